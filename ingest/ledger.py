@@ -1,0 +1,115 @@
+"""The ledger: each stored message's processing state in Redis, and the counts ``status`` shows.
+
+States: ``received`` (stored, not yet enqueued), ``queued`` (a task was published), ``done``,
+``quarantined``. ``done`` is final. The store remains the truth: a lost ledger only means the
+reconciler enqueues pending messages again, and processing is idempotent.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import redis
+
+PREFIX = "rootmail"
+STATES = ("received", "queued", "done", "quarantined")
+
+_TRANSITION = """
+local old = redis.call('HGET', KEYS[1], 'state')
+local new = ARGV[2]
+if old == 'done' then return old end
+if old == new and new ~= 'queued' then return old end
+if old and old ~= 'done' and old ~= 'quarantined' then redis.call('SREM', KEYS[2] .. old, ARGV[1]) end
+if old == 'quarantined' then redis.call('SREM', KEYS[2] .. 'quarantined', ARGV[1]) end
+if new == 'done' then
+  redis.call('INCR', KEYS[3])
+  redis.call('ZREM', KEYS[4], ARGV[1])
+  redis.call('EXPIRE', KEYS[1], 604800)
+else
+  redis.call('SADD', KEYS[2] .. new, ARGV[1])
+  if new == 'quarantined' then redis.call('ZREM', KEYS[4], ARGV[1])
+  else redis.call('ZADD', KEYS[4], 'NX', ARGV[3], ARGV[1]) end
+end
+redis.call('HSET', KEYS[1], 'state', new, 'updated_at', ARGV[3])
+if new == 'queued' then
+  redis.call('HINCRBY', KEYS[1], 'attempts', 1)
+  redis.call('HSET', KEYS[1], 'queued_at', ARGV[3])
+end
+if not old then redis.call('HSET', KEYS[1], 'received_at', ARGV[3]) end
+for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
+return old or ''
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    key: str
+    state: str
+    attempts: int
+    received_at: float
+    queued_at: float
+    updated_at: float
+    detail: dict[str, str]
+
+
+class Ledger:
+    """State transitions and counts, atomic in Redis (one Lua script per transition)."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.client = client
+        self._script = client.register_script(_TRANSITION)
+
+    @classmethod
+    def from_url(cls, url: str, timeout: float = 2.0) -> Ledger:
+        return cls(redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout))
+
+    def _keys(self, key: str) -> list[str]:
+        return [f"{PREFIX}:m:{key}", f"{PREFIX}:state:", f"{PREFIX}:count:done", f"{PREFIX}:unfinished"]
+
+    def transition(self, key: str, state: str, now: float | None = None, **detail: str) -> str:
+        """Move ``key`` to ``state``; returns the previous state ('' when new). Done is final."""
+        if state not in STATES:
+            raise ValueError(f"unknown state {state}")
+        args: list[Any] = [key, state, repr(time.time() if now is None else now)]
+        for name, value in detail.items():
+            args += [name, value]
+        result = self._script(keys=self._keys(key), args=args)
+        return result.decode() if isinstance(result, bytes) else str(result)
+
+    def entry(self, key: str) -> LedgerEntry | None:
+        raw: dict[bytes, bytes] = self.client.hgetall(f"{PREFIX}:m:{key}")  # type: ignore[assignment]
+        data = {k.decode(): v.decode() for k, v in raw.items()}
+        if not data:
+            return None
+        return LedgerEntry(
+            key=key,
+            state=data.pop("state", ""),
+            attempts=int(data.pop("attempts", "0")),
+            received_at=float(data.pop("received_at", "0")),
+            queued_at=float(data.pop("queued_at", "0")),
+            updated_at=float(data.pop("updated_at", "0")),
+            detail=data,
+        )
+
+    def record_ticket(self, key: str, recipient: str, ticket_id: str) -> None:
+        self.client.hset(f"{PREFIX}:m:{key}", f"ticket:{recipient}", ticket_id)
+
+    def counts(self) -> dict[str, int]:
+        pipe = self.client.pipeline(transaction=False)
+        for state in ("received", "queued", "quarantined"):
+            pipe.scard(f"{PREFIX}:state:{state}")
+        pipe.get(f"{PREFIX}:count:done")
+        received, queued, quarantined, done = pipe.execute()
+        return {"received": int(received), "queued": int(queued), "done": int(done or 0),
+                "quarantined": int(quarantined)}
+
+    def oldest_unfinished(self) -> tuple[str, float] | None:
+        items: list[tuple[bytes, float]] = self.client.zrange(  # type: ignore[assignment]
+            f"{PREFIX}:unfinished", 0, 0, withscores=True
+        )
+        if not items:
+            return None
+        member, score = items[0]
+        return member.decode(), float(score)

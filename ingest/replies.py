@@ -1,0 +1,26 @@
+"""SMTP replies with enhanced status codes (RFC 5321, RFC 3463), named once and used everywhere."""
+
+from __future__ import annotations
+
+OK = "250 2.0.0 OK"
+QUEUED = "250 2.0.0 queued as {key}"
+RCPT_OK = "250 2.1.5 Recipient OK"
+UNKNOWN_RECIPIENT = "550 5.1.1 Recipient address rejected: no such AWS root mailbox here"
+RELAY_DENIED = "550 5.7.1 Relaying denied: this server only accepts mail for its own domains"
+TOO_BIG = "552 5.3.4 Message size exceeds fixed maximum message size"
+TOO_MANY_RECIPIENTS = "452 4.5.3 Too many recipients"
+STORE_FAILED = "451 4.3.0 Temporary failure storing the message, try again later"
+LOCAL_ERROR = "451 4.3.0 Local error in processing, try again later"
+LINE_TOO_LONG = "500 5.5.2 Line too long (see RFC 5321 4.5.3.1.6)"
+SYNTAX = "501 5.5.4 Syntax error in parameters or arguments"
+NEED_RCPT = "503 5.5.1 Error: need RCPT command"
+EMPTY_MESSAGE = "554 5.6.0 Message is empty"
+
+# aiosmtpd answers some conditions itself without an enhanced status code; the receiver's
+# protocol rewrites these (prefix match) before they reach the client.
+AIOSMTPD_REWRITES: tuple[tuple[str, str], ...] = (
+    ("552 Error: Too much mail data", TOO_BIG),
+    ("552 Error: message size exceeds", TOO_BIG),
+    ("500 Line too long", LINE_TOO_LONG),
+    ("503 Error: need RCPT command", NEED_RCPT),
+)

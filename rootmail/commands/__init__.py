@@ -1,0 +1,1 @@
+"""Sub-commands of the ``rootmail`` CLI, one module per command group."""

@@ -1,0 +1,223 @@
+"""``rootmail serve``: the SMTP receiver, plus on embedded defaults a private Redis and a worker.
+
+Supervises what it starts (restarts a dead Redis or worker), runs the reconciler (at start-up and
+every ``reconcile_interval``), serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM
+or Ctrl-C: no new connections, in-flight stores finish, the worker finishes its task, Redis last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import IO
+
+import structlog
+
+from ingest.ledger import Ledger
+from ingest.publish import Publisher, make_publisher_app
+from ingest.receiver import ReceiverHandler, RecipientVerdict, start_server
+from ingest.store import LocalStore
+from rootmail.embedded_redis import EmbeddedRedis
+from rootmail.errors import UsageProblem
+from rootmail.health import start_health_server
+from rootmail.runtime import DirectorySnapshot, make_store
+from rootmail.settings import Settings
+from ticketing import pipeline
+from ticketing.reconcile import reconcile
+
+log = structlog.get_logger(__name__)
+
+
+def acquire_data_dir_lock(data_dir: Path) -> IO[str]:
+    """One ``serve`` per data directory: a second one would fight over the embedded Redis."""
+    run = data_dir / "run"
+    run.mkdir(parents=True, exist_ok=True)
+    handle = open(run / "serve.lock", "a+")  # noqa: SIM115 - held for the life of the process
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise UsageProblem(
+            f"another `rootmail serve` is running with data directory {data_dir}; stop it "
+            "or set ROOTMAIL_DATA_DIR to another directory"
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"{os.getpid()}\n")
+    handle.flush()
+    return handle
+
+
+class WorkerProcess:
+    """A ``rootmail worker`` child process, restarted if it dies."""
+
+    def __init__(self, redis_url: str, concurrency: int) -> None:
+        self.redis_url = redis_url
+        self.concurrency = concurrency
+        self.process: subprocess.Popen[bytes] | None = None
+        self.restarts = 0
+
+    def start(self) -> None:
+        env = dict(os.environ, ROOTMAIL_REDIS_URL=self.redis_url, ROOTMAIL_HTTP_PORT="0")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "rootmail", "worker", "--concurrency", str(self.concurrency)],
+            env=env, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+        log.info("worker_started", pid=self.process.pid, concurrency=self.concurrency)
+
+    def ensure_running(self) -> None:
+        if self.process is not None and self.process.poll() is not None:
+            self.restarts += 1
+            log.warning("worker_restarting", exit_code=self.process.returncode, restarts=self.restarts)
+            self.start()
+
+    def stop(self, timeout: float = 60.0) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)  # Celery warm shutdown: finish the current task
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def recipient_policy(snapshot: DirectorySnapshot) -> object:
+    def policy(address: str) -> RecipientVerdict:
+        directory = snapshot.get()
+        if directory.is_known(address):
+            return "accept"
+        domain = address.rpartition("@")[2]
+        return "unknown" if domain in directory.domains() else "relay"
+
+    return policy
+
+
+async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | None,
+                 worker: WorkerProcess | None) -> None:
+    store = make_store(settings)
+    if isinstance(store, LocalStore):
+        removed = store.clean_tmp()
+        if removed:
+            log.info("store_tmp_cleaned", files=removed)
+    ledger = Ledger.from_url(redis_url)
+    publisher = Publisher(make_publisher_app(redis_url), ledger)
+    snapshot = DirectorySnapshot(settings)
+    executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
+    handler = ReceiverHandler(
+        recipient_policy=recipient_policy(snapshot),  # type: ignore[arg-type]
+        store=store, publisher=publisher, executor=executor,
+    )
+    try:
+        server = await start_server(handler, host=settings.smtp_host, port=settings.smtp_port,
+                                    hostname=settings.smtp_hostname,
+                                    max_message_size=settings.max_message_size)
+    except OSError as exc:
+        raise UsageProblem(
+            f"cannot listen on {settings.smtp_host}:{settings.smtp_port} ({exc.strerror}); "
+            "set ROOTMAIL_SMTP_PORT to a free port"
+        ) from exc
+    port = server.sockets[0].getsockname()[1]
+
+    def ready() -> tuple[bool, str]:
+        probe = Path(settings.data_dir) / "messages" / "tmp" / ".ready"
+        try:
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            return False, f"store not writable: {exc.strerror}"
+        return (server.is_serving(), "listening" if server.is_serving() else "not listening")
+
+    health = None
+    if settings.http_port:
+        try:
+            health = start_health_server(settings.http_host, settings.http_port, ready)
+        except OSError as exc:
+            server.close()
+            raise UsageProblem(
+                f"cannot serve /healthz on {settings.http_host}:{settings.http_port} ({exc.strerror}); "
+                "set ROOTMAIL_HTTP_PORT to a free port, or 0 to disable it"
+            ) from exc
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+
+    directory = snapshot.get()
+    demo = settings.directory_file is None
+    print(
+        f"rootmail {'(embedded defaults) ' if embedded else ''}listening on smtp://{settings.smtp_host}:{port}\n"
+        f"  data directory: {Path(settings.data_dir).resolve()}\n"
+        f"  redis:          {'embedded (started by serve)' if embedded else 'ROOTMAIL_REDIS_URL'}\n"
+        f"  worker:         {'running inside serve' if worker else 'not started (run `rootmail worker`)'}\n"
+        f"  helpdesk:       {settings.helpdesk}\n"
+        f"  directory:      "
+        + (f"embedded DEMO directory ({len(directory.accounts)} accounts: the recipients of "
+           "`rootmail demo`); set ROOTMAIL_DIRECTORY_FILE for your own" if demo
+           else f"{settings.directory_file} ({len(directory.accounts)} accounts)"),
+        flush=True,
+    )
+    log.info("receiver_started", port=port, embedded_redis=embedded is not None)
+
+    def reconcile_once(grace: float) -> None:
+        try:
+            reconcile(store, ledger, publisher.enqueue, now=time.time(), grace=grace,
+                      max_attempts=settings.reconcile_max_attempts,
+                      quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, ledger))
+        except Exception as exc:  # Redis down: the next pass tries again
+            log.warning("reconcile_failed", error=type(exc).__name__)
+
+    await loop.run_in_executor(executor, reconcile_once, 0.0)
+    next_reconcile = time.monotonic() + settings.reconcile_interval
+    while not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), timeout=0.5)
+        if stop.is_set():
+            break
+        if embedded is not None and not embedded.alive():
+            await loop.run_in_executor(executor, embedded.ensure_running)
+        if worker is not None:
+            worker.ensure_running()
+        if time.monotonic() >= next_reconcile:
+            next_reconcile = time.monotonic() + settings.reconcile_interval
+            await loop.run_in_executor(executor, reconcile_once, settings.reconcile_grace)
+    log.info("receiver_stopping")
+    server.close()
+    await server.wait_closed()
+    executor.shutdown(wait=True)  # in-flight stores finish before anything else stops
+    if health is not None:
+        health.shutdown()
+
+
+def run_serve(settings: Settings) -> None:
+    data_dir = Path(settings.data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    lock = acquire_data_dir_lock(data_dir)
+    embedded: EmbeddedRedis | None = None
+    worker: WorkerProcess | None = None
+    try:
+        if settings.redis_url:
+            redis_url = settings.redis_url
+        else:
+            embedded = EmbeddedRedis(data_dir, settings.redis_file())
+            redis_url = embedded.start()
+        run_worker = settings.worker if settings.worker is not None else embedded is not None
+        if run_worker:
+            worker = WorkerProcess(redis_url, settings.worker_concurrency)
+            worker.start()
+        asyncio.run(_serve(settings, redis_url, embedded, worker))
+    finally:
+        if worker is not None:
+            worker.stop()
+        if embedded is not None:
+            embedded.stop()
+        lock.close()
+        log.info("stopped")

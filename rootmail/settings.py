@@ -1,0 +1,124 @@
+"""All configuration, read once from the environment (prefix ``ROOTMAIL_``) and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+MIB = 1024 * 1024
+
+
+class Settings(BaseSettings):
+    """rootmail settings. Every field is documented; README's table is generated from these."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ROOTMAIL_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    # ---- core (issue 2)
+    data_dir: Path = Field(
+        Path("rootmail-data"),
+        description="Data directory: message store, local helpdesk database, embedded Redis files.",
+    )
+    smtp_host: str = Field("127.0.0.1", description="Address the SMTP receiver listens on.")
+    smtp_port: int = Field(2525, description="Port the SMTP receiver listens on.")
+    smtp_hostname: str = Field(
+        "rootmail.local", description="Host name the receiver announces in its banner and EHLO reply."
+    )
+    redis_url: str | None = Field(
+        None,
+        description="Redis URL (broker and ledger). Unset: serve starts a private Redis and a worker.",
+    )
+    directory_file: Path | None = Field(
+        None,
+        description="Account directory (YAML or CSV). Unset: the embedded demo directory is used.",
+    )
+    helpdesk: Literal["local", "zendesk", "rt"] = Field(
+        "local", description="Helpdesk that receives tickets: local (SQLite), zendesk or rt."
+    )
+    max_message_size: int = Field(
+        25 * MIB, description="Largest message accepted, in bytes; advertised in EHLO SIZE."
+    )
+    worker: bool | None = Field(
+        None,
+        description="Run a Celery worker inside serve. Default: yes with the embedded Redis, no with REDIS_URL.",
+    )
+    worker_concurrency: int = Field(2, description="Worker processes per `rootmail worker`.")
+    worker_prefetch: int = Field(
+        1, description="Tasks each worker process reserves ahead; 1 keeps the backlog visible in Redis."
+    )
+    task_max_retries: int = Field(8, description="Retries of a transient failure before quarantine.")
+    task_lock_seconds: int = Field(
+        120, description="How long one worker holds a message before another may take it over."
+    )
+    reconcile_interval: float = Field(
+        60.0, description="Seconds between reconciler passes (stored mail not yet done is re-enqueued)."
+    )
+    reconcile_grace: float = Field(
+        600.0, description="Seconds a queued message may wait before the reconciler enqueues it again."
+    )
+    reconcile_max_attempts: int = Field(
+        10, description="Enqueues of one message before the reconciler quarantines it."
+    )
+    http_host: str = Field("127.0.0.1", description="Address of the /healthz, /readyz, /metrics server.")
+    http_port: int = Field(9025, description="Port of the health/metrics server (0 disables it).")
+    log_format: Literal["console", "json"] = Field("console", description="Log output format.")
+    log_level: str = Field("INFO", description="Log level.")
+
+    # ---- helpdesk clients (issue 5)
+    zendesk_url: str | None = Field(None, description="Zendesk base URL, e.g. https://example.zendesk.com.")
+    zendesk_email: str | None = Field(None, description="Zendesk agent e-mail for API token auth.")
+    zendesk_token: SecretStr | None = Field(None, description="Zendesk API token.")
+    zendesk_rate_limit: int = Field(
+        400, description="Zendesk requests per minute for all workers together."
+    )
+    rt_url: str | None = Field(None, description="Request Tracker base URL (REST2 under /REST/2.0/).")
+    rt_token: SecretStr | None = Field(None, description="Request Tracker auth token.")
+    rt_user: str | None = Field(None, description="Request Tracker user (basic auth, if no token).")
+    rt_password: SecretStr | None = Field(None, description="Request Tracker password (basic auth).")
+    rt_queue: str = Field("General", description="Default Request Tracker queue.")
+
+    # ---- routing (issues 3 and 4)
+    dns_nameservers: str | None = Field(
+        None, description="Comma-separated DNS servers (HOST or HOST:PORT) for DKIM/SPF/DMARC look-ups."
+    )
+    rules_file: Path | None = Field(None, description="Routing rules YAML. Unset: the shipped defaults.")
+    org_role_arns: str = Field(
+        "", description="Comma-separated role ARNs to assume, one per payer account (empty: current credentials)."
+    )
+    org_external_id: str | None = Field(None, description="External id for the Organizations role assumption.")
+    org_customer_tag: str = Field("customer", description="Account tag that names the customer.")
+    org_sync: bool = Field(
+        False,
+        description="Read accounts from AWS Organizations when the directory is synced (else the file only).",
+    )
+    org_customer_map_file: Path | None = Field(
+        None,
+        description="Account -> customer mapping for Organizations accounts (YAML or CSV); wins over the tag.",
+    )
+    directory_sync_interval: float = Field(
+        900.0, description="Seconds between periodic directory syncs (Celery beat)."
+    )
+    plus_addressing: Literal["exact", "strip"] = Field(
+        "exact",
+        description="exact: the full root address must be listed; strip: also accept local+any@domain "
+        "when local@domain is listed.",
+    )
+
+    # ---- store (issue 6)
+    store: Literal["local", "s3"] = Field("local", description="Message store: local directory or s3.")
+    s3_bucket: str | None = Field(None, description="S3 bucket of the message store.")
+    s3_prefix: str = Field("rootmail/", description="Key prefix inside the S3 bucket.")
+    s3_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS (unset: bucket default).")
+
+    def redis_file(self) -> Path:
+        """Where ``serve`` writes the URL of its embedded Redis so other commands find it."""
+        return self.data_dir / "run" / "redis.url"
+
+
+def load_settings() -> Settings:
+    """Build the settings from the environment (the only place that reads it)."""
+    return Settings()

@@ -1,0 +1,54 @@
+"""``rootmail worker`` and ``rootmail beat``: Celery processes wired to rootmail's runtime."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import redis
+
+from ingest.publish import QUEUE
+from rootmail.health import start_health_server
+from rootmail.runtime import build_worker_runtime, resolve_redis_url
+from rootmail.settings import Settings
+from ticketing import tasks
+from ticketing.celery_app import make_celery
+
+
+def run_worker(settings: Settings, concurrency: int | None = None, pool: str | None = None) -> None:
+    # containers run as non-root; as root (CI, a laptop) Celery's warning is noise
+    warnings.filterwarnings("ignore", message=".*superuser privileges.*")
+    url = resolve_redis_url(settings)
+    app = make_celery(url, prefetch=settings.worker_prefetch)
+    tasks.install(lambda: build_worker_runtime(settings, url))
+    if settings.http_port:
+        probe = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+
+        def ready() -> tuple[bool, str]:
+            try:
+                probe.ping()
+            except redis.RedisError as exc:
+                return False, f"broker unreachable: {type(exc).__name__}"
+            return True, "broker reachable"
+
+        start_health_server(settings.http_host, settings.http_port, ready)
+    argv = [
+        "--quiet", "worker", "-Q", QUEUE, "--concurrency", str(concurrency or settings.worker_concurrency),
+        "--loglevel", settings.log_level, "-n", f"rootmail-{os.getpid()}@%h",
+        "--without-gossip", "--without-mingle", "--without-heartbeat",
+    ]
+    if pool:
+        argv += ["--pool", pool]
+    app.worker_main(argv)
+
+
+def run_beat(settings: Settings) -> None:
+    url = resolve_redis_url(settings)
+    app = make_celery(url, prefetch=settings.worker_prefetch)
+    app.conf.beat_schedule = {
+        "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
+    }
+    run = Path(settings.data_dir) / "run"
+    run.mkdir(parents=True, exist_ok=True)
+    app.start(["beat", "--loglevel", settings.log_level, "--schedule", str(run / "celerybeat-schedule")])

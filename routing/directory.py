@@ -1,0 +1,389 @@
+"""The account directory: root address -> AWS account -> customer.
+
+Loaded from data: YAML with the schema of ``aws-notices/directory.yaml``, or CSV with one account
+per row (see :func:`parse_directory_csv`). Parsing is pure, the caller reads the file; validation
+errors name the file, the line and the fix.
+
+Several sources (a file, AWS Organizations) are combined with :func:`merge_directories`: entries of
+the file override entries of AWS Organizations for the same account id. :func:`dump_directory`
+writes a directory back to YAML (the snapshot that the receiver and the workers reload), and
+:func:`parse_directory` reads it again unchanged.
+
+Addresses compare case-insensitively. Plus-addressing is a property of the snapshot: with
+``exact`` the full address must be listed; with ``strip`` ``local+anything@domain`` is also
+accepted when ``local@domain`` is listed (a listed plus-address always matches exactly first).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+import yaml
+
+from routing.types import Account, Customer, Recipient
+
+_ACCOUNT_ID = re.compile(r"^\d{12}$")
+
+PlusAddressing = Literal["exact", "strip"]
+PLUS_ADDRESSING_MODES: tuple[str, ...] = ("exact", "strip")
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "account_id", "name", "customer", "root_email", "status", "customer_name", "contacts", "tags",
+)
+"""CSV header. ``account_id``, ``customer`` and ``root_email`` are required; ``contacts`` are
+separated by ``;`` and ``tags`` are ``key=value`` pairs separated by ``;``."""
+
+
+class DirectoryError(ValueError):
+    """The directory data is invalid; the message names the file, the line and the fix."""
+
+
+def normalise_address(address: str) -> str:
+    """Canonical form of an address for lookups: stripped of <>, whitespace, lower-cased."""
+    return address.strip().strip("<>").strip().lower()
+
+
+def strip_plus(address: str) -> str:
+    """``local+tag@domain`` -> ``local@domain`` (other addresses unchanged)."""
+    local, at, domain = address.partition("@")
+    if not at or "+" not in local:
+        return address
+    return f"{local.partition('+')[0]}@{domain}"
+
+
+@dataclass(frozen=True)
+class Directory:
+    """An immutable snapshot of the directory, answering lookups from memory."""
+
+    customers: Mapping[str, Customer] = field(default_factory=dict)
+    accounts: Mapping[str, Account] = field(default_factory=dict)
+    by_address: Mapping[str, Account] = field(default_factory=dict)
+    plus_addressing: PlusAddressing = "exact"
+
+    @classmethod
+    def build(
+        cls,
+        customers: Iterable[Customer],
+        accounts: Iterable[Account],
+        plus_addressing: PlusAddressing = "exact",
+    ) -> Directory:
+        cust = {c.id: c for c in customers}
+        accts = {a.account_id: a for a in accounts}
+        return cls(
+            customers=cust,
+            accounts=accts,
+            by_address={normalise_address(a.root_email): a for a in accts.values()},
+            plus_addressing=plus_addressing,
+        )
+
+    def with_plus_addressing(self, mode: PlusAddressing) -> Directory:
+        """The same entries with another plus-addressing mode."""
+        if mode not in PLUS_ADDRESSING_MODES:
+            raise ValueError(f"plus addressing {mode!r} is not one of {', '.join(PLUS_ADDRESSING_MODES)}")
+        return replace(self, plus_addressing=mode)
+
+    def account_for(self, address: str) -> Account | None:
+        """The account whose root address is ``address`` (honouring the plus-addressing mode)."""
+        key = normalise_address(address)
+        account = self.by_address.get(key)
+        if account is None and self.plus_addressing == "strip":
+            stripped = strip_plus(key)
+            if stripped != key:
+                account = self.by_address.get(stripped)
+        return account
+
+    def is_known(self, address: str) -> bool:
+        return self.account_for(address) is not None
+
+    def domains(self) -> frozenset[str]:
+        """Domains of the root addresses: RCPT to any other domain is a relay attempt."""
+        return frozenset(addr.rpartition("@")[2] for addr in self.by_address)
+
+    def resolve(self, address: str) -> Recipient:
+        account = self.account_for(address)
+        customer = self.customers.get(account.customer_id) if account else None
+        return Recipient(address=normalise_address(address), account=account, customer=customer)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping  # type: ignore[return-value]
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def load_yaml_with_lines(text: str, source: str) -> Any:
+    """YAML text -> Python data where every mapping carries its 1-based ``__line__``.
+
+    Raises :class:`DirectoryError` naming ``source`` and the line for a syntax error.
+    """
+    try:
+        return yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise DirectoryError(f"{source}{line}: not valid YAML ({exc}); fix the syntax") from exc
+
+
+def _account(
+    item: Mapping[str, Any], line: object, source: str, known_customers: set[str], allow_unassigned: bool,
+    seen: dict[str, int], default_source: str,
+) -> Account:
+    account_id = item.get("account_id")
+    if isinstance(account_id, int) and not isinstance(account_id, bool):
+        raise DirectoryError(
+            f"{source}:{line}: account_id {account_id} is a number (leading zeros are lost); "
+            f'quote it, e.g. account_id: "{account_id:012d}"'
+        )
+    if not isinstance(account_id, str) or not _ACCOUNT_ID.match(account_id):
+        raise DirectoryError(
+            f"{source}:{line}: account_id {account_id!r} is not a 12-digit string; "
+            'quote it, e.g. account_id: "012345678901"'
+        )
+    email = item.get("root_email")
+    if not isinstance(email, str) or "@" not in email:
+        raise DirectoryError(f"{source}:{line}: account {account_id} needs root_email: an e-mail address")
+    customer = str(item.get("customer") or "")
+    if customer not in known_customers and not (allow_unassigned and not customer):
+        if not customer:
+            raise DirectoryError(
+                f"{source}:{line}: account {account_id} has no customer; add customer: <id of an entry "
+                "under 'customers'>"
+            )
+        raise DirectoryError(
+            f"{source}:{line}: account {account_id} names customer {customer!r}, which is not under "
+            "'customers'; add the customer or correct the id"
+        )
+    key = normalise_address(email)
+    if key in seen:
+        raise DirectoryError(
+            f"{source}:{line}: root_email {email} is already used at line {seen[key]}; "
+            "each root address belongs to one account"
+        )
+    seen[key] = int(line) if isinstance(line, int) else 0
+    tags = item.get("tags") or {}
+    if not isinstance(tags, Mapping):
+        raise DirectoryError(f"{source}:{line}: 'tags' of account {account_id} must be a mapping key: value")
+    return Account(
+        account_id=account_id, name=str(item.get("name") or account_id), customer_id=customer,
+        root_email=key, status=str(item.get("status") or "ACTIVE"),
+        tags=tuple(sorted((str(k), str(v)) for k, v in tags.items() if k != "__line__")),
+        source=str(item.get("source") or default_source),
+    )
+
+
+def parse_directory(
+    text: str,
+    source: str = "<directory>",
+    *,
+    allow_unassigned: bool = False,
+    entry_source: str = "file",
+) -> Directory:
+    """Parse directory YAML text. ``source`` names the file in error messages.
+
+    ``allow_unassigned`` accepts accounts without a customer (a snapshot holds AWS Organizations
+    accounts that no mapping assigns yet); hand-written files must name one. ``entry_source`` is
+    the :attr:`Account.source` of entries that do not carry their own ``source`` key.
+    """
+    data = load_yaml_with_lines(text, source)
+    if not isinstance(data, dict):
+        raise DirectoryError(f"{source}:1: expected a mapping with 'customers' and 'accounts' lists")
+    for section in ("customers", "accounts"):
+        if data.get(section) is not None and not isinstance(data.get(section), list):
+            raise DirectoryError(f"{source}:{data.get('__line__', 1)}: '{section}' must be a list")
+    customers: list[Customer] = []
+    for item in data.get("customers") or []:
+        line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+        if not isinstance(item, dict) or not item.get("id"):
+            raise DirectoryError(f"{source}:{line}: customer without 'id'; add an id (helpdesk external id)")
+        contacts = item.get("contacts") or []
+        if not isinstance(contacts, list):
+            raise DirectoryError(f"{source}:{line}: 'contacts' must be a list of e-mail addresses")
+        customers.append(
+            Customer(id=str(item["id"]), name=str(item.get("name") or item["id"]),
+                     contacts=tuple(str(c) for c in contacts))
+        )
+    known_customers = {c.id for c in customers}
+    accounts: list[Account] = []
+    seen: dict[str, int] = {}
+    for item in data.get("accounts") or []:
+        line = item.get("__line__", "?") if isinstance(item, dict) else "?"
+        if not isinstance(item, dict):
+            raise DirectoryError(f"{source}:{line}: each account must be a mapping")
+        accounts.append(_account(item, line, source, known_customers, allow_unassigned, seen, entry_source))
+    return Directory.build(customers, accounts)
+
+
+def _split_list(value: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[;\n]", value) if part.strip()]
+
+
+def parse_directory_csv(text: str, source: str = "<directory.csv>", *, entry_source: str = "file") -> Directory:
+    """Parse a CSV directory: a header row (see :data:`CSV_COLUMNS`), then one account per row.
+
+    Customers are the distinct ``customer`` values; a customer's ``customer_name`` and
+    ``contacts`` are taken from the first row that gives them. Lines in errors count the header as
+    line 1.
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in ("account_id", "customer", "root_email") if c not in header]
+    if missing:
+        raise DirectoryError(
+            f"{source}:1: the header row lacks {', '.join(missing)}; the first line must name the columns, "
+            f"e.g. {','.join(CSV_COLUMNS)}"
+        )
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    if unknown:
+        raise DirectoryError(
+            f"{source}:1: unknown column(s) {', '.join(unknown)}; the columns are {', '.join(CSV_COLUMNS)}"
+        )
+    customers: dict[str, Customer] = {}
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for row in reader:
+        line = reader.line_num
+        clean = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        if not any(clean.values()):
+            continue
+        customer = clean.get("customer", "")
+        if customer:
+            existing = customers.get(customer)
+            name = clean.get("customer_name") or (existing.name if existing else customer)
+            contacts = tuple(_split_list(clean.get("contacts", ""))) or (existing.contacts if existing else ())
+            if existing is None or (existing.name == customer and name != customer) or not existing.contacts:
+                customers[customer] = Customer(id=customer, name=name, contacts=contacts)
+        tags: dict[str, str] = {}
+        for pair in _split_list(clean.get("tags", "")):
+            key, eq, value = pair.partition("=")
+            if not eq or not key.strip():
+                raise DirectoryError(f"{source}:{line}: tag {pair!r} is not key=value; separate tags with ';'")
+            tags[key.strip()] = value.strip()
+        item: dict[str, Any] = {
+            "account_id": clean.get("account_id", ""), "name": clean.get("name", ""),
+            "customer": customer, "root_email": clean.get("root_email", ""),
+            "status": clean.get("status", ""), "tags": tags,
+        }
+        rows.append((line, item))
+    seen: dict[str, int] = {}
+    accounts = [_account(item, line, source, set(customers), False, seen, entry_source) for line, item in rows]
+    return Directory.build(customers.values(), accounts)
+
+
+def parse_directory_source(text: str, source: str) -> Directory:
+    """Parse ``text`` as CSV when ``source`` ends in ``.csv``, else as YAML."""
+    if source.lower().endswith(".csv"):
+        return parse_directory_csv(text, source)
+    return parse_directory(text, source)
+
+
+def parse_customer_map(text: str, source: str = "<customer map>") -> dict[str, str]:
+    """An account -> customer mapping: YAML ``"123456789012": acme`` lines, or CSV ``account_id,customer``.
+
+    CSV is recognised by ``source`` ending in ``.csv``.
+    """
+    mapping: dict[str, str] = {}
+    if source.lower().endswith(".csv"):
+        reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+        for row in reader:
+            line = reader.line_num
+            cells = [c.strip() for c in row]
+            if not any(cells) or cells[0].startswith("#") or (line == 1 and cells[0] == "account_id"):
+                continue
+            if len(cells) < 2 or not _ACCOUNT_ID.match(cells[0]) or not cells[1]:
+                raise DirectoryError(f"{source}:{line}: expected account_id,customer e.g. 012345678901,acme")
+            mapping[cells[0]] = cells[1]
+        return mapping
+    data = load_yaml_with_lines(text, source)
+    if data is None:
+        return mapping
+    if not isinstance(data, dict):
+        raise DirectoryError(f'{source}:1: expected a mapping of "account id": customer id')
+    for key, value in data.items():
+        if key == "__line__":
+            continue
+        if isinstance(key, int):
+            raise DirectoryError(
+                f'{source}: account id {key} is a number (leading zeros are lost); quote it, e.g. "{key:012d}": '
+                f"{value}"
+            )
+        if not isinstance(key, str) or not _ACCOUNT_ID.match(key) or not isinstance(value, str) or not value:
+            raise DirectoryError(f'{source}: entry {key!r}: expected "012345678901": customer-id')
+        mapping[key] = value
+    return mapping
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """A merged directory and what the merge had to decide."""
+
+    directory: Directory
+    overridden: tuple[str, ...] = ()
+    """Account ids present in both sources; the file's entry was kept."""
+    conflicts: tuple[str, ...] = ()
+    """Human-readable notes about entries of the lower-precedence source that were dropped."""
+
+
+def merge_directories(primary: Directory, secondary: Directory) -> MergeResult:
+    """``primary`` (the file) over ``secondary`` (AWS Organizations).
+
+    - same account id in both: the primary entry wins entirely;
+    - same root address on two different account ids: the primary account keeps the address and
+      the secondary account is dropped (noted in ``conflicts``);
+    - customers: the union, primary wins for the same id.
+    """
+    customers: dict[str, Customer] = dict(secondary.customers)
+    customers.update(primary.customers)
+    accounts: dict[str, Account] = {}
+    taken = {normalise_address(a.root_email): a.account_id for a in primary.accounts.values()}
+    overridden: list[str] = []
+    conflicts: list[str] = []
+    for account in secondary.accounts.values():
+        if account.account_id in primary.accounts:
+            overridden.append(account.account_id)
+            continue
+        owner = taken.get(normalise_address(account.root_email))
+        if owner is not None:
+            conflicts.append(
+                f"account {account.account_id} ({account.source or 'secondary'}) has the root address of "
+                f"account {owner} in the file; the file's entry is kept"
+            )
+            continue
+        accounts[account.account_id] = account
+    accounts.update(primary.accounts)
+    merged = Directory.build(customers.values(), accounts.values(), primary.plus_addressing)
+    return MergeResult(merged, tuple(sorted(overridden)), tuple(conflicts))
+
+
+def dump_directory(directory: Directory, header: str = "") -> str:
+    """YAML text of ``directory`` that :func:`parse_directory` (``allow_unassigned=True``) reads back."""
+    data: dict[str, Any] = {
+        "customers": [
+            {"id": c.id, "name": c.name, "contacts": list(c.contacts)}
+            for c in sorted(directory.customers.values(), key=lambda c: c.id)
+        ],
+        "accounts": [],
+    }
+    for account in sorted(directory.accounts.values(), key=lambda a: a.account_id):
+        entry: dict[str, Any] = {
+            "account_id": account.account_id, "name": account.name, "customer": account.customer_id or None,
+            "root_email": account.root_email, "status": account.status,
+        }
+        if account.tags:
+            entry["tags"] = dict(account.tags)
+        if account.source:
+            entry["source"] = account.source
+        data["accounts"].append(entry)
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=120)
+    prefix = "".join(f"# {line}\n" for line in header.splitlines())
+    return prefix + body

@@ -1,0 +1,205 @@
+"""The embedded helpdesk: tickets, comments and attachments in a SQLite database.
+
+Safe for several worker processes: every upsert is one ``BEGIN IMMEDIATE`` transaction, and the
+delivery id is UNIQUE, so a retried or duplicated delivery never adds a second comment or ticket.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from ticketing.draft import TicketDraft, TicketRef
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS tickets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    subject TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new',
+    priority TEXT NOT NULL DEFAULT 'normal',
+    queue TEXT NOT NULL DEFAULT 'triage',
+    customer TEXT,
+    customer_name TEXT,
+    requesters TEXT NOT NULL DEFAULT '[]',
+    aws_account_id TEXT,
+    account_name TEXT,
+    notice_type TEXT NOT NULL DEFAULT 'unknown',
+    visibility TEXT NOT NULL DEFAULT 'internal',
+    fields TEXT NOT NULL DEFAULT '{}',
+    tags TEXT NOT NULL DEFAULT '[]',
+    thread_key TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS tickets_thread ON tickets (thread_key, status);
+CREATE TABLE IF NOT EXISTS comments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    delivery_id TEXT NOT NULL UNIQUE,
+    message_id TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    public INTEGER NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS comments_ticket ON comments (ticket_id);
+CREATE TABLE IF NOT EXISTS attachments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id INTEGER NOT NULL REFERENCES tickets (id),
+    comment_id INTEGER NOT NULL REFERENCES comments (id),
+    filename TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    internal INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+"""
+
+CLOSED = ("solved", "closed")
+SUMMARY_COLUMNS = (
+    "id", "subject", "status", "priority", "queue", "customer", "aws_account_id", "account_name",
+    "notice_type", "visibility", "thread_key", "created_at", "updated_at",
+)
+
+
+def _iso(ts: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+class LocalHelpdesk:
+    """SQLite helpdesk in ``<data_dir>/helpdesk.sqlite3``."""
+
+    name = "local"
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA busy_timeout=30000")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def upsert(self, draft: TicketDraft) -> TicketRef:
+        now = time.time()
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            row = db.execute(
+                "SELECT ticket_id FROM comments WHERE delivery_id = ?", (draft.delivery_id,)
+            ).fetchone()
+            if row is not None:
+                db.execute("COMMIT")
+                return TicketRef(str(row["ticket_id"]), created=False, commented=False)
+            open_ticket = db.execute(
+                "SELECT id, tags FROM tickets WHERE thread_key = ? AND status NOT IN (?, ?) "
+                "ORDER BY id DESC LIMIT 1",
+                (draft.thread_key, *CLOSED),
+            ).fetchone()
+            created = open_ticket is None
+            if created:
+                cursor = db.execute(
+                    "INSERT INTO tickets (subject, status, priority, queue, customer, customer_name, "
+                    "requesters, aws_account_id, account_name, notice_type, visibility, fields, tags, "
+                    "thread_key, created_at, updated_at) VALUES (?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        draft.subject or "(no subject)", draft.severity, draft.queue, draft.customer_id,
+                        draft.customer_name, json.dumps(list(draft.customer_contacts)),
+                        draft.aws_account_id, draft.account_name, draft.notice_type, draft.visibility,
+                        json.dumps(draft.fields, sort_keys=True), json.dumps(sorted(set(draft.tags))),
+                        draft.thread_key, now, now,
+                    ),
+                )
+                ticket_id = int(cursor.lastrowid or 0)
+            else:
+                ticket_id = int(open_ticket["id"])
+                tags = sorted(set(json.loads(open_ticket["tags"])) | set(draft.tags))
+                db.execute(
+                    "UPDATE tickets SET updated_at = ?, tags = ?, status = CASE WHEN status = 'new' "
+                    "THEN 'new' ELSE 'open' END WHERE id = ?",
+                    (now, json.dumps(tags), ticket_id),
+                )
+            body = draft.public_body if draft.public and draft.public_body is not None else draft.body
+            cursor = db.execute(
+                "INSERT INTO comments (ticket_id, delivery_id, message_id, body, public, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (ticket_id, draft.delivery_id, draft.message_id, body, int(draft.public), now),
+            )
+            comment_id = int(cursor.lastrowid or 0)
+            for attachment in draft.attachments:
+                db.execute(
+                    "INSERT INTO attachments (ticket_id, comment_id, filename, content_type, size, internal, "
+                    "data) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (ticket_id, comment_id, attachment.filename, attachment.content_type,
+                     len(attachment.data), int(attachment.internal), attachment.data),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return TicketRef(str(ticket_id), created=created, commented=True)
+
+    def set_status(self, ticket_id: str, status: str) -> None:
+        self.db.execute("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
+                        (status, time.time(), int(ticket_id)))
+
+    def _summary(self, row: sqlite3.Row, comment_count: int) -> dict[str, Any]:
+        data = {name: row[name] for name in SUMMARY_COLUMNS}
+        data["id"] = str(row["id"])
+        data["customer_name"] = row["customer_name"]
+        data["requesters"] = json.loads(row["requesters"])
+        data["fields"] = json.loads(row["fields"])
+        data["tags"] = json.loads(row["tags"])
+        data["comment_count"] = comment_count
+        data["created_at"] = _iso(row["created_at"])
+        data["updated_at"] = _iso(row["updated_at"])
+        return data
+
+    def list_tickets(self) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT t.*, (SELECT COUNT(*) FROM comments c WHERE c.ticket_id = t.id) AS n "
+            "FROM tickets t ORDER BY t.id"
+        ).fetchall()
+        return [self._summary(row, int(row["n"])) for row in rows]
+
+    def get_ticket(self, ticket_id: str) -> dict[str, Any] | None:
+        try:
+            number = int(ticket_id)
+        except ValueError:
+            return None
+        row = self.db.execute("SELECT * FROM tickets WHERE id = ?", (number,)).fetchone()
+        if row is None:
+            return None
+        comments = self.db.execute(
+            "SELECT id, delivery_id, message_id, body, public, created_at FROM comments "
+            "WHERE ticket_id = ? ORDER BY id", (number,)
+        ).fetchall()
+        attachments = self.db.execute(
+            "SELECT comment_id, filename, content_type, size, internal FROM attachments "
+            "WHERE ticket_id = ? ORDER BY id", (number,)
+        ).fetchall()
+        data = self._summary(row, len(comments))
+        data["comments"] = [
+            {"id": str(c["id"]), "delivery_id": c["delivery_id"], "message_id": c["message_id"],
+             "body": c["body"], "public": bool(c["public"]), "created_at": _iso(c["created_at"])}
+            for c in comments
+        ]
+        data["attachments"] = [
+            {"comment_id": str(a["comment_id"]), "filename": a["filename"],
+             "content_type": a["content_type"], "size": a["size"], "internal": bool(a["internal"])}
+            for a in attachments
+        ]
+        return data
+
+    def attachment_data(self, ticket_id: str, filename: str) -> bytes | None:
+        row = self.db.execute(
+            "SELECT data FROM attachments WHERE ticket_id = ? AND filename = ? ORDER BY id LIMIT 1",
+            (int(ticket_id), filename),
+        ).fetchone()
+        return bytes(row["data"]) if row else None

@@ -1,0 +1,171 @@
+"""One stored message through the stages: parse, resolve, classify, draft, helpdesk write.
+
+Pure orchestration over the dependencies it is handed (store, directory, helpdesk, ledger). The
+Celery task is a thin wrapper around :func:`process_key`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import structlog
+
+from ingest.envelope import Envelope
+from ingest.ledger import Ledger
+from ingest.store import MessageStore, StoredMessage, StoreError
+from routing.directory import Directory
+from routing.parse import UnparseableMail, parse_mail
+from routing.types import AuthVerdict, Notice, ParsedMail, Recipient, Route
+from ticketing import metrics
+from ticketing.draft import DraftAttachment, TicketDraft
+from ticketing.errors import PermanentError
+from ticketing.helpdesk import Helpdesk
+from ticketing.render import internal_body
+from ticketing.threads import delivery_id, thread_key
+
+log = structlog.get_logger(__name__)
+
+Authenticator = Callable[[ParsedMail, bytes, Envelope], AuthVerdict]
+Classifier = Callable[[ParsedMail, bytes, Envelope, Recipient], Notice]
+Router = Callable[[ParsedMail, Notice, AuthVerdict, Recipient], Route]
+
+
+def no_authentication(parsed: ParsedMail, raw: bytes, envelope: Envelope) -> AuthVerdict:
+    """The authenticator used until one is configured: verdict ``none``."""
+    return AuthVerdict()
+
+
+def unknown_notice(parsed: ParsedMail, raw: bytes, envelope: Envelope, recipient: Recipient) -> Notice:
+    """The classifier used until one is configured: everything is ``unknown``."""
+    return Notice()
+
+
+def default_route(parsed: ParsedMail, notice: Notice, auth: AuthVerdict, recipient: Recipient) -> Route:
+    """The router used until rules are configured: internal ticket in triage."""
+    return Route(priority=notice.severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    recipient: str
+    ticket_id: str
+    created: bool
+    commented: bool
+    notice_type: str
+
+
+@dataclass
+class Dependencies:
+    store: MessageStore
+    directory: Callable[[], Directory]
+    helpdesk: Helpdesk
+    ledger: Ledger | None = None
+    authenticate: Authenticator = no_authentication
+    classify: Classifier = unknown_notice
+    route: Router = default_route
+
+
+def build_draft(
+    stored: StoredMessage,
+    parsed: ParsedMail,
+    recipient: Recipient,
+    notice: Notice,
+    auth: AuthVerdict | None = None,
+    route: Route | None = None,
+) -> TicketDraft:
+    auth = auth or AuthVerdict()
+    route = route or Route(priority=notice.severity)
+    account = recipient.account
+    customer = recipient.customer
+    fields = {"notice_type": notice.notice_type, "severity": notice.severity}
+    if account:
+        fields["aws_account_id"] = account.account_id
+    if notice.deadline:
+        fields["deadline"] = notice.deadline
+    tags = ["rootmail", f"notice_{notice.notice_type.replace('.', '_')}", f"category_{notice.category}"]
+    fields["authenticity"] = auth.verdict
+    fields.update(dict(route.fields))
+    tags += list(route.tags)
+    if recipient.account is None:
+        tags.append("unknown_recipient")
+    return TicketDraft(
+        thread_key=thread_key(parsed, stored.raw, recipient, notice),
+        delivery_id=delivery_id(parsed, stored.raw, recipient),
+        subject=parsed.subject or "(no subject)",
+        body=internal_body(parsed, recipient, notice),
+        public_body=None,
+        message_id=parsed.message_id,
+        customer_id=customer.id if customer else None,
+        customer_name=customer.name if customer else None,
+        customer_contacts=customer.contacts if customer else (),
+        aws_account_id=account.account_id if account else None,
+        account_name=account.name if account else None,
+        notice_type=notice.notice_type,
+        severity=route.priority,
+        visibility=route.visibility,
+        queue=route.queue,
+        fields=fields,
+        tags=tuple(tags),
+        attachments=(DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),),
+    )
+
+
+def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
+    """Ticket one stored message for each of its recipients. Raises PermanentError/TransientError."""
+    try:
+        parsed = parse_mail(stored.raw)
+    except UnparseableMail as exc:
+        raise PermanentError(f"unparseable mail: {exc}") from exc
+    directory = deps.directory()
+    auth = deps.authenticate(parsed, stored.raw, stored.envelope)
+    deliveries: list[Delivery] = []
+    recipients = stored.envelope.rcpt_tos or parsed.to[:1]
+    if not recipients:
+        raise PermanentError("message has no recipient in its envelope or To header")
+    for address in recipients:
+        recipient = directory.resolve(address)
+        notice = deps.classify(parsed, stored.raw, stored.envelope, recipient)
+        route = deps.route(parsed, notice, auth, recipient)
+        if route.action == "drop":
+            log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
+            continue
+        draft = build_draft(stored, parsed, recipient, notice, auth, route)
+        ref = deps.helpdesk.upsert(draft)
+        if deps.ledger is not None:
+            deps.ledger.record_ticket(stored.key, recipient.address, ref.ticket_id)
+        log.info(
+            "ticket_created" if ref.created else ("ticket_updated" if ref.commented else "delivery_duplicate"),
+            message_key=stored.key, ticket_id=ref.ticket_id, notice_type=notice.notice_type,
+        )
+        deliveries.append(Delivery(recipient.address, ref.ticket_id, ref.created, ref.commented,
+                                   notice.notice_type))
+    return deliveries
+
+
+def process_key(key: str, deps: Dependencies) -> list[Delivery] | None:
+    """Process ``key`` if it is still pending; None when it was already finished (idempotent)."""
+    try:
+        stored = deps.store.get(key)
+    except StoreError as exc:
+        raise PermanentError(f"message {key} is not in the store: {exc}") from exc
+    state = getattr(deps.store, "state", None)
+    if state is not None and state(key) != "pending":
+        return None
+    deliveries = process_stored(stored, deps)
+    if deps.ledger is not None:
+        deps.ledger.transition(key, "done")
+    deps.store.mark_done(key)
+    return deliveries
+
+
+def quarantine(key: str, reason: str, store: MessageStore, ledger: Ledger | None) -> None:
+    """Keep the message for a human, with its reason; never drop it."""
+    store.quarantine(key, reason)
+    metrics.QUARANTINED.inc()
+    if ledger is not None:
+        try:
+            ledger.transition(key, "quarantined", reason=reason[:500])
+        except Exception as exc:  # the store already holds the truth
+            log.warning("ledger_unavailable", message_key=key, error=type(exc).__name__)
+    log.warning("message_quarantined", message_key=key, reason=reason[:200])

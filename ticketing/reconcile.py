@@ -1,0 +1,71 @@
+"""The reconciler: stored mail that is not finished gets enqueued again; too many tries, quarantine.
+
+The store says what is pending; the ledger says when it was last enqueued and how often. A lost
+task, a restarted Redis or a killed worker therefore delays a message but never loses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import structlog
+
+from ingest.ledger import Ledger
+from ingest.store import MessageStore
+
+log = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReconcileReport:
+    pending: int
+    enqueued: int
+    quarantined: int
+    finished: int
+    failed: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"pending": self.pending, "enqueued": self.enqueued, "quarantined": self.quarantined,
+                "finished": self.finished, "failed": self.failed}
+
+
+def reconcile(
+    store: MessageStore,
+    ledger: Ledger,
+    enqueue: Callable[[str], None],
+    *,
+    now: float,
+    grace: float,
+    max_attempts: int,
+    quarantine: Callable[[str, str], None],
+) -> ReconcileReport:
+    """One pass over the pending messages. ``grace`` 0 re-enqueues everything (start-up, on demand)."""
+    pending = enqueued = quarantined = finished = failed = 0
+    for key, stored_at in store.pending():
+        pending += 1
+        entry = ledger.entry(key)
+        if entry is not None and entry.state == "done":
+            store.mark_done(key)  # crashed between the ledger and the store: finish the move
+            finished += 1
+            continue
+        last = entry.queued_at if entry is not None and entry.state == "queued" else 0.0
+        if entry is not None and entry.state == "queued" and now - last < grace:
+            continue
+        if entry is None and now - stored_at < min(grace, 5.0):
+            continue  # just stored: the receiver is announcing it right now
+        if entry is not None and entry.attempts >= max_attempts:
+            quarantine(key, f"not finished after {entry.attempts} attempts")
+            quarantined += 1
+            continue
+        try:
+            enqueue(key)
+            enqueued += 1
+        except Exception as exc:
+            failed += 1
+            log.warning("reconcile_enqueue_failed", message_key=key, error=type(exc).__name__)
+            break  # the broker is down: the next pass tries again
+    report = ReconcileReport(pending, enqueued, quarantined, finished, failed)
+    if enqueued or quarantined or finished or failed:
+        log.info("reconcile_pass", **report.as_dict())
+    return report

@@ -1,0 +1,95 @@
+"""Thin, idempotent Celery tasks. Arguments are message keys; dependencies come from a factory
+the composition root installs (built lazily once per worker process, after fork)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+import time
+from collections.abc import Callable
+from typing import Any
+
+import structlog
+from celery import shared_task
+
+from ingest.publish import PROCESS_MESSAGE
+from ticketing import pipeline
+from ticketing.errors import PermanentError, TransientError
+
+log = structlog.get_logger(__name__)
+
+RECONCILE = "rootmail.reconcile"
+
+_factory: Callable[[], Any] | None = None
+_deps: tuple[int, Any] | None = None
+
+
+def install(factory: Callable[[], Any]) -> None:
+    """Set the factory that builds a ``WorkerRuntime`` (has ``.deps``, ``.redis``, ``.settings``)."""
+    global _factory, _deps
+    _factory = factory
+    _deps = None
+
+
+def runtime() -> Any:
+    global _deps
+    if _deps is None or _deps[0] != os.getpid():
+        if _factory is None:
+            raise RuntimeError("rootmail worker runtime not installed; start it with `rootmail worker`")
+        _deps = (os.getpid(), _factory())
+    return _deps[1]
+
+
+def backoff(retries: int, retry_after: float | None = None, base: float = 2.0, cap: float = 300.0) -> float:
+    """Exponential backoff with full jitter; a server's Retry-After wins when it asks for longer."""
+    delay = random.uniform(0, min(cap, base * (2**retries)))
+    return max(delay, retry_after or 0.0)
+
+
+@shared_task(bind=True, name=PROCESS_MESSAGE, acks_late=True, reject_on_worker_lost=True, max_retries=None)
+def process_message(self: Any, key: str) -> str:
+    """Ticket stored message ``key``. Safe to run twice, or concurrently: a lock and idempotent writes."""
+    rt = runtime()
+    structlog.contextvars.bind_contextvars(message_key=key, task_id=self.request.id)
+    lock = rt.redis.lock(f"rootmail:lock:{key}", timeout=rt.settings.task_lock_seconds, blocking=False)
+    try:
+        if not lock.acquire():
+            log.info("message_locked")  # another worker has it; the reconciler checks again later
+            return "locked"
+        try:
+            started = time.monotonic()
+            deliveries = pipeline.process_key(key, rt.deps)
+            if deliveries is None:
+                return "already-finished"
+            rt.observe_done(key, time.monotonic() - started)
+            return "done"
+        except PermanentError as exc:
+            pipeline.quarantine(key, str(exc), rt.deps.store, rt.deps.ledger)
+            return "quarantined"
+        except TransientError as exc:
+            if self.request.retries >= rt.settings.task_max_retries:
+                pipeline.quarantine(key, f"gave up after {self.request.retries} retries: {exc}", rt.deps.store,
+                                    rt.deps.ledger)
+                return "quarantined"
+            log.warning("task_retry", error=str(exc)[:200], retries=self.request.retries)
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries, exc.retry_after)) from exc
+        except Exception as exc:  # an unexpected error: bounded retries, then a human looks at it
+            if self.request.retries >= rt.settings.task_max_retries:
+                pipeline.quarantine(key, f"unexpected error: {type(exc).__name__}: {exc}", rt.deps.store,
+                                    rt.deps.ledger)
+                return "quarantined"
+            log.exception("task_error", error=type(exc).__name__)
+            raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+        finally:
+            with contextlib.suppress(Exception):
+                lock.release()
+    finally:
+        structlog.contextvars.clear_contextvars()
+
+
+@shared_task(name=RECONCILE, ignore_result=True)
+def reconcile_task() -> dict[str, int]:
+    """Periodic reconciler (Celery beat)."""
+    rt = runtime()
+    return dict(rt.reconcile(grace=rt.settings.reconcile_grace))
