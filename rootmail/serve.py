@@ -200,6 +200,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
 def run_serve(settings: Settings) -> None:
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
+    DirectorySnapshot(settings)  # a broken directory file stops us before anything is started
     lock = acquire_data_dir_lock(data_dir)
     embedded: EmbeddedRedis | None = None
     worker: WorkerProcess | None = None

@@ -93,8 +93,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
     except Exception as exc:  # mail-parser raises many types on hostile input
         raise UnparseableMail(f"mail-parser failed: {type(exc).__name__}") from exc
     headers = _header_pairs(parser)
-    if not headers and not parser.body:
-        raise UnparseableMail("no headers and no body")
+    if not headers:
+        raise UnparseableMail("no header fields: not an RFC 5322 message")
 
     def first(name: str) -> str:
         wanted = name.lower()
@@ -108,7 +108,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     plain = "\n".join(str(part) for part in (parser.text_plain or ())).replace("\r\n", "\n")
     html_text = html_to_text(html)
     return ParsedMail(
-        subject=_unfold(parser.subject),
+        subject=first("Subject") or _unfold(parser.subject),
         from_address=from_address,
         from_name=_unfold(from_name),
         to=_addresses(parser.to),

@@ -1,0 +1,197 @@
+"""End to end through real processes: rootmail serve, its embedded Redis and worker, the CLI."""
+
+from __future__ import annotations
+
+import mailbox
+import urllib.request
+from collections.abc import Iterator
+from email.utils import make_msgid
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RedisServer, wait_for
+from tests.integration.harness import Rootmail
+
+pytestmark = pytest.mark.integration
+DEMO = resources.files("rootmail").joinpath("demo")
+ACME = "aws-root+acme-prod@roots.example.com"
+
+
+@pytest.fixture()
+def rootmail(tmp_path: Path) -> Iterator[Rootmail]:
+    rm = Rootmail(tmp_path / "site")
+    yield rm
+    rm.close()
+
+
+def notice(n: int, rcpt: str = ACME, subject: str = "Test notice") -> bytes:
+    return (
+        f"From: Amazon Web Services <no-reply-aws@amazon.com>\r\nTo: {rcpt}\r\n"
+        f"Subject: {subject} {n}\r\nMessage-ID: {make_msgid(f'n{n}', 'test.amazonses.com')}\r\n"
+        f"Date: Mon, 02 Nov 2026 10:00:00 +0000\r\n\r\nNotice number {n}.\r\n"
+    ).encode()
+
+
+def http_get(port: int, path: str) -> int:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as exc:
+        return int(exc.code)
+
+
+def test_embedded_defaults_demo_to_tickets_and_clean_stop(rootmail: Rootmail) -> None:
+    serve = rootmail.serve()
+    assert "embedded DEMO directory" in rootmail.log("serve.log")
+    url_file = rootmail.workdir / "rootmail-data" / "run" / "redis.url"
+    assert url_file.exists() and oct(url_file.stat().st_mode & 0o777) == "0o600"
+    demo = rootmail.cli("demo")
+    assert "5 demo notices accepted" in demo.stdout
+    tickets = wait_for(lambda: len(rootmail.tickets()) == 5 and rootmail.tickets(), timeout=60,
+                       message="5 demo tickets")
+    for ticket in tickets:
+        assert {"id", "subject", "status", "customer", "aws_account_id", "notice_type", "visibility",
+                "thread_key", "comment_count", "created_at", "updated_at"} <= set(ticket)
+        assert ticket["customer"] in ("demo-acme", "demo-globex") and ticket["comment_count"] == 1
+    shown = rootmail.json("tickets", "show", tickets[0]["id"], "--json")
+    assert shown["comments"][0]["public"] is False and shown["comments"][0]["created_at"]
+    assert shown["attachments"][0]["filename"].endswith(".eml") and shown["attachments"][0]["size"] > 0
+    status = wait_for(lambda: rootmail.status()["done"] == 5 and rootmail.status(), message="status done=5")
+    assert (status["received"], status["queued"], status["quarantined"], status["queue_depth"]) == (0, 0, 0, 0)
+    assert http_get(rootmail.http_port, "/healthz") == 200
+    assert http_get(rootmail.http_port, "/readyz") == 200
+    assert http_get(rootmail.http_port, "/metrics") == 200
+    redis_pid = int((rootmail.workdir / "rootmail-data" / "run" / "serve.lock").read_text())
+    assert redis_pid == serve.pid
+    assert rootmail.stop(serve) == 0
+    assert not url_file.exists()
+    assert "Traceback" not in rootmail.log("serve.log")
+
+
+def test_second_serve_on_the_same_data_dir_is_refused(rootmail: Rootmail) -> None:
+    rootmail.serve()
+    second = rootmail.cli("serve", check=False, timeout=60)
+    assert second.returncode == 2
+    assert "another `rootmail serve` is running" in second.stderr
+    assert "Traceback" not in second.stderr
+
+
+def test_mail_stored_before_a_stop_is_ticketed_after_restart(rootmail: Rootmail) -> None:
+    rootmail.env["ROOTMAIL_WORKER"] = "false"
+    serve = rootmail.serve()
+    for n in range(3):
+        assert rootmail.send(notice(n), [ACME])[0] == 250
+    assert rootmail.stop(serve) == 0
+    assert len(list((rootmail.workdir / "rootmail-data" / "messages" / "pending").iterdir())) == 3
+    rootmail.env["ROOTMAIL_WORKER"] = "true"
+    rootmail.serve()
+    wait_for(lambda: rootmail.status()["done"] == 3, timeout=60, message="3 done after restart")
+    assert len(rootmail.tickets()) == 3
+
+
+def test_worker_killed_mid_batch_every_message_done_exactly_once(tmp_path: Path,
+                                                                  redis_server: RedisServer) -> None:
+    redis_server.client().flushall()
+    rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="false")
+    try:
+        rootmail.serve()
+        total = 200
+        for n in range(total):
+            assert rootmail.send(notice(n), [ACME])[0] == 250
+        worker = rootmail.worker(concurrency=2)
+        wait_for(lambda: rootmail.status()["done"] >= 20, timeout=90, message="20 done")
+        rootmail.kill(worker)  # SIGKILL the whole worker process group mid-batch
+        assert rootmail.status()["done"] < total, "the kill landed after the batch: make it bigger"
+        rootmail.worker(concurrency=2)
+        wait_for(lambda: rootmail.status()["done"] == total, timeout=180, interval=0.5,
+                 message=f"{total} done after the worker restart")
+        tickets = rootmail.tickets()
+        assert len(tickets) == total
+        assert all(t["comment_count"] == 1 for t in tickets)
+        assert sorted(t["subject"] for t in tickets) == sorted(f"Test notice {n}" for n in range(total))
+        assert rootmail.status()["quarantined"] == 0
+    finally:
+        rootmail.close()
+
+
+def test_redis_down_while_mail_arrives_then_processed_when_back(tmp_path: Path) -> None:
+    redis = RedisServer(tmp_path / "redis")
+    redis.start()
+    rootmail = Rootmail(tmp_path / "site", redis_url=redis.url, worker="true")
+    try:
+        rootmail.serve()
+        assert rootmail.send(notice(0), [ACME])[0] == 250
+        wait_for(lambda: rootmail.status()["done"] == 1, timeout=60, message="first message done")
+        redis.stop()
+        for n in range(1, 6):
+            code, text = rootmail.send(notice(n), [ACME])
+            assert code == 250, text
+        assert rootmail.status()["redis"].startswith("unavailable")
+        redis.start()  # same port, same AOF directory
+        wait_for(lambda: rootmail.status()["done"] == 6, timeout=120, interval=0.5,
+                 message="all 6 done after Redis came back")
+        assert len(rootmail.tickets()) == 6
+    finally:
+        rootmail.close()
+        redis.stop()
+
+
+def test_replay_reads_eml_mbox_and_maildir_and_reports_bad_inputs(rootmail: Rootmail, tmp_path: Path) -> None:
+    rootmail.serve()
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "one.eml").write_bytes(notice(1))
+    box = mailbox.mbox(inputs / "two.mbox")
+    box.add(notice(2))
+    box.add(notice(3))
+    box.flush()
+    maildir = mailbox.Maildir(inputs / "Maildir")
+    maildir.add(notice(4))
+    (inputs / "stranger.eml").write_bytes(notice(5, rcpt="someone@elsewhere.example"))
+    result = rootmail.cli("replay", str(inputs / "one.eml"), str(inputs / "two.mbox"), str(inputs / "Maildir"),
+                          str(inputs / "stranger.eml"), str(inputs / "missing.eml"), check=False)
+    assert result.returncode == 1
+    assert "replayed 4 message(s), 2 failed" in result.stdout
+    assert f"{inputs / 'missing.eml'}: no such file" in result.stderr
+    assert f"{inputs / 'stranger.eml'}: no known root address" in result.stderr and "--rcpt" in result.stderr
+    assert "Traceback" not in result.stderr
+    wait_for(lambda: len(rootmail.tickets()) == 4, timeout=60, message="4 replayed tickets")
+    forced = rootmail.cli("replay", "--rcpt", "aws-root+acme-dev@roots.example.com", str(inputs / "stranger.eml"))
+    assert "replayed 1 message(s), 0 failed" in forced.stdout
+    wait_for(lambda: any(t["aws_account_id"] == "444455556666" for t in rootmail.tickets()), timeout=60,
+             message="ticket for the --rcpt account")
+
+
+def test_unparseable_mail_is_quarantined_with_reason_not_dropped(rootmail: Rootmail) -> None:
+    rootmail.serve()
+    code, text = rootmail.send(b"\x00\x01 not a mail at all \xff\r\n", [ACME])
+    assert code == 250
+    key = text.decode().rsplit(" ", 1)[1]
+    wait_for(lambda: rootmail.status()["quarantined"] == 1, timeout=60, message="quarantined")
+    listed = rootmail.json("quarantine", "list", "--json")
+    assert listed == [{"key": key, "reason": "unparseable mail: no header fields: not an RFC 5322 message"}]
+    assert rootmail.tickets() == []
+
+
+def test_cli_without_a_running_serve_explains_what_to_do(rootmail: Rootmail) -> None:
+    result = rootmail.cli("demo", check=False)
+    assert result.returncode == 2
+    assert "start `rootmail serve` first" in result.stderr and "Traceback" not in result.stderr
+    status = rootmail.status()
+    assert status["redis"].startswith("unavailable") and status["pending_in_store"] == 0
+    bad = rootmail.cli("tickets", "list", check=False)
+    assert bad.returncode == 2 and "does not exist yet" in bad.stderr
+
+
+def test_invalid_directory_file_names_file_line_and_fix(rootmail: Rootmail) -> None:
+    directory = rootmail.workdir / "dir.yaml"
+    directory.write_text("customers:\n  - id: c1\n    name: C\naccounts:\n  - account_id: 12345\n"
+                         "    name: x\n    customer: c1\n    root_email: a@b.example\n")
+    rootmail.env["ROOTMAIL_DIRECTORY_FILE"] = str(directory)
+    result = rootmail.cli("serve", check=False, timeout=60)
+    assert result.returncode == 2
+    assert f"{directory}:5: account_id 12345" in result.stderr and "quote it" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "embedded_redis_started" not in result.stderr  # settings are checked before anything starts
