@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +18,11 @@ class Envelope:
     source: str = "smtp"
 
     def to_json(self) -> str:
-        data = asdict(self)
-        data["rcpt_tos"] = list(self.rcpt_tos)
-        return json.dumps(data, separators=(",", ":"), sort_keys=True)
+        data = {
+            "helo": self.helo, "mail_from": self.mail_from, "peer": self.peer,
+            "rcpt_tos": list(self.rcpt_tos), "received_at": self.received_at, "source": self.source,
+        }
+        return json.dumps(data, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str) -> Envelope:

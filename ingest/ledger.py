@@ -42,6 +42,28 @@ for i = 4, #ARGV, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 return old or ''
 """
 
+# Newly stored messages, a whole batch in one call: ledger "queued" and the task on the queue.
+# ARGV: now, queue, then n pairs (key, task message).
+_QUEUE_BATCH = """
+local now = ARGV[1]
+local queue = ARGV[2]
+for i = 3, #ARGV, 2 do
+  local key = ARGV[i]
+  local h = 'rootmail:m:' .. key
+  local old = redis.call('HGET', h, 'state')
+  if old ~= 'done' then
+    if old then redis.call('SREM', 'rootmail:state:' .. old, key) else
+      redis.call('HSET', h, 'received_at', now) end
+    redis.call('SADD', 'rootmail:state:queued', key)
+    redis.call('ZADD', 'rootmail:unfinished', 'NX', now, key)
+    redis.call('HSET', h, 'state', 'queued', 'updated_at', now, 'queued_at', now)
+    redis.call('HINCRBY', h, 'attempts', 1)
+    redis.call('LPUSH', queue, ARGV[i + 1])
+  end
+end
+return (#ARGV - 2) / 2
+"""
+
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
@@ -60,6 +82,7 @@ class Ledger:
     def __init__(self, client: redis.Redis) -> None:
         self.client = client
         self._script = client.register_script(_TRANSITION)
+        self._queue_batch = client.register_script(_QUEUE_BATCH)
 
     @classmethod
     def from_url(cls, url: str, timeout: float = 2.0) -> Ledger:
@@ -67,6 +90,13 @@ class Ledger:
 
     def _keys(self, key: str) -> list[str]:
         return [f"{PREFIX}:m:{key}", f"{PREFIX}:state:", f"{PREFIX}:count:done", f"{PREFIX}:unfinished"]
+
+    def queue_batch(self, queue: str, items: list[tuple[str, bytes]], now: float) -> None:
+        """Mark new messages ``queued`` and push their task messages, all in one round trip."""
+        args: list[Any] = [repr(now), queue]
+        for key, message in items:
+            args += [key, message]
+        self._queue_batch(keys=[], args=args)
 
     def transition(self, key: str, state: str, now: float | None = None, **detail: str) -> str:
         """Move ``key`` to ``state``; returns the previous state ('' when new). Done is final."""

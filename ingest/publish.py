@@ -14,6 +14,7 @@ import structlog
 from celery import Celery
 
 from ingest.ledger import Ledger
+from ingest.wire import task_message
 
 PROCESS_MESSAGE = "rootmail.process_message"
 QUEUE = "rootmail"
@@ -63,6 +64,18 @@ class Publisher:
             self.ledger.transition(key, "queued")
         except Exception as exc:  # broker down, timeouts: the store keeps the message
             self._trip(exc, key)
+            return False
+        return True
+
+    def announce_many(self, keys: list[str]) -> bool:
+        """Ledger ``queued`` and the tasks of a whole batch in one Redis round trip; never raises."""
+        if not keys or self._circuit_open():
+            return False
+        try:
+            self.ledger.queue_batch(QUEUE, [(key, task_message(PROCESS_MESSAGE, [key], QUEUE)) for key in keys],
+                                    time.time())
+        except Exception as exc:  # broker down, timeouts: the store keeps the messages
+            self._trip(exc, keys[0])
             return False
         return True
 

@@ -17,6 +17,7 @@ from aiosmtpd.smtp import SMTP, Session
 from aiosmtpd.smtp import Envelope as SMTPEnvelope
 
 from ingest import metrics, replies
+from ingest.committer import BatchCommitter
 from ingest.envelope import Envelope
 from ingest.publish import Publisher
 from ingest.store import MessageStore, StoreError
@@ -56,6 +57,7 @@ class ReceiverHandler:
         executor: Executor | None = None,
         max_recipients: int = 100,
         on_stored: Callable[[str], None] | None = None,
+        committer: BatchCommitter | None = None,
     ) -> None:
         self.recipient_policy = recipient_policy
         self.store = store
@@ -63,6 +65,7 @@ class ReceiverHandler:
         self.executor = executor
         self.max_recipients = max_recipients
         self.on_stored = on_stored
+        self.committer = committer
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: SMTPEnvelope, address: str, rcpt_options: list[str]
@@ -109,9 +112,12 @@ class ReceiverHandler:
             helo=str(session.host_name or ""),
             received_at=time.time(),
         )
-        loop = asyncio.get_running_loop()
         try:
-            key = await loop.run_in_executor(self.executor, self._store_and_announce, stored_envelope, raw)
+            if self.committer is not None:
+                key = await self.committer.submit(stored_envelope, raw)
+            else:
+                loop = asyncio.get_running_loop()
+                key = await loop.run_in_executor(self.executor, self._store_and_announce, stored_envelope, raw)
         except StoreError as exc:
             metrics.REJECTED.labels("store_failed").inc()
             log.error("message_store_failed", error=str(exc))
@@ -141,9 +147,13 @@ def make_protocol_factory(
 
 
 async def start_server(
-    handler: ReceiverHandler, *, host: str, port: int, hostname: str, max_message_size: int
+    handler: ReceiverHandler, *, host: str, port: int, hostname: str, max_message_size: int,
+    reuse_port: bool = False,
 ) -> asyncio.Server:
-    """Listen on ``host:port``; returns the asyncio server (``.sockets`` gives the bound port)."""
+    """Listen on ``host:port``; returns the asyncio server (``.sockets`` gives the bound port).
+
+    ``reuse_port`` lets several receiver processes share the port (the kernel spreads connections).
+    """
     loop = asyncio.get_running_loop()
     factory = make_protocol_factory(handler, hostname=hostname, max_message_size=max_message_size)
-    return await loop.create_server(factory, host=host, port=port, reuse_address=True)
+    return await loop.create_server(factory, host=host, port=port, reuse_address=True, reuse_port=reuse_port)

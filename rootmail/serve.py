@@ -21,6 +21,7 @@ from typing import IO
 
 import structlog
 
+from ingest.committer import BatchCommitter
 from ingest.ledger import Ledger
 from ingest.publish import Publisher, make_publisher_app
 from ingest.receiver import ReceiverHandler, RecipientVerdict, start_server
@@ -101,31 +102,113 @@ def recipient_policy(snapshot: DirectorySnapshot) -> object:
     return policy
 
 
+class Receiver:
+    """One SMTP listener with its store committer and publisher (one per receiver process)."""
+
+    def __init__(self, settings: Settings, redis_url: str, snapshot: DirectorySnapshot) -> None:
+        self.settings = settings
+        self.store = make_store(settings)
+        self.ledger = Ledger.from_url(redis_url)
+        self.publisher = Publisher(make_publisher_app(redis_url), self.ledger)
+        self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
+        self.committer = BatchCommitter(self.store, self.publisher) if hasattr(self.store, "put_many") else None
+        self.handler = ReceiverHandler(
+            recipient_policy=recipient_policy(snapshot),  # type: ignore[arg-type]
+            store=self.store, publisher=self.publisher, executor=self.executor, committer=self.committer,
+        )
+        self.server: asyncio.Server | None = None
+
+    async def listen(self, port: int) -> int:
+        settings = self.settings
+        try:
+            self.server = await start_server(
+                self.handler, host=settings.smtp_host, port=port, hostname=settings.smtp_hostname,
+                max_message_size=settings.max_message_size, reuse_port=settings.smtp_processes > 1,
+            )
+        except OSError as exc:
+            raise UsageProblem(
+                f"cannot listen on {settings.smtp_host}:{port} ({exc.strerror}); "
+                "set ROOTMAIL_SMTP_PORT to a free port"
+            ) from exc
+        return int(self.server.sockets[0].getsockname()[1])
+
+    def serving(self) -> bool:
+        return self.server is not None and self.server.is_serving()
+
+    async def close(self) -> None:
+        """No new connections; messages being stored finish and are answered."""
+        if self.server is not None:
+            self.server.close()
+            await self.server.wait_closed()
+        if self.committer is not None:
+            self.committer.close()
+        self.executor.shutdown(wait=True)
+
+
+class ReceiverChildren:
+    """Extra receiver processes on the same port (SO_REUSEPORT): one Python process uses one core."""
+
+    def __init__(self, count: int, redis_url: str, port: int) -> None:
+        self.count = count
+        self.env = dict(os.environ, ROOTMAIL_REDIS_URL=redis_url, ROOTMAIL_SMTP_PORT=str(port))
+        self.processes: list[subprocess.Popen[bytes]] = []
+
+    def _spawn(self) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([sys.executable, "-m", "rootmail", "receiver"], env=self.env,
+                                stdin=subprocess.DEVNULL, start_new_session=True)
+
+    def start(self) -> None:
+        self.processes = [self._spawn() for _ in range(self.count)]
+
+    def ensure_running(self) -> None:
+        for index, process in enumerate(self.processes):
+            if process.poll() is not None:
+                log.warning("receiver_process_restarting", exit_code=process.returncode)
+                self.processes[index] = self._spawn()
+
+    def stop(self, timeout: float = 60.0) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+async def _receive_only(settings: Settings, redis_url: str) -> None:
+    """``rootmail receiver``: one extra SMTP listener process started by ``serve``."""
+    receiver = Receiver(settings, redis_url, DirectorySnapshot(settings))
+    await receiver.listen(settings.smtp_port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    await receiver.close()
+
+
+def run_receiver_child(settings: Settings) -> None:
+    if not settings.redis_url:
+        raise UsageProblem("`rootmail receiver` is started by `rootmail serve`; run that instead")
+    asyncio.run(_receive_only(settings, settings.redis_url))
+
+
 async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | None,
                  worker: WorkerProcess | None) -> None:
-    store = make_store(settings)
+    snapshot = DirectorySnapshot(settings)
+    receiver = Receiver(settings, redis_url, snapshot)
+    store, ledger = receiver.store, receiver.ledger
+    publisher, executor = receiver.publisher, receiver.executor
     if isinstance(store, LocalStore):
         removed = store.clean_tmp()
         if removed:
             log.info("store_tmp_cleaned", files=removed)
-    ledger = Ledger.from_url(redis_url)
-    publisher = Publisher(make_publisher_app(redis_url), ledger)
-    snapshot = DirectorySnapshot(settings)
-    executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
-    handler = ReceiverHandler(
-        recipient_policy=recipient_policy(snapshot),  # type: ignore[arg-type]
-        store=store, publisher=publisher, executor=executor,
-    )
-    try:
-        server = await start_server(handler, host=settings.smtp_host, port=settings.smtp_port,
-                                    hostname=settings.smtp_hostname,
-                                    max_message_size=settings.max_message_size)
-    except OSError as exc:
-        raise UsageProblem(
-            f"cannot listen on {settings.smtp_host}:{settings.smtp_port} ({exc.strerror}); "
-            "set ROOTMAIL_SMTP_PORT to a free port"
-        ) from exc
-    port = server.sockets[0].getsockname()[1]
+    port = await receiver.listen(settings.smtp_port)
+    children = ReceiverChildren(settings.smtp_processes - 1, redis_url, port)
+    children.start()
 
     def ready() -> tuple[bool, str]:
         probe = Path(settings.data_dir) / "messages" / "tmp" / ".ready"
@@ -134,14 +217,15 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
             probe.unlink()
         except OSError as exc:
             return False, f"store not writable: {exc.strerror}"
-        return (server.is_serving(), "listening" if server.is_serving() else "not listening")
+        return (receiver.serving(), "listening" if receiver.serving() else "not listening")
 
     health = None
     if settings.http_port:
         try:
             health = start_health_server(settings.http_host, settings.http_port, ready)
         except OSError as exc:
-            server.close()
+            children.stop()
+            await receiver.close()
             raise UsageProblem(
                 f"cannot serve /healthz on {settings.http_host}:{settings.http_port} ({exc.strerror}); "
                 "set ROOTMAIL_HTTP_PORT to a free port, or 0 to disable it"
@@ -155,6 +239,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     demo = settings.directory_file is None
     print(
         f"rootmail {'(embedded defaults) ' if embedded else ''}listening on smtp://{settings.smtp_host}:{port}\n"
+        f"  processes:      {settings.smtp_processes} SMTP receiver process(es)\n"
         f"  data directory: {Path(settings.data_dir).resolve()}\n"
         f"  redis:          {'embedded (started by serve)' if embedded else 'ROOTMAIL_REDIS_URL'}\n"
         f"  worker:         {'running inside serve' if worker else 'not started (run `rootmail worker`)'}\n"
@@ -186,13 +271,13 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
             await loop.run_in_executor(executor, embedded.ensure_running)
         if worker is not None:
             worker.ensure_running()
+        children.ensure_running()
         if time.monotonic() >= next_reconcile:
             next_reconcile = time.monotonic() + settings.reconcile_interval
             await loop.run_in_executor(executor, reconcile_once, settings.reconcile_grace)
     log.info("receiver_stopping")
-    server.close()
-    await server.wait_closed()
-    executor.shutdown(wait=True)  # in-flight stores finish before anything else stops
+    children.stop()
+    await receiver.close()  # in-flight stores finish before anything else stops
     if health is not None:
         health.shutdown()
 

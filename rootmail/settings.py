@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     smtp_hostname: str = Field(
         "rootmail.local", description="Host name the receiver announces in its banner and EHLO reply."
     )
+    smtp_processes: int = Field(
+        1, ge=1, le=64,
+        description="SMTP receiver processes sharing the port (SO_REUSEPORT); one Python process uses one core.",
+    )
     redis_url: str | None = Field(
         None,
         description="Redis URL (broker and ledger). Unset: serve starts a private Redis and a worker.",

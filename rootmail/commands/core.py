@@ -41,6 +41,14 @@ def serve() -> None:
     run_serve(_settings())
 
 
+@click.command(hidden=True)
+def receiver() -> None:
+    """An extra SMTP receiver process (started by `rootmail serve` when ROOTMAIL_SMTP_PROCESSES > 1)."""
+    from rootmail.serve import run_receiver_child
+
+    run_receiver_child(_settings())
+
+
 @click.command()
 @click.option("--concurrency", "-c", type=int, default=None, help="Worker processes (default: setting).")
 @click.option("--pool", type=click.Choice(["prefork", "solo", "threads"]), default=None)

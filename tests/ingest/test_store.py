@@ -75,3 +75,20 @@ def test_invalid_or_unknown_key_is_a_store_error(tmp_path: Path) -> None:
         store.get("../../etc/passwd")
     with pytest.raises(StoreError):
         store.get("20260101T000000-00000000000000000000")
+
+
+def test_put_many_stores_a_batch_durably_with_one_key_each(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path)
+    results = store.put_many([(ENVELOPE, RAW), (ENVELOPE, RAW + b"2")])
+    assert all(isinstance(key, str) for key in results)
+    assert [store.get(str(key)).raw for key in results] == [RAW, RAW + b"2"]
+    assert list(store.tmp.iterdir()) == []
+
+
+def test_put_many_reports_failure_per_item_without_acknowledging(tmp_path: Path) -> None:
+    store = LocalStore(tmp_path)
+    store.pending_dir.rmdir()
+    store.pending_dir.write_text("not a directory")
+    results = store.put_many([(ENVELOPE, RAW), (ENVELOPE, RAW)])
+    assert all(isinstance(r, StoreError) for r in results)
+    assert list(store.tmp.iterdir()) == []

@@ -9,6 +9,7 @@ from email.utils import make_msgid
 from importlib import resources
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.conftest import RedisServer, wait_for
@@ -195,3 +196,17 @@ def test_invalid_directory_file_names_file_line_and_fix(rootmail: Rootmail) -> N
     assert f"{directory}:5: account_id 12345" in result.stderr and "quote it" in result.stderr
     assert "Traceback" not in result.stderr
     assert "embedded_redis_started" not in result.stderr  # settings are checked before anything starts
+
+
+def test_several_receiver_processes_share_the_port(rootmail: Rootmail) -> None:
+    rootmail.env["ROOTMAIL_SMTP_PROCESSES"] = "3"
+    serve = rootmail.serve()
+    wait_for(lambda: "3 SMTP receiver process(es)" in rootmail.log("serve.log"), message="banner")
+    children = [p for p in psutil.Process(serve.pid).children() if "receiver" in p.cmdline()]
+    assert len(children) == 2
+    for n in range(30):  # a connection per message: the kernel spreads them over the processes
+        assert rootmail.send(notice(n), [ACME])[0] == 250
+    wait_for(lambda: rootmail.status()["done"] == 30, timeout=90, message="30 done")
+    assert len(rootmail.tickets()) == 30
+    assert rootmail.stop(serve) == 0
+    assert "Traceback" not in rootmail.log("serve.log")
