@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import time
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,66 +17,30 @@ import redis
 from ingest.ledger import Ledger
 from ingest.publish import Publisher, make_publisher_app
 from ingest.store import LocalStore, MessageStore
+from rootmail.directory_holder import DirectoryHolder
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
-from routing.directory import Directory, DirectoryError, parse_directory
+from routing.directory import Directory, DirectoryError
 from ticketing import metrics, pipeline
 from ticketing.helpdesk import Helpdesk
 from ticketing.helpdesk.local import LocalHelpdesk
 from ticketing.reconcile import ReconcileReport, reconcile
 
 
-def demo_directory_text() -> str:
-    return resources.files("rootmail").joinpath("demo/directory.yaml").read_text(encoding="utf-8")
+def directory_holder(settings: Settings) -> DirectoryHolder:
+    """The directory in memory (sync snapshot merged with the file, or the demo directory),
+    reloaded when its files change. A broken file at start-up is a UsageProblem naming it."""
+    holder = DirectoryHolder(settings)
+    try:
+        holder.get()
+    except DirectoryError as exc:
+        raise UsageProblem(str(exc)) from exc
+    return holder
 
 
 def load_directory(settings: Settings) -> Directory:
-    """The configured directory file, or the embedded demo directory when none is set."""
-    if settings.directory_file is None:
-        return parse_directory(demo_directory_text(), "<embedded demo directory>")
-    path = Path(settings.directory_file)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageProblem(
-            f"{path}: cannot read the account directory ({exc.strerror}); "
-            "fix ROOTMAIL_DIRECTORY_FILE or create the file"
-        ) from exc
-    try:
-        return parse_directory(text, str(path))
-    except DirectoryError as exc:
-        raise UsageProblem(str(exc)) from exc
-
-
-class DirectorySnapshot:
-    """The directory in memory, reloaded when its file changes (checked at most every 2 seconds)."""
-
-    def __init__(self, settings: Settings, check_every: float = 2.0) -> None:
-        self.settings = settings
-        self.check_every = check_every
-        self._directory = load_directory(settings)
-        self._mtime = self._file_mtime()
-        self._checked = time.monotonic()
-
-    def _file_mtime(self) -> float:
-        path = self.settings.directory_file
-        try:
-            return Path(path).stat().st_mtime if path else 0.0
-        except OSError:
-            return 0.0
-
-    def get(self) -> Directory:
-        now = time.monotonic()
-        if now - self._checked >= self.check_every:
-            self._checked = now
-            mtime = self._file_mtime()
-            if mtime != self._mtime:
-                try:
-                    self._directory = load_directory(self.settings)
-                    self._mtime = mtime
-                except UsageProblem:
-                    pass  # keep the last good directory
-        return self._directory
+    """The directory as it is now (for one-shot commands)."""
+    return directory_holder(settings).get()
 
 
 def resolve_redis_url(settings: Settings) -> str:
@@ -146,6 +109,12 @@ class WorkerRuntime:
     def observe_done(self, key: str, seconds: float) -> None:
         metrics.TASK_SECONDS.observe(seconds)
 
+    def sync_directory(self) -> dict[str, Any]:
+        from rootmail.directory_sync import sync_directory
+
+        report: dict[str, Any] = sync_directory(self.settings).as_dict()
+        return report
+
     def reconcile(self, grace: float) -> dict[str, int]:
         report: ReconcileReport = reconcile(
             self.deps.store,
@@ -163,10 +132,9 @@ def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> Wo
     url = redis_url or resolve_redis_url(settings)
     client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
     ledger = Ledger(client)
-    snapshot = DirectorySnapshot(settings)
     deps = pipeline.Dependencies(
         store=make_store(settings),
-        directory=snapshot.get,
+        directory=directory_holder(settings).get,
         helpdesk=make_helpdesk(settings),
         ledger=ledger,
         **routing_stages(settings),

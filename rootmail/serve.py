@@ -26,10 +26,11 @@ from ingest.ledger import Ledger
 from ingest.publish import Publisher, make_publisher_app
 from ingest.receiver import ReceiverHandler, RecipientVerdict, start_server
 from ingest.store import LocalStore
+from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
 from rootmail.health import start_health_server
-from rootmail.runtime import DirectorySnapshot, make_store
+from rootmail.runtime import directory_holder, make_store
 from rootmail.settings import Settings
 from ticketing import pipeline
 from ticketing.reconcile import reconcile
@@ -91,7 +92,7 @@ class WorkerProcess:
             self.process.wait()
 
 
-def recipient_policy(snapshot: DirectorySnapshot) -> object:
+def recipient_policy(snapshot: DirectoryHolder) -> object:
     def policy(address: str) -> RecipientVerdict:
         directory = snapshot.get()
         if directory.is_known(address):
@@ -105,13 +106,15 @@ def recipient_policy(snapshot: DirectorySnapshot) -> object:
 class Receiver:
     """One SMTP listener with its store committer and publisher (one per receiver process)."""
 
-    def __init__(self, settings: Settings, redis_url: str, snapshot: DirectorySnapshot) -> None:
+    def __init__(self, settings: Settings, redis_url: str, snapshot: DirectoryHolder) -> None:
         self.settings = settings
         self.store = make_store(settings)
         self.ledger = Ledger.from_url(redis_url)
         self.publisher = Publisher(make_publisher_app(redis_url), self.ledger)
         self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
-        self.committer = BatchCommitter(self.store, self.publisher) if hasattr(self.store, "put_many") else None
+        self.committer = (
+            BatchCommitter(self.store, self.publisher) if isinstance(self.store, LocalStore) else None
+        )
         self.handler = ReceiverHandler(
             recipient_policy=recipient_policy(snapshot),  # type: ignore[arg-type]
             store=self.store, publisher=self.publisher, executor=self.executor, committer=self.committer,
@@ -180,7 +183,7 @@ class ReceiverChildren:
 
 async def _receive_only(settings: Settings, redis_url: str) -> None:
     """``rootmail receiver``: one extra SMTP listener process started by ``serve``."""
-    receiver = Receiver(settings, redis_url, DirectorySnapshot(settings))
+    receiver = Receiver(settings, redis_url, directory_holder(settings))
     await receiver.listen(settings.smtp_port)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -198,7 +201,7 @@ def run_receiver_child(settings: Settings) -> None:
 
 async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | None,
                  worker: WorkerProcess | None) -> None:
-    snapshot = DirectorySnapshot(settings)
+    snapshot = directory_holder(settings)
     receiver = Receiver(settings, redis_url, snapshot)
     store, ledger = receiver.store, receiver.ledger
     publisher, executor = receiver.publisher, receiver.executor
@@ -236,7 +239,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         loop.add_signal_handler(signum, stop.set)
 
     directory = snapshot.get()
-    demo = settings.directory_file is None
+    demo = settings.directory_file is None and not snapshot_path(settings).exists()
     print(
         f"rootmail {'(embedded defaults) ' if embedded else ''}listening on smtp://{settings.smtp_host}:{port}\n"
         f"  processes:      {settings.smtp_processes} SMTP receiver process(es)\n"
@@ -285,7 +288,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
 def run_serve(settings: Settings) -> None:
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    DirectorySnapshot(settings)  # a broken directory file stops us before anything is started
+    directory_holder(settings)  # a broken directory file stops us before anything is started
     lock = acquire_data_dir_lock(data_dir)
     embedded: EmbeddedRedis | None = None
     worker: WorkerProcess | None = None

@@ -48,6 +48,7 @@ def run_beat(settings: Settings) -> None:
     app = make_celery(url, prefetch=settings.worker_prefetch)
     app.conf.beat_schedule = {
         "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
+        "sync-directory": {"task": tasks.SYNC_DIRECTORY, "schedule": settings.directory_sync_interval},
     }
     run = Path(settings.data_dir) / "run"
     run.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from ticketing.errors import PermanentError, TransientError
 log = structlog.get_logger(__name__)
 
 RECONCILE = "rootmail.reconcile"
+SYNC_DIRECTORY = "rootmail.sync_directory"
 
 _factory: Callable[[], Any] | None = None
 _deps: tuple[int, Any] | None = None
@@ -86,6 +87,13 @@ def process_message(self: Any, key: str) -> str:
                 lock.release()
     finally:
         structlog.contextvars.clear_contextvars()
+
+
+@shared_task(name=SYNC_DIRECTORY, ignore_result=True)
+def sync_directory_task() -> dict[str, Any]:
+    """Periodic directory sync (Celery beat): file + AWS Organizations -> snapshot."""
+    result: dict[str, Any] = runtime().sync_directory()
+    return result
 
 
 @shared_task(name=RECONCILE, ignore_result=True)
