@@ -11,7 +11,8 @@ writes a directory back to YAML (the snapshot that the receiver and the workers 
 
 Addresses compare case-insensitively. Plus-addressing is a property of the snapshot: with
 ``exact`` the full address must be listed; with ``strip`` ``local+anything@domain`` is also
-accepted when ``local@domain`` is listed (a listed plus-address always matches exactly first).
+accepted when ``local@domain`` is listed (a listed address always matches exactly first, and
+``aws-root+acme+x@d`` finds a listed ``aws-root+acme@d``).
 """
 
 from __future__ import annotations
@@ -48,12 +49,21 @@ def normalise_address(address: str) -> str:
     return address.strip().strip("<>").strip().lower()
 
 
-def strip_plus(address: str) -> str:
-    """``local+tag@domain`` -> ``local@domain`` (other addresses unchanged)."""
+def plus_bases(address: str) -> list[str]:
+    """The addresses ``address`` may be a plus-address of, longest first.
+
+    ``root+stark-dev+x@d`` -> ``[root+stark-dev@d, root@d]``: the reseller's own root addresses
+    contain ``+``, so a tag is stripped one ``+`` at a time from the right.
+    """
     local, at, domain = address.partition("@")
-    if not at or "+" not in local:
-        return address
-    return f"{local.partition('+')[0]}@{domain}"
+    if not at:
+        return []
+    bases: list[str] = []
+    while "+" in local:
+        local = local.rpartition("+")[0]
+        if local:
+            bases.append(f"{local}@{domain}")
+    return bases
 
 
 @dataclass(frozen=True)
@@ -92,9 +102,10 @@ class Directory:
         key = normalise_address(address)
         account = self.by_address.get(key)
         if account is None and self.plus_addressing == "strip":
-            stripped = strip_plus(key)
-            if stripped != key:
-                account = self.by_address.get(stripped)
+            for base in plus_bases(key):
+                account = self.by_address.get(base)
+                if account is not None:
+                    break
         return account
 
     def is_known(self, address: str) -> bool:

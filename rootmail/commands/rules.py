@@ -1,0 +1,149 @@
+"""``rootmail rules``: check a routing rules file, explain the route of one mail."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from email.parser import BytesHeaderParser
+from email.utils import parseaddr
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ingest.envelope import Envelope
+from rootmail.commands.core import _recipients_of, _settings
+from rootmail.errors import UsageProblem
+from rootmail.settings import Settings
+from routing.directory import DirectoryError
+from routing.rules import RulesError, RuleSet, decide, explain
+from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+
+
+@click.group()
+def rules() -> None:
+    """Routing rules: which queue, priority and visibility each notice gets."""
+
+
+@rules.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def rules_check(file: Path) -> None:
+    """Validate FILE; every problem is printed as FILE:LINE: problem; fix. Exit 1 when invalid."""
+    from rootmail.rules_holder import known_notice_types
+    from routing.rules import parse_rules
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageProblem(f"{file}: cannot read the rules file ({exc}); check the path") from exc
+    try:
+        ruleset = parse_rules(text, str(file), known_notice_types())
+    except RulesError as exc:
+        for problem in exc.problems:
+            click.echo(problem, err=True)
+        click.echo(f"{file}: {len(exc.problems)} problem(s); the rules were not accepted", err=True)
+        sys.exit(1)
+    click.echo(f"{file}: OK, {len(ruleset.rules)} rules ({', '.join(ruleset.names())})")
+
+
+def _load_rules(settings: Settings, path: Path | None) -> RuleSet:
+    from rootmail.rules_holder import known_notice_types, load_rules
+
+    try:
+        return load_rules(path if path is not None else settings.rules_file, known_notice_types())
+    except RulesError as exc:
+        raise UsageProblem(f"the rules do not load: {exc.problems[0]} (run `rootmail rules check`)") from exc
+    except OSError as exc:
+        raise UsageProblem(f"cannot read the rules file ({exc}); fix ROOTMAIL_RULES_FILE or --rules") from exc
+
+
+def _stages(settings: Settings) -> dict[str, Any]:
+    """authenticate/classify from the wiring when another module provides them."""
+    try:
+        from rootmail import wiring
+    except ImportError:
+        return {}
+    factory = getattr(wiring, "routing_stages", None)
+    if factory is None:
+        return {}
+    stages: dict[str, Any] = dict(factory(settings))
+    return stages
+
+
+def _received_for(raw: bytes) -> str | None:
+    """The root address in the receiving MX's ``Received: ... for <address>`` line."""
+    headers = BytesHeaderParser().parsebytes(raw)
+    for value in headers.get_all("Received") or []:
+        text = " ".join(str(value).split())
+        marker = text.find(" for <")
+        if marker >= 0:
+            end = text.find(">", marker)
+            if end > marker:
+                return text[marker + 6:end].strip().lower()
+    return None
+
+
+def explain_mail(
+    raw: bytes, rcpt: str | None, settings: Settings, ruleset: RuleSet, use_stages: bool = True,
+) -> tuple[dict[str, Any], ParsedMail, Notice, AuthVerdict, Recipient]:
+    from rootmail.directory_holder import DirectoryHolder
+    from routing.parse import UnparseableMail, parse_mail
+
+    try:
+        parsed = parse_mail(raw)
+    except UnparseableMail as exc:
+        raise UsageProblem(f"the mail does not parse: {exc}") from exc
+    address = rcpt or _received_for(raw) or next(iter(_recipients_of(raw)), None)
+    if not address:
+        raise UsageProblem("no recipient in the mail (Received ... for, Delivered-To, To); pass --rcpt ADDRESS")
+    try:
+        directory = DirectoryHolder(settings).get()
+    except DirectoryError as exc:
+        raise UsageProblem(str(exc)) from exc
+    recipient = directory.resolve(address)
+    envelope = Envelope(mail_from=parseaddr(parsed.header("Return-Path"))[1], rcpt_tos=(recipient.address,),
+                        source="explain")
+    stages = _stages(settings) if use_stages else {}
+    authenticate = stages.get("authenticate")
+    classify = stages.get("classify")
+    auth: AuthVerdict = authenticate(parsed, raw, envelope) if authenticate else AuthVerdict()
+    notice: Notice = classify(parsed, raw, envelope, recipient) if classify else Notice()
+    decision = decide(ruleset, parsed, notice, auth, recipient, now=datetime.now(UTC))
+    doc = explain(decision, notice, recipient)
+    doc["authenticity"] = auth.verdict
+    if not classify:
+        doc["notes"].append("no classifier is wired: the notice is 'unknown'")
+    return doc, parsed, notice, auth, recipient
+
+
+@rules.command("explain")
+@click.argument("eml", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--rcpt", default=None, help="Recipient root address (default: Received ... for, Delivered-To, To).")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Rules file (default: ROOTMAIL_RULES_FILE, else the shipped rules).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def rules_explain(eml: Path, rcpt: str | None, rules_file: Path | None, as_json: bool) -> None:
+    """Print the route chosen for the mail in EML and the rule that matched."""
+    settings = _settings()
+    ruleset = _load_rules(settings, rules_file)
+    doc, *_ = explain_mail(eml.read_bytes(), rcpt, settings, ruleset)
+    if as_json:
+        click.echo(json.dumps(doc, sort_keys=True))
+        return
+    where = f" ({ruleset.source}:{doc['rule_line']})" if doc["rule_line"] else " (no rule matched: taxonomy defaults)"
+    click.echo(f"rule:        {doc['rule']}{where}")
+    for key in ("queue", "priority", "visibility", "action", "due", "drop_reason", "thread_key"):
+        if doc[key] is not None:
+            click.echo(f"{key + ':':12} {doc[key]}")
+    click.echo(f"{'notice:':12} {doc['notice_type']} (authenticity {doc['authenticity']})")
+    click.echo(f"{'recipient:':12} {doc['recipient']} -> account {doc['recipient_account_id'] or 'unknown'}, "
+               f"customer {doc['customer'] or 'unknown'}")
+    if doc["aws_account_id"]:
+        click.echo(f"{'mail names:':12} account {doc['aws_account_id']}")
+    if doc["tags"]:
+        click.echo(f"{'tags:':12} {', '.join(doc['tags'])}")
+    for key, value in doc["fields"].items():
+        click.echo(f"{'field:':12} {key} = {value}")
+    for note in doc["notes"]:
+        click.echo(f"{'note:':12} {note}")
