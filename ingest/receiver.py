@@ -7,9 +7,12 @@ the store; any unexpected error before that is a ``451 4.3.0`` so the sender ret
 from __future__ import annotations
 
 import asyncio
+import re
+import ssl
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import structlog
@@ -19,6 +22,7 @@ from aiosmtpd.smtp import Envelope as SMTPEnvelope
 from ingest import metrics, replies
 from ingest.committer import BatchCommitter
 from ingest.envelope import Envelope
+from ingest.limits import ConnectionLimits
 from ingest.publish import Publisher
 from ingest.store import MessageStore, StoreError
 
@@ -34,15 +38,77 @@ def mask_address(address: str) -> str:
     return f"{local[:1]}***@{domain}" if domain else "***"
 
 
+@dataclass(frozen=True, slots=True)
+class EdgePolicy:
+    """Limits the receiver enforces on every session (settings ROOTMAIL_SMTP_*)."""
+
+    max_recipients: int = 100
+    max_header_size: int = 256 * 1024
+    max_received_headers: int = 50
+    reject_bare_line_ends: bool = True
+
+
+_BARE_LINE_END = re.compile(rb"(?<!\r)\n|\r(?!\n)")
+_RECEIVED = re.compile(rb"^received:", re.IGNORECASE | re.MULTILINE)
+
+
+def check_content(raw: bytes, policy: EdgePolicy) -> str | None:
+    """The reply that refuses ``raw``, or None when it may be stored."""
+    if not raw.strip():
+        return replies.EMPTY_MESSAGE
+    end = raw.find(b"\r\n\r\n")
+    header = raw if end < 0 else raw[: end + 2]
+    if policy.max_header_size and len(header) > policy.max_header_size:
+        return replies.HEADER_TOO_BIG
+    if policy.max_received_headers and len(_RECEIVED.findall(header)) > policy.max_received_headers:
+        return replies.MAIL_LOOP
+    if policy.reject_bare_line_ends and _BARE_LINE_END.search(raw):
+        return replies.BARE_LINE_END
+    return None
+
+
 class RootmailSMTP(SMTP):
-    """aiosmtpd's protocol with enhanced status codes on the replies it generates itself."""
+    """aiosmtpd's protocol with enhanced status codes on the replies it generates itself, and
+    connection admission (concurrency cap, per-IP rate) decided when the banner would be sent,
+    that is after a PROXY header has told us the real client address."""
+
+    limits: ConnectionLimits | None = None
+    _admitted: bool | None = None
 
     async def push(self, status: str) -> None:  # type: ignore[override]
+        if self._admitted is None and status.startswith("220 ") and self.limits is not None:
+            refusal = self.limits.admit(client_ip(self.session))
+            self._admitted = refusal is None
+            if refusal is not None:
+                metrics.REJECTED.labels(refusal.replace(" ", "_")).inc()
+                log.info("connection_refused", reason=refusal)
+                await super().push(
+                    replies.TOO_MANY_CONNECTIONS if refusal == "too many connections" else replies.RATE_EXCEEDED)
+                if self.transport is not None:
+                    self.transport.close()
+                return
         for prefix, replacement in replies.AIOSMTPD_REWRITES:
             if status.startswith(prefix):
                 status = replacement
                 break
         await super().push(status)
+
+    def connection_lost(self, error: Exception | None) -> None:
+        if self._admitted and self.limits is not None:
+            self.limits.release()
+            self._admitted = False
+        super().connection_lost(error)
+
+
+def client_ip(session: Session | None) -> str:
+    """The client's address: from the PROXY header when there was one, else the socket peer."""
+    if session is None:
+        return ""
+    proxy = getattr(session, "proxy_data", None)
+    if proxy is not None and getattr(proxy, "src_addr", None):
+        return str(proxy.src_addr)
+    peer = session.peer
+    return str(peer[0]) if isinstance(peer, tuple) else str(peer or "")
 
 
 class ReceiverHandler:
@@ -58,6 +124,7 @@ class ReceiverHandler:
         max_recipients: int = 100,
         on_stored: Callable[[str], None] | None = None,
         committer: BatchCommitter | None = None,
+        policy: EdgePolicy | None = None,
     ) -> None:
         self.recipient_policy = recipient_policy
         self.store = store
@@ -66,6 +133,7 @@ class ReceiverHandler:
         self.max_recipients = max_recipients
         self.on_stored = on_stored
         self.committer = committer
+        self.policy = policy or EdgePolicy(max_recipients=max_recipients)
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: SMTPEnvelope, address: str, rcpt_options: list[str]
@@ -82,7 +150,7 @@ class ReceiverHandler:
             return replies.UNKNOWN_RECIPIENT
         if normalised in envelope.rcpt_tos:
             return replies.RCPT_OK
-        if len(envelope.rcpt_tos) >= self.max_recipients:
+        if len(envelope.rcpt_tos) >= self.policy.max_recipients:
             return replies.TOO_MANY_RECIPIENTS
         envelope.rcpt_tos.append(normalised)
         envelope.rcpt_options.extend(rcpt_options)
@@ -102,13 +170,15 @@ class ReceiverHandler:
         raw: Any = envelope.original_content or envelope.content or b""
         if isinstance(raw, str):
             raw = raw.encode("utf-8", "surrogateescape")
-        if not raw.strip():
-            return replies.EMPTY_MESSAGE
-        peer = session.peer[0] if isinstance(session.peer, tuple) else str(session.peer or "")
+        refusal = check_content(raw, self.policy)
+        if refusal is not None:
+            metrics.REJECTED.labels(refusal[4:9]).inc()
+            log.info("message_refused", reply=refusal[:9])
+            return refusal
         stored_envelope = Envelope(
             mail_from=envelope.mail_from or "",
             rcpt_tos=tuple(envelope.rcpt_tos),
-            peer=str(peer),
+            peer=client_ip(session),
             helo=str(session.host_name or ""),
             received_at=time.time(),
         )
@@ -128,32 +198,63 @@ class ReceiverHandler:
         metrics.ACCEPTED.inc()
         return replies.QUEUED.format(key=key)
 
+    async def handle_PROXY(self, server: SMTP, session: Session, envelope: SMTPEnvelope,
+                           proxy_data: Any) -> bool:
+        """Accept a valid PROXY header: the real client address is then used for limits and SPF."""
+        return bool(getattr(proxy_data, "valid", True))
 
-def make_protocol_factory(
-    handler: ReceiverHandler, *, hostname: str, max_message_size: int
-) -> Callable[[], RootmailSMTP]:
+
+@dataclass(frozen=True, slots=True)
+class ListenOptions:
+    """Protocol-level options of the listener (settings ROOTMAIL_SMTP_*)."""
+
+    hostname: str = "rootmail.local"
+    max_message_size: int = 25 * 1024 * 1024
+    idle_timeout: float = 300.0
+    tls_context: ssl.SSLContext | None = None
+    require_tls: bool = False
+    proxy_protocol_timeout: float | None = None
+    limits: ConnectionLimits | None = None
+
+
+def make_protocol_factory(handler: ReceiverHandler, options: ListenOptions) -> Callable[[], RootmailSMTP]:
     def factory() -> RootmailSMTP:
-        return RootmailSMTP(
+        protocol = RootmailSMTP(
             handler,
-            hostname=hostname,
+            hostname=options.hostname,
             ident="rootmail ESMTP",
-            data_size_limit=max_message_size,
+            data_size_limit=options.max_message_size,
             enable_SMTPUTF8=True,
             decode_data=False,
             command_call_limit=None,
+            timeout=options.idle_timeout,
+            tls_context=options.tls_context,
+            require_starttls=options.require_tls and options.tls_context is not None,
+            proxy_protocol_timeout=options.proxy_protocol_timeout,
         )
+        protocol.limits = options.limits
+        return protocol
 
     return factory
 
 
 async def start_server(
-    handler: ReceiverHandler, *, host: str, port: int, hostname: str, max_message_size: int,
-    reuse_port: bool = False,
+    handler: ReceiverHandler, *, host: str, port: int, hostname: str = "rootmail.local",
+    max_message_size: int = 25 * 1024 * 1024, reuse_port: bool = False, options: ListenOptions | None = None,
 ) -> asyncio.Server:
     """Listen on ``host:port``; returns the asyncio server (``.sockets`` gives the bound port).
 
     ``reuse_port`` lets several receiver processes share the port (the kernel spreads connections).
     """
     loop = asyncio.get_running_loop()
-    factory = make_protocol_factory(handler, hostname=hostname, max_message_size=max_message_size)
+    options = options or ListenOptions(hostname=hostname, max_message_size=max_message_size)
+    factory = make_protocol_factory(handler, options)
     return await loop.create_server(factory, host=host, port=port, reuse_address=True, reuse_port=reuse_port)
+
+
+def make_tls_context(cert_file: str, key_file: str) -> ssl.SSLContext:
+    """Server-side TLS context for STARTTLS (TLS 1.2 or newer)."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.load_cert_chain(cert_file, key_file)
+    return context

@@ -15,6 +15,12 @@ LINE_TOO_LONG = "500 5.5.2 Line too long (see RFC 5321 4.5.3.1.6)"
 SYNTAX = "501 5.5.4 Syntax error in parameters or arguments"
 NEED_RCPT = "503 5.5.1 Error: need RCPT command"
 EMPTY_MESSAGE = "554 5.6.0 Message is empty"
+BARE_LINE_END = "554 5.6.0 Message contains a bare CR or LF; lines must end with CRLF (RFC 5321 2.3.8)"
+HEADER_TOO_BIG = "552 5.3.4 Message header size exceeds limit"
+MAIL_LOOP = "554 5.4.6 Too many Received headers: mail loop suspected"
+TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later"
+RATE_EXCEEDED = "421 4.7.0 Connection rate limit exceeded, try again later"
+TLS_REQUIRED = "530 5.7.0 Must issue a STARTTLS command first"
 
 # aiosmtpd answers some conditions itself without an enhanced status code; the receiver's
 # protocol rewrites these (prefix match) before they reach the client.
@@ -23,4 +29,5 @@ AIOSMTPD_REWRITES: tuple[tuple[str, str], ...] = (
     ("552 Error: message size exceeds", TOO_BIG),
     ("500 Line too long", LINE_TOO_LONG),
     ("503 Error: need RCPT command", NEED_RCPT),
+    ("530 Must issue a STARTTLS command first", TLS_REQUIRED),
 )

@@ -12,6 +12,7 @@ import contextlib
 import fcntl
 import os
 import signal
+import ssl
 import subprocess
 import sys
 import time
@@ -23,8 +24,16 @@ import structlog
 
 from ingest.committer import BatchCommitter
 from ingest.ledger import Ledger
+from ingest.limits import ConnectionLimits
 from ingest.publish import Publisher, make_publisher_app
-from ingest.receiver import ReceiverHandler, RecipientVerdict, start_server
+from ingest.receiver import (
+    EdgePolicy,
+    ListenOptions,
+    ReceiverHandler,
+    RecipientVerdict,
+    make_tls_context,
+    start_server,
+)
 from ingest.store import LocalStore
 from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.embedded_redis import EmbeddedRedis
@@ -103,6 +112,28 @@ def recipient_policy(snapshot: DirectoryHolder) -> object:
     return policy
 
 
+def listen_options(settings: Settings) -> ListenOptions:
+    tls = None
+    if settings.smtp_tls_cert_file or settings.smtp_tls_key_file:
+        if not (settings.smtp_tls_cert_file and settings.smtp_tls_key_file):
+            raise UsageProblem("STARTTLS needs both ROOTMAIL_SMTP_TLS_CERT_FILE and ROOTMAIL_SMTP_TLS_KEY_FILE")
+        try:
+            tls = make_tls_context(str(settings.smtp_tls_cert_file), str(settings.smtp_tls_key_file))
+        except (OSError, ssl.SSLError) as exc:
+            raise UsageProblem(
+                f"{settings.smtp_tls_cert_file} / {settings.smtp_tls_key_file}: cannot load the TLS certificate "
+                f"({exc}); point ROOTMAIL_SMTP_TLS_CERT_FILE and ROOTMAIL_SMTP_TLS_KEY_FILE at PEM files"
+            ) from exc
+    elif settings.smtp_require_tls:
+        raise UsageProblem("ROOTMAIL_SMTP_REQUIRE_TLS needs ROOTMAIL_SMTP_TLS_CERT_FILE and ROOTMAIL_SMTP_TLS_KEY_FILE")
+    return ListenOptions(
+        hostname=settings.smtp_hostname, max_message_size=settings.max_message_size,
+        idle_timeout=settings.smtp_idle_timeout, tls_context=tls, require_tls=settings.smtp_require_tls,
+        proxy_protocol_timeout=10.0 if settings.smtp_proxy_protocol else None,
+        limits=ConnectionLimits(settings.smtp_max_connections, settings.smtp_max_connections_per_ip),
+    )
+
+
 class Receiver:
     """One SMTP listener with its store committer and publisher (one per receiver process)."""
 
@@ -118,15 +149,21 @@ class Receiver:
         self.handler = ReceiverHandler(
             recipient_policy=recipient_policy(snapshot),  # type: ignore[arg-type]
             store=self.store, publisher=self.publisher, executor=self.executor, committer=self.committer,
+            policy=EdgePolicy(
+                max_recipients=settings.smtp_max_recipients, max_header_size=settings.smtp_max_header_size,
+                max_received_headers=settings.smtp_max_received_headers,
+                reject_bare_line_ends=settings.smtp_reject_bare_line_ends,
+            ),
         )
+        self.options = listen_options(settings)
         self.server: asyncio.Server | None = None
 
     async def listen(self, port: int) -> int:
         settings = self.settings
         try:
             self.server = await start_server(
-                self.handler, host=settings.smtp_host, port=port, hostname=settings.smtp_hostname,
-                max_message_size=settings.max_message_size, reuse_port=settings.smtp_processes > 1,
+                self.handler, host=settings.smtp_host, port=port, reuse_port=settings.smtp_processes > 1,
+                options=self.options,
             )
         except OSError as exc:
             raise UsageProblem(

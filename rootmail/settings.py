@@ -32,6 +32,29 @@ class Settings(BaseSettings):
         1, ge=1, le=64,
         description="SMTP receiver processes sharing the port (SO_REUSEPORT); one Python process uses one core.",
     )
+    smtp_max_connections: int = Field(
+        500, ge=0, description="Concurrent SMTP sessions per receiver process; beyond it 421 4.7.0 (0: no cap)."
+    )
+    smtp_max_connections_per_ip: int = Field(
+        600, ge=0, description="New connections per client IP per minute; beyond it 421 4.7.0 (0: no cap)."
+    )
+    smtp_idle_timeout: float = Field(300.0, gt=0, description="Seconds a session may stay silent before it is closed.")
+    smtp_max_recipients: int = Field(100, ge=1, description="Recipients per message; beyond it 452 4.5.3.")
+    smtp_max_header_size: int = Field(
+        256 * 1024, ge=0, description="Bytes of header per message; beyond it 552 5.3.4 (0: no cap)."
+    )
+    smtp_max_received_headers: int = Field(
+        50, ge=0, description="Received headers per message; beyond it 554 5.4.6, a mail loop (0: no cap)."
+    )
+    smtp_reject_bare_line_ends: bool = Field(
+        True, description="Refuse DATA with a bare CR or LF (SMTP smuggling hardening) with 554 5.6.0."
+    )
+    smtp_tls_cert_file: Path | None = Field(None, description="PEM certificate chain for STARTTLS (unset: no TLS).")
+    smtp_tls_key_file: Path | None = Field(None, description="PEM private key for STARTTLS.")
+    smtp_require_tls: bool = Field(False, description="Refuse MAIL before STARTTLS with 530 5.7.0.")
+    smtp_proxy_protocol: bool = Field(
+        False, description="Expect a PROXY protocol v1/v2 header first (behind a load balancer)."
+    )
     redis_url: str | None = Field(
         None,
         description="Redis URL (broker and ledger). Unset: serve starts a private Redis and a worker.",

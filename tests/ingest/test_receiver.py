@@ -13,7 +13,7 @@ import redis
 
 from ingest.ledger import Ledger
 from ingest.publish import QUEUE, Publisher, make_publisher_app
-from ingest.receiver import ReceiverHandler, RecipientVerdict, start_server
+from ingest.receiver import EdgePolicy, ListenOptions, ReceiverHandler, RecipientVerdict, start_server
 from ingest.store import LocalStore
 from tests.conftest import free_port
 
@@ -32,16 +32,18 @@ def policy(address: str) -> RecipientVerdict:
 
 
 class Receiver:
-    def __init__(self, store: LocalStore, publisher: Publisher | None, max_size: int = 1024 * 1024) -> None:
+    def __init__(self, store: LocalStore, publisher: Publisher | None, max_size: int = 1024 * 1024,
+                 options: ListenOptions | None = None, edge: EdgePolicy | None = None) -> None:
         self.loop = asyncio.new_event_loop()
         self.port = free_port()
-        self.handler = ReceiverHandler(recipient_policy=policy, store=store, publisher=publisher)
+        self.handler = ReceiverHandler(recipient_policy=policy, store=store, publisher=publisher, policy=edge)
         ready = threading.Event()
+        options = options or ListenOptions(hostname="mx.test", max_message_size=max_size)
 
         def run() -> None:
             asyncio.set_event_loop(self.loop)
             self.server = self.loop.run_until_complete(start_server(
-                self.handler, host="127.0.0.1", port=self.port, hostname="mx.test", max_message_size=max_size))
+                self.handler, host="127.0.0.1", port=self.port, options=options))
             ready.set()
             self.loop.run_forever()
 
