@@ -325,7 +325,8 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
 def run_serve(settings: Settings) -> None:
     data_dir = Path(settings.data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    directory_holder(settings)  # a broken directory file stops us before anything is started
+    directory_holder(settings)  # a broken directory file or TLS setting stops us before anything starts
+    listen_options(settings)
     lock = acquire_data_dir_lock(data_dir)
     embedded: EmbeddedRedis | None = None
     worker: WorkerProcess | None = None

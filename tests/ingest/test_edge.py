@@ -178,8 +178,9 @@ def test_proxy_protocol_v1_gives_the_real_client_address(store: LocalStore) -> N
     try:
         sock, reply = banner(rx.port, b"PROXY TCP4 203.0.113.9 127.0.0.1 40000 25\r\n")
         assert reply.startswith(b"220")
-        for line in (b"EHLO client.test\r\n", b"MAIL FROM:<bounce@amazonses.com>\r\n", f"RCPT TO:<{KNOWN}>\r\n".encode(),
-                     b"DATA\r\n"):
+        commands = (b"EHLO client.test\r\n", b"MAIL FROM:<bounce@amazonses.com>\r\n",
+                    f"RCPT TO:<{KNOWN}>\r\n".encode(), b"DATA\r\n")
+        for line in commands:
             sock.sendall(line)
             time_limit = time.monotonic() + 10
             data = b""
