@@ -74,6 +74,8 @@ class LedgerEntry:
     queued_at: float
     updated_at: float
     detail: dict[str, str]
+    started_at: float = 0.0
+    starts: int = 0
 
 
 class Ledger:
@@ -120,8 +122,17 @@ class Ledger:
             received_at=float(data.pop("received_at", "0")),
             queued_at=float(data.pop("queued_at", "0")),
             updated_at=float(data.pop("updated_at", "0")),
+            started_at=float(data.pop("started_at", "0")),
+            starts=int(data.pop("starts", "0")),
             detail=data,
         )
+
+    def mark_started(self, key: str, now: float | None = None) -> int:
+        """A worker began processing ``key``; returns how many times processing has started."""
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hset(f"{PREFIX}:m:{key}", "started_at", repr(time.time() if now is None else now))
+        pipe.hincrby(f"{PREFIX}:m:{key}", "starts", 1)
+        return int(pipe.execute()[1])
 
     def record_ticket(self, key: str, recipient: str, ticket_id: str) -> None:
         self.client.hset(f"{PREFIX}:m:{key}", f"ticket:{recipient}", ticket_id)

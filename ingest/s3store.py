@@ -26,6 +26,7 @@ endpoint, retries all come from standard boto3 configuration).
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -72,6 +73,7 @@ class S3Store:
         # between two writers, but keys carry 80 random bits, so no two writers share one).
         self.conditional_put = _supports_if_none_match(client)
         self._executor: ThreadPoolExecutor | None = None
+        self._executor_lock = threading.Lock()
 
     # ---- object names and the one choke point for errors
 
@@ -174,15 +176,20 @@ class S3Store:
         that message's StoreError, per item. Each key is returned only once its objects are in S3."""
         if len(items) <= 1:
             return [self._put_or_error(item) for item in items]
-        if self._executor is None:
-            self._executor = ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="s3store")
-        return list(self._executor.map(self._put_or_error, items))
+        return list(self._pool().map(self._put_or_error, items))
+
+    def _pool(self) -> ThreadPoolExecutor:
+        with self._executor_lock:
+            if self._executor is None:
+                self._executor = ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="s3store")
+            return self._executor
 
     def close(self) -> None:
         """Stop the put_many threads (optional: they are idle threads otherwise)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True)
-            self._executor = None
+        with self._executor_lock:
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True)
 
     # ---- reading
 
@@ -259,12 +266,7 @@ class S3Store:
     def quarantined(self) -> Iterator[tuple[str, str]]:
         start = len(self.prefix) + len("quarantine/")
         keys = sorted(item["Key"][start:] for item in self._list("quarantine"))
-        if len(keys) > 1:
-            if self._executor is None:
-                self._executor = ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix="s3store")
-            reasons = list(self._executor.map(self._reason, keys))
-        else:
-            reasons = [self._reason(key) for key in keys]
+        reasons = list(self._pool().map(self._reason, keys)) if keys else []
         yield from zip(keys, reasons, strict=True)
 
     def release(self, key: str) -> None:
@@ -274,6 +276,13 @@ class S3Store:
             return
         self._put_marker("pending", key)
         self._delete_marker("quarantine", key)
+
+    def check(self) -> None:
+        """Readiness: the bucket answers with these credentials (StoreError if not)."""
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except (ClientError, BotoCoreError) as exc:
+            raise self._failure("reach", self.prefix, exc) from None
 
     def clean_tmp(self) -> int:
         """Nothing to clean: S3 never shows a half-written object."""

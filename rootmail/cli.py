@@ -32,10 +32,14 @@ def main() -> None:
 def _register() -> None:
     from rootmail.commands import core, tickets
 
-    for command in (core.serve, core.worker, core.beat, core.replay, core.demo, core.status,
+    for command in (core.serve, core.receiver, core.worker, core.beat, core.replay, core.demo, core.status,
                     core.reconcile, tickets.tickets, tickets.quarantine):
         main.add_command(command)
     # feature groups register below, one line each
+    main.add_command(__import__("rootmail.commands.directory", fromlist=["directory"]).directory)
+    main.add_command(__import__("rootmail.commands.rules", fromlist=["rules"]).rules)
+    main.add_command(__import__("rootmail.commands.classify", fromlist=["classify"]).classify)
+    main.add_command(__import__("rootmail.commands.classify", fromlist=["message"]).message)
 
 
 _register()

@@ -18,6 +18,7 @@ from pathlib import Path
 import redis
 import structlog
 
+from rootmail.children import die_with_parent
 from rootmail.errors import UsageProblem
 
 log = structlog.get_logger(__name__)
@@ -78,7 +79,7 @@ class EmbeddedRedis:
         conf.chmod(0o600)
         self.process = subprocess.Popen([binary, str(conf)], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        start_new_session=True)
+                                        start_new_session=True, preexec_fn=die_with_parent)
         client = redis.Redis.from_url(self.url, socket_timeout=1, socket_connect_timeout=1)
         deadline = time.monotonic() + timeout
         while True:

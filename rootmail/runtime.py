@@ -10,12 +10,12 @@ import importlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import redis
 
 from ingest.ledger import Ledger
-from ingest.publish import Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher, make_publisher_app
 from ingest.store import LocalStore, MessageStore
 from rootmail.directory_holder import DirectoryHolder
 from rootmail.errors import UsageProblem
@@ -25,6 +25,9 @@ from ticketing import metrics, pipeline
 from ticketing.helpdesk import Helpdesk
 from ticketing.helpdesk.local import LocalHelpdesk
 from ticketing.reconcile import ReconcileReport, reconcile
+
+if TYPE_CHECKING:
+    from ingest.s3store import S3Store
 
 
 def directory_holder(settings: Settings) -> DirectoryHolder:
@@ -61,9 +64,24 @@ def resolve_redis_url(settings: Settings) -> str:
 
 
 def make_store(settings: Settings) -> MessageStore:
-    if settings.store != "local":
-        raise UsageProblem(f"ROOTMAIL_STORE={settings.store} is not available in this version; use local")
+    if settings.store == "s3":
+        return make_s3_store(settings)
     return LocalStore(Path(settings.data_dir) / "messages")
+
+
+def make_s3_store(settings: Settings) -> S3Store:
+    """The S3 store; credentials, region and endpoint come from standard boto3 configuration
+    (environment, profile, IRSA, AWS_ENDPOINT_URL)."""
+    if not settings.s3_bucket:
+        raise UsageProblem("ROOTMAIL_STORE=s3 needs ROOTMAIL_S3_BUCKET (the bucket of the message store)")
+    import boto3
+    from botocore.config import Config
+
+    from ingest.s3store import S3Store
+
+    config = Config(retries={"mode": "adaptive", "max_attempts": 10}, max_pool_connections=32)
+    client = boto3.client("s3", config=config)
+    return S3Store(client, settings.s3_bucket, settings.s3_prefix, kms_key_id=settings.s3_kms_key_id)
 
 
 def make_helpdesk(settings: Settings) -> Helpdesk:
@@ -124,6 +142,7 @@ class WorkerRuntime:
             grace=grace,
             max_attempts=self.settings.reconcile_max_attempts,
             quarantine=lambda key, reason: pipeline.quarantine(key, reason, self.deps.store, self.publisher.ledger),
+            queue_depth=lambda: int(self.redis.llen(QUEUE)),  # type: ignore[arg-type]
         )
         return report.as_dict()
 

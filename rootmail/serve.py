@@ -25,7 +25,7 @@ import structlog
 from ingest.committer import BatchCommitter
 from ingest.ledger import Ledger
 from ingest.limits import ConnectionLimits
-from ingest.publish import Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher, make_publisher_app
 from ingest.receiver import (
     EdgePolicy,
     ListenOptions,
@@ -35,6 +35,7 @@ from ingest.receiver import (
     start_server,
 )
 from ingest.store import LocalStore
+from rootmail.children import die_with_parent
 from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
@@ -80,7 +81,7 @@ class WorkerProcess:
         env = dict(os.environ, ROOTMAIL_REDIS_URL=self.redis_url, ROOTMAIL_HTTP_PORT="0")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "rootmail", "worker", "--concurrency", str(self.concurrency)],
-            env=env, stdin=subprocess.DEVNULL, start_new_session=True,
+            env=env, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent,
         )
         log.info("worker_started", pid=self.process.pid, concurrency=self.concurrency)
 
@@ -195,7 +196,7 @@ class ReceiverChildren:
 
     def _spawn(self) -> subprocess.Popen[bytes]:
         return subprocess.Popen([sys.executable, "-m", "rootmail", "receiver"], env=self.env,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent)
 
     def start(self) -> None:
         self.processes = [self._spawn() for _ in range(self.count)]
@@ -295,6 +296,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     def reconcile_once(grace: float) -> None:
         try:
             reconcile(store, ledger, publisher.enqueue, now=time.time(), grace=grace,
+                      queue_depth=lambda: int(ledger.client.llen(QUEUE)),  # type: ignore[arg-type]
                       max_attempts=settings.reconcile_max_attempts,
                       quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, ledger))
         except Exception as exc:  # Redis down: the next pass tries again
@@ -308,7 +310,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         if stop.is_set():
             break
         if embedded is not None and not embedded.alive():
-            await loop.run_in_executor(executor, embedded.ensure_running)
+            embedded.ensure_running()  # from this thread: children die with the thread that started them
         if worker is not None:
             worker.ensure_running()
         children.ensure_running()

@@ -88,7 +88,7 @@ class Settings(BaseSettings):
         600.0, description="Seconds a queued message may wait before the reconciler enqueues it again."
     )
     reconcile_max_attempts: int = Field(
-        10, description="Enqueues of one message before the reconciler quarantines it."
+        10, description="Times processing of one message may start without finishing before it is quarantined."
     )
     http_host: str = Field("127.0.0.1", description="Address of the /healthz, /readyz, /metrics server.")
     http_port: int = Field(9025, description="Port of the health/metrics server (0 disables it).")

@@ -7,14 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  if ! command -v dnsmasq >/dev/null 2>&1; then
+  if ! command -v dnsmasq >/dev/null 2>&1 || ! command -v curl >/dev/null 2>&1; then
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base curl >/dev/null
   fi
   if [ -f .ci/rt.sh ] && [ -z "${ROOTMAIL_TEST_RT_URL:-}" ] && [ "${ROOTMAIL_SKIP_RT:-}" != 1 ]; then
-    # installs request-tracker5 + rt5-db-sqlite, starts rt-server, prints the exports to use
-    if rt_env=$(bash .ci/rt.sh); then
-      eval "$rt_env"
+    # installs request-tracker5 + rt5-db-sqlite, starts rt-server, writes the exports for the tests
+    export RT_STATE="${RT_STATE:-/tmp/rootmail-rt}"
+    if bash .ci/rt.sh all >&2 && [ -f "$RT_STATE/env" ]; then
+      # shellcheck disable=SC1091
+      . "$RT_STATE/env"
     else
       echo "scripts/test.sh: Request Tracker could not be started; its tests will skip" >&2
     fi

@@ -16,6 +16,7 @@ from ingest.ledger import Ledger
 from ingest.store import MessageStore, StoredMessage, StoreError
 from routing.directory import Directory
 from routing.parse import UnparseableMail, parse_mail
+from routing.redact import redact_text, render
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient, Route
 from ticketing import metrics
 from ticketing.draft import DraftAttachment, TicketDraft
@@ -78,6 +79,7 @@ def build_draft(
     route = route or Route(priority=notice.severity)
     account = recipient.account
     customer = recipient.customer
+    rendering = render(parsed, notice, auth)
     fields = {"notice_type": notice.notice_type, "severity": notice.severity}
     if account:
         fields["aws_account_id"] = account.account_id
@@ -85,16 +87,41 @@ def build_draft(
         fields["deadline"] = notice.deadline
     tags = ["rootmail", f"notice_{notice.notice_type.replace('.', '_')}", f"category_{notice.category}"]
     fields["authenticity"] = auth.verdict
+    fields["action_required"] = "yes" if notice.action_required else "no"
+    if notice.aws_account_id and notice.aws_account_id != fields.get("aws_account_id"):
+        fields["notice_account_id"] = notice.aws_account_id
+    for name, value in notice.identifiers.items():
+        if name not in fields and name not in ("instance_id", "access_key_id"):
+            fields[name] = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    tags += identifier_tags(notice)
+    tags.append(f"auth_{auth.verdict}")
+    if notice.action_required:
+        tags.append("action_required")
+    if rendering.contains_secret:
+        tags.append("contains_secret")
     fields.update(dict(route.fields))
     tags += list(route.tags)
     if recipient.account is None:
         tags.append("unknown_recipient")
+    visibility, queue, public_body = route.visibility, route.queue, rendering.customer_text
+    if auth.suspected_spoof:
+        # a mail that claims AWS and is not proven: never customer-visible, always security triage
+        tags.append("suspected_spoof")
+        fields["suspected_spoof"] = "yes"
+        visibility, public_body = "internal", None
+        if not queue.startswith("security"):
+            queue = "security-triage"
+    if public_body is None:
+        visibility = "internal"
+    # the raw mail keeps its secrets: it stays in the message store (rootmail message show --reveal)
+    attachments = () if rendering.contains_secret else (
+        DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
     return TicketDraft(
         thread_key=thread_key(parsed, stored.raw, recipient, notice),
         delivery_id=delivery_id(parsed, stored.raw, recipient),
-        subject=parsed.subject or "(no subject)",
-        body=internal_body(parsed, recipient, notice),
-        public_body=None,
+        subject=redact_text(parsed.subject) or "(no subject)",
+        body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth),
+        public_body=public_body,
         message_id=parsed.message_id,
         customer_id=customer.id if customer else None,
         customer_name=customer.name if customer else None,
@@ -103,12 +130,24 @@ def build_draft(
         account_name=account.name if account else None,
         notice_type=notice.notice_type,
         severity=route.priority,
-        visibility=route.visibility,
-        queue=route.queue,
+        visibility=visibility,
+        queue=queue,
         fields=fields,
-        tags=tuple(tags),
-        attachments=(DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),),
+        tags=tuple(dict.fromkeys(tags)),
+        attachments=attachments,
     )
+
+
+def identifier_tags(notice: Notice) -> list[str]:
+    """Searchable tags for the identifiers a support engineer looks tickets up by."""
+    out: list[str] = []
+    for name in ("case_id", "abuse_report_id", "invoice_id", "event_type_code", "handshake_id"):
+        value = notice.identifiers.get(name)
+        if value:
+            out.append(f"{name}_{value}".lower().replace("-", "_")[:80])
+    if notice.deadline:
+        out.append("has_deadline")
+    return out
 
 
 def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:

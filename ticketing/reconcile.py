@@ -39,9 +39,19 @@ def reconcile(
     grace: float,
     max_attempts: int,
     quarantine: Callable[[str, str], None],
+    queue_depth: Callable[[], int] = lambda: 0,
 ) -> ReconcileReport:
-    """One pass over the pending messages. ``grace`` 0 re-enqueues everything (start-up, on demand)."""
+    """One pass over the pending messages. ``grace`` 0 re-enqueues everything (start-up, on demand).
+
+    A pending message is enqueued again when it was never enqueued; when a worker started it more
+    than ``grace`` seconds ago and it is still not finished (the worker died or hangs); or when it
+    was enqueued more than ``grace`` seconds ago, never started, and the queue is empty (the task
+    was lost). A message still waiting in a busy queue is left alone, so a backlog never counts as
+    failure. A message whose processing has started ``max_attempts`` times without finishing is
+    quarantined (it may be what kills the worker).
+    """
     pending = enqueued = quarantined = finished = failed = 0
+    depth: int | None = None
     for key, stored_at in store.pending():
         pending += 1
         entry = ledger.entry(key)
@@ -49,13 +59,21 @@ def reconcile(
             store.mark_done(key)  # crashed between the ledger and the store: finish the move
             finished += 1
             continue
-        last = entry.queued_at if entry is not None and entry.state == "queued" else 0.0
-        if entry is not None and entry.state == "queued" and now - last < grace:
-            continue
         if entry is None and now - stored_at < min(grace, 5.0):
             continue  # just stored: the receiver is announcing it right now
-        if entry is not None and entry.attempts >= max_attempts:
-            quarantine(key, f"not finished after {entry.attempts} attempts")
+        if entry is not None and entry.state == "queued" and grace > 0:
+            if entry.started_at > entry.queued_at:
+                if now - entry.started_at < grace:
+                    continue  # a worker is on it
+            else:
+                if now - entry.queued_at < grace:
+                    continue
+                if depth is None:
+                    depth = queue_depth()
+                if depth > 0:
+                    continue  # still waiting in the queue behind others
+        if entry is not None and entry.starts >= max_attempts:
+            quarantine(key, f"processing started {entry.starts} times without finishing")
             quarantined += 1
             continue
         try:

@@ -1,11 +1,36 @@
-"""Ticket text: what the support engineer reads first, then the mail's readable text."""
+"""Ticket text: what the support engineer reads first, then the mail's readable text.
+
+Owns the engineer's rendering (facts, AWS console links for the identifiers, then the mail text
+with AWS tracking links unwrapped and quoted history folded) and the same clean-up for the
+customer-visible text. ``header_block`` (the facts) is extended by the authenticity work; the
+console links are a separate block below it.
+"""
 
 from __future__ import annotations
 
-from routing.types import Notice, ParsedMail, Recipient
+import re
+from urllib.parse import quote, unquote
+
+from routing.redact import redact_text
+from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+
+_SHOWN_IDENTIFIERS = (
+    "case_id", "abuse_report_id", "health_event_arn", "event_type_code", "invoice_id", "billing_period",
+    "instance_ids", "access_key_ids", "regions", "resource_ids", "certificate_arn", "sns_topic_arn",
+    "budget_name", "anomaly_id", "reservation_id", "domain_name", "handshake_id", "agreement_id",
+)
 
 
-def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice) -> str:
+def _identifier_lines(notice: Notice) -> list[str]:
+    parts: list[str] = []
+    for name in _SHOWN_IDENTIFIERS:
+        value = notice.identifiers.get(name)
+        if value:
+            parts.append(f"{name}={','.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
+    return [f"Ids:       {part}" for part in parts]
+
+
+def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth: AuthVerdict | None = None) -> str:
     """A short block of facts above the mail text."""
     account = recipient.account
     customer = recipient.customer
@@ -19,8 +44,14 @@ def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice) -> st
         f"From:      {parsed.from_name} <{parsed.from_address}>" if parsed.from_name
         else f"From:      {parsed.from_address or '(none)'}",
         f"Date:      {parsed.date.isoformat() if parsed.date else '(none)'}",
-        f"Subject:   {parsed.subject or '(no subject)'}",
+        f"Subject:   {redact_text(parsed.subject) or '(no subject)'}",
     ]
+    if auth is not None:
+        lines.append(f"Sender:    authenticity {auth.verdict}"
+                     + ("  ** SUSPECTED SPOOF: not proven to come from AWS; never show it to the customer **"
+                        if auth.suspected_spoof else ""))
+        lines += [f"           {reason}" for reason in auth.reasons[:6]]
+    lines += _identifier_lines(notice)
     if notice.aws_account_id and account and notice.aws_account_id != account.account_id:
         lines.append(f"WARNING:   the mail names account {notice.aws_account_id}, "
                      f"not the recipient's account {account.account_id}")
@@ -32,7 +63,136 @@ def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice) -> st
     return "\n".join(lines)
 
 
-def internal_body(parsed: ParsedMail, recipient: Recipient, notice: Notice, text: str | None = None) -> str:
-    """The engineer's rendering: header block, a rule, then the readable text."""
-    body = parsed.text if text is None else text
-    return f"{header_block(parsed, recipient, notice)}\n{'-' * 72}\n{body.strip() or '(no text)'}\n"
+_AWSTRACK = re.compile(
+    r"https?://[A-Za-z0-9-]+\.r\.[a-z0-9-]+\.awstrack\.me/L0/(?P<target>[^/\s<>\"']+)/\d+/[^\s<>\"')\]]*"
+)
+_ATTRIBUTION = re.compile(r"^\s*(On .{4,200} wrote:|Am .{4,200} schrieb .{1,100}:)\s*$")
+_ORIGINAL = re.compile(r"^\s*-{2,}\s*(Original Message|Forwarded message|Urspr.ngliche Nachricht)\s*-{2,}\s*$",
+                       re.IGNORECASE)
+FOLD_MIN_LINES = 3
+
+
+def unwrap_tracking_links(text: str) -> str:
+    """``https://x.r.<region>.awstrack.me/L0/<encoded target>/1/<token>`` → the target URL."""
+
+    def target(match: re.Match[str]) -> str:
+        url = unquote(match.group("target"))
+        return url if url.startswith(("https://", "http://")) else match.group(0)
+
+    return _AWSTRACK.sub(target, text)
+
+
+def fold_quoted_history(text: str, min_lines: int = FOLD_MIN_LINES) -> str:
+    """Runs of ``>`` quoted lines (with their "On … wrote:" line) and everything after an
+    "Original Message" separator become one line saying how much was folded."""
+    lines = text.splitlines()
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        if _ORIGINAL.match(lines[i]):
+            rest = len(lines) - i
+            out.append(f"[... earlier message folded: {rest} lines; see the original .eml ...]")
+            break
+        j = i
+        while j < len(lines) and lines[j].lstrip().startswith(">"):
+            j += 1
+        if j - i >= min_lines:
+            if out and _ATTRIBUTION.match(out[-1]):
+                out.pop()
+            out.append(f"[... {j - i} quoted lines folded ...]")
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
+def readable_text(text: str, *, customer: bool = False) -> str:
+    """Tracking links unwrapped, quoted history folded, then redacted again: an unwrapped link
+    may be one the redaction recognises only in its clear form."""
+    return redact_text(fold_quoted_history(unwrap_tracking_links(text)), customer=customer)
+
+
+def _region(notice: Notice) -> str:
+    region = notice.identifiers.get("region")
+    regions = notice.identifiers.get("regions") or []
+    if isinstance(region, str) and region:
+        return region
+    if regions:
+        return str(regions[0])
+    return "us-east-1"
+
+
+def _as_list(value: object) -> list[str]:
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v]
+    return [str(value)] if value else []
+
+
+def console_links(notice: Notice) -> list[tuple[str, str]]:
+    """(label, URL) of the AWS console page for each identifier the notice carries."""
+    ids = notice.identifiers
+    region = _region(notice)
+    links: list[tuple[str, str]] = []
+    for case in _as_list(ids.get("case_id")):
+        links.append((f"Support case {case}",
+                      f"https://support.console.aws.amazon.com/support/home#/case/?displayId={quote(case)}"))
+    for arn in _as_list(ids.get("health_event_arn")):
+        links.append(("Health event", "https://health.aws.amazon.com/health/home#/account/event-log?eventID="
+                      + quote(arn, safe=":")))
+    for instance in _as_list(ids.get("instance_ids"))[:10]:
+        links.append((f"EC2 {instance}", f"https://{region}.console.aws.amazon.com/ec2/home?region={region}"
+                      f"#InstanceDetails:instanceId={quote(instance)}"))
+    if _as_list(ids.get("access_key_ids")):
+        links.append(("IAM access keys", "https://console.aws.amazon.com/iam/home#/security_credentials"))
+    period = _as_list(ids.get("billing_period"))
+    if period and re.fullmatch(r"\d{4}-\d{2}", period[0]):
+        year, month = period[0].split("-")
+        links.append((f"Bills {period[0]}",
+                      f"https://console.aws.amazon.com/billing/home#/bills?year={year}&month={int(month)}"))
+    elif _as_list(ids.get("invoice_id")):
+        links.append(("Bills", "https://console.aws.amazon.com/billing/home#/bills"))
+    for arn in _as_list(ids.get("certificate_arn")):
+        cert_region = arn.split(":")[3] if arn.count(":") >= 5 else region
+        links.append(("ACM certificate", f"https://{cert_region}.console.aws.amazon.com/acm/home?region="
+                      f"{cert_region}#/certificates/{quote(arn.rsplit('/', 1)[-1])}"))
+    for arn in _as_list(ids.get("sns_topic_arn")):
+        topic_region = arn.split(":")[3] if arn.count(":") >= 5 else region
+        links.append(("SNS topic", f"https://{topic_region}.console.aws.amazon.com/sns/v3/home?region="
+                      f"{topic_region}#/topic/{quote(arn, safe=':')}"))
+    for domain in _as_list(ids.get("domain_name")):
+        links.append((f"Route 53 domain {domain}",
+                      f"https://console.aws.amazon.com/route53/domains/home#/DomainDetail/{quote(domain)}"))
+    if _as_list(ids.get("budget_name")):
+        links.append(("Budgets", "https://console.aws.amazon.com/billing/home#/budgets"))
+    if _as_list(ids.get("anomaly_id")):
+        links.append(("Cost anomalies", "https://console.aws.amazon.com/cost-management/home#/anomaly-detection"))
+    if _as_list(ids.get("reservation_id")):
+        links.append(("Reservations", "https://console.aws.amazon.com/billing/home#/reservations"))
+    if _as_list(ids.get("handshake_id")):
+        links.append(("Organizations invitations",
+                      "https://console.aws.amazon.com/organizations/v2/home/invitations"))
+    if _as_list(ids.get("agreement_id")):
+        links.append(("Marketplace subscriptions", "https://console.aws.amazon.com/marketplace/home#/subscriptions"))
+    return links
+
+
+def links_block(notice: Notice) -> str:
+    """The console links as lines under the header ("" when there are none)."""
+    return "\n".join(f"Console:   {label}: {url}" for label, url in console_links(notice))
+
+
+def internal_body(
+    parsed: ParsedMail, recipient: Recipient, notice: Notice, text: str | None = None,
+    auth: AuthVerdict | None = None,
+) -> str:
+    """The engineer's rendering: header block, console links, a rule, then the readable text."""
+    body = readable_text(parsed.text if text is None else text)
+    links = links_block(notice)
+    head = header_block(parsed, recipient, notice, auth) + (f"\n{links}" if links else "")
+    return f"{head}\n{'-' * 72}\n{body.strip() or '(no text)'}\n"
+
+
+def customer_body(text: str) -> str:
+    """The customer-visible comment: the redacted rendering, tracking links unwrapped, history folded."""
+    return readable_text(text, customer=True).strip() + "\n"

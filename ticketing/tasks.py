@@ -60,6 +60,8 @@ def process_message(self: Any, key: str) -> str:
             return "locked"
         try:
             started = time.monotonic()
+            if rt.deps.ledger is not None:
+                rt.deps.ledger.mark_started(key)
             deliveries = pipeline.process_key(key, rt.deps)
             if deliveries is None:
                 return "already-finished"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from ingest.store import LocalStore
+from ingest.store import MessageStore
 from rootmail.commands.core import _publisher, _settings
 from rootmail.errors import UsageProblem
+from rootmail.runtime import make_store
 from rootmail.settings import Settings
 from ticketing.helpdesk.local import LocalHelpdesk
 
@@ -78,8 +79,8 @@ def tickets_show(ticket_id: str, as_json: bool) -> None:
                    f"({'internal' if attachment['internal'] else 'public'})")
 
 
-def _store(settings: Settings) -> LocalStore:
-    return LocalStore(Path(settings.data_dir) / "messages")
+def _store(settings: Settings) -> MessageStore:
+    return make_store(settings)
 
 
 @click.group()

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import psutil
+
 from tests.conftest import free_port, wait_for
 
 ROOTMAIL = [sys.executable, "-m", "rootmail"]
@@ -117,6 +119,9 @@ class Rootmail:
 
     def close(self) -> None:
         for process in self.processes:
+            with contextlib.suppress(psutil.Error):  # children first: workers, receivers, Redis
+                for child in psutil.Process(process.pid).children(recursive=True):
+                    child.kill()
             if process.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(process.pid, signal.SIGKILL)

@@ -210,3 +210,12 @@ def test_several_receiver_processes_share_the_port(rootmail: Rootmail) -> None:
     assert len(rootmail.tickets()) == 30
     assert rootmail.stop(serve) == 0
     assert "Traceback" not in rootmail.log("serve.log")
+
+
+def test_children_do_not_outlive_a_killed_serve(rootmail: Rootmail) -> None:
+    serve = rootmail.serve()
+    children = wait_for(lambda: len(psutil.Process(serve.pid).children()) >= 2
+                        and psutil.Process(serve.pid).children(), message="worker and Redis started")
+    rootmail.kill(serve)  # SIGKILL: no chance to stop anything itself
+    wait_for(lambda: not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children),
+             timeout=60, message="the worker and the embedded Redis to exit after serve was killed")

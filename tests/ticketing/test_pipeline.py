@@ -107,43 +107,47 @@ def test_unparseable_message_is_a_permanent_error_and_quarantine_keeps_it(deps: 
     assert deps.ledger.counts()["quarantined"] == 1  # type: ignore[union-attr]
 
 
-def test_reconciler_enqueues_unannounced_and_stale_messages(deps: pipeline.Dependencies) -> None:
+def test_reconciler_enqueues_lost_and_stuck_messages_but_not_a_backlog(deps: pipeline.Dependencies) -> None:
     raw = DEMO.joinpath("01-billing-statement.eml").read_bytes()
     never_announced = put(deps, raw, "aws-root+acme-prod@roots.example.com")
-    stale = put(deps, raw, "aws-root+acme-prod@roots.example.com")
+    waiting = put(deps, raw, "aws-root+acme-prod@roots.example.com")
+    stuck = put(deps, raw, "aws-root+acme-prod@roots.example.com")
     fresh = put(deps, raw, "aws-root+acme-prod@roots.example.com")
     ledger = deps.ledger
     assert ledger is not None
-    ledger.transition(stale, "queued", now=1000.0)
-    ledger.transition(fresh, "queued", now=5000.0)
+    now = time.time() + 1000
+    ledger.transition(waiting, "queued", now=now - 500)  # enqueued long ago, never started
+    ledger.transition(stuck, "queued", now=now - 500)
+    ledger.mark_started(stuck, now=now - 400)  # a worker took it and died
+    ledger.transition(fresh, "queued", now=now - 10)
     enqueued: list[str] = []
 
-    def enqueue(key: str) -> None:
-        enqueued.append(key)
-        ledger.transition(key, "queued", now=5000.0)
+    def run(depth: int) -> None:
+        enqueued.clear()
+        reconcile(deps.store, ledger, enqueued.append, now=now, grace=60.0, max_attempts=3,
+                  quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger), queue_depth=lambda: depth)
 
-    report = reconcile(deps.store, ledger, enqueue, now=time.time() + 60, grace=60.0, max_attempts=3,
-                       quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
-    assert sorted(enqueued) == sorted([never_announced, stale, fresh])  # all are older than grace now
-    enqueued.clear()
-    report = reconcile(deps.store, ledger, enqueue, now=5010.0, grace=60.0, max_attempts=3,
-                       quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
-    assert enqueued == [] and report.pending == 3
+    run(depth=5)  # a busy queue: the never-started message may still be in it
+    assert sorted(enqueued) == sorted([never_announced, stuck])
+    run(depth=0)  # an empty queue: the never-started message was lost
+    assert sorted(enqueued) == sorted([never_announced, waiting, stuck])
+    assert fresh not in enqueued
 
 
-def test_reconciler_quarantines_after_max_attempts_and_finishes_half_done(deps: pipeline.Dependencies) -> None:
+def test_reconciler_quarantines_after_max_starts_and_finishes_half_done(deps: pipeline.Dependencies) -> None:
     raw = DEMO.joinpath("01-billing-statement.eml").read_bytes()
-    stuck = put(deps, raw, "aws-root+acme-prod@roots.example.com")
+    crashing = put(deps, raw, "aws-root+acme-prod@roots.example.com")
     half_done = put(deps, raw, "aws-root+acme-prod@roots.example.com")
     ledger = deps.ledger
     assert ledger is not None
+    ledger.transition(crashing, "queued", now=0.0)
     for _ in range(3):
-        ledger.transition(stuck, "queued", now=0.0)
+        ledger.mark_started(crashing, now=1.0)
     ledger.transition(half_done, "done")
     report = reconcile(deps.store, ledger, lambda k: None, now=10_000.0, grace=60.0, max_attempts=3,
                        quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
     assert (report.quarantined, report.finished) == (1, 1)
-    assert dict(deps.store.quarantined())[stuck] == "not finished after 3 attempts"
+    assert dict(deps.store.quarantined())[crashing] == "processing started 3 times without finishing"
     assert deps.store.state(half_done) == "done"  # type: ignore[attr-defined]
 
 

@@ -24,4 +24,13 @@ class Helpdesk(Protocol):
         """The ticket with its comments and attachments' names and sizes, as plain data."""
         ...
 
+    def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
+        """Every ticket of the thread (open, solved/resolved, closed, follow-ups), oldest first,
+        each at least ``{"id": str, "status": str}``."""
+        ...
+
+    def set_status(self, ticket_id: str, status: str) -> None:
+        """Set a ticket's status in the helpdesk's own vocabulary (tests and operators)."""
+        ...
+
     def close(self) -> None: ...

@@ -149,6 +149,12 @@ class LocalHelpdesk:
         self.db.execute("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
                         (status, time.time(), int(ticket_id)))
 
+    def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT id, status FROM tickets WHERE thread_key = ? ORDER BY id", (thread_key,)
+        ).fetchall()
+        return [{"id": str(row["id"]), "status": row["status"]} for row in rows]
+
     def _summary(self, row: sqlite3.Row, comment_count: int) -> dict[str, Any]:
         data = {name: row[name] for name in SUMMARY_COLUMNS}
         data["id"] = str(row["id"])

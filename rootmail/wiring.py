@@ -1,0 +1,121 @@
+"""Composition of the routing stages from settings (part of the composition root)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rootmail.settings import Settings
+
+if TYPE_CHECKING:
+    from rootmail.rules_holder import RulesRouter
+    from ticketing.helpdesk import Helpdesk
+
+
+def make_router(settings: Settings) -> RulesRouter:
+    """The routing rules as a pipeline Router: ``(parsed, notice, auth, recipient) -> Route``.
+
+    Rules come from ``ROOTMAIL_RULES_FILE`` (else the shipped defaults), are reloaded when the file
+    changes and on SIGHUP (handler installed only from the main thread), and a broken file keeps
+    the last good rules. Dropped notices are counted in ``rootmail_notices_dropped_total{reason}``.
+    """
+    from rootmail.rules_holder import RulesHolder, RulesRouter, install_sighup
+
+    holder = RulesHolder(settings.rules_file)
+    install_sighup(holder)
+    return RulesRouter(holder)
+
+
+def routing_stages(settings: Settings) -> dict[str, Any]:
+    """The pipeline's ``authenticate`` and ``classify`` callables (issue 3), built once per process.
+
+    One caching DNS resolver (``ROOTMAIL_DNS_NAMESERVERS``), the shipped taxonomy and the notice
+    rules (``ROOTMAIL_NOTICES_FILE`` or the shipped ones). A DNS failure that leaves the verdict
+    open becomes a TransientError, so the task is retried instead of flagging a spoof.
+    """
+    from ingest.envelope import Envelope
+    from routing.authenticate import AuthTemporaryError, AwsDomains, authenticate
+    from routing.classify import NoticeClassifier
+    from routing.dns import DnsResolver, DnsTemporaryError
+    from routing.notices import load_notice_rules
+    from routing.taxonomy import default_taxonomy
+    from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+    from ticketing.errors import TransientError
+
+    taxonomy = default_taxonomy()
+    classifier = NoticeClassifier(taxonomy, load_notice_rules(settings.notices_file, taxonomy))
+    aws_domains = AwsDomains.of(taxonomy.aws_sender_domains)
+    resolvers: list[DnsResolver] = []
+
+    def resolver() -> DnsResolver:
+        if not resolvers:
+            resolvers.append(DnsResolver(settings.dns_nameservers, timeout=settings.dns_timeout))
+        return resolvers[0]
+
+    def authenticate_stage(parsed: ParsedMail, raw: bytes, envelope: Envelope) -> AuthVerdict:
+        smtp = envelope.source == "smtp" and bool(envelope.peer)
+        try:
+            return authenticate(
+                parsed, raw, lookup=resolver(), aws_domains=aws_domains,
+                mail_from=envelope.mail_from if smtp else "", peer_ip=envelope.peer if smtp else "",
+                helo=envelope.helo if smtp else "", authserv_id=settings.authserv_id,
+            )
+        except (AuthTemporaryError, DnsTemporaryError) as exc:
+            raise TransientError(f"sender authentication needs DNS: {exc}", retry_after=30.0) from exc
+
+    def classify_stage(parsed: ParsedMail, raw: bytes, envelope: Envelope, recipient: Recipient) -> Notice:
+        return classifier.classify(parsed, recipient)
+
+    return {"authenticate": authenticate_stage, "classify": classify_stage}
+
+
+def make_helpdesk(settings: Settings) -> Helpdesk:
+    """The Zendesk or Request Tracker client for ``ROOTMAIL_HELPDESK`` (``local`` is built by runtime).
+
+    With a Redis (``ROOTMAIL_REDIS_URL`` or the embedded one) all workers share one token bucket
+    (``ROOTMAIL_ZENDESK_RATE_LIMIT`` requests per minute) and one lock per thread key; without it
+    both are per process.
+    """
+    import httpx
+    import redis
+
+    from rootmail.errors import UsageProblem
+    from ticketing.helpdesk.rt import RTHelpdesk
+    from ticketing.helpdesk.zendesk import ZendeskHelpdesk
+    from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
+    from ticketing.threads import process_thread_lock, redis_thread_lock
+
+    client: redis.Redis | None = None
+    try:
+        from rootmail.runtime import resolve_redis_url
+
+        client = redis.Redis.from_url(resolve_redis_url(settings))
+    except UsageProblem:
+        client = None
+    lock = redis_thread_lock(client) if client is not None else process_thread_lock()
+    timeout = httpx.Timeout(connect=5.0, read=settings.helpdesk_timeout, write=settings.helpdesk_timeout,
+                            pool=10.0)
+    if settings.helpdesk == "zendesk":
+        if not (settings.zendesk_url and settings.zendesk_email and settings.zendesk_token):
+            raise UsageProblem("ROOTMAIL_HELPDESK=zendesk needs ROOTMAIL_ZENDESK_URL, ROOTMAIL_ZENDESK_EMAIL "
+                               "and ROOTMAIL_ZENDESK_TOKEN")
+        limiter = (RedisTokenBucket(client, "rootmail:ratelimit:zendesk", settings.zendesk_rate_limit)
+                   if client is not None else LocalTokenBucket(settings.zendesk_rate_limit))
+        fields = {"aws_account_id": settings.zendesk_field_aws_account,
+                  "notice_type": settings.zendesk_field_notice_type,
+                  "deadline": settings.zendesk_field_deadline,
+                  "authenticity": settings.zendesk_field_authenticity}
+        return ZendeskHelpdesk(
+            settings.zendesk_url, settings.zendesk_email, settings.zendesk_token,
+            field_ids={k: v for k, v in fields.items() if v}, limiter=limiter, lock=lock, timeout=timeout,
+        )
+    if settings.helpdesk == "rt":
+        if not settings.rt_url:
+            raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_URL (and ROOTMAIL_RT_TOKEN, or "
+                               "ROOTMAIL_RT_USER and ROOTMAIL_RT_PASSWORD)")
+        if settings.rt_token is None and not (settings.rt_user and settings.rt_password):
+            raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_TOKEN, or ROOTMAIL_RT_USER and "
+                               "ROOTMAIL_RT_PASSWORD")
+        return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
+                          password=settings.rt_password, default_queue=settings.rt_queue, lock=lock,
+                          timeout=timeout)
+    raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")

@@ -1,0 +1,286 @@
+"""Identifiers named in an AWS mail: account ids, case ids, Health event ARNs, resources, periods.
+
+Owns the patterns that find them in the subject, the readable text and a few AWS headers. Pure:
+the mail's date (for "for the month of June") is passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+from urllib.parse import unquote
+
+from routing.deadline import MONTHS
+
+_I = re.IGNORECASE
+_ACCT = r"(\d{12})(?!\d)"
+_MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
+# account ids, strongest evidence first
+_ACCOUNT_SUBJECT = (
+    re.compile(r"\[\s*(?:AWS\s+)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?)\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
+    re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
+    re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
+)
+# what may stand right before a 12-digit number in the body, strongest first (searched backwards
+# from each 12-digit number: cost proportional to the numbers, not to the text)
+_ACCOUNT_BEFORE = (
+    re.compile(r"(?:affected account|aws account id|member account|linked account|payer account|aws id|"
+               r"account id|aws account|account|アカウント\s*ID|アカウント)\s*[:：]\s*\Z", _I),
+    re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?\s*:?\s*\Z", _I),
+    re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#]?\s*\Z", _I),
+)
+_ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
+_TWELVE = re.compile(r"(?<![\d*])" + _ACCT)
+
+# applied to lower-cased text, so that the literal prefix makes the scan fast
+_CASE = (
+    re.compile(r"(?<![a-z])case(?:\s+(?:id|number|no\.?))?\s*[:#]?\s*(\d{15}|\d{10})(?!\d)"),
+    re.compile(r"displayid=(\d{15}|\d{10})(?!\d)"),
+)
+_RESOURCE_PREFIXES = ("dxcon-", "dxvif-", "dxlag-", "vol-", "snap-", "eni-", "vpc-", "subnet-", "sg-", "ami-",
+                      "igw-", "nat-", "eipalloc-", "tgw-", "vpce-", "rtb-", "fs-", "cluster-")
+_HEALTH_ARN = re.compile(r"arn:aws:health:[a-z0-9-]*:\d{0,12}:event/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")
+_EVENT_TYPE = re.compile(r"event type code\s*[:：]?\s*([A-Z][A-Z0-9_]{5,})", _I)
+_EVENT_TYPE_REQ = re.compile(r":silvermine:([A-Z][A-Z0-9_]{5,})/")
+_ABUSE = (
+    re.compile(r"abuse report\s*\[\s*(\d{6,})\s*\]", _I),
+    re.compile(r"case number for this report is\s*[:：]?\s*(\d{6,})", _I),
+    re.compile(r"abuse (?:report|case)(?:\s+(?:id|number))?\s*[:#]\s*(\d{6,})", _I),
+)
+_ABUSE_WORD = re.compile(r"\babuse\b")
+_ABUSE_CASE_NUMBER = re.compile(r"^\s*case number\s*:\s*(\d{6,})", _I | re.MULTILINE)
+_INVOICE = (
+    re.compile(r"\[\s*invoice\s+(?:id|number)\s*:\s*([A-Z0-9][A-Z0-9-]{4,})\s*\]", _I),
+    re.compile(r"\binvoice\s+(?:id|number|no\.?)\s*[:#]\s*([A-Z0-9][A-Z0-9-]{4,})", _I),
+)
+_INSTANCE = re.compile(r"i-(?:[0-9a-f]{17}|[0-9a-f]{8})(?![0-9A-Za-z_])")  # literal first: a fast scan
+_ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")
+_RESOURCE = re.compile(
+    r"\b(?:dxcon|dxvif|dxlag|vol|snap|eni|vpc|subnet|sg|ami|igw|nat|eipalloc|tgw|vpce|rtb|fs|cluster)"
+    r"-[0-9a-z]{8,17}\b")
+_REGION = re.compile(  # applied to lower-cased text
+    r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
+    r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
+_REGION_WORDS = ("us east", "us west", "eu (", "europe", "asia pacific", "canada", "south america", "middle east",
+                 "africa", "israel")
+_REGION_NAMES = {
+    "us east (n. virginia)": "us-east-1", "us east (ohio)": "us-east-2",
+    "us west (n. california)": "us-west-1", "us west (oregon)": "us-west-2",
+    "eu (ireland)": "eu-west-1", "europe (ireland)": "eu-west-1", "eu (london)": "eu-west-2",
+    "europe (london)": "eu-west-2", "eu (paris)": "eu-west-3", "europe (paris)": "eu-west-3",
+    "eu (frankfurt)": "eu-central-1", "europe (frankfurt)": "eu-central-1", "europe (zurich)": "eu-central-2",
+    "eu (stockholm)": "eu-north-1", "europe (stockholm)": "eu-north-1", "europe (milan)": "eu-south-1",
+    "europe (spain)": "eu-south-2", "asia pacific (tokyo)": "ap-northeast-1",
+    "asia pacific (seoul)": "ap-northeast-2", "asia pacific (osaka)": "ap-northeast-3",
+    "asia pacific (singapore)": "ap-southeast-1", "asia pacific (sydney)": "ap-southeast-2",
+    "asia pacific (jakarta)": "ap-southeast-3", "asia pacific (melbourne)": "ap-southeast-4",
+    "asia pacific (mumbai)": "ap-south-1", "asia pacific (hyderabad)": "ap-south-2",
+    "asia pacific (hong kong)": "ap-east-1", "canada (central)": "ca-central-1",
+    "south america (são paulo)": "sa-east-1", "south america (sao paulo)": "sa-east-1",
+    "middle east (bahrain)": "me-south-1", "middle east (uae)": "me-central-1",
+    "africa (cape town)": "af-south-1", "israel (tel aviv)": "il-central-1",
+}
+_REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
+                          r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
+_TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
+_CERT_ARN = re.compile(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}")
+_CERT_ID = re.compile(r"certificate identifier\s*:\s*([0-9a-f-]{36})", _I)
+_SNS_ARN = re.compile(r"arn:aws:sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]+(?:\.fifo)?)")
+_BUDGET = (re.compile(r"^\s*budget name\s*:\s*(\S[^\n]{0,99}?)\s*$", _I | re.MULTILINE),)
+_BUDGET_SUBJECT = re.compile(r"AWS Budgets?:\s*(.+?)\s+has\s+(?:exceeded|reached)", _I)
+_ANOMALY = (re.compile(r"anomal(?:y|ies)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", _I),
+            re.compile(r"anomaly id\s*:\s*([0-9A-Za-z-]{8,})", _I))
+_RESERVATION = re.compile(r"(?:reservation|savings plan|reserved instances?) id\s*:\s*([0-9A-Za-z-]{8,})", _I)
+_DOMAIN = (
+    re.compile(r"^\s*domain(?: name)?\s*:\s*([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\s*$", _I | re.MULTILINE),
+    re.compile(r"following domain\s*:?\s*\n?\s*([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\b", _I),
+)
+_DOMAIN_SUBJECT = re.compile(r"(?:certificate (?:request|approval) for|e-?mail address for|transfer of|"
+                             r"registration of|renewal of)\s+([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\s*$", _I)
+_HANDSHAKE = re.compile(r"h-[a-z0-9]{10,32}(?![0-9A-Za-z_])")
+_AGREEMENT = re.compile(r"\bagmt-[a-z0-9]{10,40}\b")
+_PERIOD_RANGE = re.compile(r"billing period\s*:?\s*" + _MONTH_WORD + r"\.?\s+\d{1,2}\s*(?:-|–|to)\s*"
+                           + _MONTH_WORD + r"\.?\s+\d{1,2},?\s+(\d{4})", _I)
+_PERIOD_MONTH = re.compile(r"billing period\s*:?\s*(?:of\s+)?" + _MONTH_WORD + r"\.?,?\s+(\d{4})", _I)
+_PERIOD_ISO = re.compile(r"billing period\s*:?\s*(\d{4})-(\d{2})(?!\d)", _I)
+_PERIOD_BILLS = re.compile(r"bills\?year=(\d{4})&(?:amp;)?month=(\d{1,2})(?!\d)")
+_PERIOD_OF_MONTH = re.compile(r"for the month of\s+" + _MONTH_WORD + r"(?:,?\s+(\d{4}))?", _I)
+
+
+def _month(word: str) -> int:
+    key = word.lower().rstrip(".")
+    return MONTHS.get(key) or MONTHS[key[:3]]
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What the extractor found: the concerned account (None when not named) and the identifiers."""
+
+    aws_account_id: str | None
+    identifiers: dict[str, Any] = field(default_factory=dict)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        seen.setdefault(value, None)
+    return list(seen)
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> list[str]:
+    """Matches of a literal-first ``pattern`` that start a word (checked here: faster than a lookbehind)."""
+    return [m.group(0) for m in pattern.finditer(text)
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")]
+
+
+def _first(patterns: Iterable[re.Pattern[str]], *texts: str) -> str | None:
+    for pattern in patterns:
+        for text in texts:
+            match = pattern.search(text)
+            if match:
+                return match.group(1) if match.re.groups else match.group(0)
+    return None
+
+
+def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
+    for pattern in _ACCOUNT_SUBJECT:
+        match = pattern.search(subject)
+        if match:
+            return match.group(1)
+    numbers = [(m.start(), m.group(1)) for m in _TWELVE.finditer(text)]
+    for tier, pattern in enumerate(_ACCOUNT_BEFORE):
+        for start, number in numbers:
+            if pattern.search(text, max(0, start - 60), start):
+                return number
+        if tier == 0:
+            match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
+            if match:
+                return match.group(1)
+    return None
+
+
+def _case_id(subject_lower: str, text_lower: str) -> str | None:
+    for pattern in _CASE:
+        for value in (subject_lower, text_lower):
+            match = pattern.search(value)
+            if match:
+                return match.group(1)
+    return None
+
+
+def _regions(subject: str, text: str) -> list[str]:
+    cleaned = f"{subject}\n{text}"
+    if "awstrack.me" in cleaned:
+        cleaned = _TRACKING_URL.sub(" ", cleaned)
+    lowered = cleaned.lower()
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _REGION.finditer(lowered)]
+    named = any(word in lowered for word in _REGION_WORDS)
+    for match in _REGION_NAME.finditer(cleaned) if named else ():
+        code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
+        if code:
+            found.append((match.start(), code))
+    return _unique(code for _, code in sorted(found))
+
+
+def _billing_period(text: str, mail_date: date | None) -> str | None:
+    match = _PERIOD_RANGE.search(text)
+    if match:
+        return f"{int(match.group(3)):04d}-{_month(match.group(1)):02d}"
+    match = _PERIOD_MONTH.search(text)
+    if match:
+        return f"{int(match.group(2)):04d}-{_month(match.group(1)):02d}"
+    match = _PERIOD_ISO.search(text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{match.group(2)}"
+    match = _PERIOD_BILLS.search(text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
+    match = _PERIOD_OF_MONTH.search(text)
+    if match:
+        month = _month(match.group(1))
+        if match.group(2):
+            return f"{int(match.group(2)):04d}-{month:02d}"
+        if mail_date is not None:
+            year = mail_date.year - (1 if month > mail_date.month else 0)
+            return f"{year:04d}-{month:02d}"
+    return None
+
+
+def extract_identifiers(
+    subject: str,
+    text: str,
+    headers: tuple[tuple[str, str], ...] = (),
+    mail_date: date | None = None,
+) -> Extracted:
+    """Identifiers in ``subject`` + ``text`` (the readable body) + AWS headers."""
+    text = text[:500_000]
+    hdr = {k.lower(): v for k, v in reversed(headers)}
+    both = f"{subject}\n{text}"
+    decoded = unquote(both) if "%2f" in both.lower() or "%3a" in both.lower() else both
+    ids: dict[str, Any] = {}
+
+    low = both.lower()
+
+    def has(*words: str) -> bool:
+        return any(word in low for word in words)
+
+    ids["case_id"] = _case_id(subject.lower(), text.lower()) if has("case", "displayid") else None
+    arns = _unique(_HEALTH_ARN.findall(decoded)) if "arn:aws:health" in decoded else []
+    ids["health_event_arn"] = arns[0] if arns else None
+    event_type = _first([_EVENT_TYPE], text) if has("event type code") else None
+    if not event_type and arns:
+        event_type = arns[0].split("/")[2]
+    event_type = event_type or hdr.get("x-sm-communication-type") or _first(
+        [_EVENT_TYPE_REQ], hdr.get("x-notifications-client-request-id", "")) or None
+    ids["event_type_code"] = event_type
+    abuse = _first(_ABUSE, subject, text) if has("abuse", "report") else None
+    if abuse is None and _ABUSE_WORD.search(low):
+        abuse = _first([_ABUSE_CASE_NUMBER], text)
+    ids["abuse_report_id"] = abuse
+    ids["invoice_id"] = _first(_INVOICE, subject, text) if has("invoice") else None
+    ids["instance_ids"] = _unique(_word_matches(_INSTANCE, both)) if "i-" in both else []
+    ids["access_key_ids"] = _unique(_ACCESS_KEY.findall(both)) if ("AKIA" in both or "ASIA" in both) else []
+    regions = _regions(subject, text)
+    ids["regions"] = regions
+    ids["region"] = regions[0] if regions else None
+    ids["resource_ids"] = _unique(_RESOURCE.findall(both)) if has(*_RESOURCE_PREFIXES) else []
+
+    account = _account_id(subject, text, hdr)
+    ids["aws_account_ids"] = _unique(
+        m.group(1) for m in _TWELVE.finditer(both)
+        if any(word in low[max(0, m.start() - 40):m.start()] for word in ("account", "aws id", "アカウント")))
+
+    cert = _first([_CERT_ARN], decoded) if "arn:aws:acm" in decoded else None
+    if cert is None and has("certificate identifier"):
+        cert_id = _first([_CERT_ID], text)
+        if cert_id and account and regions:
+            cert = f"arn:aws:acm:{regions[0]}:{account}:certificate/{cert_id}"
+    ids["certificate_arn"] = cert
+    sns_header = hdr.get("x-amz-sns-subscription-arn", "")
+    sns = _SNS_ARN.search(sns_header) or (_SNS_ARN.search(decoded) if "arn:aws:sns" in decoded else None)
+    ids["sns_topic_arn"] = f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}" if sns else None
+    budget = (_first(_BUDGET, text) or _first([_BUDGET_SUBJECT], subject)) if has("budget") else None
+    ids["budget_name"] = budget.strip() if budget else None
+    ids["anomaly_id"] = _first(_ANOMALY, text) if has("anomal") else None
+    ids["reservation_id"] = _first([_RESERVATION], text) if has("reservation", "savings plan", "reserved") else None
+    ids["domain_name"] = ((_first(_DOMAIN, text) or _first([_DOMAIN_SUBJECT], subject) or "").lower() or None
+                          if has("domain", " for ", "transfer of", "registration of", "renewal of") else None)
+    handshakes = _word_matches(_HANDSHAKE, both) if "h-" in both else []
+    ids["handshake_id"] = handshakes[0] if handshakes else None
+    ids["agreement_id"] = _first([_AGREEMENT], both) if "agmt-" in both else None
+    ids["billing_period"] = _billing_period(both, mail_date) if has("billing period", "bills?year", "month of") \
+        else None
+    # singular forms that taxonomy ``thread_on`` names
+    ids["instance_id"] = ids["instance_ids"][0] if ids["instance_ids"] else None
+    ids["access_key_id"] = ids["access_key_ids"][0] if ids["access_key_ids"] else None
+    return Extracted(aws_account_id=account, identifiers=ids)
+
+
+def compact(identifiers: dict[str, Any]) -> dict[str, Any]:
+    """Only the identifiers that were found (no None, no empty lists)."""
+    return {k: v for k, v in identifiers.items() if v not in (None, "", [], ())}

@@ -1,0 +1,406 @@
+"""Notice definitions as data: ordered YAML rules (first match wins), loaded and validated.
+
+Owns the rule file format (``routing/data/notices.yaml`` ships the defaults; a support engineer
+can point ``ROOTMAIL_NOTICES_FILE`` at an extended copy) and the matching of one mail against it.
+Errors name the file, the line and the fix. Nothing here reads the network or the clock.
+
+Format::
+
+    version: 1
+    rules:                                  # ordered: the first rule that matches wins
+      - id: password-reset                  # unique name, shown in reasons
+        type: credentials.password_reset    # a notice_type of taxonomy.yaml
+        match:                              # a mapping (all keys must match) or a list of them (any)
+          sender: ['@verify\\.signin\\.aws$']  # each key: a regex or a list of regexes (any), case-insensitive
+          subject: ['password assistance']
+        unless: {body: ['cancelled']}       # same shape; skip the rule when it matches
+        severity: critical                  # optional overrides of the taxonomy defaults
+        action_required: true
+        deadline: true                      # look for a deadline (default: action_required)
+        implicit_account: true              # no account named: it concerns the recipient's account
+    modifiers:                              # applied after the winning rule, in order, all that match
+      - id: cancellation
+        match: {text: ['has been cancelled']}
+        set: {action_required: false, deadline: false}
+
+Match keys: ``sender`` (address; the original sender for list-forwarded mail), ``sender_name``,
+``subject``, ``body`` (plain and HTML text), ``text`` (subject or body), ``header`` (a mapping of
+header name to regexes), ``type`` (modifiers only: the chosen notice type).
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from routing.taxonomy import SEVERITIES, Taxonomy, default_taxonomy
+
+# the stdlib regex parser: the pre-check needs the literals that every match must contain
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+
+MATCH_KEYS = ("sender", "sender_name", "subject", "body", "text", "header", "type")
+RULE_KEYS = ("id", "type", "match", "unless", "severity", "action_required", "deadline",
+             "implicit_account", "description")
+MODIFIER_KEYS = ("id", "match", "unless", "set", "description")
+SET_KEYS = ("severity", "action_required", "deadline")
+
+
+class NoticeRulesError(ValueError):
+    """The notice rule file is malformed; the message names the file, the line and the fix."""
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match must contain (a cheap ``in`` pre-check), or None."""
+    try:
+        tree = _sre_parser.parse(pattern, re.IGNORECASE)
+    except Exception:
+        return None
+    return _alternatives(list(tree))
+
+
+def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is _LITERAL and arg < 128:
+            run += chr(arg)
+            continue
+        if len(run) >= 3:
+            options.append((run.lower(),))
+        run = ""
+        if op is _SUBPATTERN:
+            sub = _alternatives(list(arg[-1]))
+            if sub:
+                options.append(sub)
+        elif op is _BRANCH:
+            branches = [_alternatives(list(branch)) for branch in arg[1]]
+            if branches and all(branches):
+                options.append(tuple(x for branch in branches if branch for x in branch))
+    if len(run) >= 3:
+        options.append((run.lower(),))
+    if not options:
+        return None
+    return max(options, key=lambda option: min(len(x) for x in option))
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A compiled, case-insensitive rule regex with a literal pre-check that skips most searches."""
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None
+
+    @classmethod
+    def compile(cls, text: str) -> Pattern:
+        return cls(re.compile(text, re.IGNORECASE | re.MULTILINE), _needles(text))
+
+    def search(self, value: str, lowered: str) -> bool:
+        if self.needles is not None:
+            for needle in self.needles:
+                if needle in lowered:
+                    break
+            else:
+                return False
+        return self.regex.search(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class MailView:
+    """The parts of one mail that rules look at (built once per mail by the classifier)."""
+
+    sender: str
+    sender_name: str
+    subject: str
+    body: str
+    headers: tuple[tuple[str, str], ...]
+    subject_lower: str = ""
+    body_lower: str = ""
+
+    @classmethod
+    def of(cls, sender: str, sender_name: str, subject: str, body: str,
+           headers: tuple[tuple[str, str], ...]) -> MailView:
+        return cls(sender, sender_name, subject, body, headers, subject.lower(), body.lower())
+
+    def header_values(self, name: str) -> list[str]:
+        wanted = name.lower()
+        return [value for key, value in self.headers if len(key) == len(wanted) and key.lower() == wanted]
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One match block: every present field must match (each field: any of its patterns)."""
+
+    fields: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
+    headers: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
+
+    def matches(self, mail: MailView, notice_type: str = "") -> bool:
+        for name, patterns in self.fields:
+            if name == "body":
+                ok = any(p.search(mail.body, mail.body_lower) for p in patterns)
+            elif name == "subject":
+                ok = any(p.search(mail.subject, mail.subject_lower) for p in patterns)
+            elif name == "text":
+                ok = any(p.search(mail.subject, mail.subject_lower) or p.search(mail.body, mail.body_lower)
+                         for p in patterns)
+            else:
+                value = notice_type if name == "type" else str(getattr(mail, name))
+                lowered = value.lower()
+                ok = any(p.search(value, lowered) for p in patterns)
+            if not ok:
+                return False
+        for header, patterns in self.headers:
+            hvalues = mail.header_values(header)
+            if not any(p.search(v, v.lower()) for p in patterns for v in hvalues):
+                return False
+        return True
+
+
+def _any(conditions: Sequence[Condition], mail: MailView, notice_type: str = "") -> bool:
+    return any(c.matches(mail, notice_type) for c in conditions)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRule:
+    """One ordered rule: when ``match`` (any block) holds and ``unless`` does not, the mail is ``type``."""
+
+    id: str
+    type: str
+    line: int
+    match: tuple[Condition, ...]
+    unless: tuple[Condition, ...] = ()
+    severity: str | None = None
+    action_required: bool | None = None
+    deadline: bool | None = None
+    implicit_account: bool = True
+
+    def matches(self, mail: MailView) -> bool:
+        return _any(self.match, mail) and not _any(self.unless, mail)
+
+
+@dataclass(frozen=True, slots=True)
+class Modifier:
+    """Adjusts the winning rule's result (e.g. a cancellation needs no action)."""
+
+    id: str
+    line: int
+    match: tuple[Condition, ...]
+    unless: tuple[Condition, ...] = ()
+    set: tuple[tuple[str, Any], ...] = ()
+
+    def matches(self, mail: MailView, notice_type: str) -> bool:
+        return _any(self.match, mail, notice_type) and not _any(self.unless, mail, notice_type)
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeRules:
+    """The ordered rules of one file, plus its modifiers."""
+
+    rules: tuple[NoticeRule, ...]
+    modifiers: tuple[Modifier, ...] = ()
+    source: str = "<notices>"
+
+    def first_match(self, mail: MailView) -> NoticeRule | None:
+        for rule in self.rules:
+            if rule.matches(mail):
+                return rule
+        return None
+
+
+# ---------------------------------------------------------------- loading with line numbers
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping  # type: ignore[return-value]
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
+
+
+def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    for key in item:
+        if key != "__line__" and key not in allowed:
+            raise NoticeRulesError(f"{where}: unknown key '{key}'; {_suggest(str(key), allowed)}")
+
+
+def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise NoticeRulesError(f"{where}: empty list of patterns; give at least one regex")
+    out: list[Pattern] = []
+    for item in items:
+        if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
+            raise NoticeRulesError(f"{where}: {item!r} is not a pattern; write a quoted regex string")
+        try:
+            out.append(Pattern.compile(str(item)))
+        except re.error as exc:
+            raise NoticeRulesError(
+                f"{where}: regex {item!r} does not compile ({exc}); escape special characters "
+                "such as [ ] ( ) . ? + with a backslash, inside single quotes"
+            ) from exc
+    return tuple(out)
+
+
+def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: bool) -> tuple[Condition, ...]:
+    where = f"{source}:{line}: {label}"
+    blocks = value if isinstance(value, list) else [value]
+    if not blocks:
+        raise NoticeRulesError(f"{where}: empty; give a mapping such as {{subject: 'regex'}}")
+    out: list[Condition] = []
+    allowed = MATCH_KEYS if allow_type else tuple(k for k in MATCH_KEYS if k != "type")
+    for block in blocks:
+        if not isinstance(block, dict):
+            raise NoticeRulesError(f"{where}: expected a mapping such as {{subject: 'regex'}}, got {block!r}")
+        here = f"{source}:{block.get('__line__', line)}"
+        _check_keys(block, allowed, here)
+        fields: list[tuple[str, tuple[Pattern, ...]]] = []
+        headers: list[tuple[str, tuple[Pattern, ...]]] = []
+        for key, pats in block.items():
+            if key == "__line__":
+                continue
+            if key == "header":
+                if not isinstance(pats, dict):
+                    raise NoticeRulesError(f"{here}: 'header' must map header names to regexes, "
+                                           "e.g. header: {X-SM-COMMUNICATION-TYPE: 'RETIREMENT'}")
+                for name, hpats in pats.items():
+                    if name != "__line__":
+                        headers.append((str(name), _patterns(hpats, f"{here}: header {name}")))
+            else:
+                fields.append((str(key), _patterns(pats, f"{here}: {key}")))
+        if not fields and not headers:
+            raise NoticeRulesError(f"{here}: a match block needs at least one of {', '.join(allowed)}")
+        cost = {"type": 0, "sender": 1, "sender_name": 1, "subject": 2, "text": 4, "body": 5}
+        fields.sort(key=lambda item: cost.get(item[0], 3))
+        out.append(Condition(tuple(fields), tuple(headers)))
+    return tuple(out)
+
+
+def _opt_bool(item: Mapping[str, Any], key: str, where: str) -> bool | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, bool):
+        raise NoticeRulesError(f"{where}: '{key}' must be true or false, got {value!r}")
+    return value
+
+
+def _severity(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if value not in SEVERITIES:
+        raise NoticeRulesError(f"{where}: severity {value!r} is not one of {', '.join(SEVERITIES)}")
+    return str(value)
+
+
+def parse_notice_rules(text: str, source: str = "<notices>", taxonomy: Taxonomy | None = None) -> NoticeRules:
+    """Parse and validate rule YAML ``text`` against ``taxonomy``; ``source`` names it in errors."""
+    taxonomy = taxonomy or default_taxonomy()
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f":{mark.line + 1}" if mark is not None else ""
+        raise NoticeRulesError(f"{source}{at}: not valid YAML ({exc}); fix the syntax") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise NoticeRulesError(f"{source}:1: expected a mapping with 'rules:' (a list of rules); "
+                               "see routing/data/notices.yaml for the format")
+    _check_keys(data, ("version", "rules", "modifiers"), f"{source}:{data.get('__line__', 1)}")
+    if data.get("version", 1) != 1:
+        raise NoticeRulesError(f"{source}:1: version {data.get('version')!r} is not supported; use version: 1")
+    rules: list[NoticeRule] = []
+    seen: dict[str, int] = {}
+    for item in data["rules"]:
+        if not isinstance(item, dict):
+            raise NoticeRulesError(f"{source}: every entry under 'rules:' must be a mapping, got {item!r}")
+        line = int(item.get("__line__", 0))
+        where = f"{source}:{line}"
+        _check_keys(item, RULE_KEYS, where)
+        rule_id = item.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise NoticeRulesError(f"{where}: the rule has no 'id'; add id: <a short unique name>")
+        if rule_id in seen:
+            raise NoticeRulesError(f"{where}: rule id '{rule_id}' is already used at line {seen[rule_id]}; "
+                                   "rename one of them")
+        seen[rule_id] = line
+        type_id = item.get("type")
+        if not isinstance(type_id, str) or type_id not in taxonomy.types:
+            raise NoticeRulesError(f"{where}: rule '{rule_id}' has type {type_id!r}, which is not in "
+                                   f"{taxonomy.source}; {_suggest(str(type_id), sorted(taxonomy.types))}")
+        if "match" not in item:
+            raise NoticeRulesError(f"{where}: rule '{rule_id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
+        implicit = _opt_bool(item, "implicit_account", where)
+        rules.append(NoticeRule(
+            id=rule_id, type=type_id, line=line,
+            match=_conditions(item["match"], source, line, "match", allow_type=False),
+            unless=_conditions(item["unless"], source, line, "unless", allow_type=False) if "unless" in item else (),
+            severity=_severity(item.get("severity"), where),
+            action_required=_opt_bool(item, "action_required", where),
+            deadline=_opt_bool(item, "deadline", where),
+            implicit_account=True if implicit is None else implicit,
+        ))
+    modifiers: list[Modifier] = []
+    for item in data.get("modifiers") or []:
+        if not isinstance(item, dict):
+            raise NoticeRulesError(f"{source}: every entry under 'modifiers:' must be a mapping, got {item!r}")
+        line = int(item.get("__line__", 0))
+        where = f"{source}:{line}"
+        _check_keys(item, MODIFIER_KEYS, where)
+        settings = item.get("set")
+        if not isinstance(settings, dict) or len([k for k in settings if k != "__line__"]) == 0:
+            raise NoticeRulesError(f"{where}: a modifier needs 'set:' with one of {', '.join(SET_KEYS)}")
+        _check_keys(settings, SET_KEYS, where)
+        for key in ("action_required", "deadline"):
+            _opt_bool(settings, key, where)
+        _severity(settings.get("severity"), where)
+        modifiers.append(Modifier(
+            id=str(item.get("id") or f"modifier-{line}"), line=line,
+            match=_conditions(item.get("match"), source, line, "match", allow_type=True),
+            unless=_conditions(item["unless"], source, line, "unless", allow_type=True) if "unless" in item else (),
+            set=tuple((k, v) for k, v in settings.items() if k != "__line__"),
+        ))
+    return NoticeRules(rules=tuple(rules), modifiers=tuple(modifiers), source=source)
+
+
+def load_notice_rules(path: Path | None = None, taxonomy: Taxonomy | None = None) -> NoticeRules:
+    """The rules at ``path``, or the shipped defaults when ``path`` is None."""
+    if path is None and taxonomy is None:
+        return default_notice_rules()
+    if path is None:
+        text = resources.files("routing").joinpath("data/notices.yaml").read_text(encoding="utf-8")
+        return parse_notice_rules(text, "routing/data/notices.yaml", taxonomy)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise NoticeRulesError(f"{path}: cannot read the notice rules ({exc.strerror}); "
+                               "check ROOTMAIL_NOTICES_FILE") from exc
+    return parse_notice_rules(text, str(path), taxonomy)
+
+
+@lru_cache(maxsize=1)
+def default_notice_rules() -> NoticeRules:
+    """The shipped ``routing/data/notices.yaml`` (parsed once per process)."""
+    text = resources.files("routing").joinpath("data/notices.yaml").read_text(encoding="utf-8")
+    return parse_notice_rules(text, "routing/data/notices.yaml", default_taxonomy())

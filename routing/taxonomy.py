@@ -1,0 +1,109 @@
+"""The label space: notice types of ``taxonomy.yaml`` and the AWS sender domains.
+
+Owns loading and validating the taxonomy (a copy ships as package data in ``routing/data``).
+Everything else that needs a type's category, default severity, secret flag, visibility or
+``thread_on`` asks :class:`Taxonomy`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SEVERITIES = ("critical", "high", "normal", "low")
+FALLBACK_TYPE = "unknown"
+
+
+class TaxonomyError(ValueError):
+    """The taxonomy file is malformed; the message names the file, the place and the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeType:
+    """One ``notice_type`` of the taxonomy with its defaults."""
+
+    id: str
+    category: str
+    severity: str
+    secret: bool
+    customer_visible: bool
+    action_required: bool
+    thread_on: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Taxonomy:
+    """Every notice type by id, and the domains AWS sends from."""
+
+    types: dict[str, NoticeType]
+    aws_sender_domains: tuple[str, ...]
+    source: str = "<taxonomy>"
+
+    def get(self, type_id: str) -> NoticeType:
+        """The type ``type_id``; the fallback type when it is not in the taxonomy."""
+        return self.types.get(type_id) or self.types[FALLBACK_TYPE]
+
+
+def _bool(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise TaxonomyError(f"{where}: expected true or false, got {value!r}")
+    return value
+
+
+def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
+    """Parse and validate taxonomy YAML ``text``; ``source`` names it in errors."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise TaxonomyError(f"{source}: not valid YAML: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
+        raise TaxonomyError(f"{source}: expected a mapping with a 'types:' mapping of notice types")
+    types: dict[str, NoticeType] = {}
+    for type_id, spec in data["types"].items():
+        where = f"{source}: types.{type_id}"
+        if not isinstance(spec, dict):
+            raise TaxonomyError(f"{where}: expected a mapping of fields")
+        severity = spec.get("severity", "normal")
+        if severity not in SEVERITIES:
+            raise TaxonomyError(f"{where}.severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
+        thread_on = spec.get("thread_on") or []
+        if not isinstance(thread_on, list) or not all(isinstance(t, str) for t in thread_on):
+            raise TaxonomyError(f"{where}.thread_on: expected a list of identifier names")
+        types[str(type_id)] = NoticeType(
+            id=str(type_id),
+            category=str(spec.get("category") or str(type_id).split(".")[0]),
+            severity=str(severity),
+            secret=_bool(spec.get("secret", False), f"{where}.secret"),
+            customer_visible=_bool(spec.get("customer_visible", False), f"{where}.customer_visible"),
+            action_required=_bool(spec.get("action_required", False), f"{where}.action_required"),
+            thread_on=tuple(thread_on),
+        )
+    if FALLBACK_TYPE not in types:
+        raise TaxonomyError(f"{source}: the fallback type '{FALLBACK_TYPE}' is missing; add it under 'types:'")
+    domains = data.get("aws_sender_domains") or []
+    if not isinstance(domains, list) or not domains:
+        raise TaxonomyError(f"{source}: 'aws_sender_domains:' must be a non-empty list of domains")
+    return Taxonomy(
+        types=types,
+        aws_sender_domains=tuple(str(d).strip().lower().rstrip(".") for d in domains),
+        source=source,
+    )
+
+
+def load_taxonomy(path: Path | None = None) -> Taxonomy:
+    """The taxonomy at ``path``, or the copy shipped with rootmail."""
+    if path is None:
+        return default_taxonomy()
+    return parse_taxonomy(Path(path).read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def default_taxonomy() -> Taxonomy:
+    """The shipped ``routing/data/taxonomy.yaml`` (parsed once per process)."""
+    text = resources.files("routing").joinpath("data/taxonomy.yaml").read_text(encoding="utf-8")
+    return parse_taxonomy(text, "routing/data/taxonomy.yaml")

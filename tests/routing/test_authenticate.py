@@ -1,0 +1,158 @@
+"""Sender authenticity without a DNS server: DKIM alignment, SPF, trusted Authentication-Results."""
+
+from __future__ import annotations
+
+import pytest
+
+from routing.authenticate import (
+    AuthTemporaryError,
+    AwsDomains,
+    _fast_int2str,
+    _fast_str2int,
+    authenticate,
+    check_spf,
+    organizational_domain,
+)
+from routing.dns import DnsTemporaryError, StaticResolver
+from routing.parse import parse_mail
+from routing.taxonomy import default_taxonomy
+from tests.conftest import FIXTURES
+from tests.routing.dkimkeys import dkim_records, sign
+
+AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
+INVOICE = (FIXTURES / "notices" / "invoice-new-sender.eml").read_bytes()
+
+
+def _lookup(**extra: str) -> StaticResolver:
+    records = dict(dkim_records("aws.com", "amazonses.com", "evil.example"))
+    records.update({"_dmarc.aws.com": "v=DMARC1; p=quarantine", "aws.com": "v=spf1 include:amazonses.com -all",
+                    "amazonses.com": "v=spf1 ip4:54.240.0.0/18 ip6:2a01:111::/32 -all"})
+    records.update(extra)
+    return StaticResolver(records)
+
+
+def test_aligned_dkim_passes() -> None:
+    raw = sign(INVOICE, "aws.com", "amazonses.com")
+    verdict = authenticate(parse_mail(raw), raw, lookup=_lookup(), aws_domains=AWS)
+    assert verdict.verdict == "pass" and not verdict.suspected_spoof
+    assert any(r.startswith("dkim=pass d=aws.com") for r in verdict.reasons)
+
+
+def test_amazonses_signature_alone_proves_nothing() -> None:
+    raw = sign(INVOICE, "amazonses.com")
+    verdict = authenticate(parse_mail(raw), raw, lookup=_lookup(), aws_domains=AWS)
+    assert verdict.verdict == "fail" and verdict.suspected_spoof
+    assert any("proves nothing" in r for r in verdict.reasons)
+
+
+def test_altered_after_signing_fails() -> None:
+    raw = sign(INVOICE, "aws.com").replace(b"Your AWS invoice", b"Your urgent AWS invoice")
+    verdict = authenticate(parse_mail(raw), raw, lookup=_lookup(), aws_domains=AWS)
+    assert verdict.verdict == "fail"
+
+
+def test_missing_key_is_named() -> None:
+    raw = sign(INVOICE, "aws.com")
+    verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS)
+    assert verdict.verdict == "fail"
+    assert any("no DKIM key published at rmtest._domainkey.aws.com" in r for r in verdict.reasons)
+
+
+def test_aligned_spf_passes_without_dkim() -> None:
+    raw = INVOICE
+    verdict = authenticate(parse_mail(raw), raw, lookup=_lookup(), aws_domains=AWS,
+                           mail_from="0100abc@aws.com", peer_ip="::ffff:54.240.8.130")
+    assert verdict.verdict == "pass", verdict.reasons
+    wrong_ip = authenticate(parse_mail(raw), raw, lookup=_lookup(), aws_domains=AWS,
+                            mail_from="0100abc@aws.com", peer_ip="203.0.113.9")
+    assert wrong_ip.verdict == "fail"
+    assert any(r.startswith("spf=fail") for r in wrong_ip.reasons)
+
+
+@pytest.mark.parametrize(
+    ("record", "ip", "expected"),
+    [
+        ("v=spf1 ip4:192.0.2.0/24 -all", "192.0.2.7", "pass"),
+        ("v=spf1 ip4:192.0.2.0/24 -all", "198.51.100.1", "fail"),
+        ("v=spf1 ip4:192.0.2.0/24 ~all", "198.51.100.1", "softfail"),
+        ("v=spf1 redirect=_spf.example", "192.0.2.9", "pass"),
+        ("v=spf1 a -all", "192.0.2.10", "pass"),
+        ("v=spf1 mx -all", "192.0.2.11", "pass"),
+        ("v=spf1 include:missing.example -all", "192.0.2.11", "permerror"),
+        ("v=spf1 bogus:x -all", "192.0.2.11", "permerror"),
+        ("v=spf1 ip6:2001:db8::/32 -all", "2001:db8::1", "pass"),
+    ],
+)
+def test_spf_mechanisms(record: str, ip: str, expected: str) -> None:
+    lookup = StaticResolver({"example.test": record, "_spf.example": "v=spf1 ip4:192.0.2.0/24 -all"},
+                            addresses={"example.test": ["192.0.2.10"], "mx.example.test": ["192.0.2.11"]},
+                            mx={"example.test": ["mx.example.test"]})
+    assert check_spf(lookup, ip, "bounce@example.test")[0] == expected
+
+
+def test_lookalike_and_display_name_spoofs_fail_without_dns() -> None:
+    lookalike = INVOICE.replace(b"From: Amazon Web Services <invoicing@aws.com>",
+                                b"From: Billing <billing@amazon-aws-invoices.com>")
+    verdict = authenticate(parse_mail(lookalike), lookalike, lookup=StaticResolver({}), aws_domains=AWS)
+    assert verdict.verdict == "fail" and any("looks like AWS" in r for r in verdict.reasons)
+    display = INVOICE.replace(b"<invoicing@aws.com>", b"<billing@random.example>")
+    assert authenticate(parse_mail(display), display, lookup=StaticResolver({}), aws_domains=AWS).verdict == "fail"
+
+
+def test_mail_that_does_not_claim_aws_is_none() -> None:
+    raw = (FIXTURES / "notices" / "unknown-human-mail.eml").read_bytes()
+    verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS)
+    assert verdict.verdict == "none" and not verdict.suspected_spoof
+
+
+def _with_results(*headers: str) -> bytes:
+    return b"".join(f"Authentication-Results: {h}\r\n".encode() for h in headers) + INVOICE
+
+
+def test_trusted_relay_topmost_header_is_used_and_others_ignored() -> None:
+    raw = _with_results("mx.reseller.example; dkim=pass header.d=aws.com; dmarc=pass header.from=aws.com",
+                        "attacker.example; dmarc=fail header.from=aws.com")
+    verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS,
+                           authserv_id="mx.reseller.example")
+    assert verdict.verdict == "pass"
+    forged = _with_results("attacker.example; dmarc=pass header.from=aws.com")
+    assert authenticate(parse_mail(forged), forged, lookup=StaticResolver({}), aws_domains=AWS,
+                        authserv_id="mx.reseller.example").verdict == "fail"
+    failing = _with_results("mx.reseller.example; dmarc=fail (p=quarantine) header.from=aws.com")
+    assert authenticate(parse_mail(failing), failing, lookup=StaticResolver({}), aws_domains=AWS,
+                        authserv_id="mx.reseller.example").verdict == "fail"
+
+
+class _Down(StaticResolver):
+    def txt(self, name: str) -> list[str]:
+        raise DnsTemporaryError(f"TXT {name}: Timeout")
+
+
+def test_dns_down_is_temporary_not_a_spoof() -> None:
+    raw = sign(INVOICE, "aws.com")
+    with pytest.raises(AuthTemporaryError):
+        authenticate(parse_mail(raw), raw, lookup=_Down({}), aws_domains=AWS)
+
+
+def test_organizational_domains() -> None:
+    assert organizational_domain("verify.signin.aws") == "signin.aws"
+    assert organizational_domain("costalerts.amazonaws.com") == "amazonaws.com"
+    assert AWS.is_aws("health.aws.com") and not AWS.is_aws("amazonses.com")
+    assert AWS.looks_like_aws("amazon-aws-billing.com") and not AWS.looks_like_aws("aws.example.org")
+
+
+@pytest.mark.parametrize("n", [0, 1, 255, 256, 65537, 2**2047 + 12345])
+def test_fast_integer_conversions_match_dkimpy(n: int) -> None:
+    def slow(value: int, length: int = -1) -> bytearray:
+        out = bytearray()
+        while length < 0 or len(out) < length:
+            out.append(value & 0xFF)
+            value >>= 8
+            if length < 0 and value == 0:
+                break
+        out.reverse()
+        return out
+
+    assert _fast_int2str(n) == slow(n)
+    assert _fast_int2str(n, 300) == slow(n, 300)
+    assert _fast_str2int(bytes(slow(n))) == n

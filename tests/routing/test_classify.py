@@ -1,0 +1,220 @@
+"""Classification, authenticity and redaction, table-driven over our own fixtures and the shared samples."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from routing.authenticate import AwsDomains, authenticate
+from routing.classify import NoticeClassifier, identifiers_for_output
+from routing.directory import Directory, parse_directory
+from routing.dns import StaticResolver
+from routing.parse import parse_mail
+from routing.redact import render
+from routing.types import Account, Customer, Recipient
+from tests.conftest import FIXTURES, SHARED
+from tests.routing.dkimkeys import dkim_records, sign
+
+NOTICES = FIXTURES / "notices"
+CLASSIFIER = NoticeClassifier()
+AWS = AwsDomains.of(CLASSIFIER.taxonomy.aws_sender_domains)
+ACME = Customer("acme", "Acme Corp")
+RECIPIENT = Recipient("root+acme-prod@aws.example.org",
+                      Account("012345678901", "acme-prod", "acme", "root+acme-prod@aws.example.org"), ACME)
+
+
+@dataclass(frozen=True)
+class Case:
+    file: str
+    notice_type: str
+    account: str | None
+    deadline: str | None = None
+    verdict: str = "pass"
+    sign_as: tuple[str, ...] = ()
+    identifiers: dict[str, Any] = field(default_factory=dict)
+    contains_secret: bool = False
+
+
+CASES = [
+    Case("health-legacy-plaintext.eml", "health.end_of_support", "111122223333", "2024-06-12",
+         identifiers={"regions": ["ap-southeast-2"], "event_type_code": "AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT"}),
+    Case("health-html-base64.eml", "health.operational_issue", "444455556666",
+         identifiers={"health_event_arn": "arn:aws:health:eu-central-1::event/S3/AWS_S3_OPERATIONAL_ISSUE/"
+                                          "AWS_S3_OPERATIONAL_ISSUE_ABC123DEF456",
+                      "event_type_code": "AWS_S3_OPERATIONAL_ISSUE"},
+         contains_secret=True),
+    Case("subject-rfc2047-japanese.eml", "billing.payment_failed", "777788889999", "2026-07-15"),
+    Case("mailing-list-x-original-from.eml", "account.suspended", "222233334444", "2026-08-09",
+         verdict="fail", sign_as=("amazon.com", "amazonses.com")),
+    Case("password-reset-qp-softwrap.eml", "credentials.password_reset", "012345678901", contains_secret=True),
+    Case("sns-unsubscribe-html-only.eml", "notification.sns_message", "555566667777",
+         identifiers={"sns_topic_arn": "arn:aws:sns:eu-west-1:555566667777:ops-alarms"}, contains_secret=True),
+    Case("ses-verification-hard-wrapped-link.eml", "verification.ses_identity", "012345678901",
+         identifiers={"regions": ["eu-west-1"]}, contains_secret=True),
+    Case("case-correspondence-10digit.eml", "support.case_correspondence", "012345678901",
+         identifiers={"case_id": "5244329601", "regions": ["us-west-2"]}),
+    Case("exposed-key-mask-for-customer.eml", "security.exposed_credentials", "999900001111",
+         identifiers={"access_key_ids": ["AKIAZZZZEXAMPLEKK3Y9"]}),
+    Case("verification-code-generic-wording.eml", "credentials.signup_verification", None, contains_secret=True),
+    Case("unknown-human-mail.eml", "unknown", None, verdict="none"),
+    Case("invoice-new-sender.eml", "billing.invoice", "012345678901",
+         identifiers={"invoice_id": "EUINIE26-000123", "billing_period": "2026-09"}),
+]
+
+
+def _signed(case: Case) -> bytes:
+    raw = (NOTICES / case.file).read_bytes()
+    parsed = parse_mail(raw)
+    domains = case.sign_as or (parsed.from_address.rpartition("@")[2], "amazonses.com")
+    from routing.authenticate import organizational_domain
+
+    return sign(raw, *[organizational_domain(d) for d in domains])
+
+
+def _resolver() -> StaticResolver:
+    domains = {"amazon.com", "aws.com", "signin.aws", "amazonaws.com", "amazonses.com", "customer.example"}
+    records: dict[str, str] = dict(dkim_records(*domains))
+    records.update({f"_dmarc.{d}": "v=DMARC1; p=quarantine" for d in domains})
+    return StaticResolver(records)
+
+
+def _secrets(case: Case) -> list[str]:
+    path = NOTICES / case.file.replace(".eml", ".secret")
+    return path.read_text().split("\n")[:-1] if path.exists() else []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.file for c in CASES])
+def test_fixture(case: Case) -> None:
+    raw = _signed(case)
+    parsed = parse_mail(raw)
+    notice = CLASSIFIER.classify(parsed, RECIPIENT)
+    auth = authenticate(parsed, raw, lookup=_resolver(), aws_domains=AWS)
+    rendering = render(parsed, notice, auth)
+    assert notice.notice_type == case.notice_type
+    assert notice.aws_account_id == case.account
+    assert notice.deadline == case.deadline
+    assert auth.verdict == case.verdict, auth.reasons
+    assert rendering.contains_secret == case.contains_secret
+    output = identifiers_for_output(notice)
+    for key, value in case.identifiers.items():
+        assert output.get(key) == value, key
+    for secret in _secrets(case):
+        assert secret not in rendering.internal_text
+        assert rendering.customer_text is None or secret not in rendering.customer_text
+        # no 16-character piece of a wrapped secret survives either
+        for i in range(0, max(1, len(secret) - 16), 8):
+            assert secret[i:i + 16] not in rendering.internal_text
+    if notice.secret or auth.verdict != "pass":
+        assert rendering.customer_text is None
+    else:
+        assert rendering.customer_text
+
+
+def test_customer_sees_access_key_by_last_four_only() -> None:
+    case = next(c for c in CASES if c.file.startswith("exposed-key"))
+    raw = _signed(case)
+    parsed = parse_mail(raw)
+    notice = CLASSIFIER.classify(parsed, RECIPIENT)
+    rendering = render(parsed, notice, authenticate(parsed, raw, lookup=_resolver(), aws_domains=AWS))
+    assert rendering.customer_text is not None
+    assert "AKIAZZZZEXAMPLEKK3Y9" not in rendering.customer_text
+    assert "[access key ending K3Y9]" in rendering.customer_text
+    assert "AKIAZZZZEXAMPLEKK3Y9" in rendering.internal_text  # engineers need the full id
+
+
+def test_markers_say_what_was_removed() -> None:
+    raw = (NOTICES / "sns-unsubscribe-html-only.eml").read_bytes()
+    parsed = parse_mail(raw)
+    notice = CLASSIFIER.classify(parsed, RECIPIENT)
+    rendering = render(parsed, notice, None)
+    assert "[removed: unsubscribe link]" in rendering.internal_text
+
+
+def test_account_named_in_mail_beats_recipient_account() -> None:
+    parsed = parse_mail((NOTICES / "invoice-new-sender.eml").read_bytes())
+    other = Recipient("x@aws.example.org", Account("999999999999", "x", "acme", "x@aws.example.org"), ACME)
+    assert CLASSIFIER.classify(parsed, other).aws_account_id == "012345678901"
+
+
+def test_recipient_account_is_not_assumed_for_non_aws_sender() -> None:
+    parsed = parse_mail((NOTICES / "unknown-human-mail.eml").read_bytes())
+    assert CLASSIFIER.classify(parsed, RECIPIENT).aws_account_id is None
+
+
+# ---------------------------------------------------------------- the shared samples (../shared)
+
+
+def _shared_labels() -> list[dict[str, Any]]:
+    path = SHARED / "aws-notices" / "samples" / "labels.json"
+    if not path.exists():
+        return []
+    labels: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return labels
+
+
+LABELS = _shared_labels()
+SKIP_SHARED = pytest.mark.skipif(not LABELS, reason=f"{SHARED}/aws-notices is absent: shared samples not here")
+
+
+@pytest.fixture(scope="module")
+def shared_directory() -> Directory:
+    return parse_directory((SHARED / "aws-notices" / "directory.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def shared_resolver() -> StaticResolver:
+    return StaticResolver.from_json(SHARED / "aws-notices" / "dns" / "records.json")
+
+
+@SKIP_SHARED
+@pytest.mark.parametrize("label", LABELS, ids=[str(x["file"]) for x in LABELS])
+def test_shared_sample(label: dict[str, Any], shared_directory: Directory, shared_resolver: StaticResolver) -> None:
+    raw = (SHARED / "aws-notices" / "samples" / label["file"]).read_bytes()
+    parsed = parse_mail(raw)
+    recipient = shared_directory.resolve(label["recipient"])
+    notice = CLASSIFIER.classify(parsed, recipient)
+    auth = authenticate(parsed, raw, lookup=shared_resolver, aws_domains=AWS)
+    rendering = render(parsed, notice, auth)
+    assert notice.notice_type == label["notice_type"]
+    assert notice.category == label["category"]
+    assert notice.aws_account_id == label["aws_account_id"]
+    assert auth.verdict == label["authenticity"], auth.reasons
+    if "spoof_kind" in label:
+        assert auth.suspected_spoof and rendering.customer_text is None
+    assert notice.deadline == label["deadline"]
+    assert notice.action_required == label["action_required"]
+    for secret in label["secrets"]:
+        assert secret not in rendering.internal_text
+        assert rendering.customer_text is None or secret not in rendering.customer_text
+    if label["secrets"]:
+        assert rendering.contains_secret
+    ids = identifiers_for_output(notice)
+    for key in ("case_id", "health_event_arn", "abuse_report_id", "invoice_id", "instance_ids", "access_key_ids"):
+        assert ids[key] == label["identifiers"][key], key
+
+
+@SKIP_SHARED
+def test_shared_samples_score(shared_directory: Directory, shared_resolver: StaticResolver) -> None:
+    """All samples together: the figures reported in the delivery note."""
+    right = {"type": 0, "account": 0, "auth": 0}
+    leaked = 0
+    for label in LABELS:
+        raw = (SHARED / "aws-notices" / "samples" / label["file"]).read_bytes()
+        parsed = parse_mail(raw)
+        notice = CLASSIFIER.classify(parsed, shared_directory.resolve(label["recipient"]))
+        auth = authenticate(parsed, raw, lookup=shared_resolver, aws_domains=AWS)
+        text = render(parsed, notice, auth).customer_text or ""
+        right["type"] += notice.notice_type == label["notice_type"]
+        right["account"] += notice.aws_account_id == label["aws_account_id"]
+        right["auth"] += auth.verdict == label["authenticity"]
+        leaked += sum(secret in text for secret in label["secrets"])
+    assert leaked == 0
+    assert right == {"type": len(LABELS), "account": len(LABELS), "auth": len(LABELS)}
+
+
+def test_shared_path_is_relative_to_repo() -> None:
+    assert (Path(__file__).resolve().parents[2].parent / "shared").resolve() == SHARED

@@ -1,0 +1,83 @@
+"""Notice rule files: validation names the file, the line and the fix; the shipped file loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from routing.classify import NoticeClassifier
+from routing.notices import NoticeRulesError, default_notice_rules, load_notice_rules, parse_notice_rules
+from routing.parse import parse_mail
+from routing.taxonomy import TaxonomyError, default_taxonomy, parse_taxonomy
+from tests.conftest import FIXTURES
+
+
+def test_shipped_rules_and_taxonomy_load() -> None:
+    rules = default_notice_rules()
+    taxonomy = default_taxonomy()
+    assert rules.rules and all(rule.type in taxonomy.types for rule in rules.rules)
+    assert "amazonses.com" not in taxonomy.aws_sender_domains
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("rules:\n  - id: a\n    type: billing.statment\n    match: {subject: x}\n",
+         ["rules.yaml:2:", "billing.statment", "did you mean 'billing.statement'"]),
+        ("rules:\n  - id: a\n    type: billing.statement\n    match: {subjct: x}\n",
+         ["rules.yaml:4:", "unknown key 'subjct'", "did you mean 'subject'"]),
+        ("rules:\n  - id: a\n    type: unknown\n    match: {subject: '[unclosed'}\n",
+         ["rules.yaml:4:", "does not compile", "escape"]),
+        ("rules:\n  - id: a\n    type: unknown\n    match: {subject: x}\n  - id: a\n    type: unknown\n"
+         "    match: {subject: y}\n", ["rules.yaml:5:", "already used at line 2"]),
+        ("rules:\n  - type: unknown\n    match: {subject: x}\n", ["rules.yaml:2:", "no 'id'"]),
+        ("rules:\n  - id: a\n    type: unknown\n", ["rules.yaml:2:", "no 'match:'"]),
+        ("rules:\n  - id: a\n    type: unknown\n    severity: urgent\n    match: {subject: x}\n",
+         ["rules.yaml:2:", "severity 'urgent'"]),
+        ("rules: [\n", ["rules.yaml:", "not valid YAML"]),
+        ("version: 2\nrules: []\n", ["version 2 is not supported"]),
+        ("rules:\n  - id: a\n    type: unknown\n    match: {subject: x}\nmodifiers:\n  - id: m\n"
+         "    match: {type: x}\n    set: {priority: high}\n", ["rules.yaml:6:", "unknown key 'priority'"]),
+    ],
+)
+def test_errors_name_file_line_and_fix(text: str, expected: list[str]) -> None:
+    with pytest.raises(NoticeRulesError) as info:
+        parse_notice_rules(text, "rules.yaml")
+    for part in expected:
+        assert part in str(info.value)
+
+
+def test_support_engineer_can_extend_without_code(tmp_path: Path) -> None:
+    custom = tmp_path / "notices.yaml"
+    custom.write_text(
+        "version: 1\nrules:\n"
+        "  - id: lunch-is-policy\n    type: policy.change_notice\n    severity: high\n"
+        "    match: {subject: 'lunch on friday'}\n", encoding="utf-8")
+    classifier = NoticeClassifier(rules=load_notice_rules(custom))
+    parsed = parse_mail((FIXTURES / "notices" / "unknown-human-mail.eml").read_bytes())
+    notice = classifier.classify(parsed)
+    assert (notice.notice_type, notice.severity) == ("policy.change_notice", "high")
+
+
+def test_first_match_wins_and_unknown_is_the_fallback() -> None:
+    rules = parse_notice_rules(
+        "rules:\n  - id: one\n    type: billing.invoice\n    match: {subject: invoice}\n"
+        "  - id: two\n    type: billing.statement\n    match: {subject: invoice}\n", "r.yaml")
+    classifier = NoticeClassifier(rules=rules)
+    parsed = parse_mail((FIXTURES / "notices" / "invoice-new-sender.eml").read_bytes())
+    assert classifier.classify(parsed).notice_type == "billing.invoice"
+    human = parse_mail((FIXTURES / "notices" / "unknown-human-mail.eml").read_bytes())
+    assert classifier.classify(human).notice_type == "unknown"
+
+
+def test_unreadable_rules_file_names_the_setting(tmp_path: Path) -> None:
+    with pytest.raises(NoticeRulesError, match="ROOTMAIL_NOTICES_FILE"):
+        load_notice_rules(tmp_path / "missing.yaml")
+
+
+def test_taxonomy_validation() -> None:
+    with pytest.raises(TaxonomyError, match="unknown"):
+        parse_taxonomy("types:\n  a.b: {severity: low}\naws_sender_domains: [aws.com]\n", "t.yaml")
+    with pytest.raises(TaxonomyError, match="severity"):
+        parse_taxonomy("types:\n  unknown: {severity: meh}\naws_sender_domains: [aws.com]\n", "t.yaml")

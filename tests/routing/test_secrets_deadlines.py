@@ -1,0 +1,107 @@
+"""Secrets in wordings the samples do not cover, deadlines, identifiers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from routing.deadline import find_deadline
+from routing.identifiers import extract_identifiers
+from routing.redact import redact_text
+from routing.secrets import find_secrets, link_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "secret"),
+    [
+        ("Reset: https://signin.aws.amazon.com/resetpassword?token=abcDEF123456789xyz", "password reset link",
+         "abcDEF123456789xyz"),
+        ("Your verification code is 123456.", "one-time code", "123456"),
+        ("Verification code\n\n  654321\n", "one-time code", "654321"),
+        ("確認コード: 246810", "one-time code", "246810"),
+        ("Security code: 13579", "one-time code", "13579"),
+        ("Approve: https://us-east-1.acm-certificates.amazon.com/approvals?code=1f2e&amp;context=9a8b",
+         "approval link", "context=9a8b"),
+        ("Confirm: https://sns.us-east-1.amazonaws.com/confirmation.html?TopicArn=arn:aws:sns:us-east-1:1:t&Token=2336412f37fb687f5d51e6e2425",
+         "confirmation link", "Token=2336412f37fb687f5d51e6e2425"),
+        ("https://pages.awscloud.com/UnsubscribePage.html?mkt_unsubscribe=1&mkt_tok=Gy2YblroRKy4",
+         "unsubscribe link", "mkt_tok=Gy2YblroRKy4"),
+        ("https://example.com/x?session=Zm9vYmFyYmF6cXV4cXV1eHp6eQ1234", "link with a token",
+         "Zm9vYmFyYmF6cXV4cXV1eHp6eQ1234"),
+        ("To stop receiving these, unsubscribe <https://x.awstrack.me/L0/abc/2/0100019b/Zk3yQmB9xV2wLp7Rt5Nc8Hd4>",
+         "unsubscribe link", "Zk3yQmB9xV2wLp7Rt5Nc8Hd4"),
+        ("https://signin.aws.amazon.com/resetpassword?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1\n"
+         "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBB2\n\nSincerely", "password reset link", "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBB2"),
+        ("Token: q8Zr0-Pp4Lk2Mm9Nn", "token", "q8Zr0-Pp4Lk2Mm9Nn"),
+    ],
+)
+def test_secret_found_and_removed(text: str, kind: str, secret: str) -> None:
+    kinds = {s.kind for s in find_secrets(text)}
+    assert kind in kinds
+    redacted = redact_text(text)
+    assert secret not in redacted
+    assert f"[removed: {kind}]" in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://console.aws.amazon.com/billing/home#/bills?year=2026&month=9 for details.",
+        "Change the root user password: https://console.aws.amazon.com/iam/home#/security_credentials",
+        "Seattle, WA 98109-5210. Case ID: 177666103557219",
+        "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AMIs.html",
+        "Sincerely,\nAmazon Web Services",
+    ],
+)
+def test_harmless_text_is_kept(text: str) -> None:
+    assert find_secrets(text) == []
+    assert redact_text(text) == text
+
+
+def test_unsubscribe_link_without_query_is_still_a_secret() -> None:
+    assert link_kind("https://example.com/unsubscribe/abc") == "unsubscribe link"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please pay by June 30, 2025.", "2025-06-30"),
+        ("After 2018-12-18 13:00 UTC your instance will be stopped.", "2018-12-18"),
+        ("you must contact AWS by 2025-04-14 and follow", "2025-04-14"),
+        ("This invitation expires on April 17, 2026.", "2026-04-17"),
+        ("upgrade no later than 12 June 2024", "2024-06-12"),
+        ("before Tue, 10 Feb 2026 01:00:00 GMT", "2026-02-10"),
+        ("by June 30", "2026-06-30"),  # no year: the next June 30 after the mail's date
+        ("by January 5", "2027-01-05"),
+        ("2025年6月30日までに対応してください", "2025-06-30"),
+        ("The event starts 2025-06-30.", None),
+        ("", None),
+    ],
+)
+def test_deadline_phrases(text: str, expected: str | None) -> None:
+    assert find_deadline(text, date(2026, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "key", "value"),
+    [
+        ("X [Account: 012345678901]", "", "account", "012345678901"),
+        ("X [AWS Account: 012345678901] [EU-WEST-2]", "", "regions", ["eu-west-2"]),
+        ("Your AWS Abuse Report [12345678901] [AWS ID 012345678901]", "", "account", "012345678901"),
+        ("Your AWS Abuse Report [12345678901] [AWS ID 012345678901]", "", "abuse_report_id", "12345678901"),
+        ("RE: [CASE 177666106600814] New correspondence", "", "case_id", "177666106600814"),
+        ("Amazon Web Services: New Support case: 5244329601", "", "case_id", "5244329601"),
+        ("x", "Abuse Case Number: 12345678901", "case_id", None),  # 11 digits is not a support case
+        ("x", "instance i-0123456789abcdef0 and i-01234567", "instance_ids", ["i-0123456789abcdef0", "i-01234567"]),
+        ("x", "in region US West (Oregon)", "regions", ["us-west-2"]),
+        ("x", "Billing period: August 1 - August 31, 2026", "billing_period", "2026-08"),
+        ("x", "Budget Name: team-a monthly\n", "budget_name", "team-a monthly"),
+        ("[Action Required] Suspicious activity in your AWS account [012345678901]", "", "account", "012345678901"),
+        ("x", "AWS account 111111111111 has invited your AWS account 222222222222", "account", "222222222222"),
+    ],
+)
+def test_identifiers(subject: str, text: str, key: str, value: object) -> None:
+    found = extract_identifiers(subject, text, (), date(2026, 9, 3))
+    got = found.aws_account_id if key == "account" else found.identifiers.get(key)
+    assert got == value
