@@ -94,6 +94,12 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
     return helpdesk
 
 
+def own_domains(settings: Settings) -> frozenset[str]:
+    """Domains whose mail is ours (helpdesk notifications): the receiver's host name and the setting."""
+    names = {settings.smtp_hostname, *settings.own_domains.split(",")}
+    return frozenset(name.strip().lower() for name in names if name.strip())
+
+
 def _wiring() -> Any:
     """The feature wiring module (routing stages, helpdesk clients), when present."""
     try:
@@ -142,7 +148,7 @@ class WorkerRuntime:
             grace=grace,
             max_attempts=self.settings.reconcile_max_attempts,
             quarantine=lambda key, reason: pipeline.quarantine(key, reason, self.deps.store, self.publisher.ledger),
-            queue_depth=lambda: int(self.redis.llen(QUEUE)),  # type: ignore[arg-type]
+            queue_depth=lambda: int(self.redis.llen(QUEUE)),
         )
         return report.as_dict()
 
@@ -154,6 +160,7 @@ def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> Wo
     deps = pipeline.Dependencies(
         store=make_store(settings),
         directory=directory_holder(settings).get,
+        own_domains=own_domains(settings),
         helpdesk=make_helpdesk(settings),
         ledger=ledger,
         **routing_stages(settings),

@@ -296,7 +296,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     def reconcile_once(grace: float) -> None:
         try:
             reconcile(store, ledger, publisher.enqueue, now=time.time(), grace=grace,
-                      queue_depth=lambda: int(ledger.client.llen(QUEUE)),  # type: ignore[arg-type]
+                      queue_depth=lambda: int(ledger.client.llen(QUEUE)),
                       max_attempts=settings.reconcile_max_attempts,
                       quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, ledger))
         except Exception as exc:  # Redis down: the next pass tries again

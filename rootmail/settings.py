@@ -32,6 +32,9 @@ class Settings(BaseSettings):
         1, ge=1, le=64,
         description="SMTP receiver processes sharing the port (SO_REUSEPORT); one Python process uses one core.",
     )
+    own_domains: str = Field(
+        "", description="Comma-separated domains of our own helpdesk's mail: such mail never opens tickets (loops)."
+    )
     smtp_max_connections: int = Field(
         500, ge=0, description="Concurrent SMTP sessions per receiver process; beyond it 421 4.7.0 (0: no cap)."
     )

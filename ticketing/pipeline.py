@@ -15,6 +15,7 @@ from ingest.envelope import Envelope
 from ingest.ledger import Ledger
 from ingest.store import MessageStore, StoredMessage, StoreError
 from routing.directory import Directory
+from routing.loops import loop_reason
 from routing.parse import UnparseableMail, parse_mail
 from routing.redact import redact_text, render
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient, Route
@@ -65,6 +66,7 @@ class Dependencies:
     authenticate: Authenticator = no_authentication
     classify: Classifier = unknown_notice
     route: Router = default_route
+    own_domains: frozenset[str] = frozenset()
 
 
 def build_draft(
@@ -117,7 +119,7 @@ def build_draft(
     attachments = () if rendering.contains_secret else (
         DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
     return TicketDraft(
-        thread_key=thread_key(parsed, stored.raw, recipient, notice),
+        thread_key=route.thread_key or thread_key(parsed, stored.raw, recipient, notice),
         delivery_id=delivery_id(parsed, stored.raw, recipient),
         subject=redact_text(parsed.subject) or "(no subject)",
         body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth),
@@ -156,6 +158,11 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
         parsed = parse_mail(stored.raw)
     except UnparseableMail as exc:
         raise PermanentError(f"unparseable mail: {exc}") from exc
+    loop = loop_reason(parsed, deps.own_domains)
+    if loop is not None:
+        metrics.DROPPED.labels("loop").inc()
+        log.info("notice_dropped", message_key=stored.key, reason=loop)
+        return []
     directory = deps.directory()
     auth = deps.authenticate(parsed, stored.raw, stored.envelope)
     deliveries: list[Delivery] = []
@@ -170,6 +177,11 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
             log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
             continue
         draft = build_draft(stored, parsed, recipient, notice, auth, route)
+        if route.action == "update" and not _has_open_ticket(deps.helpdesk, draft.thread_key):
+            metrics.DROPPED.labels("update_only_no_ticket").inc()
+            log.info("notice_dropped", message_key=stored.key, rule=route.rule,
+                     reason="update-only rule and no open ticket in the thread")
+            continue
         ref = deps.helpdesk.upsert(draft)
         if deps.ledger is not None:
             deps.ledger.record_ticket(stored.key, recipient.address, ref.ticket_id)
@@ -180,6 +192,12 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
         deliveries.append(Delivery(recipient.address, ref.ticket_id, ref.created, ref.commented,
                                    notice.notice_type))
     return deliveries
+
+
+def _has_open_ticket(helpdesk: Helpdesk, thread: str) -> bool:
+    tickets = helpdesk.find_by_thread(thread)
+    return any(str(t.get("status", "")).lower() not in ("solved", "closed", "resolved", "rejected")
+               for t in tickets)
 
 
 def process_key(key: str, deps: Dependencies) -> list[Delivery] | None:
