@@ -56,5 +56,12 @@ def test_every_sample_becomes_a_ticket_of_its_account_and_customer(tmp_path: Pat
             assert ticket is not None, f"{label['file']} has no ticket"
             assert ticket["customer"] == label["customer"], label["file"]
             assert ticket["aws_account_id"] == accounts[label["recipient"].lower()], label["file"]
+        logs = rootmail.log("serve.log")
+        assert "message_stored" in logs and "ticket_created" in logs  # the logs were captured
+        public = [c["body"] for t in by_message.values() for c in t["comments"] if c["public"]]  # type: ignore[attr-defined]
+        for label in labels:
+            for secret in label["secrets"]:
+                assert secret not in logs, f"a secret of {label['file']} is in the logs"
+                assert all(secret not in body for body in public), f"a secret of {label['file']} is public"
     finally:
         rootmail.close()
