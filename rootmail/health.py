@@ -5,14 +5,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 Check = Callable[[], tuple[bool, str]]
 
 
-def start_health_server(host: str, port: int, ready: Check) -> ThreadingHTTPServer:
+def start_health_server(host: str, port: int, ready: Check, registry: Any = None) -> ThreadingHTTPServer:
     """Serve in a daemon thread; returns the server (``server_address`` has the bound port)."""
+    from rootmail.metrics_setup import metrics_registry
+
+    registry = registry if registry is not None else metrics_registry()
 
     class Handler(BaseHTTPRequestHandler):
         def _send(self, code: int, body: bytes, content_type: str = "text/plain; charset=utf-8") -> None:
@@ -33,7 +37,7 @@ def start_health_server(host: str, port: int, ready: Check) -> ThreadingHTTPServ
                     ok, detail = False, type(exc).__name__
                 self._send(200 if ok else 503, f"{detail}\n".encode())
             elif path == "/metrics":
-                self._send(200, generate_latest(), CONTENT_TYPE_LATEST)
+                self._send(200, generate_latest(registry), CONTENT_TYPE_LATEST)
             else:
                 self._send(404, b"not found\n")
 

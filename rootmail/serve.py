@@ -40,6 +40,7 @@ from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
 from rootmail.health import start_health_server
+from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
 from rootmail.runtime import directory_holder, make_store
 from rootmail.settings import Settings
 from ticketing import pipeline
@@ -263,7 +264,8 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     health = None
     if settings.http_port:
         try:
-            health = start_health_server(settings.http_host, settings.http_port, ready)
+            health = start_health_server(settings.http_host, settings.http_port, ready,
+                                         metrics_registry(StateCollector(ledger.client, QUEUE)))
         except OSError as exc:
             children.stop()
             await receiver.close()
@@ -349,4 +351,5 @@ def run_serve(settings: Settings) -> None:
         if embedded is not None:
             embedded.stop()
         lock.close()
+        cleanup_multiprocess_metrics()
         log.info("stopped")

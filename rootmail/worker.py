@@ -7,9 +7,11 @@ import warnings
 from pathlib import Path
 
 import redis
+from celery.signals import worker_process_shutdown
 
 from ingest.publish import QUEUE
 from rootmail.health import start_health_server
+from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
 from rootmail.runtime import build_worker_runtime, resolve_redis_url
 from rootmail.settings import Settings
 from ticketing import tasks
@@ -32,7 +34,13 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
                 return False, f"broker unreachable: {type(exc).__name__}"
             return True, "broker reachable"
 
-        start_health_server(settings.http_host, settings.http_port, ready)
+        start_health_server(settings.http_host, settings.http_port, ready,
+                            metrics_registry(StateCollector(probe, QUEUE)))
+
+    @worker_process_shutdown.connect  # type: ignore[untyped-decorator]
+    def _child_exit(pid: int | None = None, **_: object) -> None:
+        mark_process_dead(pid or os.getpid())
+
     argv = [
         "--quiet", "worker", "-Q", QUEUE, "--concurrency", str(concurrency or settings.worker_concurrency),
         "--loglevel", settings.log_level, "-n", f"rootmail-{os.getpid()}@%h",

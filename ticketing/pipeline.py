@@ -6,6 +6,7 @@ Celery task is a thin wrapper around :func:`process_key`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -183,6 +184,8 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
                      reason="update-only rule and no open ticket in the thread")
             continue
         ref = deps.helpdesk.upsert(draft)
+        metrics.CLASSIFIED.labels(notice.notice_type).inc()
+        metrics.TICKETS.labels("created" if ref.created else ("updated" if ref.commented else "duplicate")).inc()
         if deps.ledger is not None:
             deps.ledger.record_ticket(stored.key, recipient.address, ref.ticket_id)
         log.info(
@@ -213,6 +216,8 @@ def process_key(key: str, deps: Dependencies) -> list[Delivery] | None:
     if deps.ledger is not None:
         deps.ledger.transition(key, "done")
     deps.store.mark_done(key)
+    if stored.envelope.received_at:
+        metrics.END_TO_END.observe(max(0.0, time.time() - stored.envelope.received_at))
     return deliveries
 
 

@@ -14,7 +14,7 @@ import structlog
 from celery import shared_task
 
 from ingest.publish import PROCESS_MESSAGE
-from ticketing import pipeline
+from ticketing import metrics, pipeline
 from ticketing.errors import PermanentError, TransientError
 
 log = structlog.get_logger(__name__)
@@ -76,6 +76,7 @@ def process_message(self: Any, key: str) -> str:
                                     rt.deps.ledger)
                 return "quarantined"
             log.warning("task_retry", error=str(exc)[:200], retries=self.request.retries)
+            metrics.RETRIES.labels(type(exc).__name__).inc()
             raise self.retry(exc=exc, countdown=backoff(self.request.retries, exc.retry_after)) from exc
         except Exception as exc:  # an unexpected error: bounded retries, then a human looks at it
             if self.request.retries >= rt.settings.task_max_retries:
@@ -83,6 +84,7 @@ def process_message(self: Any, key: str) -> str:
                                     rt.deps.ledger)
                 return "quarantined"
             log.exception("task_error", error=type(exc).__name__)
+            metrics.RETRIES.labels(type(exc).__name__).inc()
             raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
         finally:
             with contextlib.suppress(Exception):

@@ -36,9 +36,12 @@ def _settings() -> Settings:
 @click.command()
 def serve() -> None:
     """Run the SMTP receiver (and, on embedded defaults, Redis and a worker)."""
+    from rootmail.metrics_setup import ensure_multiprocess_metrics
     from rootmail.serve import run_serve
 
-    run_serve(_settings())
+    settings = _settings()
+    ensure_multiprocess_metrics(settings.data_dir, "serve")
+    run_serve(settings)
 
 
 @click.command(hidden=True)
@@ -54,9 +57,12 @@ def receiver() -> None:
 @click.option("--pool", type=click.Choice(["prefork", "solo", "threads"]), default=None)
 def worker(concurrency: int | None, pool: str | None) -> None:
     """Run Celery workers that turn stored mail into tickets."""
+    from rootmail.metrics_setup import ensure_multiprocess_metrics
     from rootmail.worker import run_worker
 
-    run_worker(_settings(), concurrency, pool)
+    settings = _settings()
+    ensure_multiprocess_metrics(settings.data_dir, "worker")
+    run_worker(settings, concurrency, pool)
 
 
 @click.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mailbox
+import smtplib
 import urllib.request
 from collections.abc import Iterator
 from email.utils import make_msgid
@@ -219,3 +220,34 @@ def test_children_do_not_outlive_a_killed_serve(rootmail: Rootmail) -> None:
     rootmail.kill(serve)  # SIGKILL: no chance to stop anything itself
     wait_for(lambda: not any(child.is_running() and child.status() != psutil.STATUS_ZOMBIE for child in children),
              timeout=60, message="the worker and the embedded Redis to exit after serve was killed")
+
+
+def metric(text: str, name: str) -> float:
+    total = 0.0
+    for line in text.splitlines():
+        if line.startswith(name) and not line.startswith("#"):
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
+def test_metrics_count_every_stage_across_processes(rootmail: Rootmail) -> None:
+    rootmail.serve()
+    rootmail.cli("demo")
+    wait_for(lambda: rootmail.status()["done"] == 5, timeout=60, message="5 demo notices done")
+    with smtplib.SMTP("127.0.0.1", rootmail.smtp_port) as client:
+        client.ehlo("x")
+        client.mail("a@b.example")
+        assert client.rcpt("nobody@roots.example.com")[0] == 550
+
+    def scrape() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{rootmail.http_port}/metrics", timeout=5) as response:
+            return response.read().decode()
+
+    text = wait_for(lambda: (t := scrape()) and metric(t, "rootmail_end_to_end_seconds_count") == 5 and t,
+                    timeout=30, message="the worker's metrics in serve's /metrics")
+    assert metric(text, "rootmail_messages_accepted_total") == 5
+    assert metric(text, 'rootmail_smtp_rejected_total{reason="unknown_recipient"}') == 1
+    assert metric(text, "rootmail_notices_classified_total") == 5
+    assert metric(text, 'rootmail_ticket_writes_total{result="created"}') == 5
+    assert metric(text, 'rootmail_messages{state="done"}') == 5
+    assert metric(text, "rootmail_queue_depth") == 0
