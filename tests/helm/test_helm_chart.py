@@ -938,3 +938,15 @@ def test_notes_use_a_root_address_from_the_directory() -> None:
     assert "--to aws-root+acme-payer@roots.example.net" in notes
     assert "WARNING: the account directory is empty" not in notes
     assert "WARNING: the account directory is empty" in _render_named("default")[0]["rootmail/templates/NOTES.txt"]
+
+
+@pytest.mark.parametrize("name", VALUE_SETS)
+def test_every_rootmail_variable_the_chart_sets_is_a_real_setting(name: str) -> None:
+    from rootmail.settings import Settings
+
+    known = {f"ROOTMAIL_{field.upper()}" for field in Settings.model_fields}
+    for obj in named(name):
+        spec = obj.get("spec", {}).get("template", {}).get("spec", {})
+        for c in spec.get("containers", []) + spec.get("initContainers", []):
+            unknown = {n for n in env_of(c) if n.startswith("ROOTMAIL_") and n not in known}
+            assert not unknown, f"{obj['kind']} {obj['metadata']['name']} sets unknown settings {unknown}"
