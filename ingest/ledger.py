@@ -76,6 +76,7 @@ class LedgerEntry:
     detail: dict[str, str]
     started_at: float = 0.0
     starts: int = 0
+    retry_at: float = 0.0
 
 
 class Ledger:
@@ -124,6 +125,7 @@ class Ledger:
             updated_at=float(data.pop("updated_at", "0")),
             started_at=float(data.pop("started_at", "0")),
             starts=int(data.pop("starts", "0")),
+            retry_at=float(data.pop("retry_at", "0")),
             detail=data,
         )
 
@@ -133,6 +135,13 @@ class Ledger:
         pipe.hset(f"{PREFIX}:m:{key}", "started_at", repr(time.time() if now is None else now))
         pipe.hincrby(f"{PREFIX}:m:{key}", "starts", 1)
         return int(pipe.execute()[1])
+
+    def mark_retry(self, key: str, retry_at: float) -> None:
+        """The task failed cleanly and retries at ``retry_at``: that start was not a crash."""
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hset(f"{PREFIX}:m:{key}", "retry_at", repr(retry_at))
+        pipe.hincrby(f"{PREFIX}:m:{key}", "starts", -1)
+        pipe.execute()
 
     def record_ticket(self, key: str, recipient: str, ticket_id: str) -> None:
         self.client.hset(f"{PREFIX}:m:{key}", f"ticket:{recipient}", ticket_id)

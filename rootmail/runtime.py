@@ -25,6 +25,7 @@ from ticketing import metrics, pipeline
 from ticketing.helpdesk import Helpdesk
 from ticketing.helpdesk.local import LocalHelpdesk
 from ticketing.reconcile import ReconcileReport, reconcile
+from ticketing.threads import RedisThreadIndex
 
 if TYPE_CHECKING:
     from ingest.s3store import S3Store
@@ -86,7 +87,7 @@ def make_s3_store(settings: Settings) -> S3Store:
 
 def make_helpdesk(settings: Settings) -> Helpdesk:
     if settings.helpdesk == "local":
-        return LocalHelpdesk(Path(settings.data_dir) / "helpdesk.sqlite3")
+        return LocalHelpdesk(Path(settings.data_dir) / "helpdesk.sqlite3", busy_timeout=settings.helpdesk_busy_timeout)
     factory = getattr(_wiring(), "make_helpdesk", None)
     if factory is None:
         raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk} is not available; use local")
@@ -161,6 +162,7 @@ def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> Wo
         store=make_store(settings),
         directory=directory_holder(settings).get,
         own_domains=own_domains(settings),
+        thread_index=RedisThreadIndex(client),
         helpdesk=make_helpdesk(settings),
         ledger=ledger,
         **routing_stages(settings),

@@ -81,6 +81,21 @@ class Settings(BaseSettings):
         1, description="Tasks each worker process reserves ahead; 1 keeps the backlog visible in Redis."
     )
     task_max_retries: int = Field(8, description="Retries of a transient failure before quarantine.")
+    task_time_limit: float = Field(
+        60.0, ge=0,
+        description="Seconds one message may take to parse and ticket; beyond it the task stops and the message "
+        "is quarantined (0: no limit).",
+    )
+    worker_memory_limit: int = Field(
+        2048 * MIB, ge=0,
+        description="Address-space limit (RLIMIT_AS) of each worker process in bytes; a message that needs more "
+        "is quarantined (0: no limit).",
+    )
+    helpdesk_busy_timeout: float = Field(
+        30.0, gt=0,
+        description="Seconds a write to the local helpdesk waits for another writer's lock before the task "
+        "fails and is retried.",
+    )
     task_lock_seconds: int = Field(
         120, description="How long one worker holds a message before another may take it over."
     )

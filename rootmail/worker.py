@@ -7,7 +7,7 @@ import warnings
 from pathlib import Path
 
 import redis
-from celery.signals import worker_process_shutdown
+from celery.signals import worker_process_init, worker_process_shutdown
 
 from ingest.publish import QUEUE
 from rootmail.health import start_health_server
@@ -15,15 +15,20 @@ from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_re
 from rootmail.runtime import build_worker_runtime, resolve_redis_url
 from rootmail.settings import Settings
 from ticketing import tasks
-from ticketing.celery_app import make_celery
+from ticketing.celery_app import limit_memory, make_celery
 
 
 def run_worker(settings: Settings, concurrency: int | None = None, pool: str | None = None) -> None:
     # containers run as non-root; as root (CI, a laptop) Celery's warning is noise
     warnings.filterwarnings("ignore", message=".*superuser privileges.*")
     url = resolve_redis_url(settings)
-    app = make_celery(url, prefetch=settings.worker_prefetch)
+    app = make_celery(url, prefetch=settings.worker_prefetch, time_limit=settings.task_time_limit)
     tasks.install(lambda: build_worker_runtime(settings, url))
+
+    def limit_child_memory(**_: object) -> None:
+        limit_memory(settings.worker_memory_limit)
+
+    worker_process_init.connect(limit_child_memory, weak=False)
     if settings.http_port:
         probe = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
 

@@ -16,6 +16,12 @@ from routing.types import AttachmentMeta, ParsedMail
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _MSGID = re.compile(r"<[^<>\s]+>")
 MAX_HEADER_VALUE = 64 * 1024
+MAX_MIME_PARTS = 500  # more parts than any real notice has: a MIME bomb, refused before parsing
+MAX_MIME_DEPTH = 30  # multipart nesting deeper than this is refused before parsing
+
+_CONTENT_TYPE = re.compile(rb"^content-type:[^\n]*(?:\n[ \t][^\n]*)*", re.IGNORECASE | re.MULTILINE)
+_BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
+_DASH_LINE = re.compile(rb"^--([^\r\n]*)", re.MULTILINE)
 
 # mail-parser logs every MIME part it does not render; that is noise for us, and may quote content
 logging.getLogger("mailparser").setLevel(logging.ERROR)
@@ -84,10 +90,50 @@ def _date(parser: Any, raw_date: str) -> datetime | None:
     return value if isinstance(value, datetime) else None
 
 
+def check_structure(raw: bytes, max_parts: int = MAX_MIME_PARTS, max_depth: int = MAX_MIME_DEPTH) -> None:
+    """Refuse a MIME bomb before the tree is built: count parts and nesting from the boundary
+    declarations and delimiter lines alone (one linear scan, no recursion, no decoding)."""
+    content_types = list(_CONTENT_TYPE.finditer(raw))
+    if len(content_types) > max_parts:
+        raise UnparseableMail(f"MIME structure refused: more than {max_parts} Content-Type headers")
+    events: list[tuple[int, bool, bytes]] = []  # (offset, is_declaration, boundary)
+    declared: set[bytes] = set()
+    for header in content_types:
+        found = _BOUNDARY.search(header.group(0))
+        if found:
+            boundary = (found.group(1) if found.group(1) is not None else found.group(2)).rstrip()
+            declared.add(boundary)
+            events.append((header.start(), True, boundary))
+    if not declared:
+        return
+    for line in _DASH_LINE.finditer(raw):
+        events.append((line.start(), False, line.group(1).rstrip()))
+    events.sort(key=lambda event: event[0])
+    stack: list[bytes] = []
+    parts = depth = 0
+    for _, is_declaration, value in events:
+        if is_declaration:
+            stack.append(value)
+            depth = max(depth, len(stack))
+            if depth > max_depth:
+                raise UnparseableMail(f"MIME structure refused: multipart nesting deeper than {max_depth}")
+            continue
+        closing = value.endswith(b"--") and value[:-2] in stack
+        name = value[:-2] if closing else value
+        if name not in stack:
+            continue  # a line that only looks like a delimiter
+        del stack[stack.index(name) + (0 if closing else 1):]
+        if not closing:
+            parts += 1
+            if parts > max_parts:
+                raise UnparseableMail(f"MIME structure refused: more than {max_parts} parts")
+
+
 def parse_mail(raw: bytes) -> ParsedMail:
     """Parse ``raw``; raise :class:`UnparseableMail` when nothing readable is in it."""
     if not raw or not raw.strip():
         raise UnparseableMail("empty message")
+    check_structure(raw)
     try:
         parser = mailparser.parse_from_bytes(raw)
     except Exception as exc:  # mail-parser raises many types on hostile input

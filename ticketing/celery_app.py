@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import resource
+
 from celery import Celery
 
 from ingest.publish import QUEUE
 
+HARD_LIMIT_GRACE = 30.0  # seconds between the soft limit (quarantine) and the hard kill of the process
 
-def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 3600) -> Celery:
-    """A Celery app on ``redis_url`` with late acks and JSON only (keys as arguments, never pickles)."""
+
+def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 3600,
+                time_limit: float = 0.0) -> Celery:
+    """A Celery app on ``redis_url`` with late acks and JSON only (keys as arguments, never pickles).
+
+    ``time_limit`` (seconds, 0: none) is each task's soft limit: the task gets
+    SoftTimeLimitExceeded and quarantines its message; a task still running ``HARD_LIMIT_GRACE``
+    seconds later is killed with its process (the reconciler then counts the attempt)."""
     app = Celery("rootmail", broker=redis_url, set_as_current=True)
+    if time_limit > 0:
+        app.conf.update(task_soft_time_limit=time_limit, task_time_limit=time_limit + HARD_LIMIT_GRACE)
     app.conf.update(
         task_default_queue=QUEUE,
         task_serializer="json",
@@ -28,3 +39,14 @@ def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 
     )
     app.autodiscover_tasks(["ticketing"], related_name="tasks", force=True)
     return app
+
+
+def limit_memory(limit: int) -> None:
+    """Cap this process's address space at ``limit`` bytes (0: leave it): a MIME bomb that needs
+    more gets a MemoryError in its task, which quarantines the message, instead of the OOM killer."""
+    if limit <= 0:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))

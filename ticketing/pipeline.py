@@ -24,8 +24,8 @@ from ticketing import metrics
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError
 from ticketing.helpdesk import Helpdesk
-from ticketing.render import internal_body
-from ticketing.threads import delivery_id, thread_key
+from ticketing.render import customer_body, internal_body
+from ticketing.threads import ThreadIndex, delivery_id, thread_key
 
 log = structlog.get_logger(__name__)
 
@@ -68,6 +68,7 @@ class Dependencies:
     classify: Classifier = unknown_notice
     route: Router = default_route
     own_domains: frozenset[str] = frozenset()
+    thread_index: ThreadIndex | None = None
 
 
 def build_draft(
@@ -77,6 +78,7 @@ def build_draft(
     notice: Notice,
     auth: AuthVerdict | None = None,
     route: Route | None = None,
+    index: ThreadIndex | None = None,
 ) -> TicketDraft:
     auth = auth or AuthVerdict()
     route = route or Route(priority=notice.severity)
@@ -106,7 +108,8 @@ def build_draft(
     tags += list(route.tags)
     if recipient.account is None:
         tags.append("unknown_recipient")
-    visibility, queue, public_body = route.visibility, route.queue, rendering.customer_text
+    visibility, queue = route.visibility, route.queue
+    public_body = customer_body(rendering.customer_text) if rendering.customer_text else None
     if auth.suspected_spoof:
         # a mail that claims AWS and is not proven: never customer-visible, always security triage
         tags.append("suspected_spoof")
@@ -120,11 +123,12 @@ def build_draft(
     attachments = () if rendering.contains_secret else (
         DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
     return TicketDraft(
-        thread_key=route.thread_key or thread_key(parsed, stored.raw, recipient, notice),
+        thread_key=route.thread_key or thread_key(parsed, stored.raw, recipient, notice, index=index),
         delivery_id=delivery_id(parsed, stored.raw, recipient),
         subject=redact_text(parsed.subject) or "(no subject)",
         body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth),
         public_body=public_body,
+        secret=notice.secret or rendering.contains_secret,
         message_id=parsed.message_id,
         customer_id=customer.id if customer else None,
         customer_name=customer.name if customer else None,
@@ -177,7 +181,7 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
         if route.action == "drop":
             log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
             continue
-        draft = build_draft(stored, parsed, recipient, notice, auth, route)
+        draft = build_draft(stored, parsed, recipient, notice, auth, route, deps.thread_index)
         if route.action == "update" and not _has_open_ticket(deps.helpdesk, draft.thread_key):
             metrics.DROPPED.labels("update_only_no_ticket").inc()
             log.info("notice_dropped", message_key=stored.key, rule=route.rule,

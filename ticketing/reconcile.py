@@ -48,7 +48,8 @@ def reconcile(
     was enqueued more than ``grace`` seconds ago, never started, and the queue is empty (the task
     was lost). A message still waiting in a busy queue is left alone, so a backlog never counts as
     failure. A message whose processing has started ``max_attempts`` times without finishing is
-    quarantined (it may be what kills the worker).
+    quarantined (it may be what kills the worker); starts that ended in a clean retry do not count,
+    and a message waiting for its task's own retry is left alone.
     """
     pending = enqueued = quarantined = finished = failed = 0
     depth: int | None = None
@@ -61,6 +62,8 @@ def reconcile(
             continue
         if entry is None and now - stored_at < min(grace, 5.0):
             continue  # just stored: the receiver is announcing it right now
+        if entry is not None and entry.state == "queued" and grace > 0 and now < entry.retry_at + grace:
+            continue  # the task itself retries later (a transient error)
         if entry is not None and entry.state == "queued" and grace > 0:
             if entry.started_at > entry.queued_at:
                 if now - entry.started_at < grace:

@@ -12,6 +12,7 @@ from typing import Any
 
 import structlog
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 
 from ingest.publish import PROCESS_MESSAGE
 from ticketing import metrics, pipeline
@@ -48,6 +49,25 @@ def backoff(retries: int, retry_after: float | None = None, base: float = 2.0, c
     return max(delay, retry_after or 0.0)
 
 
+def _resource_limit_reason(exc: BaseException, time_limit: float | None) -> str | None:
+    """The quarantine reason when ``exc`` is, or was caused by, the task's time or memory bound
+    (parsing wraps whatever mail-parser raised, so look down the cause chain)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, SoftTimeLimitExceeded):
+            return f"parsing/processing exceeded {time_limit or 0:g} s"
+        if isinstance(seen, MemoryError):
+            return "parsing/processing ran out of memory (ROOTMAIL_WORKER_MEMORY_LIMIT)"
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _note_retry(rt: Any, key: str, countdown: float) -> None:
+    if rt.deps.ledger is not None:
+        with contextlib.suppress(Exception):  # Redis down: the reconciler still finds the message
+            rt.deps.ledger.mark_retry(key, time.time() + countdown)
+
+
 @shared_task(bind=True, name=PROCESS_MESSAGE, acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def process_message(self: Any, key: str) -> str:
     """Ticket stored message ``key``. Safe to run twice, or concurrently: a lock and idempotent writes."""
@@ -67,8 +87,9 @@ def process_message(self: Any, key: str) -> str:
                 return "already-finished"
             rt.observe_done(key, time.monotonic() - started)
             return "done"
-        except PermanentError as exc:
-            pipeline.quarantine(key, str(exc), rt.deps.store, rt.deps.ledger)
+        except (PermanentError, SoftTimeLimitExceeded, MemoryError) as exc:
+            reason = _resource_limit_reason(exc, self.soft_time_limit or self.app.conf.task_soft_time_limit)
+            pipeline.quarantine(key, reason or str(exc), rt.deps.store, rt.deps.ledger)
             return "quarantined"
         except TransientError as exc:
             if self.request.retries >= rt.settings.task_max_retries:
@@ -77,7 +98,9 @@ def process_message(self: Any, key: str) -> str:
                 return "quarantined"
             log.warning("task_retry", error=str(exc)[:200], retries=self.request.retries)
             metrics.RETRIES.labels(type(exc).__name__).inc()
-            raise self.retry(exc=exc, countdown=backoff(self.request.retries, exc.retry_after)) from exc
+            countdown = backoff(self.request.retries, exc.retry_after)
+            _note_retry(rt, key, countdown)
+            raise self.retry(exc=exc, countdown=countdown) from exc
         except Exception as exc:  # an unexpected error: bounded retries, then a human looks at it
             if self.request.retries >= rt.settings.task_max_retries:
                 pipeline.quarantine(key, f"unexpected error: {type(exc).__name__}: {exc}", rt.deps.store,
@@ -85,7 +108,9 @@ def process_message(self: Any, key: str) -> str:
                 return "quarantined"
             log.exception("task_error", error=type(exc).__name__)
             metrics.RETRIES.labels(type(exc).__name__).inc()
-            raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
+            countdown = backoff(self.request.retries)
+            _note_retry(rt, key, countdown)
+            raise self.retry(exc=exc, countdown=countdown) from exc
         finally:
             with contextlib.suppress(Exception):
                 lock.release()

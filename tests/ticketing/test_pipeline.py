@@ -163,3 +163,21 @@ def test_reconciler_stops_at_first_broker_failure(deps: pipeline.Dependencies) -
     report = reconcile(deps.store, deps.ledger, broken, now=10**10, grace=0.0, max_attempts=3,
                        quarantine=lambda k, r: None)
     assert (report.failed, report.enqueued, report.pending) == (1, 0, 1)
+
+
+def test_reconciler_leaves_a_message_waiting_for_its_own_retry(deps: pipeline.Dependencies) -> None:
+    raw = DEMO.joinpath("01-billing-statement.eml").read_bytes()
+    key = put(deps, raw, "aws-root+acme-prod@roots.example.com")
+    ledger = deps.ledger
+    assert ledger is not None
+    ledger.transition(key, "queued", now=0.0)
+    for _ in range(5):  # five starts that each ended in a clean retry (the helpdesk was down)
+        ledger.mark_started(key, now=10.0)
+        ledger.mark_retry(key, retry_at=1000.0)
+    enqueued: list[str] = []
+    reconcile(deps.store, ledger, enqueued.append, now=900.0, grace=60.0, max_attempts=3,
+              quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
+    assert enqueued == [] and list(deps.store.quarantined()) == []
+    reconcile(deps.store, ledger, enqueued.append, now=2000.0, grace=60.0, max_attempts=3,
+              quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
+    assert enqueued == [key]  # the retry never came: enqueue again; clean retries are not crashes

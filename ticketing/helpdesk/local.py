@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ticketing.draft import TicketDraft, TicketRef
+from ticketing.errors import TransientError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS tickets (
@@ -73,20 +74,29 @@ class LocalHelpdesk:
 
     name = "local"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, busy_timeout: float = 30.0) -> None:
+        """``busy_timeout``: seconds a write waits for another writer's lock before it fails."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA busy_timeout=30000")
+        self.db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         self.db.executescript(SCHEMA)
 
     def close(self) -> None:
         self.db.close()
 
     def upsert(self, draft: TicketDraft) -> TicketRef:
+        try:
+            return self._upsert(draft)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise TransientError(f"local helpdesk busy: {exc}", retry_after=1.0) from exc
+            raise
+
+    def _upsert(self, draft: TicketDraft) -> TicketRef:
         now = time.time()
         db = self.db
         db.execute("BEGIN IMMEDIATE")

@@ -1,0 +1,133 @@
+#!/bin/sh
+# Install, initialise and start Request Tracker 5 (Debian packages, SQLite database) for tests.
+#
+#   .ci/rt.sh install        apt-get install request-tracker5 + rt5-db-sqlite, non-interactively
+#   .ci/rt.sh start [PORT]   start rt-server on 127.0.0.1:PORT (default 8089), wait until REST2
+#                            answers, create an auth token for root, print the env for the tests
+#   .ci/rt.sh stop           stop the rt-server started by `start`
+#   .ci/rt.sh all [PORT]     install + start
+#
+# The tests read ROOTMAIL_TEST_RT_URL (and ROOTMAIL_TEST_RT_TOKEN or ROOTMAIL_TEST_RT_PASSWORD);
+# `start` writes them to $RT_STATE/env, which you can source.
+set -eu
+
+RT_PASSWORD="${RT_PASSWORD:-rootmail-test}"
+RT_STATE="${RT_STATE:-/tmp/rootmail-rt}"
+RT_LIB=/usr/share/request-tracker5/lib
+RT_SERVER=/usr/share/request-tracker5/libexec/rt-server
+
+install_rt() {
+    export DEBIAN_FRONTEND=noninteractive
+    # dbconfig-common creates and initialises the SQLite database during the install; the root
+    # password comes from the package's own debconf question.
+    debconf-set-selections <<SEL
+request-tracker5 request-tracker5/dbconfig-install boolean true
+request-tracker5 request-tracker5/database-type select sqlite3
+request-tracker5 request-tracker5/rtname string rootmail-test
+request-tracker5 request-tracker5/organization string rootmail.test
+request-tracker5 request-tracker5/correspondaddress string rt@rootmail.test
+request-tracker5 request-tracker5/commentaddress string rt-comment@rootmail.test
+request-tracker5 request-tracker5/webbaseurl string http://127.0.0.1
+request-tracker5 request-tracker5/install-cronjobs boolean false
+request-tracker5 request-tracker5/initial-root-password password $RT_PASSWORD
+SEL
+    if ! apt-cache show request-tracker5 >/dev/null 2>&1; then apt-get update -q; fi
+    apt-get install -y -q --no-install-recommends request-tracker5 rt5-db-sqlite
+}
+
+configure_rt() {
+    port="$1"
+    # Serve at the root (REST2 under /REST/2.0/), name the port, log to stderr, no syslog.
+    cat >/etc/request-tracker5/RT_SiteConfig.d/90-rootmail-test.pm <<CONF
+Set(\$WebPath, "");
+Set(\$WebDomain, "127.0.0.1");
+Set(\$WebPort, $port);
+Set(\$WebBaseURL, "http://127.0.0.1:$port");
+Set(\$LogToSyslog, undef);
+Set(\$LogToSTDERR, "warning");
+CONF
+}
+
+rt_perl() {
+    perl -I"$RT_LIB" -I/etc/request-tracker5 -e "$1"
+}
+
+start_rt() {
+    port="${1:-8089}"
+    mkdir -p "$RT_STATE"
+    if [ -f "$RT_STATE/pid" ] && kill -0 "$(cat "$RT_STATE/pid")" 2>/dev/null; then
+        echo "rt-server already running (pid $(cat "$RT_STATE/pid"))" >&2
+    else
+        configure_rt "$port"
+        # rt-server is a Plack standalone server; it reads /etc/request-tracker5/RT_SiteConfig.pm.
+        nohup "$RT_SERVER" --port "$port" >"$RT_STATE/server.log" 2>&1 &
+        echo $! >"$RT_STATE/pid"
+    fi
+    url="http://127.0.0.1:$port"
+    deadline=$(( $(date +%s) + 120 ))
+    until curl -fsS -o /dev/null -u "root:$RT_PASSWORD" "$url/REST/2.0/queues/all"; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "rt-server did not answer on $url within 120 s; log:" >&2
+            tail -n 50 "$RT_STATE/server.log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    # rootmail's ticket custom fields (applied to every queue) and the route queues
+    perl -I"$RT_LIB" -I/etc/request-tracker5 - ${RT_QUEUES:-triage security billing} >&2 <<'PERL'
+use strict; use warnings;
+use RT; RT::LoadConfig(); RT::Init();
+my @cfs = (
+  ["Rootmail Thread", "FreeformSingle"], ["AWS Account", "FreeformSingle"],
+  ["Notice Type", "FreeformSingle"], ["Rootmail Delivery", "FreeformMultiple"],
+);
+for my $spec (@cfs) {
+  my ($name, $type) = @$spec;
+  my $cf = RT::CustomField->new(RT->SystemUser);
+  $cf->LoadByName(Name => $name, LookupType => 'RT::Queue-RT::Ticket');
+  unless ($cf->id) {
+    my ($ok, $msg) = $cf->Create(Name => $name, Type => $type, LookupType => 'RT::Queue-RT::Ticket',
+                                 Description => "rootmail: $name");
+    die "custom field $name: $msg\n" unless $ok;
+  }
+  unless ($cf->IsGlobal) {  # applies to every queue
+    my ($ok, $msg) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
+    die "apply $name: $msg\n" unless $ok;
+  }
+  print "cf $name ", $cf->id, "\n";
+}
+for my $qname (@ARGV) {
+  my $q = RT::Queue->new(RT->SystemUser); $q->Load($qname);
+  unless ($q->id) { my ($ok, $msg) = $q->Create(Name => $qname); die "queue $qname: $msg\n" unless $ok; }
+  print "queue $qname ", $q->id, "\n";
+}
+PERL
+    token=$(rt_perl '
+        use RT; RT::LoadConfig(); RT::Init();
+        my $user = RT::User->new(RT->SystemUser); $user->Load("root");
+        my $token = RT::AuthToken->new(RT->SystemUser);
+        my ($id, $msg, $secret) = $token->Create(Owner => $user->id, Description => "rootmail tests");
+        die "token: $msg\n" unless $id; print $secret;')
+    cat >"$RT_STATE/env" <<ENV
+export ROOTMAIL_TEST_RT_URL=$url
+export ROOTMAIL_TEST_RT_TOKEN=$token
+export ROOTMAIL_TEST_RT_USER=root
+export ROOTMAIL_TEST_RT_PASSWORD=$RT_PASSWORD
+ENV
+    cat "$RT_STATE/env"
+}
+
+stop_rt() {
+    if [ -f "$RT_STATE/pid" ]; then
+        kill "$(cat "$RT_STATE/pid")" 2>/dev/null || true
+        rm -f "$RT_STATE/pid"
+    fi
+}
+
+case "${1:-all}" in
+    install) install_rt ;;
+    start) start_rt "${2:-8089}" ;;
+    stop) stop_rt ;;
+    all) install_rt; start_rt "${2:-8089}" ;;
+    *) echo "usage: $0 install|start [PORT]|stop|all [PORT]" >&2; exit 2 ;;
+esac

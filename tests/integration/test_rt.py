@@ -1,0 +1,205 @@
+"""RTHelpdesk against a real Request Tracker 5 (REST2): tickets written by rootmail, read back.
+
+Start RT with ``.ci/rt.sh all`` and ``. /tmp/rootmail-rt/env``: the tests need
+``ROOTMAIL_TEST_RT_URL`` and ``ROOTMAIL_TEST_RT_TOKEN`` (or ``ROOTMAIL_TEST_RT_USER`` and
+``ROOTMAIL_TEST_RT_PASSWORD``). Without them, or when RT does not answer, they skip and say why.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from ticketing.draft import DraftAttachment, TicketDraft
+from ticketing.helpdesk.rt import CF_ACCOUNT, CF_DELIVERY, CF_NOTICE, CF_THREAD, RTHelpdesk
+
+pytestmark = pytest.mark.integration
+
+
+
+def _rt_env() -> dict[str, str]:
+    """The environment, else what `.ci/rt.sh start` wrote to $RT_STATE/env (default /tmp/rootmail-rt)."""
+    env = dict(os.environ)
+    state = Path(os.environ.get("RT_STATE", "/tmp/rootmail-rt")) / "env"
+    if "ROOTMAIL_TEST_RT_URL" not in env and state.exists():
+        for line in state.read_text().splitlines():
+            name, _, value = line.removeprefix("export ").partition("=")
+            env.setdefault(name.strip(), value.strip())
+    return env
+
+
+_ENV = _rt_env()
+RT_URL = _ENV.get("ROOTMAIL_TEST_RT_URL", "")
+RT_TOKEN = _ENV.get("ROOTMAIL_TEST_RT_TOKEN", "")
+RT_USER = _ENV.get("ROOTMAIL_TEST_RT_USER", "")
+RT_PASSWORD = _ENV.get("ROOTMAIL_TEST_RT_PASSWORD", "")
+
+
+def _rest(path: str, **params: Any) -> Any:
+    headers = {"Authorization": f"token {RT_TOKEN}"} if RT_TOKEN else {}
+    auth = None if RT_TOKEN else (RT_USER, RT_PASSWORD)
+    response = httpx.get(f"{RT_URL.rstrip('/')}/REST/2.0{path}", params=params, headers=headers,
+                         auth=auth, timeout=30)
+    response.raise_for_status()
+    return response.json()
+
+
+@pytest.fixture(scope="module")
+def rt_available() -> None:
+    if not RT_URL:
+        pytest.skip("Request Tracker not configured: run `.ci/rt.sh all` and source /tmp/rootmail-rt/env "
+                    "(sets ROOTMAIL_TEST_RT_URL)")
+    if not (RT_TOKEN or (RT_USER and RT_PASSWORD)):
+        pytest.skip("ROOTMAIL_TEST_RT_TOKEN or ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
+    try:
+        _rest("/queues/all")
+    except httpx.HTTPError as exc:
+        pytest.skip(f"Request Tracker at {RT_URL} does not answer REST2: {type(exc).__name__}")
+
+
+@pytest.fixture
+def rt(rt_available: None) -> Iterator[RTHelpdesk]:
+    desk = RTHelpdesk(RT_URL, token=SecretStr(RT_TOKEN) if RT_TOKEN else None, user=RT_USER or None,
+                      password=SecretStr(RT_PASSWORD) if RT_PASSWORD else None, default_queue="General")
+    yield desk
+    desk.close()
+
+
+def draft(n: int, thread: str, **over: Any) -> TicketDraft:
+    values: dict[str, Any] = {
+        "thread_key": thread,
+        "delivery_id": hashlib.sha256(f"{thread}/{n}".encode()).hexdigest()[:32],
+        "subject": f"Scheduled maintenance {n}",
+        "body": f"Notice: health.maintenance\n---\nrt message {n}",
+        "customer_id": "acme",
+        "customer_contacts": ("ops@acme.example", "finance@acme.example"),
+        "aws_account_id": "111122223333",
+        "notice_type": "health.maintenance",
+        "queue": "triage",
+        "attachments": (DraftAttachment(f"m{n}.eml", "message/rfc822", f"From: a\r\n\r\nbody {n}\r\n".encode()),),
+    }
+    values.update(over)
+    return TicketDraft(**values)
+
+
+def history(ticket_id: str) -> list[dict[str, Any]]:
+    return list(_rest(f"/ticket/{ticket_id}/history", fields="Type", per_page=100)["items"])
+
+
+def message_types(ticket_id: str) -> list[str]:
+    return [t["Type"] for t in history(ticket_id) if t["Type"] in ("Create", "Correspond", "Comment")]
+
+
+def cfs(ticket: dict[str, Any]) -> dict[str, list[str]]:
+    return {cf["name"]: cf["values"] for cf in ticket["CustomFields"]}
+
+
+def new_thread() -> str:
+    return f"health:111122223333:{uuid.uuid4().hex}"
+
+
+def test_ticket_created_through_rootmail_reads_back_through_rest2(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    ref = rt.upsert(draft(1, thread))
+    assert ref.created
+    ticket = _rest(f"/ticket/{ref.ticket_id}")
+    assert ticket["Subject"] == "Scheduled maintenance 1"
+    queue = _rest(f"/queue/{ticket['Queue']['id']}")
+    assert queue["Name"] == "triage"
+    fields = cfs(ticket)
+    assert fields[CF_THREAD] == [thread]
+    assert fields[CF_ACCOUNT] == ["111122223333"]
+    assert fields[CF_NOTICE] == ["health.maintenance"]
+    assert len(fields[CF_DELIVERY]) == 1
+    assert ticket["Requestor"] == []  # internal ticket: the customer is not mailed
+    attachments = _rest(f"/ticket/{ref.ticket_id}/attachments", fields="Filename,Content,ContentType", per_page=100)
+    eml = [a for a in attachments["items"] if a.get("Filename") == "m1.eml"]
+    assert len(eml) == 1
+    raw = b"From: a\r\n\r\nbody 1\r\n"
+    content = eml[0]["Content"]  # collections give text parts as text, records as base64
+    assert content == raw.decode() or base64.b64decode(content) == raw
+    assert eml[0]["ContentType"] == "message/rfc822"
+    # search by the thread key custom field finds exactly this ticket
+    found = _rest("/tickets", query=f"'CF.{{{CF_THREAD}}}' = '{thread}'")
+    assert [item["id"] for item in found["items"]] == [ref.ticket_id]
+
+
+def test_thread_correspond_vs_comment_and_requestors(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    first = rt.upsert(draft(1, thread, visibility="customer", public_body="redacted text 1"))
+    second = rt.upsert(draft(2, thread))
+    third = rt.upsert(draft(3, thread, visibility="customer", public_body="redacted text 3"))
+    assert first.created and not second.created and not third.created
+    assert first.ticket_id == second.ticket_id == third.ticket_id
+    ticket = _rest(f"/ticket/{first.ticket_id}")
+    assert sorted(r["id"] for r in ticket["Requestor"]) == ["finance@acme.example", "ops@acme.example"]
+    # create (public 1) + comment (note 1), comment (note 2), correspond (public 3) + comment (note 3)
+    assert message_types(first.ticket_id) == ["Create", "Comment", "Comment", "Correspond", "Comment"]
+    assert len(cfs(ticket)[CF_DELIVERY]) == 5
+
+
+def test_duplicate_delivery_adds_nothing(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    ref = rt.upsert(draft(1, thread))
+    before = history(ref.ticket_id)
+    again = rt.upsert(draft(1, thread))
+    assert (again.ticket_id, again.created, again.commented) == (ref.ticket_id, False, False)
+    assert history(ref.ticket_id) == before
+
+
+def test_create_committed_but_response_lost_is_not_repeated(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    d = draft(1, thread)
+    # what a create whose response was lost leaves behind: the ticket with the delivery's marker
+    from ticketing.helpdesk.steps import comment_steps
+
+    lost = rt._create(d, comment_steps(d)[0], None)
+    ref = rt.upsert(d)  # the task's retry
+    assert (ref.ticket_id, ref.created, ref.commented) == (lost["id"], False, False)
+    assert len(_rest("/tickets", query=f"'CF.{{{CF_THREAD}}}' = '{thread}'")["items"]) == 1
+
+
+def test_resolved_thread_gets_a_linked_follow_up_unless_reopen(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    first = rt.upsert(draft(1, thread))
+    rt.set_status(first.ticket_id, "resolved")
+    reopened = rt.upsert(draft(2, thread, reopen=True))
+    assert reopened.ticket_id == first.ticket_id
+    assert _rest(f"/ticket/{first.ticket_id}")["Status"] == "open"
+    rt.set_status(first.ticket_id, "resolved")
+    follow = rt.upsert(draft(3, thread))
+    assert follow.created and follow.ticket_id != first.ticket_id
+    links = _rest(f"/ticket/{follow.ticket_id}")["_hyperlinks"]
+    assert any(link.get("ref") == "refers-to" and str(link.get("id")) == first.ticket_id for link in links)
+    fourth = rt.upsert(draft(4, thread))
+    assert fourth.ticket_id == follow.ticket_id
+
+
+def test_unknown_route_queue_falls_back_to_the_default_queue(rt: RTHelpdesk) -> None:
+    ref = rt.upsert(draft(1, new_thread(), queue=f"no-such-queue-{uuid.uuid4().hex[:6]}"))
+    ticket = _rest(f"/ticket/{ref.ticket_id}")
+    assert _rest(f"/queue/{ticket['Queue']['id']}")["Name"] == "General"
+
+
+def test_secret_bearing_type_has_no_original_attached(rt: RTHelpdesk) -> None:
+    ref = rt.upsert(draft(1, new_thread(), secret=True))
+    attachments = _rest(f"/ticket/{ref.ticket_id}/attachments", fields="Filename", per_page=100)
+    assert not [a for a in attachments["items"] if (a.get("Filename") or "").endswith(".eml")]
+
+
+def test_basic_auth_works_too(rt_available: None) -> None:
+    if not (RT_USER and RT_PASSWORD):
+        pytest.skip("ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
+    desk = RTHelpdesk(RT_URL, user=RT_USER, password=SecretStr(RT_PASSWORD))
+    ref = desk.upsert(draft(1, new_thread(), queue="General"))
+    assert ref.created
+    desk.close()

@@ -1,0 +1,319 @@
+"""ZendeskHelpdesk against the local Zendesk server (a real HTTP server on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Iterator
+from contextlib import nullcontext
+from typing import Any
+
+import httpx
+import pytest
+from pydantic import SecretStr
+
+from tests.fakes.zendesk_server import FakeZendesk
+from ticketing.draft import DraftAttachment, TicketDraft
+from ticketing.errors import PermanentError, TransientError
+from ticketing.helpdesk.http import HelpdeskPermanentError, HelpdeskTransientError, RetryPolicy
+from ticketing.helpdesk.zendesk import ZendeskHelpdesk, marker_tag
+
+FIELDS = {"aws_account_id": 9001, "notice_type": 9002, "deadline": 9003, "authenticity": 9004}
+
+
+def make_draft(n: int = 1, thread: str = "health:111122223333:abc", **over: Any) -> TicketDraft:
+    values: dict[str, Any] = {
+        "thread_key": thread,
+        "delivery_id": hashlib.sha256(f"delivery-{thread}-{n}".encode()).hexdigest()[:32],
+        "subject": f"AWS Health Event {n}",
+        "body": f"Notice: health.maintenance\n---\nmessage number {n}",
+        "message_id": f"<m{n}@amazon.com>",
+        "customer_id": "acme",
+        "customer_name": "Acme Corp",
+        "customer_contacts": ("ops@acme.example", "finance@acme.example"),
+        "aws_account_id": "111122223333",
+        "account_name": "acme-prod",
+        "notice_type": "health.maintenance",
+        "severity": "high",
+        "fields": {"aws_account_id": "111122223333", "notice_type": "health.maintenance",
+                   "deadline": "2026-01-31", "authenticity": "pass"},
+        "tags": ("rootmail", "notice_health_maintenance"),
+        "attachments": (DraftAttachment(f"key{n}.eml", "message/rfc822", b"From: x\r\n\r\nraw " + str(n).encode()),),
+    }
+    values.update(over)
+    return TicketDraft(**values)
+
+
+class RecordingSleep:
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+
+@pytest.fixture
+def zd() -> Iterator[FakeZendesk]:
+    with FakeZendesk(known_field_ids=set(FIELDS.values())) as server:
+        yield server
+
+
+def client(zd: FakeZendesk, **kw: Any) -> ZendeskHelpdesk:
+    kw.setdefault("retry", RetryPolicy(attempts=3, backoff=0.0))
+    kw.setdefault("sleep", RecordingSleep())
+    return ZendeskHelpdesk(zd.url, zd.email, SecretStr(zd.token), field_ids=FIELDS, **kw)
+
+
+def tagged(zd: FakeZendesk, ticket_id: str) -> list[dict[str, Any]]:
+    return zd.comments(ticket_id)
+
+
+def test_create_sets_external_id_organization_fields_tags_and_internal_eml(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    ref = desk.upsert(make_draft(1))
+    assert ref.created and ref.commented
+    [ticket] = zd.tickets()
+    assert ticket["external_id"] == "health:111122223333:abc"
+    assert ticket["priority"] == "high"
+    org = zd.state.organizations[ticket["organization_id"]]
+    assert (org["external_id"], org["name"]) == ("acme", "Acme Corp")
+    assert {f["id"]: f["value"] for f in ticket["custom_fields"]} == {
+        9001: "111122223333", 9002: "health.maintenance", 9003: "2026-01-31", 9004: "pass"}
+    assert "notice_health_maintenance" in ticket["tags"]
+    assert marker_tag("n", make_draft(1).delivery_id) in ticket["tags"]
+    [comment] = zd.comments(ref.ticket_id)
+    assert comment["public"] is False
+    assert "message number 1" in comment["body"]
+    assert [a["file_name"] for a in comment["attachments"]] == ["key1.eml"]
+    # internal-only ticket: the customer is not the requester (Zendesk would mail them)
+    assert ticket["requester_id"] == 1
+    assert any(key.startswith("rootmail-") for key in zd.state.idempotency)
+
+
+def test_public_draft_has_customer_requester_ccs_and_only_the_redacted_text_public(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    draft = make_draft(1, visibility="customer", public_body="AWS will restart i-123 (redacted rendering)")
+    ref = desk.upsert(draft)
+    [ticket] = zd.tickets()
+    users = {u["id"]: u for u in zd.state.users.values()}
+    assert users[ticket["requester_id"]]["email"] == "ops@acme.example"
+    assert [users[u]["email"] for u in ticket["email_cc_ids"]] == ["finance@acme.example"]
+    assert all(u["organization_id"] == ticket["organization_id"] for u in users.values())
+    public, note = zd.comments(ref.ticket_id)
+    assert public["public"] is True and public["body"] == "AWS will restart i-123 (redacted rendering)"
+    assert public["attachments"] == []
+    assert note["public"] is False and "message number 1" in note["body"]
+    assert [a["file_name"] for a in note["attachments"]] == ["key1.eml"]
+
+
+def test_second_message_of_the_thread_comments_on_the_same_ticket(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    first = desk.upsert(make_draft(1))
+    second = desk.upsert(make_draft(2))
+    assert second.ticket_id == first.ticket_id and not second.created and second.commented
+    assert len(zd.tickets()) == 1
+    assert len(zd.comments(first.ticket_id)) == 2
+
+
+def test_same_delivery_twice_adds_nothing(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    desk.upsert(make_draft(1))
+    writes_before = len(zd.requests("PUT")) + len(zd.requests("POST"))
+    again = desk.upsert(make_draft(1))
+    assert (again.created, again.commented) == (False, False)
+    assert len(zd.comments(again.ticket_id)) == 1
+    assert len(zd.requests("PUT")) + len(zd.requests("POST")) == writes_before
+
+
+def test_secret_bearing_type_never_uploads_the_original(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    ref = desk.upsert(make_draft(1, secret=True, notice_type="credentials.password_reset"))
+    [comment] = zd.comments(ref.ticket_id)
+    assert comment["attachments"] == []
+    assert "not attached" in comment["body"]
+    assert zd.requests("POST", "/api/v2/uploads") == []
+
+
+def test_different_threads_never_share_a_ticket(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    a = desk.upsert(make_draft(1, thread="health:111122223333:x"))
+    b = desk.upsert(make_draft(1, thread="health:444455556666:x"))
+    assert a.ticket_id != b.ticket_id
+
+
+def test_lost_create_response_is_replayed_by_idempotency_key(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    zd.fail_next("drop", method="POST", path="/api/v2/tickets")
+    ref = desk.upsert(make_draft(1))
+    assert ref.created
+    assert len(zd.tickets()) == 1
+    assert len(zd.comments(ref.ticket_id)) == 1
+    posts = zd.requests("POST", "/api/v2/tickets")
+    assert [p.fault for p in posts] == ["drop", None]  # the retry was answered from the stored response
+
+
+def test_lost_update_response_then_task_retry_adds_no_second_comment(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    desk.upsert(make_draft(1))
+    zd.fail_next("drop", method="PUT")
+    with pytest.raises(HelpdeskTransientError) as info:
+        desk.upsert(make_draft(2))
+    assert info.value.status is None  # no response: the outcome is unknown
+    assert len(zd.requests("PUT")) == 1  # a PUT is never repeated by the transport
+    ref = desk.upsert(make_draft(2))  # what the Celery retry does
+    assert (ref.created, ref.commented) == (False, False)
+    assert len(zd.comments(ref.ticket_id)) == 2
+
+
+def test_timeout_after_commit_is_transient_and_retry_does_not_duplicate(zd: FakeZendesk) -> None:
+    zd.faults.slow_delay = 1.0
+    desk = client(zd, timeout=httpx.Timeout(0.3))
+    desk.upsert(make_draft(1))
+    zd.fail_next("slow", method="PUT")
+    with pytest.raises(TransientError, match="timeout"):
+        desk.upsert(make_draft(2))
+    ref = desk.upsert(make_draft(2))
+    assert len(zd.comments(ref.ticket_id)) == 2
+
+
+def test_429_retry_after_is_honoured_for_reads(zd: FakeZendesk) -> None:
+    sleep = RecordingSleep()
+    zd.faults.retry_after = 7
+    desk = client(zd, sleep=sleep)
+    zd.fail_next("429", method="GET")
+    ref = desk.upsert(make_draft(1))
+    assert ref.created
+    assert sleep.calls == [7.0]
+
+
+def test_429_on_a_write_goes_up_with_retry_after(zd: FakeZendesk) -> None:
+    zd.faults.retry_after = 3
+    desk = client(zd)
+    desk.upsert(make_draft(1))
+    zd.fail_next("429", method="PUT")
+    with pytest.raises(TransientError) as info:
+        desk.upsert(make_draft(2))
+    assert info.value.retry_after == 3.0
+
+
+def test_500_is_transient_with_status_and_request_id(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    desk.upsert(make_draft(1))
+    zd.fail_next("500", method="PUT")
+    with pytest.raises(HelpdeskTransientError) as info:
+        desk.upsert(make_draft(2))
+    assert info.value.status == 500
+    assert info.value.request_id
+    assert "InternalError" in str(info.value)
+
+
+def test_other_4xx_is_permanent_with_the_response_error(zd: FakeZendesk) -> None:
+    desk = ZendeskHelpdesk(zd.url, zd.email, SecretStr(zd.token), field_ids={"notice_type": 424242})
+    with pytest.raises(PermanentError) as info:
+        desk.upsert(make_draft(1))
+    assert isinstance(info.value, HelpdeskPermanentError)
+    assert info.value.status == 422
+    assert "RecordInvalid" in str(info.value) and "424242" in str(info.value)
+    assert len(zd.requests("POST", "/api/v2/tickets")) == 1
+
+
+def test_bad_token_is_permanent_401_and_the_token_is_not_in_the_error(zd: FakeZendesk) -> None:
+    desk = ZendeskHelpdesk(zd.url, zd.email, SecretStr("wrong-secret-value"))
+    with pytest.raises(HelpdeskPermanentError) as info:
+        desk.upsert(make_draft(1))
+    assert info.value.status == 401
+    assert "wrong-secret-value" not in str(info.value)
+
+
+def test_follow_up_to_closed_ticket_opens_a_linked_ticket(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    first = desk.upsert(make_draft(1))
+    zd.set_status(first.ticket_id, "closed")
+    second = desk.upsert(make_draft(2))
+    assert second.created and second.ticket_id != first.ticket_id
+    new = next(t for t in zd.tickets() if str(t["id"]) == second.ticket_id)
+    assert new["via_followup_source_id"] == int(first.ticket_id)
+    assert new["external_id"] == make_draft(2).thread_key
+    third = desk.upsert(make_draft(3))  # lands on the follow-up, not on the closed one
+    assert third.ticket_id == second.ticket_id and not third.created
+
+
+def test_follow_up_to_solved_ticket_opens_new_unless_rule_says_reopen(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    first = desk.upsert(make_draft(1))
+    zd.set_status(first.ticket_id, "solved")
+    reopened = desk.upsert(make_draft(2, reopen=True))
+    assert reopened.ticket_id == first.ticket_id
+    assert zd.state.tickets[int(first.ticket_id)]["status"] == "open"
+    zd.set_status(first.ticket_id, "solved")
+    linked = desk.upsert(make_draft(3))
+    assert linked.created and linked.ticket_id != first.ticket_id
+    new = zd.state.tickets[int(linked.ticket_id)]
+    assert f"rootmail_followup_of_{first.ticket_id}" in new["tags"]
+
+
+def test_concurrent_deliveries_of_one_thread_make_one_ticket_even_without_a_lock(zd: FakeZendesk) -> None:
+    zd.faults.latency = 0.01
+    desk = client(zd, lock=lambda key: nullcontext())  # the Idempotency-Key alone must suffice
+    refs: list[str] = []
+    errors: list[BaseException] = []
+
+    def deliver(n: int) -> None:
+        for _ in range(5):  # what the task's retries would do
+            try:
+                refs.append(desk.upsert(make_draft(n)).ticket_id)
+                return
+            except TransientError as exc:
+                errors.append(exc)
+        raise AssertionError("delivery never landed")
+
+    threads = [threading.Thread(target=deliver, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert len(zd.tickets()) == 1
+    assert len(refs) == 8 and len(set(refs)) == 1
+    assert len(zd.comments(refs[0])) == 8
+
+
+def test_comment_and_ticket_listing_follow_pagination() -> None:
+    with FakeZendesk(page_size_max=2) as zd:
+        desk = client(zd)
+        for n in range(5):
+            ref = desk.upsert(make_draft(n))
+        ticket = desk.get_ticket(ref.ticket_id)
+        assert ticket is not None and ticket["comment_count"] == 5
+        assert [c["body"].split("\n")[2] for c in ticket["comments"]] == [
+            f"message number {n}" for n in range(5)]
+        assert len(zd.requests("GET", f"/api/v2/tickets/{ref.ticket_id}/comments")) == 3
+        for _ in range(3):  # three closed generations of the thread: listing spans two pages
+            zd.set_status(ref.ticket_id, "closed")
+            ref = desk.upsert(make_draft(100 + int(ref.ticket_id)))
+        assert len(desk.find_by_thread(make_draft(1).thread_key)) == 4
+
+
+def test_fake_search_finds_tickets_by_external_id(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    desk.upsert(make_draft(1, thread="a:1:x"))
+    desk.upsert(make_draft(1, thread="b:1:y"))
+    response = httpx.get(f"{zd.url}/api/v2/search.json", params={"query": "type:ticket external_id:b:1:y"},
+                         auth=(f"{zd.email}/token", zd.token))
+    results = response.json()["results"]
+    assert [r["external_id"] for r in results] == ["b:1:y"]
+    assert results[0]["result_type"] == "ticket"
+
+
+def test_rate_limit_429_from_server_pauses_the_shared_limiter(zd: FakeZendesk) -> None:
+    from ticketing.ratelimit import LocalTokenBucket
+
+    clock = [0.0]
+    sleeps = RecordingSleep()
+    limiter = LocalTokenBucket(6000, clock=lambda: clock[0], sleep=sleeps)
+    zd.faults.retry_after = 2
+    desk = client(zd, limiter=limiter, sleep=sleeps)
+    zd.fail_next("429", method="GET")
+    desk.upsert(make_draft(1))
+    # the 429's Retry-After reached the limiter: the next request waited for it
+    assert limiter.blocked_until == 2.0
+    assert any(abs(s - 2.0) < 0.05 for s in sleeps.calls)

@@ -1,0 +1,241 @@
+"""The one request choke point every HTTP helpdesk client goes through.
+
+Owns: explicit timeouts, the shared rate limiter, the mapping of HTTP outcomes to the two error
+roots (transient → retry the task, permanent → quarantine), and the retry rule. Errors carry the
+HTTP method, the path, the status, the helpdesk's own error text and its request id, never the
+request body or the credentials.
+
+Retry rule: only requests that are safe to repeat are retried here — GET, and POST carrying an
+``Idempotency-Key`` — a bounded number of times, with exponential backoff or the server's
+``Retry-After``. Anything else (a PUT that adds a comment, a POST without a key) is never repeated
+at this level: its error goes up to the task, which re-runs the whole idempotent upsert, which
+looks before it writes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import httpx
+import structlog
+
+from ticketing.errors import PermanentError, TransientError
+
+log = structlog.get_logger(__name__)
+
+#: statuses that are worth trying again (the issue: 408, 409, 429 and 5xx)
+TRANSIENT_STATUSES = frozenset({408, 409, 425, 429, 500, 502, 503, 504})
+REQUEST_ID_HEADERS = ("x-zendesk-request-id", "x-request-id", "x-amzn-requestid", "cf-ray")
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+
+
+class RateLimiter(Protocol):
+    """Blocks until one request may be sent; learns from a server's ``Retry-After``."""
+
+    def acquire(self) -> None: ...
+
+    def penalize(self, seconds: float) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    """What we know about a failed request: enough to find it in the helpdesk's logs."""
+
+    method: str
+    path: str
+    status: int | None
+    request_id: str | None
+    detail: str
+
+    def describe(self) -> str:
+        status = f"HTTP {self.status}" if self.status is not None else "no response"
+        rid = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.method} {self.path}: {status}{rid}: {self.detail}"
+
+
+class HelpdeskTransientError(TransientError):
+    """Timeouts, lost connections, 408/409/429/5xx: the outcome is unknown or temporary."""
+
+    def __init__(self, info: ErrorInfo, *, retry_after: float | None = None,
+                 response: httpx.Response | None = None) -> None:
+        super().__init__(info.describe(), retry_after=retry_after)
+        self.info = info
+        self.status = info.status
+        self.request_id = info.request_id
+        self.response = response
+
+
+class HelpdeskPermanentError(PermanentError):
+    """Any other 4xx: the helpdesk will answer the same again. Quarantine with its reason."""
+
+    def __init__(self, info: ErrorInfo, *, response: httpx.Response | None = None) -> None:
+        super().__init__(info.describe())
+        self.info = info
+        self.status = info.status
+        self.request_id = info.request_id
+        self.response = response
+
+    def error_code(self) -> str:
+        """The helpdesk's error code (Zendesk: ``error``), or ``""``."""
+        data = _json_or_none(self.response)
+        if isinstance(data, dict) and isinstance(data.get("error"), str):
+            return str(data["error"])
+        return ""
+
+
+def _json_or_none(response: httpx.Response | None) -> Any:
+    if response is None:
+        return None
+    try:
+        return response.json()
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def error_detail(response: httpx.Response, limit: int = 400) -> str:
+    """The helpdesk's own error text (JSON ``error``/``description``/``details``/``message``)."""
+    data = _json_or_none(response)
+    if isinstance(data, dict):
+        parts = [str(data[k]) for k in ("error", "message", "description") if data.get(k)]
+        if data.get("details"):
+            parts.append(json.dumps(data["details"], sort_keys=True)[:limit])
+        if parts:
+            return ": ".join(parts)[:limit]
+    return response.reason_phrase or "error"
+
+
+def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds from a ``Retry-After`` header: delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Inline retries of repeatable requests; the task's own retries come on top."""
+
+    attempts: int = 3
+    backoff: float = 0.2
+    max_backoff: float = 5.0
+    max_retry_after: float = 30.0  # a longer Retry-After goes up to the task instead of blocking
+
+    def delay(self, attempt: int) -> float:
+        base: float = min(self.max_backoff, self.backoff * (2 ** attempt))
+        return base * (0.5 + random.random() / 2)
+
+
+class HttpClient:
+    """httpx.Client + limiter + error mapping: the only place that sends a request."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        auth: httpx.Auth | None = None,
+        headers: Mapping[str, str] | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        limiter: RateLimiter | None = None,
+        retry: RetryPolicy | None = None,
+        transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        service: str = "helpdesk",
+    ) -> None:
+        self.client = httpx.Client(
+            base_url=base_url.rstrip("/"), auth=auth, headers=dict(headers or {}), timeout=timeout,
+            transport=transport, follow_redirects=False,
+        )
+        self.limiter = limiter
+        self.retry = retry or RetryPolicy()
+        self.sleep = sleep
+        self.service = service
+        self.requests_sent = 0
+
+    def close(self) -> None:
+        self.client.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json_body: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+        ok: tuple[int, ...] = (200, 201),
+    ) -> httpx.Response:
+        """Send one request; raise HelpdeskTransientError / HelpdeskPermanentError on failure."""
+        method = method.upper()
+        repeatable = method == "GET" or bool(headers and "Idempotency-Key" in headers)
+        attempts = self.retry.attempts if repeatable else 1
+        for attempt in range(attempts):
+            try:
+                return self._send_once(method, path, params, json_body, content, headers, ok)
+            except HelpdeskTransientError as exc:
+                last = attempt == attempts - 1
+                wait = exc.retry_after if exc.retry_after is not None else self.retry.delay(attempt)
+                if last or wait > self.retry.max_retry_after:
+                    raise
+                log.info("helpdesk_request_retry", service=self.service, method=method, path=path,
+                         status=exc.status, attempt=attempt + 1, wait=round(wait, 3))
+                self.sleep(wait)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _send_once(
+        self,
+        method: str,
+        path: str,
+        params: Mapping[str, str | int] | None,
+        json_body: Any,
+        content: bytes | None,
+        headers: Mapping[str, str] | None,
+        ok: tuple[int, ...],
+    ) -> httpx.Response:
+        if self.limiter is not None:
+            self.limiter.acquire()
+        self.requests_sent += 1
+        started = time.monotonic()
+        try:
+            response = self.client.request(
+                method, path, params=params, json=json_body, content=content, headers=headers
+            )
+        except httpx.TimeoutException as exc:
+            info = ErrorInfo(method, path, None, None, f"timeout ({type(exc).__name__})")
+            raise HelpdeskTransientError(info) from exc
+        except httpx.TransportError as exc:
+            info = ErrorInfo(method, path, None, None, f"transport error ({type(exc).__name__})")
+            raise HelpdeskTransientError(info) from exc
+        elapsed = time.monotonic() - started
+        request_id = next((response.headers[h] for h in REQUEST_ID_HEADERS if h in response.headers), None)
+        log.debug("helpdesk_request", service=self.service, method=method, path=path,
+                  status=response.status_code, request_id=request_id, seconds=round(elapsed, 4))
+        if response.status_code in ok:
+            return response
+        info = ErrorInfo(method, path, response.status_code, request_id, error_detail(response))
+        if response.status_code in TRANSIENT_STATUSES:
+            retry_after = parse_retry_after(response.headers.get("retry-after"))
+            if response.status_code == 429 and self.limiter is not None:
+                self.limiter.penalize(retry_after if retry_after is not None else 1.0)
+            log.warning("helpdesk_request_failed", service=self.service, method=method, path=path,
+                        status=response.status_code, request_id=request_id)
+            raise HelpdeskTransientError(info, retry_after=retry_after, response=response)
+        log.warning("helpdesk_request_rejected", service=self.service, method=method, path=path,
+                    status=response.status_code, request_id=request_id)
+        raise HelpdeskPermanentError(info, response=response)
