@@ -27,6 +27,7 @@ from typing import Any, Literal
 import yaml
 
 from routing.types import Account, Customer, Recipient
+from routing.yamllines import load_with_lines
 
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
 
@@ -121,30 +122,12 @@ class Directory:
         return Recipient(address=normalise_address(address), account=account, customer=customer)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping  # type: ignore[return-value]
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def load_yaml_with_lines(text: str, source: str) -> Any:
     """YAML text -> Python data where every mapping carries its 1-based ``__line__``.
 
     Raises :class:`DirectoryError` naming ``source`` and the line for a syntax error.
     """
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise DirectoryError(f"{source}{line}: not valid YAML ({exc}); fix the syntax") from exc
+    return load_with_lines(text, source, DirectoryError)
 
 
 def _account(

@@ -40,9 +40,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from routing.taxonomy import SEVERITIES, Taxonomy, default_taxonomy
+from routing.yamllines import load_with_lines
 
 # the stdlib regex parser: the pre-check needs the literals that every match must contain
 _sre_parser: Any = importlib.import_module("re._parser")
@@ -222,19 +221,6 @@ class NoticeRules:
 # ---------------------------------------------------------------- loading with line numbers
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the 1-based line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping  # type: ignore[return-value]
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _suggest(word: str, choices: Sequence[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
@@ -318,12 +304,7 @@ def _severity(value: Any, where: str) -> str | None:
 def parse_notice_rules(text: str, source: str = "<notices>", taxonomy: Taxonomy | None = None) -> NoticeRules:
     """Parse and validate rule YAML ``text`` against ``taxonomy``; ``source`` names it in errors."""
     taxonomy = taxonomy or default_taxonomy()
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        raise NoticeRulesError(f"{source}{at}: not valid YAML ({exc}); fix the syntax") from exc
+    data = load_with_lines(text, source, NoticeRulesError)
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise NoticeRulesError(f"{source}:1: expected a mapping with 'rules:' (a list of rules); "
                                "see routing/data/notices.yaml for the format")

@@ -71,7 +71,11 @@ def _note_retry(rt: Any, key: str, countdown: float) -> None:
 @shared_task(bind=True, name=PROCESS_MESSAGE, acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def process_message(self: Any, key: str) -> str:
     """Ticket stored message ``key``. Safe to run twice, or concurrently: a lock and idempotent writes."""
-    rt = runtime()
+    try:
+        rt = runtime()
+    except Exception as exc:  # e.g. Redis or the helpdesk not reachable while the worker starts
+        log.warning("worker_runtime_unavailable", error=f"{type(exc).__name__}: {exc}"[:200])
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries), max_retries=None) from exc
     structlog.contextvars.bind_contextvars(message_key=key, task_id=self.request.id)
     lock = rt.redis.lock(f"rootmail:lock:{key}", timeout=rt.settings.task_lock_seconds, blocking=False)
     try:

@@ -17,13 +17,12 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from moto.server import ThreadedMotoServer
 
 from ingest import s3store
 from ingest.envelope import Envelope
 from ingest.s3store import S3Store
 from ingest.store import LocalStore, StoreError
-from tests.conftest import free_port
+from tests.conftest import free_port, moto_server
 
 ENVELOPE = Envelope(mail_from="bounce@amazonses.com", rcpt_tos=("a@x.example", "b@x.example"),
                     peer="127.0.0.1", helo="mx", received_at=1_790_000_000.0)
@@ -33,12 +32,8 @@ UNKNOWN = "20260101T000000-00000000000000000000"
 
 @pytest.fixture(scope="session")
 def moto_endpoint() -> Iterator[str]:
-    """moto in server mode on a free loopback port, for the whole session."""
-    port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    yield f"http://127.0.0.1:{port}"
-    server.stop()
+    with moto_server() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture()

@@ -9,7 +9,6 @@ sync without a restart, and a payer that fails keeps its accounts of the previou
 from __future__ import annotations
 
 import json
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.directory_sync import make_client_factory, sync_directory
 from rootmail.settings import Settings
 from routing.directory import parse_directory
+from tests.conftest import moto_server
 
 pytestmark = pytest.mark.integration
 
@@ -33,31 +33,10 @@ PAYER_B = "arn:aws:iam::200000000002:role/rootmail-directory"
 EXTERNAL_ID = "rootmail-test-external-id"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def moto_endpoint() -> Iterator[str]:
-    from moto.server import ThreadedMotoServer
-
-    port = _free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
-    endpoint = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 15
-    while True:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    yield endpoint
-    server.stop()
+    with moto_server() as endpoint:
+        yield endpoint
 
 
 @pytest.fixture

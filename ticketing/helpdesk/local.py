@@ -80,10 +80,22 @@ class LocalHelpdesk:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
-        self.db.executescript(SCHEMA)
+        self.db.execute("PRAGMA synchronous=FULL")
+        # Switching to WAL and creating the schema can meet SQLITE_BUSY without the busy handler
+        # when several worker processes open the database at once: retry for a bounded time.
+        deadline = time.monotonic() + busy_timeout
+        delay = 0.01
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.executescript(SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(0.5, delay * 2)
 
     def close(self) -> None:
         self.db.close()
