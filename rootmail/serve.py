@@ -253,12 +253,16 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     children.start()
 
     def ready() -> tuple[bool, str]:
-        probe = Path(settings.data_dir) / "messages" / "tmp" / ".ready"
+        check = getattr(store, "check", None)
         try:
-            probe.write_bytes(b"")
-            probe.unlink()
-        except OSError as exc:
-            return False, f"store not writable: {exc.strerror}"
+            if check is not None:
+                check()  # the S3 store: the bucket answers
+            else:
+                probe = Path(settings.data_dir) / "messages" / "tmp" / ".ready"
+                probe.write_bytes(b"")
+                probe.unlink()
+        except OSError as exc:  # StoreError is an OSError
+            return False, f"store not writable: {exc.strerror or exc}"
         return (receiver.serving(), "listening" if receiver.serving() else "not listening")
 
     health = None

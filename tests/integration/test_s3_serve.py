@@ -4,6 +4,7 @@ and a real Redis; three messages over SMTP become three tickets and three done m
 from __future__ import annotations
 
 import secrets
+import urllib.request
 from collections.abc import Iterator
 from email.utils import make_msgid
 from pathlib import Path
@@ -82,6 +83,8 @@ def test_serve_with_s3_store_turns_three_messages_into_three_tickets(rootmail: R
     assert names(s3, bucket, "done") == set(keys)
     assert names(s3, bucket, "pending") == set()
     assert rootmail.json("quarantine", "list", "--json") == []  # the CLI reads the S3 store too
+    with urllib.request.urlopen(f"http://127.0.0.1:{rootmail.http_port}/readyz", timeout=5) as response:
+        assert response.status == 200  # ready: the bucket answers
     local = rootmail.workdir / "rootmail-data" / "messages"
     assert not list(local.rglob("*.msg")) if local.exists() else True
     assert rootmail.stop(serve) == 0

@@ -251,3 +251,26 @@ def test_metrics_count_every_stage_across_processes(rootmail: Rootmail) -> None:
     assert metric(text, 'rootmail_ticket_writes_total{result="created"}') == 5
     assert metric(text, 'rootmail_messages{state="done"}') == 5
     assert metric(text, "rootmail_queue_depth") == 0
+
+
+def test_address_added_to_the_directory_is_accepted_without_a_restart(rootmail: Rootmail) -> None:
+    directory = rootmail.workdir / "directory.yaml"
+    demo = (resources.files("rootmail") / "demo" / "directory.yaml").read_text()
+    directory.write_text(demo)
+    rootmail.env["ROOTMAIL_DIRECTORY_FILE"] = str(directory)
+    serve = rootmail.serve()
+    new = "aws-root+acme-new@roots.example.com"
+
+    def rcpt_code() -> int:
+        with smtplib.SMTP("127.0.0.1", rootmail.smtp_port, timeout=10) as client:
+            client.ehlo("x")
+            client.mail("bounce@amazonses.com")
+            return int(client.rcpt(new)[0])
+
+    assert rcpt_code() == 550
+    directory.write_text(demo + '  - account_id: "123456789012"\n    name: acme-new\n    customer: demo-acme\n'
+                         f"    root_email: {new}\n")
+    result = rootmail.cli("directory", "sync", "--no-orgs", check=False)
+    assert result.returncode == 0, result.stderr
+    wait_for(lambda: rcpt_code() == 250, timeout=60, message="the new address accepted by the running receiver")
+    assert serve.poll() is None
