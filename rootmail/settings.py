@@ -96,6 +96,9 @@ class Settings(BaseSettings):
         description="Seconds a write to the local helpdesk waits for another writer's lock before the task "
         "fails and is retried.",
     )
+    task_retry_base: float = Field(
+        2.0, gt=0, description="First retry delay in seconds after a transient error; doubles each retry (cap 300 s)."
+    )
     task_lock_seconds: int = Field(
         120, description="How long one worker holds a message before another may take it over."
     )

@@ -44,9 +44,10 @@ def runtime() -> Any:
 
 
 def backoff(retries: int, retry_after: float | None = None, base: float = 2.0, cap: float = 300.0) -> float:
-    """Exponential backoff with full jitter; a server's Retry-After wins when it asks for longer."""
-    delay = random.uniform(0, min(cap, base * (2**retries)))
-    return max(delay, retry_after or 0.0)
+    """Exponential backoff with equal jitter (half fixed, half random, so the retries of one message
+    always span at least base * (2**n - 1) seconds); a server's Retry-After wins when longer."""
+    step = min(cap, base * (2**retries))
+    return max(step / 2 + random.uniform(0, step / 2), retry_after or 0.0)
 
 
 def _resource_limit_reason(exc: BaseException, time_limit: float | None) -> str | None:
@@ -102,7 +103,7 @@ def process_message(self: Any, key: str) -> str:
                 return "quarantined"
             log.warning("task_retry", error=str(exc)[:200], retries=self.request.retries)
             metrics.RETRIES.labels(type(exc).__name__).inc()
-            countdown = backoff(self.request.retries, exc.retry_after)
+            countdown = backoff(self.request.retries, exc.retry_after, base=rt.settings.task_retry_base)
             _note_retry(rt, key, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
         except Exception as exc:  # an unexpected error: bounded retries, then a human looks at it
@@ -112,7 +113,7 @@ def process_message(self: Any, key: str) -> str:
                 return "quarantined"
             log.exception("task_error", error=type(exc).__name__)
             metrics.RETRIES.labels(type(exc).__name__).inc()
-            countdown = backoff(self.request.retries)
+            countdown = backoff(self.request.retries, base=rt.settings.task_retry_base)
             _note_retry(rt, key, countdown)
             raise self.retry(exc=exc, countdown=countdown) from exc
         finally:
