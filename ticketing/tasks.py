@@ -47,7 +47,7 @@ def backoff(retries: int, retry_after: float | None = None, base: float = 2.0, c
     """Exponential backoff with equal jitter (half fixed, half random, so the retries of one message
     always span at least base * (2**n - 1) seconds); a server's Retry-After wins when longer."""
     step = min(cap, base * (2**retries))
-    return max(step / 2 + random.uniform(0, step / 2), retry_after or 0.0)
+    return float(max(step / 2 + random.uniform(0, step / 2), retry_after or 0.0))
 
 
 def _resource_limit_reason(exc: BaseException, time_limit: float | None) -> str | None:
