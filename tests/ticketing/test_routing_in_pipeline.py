@@ -104,3 +104,20 @@ def test_demo_notices_are_classified(tmp_path: Path, name: str) -> None:
     result = run(deps, raw, rcpt)
     assert result[0].notice_type == {"01-billing-statement.eml": "billing.statement",
                                      "05-abuse-report.eml": "abuse.report"}[name]
+
+
+def test_digest_rule_gathers_a_customers_notices_of_a_day_in_one_ticket(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("version: 1\nrules:\n  - name: billing-digest\n    match:\n      category: billing\n"
+                     "    action: digest\n")
+    deps = make_deps(tmp_path, rules_file=str(rules))
+    statement = DEMO.joinpath("01-billing-statement.eml").read_bytes()
+    first = run(deps, statement, "aws-root+acme-prod@roots.example.com")
+    second = run(deps, statement.replace(b"111122223333", b"444455556666")
+                 .replace(b"aws-root+acme-prod@", b"aws-root+acme-dev@").replace(b"demo-0001@", b"demo-0001b@"),
+                 "aws-root+acme-dev@roots.example.com")
+    other = run(deps, DEMO.joinpath("02-payment-failed.eml").read_bytes(), "aws-root+globex-main@roots.example.com")
+    assert first[0].ticket_id == second[0].ticket_id  # the same customer, the same day
+    assert other[0].ticket_id != first[0].ticket_id  # another customer: its own digest
+    ticket = deps.helpdesk.get_ticket(first[0].ticket_id)
+    assert ticket is not None and ticket["thread_key"].startswith("digest:demo-acme:2026-11-01:")
