@@ -164,6 +164,8 @@ def demo(host: str | None, port: int | None) -> None:
             sent += 1
             click.echo(f"sent {name} to {', '.join(recipients)}")
     click.echo(f"{sent} demo notices accepted; watch them become tickets with `rootmail tickets list`")
+    click.echo("(the demo notices carry no AWS DKIM signature, so rootmail rightly flags them as suspected "
+               "spoofs: internal, security-triage)")
 
 
 @click.command()
