@@ -274,3 +274,24 @@ def test_address_added_to_the_directory_is_accepted_without_a_restart(rootmail: 
     assert result.returncode == 0, result.stderr
     wait_for(lambda: rcpt_code() == 250, timeout=60, message="the new address accepted by the running receiver")
     assert serve.poll() is None
+
+
+def test_beat_schedules_the_directory_sync_and_the_reconciler(tmp_path: Path, redis_server: RedisServer) -> None:
+    redis_server.client().flushall()
+    directory = tmp_path / "directory.yaml"
+    directory.write_text((resources.files("rootmail") / "demo" / "directory.yaml").read_text())
+    rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="false",
+                        directory_file=str(directory), directory_sync_interval="1", reconcile_interval="1",
+                        reconcile_grace="1")
+    try:
+        serve = rootmail.serve()
+        assert rootmail.send(notice(1), [ACME])[0] == 250
+        assert rootmail.stop(serve) == 0  # no receiver, so no reconciler of its own
+        redis_server.client().delete("rootmail")  # the task is lost: only the scheduled reconciler can save it
+        rootmail.worker(concurrency=1)
+        rootmail.spawn("beat", log="beat.log")
+        snapshot = rootmail.workdir / "rootmail-data" / "directory.snapshot.yaml"
+        wait_for(snapshot.exists, timeout=90, message="the directory snapshot written by the scheduled sync")
+        wait_for(lambda: rootmail.status()["done"] == 1, timeout=90, message="the lost task reconciled by beat")
+    finally:
+        rootmail.close()
