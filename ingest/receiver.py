@@ -121,8 +121,6 @@ class ReceiverHandler:
         store: MessageStore,
         publisher: Publisher | None,
         executor: Executor | None = None,
-        max_recipients: int = 100,
-        on_stored: Callable[[str], None] | None = None,
         committer: BatchCommitter | None = None,
         policy: EdgePolicy | None = None,
     ) -> None:
@@ -130,10 +128,8 @@ class ReceiverHandler:
         self.store = store
         self.publisher = publisher
         self.executor = executor
-        self.max_recipients = max_recipients
-        self.on_stored = on_stored
         self.committer = committer
-        self.policy = policy or EdgePolicy(max_recipients=max_recipients)
+        self.policy = policy or EdgePolicy()
 
     async def handle_RCPT(
         self, server: SMTP, session: Session, envelope: SMTPEnvelope, address: str, rcpt_options: list[str]
@@ -160,8 +156,6 @@ class ReceiverHandler:
         with metrics.STORE_SECONDS.time():
             key = self.store.put(envelope, raw)
         log.info("message_stored", message_key=key, size=len(raw), recipients=len(envelope.rcpt_tos))
-        if self.on_stored is not None:
-            self.on_stored(key)
         if self.publisher is not None and not self.publisher.announce(key):
             metrics.ENQUEUE_FAILED.inc()
         return key

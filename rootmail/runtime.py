@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import redis
 
 from ingest.ledger import Ledger
-from ingest.publish import QUEUE, Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher
 from ingest.store import LocalStore, MessageStore
 from rootmail.directory_holder import DirectoryHolder
 from rootmail.errors import UsageProblem
@@ -167,5 +167,5 @@ def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> Wo
         ledger=ledger,
         **routing_stages(settings),
     )
-    publisher = Publisher(make_publisher_app(url), ledger)
+    publisher = Publisher(ledger)
     return WorkerRuntime(settings=settings, redis=client, deps=deps, publisher=publisher)

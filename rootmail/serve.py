@@ -25,7 +25,7 @@ import structlog
 from ingest.committer import BatchCommitter
 from ingest.ledger import Ledger
 from ingest.limits import ConnectionLimits
-from ingest.publish import QUEUE, Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher
 from ingest.receiver import (
     EdgePolicy,
     ListenOptions,
@@ -143,7 +143,7 @@ class Receiver:
         self.settings = settings
         self.store = make_store(settings)
         self.ledger = Ledger.from_url(redis_url)
-        self.publisher = Publisher(make_publisher_app(redis_url), self.ledger)
+        self.publisher = Publisher(self.ledger)
         self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
         self.committer = (
             BatchCommitter(self.store, self.publisher) if isinstance(self.store, LocalStore) else None

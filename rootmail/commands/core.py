@@ -16,7 +16,7 @@ import redis
 
 from ingest.envelope import Envelope
 from ingest.ledger import Ledger
-from ingest.publish import QUEUE, Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher
 from rootmail.errors import UsageProblem
 from rootmail.logs import configure_logging
 from rootmail.mailfiles import iter_messages
@@ -75,7 +75,7 @@ def beat() -> None:
 
 def _publisher(settings: Settings) -> Publisher:
     url = resolve_redis_url(settings)
-    return Publisher(make_publisher_app(url), Ledger.from_url(url))
+    return Publisher.from_url(url)
 
 
 def _recipients_of(raw: bytes) -> list[str]:

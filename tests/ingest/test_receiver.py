@@ -12,7 +12,7 @@ import pytest
 import redis
 
 from ingest.ledger import Ledger
-from ingest.publish import QUEUE, Publisher, make_publisher_app
+from ingest.publish import QUEUE, Publisher
 from ingest.receiver import EdgePolicy, ListenOptions, ReceiverHandler, RecipientVerdict, start_server
 from ingest.store import LocalStore
 from tests.conftest import free_port
@@ -68,7 +68,7 @@ def store(tmp_path: Path) -> LocalStore:
 
 @pytest.fixture()
 def receiver(store: LocalStore, redis_url: str) -> Iterator[Receiver]:
-    publisher = Publisher(make_publisher_app(redis_url), Ledger.from_url(redis_url))
+    publisher = Publisher(Ledger.from_url(redis_url))
     rx = Receiver(store, publisher, max_size=64 * 1024)
     yield rx
     rx.stop()
@@ -167,7 +167,7 @@ def test_store_failure_is_451_4_3_0_and_nothing_is_queued(receiver: Receiver, st
 
 def test_broker_down_still_answers_250_and_keeps_the_message(store: LocalStore) -> None:
     dead = f"redis://127.0.0.1:{free_port()}/0"
-    rx = Receiver(store, Publisher(make_publisher_app(dead), Ledger.from_url(dead, timeout=0.5)))
+    rx = Receiver(store, Publisher(Ledger.from_url(dead, timeout=0.5)))
     try:
         with smtplib.SMTP("127.0.0.1", rx.port) as client:
             for _ in range(3):

@@ -13,6 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from ingest.store import LocalStore
 from tests.conftest import RedisServer, wait_for
 from tests.integration.harness import Rootmail
 
@@ -295,3 +296,18 @@ def test_beat_schedules_the_directory_sync_and_the_reconciler(tmp_path: Path, re
         wait_for(lambda: rootmail.status()["done"] == 1, timeout=90, message="the lost task reconciled by beat")
     finally:
         rootmail.close()
+
+
+def test_quarantine_retry_puts_a_message_back_and_it_is_ticketed(rootmail: Rootmail) -> None:
+    rootmail.env["ROOTMAIL_WORKER"] = "false"
+    rootmail.serve()
+    code, text = rootmail.send(notice(7), [ACME])
+    assert code == 250
+    key = text.decode().rsplit(" ", 1)[1]
+    LocalStore(rootmail.workdir / "rootmail-data" / "messages").quarantine(key, "held by an operator")
+    assert rootmail.json("quarantine", "list", "--json") == [{"key": key, "reason": "held by an operator"}]
+    assert f"{key} re-queued" in rootmail.cli("quarantine", "retry", key).stdout
+    rootmail.worker(concurrency=1)
+    wait_for(lambda: rootmail.status()["done"] == 1, timeout=60, message="the retried message done")
+    assert [t["subject"] for t in rootmail.tickets()] == ["Test notice 7"]
+    assert rootmail.json("quarantine", "list", "--json") == []
