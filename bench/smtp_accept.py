@@ -4,8 +4,10 @@ Measures, in the same run and on the same machine:
   (a) a bare aiosmtpd handler that answers 250 and keeps nothing;
   (b) rootmail's receiver (`rootmail serve`, one SMTP process): durable store (group commit:
       files written, then one syncfs), ledger entry and task publication in Redis before the 250;
-  (c) the same with ROOTMAIL_SMTP_PROCESSES = number of CPUs (SO_REUSEPORT).
-Prints a table of the rounds, the medians and the ratios b/a and c/a (target: >= 0.8).
+  (c) the same with ROOTMAIL_SMTP_PROCESSES = number of CPUs (SO_REUSEPORT);
+  (d) the bare handler of (a) on rootmail's protocol class (chunked DATA reader, fast address
+      path) — not a target, it shows what the store and the enqueue cost: b/d.
+Prints a table of the rounds, the medians and the ratios b/a and c/a (target: >= 0.8), and b/d.
 
     python bench/smtp_accept.py [--seconds 8] [--rounds 3] [--sessions 20]
 
@@ -44,9 +46,16 @@ def message(size: int = 5 * 1024) -> bytes:
     return head + body[: size - len(head)]
 
 
-def serve_bare(port: int) -> None:
-    """(a): aiosmtpd with a handler that returns 250 and stores nothing."""
+def serve_bare(port: int, protocol: str = "stock") -> None:
+    """(a): aiosmtpd with a handler that returns 250 and stores nothing; (d) the same handler on
+    rootmail's protocol class."""
     from aiosmtpd.smtp import SMTP
+
+    protocol_class = SMTP
+    if protocol == "rootmail":
+        from ingest.protocol import RootmailSMTP
+
+        protocol_class = RootmailSMTP
 
     class Bare:
         async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
@@ -54,7 +63,7 @@ def serve_bare(port: int) -> None:
 
     async def main() -> None:
         loop = asyncio.get_running_loop()
-        server = await loop.create_server(lambda: SMTP(Bare(), hostname="bare", data_size_limit=26214400),
+        server = await loop.create_server(lambda: protocol_class(Bare(), hostname="bare", data_size_limit=26214400),
                                           "127.0.0.1", port)
         stop = asyncio.Event()
         loop.add_signal_handler(signal.SIGTERM, stop.set)
@@ -133,24 +142,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--serve-bare", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--protocol", default="stock", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve_bare:
-        serve_bare(args.serve_bare)
+        serve_bare(args.serve_bare, args.protocol)
         return
     work = Path(tempfile.mkdtemp(prefix="rootmail-bench-"))
     redis_port = free_port()
     redis = subprocess.Popen([redis_binary(), "--port", str(redis_port), "--bind", "127.0.0.1", "--save", "",
                               "--dir", str(work)], stdout=subprocess.DEVNULL)
     cpus = os.cpu_count() or 1
-    names = {"a": "a bare aiosmtpd", "b": "b rootmail, 1 process", "c": f"c rootmail, {cpus} procs"}
+    names = {"a": "a bare aiosmtpd", "b": "b rootmail, 1 process", "c": f"c rootmail, {cpus} procs",
+             "d": "d bare, rootmail proto"}
     results: dict[str, list[float]] = {name: [] for name in names.values()}
     try:
         for round_no in range(args.rounds):
             for name in results:
                 port = free_port()
-                if name.startswith("a"):
-                    cmd = [sys.executable, __file__, "--serve-bare", str(port)]
-                    env = dict(os.environ)
+                if name[0] in "ad":
+                    cmd = [sys.executable, __file__, "--serve-bare", str(port),
+                           "--protocol", "stock" if name.startswith("a") else "rootmail"]
+                    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parent.parent))
                 else:
                     cmd = [sys.executable, "-m", "rootmail", "serve"]
                     env = dict(os.environ, ROOTMAIL_SMTP_PORT=str(port), ROOTMAIL_HTTP_PORT="0",
@@ -183,6 +195,8 @@ def main() -> None:
     print(f"ratio b/a = {medians[names['b']] / a:.2f}   ratio c/a = {medians[names['c']] / a:.2f}   "
           f"(target >= 0.80; {args.sessions} sessions, 5 KiB messages, {args.seconds:.0f} s per round, "
           f"{cpus} CPUs, client and servers on the same machine)")
+    print(f"ratio b/d = {medians[names['b']] / medians[names['d']]:.2f}   "
+          "(the cost of the durable store and the enqueue on rootmail's own protocol)")
 
 
 if __name__ == "__main__":

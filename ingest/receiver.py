@@ -7,7 +7,6 @@ the store; any unexpected error before that is a ``451 4.3.0`` so the sender ret
 from __future__ import annotations
 
 import asyncio
-import re
 import ssl
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from ingest import metrics, replies
 from ingest.committer import BatchCommitter
 from ingest.envelope import Envelope
 from ingest.limits import ConnectionLimits
+from ingest.protocol import RootmailSMTP, client_ip
 from ingest.publish import Publisher
 from ingest.store import MessageStore, StoreError
 
@@ -48,8 +48,15 @@ class EdgePolicy:
     reject_bare_line_ends: bool = True
 
 
-_BARE_LINE_END = re.compile(rb"(?<!\r)\n|\r(?!\n)")
-_RECEIVED = re.compile(rb"^received:", re.IGNORECASE | re.MULTILINE)
+def has_bare_line_end(raw: bytes) -> bool:
+    """True when ``raw`` has a CR or an LF that is not part of a CRLF pair."""
+    pairs = raw.count(b"\r\n")
+    return raw.count(b"\n") != pairs or raw.count(b"\r") != pairs
+
+
+def count_received(header: bytes) -> int:
+    """How many header lines start with ``Received:`` (any case)."""
+    return (b"\n" + header).lower().count(b"\nreceived:")
 
 
 def check_content(raw: bytes, policy: EdgePolicy) -> str | None:
@@ -60,55 +67,11 @@ def check_content(raw: bytes, policy: EdgePolicy) -> str | None:
     header = raw if end < 0 else raw[: end + 2]
     if policy.max_header_size and len(header) > policy.max_header_size:
         return replies.HEADER_TOO_BIG
-    if policy.max_received_headers and len(_RECEIVED.findall(header)) > policy.max_received_headers:
+    if policy.max_received_headers and count_received(header) > policy.max_received_headers:
         return replies.MAIL_LOOP
-    if policy.reject_bare_line_ends and _BARE_LINE_END.search(raw):
+    if policy.reject_bare_line_ends and has_bare_line_end(raw):
         return replies.BARE_LINE_END
     return None
-
-
-class RootmailSMTP(SMTP):
-    """aiosmtpd's protocol with enhanced status codes on the replies it generates itself, and
-    connection admission (concurrency cap, per-IP rate) decided when the banner would be sent,
-    that is after a PROXY header has told us the real client address."""
-
-    limits: ConnectionLimits | None = None
-    _admitted: bool | None = None
-
-    async def push(self, status: str) -> None:  # type: ignore[override]
-        if self._admitted is None and status.startswith("220 ") and self.limits is not None:
-            refusal = self.limits.admit(client_ip(self.session))
-            self._admitted = refusal is None
-            if refusal is not None:
-                metrics.REJECTED.labels(refusal.replace(" ", "_")).inc()
-                log.info("connection_refused", reason=refusal)
-                await super().push(
-                    replies.TOO_MANY_CONNECTIONS if refusal == "too many connections" else replies.RATE_EXCEEDED)
-                if self.transport is not None:
-                    self.transport.close()
-                return
-        for prefix, replacement in replies.AIOSMTPD_REWRITES:
-            if status.startswith(prefix):
-                status = replacement
-                break
-        await super().push(status)
-
-    def connection_lost(self, error: Exception | None) -> None:
-        if self._admitted and self.limits is not None:
-            self.limits.release()
-            self._admitted = False
-        super().connection_lost(error)
-
-
-def client_ip(session: Session | None) -> str:
-    """The client's address: from the PROXY header when there was one, else the socket peer."""
-    if session is None:
-        return ""
-    proxy = getattr(session, "proxy_data", None)
-    if proxy is not None and getattr(proxy, "src_addr", None):
-        return str(proxy.src_addr)
-    peer = session.peer
-    return str(peer[0]) if isinstance(peer, tuple) else str(peer or "")
 
 
 class ReceiverHandler:

@@ -173,10 +173,18 @@ def test_starttls_required_then_delivered(store: LocalStore, tmp_path: Path) -> 
         rx.stop()
 
 
-def test_proxy_protocol_v1_gives_the_real_client_address(store: LocalStore) -> None:
+PROXY_V1 = b"PROXY TCP4 203.0.113.9 127.0.0.1 40000 25\r\n"
+# v2: signature, version 2 + PROXY, TCP over IPv4, 12 address bytes (src, dst, src port, dst port)
+PROXY_V2 = (b"\r\n\r\n\x00\r\nQUIT\n" + bytes([0x21, 0x11]) + (12).to_bytes(2, "big")
+            + socket.inet_aton("203.0.113.9") + socket.inet_aton("127.0.0.1")
+            + (40000).to_bytes(2, "big") + (25).to_bytes(2, "big"))
+
+
+@pytest.mark.parametrize("header", [PROXY_V1, PROXY_V2], ids=["v1", "v2"])
+def test_proxy_protocol_gives_the_real_client_address(store: LocalStore, header: bytes) -> None:
     rx = serve(store, options=ListenOptions(proxy_protocol_timeout=5.0))
     try:
-        sock, reply = banner(rx.port, b"PROXY TCP4 203.0.113.9 127.0.0.1 40000 25\r\n")
+        sock, reply = banner(rx.port, header)
         assert reply.startswith(b"220")
         commands = (b"EHLO client.test\r\n", b"MAIL FROM:<bounce@amazonses.com>\r\n",
                     f"RCPT TO:<{KNOWN}>\r\n".encode(), b"DATA\r\n")

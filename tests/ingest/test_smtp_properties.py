@@ -20,7 +20,8 @@ from tests.ingest.test_receiver import KNOWN, Receiver
 REPLY = re.compile(rb"^[2-5][0-9][0-9]([ -].*)?$")
 COMMANDS = [
     b"EHLO client.test", b"HELO client.test", b"EHLO", b"MAIL FROM:<bounce@amazonses.com>",
-    b"MAIL FROM:<bounce@amazonses.com> SIZE=999999999", b"MAIL FROM:<>", b"MAIL FROM:bad",
+    b"MAIL FROM:<bounce@amazonses.com> SIZE=999999999", b"MAIL FROM:<>", b"MAIL FROM:bad", b"MAIL FROM:<",
+    b"RCPT TO:<", b"MAIL FROM:<.@[",
     f"RCPT TO:<{KNOWN}>".encode(), b"RCPT TO:<nobody@roots.example.com>", b"RCPT TO:<x@elsewhere.example>",
     b"RCPT TO:<>", b"DATA", b"BDAT 10", b"RSET", b"NOOP", b"VRFY root", b"EXPN list", b"HELP", b"STARTTLS",
     b"AUTH PLAIN AAAA", b"Subject: hi", b"", b".", b"..", b"\x00\xff", b"MAIL", b"RCPT", b"X" * 1200,
