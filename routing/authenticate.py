@@ -46,6 +46,22 @@ def _fast_str2int(s: bytes | bytearray) -> int:
     return int.from_bytes(bytes(s), "big")
 
 
+_BLANK_LINE = re.compile(rb"(?:\A|\n)(\r?\n)")
+_DKIMPY_RFC822_PARSE = getattr(dkim, "_rootmail_rfc822_parse", dkim.rfc822_parse)
+
+
+def _fast_rfc822_parse(message: bytes) -> tuple[list[list[bytes]], bytes]:
+    """dkimpy's ``rfc822_parse`` splits the whole message into lines with a regex and joins the
+    body back with CRLF; this splits only the header block and normalises the body's line ends
+    with two ``replace`` calls. Same result and same errors (property test against dkimpy's)."""
+    blank = _BLANK_LINE.search(message)
+    if blank is None:
+        return _DKIMPY_RFC822_PARSE(message)  # type: ignore[no-any-return]
+    headers, _ = _DKIMPY_RFC822_PARSE(message[: blank.start(1)])
+    body = message[blank.end(1):].replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return headers, body
+
+
 def _speed_up_dkimpy() -> None:
     """dkimpy converts RSA integers with per-byte Python loops; use int.to_bytes/from_bytes instead.
 
@@ -71,6 +87,8 @@ def _speed_up_dkimpy() -> None:
         dkim.crypto.rsa_encrypt = rsa_encrypt
     # the public key of a selector is parsed (base64 + ASN.1) once per TXT value, not once per mail
     dkim.evaluate_pk = lru_cache(maxsize=256)(dkim.evaluate_pk)
+    dkim._rootmail_rfc822_parse = _DKIMPY_RFC822_PARSE
+    dkim.rfc822_parse = _fast_rfc822_parse
     dkim.crypto._rootmail_fast = True
 
 

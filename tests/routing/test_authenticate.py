@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from routing.authenticate import (
+    _DKIMPY_RFC822_PARSE,
     AuthTemporaryError,
     AwsDomains,
     _fast_int2str,
+    _fast_rfc822_parse,
     _fast_str2int,
     authenticate,
     check_spf,
@@ -156,3 +160,23 @@ def test_fast_integer_conversions_match_dkimpy(n: int) -> None:
     assert _fast_int2str(n) == slow(n)
     assert _fast_int2str(n, 300) == slow(n, 300)
     assert _fast_str2int(bytes(slow(n))) == n
+
+
+def _outcome(parse: object, message: bytes) -> object:
+    try:
+        return parse(message)  # type: ignore[operator]
+    except Exception as exc:  # the same malformed header must fail the same way
+        return type(exc).__name__
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"Subject: x", b"From: a@b", b" folded", b"\tfolded", b"", b"From mbox line",
+                                 b"bad header", b"body \r text", b"X-A:b", b"."]), max_size=12),
+       st.lists(st.sampled_from([b"\r\n", b"\n", b"\r\r\n", b"\n\n"]), min_size=1, max_size=12))
+def test_fast_rfc822_parse_matches_dkimpy(lines: list[bytes], ends: list[bytes]) -> None:
+    message = b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
+    assert _outcome(_fast_rfc822_parse, message) == _outcome(_DKIMPY_RFC822_PARSE, message)
+
+
+def test_fast_rfc822_parse_on_a_real_notice() -> None:
+    assert _fast_rfc822_parse(INVOICE) == _DKIMPY_RFC822_PARSE(INVOICE)
