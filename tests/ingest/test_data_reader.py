@@ -21,7 +21,7 @@ from aiosmtpd.smtp import SMTP
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.data_reader import DataState, read_data
+from ingest.data_reader import DataState, longest_line, read_data
 from ingest.protocol import RootmailSMTP
 from tests.conftest import free_port
 
@@ -202,3 +202,23 @@ def test_same_replies_and_content_as_stock_aiosmtpd(pair: Pair, stream: bytes) -
     assert codes(ours) == codes(stock), (stock, ours)
     new = {name: handler.contents[before[name]:] for name, handler in pair.handlers.items()}
     assert new["rootmail"] == new["stock"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b"\r\n", b"\r", b"\n", b"x" * 50]), max_size=60), st.integers(0, 3))
+def test_longest_line_both_ways(pieces: list[bytes], repeat: int) -> None:
+    data = b"".join(pieces) * (repeat + 1)
+    expected = max(map(len, data.split(b"\r\n")))
+    assert longest_line(data) == expected
+    padded = data + b"\r\n" + (b"y" * 70 + b"\r\n") * 4000  # beyond the split threshold
+    assert longest_line(padded) == max(expected, 70)
+
+
+@pytest.mark.parametrize("long_line", [False, True])
+def test_a_large_message_in_socket_sized_chunks(long_line: bool) -> None:
+    lines = [b"." * (i % 3) + b"z" * 76 + b"\r\n" for i in range(30_000)]  # about 2.3 MB
+    if long_line:
+        lines[-2] = b"w" * 1000 + b"\r\n"
+    stream = b"".join(lines) + b".\r\nQUIT\r\n"
+    chunks = [stream[i:i + 65536] for i in range(0, len(stream), 65536)]
+    assert asyncio.run(feed_and_read(chunks, 25 * 1024 * 1024)) == reference(stream, 25 * 1024 * 1024)
