@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
 import socket
 import subprocess
+import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +50,37 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 30.0, interval: floa
             last_error = exc
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {message} (last error: {last_error!r})")
+
+
+class LoopThread:
+    """An asyncio event loop in a daemon thread, for servers under test: ``setup`` runs on it
+    first (its result is ``.result``), then the loop runs until :meth:`stop`."""
+
+    def __init__(self, setup: Callable[[], Awaitable[Any]]) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.result: Any = None
+        ready = threading.Event()
+
+        def run() -> None:
+            asyncio.set_event_loop(self.loop)
+            self.result = self.loop.run_until_complete(setup())
+            ready.set()
+            self.loop.run_forever()
+
+        self.thread = threading.Thread(target=run, daemon=True)
+        self.thread.start()
+        assert ready.wait(10), "the server loop did not start"
+
+    def call(self, coroutine: Awaitable[Any]) -> Any:
+        """Run ``coroutine`` on the loop and wait for its result."""
+        async def wrapped() -> Any:
+            return await coroutine
+
+        return asyncio.run_coroutine_threadsafe(wrapped(), self.loop).result(10)
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(10)
 
 
 def redis_binary() -> str:

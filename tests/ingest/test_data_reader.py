@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import socket
-import threading
 from collections.abc import Iterator
 
 import pytest
@@ -23,7 +22,7 @@ from hypothesis import strategies as st
 
 from ingest.data_reader import DataState, longest_line, read_data
 from ingest.protocol import RootmailSMTP
-from tests.conftest import free_port
+from tests.conftest import LoopThread, free_port
 
 LINE_LIMIT = 1001
 
@@ -127,29 +126,22 @@ class Pair:
     """Stock aiosmtpd and rootmail's protocol, both with a capturing handler, on one loop."""
 
     def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
         self.handlers = {"stock": Capture(), "rootmail": Capture()}
         self.ports = {"stock": free_port(), "rootmail": free_port()}
-        ready = threading.Event()
 
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
+        async def listen() -> None:
+            loop = asyncio.get_running_loop()
             for name, cls in (("stock", SMTP), ("rootmail", RootmailSMTP)):
                 handler = self.handlers[name]
-                self.loop.run_until_complete(self.loop.create_server(
+                await loop.create_server(
                     lambda cls=cls, handler=handler: cls(handler, hostname="mx.test", data_size_limit=4096,
                                                          enable_SMTPUTF8=True),
-                    "127.0.0.1", self.ports[name]))
-            ready.set()
-            self.loop.run_forever()
+                    "127.0.0.1", self.ports[name])
 
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-        assert ready.wait(10)
+        self.thread = LoopThread(listen)
 
     def stop(self) -> None:
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
+        self.thread.stop()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import smtplib
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from ingest.ledger import Ledger
 from ingest.publish import QUEUE, Publisher
 from ingest.receiver import EdgePolicy, ListenOptions, ReceiverHandler, RecipientVerdict, start_server
 from ingest.store import LocalStore
-from tests.conftest import free_port
+from tests.conftest import LoopThread, free_port
 
 KNOWN = "aws-root+acme-prod@roots.example.com"
 OTHER_KNOWN = "aws-root+acme-dev@roots.example.com"
@@ -34,31 +33,20 @@ def policy(address: str) -> RecipientVerdict:
 class Receiver:
     def __init__(self, store: LocalStore, publisher: Publisher | None, max_size: int = 1024 * 1024,
                  options: ListenOptions | None = None, edge: EdgePolicy | None = None) -> None:
-        self.loop = asyncio.new_event_loop()
         self.port = free_port()
         self.handler = ReceiverHandler(recipient_policy=policy, store=store, publisher=publisher, policy=edge)
-        ready = threading.Event()
         options = options or ListenOptions(hostname="mx.test", max_message_size=max_size)
-
-        def run() -> None:
-            asyncio.set_event_loop(self.loop)
-            self.server = self.loop.run_until_complete(start_server(
-                self.handler, host="127.0.0.1", port=self.port, options=options))
-            ready.set()
-            self.loop.run_forever()
-
-        self.thread = threading.Thread(target=run, daemon=True)
-        self.thread.start()
-        assert ready.wait(10)
+        self.thread = LoopThread(lambda: start_server(self.handler, host="127.0.0.1", port=self.port,
+                                                      options=options))
+        self.server: asyncio.Server = self.thread.result
 
     def stop(self) -> None:
         async def close() -> None:
             self.server.close()
             await self.server.wait_closed()
 
-        asyncio.run_coroutine_threadsafe(close(), self.loop).result(10)
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(10)
+        self.thread.call(close())
+        self.thread.stop()
 
 
 @pytest.fixture()
