@@ -128,6 +128,9 @@ class Settings(BaseSettings):
     rt_user: str | None = Field(None, description="Request Tracker user (basic auth, if no token).")
     rt_password: SecretStr | None = Field(None, description="Request Tracker password (basic auth).")
     rt_queue: str = Field("General", description="Default Request Tracker queue.")
+    rt_rate_limit: int = Field(
+        0, ge=0, description="Request Tracker requests per minute for all workers together (0: no limit)."
+    )
     zendesk_field_aws_account: int | None = Field(
         None, description="Zendesk ticket field id that receives the AWS account id (unset: not set)."
     )

@@ -72,8 +72,8 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
     """The Zendesk or Request Tracker client for ``ROOTMAIL_HELPDESK`` (``local`` is built by runtime).
 
     With a Redis (``ROOTMAIL_REDIS_URL`` or the embedded one) all workers share one token bucket
-    (``ROOTMAIL_ZENDESK_RATE_LIMIT`` requests per minute) and one lock per thread key; without it
-    both are per process.
+    (``ROOTMAIL_ZENDESK_RATE_LIMIT``, or ``ROOTMAIL_RT_RATE_LIMIT`` when set, requests per minute) and
+    one lock per thread key; without it both are per process.
     """
     import httpx
     import redis
@@ -92,14 +92,19 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
     except UsageProblem:
         client = None
     lock = redis_thread_lock(client) if client is not None else process_thread_lock()
+
+    def shared_limiter(service: str, per_minute: int) -> RedisTokenBucket | LocalTokenBucket:
+        if client is not None:
+            return RedisTokenBucket(client, f"rootmail:ratelimit:{service}", per_minute)
+        return LocalTokenBucket(per_minute)
+
     timeout = httpx.Timeout(connect=5.0, read=settings.helpdesk_timeout, write=settings.helpdesk_timeout,
                             pool=10.0)
     if settings.helpdesk == "zendesk":
         if not (settings.zendesk_url and settings.zendesk_email and settings.zendesk_token):
             raise UsageProblem("ROOTMAIL_HELPDESK=zendesk needs ROOTMAIL_ZENDESK_URL, ROOTMAIL_ZENDESK_EMAIL "
                                "and ROOTMAIL_ZENDESK_TOKEN")
-        limiter = (RedisTokenBucket(client, "rootmail:ratelimit:zendesk", settings.zendesk_rate_limit)
-                   if client is not None else LocalTokenBucket(settings.zendesk_rate_limit))
+        limiter = shared_limiter("zendesk", settings.zendesk_rate_limit)
         fields = {"aws_account_id": settings.zendesk_field_aws_account,
                   "notice_type": settings.zendesk_field_notice_type,
                   "deadline": settings.zendesk_field_deadline,
@@ -117,5 +122,6 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
                                "ROOTMAIL_RT_PASSWORD")
         return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
                           password=settings.rt_password, default_queue=settings.rt_queue, lock=lock,
-                          timeout=timeout)
+                          timeout=timeout,
+                          limiter=shared_limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None)
     raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")

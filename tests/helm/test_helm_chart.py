@@ -722,13 +722,14 @@ def test_existing_secret_for_request_tracker_makes_both_keys_optional() -> None:
             "helpdesk": {
                 "type": "rt",
                 "existingSecret": "rt-creds",
-                "rt": {"url": "https://rt.x", "queue": "AWS"},
+                "rt": {"url": "https://rt.x", "queue": "AWS", "rateLimit": 300},
             }
         },
     )
     objs = render(values)
     assert find(objs, "Secret", "helpdesk") == []
     env = env_of(container(one(objs, "Deployment", "worker")))
+    assert env["ROOTMAIL_RT_RATE_LIMIT"]["value"] == "300"
     for name, key in (("ROOTMAIL_RT_TOKEN", "rt-token"), ("ROOTMAIL_RT_PASSWORD", "rt-password")):
         assert env[name]["valueFrom"]["secretKeyRef"] == {"name": "rt-creds", "key": key, "optional": True}
 

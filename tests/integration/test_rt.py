@@ -17,10 +17,12 @@ from typing import Any
 
 import httpx
 import pytest
+import redis
 from pydantic import SecretStr
 
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.helpdesk.rt import CF_ACCOUNT, CF_DELIVERY, CF_NOTICE, CF_THREAD, RTHelpdesk
+from ticketing.ratelimit import RateLimited, RedisTokenBucket
 
 pytestmark = pytest.mark.integration
 
@@ -202,4 +204,39 @@ def test_basic_auth_works_too(rt_available: None) -> None:
     desk = RTHelpdesk(RT_URL, user=RT_USER, password=SecretStr(RT_PASSWORD))
     ref = desk.upsert(draft(1, new_thread(), queue="General"))
     assert ref.created
+    desk.close()
+
+
+def test_requests_go_through_the_shared_rate_limiter(rt: RTHelpdesk, redis_url: str) -> None:
+    """One request a minute, no waiting: the first request takes the only slot, the next one is
+    refused before it reaches RT (a TransientError: the task retries later), so no ticket exists."""
+    bucket = RedisTokenBucket(redis.Redis.from_url(redis_url), f"test:ratelimit:rt:{uuid.uuid4().hex}", 1,
+                              max_wait=0)
+    limited = RTHelpdesk(RT_URL, token=SecretStr(RT_TOKEN) if RT_TOKEN else None, user=RT_USER or None,
+                         password=SecretStr(RT_PASSWORD) if RT_PASSWORD else None, limiter=bucket)
+    thread = new_thread()
+    try:
+        with pytest.raises(RateLimited):
+            limited.upsert(draft(1, thread))
+    finally:
+        limited.close()
+    assert rt.find_by_thread(thread) == []
+    assert rt.upsert(draft(1, thread)).created  # without the limiter the same draft goes through
+
+
+def test_rt_rate_limit_setting_gives_a_shared_bucket(clean_env: None, redis_url: str,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from rootmail.settings import Settings
+    from rootmail.wiring import make_helpdesk
+
+    for name, value in {"ROOTMAIL_HELPDESK": "rt", "ROOTMAIL_RT_URL": "http://127.0.0.1:9",
+                        "ROOTMAIL_RT_TOKEN": "t", "ROOTMAIL_REDIS_URL": redis_url}.items():
+        monkeypatch.setenv(name, value)
+    unlimited = make_helpdesk(Settings())
+    assert isinstance(unlimited, RTHelpdesk) and unlimited.http.limiter is None
+    monkeypatch.setenv("ROOTMAIL_RT_RATE_LIMIT", "120")
+    desk = make_helpdesk(Settings())
+    assert isinstance(desk, RTHelpdesk) and isinstance(desk.http.limiter, RedisTokenBucket)
+    assert desk.http.limiter.key == "rootmail:ratelimit:rt"
+    unlimited.close()
     desk.close()

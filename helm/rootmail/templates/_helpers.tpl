@@ -321,6 +321,10 @@ The environment of every rootmail container: the application's settings (ROOTMAI
 - name: ROOTMAIL_RT_USER
   value: {{ . | quote }}
 {{- end }}
+{{- if .rateLimit }}
+- name: ROOTMAIL_RT_RATE_LIMIT
+  value: {{ .rateLimit | quote }}
+{{- end }}
 {{- end }}
 {{- if or .Values.helpdesk.existingSecret .Values.helpdesk.rt.token }}
 {{ include "rootmail.secretEnv" (dict "root" . "name" "ROOTMAIL_RT_TOKEN" "key" .Values.helpdesk.existingSecretKeys.rtToken "optional" (ne .Values.helpdesk.existingSecret "")) }}
