@@ -149,6 +149,25 @@ def test_thread_correspond_vs_comment_and_requestors(rt: RTHelpdesk) -> None:
     assert len(cfs(ticket)[CF_DELIVERY]) == 5
 
 
+def test_customer_reply_on_a_ticket_opened_internal_adds_the_requestors_first(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    first = rt.upsert(draft(1, thread, customer_contacts=("ops@acme.example",)))  # internal: none
+    assert _rest(f"/ticket/{first.ticket_id}")["Requestor"] == []
+    second = rt.upsert(draft(2, thread, visibility="customer", public_body="redacted text 2",
+                             customer_contacts=("ops@acme.example", "finance@acme.example")))
+    assert second.ticket_id == first.ticket_id
+    ticket = _rest(f"/ticket/{first.ticket_id}")
+    assert sorted(r["id"] for r in ticket["Requestor"]) == ["finance@acme.example", "ops@acme.example"]
+    # the requestors were set before the reply, so RT's correspondence reached them
+    types = [item["Type"] for item in history(first.ticket_id)]
+    assert types.index("AddWatcher") < types.index("Correspond"), types
+    again = rt.upsert(draft(3, thread, visibility="customer", public_body="redacted text 3",
+                            customer_contacts=("finance@acme.example",)))
+    assert again.ticket_id == first.ticket_id
+    kept = _rest(f"/ticket/{first.ticket_id}")
+    assert sorted(r["id"] for r in kept["Requestor"]) == ["finance@acme.example", "ops@acme.example"]
+
+
 def test_duplicate_delivery_adds_nothing(rt: RTHelpdesk) -> None:
     thread = new_thread()
     ref = rt.upsert(draft(1, thread))

@@ -123,20 +123,22 @@ class RTHelpdesk:
             return TicketRef(ticket["id"], created=True, commented=True)
 
     def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
-        """The thread's tickets, oldest first: ``{"id", "status", "queue", "cf": {name: values}}``."""
+        """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors"}``."""
         query = f"'CF.{{{CF_THREAD}}}' = {_quote(thread_key)}"
         tickets: list[dict[str, Any]] = []
         page = 1
         while True:
             data = self.http.request("GET", "/tickets", params={
-                "query": query, "fields": "Status,Queue,CustomFields", "orderby": "id", "order": "ASC",
+                "query": query, "fields": "Status,Queue,CustomFields,Requestor", "orderby": "id", "order": "ASC",
                 "per_page": 100, "page": page,
             }).json()
             for item in data.get("items", []):
                 cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
                 if cfs.get(CF_THREAD, [None])[0] != thread_key:
                     continue
-                tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs})
+                requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
+                tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
+                                "requestors": requestors})
             if page >= int(data.get("pages") or 1):
                 break
             page += 1
@@ -231,9 +233,24 @@ class RTHelpdesk:
         data = self.http.request("POST", "/ticket", json_body=body).json()
         ticket_id = str(data["id"])
         log.info("ticket_created", ticket_id=ticket_id, thread=draft.thread_key[:24])
-        return {"id": ticket_id, "status": "new", "cf": {CF_DELIVERY: [_marker(first)]}}
+        return {"id": ticket_id, "status": "new", "cf": {CF_DELIVERY: [_marker(first)]},
+                "requestors": list(body.get("Requestor", []))}
+
+    def _ensure_requestors(self, draft: TicketDraft, ticket: dict[str, Any]) -> None:
+        """Before a public reply, make the customer's contacts requestors of the ticket (it may
+        have been opened internal, with none), keeping whoever is there already."""
+        current = list(ticket.get("requestors") or [])
+        known = {r.lower() for r in current}
+        missing = [c for c in draft.customer_contacts if c.lower() not in known]
+        if not missing:
+            return
+        self.http.request("PUT", f"/ticket/{int(ticket['id'])}", json_body={"Requestor": current + missing})
+        ticket["requestors"] = current + missing
+        log.info("ticket_requestors_added", ticket_id=ticket["id"], added=len(missing))
 
     def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step]) -> None:
+        if draft.public and draft.customer_contacts and any(step.public for step in steps):
+            self._ensure_requestors(draft, ticket)
         markers = list(ticket["cf"].get(CF_DELIVERY, ()))
         for step in steps:
             markers.append(_marker(step))
