@@ -12,18 +12,20 @@ import base64
 import functools
 import json
 import os
+import re
 import socket
 
 _ORIGIN = f"gen{os.getpid()}@{socket.gethostname()}"
 _EMBED = {"callbacks": None, "errbacks": None, "chain": None, "chord": None}
 _EMBED_JSON = json.dumps(_EMBED)
-# placeholders: JSON strings that cannot occur in a real message (control characters)
+# placeholders: JSON strings that cannot occur in a real message (a control character, then a name)
 _ID, _TAG, _BODY, _ARGSREPR = "\x01id", "\x01tag", "\x01body", "\x01argsrepr"
+_QUOTED_PLACEHOLDER = re.compile(r'"\\u0001(\w+)"')  # how json.dumps writes "\x01name"
 
 
 @functools.lru_cache(maxsize=32)
 def _skeleton(task: str, queue: str) -> tuple[str, ...]:
-    """The message as JSON, split around the placeholders; the odd items name what goes there."""
+    """The message as JSON split around the placeholders: literal, name, literal, name, ..., literal."""
     message = {
         "body": _BODY,
         "content-encoding": "utf-8",
@@ -41,17 +43,7 @@ def _skeleton(task: str, queue: str) -> tuple[str, ...]:
             "body_encoding": "base64", "delivery_tag": _TAG,
         },
     }
-    text = json.dumps(message)
-    parts: list[str] = []
-    marks = {json.dumps(mark): mark for mark in (_ID, _TAG, _BODY, _ARGSREPR)}
-    while True:
-        found = [(text.find(quoted), quoted) for quoted in marks if quoted in text]
-        if not found:
-            parts.append(text)
-            return tuple(parts)
-        at, quoted = min(found)
-        parts += [text[:at], marks[quoted]]
-        text = text[at + len(quoted):]
+    return tuple(_QUOTED_PLACEHOLDER.split(json.dumps(message)))
 
 
 def _uuid4() -> str:
@@ -64,10 +56,7 @@ def task_message(task: str, args: list[str], queue: str) -> bytes:
     """One Celery protocol-2 message as kombu's Redis transport stores it (LPUSH onto ``queue``)."""
     body = base64.b64encode(f"[{json.dumps(args)}, {{}}, {_EMBED_JSON}]".encode()).decode()
     # ids and base64 need no JSON escaping; the repr of the arguments does
-    values = {_ID: f'"{_uuid4()}"', _TAG: f'"{_uuid4()}"', _BODY: f'"{body}"', _ARGSREPR: json.dumps(repr(args))}
-    skeleton = _skeleton(task, queue)
-    out = [skeleton[0]]
-    for index in range(1, len(skeleton), 2):
-        out.append(values[skeleton[index]])
-        out.append(skeleton[index + 1])
-    return "".join(out).encode()
+    values = {"id": f'"{_uuid4()}"', "tag": f'"{_uuid4()}"', "body": f'"{body}"', "argsrepr": json.dumps(repr(args))}
+    parts = list(_skeleton(task, queue))
+    parts[1::2] = [values[name] for name in parts[1::2]]
+    return "".join(parts).encode()

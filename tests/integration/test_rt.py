@@ -147,6 +147,8 @@ def test_thread_correspond_vs_comment_and_requestors(rt: RTHelpdesk) -> None:
     # create (public 1) + comment (note 1), comment (note 2), correspond (public 3) + comment (note 3)
     assert message_types(first.ticket_id) == ["Create", "Comment", "Comment", "Correspond", "Comment"]
     assert len(cfs(ticket)[CF_DELIVERY]) == 5
+    read_back = rt.get_ticket(first.ticket_id)
+    assert read_back is not None and read_back["comment_count"] == 5
 
 
 def test_customer_reply_on_a_ticket_opened_internal_adds_the_requestors_first(rt: RTHelpdesk) -> None:

@@ -20,7 +20,7 @@ queues rootmail writes to. A missing one is a PermanentError naming the field an
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx
@@ -126,23 +126,25 @@ class RTHelpdesk:
         """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors"}``."""
         query = f"'CF.{{{CF_THREAD}}}' = {_quote(thread_key)}"
         tickets: list[dict[str, Any]] = []
+        for item in self._items("/tickets", {"query": query, "fields": "Status,Queue,CustomFields,Requestor",
+                                             "orderby": "id", "order": "ASC"}):
+            cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
+            if cfs.get(CF_THREAD, [None])[0] != thread_key:
+                continue
+            requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
+            tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
+                            "requestors": requestors})
+        return sorted(tickets, key=lambda t: int(t["id"]))
+
+    def _items(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        """Every item of a REST2 collection, page after page (100 per page)."""
         page = 1
         while True:
-            data = self.http.request("GET", "/tickets", params={
-                "query": query, "fields": "Status,Queue,CustomFields,Requestor", "orderby": "id", "order": "ASC",
-                "per_page": 100, "page": page,
-            }).json()
-            for item in data.get("items", []):
-                cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
-                if cfs.get(CF_THREAD, [None])[0] != thread_key:
-                    continue
-                requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
-                tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
-                                "requestors": requestors})
+            data = self.http.request("GET", path, params=params | {"per_page": 100, "page": page}).json()
+            yield from data.get("items", [])
             if page >= int(data.get("pages") or 1):
-                break
+                return
             page += 1
-        return sorted(tickets, key=lambda t: int(t["id"]))
 
     def get_ticket(self, ticket_id: str) -> dict[str, Any] | None:
         try:
@@ -155,15 +157,7 @@ class RTHelpdesk:
             return None
         ticket["id"] = str(ticket["id"])
         ticket["cf"] = {cf["name"]: list(cf.get("values") or []) for cf in ticket.get("CustomFields", [])}
-        transactions: list[dict[str, Any]] = []
-        page = 1
-        while True:
-            data = self.http.request("GET", f"/ticket/{int(ticket_id)}/history", params={
-                "fields": "Type,Created", "per_page": 100, "page": page}).json()
-            transactions.extend(data.get("items", []))
-            if page >= int(data.get("pages") or 1):
-                break
-            page += 1
+        transactions = list(self._items(f"/ticket/{int(ticket_id)}/history", {"fields": "Type,Created"}))
         ticket["transactions"] = transactions
         ticket["comment_count"] = sum(1 for t in transactions if t.get("Type") in ("Create", "Comment", "Correspond"))
         return ticket
