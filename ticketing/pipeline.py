@@ -25,7 +25,7 @@ from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError
 from ticketing.helpdesk import Helpdesk
 from ticketing.render import customer_body, internal_body
-from ticketing.threads import ThreadIndex, delivery_id, thread_key
+from ticketing.threads import ThreadIndex, delivery_id, thread_key, trust_separated
 
 log = structlog.get_logger(__name__)
 
@@ -123,8 +123,8 @@ def build_draft(
     attachments = () if rendering.contains_secret else (
         DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
     return TicketDraft(
-        thread_key=route.thread_key or thread_key(parsed, stored.raw, recipient, notice, index=index),
-        delivery_id=delivery_id(parsed, stored.raw, recipient),
+        thread_key=_thread_of(stored, parsed, recipient, notice, auth, route, index),
+        delivery_id=delivery_id(parsed, stored.raw, recipient, trusted=auth.verdict == "pass"),
         subject=redact_text(parsed.subject) or "(no subject)",
         body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth),
         public_body=public_body,
@@ -143,6 +143,16 @@ def build_draft(
         tags=tuple(dict.fromkeys(tags)),
         attachments=attachments,
     )
+
+
+def _thread_of(stored: StoredMessage, parsed: ParsedMail, recipient: Recipient, notice: Notice,
+               auth: AuthVerdict, route: Route, index: ThreadIndex | None) -> str:
+    """The thread key: the route's (aggregation, digest) or the mail's own; mail that is not
+    ``pass`` never shares a thread with mail that is (see :mod:`ticketing.threads`)."""
+    trusted = auth.verdict == "pass"
+    if route.thread_key:
+        return trust_separated(route.thread_key, trusted=trusted)
+    return thread_key(parsed, stored.raw, recipient, notice, index=index, trusted=trusted)
 
 
 def identifier_tags(notice: Notice) -> list[str]:

@@ -11,7 +11,11 @@ Owns threading (Zammad's follow-up filter order, on parsed keys):
 
 Every key is scoped by the recipient's AWS account (or, for an unknown recipient, its address),
 and the seen-Message-ID and subject look-ups are scoped the same way, so nothing ever threads
-across accounts or customers. The look-ups sit behind :class:`ThreadIndex` (Redis in the workers,
+across accounts or customers. Scopes are also separated by trust: mail proven to come from AWS
+(verdict ``pass``) and all other mail (spoofs, unverifiable, non-AWS) never share a thread key, a
+Message-ID or subject look-up, or a delivery id, so a spoof can neither open a thread that genuine
+mail later joins, nor join, update or suppress (by a reused Message-ID) a genuine one.
+The look-ups sit behind :class:`ThreadIndex` (Redis in the workers,
 a dict in tests), handed in by the pipeline.
 
 Also owns the per-thread lock that keeps two workers from opening the same thread twice.
@@ -43,21 +47,44 @@ def _digest(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def message_fingerprint(parsed: ParsedMail, raw: bytes) -> str:
-    """The Message-ID when there is one, else a hash of the bytes."""
-    if parsed.message_id:
+UNTRUSTED = "untrusted"
+
+
+def message_fingerprint(parsed: ParsedMail, raw: bytes, *, trusted: bool = False) -> str:
+    """For trusted mail the Message-ID when there is one, else a hash of the bytes.
+
+    Untrusted mail is fingerprinted by its bytes only: its Message-ID is whatever the sender
+    claims, and a claimed genuine Message-ID must not make a genuine mail look like a duplicate.
+    """
+    if trusted and parsed.message_id:
         return parsed.message_id.strip().lower()
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
-def delivery_id(parsed: ParsedMail, raw: bytes, recipient: Recipient) -> str:
-    """Same message to the same recipient -> same id, however often it is delivered or processed."""
-    return _digest("delivery", recipient.address, message_fingerprint(parsed, raw))
+def delivery_id(parsed: ParsedMail, raw: bytes, recipient: Recipient, *, trusted: bool = False) -> str:
+    """Same message to the same recipient -> same id, however often it is delivered or processed.
+
+    Trusted (``pass``) and untrusted mail never share an id."""
+    fingerprint = message_fingerprint(parsed, raw, trusted=trusted)
+    if trusted:
+        return _digest("delivery", recipient.address, fingerprint)
+    return _digest("delivery", UNTRUSTED, recipient.address, fingerprint)
 
 
-def thread_scope(recipient: Recipient) -> str:
-    """What a thread may never cross: the recipient's account, else the recipient address."""
-    return recipient.account.account_id if recipient.account else recipient.address.lower()
+def thread_scope(recipient: Recipient, *, trusted: bool = False) -> str:
+    """What a thread may never cross: the recipient's account, else the recipient address; and
+    the trust boundary (``pass`` mail vs everything else)."""
+    scope = recipient.account.account_id if recipient.account else recipient.address.lower()
+    if trusted:  # a (quoted) address can never pose as the untrusted side
+        return f"addr:{scope}" if scope.startswith(f"{UNTRUSTED}:") else scope
+    return f"{UNTRUSTED}:{scope}"
+
+
+def trust_separated(key: str, *, trusted: bool) -> str:
+    """A thread key chosen elsewhere (aggregation, digest) kept on its side of the trust boundary."""
+    if trusted or key.startswith(f"{UNTRUSTED}:"):
+        return key
+    return f"{UNTRUSTED}:{key}"
 
 
 def normalize_subject(subject: str) -> str:
@@ -202,13 +229,16 @@ def thread_key(
     index: ThreadIndex | None = None,
     now: float | None = None,
     subject_window: float = DEFAULT_SUBJECT_WINDOW,
+    trusted: bool = False,
 ) -> str:
     """The thread ``parsed`` belongs to (see the module docstring for the order of the rules).
 
     With an ``index`` the answer is remembered (Message-ID and subject), so later replies and
     follow-ups find it; without one only the identifier rule and the per-mail fallback apply.
+    ``trusted``: the mail passed authentication (verdict ``pass``); other mail threads only with
+    other untrusted mail.
     """
-    scope = thread_scope(recipient)
+    scope = thread_scope(recipient, trusted=trusted)
     key = _identifier_key(notice, scope)
     if key is None and index is not None:
         refs = [parsed.in_reply_to] if parsed.in_reply_to else []
@@ -221,7 +251,7 @@ def thread_key(
     if key is None and index is not None and notice.thread_on and subject:
         key = index.subject_thread(scope, subject, moment, subject_window)
     if key is None:
-        key = f"mail:{scope}:" + _digest(message_fingerprint(parsed, raw))
+        key = f"mail:{scope}:" + _digest(message_fingerprint(parsed, raw, trusted=trusted))
     if index is not None:
         if parsed.message_id:
             index.remember(scope, parsed.message_id, key)
