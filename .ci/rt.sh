@@ -64,10 +64,12 @@ start_rt() {
         echo $! >"$RT_STATE/pid"
     fi
     url="http://127.0.0.1:$port"
-    deadline=$(( $(date +%s) + 120 ))
+    # the first start compiles and loads all of RT: minutes on a busy 2-core machine
+    wait_s="${RT_START_TIMEOUT:-600}"
+    deadline=$(( $(date +%s) + wait_s ))
     until curl -fsS -o /dev/null -u "root:$RT_PASSWORD" "$url/REST/2.0/queues/all"; do
         if [ "$(date +%s)" -ge "$deadline" ]; then
-            echo "rt-server did not answer on $url within 120 s; log:" >&2
+            echo "rt-server did not answer on $url within $wait_s s; log:" >&2
             tail -n 50 "$RT_STATE/server.log" >&2
             exit 1
         fi

@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import redis
@@ -28,6 +28,18 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared test material (../shared) is not on this machine")
     return path
+
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def missing_service(reason: str) -> NoReturn:
+    """A service a test needs (Redis, dnsmasq, Request Tracker) is not there: skip with the reason
+    on a developer's machine; under ``CI=true`` fail, since CI installs and starts every service."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: every service the tests need must be installed and started)",
+                    pytrace=False)
+    pytest.skip(reason)
 
 
 def free_port() -> int:

@@ -14,7 +14,7 @@ from routing.authenticate import AuthTemporaryError, AwsDomains, authenticate
 from routing.dns import DnsResolver
 from routing.parse import parse_mail
 from routing.taxonomy import default_taxonomy
-from tests.conftest import FIXTURES, SHARED, free_port, wait_for
+from tests.conftest import FIXTURES, SHARED, free_port, missing_service, wait_for
 from tests.routing.dkimkeys import dkim_records, sign
 
 pytestmark = pytest.mark.integration
@@ -61,7 +61,7 @@ class Dnsmasq:
 
 def _need_dnsmasq() -> None:
     if DNSMASQ is None:
-        pytest.skip("dnsmasq is not installed (apt-get install -y dnsmasq-base)")
+        missing_service("dnsmasq is not installed (apt-get install -y dnsmasq-base)")
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ import pytest
 import redis
 from pydantic import SecretStr
 
+from tests.conftest import missing_service
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.helpdesk.rt import CF_ACCOUNT, CF_DELIVERY, CF_NOTICE, CF_THREAD, RTHelpdesk
 from ticketing.ratelimit import RateLimited, RedisTokenBucket
@@ -58,14 +59,14 @@ def _rest(path: str, **params: Any) -> Any:
 @pytest.fixture(scope="module")
 def rt_available() -> None:
     if not RT_URL:
-        pytest.skip("Request Tracker not configured: run `.ci/rt.sh all` and source /tmp/rootmail-rt/env "
+        missing_service("Request Tracker not configured: run `.ci/rt.sh all` and source /tmp/rootmail-rt/env "
                     "(sets ROOTMAIL_TEST_RT_URL)")
     if not (RT_TOKEN or (RT_USER and RT_PASSWORD)):
-        pytest.skip("ROOTMAIL_TEST_RT_TOKEN or ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
+        missing_service("ROOTMAIL_TEST_RT_TOKEN or ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
     try:
         _rest("/queues/all")
     except httpx.HTTPError as exc:
-        pytest.skip(f"Request Tracker at {RT_URL} does not answer REST2: {type(exc).__name__}")
+        missing_service(f"Request Tracker at {RT_URL} does not answer REST2: {type(exc).__name__}")
 
 
 @pytest.fixture
@@ -221,7 +222,7 @@ def test_secret_bearing_type_has_no_original_attached(rt: RTHelpdesk) -> None:
 
 def test_basic_auth_works_too(rt_available: None) -> None:
     if not (RT_USER and RT_PASSWORD):
-        pytest.skip("ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
+        missing_service("ROOTMAIL_TEST_RT_USER/ROOTMAIL_TEST_RT_PASSWORD not set")
     desk = RTHelpdesk(RT_URL, user=RT_USER, password=SecretStr(RT_PASSWORD))
     ref = desk.upsert(draft(1, new_thread(), queue="General"))
     assert ref.created

@@ -13,6 +13,7 @@ import pytest
 import redis
 
 from routing.types import Account, Customer, Notice, ParsedMail, Recipient
+from tests.conftest import missing_service
 from tests.fakes.redis_server import redis_binary, running_redis
 from ticketing.errors import TransientError
 from ticketing.threads import (
@@ -48,7 +49,7 @@ def mail(mid: str, subject: str = "Your support case", in_reply_to: str = "",
 @pytest.fixture(scope="module")
 def redis_url() -> Iterator[str]:
     if redis_binary() is None:
-        pytest.skip("no redis-server binary")
+        missing_service("no redis-server binary")
     with running_redis() as url:
         yield url
 
