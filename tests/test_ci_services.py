@@ -9,7 +9,7 @@ from tests.conftest import missing_service
 
 def test_missing_service_fails_under_ci(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match="dnsmasq is not installed.*CI=true"):
+    with pytest.raises(pytest.fail.Exception, match=r"dnsmasq is not installed.*CI=true"):
         missing_service("dnsmasq is not installed")
 
 
