@@ -5,33 +5,54 @@ Owns the verdict ``pass`` | ``fail`` | ``none`` (with reasons) for one mail:
 * ``pass``: the From domain's organizational domain is an AWS sender domain (taxonomy.yaml) and
   DMARC passes: a valid DKIM signature whose ``d=`` aligns with it, or SPF pass for an aligned
   MAIL FROM. A valid ``d=amazonses.com`` signature alone proves nothing: every SES customer has one.
-* ``fail``: the mail claims to be AWS (AWS From domain, a look-alike domain, "Amazon"/"AWS" in the
-  display name, an AWS ``X-Original-From``) and does not pass.
+  A pass carries the *signed view* (:mod:`routing.signed_view`): later stages read only that.
+* ``fail``: the mail claims to be AWS (AWS From domain, a look-alike domain or name
+  (:mod:`routing.lookalike`), more than one From, an AWS ``X-Original-From``) and does not pass; or
+  it would pass but holds a second instance of a once-only header, a Sender/List header of someone
+  else, or body content beyond the signature's ``l=``.
 * ``none``: the mail does not claim to be AWS mail; there is nothing to verify.
 
-Optionally the topmost ``Authentication-Results`` header of one configured relay (its
-``authserv-id``) is trusted instead, for deployments behind SES or Postfix; all others are ignored.
-All DNS goes through the :class:`routing.dns.DnsLookup` handed in. Temporary DNS failures that
-leave the verdict open raise :class:`AuthTemporaryError` so the caller can retry.
+Everything is read from the raw header bytes that the DKIM verifier reads (dkimpy's header list),
+never from the RFC 2047-decoded parse: signature tags by :mod:`routing.dkim_tags`, the From header by
+:func:`routing.lookalike.read_from`. Optionally the Authentication-Results of one relay are trusted
+instead of checking here (:mod:`routing.authres`: only from a peer in the trusted relay networks).
+All DNS goes through the :class:`routing.dns.DnsLookup` handed in. Temporary DNS failures that leave
+the verdict open raise :class:`AuthTemporaryError` so the caller can retry.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import dkim
-from publicsuffixlist import PublicSuffixList
+from dkim.canonicalization import CanonicalizationPolicy
 
+from routing.authres import IpNetwork, RelayResults, UnreadableResults, peer_in, relay_results
+from routing.dkim_tags import SignatureTags, TagListError, signature_tags
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
+from routing.domains import AwsDomains, domain_of, organizational_domain
+from routing.lookalike import FromHeader, domain_imitation, list_header_problems, name_claims_aws, read_from
+from routing.signed_view import (
+    HeaderBlockError,
+    RawHeaders,
+    covered_instances,
+    header_name,
+    raw_headers,
+    repeated_singletons,
+    view_bytes,
+    view_indexes,
+)
+from routing.spf import check_spf, dmarc_policy
 from routing.types import AuthVerdict, ParsedMail
 
+__all__ = ["AuthTemporaryError", "AwsDomains", "authenticate", "check_spf", "dmarc_policy", "domain_of",
+           "organizational_domain"]
+
 MAX_SIGNATURES = 8
-_ADDR = re.compile(r"[\w.+'=-]+@([A-Za-z0-9.-]+)")
-_AWS_NAME = re.compile(r"\b(amazon|aws)\b", re.IGNORECASE)
+_FWS = re.compile(rb"\r?\n(?=[ \t])")
 
 
 def _fast_int2str(n: int, length: int = -1) -> bytearray:
@@ -99,264 +120,275 @@ class AuthTemporaryError(Exception):
     """DNS did not answer for now, and without the answer the mail cannot pass: retry later."""
 
 
-@lru_cache(maxsize=1)
-def _psl() -> PublicSuffixList:
-    return PublicSuffixList()
-
-
-@lru_cache(maxsize=4096)
-def organizational_domain(domain: str) -> str:
-    """The registrable domain of ``domain`` by the public suffix list (``verify.signin.aws`` -> ``signin.aws``)."""
-    domain = domain.strip().rstrip(".").lower()
-    if not domain:
-        return ""
-    return _psl().privatesuffix(domain) or domain
-
-
-def domain_of(address: str) -> str:
-    """The domain of an address (``a@b.example`` or ``Name <a@b.example>``), lower case, or ``""``."""
-    match = _ADDR.search(address or "")
-    return match.group(1).rstrip(".").lower() if match else ""
-
-
-def _tags(value: str) -> dict[str, str]:
-    tags: dict[str, str] = {}
-    for part in value.split(";"):
-        key, sep, val = part.partition("=")
-        if sep:
-            tags[key.strip().lower()] = re.sub(r"\s+", "", val)
-    return tags
-
-
-@dataclass(frozen=True, slots=True)
-class AwsDomains:
-    """The AWS sender domains and their organizational domains."""
-
-    domains: frozenset[str]
-    org_domains: frozenset[str]
-
-    @classmethod
-    def of(cls, domains: Iterable[str]) -> AwsDomains:
-        clean = frozenset(d.strip().lower().rstrip(".") for d in domains if d.strip())
-        return cls(clean, frozenset(organizational_domain(d) for d in clean))
-
-    def is_aws(self, domain: str) -> bool:
-        return bool(domain) and organizational_domain(domain) in self.org_domains
-
-    def looks_like_aws(self, domain: str) -> bool:
-        """A domain that imitates AWS: 'amazon' or an 'aws' word in its registrable name."""
-        if not domain or self.is_aws(domain):
-            return False
-        label = organizational_domain(domain).split(".")[0]
-        return "amazon" in label or "aws" in re.split(r"[-_0-9]", label)
-
-
-# ---------------------------------------------------------------- SPF (RFC 7208 subset)
-
-_SPF_LIMIT = 10
-
-
-class _SpfPermError(Exception):
-    pass
-
-
-def _spf_record(lookup: DnsLookup, domain: str) -> str | None:
-    records = [r for r in lookup.txt(domain) if r.lower().startswith("v=spf1")
-               and (len(r) == 6 or r[6] == " ")]
-    if len(records) > 1:
-        raise _SpfPermError(f"{domain} has {len(records)} SPF records")
-    return records[0] if records else None
-
-
-def _in_network(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, spec: str, default_len: int | None = None) -> bool:
-    try:
-        net = ipaddress.ip_network(spec, strict=False)
-    except ValueError as exc:
-        raise _SpfPermError(f"bad network {spec!r}") from exc
-    return ip.version == net.version and ip in net
-
-
-def _addr_match(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, hosts: list[str], cidr4: int, cidr6: int) -> bool:
-    for host in hosts:
-        try:
-            addr = ipaddress.ip_address(host)
-        except ValueError:
-            continue
-        prefix = cidr4 if addr.version == 4 else cidr6
-        if _in_network(ip, f"{addr}/{prefix}"):
-            return True
-    return False
-
-
-def _split_cidr(arg: str) -> tuple[str, int, int]:
-    match = re.match(r"^(.*?)(?:/(\d+))?(?://(\d+))?$", arg)
-    if not match:
-        return arg, 32, 128
-    return match.group(1), int(match.group(2) or 32), int(match.group(3) or 128)
-
-
-def check_spf(
-    lookup: DnsLookup, ip_text: str, mail_from: str, helo: str = ""
-) -> tuple[str, str]:
-    """SPF result for the SMTP peer ``ip_text`` and MAIL FROM: (result, domain checked).
-
-    result is pass | fail | softfail | neutral | none | permerror; temporary DNS failures raise
-    :class:`DnsTemporaryError`.
-    """
-    domain = domain_of(mail_from) or helo.strip().rstrip(".").lower()
-    if not domain:
-        return "none", ""
-    try:
-        ip = ipaddress.ip_address(ip_text.strip().strip("[]"))
-    except ValueError:
-        return "none", domain
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    counter = [0]
-    try:
-        return _check_host(lookup, ip, domain, counter, 0), domain
-    except _SpfPermError:
-        return "permerror", domain
-
-
-def _count(counter: list[int]) -> None:
-    counter[0] += 1
-    if counter[0] > _SPF_LIMIT:
-        raise _SpfPermError("more than 10 DNS-querying terms")
-
-
-def _check_host(
-    lookup: DnsLookup, ip: ipaddress.IPv4Address | ipaddress.IPv6Address, domain: str, counter: list[int], depth: int
-) -> str:
-    if depth > _SPF_LIMIT:
-        raise _SpfPermError("include depth")
-    record = _spf_record(lookup, domain)
-    if record is None:
-        return "none"
-    results = {"+": "pass", "-": "fail", "~": "softfail", "?": "neutral"}
-    redirect: str | None = None
-    for term in record.split()[1:]:
-        if "=" in term and not term.split("=", 1)[0].count(":"):
-            name, _, value = term.partition("=")
-            if name.lower() == "redirect":
-                redirect = value
-            continue
-        qualifier = "+"
-        if term[0] in results:
-            qualifier, term = term[0], term[1:]
-        mech, _, arg = term.partition(":")
-        mech = mech.lower()
-        if "/" in mech:
-            mech, _, cidr = mech.partition("/")
-            arg = f"{arg}/{cidr}" if arg else f"/{cidr}"
-        matched = False
-        if mech == "all":
-            matched = True
-        elif mech == "ip4" or mech == "ip6":
-            matched = _in_network(ip, arg)
-        elif mech == "include":
-            _count(counter)
-            inner = _check_host(lookup, ip, arg.lower(), counter, depth + 1)
-            if inner == "none":
-                raise _SpfPermError(f"include:{arg} has no SPF record")
-            matched = inner == "pass"
-        elif mech in ("a", "mx"):
-            _count(counter)
-            host, cidr4, cidr6 = _split_cidr(arg)
-            target = host or domain
-            if mech == "a":
-                matched = _addr_match(ip, lookup.addresses(target), cidr4, cidr6)
-            else:
-                exchanges = lookup.mx(target)[:10]
-                matched = any(_addr_match(ip, lookup.addresses(mx), cidr4, cidr6) for mx in exchanges)
-        elif mech == "exists":
-            _count(counter)
-            matched = bool(lookup.addresses(arg.replace("%{i}", str(ip)).replace("%{d}", domain)))
-        elif mech == "ptr":
-            _count(counter)
-            matched = False  # deprecated (RFC 7208 5.5); never grants a pass here
-        else:
-            raise _SpfPermError(f"unknown mechanism {mech!r}")
-        if matched:
-            return results[qualifier]
-    if redirect:
-        _count(counter)
-        inner = _check_host(lookup, ip, redirect.lower(), counter, depth + 1)
-        if inner == "none":
-            raise _SpfPermError(f"redirect={redirect} has no SPF record")
-        return inner
-    return "neutral"
-
-
-# ---------------------------------------------------------------- DMARC record
-
-
-def dmarc_policy(lookup: DnsLookup, from_domain: str) -> dict[str, str]:
-    """The DMARC record's tags for ``from_domain`` (its own ``_dmarc`` name, else the org domain's)."""
-    for name in dict.fromkeys((from_domain, organizational_domain(from_domain))):
-        for record in lookup.txt(f"_dmarc.{name}"):
-            if record.replace(" ", "").lower().startswith("v=dmarc1"):
-                tags = _tags(record)
-                if name != from_domain and "sp" in tags:
-                    tags["p"] = tags["sp"]
-                return tags
-    return {}
-
-
-# ---------------------------------------------------------------- Authentication-Results
-
-
-def _trusted_results(parsed: ParsedMail, authserv_id: str) -> dict[str, tuple[str, dict[str, str]]] | None:
-    """method -> (result, properties) from the topmost A-R header of ``authserv_id``; None if absent."""
-    wanted = authserv_id.strip().lower()
-    for value in parsed.header_all("Authentication-Results"):
-        parts = [p.strip() for p in re.sub(r"\([^()]*\)", " ", value).split(";")]
-        if not parts or not parts[0]:
-            continue
-        if parts[0].split()[0].lower() != wanted:
-            continue
-        results: dict[str, tuple[str, dict[str, str]]] = {}
-        for part in parts[1:]:
-            tokens = part.split()
-            if not tokens or "=" not in tokens[0]:
-                continue
-            method, _, result = tokens[0].partition("=")
-            props = {}
-            for token in tokens[1:]:
-                key, sep, val = token.partition("=")
-                if sep:
-                    props[key.lower()] = val.strip('"').lower()
-            results.setdefault(method.lower(), (result.lower(), props))
-        return results
-    return None
-
-
-# ---------------------------------------------------------------- the verdict
-
-
-@dataclass(frozen=True, slots=True)
-class _Signature:
-    index: int
-    domain: str
-    selector: str = ""
-
-
-_SIG_D = re.compile(r"(?:^|;)\s*d\s*=\s*([^;\s]+)")
-_SIG_S = re.compile(r"(?:^|;)\s*s\s*=\s*([^;\s]+)")
-
-
-def _signatures(parsed: ParsedMail) -> list[_Signature]:
-    out = []
-    for index, value in enumerate(parsed.header_all("DKIM-Signature")[:MAX_SIGNATURES]):
-        d, s = _SIG_D.search(value), _SIG_S.search(value)
-        out.append(_Signature(index, d.group(1).lower().rstrip(".") if d else "", s.group(1).lower() if s else ""))
-    return out
-
-
 def _aligned(a: str, b: str, strict: bool) -> bool:
     if not a or not b:
         return False
     return a == b if strict else organizational_domain(a) == organizational_domain(b)
+
+
+def _text(value: bytes) -> str:
+    return _FWS.sub(b"", value).decode("utf-8", "replace").strip()
+
+
+@dataclass
+class _Mail:
+    """One mail as the verifier reads it, and the verdict's reasons so far."""
+
+    parsed: ParsedMail
+    raw: bytes
+    headers: RawHeaders
+    body: bytes
+    aws: AwsDomains
+    from_domain: str = ""
+    reasons: list[str] = field(default_factory=list)
+
+    def values(self, name: str) -> list[bytes]:
+        return [v for n, v in self.headers if header_name(n) == name]
+
+    def fail(self, *reasons: str) -> AuthVerdict:
+        return AuthVerdict("fail", (*self.reasons, *reasons), True)
+
+    def passed(self, view: ParsedMail, names: Sequence[str], *reasons: str) -> AuthVerdict:
+        return AuthVerdict("pass", (*self.reasons, *reasons), True, view, tuple(names))
+
+
+# ---------------------------------------------------------------- who the mail claims to be from
+
+
+def _sender_verdict(mail: _Mail) -> AuthVerdict | None:
+    """The verdict when the From header settles it (not AWS, look-alike, several From), else None
+    with ``mail.from_domain`` set to the AWS From domain."""
+    froms = mail.values("from")
+    if len(froms) > 1:
+        return mail.fail(f"{len(froms)} From headers: a mail has exactly one (RFC 5322 §3.6); suspected spoof")
+    sender = read_from(froms[0]) if froms else FromHeader("", "", "", "no From header")
+    if sender.problem:
+        mail.reasons.append(sender.problem)
+    imitation = domain_imitation(sender.domain, mail.aws)
+    if imitation:
+        return mail.fail(imitation)
+    if mail.aws.is_aws(sender.domain):
+        mail.from_domain = sender.domain
+        return None
+    shown = sender.domain or "(none)"
+    claims = []
+    original = domain_of(" ".join(_text(v) for v in mail.values("x-original-from")))
+    if mail.aws.is_aws(original):
+        claims.append(f"forwarded (X-Original-From {original}); From {shown} is not an AWS sender domain, "
+                      "so the original signature cannot be aligned")
+    if name_claims_aws(sender.name):
+        claims.append(f"display name claims Amazon/AWS but From domain {shown} is not an AWS sender domain")
+    if claims:
+        return mail.fail(*claims)
+    return AuthVerdict("none", (f"From domain {shown} is not an AWS sender domain; nothing to verify",), False)
+
+
+def _structure_problems(mail: _Mail) -> list[str]:
+    """Why a mail with an AWS From cannot pass whatever its signatures say."""
+    problems = [f"more than one {name.title()} header: an added {name.title()} is not signed content "
+                "(RFC 5322 §3.6); suspected spoof" for name in repeated_singletons(mail.headers)]
+    list_headers = [(header_name(n), v) for n, v in mail.headers]
+    return problems + list_header_problems(list_headers, mail.aws)
+
+
+# ---------------------------------------------------------------- signatures and the signed view
+
+
+def _signatures(mail: _Mail) -> list[SignatureTags]:
+    out = []
+    for index, value in enumerate(mail.values("dkim-signature")[:MAX_SIGNATURES]):
+        try:
+            out.append(signature_tags(index, value))
+        except TagListError as exc:
+            mail.reasons.append(f"dkim=permerror (signature {index + 1}: {exc}): invalid, not verified")
+    return out
+
+
+def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
+    """Bytes of the canonical body beyond the signature's ``l=`` (0 without ``l=``)."""
+    if signature.body_length is None:
+        return 0
+    try:
+        policy = CanonicalizationPolicy.from_c_value(signature.canonicalization.encode("ascii"))
+        body = policy.canonicalize_body(mail.body)
+    except Exception:  # dkimpy already refused this c= while verifying: count the whole body as unsigned
+        return len(mail.body) or 1
+    return max(0, len(body) - signature.body_length)
+
+
+def _signed_view(mail: _Mail, signatures: Sequence[SignatureTags]) -> tuple[ParsedMail, list[str]]:
+    """The mail made of the header instances every one of ``signatures`` covers."""
+    from routing.parse import parse_mail
+
+    covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names) for s in signatures))
+    indexes = view_indexes(mail.headers, covered)
+    view = parse_mail(view_bytes(mail.headers, mail.body, indexes))
+    return replace(view, size=mail.parsed.size), [header_name(mail.headers[i][0]) for i in indexes]
+
+
+def _pass_with_signature(mail: _Mail, signatures: Sequence[SignatureTags], *reasons: str) -> AuthVerdict:
+    for signature in signatures:
+        unsigned = _unsigned_body(mail, signature)
+        if unsigned:
+            return mail.fail(*reasons, f"d={signature.domain} signs only the first {signature.body_length} bytes "
+                             f"of the body (l=); {unsigned} bytes are unsigned: not pass")
+    try:
+        view, names = _signed_view(mail, signatures)
+    except Exception as exc:  # the signed part alone is not a readable mail
+        return mail.fail(*reasons, f"the signed part of the mail is not readable ({type(exc).__name__})")
+    return mail.passed(view, names, *reasons)
+
+
+def _pass_without_signature(mail: _Mail, *reasons: str) -> AuthVerdict:
+    """DMARC passed by SPF alone: no signature fixes any header, so the view is the whole mail
+    (its headers came from the authorised AWS server; once-only headers were checked above)."""
+    names = [header_name(n) for n, _ in mail.headers]
+    return mail.passed(mail.parsed, names, *reasons, "no aligned signature: the whole mail is as the "
+                       "SPF-authorised server sent it")
+
+
+# ---------------------------------------------------------------- a trusted relay's results
+
+
+def _relay_verdict(mail: _Mail, results: RelayResults) -> AuthVerdict:
+    """Pass on the relay's DMARC pass for our From domain, or (no DMARC result) an aligned DKIM pass.
+    The signed view comes from the raw signature(s) of the ``header.d`` the relay reports."""
+    relay = results.authserv_id
+    dmarc_result = results.first("dmarc")
+    header_from = dmarc_result.prop("header.from") if dmarc_result else ""
+    dkim_passes = [r for r in results.all("dkim") if r.result == "pass"
+                   and _aligned(r.prop("header.d"), mail.from_domain, False)]
+    dmarc = dmarc_result.result if dmarc_result else "none"
+    passed = (dmarc == "pass" and header_from == mail.from_domain) or (dmarc == "none" and bool(dkim_passes))
+    summary = (f"{relay}: dmarc={dmarc}" + (f" header.from={header_from}" if header_from else "")
+               + f", dkim={'pass' if dkim_passes else 'none aligned'}")
+    if not passed:
+        return mail.fail(summary)
+    if not dkim_passes:
+        return _pass_without_signature(mail, summary)
+    first = dkim_passes[0]
+    domain, b_prefix = first.prop("header.d"), first.prop("header.b")
+    candidates = [s for s in _signatures(mail) if s.domain == domain
+                  and (not b_prefix or s.b.lower().startswith(b_prefix))]
+    if not candidates:
+        return mail.fail(summary, f"the relay reports dkim=pass d={domain} but the mail holds no valid "
+                         "signature of that domain (altered after the relay?)")
+    return _pass_with_signature(mail, candidates, summary + f" (signed view from h= of d={domain})")
+
+
+def _relay_or_none(mail: _Mail, authserv_id: str | None, peer_ip: str,
+                   trusted_relays: Sequence[IpNetwork]) -> AuthVerdict | None:
+    if not authserv_id:
+        return None
+    if not peer_in(peer_ip, trusted_relays):
+        if mail.values("authentication-results"):
+            mail.reasons.append(f"Authentication-Results ignored: SMTP peer {peer_ip or '(none)'} is not in "
+                                "ROOTMAIL_TRUSTED_RELAY_NETWORKS; checked here")
+        return None
+    try:
+        results = relay_results(mail.values("authentication-results"), authserv_id)
+    except UnreadableResults as exc:
+        mail.reasons.append(f"Authentication-Results of {authserv_id} unreadable ({exc}); checked here")
+        return None
+    if results is None:
+        mail.reasons.append(f"no Authentication-Results from {authserv_id}; checked here instead")
+        return None
+    return _relay_verdict(mail, results)
+
+
+# ---------------------------------------------------------------- DKIM and SPF checked here
+
+
+@dataclass
+class _Local:
+    policy: dict[str, str]
+    temporary: list[str] = field(default_factory=list)
+    passed: list[SignatureTags] = field(default_factory=list)
+    aligned_tried: bool = False
+
+
+def _verify_one(mail: _Mail, verifier: dkim.DKIM, signature: SignatureTags, lookup: DnsLookup) -> tuple[bool, str]:
+    ok = bool(verifier.verify(idx=signature.index, dnsfunc=dkim_dnsfunc(lookup)))
+    if ok:
+        return True, ""
+    key_name = f"{signature.selector}._domainkey.{signature.domain}"
+    return False, (f"no DKIM key published at {key_name}" if not lookup.txt(key_name)
+                   else "signature does not verify (mail changed after signing, or wrong key)")
+
+
+def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
+    strict = state.policy.get("adkim", "r").lower() == "s"
+    signatures = _signatures(mail)
+    aligned = [s for s in signatures if _aligned(s.domain, mail.from_domain, strict)]
+    others = [s for s in signatures if s not in aligned]
+    state.aligned_tried = bool(aligned)
+    verifier: dkim.DKIM | None = None
+    for signature in aligned + others:
+        if state.passed and signature in others:
+            break
+        verifier = verifier or dkim.DKIM(mail.raw, minkey=1024)
+        try:
+            ok, detail = _verify_one(mail, verifier, signature, lookup)
+        except DnsTemporaryError as exc:
+            state.temporary.append(f"dkim d={signature.domain}: {exc}")
+            continue
+        except dkim.DKIMException as exc:
+            ok, detail = False, f"{type(exc).__name__}"
+        except Exception as exc:  # dkimpy raises plain errors on hostile input
+            ok, detail = False, f"unverifiable ({type(exc).__name__})"
+        if signature in aligned:
+            if ok:
+                state.passed.append(signature)
+            mail.reasons.append(f"dkim=pass d={signature.domain} (aligned with From {mail.from_domain})" if ok
+                                else f"dkim=fail d={signature.domain}: {detail}")
+        elif ok:
+            note = " (every SES customer has one: proves nothing)" if organizational_domain(
+                signature.domain) == "amazonses.com" else ""
+            mail.reasons.append(f"dkim=pass d={signature.domain} not aligned with From {mail.from_domain}{note}")
+        else:
+            mail.reasons.append(f"dkim=fail d={signature.domain} (not aligned): {detail}")
+    if not signatures and not mail.values("dkim-signature"):
+        mail.reasons.append("no DKIM signature")
+    elif not aligned:
+        mail.reasons.append(f"no valid DKIM signature aligned with From {mail.from_domain}")
+
+
+def _check_spf(mail: _Mail, lookup: DnsLookup, state: _Local, mail_from: str, peer_ip: str, helo: str) -> bool:
+    if not (peer_ip and (mail_from or helo)):
+        mail.reasons.append("spf not evaluated (no SMTP peer and MAIL FROM)")
+        return False
+    try:
+        result, domain = check_spf(lookup, peer_ip, mail_from, helo)
+    except DnsTemporaryError as exc:
+        state.temporary.append(f"spf: {exc}")
+        return False
+    aligned = result == "pass" and _aligned(domain, mail.from_domain, state.policy.get("aspf", "r").lower() == "s")
+    mail.reasons.append(f"spf={result} smtp.mailfrom={domain}"
+                        + (" (aligned)" if aligned else " (not aligned)" if result == "pass" else ""))
+    return aligned
+
+
+def _local_verdict(mail: _Mail, lookup: DnsLookup, mail_from: str, peer_ip: str, helo: str) -> AuthVerdict:
+    state = _Local(policy={})
+    try:
+        state.policy = dmarc_policy(lookup, mail.from_domain)
+    except DnsTemporaryError as exc:
+        state.temporary.append(f"dmarc record: {exc}")
+    _check_signatures(mail, lookup, state)
+    spf_pass = _check_spf(mail, lookup, state, mail_from, peer_ip, helo)
+    policy = state.policy.get("p", "none")
+    if state.passed:
+        return _pass_with_signature(mail, state.passed[:1], f"dmarc=pass policy={policy}")
+    if spf_pass:
+        return _pass_without_signature(mail, f"dmarc=pass policy={policy}")
+    if state.temporary and (state.aligned_tried or (peer_ip and (mail_from or helo))):
+        # an aligned signature or SPF might have passed with the answer: retry rather than flag
+        raise AuthTemporaryError("; ".join(state.temporary))
+    mail.reasons.extend(f"temporary DNS failure (no aligned check could pass anyway): {t}" for t in state.temporary)
+    return mail.fail(f"dmarc=fail policy={policy} for {mail.from_domain}")
+
+
+# ---------------------------------------------------------------- the verdict
 
 
 def authenticate(
@@ -369,120 +401,24 @@ def authenticate(
     peer_ip: str = "",
     helo: str = "",
     authserv_id: str | None = None,
+    trusted_relays: Sequence[IpNetwork] = (),
 ) -> AuthVerdict:
     """The authenticity verdict for one mail. ``mail_from``/``peer_ip`` come from the SMTP envelope
-    (SPF is evaluated only when both are known)."""
-    from_domain = domain_of(parsed.from_address)
-    original = parsed.header("X-Original-From")
-    original_domain = domain_of(original)
-    from_is_aws = aws_domains.is_aws(from_domain)
-    reasons: list[str] = []
-    claims = from_is_aws
-    if not from_is_aws:
-        if aws_domains.is_aws(original_domain):
-            claims = True
-            reasons.append(f"forwarded (X-Original-From {original_domain}); From {from_domain or '(none)'} "
-                           "is not an AWS sender domain, so the original signature cannot be aligned")
-        if aws_domains.looks_like_aws(from_domain):
-            claims = True
-            reasons.append(f"From domain {from_domain} looks like AWS but is not an AWS sender domain")
-        if _AWS_NAME.search(parsed.from_name or ""):
-            claims = True
-            reasons.append(f"display name claims Amazon/AWS but From domain {from_domain or '(none)'} "
-                           "is not an AWS sender domain")
-        if not claims:
-            return AuthVerdict("none", (f"From domain {from_domain or '(none)'} is not an AWS sender domain; "
-                                        "nothing to verify",), False)
-        return AuthVerdict("fail", tuple(reasons), True)
-
-    if authserv_id:
-        trusted = _trusted_results(parsed, authserv_id)
-        if trusted is None:
-            reasons.append(f"no Authentication-Results from {authserv_id}; checked here instead")
-        else:
-            dmarc_result, props = trusted.get("dmarc", ("none", {}))
-            header_from = props.get("header.from", "")
-            if dmarc_result == "pass" and header_from and header_from == from_domain:
-                return AuthVerdict("pass", (f"{authserv_id}: dmarc=pass header.from={header_from}",), True)
-            dkim_result, dprops = trusted.get("dkim", ("none", {}))
-            if dmarc_result == "none" and dkim_result == "pass" and _aligned(dprops.get("header.d", ""),
-                                                                             from_domain, False):
-                return AuthVerdict("pass", (f"{authserv_id}: dkim=pass header.d={dprops.get('header.d')} "
-                                            "(aligned)",), True)
-            return AuthVerdict("fail", (f"{authserv_id}: dmarc={dmarc_result}"
-                                        + (f" header.from={header_from}" if header_from else "")
-                                        + f", dkim={dkim_result}",), True)
-
-    temporary: list[str] = []
+    (SPF is evaluated only when both are known); the Authentication-Results of ``authserv_id`` are
+    read only when ``peer_ip`` is inside ``trusted_relays``."""
     try:
-        policy = dmarc_policy(lookup, from_domain)
-    except DnsTemporaryError as exc:
-        policy = {}
-        temporary.append(f"dmarc record: {exc}")
-    strict_dkim = policy.get("adkim", "r").lower() == "s"
-    strict_spf = policy.get("aspf", "r").lower() == "s"
-
-    signatures = _signatures(parsed)
-    aligned = [s for s in signatures if _aligned(s.domain, from_domain, strict_dkim)]
-    others = [s for s in signatures if s not in aligned]
-    passed_aligned: str | None = None
-    verifier: dkim.DKIM | None = None
-    dnsfunc = dkim_dnsfunc(lookup)
-    for signature in aligned + others:
-        if passed_aligned and signature in others:
-            break
-        if verifier is None:
-            verifier = dkim.DKIM(raw, minkey=1024)
-        try:
-            ok = bool(verifier.verify(idx=signature.index, dnsfunc=dnsfunc))
-            detail = ""
-            if not ok:
-                key_name = f"{signature.selector}._domainkey.{signature.domain}"
-                detail = (f"no DKIM key published at {key_name}" if not lookup.txt(key_name)
-                          else "signature does not verify (mail changed after signing, or wrong key)")
-        except DnsTemporaryError as exc:
-            temporary.append(f"dkim d={signature.domain}: {exc}")
-            continue
-        except dkim.DKIMException as exc:
-            ok, detail = False, f"{type(exc).__name__}"
-        except Exception as exc:  # dkimpy raises plain errors on hostile input
-            ok, detail = False, f"unverifiable ({type(exc).__name__})"
-        if signature in aligned:
-            if ok:
-                passed_aligned = signature.domain
-                reasons.append(f"dkim=pass d={signature.domain} (aligned with From {from_domain})")
-            else:
-                reasons.append(f"dkim=fail d={signature.domain}: {detail}")
-        elif ok:
-            note = " (every SES customer has one: proves nothing)" if organizational_domain(
-                signature.domain) == "amazonses.com" else ""
-            reasons.append(f"dkim=pass d={signature.domain} not aligned with From {from_domain}{note}")
-        else:
-            reasons.append(f"dkim=fail d={signature.domain} (not aligned): {detail}")
-    if not signatures:
-        reasons.append("no DKIM signature")
-    elif not aligned:
-        reasons.append(f"no DKIM signature aligned with From {from_domain}")
-
-    spf_aligned_pass = False
-    if peer_ip and mail_from is not None and (mail_from or helo):
-        try:
-            spf_result, spf_domain = check_spf(lookup, peer_ip, mail_from, helo)
-            spf_aligned_pass = spf_result == "pass" and _aligned(spf_domain, from_domain, strict_spf)
-            reasons.append(f"spf={spf_result} smtp.mailfrom={spf_domain}"
-                           + (" (aligned)" if spf_aligned_pass else " (not aligned)" if spf_result == "pass" else ""))
-        except DnsTemporaryError as exc:
-            temporary.append(f"spf: {exc}")
-    else:
-        reasons.append("spf not evaluated (no SMTP peer and MAIL FROM)")
-
-    if passed_aligned or spf_aligned_pass:
-        reasons.append(f"dmarc=pass policy={policy.get('p', 'none')}")
-        return AuthVerdict("pass", tuple(reasons), True)
-    spf_tried = bool(peer_ip) and bool(mail_from or helo)
-    if temporary and (aligned or spf_tried):
-        # an aligned signature or SPF might have passed with the answer: retry rather than flag
-        raise AuthTemporaryError("; ".join(temporary))
-    reasons += [f"temporary DNS failure (no aligned check could pass anyway): {t}" for t in temporary]
-    reasons.append(f"dmarc=fail policy={policy.get('p', 'none')} for {from_domain}")
-    return AuthVerdict("fail", tuple(reasons), True)
+        headers, body = raw_headers(raw)
+    except HeaderBlockError as exc:
+        claims = name_claims_aws(f"{parsed.from_name} {parsed.from_address}")
+        return AuthVerdict("fail" if claims else "none", (f"header block unreadable for DKIM ({exc})",), claims)
+    mail = _Mail(parsed, raw, headers, body, aws_domains)
+    settled = _sender_verdict(mail)
+    if settled is not None:
+        return settled
+    problems = _structure_problems(mail)
+    if problems:
+        return mail.fail(*problems)
+    relay = _relay_or_none(mail, authserv_id, peer_ip, trusted_relays)
+    if relay is not None:
+        return relay
+    return _local_verdict(mail, lookup, mail_from, peer_ip, helo)

@@ -115,6 +115,12 @@ class AuthVerdict:
     verdict: str = "none"
     reasons: tuple[str, ...] = ()
     claims_aws: bool = False
+    signed_view: ParsedMail | None = None
+    """For ``pass``: the mail as the aligned signature covers it (signed header instances, single
+    MIME structure headers, the body); every stage after authentication reads this, not the raw
+    parse. None for ``fail``/``none``."""
+    signed_headers: tuple[str, ...] = ()
+    """For ``pass``: the names of the header instances the view holds, top first (for the engineer)."""
 
     @property
     def suspected_spoof(self) -> bool:

@@ -17,6 +17,7 @@ from routing.authenticate import (
     check_spf,
     organizational_domain,
 )
+from routing.authres import parse_networks
 from routing.dns import DnsTemporaryError, StaticResolver
 from routing.parse import parse_mail
 from routing.taxonomy import default_taxonomy
@@ -24,6 +25,7 @@ from tests.conftest import FIXTURES
 from tests.routing.dkimkeys import dkim_records, sign
 
 AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
+RELAYS = parse_networks("10.0.0.0/8")
 INVOICE = (FIXTURES / "notices" / "invoice-new-sender.eml").read_bytes()
 
 
@@ -98,7 +100,7 @@ def test_lookalike_and_display_name_spoofs_fail_without_dns() -> None:
     lookalike = INVOICE.replace(b"From: Amazon Web Services <invoicing@aws.com>",
                                 b"From: Billing <billing@amazon-aws-invoices.com>")
     verdict = authenticate(parse_mail(lookalike), lookalike, lookup=StaticResolver({}), aws_domains=AWS)
-    assert verdict.verdict == "fail" and any("looks like AWS" in r for r in verdict.reasons)
+    assert verdict.verdict == "fail" and any("AWS brand word" in r for r in verdict.reasons)
     display = INVOICE.replace(b"<invoicing@aws.com>", b"<billing@random.example>")
     assert authenticate(parse_mail(display), display, lookup=StaticResolver({}), aws_domains=AWS).verdict == "fail"
 
@@ -109,22 +111,62 @@ def test_mail_that_does_not_claim_aws_is_none() -> None:
     assert verdict.verdict == "none" and not verdict.suspected_spoof
 
 
-def _with_results(*headers: str) -> bytes:
-    return b"".join(f"Authentication-Results: {h}\r\n".encode() for h in headers) + INVOICE
+def _with_results(*headers: str, base: bytes = INVOICE) -> bytes:
+    return b"".join(f"Authentication-Results: {h}\r\n".encode() for h in headers) + base
 
 
 def test_trusted_relay_topmost_header_is_used_and_others_ignored() -> None:
     raw = _with_results("mx.reseller.example; dkim=pass header.d=aws.com; dmarc=pass header.from=aws.com",
-                        "attacker.example; dmarc=fail header.from=aws.com")
+                        "attacker.example; dmarc=fail header.from=aws.com", base=sign(INVOICE, "aws.com"))
     verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS,
-                           authserv_id="mx.reseller.example")
-    assert verdict.verdict == "pass"
+                           authserv_id="mx.reseller.example", peer_ip="10.0.0.5", trusted_relays=RELAYS)
+    assert verdict.verdict == "pass", verdict.reasons
+    # the relay says dkim=pass but no signature of d=aws.com is in the mail: not believed
+    unsigned = _with_results("mx.reseller.example; dkim=pass header.d=aws.com; dmarc=pass header.from=aws.com")
+    assert authenticate(parse_mail(unsigned), unsigned, lookup=StaticResolver({}), aws_domains=AWS,
+                        authserv_id="mx.reseller.example", peer_ip="10.0.0.5",
+                        trusted_relays=RELAYS).verdict == "fail"
+    # an SPF-based DMARC pass fixes no header: the view is the whole mail
+    spf_only = _with_results("mx.reseller.example; spf=pass smtp.mailfrom=aws.com; dmarc=pass header.from=aws.com")
+    verdict = authenticate(parse_mail(spf_only), spf_only, lookup=StaticResolver({}), aws_domains=AWS,
+                           authserv_id="mx.reseller.example", peer_ip="10.0.0.5", trusted_relays=RELAYS)
+    assert verdict.verdict == "pass" and verdict.signed_view == parse_mail(spf_only)
     forged = _with_results("attacker.example; dmarc=pass header.from=aws.com")
     assert authenticate(parse_mail(forged), forged, lookup=StaticResolver({}), aws_domains=AWS,
-                        authserv_id="mx.reseller.example").verdict == "fail"
+                        authserv_id="mx.reseller.example", peer_ip="10.0.0.5",
+                        trusted_relays=RELAYS).verdict == "fail"
     failing = _with_results("mx.reseller.example; dmarc=fail (p=quarantine) header.from=aws.com")
     assert authenticate(parse_mail(failing), failing, lookup=StaticResolver({}), aws_domains=AWS,
-                        authserv_id="mx.reseller.example").verdict == "fail"
+                        authserv_id="mx.reseller.example", peer_ip="10.0.0.5",
+                        trusted_relays=RELAYS).verdict == "fail"
+
+
+def test_relay_results_from_an_untrusted_peer_are_ignored() -> None:
+    raw = _with_results("mx.reseller.example; dmarc=pass header.from=aws.com")
+    for peer, relays in (("203.0.113.9", RELAYS), ("10.0.0.5", ()), ("", RELAYS)):
+        verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS,
+                               authserv_id="mx.reseller.example", peer_ip=peer, trusted_relays=relays)
+        assert verdict.verdict == "fail", (peer, verdict.reasons)
+        assert any("not in ROOTMAIL_TRUSTED_RELAY_NETWORKS" in r for r in verdict.reasons)
+
+
+def test_relay_quoted_semicolon_is_not_a_result() -> None:
+    raw = _with_results('mx.reseller.example; spf=pass smtp.mailfrom="x;dmarc=pass header.from=aws.com"; '
+                        "dkim=fail header.d=aws.com")
+    verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS,
+                           authserv_id="mx.reseller.example", peer_ip="10.0.0.5", trusted_relays=RELAYS)
+    assert verdict.verdict == "fail" and verdict.suspected_spoof, verdict.reasons
+
+
+def test_relay_dkim_pass_takes_the_view_from_the_raw_signature() -> None:
+    signed = sign(INVOICE, "aws.com")
+    raw = (b"Authentication-Results: mx.reseller.example; dkim=pass header.d=aws.com; dmarc=pass "
+           b"header.from=aws.com\r\nX-Original-From: someone@evil.example\r\n" + signed)
+    verdict = authenticate(parse_mail(raw), raw, lookup=StaticResolver({}), aws_domains=AWS,
+                           authserv_id="mx.reseller.example", peer_ip="10.0.0.5", trusted_relays=RELAYS)
+    assert verdict.verdict == "pass" and verdict.signed_view is not None, verdict.reasons
+    assert verdict.signed_view.header("X-Original-From") == ""
+    assert "x-original-from" not in verdict.signed_headers and "subject" in verdict.signed_headers
 
 
 class _Down(StaticResolver):

@@ -1,0 +1,98 @@
+"""The tags of a raw DKIM-Signature header, read with the RFC 6376 §3.2 tag-list grammar.
+
+Decisions about a signature (its ``d=``, ``s=``, ``h=``, ``l=``) are made on the bytes the verifier
+(dkimpy) read, never on a decoded copy. Grammar (RFC 6376 §3.2)::
+
+    tag-list  = tag-spec *( ";" tag-spec ) [ ";" ]
+    tag-spec  = [FWS] tag-name [FWS] "=" [FWS] tag-value [FWS]
+    tag-name  = ALPHA *ALNUMPUNC
+    tag-value = [ tval *( 1*(WSP / FWS) tval ) ]      tval = 1*VALCHAR (%x21-3A / %x3C-7E)
+
+"Tags with duplicate names MUST NOT occur within a single tag-list; if a tag name does occur more
+than once, the entire tag-list is invalid" (§3.2). Stricter than the grammar, a header holding an
+RFC 2047 encoded word (``=?``) is invalid too: no signer writes one, and a decoding parser would read
+different tags from it than the verifier. dkimpy splits the same bytes on ``;`` and the first ``=``
+(``dkim.util.parse_tag_value``), so for every header this module accepts both read the same tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FWS = re.compile(rb"\r?\n(?=[ \t])")
+_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+_VALUE = re.compile(r"[\x21-\x3a\x3c-\x7e]+(?:[ \t]+[\x21-\x3a\x3c-\x7e]+)*")
+_HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+_SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
+
+
+class TagListError(ValueError):
+    """The header is not a valid DKIM tag-list: the signature is invalid."""
+
+
+def parse_tag_list(value: bytes) -> dict[str, str]:
+    """The tags of a raw header value (the bytes after ``DKIM-Signature:``), names as written."""
+    if b"=?" in value:
+        raise TagListError("holds an RFC 2047 encoded word")
+    try:
+        text = _FWS.sub(b"", value).decode("ascii")
+    except UnicodeDecodeError as exc:
+        raise TagListError("holds bytes that are not ASCII") from exc
+    body = text.rstrip("\r\n")
+    if "\r" in body or "\n" in body:
+        raise TagListError("holds a line break that is not folding white space")
+    specs = text.strip(" \t\r\n").split(";")
+    if specs and not specs[-1].strip(" \t"):
+        specs.pop()  # a trailing ";" is allowed
+    tags: dict[str, str] = {}
+    for spec in specs:
+        name, sep, raw_value = spec.partition("=")
+        name, tag_value = name.strip(" \t"), raw_value.strip(" \t")
+        if not sep or not _NAME.fullmatch(name):
+            raise TagListError(f"bad tag-spec {spec.strip()[:40]!r}")
+        if tag_value and not _VALUE.fullmatch(tag_value):
+            raise TagListError(f"bad value of tag {name!r}")
+        if name in tags:
+            raise TagListError(f"duplicate tag {name!r}")
+        tags[name] = tag_value
+    return tags
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureTags:
+    """What rootmail reads of one DKIM-Signature: ``index`` counts DKIM-Signature headers from the top."""
+
+    index: int
+    domain: str
+    selector: str
+    signed_names: tuple[str, ...]
+    body_length: int | None
+    canonicalization: str
+    b: str
+
+
+def signature_tags(index: int, value: bytes) -> SignatureTags:
+    """The tags of DKIM-Signature number ``index``; raise :class:`TagListError` when it is invalid."""
+    tags = parse_tag_list(value)
+    for required in ("d", "s", "h", "b"):
+        if not tags.get(required):
+            raise TagListError(f"no {required}= tag")
+    domain = tags["d"].lower()
+    if not _HOSTNAME.fullmatch(domain):
+        raise TagListError("d= is not a domain name")
+    selector = tags["s"].lower()
+    if not _SELECTOR.fullmatch(selector):
+        raise TagListError("s= is not a selector")
+    names = tuple(n.strip(" \t").lower() for n in tags["h"].split(":"))
+    if any(not re.fullmatch(r"[\x21-\x39\x3b-\x7e]+", n) for n in names):
+        raise TagListError("h= holds an empty or invalid header name")
+    if "from" not in names:
+        raise TagListError("h= does not sign From (RFC 6376 §5.4)")
+    length: int | None = None
+    if "l" in tags:
+        if not re.fullmatch(r"[0-9]{1,76}", tags["l"]):
+            raise TagListError("l= is not a decimal number")
+        length = int(tags["l"])
+    return SignatureTags(index, domain, selector, names, length, tags.get("c", "simple/simple"),
+                         re.sub(r"[ \t]", "", tags["b"]))

@@ -1,0 +1,179 @@
+"""Senders that imitate AWS: the From header read from raw bytes, look-alike domains and names.
+
+* The From header is read from its raw bytes (:func:`read_from`): the address from the undecoded
+  value (an encoded word cannot hold an addr-spec, RFC 2047 §5), the display name decoded strictly.
+* :func:`skeleton` maps text to what it looks like, in the spirit of UTS #39 §4 (skeleton): NFKC,
+  invisible and format characters removed, each non-ASCII character replaced by an ASCII prototype
+  from the Unicode confusables data (the ``confusable-homoglyphs`` package), combining marks
+  dropped, case folded. :func:`folded` also undoes digit/letter swaps (``amaz0n``, ``arnazon``,
+  ``avvs``) and doubled letters.
+* :func:`domain_imitation` says why a From domain imitates AWS: IDN/punycode or confusable
+  characters that look like an AWS domain, an AWS brand word (``amazon``, ``aws``) in any label of a
+  non-AWS domain (``aws.com.evil.example``), a trailing dot (``amazon.com.``), invisible characters.
+* :func:`list_header_problems`: Sender, List-Id, List-Post and List-Owner say who sent or
+  redistributed the mail; with an AWS From they must name an AWS domain. List-Unsubscribe and the
+  other link headers may point at AWS's mailing service (AWS marketing mail carries
+  ``List-Unsubscribe: <mailto:…@unsub-sj.mktomail.com>``): their domains must be AWS domains or
+  one of :data:`AWS_LIST_SERVICES`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from email.utils import getaddresses
+from functools import lru_cache
+
+from confusable_homoglyphs import confusables
+
+from routing import encoded_words
+from routing.domains import AwsDomains, organizational_domain
+
+# organizational domains of the services AWS's own list mail links to (Marketo for AWS marketing)
+AWS_LIST_SERVICES = frozenset({"mktomail.com", "awscloud.com"})
+_IDENTITY_LIST_HEADERS = ("sender", "list-id", "list-post", "list-owner")
+_LINK_LIST_HEADERS = ("list-unsubscribe", "list-subscribe", "list-help", "list-archive")
+_INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+_SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
+_AMAZON = re.compile(r"a+m+a+z+o+n+")
+_FWS = re.compile(r"\r?\n[ \t]")
+_DOMAIN_IN = re.compile(r"@([^\s>,;?&\"']+)|<[a-z]+://(?:[^@/>\s]*@)?([^/:?#>\s]+)", re.IGNORECASE)
+_LIST_ID = re.compile(r"<([^<>]*)>\s*$")
+
+
+def is_invisible(char: str) -> bool:
+    """Format, control, private-use and unassigned characters, and blank fillers (zero width etc.)."""
+    return unicodedata.category(char) in ("Cf", "Cc", "Co", "Cn") or char in _INVISIBLE_EXTRA
+
+
+@lru_cache(maxsize=4096)
+def _prototype(char: str) -> str:
+    for glyph in confusables.confusables_data.get(char, ()):
+        candidate = str(glyph.get("c", ""))
+        if candidate.isascii() and candidate.strip() and candidate.isalnum():
+            return candidate
+    return char
+
+
+def skeleton(text: str) -> str:
+    """What ``text`` looks like, as ASCII where a confusable ASCII prototype exists, case folded."""
+    out = []
+    for char in unicodedata.normalize("NFKC", text):
+        if char in "\t\r\n " or not is_invisible(char):
+            out.append(char if char.isascii() else _prototype(char))
+    decomposed = unicodedata.normalize("NFKD", "".join(out).casefold())
+    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+
+
+def folded(text: str) -> str:
+    """:func:`skeleton` with digit/letter swaps undone (0->o, 1->l, rn->m, vv->w, …)."""
+    return skeleton(text).translate(_SWAPS).replace("rn", "m").replace("vv", "w")
+
+
+def _brand_word(word: str) -> bool:
+    return bool(_AMAZON.search(word)) or word.startswith("aws") or re.fullmatch(r"a+w+s+", word) is not None
+
+
+def name_claims_aws(text: str) -> bool:
+    """Does a display name (or any header text) name Amazon or AWS, however disguised?"""
+    return any(_brand_word(word) for word in re.split(r"[^a-z0-9]+", folded(text)) if word)
+
+
+def _unicode_labels(domain: str) -> tuple[str, bool]:
+    """``domain`` with punycode labels decoded, and whether it is an IDN (punycode or non-ASCII)."""
+    labels, idn = [], not domain.isascii()
+    for label in domain.split("."):
+        if label.lower().startswith("xn--"):
+            idn = True
+            with contextlib.suppress(UnicodeError, ValueError):
+                label = label[4:].encode("ascii").decode("punycode")
+        labels.append(label)
+    return ".".join(labels), idn
+
+
+def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
+    """Why the From domain ``domain`` (as written, lower case) imitates AWS, or None."""
+    if not domain:
+        return None
+    if domain.endswith("."):
+        bare = domain.rstrip(".")
+        if aws.is_aws(bare) or name_claims_aws(bare):
+            return f"From domain {domain!r} ends with a dot: not the AWS domain {bare}"
+        return None
+    text, idn = _unicode_labels(domain)
+    invisible = any(is_invisible(c) for c in text)
+    if aws.is_aws(domain) and not idn and not invisible:
+        return None
+    look = folded(text)
+    if aws.is_aws(look) or any(aws.is_aws(look.replace(c, "")) for c in "-_"):
+        kind = "IDN/punycode" if idn else ("invisible characters" if invisible else "look-alike characters")
+        return f"From domain {domain!r} imitates the AWS domain {look} ({kind})"
+    if any(_brand_word(label) for label in re.split(r"[^a-z0-9]+", look) if label):
+        return f"From domain {domain!r} carries an AWS brand word but is not an AWS sender domain"
+    if invisible:
+        return f"From domain {domain!r} holds invisible characters"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FromHeader:
+    """One From header read from raw bytes: display name (decoded), address and domain as written."""
+
+    name: str
+    address: str
+    domain: str
+    problem: str = ""
+
+
+def _text(value: bytes) -> str:
+    return _FWS.sub(" ", value.decode("utf-8", "replace")).replace("\r", " ").replace("\n", " ").strip()
+
+
+def read_from(value: bytes) -> FromHeader:
+    """The From header ``value`` (raw bytes after the colon)."""
+    text = _text(value)
+    pairs = [(n, a) for n, a in getaddresses([text]) if a or n]
+    if len(pairs) != 1 or "@" not in pairs[0][1]:
+        try:
+            shown = encoded_words.decode(text)
+        except encoded_words.InvalidEncodedWord:
+            shown = text
+        return FromHeader(shown, "", "", f"From holds {len(pairs)} addresses" if len(pairs) > 1
+                          else "From holds no readable address")
+    name, address = pairs[0]
+    problem = ""
+    try:
+        name = encoded_words.decode(name)
+    except encoded_words.InvalidEncodedWord as exc:
+        name, problem = "", f"From display name: {exc}"
+    address = address.strip().lower()
+    return FromHeader(name, address, address.rpartition("@")[2], problem)
+
+
+def _domains_in(name: str, value: bytes) -> list[str]:
+    if name == "list-id":  # RFC 2919: [phrase] "<" list-label "." list-id-namespace ">"
+        list_id = _LIST_ID.search(_text(value))
+        return [(list_id.group(1) if list_id else _text(value)).strip().lower()]
+    out = []
+    for match in _DOMAIN_IN.finditer(_text(value)):
+        found = next(g for g in match.groups() if g)
+        out.append(found.strip().lower())
+    return out
+
+
+def list_header_problems(headers: list[tuple[str, bytes]], aws: AwsDomains) -> list[str]:
+    """Sender and List-* headers of an AWS From mail that name someone else (``headers``: name
+    in lower case, raw value)."""
+    problems = []
+    for name, value in headers:
+        if name not in _IDENTITY_LIST_HEADERS and name not in _LINK_LIST_HEADERS:
+            continue
+        domains = _domains_in(name, value) or ["(none)"]
+        allowed = [d for d in domains if (aws.is_aws(d) and not d.endswith("."))
+                   or (name in _LINK_LIST_HEADERS and organizational_domain(d) in AWS_LIST_SERVICES)]
+        if len(allowed) != len(domains):
+            other = next(d for d in domains if d not in allowed)
+            problems.append(f"{name.title()} names {other}, not an AWS domain, on mail with an AWS From")
+    return problems

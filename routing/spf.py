@@ -1,0 +1,174 @@
+"""SPF (RFC 7208 subset: ip4, ip6, a, mx, include, exists, redirect; ptr never matches) and the
+DMARC record of a domain (RFC 7489 §6.6.3: its own ``_dmarc`` name, else its organizational domain's).
+
+All DNS goes through the :class:`routing.dns.DnsLookup` handed in; temporary failures raise
+:class:`routing.dns.DnsTemporaryError`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+
+from routing.dns import DnsLookup
+from routing.domains import domain_of, organizational_domain
+
+_SPF_LIMIT = 10
+
+
+class _SpfPermError(Exception):
+    pass
+
+
+def _spf_record(lookup: DnsLookup, domain: str) -> str | None:
+    records = [r for r in lookup.txt(domain) if r.lower().startswith("v=spf1")
+               and (len(r) == 6 or r[6] == " ")]
+    if len(records) > 1:
+        raise _SpfPermError(f"{domain} has {len(records)} SPF records")
+    return records[0] if records else None
+
+
+def _in_network(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, spec: str, default_len: int | None = None) -> bool:
+    try:
+        net = ipaddress.ip_network(spec, strict=False)
+    except ValueError as exc:
+        raise _SpfPermError(f"bad network {spec!r}") from exc
+    return ip.version == net.version and ip in net
+
+
+def _addr_match(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, hosts: list[str], cidr4: int, cidr6: int) -> bool:
+    for host in hosts:
+        try:
+            addr = ipaddress.ip_address(host)
+        except ValueError:
+            continue
+        prefix = cidr4 if addr.version == 4 else cidr6
+        if _in_network(ip, f"{addr}/{prefix}"):
+            return True
+    return False
+
+
+def _split_cidr(arg: str) -> tuple[str, int, int]:
+    match = re.match(r"^(.*?)(?:/(\d+))?(?://(\d+))?$", arg)
+    if not match:
+        return arg, 32, 128
+    return match.group(1), int(match.group(2) or 32), int(match.group(3) or 128)
+
+
+def check_spf(
+    lookup: DnsLookup, ip_text: str, mail_from: str, helo: str = ""
+) -> tuple[str, str]:
+    """SPF result for the SMTP peer ``ip_text`` and MAIL FROM: (result, domain checked).
+
+    result is pass | fail | softfail | neutral | none | permerror; temporary DNS failures raise
+    :class:`DnsTemporaryError`.
+    """
+    domain = domain_of(mail_from) or helo.strip().rstrip(".").lower()
+    if not domain:
+        return "none", ""
+    try:
+        ip = ipaddress.ip_address(ip_text.strip().strip("[]"))
+    except ValueError:
+        return "none", domain
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    counter = [0]
+    try:
+        return _check_host(lookup, ip, domain, counter, 0), domain
+    except _SpfPermError:
+        return "permerror", domain
+
+
+def _count(counter: list[int]) -> None:
+    counter[0] += 1
+    if counter[0] > _SPF_LIMIT:
+        raise _SpfPermError("more than 10 DNS-querying terms")
+
+
+def _check_host(
+    lookup: DnsLookup, ip: ipaddress.IPv4Address | ipaddress.IPv6Address, domain: str, counter: list[int], depth: int
+) -> str:
+    if depth > _SPF_LIMIT:
+        raise _SpfPermError("include depth")
+    record = _spf_record(lookup, domain)
+    if record is None:
+        return "none"
+    results = {"+": "pass", "-": "fail", "~": "softfail", "?": "neutral"}
+    redirect: str | None = None
+    for term in record.split()[1:]:
+        if "=" in term and not term.split("=", 1)[0].count(":"):
+            name, _, value = term.partition("=")
+            if name.lower() == "redirect":
+                redirect = value
+            continue
+        qualifier = "+"
+        if term[0] in results:
+            qualifier, term = term[0], term[1:]
+        mech, _, arg = term.partition(":")
+        mech = mech.lower()
+        if "/" in mech:
+            mech, _, cidr = mech.partition("/")
+            arg = f"{arg}/{cidr}" if arg else f"/{cidr}"
+        matched = False
+        if mech == "all":
+            matched = True
+        elif mech == "ip4" or mech == "ip6":
+            matched = _in_network(ip, arg)
+        elif mech == "include":
+            _count(counter)
+            inner = _check_host(lookup, ip, arg.lower(), counter, depth + 1)
+            if inner == "none":
+                raise _SpfPermError(f"include:{arg} has no SPF record")
+            matched = inner == "pass"
+        elif mech in ("a", "mx"):
+            _count(counter)
+            host, cidr4, cidr6 = _split_cidr(arg)
+            target = host or domain
+            if mech == "a":
+                matched = _addr_match(ip, lookup.addresses(target), cidr4, cidr6)
+            else:
+                exchanges = lookup.mx(target)[:10]
+                matched = any(_addr_match(ip, lookup.addresses(mx), cidr4, cidr6) for mx in exchanges)
+        elif mech == "exists":
+            _count(counter)
+            matched = bool(lookup.addresses(arg.replace("%{i}", str(ip)).replace("%{d}", domain)))
+        elif mech == "ptr":
+            _count(counter)
+            matched = False  # deprecated (RFC 7208 5.5); never grants a pass here
+        else:
+            raise _SpfPermError(f"unknown mechanism {mech!r}")
+        if matched:
+            return results[qualifier]
+    if redirect:
+        _count(counter)
+        inner = _check_host(lookup, ip, redirect.lower(), counter, depth + 1)
+        if inner == "none":
+            raise _SpfPermError(f"redirect={redirect} has no SPF record")
+        return inner
+    return "neutral"
+
+
+
+# ---------------------------------------------------------------- DMARC record
+
+
+def _tags(value: str) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for part in value.split(";"):
+        key, sep, val = part.partition("=")
+        if sep:
+            tags[key.strip().lower()] = re.sub(r"\s+", "", val)
+    return tags
+
+
+
+def dmarc_policy(lookup: DnsLookup, from_domain: str) -> dict[str, str]:
+    """The DMARC record's tags for ``from_domain`` (its own ``_dmarc`` name, else the org domain's)."""
+    for name in dict.fromkeys((from_domain, organizational_domain(from_domain))):
+        for record in lookup.txt(f"_dmarc.{name}"):
+            if record.replace(" ", "").lower().startswith("v=dmarc1"):
+                tags = _tags(record)
+                if name != from_domain and "sp" in tags:
+                    tags["p"] = tags["sp"]
+                return tags
+    return {}
