@@ -180,6 +180,9 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
         return []
     directory = deps.directory()
     auth = deps.authenticate(parsed, stored.raw, stored.envelope)
+    if auth.verdict == "pass" and auth.signed_view is not None:
+        # a pass covers only signed content: classify, thread and render what the signature covers
+        parsed = auth.signed_view
     deliveries: list[Delivery] = []
     recipients = stored.envelope.rcpt_tos or parsed.to[:1]
     if not recipients:
