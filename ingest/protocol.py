@@ -1,9 +1,16 @@
 """The SMTP protocol object of the receiver: aiosmtpd's ``SMTP`` with our own reply codes,
-connection admission, and two fast paths for the work every message pays for.
+connection admission, abuse limits, and two fast paths for the work every message pays for.
 
 - Replies aiosmtpd generates itself get enhanced status codes (:data:`replies.AIOSMTPD_REWRITES`).
-- Admission (concurrency cap, per-IP rate) is decided when the banner would be sent, that is after
-  a PROXY header has told us the real client address.
+- PROXY protocol: the header is read only from a peer in the trusted networks
+  (ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS); any other peer gets ``554 5.7.1`` and is closed as soon as
+  it connects, before a byte of what it sends is read. The PROXY address survives STARTTLS.
+- Admission (concurrency caps, per-IP rate, recipient probers) is decided when the banner would be
+  sent, that is after a trusted PROXY header has told us the real client address.
+- Abuse limits of a session (:mod:`ingest.session_guard`): junk-command budget, unknown-recipient
+  cap, bounded logging of rejected recipients; beyond a limit ``421 4.7.0`` and the session ends
+  (the connection is closed and nothing the client already sent is processed).
+- AUTH is not offered (rootmail has no authentication); the command is answered ``502 5.5.1``.
 - DATA is read in chunks (:mod:`ingest.data_reader`) instead of line by line.
 - ``MAIL FROM:<a@b>`` / ``RCPT TO:<a@b>`` with a plain dot-atom address is parsed with one regular
   expression; anything else (quoted local parts, comments, source routes, address literals,
@@ -14,14 +21,20 @@ connection admission, and two fast paths for the work every message pays for.
 from __future__ import annotations
 
 import asyncio
+import functools
 import re
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar, cast
 
 import structlog
-from aiosmtpd.smtp import MISSING, SMTP, Session
+from aiosmtpd.smtp import MISSING, SMTP, Session, syntax
 
+from ingest import limits as admission
 from ingest import metrics, replies
 from ingest.data_reader import DataState, read_data, supports_fast_read
 from ingest.limits import ConnectionLimits
+from ingest.networks import TrustedNetworks, client_key
+from ingest.session_guard import SessionGuard, SessionLimits
 
 log = structlog.get_logger(__name__)
 
@@ -29,10 +42,22 @@ _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 PLAIN_ANGLE_ADDR = re.compile(rf"<({_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})*)>")
 _REWRITTEN_CODES = frozenset(prefix[:3] for prefix, _ in replies.AIOSMTPD_REWRITES)
+_REFUSALS = {
+    admission.TOO_MANY_CONNECTIONS: replies.TOO_MANY_CONNECTIONS,
+    admission.TOO_MANY_SESSIONS_PER_IP: replies.TOO_MANY_SESSIONS_PER_IP,
+    admission.RATE_EXCEEDED: replies.RATE_EXCEEDED,
+    admission.RECIPIENT_PROBING: replies.RECIPIENT_PROBING,
+}
+#: Error replies that are not junk: our own goodbyes, and unknown recipients (capped on their own).
+_NOT_JUNK = ("421", "550 5.1.1")
+_Command = TypeVar("_Command", bound=Callable[..., Awaitable[Any]])
 
 
 def client_ip(session: Session | None) -> str:
-    """The client's address: from the PROXY header when there was one, else the socket peer."""
+    """The client's address: from the PROXY header when there was one, else the socket peer.
+
+    A PROXY header is only ever read from a trusted peer (see :meth:`RootmailSMTP.connection_made`).
+    """
     if session is None:
         return ""
     proxy = getattr(session, "proxy_data", None)
@@ -42,36 +67,151 @@ def client_ip(session: Session | None) -> str:
     return str(peer[0]) if isinstance(peer, tuple) else str(peer or "")
 
 
+def _junk(command: _Command) -> _Command:
+    """``command`` (an aiosmtpd ``smtp_*`` method) after spending one junk command.
+
+    ``functools.wraps`` keeps the ``@syntax`` attributes that HELP reads.
+    """
+    @functools.wraps(command)
+    async def spend_then_run(self: RootmailSMTP, arg: str) -> None:
+        if self._closing or self.guard.spend_junk():
+            await self.goodbye(replies.TOO_MANY_COMMANDS, "too_many_commands")
+            return
+        await command(self, arg)
+
+    return cast(_Command, spend_then_run)
+
+
 class RootmailSMTP(SMTP):
-    """aiosmtpd's protocol with enhanced status codes, admission control and fast paths."""
+    """aiosmtpd's protocol with enhanced status codes, admission control, abuse limits and fast paths."""
 
     limits: ConnectionLimits | None = None
+    session_limits: SessionLimits = SessionLimits()
+    #: Set when PROXY headers are expected: the peers allowed to send them (empty: nobody).
+    proxy_trusted: TrustedNetworks | None = None
+    client_address = ""
+    _client_key = ""
     _admitted: bool | None = None
+    _closing = False
+    _guard: SessionGuard | None = None
+
+    @property
+    def guard(self) -> SessionGuard:
+        if self._guard is None:
+            self._guard = SessionGuard(self.session_limits)
+        return self._guard
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        previous = self.session
+        super().connection_made(transport)
+        if previous is not None:
+            # STARTTLS: aiosmtpd starts a new Session on the TLS transport; the client address the
+            # trusted PROXY header gave stays the client address.
+            if self.session is not None and self.session.proxy_data is None:
+                self.session.proxy_data = previous.proxy_data
+            return
+        if self.proxy_trusted is not None:
+            peer = client_ip(self.session)
+            if peer not in self.proxy_trusted:
+                # Refused before the header is read: nothing the peer claims is parsed or logged.
+                self._closing = True
+                metrics.REJECTED.labels("proxy_untrusted").inc()
+                log.warning("proxy_peer_untrusted", peer=peer)
+                transport.write(replies.PROXY_UNTRUSTED.encode() + b"\r\n")  # type: ignore[attr-defined]
+                transport.close()
+
+    async def goodbye(self, reply: str, reason: str) -> None:
+        """Answer ``reply`` (a 421), close the connection and stop reading the client's commands."""
+        if self._closing:
+            await self._stop_here()
+            return
+        self._closing = True
+        metrics.REJECTED.labels(reason).inc()
+        log.info("session_closed", reason=reason)
+        try:
+            await super().push(reply)
+        finally:
+            if self.transport is not None:
+                self.transport.close()
+            # Pipelined commands already buffered must not be processed: end the command loop
+            # (aiosmtpd's QUIT does the same). push runs in that loop's task.
+            task = asyncio.current_task()
+            if task is not None:
+                task.cancel()
+
+    @staticmethod
+    async def _stop_here() -> None:
+        """Yield once, so that the cancellation :meth:`goodbye` asked for ends the command loop here.
+
+        (A command already in the reader's buffer is read without yielding, so the loop may run one
+        more command after the goodbye; it stops at its first reply, before any handler work.)
+        """
+        await asyncio.sleep(0)
 
     async def push(self, status: str) -> None:  # type: ignore[override]
-        if self._admitted is None and status.startswith("220 ") and self.limits is not None:
-            refusal = self.limits.admit(client_ip(self.session))
-            self._admitted = refusal is None
-            if refusal is not None:
-                metrics.REJECTED.labels(refusal.replace(" ", "_")).inc()
-                log.info("connection_refused", reason=refusal)
-                await super().push(
-                    replies.TOO_MANY_CONNECTIONS if refusal == "too many connections" else replies.RATE_EXCEEDED)
-                if self.transport is not None:
-                    self.transport.close()
+        if self._closing:
+            await self._stop_here()
+            return
+        if self._admitted is None and status.startswith("220 "):
+            self.client_address = client_ip(self.session)
+            self._client_key = client_key(self.client_address)
+            if self.limits is not None:
+                refusal = self.limits.admit(self.client_address)
+                self._admitted = refusal is None
+                if refusal is not None:
+                    await self.goodbye(_REFUSALS[refusal], refusal.replace(" ", "_"))
+                    return
+            else:
+                self._admitted = False
+        first = status[:1]
+        if first == "4" or first == "5":
+            if status[:3] in _REWRITTEN_CODES:
+                for prefix, replacement in replies.AIOSMTPD_REWRITES:
+                    if status.startswith(prefix):
+                        status = replacement
+                        break
+            if not status.startswith(_NOT_JUNK) and self.guard.spend_junk():
+                await self.goodbye(replies.TOO_MANY_COMMANDS, "too_many_commands")
                 return
-        if status[:3] in _REWRITTEN_CODES:
-            for prefix, replacement in replies.AIOSMTPD_REWRITES:
-                if status.startswith(prefix):
-                    status = replacement
-                    break
         await super().push(status)
 
     def connection_lost(self, error: Exception | None) -> None:
         if self._admitted and self.limits is not None:
-            self.limits.release()
+            self.limits.release(self.client_address)
             self._admitted = False
+        guard = self._guard
+        if guard is not None and guard.not_logged:
+            log.info("recipients_rejected_summary", unknown=guard.unknown, relay=guard.relay,
+                     not_logged=guard.not_logged)
+            guard.not_logged = 0
         super().connection_lost(error)
+
+    def recipient_rejected(self, reason: str) -> bool:
+        """The handler refused a recipient (``unknown`` or ``relay``); True when it may log the line."""
+        if reason == "unknown" and self.limits is not None:
+            self.limits.note_unknown_recipient(self.client_address)
+        return self.guard.recipient_rejected(reason)
+
+    @functools.wraps(SMTP.smtp_RCPT)
+    async def smtp_RCPT(self, arg: str | None) -> None:
+        limits = self.limits
+        if self._closing or self.guard.unknown_exhausted() or (
+                limits is not None and limits.probing(self.client_address, self._client_key)):
+            await self.goodbye(replies.RECIPIENT_PROBING, "recipient_probing")
+            return
+        await super().smtp_RCPT(arg)
+
+    @syntax("AUTH <mechanism>")
+    async def smtp_AUTH(self, arg: str) -> None:
+        await self.push(replies.AUTH_UNAVAILABLE)
+
+    smtp_NOOP = _junk(SMTP.smtp_NOOP)
+    smtp_RSET = _junk(SMTP.smtp_RSET)
+    smtp_VRFY = _junk(SMTP.smtp_VRFY)
+    smtp_EXPN = _junk(SMTP.smtp_EXPN)
+    smtp_HELP = _junk(SMTP.smtp_HELP)
+    smtp_HELO = _junk(SMTP.smtp_HELO)
+    smtp_EHLO = _junk(SMTP.smtp_EHLO)
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         match = PLAIN_ANGLE_ADDR.match(arg)
@@ -86,6 +226,9 @@ class RootmailSMTP(SMTP):
         return address, arg[match.end():].lstrip(" \t")
 
     async def smtp_DATA(self, arg: str) -> None:
+        if self._closing:
+            await self._stop_here()
+            return
         reader = self._reader
         if self._decode_data or not supports_fast_read(reader):
             await super().smtp_DATA(arg)
@@ -116,4 +259,8 @@ class RootmailSMTP(SMTP):
         self.envelope.original_content = content
         status = await self._call_handler_hook("DATA")
         self._set_post_data_state()  # type: ignore[no-untyped-call]
-        await self.push(replies.OK if status is MISSING else status)
+        if status is MISSING:
+            status = replies.OK
+        if status[:1] == "2":
+            self.guard.message_accepted()
+        await self.push(status)

@@ -11,7 +11,7 @@ import ssl
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import structlog
@@ -22,8 +22,10 @@ from ingest import metrics, replies
 from ingest.committer import BatchCommitter
 from ingest.envelope import Envelope
 from ingest.limits import ConnectionLimits
+from ingest.networks import TrustedNetworks
 from ingest.protocol import RootmailSMTP, client_ip
 from ingest.publish import Publisher
+from ingest.session_guard import SessionLimits
 from ingest.store import MessageStore, StoreError
 
 log = structlog.get_logger(__name__)
@@ -99,14 +101,13 @@ class ReceiverHandler:
     ) -> str:
         normalised = address.strip().lower()
         verdict = self.recipient_policy(normalised)
-        if verdict == "relay":
-            metrics.REJECTED.labels("relay").inc()
-            log.info("recipient_rejected", reason="relay", recipient=mask_address(normalised))
-            return replies.RELAY_DENIED
         if verdict != "accept":
-            metrics.REJECTED.labels("unknown_recipient").inc()
-            log.info("recipient_rejected", reason="unknown", recipient=mask_address(normalised))
-            return replies.UNKNOWN_RECIPIENT
+            reason = "relay" if verdict == "relay" else "unknown"
+            metrics.REJECTED.labels("relay" if reason == "relay" else "unknown_recipient").inc()
+            # The protocol counts it (abuse limits) and bounds the log lines of one session.
+            if not isinstance(server, RootmailSMTP) or server.recipient_rejected(reason):
+                log.info("recipient_rejected", reason=reason, recipient=mask_address(normalised))
+            return replies.RELAY_DENIED if reason == "relay" else replies.UNKNOWN_RECIPIENT
         if normalised in envelope.rcpt_tos:
             return replies.RCPT_OK
         if len(envelope.rcpt_tos) >= self.policy.max_recipients:
@@ -155,6 +156,16 @@ class ReceiverHandler:
         metrics.ACCEPTED.inc()
         return replies.QUEUED.format(key=key)
 
+    async def handle_EHLO(self, server: SMTP, session: Session, envelope: SMTPEnvelope, hostname: str,
+                          responses: list[str]) -> list[str]:
+        """EHLO without AUTH: rootmail has no authentication, so it does not offer any.
+
+        aiosmtpd advertises ``AUTH LOGIN PLAIN`` after STARTTLS by default; this 5-argument hook
+        replaces its response list and, as its documentation asks, records the client's name.
+        """
+        session.host_name = hostname
+        return [line for line in responses if not line[4:].upper().startswith("AUTH")]
+
     async def handle_PROXY(self, server: SMTP, session: Session, envelope: SMTPEnvelope,
                            proxy_data: Any) -> bool:
         """Accept a valid PROXY header: the real client address is then used for limits and SPF."""
@@ -171,7 +182,10 @@ class ListenOptions:
     tls_context: ssl.SSLContext | None = None
     require_tls: bool = False
     proxy_protocol_timeout: float | None = None
+    #: With proxy_protocol_timeout: the peers whose PROXY header is read; all others get 554 5.7.1.
+    proxy_trusted: TrustedNetworks = field(default_factory=TrustedNetworks)
     limits: ConnectionLimits | None = None
+    session_limits: SessionLimits = field(default_factory=SessionLimits)
 
 
 def make_protocol_factory(handler: ReceiverHandler, options: ListenOptions) -> Callable[[], RootmailSMTP]:
@@ -190,6 +204,9 @@ def make_protocol_factory(handler: ReceiverHandler, options: ListenOptions) -> C
             proxy_protocol_timeout=options.proxy_protocol_timeout,
         )
         protocol.limits = options.limits
+        protocol.session_limits = options.session_limits
+        if options.proxy_protocol_timeout is not None:
+            protocol.proxy_trusted = options.proxy_trusted
         return protocol
 
     return factory

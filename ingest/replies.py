@@ -20,6 +20,11 @@ HEADER_TOO_BIG = "552 5.3.4 Message header size exceeds limit"
 MAIL_LOOP = "554 5.4.6 Too many Received headers: mail loop suspected"
 TOO_MANY_CONNECTIONS = "421 4.7.0 Too many connections, try again later"
 RATE_EXCEEDED = "421 4.7.0 Connection rate limit exceeded, try again later"
+TOO_MANY_SESSIONS_PER_IP = "421 4.7.0 Too many concurrent sessions from your address, try again later"
+RECIPIENT_PROBING = "421 4.7.0 Too many unknown recipients from your address, try again later"
+TOO_MANY_COMMANDS = "421 4.7.0 Too many commands without a message, closing"
+PROXY_UNTRUSTED = "554 5.7.1 PROXY protocol is accepted only from trusted networks"
+AUTH_UNAVAILABLE = "502 5.5.1 Authentication is not available on this server"
 TLS_REQUIRED = "530 5.7.0 Must issue a STARTTLS command first"
 
 # aiosmtpd answers some conditions itself without an enhanced status code; the receiver's

@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
 
 from ingest.limits import ConnectionLimits
+from ingest.networks import TrustedNetworks
 from ingest.receiver import EdgePolicy, ListenOptions, make_tls_context
 from ingest.store import LocalStore
 from tests.ingest.test_receiver import KNOWN, MESSAGE, Receiver
@@ -178,11 +179,12 @@ PROXY_V1 = b"PROXY TCP4 203.0.113.9 127.0.0.1 40000 25\r\n"
 PROXY_V2 = (b"\r\n\r\n\x00\r\nQUIT\n" + bytes([0x21, 0x11]) + (12).to_bytes(2, "big")
             + socket.inet_aton("203.0.113.9") + socket.inet_aton("127.0.0.1")
             + (40000).to_bytes(2, "big") + (25).to_bytes(2, "big"))
+LOOPBACK = TrustedNetworks.parse("127.0.0.1/32")  # the test client is the trusted load balancer
 
 
 @pytest.mark.parametrize("header", [PROXY_V1, PROXY_V2], ids=["v1", "v2"])
 def test_proxy_protocol_gives_the_real_client_address(store: LocalStore, header: bytes) -> None:
-    rx = serve(store, options=ListenOptions(proxy_protocol_timeout=5.0))
+    rx = serve(store, options=ListenOptions(proxy_protocol_timeout=5.0, proxy_trusted=LOOPBACK))
     try:
         sock, reply = banner(rx.port, header)
         assert reply.startswith(b"220")
@@ -205,7 +207,7 @@ def test_proxy_protocol_gives_the_real_client_address(store: LocalStore, header:
 
 
 def test_missing_proxy_header_is_dropped_without_a_banner(store: LocalStore) -> None:
-    rx = serve(store, options=ListenOptions(proxy_protocol_timeout=5.0))
+    rx = serve(store, options=ListenOptions(proxy_protocol_timeout=5.0, proxy_trusted=LOOPBACK))
     try:
         sock, reply = banner(rx.port, b"EHLO not-a-proxy-header\r\n")
         assert not reply.startswith(b"220")
