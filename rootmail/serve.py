@@ -25,6 +25,7 @@ import structlog
 from ingest.committer import BatchCommitter
 from ingest.ledger import Ledger
 from ingest.limits import ConnectionLimits
+from ingest.networks import TrustedNetworks
 from ingest.publish import QUEUE, Publisher
 from ingest.receiver import (
     EdgePolicy,
@@ -34,6 +35,7 @@ from ingest.receiver import (
     make_tls_context,
     start_server,
 )
+from ingest.session_guard import SessionLimits
 from ingest.store import LocalStore
 from rootmail.children import die_with_parent
 from rootmail.directory_holder import DirectoryHolder, snapshot_path
@@ -128,11 +130,25 @@ def listen_options(settings: Settings) -> ListenOptions:
             ) from exc
     elif settings.smtp_require_tls:
         raise UsageProblem("ROOTMAIL_SMTP_REQUIRE_TLS needs ROOTMAIL_SMTP_TLS_CERT_FILE and ROOTMAIL_SMTP_TLS_KEY_FILE")
+    proxy_trusted = TrustedNetworks.parse(settings.smtp_proxy_trusted_networks)
+    if settings.smtp_proxy_protocol and not proxy_trusted:
+        raise UsageProblem(
+            "ROOTMAIL_SMTP_PROXY_PROTOCOL=true needs ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS: the CIDRs of the load "
+            "balancers that send PROXY headers, e.g. 10.0.0.0/16 (without it every connection would be refused "
+            "with 554 5.7.1); or set ROOTMAIL_SMTP_PROXY_PROTOCOL=false"
+        )
     return ListenOptions(
         hostname=settings.smtp_hostname, max_message_size=settings.max_message_size,
         idle_timeout=settings.smtp_idle_timeout, tls_context=tls, require_tls=settings.smtp_require_tls,
-        proxy_protocol_timeout=10.0 if settings.smtp_proxy_protocol else None,
-        limits=ConnectionLimits(settings.smtp_max_connections, settings.smtp_max_connections_per_ip),
+        proxy_protocol_timeout=10.0 if settings.smtp_proxy_protocol else None, proxy_trusted=proxy_trusted,
+        limits=ConnectionLimits(
+            settings.smtp_max_connections, settings.smtp_max_connections_per_ip,
+            max_sessions_per_ip=settings.smtp_max_sessions_per_ip,
+            max_unknown_recipients=settings.smtp_max_unknown_recipients,
+            unknown_window=settings.smtp_unknown_recipient_window,
+        ),
+        session_limits=SessionLimits(max_junk_commands=settings.smtp_max_junk_commands,
+                                     max_unknown_recipients=settings.smtp_max_unknown_recipients),
     )
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ingest.networks import parse_networks
 
 MIB = 1024 * 1024
 
@@ -56,7 +58,31 @@ class Settings(BaseSettings):
     smtp_tls_key_file: Path | None = Field(None, description="PEM private key for STARTTLS.")
     smtp_require_tls: bool = Field(False, description="Refuse MAIL before STARTTLS with 530 5.7.0.")
     smtp_proxy_protocol: bool = Field(
-        False, description="Expect a PROXY protocol v1/v2 header first (behind a load balancer)."
+        False,
+        description="Expect a PROXY protocol v1/v2 header first (behind a load balancer); needs "
+        "ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS (serve refuses to start without it).",
+    )
+    smtp_proxy_trusted_networks: str = Field(
+        "",
+        description="Comma-separated CIDRs of the load balancers whose PROXY header is believed, e.g. "
+        "10.0.0.0/16. Any other peer is answered 554 5.7.1 and closed. Empty: nobody.",
+    )
+    smtp_max_sessions_per_ip: int = Field(
+        20, ge=0, description="Concurrent SMTP sessions per client IP (IPv6: per /64); beyond it 421 4.7.0 "
+        "(0: no cap).",
+    )
+    smtp_max_junk_commands: int = Field(
+        20, ge=0,
+        description="NOOP, RSET, VRFY, EXPN, HELP, HELO, EHLO and error-answered commands per session, "
+        "counted together and reset by each accepted message; beyond it 421 4.7.0 and close (0: no cap).",
+    )
+    smtp_max_unknown_recipients: int = Field(
+        10, ge=0,
+        description="Unknown recipients per session, and per client IP within ROOTMAIL_SMTP_UNKNOWN_RECIPIENT_WINDOW; "
+        "beyond it RCPT and new connections from that IP get 421 4.7.0 (0: no cap).",
+    )
+    smtp_unknown_recipient_window: float = Field(
+        600.0, gt=0, description="Seconds over which unknown recipients are counted per client IP."
     )
     redis_url: str | None = Field(
         None,
@@ -156,6 +182,11 @@ class Settings(BaseSettings):
         description="authserv-id of the one relay (SES, Postfix) whose topmost Authentication-Results header "
         "is trusted; all other Authentication-Results headers are ignored. Unset: check DKIM/SPF/DMARC here.",
     )
+    trusted_relay_networks: str = Field(
+        "",
+        description="Comma-separated CIDRs of relays whose Authentication-Results header is believed, and "
+        "only for connections from them. Empty: relay results are never trusted.",
+    )
     dns_timeout: float = Field(3.0, description="Seconds one DNS look-up for DKIM/SPF/DMARC may take.")
     notices_file: Path | None = Field(
         None, description="Notice classification rules YAML (ordered, first match wins). Unset: the shipped rules."
@@ -188,6 +219,15 @@ class Settings(BaseSettings):
     s3_bucket: str | None = Field(None, description="S3 bucket of the message store.")
     s3_prefix: str = Field("rootmail/", description="Key prefix inside the S3 bucket.")
     s3_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS (unset: bucket default).")
+
+    @field_validator("smtp_proxy_trusted_networks", "trusted_relay_networks")
+    @classmethod
+    def _cidr_list(cls, value: str, info: ValidationInfo) -> str:
+        try:
+            parse_networks(value)
+        except ValueError as exc:
+            raise ValueError(f"ROOTMAIL_{str(info.field_name).upper()}: {exc}") from None
+        return value
 
     def redis_file(self) -> Path:
         """Where ``serve`` writes the URL of its embedded Redis so other commands find it."""
