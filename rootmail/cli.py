@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -15,11 +16,12 @@ class RootmailGroup(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from rootmail.errors import UsageProblem
+        from rootmail.terminal import clean_line
 
         try:
             return super().invoke(ctx)
-        except UsageProblem as exc:
-            click.echo(f"rootmail: error: {exc}", err=True)
+        except UsageProblem as exc:  # may quote a file name, a key or a header value: one clean line
+            click.echo(f"rootmail: error: {clean_line(exc)}", err=True)
             sys.exit(2)
 
 
@@ -27,6 +29,12 @@ class RootmailGroup(click.Group):
 @click.version_option(__version__, prog_name="rootmail")
 def main() -> None:
     """rootmail: AWS root-address mail in, helpdesk tickets out."""
+    from rootmail.private import private_umask
+
+    # every command, and every process serve starts, creates files readable by this user only;
+    # restored when the command ends (only matters when the CLI runs inside another program)
+    previous = private_umask()
+    click.get_current_context().call_on_close(lambda: os.umask(previous))
 
 
 def _register() -> None:

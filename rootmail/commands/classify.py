@@ -8,11 +8,7 @@ rendering (secrets removed). ``message show KEY`` prints a stored message redact
 
 from __future__ import annotations
 
-import getpass
-import json
-import os
 import sys
-from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
 from email.utils import getaddresses
 from pathlib import Path
@@ -22,6 +18,7 @@ import click
 
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
+from rootmail.terminal import clean_line, json_line
 
 
 def _settings() -> Settings:
@@ -105,6 +102,10 @@ class _Classify:
             "severity": notice.severity,
             "action_required": notice.action_required,
             "deadline": notice.deadline,
+            # the notice's family (its category, also for a family fallback type) and the phrase the
+            # deadline was read from (routing.classify.ClassifiedNotice)
+            "family": notice.category,
+            "deadline_source": getattr(notice, "deadline_source", None),
             "aws_account_id": notice.aws_account_id,
             "identifiers": identifiers_for_output(notice),
             "authenticity": {"verdict": auth.verdict, "reasons": list(auth.reasons)},
@@ -145,53 +146,23 @@ def classify(paths: tuple[str, ...], as_json: bool, rcpt: str | None, nameserver
         if error or record is None:
             failed += 1
             if as_json:
-                click.echo(json.dumps({"file": item.label, "error": error}, ensure_ascii=False))
+                click.echo(json_line({"file": item.label, "error": error}))
             else:
-                click.echo(f"rootmail: error: {item.label}: {error}", err=True)
+                click.echo(f"rootmail: error: {clean_line(item.label)}: {clean_line(error)}", err=True)
             continue
-        if as_json:
-            click.echo(json.dumps(record, ensure_ascii=False))
+        if as_json:  # JSON escapes what a terminal would interpret (rootmail.terminal.json_line)
+            click.echo(json_line(record))
         else:
             flag = "  SUSPECTED SPOOF" if record["suspected_spoof"] else ""
-            click.echo(f"{record['file']}: {record['notice_type']} severity={record['severity']} "
-                       f"account={record['aws_account_id'] or '-'} deadline={record['deadline'] or '-'} "
-                       f"auth={record['authenticity']['verdict']}"
-                       f"{' secret' if record['contains_secret'] else ''}{flag}")
+            click.echo(clean_line(
+                f"{record['file']}: {record['notice_type']} severity={record['severity']} "
+                f"account={record['aws_account_id'] or '-'} deadline={record['deadline'] or '-'} "
+                f"auth={record['authenticity']['verdict']}{' secret' if record['contains_secret'] else ''}{flag}"))
     if failed:
         sys.exit(1)
 
 
 # ---------------------------------------------------------------- rootmail message show
-
-
-def who_asked() -> str:
-    """The person behind this command: $SUDO_USER when run through sudo, else the login name."""
-    sudo = os.environ.get("SUDO_USER", "").strip()
-    if sudo:
-        return sudo
-    try:
-        return getpass.getuser()
-    except Exception:
-        return f"uid:{os.getuid()}"
-
-
-def record_reveal(data_dir: Path, key: str, now: datetime | None = None) -> dict[str, str]:
-    """Append who revealed ``key`` and when to ``<data_dir>/audit.log`` (JSON lines, fsync'd)."""
-    entry = {
-        "event": "message_revealed",
-        "who": who_asked(),
-        "when": (now or datetime.now(UTC)).isoformat(),
-        "key": key,
-    }
-    path = Path(data_dir) / "audit.log"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    try:
-        os.write(fd, (json.dumps(entry, sort_keys=True) + "\n").encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    return entry
 
 
 @click.group("message")
@@ -202,10 +173,14 @@ def message() -> None:
 @message.command("show")
 @click.argument("key")
 @click.option("--reveal", is_flag=True,
-              help="Print the raw message with its secrets. Recorded in <data_dir>/audit.log (who, when, key).")
+              help="Print the raw message with its secrets. Recorded first in <data_dir>/audit.log (real uid "
+                   "and login name, claimed SUDO_USER, when, key). Exact bytes into a pipe or file; on a "
+                   "terminal, control characters are shown as escapes (\\x1b) instead of being interpreted.")
 def message_show(key: str, reveal: bool) -> None:
     """Show stored message KEY with secrets removed (or, with --reveal, exactly as received)."""
     from ingest.store import LocalStore, StoreError
+    from rootmail.commands import view
+    from rootmail.terminal import echo
 
     settings = _settings()
     store = LocalStore(Path(settings.data_dir) / "messages")
@@ -214,36 +189,26 @@ def message_show(key: str, reveal: bool) -> None:
     except (StoreError, OSError, ValueError) as exc:
         raise UsageProblem(f"message {key} is not in the store under {settings.data_dir}: {exc}") from exc
     if reveal:
-        try:
-            record_reveal(Path(settings.data_dir), key)
-        except OSError as exc:
-            raise UsageProblem(f"cannot write the audit log in {settings.data_dir} ({exc.strerror}); "
-                               "nothing revealed") from exc
-        sys.stdout.buffer.write(stored.raw)
-        sys.stdout.buffer.flush()
+        view.reveal(Path(settings.data_dir), key, stored.raw, command="message show --reveal")
         return
-    from routing.classify import NoticeClassifier
     from routing.parse import UnparseableMail, parse_mail
-    from routing.redact import redact_text, render
 
     try:
         parsed = parse_mail(stored.raw)
     except UnparseableMail as exc:
         raise UsageProblem(f"message {key} cannot be parsed ({exc}); --reveal shows its bytes") from exc
-    notice = NoticeClassifier().classify(parsed)
-    rendering = render(parsed, notice, None)
-    env = stored.envelope
+    body, secret_kinds, notice_type = view.redacted_body(stored.raw)
     lines = [
         f"Key:        {key}",
-        f"Envelope:   from <{env.mail_from}> to {', '.join(env.rcpt_tos)} peer {env.peer or '-'}",
-        f"From:       {parsed.from_name} <{parsed.from_address}>",
+        f"Envelope:   {view.envelope_line(stored)}",
+        f"From:       {view.safe_line(parsed.from_name)} <{view.safe_line(parsed.from_address)}>",
         f"Date:       {parsed.date.isoformat() if parsed.date else '(none)'}",
-        f"Message-ID: {parsed.message_id}",
-        f"Subject:    {redact_text(parsed.subject)}",
-        f"Notice:     {notice.notice_type}",
-        f"Secrets:    {', '.join(rendering.secret_kinds) or 'none found'}"
-        + (" (use --reveal to see them; it is recorded)" if rendering.contains_secret else ""),
+        f"Message-ID: {view.safe_line(parsed.message_id)}",
+        f"Subject:    {view.safe_line(parsed.subject)}",
+        f"Notice:     {notice_type}",
+        f"Secrets:    {', '.join(secret_kinds) or 'none found'}"
+        + (" (use --reveal to see them; it is recorded)" if secret_kinds else ""),
         "-" * 72,
-        rendering.internal_text,
+        body,
     ]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))

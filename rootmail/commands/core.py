@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import smtplib
 import sys
@@ -22,6 +21,7 @@ from rootmail.logs import configure_logging
 from rootmail.mailfiles import iter_messages
 from rootmail.runtime import load_directory, make_store, resolve_redis_url
 from rootmail.settings import Settings, load_settings
+from rootmail.terminal import clean_line, json_line
 
 
 def _settings() -> Settings:
@@ -119,8 +119,8 @@ def replay(paths: tuple[str, ...], rcpts: tuple[str, ...]) -> None:
             key = store.put(envelope, item.raw)
             publisher.announce(key)
             stored += 1
-    for line in problems:
-        click.echo(f"rootmail: error: {line}", err=True)
+    for line in problems:  # labels and recipients come from files and mail headers
+        click.echo(f"rootmail: error: {clean_line(line)}", err=True)
     click.echo(f"replayed {stored} message(s), {failed} failed")
     if failed:
         sys.exit(1)
@@ -159,7 +159,7 @@ def demo(host: str | None, port: int | None) -> None:
             try:
                 client.sendmail("bounces@demo.rootmail.invalid", recipients, to_crlf(raw))
             except smtplib.SMTPException as exc:
-                click.echo(f"rootmail: error: {name} was refused: {exc}", err=True)
+                click.echo(f"rootmail: error: {name} was refused: {clean_line(exc)}", err=True)
                 continue
             sent += 1
             click.echo(f"sent {name} to {', '.join(recipients)}")
@@ -194,12 +194,12 @@ def status(as_json: bool) -> None:
     else:
         data["oldest_unfinished"] = None
     if as_json:
-        click.echo(json.dumps(data, sort_keys=True))
+        click.echo(json_line(data, sort_keys=True))
         return
     for name in ("received", "queued", "done", "quarantined", "queue_depth", "pending_in_store", "redis"):
-        click.echo(f"{name:18} {data.get(name)}")
+        click.echo(f"{name:18} {clean_line(data.get(name))}")
     oldest = data["oldest_unfinished"]
-    click.echo(f"{'oldest_unfinished':18} {json.dumps(oldest) if oldest else '-'}")
+    click.echo(f"{'oldest_unfinished':18} {json_line(oldest) if oldest else '-'}")
 
 
 @click.command()
@@ -217,5 +217,5 @@ def reconcile(everything: bool, as_json: bool) -> None:
                  grace=0.0 if everything else settings.reconcile_grace,
                  max_attempts=settings.reconcile_max_attempts,
                  quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, publisher.ledger))
-    click.echo(json.dumps(report.as_dict()) if as_json else
-               " ".join(f"{k}={v}" for k, v in report.as_dict().items()))
+    click.echo(json_line(report.as_dict()) if as_json else
+               clean_line(" ".join(f"{k}={v}" for k, v in report.as_dict().items())))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -10,8 +9,13 @@ import click
 
 from rootmail.commands.core import _settings
 from rootmail.errors import UsageProblem
+from rootmail.terminal import clean_line, json_line
 from routing.directory import Directory, DirectoryError
 from routing.types import Recipient
+
+
+def _clean_echo(text: str, err: bool = False) -> None:
+    click.echo(clean_line(text), err=err)
 
 
 @click.group()
@@ -50,21 +54,22 @@ def directory_sync(organizations: bool | None, as_json: bool) -> None:
 
     report = sync_directory(_settings(), organizations=organizations)
     if as_json:
-        click.echo(json.dumps(report.as_dict(), sort_keys=True))
-    else:
+        click.echo(json_line(report.as_dict(), sort_keys=True))
+    else:  # account names and tags come from AWS Organizations: every line printed clean
+        echo = _clean_echo
         if report.written:
-            click.echo(f"wrote {report.snapshot}: {report.accounts} accounts ({report.from_file} from the file, "
-                       f"{report.from_organizations} from AWS Organizations), {report.customers} customers; "
-                       f"{len(report.added)} addresses added, {len(report.removed)} removed")
+            echo(f"wrote {report.snapshot}: {report.accounts} accounts ({report.from_file} from the file, "
+                 f"{report.from_organizations} from AWS Organizations), {report.customers} customers; "
+                 f"{len(report.added)} addresses added, {len(report.removed)} removed")
         for payer, result in report.payers.items():
-            click.echo(f"  {payer}: {result if isinstance(result, str) else f'{result} accounts'}")
+            echo(f"  {payer}: {result if isinstance(result, str) else f'{result} accounts'}")
         if report.unassigned:
-            click.echo(f"  {len(report.unassigned)} account(s) without a customer: {', '.join(report.unassigned)}; "
-                       "tag them or add them to ROOTMAIL_ORG_CUSTOMER_MAP_FILE")
+            echo(f"  {len(report.unassigned)} account(s) without a customer: {', '.join(report.unassigned)}; "
+                 "tag them or add them to ROOTMAIL_ORG_CUSTOMER_MAP_FILE")
         for warning in report.warnings:
-            click.echo(f"rootmail: warning: {warning}", err=True)
+            echo(f"rootmail: warning: {warning}", err=True)
         for error in report.errors:
-            click.echo(f"rootmail: error: {error}", err=True)
+            echo(f"rootmail: error: {error}", err=True)
     if not report.ok:
         sys.exit(1)
 
@@ -78,15 +83,16 @@ def directory_list(as_json: bool) -> None:
                                                          "source": current.by_address[address].source}
             for address in sorted(current.by_address)]
     if as_json:
-        click.echo(json.dumps(rows, sort_keys=True))
+        click.echo(json_line(rows, sort_keys=True))
         return
     if not rows:
         click.echo("the directory is empty")
         return
     click.echo(f"{'ADDRESS':45} {'ACCOUNT':12}  {'NAME':24} {'CUSTOMER':12} STATUS")
-    for row in rows:
+    for raw_row in rows:
+        row = {name: clean_line(value if value is not None else "-") for name, value in raw_row.items()}
         click.echo(f"{row['address']:45} {row['aws_account_id']:12}  {row['account_name'][:24]:24} "
-                   f"{(row['customer'] or '-'):12} {row['status']}")
+                   f"{row['customer']:12} {row['status']}")
 
 
 @directory.command("lookup")
@@ -96,9 +102,9 @@ def directory_lookup(address: str, as_json: bool) -> None:
     """Which account and customer a root address belongs to (the receiver's view, from memory)."""
     doc = lookup_document(_current().resolve(address))
     if as_json:
-        click.echo(json.dumps(doc, sort_keys=True))
+        click.echo(json_line(doc, sort_keys=True))
     elif doc["known"]:
-        click.echo(f"{doc['address']}: account {doc['aws_account_id']} ({doc['account_name']}), "
-                   f"customer {doc['customer'] or '(none)'}")
+        _clean_echo(f"{doc['address']}: account {doc['aws_account_id']} ({doc['account_name']}), "
+                    f"customer {doc['customer'] or '(none)'}")
     else:
-        click.echo(f"{doc['address']}: unknown (not a root address in the directory)")
+        _clean_echo(f"{doc['address']}: unknown (not a root address in the directory)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -16,6 +15,7 @@ from ingest.envelope import Envelope
 from rootmail.commands.core import _recipients_of, _settings
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
+from rootmail.terminal import clean_line, json_line
 from routing.directory import DirectoryError
 from routing.rules import RulesError, RuleSet, decide, explain
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
@@ -117,6 +117,10 @@ def explain_mail(
     return doc, parsed, notice, auth, recipient
 
 
+def _clean_echo(text: str) -> None:
+    click.echo(clean_line(text))
+
+
 @rules.command("explain")
 @click.argument("eml", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--rcpt", default=None, help="Recipient root address (default: Received ... for, Delivered-To, To).")
@@ -129,21 +133,22 @@ def rules_explain(eml: Path, rcpt: str | None, rules_file: Path | None, as_json:
     ruleset = _load_rules(settings, rules_file)
     doc, *_ = explain_mail(eml.read_bytes(), rcpt, settings, ruleset)
     if as_json:
-        click.echo(json.dumps(doc, sort_keys=True))
+        click.echo(json_line(doc, sort_keys=True))
         return
+    echo = _clean_echo  # subjects, addresses and fields come from the mail
     where = f" ({ruleset.source}:{doc['rule_line']})" if doc["rule_line"] else " (no rule matched: taxonomy defaults)"
-    click.echo(f"rule:        {doc['rule']}{where}")
+    echo(f"rule:        {doc['rule']}{where}")
     for key in ("queue", "priority", "visibility", "action", "due", "drop_reason", "thread_key"):
         if doc[key] is not None:
-            click.echo(f"{key + ':':12} {doc[key]}")
-    click.echo(f"{'notice:':12} {doc['notice_type']} (authenticity {doc['authenticity']})")
-    click.echo(f"{'recipient:':12} {doc['recipient']} -> account {doc['recipient_account_id'] or 'unknown'}, "
-               f"customer {doc['customer'] or 'unknown'}")
+            echo(f"{key + ':':12} {doc[key]}")
+    echo(f"{'notice:':12} {doc['notice_type']} (authenticity {doc['authenticity']})")
+    echo(f"{'recipient:':12} {doc['recipient']} -> account {doc['recipient_account_id'] or 'unknown'}, "
+         f"customer {doc['customer'] or 'unknown'}")
     if doc["aws_account_id"]:
-        click.echo(f"{'mail names:':12} account {doc['aws_account_id']}")
+        echo(f"{'mail names:':12} account {doc['aws_account_id']}")
     if doc["tags"]:
-        click.echo(f"{'tags:':12} {', '.join(doc['tags'])}")
+        echo(f"{'tags:':12} {', '.join(doc['tags'])}")
     for key, value in doc["fields"].items():
-        click.echo(f"{'field:':12} {key} = {value}")
+        echo(f"{'field:':12} {key} = {value}")
     for note in doc["notes"]:
-        click.echo(f"{'note:':12} {note}")
+        echo(f"{'note:':12} {note}")

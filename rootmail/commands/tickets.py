@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
 from ingest.store import MessageStore
+from rootmail.commands import view
 from rootmail.commands.core import _publisher, _settings
 from rootmail.errors import UsageProblem
 from rootmail.runtime import make_store
 from rootmail.settings import Settings
+from rootmail.terminal import clean, clean_line, json_line
 from ticketing.helpdesk.local import LocalHelpdesk
 
 
@@ -42,16 +43,17 @@ def tickets_list(as_json: bool) -> None:
     """List tickets, newest last."""
     rows = _local_helpdesk(_settings()).list_tickets()
     if as_json:
-        click.echo(json.dumps(rows, indent=None, sort_keys=True))
+        click.echo(json_line(rows, indent=None, sort_keys=True))
         return
     if not rows:
         click.echo("no tickets yet")
         return
     click.echo(f"{'ID':>5}  {'STATUS':7} {'CUSTOMER':10} {'ACCOUNT':12}  {'NOTICE':28} {'N':>3}  SUBJECT")
-    for row in rows:
+    for raw_row in rows:  # subjects, customers and accounts come from mail: one clean line per ticket
+        row = {name: clean_line(value if value is not None else "-") for name, value in raw_row.items()}
         click.echo(
-            f"{row['id']:>5}  {row['status']:7} {str(row['customer'] or '-')[:10]:10} "
-            f"{row['aws_account_id'] or '-'!s:12}  {row['notice_type'][:28]:28} {row['comment_count']:>3}  "
+            f"{row['id']:>5}  {row['status'][:7]:7} {row['customer'][:10]:10} "
+            f"{row['aws_account_id'][:12]:12}  {row['notice_type'][:28]:28} {row['comment_count']:>3}  "
             f"{row['subject'][:80]}"
         )
 
@@ -65,17 +67,19 @@ def tickets_show(ticket_id: str, as_json: bool) -> None:
     if ticket is None:
         raise UsageProblem(f"no ticket {ticket_id}; `rootmail tickets list` shows the ids")
     if as_json:
-        click.echo(json.dumps(ticket, sort_keys=True))
+        click.echo(json_line(ticket, sort_keys=True))
         return
-    click.echo(f"#{ticket['id']} [{ticket['status']}] {ticket['subject']}")
-    click.echo(f"customer {ticket['customer']}  account {ticket['aws_account_id']}  "
-               f"notice {ticket['notice_type']}  visibility {ticket['visibility']}  queue {ticket['queue']}")
-    click.echo(f"thread {ticket['thread_key']}  tags {' '.join(ticket['tags'])}")
+    one = clean_line
+    click.echo(f"#{one(ticket['id'])} [{one(ticket['status'])}] {one(ticket['subject'])}")
+    click.echo(f"customer {one(ticket['customer'])}  account {one(ticket['aws_account_id'])}  "
+               f"notice {one(ticket['notice_type'])}  visibility {one(ticket['visibility'])}  "
+               f"queue {one(ticket['queue'])}")
+    click.echo(f"thread {one(ticket['thread_key'])}  tags {' '.join(one(tag) for tag in ticket['tags'])}")
     for comment in ticket["comments"]:
-        click.echo(f"\n--- comment {comment['id']} ({'public' if comment['public'] else 'internal'}) "
-                   f"{comment['created_at']}\n{comment['body']}")
+        click.echo(f"\n--- comment {one(comment['id'])} ({'public' if comment['public'] else 'internal'}) "
+                   f"{one(comment['created_at'])}\n{clean(comment['body'])}")
     for attachment in ticket["attachments"]:
-        click.echo(f"[attachment] {attachment['filename']} {attachment['size']} bytes "
+        click.echo(f"[attachment] {one(attachment['filename'])} {one(attachment['size'])} bytes "
                    f"({'internal' if attachment['internal'] else 'public'})")
 
 
@@ -91,29 +95,44 @@ def quarantine() -> None:
 @quarantine.command("list")
 @click.option("--json", "as_json", is_flag=True)
 def quarantine_list(as_json: bool) -> None:
+    """List quarantined messages with their reason."""
     entries = [{"key": key, "reason": reason} for key, reason in _store(_settings()).quarantined()]
     if as_json:
-        click.echo(json.dumps(entries))
+        click.echo(json_line(entries))
     elif not entries:
         click.echo("quarantine is empty")
     for entry in [] if as_json else entries:
-        click.echo(f"{entry['key']}  {entry['reason']}")
+        click.echo(f"{clean_line(entry['key'])}  {view.safe_line(entry['reason'])}")
 
 
 @quarantine.command("show")
 @click.argument("key")
-def quarantine_show(key: str) -> None:
-    """Show a quarantined message's reason, envelope and headers (never its body)."""
-    store = _store(_settings())
+@click.option("--reveal", is_flag=True,
+              help="Print the raw message with its secrets, recorded first in <data_dir>/audit.log exactly like "
+                   "`message show --reveal`. Exact bytes into a pipe or file; on a terminal, control characters "
+                   "are shown as escapes (\\x1b) instead of being interpreted.")
+def quarantine_show(key: str, reveal: bool) -> None:
+    """Show a quarantined message's reason, envelope, headers and body, with secrets removed."""
+    settings = _settings()
+    store = _store(settings)
     reasons = dict(store.quarantined())
     if key not in reasons:
         raise UsageProblem(f"{key} is not in quarantine; `rootmail quarantine list` shows the keys")
     message = store.get(key)
-    head = message.raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
-    click.echo(f"reason:   {reasons[key]}")
-    click.echo(f"envelope: {message.envelope.to_json()}")
-    click.echo(f"size:     {len(message.raw)} bytes\n")
-    click.echo(head.decode("utf-8", "replace"))
+    if reveal:
+        view.reveal(Path(settings.data_dir), key, message.raw, command="quarantine show --reveal")
+        return
+    body, secret_kinds, notice_type = view.redacted_body(message.raw)
+    click.echo(f"reason:   {view.safe_line(reasons[key])}")
+    click.echo(f"envelope: {view.envelope_line(message)}")
+    click.echo(f"size:     {len(message.raw)} bytes")
+    click.echo(f"notice:   {notice_type}")
+    click.echo(f"secrets:  {', '.join(secret_kinds) or 'none found'}"
+               + (" (--reveal shows them; it is recorded)" if secret_kinds else "") + "\n")
+    for line in view.header_lines(message.raw):
+        click.echo(line)
+    click.echo("")
+    click.echo(body)
 
 
 @quarantine.command("retry")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -78,7 +79,9 @@ def test_message_show_is_redacted_and_reveal_is_audited(env: Path, monkeypatch: 
     assert revealed.exit_code == 0
     assert revealed.stdout_bytes == raw
     entry = json.loads((env / "data" / "audit.log").read_text().splitlines()[-1])
-    assert (entry["who"], entry["key"], entry["event"]) == ("alice", key, "message_revealed")
+    # who: the real uid and its password-database name; SUDO_USER is only a claim (tests/test_audit.py)
+    assert (entry["uid"], entry["sudo_user_claimed"], entry["key"], entry["event"]) == (
+        os.getuid(), "alice", key, "message_revealed")
     assert entry["when"].startswith("20")
     missing = CliRunner().invoke(main, ["message", "show", "20260101T000000-0000000000", "--reveal"])
     assert missing.exit_code == 2

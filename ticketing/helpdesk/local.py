@@ -6,7 +6,9 @@ delivery id is UNIQUE, so a retried or duplicated delivery never adds a second c
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -65,6 +67,19 @@ SUMMARY_COLUMNS = (
 )
 
 
+def _private_database_files(path: Path) -> None:
+    """The database (raw mail inside) 0600: created so, or tightened when an older version left it
+    readable; its -wal and -shm files likewise. SQLite creates -wal/-shm with the database file's
+    own mode (os_unix.c, findCreateFileMode), so a 0600 database keeps them private."""
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))  # an empty file is an empty database
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            info = candidate.stat()
+            if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+                os.chmod(candidate, 0o600)
+
+
 def _iso(ts: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
 
@@ -77,7 +92,8 @@ class LocalHelpdesk:
     def __init__(self, path: Path, busy_timeout: float = 30.0) -> None:
         """``busy_timeout``: seconds a write waits for another writer's lock before it fails."""
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        _private_database_files(self.path)
         self.db = sqlite3.connect(self.path, timeout=busy_timeout, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")

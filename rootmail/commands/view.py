@@ -1,0 +1,112 @@
+"""What ``message show`` and ``quarantine show`` print of a stored message, and how they reveal it.
+
+Shown (the default): every value that came from the mail has its terminal control sequences removed
+first (:mod:`rootmail.terminal`: a code split by an escape sequence or a zero-width character is
+whole again) and then its secrets (:func:`routing.redact.redact_text`; the body through
+:func:`routing.redact.render`, as tickets are). Headers are decoded (RFC 2047) before redaction, so
+a code hidden in a base64 encoded word is found; a body that the parser cannot read is decoded part
+by part with the standard library and redacted the same way.
+
+Revealed (``--reveal``): the audit entry is written first (:mod:`rootmail.audit`; no entry, no
+reveal), then the raw bytes: exact into a pipe or file, control characters made visible on a
+terminal (:func:`rootmail.terminal.write_revealed`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import email
+import email.errors
+import email.header
+import re
+from email.message import Message
+from pathlib import Path
+
+from ingest.store import StoredMessage
+from rootmail import audit
+from rootmail.errors import UsageProblem
+from rootmail.terminal import clean, clean_line, write_revealed
+
+_FOLD = re.compile(r"\r?\n[ \t]*")
+
+
+def safe_line(value: object) -> str:
+    """A value from mail as one terminal-safe line with its secrets removed."""
+    from routing.redact import redact_text
+
+    return redact_text(clean_line(value))
+
+
+def _decoded_header(value: str) -> str:
+    value = value.encode("ascii", "surrogateescape").decode("utf-8", "replace")
+    try:
+        return str(email.header.make_header(email.header.decode_header(_FOLD.sub(" ", value))))
+    except (ValueError, LookupError, UnicodeError, email.errors.HeaderParseError):  # keep it undecoded
+        return _FOLD.sub(" ", value)
+
+
+def header_lines(raw: bytes) -> list[str]:
+    """Every header of ``raw`` in order, decoded, one safe line each, secrets removed."""
+    head = email.message_from_bytes(raw)
+    return [f"{clean_line(name)}: {safe_line(_decoded_header(str(value)))}" for name, value in head.items()]
+
+
+def _part_text(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, "replace")
+    except LookupError:
+        return payload.decode("utf-8", "replace")
+
+
+def _fallback_body(raw: bytes) -> str:
+    """The body when the parser cannot read the mail: text parts decoded, others named."""
+    from routing.redact import redact_text
+
+    pieces: list[str] = []
+    for part in email.message_from_bytes(raw).walk():
+        if part.is_multipart():
+            continue
+        kind = part.get_content_type()
+        if part.get_content_maintype() == "text" and not part.get_filename():
+            pieces.append(redact_text(clean(_part_text(part))))
+        else:
+            size = len(part.get_payload(decode=True) or b"")
+            pieces.append(f"[part {clean_line(kind)} {clean_line(part.get_filename() or '')} {size} bytes: not shown]")
+    return "\n".join(pieces)
+
+
+def redacted_body(raw: bytes) -> tuple[str, tuple[str, ...], str]:
+    """(body text with secrets removed, secret kinds found, notice type) of ``raw``."""
+    from routing.classify import NoticeClassifier
+    from routing.parse import parse_mail
+    from routing.redact import render
+
+    try:
+        parsed = parse_mail(raw)
+        parsed = dataclasses.replace(parsed, text=clean(parsed.text), html_text=clean(parsed.html_text),
+                                     subject=clean_line(parsed.subject))
+        notice = NoticeClassifier().classify(parsed)
+        rendering = render(parsed, notice, None)
+    except Exception as exc:  # quarantined mail is often mail the parser refused: show it anyway
+        return (f"[the parser cannot read this mail ({clean_line(type(exc).__name__)}); "
+                "its parts decoded with secrets removed:]\n" + _fallback_body(raw), (), "unknown")
+    return clean(rendering.internal_text), rendering.secret_kinds, notice.notice_type
+
+
+def envelope_line(stored: StoredMessage) -> str:
+    env = stored.envelope
+    return (f"from <{safe_line(env.mail_from)}> to {safe_line(', '.join(env.rcpt_tos))} "
+            f"peer {safe_line(env.peer or '-')}")
+
+
+def reveal(data_dir: Path, key: str, raw: bytes, command: str) -> None:
+    """Audit, then print ``raw`` (see the module docstring)."""
+    try:
+        audit.record(data_dir, "message_revealed", key, command=command)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write the audit log in {data_dir} ({exc.strerror}); nothing revealed") from exc
+    write_revealed(raw)
