@@ -1,9 +1,14 @@
 """Classification: exactly one ``notice_type`` per mail, with severity, action, deadline, identifiers.
 
-Owns turning a :class:`ParsedMail` into a :class:`Notice` using the ordered rules of
-:mod:`routing.notices` (first match wins, ``unknown`` otherwise), the taxonomy defaults, the
-identifier extractor and the deadline finder. Pure: the recipient (for "this mail is about the
-recipient's own account") and the mail's date are inputs, not look-ups.
+Owns turning a :class:`ParsedMail` into a :class:`ClassifiedNotice` from all the evidence: the
+ordered rules of :mod:`routing.notices` see the sender family of the From address
+(:mod:`routing.families`), the AWS Health event type code (event ARN, "Event type code" line,
+Health headers), the subject and the body; when no rule is certain, the sender family's fallback
+type of the taxonomy (``health.other``, ``billing.other``, …); ``unknown`` only for a sender that
+cannot be placed. Then the taxonomy defaults, the identifiers and the deadline with the phrase it
+came from. Pure: the recipient (for "this mail is about the recipient's own account") and the
+mail's date are inputs, not look-ups. The family is evidence for the type only: whether the From
+address is really AWS's is :mod:`routing.authenticate`'s verdict, decided separately.
 """
 
 from __future__ import annotations
@@ -12,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
-from routing.deadline import find_deadline
-from routing.identifiers import compact, extract_identifiers
-from routing.notices import MailView, NoticeRules, default_notice_rules
-from routing.taxonomy import FALLBACK_TYPE, Taxonomy, default_taxonomy
+from routing.deadline import best_deadline
+from routing.families import sender_family
+from routing.identifiers import Extracted, compact, extract_identifiers
+from routing.notices import MailView, NoticeRule, NoticeRules, default_notice_rules
+from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
 
 MAX_BODY = 300_000
@@ -38,14 +44,51 @@ def _original_sender(parsed: ParsedMail) -> tuple[str, str]:
     return parsed.from_address, parsed.from_name
 
 
-def mail_view(parsed: ParsedMail) -> MailView:
-    """What the notice rules see of ``parsed``."""
+@dataclass(frozen=True, slots=True)
+class ClassifiedNotice(Notice):
+    """A :class:`Notice` with what explains it: the phrase the deadline was read from."""
+
+    deadline_source: str | None = None
+
+    @property
+    def family(self) -> str:
+        """The notice's family (its category), also when the type is a family fallback."""
+        return self.category
+
+
+def _event_type(extracted: Extracted) -> str:
+    value = extracted.identifiers.get("event_type_code")
+    return str(value) if value else ""
+
+
+def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
+    """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
     sender, name = _original_sender(parsed)
     body = parsed.text
     # the HTML part too when it says noticeably more than the plain part (not when it repeats it)
     if parsed.html_text and parsed.html_text != parsed.text and len(parsed.html_text) > 1.5 * len(parsed.text) + 200:
         body = f"{body}\n{parsed.html_text}"
-    return MailView.of(sender, name, parsed.subject, body[:MAX_BODY], parsed.headers)
+    if extracted is None:
+        extracted = _extract(parsed)
+    return MailView.of(sender, name, parsed.subject, body[:MAX_BODY], parsed.headers,
+                       family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
+
+
+def _extract(parsed: ParsedMail) -> Extracted:
+    mail_date = parsed.date.date() if parsed.date else None
+    return extract_identifiers(parsed.subject, parsed.text[:MAX_BODY], parsed.headers, mail_date)
+
+
+def _recipient_account(recipient: Recipient | None, identifiers: dict[str, Any]) -> str | None:
+    """The recipient's account id, when nothing in the mail points at another account."""
+    if recipient is None or recipient.account is None:
+        return None
+    own = recipient.account.account_id
+    named = [a for a in identifiers.get("aws_account_ids") or [] if a != own]
+    last4 = identifiers.get("aws_account_id_last4")
+    if named or (last4 and not own.endswith(str(last4))):
+        return None  # the mail names (or masks) another account: never take it for the recipient's
+    return own
 
 
 @dataclass(frozen=True)
@@ -63,10 +106,16 @@ class NoticeClassifier:
         aws: AwsDomains = object.__getattribute__(self, "_aws")
         return aws
 
-    def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> Notice:
-        view = mail_view(parsed)
+    def _decide(self, view: MailView) -> tuple[NoticeRule | None, NoticeType]:
         rule = self.rules.first_match(view)
-        notice_type = self.taxonomy.get(rule.type if rule else FALLBACK_TYPE)
+        if rule is not None:
+            return rule, self.taxonomy.get(rule.type)
+        return None, self.taxonomy.fallback_for(view.family)
+
+    def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> ClassifiedNotice:
+        extracted = _extract(parsed)
+        view = mail_view(parsed, extracted)
+        rule, notice_type = self._decide(view)
         severity = (rule.severity if rule else None) or notice_type.severity
         action = notice_type.action_required if rule is None or rule.action_required is None \
             else rule.action_required
@@ -83,7 +132,6 @@ class NoticeClassifier:
 
         mail_date = parsed.date.date() if parsed.date else None
         text = parsed.text[:MAX_BODY]
-        extracted = extract_identifiers(parsed.subject, text, parsed.headers, mail_date)
         identifiers: dict[str, Any] = dict(extracted.identifiers)
         if not identifiers.get("billing_period") and mail_date and (
             "billing_period" in notice_type.thread_on or notice_type.category in ("billing", "cost")
@@ -92,25 +140,25 @@ class NoticeClassifier:
 
         account_id = extracted.aws_account_id
         implicit = rule.implicit_account if rule else True
-        if (account_id is None and implicit and recipient is not None and recipient.account is not None
-                and self.aws_domains.is_aws(domain_of(view.sender))):
-            account_id = recipient.account.account_id
-        deadline = find_deadline(f"{parsed.subject}\n{text}", mail_date) if want_deadline else None
-        return Notice(
+        if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
+            account_id = _recipient_account(recipient, identifiers)
+        deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date) if want_deadline else None
+        return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,
             severity=severity,
             action_required=action,
             secret=notice_type.secret,
             customer_visible=notice_type.customer_visible,
-            deadline=deadline,
+            deadline=deadline.date if deadline else None,
             aws_account_id=account_id,
             identifiers=compact(identifiers),
             thread_on=notice_type.thread_on,
+            deadline_source=deadline.source if deadline else None,
         )
 
     def rule_for(self, parsed: ParsedMail) -> str | None:
-        """The id of the rule that decides ``parsed`` (None: the fallback), for explanations."""
+        """The id of the rule that decides ``parsed`` (None: the family fallback), for explanations."""
         rule = self.rules.first_match(mail_view(parsed))
         return rule.id if rule else None
 

@@ -1,14 +1,22 @@
-"""Deadlines: the date by which a mail says something must be done, or after which AWS acts.
+"""Deadlines: the date by which a mail says action is needed, or after which cost or impact starts.
 
-Owns date phrase recognition ("by June 30, 2025", "After 2018-12-18 13:00 UTC", "contact AWS by
-2025-04-14", "expires on April 17, 2026", "2025年6月30日まで"). Dates without a year are read
-relative to the mail's Date header, which the caller passes in: no clock here.
+Owns date recognition ("September 1, 2025", "1 September 2025", "2025-09-01", "Sep 1st",
+"2025年9月1日", "within 5 days") and the choice among the dates of one mail: every date is a
+candidate, scored by the phrase right before it ("no later than", "before", "by", "will end on",
+"on or after", "starting", "after … UTC", "expires on", "まで") and by what its sentence says
+(support ends, retirement, maintenance, charges, suspension, an action asked of the reader), less
+what marks it as no deadline (extended support, a date already reached, a release date). The
+earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
+names the end of standard support, then a later forced upgrade, gives the end of standard support
+(when extra charges start). Dates without a year and relative dates are read against the mail's
+Date, which the caller passes in: no clock here.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 MONTHS = {
     name: index
@@ -25,22 +33,66 @@ _MONTH = r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _DATE_FORMS = (
     # 2025-06-30, 2025/06/30 (optionally followed by a time)
     r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
-    # June 30, 2025 / June 30 2025 / June 30th / Tuesday, June 30, 2025
-    _MONTH.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
-    # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH.format("m2") + r"(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
+    # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
+    r"(?<![a-z])" + _MONTH.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
+    # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September
+    r"(?<!\d)(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH.format("m2") + r"(?![a-z])(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
     # 2025年6月30日
     r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
 )
 _ANY_DATE = "(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")"
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_LEAD = (
-    r"(?:\bno later than|\bon or before|\bprior to|\bbefore|\bby|\bafter|\buntil|\bthrough|"
-    r"\bexpires? on|\bexpiring on|\bexpire on|\bdeadline(?: is)?:?|\bdue (?:date|on|by):?|"
-    r"\bending support for .{0,60}? on|\bend of support (?:date|on):?|\bscheduled for)"
+_DATE = re.compile(_ANY_DATE)  # applied to lower-cased text
+_DATE_ANY_CASE = re.compile(_ANY_DATE, re.IGNORECASE)
+
+# the phrase right before a date (lower-cased text, at the end of the text before the date)
+_FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
+_LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
+    (re.compile(r"(?:" + words + r")" + _FILLER), weight) for words, weight in (
+        (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby|\bdeadline(?: is)?:?|\bdue(?: date| on| by)?:?|"
+         r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
+         r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
+         r"\bend of (?:standard )?support(?: date)?(?: is| on)?:?", 3),
+        (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
+         r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on", 2),
+        (r"\bon|\bfrom|\bat|:", 1),
+    )
 )
-_PHRASE = re.compile(_LEAD + r"\s+(?:the\s+)?" + _WEEKDAY + _ANY_DATE)  # applied to lower-cased text
-_JA_PHRASE = re.compile(_DATE_FORMS[3] + r"\s*(?:まで|以前|より前)")
+_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に)")
+
+# what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
+_CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
+    (r"end(?:s|ing)?(?: of)?(?: standard)? support|support (?:for .{0,60})?(?:will )?end|no longer (?:be )?supported|"
+     r"end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
+    (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
+     r"unable|rotate|rotation|migrate|must|required|action|contact|respond|replace|update your|"
+     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
+    # the end of standard support is when extended-support charges start: the date that matters
+    (r"standard support", 3),
+    (r"extended support", -2),
+    (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|invoice date|"
+     r"billing period|statement date|\bwas\b|\bwere\b", -3),
+))
+_RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
+                       r"\s+(?:calendar\s+|business\s+)?days?\b")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
+_SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
+QUALIFY = 3  # a candidate below this score is a date, not a deadline
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A deadline (ISO date) and the phrase of the mail it was read from."""
+
+    date: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    when: date
+    score: int
+    start: int
+    end: int
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -48,6 +100,13 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _month_key(text: str) -> str:
+    word = text.lower().rstrip(".")
+    if word in MONTHS:
+        return word
+    return word[:3]
 
 
 def _resolve(match: re.Match[str], reference: date | None) -> date | None:
@@ -72,33 +131,104 @@ def _resolve(match: re.Match[str], reference: date | None) -> date | None:
     return None
 
 
-def _month_key(text: str) -> str:
-    word = text.lower().rstrip(".")
-    if word in MONTHS:
-        return word
-    return word[:3]
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
+    left = max(0, start - 200)
+    before = text[left:start]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(before)]
+    left = left + cuts[-1] if cuts else left
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+    return left, after.start() + 1 if after else min(len(text), end + 200)
 
 
-def find_deadline(text: str, reference: date | None = None) -> str | None:
-    """ISO date of the first deadline phrase in ``text``, or None.
+def _score(text: str, start: int, end: int) -> tuple[int, int]:
+    """Score of the date at ``text[start:end]`` and where its phrase starts."""
+    left, right = _sentence(text, start, end)
+    before = text[max(left, start - 80):start]
+    lead, phrase_start = 0, max(left, start - 60)
+    for pattern, weight in _LEADS:
+        found = pattern.search(before)
+        if found:
+            lead, phrase_start = weight, max(left, start - 80) + found.start()
+            break
+    if _JA_AFTER.match(text, end):
+        lead = max(lead, 3)
+    context = text[left:start] + " " + text[end:right]
+    score = lead + sum(weight for pattern, weight in _CONTEXT if pattern.search(context))
+    return score, min(phrase_start, max(left, start - 60))
 
-    ``reference`` is the mail's date; it supplies the year when a phrase omits it.
+
+def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for match in _DATE.finditer(lowered):
+        when = _resolve(match, reference)
+        if when is None or not 1990 <= when.year <= 2200:
+            continue
+        score, phrase_start = _score(lowered, match.start(), match.end())
+        out.append(_Candidate(when, score, phrase_start, match.end()))
+    return out
+
+
+def _upcoming(candidates: list[_Candidate], reference: date | None) -> list[_Candidate]:
+    """The candidates not before the mail's date (a date already passed is a fact, not a deadline)."""
+    return candidates if reference is None else [c for c in candidates if c.when >= reference]
+
+
+def _relative(lowered: str, reference: date | None) -> list[_Candidate]:
+    if reference is None:
+        return []
+    out: list[_Candidate] = []
+    for match in _RELATIVE.finditer(lowered):
+        word = match.group(1)
+        days = int(word) if word.isdigit() else _NUMBERS[word]
+        score, phrase_start = _score(lowered, match.start(), match.end())
+        score += 3  # "within 5 days" is itself a deadline phrase
+        out.append(_Candidate(reference + timedelta(days=days), score, min(phrase_start, match.start()), match.end()))
+    return out
+
+
+def _pick(candidates: list[_Candidate]) -> _Candidate | None:
+    qualified = [c for c in candidates if c.score >= QUALIFY]
+    if not qualified:
+        return None
+    best = max(c.score for c in qualified)
+    # the best-scored dates; of them the earliest (a reminder repeats the date, a later one is the next step)
+    return min((c for c in qualified if c.score == best), key=lambda c: (c.when, c.start))
+
+
+def _source(text: str, lowered: str, start: int, end: int) -> str:
+    piece = (text if len(text) == len(lowered) else lowered)[start:end]
+    return " ".join(piece.split())[:160]
+
+
+def best_deadline(text: str, reference: date | None = None) -> Deadline | None:
+    """The deadline of ``text`` with the phrase it came from, or None.
+
+    ``reference`` is the mail's date: it supplies the year when a phrase omits it, resolves
+    "within 5 days", and rules out dates that had already passed.
     """
     if not text:
         return None
-    text = text[:200_000].lower()
-    for pattern in (_PHRASE, _JA_PHRASE) if "年" in text else (_PHRASE,):
-        for match in pattern.finditer(text):
-            found = _resolve(match, reference)
-            if found is not None and 1990 <= found.year <= 2200:
-                return found.isoformat()
-    return None
+    text = text[:200_000]
+    lowered = text.lower()
+    dated = _candidates(lowered, reference)
+    # upcoming dates first; a mail whose only deadline had passed when it was sent still names it
+    found = _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference)) or _pick(dated)
+    if found is None:
+        return None
+    return Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end))
+
+
+def find_deadline(text: str, reference: date | None = None) -> str | None:
+    """ISO date of the deadline in ``text`` (see :func:`best_deadline`), or None."""
+    found = best_deadline(text, reference)
+    return found.date if found else None
 
 
 def find_dates(text: str, reference: date | None = None) -> list[str]:
     """Every date written in ``text`` (ISO), in order of appearance; used for identifiers."""
     out: list[str] = []
-    for match in re.finditer(_ANY_DATE, text[:200_000], re.IGNORECASE):
+    for match in _DATE_ANY_CASE.finditer(text[:200_000]):
         found = _resolve(match, reference)
         if found is not None:
             out.append(found.isoformat())

@@ -16,13 +16,15 @@ from urllib.parse import unquote
 from routing.deadline import MONTHS
 
 _I = re.IGNORECASE
-_ACCT = r"(\d{12})(?!\d)"
+# 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes)
+_ACCT = r"(\d{12}|\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4})(?!\d|[- ]\d)"
 _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 # account ids, strongest evidence first
 _ACCOUNT_SUBJECT = (
-    re.compile(r"\[\s*(?:AWS\s+)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?)\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
+    re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta)\s*[:：]?\s*"
+               + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
 )
@@ -33,9 +35,13 @@ _ACCOUNT_BEFORE = (
                r"account id|aws account|account|アカウント\s*ID|アカウント)\s*[:：]\s*\Z", _I),
     re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?\s*:?\s*\Z", _I),
     re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#]?\s*\Z", _I),
+    re.compile(r"(?:\b(?:konto|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
 )
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
-_TWELVE = re.compile(r"(?<![\d*])" + _ACCT)
+_TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
+# a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
+_MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
+                     r"(\d{4})(?!\d)")
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
@@ -147,16 +153,21 @@ def _first(patterns: Iterable[re.Pattern[str]], *texts: str) -> str | None:
     return None
 
 
+def account_digits(written: str) -> str:
+    """The 12 digits of an account id as written (dashes and spaces removed)."""
+    return written.replace("-", "").replace(" ", "")
+
+
 def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
     for pattern in _ACCOUNT_SUBJECT:
         match = pattern.search(subject)
         if match:
-            return match.group(1)
+            return account_digits(match.group(1))
     numbers = [(m.start(), m.group(1)) for m in _TWELVE.finditer(text)]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):
-                return number
+                return account_digits(number)
         if tier == 0:
             match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
@@ -252,8 +263,10 @@ def extract_identifiers(
 
     account = _account_id(subject, text, hdr)
     ids["aws_account_ids"] = _unique(
-        m.group(1) for m in _TWELVE.finditer(both)
+        account_digits(m.group(1)) for m in _TWELVE.finditer(both)
         if any(word in low[max(0, m.start() - 40):m.start()] for word in ("account", "aws id", "アカウント")))
+    masked = _MASKED.search(both) if account is None else None
+    ids["aws_account_id_last4"] = masked.group(1) if masked else None
 
     cert = _first([_CERT_ARN], decoded) if "arn:aws:acm" in decoded else None
     if cert is None and has("certificate identifier"):

@@ -24,8 +24,11 @@ Format::
         set: {action_required: false, deadline: false}
 
 Match keys: ``sender`` (address; the original sender for list-forwarded mail), ``sender_name``,
-``subject``, ``body`` (plain and HTML text), ``text`` (subject or body), ``header`` (a mapping of
-header name to regexes), ``type`` (modifiers only: the chosen notice type).
+``family`` (the AWS sender family of the From address, :mod:`routing.families`; empty when the
+sender cannot be placed), ``event_type`` (the AWS Health event type code, from the event ARN, an
+"Event type code" line or the Health headers), ``subject``, ``body`` (plain and HTML text), ``text``
+(subject or body), ``header`` (a mapping of header name to regexes), ``type`` (modifiers only: the
+chosen notice type).
 """
 
 from __future__ import annotations
@@ -50,7 +53,7 @@ _LITERAL = _sre_constants.LITERAL
 _SUBPATTERN = _sre_constants.SUBPATTERN
 _BRANCH = _sre_constants.BRANCH
 
-MATCH_KEYS = ("sender", "sender_name", "subject", "body", "text", "header", "type")
+MATCH_KEYS = ("sender", "sender_name", "family", "event_type", "subject", "body", "text", "header", "type")
 RULE_KEYS = ("id", "type", "match", "unless", "severity", "action_required", "deadline",
              "implicit_account", "description")
 MODIFIER_KEYS = ("id", "match", "unless", "set", "description")
@@ -127,11 +130,13 @@ class MailView:
     headers: tuple[tuple[str, str], ...]
     subject_lower: str = ""
     body_lower: str = ""
+    family: str = ""
+    event_type: str = ""
 
     @classmethod
     def of(cls, sender: str, sender_name: str, subject: str, body: str,
-           headers: tuple[tuple[str, str], ...]) -> MailView:
-        return cls(sender, sender_name, subject, body, headers, subject.lower(), body.lower())
+           headers: tuple[tuple[str, str], ...], *, family: str = "", event_type: str = "") -> MailView:
+        return cls(sender, sender_name, subject, body, headers, subject.lower(), body.lower(), family, event_type)
 
     def header_values(self, name: str) -> list[str]:
         wanted = name.lower()
@@ -278,7 +283,8 @@ def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: b
                 fields.append((str(key), _patterns(pats, f"{here}: {key}")))
         if not fields and not headers:
             raise NoticeRulesError(f"{here}: a match block needs at least one of {', '.join(allowed)}")
-        cost = {"type": 0, "sender": 1, "sender_name": 1, "subject": 2, "text": 4, "body": 5}
+        cost = {"type": 0, "family": 0, "event_type": 0, "sender": 1, "sender_name": 1, "subject": 2, "text": 4,
+                "body": 5}
         fields.sort(key=lambda item: cost.get(item[0], 3))
         out.append(Condition(tuple(fields), tuple(headers)))
     return tuple(out)

@@ -2,12 +2,13 @@
 
 Owns loading and validating the taxonomy (a copy ships as package data in ``routing/data``).
 Everything else that needs a type's category, default severity, secret flag, visibility or
-``thread_on`` asks :class:`Taxonomy`.
+``thread_on`` asks :class:`Taxonomy`, and so does the classifier for a sender family's fallback
+type (``family_fallbacks``: no AWS mail from a known family is a dead end).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -43,10 +44,15 @@ class Taxonomy:
     types: dict[str, NoticeType]
     aws_sender_domains: tuple[str, ...]
     source: str = "<taxonomy>"
+    family_fallbacks: dict[str, str] = field(default_factory=dict)
 
     def get(self, type_id: str) -> NoticeType:
         """The type ``type_id``; the fallback type when it is not in the taxonomy."""
         return self.types.get(type_id) or self.types[FALLBACK_TYPE]
+
+    def fallback_for(self, family: str | None) -> NoticeType:
+        """The fallback type of sender ``family``; ``unknown`` for a sender we cannot place."""
+        return self.get(self.family_fallbacks.get(family or "", FALLBACK_TYPE))
 
 
 def _bool(value: Any, where: str) -> bool:
@@ -92,7 +98,19 @@ def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
         types=types,
         aws_sender_domains=tuple(str(d).strip().lower().rstrip(".") for d in domains),
         source=source,
+        family_fallbacks=_fallbacks(data.get("family_fallbacks"), types, source),
     )
+
+
+def _fallbacks(value: Any, types: dict[str, NoticeType], source: str) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise TaxonomyError(f"{source}: 'family_fallbacks:' must map a sender family to a notice type")
+    for family, type_id in value.items():
+        if type_id not in types:
+            raise TaxonomyError(f"{source}: family_fallbacks.{family}: {type_id!r} is not a type under 'types:'")
+    return {str(k): str(v) for k, v in value.items()}
 
 
 def load_taxonomy(path: Path | None = None) -> Taxonomy:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from routing.authenticate import AwsDomains, authenticate
 from routing.classify import NoticeClassifier, identifiers_for_output
 from routing.directory import Directory, parse_directory
 from routing.dns import StaticResolver
+from routing.families import sender_family
 from routing.parse import parse_mail
 from routing.redact import render
 from routing.types import Account, Customer, Recipient
@@ -170,6 +172,15 @@ def shared_resolver() -> StaticResolver:
     return StaticResolver.from_json(SHARED / "aws-notices" / "dns" / "records.json")
 
 
+def expected_type(label: dict[str, Any], from_address: str) -> str:
+    """The label's type; for a sample labelled ``unknown`` from a known AWS sender family (labelled before
+    issue 12: no dead ends), that family's fallback type."""
+    family = sender_family(from_address)
+    if label["notice_type"] == "unknown" and family is not None:
+        return CLASSIFIER.taxonomy.fallback_for(family).id
+    return str(label["notice_type"])
+
+
 @SKIP_SHARED
 @pytest.mark.parametrize("label", LABELS, ids=[str(x["file"]) for x in LABELS])
 def test_shared_sample(label: dict[str, Any], shared_directory: Directory, shared_resolver: StaticResolver) -> None:
@@ -179,8 +190,8 @@ def test_shared_sample(label: dict[str, Any], shared_directory: Directory, share
     notice = CLASSIFIER.classify(parsed, recipient)
     auth = authenticate(parsed, raw, lookup=shared_resolver, aws_domains=AWS)
     rendering = render(parsed, notice, auth)
-    assert notice.notice_type == label["notice_type"]
-    assert notice.category == label["category"]
+    assert notice.notice_type == expected_type(label, parsed.from_address)
+    assert notice.category == CLASSIFIER.taxonomy.get(expected_type(label, parsed.from_address)).category
     assert notice.aws_account_id == label["aws_account_id"]
     assert auth.verdict == label["authenticity"], auth.reasons
     if "spoof_kind" in label:
@@ -208,7 +219,7 @@ def test_shared_samples_score(shared_directory: Directory, shared_resolver: Stat
         notice = CLASSIFIER.classify(parsed, shared_directory.resolve(label["recipient"]))
         auth = authenticate(parsed, raw, lookup=shared_resolver, aws_domains=AWS)
         text = render(parsed, notice, auth).customer_text or ""
-        right["type"] += notice.notice_type == label["notice_type"]
+        right["type"] += notice.notice_type == expected_type(label, parsed.from_address)
         right["account"] += notice.aws_account_id == label["aws_account_id"]
         right["auth"] += auth.verdict == label["authenticity"]
         leaked += sum(secret in text for secret in label["secrets"])
@@ -218,3 +229,127 @@ def test_shared_samples_score(shared_directory: Directory, shared_resolver: Stat
 
 def test_shared_path_is_relative_to_repo() -> None:
     assert (Path(__file__).resolve().parents[2].parent / "shared").resolve() == SHARED
+
+
+# ---------------------------------------------------------------- issue 12: evidence, no dead ends, identifiers
+
+
+def _mail(sender: str, subject: str | None, body: str, date: str = "Mon, 07 Apr 2025 12:00:00 +0000",
+          html: bool = False) -> bytes:
+    head = [f"From: {sender}", "To: root+acme-prod@aws.example.org", f"Date: {date}"]
+    if subject is not None:
+        head.append(f"Subject: {subject}")
+    head += ["MIME-Version: 1.0", f"Content-Type: text/{'html' if html else 'plain'}; charset=utf-8",
+             "Content-Transfer-Encoding: 8bit"]
+    return ("\r\n".join(head) + "\r\n\r\n" + body.replace("\n", "\r\n") + "\r\n").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("sender", "expected"),
+    [
+        ("health@aws.com", "health.other"),
+        ("invoicing@aws.com", "billing.other"),
+        ("no-reply@costalerts.amazonaws.com", "cost.other"),
+        ("no-reply-support@amazon.com", "support.other"),
+        ("abuse-noreply@support.aws.com", "abuse.other"),
+        ("aws-security@amazon.com", "security.other"),
+        ("no-reply@verify.signin.aws", "credentials.other"),
+        ("noreply@registrar.amazon.com", "verification.other"),
+        ("no-reply-aws@amazon.com", "general.other"),
+        ("someone@customer.example", "unknown"),
+    ],
+)
+def test_known_sender_family_is_never_a_dead_end(sender: str, expected: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, "Hello", "A short note with nothing specific in it.")))
+    assert notice.notice_type == expected
+    assert notice.family == CLASSIFIER.taxonomy.get(expected).category
+    assert CLASSIFIER.taxonomy.get(expected).secret == (expected.split(".")[0] in ("credentials", "verification"))
+
+
+def test_general_sender_gets_the_family_its_content_names() -> None:
+    health = _mail("no-reply-aws@amazon.com", None,
+                   "See the 'Affected resources' tab of your AWS Health Dashboard for this notice.")
+    billing = _mail("no-reply-aws@amazon.com", None, "A promotional credit was added to your bills page.")
+    assert CLASSIFIER.classify(parse_mail(health)).notice_type == "health.other"
+    assert CLASSIFIER.classify(parse_mail(billing)).notice_type == "billing.other"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED", "health.instance_retirement"),
+        ("AWS_EC2_INSTANCE_STOP_SCHEDULED", "health.instance_retirement"),
+        ("AWS_RDS_MAINTENANCE_SCHEDULED", "health.scheduled_maintenance"),
+        ("AWS_ELASTICACHE_CERTIFICATE_ROTATION_SCHEDULED", "health.certificate_rotation"),
+        ("AWS_EKS_END_OF_STANDARD_SUPPORT", "health.end_of_support"),
+        ("AWS_LAMBDA_PLANNED_LIFECYCLE_EVENT", "health.end_of_support"),
+        ("AWS_S3_OPERATIONAL_ISSUE", "health.operational_issue"),
+        ("AWS_VPN_REDUNDANCY_LOSS", "health.other"),
+    ],
+)
+def test_health_event_type_code_decides_without_subject_or_phrases(code: str, expected: str) -> None:
+    arn = f"arn:aws:health:us-east-1::event/SVC/{code}/{code}_0123abcd"
+    for body in (f"Hello,\n\nDetails: {arn}\n", f"Hello,\n\nEvent type code: {code}\n"):
+        notice = CLASSIFIER.classify(parse_mail(_mail("health@aws.com", None, body)))
+        assert notice.notice_type == expected, body
+
+
+def test_deadline_and_its_source_come_with_the_notice() -> None:
+    body = ("Standard support for Kubernetes version 1.30 in Amazon EKS will end on July 23, 2025.\n"
+            "After July 23, 2026 clusters will be automatically upgraded to 1.31.\n")
+    notice = CLASSIFIER.classify(parse_mail(_mail("health@aws.com", None, body, "Tue, 01 Apr 2025 10:00:00 +0000")))
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2025-07-23"
+    assert notice.deadline_source is not None and "will end on July 23, 2025" in notice.deadline_source
+
+
+@pytest.mark.parametrize(
+    ("body", "recipient_account", "expected"),
+    [
+        ("Your AWS account 7884-4157-7080 is past due.", "012345678901", "788441577080"),
+        ("Your AWS account 7884 4157 7080 is past due.", "012345678901", "788441577080"),
+        ("Your account ending in 8901 is past due.", "012345678901", "012345678901"),  # masked: ours
+        ("Your account ending in 4444 is past due.", "012345678901", None),  # masked: another account's
+        ("Your account XXXX-XXXX-4444 is past due.", "012345678901", None),
+        ("The management account 111122223333 invited you; you are past due.", "012345678901", "111122223333"),
+        ("Your AWS account is past due.", "012345678901", "012345678901"),  # nothing named: the recipient's
+    ],
+)
+def test_account_ids_written_with_dashes_masked_or_of_another_account(
+        body: str, recipient_account: str, expected: str | None) -> None:
+    recipient = Recipient("root+acme-prod@aws.example.org",
+                          Account(recipient_account, "acme-prod", "acme", "root+acme-prod@aws.example.org"), ACME)
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", "Payment", body)), recipient)
+    assert notice.aws_account_id == expected
+
+
+def test_card_and_phone_numbers_are_not_account_ids() -> None:
+    body = "Card 1234-5678-9012-3456 was declined. Call +1 206-266-1000. Your payment is past due."
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", "Payment", body)))
+    assert notice.aws_account_id is None
+
+
+def _bench() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_quality", Path(__file__).parents[2] / "bench" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quality_floors_on_own_wording_variants() -> None:
+    """bench/quality.py on our own variants (seen while tuning, and held out): the floors of the delivery note."""
+    bench = _bench()
+    sets, _ = bench.labelled_sets(["fixtures", "fixtures-heldout"])
+    assert {s.name for s in sets} == {"fixtures", "fixtures-heldout"}
+    floors = {"fixtures": (1.0, 1.0, 1.0), "fixtures-heldout": (0.8, 0.8, 0.9)}
+    for labelled in sets:
+        score = bench.score_set(labelled, CLASSIFIER)
+        types, deadlines, accounts = floors[labelled.name]
+        assert score.types >= types * score.mails, score.misses
+        assert score.deadlines >= deadlines * score.mails, score.misses
+        assert score.accounts >= accounts * score.mails, score.misses
+        assert score.known_family_unknown == 0

@@ -1,0 +1,220 @@
+"""Benchmark: classification quality on every labelled set of AWS mail, as a table with the misses.
+
+    .venv/bin/python bench/quality.py [--set NAME ...] [--misses/--no-misses] [--json]
+
+Per set: notice type (an also-acceptable type of the labels counts), deadline, account id and
+authenticity (only where the labels give it and the set carries DNS records), and how many mails
+from a known AWS sender family were left ``unknown``. Sets: the shared samples
+(``../shared/aws-notices/samples``), the quoted real mail (``../shared/corpora/aws-quoted``), the
+real list-forwarded Health mail (``../shared/corpora/aws-real``, labelled here), and our own wording
+variants (``tests/fixtures/notices/variants``, and ``variants-heldout``: written before the rules were
+tuned and not looked at while tuning). A set whose folder is absent is skipped and named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from routing.authenticate import AwsDomains, authenticate  # noqa: E402
+from routing.classify import NoticeClassifier  # noqa: E402
+from routing.directory import Directory, parse_directory  # noqa: E402
+from routing.dns import StaticResolver  # noqa: E402
+from routing.families import sender_family  # noqa: E402
+from routing.parse import parse_mail  # noqa: E402
+from routing.types import Recipient  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "tests" / "fixtures" / "notices"
+
+# Labels written before a type existed name it in ``missing_type``; this is the type it became.
+MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
+
+# ../shared/corpora/aws-real has no labels file: three legacy Direct Connect Health mails
+AWS_REAL_LABELS: list[dict[str, Any]] = [
+    {"file": "aws1.eml", "notice_type": "health.scheduled_maintenance", "aws_account_id": None,
+     "deadline": None, "also_acceptable_deadlines": ["2021-05-20"]},  # informational, as samples/19
+    {"file": "aws2.eml", "notice_type": "health.scheduled_maintenance", "aws_account_id": None,
+     "deadline": None},  # the cancellation of a planned maintenance: nothing to do
+    {"file": "aws3.eml", "notice_type": "health.scheduled_maintenance", "aws_account_id": None,
+     "deadline": None, "also_acceptable_types": ["health.operational_issue"]},  # emergency maintenance, past
+]
+
+
+@dataclass
+class Score:
+    """Counts of one labelled set."""
+
+    name: str
+    mails: int = 0
+    types: int = 0
+    deadlines: int = 0
+    deadlines_labelled: int = 0
+    deadlines_found: int = 0
+    accounts: int = 0
+    auth_checked: int = 0
+    auth: int = 0
+    known_family_unknown: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {"set": self.name, "mails": self.mails, "types": self.types, "deadlines": self.deadlines,
+                "deadlines_labelled": self.deadlines_labelled, "deadlines_found": self.deadlines_found,
+                "accounts": self.accounts, "auth_checked": self.auth_checked, "auth": self.auth,
+                "known_family_unknown": self.known_family_unknown, "misses": self.misses}
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """A folder of .eml files with their labels, and what it needs to be judged (directory, DNS)."""
+
+    name: str
+    folder: Path
+    labels: list[dict[str, Any]]
+    directory: Directory | None = None
+    resolver: StaticResolver | None = None
+
+
+def _labels(path: Path) -> list[dict[str, Any]]:
+    data: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def labelled_sets(names: Sequence[str] = ()) -> tuple[list[LabelledSet], list[str]]:
+    """The sets that are present (filtered by ``names``), and a note for each absent one."""
+    out: list[LabelledSet] = []
+    absent: list[str] = []
+    samples = SHARED / "aws-notices"
+    candidates: list[tuple[str, Path, Any]] = [
+        ("samples", samples / "samples", lambda: LabelledSet(
+            "samples", samples / "samples", _labels(samples / "samples" / "labels.json"),
+            parse_directory((samples / "directory.yaml").read_text(encoding="utf-8")),
+            StaticResolver.from_json(samples / "dns" / "records.json"))),
+        ("aws-quoted", SHARED / "corpora" / "aws-quoted", lambda: LabelledSet(
+            "aws-quoted", SHARED / "corpora" / "aws-quoted",
+            _labels(SHARED / "corpora" / "aws-quoted" / "labels.json"))),
+        ("aws-real", SHARED / "corpora" / "aws-real", lambda: LabelledSet(
+            "aws-real", SHARED / "corpora" / "aws-real", AWS_REAL_LABELS)),
+        ("fixtures", FIXTURES / "variants", lambda: LabelledSet(
+            "fixtures", FIXTURES / "variants", _labels(FIXTURES / "variants" / "labels.json"))),
+        ("fixtures-heldout", FIXTURES / "variants-heldout", lambda: LabelledSet(
+            "fixtures-heldout", FIXTURES / "variants-heldout",
+            _labels(FIXTURES / "variants-heldout" / "labels.json"))),
+    ]
+    for name, folder, build in candidates:
+        if names and name not in names:
+            continue
+        if not folder.is_dir():
+            absent.append(f"{name}: {folder} is absent")
+            continue
+        out.append(build())
+    return out, absent
+
+
+def _type_ok(label: dict[str, Any], got: str) -> bool:
+    wanted = {label["notice_type"], *(label.get("also_acceptable_types") or [])}
+    missing = str(label.get("missing_type") or "").lower()
+    wanted.update(t for key, t in MISSING_TYPES.items() if key in missing)
+    return got in wanted
+
+
+def _deadline_ok(label: dict[str, Any], got: str | None) -> bool:
+    return got == label.get("deadline") or got in (label.get("also_acceptable_deadlines") or [])
+
+
+def score_set(labelled: LabelledSet, classifier: NoticeClassifier) -> Score:
+    """Classify every labelled mail of ``labelled`` and count what is right."""
+    score = Score(labelled.name)
+    aws = AwsDomains.of(classifier.taxonomy.aws_sender_domains)
+    for label in labelled.labels:
+        raw = (labelled.folder / label["file"]).read_bytes()
+        parsed = parse_mail(raw)
+        recipient: Recipient | None = None
+        if labelled.directory is not None and label.get("recipient"):
+            recipient = labelled.directory.resolve(label["recipient"])
+        notice = classifier.classify(parsed, recipient)
+        score.mails += 1
+        problems: list[str] = []
+        if _type_ok(label, notice.notice_type):
+            score.types += 1
+        else:
+            problems.append(f"type {notice.notice_type} (want {label['notice_type']})")
+        if label.get("deadline"):
+            score.deadlines_labelled += 1
+            score.deadlines_found += _deadline_ok(label, notice.deadline)
+        if _deadline_ok(label, notice.deadline):
+            score.deadlines += 1
+        else:
+            problems.append(f"deadline {notice.deadline} (want {label.get('deadline')})")
+        if notice.aws_account_id == label.get("aws_account_id"):
+            score.accounts += 1
+        else:
+            problems.append(f"account {notice.aws_account_id} (want {label.get('aws_account_id')})")
+        if labelled.resolver is not None and label.get("authenticity"):
+            score.auth_checked += 1
+            # as a real MTA hands the file over: CRLF line ends (the signatures were made over CRLF)
+            wire = re.sub(rb"\r?\n", b"\r\n", raw)
+            verdict = authenticate(parse_mail(wire), wire, lookup=labelled.resolver, aws_domains=aws).verdict
+            if verdict == label["authenticity"]:
+                score.auth += 1
+            else:
+                problems.append(f"authenticity {verdict} (want {label['authenticity']})")
+        if notice.notice_type == "unknown" and sender_family(parsed.from_address) is not None:
+            score.known_family_unknown += 1
+        if problems:
+            score.misses.append(f"{label['file']}: " + "; ".join(problems))
+    return score
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({100 * part / whole:.0f} %)" if whole else "-"
+
+
+def table(scores: Sequence[Score]) -> str:
+    """The scores as a fixed-width table."""
+    head = ("set", "mails", "type", "deadline (all)", "deadline (labelled)", "account id", "authenticity",
+            "known sender left unknown")
+    rows = [head] + [(s.name, str(s.mails), _pct(s.types, s.mails), _pct(s.deadlines, s.mails),
+                      _pct(s.deadlines_found, s.deadlines_labelled), _pct(s.accounts, s.mails),
+                      _pct(s.auth, s.auth_checked), str(s.known_family_unknown)) for s in scores]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+                     for row in rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", dest="sets", action="append", default=[],
+                        help="only this set (samples, aws-quoted, aws-real, fixtures, fixtures-heldout)")
+    parser.add_argument("--no-misses", action="store_true", help="print the table only")
+    parser.add_argument("--json", action="store_true", help="one JSON object per set")
+    args = parser.parse_args(argv)
+    sets, absent = labelled_sets(args.sets)
+    classifier = NoticeClassifier()
+    scores = [score_set(s, classifier) for s in sets]
+    if args.json:
+        for score in scores:
+            print(json.dumps(score.row(), ensure_ascii=False))
+        return 0
+    print(table(scores))
+    for note in absent:
+        print(f"skipped: {note}")
+    if not args.no_misses:
+        for score in scores:
+            for miss in score.misses:
+                print(f"miss [{score.name}] {miss}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
