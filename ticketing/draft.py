@@ -45,6 +45,10 @@ class TicketDraft:
     # routing rule) reopens a solved ticket of the thread instead of opening a linked follow-up.
     secret: bool = False
     reopen: bool = False
+    # issue 13: what routing decided reaches the helpdesk: the matching rule's name and the due
+    # date (``YYYY-MM-DD`` or an ISO UTC date-time ``…Z``, see routing.rules.compute_due)
+    rule: str = ""
+    due: str | None = None
 
     @property
     def public(self) -> bool:

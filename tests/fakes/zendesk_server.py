@@ -13,6 +13,35 @@ Implements, with Zendesk's documented semantics as far as rootmail depends on th
   /api/v2/organizations/search.json?external_id=``, ``POST /api/v2/users/create_or_update.json``,
   ``POST /api/v2/uploads.json?filename=``.
 - API-token basic auth (``{email}/token:{token}``), 401 otherwise; ``X-Zendesk-Request-Id``.
+
+The documented constraints a real account enforces, so that tests fail where a real account would
+(Tickets API: https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/ ; Rate limits:
+https://developer.zendesk.com/api-reference/introduction/rate-limits/ ; Organizations and Users:
+https://developer.zendesk.com/api-reference/ticketing/organizations/organizations/ ,
+https://developer.zendesk.com/api-reference/ticketing/users/users/):
+
+- Update Ticket: ``tags`` *replaces* the ticket's tags; ``additional_tags``/``remove_tags`` are
+  documented for Update Many Tickets only and are ignored on a single update. ``safe_update: true``
+  with an ``updated_stamp`` that is not the ticket's ``updated_at`` → 409 ``UpdateConflict``
+  ("Protecting against ticket update collisions"). The fake's ``updated_at`` moves forward by at
+  least one second on every write, so a stale stamp is always detected (stricter than Zendesk,
+  whose stamps have one-second resolution).
+- ``organization_id`` is kept only when the ticket's requester is a member of that organization
+  (the requester defaults to the API user, who is a member of none): otherwise the link is dropped,
+  as observed on real accounts.
+- Organization names are unique (case-insensitive): creating one whose name exists → 422
+  ``DuplicateValue`` (also through ``create_or_update`` when no ``external_id`` matches).
+- ``users/create_or_update`` *updates* an existing user (name, role, organization): the fake does
+  what Zendesk does, and ``user_changes`` records every change to a user who existed before, so
+  tests can assert nobody was renamed, demoted or moved. A user created with an e-mail and without
+  ``skip_verify_email`` counts a verification mail (``verification_mails``).
+- Update Ticket: 30 updates per ticket per 10 minutes (``ticket_update_limit``/``…_window``) →
+  429 with ``Retry-After``, and ``X-Rate-Limit``/``X-Rate-Limit-Remaining`` on every answer (the
+  account still has capacity on a per-ticket 429: only that ticket must wait).
+- ``due_at`` only on tickets of ``type: task`` (422 otherwise). ``html_body`` comments: ``body``
+  is derived as the plain text (tags stripped, entities decoded), as Zendesk shows it.
+- A public comment is *delivered* to the ticket's requester and CCs as they are after the update
+  that adds it (``deliveries``); the API user and users without e-mail receive nothing.
 - Fault injection, per request, from a seeded RNG or a script: ``500``, ``429`` with
   ``Retry-After``, ``slow`` (commit, answer after ``slow_delay``: the client times out), ``drop``
   (commit, then close the connection without an answer: the classic lost response), latency, and
@@ -31,7 +60,9 @@ import re
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from html import unescape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -77,6 +108,10 @@ class _State:
     users: dict[int, dict[str, Any]] = field(default_factory=dict)
     uploads: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     idempotency: dict[str, tuple[str, float, int, bytes]] = field(default_factory=dict)
+    ticket_updates: dict[int, deque[float]] = field(default_factory=dict)
+    user_changes: list[tuple[int, str, Any, Any]] = field(default_factory=list)
+    verification_mails: list[str] = field(default_factory=list)
+    deliveries: list[tuple[int, int, int]] = field(default_factory=list)  # (ticket, comment, user)
 
 
 class _Drop(Exception):
@@ -85,6 +120,19 @@ class _Drop(Exception):
 
 def _now_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _iso(ts: float) -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(ts))
+
+
+_TAG = re.compile(r"<[^>]*>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def html_to_text(html: str) -> str:
+    """The plain text of an ``html_body`` (what Zendesk shows as ``body``/``plain_body``)."""
+    return unescape(_TAG.sub("", _BR.sub("\n", html)))
 
 
 class FakeZendesk:
@@ -101,6 +149,8 @@ class FakeZendesk:
         idempotency_ttl: float = 7200.0,
         known_field_ids: set[int] | None = None,
         page_size_max: int = 100,
+        ticket_update_limit: int = 30,
+        ticket_update_window: float = 600.0,
     ) -> None:
         self.email = email
         self.token = token
@@ -110,12 +160,18 @@ class FakeZendesk:
         self.idempotency_ttl = idempotency_ttl
         self.known_field_ids = known_field_ids
         self.page_size_max = page_size_max
+        self.ticket_update_limit = ticket_update_limit
+        self.ticket_update_window = ticket_update_window
         self.state = _State()
         self.lock = threading.RLock()
         self.rng = random.Random(self.faults.seed)
         self.script: deque[Scripted] = deque()
+        self.hooks: list[tuple[str, str, Callable[[], None]]] = []
         self.log: list[RequestRecord] = []
         self._ids = itertools.count(1)
+        self.agent_id = self._next_id()  # the API user (an agent), id 1
+        self.state.users[self.agent_id] = {"id": self.agent_id, "email": email.lower(), "name": "API agent",
+                                           "role": "admin", "organization_id": None, "external_id": None}
         self._bucket = self.rate_burst
         self._bucket_ts = time.monotonic()
         self.server: ThreadingHTTPServer | None = None
@@ -175,6 +231,45 @@ class FakeZendesk:
         with self.lock:
             self.state.tickets[int(ticket_id)]["status"] = status
 
+    def add_organization(self, name: str, external_id: str | None = None) -> int:
+        """An organization made by hand in the Zendesk UI (no external id unless given)."""
+        with self.lock:
+            org_id = self._next_id()
+            self.state.organizations[org_id] = {"id": org_id, "name": name, "external_id": external_id,
+                                                "created_at": _now_iso()}
+            return org_id
+
+    def add_user(self, email: str, name: str, role: str = "end-user", organization_id: int | None = None) -> int:
+        """A user that exists before rootmail runs (an agent, a named customer contact)."""
+        with self.lock:
+            user_id = self._next_id()
+            self.state.users[user_id] = {"id": user_id, "email": email.lower(), "name": name, "role": role,
+                                         "organization_id": organization_id, "external_id": None}
+            return user_id
+
+    def after_next(self, method: str, path_prefix: str, action: Callable[[], None]) -> None:
+        """Run ``action`` once, right after the next matching request was handled (interleavings)."""
+        with self.lock:
+            self.hooks.append((method, path_prefix, action))
+
+    def _run_hooks(self, method: str, path: str) -> None:
+        with self.lock:
+            due = [h for h in self.hooks if h[0] == method and path.startswith(h[1])][:1]
+            for hook in due:
+                self.hooks.remove(hook)
+        for _, _, action in due:
+            action()
+
+    def touch(self, ticket_id: int | str) -> None:
+        """Someone else (an agent) updated the ticket: its ``updated_at`` moves on."""
+        with self.lock:
+            self._bump(self.state.tickets[int(ticket_id)])
+
+    def delivered_to(self, ticket_id: int | str) -> set[str]:
+        """E-mail addresses that received a public comment of the ticket."""
+        with self.lock:
+            return {self.state.users[u]["email"] for t, _, u in self.state.deliveries if t == int(ticket_id)}
+
     def requests(self, method: str | None = None, path_prefix: str = "") -> list[RequestRecord]:
         with self.lock:
             return [r for r in self.log
@@ -215,6 +310,13 @@ class FakeZendesk:
                 return None
             return (1.0 - self._bucket) / per_second
 
+    def _limit_headers(self) -> dict[str, str]:
+        """``X-Rate-Limit`` (per minute) and ``X-Rate-Limit-Remaining`` of the account."""
+        if not self.rate_limit:
+            return {"X-Rate-Limit": "700", "X-Rate-Limit-Remaining": "700"}
+        with self.lock:
+            return {"X-Rate-Limit": str(self.rate_limit), "X-Rate-Limit-Remaining": str(int(self._bucket))}
+
     def _next_id(self) -> int:
         return next(self._ids)
 
@@ -243,6 +345,17 @@ class FakeZendesk:
             return self._org_search(q)
         if re.fullmatch(r"/api/v2/users/create_or_update(?:\.json)?", path) and method == "POST":
             return self._user_create_or_update(body)
+        if re.fullmatch(r"/api/v2/users(?:\.json)?", path) and method == "POST":
+            return self._user_create(body)
+        if re.fullmatch(r"/api/v2/users/search(?:\.json)?", path) and method == "GET":
+            return self._user_search(q)
+        if re.fullmatch(r"/api/v2/organizations(?:\.json)?", path) and method == "POST":
+            return self._org_create(body)
+        m = re.fullmatch(r"/api/v2/organizations/(\d+)(?:\.json)?", path)
+        if m and method == "GET":
+            return self._org_show(int(m.group(1)))
+        if m and method == "PUT":
+            return self._org_update(int(m.group(1)), body)
         if re.fullmatch(r"/api/v2/uploads(?:\.json)?", path) and method == "POST":
             return self._upload(q, body, headers)
         return 404, {}, {"error": "InvalidEndpoint", "description": "Not found"}
@@ -257,7 +370,8 @@ class FakeZendesk:
         }
 
     def _make_comment(self, ticket_id: int, comment: dict[str, Any], author_id: int) -> dict[str, Any] | str:
-        body = comment.get("body") or comment.get("html_body")
+        html = comment.get("html_body")
+        body = html_to_text(str(html)) if html else comment.get("body")
         if not body:
             return "Description: cannot be blank"
         attachments: list[dict[str, Any]] = []
@@ -267,11 +381,36 @@ class FakeZendesk:
             attachments.extend(self.state.uploads.pop(token))
         record = {
             "id": self._next_id(), "type": "Comment", "author_id": author_id, "body": str(body),
+            "html_body": str(html) if html else None,
             "public": bool(comment.get("public", True)), "attachments": attachments,
             "created_at": _now_iso(), "created_ts": time.time(),
         }
         self.state.comments.setdefault(ticket_id, []).append(record)
         return record
+
+    def _member(self, user_id: int | None, org_id: int | None) -> bool:
+        user = self.state.users.get(int(user_id)) if user_id is not None else None
+        return user is not None and org_id is not None and user.get("organization_id") == int(org_id)
+
+    def _bump(self, ticket: dict[str, Any]) -> None:
+        last = ticket.get("updated_ts", 0.0)
+        ts = max(float(int(time.time())), last + 1.0)
+        ticket["updated_ts"] = ts
+        ticket["updated_at"] = _iso(ts)
+
+    def _deliver(self, ticket: dict[str, Any], comment: dict[str, Any]) -> None:
+        if not comment["public"]:
+            return
+        for user_id in [ticket["requester_id"], *ticket.get("email_cc_ids", [])]:
+            user = self.state.users.get(int(user_id))
+            if user and user.get("email") and user_id != self.agent_id:
+                self.state.deliveries.append((ticket["id"], comment["id"], int(user_id)))
+
+    def _check_due(self, ticket_in: dict[str, Any], current_type: str | None) -> str | None:
+        kind = ticket_in.get("type", current_type)
+        if ticket_in.get("due_at") and kind != "task":
+            return "Due date: can only be set on tickets of type task"
+        return None
 
     def _check_fields(self, ticket: dict[str, Any]) -> str | None:
         if self.known_field_ids is None:
@@ -312,8 +451,12 @@ class FakeZendesk:
             org_id = ticket_in.get("organization_id")
             if org_id is not None and int(org_id) not in self.state.organizations:
                 problem = "Organization: is invalid"
+            problem = problem or self._check_due(ticket_in, None)
             if problem:
                 return self._invalid({"base": problem})
+            requester = int(requester_id) if requester_id is not None else self.agent_id
+            if not self._member(requester, org_id):
+                org_id = None  # an organization the requester is not a member of is dropped
             ticket_id = self._next_id()
             comment = self._make_comment(ticket_id, dict(ticket_in.get("comment") or {}), 1)
             if isinstance(comment, str):
@@ -323,15 +466,18 @@ class FakeZendesk:
                 "id": ticket_id, "url": f"/api/v2/tickets/{ticket_id}.json",
                 "external_id": ticket_in.get("external_id"), "subject": ticket_in.get("subject") or "",
                 "status": ticket_in.get("status") or "new", "priority": ticket_in.get("priority"),
+                "type": ticket_in.get("type"), "due_at": ticket_in.get("due_at"),
                 "tags": sorted(set(ticket_in.get("tags") or [])),
                 "custom_fields": list(ticket_in.get("custom_fields") or []),
-                "requester_id": requester_id if requester_id is not None else 1,
+                "requester_id": requester,
                 "organization_id": org_id, "email_cc_ids": ccs,
                 "via_followup_source_id": followup,
-                "created_at": _now_iso(), "updated_at": _now_iso(),
+                "created_at": _now_iso(),
                 "description": comment["body"],
             }
+            self._bump(ticket)
             self.state.tickets[ticket_id] = ticket
+            self._deliver(ticket, comment)
             response = {"ticket": ticket, "audit": {"id": self._next_id(), "ticket_id": ticket_id}}
             if key:
                 self.state.idempotency[key] = (fingerprint, now + self.idempotency_ttl, 201,
@@ -366,6 +512,17 @@ class FakeZendesk:
                 return 404, {}, {"error": "RecordNotFound", "description": "Not found"}
             return 200, {}, {"ticket": json.loads(json.dumps(ticket))}
 
+    def _ticket_throttled(self, ticket_id: int) -> float | None:
+        """Seconds to wait when the ticket had ``ticket_update_limit`` updates in the window."""
+        now = time.monotonic()
+        window = self.state.ticket_updates.setdefault(ticket_id, deque())
+        while window and now - window[0] >= self.ticket_update_window:
+            window.popleft()
+        if len(window) >= self.ticket_update_limit:
+            return self.ticket_update_window - (now - window[0])
+        window.append(now)
+        return None
+
     def _update_ticket(self, ticket_id: int, body: bytes) -> tuple[int, dict[str, str], Any]:
         with self.lock:
             ticket = self.state.tickets.get(ticket_id)
@@ -375,30 +532,50 @@ class FakeZendesk:
                 update = dict(json.loads(body or b"{}")["ticket"])
             except (ValueError, KeyError, TypeError):
                 return 400, {}, {"error": "InvalidJSON", "description": "ticket is required"}
+            wait = self._ticket_throttled(ticket_id)
+            if wait is not None:
+                return 429, {"Retry-After": str(max(1, math.ceil(wait)))}, {
+                    "error": "TooManyRequests",
+                    "description": f"Number of allowed ticket updates for ticket {ticket_id} exceeded"}
+            if update.get("safe_update") and update.get("updated_stamp") != ticket["updated_at"]:
+                return 409, {}, {"error": "UpdateConflict", "description": (
+                    "Safe Update prevented the update due to outdated ticket data. "
+                    "Please fetch the latest ticket data and try again.")}
             if ticket["status"] == "closed":
                 return self._invalid({"status": "Status: closed prevents ticket update"})
-            problem = self._check_fields(update)
+            problem = self._check_fields(update) or self._check_due(update, ticket.get("type"))
+            requester = update.get("requester_id", ticket["requester_id"])
+            if requester is not None and int(requester) not in self.state.users:
+                problem = "Requester: is invalid"
             if problem:
                 return self._invalid({"base": problem})
+            comment: dict[str, Any] | str | None = None
             if update.get("comment"):
                 comment = self._make_comment(ticket_id, dict(update["comment"]), 1)
                 if isinstance(comment, str):
                     return self._invalid({"base": comment})
-            tags = set(ticket["tags"])
-            if "tags" in update:
-                tags = set(update["tags"] or [])
-            tags |= set(update.get("additional_tags") or [])
-            tags -= set(update.get("remove_tags") or [])
-            ticket["tags"] = sorted(tags)
+            if "tags" in update:  # replaces; additional_tags/remove_tags are bulk-only: ignored here
+                ticket["tags"] = sorted(set(update["tags"] or []))
             if update.get("custom_fields"):
                 by_id = {int(f["id"]): f for f in ticket["custom_fields"]}
                 for f in update["custom_fields"]:
                     by_id[int(f["id"])] = f
                 ticket["custom_fields"] = list(by_id.values())
-            for name in ("status", "priority", "subject"):
+            for name in ("status", "priority", "subject", "type", "due_at"):
                 if update.get(name):
                     ticket[name] = update[name]
-            ticket["updated_at"] = _now_iso()
+            ticket["requester_id"] = int(requester)
+            for cc in update.get("email_ccs") or []:
+                user_id = int(cc["user_id"])
+                if cc.get("action", "put") == "put" and user_id not in ticket["email_cc_ids"]:
+                    ticket["email_cc_ids"].append(user_id)
+                elif cc.get("action") == "delete" and user_id in ticket["email_cc_ids"]:
+                    ticket["email_cc_ids"].remove(user_id)
+            org_id = update.get("organization_id", ticket["organization_id"])
+            ticket["organization_id"] = org_id if self._member(ticket["requester_id"], org_id) else None
+            self._bump(ticket)
+            if isinstance(comment, dict):
+                self._deliver(ticket, comment)
             return 200, {}, {"ticket": json.loads(json.dumps(ticket)),
                              "audit": {"id": self._next_id(), "ticket_id": ticket_id}}
 
@@ -440,31 +617,78 @@ class FakeZendesk:
             page = self._offset_page("results", results, q, "/api/v2/search.json")
             return 200, {}, page
 
+    def _name_taken(self, name: str, but: int | None = None) -> bool:
+        return any(o["name"].casefold() == name.casefold() and o["id"] != but
+                   for o in self.state.organizations.values())
+
+    def _new_org(self, org_in: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        if not org_in.get("name"):
+            return self._invalid({"name": "Name: cannot be blank"})
+        if self._name_taken(str(org_in["name"])):
+            return 422, {}, {"error": "RecordInvalid", "description": "Record validation errors", "details": {
+                "name": [{"description": f"Name: {org_in['name']} has already been taken",
+                          "error": "DuplicateValue"}]}}
+        org = {"id": self._next_id(), "name": org_in["name"], "external_id": org_in.get("external_id"),
+               "created_at": _now_iso()}
+        self.state.organizations[org["id"]] = org
+        return 201, {}, {"organization": dict(org)}
+
     def _org_create_or_update(self, body: bytes) -> tuple[int, dict[str, str], Any]:
         org_in = dict(json.loads(body or b"{}").get("organization") or {})
         with self.lock:
             match = next((o for o in self.state.organizations.values()
                           if (org_in.get("id") and o["id"] == org_in["id"])
-                          or (org_in.get("external_id") and o["external_id"] == org_in["external_id"])), None)
+                          or (org_in.get("external_id") and o["external_id"]
+                              and str(o["external_id"]).casefold() == str(org_in["external_id"]).casefold())),
+                         None)
             if match is not None:
+                if org_in.get("name") and self._name_taken(str(org_in["name"]), but=match["id"]):
+                    return self._invalid({"name": "Name: has already been taken"})
                 match.update({k: v for k, v in org_in.items() if k in ("name", "external_id")})
                 return 200, {}, {"organization": dict(match)}
-            if not org_in.get("name"):
-                return self._invalid({"name": "Name: cannot be blank"})
-            if any(o["name"] == org_in["name"] for o in self.state.organizations.values()):
+            return self._new_org(org_in)
+
+    def _org_create(self, body: bytes) -> tuple[int, dict[str, str], Any]:
+        org_in = dict(json.loads(body or b"{}").get("organization") or {})
+        with self.lock:
+            return self._new_org(org_in)
+
+    def _org_show(self, org_id: int) -> tuple[int, dict[str, str], Any]:
+        with self.lock:
+            org = self.state.organizations.get(org_id)
+            if org is None:
+                return 404, {}, {"error": "RecordNotFound", "description": "Not found"}
+            return 200, {}, {"organization": dict(org)}
+
+    def _org_update(self, org_id: int, body: bytes) -> tuple[int, dict[str, str], Any]:
+        org_in = dict(json.loads(body or b"{}").get("organization") or {})
+        with self.lock:
+            org = self.state.organizations.get(org_id)
+            if org is None:
+                return 404, {}, {"error": "RecordNotFound", "description": "Not found"}
+            if org_in.get("name") and self._name_taken(str(org_in["name"]), but=org_id):
                 return self._invalid({"name": "Name: has already been taken"})
-            org = {"id": self._next_id(), "name": org_in["name"], "external_id": org_in.get("external_id"),
-                   "created_at": _now_iso()}
-            self.state.organizations[org["id"]] = org
-            return 201, {}, {"organization": dict(org)}
+            org.update({k: v for k, v in org_in.items() if k in ("name", "external_id")})
+            return 200, {}, {"organization": dict(org)}
 
     def _org_search(self, q: dict[str, str]) -> tuple[int, dict[str, str], Any]:
         with self.lock:
             orgs = [dict(o) for o in self.state.organizations.values()
-                    if ("external_id" in q and o["external_id"] == q["external_id"])
-                    or ("name" in q and o["name"] == q["name"])]
+                    if ("external_id" in q and o["external_id"]
+                        and str(o["external_id"]).casefold() == q["external_id"].casefold())
+                    or ("name" in q and o["name"].casefold() == q["name"].casefold())]
             return 200, {}, {"organizations": orgs, "next_page": None, "previous_page": None,
                              "count": len(orgs)}
+
+    def _store_user(self, user_in: dict[str, Any], email: str) -> dict[str, Any]:
+        user_id = self._next_id()
+        user = {"id": user_id, "email": email or None, "name": user_in.get("name") or email,
+                "role": user_in.get("role") or "end-user", "organization_id": user_in.get("organization_id"),
+                "external_id": user_in.get("external_id")}
+        self.state.users[user_id] = user
+        if email and not user_in.get("skip_verify_email") and not user_in.get("verified"):
+            self.state.verification_mails.append(email)
+        return user
 
     def _user_create_or_update(self, body: bytes) -> tuple[int, dict[str, str], Any]:
         user_in = dict(json.loads(body or b"{}").get("user") or {})
@@ -477,14 +701,36 @@ class FakeZendesk:
                           or (user_in.get("external_id") and u.get("external_id") == user_in["external_id"])),
                          None)
             if match is not None:
-                match.update({k: v for k, v in user_in.items() if k in ("name", "organization_id", "role")})
+                for key in ("name", "organization_id", "role"):
+                    if key in user_in and user_in[key] != match.get(key):
+                        self.state.user_changes.append((match["id"], key, match.get(key), user_in[key]))
+                        match[key] = user_in[key]
                 return 200, {}, {"user": dict(match)}
-            user_id = self._next_id()
-            user = {"id": user_id, "email": email, "name": user_in.get("name") or email,
-                    "role": user_in.get("role") or "end-user", "organization_id": user_in.get("organization_id"),
-                    "external_id": user_in.get("external_id")}
-            self.state.users[user_id] = user
-            return 201, {}, {"user": dict(user)}
+            return 201, {}, {"user": dict(self._store_user(user_in, email))}
+
+    def _user_create(self, body: bytes) -> tuple[int, dict[str, str], Any]:
+        user_in = dict(json.loads(body or b"{}").get("user") or {})
+        email = str(user_in.get("email") or "").lower()
+        if not user_in.get("name"):
+            return self._invalid({"name": "Name: cannot be blank"})
+        with self.lock:
+            if email and any(u["email"] == email for u in self.state.users.values()):
+                return self._invalid({"email": f"Email: {email} is already being used by another user"})
+            external_id = user_in.get("external_id")
+            if external_id and any(u.get("external_id") == external_id for u in self.state.users.values()):
+                return self._invalid({"external_id": "External: has already been taken"})
+            return 201, {}, {"user": dict(self._store_user(user_in, email))}
+
+    def _user_search(self, q: dict[str, str]) -> tuple[int, dict[str, str], Any]:
+        with self.lock:
+            if "external_id" in q:
+                users = [dict(u) for u in self.state.users.values() if u.get("external_id") == q["external_id"]]
+            else:
+                query = q.get("query", "").strip()
+                term = query.split(":", 1)[1] if query.startswith("email:") else query
+                term = term.strip('"').lower()
+                users = [dict(u) for u in self.state.users.values() if term and u.get("email") == term]
+            return 200, {}, {"users": users, "next_page": None, "previous_page": None, "count": len(users)}
 
     def _upload(self, q: dict[str, str], body: bytes, headers: dict[str, str]) -> tuple[int, dict[str, str], Any]:
         filename = q.get("filename")
@@ -502,6 +748,7 @@ class FakeZendesk:
 class _Handler(BaseHTTPRequestHandler):
     zendesk: FakeZendesk
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stall
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         return
@@ -525,6 +772,8 @@ class _Handler(BaseHTTPRequestHandler):
         body = self.rfile.read(length) if length else b""
         headers = {k.lower(): v for k, v in self.headers.items()}
         record = RequestRecord(self.command, path, None, None, time.time())
+        with zd.lock:  # logged before the answer leaves: a test reading the log sees it complete
+            zd.log.append(record)
         try:
             expected = "Basic " + base64.b64encode(f"{zd.email}/token:{zd.token}".encode()).decode()
             if headers.get("authorization") != expected:
@@ -536,7 +785,8 @@ class _Handler(BaseHTTPRequestHandler):
             wait = zd._rate_limited()
             if wait is not None:
                 record.status, record.fault = 429, "rate_limit"
-                self._send(429, {"Retry-After": str(max(1, math.ceil(wait)))}, {"error": "TooManyRequests"})
+                self._send(429, {"Retry-After": str(max(1, math.ceil(wait))), **zd._limit_headers()},
+                           {"error": "TooManyRequests"})
                 return
             fault = zd._pick_fault(self.command, path)
             record.fault = fault
@@ -549,6 +799,8 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(429, {"Retry-After": str(zd.faults.retry_after)}, {"error": "TooManyRequests"})
                 return
             status, extra, payload = zd.dispatch(self.command, path, query, body, headers)
+            extra = {**zd._limit_headers(), **extra}
+            zd._run_hooks(self.command, path)
             if fault == "drop":
                 raise _Drop
             if fault == "slow":
@@ -559,8 +811,5 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True
-        finally:
-            with zd.lock:
-                zd.log.append(record)
 
     do_GET = do_POST = do_PUT = do_DELETE = _handle

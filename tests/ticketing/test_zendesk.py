@@ -85,8 +85,12 @@ def test_create_sets_external_id_organization_fields_tags_and_internal_eml(zd: F
     assert comment["public"] is False
     assert "message number 1" in comment["body"]
     assert [a["file_name"] for a in comment["attachments"]] == ["key1.eml"]
-    # internal-only ticket: the customer is not the requester (Zendesk would mail them)
-    assert ticket["requester_id"] == 1
+    # internal-only ticket: the requester is the customer's placeholder (no e-mail: nobody is
+    # mailed), a member of the organization, so Zendesk keeps the organization link
+    placeholder = zd.state.users[ticket["requester_id"]]
+    assert placeholder["email"] is None and placeholder["organization_id"] == ticket["organization_id"]
+    assert placeholder["external_id"] == "rootmail-customer:acme"
+    assert zd.state.deliveries == [] and zd.state.verification_mails == []
     assert any(key.startswith("rootmail-") for key in zd.state.idempotency)
 
 
@@ -95,10 +99,13 @@ def test_public_draft_has_customer_requester_ccs_and_only_the_redacted_text_publ
     draft = make_draft(1, visibility="customer", public_body="AWS will restart i-123 (redacted rendering)")
     ref = desk.upsert(draft)
     [ticket] = zd.tickets()
-    users = {u["id"]: u for u in zd.state.users.values()}
+    users = {u["id"]: u for u in zd.state.users.values() if u["id"] != zd.agent_id}
     assert users[ticket["requester_id"]]["email"] == "ops@acme.example"
     assert [users[u]["email"] for u in ticket["email_cc_ids"]] == ["finance@acme.example"]
     assert all(u["organization_id"] == ticket["organization_id"] for u in users.values())
+    assert ticket["organization_id"] is not None
+    assert zd.delivered_to(ref.ticket_id) == {"ops@acme.example", "finance@acme.example"}
+    assert zd.state.verification_mails == []  # new users are created with skip_verify_email
     public, note = zd.comments(ref.ticket_id)
     assert public["public"] is True and public["body"] == "AWS will restart i-123 (redacted rendering)"
     assert public["attachments"] == []
@@ -317,3 +324,150 @@ def test_rate_limit_429_from_server_pauses_the_shared_limiter(zd: FakeZendesk) -
     # the 429's Retry-After reached the limiter: the next request waited for it
     assert limiter.blocked_until == 2.0
     assert any(abs(s - 2.0) < 0.05 for s in sleeps.calls)
+
+
+# ---------------------------------------------------------------------- documented constraints
+
+
+def _put(zd: FakeZendesk, ticket_id: str, ticket: dict[str, Any]) -> httpx.Response:
+    return httpx.put(f"{zd.url}/api/v2/tickets/{ticket_id}.json", json={"ticket": ticket},
+                     auth=(f"{zd.email}/token", zd.token))
+
+
+def test_fake_single_update_tags_replace_and_additional_tags_is_ignored(zd: FakeZendesk) -> None:
+    ref = client(zd).upsert(make_draft(1))
+    before = zd.state.tickets[int(ref.ticket_id)]["tags"]
+    assert _put(zd, ref.ticket_id, {"additional_tags": ["extra"]}).status_code == 200
+    assert zd.state.tickets[int(ref.ticket_id)]["tags"] == before
+    assert _put(zd, ref.ticket_id, {"tags": ["only"]}).status_code == 200
+    assert zd.state.tickets[int(ref.ticket_id)]["tags"] == ["only"]
+
+
+def test_fake_safe_update_with_a_stale_stamp_is_409(zd: FakeZendesk) -> None:
+    ref = client(zd).upsert(make_draft(1))
+    stamp = zd.state.tickets[int(ref.ticket_id)]["updated_at"]
+    zd.touch(ref.ticket_id)
+    response = _put(zd, ref.ticket_id, {"tags": ["x"], "safe_update": True, "updated_stamp": stamp})
+    assert response.status_code == 409 and response.json()["error"] == "UpdateConflict"
+    assert "x" not in zd.state.tickets[int(ref.ticket_id)]["tags"]
+
+
+def test_marker_survives_a_concurrent_tag_change_through_safe_update(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    first = desk.upsert(make_draft(1))
+    ticket = zd.state.tickets[int(first.ticket_id)]
+
+    def agent_tags() -> None:  # an agent (or another writer) changes the tags after we read them
+        with zd.lock:
+            ticket["tags"] = sorted({*ticket["tags"], "agent_tag"})
+            zd._bump(ticket)
+
+    zd.after_next("POST", "/api/v2/uploads", agent_tags)  # between our read and our PUT
+    second = desk.upsert(make_draft(2))
+    assert second.commented and second.ticket_id == first.ticket_id
+    tags = set(zd.state.tickets[int(first.ticket_id)]["tags"])
+    assert {"agent_tag", marker_tag("n", make_draft(1).delivery_id), marker_tag("n", make_draft(2).delivery_id)} <= tags
+    assert [r.status for r in zd.requests("PUT")] == [409, 200]
+    assert len(zd.comments(first.ticket_id)) == 2
+    again = desk.upsert(make_draft(2))
+    assert (again.created, again.commented) == (False, False)
+
+
+def test_hand_made_organization_is_adopted_by_name_not_duplicated(zd: FakeZendesk) -> None:
+    org_id = zd.add_organization("Acme Corp")
+    ref = client(zd).upsert(make_draft(1))
+    assert zd.state.tickets[int(ref.ticket_id)]["organization_id"] == org_id
+    assert [o["name"] for o in zd.state.organizations.values()] == ["Acme Corp"]
+    assert zd.state.organizations[org_id]["external_id"] == "acme"
+    # the fake enforces the unique name: the old create_or_update call would have failed
+    response = httpx.post(f"{zd.url}/api/v2/organizations/create_or_update.json",
+                          json={"organization": {"name": "acme corp", "external_id": "other"}},
+                          auth=(f"{zd.email}/token", zd.token))
+    assert response.status_code == 422 and "DuplicateValue" in response.text
+
+
+def test_organization_named_in_the_directory_is_used(zd: FakeZendesk) -> None:
+    org_id = zd.add_organization("ACME (legal name)")
+    desk = client(zd, organization_ids={"acme": org_id})
+    ref = desk.upsert(make_draft(1))
+    assert zd.state.tickets[int(ref.ticket_id)]["organization_id"] == org_id
+    assert len(zd.state.organizations) == 1
+    assert zd.requests("GET", "/api/v2/organizations") == []
+
+
+def test_foreign_organization_with_the_same_name_is_a_clear_permanent_error(zd: FakeZendesk) -> None:
+    zd.add_organization("Acme Corp", external_id="crm-42")
+    with pytest.raises(PermanentError, match="zendesk_organization_id"):
+        client(zd).upsert(make_draft(1))
+
+
+def test_existing_users_are_never_renamed_demoted_or_moved(zd: FakeZendesk) -> None:
+    other_org = zd.add_organization("Somewhere Else")
+    agent = zd.add_user("ops@acme.example", "Olivia Ops", role="agent")
+    named = zd.add_user("finance@acme.example", "Fiona Finance", organization_id=other_org)
+    draft = make_draft(1, visibility="customer", public_body="redacted", customer_contacts=(
+        "ops@acme.example", "finance@acme.example", "Nina New <new@acme.example>"))
+    ref = client(zd).upsert(draft)
+    assert zd.state.user_changes == []
+    assert (zd.state.users[agent]["name"], zd.state.users[agent]["role"]) == ("Olivia Ops", "agent")
+    assert zd.state.users[named]["organization_id"] == other_org
+    new = next(u for u in zd.state.users.values() if u["email"] == "new@acme.example")
+    assert new["name"] == "Nina New" and new["role"] == "end-user"
+    ticket = zd.state.tickets[int(ref.ticket_id)]
+    # the only contact who is a member of the organization is the requester; the others are CCs
+    assert ticket["requester_id"] == new["id"] and ticket["organization_id"] == new["organization_id"]
+    assert set(ticket["email_cc_ids"]) == {agent, named}
+    assert zd.delivered_to(ref.ticket_id) == {"ops@acme.example", "finance@acme.example", "new@acme.example"}
+    assert zd.state.verification_mails == []
+
+
+def test_customer_visible_comment_on_a_ticket_opened_internal_reaches_the_customer(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    first = desk.upsert(make_draft(1))
+    assert zd.delivered_to(first.ticket_id) == set()
+    second = desk.upsert(make_draft(2, visibility="customer", public_body="AWS will restart i-123"))
+    assert second.ticket_id == first.ticket_id
+    ticket = zd.state.tickets[int(first.ticket_id)]
+    assert zd.state.users[ticket["requester_id"]]["email"] == "ops@acme.example"
+    assert ticket["organization_id"] is not None
+    assert zd.delivered_to(first.ticket_id) == {"ops@acme.example", "finance@acme.example"}
+    assert len(zd.requests("PUT")) == 2  # public comment (+ requester, CCs), then note 2
+
+
+def test_per_ticket_429_pauses_that_ticket_only() -> None:
+    from ticketing.ratelimit import LocalTokenBucket
+
+    with FakeZendesk(ticket_update_limit=2, ticket_update_window=600) as zd:
+        limiter = LocalTokenBucket(6000)
+        desk = client(zd, limiter=limiter)
+        desk.upsert(make_draft(1))
+        desk.upsert(make_draft(2))
+        desk.upsert(make_draft(3))
+        with pytest.raises(TransientError) as info:
+            desk.upsert(make_draft(4))
+        assert info.value.retry_after is not None and 500 < info.value.retry_after <= 600
+        assert limiter.blocked_until == 0.0  # the shared limiter (every worker) is not paused
+        other = desk.upsert(make_draft(1, thread="health:111122223333:other"))
+        assert other.created
+
+
+def test_comments_are_html_escaped_with_explicit_links(zd: FakeZendesk) -> None:
+    text = "Header: x\n---\narn:aws:iam::1:role/my_role_name\n> quoted\n<b>not bold</b> https://aws.amazon.com/a_b?x=1&y=2."
+    ref = client(zd).upsert(make_draft(1, body=text))
+    [comment] = zd.comments(ref.ticket_id)
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in comment["html_body"]
+    assert '<a href="https://aws.amazon.com/a_b?x=1&amp;y=2"' in comment["html_body"]
+    assert "---<br>arn:aws:iam::1:role/my_role_name<br>&gt; quoted" in comment["html_body"]
+    assert comment["body"].startswith(text)  # the plain text Zendesk shows is exactly ours
+
+
+def test_due_rule_and_priority_reach_the_ticket(zd: FakeZendesk) -> None:
+    desk = client(zd)
+    ref = desk.upsert(make_draft(1, due="2026-02-01", rule="health-maintenance", severity="critical"))
+    ticket = zd.state.tickets[int(ref.ticket_id)]
+    assert (ticket["type"], ticket["due_at"]) == ("task", "2026-02-01T00:00:00Z")
+    assert ticket["priority"] == "urgent"
+    assert "rule_health-maintenance" in ticket["tags"]
+    desk.upsert(make_draft(2, due="2026-01-15T09:00:00Z", rule="health-maintenance"))
+    assert zd.state.tickets[int(ref.ticket_id)]["due_at"] == "2026-01-15T09:00:00Z"
+    assert zd.state.tickets[int(ref.ticket_id)]["priority"] == "urgent"  # never lowered

@@ -127,6 +127,27 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+def remaining_requests(response: httpx.Response) -> int | None:
+    """The account's requests left in this minute (Zendesk ``X-Rate-Limit-Remaining``), if told."""
+    value = response.headers.get("x-rate-limit-remaining")
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def account_wide_429(response: httpx.Response) -> bool:
+    """Whether a 429 throttles the whole account (pause every worker) or one endpoint object only.
+
+    Zendesk's endpoint limits (Update Ticket: 30 updates per ticket per 10 minutes) answer 429
+    while the account still has ``X-Rate-Limit-Remaining``: only that ticket must wait, and the
+    error's ``Retry-After`` goes up to that message's task. Without the header we assume the worst.
+    https://developer.zendesk.com/api-reference/introduction/rate-limits/
+    """
+    remaining = remaining_requests(response)
+    return remaining is None or remaining <= 0
+
+
 @dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """Inline retries of repeatable requests; the task's own retries come on top."""
@@ -227,11 +248,14 @@ class HttpClient:
         log.debug("helpdesk_request", service=self.service, method=method, path=path,
                   status=response.status_code, request_id=request_id, seconds=round(elapsed, 4))
         if response.status_code in ok:
+            if self.limiter is not None and remaining_requests(response) == 0:
+                # the account's minute is used up (other clients share it): wait before the next one
+                self.limiter.penalize(parse_retry_after(response.headers.get("retry-after")) or 1.0)
             return response
         info = ErrorInfo(method, path, response.status_code, request_id, error_detail(response))
         if response.status_code in TRANSIENT_STATUSES:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
-            if response.status_code == 429 and self.limiter is not None:
+            if response.status_code == 429 and self.limiter is not None and account_wide_429(response):
                 self.limiter.penalize(retry_after if retry_after is not None else 1.0)
             log.warning("helpdesk_request_failed", service=self.service, method=method, path=path,
                         status=response.status_code, request_id=request_id)

@@ -3,28 +3,48 @@
 Owns the mapping of a :class:`TicketDraft` onto the Zendesk Ticketing API (v2): tickets keyed by
 ``external_id`` = thread key, organizations keyed by ``external_id`` = customer id, customer
 contacts as requester and CCs, custom fields by configured field id, tags, internal notes vs
-public comments, the original ``.eml`` as an upload on the internal note.
+public comments (``html_body``), the original ``.eml`` as an upload on the internal note, the
+route's due date, rule name and priority.
 
-Exactly once. A delivery becomes one or two comment *steps* (public drafts: the public comment,
-then the internal note; internal drafts: the internal note). Each step is a single atomic ticket
-write that also adds a marker tag ``rm<step>_<delivery digest>``. Before writing, the client lists
-the thread's tickets (``GET /api/v2/tickets.json?external_id=``, which reads the database, unlike
-search, whose index lags) and skips every step whose marker is already on a ticket. So a retry
-after a lost response, a killed worker or a duplicate delivery finds its own marker and adds
-nothing. The marker costs no extra request: the thread lookup returns the tags anyway.
+Only documented behaviour (https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/):
 
-Creation sends ``Idempotency-Key`` = hash(thread key, follow-up source), the same for every
-delivery of the thread: a create whose response was lost is replayed, not repeated, and two
-deliveries racing to open the same thread get one ticket (Zendesk rejects the second payload, or
-replays the first ticket, whose tags then lack our marker; either way we look again and comment).
+- Exactly once. A delivery becomes one or two comment *steps* (public drafts: the public comment,
+  then the internal note; internal drafts: the internal note). Each step is a single ticket update
+  that also sets ``tags`` to the ticket's tags plus a marker ``rm<step>_<delivery digest>``. On
+  Update Ticket ``tags`` *replaces* the list (``additional_tags`` is documented for the bulk
+  endpoints only), so the update carries ``safe_update: true`` and ``updated_stamp`` = the
+  ticket's ``updated_at`` ("Protecting against ticket update collisions"): when anyone changed
+  the ticket since we read it, Zendesk answers 409 and we read it again and retry, so a stale
+  tag list can never erase another delivery's marker. Before writing, the client lists the
+  thread's tickets (``GET /api/v2/tickets.json?external_id=``, which reads the database, unlike
+  search, whose index lags) and skips every step whose marker is already on a ticket.
+- Creation sends ``Idempotency-Key`` = hash(thread key, follow-up source), the same for every
+  delivery of the thread: a create whose response was lost is replayed, not repeated.
+- Organizations are *adopted*, never duplicated: by ``external_id`` (the customer id), else by
+  exact name (then the external id is set on it), or by the Zendesk id the directory gives
+  (``organization_ids``). Users are looked up by e-mail and *never modified* (no rename, no role,
+  no organization change); new ones get the contact's name and ``skip_verify_email``.
+- A ticket carries its organization only through its requester (Zendesk keeps ``organization_id``
+  only when the requester is a member). Internal tickets have as requester a per-customer
+  placeholder end user *without an e-mail address* (external id ``rootmail-customer:<id>``, a
+  member of the organization), so nobody is notified. Before the first customer-visible comment
+  the requester becomes the first contact that is a member of the organization, and the other
+  contacts CCs, in the same update as the comment.
+- Rate limits (https://developer.zendesk.com/api-reference/introduction/rate-limits/): Update
+  Ticket allows 30 updates per ticket per 10 minutes; such a 429 (the account still has
+  ``X-Rate-Limit-Remaining``) goes up with its ``Retry-After`` for that message only and does not
+  pause the shared limiter. Plans: Team 200, Growth/Professional 400, Enterprise 700 requests per
+  minute (set ``ROOTMAIL_ZENDESK_RATE_LIMIT`` below the plan's limit).
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import threading
 from collections.abc import Callable, Iterator, Mapping
+from email.utils import parseaddr
 from typing import Any
 
 import httpx
@@ -32,7 +52,7 @@ import structlog
 from pydantic import SecretStr
 
 from ticketing.draft import DraftAttachment, TicketDraft, TicketRef
-from ticketing.errors import TransientError
+from ticketing.errors import PermanentError, TransientError
 from ticketing.helpdesk.http import (
     DEFAULT_TIMEOUT,
     ErrorInfo,
@@ -53,6 +73,28 @@ PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
 #: draft.fields keys that map onto Zendesk custom fields (settings name the field ids)
 FIELD_KEYS = ("aws_account_id", "notice_type", "deadline", "authenticity")
 _TAG_BAD = re.compile(r"[^a-z0-9_\-:/]+")
+_URL = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
+#: attempts of one step when the ticket keeps changing under us (409 UpdateConflict)
+CONFLICT_ATTEMPTS = 4
+
+
+def to_html(text: str) -> str:
+    """``html_body`` for ``text``: every character escaped (no Markdown: dashes, underscores and
+    ``>`` stay literal), line breaks kept, and URLs as explicit links."""
+    out: list[str] = []
+    last = 0
+    for m in _URL.finditer(text):
+        out.append(html.escape(text[last:m.start()], quote=False))
+        url = html.escape(m.group(0), quote=True)
+        out.append(f'<a href="{url}" rel="noopener noreferrer">{url}</a>')
+        last = m.end()
+    out.append(html.escape(text[last:], quote=False))
+    return "".join(out).replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def due_at(due: str) -> str:
+    """Zendesk ``due_at`` (ISO 8601) for a route's due: a date becomes its 00:00 UTC."""
+    return f"{due}T00:00:00Z" if len(due) == 10 else due
 
 
 def marker_tag(step: str, delivery_id: str) -> str:
@@ -86,6 +128,7 @@ class ZendeskHelpdesk:
         token: SecretStr,
         *,
         field_ids: Mapping[str, int] | None = None,
+        organization_ids: Mapping[str, int] | None = None,
         limiter: RateLimiter | None = None,
         lock: ThreadLock | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
@@ -102,9 +145,12 @@ class ZendeskHelpdesk:
             limiter=limiter, retry=retry, transport=transport, service="zendesk", **kwargs,
         )
         self.field_ids = {k: int(v) for k, v in (field_ids or {}).items() if v}
+        #: customer id → Zendesk organization id, from the directory (``zendesk_organization_id``)
+        self.organization_ids = {k: int(v) for k, v in (organization_ids or {}).items() if v}
         self.lock = lock or process_thread_lock()
         self._org_cache: dict[str, int] = {}
-        self._user_cache: dict[tuple[str, int | None], int] = {}
+        self._user_cache: dict[str, tuple[int, int | None]] = {}
+        self._placeholder_cache: dict[str, int] = {}
         self._cache_lock = threading.Lock()
 
     def close(self) -> None:
@@ -135,15 +181,13 @@ class ZendeskHelpdesk:
 
     def get_ticket(self, ticket_id: str) -> dict[str, Any] | None:
         try:
-            response = self.http.request("GET", f"/api/v2/tickets/{int(ticket_id)}.json")
+            ticket = self._show(int(ticket_id))
         except HelpdeskPermanentError as exc:
             if exc.status == 404:
                 return None
             raise
         except ValueError:
             return None
-        ticket = dict(self._json(response)["ticket"])
-        ticket["id"] = str(ticket["id"])
         comments = list(self.iter_comments(ticket["id"]))
         ticket["comments"] = comments
         ticket["comment_count"] = len(comments)
@@ -160,6 +204,11 @@ class ZendeskHelpdesk:
 
     # ------------------------------------------------------------------ building blocks
 
+    def _show(self, ticket_id: int) -> dict[str, Any]:
+        ticket = dict(self._json(self.http.request("GET", f"/api/v2/tickets/{ticket_id}.json"))["ticket"])
+        ticket["id"] = str(ticket["id"])
+        return ticket
+
     def iter_comments(self, ticket_id: str) -> Iterator[dict[str, Any]]:
         """The ticket's comments, oldest first, following cursor pagination."""
         url: str | None = f"/api/v2/tickets/{int(ticket_id)}/comments.json"
@@ -173,35 +222,103 @@ class ZendeskHelpdesk:
             params = None
 
     def ensure_organization(self, external_id: str, name: str | None) -> int:
-        """The organization whose external id is the customer id, created on first use."""
+        """The customer's organization: the directory's Zendesk id, else the one whose external id
+        is the customer id, else the one with exactly this name (adopted: its external id is set),
+        else a new one. Never a second organization of the same name."""
         with self._cache_lock:
             cached = self._org_cache.get(external_id)
         if cached is not None:
             return cached
-        body = {"organization": {"external_id": external_id, "name": name or external_id}}
-        data = self._json(self.http.request(
-            "POST", "/api/v2/organizations/create_or_update.json", json_body=body))
-        org_id = int(data["organization"]["id"])
+        org_id = self.organization_ids.get(external_id) or self._find_or_adopt_org(external_id, name)
         with self._cache_lock:
             self._org_cache[external_id] = org_id
         return org_id
 
-    def ensure_user(self, email: str, organization_id: int | None) -> int:
-        """An end user for a customer contact (create or update by e-mail), in the organization."""
-        key = (email.lower(), organization_id)
+    def _find_or_adopt_org(self, external_id: str, name: str | None) -> int:
+        # https://developer.zendesk.com/api-reference/ticketing/organizations/organizations/
+        # (Search Organizations: external_id or name, exact; names are unique)
+        found = self._json(self.http.request("GET", "/api/v2/organizations/search.json",
+                                             params={"external_id": external_id})).get("organizations") or []
+        if found:
+            return int(found[0]["id"])
+        display = name or external_id
+        named = self._json(self.http.request("GET", "/api/v2/organizations/search.json",
+                                             params={"name": display})).get("organizations") or []
+        exact = [o for o in named if str(o.get("name", "")).casefold() == display.casefold()]
+        if exact:
+            org = exact[0]
+            if org.get("external_id") and str(org["external_id"]).casefold() != external_id.casefold():
+                raise PermanentError(
+                    f"zendesk: the organization named {display!r} (id {org['id']}) belongs to external id "
+                    f"{org['external_id']!r}, not customer {external_id!r}; give the customer "
+                    "zendesk_organization_id in the directory, or rename one of them")
+            self.http.request("PUT", f"/api/v2/organizations/{int(org['id'])}.json",
+                              json_body={"organization": {"external_id": external_id}})
+            log.info("organization_adopted", organization_id=org["id"], customer=external_id)
+            return int(org["id"])
+        try:
+            data = self._json(self.http.request(
+                "POST", "/api/v2/organizations.json",
+                json_body={"organization": {"external_id": external_id, "name": display}}))
+        except HelpdeskPermanentError as exc:
+            if exc.status == 422 and "taken" in exc.info.detail.lower():
+                # another worker created it between our search and our create: look again later
+                raise TransientError(f"zendesk: organization {display!r} is being created", retry_after=1.0) from exc
+            raise
+        return int(data["organization"]["id"])
+
+    def ensure_user(self, contact: str, organization_id: int | None) -> tuple[int, int | None]:
+        """(id, organization id) of the user with the contact's e-mail. An existing user is used as
+        it is; a new one is an end user with the directory's name, in the organization, created
+        with ``skip_verify_email`` (no verification mail)."""
+        display, email = parseaddr(contact)
+        email = (email or contact).strip().lower()
         with self._cache_lock:
-            cached = self._user_cache.get(key)
+            cached = self._user_cache.get(email)
         if cached is not None:
             return cached
-        user: dict[str, Any] = {"email": email, "name": email.split("@")[0], "role": "end-user"}
-        if organization_id is not None:
-            user["organization_id"] = organization_id
-        data = self._json(self.http.request(
-            "POST", "/api/v2/users/create_or_update.json", json_body={"user": user}))
-        user_id = int(data["user"]["id"])
+        found = self._json(self.http.request("GET", "/api/v2/users/search.json",
+                                             params={"query": f"email:{email}"})).get("users") or []
+        found = [u for u in found if str(u.get("email") or "").lower() == email]
+        if found:
+            user = found[0]
+        else:
+            new: dict[str, Any] = {"email": email, "name": display or email.split("@")[0],
+                                   "role": "end-user", "skip_verify_email": True}
+            if organization_id is not None:
+                new["organization_id"] = organization_id
+            user = self._create_user(new, f"user {email}")
+        result = (int(user["id"]), int(user["organization_id"]) if user.get("organization_id") else None)
         with self._cache_lock:
-            self._user_cache[key] = user_id
-        return user_id
+            self._user_cache[email] = result
+        return result
+
+    def ensure_placeholder(self, customer_id: str, name: str | None, organization_id: int) -> int:
+        """The customer's requester for internal tickets: an end user without e-mail (nobody can be
+        notified), member of the organization, external id ``rootmail-customer:<id>``."""
+        with self._cache_lock:
+            cached = self._placeholder_cache.get(customer_id)
+        if cached is not None:
+            return cached
+        external_id = f"rootmail-customer:{customer_id}"
+        found = self._json(self.http.request("GET", "/api/v2/users/search.json",
+                                             params={"external_id": external_id})).get("users") or []
+        user = found[0] if found else self._create_user(
+            {"name": f"{name or customer_id} (rootmail)", "external_id": external_id, "role": "end-user",
+             "organization_id": organization_id}, f"placeholder of {customer_id}")
+        with self._cache_lock:
+            self._placeholder_cache[customer_id] = int(user["id"])
+        return int(user["id"])
+
+    def _create_user(self, user: dict[str, Any], what: str) -> dict[str, Any]:
+        try:
+            data = self._json(self.http.request("POST", "/api/v2/users.json", json_body={"user": user}))
+        except HelpdeskPermanentError as exc:
+            if exc.status == 422 and ("already" in exc.info.detail.lower() or "taken" in exc.info.detail.lower()):
+                # created meanwhile (another worker), or not yet in the search index: retry later
+                raise TransientError(f"zendesk: {what} exists but was not found yet", retry_after=2.0) from exc
+            raise
+        return dict(data["user"])
 
     def upload(self, attachment: DraftAttachment) -> str:
         """Upload a file; the token goes into the comment that attaches it."""
@@ -212,15 +329,56 @@ class ZendeskHelpdesk:
         return str(data["upload"]["token"])
 
     def custom_fields(self, draft: TicketDraft) -> list[dict[str, Any]]:
-        return [{"id": self.field_ids[key], "value": draft.fields[key]}
-                for key in FIELD_KEYS if key in self.field_ids and draft.fields.get(key)]
+        values = dict(draft.fields)
+        if draft.rule:
+            values.setdefault("rule", draft.rule)
+        if draft.due:
+            values["due"] = draft.due
+        return [{"id": self.field_ids[key], "value": values[key]}
+                for key in (*FIELD_KEYS, "rule", "due") if key in self.field_ids and values.get(key)]
 
     def _comment(self, step: Step) -> dict[str, Any]:
-        comment: dict[str, Any] = {"body": step.body, "public": step.public}
+        # html_body: what the engineer reads is what we rendered (body would be Markdown)
+        # https://developer.zendesk.com/api-reference/ticketing/tickets/ticket_comments/
+        comment: dict[str, Any] = {"html_body": to_html(step.body), "public": step.public}
         uploads = [self.upload(a) for a in step.attachments]
         if uploads:
             comment["uploads"] = uploads
         return comment
+
+    def _draft_tags(self, draft: TicketDraft) -> set[str]:
+        tags = {clean_tag(t) for t in (*draft.tags, "rootmail") if clean_tag(t)}
+        if draft.rule:
+            tags.add(clean_tag(f"rule_{draft.rule}"))
+        return tags
+
+    def _routing(self, draft: TicketDraft) -> dict[str, Any]:
+        """Due date (``due_at`` on a ``task``, or the configured date field) of the route."""
+        if draft.due and "due" not in self.field_ids:
+            return {"type": "task", "due_at": due_at(draft.due)}
+        return {}
+
+    def _people(self, draft: TicketDraft, public: bool) -> dict[str, Any]:
+        """Requester, CCs and organization for the draft (see the module docstring)."""
+        if not draft.customer_id:
+            return {}
+        org_id = self.ensure_organization(draft.customer_id, draft.customer_name)
+        people: dict[str, Any] = {"organization_id": org_id}
+        requester: int | None = None
+        ccs: list[int] = []
+        if public and draft.customer_contacts:
+            for contact in draft.customer_contacts:
+                user_id, user_org = self.ensure_user(contact, org_id)
+                if requester is None and user_org == org_id:
+                    requester = user_id
+                else:
+                    ccs.append(user_id)
+        if requester is None:
+            requester = self.ensure_placeholder(draft.customer_id, draft.customer_name, org_id)
+        people["requester_id"] = requester
+        if ccs:
+            people["email_ccs"] = [{"user_id": u, "action": "put"} for u in ccs]
+        return people
 
     # ------------------------------------------------------------------ the upsert
 
@@ -270,7 +428,9 @@ class ZendeskHelpdesk:
             "subject": draft.subject[:250] or "(no subject)",
             "external_id": draft.thread_key,
             "priority": self._priority(draft),
-            "tags": sorted({clean_tag(t) for t in (*draft.tags, "rootmail") if clean_tag(t)} | {_tag(first)}),
+            "tags": sorted(self._draft_tags(draft) | {_tag(first)}),
+            **self._routing(draft),
+            **self._people(draft, first.public),
         }
         fields = self.custom_fields(draft)
         if fields:
@@ -281,19 +441,10 @@ class ZendeskHelpdesk:
             if followup.get("status") == "closed":
                 ticket["via_followup_source_id"] = followup_id
             ticket["tags"].append(f"rootmail_followup_of_{followup_id}")
-        if draft.customer_id:
-            org_id = self.ensure_organization(draft.customer_id, draft.customer_name)
-            ticket["organization_id"] = org_id
-            # only customer-visible tickets have the customer as requester: Zendesk mails requesters
-            if draft.public and draft.customer_contacts:
-                users = [self.ensure_user(email, org_id) for email in draft.customer_contacts]
-                ticket["requester_id"] = users[0]
-                if users[1:]:
-                    ticket["email_ccs"] = [{"user_id": u, "action": "put"} for u in users[1:]]
         comment = self._comment(first)
-        if followup_id is not None:
-            comment["body"] = comment["body"] if first.public else (
-                f"Follow-up of ticket #{followup_id} (solved or closed).\n\n{comment['body']}")
+        if followup_id is not None and not first.public:  # internal wording only: never to customers
+            comment["html_body"] = (f"Follow-up of ticket #{followup_id} (solved or closed).<br><br>"
+                                    + comment["html_body"])
         ticket["comment"] = comment
         try:
             response = self.http.request(
@@ -314,30 +465,65 @@ class ZendeskHelpdesk:
         log.info("ticket_created", ticket_id=created["id"], thread=draft.thread_key[:24])
         return created
 
+    def _step_update(self, draft: TicketDraft, ticket: dict[str, Any], step: Step,
+                     comment: dict[str, Any]) -> dict[str, Any]:
+        update: dict[str, Any] = {
+            "comment": comment,
+            # Update Ticket: tags replaces the list; safe_update makes a stale list a 409
+            "tags": sorted(set(ticket.get("tags") or ()) | self._draft_tags(draft) | {_tag(step)}),
+            "safe_update": True,
+            "updated_stamp": ticket.get("updated_at"),
+            **self._routing(draft),
+        }
+        fields = self.custom_fields(draft)
+        if fields:
+            update["custom_fields"] = fields
+        priority = self._priority(draft, ticket.get("priority"))
+        if priority:
+            update["priority"] = priority
+        if draft.reopen and ticket.get("status") == "solved":
+            update["status"] = "open"
+        if step.public:  # the customer must be requester or CC before the comment is added
+            people = self._people(draft, True)
+            if people.get("requester_id") == ticket.get("requester_id"):
+                people.pop("requester_id")
+            present = set(ticket.get("email_cc_ids") or ())
+            ccs = [c for c in people.pop("email_ccs", []) if c["user_id"] not in present]
+            if ccs:
+                people["email_ccs"] = ccs
+            update.update(people)
+        return update
+
     def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step]) -> bool:
         """Each step is one PUT (comment + marker tag + fields); False when the ticket closed meanwhile."""
         ticket_id = int(ticket["id"])
-        current_priority = ticket.get("priority")
         for step in steps:
-            update: dict[str, Any] = {
-                "comment": self._comment(step),
-                "additional_tags": sorted({clean_tag(t) for t in draft.tags if clean_tag(t)} | {_tag(step)}),
-            }
-            fields = self.custom_fields(draft)
-            if fields:
-                update["custom_fields"] = fields
-            priority = self._priority(draft, current_priority)
-            if priority:
-                update["priority"] = current_priority = priority
-            if draft.reopen and ticket.get("status") == "solved":
-                update["status"] = "open"
-            try:
-                self.http.request("PUT", f"/api/v2/tickets/{ticket_id}.json", json_body={"ticket": update})
-            except HelpdeskPermanentError as exc:
-                if exc.status == 422 and "closed" in exc.info.detail.lower():
-                    log.info("ticket_closed_meanwhile", ticket_id=ticket_id)
-                    return False
-                raise
+            comment = self._comment(step)  # uploads once; the token is reused after a conflict
+            for _ in range(CONFLICT_ATTEMPTS):
+                update = self._step_update(draft, ticket, step, comment)
+                try:
+                    response = self.http.request("PUT", f"/api/v2/tickets/{ticket_id}.json",
+                                                 json_body={"ticket": update})
+                except HelpdeskTransientError as exc:
+                    if exc.status != 409:
+                        raise
+                    log.info("ticket_update_conflict", ticket_id=ticket_id, request_id=exc.request_id)
+                    ticket = self._show(ticket_id)
+                    if _tag(step) in set(ticket.get("tags") or ()):
+                        break
+                    if ticket.get("status") == "closed":
+                        return False
+                    continue
+                except HelpdeskPermanentError as exc:
+                    if exc.status == 422 and "closed" in exc.info.detail.lower():
+                        log.info("ticket_closed_meanwhile", ticket_id=ticket_id)
+                        return False
+                    raise
+                ticket = dict(self._json(response)["ticket"])
+                break
+            else:
+                raise TransientError(f"zendesk: ticket {ticket_id} kept changing under the update",
+                                     retry_after=1.0)
         log.info("ticket_updated", ticket_id=ticket_id, steps=len(steps))
         return True
 
