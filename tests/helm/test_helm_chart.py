@@ -638,12 +638,77 @@ def test_proxy_protocol_and_starttls_are_wired() -> None:
     objs = named("request-tracker")
     env = env_of(container(one(objs, "Deployment", "receiver")))
     assert env["ROOTMAIL_SMTP_PROXY_PROTOCOL"]["value"] == "true"
+    assert env["ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS"]["value"] == "10.0.0.0/16"
     assert env["ROOTMAIL_SMTP_REQUIRE_TLS"]["value"] == "true"
     assert env["ROOTMAIL_SMTP_TLS_CERT_FILE"]["value"] == "/etc/rootmail/tls/tls.crt"
     assert env["ROOTMAIL_DNS_NAMESERVERS"]["value"] == "10.0.0.2"
     assert smtp_service(objs)["spec"]["externalTrafficPolicy"] == "Cluster"
     job_env = env_of(container(one(objs, "Job", "test")))
     assert job_env["SMTP_PROXY_PROTOCOL"]["value"] == "true"  # the test sends a PROXY header first
+
+
+def _app_settings(env: dict[str, dict[str, Any]]) -> Any:
+    """The application's Settings built from a container's literal ROOTMAIL_ values (as the pod would)."""
+    from rootmail.settings import Settings
+
+    fields = {name[len("ROOTMAIL_"):].lower(): item["value"] for name, item in env.items()
+              if name.startswith("ROOTMAIL_") and "value" in item and "$(" not in item["value"]}
+    return Settings(**fields)
+
+
+def test_smtp_abuse_limits_and_trusted_networks_default_to_the_application_defaults() -> None:
+    from rootmail.settings import Settings
+
+    env = env_of(container(one(render(), "Deployment", "receiver")))
+    assert "ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS" not in env and "ROOTMAIL_TRUSTED_RELAY_NETWORKS" not in env
+    settings = _app_settings(env)
+    for field in ("smtp_max_sessions_per_ip", "smtp_max_junk_commands", "smtp_max_unknown_recipients",
+                  "smtp_unknown_recipient_window"):
+        assert f"ROOTMAIL_{field.upper()}" in env
+        assert getattr(settings, field) == Settings.model_fields[field].default, field
+
+
+def test_smtp_abuse_limits_and_trusted_networks_come_from_values() -> None:
+    objs = render({
+        "smtp": {"proxyProtocol": True, "proxyTrustedNetworks": ["10.0.0.0/16", "2001:db8::/32"],
+                 "maxSessionsPerIp": 5, "maxJunkCommands": 7, "maxUnknownRecipients": 3,
+                 "unknownRecipientWindow": 1800},
+        "authentication": {"trustedRelayNetworks": ["192.0.2.0/24"]},
+    })
+    for component in ("receiver", "worker"):
+        env = env_of(container(one(objs, "Deployment", component)))
+        assert env["ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS"]["value"] == "10.0.0.0/16,2001:db8::/32"
+        assert env["ROOTMAIL_TRUSTED_RELAY_NETWORKS"]["value"] == "192.0.2.0/24"
+        settings = _app_settings(env)  # the application accepts what the chart writes
+        assert (settings.smtp_max_sessions_per_ip, settings.smtp_max_junk_commands,
+                settings.smtp_max_unknown_recipients, settings.smtp_unknown_recipient_window) == (5, 7, 3, 1800.0)
+
+
+@pytest.mark.parametrize(("trusted", "expected"), [("127.0.0.1/32", "220"), ("10.0.0.0/8", "554 5.7.1")])
+def test_helm_test_script_passes_against_a_real_receiver_behind_proxy_protocol(
+        tmp_path: Path, trusted: str, expected: str) -> None:
+    """The rendered `helm test` script, run against a real receiver: greeted (trusted pod) or refused
+    554 5.7.1 (a pod outside smtp.proxyTrustedNetworks) both mean the receiver is up."""
+    import os
+    import subprocess
+    import sys
+
+    from ingest.networks import TrustedNetworks
+    from ingest.receiver import ListenOptions
+    from ingest.store import LocalStore
+    from tests.ingest.test_receiver import Receiver
+
+    objs = named("request-tracker")
+    script = container(one(objs, "Job", "test"))["command"][-1]
+    rx = Receiver(LocalStore(tmp_path / "messages"), None, options=ListenOptions(
+        proxy_protocol_timeout=5.0, proxy_trusted=TrustedNetworks.parse(trusted)))
+    try:
+        env = dict(os.environ, SMTP_HOST="127.0.0.1", SMTP_PORT=str(rx.port), SMTP_PROXY_PROTOCOL="true")
+        run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    finally:
+        rx.stop()
+    assert run.returncode == 0, run.stderr
+    assert f"greeted: {expected}" in run.stdout
 
 
 def test_hpa_scales_workers_on_cpu() -> None:
@@ -832,6 +897,10 @@ BAD_VALUES = {
         {"smtp": {"tls": {"require": True}}},
         ["smtp.tls.require", "smtp.tls.existingSecret"],
     ),
+    "PROXY protocol without trusted networks": (
+        {"smtp": {"proxyProtocol": True}},
+        ["smtp.proxyProtocol=true", "smtp.proxyTrustedNetworks"],
+    ),
     "cluster traffic policy without PROXY protocol": (
         {"receiver": {"service": {"externalTrafficPolicy": "Cluster"}}},
         ["receiver.service.externalTrafficPolicy=Cluster", "smtp.proxyProtocol=true"],
@@ -857,6 +926,12 @@ SCHEMA_VIOLATIONS = {
         {"directory": {"content": {"accounts": [{"account_id": 12345, "customer": "a", "root_email": "a@b"}]}}},
         "/directory/content",
     ),
+    "trusted networks are a list": ({"smtp": {"proxyTrustedNetworks": "10.0.0.0/8"}}, "/smtp/proxyTrustedNetworks"),
+    "one CIDR per list item": (
+        {"authentication": {"trustedRelayNetworks": ["10.0.0.0/8,10.1.0.0/16"]}},
+        "/authentication/trustedRelayNetworks",
+    ),
+    "session cap is a number": ({"smtp": {"maxSessionsPerIp": -1}}, "/smtp/maxSessionsPerIp"),
     "redis url scheme": (
         {"redis": {"enabled": False, "external": {"url": "http://r"}}},
         "/redis/external/url",

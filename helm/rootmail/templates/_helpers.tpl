@@ -236,6 +236,22 @@ The environment of every rootmail container: the application's settings (ROOTMAI
   value: {{ int64 .Values.smtp.maxMessageSize | quote }}
 - name: ROOTMAIL_SMTP_PROXY_PROTOCOL
   value: {{ ternary "true" "false" .Values.smtp.proxyProtocol | quote }}
+{{- with .Values.smtp.proxyTrustedNetworks }}
+- name: ROOTMAIL_SMTP_PROXY_TRUSTED_NETWORKS
+  value: {{ join "," . | quote }}
+{{- end }}
+- name: ROOTMAIL_SMTP_MAX_SESSIONS_PER_IP
+  value: {{ int64 .Values.smtp.maxSessionsPerIp | quote }}
+- name: ROOTMAIL_SMTP_MAX_JUNK_COMMANDS
+  value: {{ int64 .Values.smtp.maxJunkCommands | quote }}
+- name: ROOTMAIL_SMTP_MAX_UNKNOWN_RECIPIENTS
+  value: {{ int64 .Values.smtp.maxUnknownRecipients | quote }}
+- name: ROOTMAIL_SMTP_UNKNOWN_RECIPIENT_WINDOW
+  value: {{ .Values.smtp.unknownRecipientWindow | toString | quote }}
+{{- with .Values.authentication.trustedRelayNetworks }}
+- name: ROOTMAIL_TRUSTED_RELAY_NETWORKS
+  value: {{ join "," . | quote }}
+{{- end }}
 {{- if .Values.smtp.tls.existingSecret }}
 - name: ROOTMAIL_SMTP_TLS_CERT_FILE
   value: /etc/rootmail/tls/tls.crt
@@ -518,6 +534,9 @@ Render-time checks of values. Each message names the key and the fix.
 {{- end -}}
 {{- if and $v.smtp.tls.require (not $v.smtp.tls.existingSecret) -}}
 {{- $messages = append $messages "smtp.tls.require=true without a certificate. Fix: set smtp.tls.existingSecret to a kubernetes.io/tls Secret, or smtp.tls.require=false." -}}
+{{- end -}}
+{{- if and $v.smtp.proxyProtocol (not $v.smtp.proxyTrustedNetworks) -}}
+{{- $messages = append $messages "smtp.proxyProtocol=true needs smtp.proxyTrustedNetworks: without it no peer's PROXY header is believed and the receiver refuses to start. Fix: list the load balancers' CIDRs, e.g. the VPC's [\"10.0.0.0/16\"]." -}}
 {{- end -}}
 {{- if and (eq $v.receiver.service.type "LoadBalancer") (eq $v.receiver.service.externalTrafficPolicy "Cluster") (not $v.smtp.proxyProtocol) -}}
 {{- $messages = append $messages "receiver.service.externalTrafficPolicy=Cluster without smtp.proxyProtocol: every connection would seem to come from a node, so SPF checks and the logs lose the sender's address. Fix: set externalTrafficPolicy=Local, or smtp.proxyProtocol=true with a load balancer that sends PROXY headers." -}}
