@@ -30,11 +30,12 @@ from functools import lru_cache
 import dkim
 from dkim.canonicalization import CanonicalizationPolicy
 
+from routing.addresses import Mailbox
 from routing.authres import IpNetwork, RelayResults, UnreadableResults, peer_in, relay_results
 from routing.dkim_tags import SignatureTags, TagListError, signature_tags
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
-from routing.lookalike import FromHeader, domain_imitation, list_header_problems, name_claims_aws, read_from
+from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from
 from routing.signed_view import (
     HeaderBlockError,
     RawHeaders,
@@ -161,7 +162,7 @@ def _sender_verdict(mail: _Mail) -> AuthVerdict | None:
     froms = mail.values("from")
     if len(froms) > 1:
         return mail.fail(f"{len(froms)} From headers: a mail has exactly one (RFC 5322 §3.6); suspected spoof")
-    sender = read_from(froms[0]) if froms else FromHeader("", "", "", "no From header")
+    sender = read_from(froms[0]) if froms else Mailbox("", "", "", "no From header")
     if sender.problem:
         mail.reasons.append(sender.problem)
     imitation = domain_imitation(sender.domain, mail.aws)

@@ -1,7 +1,6 @@
 """Senders that imitate AWS: the From header read from raw bytes, look-alike domains and names.
 
-* The From header is read from its raw bytes (:func:`read_from`): the address from the undecoded
-  value (an encoded word cannot hold an addr-spec, RFC 2047 §5), the display name decoded strictly.
+* The From header is read from its raw bytes (:func:`read_from`, :mod:`routing.addresses`).
 * :func:`skeleton` maps text to what it looks like, in the spirit of UTS #39 §4 (skeleton): NFKC,
   invisible and format characters removed, each non-ASCII character replaced by an ASCII prototype
   from the Unicode confusables data (the ``confusable-homoglyphs`` package), combining marks
@@ -22,13 +21,11 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
-from dataclasses import dataclass
-from email.utils import getaddresses
 from functools import lru_cache
 
 from confusable_homoglyphs import confusables
 
-from routing import encoded_words
+from routing.addresses import Mailbox, single_mailbox, unfold
 from routing.domains import AwsDomains, organizational_domain
 
 # organizational domains of the services AWS's own list mail links to (Marketo for AWS marketing)
@@ -38,7 +35,6 @@ _LINK_LIST_HEADERS = ("list-unsubscribe", "list-subscribe", "list-help", "list-a
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
 _AMAZON = re.compile(r"a+m+a+z+o+n+")
-_FWS = re.compile(r"\r?\n[ \t]")
 _DOMAIN_IN = re.compile(r"@([^\s>,;?&\"']+)|<[a-z]+://(?:[^@/>\s]*@)?([^/:?#>\s]+)", re.IGNORECASE)
 _LIST_ID = re.compile(r"<([^<>]*)>\s*$")
 
@@ -117,39 +113,13 @@ def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class FromHeader:
-    """One From header read from raw bytes: display name (decoded), address and domain as written."""
-
-    name: str
-    address: str
-    domain: str
-    problem: str = ""
+def read_from(value: bytes) -> Mailbox:
+    """The From header ``value`` (raw bytes after the colon): address from the undecoded text."""
+    return single_mailbox(value.decode("utf-8", "replace"), "From")
 
 
 def _text(value: bytes) -> str:
-    return _FWS.sub(" ", value.decode("utf-8", "replace")).replace("\r", " ").replace("\n", " ").strip()
-
-
-def read_from(value: bytes) -> FromHeader:
-    """The From header ``value`` (raw bytes after the colon)."""
-    text = _text(value)
-    pairs = [(n, a) for n, a in getaddresses([text]) if a or n]
-    if len(pairs) != 1 or "@" not in pairs[0][1]:
-        try:
-            shown = encoded_words.decode(text)
-        except encoded_words.InvalidEncodedWord:
-            shown = text
-        return FromHeader(shown, "", "", f"From holds {len(pairs)} addresses" if len(pairs) > 1
-                          else "From holds no readable address")
-    name, address = pairs[0]
-    problem = ""
-    try:
-        name = encoded_words.decode(name)
-    except encoded_words.InvalidEncodedWord as exc:
-        name, problem = "", f"From display name: {exc}"
-    address = address.strip().lower()
-    return FromHeader(name, address, address.rpartition("@")[2], problem)
+    return unfold(value.decode("utf-8", "replace"))
 
 
 def _domains_in(name: str, value: bytes) -> list[str]:

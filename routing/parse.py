@@ -1,15 +1,29 @@
-"""Parse raw RFC 5322 bytes into a :class:`ParsedMail`. The only module that imports mail-parser."""
+"""Parse raw RFC 5322 bytes into a :class:`ParsedMail`. The only module that imports mail-parser.
+
+A header value that cannot be read (an RFC 2047 encoded word that does not decode, a Date that is not
+a date such as year 99999999999) is treated as absent, and the reason is kept in
+``ParsedMail.defects`` (``"Subject: bad base64 in an encoded word; treated as absent"``): never an
+exception. Addresses (From, To, Cc) come from the undecoded values (:mod:`routing.addresses`).
+
+mail-parser logs what it cannot decode, quoting the header value (which may hold a code). Its logger
+is closed here: records are counted per parse into ``defects`` (``mailparser_log_records:ERROR=2``)
+by :class:`_CountingHandler` and never formatted or passed on to the application's handlers.
+"""
 
 from __future__ import annotations
 
 import email.utils
 import logging
 import re
+import threading
+from collections import Counter
 from datetime import datetime
 from typing import Any
 
 import mailparser
 
+from routing import encoded_words
+from routing.addresses import mailboxes, single_mailbox
 from routing.htmltext import html_to_text
 from routing.types import AttachmentMeta, ParsedMail
 
@@ -23,8 +37,42 @@ _CONTENT_TYPE = re.compile(rb"^content-type:[^\n]*(?:\n[ \t][^\n]*)*", re.IGNORE
 _BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
 _DASH_LINE = re.compile(rb"^--([^\r\n]*)", re.MULTILINE)
 
-# mail-parser logs every MIME part it does not render; that is noise for us, and may quote content
-logging.getLogger("mailparser").setLevel(logging.ERROR)
+
+
+class _CountingHandler(logging.Handler):
+    """Counts mail-parser's log records of the parse running in this thread; emits nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.local = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        counts: Counter[str] | None = getattr(self.local, "counts", None)
+        if counts is not None:
+            counts[record.levelname] += 1
+
+    def start(self) -> None:
+        self.local.counts = Counter()
+
+    def stop(self) -> Counter[str]:
+        counts: Counter[str] = getattr(self.local, "counts", None) or Counter()
+        self.local.counts = None
+        return counts
+
+
+_MAILPARSER_LOG_COUNTER = _CountingHandler()
+
+
+def _close_mailparser_logger() -> None:
+    """mail-parser's records go to the counter only: not to the root logger's handlers, whatever the
+    application configures (it quotes header values; see the module docstring)."""
+    logger = logging.getLogger("mailparser")
+    logger.handlers[:] = [_MAILPARSER_LOG_COUNTER]
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+
+
+_close_mailparser_logger()
 
 
 class UnparseableMail(ValueError):
@@ -36,33 +84,33 @@ def _unfold(value: Any) -> str:
     return _FOLD.sub(" ", text).replace("\r", "").replace("\n", " ").strip()[:MAX_HEADER_VALUE]
 
 
-def _addresses(pairs: Any) -> tuple[str, ...]:
-    out: list[str] = []
-    for pair in pairs or ():
-        if isinstance(pair, (tuple, list)) and len(pair) == 2 and pair[1]:
-            out.append(str(pair[1]).strip().lower())
-    return tuple(out)
-
-
-def _header_pairs(parser: Any) -> tuple[tuple[str, str], ...]:
-    message = parser.message
-    pairs: list[tuple[str, str]] = []
-    for key in message:
-        if any(existing == key for existing, _ in pairs):
-            continue
-        for value in message.get_all(key, []):
-            pairs.append((str(key), _unfold(_decode_header(value))))
-    # keep message order for repeated headers as the email package gives it
-    order = {key.lower(): idx for idx, key in enumerate(message.keys())}
-    return tuple(sorted(pairs, key=lambda kv: order.get(kv[0].lower(), 0)))
-
-
-def _decode_header(value: Any) -> str:
+def _raw_text(value: Any) -> str:
+    """A header value as the email package holds it (8-bit bytes as surrogates) as text, undecoded:
+    8-bit bytes as UTF-8 (RFC 6532), else as Latin-1."""
+    data = str(value).encode("utf-8", "surrogateescape")
     try:
-        parts = email.header.decode_header(str(value))
-        return str(email.header.make_header(parts))
-    except Exception:
-        return str(value)
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _name(key: Any) -> str:
+    return re.sub(r"[^\x21-\x7e]", "?", str(key))[:60]
+
+
+def _header_pairs(parser: Any, defects: list[str]) -> tuple[tuple[str, str], ...]:
+    """Every header in message order, RFC 2047-decoded; one that does not decode is left out."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in parser.message.raw_items():
+        try:
+            pairs.append((str(key), _unfold(encoded_words.decode(_raw_text(value)))))
+        except encoded_words.InvalidEncodedWord as exc:
+            defects.append(f"{_name(key)}: {exc}; treated as absent")
+    return tuple(pairs)
+
+
+def _raw_values(parser: Any, name: str) -> list[str]:
+    return [_raw_text(v) for v in parser.message.get_all(name, [])]
 
 
 def _attachments(parser: Any) -> tuple[AttachmentMeta, ...]:
@@ -80,14 +128,17 @@ def _attachments(parser: Any) -> tuple[AttachmentMeta, ...]:
     return tuple(metas)
 
 
-def _date(parser: Any, raw_date: str) -> datetime | None:
-    if raw_date:
-        try:
-            return email.utils.parsedate_to_datetime(raw_date)
-        except (TypeError, ValueError, IndexError):
-            pass
-    value = parser.date
-    return value if isinstance(value, datetime) else None
+def _date(raw_date: str, present: bool, defects: list[str]) -> datetime | None:
+    """The Date header's time, or None (absent, or not a date: the reason goes to ``defects``)."""
+    if not raw_date:
+        if present:
+            defects.append("Date: not readable; treated as absent")
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(raw_date)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        defects.append("Date: not a valid date; treated as absent")
+        return None
 
 
 def check_structure(raw: bytes, max_parts: int = MAX_MIME_PARTS, max_depth: int = MAX_MIME_DEPTH) -> None:
@@ -134,40 +185,59 @@ def parse_mail(raw: bytes) -> ParsedMail:
     if not raw or not raw.strip():
         raise UnparseableMail("empty message")
     check_structure(raw)
+    _MAILPARSER_LOG_COUNTER.start()
     try:
         parser = mailparser.parse_from_bytes(raw)
+        defects: list[str] = []
+        headers = _header_pairs(parser, defects)
+        return _parsed(parser, headers, defects, len(raw))
+    except UnparseableMail:
+        raise
     except Exception as exc:  # mail-parser raises many types on hostile input
         raise UnparseableMail(f"mail-parser failed: {type(exc).__name__}") from exc
-    headers = _header_pairs(parser)
-    if not headers:
+    finally:
+        _MAILPARSER_LOG_COUNTER.stop()
+
+
+def _parsed(parser: Any, headers: tuple[tuple[str, str], ...], defects: list[str], size: int) -> ParsedMail:
+    if not headers and not defects:
         raise UnparseableMail("no header fields: not an RFC 5322 message")
 
     def first(name: str) -> str:
         wanted = name.lower()
         return next((v for k, v in headers if k.lower() == wanted), "")
 
-    from_pairs = parser.from_ or []
-    from_name, from_address = ("", "")
-    if from_pairs and isinstance(from_pairs[0], (tuple, list)) and len(from_pairs[0]) == 2:
-        from_name, from_address = str(from_pairs[0][0] or ""), str(from_pairs[0][1] or "").lower()
+    def addresses(name: str) -> tuple[str, ...]:
+        return tuple(box.address for value in _raw_values(parser, name) for box in mailboxes(value) if box.address)
+
+    from_values = _raw_values(parser, "From")
+    sender = single_mailbox(from_values[0]) if from_values else None
+    if sender is not None and sender.problem:
+        defects.append(sender.problem)
+    from_name, from_address = (sender.name, sender.address) if sender is not None else ("", "")
     html = "\n".join(str(part) for part in (parser.text_html or ()))
     plain = "\n".join(str(part) for part in (parser.text_plain or ())).replace("\r\n", "\n")
     html_text = html_to_text(html)
+    date = _date(first("Date"), bool(parser.message.get_all("Date")), defects)
+    attachments = _attachments(parser)
+    logged = _MAILPARSER_LOG_COUNTER.stop()
+    defects += [f"mailparser_log_records:{level}={n}" for level, n in sorted(logged.items())]
+    defects += sorted(str(d) for d in (parser.defects_categories or ()))
     return ParsedMail(
-        subject=first("Subject") or _unfold(parser.subject),
+        subject=first("Subject"),
         from_address=from_address,
         from_name=_unfold(from_name),
-        to=_addresses(parser.to),
-        cc=_addresses(getattr(parser, "cc", None)),
+        to=addresses("To"),
+        cc=addresses("Cc"),
         message_id=_unfold(first("Message-ID")),
         in_reply_to=_unfold(first("In-Reply-To")),
         references=tuple(_MSGID.findall(first("References"))),
-        date=_date(parser, first("Date")),
+        date=date,
         text=(plain.strip() or html_text),
         html=html,
         html_text=html_text,
         headers=headers,
-        attachments=_attachments(parser),
-        defects=tuple(sorted(str(d) for d in (parser.defects_categories or ()))),
-        size=len(raw),
+        attachments=attachments,
+        defects=tuple(defects),
+        size=size,
     )
