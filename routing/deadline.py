@@ -64,7 +64,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"end(?:s|ing)?(?: of)?(?: standard)? support|support (?:for .{0,60})?(?:will )?end|no longer (?:be )?supported|"
      r"end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|required|action|contact|respond|replace|update your|"
+     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),

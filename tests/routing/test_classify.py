@@ -353,3 +353,27 @@ def test_quality_floors_on_own_wording_variants() -> None:
         assert score.deadlines >= deadlines * score.mails, score.misses
         assert score.accounts >= accounts * score.mails, score.misses
         assert score.known_family_unknown == 0
+
+
+def test_cli_json_gives_family_and_deadline_source(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
+    from click.testing import CliRunner
+
+    from rootmail.cli import main
+    from tests.conftest import free_port
+
+    monkeypatch.setenv("ROOTMAIL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ROOTMAIL_DNS_NAMESERVERS", f"127.0.0.1:{free_port()}")  # nothing answers
+    monkeypatch.setenv("ROOTMAIL_DNS_TIMEOUT", "0.2")
+    eks = tmp_path / "eks.eml"
+    eks.write_bytes(_mail("health@aws.com", None, "Standard support for Kubernetes 1.30 will end on July 23, 2025.",
+                          "Tue, 01 Apr 2025 10:00:00 +0000"))
+    other = tmp_path / "other.eml"
+    other.write_bytes(_mail("invoicing@aws.com", "Your tax settings", "The tax registration was updated."))
+    result = CliRunner().invoke(main, ["classify", "--json", str(eks), str(other)])
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(line) for line in result.output.splitlines())
+    assert (first["notice_type"], first["family"]) == ("health.end_of_support", "health")
+    assert first["deadline"] == "2025-07-23"
+    assert "will end on July 23, 2025" in first["deadline_source"]
+    assert (second["notice_type"], second["family"], second["deadline_source"]) == ("billing.other", "billing", None)

@@ -81,3 +81,39 @@ def test_taxonomy_validation() -> None:
         parse_taxonomy("types:\n  a.b: {severity: low}\naws_sender_domains: [aws.com]\n", "t.yaml")
     with pytest.raises(TaxonomyError, match="severity"):
         parse_taxonomy("types:\n  unknown: {severity: meh}\naws_sender_domains: [aws.com]\n", "t.yaml")
+
+
+def test_family_and_event_type_match_keys() -> None:
+    rules = parse_notice_rules(
+        "rules:\n"
+        "  - id: by-code\n    type: health.instance_retirement\n    match: {event_type: '_RETIREMENT_SCHEDULED$'}\n"
+        "  - id: by-family\n    type: billing.other\n    match: {family: '^general$', text: 'credit'}\n",
+        "rules.yaml")
+    classifier = NoticeClassifier(default_taxonomy(), rules)
+    coded = parse_mail(b"From: health@aws.com\r\nSubject: x\r\n\r\n"
+                       b"Event type code: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED\r\n")
+    credit = parse_mail(b"From: no-reply-aws@amazon.com\r\nSubject: x\r\n\r\nA credit was applied.\r\n")
+    human = parse_mail(b"From: a@customer.example\r\nSubject: x\r\n\r\nA credit was applied.\r\n")
+    assert classifier.classify(coded).notice_type == "health.instance_retirement"
+    assert classifier.classify(credit).notice_type == "billing.other"
+    assert classifier.classify(human).notice_type == "unknown"
+    assert classifier.rule_for(credit) == "by-family"
+
+
+def test_family_fallbacks_must_name_types() -> None:
+    text = "types:\n  unknown: {}\naws_sender_domains: [aws.com]\nfamily_fallbacks: {health: health.other}\n"
+    with pytest.raises(TaxonomyError, match=r"family_fallbacks\.health: 'health\.other' is not a type"):
+        parse_taxonomy(text, "taxonomy.yaml")
+
+
+def test_every_family_has_a_fallback_of_its_own_category() -> None:
+    taxonomy = default_taxonomy()
+    families = ("health", "billing", "cost", "support", "abuse", "security", "credentials", "verification",
+                "notification", "marketplace", "marketing", "general")
+    for family in families:
+        fallback = taxonomy.fallback_for(family)
+        assert fallback.id != "unknown", family
+        assert fallback.category == family
+    assert taxonomy.fallback_for(None).id == "unknown"
+    # credential and verification senders: default deny, as their mail may carry a live secret
+    assert taxonomy.fallback_for("credentials").secret and taxonomy.fallback_for("verification").secret

@@ -1,0 +1,78 @@
+"""Deadlines as a support engineer means them: the date action is needed by, or cost or impact starts.
+
+Phrasings and formats of the issue, relative dates against the mail's Date, and the choice among
+several dates (the one tied to the action; the others are not the deadline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from routing.deadline import best_deadline, find_deadline
+
+MAIL_DATE = date(2025, 4, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Standard support for Kubernetes 1.30 will end on September 1, 2025.", "2025-09-01"),
+        ("End of standard support: 1 September 2025", "2025-09-01"),
+        ("Please migrate no later than 2025-09-01.", "2025-09-01"),
+        ("Rotate the certificates before Sep 1st to avoid connection failures.", "2025-09-01"),
+        ("Upgrade by September 1, 2025.", "2025-09-01"),
+        ("The update is applied on or after September 1, 2025.", "2025-09-01"),
+        ("Starting September 1, 2025, a new charge applies to public IPv4 addresses.", "2025-09-01"),
+        ("We will stop your instance after 2025-09-01 09:00 UTC.", "2025-09-01"),
+        ("The CA certificate expires on September 1, 2025.", "2025-09-01"),
+        ("2025年9月1日までにアップグレードしてください。", "2025-09-01"),
+        ("AWS Lambda は 2025年9月1日 に Python 3.9 のサポートを終了します。", "2025-09-01"),
+        ("Please respond within 5 days, or your account may be suspended.", "2025-04-12"),
+        ("You must act within 14 calendar days.", "2025-04-21"),
+        ("The event starts 2025-09-01.", None),  # a date, not a deadline
+        ("Version 3.9 was released on October 5, 2020.", None),
+        ("", None),
+    ],
+)
+def test_phrasings_and_formats(text: str, expected: str | None) -> None:
+    assert find_deadline(text, MAIL_DATE) == expected
+
+
+def test_end_of_standard_support_beats_the_later_forced_upgrade() -> None:
+    text = ("Standard support for Kubernetes version 1.31 in Amazon EKS will end on November 26, 2025.\n"
+            "Kubernetes version 1.31 will remain in extended support until November 26, 2026.\n"
+            "After November 26, 2026 all clusters running 1.31 will no longer be supported and will be "
+            "automatically updated to 1.32.\n")
+    found = best_deadline(text, MAIL_DATE)
+    assert found is not None and found.date == "2025-11-26"
+    assert "will end on November 26, 2025" in found.source
+
+
+def test_the_date_tied_to_the_action_wins_over_earlier_and_later_facts() -> None:
+    text = ("Node.js 16 reached end of life on September 11, 2023. We are ending support for Node.js 16 in "
+            "Lambda on June 12, 2025. You will be unable to update functions on October 9, 2025. "
+            "Upgrade your functions before June 12, 2025.")
+    assert find_deadline(text, MAIL_DATE) == "2025-06-12"
+
+
+def test_the_recommended_date_before_the_hard_expiry() -> None:
+    text = ("The current CA expires on March 5, 2026, requiring updates to all client applications. "
+            "We strongly recommend that you complete your updates before February 5, 2026.")
+    assert find_deadline(text, MAIL_DATE) == "2026-02-05"
+
+
+def test_a_date_already_passed_is_not_chosen_over_an_upcoming_one() -> None:
+    text = "On March 1, 2025 we announced the change. Update your clients before June 30, 2025."
+    assert find_deadline(text, MAIL_DATE) == "2025-06-30"
+
+
+def test_relative_dates_need_the_mails_date() -> None:
+    assert find_deadline("Respond within 5 days.", None) is None
+
+
+def test_source_is_the_phrase_not_the_whole_mail() -> None:
+    found = best_deadline("Hello,\n\nYour Savings Plan will expire on 2025-06-01. Buy a new one.\n", MAIL_DATE)
+    assert found is not None
+    assert found.date == "2025-06-01" and found.source.endswith("expire on 2025-06-01")
+    assert "Hello" not in found.source and len(found.source) <= 160
