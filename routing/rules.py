@@ -23,7 +23,8 @@ case-insensitive matching. Named groups (``(?P<name>...)``) become template vari
 
 Actions: ``queue``, ``priority`` (critical | high | normal | low), ``visibility`` (internal |
 customer), ``action``, ``tags`` (list), ``fields`` (mapping), ``due``, ``drop_reason``,
-``aggregate`` (true: one ticket per AWS Health event per customer). ``queue``, ``tags`` and
+``aggregate`` (true: one ticket per AWS Health event per customer), ``reopen`` (true: a mail of
+a thread whose ticket is solved reopens it instead of opening a linked follow-up). ``queue``, ``tags`` and
 ``fields`` may use ``{variable}``: the named captures, and ``customer``, ``account_id``,
 ``account_name``, ``notice_type``, ``category``, ``severity``. Anything a rule leaves out comes from
 the taxonomy through the notice: priority is the notice's severity, visibility is ``customer``
@@ -65,7 +66,8 @@ _GLOB_KEYS = ("notice_type", "category", "account_name", "account_id", "customer
 _CHOICE_KEYS = {"severity": SEVERITIES, "authenticity": AUTHENTICITY}
 _BOOL_KEYS = ("recipient_known", "account_mismatch", "action_required", "secret")
 MATCH_KEYS = (*_GLOB_KEYS, *_CHOICE_KEYS, *_BOOL_KEYS, "account_tags", "header", "body")
-ACTION_KEYS = ("queue", "priority", "visibility", "action", "tags", "fields", "due", "drop_reason", "aggregate")
+ACTION_KEYS = ("queue", "priority", "visibility", "action", "tags", "fields", "due", "drop_reason", "aggregate",
+               "reopen")
 RULE_KEYS = ("name", "description", "match", *ACTION_KEYS)
 TOP_KEYS = ("version", "defaults", "rules")
 DEFAULTS_KEYS = ("queue",)
@@ -123,6 +125,7 @@ class Rule:
     due_text: str | None = None
     drop_reason: str | None = None
     aggregate: bool = False
+    reopen: bool = False
 
 
 @dataclass(frozen=True)
@@ -409,12 +412,16 @@ class _Checker:
         if not isinstance(aggregate, bool):
             self.add(self.line_of(item, "aggregate"), "'aggregate' must be true or false (unquoted)")
             aggregate = False
+        reopen = item.get("reopen", False)
+        if not isinstance(reopen, bool):
+            self.add(self.line_of(item, "reopen"), "'reopen' must be true or false (unquoted)")
+            reopen = False
         description = item.get("description") or ""
         return Rule(
             name=name, line=line, match=match, description=str(description), queue=queue,
             priority=choice("priority", SEVERITIES), visibility=choice("visibility", VISIBILITIES),
             action=action, tags=tuple(tags), fields=tuple(fields), due=due, due_text=due_text,
-            drop_reason=drop_reason if action == "drop" else None, aggregate=aggregate,
+            drop_reason=drop_reason if action == "drop" else None, aggregate=aggregate, reopen=reopen,
         )
 
 
@@ -672,6 +679,7 @@ def decide(
         due=due,
         drop_reason=drop_reason,
         thread_key=thread,
+        reopen=bool(chosen and chosen.reopen),
     )
     return Decision(route=route, rule=chosen, captures=captures, notes=tuple(notes))
 

@@ -143,3 +143,6 @@ class Route:
     thread_key: str | None = None
     """When set, the ticket thread to use instead of the per-notice key: one AWS Health event at
     several accounts of one customer (see :mod:`routing.aggregate`), or a customer's daily digest."""
+    reopen: bool = False
+    """A rule's ``reopen: true``: a new mail of the thread reopens its solved ticket instead of
+    opening a linked follow-up."""

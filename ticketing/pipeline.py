@@ -142,6 +142,9 @@ def build_draft(
         fields=fields,
         tags=tuple(dict.fromkeys(tags)),
         attachments=attachments,
+        rule=route.rule,
+        due=route.due,
+        reopen=route.reopen,
     )
 
 

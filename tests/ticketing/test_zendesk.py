@@ -471,3 +471,25 @@ def test_due_rule_and_priority_reach_the_ticket(zd: FakeZendesk) -> None:
     desk.upsert(make_draft(2, due="2026-01-15T09:00:00Z", rule="health-maintenance"))
     assert zd.state.tickets[int(ref.ticket_id)]["due_at"] == "2026-01-15T09:00:00Z"
     assert zd.state.tickets[int(ref.ticket_id)]["priority"] == "urgent"  # never lowered
+
+
+def test_rule_reopen_due_and_name_reach_the_draft() -> None:
+    from datetime import UTC, datetime
+
+    from ingest.envelope import Envelope
+    from ingest.store import StoredMessage
+    from routing.parse import parse_mail
+    from routing.rules import decide, parse_rules
+    from routing.types import AuthVerdict, Notice, Recipient
+    from ticketing.pipeline import build_draft
+
+    rules = parse_rules("rules:\n  - name: keep-one-ticket\n    match: {}\n    reopen: true\n    due: 3d\n")
+    raw = (b"From: AWS <no-reply@amazon.com>\r\nTo: root@example.com\r\nSubject: hello\r\n"
+           b"Date: Mon, 05 Jan 2026 10:00:00 +0000\r\nMessage-ID: <x@amazon.com>\r\n\r\nbody\r\n")
+    parsed = parse_mail(raw)
+    recipient = Recipient("root@example.com", None, None)
+    route = decide(rules, parsed, Notice(), AuthVerdict(), recipient, now=datetime(2026, 1, 5, tzinfo=UTC)).route
+    assert (route.rule, route.reopen, route.due) == ("keep-one-ticket", True, "2026-01-08T10:00:00Z")
+    stored = StoredMessage("k1", Envelope("no-reply@amazon.com", ("root@example.com",)), raw)
+    draft = build_draft(stored, parsed, recipient, Notice(), AuthVerdict(), route)
+    assert (draft.rule, draft.reopen, draft.due) == ("keep-one-ticket", True, "2026-01-08T10:00:00Z")
