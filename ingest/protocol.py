@@ -9,7 +9,8 @@ connection admission, abuse limits, and two fast paths for the work every messag
   sent, that is after a trusted PROXY header has told us the real client address.
 - Abuse limits of a session (:mod:`ingest.session_guard`): junk-command budget, unknown-recipient
   cap, bounded logging of rejected recipients; beyond a limit ``421 4.7.0`` and the session ends
-  (the connection is closed and nothing the client already sent is processed).
+  (the connection is closed and nothing the client already sent is processed). Refusals and
+  goodbyes are logged within a :class:`~ingest.log_throttle.LogThrottle` of the listener.
 - AUTH is not offered (rootmail has no authentication); the command is answered ``502 5.5.1``.
 - DATA is read in chunks (:mod:`ingest.data_reader`) instead of line by line.
 - ``MAIL FROM:<a@b>`` / ``RCPT TO:<a@b>`` with a plain dot-atom address is parsed with one regular
@@ -33,6 +34,7 @@ from ingest import limits as admission
 from ingest import metrics, replies
 from ingest.data_reader import DataState, read_data, supports_fast_read
 from ingest.limits import ConnectionLimits
+from ingest.log_throttle import LogThrottle
 from ingest.networks import TrustedNetworks, client_key
 from ingest.session_guard import SessionGuard, SessionLimits
 
@@ -94,6 +96,7 @@ class RootmailSMTP(SMTP):
     _admitted: bool | None = None
     _closing = False
     _guard: SessionGuard | None = None
+    log_throttle: LogThrottle = LogThrottle()
 
     @property
     def guard(self) -> SessionGuard:
@@ -116,9 +119,16 @@ class RootmailSMTP(SMTP):
                 # Refused before the header is read: nothing the peer claims is parsed or logged.
                 self._closing = True
                 metrics.REJECTED.labels("proxy_untrusted").inc()
-                log.warning("proxy_peer_untrusted", peer=peer)
+                self._log_limited("proxy_peer_untrusted", warning=True, peer=peer)
                 transport.write(replies.PROXY_UNTRUSTED.encode() + b"\r\n")  # type: ignore[attr-defined]
                 transport.close()
+
+    def _log_limited(self, event: str, *, warning: bool = False, **fields: str) -> None:
+        """Log an event a client can cause at will, within the listener's :class:`LogThrottle`."""
+        suppressed = self.log_throttle.allow(f"{event}:{fields.get('reason', '')}")
+        if suppressed is not None:
+            extra = {"suppressed": suppressed} if suppressed else {}
+            (log.warning if warning else log.info)(event, **fields, **extra)
 
     async def goodbye(self, reply: str, reason: str) -> None:
         """Answer ``reply`` (a 421), close the connection and stop reading the client's commands."""
@@ -127,7 +137,7 @@ class RootmailSMTP(SMTP):
             return
         self._closing = True
         metrics.REJECTED.labels(reason).inc()
-        log.info("session_closed", reason=reason)
+        self._log_limited("session_closed", reason=reason)
         try:
             await super().push(reply)
         finally:

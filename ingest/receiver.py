@@ -22,6 +22,7 @@ from ingest import metrics, replies
 from ingest.committer import BatchCommitter
 from ingest.envelope import Envelope
 from ingest.limits import ConnectionLimits
+from ingest.log_throttle import LogThrottle
 from ingest.networks import TrustedNetworks
 from ingest.protocol import RootmailSMTP, client_ip
 from ingest.publish import Publisher
@@ -186,6 +187,8 @@ class ListenOptions:
     proxy_trusted: TrustedNetworks = field(default_factory=TrustedNetworks)
     limits: ConnectionLimits | None = None
     session_limits: SessionLimits = field(default_factory=SessionLimits)
+    #: Bounds the log lines of refusals and closed sessions (shared by the listener's sessions).
+    log_throttle: LogThrottle = field(default_factory=LogThrottle)
 
 
 def make_protocol_factory(handler: ReceiverHandler, options: ListenOptions) -> Callable[[], RootmailSMTP]:
@@ -205,6 +208,7 @@ def make_protocol_factory(handler: ReceiverHandler, options: ListenOptions) -> C
         )
         protocol.limits = options.limits
         protocol.session_limits = options.session_limits
+        protocol.log_throttle = options.log_throttle
         if options.proxy_protocol_timeout is not None:
             protocol.proxy_trusted = options.proxy_trusted
         return protocol

@@ -13,6 +13,7 @@ import pytest
 from structlog.testing import capture_logs
 
 from ingest.limits import ConnectionLimits
+from ingest.log_throttle import LogThrottle
 from ingest.receiver import ListenOptions, make_tls_context
 from ingest.session_guard import SessionLimits
 from ingest.store import LocalStore
@@ -192,6 +193,40 @@ def test_pipelined_probe_of_1000_addresses_gets_10_answers_and_3_log_lines(recei
     assert all(e["recipient"] == "n***@roots.example.com" for e in rejected)
     assert summary == [{"event": "recipients_rejected_summary", "unknown": 10, "relay": 0, "not_logged": 7,
                         "log_level": "info"}]
+
+
+def test_a_blocked_prober_reconnecting_writes_a_bounded_number_of_log_lines(store: LocalStore,
+                                                                           clock: Clock) -> None:
+    limits = ConnectionLimits(0, 0, max_unknown_recipients=1, clock=clock)
+    throttle = LogThrottle(lines=3, period=60.0, clock=clock)
+    rx = Receiver(store, None, options=ListenOptions(limits=limits, log_throttle=throttle))
+    try:
+        with capture_logs() as logs:
+            with smtplib.SMTP("127.0.0.1", rx.port) as client:
+                client.ehlo("prober.test")
+                client.mail("a@b.example")
+                assert client.rcpt(UNKNOWN.format(n=1))[0] == 550
+            for _ in range(50):
+                client_ = RawClient(rx.port)
+                assert client_.reply().startswith(b"421 4.7.0 Too many unknown recipients")
+                client_.close()
+            clock.now += 60
+            last = RawClient(rx.port)
+            assert last.reply().startswith(b"421 4.7.0")
+            last.close()
+        closed = [e for e in logs if e["event"] == "session_closed"]
+        assert len(closed) == 4  # 3 in the first minute, then one that counts the 47 left out
+        assert closed[-1]["suppressed"] == 47
+    finally:
+        rx.stop()
+
+
+def test_log_throttle_counts_what_it_leaves_out(clock: Clock) -> None:
+    throttle = LogThrottle(lines=2, period=10.0, clock=clock)
+    assert [throttle.allow("e") for _ in range(5)] == [0, 0, None, None, None]
+    assert throttle.allow("other") == 0
+    clock.now += 10
+    assert [throttle.allow("e") for _ in range(3)] == [3, 0, None]
 
 
 def test_ehlo_offers_no_auth_before_or_after_starttls_and_auth_is_502(store: LocalStore, tmp_path: Path) -> None:
