@@ -8,8 +8,9 @@ from a known AWS sender family were left ``unknown``. A mail labelled ``unknown`
 "no dead ends") counts as right when it gets its sender family's fallback type. Sets: the shared samples
 (``../shared/aws-notices/samples``), the quoted real mail (``../shared/corpora/aws-quoted``), the
 real list-forwarded Health mail (``../shared/corpora/aws-real``, labelled here), and our own wording
-variants (``tests/fixtures/notices/variants``, and ``variants-heldout``: written before the rules were
-tuned and not looked at while tuning). A set whose folder is absent is skipped and named.
+variants (``tests/fixtures/notices/variants``; ``variants-heldout``: written with them before the rules
+were tuned and not looked at while tuning; ``variants-unseen2``: written after tuning, first run
+before any change). A set whose folder is absent is skipped and named.
 """
 
 from __future__ import annotations
@@ -111,6 +112,9 @@ def labelled_sets(names: Sequence[str] = ()) -> tuple[list[LabelledSet], list[st
         ("fixtures-heldout", FIXTURES / "variants-heldout", lambda: LabelledSet(
             "fixtures-heldout", FIXTURES / "variants-heldout",
             _labels(FIXTURES / "variants-heldout" / "labels.json"))),
+        ("fixtures-unseen2", FIXTURES / "variants-unseen2", lambda: LabelledSet(
+            "fixtures-unseen2", FIXTURES / "variants-unseen2",
+            _labels(FIXTURES / "variants-unseen2" / "labels.json"))),
     ]
     for name, folder, build in candidates:
         if names and name not in names:
@@ -199,7 +203,7 @@ def table(scores: Sequence[Score]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", dest="sets", action="append", default=[],
-                        help="only this set (samples, aws-quoted, aws-real, fixtures, fixtures-heldout)")
+                        help="only this set (samples, aws-quoted, aws-real, fixtures, fixtures-heldout, fixtures-unseen2)")
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
     args = parser.parse_args(argv)
