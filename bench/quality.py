@@ -203,7 +203,8 @@ def table(scores: Sequence[Score]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", dest="sets", action="append", default=[],
-                        help="only this set (samples, aws-quoted, aws-real, fixtures, fixtures-heldout, fixtures-unseen2)")
+                        help="only this set (samples, aws-quoted, aws-real, fixtures, fixtures-heldout, "
+                             "fixtures-unseen2)")
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
     args = parser.parse_args(argv)
