@@ -11,7 +11,7 @@ Owns what reaches the log stream:
 * **Third-party loggers never write mail content.** Records from stdlib ``logging`` pass through the
   same renderer. Records of rootmail's own packages keep their message. Every other library's
   record is replaced by ``third_party_log`` with the logger name, the level and a running count per
-  logger: mail-handling libraries (mail-parser, aiosmtpd, dkimpy, authres, email…) and unknown ones
+  logger: mail-handling libraries (mail-parser, aiosmtpd — logger ``mail.log`` —, dkimpy, authres…) and unknown ones
   lose their message entirely, because their arguments — and sometimes their format strings — carry
   header and body values; libraries that never see mail (Celery, kombu, redis, botocore, urllib3…)
   keep their message *template* (``record.msg``) but never its arguments. Exceptions of third-party
@@ -136,6 +136,8 @@ def configure_logging(fmt: str = "console", level: str = "INFO") -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(numeric)
-    # aiosmtpd logs every SMTP line at DEBUG and every session at INFO: only its warnings count
-    logging.getLogger("aiosmtpd").setLevel(logging.WARNING)
+    # aiosmtpd (logger "mail.log") logs every SMTP line at DEBUG and every session step at INFO:
+    # only its warnings count (and they are summarized like every third-party record)
+    for name in ("mail.log", "aiosmtpd"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     logging.captureWarnings(True)  # warnings.warn() of libraries: the same summary, one line
