@@ -74,7 +74,12 @@ def _brand_word(word: str) -> bool:
 
 def name_claims_aws(text: str) -> bool:
     """Does a display name (or any header text) name Amazon or AWS, however disguised?"""
-    return any(_brand_word(word) for word in re.split(r"[^a-z0-9]+", folded(text)) if word)
+    for variant in (skeleton(text), folded(text)):
+        words = [w for w in re.split(r"[^a-z0-9]+", variant) if w]
+        spelled = re.findall(r"(?:\b[a-z0-9] ){2,}[a-z0-9]\b", " ".join(words) + " ")  # "A.W.S", "a m a z o n"
+        if any(_brand_word(word) for word in words + [s.replace(" ", "") for s in spelled]):
+            return True
+    return False
 
 
 def _unicode_labels(domain: str) -> tuple[str, bool]:

@@ -1,0 +1,83 @@
+"""Look-alike senders (UTS #39 confusables, IDN, digit swaps, brand words, invisible characters,
+trailing dots) and Sender/List headers; no false alarm on real AWS senders."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from routing.domains import AwsDomains
+from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from, skeleton
+from routing.taxonomy import default_taxonomy
+from tests.conftest import FIXTURES, SHARED
+
+AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
+
+
+@pytest.mark.parametrize(
+    "domain",
+    ["aws.com.evil.example", "amaz0n.com", "arnazon.com", "amazon-billing.example", "\u0430ws.com",
+     "amaz\u03bfn.com", "\uff41\uff4d\uff41\uff5a\uff4f\uff4e.com", "xn--amazn-mua.com", "xn--ws-6kc.com",
+     "ama\u200bzon.com", "amazon.com.", "aws.com.", "signin.aws.", "avvs.com", "amazzon.com", "my-aws.example",
+     "awsbilling.net", "amaz\u043en.com", "sign\u0456n.aws"],
+)
+def test_lookalike_domains(domain: str) -> None:
+    assert domain_imitation(domain, AWS), domain
+
+
+@pytest.mark.parametrize("domain", ["aws.com", "amazon.com", "verify.signin.aws", "costalerts.amazonaws.com",
+                                    "random.example", "laws.example", "jaws.example", "draws.example", ""])
+def test_no_alarm_on_aws_and_ordinary_domains(domain: str) -> None:
+    assert domain_imitation(domain, AWS) is None
+
+
+@pytest.mark.parametrize("name", ["Amazon Web Services", "AWS Notifications", "\u0410mazon", "A\u200bmazon",
+                                  "Amaz0n Billing", "A.W.S. Billing", "a m a z o n", "invoicing@aws.com"])
+def test_names_that_claim_aws(name: str) -> None:
+    assert name_claims_aws(name)
+
+
+@pytest.mark.parametrize("name", ["Jane Doe", "Outlaws Club", "Claws & Paws", "Team A W Smith", ""])
+def test_names_that_do_not(name: str) -> None:
+    assert not name_claims_aws(name)
+
+
+def test_skeleton_maps_confusables_to_ascii() -> None:
+    assert skeleton("\u0410m\u0430z\u03bfn") == "amazon"
+    assert skeleton("a\u200bw\u2060s") == "aws"
+
+
+def test_from_is_read_from_raw_bytes() -> None:
+    box = read_from(b" =?UTF-8?Q?Amazon_Web_Services?= <invoicing@aws.com>\r\n")
+    assert (box.name, box.address, box.domain, box.problem) == ("Amazon Web Services", "invoicing@aws.com",
+                                                                 "aws.com", "")
+    assert read_from(b" =?utf-8?q?invoicing=40aws.com?=\r\n").address == ""
+    assert read_from(b" a@aws.com, b@evil.example\r\n").problem == "From holds 2 addresses"
+
+
+def test_list_headers() -> None:
+    marketing = [("list-unsubscribe", b" <mailto:1.2@unsub-sj.mktomail.com>,\r\n <https://pages.awscloud.com/u>"),
+                 ("list-unsubscribe-post", b" List-Unsubscribe=One-Click")]
+    assert list_header_problems(marketing, AWS) == []
+    for name, value in [("sender", b" x@evil.example"), ("list-id", b" AWS <aws.lists.evil.example>"),
+                        ("list-post", b" <mailto:a@evil.example>"), ("list-unsubscribe", b" <https://evil.example/u>"),
+                        ("list-help", b" <mailto:help@evil.example?subject=help>"), ("sender", b" x@aws.com.")]:
+        assert list_header_problems([(name, value)], AWS), name
+    assert list_header_problems([("sender", b" bounces@aws.com"), ("list-id", b" <announce.amazon.com>")], AWS) == []
+
+
+def test_no_alarm_on_shared_samples_corpora_and_fixtures() -> None:
+    files = sorted(FIXTURES.glob("notices/*.eml")) + sorted((SHARED / "aws-notices" / "samples").glob("[0-4]*.eml"))
+    files += sorted((SHARED / "corpora").glob("aws-*/*"))
+    checked = 0
+    for path in files:
+        head = path.read_bytes().split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+        found = re.search(rb"^From:(.*(?:\r?\n[ \t].*)*)", head, re.M | re.I)
+        if not found:
+            continue
+        box = read_from(found.group(1))
+        if AWS.is_aws(box.domain):
+            checked += 1
+            assert domain_imitation(box.domain, AWS) is None, path.name
+    assert checked >= 10

@@ -1,0 +1,77 @@
+"""Which header instances a signature covers (RFC 6376 §5.4.2), and the signed view a pass carries
+through the pipeline (classification, threading and rendering read only signed content)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.envelope import Envelope
+from ingest.store import LocalStore
+from routing.authenticate import AwsDomains, authenticate
+from routing.directory import Directory
+from routing.dns import StaticResolver
+from routing.parse import parse_mail
+from routing.signed_view import covered_instances, raw_headers, repeated_singletons, view_bytes, view_indexes
+from routing.taxonomy import default_taxonomy
+from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+from tests.fixtures.attacks import dns_records, genuine, notice
+from ticketing.helpdesk.local import LocalHelpdesk
+from ticketing.pipeline import Dependencies, process_stored
+
+AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
+RAW = (b"Received: x\r\nSubject: added\r\nFrom: a@aws.com\r\nSubject: signed\r\nTo: r@x.example\r\n"
+       b"X-Original-From: e@evil.example\r\nContent-Type: text/plain\r\n\r\nbody\r\n")
+
+
+def test_each_name_covers_instances_from_the_bottom_up() -> None:
+    headers, _ = raw_headers(RAW)
+    names = [n.decode() for n, _ in headers]
+    assert covered_instances(headers, ["subject"]) == {names.index("Subject", 2)}
+    twice = covered_instances(headers, ["subject", "subject", "subject", "from"])
+    assert twice == {1, 2, 3}  # both Subjects (a third is not there), and From
+    assert covered_instances(headers, ["cc"]) == frozenset()
+    assert repeated_singletons(headers) == ["subject"]
+
+
+def test_view_keeps_covered_instances_and_single_mime_structure() -> None:
+    headers, body = raw_headers(RAW)
+    indexes = view_indexes(headers, covered_instances(headers, ["from", "subject", "to"]))
+    view = parse_mail(view_bytes(headers, body, indexes))
+    assert view.subject == "signed" and view.header("X-Original-From") == "" and view.header("Received") == ""
+    assert view.header("Content-Type") == "text/plain" and view.text == "body"
+
+
+def _deps(tmp_path: Path, verdicts: list[AuthVerdict]) -> tuple[Dependencies, LocalStore]:
+    store = LocalStore(tmp_path / "messages")
+    lookup = StaticResolver(dns_records())
+
+    def authenticator(parsed: ParsedMail, raw: bytes, envelope: Envelope) -> AuthVerdict:
+        verdict = authenticate(parsed, raw, lookup=lookup, aws_domains=AWS)
+        verdicts.append(verdict)
+        return verdict
+
+    deps = Dependencies(store=store, directory=Directory, helpdesk=LocalHelpdesk(tmp_path / "helpdesk.sqlite3"),
+                        authenticate=authenticator)
+    return deps, store
+
+
+@pytest.mark.parametrize("added", [b"X-Original-From: security@evil.example\r\n",
+                                   b"In-Reply-To: <thread@evil.example>\r\nReferences: <thread@evil.example>\r\n"])
+def test_pipeline_reads_the_signed_view_of_a_pass(tmp_path: Path, added: bytes) -> None:
+    raw = added + genuine(notice())
+    seen: list[ParsedMail] = []
+    verdicts: list[AuthVerdict] = []
+    deps, store = _deps(tmp_path, verdicts)
+
+    def classify(parsed: ParsedMail, raw: bytes, envelope: Envelope, recipient: Recipient) -> Notice:
+        seen.append(parsed)
+        return Notice()
+
+    deps.classify = classify
+    key = store.put(Envelope(mail_from="b@amazonses.com", rcpt_tos=("root@roots.example",)), raw)
+    process_stored(store.get(key), deps)
+    assert verdicts[0].verdict == "pass" and seen
+    assert all(p is verdicts[0].signed_view for p in seen)
+    assert seen[0].header("X-Original-From") == "" and seen[0].in_reply_to == "" and seen[0].references == ()
