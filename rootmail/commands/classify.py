@@ -84,7 +84,6 @@ class _Classify:
         address = (rcpt or _recipient_address(raw)).lower()
         recipient = self.directory.resolve(address) if self.directory is not None and address else \
             Recipient(address=address, account=None, customer=None)
-        notice = self.classifier.classify(parsed, recipient)
         if self.resolver is None:
             auth = AuthVerdict("none", (f"no DNS resolver: {self.resolver_problem}",), False)
         else:
@@ -93,6 +92,9 @@ class _Classify:
                                     authserv_id=self.authserv_id)
             except (AuthTemporaryError, DnsTemporaryError) as exc:
                 auth = AuthVerdict("none", (f"temporary DNS failure: {exc}",), True)
+        if auth.verdict == "pass" and auth.signed_view is not None:
+            parsed = auth.signed_view  # like the pipeline: a pass is read from its signed content only
+        notice = self.classifier.classify(parsed, recipient)
         rendering = render(parsed, notice, auth)
         return {
             "file": label,
