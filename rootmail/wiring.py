@@ -34,6 +34,7 @@ def routing_stages(settings: Settings) -> dict[str, Any]:
     """
     from ingest.envelope import Envelope
     from routing.authenticate import AuthTemporaryError, AwsDomains, authenticate
+    from routing.authres import parse_networks
     from routing.classify import NoticeClassifier
     from routing.dns import DnsResolver, DnsTemporaryError
     from routing.notices import load_notice_rules
@@ -44,6 +45,8 @@ def routing_stages(settings: Settings) -> dict[str, Any]:
     taxonomy = default_taxonomy()
     classifier = NoticeClassifier(taxonomy, load_notice_rules(settings.notices_file, taxonomy))
     aws_domains = AwsDomains.of(taxonomy.aws_sender_domains)
+    # Authentication-Results of ROOTMAIL_AUTHSERV_ID are believed only from these SMTP peers
+    trusted_relays = parse_networks(settings.trusted_relay_networks)
     resolvers: list[DnsResolver] = []
 
     def resolver() -> DnsResolver:
@@ -58,6 +61,7 @@ def routing_stages(settings: Settings) -> dict[str, Any]:
                 parsed, raw, lookup=resolver(), aws_domains=aws_domains,
                 mail_from=envelope.mail_from if smtp else "", peer_ip=envelope.peer if smtp else "",
                 helo=envelope.helo if smtp else "", authserv_id=settings.authserv_id,
+                trusted_relays=trusted_relays,
             )
         except (AuthTemporaryError, DnsTemporaryError) as exc:
             raise TransientError(f"sender authentication needs DNS: {exc}", retry_after=30.0) from exc
