@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ingest.envelope import Envelope
 from routing.authenticate import (
     _DKIMPY_RFC822_PARSE,
     AuthTemporaryError,
@@ -21,8 +24,9 @@ from routing.authres import parse_networks
 from routing.dns import DnsTemporaryError, StaticResolver
 from routing.parse import parse_mail
 from routing.taxonomy import default_taxonomy
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, free_port
 from tests.routing.dkimkeys import dkim_records, sign
+from ticketing.errors import TransientError
 
 AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
 RELAYS = parse_networks("10.0.0.0/8")
@@ -222,3 +226,21 @@ def test_fast_rfc822_parse_matches_dkimpy(lines: list[bytes], ends: list[bytes])
 
 def test_fast_rfc822_parse_on_a_real_notice() -> None:
     assert _fast_rfc822_parse(INVOICE) == _DKIMPY_RFC822_PARSE(INVOICE)
+
+
+def test_wired_authenticator_trusts_relay_results_only_from_its_networks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean_env: None) -> None:
+    from rootmail.settings import Settings
+    from rootmail.wiring import routing_stages
+
+    monkeypatch.setenv("ROOTMAIL_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ROOTMAIL_DNS_NAMESERVERS", f"127.0.0.1:{free_port()}")  # nothing answers
+    monkeypatch.setenv("ROOTMAIL_DNS_TIMEOUT", "0.2")
+    raw = _with_results("mx.reseller.example; dkim=pass header.d=aws.com; dmarc=pass header.from=aws.com",
+                        base=sign(INVOICE, "aws.com"))
+    stage = routing_stages(Settings(authserv_id="mx.reseller.example",
+                                    trusted_relay_networks="10.0.0.0/8"))["authenticate"]
+    relayed = stage(parse_mail(raw), raw, Envelope("bounce@aws.com", ("r@x.example",), peer="10.0.0.5"))
+    assert relayed.verdict == "pass" and relayed.signed_view is not None, relayed.reasons
+    with pytest.raises(TransientError):  # from outside: results ignored, and checking here needs DNS
+        stage(parse_mail(raw), raw, Envelope("bounce@aws.com", ("r@x.example",), peer="203.0.113.9"))
