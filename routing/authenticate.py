@@ -31,7 +31,7 @@ import dkim
 from dkim.canonicalization import CanonicalizationPolicy
 
 from routing.addresses import Mailbox
-from routing.authres import IpNetwork, RelayResults, UnreadableResults, peer_in, relay_results
+from routing.authres import IpNetwork, MethodResult, RelayResults, UnreadableResults, peer_in, relay_results
 from routing.dkim_tags import SignatureTags, TagListError, signature_tags
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
@@ -251,25 +251,37 @@ def _pass_without_signature(mail: _Mail, *reasons: str) -> AuthVerdict:
 # ---------------------------------------------------------------- a trusted relay's results
 
 
+def _reported_domain(result: MethodResult) -> str:
+    """The signing domain of a relay's dkim result: ``header.d``, else the domain of ``header.i``."""
+    return (result.prop("header.d") or result.prop("header.i").rpartition("@")[2]).rstrip(".")
+
+
 def _relay_verdict(mail: _Mail, results: RelayResults) -> AuthVerdict:
     """Pass on the relay's DMARC pass for our From domain, or (no DMARC result) an aligned DKIM pass.
-    The signed view comes from the raw signature(s) of the ``header.d`` the relay reports."""
+
+    The signed view: the raw signature(s) of the aligned domain the relay reports ``dkim=pass`` for
+    (matched by ``header.b`` when given). With a DMARC pass but no such report, every valid raw
+    signature aligned with From, if any; only with none at all the pass rests on SPF and the view
+    is the whole mail."""
     relay = results.authserv_id
     dmarc_result = results.first("dmarc")
     header_from = dmarc_result.prop("header.from") if dmarc_result else ""
     dkim_passes = [r for r in results.all("dkim") if r.result == "pass"
-                   and _aligned(r.prop("header.d"), mail.from_domain, False)]
+                   and _aligned(_reported_domain(r), mail.from_domain, False)]
     dmarc = dmarc_result.result if dmarc_result else "none"
     passed = (dmarc == "pass" and header_from == mail.from_domain) or (dmarc == "none" and bool(dkim_passes))
     summary = (f"{relay}: dmarc={dmarc}" + (f" header.from={header_from}" if header_from else "")
                + f", dkim={'pass' if dkim_passes else 'none aligned'}")
     if not passed:
         return mail.fail(summary)
+    signatures = _signatures(mail)
     if not dkim_passes:
+        aligned = [s for s in signatures if _aligned(s.domain, mail.from_domain, False)]
+        if aligned:
+            return _pass_with_signature(mail, aligned, summary + " (signed view from every aligned signature)")
         return _pass_without_signature(mail, summary)
-    first = dkim_passes[0]
-    domain, b_prefix = first.prop("header.d"), first.prop("header.b")
-    candidates = [s for s in _signatures(mail) if s.domain == domain
+    domain, b_prefix = _reported_domain(dkim_passes[0]), dkim_passes[0].prop("header.b")
+    candidates = [s for s in signatures if s.domain == domain
                   and (not b_prefix or s.b.lower().startswith(b_prefix))]
     if not candidates:
         return mail.fail(summary, f"the relay reports dkim=pass d={domain} but the mail holds no valid "
