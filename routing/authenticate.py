@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import dkim
@@ -43,7 +43,7 @@ from routing.signed_view import (
     header_name,
     raw_headers,
     repeated_singletons,
-    view_bytes,
+    signed_view,
     view_indexes,
 )
 from routing.spf import check_spf, dmarc_policy
@@ -219,12 +219,9 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
 
 def _signed_view(mail: _Mail, signatures: Sequence[SignatureTags]) -> tuple[ParsedMail, list[str]]:
     """The mail made of the header instances every one of ``signatures`` covers."""
-    from routing.parse import parse_mail
-
     covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names) for s in signatures))
     indexes = view_indexes(mail.headers, covered)
-    view = parse_mail(view_bytes(mail.headers, mail.body, indexes))
-    return replace(view, size=mail.parsed.size), [header_name(mail.headers[i][0]) for i in indexes]
+    return signed_view(mail.parsed, mail.headers, indexes), [header_name(mail.headers[i][0]) for i in indexes]
 
 
 def _pass_with_signature(mail: _Mail, signatures: Sequence[SignatureTags], *reasons: str) -> AuthVerdict:

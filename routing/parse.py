@@ -17,7 +17,9 @@ import logging
 import re
 import threading
 from collections import Counter
+from dataclasses import replace
 from datetime import datetime
+from email.parser import BytesHeaderParser
 from typing import Any
 
 import mailparser
@@ -98,10 +100,10 @@ def _name(key: Any) -> str:
     return re.sub(r"[^\x21-\x7e]", "?", str(key))[:60]
 
 
-def _header_pairs(parser: Any, defects: list[str]) -> tuple[tuple[str, str], ...]:
+def _header_pairs(message: Any, defects: list[str]) -> tuple[tuple[str, str], ...]:
     """Every header in message order, RFC 2047-decoded; one that does not decode is left out."""
     pairs: list[tuple[str, str]] = []
-    for key, value in parser.message.raw_items():
+    for key, value in message.raw_items():
         try:
             pairs.append((str(key), _unfold(encoded_words.decode(_raw_text(value)))))
         except encoded_words.InvalidEncodedWord as exc:
@@ -109,8 +111,8 @@ def _header_pairs(parser: Any, defects: list[str]) -> tuple[tuple[str, str], ...
     return tuple(pairs)
 
 
-def _raw_values(parser: Any, name: str) -> list[str]:
-    return [_raw_text(v) for v in parser.message.get_all(name, [])]
+def _raw_values(message: Any, name: str) -> list[str]:
+    return [_raw_text(v) for v in message.get_all(name, [])]
 
 
 def _attachments(parser: Any) -> tuple[AttachmentMeta, ...]:
@@ -188,9 +190,7 @@ def parse_mail(raw: bytes) -> ParsedMail:
     _MAILPARSER_LOG_COUNTER.start()
     try:
         parser = mailparser.parse_from_bytes(raw)
-        defects: list[str] = []
-        headers = _header_pairs(parser, defects)
-        return _parsed(parser, headers, defects, len(raw))
+        return _parsed(parser, [], len(raw))
     except UnparseableMail:
         raise
     except Exception as exc:  # mail-parser raises many types on hostile input
@@ -199,45 +199,60 @@ def parse_mail(raw: bytes) -> ParsedMail:
         _MAILPARSER_LOG_COUNTER.stop()
 
 
-def _parsed(parser: Any, headers: tuple[tuple[str, str], ...], defects: list[str], size: int) -> ParsedMail:
-    if not headers and not defects:
-        raise UnparseableMail("no header fields: not an RFC 5322 message")
+def _header_fields(message: Any, defects: list[str]) -> dict[str, Any]:
+    """The ParsedMail fields read from the header block of ``message`` (an email.message.Message)."""
+    headers = _header_pairs(message, defects)
 
     def first(name: str) -> str:
         wanted = name.lower()
         return next((v for k, v in headers if k.lower() == wanted), "")
 
     def addresses(name: str) -> tuple[str, ...]:
-        return tuple(box.address for value in _raw_values(parser, name) for box in mailboxes(value) if box.address)
+        return tuple(box.address for value in _raw_values(message, name) for box in mailboxes(value) if box.address)
 
-    from_values = _raw_values(parser, "From")
+    from_values = _raw_values(message, "From")
     sender = single_mailbox(from_values[0]) if from_values else None
     if sender is not None and sender.problem:
         defects.append(sender.problem)
-    from_name, from_address = (sender.name, sender.address) if sender is not None else ("", "")
+    return {
+        "subject": first("Subject"),
+        "from_address": sender.address if sender is not None else "",
+        "from_name": _unfold(sender.name) if sender is not None else "",
+        "to": addresses("To"),
+        "cc": addresses("Cc"),
+        "message_id": _unfold(first("Message-ID")),
+        "in_reply_to": _unfold(first("In-Reply-To")),
+        "references": tuple(_MSGID.findall(first("References"))),
+        "date": _date(first("Date"), bool(message.get_all("Date")), defects),
+        "headers": headers,
+    }
+
+
+def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
+    fields = _header_fields(parser.message, defects)
+    if not fields["headers"] and not defects:
+        raise UnparseableMail("no header fields: not an RFC 5322 message")
     html = "\n".join(str(part) for part in (parser.text_html or ()))
     plain = "\n".join(str(part) for part in (parser.text_plain or ())).replace("\r\n", "\n")
     html_text = html_to_text(html)
-    date = _date(first("Date"), bool(parser.message.get_all("Date")), defects)
     attachments = _attachments(parser)
     logged = _MAILPARSER_LOG_COUNTER.stop()
     defects += [f"mailparser_log_records:{level}={n}" for level, n in sorted(logged.items())]
     defects += sorted(str(d) for d in (parser.defects_categories or ()))
     return ParsedMail(
-        subject=first("Subject"),
-        from_address=from_address,
-        from_name=_unfold(from_name),
-        to=addresses("To"),
-        cc=addresses("Cc"),
-        message_id=_unfold(first("Message-ID")),
-        in_reply_to=_unfold(first("In-Reply-To")),
-        references=tuple(_MSGID.findall(first("References"))),
-        date=date,
+        **fields,
         text=(plain.strip() or html_text),
         html=html,
         html_text=html_text,
-        headers=headers,
         attachments=attachments,
         defects=tuple(defects),
         size=size,
     )
+
+
+def with_headers(parsed: ParsedMail, header_block: bytes) -> ParsedMail:
+    """``parsed`` with its header fields read from ``header_block`` instead (raw header lines, e.g.
+    the instances a DKIM signature covers) and its body fields kept: the body is not read again.
+    The caller keeps every header that decides how the body is read (routing.signed_view)."""
+    message = BytesHeaderParser().parsebytes(header_block)  # the parser mail-parser uses, headers only
+    return replace(parsed, **_header_fields(message, []))

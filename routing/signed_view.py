@@ -6,13 +6,16 @@
 * Once-only headers (RFC 5322 §3.6: From, Sender, To, Subject, Date, Message-ID, In-Reply-To,
   References, Reply-To, Cc) and the MIME structure headers: a second instance anywhere makes the mail
   not ``pass`` (someone added one above or below the signed one).
-* MIME structure headers (Content-Type, Content-Transfer-Encoding, MIME-Version) that the signature
+* MIME structure headers (Content-Type, Content-Transfer-Encoding, MIME-Version, Content-Disposition) that the signature
   does not cover are kept in the view when there is exactly one instance: the body hash fixes the
   bytes they describe, so an altered one can only re-read signed bytes, never add text. AWS's own
   mail does not always sign Content-Type.
-* The signed view is the message rebuilt from the covered instances, the single MIME structure
-  headers and the body; :func:`routing.parse.parse_mail` reads it like any mail. Unsigned headers
-  (``X-Original-From``, an added ``In-Reply-To``, ``References``, ``Received``) are not in it.
+* The signed view (:func:`signed_view`) is the message made of the covered instances, the single
+  MIME structure headers and the body, as :func:`routing.parse.parse_mail` reads it. Unsigned headers
+  (``X-Original-From``, an added ``In-Reply-To``, ``References``, ``Received``) are not in it. The
+  body is read once: since the view keeps every top-level header that decides how the body is read
+  (the MIME structure headers), its body fields are those of the whole mail's parse, and only the
+  header block is parsed again (tests/routing/test_signed_view.py checks both ways agree).
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from collections.abc import Sequence
 
 import dkim
 
+from routing.types import ParsedMail
+
 ONCE_ONLY = ("from", "sender", "to", "subject", "date", "message-id", "in-reply-to", "references",
              "reply-to", "cc")
-MIME_STRUCTURE = ("content-type", "content-transfer-encoding", "mime-version")
+MIME_STRUCTURE = ("content-type", "content-transfer-encoding", "mime-version", "content-disposition")
 
 RawHeaders = list[tuple[bytes, bytes]]
 
@@ -84,3 +89,11 @@ def view_bytes(headers: RawHeaders, body: bytes, indexes: Sequence[int]) -> byte
     """The message made of the header instances ``indexes`` (message order) and ``body``."""
     lines = [headers[i][0] + b":" + headers[i][1] for i in indexes]
     return b"".join(lines) + b"\r\n" + body
+
+
+def signed_view(parsed: ParsedMail, headers: RawHeaders, indexes: Sequence[int]) -> ParsedMail:
+    """The view of the mail ``parsed`` made of the header instances ``indexes`` (see the module
+    docstring): header fields from those instances, body fields and size from ``parsed``."""
+    from routing.parse import with_headers
+
+    return with_headers(parsed, view_bytes(headers, b"", indexes))

@@ -75,3 +75,32 @@ def test_pipeline_reads_the_signed_view_of_a_pass(tmp_path: Path, added: bytes) 
     assert verdicts[0].verdict == "pass" and seen
     assert all(p is verdicts[0].signed_view for p in seen)
     assert seen[0].header("X-Original-From") == "" and seen[0].in_reply_to == "" and seen[0].references == ()
+
+
+def _view_cases() -> list[bytes]:
+    from tests.conftest import SHARED
+    from tests.fixtures.attacks import attack_cases
+
+    samples = [p.read_bytes() for p in sorted((SHARED / "aws-notices" / "samples").glob("*.eml"))]
+    multipart = genuine(notice().replace(
+        b"Content-Type: text/plain; charset=UTF-8\r\n\r\n",
+        b'Content-Type: multipart/alternative; boundary="b1"\r\n\r\n--b1\r\nContent-Type: text/plain\r\n\r\n'
+        b"plain text\r\n--b1\r\nContent-Type: text/html\r\n\r\n<p>html <b>text</b></p>\r\n--b1--\r\n"))
+    return samples + [case.raw for case in attack_cases()] + [multipart]
+
+
+def test_the_view_reads_the_body_once_and_agrees_with_a_full_parse() -> None:
+    from dataclasses import replace
+
+    from routing.signed_view import signed_view
+
+    checked = 0
+    for raw in _view_cases():
+        headers, body = raw_headers(raw)
+        parsed = parse_mail(raw)
+        indexes = view_indexes(headers, covered_instances(headers, ["from", "subject", "date", "to", "message-id"]))
+        full = parse_mail(view_bytes(headers, body, indexes))
+        fast = signed_view(parsed, headers, indexes)
+        assert replace(full, size=parsed.size, defects=parsed.defects) == fast
+        checked += 1
+    assert checked >= 50
