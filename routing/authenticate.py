@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import dkim
 from dkim.canonicalization import CanonicalizationPolicy
@@ -37,11 +36,11 @@ from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
 from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from
 from routing.signed_view import (
+    HeaderBlock,
     HeaderBlockError,
-    RawHeaders,
+    body_of,
     covered_instances,
-    header_name,
-    raw_headers,
+    header_block,
     repeated_singletons,
     signed_view,
     view_indexes,
@@ -54,67 +53,6 @@ __all__ = ["AuthTemporaryError", "AwsDomains", "authenticate", "check_spf", "dma
 
 MAX_SIGNATURES = 8
 _FWS = re.compile(rb"\r?\n(?=[ \t])")
-
-
-def _fast_int2str(n: int, length: int = -1) -> bytearray:
-    if n < 0:
-        raise ValueError("negative integer")
-    if length < 0:
-        return bytearray(n.to_bytes(max(1, (n.bit_length() + 7) // 8), "big"))
-    return bytearray((n & ((1 << (8 * length)) - 1)).to_bytes(length, "big"))
-
-
-def _fast_str2int(s: bytes | bytearray) -> int:
-    return int.from_bytes(bytes(s), "big")
-
-
-_BLANK_LINE = re.compile(rb"(?:\A|\n)(\r?\n)")
-_DKIMPY_RFC822_PARSE = getattr(dkim, "_rootmail_rfc822_parse", dkim.rfc822_parse)
-
-
-def _fast_rfc822_parse(message: bytes) -> tuple[list[list[bytes]], bytes]:
-    """dkimpy's ``rfc822_parse`` splits the whole message into lines with a regex and joins the
-    body back with CRLF; this splits only the header block and normalises the body's line ends
-    with two ``replace`` calls. Same result and same errors (property test against dkimpy's)."""
-    blank = _BLANK_LINE.search(message)
-    if blank is None:
-        return _DKIMPY_RFC822_PARSE(message)  # type: ignore[no-any-return]
-    headers, _ = _DKIMPY_RFC822_PARSE(message[: blank.start(1)])
-    body = message[blank.end(1):].replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
-    return headers, body
-
-
-def _speed_up_dkimpy() -> None:
-    """dkimpy converts RSA integers with per-byte Python loops; use int.to_bytes/from_bytes instead.
-
-    With gmpy2 installed, the RSA public-key operation uses GMP too. Same results (checked in
-    tests/routing/test_authenticate.py); together they roughly halve the cost of one signature
-    verification, which the benchmark's target (bench/classify.py) needs.
-    """
-    import dkim.crypto
-
-    if getattr(dkim.crypto, "_rootmail_fast", False):
-        return
-    dkim.crypto.int2str = _fast_int2str
-    dkim.crypto.str2int = _fast_str2int
-    try:  # optional: GMP's modular exponentiation is ~5x faster than Python's for 2048-bit keys
-        import gmpy2  # type: ignore[import-untyped,import-not-found,unused-ignore]
-    except ImportError:
-        pass
-    else:
-        def rsa_encrypt(message: bytes, pk: dict[str, int], mlen: int) -> bytearray:
-            value = int(gmpy2.powmod(_fast_str2int(message), pk["publicExponent"], pk["modulus"]))
-            return _fast_int2str(value, mlen)
-
-        dkim.crypto.rsa_encrypt = rsa_encrypt
-    # the public key of a selector is parsed (base64 + ASN.1) once per TXT value, not once per mail
-    dkim.evaluate_pk = lru_cache(maxsize=256)(dkim.evaluate_pk)
-    dkim._rootmail_rfc822_parse = _DKIMPY_RFC822_PARSE
-    dkim.rfc822_parse = _fast_rfc822_parse
-    dkim.crypto._rootmail_fast = True
-
-
-_speed_up_dkimpy()
 
 
 class AuthTemporaryError(Exception):
@@ -137,14 +75,13 @@ class _Mail:
 
     parsed: ParsedMail
     raw: bytes
-    headers: RawHeaders
-    body: bytes
+    headers: HeaderBlock
     aws: AwsDomains
     from_domain: str = ""
     reasons: list[str] = field(default_factory=list)
 
     def values(self, name: str) -> list[bytes]:
-        return [v for n, v in self.headers if header_name(n) == name]
+        return self.headers.values(name)
 
     def fail(self, *reasons: str) -> AuthVerdict:
         return AuthVerdict("fail", (*self.reasons, *reasons), True)
@@ -188,7 +125,7 @@ def _structure_problems(mail: _Mail) -> list[str]:
     """Why a mail with an AWS From cannot pass whatever its signatures say."""
     problems = [f"more than one {name.title()} header: an added {name.title()} is not signed content "
                 "(RFC 5322 §3.6); suspected spoof" for name in repeated_singletons(mail.headers)]
-    list_headers = [(header_name(n), v) for n, v in mail.headers]
+    list_headers = [(name, field[1]) for name, field in zip(mail.headers.names, mail.headers.fields, strict=True)]
     return problems + list_header_problems(list_headers, mail.aws)
 
 
@@ -211,9 +148,9 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
         return 0
     try:
         policy = CanonicalizationPolicy.from_c_value(signature.canonicalization.encode("ascii"))
-        body = policy.canonicalize_body(mail.body)
-    except Exception:  # dkimpy already refused this c= while verifying: count the whole body as unsigned
-        return len(mail.body) or 1
+        body = policy.canonicalize_body(body_of(mail.raw))
+    except Exception:  # dkimpy already refused this c= or mail while verifying: count the body as unsigned
+        return len(mail.raw) or 1
     return max(0, len(body) - signature.body_length)
 
 
@@ -221,7 +158,7 @@ def _signed_view(mail: _Mail, signatures: Sequence[SignatureTags]) -> tuple[Pars
     """The mail made of the header instances every one of ``signatures`` covers."""
     covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names) for s in signatures))
     indexes = view_indexes(mail.headers, covered)
-    return signed_view(mail.parsed, mail.headers, indexes), [header_name(mail.headers[i][0]) for i in indexes]
+    return signed_view(mail.parsed, mail.headers, indexes), [mail.headers.names[i] for i in indexes]
 
 
 def _pass_with_signature(mail: _Mail, signatures: Sequence[SignatureTags], *reasons: str) -> AuthVerdict:
@@ -240,7 +177,7 @@ def _pass_with_signature(mail: _Mail, signatures: Sequence[SignatureTags], *reas
 def _pass_without_signature(mail: _Mail, *reasons: str) -> AuthVerdict:
     """DMARC passed by SPF alone: no signature fixes any header, so the view is the whole mail
     (its headers came from the authorised AWS server; once-only headers were checked above)."""
-    names = [header_name(n) for n, _ in mail.headers]
+    names = list(mail.headers.names)
     return mail.passed(mail.parsed, names, *reasons, "no aligned signature: the whole mail is as the "
                        "SPF-authorised server sent it")
 
@@ -417,11 +354,11 @@ def authenticate(
     (SPF is evaluated only when both are known); the Authentication-Results of ``authserv_id`` are
     read only when ``peer_ip`` is inside ``trusted_relays``."""
     try:
-        headers, body = raw_headers(raw)
+        headers = header_block(raw)
     except HeaderBlockError as exc:
         claims = name_claims_aws(f"{parsed.from_name} {parsed.from_address}")
         return AuthVerdict("fail" if claims else "none", (f"header block unreadable for DKIM ({exc})",), claims)
-    mail = _Mail(parsed, raw, headers, body, aws_domains)
+    mail = _Mail(parsed, raw, headers, aws_domains)
     settled = _sender_verdict(mail)
     if settled is not None:
         return settled

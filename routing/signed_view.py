@@ -20,8 +20,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import dkim
 
@@ -31,69 +33,89 @@ ONCE_ONLY = ("from", "sender", "to", "subject", "date", "message-id", "in-reply-
              "reply-to", "cc")
 MIME_STRUCTURE = ("content-type", "content-transfer-encoding", "mime-version", "content-disposition")
 
-RawHeaders = list[tuple[bytes, bytes]]
+_BLANK_LINE = re.compile(rb"(?:\A|\n)(\r?\n)")
 
 
 class HeaderBlockError(ValueError):
     """The header block cannot be read the way the DKIM verifier reads it."""
 
 
-def raw_headers(raw: bytes) -> tuple[RawHeaders, bytes]:
-    """``(headers, body)`` exactly as dkimpy reads them: (name, value) byte pairs in message order,
-    each value with its folding and line ends; the body with CRLF line ends."""
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    """The header fields of a mail exactly as dkimpy reads them (``dkim.rfc822_parse``): raw
+    (name, value) byte pairs in message order, each value with its folding and line ends, and the
+    lower-case names."""
+
+    fields: tuple[tuple[bytes, bytes], ...]
+    names: tuple[str, ...]
+
+    def values(self, name: str) -> list[bytes]:
+        return [self.fields[i][1] for i in self.instances(name)]
+
+    def instances(self, name: str) -> list[int]:
+        """Indexes of the instances of header ``name`` (lower case), top first."""
+        return [i for i, n in enumerate(self.names) if n == name]
+
+
+def _dkimpy_parse(raw: bytes) -> tuple[list[list[bytes]], bytes]:
     try:
         headers, body = dkim.rfc822_parse(raw)
-    except dkim.MessageFormatError as exc:
-        raise HeaderBlockError(str(exc)[:120]) from exc
-    return [(bytes(name), bytes(value)) for name, value in headers], bytes(body)
+    except (dkim.MessageFormatError, IndexError) as exc:  # IndexError: a folded line before any field
+        raise HeaderBlockError(str(exc)[:120] or "continuation line before the first header") from exc
+    return headers, bytes(body)
 
 
-def header_name(name: bytes) -> str:
-    return name.decode("ascii", "replace").strip().lower()
+def header_block(raw: bytes) -> HeaderBlock:
+    """The header fields of ``raw``: dkimpy's own parse of the part before the first empty line (the
+    same fields as its parse of the whole mail, without splitting the body into lines)."""
+    blank = _BLANK_LINE.search(raw)
+    headers, _ = _dkimpy_parse(raw if blank is None else raw[: blank.start(1)])
+    fields = tuple((bytes(name), bytes(value)) for name, value in headers)
+    return HeaderBlock(fields, tuple(name.decode("ascii", "replace").strip().lower() for name, _ in fields))
 
 
-def instances(headers: RawHeaders, name: str) -> list[int]:
-    """Indexes of the instances of header ``name`` (lower case), top first."""
-    return [i for i, (n, _) in enumerate(headers) if header_name(n) == name]
+def body_of(raw: bytes) -> bytes:
+    """The body of ``raw`` as dkimpy reads it (CRLF line ends)."""
+    return _dkimpy_parse(raw)[1]
 
 
-def covered_instances(headers: RawHeaders, signed_names: Sequence[str]) -> frozenset[int]:
-    """Indexes into ``headers`` of the instances that ``h=`` signs (RFC 6376 §5.4.2), like
-    dkimpy's ``select_headers``: per name, the next instance upwards from the last one taken."""
+def covered_instances(block: HeaderBlock, signed_names: Sequence[str]) -> frozenset[int]:
+    """Indexes of the instances that ``h=`` signs (RFC 6376 §5.4.2), like dkimpy's
+    ``select_headers``: per name, the next instance upwards from the last one taken."""
     taken: set[int] = set()
     below: dict[str, int] = {}
     for name in signed_names:
-        index = below.get(name, len(headers))
+        index = below.get(name, len(block.names))
         while index > 0:
             index -= 1
-            if header_name(headers[index][0]) == name:
+            if block.names[index] == name:
                 taken.add(index)
                 break
         below[name] = index
     return frozenset(taken)
 
 
-def repeated_singletons(headers: RawHeaders) -> list[str]:
+def repeated_singletons(block: HeaderBlock) -> list[str]:
     """The once-only and MIME structure header names that occur more than once."""
-    counts = Counter(header_name(n) for n, _ in headers)
+    counts = Counter(block.names)
     return [name for name in (*ONCE_ONLY, *MIME_STRUCTURE) if counts[name] > 1]
 
 
-def view_indexes(headers: RawHeaders, covered: frozenset[int]) -> list[int]:
+def view_indexes(block: HeaderBlock, covered: frozenset[int]) -> list[int]:
     """The header instances of the signed view: covered ones plus single MIME structure headers."""
-    extra = {i for name in MIME_STRUCTURE for i in instances(headers, name)}
+    extra = {i for i, name in enumerate(block.names) if name in MIME_STRUCTURE}
     return sorted(covered | extra)
 
 
-def view_bytes(headers: RawHeaders, body: bytes, indexes: Sequence[int]) -> bytes:
+def view_bytes(block: HeaderBlock, body: bytes, indexes: Sequence[int]) -> bytes:
     """The message made of the header instances ``indexes`` (message order) and ``body``."""
-    lines = [headers[i][0] + b":" + headers[i][1] for i in indexes]
+    lines = [block.fields[i][0] + b":" + block.fields[i][1] for i in indexes]
     return b"".join(lines) + b"\r\n" + body
 
 
-def signed_view(parsed: ParsedMail, headers: RawHeaders, indexes: Sequence[int]) -> ParsedMail:
+def signed_view(parsed: ParsedMail, block: HeaderBlock, indexes: Sequence[int]) -> ParsedMail:
     """The view of the mail ``parsed`` made of the header instances ``indexes`` (see the module
     docstring): header fields from those instances, body fields and size from ``parsed``."""
     from routing.parse import with_headers
 
-    return with_headers(parsed, view_bytes(headers, b"", indexes))
+    return with_headers(parsed, view_bytes(block, b"", indexes))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.envelope import Envelope
 from ingest.store import LocalStore
@@ -13,7 +15,14 @@ from routing.authenticate import AwsDomains, authenticate
 from routing.directory import Directory
 from routing.dns import StaticResolver
 from routing.parse import parse_mail
-from routing.signed_view import covered_instances, raw_headers, repeated_singletons, view_bytes, view_indexes
+from routing.signed_view import (
+    body_of,
+    covered_instances,
+    header_block,
+    repeated_singletons,
+    view_bytes,
+    view_indexes,
+)
 from routing.taxonomy import default_taxonomy
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
 from tests.fixtures.attacks import dns_records, genuine, notice
@@ -26,8 +35,8 @@ RAW = (b"Received: x\r\nSubject: added\r\nFrom: a@aws.com\r\nSubject: signed\r\n
 
 
 def test_each_name_covers_instances_from_the_bottom_up() -> None:
-    headers, _ = raw_headers(RAW)
-    names = [n.decode() for n, _ in headers]
+    headers = header_block(RAW)
+    names = [n.decode() for n, _ in headers.fields]
     assert covered_instances(headers, ["subject"]) == {names.index("Subject", 2)}
     twice = covered_instances(headers, ["subject", "subject", "subject", "from"])
     assert twice == {1, 2, 3}  # both Subjects (a third is not there), and From
@@ -36,7 +45,7 @@ def test_each_name_covers_instances_from_the_bottom_up() -> None:
 
 
 def test_view_keeps_covered_instances_and_single_mime_structure() -> None:
-    headers, body = raw_headers(RAW)
+    headers, body = header_block(RAW), body_of(RAW)
     indexes = view_indexes(headers, covered_instances(headers, ["from", "subject", "to"]))
     view = parse_mail(view_bytes(headers, body, indexes))
     assert view.subject == "signed" and view.header("X-Original-From") == "" and view.header("Received") == ""
@@ -96,7 +105,7 @@ def test_the_view_reads_the_body_once_and_agrees_with_a_full_parse() -> None:
 
     checked = 0
     for raw in _view_cases():
-        headers, body = raw_headers(raw)
+        headers, body = header_block(raw), body_of(raw)
         parsed = parse_mail(raw)
         indexes = view_indexes(headers, covered_instances(headers, ["from", "subject", "date", "to", "message-id"]))
         full = parse_mail(view_bytes(headers, body, indexes))
@@ -104,3 +113,31 @@ def test_the_view_reads_the_body_once_and_agrees_with_a_full_parse() -> None:
         assert replace(full, size=parsed.size, defects=parsed.defects) == fast
         checked += 1
     assert checked >= 50
+
+
+def _dkimpy_fields(raw: bytes) -> object:
+    import dkim
+
+    try:
+        return tuple((bytes(n), bytes(v)) for n, v in dkim.rfc822_parse(raw)[0])
+    except Exception as exc:  # the same malformed header must be refused the same way
+        return type(exc).__name__
+
+
+def _our_fields(raw: bytes) -> object:
+    from routing.signed_view import HeaderBlockError
+
+    try:
+        return header_block(raw).fields
+    except HeaderBlockError as exc:
+        return type(exc.__cause__).__name__
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"Subject: x", b"From: a@b", b" folded", b"\tfolded", b"", b"From mbox line",
+                                 b"bad header", b"body \r text", b"X-A:b", b".", b"DKIM-Signature: d=x;"]),
+                max_size=12),
+       st.lists(st.sampled_from([b"\r\n", b"\n", b"\r\r\n", b"\n\n"]), min_size=1, max_size=12))
+def test_header_block_is_dkimpys_header_list(lines: list[bytes], ends: list[bytes]) -> None:
+    raw = b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
+    assert _our_fields(raw) == _dkimpy_fields(raw)
