@@ -5,11 +5,13 @@ tests/integration/test_attacks_auth.py."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from routing.authenticate import AwsDomains, authenticate
 from routing.authres import parse_networks
 from routing.dns import StaticResolver
-from routing.parse import parse_mail
+from routing.parse import UnparseableMail, parse_mail
 from routing.taxonomy import default_taxonomy
 from routing.types import AuthVerdict
 from tests.fixtures.attacks import AttackCase, attack_cases, dns_records
@@ -45,3 +47,21 @@ def test_every_class_is_in_the_corpus() -> None:
     assert kinds == {"dkim-tags", "body-length", "added-header", "lookalike", "multiple-from", "list-header",
                      "relay", "genuine", "unrelated"}
     assert sum(case.is_attack for case in CASES) >= 40
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(CASES), st.integers(min_value=0, max_value=2000),
+       st.sampled_from([b"\x00", b"\r", b"\n", b"=?", b";", b":", b"\xff", b" ", b"\r\n ", b"\r\nFrom: x@aws.com\r\n",
+                        b"\xe2\x80\x8b", b"<", b"@", b".", b"d=aws.com;"]))
+def test_hostile_variants_never_raise(case: AttackCase, at: int, noise: bytes) -> None:
+    raw = case.raw[:at] + noise + case.raw[at:]
+    try:
+        parsed = parse_mail(raw)
+    except UnparseableMail:
+        return
+    verdict = authenticate(parsed, raw, lookup=StaticResolver(dns_records()), aws_domains=AWS,
+                           mail_from=case.mail_from, peer_ip=case.peer, authserv_id=case.authserv_id,
+                           trusted_relays=parse_networks(case.trusted_relays))
+    assert verdict.verdict in ("pass", "fail", "none")
+    if verdict.verdict == "pass":
+        assert verdict.signed_view is not None
