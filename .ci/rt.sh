@@ -3,7 +3,10 @@
 #
 #   .ci/rt.sh install        apt-get install request-tracker5 + rt5-db-sqlite, non-interactively
 #   .ci/rt.sh start [PORT]   start rt-server on 127.0.0.1:PORT (default 8089), wait until REST2
-#                            answers, create an auth token for root, print the env for the tests
+#                            answers, create the rules' queues, an auth token for root and a
+#                            least-privilege user rootmail-bot with its token; print the env
+#   .ci/rt.sh apply-cf NAME  apply custom field NAME to all queues (the administrator's by-hand step
+#                            after `rootmail helpdesk setup` for the transaction field "Rootmail Step")
 #   .ci/rt.sh stop           stop the rt-server started by `start`
 #   .ci/rt.sh all [PORT]     install + start
 #
@@ -49,7 +52,8 @@ CONF
 }
 
 rt_perl() {
-    perl -I"$RT_LIB" -I/etc/request-tracker5 -e "$1"
+    code="$1"; shift
+    perl -I"$RT_LIB" -I/etc/request-tracker5 -e "$code" "$@"
 }
 
 start_rt() {
@@ -75,35 +79,39 @@ start_rt() {
         fi
         sleep 1
     done
-    # rootmail's ticket custom fields (applied to every queue) and the route queues
-    perl -I"$RT_LIB" -I/etc/request-tracker5 - ${RT_QUEUES:-triage security billing} >&2 <<'PERL'
+    # the queues the shipped routing rules name; rootmail's custom fields are NOT created here:
+    # `rootmail helpdesk setup` does that through REST2, as a user would (see docs/operations.md)
+    perl -I"$RT_LIB" -I/etc/request-tracker5 - ${RT_QUEUES:-triage security security-triage billing operations support} >&2 <<'PERL'
 use strict; use warnings;
 use RT; RT::LoadConfig(); RT::Init();
-my @cfs = (
-  ["Rootmail Thread", "FreeformSingle"], ["AWS Account", "FreeformSingle"],
-  ["Notice Type", "FreeformSingle"], ["Rootmail Delivery", "FreeformMultiple"],
-);
-for my $spec (@cfs) {
-  my ($name, $type) = @$spec;
-  my $cf = RT::CustomField->new(RT->SystemUser);
-  $cf->LoadByName(Name => $name, LookupType => 'RT::Queue-RT::Ticket');
-  unless ($cf->id) {
-    my ($ok, $msg) = $cf->Create(Name => $name, Type => $type, LookupType => 'RT::Queue-RT::Ticket',
-                                 Description => "rootmail: $name");
-    die "custom field $name: $msg\n" unless $ok;
-  }
-  unless ($cf->IsGlobal) {  # applies to every queue
-    my ($ok, $msg) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
-    die "apply $name: $msg\n" unless $ok;
-  }
-  print "cf $name ", $cf->id, "\n";
-}
 for my $qname (@ARGV) {
   my $q = RT::Queue->new(RT->SystemUser); $q->Load($qname);
   unless ($q->id) { my ($ok, $msg) = $q->Create(Name => $qname); die "queue $qname: $msg\n" unless $ok; }
   print "queue $qname ", $q->id, "\n";
 }
 PERL
+    # a least-privilege service account: only the rights rootmail needs, on the queues only
+    bot_token=$(perl -I"$RT_LIB" -I/etc/request-tracker5 - ${RT_QUEUES:-triage security security-triage billing operations support General} <<'PERL'
+use strict; use warnings;
+use RT; RT::LoadConfig(); RT::Init();
+my $user = RT::User->new(RT->SystemUser); $user->Load("rootmail-bot");
+unless ($user->id) {
+  my ($ok, $msg) = $user->Create(Name => "rootmail-bot", EmailAddress => 'rootmail-bot@rootmail.test',
+                                 Privileged => 1);
+  die "user: $msg\n" unless $ok;
+}
+for my $qname (@ARGV) {
+  my $q = RT::Queue->new(RT->SystemUser); $q->Load($qname); next unless $q->id;
+  for my $right (qw(SeeQueue ShowTicket ShowTicketComments CreateTicket ModifyTicket CommentOnTicket ReplyToTicket
+                    Watch SeeCustomField ModifyCustomField)) {
+    $user->PrincipalObj->GrantRight(Right => $right, Object => $q);
+  }
+}
+my $token = RT::AuthToken->new(RT->SystemUser);
+my ($id, $msg, $secret) = $token->Create(Owner => $user->id, Description => "rootmail least privilege");
+die "token: $msg\n" unless $id; print $secret;
+PERL
+)
     token=$(rt_perl '
         use RT; RT::LoadConfig(); RT::Init();
         my $user = RT::User->new(RT->SystemUser); $user->Load("root");
@@ -115,8 +123,21 @@ export ROOTMAIL_TEST_RT_URL=$url
 export ROOTMAIL_TEST_RT_TOKEN=$token
 export ROOTMAIL_TEST_RT_USER=root
 export ROOTMAIL_TEST_RT_PASSWORD=$RT_PASSWORD
+export ROOTMAIL_TEST_RT_BOT_TOKEN=$bot_token
 ENV
     cat "$RT_STATE/env"
+}
+
+apply_cf() {
+    # What an RT administrator does by hand after `rootmail helpdesk setup` (REST2 cannot apply a
+    # transaction custom field): Admin → Custom Fields → NAME → Applies to → all queues.
+    rt_perl '
+        use RT; RT::LoadConfig(); RT::Init();
+        my $cfs = RT::CustomFields->new(RT->SystemUser); $cfs->Limit(FIELD => "Name", VALUE => $ARGV[0]);
+        my $cf = $cfs->First or die "no custom field $ARGV[0]: run `rootmail helpdesk setup` first\n";
+        unless ($cf->IsGlobal) { my ($ok, $msg) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
+                                 die "apply: $msg\n" unless $ok; }
+        print "custom field ", $cf->Name, " applies to all queues\n";' "$1"
 }
 
 stop_rt() {
@@ -130,6 +151,7 @@ case "${1:-all}" in
     install) install_rt ;;
     start) start_rt "${2:-8089}" ;;
     stop) stop_rt ;;
+    apply-cf) apply_cf "${2:?usage: $0 apply-cf NAME}" ;;
     all) install_rt; start_rt "${2:-8089}" ;;
-    *) echo "usage: $0 install|start [PORT]|stop|all [PORT]" >&2; exit 2 ;;
+    *) echo "usage: $0 install|start [PORT]|apply-cf NAME|stop|all [PORT]" >&2; exit 2 ;;
 esac

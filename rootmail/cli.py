@@ -48,6 +48,7 @@ def _register() -> None:
     main.add_command(__import__("rootmail.commands.rules", fromlist=["rules"]).rules)
     main.add_command(__import__("rootmail.commands.classify", fromlist=["classify"]).classify)
     main.add_command(__import__("rootmail.commands.classify", fromlist=["message"]).message)
+    main.add_command(__import__("rootmail.commands.helpdesk", fromlist=["helpdesk"]).helpdesk)
 
 
 _register()

@@ -33,6 +33,12 @@ def _settings() -> Settings:
     return settings
 
 
+def refuse_unready_helpdesk(settings: Settings) -> None:
+    from rootmail.commands.helpdesk import refuse_unready_helpdesk as check
+
+    check(settings)
+
+
 @click.command()
 def serve() -> None:
     """Run the SMTP receiver (and, on embedded defaults, Redis and a worker)."""
@@ -40,6 +46,7 @@ def serve() -> None:
     from rootmail.serve import run_serve
 
     settings = _settings()
+    refuse_unready_helpdesk(settings)  # issue 13: a helpdesk without rootmail's set-up is refused here
     ensure_multiprocess_metrics(settings.data_dir, "serve")
     run_serve(settings)
 
@@ -61,6 +68,7 @@ def worker(concurrency: int | None, pool: str | None) -> None:
     from rootmail.worker import run_worker
 
     settings = _settings()
+    refuse_unready_helpdesk(settings)  # issue 13: a helpdesk without rootmail's set-up is refused here
     ensure_multiprocess_metrics(settings.data_dir, "worker")
     run_worker(settings, concurrency, pool)
 

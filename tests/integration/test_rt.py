@@ -22,7 +22,19 @@ from pydantic import SecretStr
 
 from tests.conftest import missing_service
 from ticketing.draft import DraftAttachment, TicketDraft
-from ticketing.helpdesk.rt import CF_ACCOUNT, CF_DELIVERY, CF_NOTICE, CF_THREAD, RTHelpdesk
+from ticketing.helpdesk.rt import (
+    CF_ACCOUNT,
+    CF_NOTICE,
+    CF_RULE,
+    CF_STEP,
+    CF_THREAD,
+    NEUTRAL_CREATE,
+    PRIORITY_RANK,
+    RTHelpdesk,
+    priority_rank,
+)
+from ticketing.helpdesk.rt_setup import check_rt, queues_to_check, setup_rt
+from ticketing.helpdesk.steps import comment_steps, delivery_digest
 from ticketing.ratelimit import RateLimited, RedisTokenBucket
 
 pytestmark = pytest.mark.integration
@@ -45,6 +57,8 @@ RT_URL = _ENV.get("ROOTMAIL_TEST_RT_URL", "")
 RT_TOKEN = _ENV.get("ROOTMAIL_TEST_RT_TOKEN", "")
 RT_USER = _ENV.get("ROOTMAIL_TEST_RT_USER", "")
 RT_PASSWORD = _ENV.get("ROOTMAIL_TEST_RT_PASSWORD", "")
+RT_BOT_TOKEN = _ENV.get("ROOTMAIL_TEST_RT_BOT_TOKEN", "")  # least-privilege user (.ci/rt.sh start)
+QUEUES = ["General", "triage"]
 
 
 def _rest(path: str, **params: Any) -> Any:
@@ -69,12 +83,42 @@ def rt_available() -> None:
         missing_service(f"Request Tracker at {RT_URL} does not answer REST2: {type(exc).__name__}")
 
 
-@pytest.fixture
-def rt(rt_available: None) -> Iterator[RTHelpdesk]:
-    desk = RTHelpdesk(RT_URL, token=SecretStr(RT_TOKEN) if RT_TOKEN else None, user=RT_USER or None,
+def _root_desk() -> RTHelpdesk:
+    return RTHelpdesk(RT_URL, token=SecretStr(RT_TOKEN) if RT_TOKEN else None, user=RT_USER or None,
                       password=SecretStr(RT_PASSWORD) if RT_PASSWORD else None, default_queue="General")
+
+
+@pytest.fixture(scope="module")
+def rt_ready(rt_available: None) -> None:
+    """What a user does on a fresh RT: `helpdesk setup` (with an administrator's token), the by-hand
+    step it prints for the transaction field, then `helpdesk check` passes."""
+    desk = _root_desk()
+    try:
+        report = setup_rt(desk, QUEUES)
+        if report.manual:
+            script = Path(__file__).resolve().parents[2] / ".ci" / "rt.sh"
+            import subprocess
+
+            done = subprocess.run(["sh", str(script), "apply-cf", CF_STEP], capture_output=True, text=True,
+                                  timeout=120, check=False)
+            if done.returncode != 0:
+                missing_service(f"RT needs the administrator's step: {report.manual}; {done.stderr[-300:]}")
+        assert check_rt(desk, QUEUES) == []
+    finally:
+        desk.close()
+
+
+@pytest.fixture
+def rt(rt_ready: None) -> Iterator[RTHelpdesk]:
+    desk = _root_desk()
     yield desk
     desk.close()
+
+
+def txn_markers(ticket_id: str) -> list[str]:
+    items = _rest("/transactions", query=f"ObjectId = {ticket_id} AND ObjectType = 'RT::Ticket'",
+                  fields="CustomFields", per_page=100)["items"]
+    return [v for t in items for cf in t.get("CustomFields") or [] if cf["name"] == CF_STEP for v in cf["values"]]
 
 
 def draft(n: int, thread: str, **over: Any) -> TicketDraft:
@@ -122,8 +166,10 @@ def test_ticket_created_through_rootmail_reads_back_through_rest2(rt: RTHelpdesk
     assert fields[CF_THREAD] == [thread]
     assert fields[CF_ACCOUNT] == ["111122223333"]
     assert fields[CF_NOTICE] == ["health.maintenance"]
-    assert len(fields[CF_DELIVERY]) == 1
+    assert txn_markers(ref.ticket_id) == [f"n:{delivery_digest(draft(1, thread).delivery_id)}"]
     assert ticket["Requestor"] == []  # internal ticket: the customer is not mailed
+    # a neutral Create, then the note as a Comment (the Create is what RT shows and autoreplies)
+    assert message_types(ref.ticket_id) == ["Create", "Comment"]
     attachments = _rest(f"/ticket/{ref.ticket_id}/attachments", fields="Filename,Content,ContentType", per_page=100)
     eml = [a for a in attachments["items"] if a.get("Filename") == "m1.eml"]
     assert len(eml) == 1
@@ -145,9 +191,9 @@ def test_thread_correspond_vs_comment_and_requestors(rt: RTHelpdesk) -> None:
     assert first.ticket_id == second.ticket_id == third.ticket_id
     ticket = _rest(f"/ticket/{first.ticket_id}")
     assert sorted(r["id"] for r in ticket["Requestor"]) == ["finance@acme.example", "ops@acme.example"]
-    # create (public 1) + comment (note 1), comment (note 2), correspond (public 3) + comment (note 3)
-    assert message_types(first.ticket_id) == ["Create", "Comment", "Comment", "Correspond", "Comment"]
-    assert len(cfs(ticket)[CF_DELIVERY]) == 5
+    # neutral create, correspond (public 1) + comment (note 1), comment (note 2), correspond + comment (3)
+    assert message_types(first.ticket_id) == ["Create", "Correspond", "Comment", "Comment", "Correspond", "Comment"]
+    assert len(txn_markers(first.ticket_id)) == 5
     read_back = rt.get_ticket(first.ticket_id)
     assert read_back is not None and read_back["comment_count"] == 5
 
@@ -183,13 +229,14 @@ def test_duplicate_delivery_adds_nothing(rt: RTHelpdesk) -> None:
 def test_create_committed_but_response_lost_is_not_repeated(rt: RTHelpdesk) -> None:
     thread = new_thread()
     d = draft(1, thread)
-    # what a create whose response was lost leaves behind: the ticket with the delivery's marker
-    from ticketing.helpdesk.steps import comment_steps
-
-    lost = rt._create(d, comment_steps(d)[0], None)
-    ref = rt.upsert(d)  # the task's retry
-    assert (ref.ticket_id, ref.created, ref.commented) == (lost["id"], False, False)
+    # what a create whose response was lost leaves behind: the neutral ticket, no comment yet
+    lost = rt._create(d, rt.queue_for(d), None)
+    ref = rt.upsert(d)  # the task's retry: the neutral ticket gets the note, no second ticket
+    assert (ref.ticket_id, ref.created, ref.commented) == (lost["id"], False, True)
     assert len(_rest("/tickets", query=f"'CF.{{{CF_THREAD}}}' = '{thread}'")["items"]) == 1
+    assert message_types(ref.ticket_id) == ["Create", "Comment"]
+    again = rt.upsert(d)
+    assert (again.created, again.commented) == (False, False)
 
 
 def test_resolved_thread_gets_a_linked_follow_up_unless_reopen(rt: RTHelpdesk) -> None:
@@ -262,3 +309,130 @@ def test_rt_rate_limit_setting_gives_a_shared_bucket(clean_env: None, redis_url:
     assert desk.http.limiter.key == "rootmail:ratelimit:rt"
     unlimited.close()
     desk.close()
+
+
+def test_markers_of_concurrent_deliveries_cannot_erase_each_other(rt: RTHelpdesk) -> None:
+    """Two writers with the same (stale) view of the ticket: each marker rides on its own
+    transaction, so neither write removes the other's, and both deliveries stay exactly-once."""
+    thread = new_thread()
+    first = rt.upsert(draft(1, thread))
+    [stale] = rt.find_by_thread(thread)
+    for n in (2, 3):  # both wrote from the same view, as two workers without a common lock would
+        d = draft(n, thread)
+        rt._write_steps(d, dict(stale, cf=dict(stale["cf"])), comment_steps(d))
+    assert len(txn_markers(first.ticket_id)) == 3
+    before = history(first.ticket_id)
+    for n in (1, 2, 3):
+        again = rt.upsert(draft(n, thread))
+        assert (again.ticket_id, again.created, again.commented) == (first.ticket_id, False, False)
+    assert history(first.ticket_id) == before
+
+
+def _txn_id(attachment: dict[str, Any]) -> str:
+    value = attachment.get("TransactionId")
+    return str(value.get("id") if isinstance(value, dict) else value)
+
+
+def test_follow_up_wording_and_notice_text_only_in_internal_comments(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    first = rt.upsert(draft(1, thread, visibility="customer", public_body="redacted text 1"))
+    rt.set_status(first.ticket_id, "resolved")
+    follow = rt.upsert(draft(2, thread, visibility="customer", public_body="redacted text 2"))
+    assert follow.created
+    items = _rest(f"/ticket/{follow.ticket_id}/history", fields="Type", per_page=100)["items"]
+    attachments = _rest(f"/ticket/{follow.ticket_id}/attachments", fields="Content,TransactionId", per_page=100)
+    customer_visible = [t["id"] for t in items if t["Type"] in ("Create", "Correspond")]
+    seen = " ".join(str(a.get("Content") or "") for a in attachments["items"]
+                    if _txn_id(a) in customer_visible)
+    assert "Follow-up" not in seen and "rt message" not in seen
+    assert NEUTRAL_CREATE in seen and "redacted text 2" in seen
+    comments = " ".join(str(a.get("Content") or "") for a in attachments["items"]
+                        if _txn_id(a) not in customer_visible)
+    assert f"Follow-up of ticket #{first.ticket_id}" in comments
+
+
+def test_priority_label_due_and_rule_reach_rt(rt: RTHelpdesk) -> None:
+    thread = new_thread()
+    ref = rt.upsert(draft(1, thread, severity="normal", due="2026-03-01", rule="health-maintenance"))
+    ticket = _rest(f"/ticket/{ref.ticket_id}")
+    assert ticket["Due"] == "2026-03-01T00:00:00Z"
+    assert cfs(ticket)[CF_RULE] == ["health-maintenance"]
+    found = _rest("/tickets", query=f"id = {ref.ticket_id}", fields="Priority")["items"][0]
+    assert priority_rank(found["Priority"]) == PRIORITY_RANK["Medium"]
+    rt.upsert(draft(2, thread, severity="critical", due="2026-02-15T08:30:00Z", rule="health-maintenance"))
+    found = _rest("/tickets", query=f"id = {ref.ticket_id}", fields="Priority,Due")["items"][0]
+    assert (priority_rank(found["Priority"]), found["Due"]) == (PRIORITY_RANK["High"], "2026-02-15T08:30:00Z")
+    rt.upsert(draft(3, thread, severity="low"))
+    lowered = _rest("/tickets", query=f"id = {ref.ticket_id}", fields="Priority")["items"][0]["Priority"]
+    assert priority_rank(lowered) == PRIORITY_RANK["High"]  # never lowered
+    assert priority_rank("70") == PRIORITY_RANK["Medium"] and priority_rank("Low") == 0
+
+
+def test_least_privilege_account_passes_the_check_and_writes(rt_ready: None) -> None:
+    if not RT_BOT_TOKEN:
+        missing_service("ROOTMAIL_TEST_RT_BOT_TOKEN not set: `.ci/rt.sh start` creates the rootmail-bot user")
+    bot = RTHelpdesk(RT_URL, token=SecretStr(RT_BOT_TOKEN), default_queue="General")
+    try:
+        assert check_rt(bot, QUEUES) == []
+        thread = new_thread()
+        public = draft(1, thread, visibility="customer", public_body="redacted text 1")
+        first = bot.upsert(public)
+        assert first.created
+        assert (bot.upsert(public).commented, bot.upsert(draft(2, thread)).ticket_id) == (False, first.ticket_id)
+        assert len(txn_markers(first.ticket_id)) == 3
+    finally:
+        bot.close()
+
+
+def test_check_names_each_problem_with_its_fix(rt_ready: None) -> None:
+    desk = _root_desk()
+    try:
+        missing = f"Rootmail Nope {uuid.uuid4().hex[:6]}"
+        problems = check_rt(desk, ["triage", f"no-queue-{uuid.uuid4().hex[:6]}"], ticket_cfs=(CF_THREAD, missing))
+        assert [p.what.split(" ")[0] for p in problems] == ["ticket", "queue"]
+        assert missing in problems[0].what and "rootmail helpdesk setup" in problems[0].fix
+        assert "Admin → Queues" in problems[1].fix
+    finally:
+        desk.close()
+    bad = RTHelpdesk(RT_URL, token=SecretStr("1-1-0000"), default_queue="General")
+    try:
+        [problem] = check_rt(bad, QUEUES)
+        assert "credentials" in problem.what and "ROOTMAIL_RT_TOKEN" in problem.fix
+    finally:
+        bad.close()
+
+
+def test_setup_creates_missing_ticket_fields_applied_everywhere_and_is_idempotent(rt_ready: None) -> None:
+    desk = _root_desk()
+    name = f"Rootmail Probe {uuid.uuid4().hex[:6]}"
+    try:
+        report = setup_rt(desk, QUEUES, ticket_cfs=(name,), txn_cfs=())
+        assert report.manual == [] and report.done == [report.done[0]] and "created" in report.done[0]
+        assert check_rt(desk, QUEUES, ticket_cfs=(name,), txn_cfs=()) == []
+        again = setup_rt(desk, QUEUES, ticket_cfs=(name,), txn_cfs=())
+        assert again.manual == [] and "exists" in again.done[0]
+        txn = setup_rt(desk, QUEUES, ticket_cfs=(), txn_cfs=(name + " txn",))
+        assert "created" in txn.done[0] and txn.manual  # REST2 cannot apply it: the by-hand step is printed
+        assert all("Applies to" in line for line in txn.manual)
+    finally:
+        for cf_name in (name, name + " txn"):  # disable the probes again (DELETE disables a custom field)
+            found = desk.http.request("POST", "/customfields", json_body=[{"field": "Name", "value": cf_name}]).json()
+            for item in found["items"]:
+                desk.http.request("DELETE", f"/customfield/{item['id']}", ok=(200, 204))
+        desk.close()
+
+
+def test_serve_and_worker_refuse_an_rt_without_rootmail_set_up(rt_ready: None, clean_env: None,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from rootmail.commands.helpdesk import refuse_unready_helpdesk
+    from rootmail.errors import UsageProblem
+    from rootmail.settings import Settings
+
+    for key, value in {"ROOTMAIL_HELPDESK": "rt", "ROOTMAIL_RT_URL": RT_URL, "ROOTMAIL_RT_TOKEN": RT_TOKEN}.items():
+        monkeypatch.setenv(key, value)
+    refuse_unready_helpdesk(Settings())  # the shipped rules' queues, all set up by .ci/rt.sh + setup
+    monkeypatch.setenv("ROOTMAIL_RT_QUEUE", f"missing-{uuid.uuid4().hex[:6]}")
+    with pytest.raises(UsageProblem, match=r"not ready for rootmail.*Admin → Queues"):
+        refuse_unready_helpdesk(Settings())
+    assert queues_to_check(["a", "{customer}", None], "General", "triage") == ["General", "triage",
+                                                                             "security-triage", "a"]

@@ -2,19 +2,27 @@
 
 Owns the mapping of a :class:`TicketDraft` onto RT: one ticket per thread in the route's queue
 (the default queue when the route's queue does not exist), ticket custom fields ``Rootmail
-Thread`` (the thread key), ``AWS Account`` and ``Notice Type``, customer contacts as Requestors
-of customer-visible tickets, *correspond* for the public comment and *comment* for the internal
-note with the original ``.eml``.
+Thread`` (the thread key), ``AWS Account``, ``Notice Type`` and ``Rootmail Rule`` (the routing
+rule), the route's priority as one of RT's priority *labels* (``Low``/``Medium``/``High``: RT maps
+a label to the queue's number, ``%PriorityAsString``) and its due date as ``Due``; customer
+contacts as Requestors (added before the first customer-visible reply), *correspond* for the
+public comment and *comment* for the internal note with the original ``.eml``.
 
-Exactly once. RT has no idempotency key, so every write of a delivery carries a marker in the same
-request: the multi-value custom field ``Rootmail Delivery`` gets ``<step>:<digest>`` (create,
-correspond and comment all accept ``CustomFields``). Before writing, one TicketSQL search reads
-the thread's tickets with their status and custom fields; steps whose marker is present are
-skipped. Two deliveries of one thread must not race to create: the caller hands in a lock per
-thread key (Redis in the workers, see :func:`ticketing.threads.redis_thread_lock`).
+A new ticket is opened with a neutral Create (no requestor, no notice text: RT's Autoreply and
+ShowTicket expose the Create transaction), then the notice is added as Comment (and
+Correspond). Wording meant for engineers ("follow-up of ticket #N") lives only in the Comment.
 
-Set-up the client expects (``.ci/rt.sh`` does it): the four ticket custom fields, applied to the
-queues rootmail writes to. A missing one is a PermanentError naming the field and the fix.
+Exactly once. RT has no idempotency key, so every comment/correspond of a delivery carries its
+marker ``<step>:<digest>`` in the transaction custom field ``Rootmail Step`` of that same
+transaction (``TxnCustomFields``): markers are never rewritten, so no writer can erase another's
+(a ticket-level multi-value field is replaced by each update). Before writing, one TicketSQL
+search reads the thread's tickets and, when there are any, one TransactionSQL search finds this
+delivery's markers; steps that landed are skipped. Two deliveries of one thread must not race to
+create: the caller hands in a lock per thread key (Redis in the workers).
+
+Set-up: ``rootmail helpdesk setup`` creates the custom fields through REST2 and ``rootmail
+helpdesk check`` verifies that they are applied to every queue rootmail writes to (see
+:mod:`ticketing.helpdesk.rt_setup`). A queue without them is a PermanentError naming the fix.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from ticketing.helpdesk.http import (
     RateLimiter,
     RetryPolicy,
 )
-from ticketing.helpdesk.steps import Step, comment_steps
+from ticketing.helpdesk.steps import Step, comment_steps, delivery_digest
 from ticketing.threads import ThreadLock, process_thread_lock
 
 log = structlog.get_logger(__name__)
@@ -44,11 +52,22 @@ log = structlog.get_logger(__name__)
 CF_THREAD = "Rootmail Thread"
 CF_ACCOUNT = "AWS Account"
 CF_NOTICE = "Notice Type"
+CF_RULE = "Rootmail Rule"
+#: transaction custom field: the marker of the comment/correspond it belongs to
+CF_STEP = "Rootmail Step"
+#: rootmail < 0.13 kept markers in this ticket field; still read so old threads stay exactly-once
 CF_DELIVERY = "Rootmail Delivery"
-REQUIRED_CFS = (CF_THREAD, CF_ACCOUNT, CF_NOTICE, CF_DELIVERY)
+TICKET_CFS = (CF_THREAD, CF_ACCOUNT, CF_NOTICE, CF_RULE)
+TRANSACTION_CFS = (CF_STEP,)
 #: statuses of the default lifecycle after which a new mail opens a follow-up ticket
 INACTIVE = ("resolved", "rejected", "deleted")
-PRIORITY = {"critical": 90, "urgent": 90, "high": 70, "normal": 50, "low": 20}
+#: RT's default priority labels (``%PriorityAsString``); RT turns a label into the queue's number
+PRIORITY = {"critical": "High", "urgent": "High", "high": "High", "normal": "Medium", "low": "Low"}
+PRIORITY_RANK = {"Low": 0, "Medium": 1, "High": 2}
+#: the numbers of the default labels; REST2 collections give some fields' priority as a number
+PRIORITY_NUMBER = {"Low": 0, "Medium": 50, "High": 100}
+NEUTRAL_CREATE = "Opened by rootmail for a notice sent to an AWS root-user address."
+
 
 def _quote(value: str) -> str:
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
@@ -56,6 +75,24 @@ def _quote(value: str) -> str:
 
 def _marker(step: Step) -> str:
     return f"{step.name}:{step.digest}"
+
+
+def priority_rank(value: object) -> int | None:
+    """Rank of an RT priority given as a label or as a number (default labels), None if unknown."""
+    text = str(value or "").strip()
+    if text in PRIORITY_RANK:
+        return PRIORITY_RANK[text]
+    if text.isdigit():
+        number = int(text)
+        return max(rank for label, rank in PRIORITY_RANK.items() if number >= PRIORITY_NUMBER[label])
+    return None
+
+
+def rt_due(due: str) -> str:
+    """RT ``Due`` (UTC, ``YYYY-MM-DD HH:MM:SS``) for a route's due (a date: its 00:00 UTC)."""
+    if len(due) == 10:
+        return f"{due} 00:00:00"
+    return due.replace("T", " ").removesuffix("Z")
 
 
 class RTHelpdesk:
@@ -92,7 +129,6 @@ class RTHelpdesk:
         self.default_queue = default_queue
         self.lock = lock or process_thread_lock()
         self._queues: dict[str, str | None] = {}
-        self._checked = False
 
     def close(self) -> None:
         self.http.close()
@@ -100,41 +136,60 @@ class RTHelpdesk:
     # ------------------------------------------------------------------ the protocol
 
     def upsert(self, draft: TicketDraft) -> TicketRef:
-        self._check_custom_fields()
         steps = comment_steps(draft)
+        queue = self.queue_for(draft)
         with self.lock(draft.thread_key):
             tickets = self.find_by_thread(draft.thread_key)
-            for ticket in tickets:
-                markers = set(ticket["cf"].get(CF_DELIVERY, ()))
-                done = [s for s in steps if _marker(s) in markers]
+            landed = self.landed_markers(tickets, draft.delivery_id)
+            done = [s for s in steps if _marker(s) in landed]
+            if done:
+                ticket = next(t for t in tickets if t["id"] == landed[_marker(done[0])])
                 if len(done) == len(steps):
                     return TicketRef(ticket["id"], created=False, commented=False)
-                if done:
-                    self._write_steps(draft, ticket, [s for s in steps if _marker(s) not in markers])
-                    return TicketRef(ticket["id"], created=False, commented=True)
+                self._write_steps(draft, ticket, [s for s in steps if _marker(s) not in landed])
+                return TicketRef(ticket["id"], created=False, commented=True)
             target = tickets[-1] if tickets else None
             if target is not None and (target["status"] not in INACTIVE
                                        or (draft.reopen and target["status"] == "resolved")):
                 self._write_steps(draft, target, steps)
                 return TicketRef(target["id"], created=False, commented=True)
-            ticket = self._create(draft, steps[0], target)
-            if len(steps) > 1:
-                self._write_steps(draft, ticket, steps[1:])
+            ticket = self._create(draft, queue, target)
+            self._write_steps(draft, ticket, steps, followup_of=target)
             return TicketRef(ticket["id"], created=True, commented=True)
 
     def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
-        """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors"}``."""
+        """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors",
+        "priority", "due"}``."""
         query = f"'CF.{{{CF_THREAD}}}' = {_quote(thread_key)}"
         tickets: list[dict[str, Any]] = []
-        for item in self._items("/tickets", {"query": query, "fields": "Status,Queue,CustomFields,Requestor",
+        for item in self._items("/tickets", {"query": query,
+                                             "fields": "Status,Queue,CustomFields,Requestor,Priority,Due",
                                              "orderby": "id", "order": "ASC"}):
             cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
             if cfs.get(CF_THREAD, [None])[0] != thread_key:
                 continue
             requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
             tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
-                            "requestors": requestors})
+                            "requestors": requestors, "priority": item.get("Priority"),
+                            "due": item.get("Due")})
         return sorted(tickets, key=lambda t: int(t["id"]))
+
+    def landed_markers(self, tickets: list[dict[str, Any]], delivery_id: str) -> dict[str, str]:
+        """``{marker: ticket id}`` of this delivery's steps already written to the thread's tickets."""
+        if not tickets:
+            return {}
+        digest = delivery_digest(delivery_id)
+        ids = {t["id"] for t in tickets}
+        landed = {m: t["id"] for t in tickets for m in t["cf"].get(CF_DELIVERY, ()) if m.endswith(digest)}
+        query = " OR ".join(f"'CF.{{{CF_STEP}}}' = '{step}:{digest}'" for step in ("p", "n"))
+        for item in self._items("/transactions", {"query": f"ObjectType = 'RT::Ticket' AND ({query})",
+                                                  "fields": "ObjectId,CustomFields"}):
+            ticket_id = str(item.get("ObjectId", ""))
+            for cf in item.get("CustomFields") or []:
+                for value in cf.get("values") or []:
+                    if ticket_id in ids and cf.get("name") == CF_STEP:
+                        landed[str(value)] = ticket_id
+        return landed
 
     def _items(self, path: str, params: dict[str, Any]) -> Iterator[dict[str, Any]]:
         """Every item of a REST2 collection, page after page (100 per page)."""
@@ -159,7 +214,7 @@ class RTHelpdesk:
         ticket["cf"] = {cf["name"]: list(cf.get("values") or []) for cf in ticket.get("CustomFields", [])}
         transactions = list(self._items(f"/ticket/{int(ticket_id)}/history", {"fields": "Type,Created"}))
         ticket["transactions"] = transactions
-        ticket["comment_count"] = sum(1 for t in transactions if t.get("Type") in ("Create", "Comment", "Correspond"))
+        ticket["comment_count"] = sum(1 for t in transactions if t.get("Type") in ("Comment", "Correspond"))
         return ticket
 
     def set_status(self, ticket_id: str, status: str) -> None:
@@ -167,34 +222,38 @@ class RTHelpdesk:
 
     # ------------------------------------------------------------------ building blocks
 
-    def _check_custom_fields(self) -> None:
-        if self._checked:
-            return
-        # REST2 searches collections with a POSTed JSON query (a read: nothing is written)
-        data = self.http.request("POST", "/customfields", params={"per_page": 100, "fields": "Name"},
-                                 json_body=[{"field": "LookupType", "value": "RT::Queue-RT::Ticket"}]).json()
-        names = {item.get("Name") for item in data.get("items", [])}
-        missing = [name for name in REQUIRED_CFS if name not in names]
-        if missing:
-            raise PermanentError(
-                f"rt: ticket custom field(s) {', '.join(missing)} missing; create them "
-                "(Admin → Custom Fields, applied to the queues rootmail uses; .ci/rt.sh shows how)"
-            )
-        self._checked = True
-
     def queue_for(self, draft: TicketDraft) -> str:
-        """The route's queue when RT has it, else the default queue."""
+        """The route's queue when RT has it, else the default queue; either must carry rootmail's
+        custom fields (a field not applied to the queue is dropped by RT without an error)."""
         name = draft.queue or self.default_queue
         if name not in self._queues:
-            try:
-                data = self.http.request("GET", f"/queue/{name}").json()
-                self._queues[name] = str(data.get("Name") or name)
-            except HelpdeskPermanentError as exc:
-                if exc.status != 404:
-                    raise
-                log.warning("rt_queue_missing", queue=name, fallback=self.default_queue)
-                self._queues[name] = None
-        return self._queues[name] or self.default_queue
+            self._queues[name] = self._load_queue(name)
+        chosen = self._queues[name]
+        if chosen is None:
+            log.warning("rt_queue_missing", queue=name, fallback=self.default_queue)
+            if self.default_queue not in self._queues:
+                self._queues[self.default_queue] = self._load_queue(self.default_queue)
+            chosen = self._queues[self.default_queue]
+            if chosen is None:
+                raise PermanentError(f"rt: neither queue {name!r} nor the default queue {self.default_queue!r} "
+                                     "exists or is visible to rootmail's account; run `rootmail helpdesk check`")
+        return chosen
+
+    def _load_queue(self, name: str) -> str | None:
+        try:
+            data = self.http.request("GET", f"/queue/{name}").json()
+        except HelpdeskPermanentError as exc:
+            if exc.status in (403, 404):
+                return None
+            raise
+        applied = {cf.get("name") for cf in data.get("TicketCustomFields") or []}
+        applied_txn = {cf.get("name") for cf in data.get("TicketTransactionCustomFields") or []}
+        missing = [n for n in TICKET_CFS if n not in applied] + [n for n in TRANSACTION_CFS if n not in applied_txn]
+        if missing:
+            raise PermanentError(
+                f"rt: custom field(s) {', '.join(missing)} not applied to queue {data.get('Name') or name!r} "
+                "(RT would drop them silently); run `rootmail helpdesk setup`, then `rootmail helpdesk check`")
+        return str(data.get("Name") or name)
 
     @staticmethod
     def _attachments(attachments: tuple[DraftAttachment, ...]) -> list[dict[str, str]]:
@@ -205,58 +264,77 @@ class RTHelpdesk:
         fields: dict[str, Any] = {CF_THREAD: draft.thread_key, CF_NOTICE: draft.notice_type}
         if draft.aws_account_id:
             fields[CF_ACCOUNT] = draft.aws_account_id
+        if draft.rule:
+            fields[CF_RULE] = draft.rule
         return fields
 
-    def _create(self, draft: TicketDraft, first: Step, previous: Mapping[str, Any] | None) -> dict[str, Any]:
+    def _create(self, draft: TicketDraft, queue: str, previous: Mapping[str, Any] | None) -> dict[str, Any]:
+        """A neutral ticket: subject, fields, priority, due; no requestor and no notice text."""
         body: dict[str, Any] = {
-            "Queue": self.queue_for(draft),
+            "Queue": queue,
             "Subject": draft.subject[:200] or "(no subject)",
-            "Priority": PRIORITY.get(draft.severity, 50),
-            "Content": first.body if previous is None else
-            f"Follow-up of ticket #{previous['id']} ({previous['status']}).\n\n{first.body}",
+            "Priority": PRIORITY.get(draft.severity, "Medium"),
+            "Content": NEUTRAL_CREATE,
             "ContentType": "text/plain",
-            "CustomFields": self._fields(draft) | {CF_DELIVERY: [_marker(first)]},
+            "CustomFields": self._fields(draft),
         }
-        if first.attachments:
-            body["Attachments"] = self._attachments(first.attachments)
-        if draft.public and draft.customer_contacts:
-            body["Requestor"] = list(draft.customer_contacts)
+        if draft.due:
+            body["Due"] = rt_due(draft.due)
         if previous is not None:
             body["RefersTo"] = [int(previous["id"])]
-        # no idempotency key in RT: a lost response is found again by its marker on the retry
+        # no idempotency key in RT: a lost response is found again by the thread key on the retry,
+        # and its steps are then written to it (see upsert: a neutral ticket without markers)
         data = self.http.request("POST", "/ticket", json_body=body).json()
         ticket_id = str(data["id"])
         log.info("ticket_created", ticket_id=ticket_id, thread=draft.thread_key[:24])
-        return {"id": ticket_id, "status": "new", "cf": {CF_DELIVERY: [_marker(first)]},
-                "requestors": list(body.get("Requestor", []))}
+        return {"id": ticket_id, "status": "new", "cf": self._fields(draft), "requestors": [],
+                "priority": body["Priority"], "due": body.get("Due")}
 
-    def _ensure_requestors(self, draft: TicketDraft, ticket: dict[str, Any]) -> None:
-        """Before a public reply, make the customer's contacts requestors of the ticket (it may
-        have been opened internal, with none), keeping whoever is there already."""
-        current = list(ticket.get("requestors") or [])
-        known = {r.lower() for r in current}
-        missing = [c for c in draft.customer_contacts if c.lower() not in known]
-        if not missing:
-            return
-        self.http.request("PUT", f"/ticket/{int(ticket['id'])}", json_body={"Requestor": current + missing})
-        ticket["requestors"] = current + missing
-        log.info("ticket_requestors_added", ticket_id=ticket["id"], added=len(missing))
+    def _ticket_update(self, draft: TicketDraft, ticket: dict[str, Any], public: bool) -> dict[str, Any]:
+        """What the ticket itself needs before the steps: requestors for a public reply (kept:
+        whoever is there), a higher priority, the route's due date."""
+        update: dict[str, Any] = {}
+        if public and draft.customer_contacts:
+            current = list(ticket.get("requestors") or [])
+            known = {r.lower() for r in current}
+            missing = [c for c in draft.customer_contacts if c.lower() not in known]
+            if missing:
+                update["Requestor"] = current + missing
+        wanted = PRIORITY.get(draft.severity, "Medium")
+        current_rank = priority_rank(ticket.get("priority"))
+        if current_rank is not None and current_rank < PRIORITY_RANK[wanted]:
+            update["Priority"] = wanted
+        if draft.due and not str(ticket.get("due") or "").startswith(rt_due(draft.due).replace(" ", "T")[:16]):
+            update["Due"] = rt_due(draft.due)
+        return update
 
-    def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step]) -> None:
-        if draft.public and draft.customer_contacts and any(step.public for step in steps):
-            self._ensure_requestors(draft, ticket)
-        markers = list(ticket["cf"].get(CF_DELIVERY, ()))
+    def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step],
+                     followup_of: Mapping[str, Any] | None = None) -> None:
+        update = self._ticket_update(draft, ticket, any(step.public for step in steps))
+        if update:
+            self.http.request("PUT", f"/ticket/{int(ticket['id'])}", json_body=update)
+            if "Requestor" in update:
+                ticket["requestors"] = update["Requestor"]
+                log.info("ticket_requestors_added", ticket_id=ticket["id"])
         for step in steps:
-            markers.append(_marker(step))
+            content = step.body
+            if followup_of is not None and not step.public:  # engineers' wording, never a customer's
+                content = f"Follow-up of ticket #{followup_of['id']} ({followup_of['status']}).\n\n{content}"
             body: dict[str, Any] = {
-                "Content": step.body, "ContentType": "text/plain",
-                "CustomFields": self._fields(draft) | {CF_DELIVERY: sorted(set(markers))},
+                "Content": content, "ContentType": "text/plain",
+                "CustomFields": self._fields(draft),
+                "TxnCustomFields": {CF_STEP: _marker(step)},
             }
             if step.attachments:
                 body["Attachments"] = self._attachments(step.attachments)
             if draft.reopen and ticket.get("status") == "resolved":
                 body["Status"] = "open"
             kind = "correspond" if step.public else "comment"
-            self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}", json_body=body)
-        ticket["cf"][CF_DELIVERY] = markers
+            response = self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}", json_body=body)
+            results = response.json() if response.content else []
+            if isinstance(results, list) and any("Unable to load transaction custom field" in str(r)
+                                                 for r in results):
+                raise PermanentError(
+                    f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (transaction custom "
+                    f"field {CF_STEP!r} is not applied to the ticket's queue); run `rootmail helpdesk check`")
         log.info("ticket_updated", ticket_id=ticket["id"], steps=len(steps))
