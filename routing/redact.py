@@ -1,21 +1,55 @@
-"""Redaction: the internal and the customer-visible renderings of a mail's text.
+"""Redaction: the internal and the customer-visible renderings of a mail, and the rule every other
+mail-derived string of a ticket goes through.
 
 Owns what may be shown to whom. Every live secret found by :mod:`routing.secrets` becomes a
 marker that says what was removed (``[removed: password reset link]``), in both renderings.
+
+Root-credential and verification mail is redacted **default-deny**: decided by the notice type
+(``secret: true`` or category ``credentials``/``verification``) *or* by the sender family of a
+From/Sender address (:data:`routing.families.CREDENTIAL_FAMILIES`), so a reworded mail the
+classifier misses is still covered. Then every code-like token and every URL carrying anything
+token-like is removed, whatever the wording. One exception, by choice: the recipient's own AWS
+account id (from the directory, already in the ticket's header) may be kept (``keep``); any other
+12-digit number goes.
+
+Secrets are looked for in every part: the plain text, the HTML part (its text and its markup, so
+alt text and link targets count), the subject and From name, attachment names and the text of
+text attachments and calendar parts. A value found in one part is also scrubbed from every other
+string of the ticket (:class:`Redactor`), and a mail with a secret anywhere, like every
+default-deny mail, never has its original attached (the raw mail stays in the store).
+
 The customer rendering additionally shows access key ids only by their last 4 characters, and
 does not exist at all (None) for secret-bearing notice types and for mail not proven to come
-from AWS. The raw mail is never changed: it stays in the message store.
+from AWS.
 """
 
 from __future__ import annotations
 
+import email
+import email.policy
+import email.utils
+import html
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from email.message import Message
+from functools import lru_cache
 
-from routing.secrets import Secret, find_secrets
+from routing.families import CREDENTIAL_FAMILIES, sender_family
+from routing.secrets import Secret, find_secrets, is_bare_code, secret_values
 from routing.types import AuthVerdict, Notice, ParsedMail
 
 _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{12}([A-Z0-9]{4})\b")
+SCRUBBED = "[removed: secret]"
+DEFAULT_DENY_KIND = "credential or verification mail"
+MAX_SCANNED_TEXT = 4 * 1024 * 1024  # characters of attachment text scanned per mail
+MAX_VALUES = 2000
+# HTML attributes whose text a reader sees (alt text, titles); link targets are in the HTML's text
+_SHOWN_ATTRIBUTE = re.compile(
+    r"""\b(alt|title|aria-label|placeholder|value|content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_ICS_FOLD = re.compile(r"\r*\n[ \t]")
+_TEXT_ATTACHMENT_TYPES = frozenset(
+    ("application/ics", "application/json", "application/xml", "message/delivery-status"))
 
 
 def marker(kind: str) -> str:
@@ -28,11 +62,14 @@ def mask_access_keys(text: str) -> str:
     return _ACCESS_KEY.sub(lambda m: f"[access key ending {m.group(1)}]", text)
 
 
-def redact_text(text: str, *, customer: bool = False) -> str:
-    """``text`` with every live secret replaced by its marker (and, for customers, keys masked)."""
+def redact_text(text: str, *, customer: bool = False, default_deny: bool = False, keep: Iterable[str] = ()) -> str:
+    """``text`` with every live secret replaced by its marker (and, for customers, keys masked).
+
+    ``default_deny``: the rule for credential and verification mail (every code-like token and
+    token-carrying URL); ``keep``: tokens kept even then (the recipient's account id)."""
     if not text:
         return text
-    out = _replace(text, find_secrets(text))
+    out = _replace(text, find_secrets(text, default_deny=default_deny, keep=keep))
     return mask_access_keys(out) if customer else out
 
 
@@ -47,35 +84,198 @@ def _replace(text: str, found: list[Secret]) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=256)
+def _values_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for every value; a digit code matches with or without separators (482913,
+    482 913, 4 8 2 9 1 3, 482-913)."""
+    alternatives: list[str] = []
+    for value in sorted(values, key=len, reverse=True):
+        if value.isdigit():
+            alternatives.append(r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]?".join(re.escape(c) for c in value))
+        else:
+            alternatives.append(re.escape(value))
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Redactor:
+    """The redaction rule of one mail, for every string of its ticket.
+
+    ``values`` are the secrets found anywhere in the mail (held only in memory, never shown by
+    ``repr``): a code seen in the subject or an attachment is scrubbed from the body, the fields and
+    the tags too, even where its words around it are missing."""
+
+    default_deny: bool = False
+    keep: frozenset[str] = frozenset()
+    values: tuple[str, ...] = field(default=(), repr=False)
+
+    def __call__(self, text: str, *, customer: bool = False) -> str:
+        """Free text (subject, body, names): the mail's rule, then the values found elsewhere."""
+        return self.scrub(redact_text(text, customer=customer, default_deny=self.default_deny, keep=self.keep))
+
+    def scrub(self, text: str) -> str:
+        """``text`` without any value found elsewhere in the mail."""
+        pattern = _values_pattern(self.values)
+        if not text or pattern is None:
+            return text
+        return pattern.sub(SCRUBBED, text)
+
+    def value(self, value: str) -> str | None:
+        """A structured value (an identifier): itself, or None when it holds a secret. Under
+        default-deny a bare code-like value (``482913``, ``Q7K2XM``, a 10-digit number) goes too;
+        prefixed identifiers (``i-…``, ``h-…``, ARNs) stay."""
+        if self.scrub(value) != value:
+            return None
+        if self.default_deny and is_bare_code(value, self.keep):
+            return None
+        return value
+
+    def tag(self, tag: str) -> str | None:
+        """A tag, or None when the rule would change it (a tag cannot carry a marker)."""
+        return tag if self(tag) == tag else None
+
+    def tags(self, tags: Iterable[str]) -> tuple[str, ...]:
+        """``tags`` without any that carries a secret, unique, in order."""
+        return tuple(dict.fromkeys(t for t in tags if self.tag(t) is not None))
+
+    def fields(self, fields: Mapping[str, str], computed: Iterable[str] = ()) -> dict[str, str]:
+        """Field values through the rule; ``computed`` names fields rootmail derives itself (notice
+        type, severity, authenticity, the directory's account id, an ISO deadline): only scrubbed."""
+        fixed = frozenset(computed)
+        return {name: (self.scrub(value) if name in fixed else self(value)) for name, value in fields.items()}
+
+    def notice(self, notice: Notice) -> Notice:
+        """``notice`` without identifiers (and a mail-named account id) that carry a secret: so
+        fields, tags, console links and the header built from it cannot bring one back."""
+        identifiers: dict[str, object] = {}
+        for name, value in notice.identifiers.items():
+            if isinstance(value, list | tuple):
+                kept = [v for v in value if self.value(str(v)) is not None]
+                if kept:
+                    identifiers[name] = type(value)(kept) if isinstance(value, tuple) else kept
+            elif value is None or self.value(str(value)) is not None:
+                identifiers[name] = value
+        account = notice.aws_account_id
+        if account and self.value(account) is None:
+            account = None
+        if identifiers == notice.identifiers and account == notice.aws_account_id:
+            return notice
+        return replace(notice, identifiers=identifiers, aws_account_id=account)
+
+
 @dataclass(frozen=True, slots=True)
 class Rendering:
-    """What a ticket may carry: the engineer's text, the customer's text (or None), and what was found."""
+    """What a ticket may carry: the engineer's text, the customer's text (or None), what was found,
+    the redacted subject and the rule for every other string of the ticket."""
 
     internal_text: str
     customer_text: str | None
     secret_kinds: tuple[str, ...]
     withheld_reason: str | None = None
+    subject: str = ""
+    redactor: Redactor = field(default_factory=Redactor)
 
     @property
     def contains_secret(self) -> bool:
         return bool(self.secret_kinds)
 
+    @property
+    def default_deny(self) -> bool:
+        return self.redactor.default_deny
 
-def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None) -> Rendering:
-    """Both renderings of ``parsed``. The customer one is None unless the mail is proven AWS mail
-    (verdict ``pass``) of a notice type that carries no secret."""
-    found = find_secrets(parsed.text)
-    kinds_found = {secret.kind for secret in found}
-    if parsed.html_text and parsed.html_text != parsed.text:
-        # the HTML part as text keeps link targets: secrets only in the HTML part are found here
-        # (lines the plain part already has were scanned above)
-        plain_lines = set(parsed.text.splitlines())
-        extra = "\n".join(line for line in parsed.html_text.splitlines() if line and line not in plain_lines)
-        kinds_found.update(secret.kind for secret in find_secrets(extra))
-    kinds = tuple(sorted(kinds_found))
+
+def _addresses(parsed: ParsedMail) -> list[str]:
+    values = list(parsed.header_all("From")) + list(parsed.header_all("Sender"))
+    found = [address for _, address in email.utils.getaddresses(values) if address]
+    return [parsed.from_address, *found]
+
+
+def default_deny_applies(parsed: ParsedMail, notice: Notice) -> bool:
+    """Root-credential or verification mail: by notice type, or by a From/Sender family."""
+    if notice.secret or notice.category in CREDENTIAL_FAMILIES:
+        return True
+    return any(sender_family(address) in CREDENTIAL_FAMILIES for address in _addresses(parsed) if address)
+
+
+def _decoded(part: Message) -> str:
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    charset = part.get_content_charset() or "utf-8"
+    try:
+        return payload.decode(charset, errors="replace")
+    except LookupError:
+        return payload.decode("utf-8", errors="replace")
+
+
+def attachment_texts(raw: bytes) -> Iterator[str]:
+    """The text of every text-like attachment and calendar part of ``raw`` (decoded, iCalendar lines
+    unfolded), and the subjects of attached messages; bounded by :data:`MAX_SCANNED_TEXT`. A calendar
+    part is read even when mail-parser does not list it (it has no disposition)."""
+    try:
+        message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    except Exception:  # the parser already read this mail; a part we cannot read is simply skipped
+        return
+    budget = MAX_SCANNED_TEXT
+    for part in message.walk():
+        if part is not message and part.get("Subject"):
+            yield str(part.get("Subject"))
+        if part.is_multipart():
+            continue
+        content_type = part.get_content_type()
+        if content_type.split("/")[0] != "text" and content_type not in _TEXT_ATTACHMENT_TYPES:
+            continue
+        if content_type in ("text/plain", "text/html") and part.get_content_disposition() != "attachment":
+            continue  # the mail's own text: ParsedMail.text and .html_text already hold it
+        try:
+            text = _decoded(part)
+        except Exception:  # a broken transfer encoding: nothing readable in it
+            continue
+        if "calendar" in content_type or "ics" in content_type:
+            text = _ICS_FOLD.sub("", text).replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",")
+        text = text[:budget]
+        budget -= len(text)
+        yield text
+        if budget <= 0:
+            return
+
+
+def mail_texts(parsed: ParsedMail, raw: bytes | None = None) -> list[str]:
+    """Every part of ``parsed`` a secret could hide in, as text."""
+    texts = [parsed.subject, parsed.from_name, parsed.text, parsed.html_text]
+    if parsed.html:
+        texts += [html.unescape(m.group(2) or m.group(3) or "") for m in _SHOWN_ATTRIBUTE.finditer(parsed.html)]
+    texts += [attachment.filename for attachment in parsed.attachments]
+    if raw is not None:
+        texts += list(attachment_texts(raw))
+    return [text for text in texts if text]
+
+
+def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw: bytes | None = None,
+           keep: Iterable[str] = ()) -> Rendering:
+    """Both renderings of ``parsed``, its redacted subject and its :class:`Redactor`.
+
+    The customer one is None unless the mail is proven AWS mail (verdict ``pass``) of a notice type
+    that carries no secret. ``raw`` (the stored bytes) lets attachments and calendar parts be read;
+    ``keep``: the recipient's own account id, kept under default-deny."""
+    deny = default_deny_applies(parsed, notice)
+    keep_set = frozenset(k for k in keep if k) if deny else frozenset()
+    kinds: set[str] = set()
+    values: set[str] = set()
+    for text in mail_texts(parsed, raw):
+        found = find_secrets(text)
+        kinds.update(secret.kind for secret in found)
+        values |= secret_values(text, found)
+        if deny:
+            kinds.update(secret.kind for secret in find_secrets(text, default_deny=True, keep=keep_set))
     if notice.secret and not kinds:
-        kinds = ("secret-bearing notice type",)
-    internal = _replace(parsed.text, found)
+        kinds.add("secret-bearing notice type")
+    if deny and not kinds:
+        kinds.add(DEFAULT_DENY_KIND)
+    redactor = Redactor(deny, keep_set, tuple(sorted(values - keep_set))[:MAX_VALUES])
+    internal = redactor(parsed.text)
     reason: str | None = None
     if notice.secret:
         reason = f"{notice.notice_type} carries live secrets"
@@ -83,4 +283,5 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None) -> Rend
         reason = "suspected spoof: not proven to come from AWS" if (auth and auth.suspected_spoof) \
             else "sender authenticity not proven"
     customer = None if reason else mask_access_keys(internal)
-    return Rendering(internal_text=internal, customer_text=customer, secret_kinds=kinds, withheld_reason=reason)
+    return Rendering(internal_text=internal, customer_text=customer, secret_kinds=tuple(sorted(kinds)),
+                     withheld_reason=reason, subject=redactor(parsed.subject), redactor=redactor)

@@ -2,60 +2,158 @@
 codes, tokens in URLs.
 
 Owns *finding* them (spans and a human name for each kind); :mod:`routing.redact` replaces them.
-Works on decoded text (the parser already undid quoted-printable and base64) and on raw HTML
-(``&amp;`` forms), and follows a link that a plain-text part hard-wrapped onto the next line.
-Never returns or logs the secret itself beyond its span.
+Two rules:
+
+* **ordinary mail** (``default_deny=False``): links are secrets by what they say (reset, verify,
+  approve, token parameters, random path or fragment tokens; with or without a scheme, HTML
+  entities, percent-encoded targets inside tracking wrappers), codes by proximity to a code word in
+  English, German, Spanish, French, Portuguese, Italian, Japanese, Chinese and Korean, before or
+  after the code (``Verification code: 482913``, ``482913 is your AWS sign-in code``,
+  ``인증 코드는 482913입니다``), digit codes also spaced or grouped (``4 8 2 9 1 3``, ``482-913``) and
+  alphanumeric codes (``Q7K2XM``);
+* **root-credential and verification mail** (``default_deny=True``): additionally every code-like
+  token (4 or more digits, also spaced or grouped; 6 or more letters and digits with at least one
+  digit; long random strings) and every URL that carries anything token-like (a query, a fragment
+  with a value, a path segment with digits), whatever the wording.
+
+Works on decoded text (the parser undid quoted-printable and base64) and on raw HTML (``&amp;``
+forms), follows a link hard-wrapped onto the next line (also when the break is before the ``?``),
+and reads full-width digits and letters as their ASCII forms. Never returns or logs the secret
+itself beyond its span.
 """
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-_URL = re.compile(r"[hH][tT][tT][pP][sS]?://[^\s<>\"'`]+")
-_URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*-]{8,}")
-_TRAILING = ".,;:!?)]}>'\""
+# full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+_URL_CHARS = r"[^\s<>\"'`\u3000-\u303f\uff08\uff09]"
+_URL = re.compile(
+    r"[hH][tT][tT][pP][sS]?://" + _URL_CHARS + "+"
+    # without a scheme: a host name with a dot followed by a path, query or fragment
+    r"|(?:(?<=\n/)|(?<=\n//)|(?<![\w@./:%-]))"
+    r"(?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24}(?::\d{1,5})?[/?#]" + _URL_CHARS + "*"
+)
+_URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]{4,}")
+_TAIL_START = "?&#=/%"
+_TRAILING = ".,;:!?)]}>'\"。、"
 
 # link kinds by what the URL says, strongest first
 _LINK_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("password reset link", re.compile(
-        r"reset.?password|password.?(reset|recovery)|forgot.?password|/resetpassword|/recover(y)?/", re.I)),
+        r"reset.?password|password.?(reset|recovery)|forgot.?password|/resetpassword|/recover(y)?/|/reset/", re.I)),
     ("unsubscribe link", re.compile(r"unsubscribe|opt.?out|mkt_unsub|/unsub", re.I)),
     ("approval link", re.compile(r"approv", re.I)),
     ("invitation link", re.compile(r"invitation|handshake=", re.I)),
     ("confirmation link", re.compile(r"confirm", re.I)),
     ("verification link", re.compile(r"verif|mfarecovery|validat|activat", re.I)),
-    ("sign-in link", re.compile(r"(sign.?in|log.?in|auth)[^?]*\?.*(token|code|ticket)=", re.I)),
+    ("sign-in link", re.compile(r"(sign.?in|log.?in|auth)[^?#]*[?#].*(token|code|ticket)=", re.I)),
 )
 # words shortly before an opaque link that say what it is (anchor text in HTML renderings)
 _CONTEXT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("password reset link", re.compile(r"reset (your |the )?password|password reset", re.I)),
-    ("unsubscribe link", re.compile(r"unsubscribe|opt.?out|stop receiving", re.I)),
-    ("approval link", re.compile(r"\bapprove\b", re.I)),
-    ("confirmation link", re.compile(r"\bconfirm\b", re.I)),
-    ("verification link", re.compile(r"\bverify\b|verification", re.I)),
+    ("password reset link", re.compile(
+        r"reset (your |the )?password|password reset|passwort zurücksetzen|restablecer (la |tu |su )?contraseña"
+        r"|réinitialiser (votre |le )?mot de passe|redefinir (a |sua )?senha|reimposta(re)? (la )?password"
+        r"|パスワードをリセット|パスワードの再設定|重置密码|重設密碼|비밀번호 재설정", re.I)),
+    ("unsubscribe link", re.compile(r"unsubscribe|opt.?out|stop receiving|abbestellen|darse de baja|désabonner",
+                                    re.I)),
+    ("approval link", re.compile(r"\bapprove\b|genehmigen|aprobar|approuver|aprovar|approvare", re.I)),
+    ("confirmation link", re.compile(r"\bconfirm\b|bestätigen|confirmar|confirmer|confermare|確認|确认|확인", re.I)),
+    ("verification link", re.compile(
+        r"\bverify\b|verification|verifizieren|verificar|vérifier|verificare|認証|验证|驗證|인증", re.I)),
 )
 _TOKEN_PARAMS = frozenset((
     "token", "code", "key", "sig", "signature", "x-amz-signature", "x-amz-security-token",
     "x-amz-credential", "otp", "auth", "ticket", "mkt_tok", "secret", "session", "sessionid",
     "hash", "nonce", "state", "access_token", "id_token", "refresh_token", "confirmationcode",
-    "verificationcode", "magic", "login_token",
+    "verificationcode", "magic", "login_token", "t", "k", "c", "pin", "passcode", "reset", "recovery",
 ))
-_RANDOM = re.compile(r"^[A-Za-z0-9_\-+/=.~%]{24,}$")
-_CANDIDATE = re.compile(r"(?<![\d.,$€£/-])(\d{3}[ -]\d{3}|\d{4,8})(?![\d%]|[.,]\d)")
-_CODE_BEFORE = re.compile(
-    r"(?:(?:verification|security|one[- ]time|confirmation|authentication|sign[- ]?in|access|login|"
-    r"otp|pass)\s*(?:code|pin|number)|passcode|\bOTP\b|確認コード|認証コード|検証コード|ワンタイムパスワード"
-    r"|\b(?:code|pin)\b(?=(?:\s+is)?\s*[:：]))"
-    r"(?:\s+is)?\s*[:：]?\s*(?:\n\s*)?\Z",
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+_CLICK_WRAPPER = re.compile(r"^(?:[^/]*//)?[^/]+/C?L0/(?P<target>[^/\s]+)/\d+/")
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~%]+")
+_FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|css|js|html?|pdf|txt|xml|json)$", re.IGNORECASE)
+
+# ---------------------------------------------------------------- codes by proximity to a code word
+
+# a candidate code: digits (4-10, spaced or grouped) or 6-12 letters and digits with a digit
+_CANDIDATE_BODY = (
+    r"(?:\d(?:[ \u00a0]\d){3,9}"
+    r"|\d{1,7}(?:[ \u00a0\u2009\u202f\-\u2010\u2011\u2013]\d{1,7}){1,4}"
+    r"|(?=[A-Za-z0-9]{0,11}\d)[A-Za-z0-9]{4,12})"
+)
+_CANDIDATE = re.compile(r"(?<![A-Za-z0-9_$€£¥.,/\-#@])(?P<code>" + _CANDIDATE_BODY + r")(?![A-Za-z0-9_%@]|[.,/:]\d)")
+# code words: compounds ending in "code" (Bestätigungscode), código/codice, the CJK and Korean words
+_CODE_WORD = re.compile(
+    r"[^\W\d_]*code\b|c[óo]digo|codice|pass-?code|\bpin\b|\botp\b|one[- ]time password|tan\b"
+    r"|コード|ワンタイムパスワード|認証番号|確認番号|暗証番号"
+    r"|验证码|驗證碼|校验码|校驗碼|确认码|確認碼|安全码|安全碼|动态码|動態碼|代码|代碼|一次性密码|一次性密碼"
+    r"|코드|인증\s?번호|확인\s?번호|일회용\s?비밀번호",
     re.IGNORECASE,
 )
-_CODE_STANDALONE = re.compile(r"^\s*(?P<code>\d{6,8})\s*$", re.MULTILINE)
-_CODE_HINTS = ("code", "pin", "otp", "token", "password", "コード", "パスワード")
-_CODE_MENTION = re.compile(r"\b(code|コード)\b", re.IGNORECASE)
-_TOKEN_TEXT = re.compile(r"\b(?:token|one-time password)\s*[:：]\s*(?P<code>[A-Za-z0-9_\-]{8,})", re.IGNORECASE)
+# words whose value follows right after a colon or "is" (temporary passwords)
+_PASSWORD_WORD = re.compile(
+    r"(?:temporary|one[- ]time|temporäres|einmal|temporal|temporaire|temporária|temporanea)\s*"
+    r"(?:password|passwort|kennwort|contraseña|mot de passe|senha)|einmalpasswort|contraseña|mot de passe|senha"
+    r"|パスワード|密码|密碼|비밀번호",
+    re.IGNORECASE,
+)
+# "code" words that are not about a secret
+_NOT_A_SECRET_CODE = re.compile(
+    r"(?:postal|zip|post|area|country|region|promo(?:tional)?|coupon|discount|voucher|gift|tax|error|status"
+    r"|http|response|event\s*type|type|product|service|reason|source|sort|currency|language|airport|bank|swift"
+    r"|qr|bar|sample|example|program|programm|erro|erreur|errore|fehler|estado|país|pays|paese|país)\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_SECRET_WORD = re.compile(
+    r"^(?:en|de|un|uni|geo|op|trans|bar|post|zip|promo|source|error|status|fehler|gutschein|rabatt|aktions|länder"
+    r"|programm|quell|event|qr)code$",
+    re.IGNORECASE,
+)
+_NOT_A_SECRET_AFTER = re.compile(
+    r"^\s*(?:postal|postale|de\s+(?:erro|error|erreur|estado|país)|d'erreur|di\s+errore|fiscal|de\s+barras"
+    r"|of\s+conduct|samples?\b|examples?\b)",
+    re.IGNORECASE,
+)
+# between a code word and its code: no digit, no sentence end, no new paragraph
+_AFTER_WORD = re.compile(r"[\s:：]{0,40}|[^\d\n.。!?！？]{0,60}")
+_TIGHT = re.compile(
+    r"[\s:：=]{0,40}(?:(?:is|ist|lautet|es|est|é|è|wird|sera|será|sarà)\s*[:：]?\s*)?"
+    r"|\s*(?:は|是|为|為|는|은|：|:)\s*"
+)
+_COPULA = re.compile(r"\s*(?:is|ist|es|est|é|è|是|为|為|は|が|이|가|은|는)(?![A-Za-z])", re.IGNORECASE)
+_ENDS_WITH_COPULA = re.compile(
+    r"(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|è|será|sera|sarà)|[:：=]|は|是|为|為|는|은)\s*$", re.IGNORECASE)
+_BEFORE_WORD = re.compile(r"[^\d\n.。!?！？]{0,40}")
+_CODE_STANDALONE = re.compile(r"^[ \t>]*(?P<code>" + _CANDIDATE_BODY + r")[ \t.]*$", re.MULTILINE)
+_TOKEN_TEXT = re.compile(
+    r"\b(?:token|one-time password)\s*[:：]\s*(?P<code>[A-Za-z0-9_\-]{8,})", re.IGNORECASE)
+_CODE_HINTS = re.compile(
+    r"code|c[óo]digo|codice|pin|otp|token|pass|コード|パスワード|番号|码|碼|密|코드|번호|비밀|\btan\b",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- default-deny tokens
+
+_SEPARATOR = r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]"
+# digit groups joined by single separators (4 8 2 9 1 3, 482-913), and words of letters and digits
+_DD_DIGIT_GROUPS = re.compile(r"(?<![A-Za-z0-9])\d+(?:" + _SEPARATOR + r"\d+)*(?![A-Za-z0-9])")
+_DD_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9])")
+_DD_LONG = re.compile(r"(?<![A-Za-z0-9_\-+/=])[A-Za-z0-9_\-+/=]{16,}(?![A-Za-z0-9_\-+/=])")
+_QUERY_LINE = re.compile(r"(?<!\S)[?&#][^\s=]{1,40}=\S+")
+_TOKEN_QUERY = re.compile(
+    r"(?<![\w/.%-])[?&#;]?(?:" + "|".join(sorted((re.escape(n) for n in _TOKEN_PARAMS if len(n) > 2), key=len,
+                                                 reverse=True))
+    + r")=[^\s&#<>\"']{4,}", re.IGNORECASE)
+_URL_PIECE = re.compile(r"[/?#&=;:]")
+_PASSWORD_VALUE = re.compile(r"[^\s\"'<>]{6,64}")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,108 +165,326 @@ class Secret:
     kind: str
 
 
+def ascii_forms(text: str) -> str:
+    """``text`` with full-width ASCII forms as ASCII (same length)."""
+    return text.translate(_FULLWIDTH)
+
+
 def _has_digit_and_letter(value: str) -> bool:
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
+def _looks_random(value: str) -> bool:
+    """A long opaque string: digits and letters, or mixed case that is not CamelCase words."""
+    if len(value) < 16:
+        return False
+    if _has_digit_and_letter(value):
+        return True
+    switches = sum(1 for a, b in itertools.pairwise(value) if a.islower() and b.isupper())
+    return switches >= 3 and sum(c.isupper() for c in value) * 4 >= len(value)
+
+
+def _opaque_token(value: str) -> bool:
+    """A random-looking token of URL-safe characters (not a file name like ``<hash>.png``)."""
+    return (_TOKEN_CHARS.fullmatch(value) is not None and _looks_random(value)
+            and _FILE_NAME.search(value) is None)
+
+
+def _clear(url: str) -> str:
+    """``url`` with HTML entities and (repeated) percent-encoding undone."""
+    plain = html.unescape(url)
+    for _ in range(4):
+        decoded = unquote(plain)
+        if decoded == plain:
+            break
+        plain = decoded
+    return plain
+
+
 @lru_cache(maxsize=8192)
-def _url_facts(url: str) -> tuple[str | None, bool, bool]:
-    """(kind by the URL itself, has an opaque part, carries a token-like parameter)."""
-    plain = unquote(url.replace("&amp;", "&"))
+def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
+    """(kind by the URL itself, has an opaque part, carries a token-like parameter, carries
+    anything token-like at all: the default-deny test)."""
+    wrapped = _CLICK_WRAPPER.search(url)
+    if wrapped:
+        # an SES click-tracking link (``…awstrack.me/L0/<encoded target>/1/<tail>``): what it carries
+        # is what its target carries; its own tail is opaque (a token under default-deny)
+        kind, _, tokenish, _ = _url_facts(_clear(wrapped.group("target")))
+        return kind, True, tokenish, True
+    plain = _clear(url)
     try:
-        parts = urlsplit(plain)
+        parts = urlsplit(plain if "://" in plain[:12] else "https://" + plain)
     except ValueError:
-        return "link with a token", True, True
+        return "link with a token", True, True, True
     query = parse_qsl(parts.query, keep_blank_values=True)
-    path_tokens = [seg for seg in parts.path.split("/") if _RANDOM.match(seg) and _has_digit_and_letter(seg)]
-    opaque = bool(query) or bool(path_tokens) or "token" in parts.fragment.lower()
-    tokenish = any(
-        (name.lower() in _TOKEN_PARAMS and len(value) >= 6)
-        or (len(value) >= 24 and _RANDOM.match(value) is not None and _has_digit_and_letter(value))
-        for name, value in query
-    )
+    fragment = parts.fragment
+    if "=" in fragment:
+        query += parse_qsl(fragment.split("?", 1)[-1], keep_blank_values=True)
+    segments = [seg for seg in parts.path.split("/") if seg]
+    path_tokens = [seg for seg in segments
+                   if (_has_digit_and_letter(seg) and len(seg) >= 8) or _opaque_token(seg)]
+    bare_fragment = fragment.strip("/!")
+    # a fragment that is one opaque token (``#Q7K2XM…``), not a console route with resource ids
+    fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and _opaque_token(bare_fragment))
+    opaque = bool(query) or bool(path_tokens) or fragment_token or any(
+        _has_digit_and_letter(run) and len(run) >= 8 for run in _ALNUM_RUN.findall(fragment))
+    tokenish = fragment_token or any(
+        (name.lower() in _TOKEN_PARAMS and len(value) >= 4) or _opaque_token(value) for name, value in query)
+    anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
+        or any(any(c.isdigit() for c in seg) and len(seg) >= 6 for seg in segments)
     for kind, pattern in _LINK_KINDS:
         if pattern.search(plain) and (opaque or kind == "unsubscribe link"):
-            return kind, opaque, tokenish
-    return None, opaque, tokenish
+            return kind, opaque, tokenish, anything
+    # a wrapper (tracking, safe links) whose parameter or path carries another link
+    for _, value in query:
+        if "://" in value or value.startswith("www."):
+            inner = _url_facts(value)
+            if inner[0] or inner[2]:
+                return inner[0] or "link with a token", True, True, True
+    return None, opaque, tokenish, anything
 
 
-def link_kind(url: str, context: str = "") -> str | None:
+def link_kind(url: str, context: str = "", *, default_deny: bool = False) -> str | None:
     """What secret ``url`` carries ('password reset link', 'link with a token', ...) or None.
 
-    ``context`` is the text just before the link (its anchor text in an HTML rendering)."""
-    kind, opaque, tokenish = _url_facts(url)
+    ``context`` is the text just before the link (its anchor text in an HTML rendering). With
+    ``default_deny`` every URL with a query, a fragment value or a path segment with digits is one."""
+    kind, opaque, tokenish, anything = _url_facts(url)
     if kind:
         return kind
     if opaque and context:
         for context_kind, pattern in _CONTEXT_KINDS:
             if pattern.search(context):
                 return context_kind
-    return "link with a token" if tokenish else None
+    if tokenish:
+        return "link with a token"
+    return "link" if default_deny and anything else None
 
 
-def _extend_wrapped(text: str, end: int) -> int:
-    """A plain-text link hard-wrapped onto the next line(s): include the continuation."""
-    while True:
-        i = end
-        if text.startswith("\r\n", i):
-            i += 2
-        elif text.startswith("\n", i):
-            i += 1
-        else:
-            return end
-        nxt = text.find("\n", i)
-        line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
-        if (not _URL_TAIL.fullmatch(line) or line.lower().startswith(("http://", "https://"))
-                or not (_has_digit_and_letter(line) or any(c in line for c in "=&%_"))):
-            return end
-        end = i + len(line)
+def _continuation(text: str, at: int, url_so_far: str) -> int:
+    """The end of a link's hard-wrapped continuation on the line after line break ``at`` (or ``at``).
+
+    A continuation is one run of URL characters: it starts with ``? & # = / %`` (a break before
+    the query), or the link already has a query or fragment and the line looks like token text, or
+    the line ends its paragraph (a wrapped link stands on its own lines)."""
+    i = at
+    if text.startswith("\r\n", i):
+        i += 2
+    elif text.startswith("\n", i):
+        i += 1
+    else:
+        return at
+    nxt = text.find("\n", i)
+    line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
+    body = line.lstrip(" \t")
+    if not body or not _URL_TAIL.fullmatch(body) or body.lower().startswith(("http://", "https://")):
+        return at
+    if body is not line and body[0] not in _TAIL_START:
+        return at  # an indented line continues a link only with ? & # = / %
+    tail_like = body[0] in _TAIL_START or url_so_far.endswith(tuple(_TAIL_START))
+    in_query = any(c in url_so_far for c in "?=#")
+    token_text = _has_digit_and_letter(body) or any(c in body for c in "=&%_?#") or _looks_random(body)
+    paragraph_end = nxt == -1 or not text[nxt + 1:].split("\n", 1)[0].strip()
+    has_path = "/" in url_so_far.split("//", 1)[-1]
+    own_line = paragraph_end and body[-1] not in _TRAILING and (in_query or has_path)
+    # a break inside the host name: the rest of the host and the path on the next line
+    rest_of_host = not has_path and "/" in body and body[0] not in "/" and "." in url_so_far + body
+    if tail_like or (in_query and token_text) or own_line or rest_of_host:
+        return i + len(line)
+    return at
 
 
-def find_secrets(text: str) -> list[Secret]:
-    """Every live secret in ``text`` as (start, end, kind), sorted, non-overlapping."""
-    if not text:
-        return []
+def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     found: list[Secret] = []
-    for match in _URL.finditer(text) if "://" in text else ():
+    if "/" not in text and "?" not in text and "#" not in text:
+        return found
+    for match in _URL.finditer(text):
         start, end = match.span()
+        # a link hard-wrapped onto following lines (a break before "?" too, or after a ".")
+        while end < len(text) and text[end] in "\r\n":
+            extended = _continuation(text, end, _clear(re.sub(r"\r?\n[ \t]*", "", text[start:end])))
+            if extended == end:
+                break
+            end = extended
         while end > start and text[end - 1] in _TRAILING:
             end -= 1
-        url = text[start:end]
-        if "?" in url and end < len(text) and text[end:end + 1] in ("\n", "\r"):
-            end = _extend_wrapped(text, end)
-            url = text[start:end].replace("\r", "").replace("\n", "")
+        url = re.sub(r"\r?\n[ \t]*", "", text[start:end])
         line_start = text.rfind("\n", 0, max(0, start - 1))
         context = text[max(line_start, start - 120, 0):start]
-        kind = link_kind(url, context)
+        kind = link_kind(url, context, default_deny=default_deny)
         if kind:
             found.append(Secret(start, end, kind))
-    lowered = text.lower()
-    hinted = any(hint in lowered for hint in _CODE_HINTS)
-    for match in _CANDIDATE.finditer(text) if hinted else ():
-        # a number right after "verification code:", "your code is", "確認コード:" ...
-        if _CODE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
-            found.append(Secret(match.start(1), match.end(1), "one-time code"))
-    for match in _TOKEN_TEXT.finditer(text) if ("token" in lowered or "one-time password" in lowered) else ():
-        found.append(Secret(match.start("code"), match.end("code"), "token"))
-    # a code on a line of its own, right after a line that talks about a code
-    for match in _CODE_STANDALONE.finditer(text) if hinted else ():
+    return found
+
+
+_DATE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _candidate_ok(code: str, *, tight: bool) -> bool:
+    """A candidate is a code: 6-12 letters and digits, or 4-10 digits that are not a date (a bare
+    year only right after its code word)."""
+    if any(c.isalpha() for c in code):
+        return len(code) >= 6
+    digits = sum(c.isdigit() for c in code)
+    if not 4 <= digits <= 10 or _DATE.fullmatch(code):
+        return False
+    return tight or not _YEAR.fullmatch(code)
+
+
+def _word_is_about_a_secret(text: str, word: re.Match[str]) -> bool:
+    if _NOT_A_SECRET_WORD.match(word.group(0)):
+        return False
+    if _NOT_A_SECRET_CODE.search(text, max(0, word.start() - 25), word.start()):
+        return False
+    return not _NOT_A_SECRET_AFTER.match(text, word.end(), min(len(text), word.end() + 20))
+
+
+def _code_after(text: str, word: re.Match[str]) -> Secret | None:
+    """The code after its word: "code: 482913", "Código de verificación es 482913", "コードは482913"."""
+    candidate = _CANDIDATE.search(text, word.end(), min(len(text), word.end() + 140))
+    if candidate is None:
+        return None
+    between = text[word.end():candidate.start()]
+    loose = _AFTER_WORD.fullmatch(between) is not None
+    tight = _TIGHT.fullmatch(between) is not None or (loose and _ENDS_WITH_COPULA.search(between) is not None)
+    if not (tight or loose) or not _candidate_ok(candidate.group("code"), tight=tight):
+        return None
+    return Secret(candidate.start("code"), candidate.end("code"), "one-time code")
+
+
+def _codes_before(text: str, word: re.Match[str]) -> list[Secret]:
+    """The code before its word: "482913 is your AWS sign-in code", "482913은 인증 코드입니다"."""
+    found: list[Secret] = []
+    for candidate in _CANDIDATE.finditer(text, max(0, word.start() - 48), word.start()):
+        between = text[candidate.end():word.start()]
+        tight = _COPULA.match(between) is not None  # "2000 is your code": a year-like code too
+        if _BEFORE_WORD.fullmatch(between) and _candidate_ok(candidate.group("code"), tight=tight):
+            found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
+    return found
+
+
+def _code_spans(text: str) -> list[Secret]:
+    found: list[Secret] = []
+    if not _CODE_HINTS.search(text):
+        return found
+    for word in _CODE_WORD.finditer(text):
+        if not _word_is_about_a_secret(text, word):
+            continue
+        after = _code_after(text, word)
+        if after is not None:
+            found.append(after)
+        found += _codes_before(text, word)
+    for word in _PASSWORD_WORD.finditer(text):
+        gap = _TIGHT.match(text, word.end())
+        if gap is not None and gap.end() > word.end():
+            value = _PASSWORD_VALUE.match(text, gap.end())
+            if value and any(c.isdigit() for c in value.group(0)):
+                found.append(Secret(value.start(), value.end(), "one-time password"))
+    # a code on a line of its own, after a line that talks about a code
+    for match in _CODE_STANDALONE.finditer(text):
         before = text[max(0, match.start() - 200):match.start()]
-        if _CODE_MENTION.search(before):
+        if any(_word_is_about_a_secret(before, w) for w in _CODE_WORD.finditer(before)) and \
+                _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
+    for match in _TOKEN_TEXT.finditer(text):
+        found.append(Secret(match.start("code"), match.end("code"), "token"))
+    for match in _TOKEN_QUERY.finditer(text):
+        found.append(Secret(match.start(), match.end(), "link with a token"))
+    return found
+
+
+def _is_code_like(token: str, keep: frozenset[str]) -> bool:
+    compact = "".join(c for c in token if c.isalnum())
+    if compact in keep:
+        return False
+    digits = sum(c.isdigit() for c in compact)
+    if digits == 0:
+        return False
+    return digits >= 4 or len(compact) >= 6
+
+
+_BARE = re.compile(r"[A-Za-z0-9]+|\d+(?:" + _SEPARATOR + r"\d+)*")
+
+
+def is_bare_code(value: str, keep: Iterable[str] = ()) -> bool:
+    """``value`` as a whole is a code-like token (``482913``, ``482 913``, ``Q7K2XM``), not a
+    structured identifier with a prefix (``h-…``, ``i-…``, ``arn:…``)."""
+    value = ascii_forms(value.strip())
+    return _BARE.fullmatch(value) is not None and _is_code_like(value, frozenset(keep))
+
+
+def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
+    found: list[Secret] = []
+    for pattern in (_DD_DIGIT_GROUPS, _DD_WORD):
+        for match in pattern.finditer(text):
+            if _is_code_like(match.group(0), keep):
+                found.append(Secret(match.start(), match.end(), "code-like token"))
+    for match in _DD_LONG.finditer(text):
+        if _looks_random(match.group(0)) and match.group(0) not in keep:
+            found.append(Secret(match.start(), match.end(), "code-like token"))
+    for match in _QUERY_LINE.finditer(text):
+        found.append(Secret(match.start(), match.end(), "link"))
+    return found
+
+
+def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] = ()) -> list[Secret]:
+    """Every live secret in ``text`` as (start, end, kind), sorted, non-overlapping.
+
+    ``default_deny``: the rule for root-credential and verification mail (every code-like token and
+    every URL that carries a token). ``keep``: tokens that stay even then (the recipient's own
+    account id, compared without separators)."""
+    if not text:
+        return []
+    text = ascii_forms(text)
+    found = _url_spans(text, default_deny)
+    found += _code_spans(text)
+    if default_deny:
+        found += _default_deny_spans(text, frozenset(keep))
     return _merge(found)
 
 
+_GENERIC_KINDS = frozenset(("code-like token", "link"))
+
+
 def _merge(found: list[Secret]) -> list[Secret]:
+    """Overlapping spans become one, named by the most specific kind among them."""
     out: list[Secret] = []
     for secret in sorted(found):
         if out and secret.start < out[-1].end:
             last = out[-1]
-            if secret.end > last.end:
-                out[-1] = Secret(last.start, secret.end, last.kind)
+            kind = secret.kind if last.kind in _GENERIC_KINDS and secret.kind not in _GENERIC_KINDS else last.kind
+            out[-1] = Secret(last.start, max(last.end, secret.end), kind)
             continue
         out.append(secret)
     return out
+
+
+def _query_pairs(url: str) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    except ValueError:  # not a URL after all (a broken IPv6 host): nothing to take from it
+        return []
+
+
+def secret_values(text: str, found: list[Secret]) -> set[str]:
+    """The values behind ``found`` in ``text``, and the parts of them that would give the secret
+    away elsewhere: a link's token parameters and random pieces, a code without its separators.
+    For scrubbing other strings of a ticket (fields, tags, names) of a secret seen in one part."""
+    values: set[str] = set()
+    for secret in found:
+        value = re.sub(r"\r?\n[ \t]*", "", ascii_forms(text[secret.start:secret.end]))
+        values.add(value)
+        if any(c in value for c in "/?#=") and secret.kind != "one-time password":
+            plain = _clear(value)
+            values.add(plain)
+            for name, token in _query_pairs(plain):
+                if name.lower() in _TOKEN_PARAMS and len(token) >= 6:
+                    values.add(token)
+            values.update(piece for piece in _URL_PIECE.split(plain) if _looks_random(piece))
+        elif secret.kind != "one-time password":
+            values.add(re.sub(_SEPARATOR, "", value))
+    return {v for v in values if len(v) >= 4}
 
 
 def secret_kinds(*texts: str) -> tuple[str, ...]:

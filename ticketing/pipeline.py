@@ -18,7 +18,7 @@ from ingest.store import MessageStore, StoredMessage, StoreError
 from routing.directory import Directory
 from routing.loops import loop_reason
 from routing.parse import UnparseableMail, parse_mail
-from routing.redact import redact_text, render
+from routing.redact import render
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient, Route
 from ticketing import metrics
 from ticketing.draft import DraftAttachment, TicketDraft
@@ -71,6 +71,11 @@ class Dependencies:
     thread_index: ThreadIndex | None = None
 
 
+# fields rootmail derives itself (no mail text in them): only scrubbed of values seen in the mail
+COMPUTED_FIELDS = ("notice_type", "severity", "aws_account_id", "deadline", "authenticity", "action_required",
+                   "suspected_spoof")
+
+
 def build_draft(
     stored: StoredMessage,
     parsed: ParsedMail,
@@ -84,7 +89,9 @@ def build_draft(
     route = route or Route(priority=notice.severity)
     account = recipient.account
     customer = recipient.customer
-    rendering = render(parsed, notice, auth)
+    rendering = render(parsed, notice, auth, raw=stored.raw, keep=(account.account_id,) if account else ())
+    redactor = rendering.redactor  # every mail-derived string of the ticket goes through it
+    shown = redactor.notice(notice)  # without identifiers that carry a secret
     fields = {"notice_type": notice.notice_type, "severity": notice.severity}
     if account:
         fields["aws_account_id"] = account.account_id
@@ -93,12 +100,12 @@ def build_draft(
     tags = ["rootmail", f"notice_{notice.notice_type.replace('.', '_')}", f"category_{notice.category}"]
     fields["authenticity"] = auth.verdict
     fields["action_required"] = "yes" if notice.action_required else "no"
-    if notice.aws_account_id and notice.aws_account_id != fields.get("aws_account_id"):
-        fields["notice_account_id"] = notice.aws_account_id
-    for name, value in notice.identifiers.items():
+    if shown.aws_account_id and shown.aws_account_id != fields.get("aws_account_id"):
+        fields["notice_account_id"] = shown.aws_account_id
+    for name, value in shown.identifiers.items():
         if name not in fields and name not in ("instance_id", "access_key_id"):
             fields[name] = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-    tags += identifier_tags(notice)
+    tags += identifier_tags(shown)
     tags.append(f"auth_{auth.verdict}")
     if notice.action_required:
         tags.append("action_required")
@@ -109,7 +116,7 @@ def build_draft(
     if recipient.account is None:
         tags.append("unknown_recipient")
     visibility, queue = route.visibility, route.queue
-    public_body = customer_body(rendering.customer_text) if rendering.customer_text else None
+    public_body = customer_body(rendering.customer_text, redactor) if rendering.customer_text else None
     if auth.suspected_spoof:
         # a mail that claims AWS and is not proven: never customer-visible, always security triage
         tags.append("suspected_spoof")
@@ -125,8 +132,8 @@ def build_draft(
     return TicketDraft(
         thread_key=_thread_of(stored, parsed, recipient, notice, auth, route, index),
         delivery_id=delivery_id(parsed, stored.raw, recipient, trusted=auth.verdict == "pass"),
-        subject=redact_text(parsed.subject) or "(no subject)",
-        body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth),
+        subject=rendering.subject or "(no subject)",
+        body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth, redactor=redactor),
         public_body=public_body,
         secret=notice.secret or rendering.contains_secret,
         message_id=parsed.message_id,
@@ -139,8 +146,8 @@ def build_draft(
         severity=route.priority,
         visibility=visibility,
         queue=queue,
-        fields=fields,
-        tags=tuple(dict.fromkeys(tags)),
+        fields=redactor.fields(fields, computed=COMPUTED_FIELDS),
+        tags=redactor.tags(tags),
         attachments=attachments,
         rule=route.rule,
         due=route.due,

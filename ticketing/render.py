@@ -4,6 +4,10 @@ Owns the engineer's rendering (facts, AWS console links for the identifiers, the
 with AWS tracking links unwrapped and quoted history folded) and the same clean-up for the
 customer-visible text. ``header_block`` (the facts) is extended by the authenticity work; the
 console links are a separate block below it.
+
+Every mail-derived string here (subject, From name, attachment names, identifiers, the text) goes
+through the mail's :class:`routing.redact.Redactor`, so default-deny redaction of credential mail
+and secrets seen in another part of the mail hold in the header block too.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, unquote
 
-from routing.redact import redact_text
+from routing.redact import Redactor
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
 
 _SHOWN_IDENTIFIERS = (
@@ -21,17 +25,21 @@ _SHOWN_IDENTIFIERS = (
 )
 
 
-def _identifier_lines(notice: Notice) -> list[str]:
+def _identifier_lines(notice: Notice, redactor: Redactor) -> list[str]:
     parts: list[str] = []
     for name in _SHOWN_IDENTIFIERS:
         value = notice.identifiers.get(name)
         if value:
-            parts.append(f"{name}={','.join(map(str, value)) if isinstance(value, (list, tuple)) else value}")
+            shown = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+            parts.append(f"{name}={redactor.scrub(shown)}")
     return [f"Ids:       {part}" for part in parts]
 
 
-def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth: AuthVerdict | None = None) -> str:
-    """A short block of facts above the mail text."""
+def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth: AuthVerdict | None = None,
+                 redactor: Redactor | None = None) -> str:
+    """A short block of facts above the mail text; mail-derived values through ``redactor``."""
+    rule = redactor or Redactor()
+    notice = rule.notice(notice)
     account = recipient.account
     customer = recipient.customer
     lines = [
@@ -41,22 +49,22 @@ def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth:
         f"Account:   {account.account_id} ({account.name})" if account else "Account:   unknown recipient",
         f"Customer:  {customer.name} [{customer.id}]" if customer else "Customer:  unknown",
         f"Recipient: {recipient.address}",
-        f"From:      {parsed.from_name} <{parsed.from_address}>" if parsed.from_name
-        else f"From:      {parsed.from_address or '(none)'}",
+        f"From:      {rule(parsed.from_name)} <{rule.scrub(parsed.from_address)}>" if parsed.from_name
+        else f"From:      {rule.scrub(parsed.from_address) or '(none)'}",
         f"Date:      {parsed.date.isoformat() if parsed.date else '(none)'}",
-        f"Subject:   {redact_text(parsed.subject) or '(no subject)'}",
+        f"Subject:   {rule(parsed.subject) or '(no subject)'}",
     ]
     if auth is not None:
         lines.append(f"Sender:    authenticity {auth.verdict}"
                      + ("  ** SUSPECTED SPOOF: not proven to come from AWS; never show it to the customer **"
                         if auth.suspected_spoof else ""))
-        lines += [f"           {reason}" for reason in auth.reasons[:6]]
-    lines += _identifier_lines(notice)
+        lines += [f"           {rule.scrub(reason)}" for reason in auth.reasons[:6]]
+    lines += _identifier_lines(notice, rule)
     if notice.aws_account_id and account and notice.aws_account_id != account.account_id:
         lines.append(f"WARNING:   the mail names account {notice.aws_account_id}, "
                      f"not the recipient's account {account.account_id}")
     if parsed.attachments:
-        names = ", ".join(f"{a.filename} ({a.size} bytes)" for a in parsed.attachments)
+        names = ", ".join(f"{rule(a.filename)} ({a.size} bytes)" for a in parsed.attachments)
         lines.append(f"Attached:  {names}")
     if parsed.defects:
         lines.append(f"Defects:   {', '.join(parsed.defects)}")
@@ -107,10 +115,10 @@ def fold_quoted_history(text: str, min_lines: int = FOLD_MIN_LINES) -> str:
     return "\n".join(out)
 
 
-def readable_text(text: str, *, customer: bool = False) -> str:
-    """Tracking links unwrapped, quoted history folded, then redacted again: an unwrapped link
-    may be one the redaction recognises only in its clear form."""
-    return redact_text(fold_quoted_history(unwrap_tracking_links(text)), customer=customer)
+def readable_text(text: str, *, customer: bool = False, redactor: Redactor | None = None) -> str:
+    """Tracking links unwrapped, quoted history folded, then redacted again (by the mail's rule):
+    an unwrapped link may be one the redaction recognises only in its clear form."""
+    return (redactor or Redactor())(fold_quoted_history(unwrap_tracking_links(text)), customer=customer)
 
 
 def _region(notice: Notice) -> str:
@@ -184,15 +192,16 @@ def links_block(notice: Notice) -> str:
 
 def internal_body(
     parsed: ParsedMail, recipient: Recipient, notice: Notice, text: str | None = None,
-    auth: AuthVerdict | None = None,
+    auth: AuthVerdict | None = None, redactor: Redactor | None = None,
 ) -> str:
     """The engineer's rendering: header block, console links, a rule, then the readable text."""
-    body = readable_text(parsed.text if text is None else text)
-    links = links_block(notice)
-    head = header_block(parsed, recipient, notice, auth) + (f"\n{links}" if links else "")
+    rule = redactor or Redactor()
+    body = readable_text(parsed.text if text is None else text, redactor=rule)
+    links = links_block(rule.notice(notice))
+    head = header_block(parsed, recipient, notice, auth, rule) + (f"\n{links}" if links else "")
     return f"{head}\n{'-' * 72}\n{body.strip() or '(no text)'}\n"
 
 
-def customer_body(text: str) -> str:
+def customer_body(text: str, redactor: Redactor | None = None) -> str:
     """The customer-visible comment: the redacted rendering, tracking links unwrapped, history folded."""
-    return readable_text(text, customer=True).strip() + "\n"
+    return readable_text(text, customer=True, redactor=redactor).strip() + "\n"

@@ -63,6 +63,91 @@ def test_unsubscribe_link_without_query_is_still_a_secret() -> None:
     assert link_kind("https://example.com/unsubscribe/abc") == "unsubscribe link"
 
 
+# codes by proximity to a code word, in nine languages, before or after the code, in every shape
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ("Your verification code is 482913.", "482913"),
+        ("482913 is your AWS sign-in code", "482913"),
+        ("Ihr Bestätigungscode lautet: 482913", "482913"),
+        ("Geben Sie den folgenden Code ein: 482915\n\nDer Code ist 10 Minuten gültig.", "482915"),
+        ("482913 ist Ihr Sicherheitscode.", "482913"),
+        ("Su código de verificación es 482913.", "482913"),
+        ("482913 es su código.", "482913"),
+        ("Votre code de vérification est : 482913", "482913"),
+        ("482913 est votre code de vérification.", "482913"),
+        ("Seu código de verificação é 482913", "482913"),
+        ("Il tuo codice di verifica è 482913", "482913"),
+        ("確認コード：482913", "482913"),
+        ("確認コードは ４８２９１３ です", "４８２９１３"),
+        ("482913 があなたの確認コードです。", "482913"),
+        ("您的验证码是482913。", "482913"),
+        ("482913是您的验证码", "482913"),
+        ("인증 코드는 482913입니다.", "482913"),
+        ("482913은 인증 코드입니다.", "482913"),
+        ("Your one-time code is 550 921. Enter it within 10 minutes.", "550 921"),
+        ("Your code: 4 8 2 9 1 3", "4 8 2 9 1 3"),
+        ("Verification code: 482-913", "482-913"),
+        ("Your code is Q7K2XM", "Q7K2XM"),
+        ("We detected suspicious activity. To continue, enter code Q7K2XM.", "Q7K2XM"),
+        ("Your code is 2000.", "2000"),
+        ("Temporary password: Xk7#pQ2m", "Xk7#pQ2m"),
+        ("Verification code\n\n  654321\n", "654321"),
+    ],
+)
+def test_code_next_to_its_word_is_removed(text: str, secret: str) -> None:
+    assert secret not in redact_text(text)
+
+
+# links carrying a token, in every shape a mail gives them
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Open signin.aws.amazon.com/resetpassword?token=abcDEF123456789xyz now", "abcDEF123456789xyz"),
+        ("https://signin.aws.amazon.com/resetpassword\n?token=abcDEF123456789xyz\n\nSincerely", "abcDEF123456789xyz"),
+        ("https://signin.aws.amazon.com/reset#Q7K2XMab12cd34ef56gh", "Q7K2XMab12cd34ef56gh"),
+        ("https://signin.aws.amazon.com/reset#access_token=Q7K2XMab12", "Q7K2XMab12"),
+        ("https://x.r.us-east-1.awstrack.me/L0/https:%2F%2Fsignin.aws.amazon.com%2Fresetpassword%3Ftoken%3DZZ99yy88"
+         "/1/0100019b-000000/abc=1", "ZZ99yy88"),
+        ("https://eur01.safelinks.protection.outlook.com/?url=https%3A%2F%2Fexample.com%2Fx%3Ftoken%3DabcDEF12&data=05",
+         "abcDEF12"),
+        ("Reset: https://signin.aws.amazon.com/resetpassword?lang=en&amp;token=Zq81LmN0pp", "Zq81LmN0pp"),
+        ("https://abcd1234.r.us-east-1.awstrack.me/L0/http%3A%2F%2Fconsole.\naws.amazon.com%2Fresetpassword%3Ftoken"
+         "%3D000000000000000A/1/0100019bdc5c3c53-000000/SpC6wmsBdBKt0=441\n\nSincerely", "000000000000000A"),
+    ],
+)
+def test_token_link_is_removed(text: str, token: str) -> None:
+    assert token not in redact_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your bill for September is $1,234.56 (EUR 1.234,56); invoice EUINIE26-000123 is due 2026-10-15.",
+        "Account 123456789012, case 177666103557219, instance i-0123456789abcdef0 in us-east-1.",
+        "Event type code: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED\nAccount: 123456789012",
+        "Postal code 98109-5210, Seattle. Promo code SPRING2026 applies.",
+        "Error code 5003 was returned at 2026-09-29 07:55:02 UTC.",
+        "The code expires on 2026-07-01. The code is valid for 10 minutes.",
+        "SWIFT/BIC Code: CAIXESBBXXX\nNational Bank Code: 21003467",
+        "https://console.aws.amazon.com/cost-management/home#/anomaly-detection/monitors/e1e6753f-225e-45e7-892e",
+        "https://lhrrj7lm.r.us-east-1.awstrack.me/L0/https:%2F%2Fconsole.aws.amazon.com%2Fnotifications%2Fhome"
+        "/1/0100019bdc5c3c53-24c3f50b-000000/_SpC6wmsBdBKt0=441",
+    ],
+)
+def test_ordinary_text_is_not_redacted(text: str) -> None:
+    assert redact_text(text) == text
+
+
+def test_default_deny_removes_every_code_like_token_and_token_link() -> None:
+    text = ("Use Q7K2XM, 4 8 2 9 1 3, 482 913 or 4829 (account 123456789012, other 210987654321) at "
+            "verify.signin.aws/x?t=a b and https://aws.amazon.com/privacy/ by 2026-09-30.\n?token=abc")
+    out = redact_text(text, default_deny=True, keep=("123456789012",))
+    for secret in ("Q7K2XM", "4 8 2 9 1 3", "482 913", "4829", "210987654321", "t=a", "2026", "token=abc"):
+        assert secret not in out, secret
+    assert "123456789012" in out and "https://aws.amazon.com/privacy/" in out
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -81,3 +81,59 @@ def test_clean_up_never_brings_a_secret_back_on_the_samples() -> None:
             for out in (readable_text(redact_text(source)), customer_body(redact_text(source, customer=True))):
                 leaked = [s for s in secrets if s in out]
                 assert leaked == [], (label["file"], leaked)
+
+
+def _credential_mail() -> bytes:
+    return (b"From: \"Code 771122\" <no-reply@signin.aws>\r\nTo: root@roots.example.com\r\n"
+            b"Subject: =?utf-8?q?Ihr_Best=C3=A4tigungscode=3A_Q7K2XM?=\r\nDate: Tue, 01 Sep 2026 07:00:00 +0000\r\n"
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+            b"--b\r\nContent-Type: text/plain\r\n\r\nUse the code in the subject.\r\n"
+            b"--b\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename=\"otp-559911.txt\"\r\n\r\n"
+            b"x\r\n--b--\r\n")
+
+
+def test_header_block_of_credential_mail_carries_no_code() -> None:
+    """Subject (copied into the header block), From name and attachment names go through the
+    mail's redactor: default-deny for a credential sender family."""
+    from routing.parse import parse_mail
+    from routing.redact import render
+    from routing.types import Recipient
+    from ticketing.render import header_block, internal_body
+
+    parsed = parse_mail(_credential_mail())
+    rendering = render(parsed, Notice(), None)
+    recipient = Recipient("root@roots.example.com", None, None)
+    head = header_block(parsed, recipient, Notice(), None, rendering.redactor)
+    assert "Subject:   Ihr Bestätigungscode: [removed: one-time code]" in head
+    for secret in ("Q7K2XM", "771122", "559911"):
+        assert secret not in head
+        assert secret not in internal_body(parsed, recipient, Notice(), text=rendering.internal_text,
+                                           redactor=rendering.redactor)
+    assert rendering.subject == "Ihr Bestätigungscode: [removed: one-time code]"
+
+
+def test_unwrapped_tracking_link_is_redacted_by_the_mails_rule() -> None:
+    """A tracking wrapper hides its target percent-encoded; after unwrapping, the default-deny rule
+    of credential mail still removes a target that carries a token."""
+    from routing.redact import Redactor
+
+    target = "https:%2F%2Fsignin.aws.amazon.com%2Fr%3Fk%3DQ7K2XM"
+    text = f"Open <https://abc.r.us-east-1.awstrack.me/L0/{target}/1/0100019b-000000/x=1>"
+    assert "Q7K2XM" not in readable_text(text, redactor=Redactor(default_deny=True))
+    assert "Q7K2XM" not in customer_body(text, Redactor(default_deny=True))
+    assert "Q7K2XM" not in readable_text(text)  # k= is a token parameter in any mail
+
+
+def test_header_block_drops_identifiers_that_hold_a_secret() -> None:
+    from routing.parse import parse_mail
+    from routing.redact import Redactor
+    from routing.types import Recipient
+    from ticketing.render import header_block
+
+    parsed = parse_mail(b"From: a@b.example\r\nSubject: s\r\n\r\nbody\r\n")
+    notice = Notice("support.case_correspondence", "support",
+                    identifiers={"case_id": "5244329601", "instance_ids": ["i-0abc1234def567890"]})
+    head = header_block(parsed, Recipient("r@x.example", None, None), notice, None,
+                        Redactor(values=("5244329601",)))
+    assert "5244329601" not in head and "i-0abc1234def567890" in head
+    assert "Support case" not in links_block(Redactor(values=("5244329601",)).notice(notice))
