@@ -112,6 +112,7 @@ class _State:
     user_changes: list[tuple[int, str, Any, Any]] = field(default_factory=list)
     verification_mails: list[str] = field(default_factory=list)
     deliveries: list[tuple[int, int, int]] = field(default_factory=list)  # (ticket, comment, user)
+    ticket_fields: dict[int, dict[str, Any]] = field(default_factory=dict)
 
 
 class _Drop(Exception):
@@ -172,6 +173,9 @@ class FakeZendesk:
         self.agent_id = self._next_id()  # the API user (an agent), id 1
         self.state.users[self.agent_id] = {"id": self.agent_id, "email": email.lower(), "name": "API agent",
                                            "role": "admin", "organization_id": None, "external_id": None}
+        for field_id in sorted(known_field_ids or ()):
+            self.state.ticket_fields[field_id] = {"id": field_id, "title": f"field {field_id}", "type": "text",
+                                                  "active": True}
         self._bucket = self.rate_burst
         self._bucket_ts = time.monotonic()
         self.server: ThreadingHTTPServer | None = None
@@ -356,6 +360,22 @@ class FakeZendesk:
             return self._org_show(int(m.group(1)))
         if m and method == "PUT":
             return self._org_update(int(m.group(1)), body)
+        if re.fullmatch(r"/api/v2/users/me(?:\.json)?", path) and method == "GET":
+            with self.lock:
+                return 200, {}, {"user": dict(self.state.users[self.agent_id])}
+        if re.fullmatch(r"/api/v2/ticket_fields(?:\.json)?", path) and method == "GET":
+            with self.lock:
+                fields = sorted(self.state.ticket_fields.values(), key=lambda f: f["id"])
+            return 200, {}, self._offset_page("ticket_fields", fields, q, "/api/v2/ticket_fields.json")
+        if re.fullmatch(r"/api/v2/ticket_fields(?:\.json)?", path) and method == "POST":
+            return self._ticket_field_create(body)
+        m = re.fullmatch(r"/api/v2/ticket_fields/(\d+)(?:\.json)?", path)
+        if m and method == "GET":
+            with self.lock:
+                found = self.state.ticket_fields.get(int(m.group(1)))
+            if found is None:
+                return 404, {}, {"error": "RecordNotFound", "description": "Not found"}
+            return 200, {}, {"ticket_field": dict(found)}
         if re.fullmatch(r"/api/v2/uploads(?:\.json)?", path) and method == "POST":
             return self._upload(q, body, headers)
         return 404, {}, {"error": "InvalidEndpoint", "description": "Not found"}
@@ -411,6 +431,20 @@ class FakeZendesk:
         if ticket_in.get("due_at") and kind != "task":
             return "Due date: can only be set on tickets of type task"
         return None
+
+    def _ticket_field_create(self, body: bytes) -> tuple[int, dict[str, str], Any]:
+        field_in = dict(json.loads(body or b"{}").get("ticket_field") or {})
+        if field_in.get("type") not in ("text", "date", "tagger", "integer", "checkbox", "textarea"):
+            return self._invalid({"type": "Type: is invalid"})
+        if not field_in.get("title"):
+            return self._invalid({"title": "Title: cannot be blank"})
+        with self.lock:
+            field_id = self._next_id()
+            record = {"id": field_id, "title": field_in["title"], "type": field_in["type"], "active": True}
+            self.state.ticket_fields[field_id] = record
+            if self.known_field_ids is not None:
+                self.known_field_ids.add(field_id)
+            return 201, {}, {"ticket_field": dict(record)}
 
     def _check_fields(self, ticket: dict[str, Any]) -> str | None:
         if self.known_field_ids is None:

@@ -493,3 +493,66 @@ def test_rule_reopen_due_and_name_reach_the_draft() -> None:
     stored = StoredMessage("k1", Envelope("no-reply@amazon.com", ("root@example.com",)), raw)
     draft = build_draft(stored, parsed, recipient, Notice(), AuthVerdict(), route)
     assert (draft.rule, draft.reopen, draft.due) == ("keep-one-ticket", True, "2026-01-08T10:00:00Z")
+
+
+# ---------------------------------------------------------------------- helpdesk check / setup
+
+
+def _cli(zd: FakeZendesk, *args: str, **env: str) -> Any:
+    from click.testing import CliRunner
+
+    from rootmail.cli import main
+
+    base = {"ROOTMAIL_HELPDESK": "zendesk", "ROOTMAIL_ZENDESK_URL": zd.url, "ROOTMAIL_ZENDESK_EMAIL": zd.email,
+            "ROOTMAIL_ZENDESK_TOKEN": zd.token, "ROOTMAIL_LOG_LEVEL": "error"}
+    return CliRunner().invoke(main, ["helpdesk", *args], env=base | env)
+
+
+def test_check_passes_on_a_ready_account_and_names_each_problem_with_its_fix(zd: FakeZendesk,
+                                                                           clean_env: None) -> None:
+    ready = _cli(zd, "check", ROOTMAIL_ZENDESK_FIELD_AWS_ACCOUNT="9001")
+    assert ready.exit_code == 0, ready.output
+    assert "helpdesk zendesk: ready" in ready.output
+    bad = _cli(zd, "check", ROOTMAIL_ZENDESK_FIELD_NOTICE_TYPE="424242", ROOTMAIL_ZENDESK_RATE_LIMIT="900")
+    assert bad.exit_code == 1
+    assert "ROOTMAIL_ZENDESK_FIELD_NOTICE_TYPE=424242 is not a ticket field" in bad.output
+    assert "ROOTMAIL_ZENDESK_RATE_LIMIT=900 is above the account's 700" in bad.output
+    assert bad.output.count("fix: ") == 2
+    token = _cli(zd, "check", ROOTMAIL_ZENDESK_TOKEN="wrong-secret-value")
+    assert token.exit_code == 1 and "refused rootmail's credentials (HTTP 401)" in token.output
+    assert "wrong-secret-value" not in token.output
+
+
+def test_serve_and_worker_refuse_a_zendesk_field_that_does_not_exist(zd: FakeZendesk, clean_env: None,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from rootmail.commands.helpdesk import refuse_unready_helpdesk
+    from rootmail.errors import UsageProblem
+    from rootmail.settings import Settings
+
+    for key, value in {"ROOTMAIL_HELPDESK": "zendesk", "ROOTMAIL_ZENDESK_URL": zd.url,
+                       "ROOTMAIL_ZENDESK_EMAIL": zd.email, "ROOTMAIL_ZENDESK_TOKEN": zd.token,
+                       "ROOTMAIL_ZENDESK_RATE_LIMIT": "5000"}.items():
+        monkeypatch.setenv(key, value)
+    refuse_unready_helpdesk(Settings())  # a rate limit above the account's only warns
+    monkeypatch.setenv("ROOTMAIL_ZENDESK_FIELD_DEADLINE", "31337")
+    with pytest.raises(UsageProblem, match="ROOTMAIL_ZENDESK_FIELD_DEADLINE=31337 is not a ticket field"):
+        refuse_unready_helpdesk(Settings())
+    monkeypatch.setenv("ROOTMAIL_ZENDESK_URL", "http://127.0.0.1:9")  # down: starts, mail is retried later
+    refuse_unready_helpdesk(Settings())
+
+
+def test_setup_creates_the_ticket_fields_once_and_prints_their_settings(zd: FakeZendesk, clean_env: None) -> None:
+    first = _cli(zd, "setup", "--create-fields")
+    assert first.exit_code == 0, first.output
+    created = dict(line.removeprefix("set: ").split("=") for line in first.output.splitlines()
+                   if line.startswith("set: "))
+    assert set(created) == {"ROOTMAIL_ZENDESK_FIELD_AWS_ACCOUNT", "ROOTMAIL_ZENDESK_FIELD_NOTICE_TYPE",
+                            "ROOTMAIL_ZENDESK_FIELD_DEADLINE", "ROOTMAIL_ZENDESK_FIELD_AUTHENTICITY"}
+    fields_before = len(zd.state.ticket_fields)
+    again = _cli(zd, "setup", "--create-fields")
+    assert again.exit_code == 0 and len(zd.state.ticket_fields) == fields_before
+    assert dict(line.removeprefix("set: ").split("=") for line in again.output.splitlines()
+                if line.startswith("set: ")) == created
+    assert _cli(zd, "check", **created).exit_code == 0
+    kinds = {f["title"]: f["type"] for f in zd.state.ticket_fields.values()}
+    assert kinds["AWS action deadline"] == "date"

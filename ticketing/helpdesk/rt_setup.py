@@ -40,6 +40,8 @@ class Problem:
 
     what: str
     fix: str
+    #: False: worth fixing, but mail still flows (serve/worker start with a warning)
+    blocking: bool = True
 
     def line(self) -> str:
         return f"problem: {self.what}\n  fix: {self.fix}"
@@ -67,7 +69,7 @@ def _request_problem(desk: RTHelpdesk, exc: Exception) -> Problem:
         return Problem(f"{url} has no REST2 API (HTTP 404)",
                        "set ROOTMAIL_RT_URL to RT's base URL (REST2 is served under /REST/2.0/, RT 5 or later)")
     return Problem(f"cannot reach RT at {url}: {exc}",
-                   "check ROOTMAIL_RT_URL, the network path and that RT is running")
+                   "check ROOTMAIL_RT_URL, the network path and that RT is running", blocking=False)
 
 
 def _queue(desk: RTHelpdesk, name: str) -> dict[str, Any] | None:
