@@ -147,7 +147,8 @@ class Settings(BaseSettings):
     zendesk_email: str | None = Field(None, description="Zendesk agent e-mail for API token auth.")
     zendesk_token: SecretStr | None = Field(None, description="Zendesk API token.")
     zendesk_rate_limit: int = Field(
-        400, description="Zendesk requests per minute for all workers together."
+        200, description="Zendesk requests per minute for all workers together; below the plan's limit (Team 200, "
+        "Growth/Professional 400, Enterprise 700 per minute) minus other integrations.",
     )
     rt_url: str | None = Field(None, description="Request Tracker base URL (REST2 under /REST/2.0/).")
     rt_token: SecretStr | None = Field(None, description="Request Tracker auth token.")
