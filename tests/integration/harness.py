@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import smtplib
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -53,11 +54,28 @@ class Rootmail:
         def listening() -> bool:
             if process.poll() is not None:
                 raise AssertionError(f"serve exited with {process.returncode}:\n{self.log('serve.log')}")
-            with smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=5) as client:
+            with self.connect(timeout=5) as client:
                 return client.noop()[0] == 250
 
         wait_for(listening, timeout=60, message="the SMTP receiver")
         return process
+
+    def connect(self, peer: str = "127.0.0.1", timeout: float = 30) -> smtplib.SMTP:
+        """An SMTP client connected to the receiver; behind the PROXY protocol
+        (``ROOTMAIL_SMTP_PROXY_PROTOCOL=true``) it first sends a v1 header naming ``peer``."""
+        if self.env.get("ROOTMAIL_SMTP_PROXY_PROTOCOL", "").lower() != "true":
+            return smtplib.SMTP("127.0.0.1", self.smtp_port, timeout=timeout)
+        sock = socket.create_connection(("127.0.0.1", self.smtp_port), timeout=timeout)
+        family = "TCP6" if ":" in peer else "TCP4"
+        own = "::1" if family == "TCP6" else "127.0.0.1"
+        sock.sendall(f"PROXY {family} {peer} {own} {sock.getsockname()[1]} 25\r\n".encode())
+        client = smtplib.SMTP(timeout=timeout)
+        client.sock = sock
+        code, banner = client.getreply()
+        if code != 220:
+            client.close()
+            raise smtplib.SMTPConnectError(code, banner)
+        return client
 
     def worker(self, concurrency: int = 2) -> subprocess.Popen[bytes]:
         env_port = self.env["ROOTMAIL_HTTP_PORT"]
