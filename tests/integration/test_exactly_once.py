@@ -111,6 +111,11 @@ def test_every_thread_one_ticket_every_message_one_comment_under_failure() -> No
     duplicates = drafts[::6]  # the same delivery again (a re-sent mail, a re-queued task)
     rng = random.Random(SEED)
     with running_redis() as redis_url, FakeZendesk(faults=faults) as zd:
+        # an account as its users run it: a hand-made organization (same name, no external id), a
+        # customer contact who is an agent, another with a real name in no organization
+        hand_made = zd.add_organization("Customer 0")
+        agent = zd.add_user("ops@cust1.example", "Olga Ops", role="agent")
+        named = zd.add_user("ops@cust2.example", "Nadia Named")
         # the classic duplicate, for certain: the first creates commit but their answers are lost
         zd.fail_next("drop", method="POST", path="/api/v2/tickets.json", count=3)
         client = redis.Redis.from_url(redis_url)
@@ -169,3 +174,19 @@ def test_every_thread_one_ticket_every_message_one_comment_under_failure() -> No
             publics = [c for c in ticket_comments if c["public"] and c["body"] == d.public_body]
             assert len(publics) == (1 if d.public else 0), (d.subject, len(publics))
         assert len(comments) == len(drafts) + sum(1 for d in drafts if d.public)
+
+        # every ticket linked to its customer's organization; the hand-made one adopted, none doubled
+        customer_of = {d.thread_key: d.customer_id for d in drafts}
+        orgs = zd.state.organizations
+        assert sorted(o["external_id"] for o in orgs.values()) == ["cust0", "cust1", "cust2"]
+        assert orgs[hand_made]["external_id"] == "cust0"
+        for t in tickets:
+            assert t["organization_id"] is not None, t["id"]
+            assert orgs[t["organization_id"]]["external_id"] == customer_of[t["external_id"]]
+        # nobody renamed, demoted or moved; no verification mail
+        assert zd.state.user_changes == [] and zd.state.verification_mails == []
+        assert (zd.state.users[agent]["role"], zd.state.users[named]["name"]) == ("agent", "Nadia Named")
+        # every customer-visible message reached its customer's contact
+        for d in drafts:
+            if d.public:
+                assert d.customer_contacts[0] in zd.delivered_to(by_ticket[d.thread_key])
