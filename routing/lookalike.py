@@ -108,9 +108,13 @@ def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
     if aws.is_aws(domain) and not idn and not invisible:
         return None
     look = folded(text)
-    if aws.is_aws(look) or any(aws.is_aws(look.replace(c, "")) for c in "-_"):
+    # 1 and l both pass for i (s1gnin, slgnin); separators dropped (a-w-s.com)
+    variants = {look, skeleton(text).replace("1", "i"), look.replace("l", "i"), look.replace("-", ""),
+                look.replace("_", "")}
+    imitated = next((v for v in sorted(variants) if aws.is_aws(v)), None)
+    if imitated:
         kind = "IDN/punycode" if idn else ("invisible characters" if invisible else "look-alike characters")
-        return f"From domain {domain!r} imitates the AWS domain {look} ({kind})"
+        return f"From domain {domain!r} imitates the AWS domain {imitated} ({kind})"
     if any(_brand_word(label) for label in re.split(r"[^a-z0-9]+", look) if label):
         return f"From domain {domain!r} carries an AWS brand word but is not an AWS sender domain"
     if invisible:

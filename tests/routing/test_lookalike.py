@@ -20,7 +20,8 @@ AWS = AwsDomains.of(default_taxonomy().aws_sender_domains)
     ["aws.com.evil.example", "amaz0n.com", "arnazon.com", "amazon-billing.example", "\u0430ws.com",
      "amaz\u03bfn.com", "\uff41\uff4d\uff41\uff5a\uff4f\uff4e.com", "xn--amazn-mua.com", "xn--ws-6kc.com",
      "ama\u200bzon.com", "amazon.com.", "aws.com.", "signin.aws.", "avvs.com", "amazzon.com", "my-aws.example",
-     "awsbilling.net", "amaz\u043en.com", "sign\u0456n.aws"],
+     "awsbilling.net", "amaz\u043en.com", "sign\u0456n.aws", "s1gnin.aws", "slgnin.aws", "a-w-s.com",
+     "amazon.corn", "signin.avvs", "sign\u0131n.aws", "AMAZ0N.COM".lower()],
 )
 def test_lookalike_domains(domain: str) -> None:
     assert domain_imitation(domain, AWS), domain
