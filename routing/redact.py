@@ -210,10 +210,21 @@ def _decoded(part: Message) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
+def _leaves(part: Message, nested: bool = False) -> Iterator[tuple[Message, bool]]:
+    """Every leaf part, and whether it sits inside an attached message (message/rfc822)."""
+    if part.is_multipart():
+        inner = nested or part.get_content_type() == "message/rfc822"
+        for sub in part.get_payload():
+            if isinstance(sub, Message):
+                yield from _leaves(sub, inner)
+    else:
+        yield part, nested
+
+
 def attachment_texts(raw: bytes) -> Iterator[str]:
-    """The text of every text-like attachment and calendar part of ``raw`` (decoded, iCalendar lines
-    unfolded), and the subjects of attached messages; bounded by :data:`MAX_SCANNED_TEXT`. A calendar
-    part is read even when mail-parser does not list it (it has no disposition)."""
+    """The text of every text-like attachment, calendar part and attached message of ``raw``
+    (decoded, iCalendar lines unfolded), and attached messages' subjects; bounded by
+    :data:`MAX_SCANNED_TEXT`. A calendar part is read even when mail-parser does not list it."""
     try:
         message = email.message_from_bytes(raw, policy=email.policy.compat32)
     except Exception:  # the parser already read this mail; a part we cannot read is simply skipped
@@ -222,17 +233,19 @@ def attachment_texts(raw: bytes) -> Iterator[str]:
     for part in message.walk():
         if part is not message and part.get("Subject"):
             yield str(part.get("Subject"))
-        if part.is_multipart():
-            continue
+    for part, nested in _leaves(message):
         content_type = part.get_content_type()
         if content_type.split("/")[0] != "text" and content_type not in _TEXT_ATTACHMENT_TYPES:
             continue
-        if content_type in ("text/plain", "text/html") and part.get_content_disposition() != "attachment":
+        if not nested and content_type in ("text/plain", "text/html") and \
+                part.get_content_disposition() != "attachment":
             continue  # the mail's own text: ParsedMail.text and .html_text already hold it
         try:
             text = _decoded(part)
         except Exception:  # a broken transfer encoding: nothing readable in it
             continue
+        if content_type == "text/html":
+            text = html.unescape(re.sub(r"<[^>]*>", " ", text))
         if "calendar" in content_type or "ics" in content_type:
             text = _ICS_FOLD.sub("", text).replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",")
         text = text[:budget]

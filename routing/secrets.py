@@ -86,15 +86,17 @@ _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|css|js|html?|pdf|txt|x
 # a candidate code: digits (4-10, spaced or grouped) or 6-12 letters and digits with a digit
 _CANDIDATE_BODY = (
     r"(?:\d(?:[ \u00a0]\d){3,9}"
-    r"|\d{1,7}(?:[ \u00a0\u2009\u202f\-\u2010\u2011\u2013]\d{1,7}){1,4}"
+    r"|\d{1,7}(?:[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]\d{1,7}){1,9}"
+    r"|(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10}){1,3}"  # Q7K-2XM, ABCD-1234
     r"|(?=[A-Za-z0-9]{0,11}\d)[A-Za-z0-9]{4,12})"
 )
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9_$€£¥.,/\-#@])(?P<code>" + _CANDIDATE_BODY + r")(?![A-Za-z0-9_%@]|[.,/:]\d)")
 # code words: compounds ending in "code" (Bestätigungscode), código/codice, the CJK and Korean words
 _CODE_WORD = re.compile(
-    r"[^\W\d_]*code\b|c[óo]digo|codice|pass-?code|\bpin\b|\botp\b|one[- ]time password|tan\b"
+    r"[^\W\d_]*code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
     r"|コード|ワンタイムパスワード|認証番号|確認番号|暗証番号"
     r"|验证码|驗證碼|校验码|校驗碼|确认码|確認碼|安全码|安全碼|动态码|動態碼|代码|代碼|一次性密码|一次性密碼"
+    r"|动态密码|動態密碼|动态口令|動態口令"
     r"|코드|인증\s?번호|확인\s?번호|일회용\s?비밀번호",
     re.IGNORECASE,
 )
@@ -135,17 +137,28 @@ _BEFORE_WORD = re.compile(r"[^\d\n.。!?！？]{0,40}")
 _CODE_STANDALONE = re.compile(r"^[ \t>]*(?P<code>" + _CANDIDATE_BODY + r")[ \t.]*$", re.MULTILINE)
 _TOKEN_TEXT = re.compile(
     r"\b(?:token|one-time password)\s*[:：]\s*(?P<code>[A-Za-z0-9_\-]{8,})", re.IGNORECASE)
-_CODE_HINTS = re.compile(
-    r"code|c[óo]digo|codice|pin|otp|token|pass|コード|パスワード|番号|码|碼|密|코드|번호|비밀|\btan\b",
+# words that name a code only when the code follows right after a colon or "is": "Verification: 482913"
+_WEAK_WORD = re.compile(
+    r"\b(?:verification|verify|sign[- ]?in|log[- ]?in|authentication|2fa|mfa|bestätigung|anmeldung|verificación"
+    r"|vérification|verificação|verifica)\b|認証|確認|验证|驗證|인증|확인",
     re.IGNORECASE,
 )
+_WEAK_GAP = re.compile(r"\s*(?:[:：]|\b(?:is|ist|es|est)\b|は|是|为|為|는|은)\s*", re.IGNORECASE)
+_CODE_HINTS = re.compile("|".join(f"(?:{p.pattern})" for p in (_CODE_WORD, _PASSWORD_WORD, _WEAK_WORD))
+                         + r"|token|one-time", re.IGNORECASE)
 
 # ---------------------------------------------------------------- default-deny tokens
 
 _SEPARATOR = r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]"
 # digit groups joined by single separators (4 8 2 9 1 3, 482-913), and words of letters and digits
 _DD_DIGIT_GROUPS = re.compile(r"(?<![A-Za-z0-9])\d+(?:" + _SEPARATOR + r"\d+)*(?![A-Za-z0-9])")
-_DD_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9])")
+_LETTER_OR_DIGIT = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
+_DD_WORD = re.compile(f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]+(?![{_LETTER_OR_DIGIT}])")
+# capitals and digits in short groups (Q7K-2XM, AB12 CD34): one code
+_DD_GROUPED_CAPS = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{2,10}(?:[ \u00a0\-][A-Z0-9]{2,10})+(?![A-Za-z0-9])")
+_DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff]")
 _DD_LONG = re.compile(r"(?<![A-Za-z0-9_\-+/=])[A-Za-z0-9_\-+/=]{16,}(?![A-Za-z0-9_\-+/=])")
 _QUERY_LINE = re.compile(r"(?<!\S)[?&#][^\s=]{1,40}=\S+")
 _TOKEN_QUERY = re.compile(
@@ -375,6 +388,11 @@ def _code_spans(text: str) -> list[Secret]:
         if after is not None:
             found.append(after)
         found += _codes_before(text, word)
+    for word in _WEAK_WORD.finditer(text):
+        gap = _WEAK_GAP.match(text, word.end())
+        candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
+        if candidate and _candidate_ok(candidate.group("code"), tight=False):
+            found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
     for word in _PASSWORD_WORD.finditer(text):
         gap = _TIGHT.match(text, word.end())
         if gap is not None and gap.end() > word.end():
@@ -416,7 +434,7 @@ def is_bare_code(value: str, keep: Iterable[str] = ()) -> bool:
 
 def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     found: list[Secret] = []
-    for pattern in (_DD_DIGIT_GROUPS, _DD_WORD):
+    for pattern in (_DD_DIGIT_GROUPS, _DD_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
         for match in pattern.finditer(text):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))
@@ -436,12 +454,25 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
     account id, compared without separators)."""
     if not text:
         return []
-    text = ascii_forms(text)
-    found = _url_spans(text, default_deny)
-    found += _code_spans(text)
+    view, offsets = _visible(ascii_forms(text))
+    found = _url_spans(view, default_deny)
+    found += _code_spans(view)
     if default_deny:
-        found += _default_deny_spans(text, frozenset(keep))
-    return _merge(found)
+        found += _default_deny_spans(view, frozenset(keep))
+    merged = _merge(found)
+    if offsets is None:
+        return merged
+    # back to offsets in ``text``: a span covers the invisible characters inside it
+    return [Secret(offsets[s.start], offsets[s.end - 1] + 1, s.kind) for s in merged]
+
+
+def _visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters (zero-width spaces and joiners, soft hyphens, bidi
+    controls: ``482\u200b913`` is 482913), and each kept character's offset in ``text``."""
+    if not _INVISIBLE.search(text):
+        return text, None
+    offsets = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    return "".join(text[i] for i in offsets), offsets
 
 
 _GENERIC_KINDS = frozenset(("code-like token", "link"))

@@ -61,19 +61,25 @@ def _digit_code() -> st.SearchStrategy[Secret]:
             shown = f"{code[:len(code) // 2]}-{code[len(code) // 2:]}"
         elif form == "grouped-space":
             shown = f"{code[:3]} {code[3:]}" if len(code) >= 6 else code
+        elif form == "zero-width":
+            shown = f"{code[:2]}\u200b{code[2:]}"
         else:
             shown = code
         return Secret(shown, (code,), digits=True)
 
     return st.builds(shape, st.text("0123456789", min_size=4, max_size=10),
-                     st.sampled_from(("plain", "spaced", "grouped-dash", "grouped-space")))
+                     st.sampled_from(("plain", "spaced", "grouped-dash", "grouped-space", "zero-width")))
 
 
 def _alnum_code() -> st.SearchStrategy[Secret]:
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz0123456789"
-    return st.text(alphabet, min_size=6, max_size=12).filter(
-        lambda c: any(ch.isdigit() for ch in c) and any(ch.isalpha() for ch in c)
-    ).map(lambda c: Secret(c, (c,)))
+    def shape(code: str, form: str) -> Secret:
+        shown = {"dashed": f"{code[:3]}-{code[3:]}", "zero-width": f"{code[:3]}\u200c{code[3:]}"}.get(form, code)
+        return Secret(shown, (code,) if form == "plain" else (code[:3], code[3:]))
+
+    code = st.text(alphabet, min_size=6, max_size=12).filter(
+        lambda c: any(ch.isdigit() for ch in c) and any(ch.isalpha() for ch in c))
+    return st.builds(shape, code, st.sampled_from(("plain", "plain", "dashed", "zero-width")))
 
 
 _TOKEN = st.text("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-", min_size=16, max_size=48).filter(

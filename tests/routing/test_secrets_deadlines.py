@@ -93,6 +93,13 @@ def test_unsubscribe_link_without_query_is_still_a_secret() -> None:
         ("Your code is 2000.", "2000"),
         ("Temporary password: Xk7#pQ2m", "Xk7#pQ2m"),
         ("Verification code\n\n  654321\n", "654321"),
+        ("Your code: 482\u200b913", "913"),
+        ("Code: Q7K-2XM now", "2XM"),
+        ("Ihre TAN: 4-8-2-9-1-3", "9-1-3"),
+        ("Tu clave de acceso es 4829.", "4829"),
+        ("动态密码：482913", "482913"),
+        ("Verification: 482913", "482913"),
+        ("認証：Q7K2XM", "Q7K2XM"),
     ],
 )
 def test_code_next_to_its_word_is_removed(text: str, secret: str) -> None:
@@ -145,6 +152,8 @@ def test_default_deny_removes_every_code_like_token_and_token_link() -> None:
     out = redact_text(text, default_deny=True, keep=("123456789012",))
     for secret in ("Q7K2XM", "4 8 2 9 1 3", "482 913", "4829", "210987654321", "t=a", "2026", "token=abc"):
         assert secret not in out, secret
+    grouped = redact_text("Use Q7K-2XM, AB12 CD34, q7k-2xm, Q7K\u200b2XM or 7Q7KЖ2", default_deny=True)
+    assert not any(part in grouped for part in ("Q7K", "2XM", "AB12", "CD34", "q7k", "7Q7K")), grouped
     assert "123456789012" in out and "https://aws.amazon.com/privacy/" in out
 
 
