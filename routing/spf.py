@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from routing.dns import DnsLookup
 from routing.domains import domain_of, organizational_domain
@@ -72,81 +74,108 @@ def check_spf(
         return "none", domain
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
-    counter = [0]
     try:
-        return _check_host(lookup, ip, domain, counter, 0), domain
+        return _check_host(_Check(lookup, ip), domain, 0), domain
     except _SpfPermError:
         return "permerror", domain
 
 
-def _count(counter: list[int]) -> None:
-    counter[0] += 1
-    if counter[0] > _SPF_LIMIT:
-        raise _SpfPermError("more than 10 DNS-querying terms")
+@dataclass
+class _Check:
+    """One check_host() evaluation (RFC 7208 §4): the client, the DNS, the look-up budget."""
+
+    lookup: DnsLookup
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address
+    lookups: int = 0
+
+    def count(self) -> None:
+        self.lookups += 1
+        if self.lookups > _SPF_LIMIT:
+            raise _SpfPermError("more than 10 DNS-querying terms")
+
+    def nested(self, domain: str, depth: int, term: str) -> str:
+        self.count()
+        inner = _check_host(self, domain.lower(), depth + 1)
+        if inner == "none":
+            raise _SpfPermError(f"{term} has no SPF record")
+        return inner
 
 
-def _check_host(
-    lookup: DnsLookup, ip: ipaddress.IPv4Address | ipaddress.IPv6Address, domain: str, counter: list[int], depth: int
-) -> str:
+def _all(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    return True
+
+
+def _ip(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    return _in_network(check.ip, arg)
+
+
+def _include(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    return check.nested(arg, depth, f"include:{arg}") == "pass"
+
+
+def _a(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    check.count()
+    host, cidr4, cidr6 = _split_cidr(arg)
+    return _addr_match(check.ip, check.lookup.addresses(host or domain), cidr4, cidr6)
+
+
+def _mx(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    check.count()
+    host, cidr4, cidr6 = _split_cidr(arg)
+    exchanges = check.lookup.mx(host or domain)[:10]
+    return any(_addr_match(check.ip, check.lookup.addresses(mx), cidr4, cidr6) for mx in exchanges)
+
+
+def _exists(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    check.count()
+    return bool(check.lookup.addresses(arg.replace("%{i}", str(check.ip)).replace("%{d}", domain)))
+
+
+def _ptr(check: _Check, domain: str, arg: str, depth: int) -> bool:
+    check.count()
+    return False  # deprecated (RFC 7208 §5.5); never grants a pass here
+
+
+_MECHANISMS: dict[str, Callable[[_Check, str, str, int], bool]] = {
+    "all": _all, "ip4": _ip, "ip6": _ip, "include": _include, "a": _a, "mx": _mx, "exists": _exists, "ptr": _ptr,
+}
+_RESULTS = {"+": "pass", "-": "fail", "~": "softfail", "?": "neutral"}
+
+
+def _term(term: str) -> tuple[str, str, str]:
+    """``qualifier, mechanism, argument`` of a directive (``-ip4:192.0.2.0/24``, ``a/24``)."""
+    qualifier = "+"
+    if term[0] in _RESULTS:
+        qualifier, term = term[0], term[1:]
+    mech, _, arg = term.partition(":")
+    mech = mech.lower()
+    if "/" in mech:
+        mech, _, cidr = mech.partition("/")
+        arg = f"{arg}/{cidr}" if arg else f"/{cidr}"
+    return qualifier, mech, arg
+
+
+def _check_host(check: _Check, domain: str, depth: int) -> str:
     if depth > _SPF_LIMIT:
         raise _SpfPermError("include depth")
-    record = _spf_record(lookup, domain)
+    record = _spf_record(check.lookup, domain)
     if record is None:
         return "none"
-    results = {"+": "pass", "-": "fail", "~": "softfail", "?": "neutral"}
     redirect: str | None = None
     for term in record.split()[1:]:
-        if "=" in term and not term.split("=", 1)[0].count(":"):
+        if "=" in term and not term.split("=", 1)[0].count(":"):  # a modifier
             name, _, value = term.partition("=")
             if name.lower() == "redirect":
                 redirect = value
             continue
-        qualifier = "+"
-        if term[0] in results:
-            qualifier, term = term[0], term[1:]
-        mech, _, arg = term.partition(":")
-        mech = mech.lower()
-        if "/" in mech:
-            mech, _, cidr = mech.partition("/")
-            arg = f"{arg}/{cidr}" if arg else f"/{cidr}"
-        matched = False
-        if mech == "all":
-            matched = True
-        elif mech == "ip4" or mech == "ip6":
-            matched = _in_network(ip, arg)
-        elif mech == "include":
-            _count(counter)
-            inner = _check_host(lookup, ip, arg.lower(), counter, depth + 1)
-            if inner == "none":
-                raise _SpfPermError(f"include:{arg} has no SPF record")
-            matched = inner == "pass"
-        elif mech in ("a", "mx"):
-            _count(counter)
-            host, cidr4, cidr6 = _split_cidr(arg)
-            target = host or domain
-            if mech == "a":
-                matched = _addr_match(ip, lookup.addresses(target), cidr4, cidr6)
-            else:
-                exchanges = lookup.mx(target)[:10]
-                matched = any(_addr_match(ip, lookup.addresses(mx), cidr4, cidr6) for mx in exchanges)
-        elif mech == "exists":
-            _count(counter)
-            matched = bool(lookup.addresses(arg.replace("%{i}", str(ip)).replace("%{d}", domain)))
-        elif mech == "ptr":
-            _count(counter)
-            matched = False  # deprecated (RFC 7208 5.5); never grants a pass here
-        else:
+        qualifier, mech, arg = _term(term)
+        if mech not in _MECHANISMS:
             raise _SpfPermError(f"unknown mechanism {mech!r}")
-        if matched:
-            return results[qualifier]
+        if _MECHANISMS[mech](check, domain, arg, depth):
+            return _RESULTS[qualifier]
     if redirect:
-        _count(counter)
-        inner = _check_host(lookup, ip, redirect.lower(), counter, depth + 1)
-        if inner == "none":
-            raise _SpfPermError(f"redirect={redirect} has no SPF record")
-        return inner
+        return check.nested(redirect, depth, f"redirect={redirect}")
     return "neutral"
-
 
 
 # ---------------------------------------------------------------- DMARC record
