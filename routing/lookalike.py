@@ -28,8 +28,10 @@ from confusable_homoglyphs import confusables
 from routing.addresses import Mailbox, single_mailbox, unfold
 from routing.domains import AwsDomains, organizational_domain
 
-# organizational domains of the services AWS's own list mail links to (Marketo for AWS marketing)
-AWS_LIST_SERVICES = frozenset({"mktomail.com", "awscloud.com"})
+# organizational domains of the services AWS's own list mail links to: Marketo and awscloud.com for
+# AWS marketing, SES's own domains (amazonses.com; awstrack.me, SES click tracking) for SES-sent notices.
+# Only link headers (List-Unsubscribe, …) may name them; an unsigned one is left out of the signed view.
+AWS_LIST_SERVICES = frozenset({"mktomail.com", "awscloud.com", "amazonses.com", "awstrack.me"})
 _IDENTITY_LIST_HEADERS = ("sender", "list-id", "list-post", "list-owner")
 _LINK_LIST_HEADERS = ("list-unsubscribe", "list-subscribe", "list-help", "list-archive")
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
