@@ -36,7 +36,9 @@ _IDENTITY_LIST_HEADERS = ("sender", "list-id", "list-post", "list-owner")
 _LINK_LIST_HEADERS = ("list-unsubscribe", "list-subscribe", "list-help", "list-archive")
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
-_AMAZON = re.compile(r"a+m+a+z+o+n+")
+_LATIN_NAME = re.compile(r"(?:LATIN|MODIFIER) (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL |SMALL |CAPITAL )?([A-Z])$")
+_EXTRA_PROTOTYPES = {"\u0437": "3", "\u0417": "3"}  # Cyrillic ze looks like 3, not in the pairs data
+_AMAZON = re.compile(r"a+m+a+[ze]+o+n+")  # 3 folds to e: "ama3on" (Cyrillic з)
 _DOMAIN_IN = re.compile(r"@([^\s>,;?&\"']+)|<[a-z]+://(?:[^@/>\s]*@)?([^/:?#>\s]+)", re.IGNORECASE)
 _LIST_ID = re.compile(r"<([^<>]*)>\s*$")
 
@@ -48,11 +50,22 @@ def is_invisible(char: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _prototype(char: str) -> str:
-    for glyph in confusables.confusables_data.get(char, ()):
-        candidate = str(glyph.get("c", ""))
-        if candidate.isascii() and candidate.strip() and candidate.isalnum():
-            return candidate
-    return char
+    """An ASCII letter or digit that ``char`` is confusable with, following the data's pairs up to
+    three steps (``ᴀ`` -> ``ꭺ`` -> ``A``), else ``char``."""
+    seen, frontier = {char}, [char]
+    for _ in range(3):
+        following = []
+        for current in frontier:
+            for glyph in confusables.confusables_data.get(current, ()):
+                candidate = str(glyph.get("c", ""))
+                if candidate.isascii() and candidate.strip() and candidate.isalnum():
+                    return candidate
+                if len(candidate) == 1 and candidate not in seen:
+                    seen.add(candidate)
+                    following.append(candidate)
+        frontier = following
+    named = _LATIN_NAME.match(unicodedata.name(char, ""))  # small capitals, modifier letters: ᴀ -> a
+    return named.group(1).lower() if named else _EXTRA_PROTOTYPES.get(char, char)
 
 
 def skeleton(text: str) -> str:

@@ -34,7 +34,10 @@ def test_no_alarm_on_aws_and_ordinary_domains(domain: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["Amazon Web Services", "AWS Notifications", "\u0410mazon", "A\u200bmazon",
-                                  "Amaz0n Billing", "A.W.S. Billing", "a m a z o n", "invoicing@aws.com"])
+                                  "Amaz0n Billing", "A.W.S. Billing", "a m a z o n", "invoicing@aws.com",
+                                  "\u1d00\u1d21\ua731", "Ama\u0437on",
+                                  "\U0001d400\U0001d426\U0001d41a\U0001d433\U0001d428\U0001d427",
+                                  "A\u00admazon", "\u0391\u039c\u0391\u0396\u039f\u039d"])
 def test_names_that_claim_aws(name: str) -> None:
     assert name_claims_aws(name)
 
