@@ -278,8 +278,8 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
     for signature in aligned + others:
         if state.passed and signature in others:
             break
-        verifier = verifier or dkim.DKIM(mail.raw, minkey=1024, logger=_DKIMPY_LOG)
         try:
+            verifier = verifier or dkim.DKIM(mail.raw, minkey=1024, logger=_DKIMPY_LOG)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")
