@@ -49,6 +49,8 @@ def _register() -> None:
     main.add_command(__import__("rootmail.commands.classify", fromlist=["classify"]).classify)
     main.add_command(__import__("rootmail.commands.classify", fromlist=["message"]).message)
     main.add_command(__import__("rootmail.commands.helpdesk", fromlist=["helpdesk"]).helpdesk)
+    main.add_command(__import__("rootmail.commands.guard", fromlist=["expect"]).expect)
+    main.add_command(__import__("rootmail.commands.guard", fromlist=["secrets"]).secrets)
 
 
 _register()

@@ -154,6 +154,13 @@ class WorkerRuntime:
         return report.as_dict()
 
 
+def _guard(settings: Settings, client: redis.Redis) -> pipeline.Guard:
+    """The root-account guard (issue 15), imported here: the receiver never loads it."""
+    from rootmail.guard_wiring import make_guard
+
+    return make_guard(settings, client)
+
+
 def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> WorkerRuntime:
     url = redis_url or resolve_redis_url(settings)
     client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
@@ -165,6 +172,7 @@ def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> Wo
         thread_index=RedisThreadIndex(client),
         helpdesk=make_helpdesk(settings),
         ledger=ledger,
+        guard=_guard(settings, client),
         **routing_stages(settings),
     )
     publisher = Publisher(ledger)

@@ -221,6 +221,50 @@ class Settings(BaseSettings):
     s3_prefix: str = Field("rootmail/", description="Key prefix inside the S3 bucket.")
     s3_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS (unset: bucket default).")
 
+    # ---- root-account guard (issue 15)
+    alert_pagerduty_routing_key: SecretStr | None = Field(
+        None, description="PagerDuty Events API v2 integration (routing) key for root-guard alarms (unset: none)."
+    )
+    alert_pagerduty_url: str = Field(
+        "https://events.pagerduty.com/v2/enqueue", description="PagerDuty Events API v2 enqueue endpoint."
+    )
+    alert_slack_webhook: SecretStr | None = Field(
+        None, description="Slack incoming-webhook URL for root-guard alarms (unset: no Slack)."
+    )
+    alert_webhook_url: str | None = Field(
+        None, description="Generic JSON webhook for root-guard alarms; the body is HMAC-SHA256-signed (unset: none)."
+    )
+    alert_webhook_secret: SecretStr | None = Field(
+        None, description="HMAC-SHA256 key of the generic webhook (header X-Rootmail-Signature-256: sha256=<hex>)."
+    )
+    alert_dedupe_seconds: float = Field(
+        3600.0, gt=0, description="One alarm per account and notice type within this many seconds."
+    )
+    alert_timeout: float = Field(10.0, gt=0, description="Seconds one alert delivery may take before it is retried.")
+    alert_max_retries: int = Field(
+        10, ge=0, description="Retries of a failed alert delivery (429, 5xx, network) per channel before giving up."
+    )
+    silence_alert_hours: float = Field(
+        48.0, ge=0, description="Alarm when no authenticated AWS mail was accepted for this many hours (0: off)."
+    )
+    escrow: Literal["local", "ssm", "secretsmanager"] = Field(
+        "local",
+        description="Where root secrets (codes, reset and approval links) are escrowed: local (Fernet-encrypted "
+        "files in the data directory), ssm (Parameter Store SecureString) or secretsmanager.",
+    )
+    escrow_ttl: float = Field(
+        900.0, gt=0, description="Seconds an escrowed secret lives when the mail states no validity of its own."
+    )
+    escrow_kms_key_id: str | None = Field(
+        None, description="KMS key for ssm/secretsmanager escrow (unset: the account's AWS-managed key)."
+    )
+    escrow_prefix: str = Field(
+        "/rootmail/escrow/", description="Name prefix of escrowed secrets in SSM Parameter Store or Secrets Manager."
+    )
+    expect_max_hours: float = Field(
+        24.0, gt=0, description="Longest expectation window `rootmail expect --for` accepts, in hours."
+    )
+
     @field_validator("smtp_proxy_trusted_networks", "trusted_relay_networks")
     @classmethod
     def _cidr_list(cls, value: str, info: ValidationInfo) -> str:

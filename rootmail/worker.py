@@ -62,6 +62,8 @@ def run_beat(settings: Settings) -> None:
     app.conf.beat_schedule = {
         "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
         "sync-directory": {"task": tasks.SYNC_DIRECTORY, "schedule": settings.directory_sync_interval},
+        "guard-silence": {"task": "rootmail.guard.check_silence", "schedule": 300.0},  # issue 15
+        "escrow-purge": {"task": "rootmail.guard.purge_escrow", "schedule": 60.0},
     }
     run = Path(settings.data_dir) / "run"
     run.mkdir(parents=True, exist_ok=True)

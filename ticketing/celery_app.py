@@ -38,6 +38,7 @@ def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 
         enable_utc=True,
     )
     app.autodiscover_tasks(["ticketing"], related_name="tasks", force=True)
+    app.autodiscover_tasks(["ticketing"], related_name="guard_tasks", force=True)  # issue 15: alerts
     return app
 
 

@@ -32,6 +32,8 @@ log = structlog.get_logger(__name__)
 Authenticator = Callable[[ParsedMail, bytes, Envelope], AuthVerdict]
 Classifier = Callable[[ParsedMail, bytes, Envelope, Recipient], Notice]
 Router = Callable[[ParsedMail, Notice, AuthVerdict, Recipient], Route]
+# issue 15: the root-account guard (ticketing.guard.RootGuard) may escalate or annotate a draft
+Guard = Callable[[StoredMessage, ParsedMail, Recipient, Notice, AuthVerdict, TicketDraft], TicketDraft]
 
 
 def no_authentication(parsed: ParsedMail, raw: bytes, envelope: Envelope) -> AuthVerdict:
@@ -69,6 +71,7 @@ class Dependencies:
     route: Router = default_route
     own_domains: frozenset[str] = frozenset()
     thread_index: ThreadIndex | None = None
+    guard: Guard | None = None
 
 
 # fields rootmail derives itself (no mail text in them): only scrubbed of values seen in the mail
@@ -205,6 +208,8 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
             log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
             continue
         draft = build_draft(stored, parsed, recipient, notice, auth, route, deps.thread_index)
+        if deps.guard is not None:  # root-credential mail: alarm, escrow (issue 15)
+            draft = deps.guard(stored, parsed, recipient, notice, auth, draft)
         if route.action == "update" and not _has_open_ticket(deps.helpdesk, draft.thread_key):
             metrics.DROPPED.labels("update_only_no_ticket").inc()
             log.info("notice_dropped", message_key=stored.key, rule=route.rule,
