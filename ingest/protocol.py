@@ -12,6 +12,13 @@ connection admission, abuse limits, and two fast paths for the work every messag
   (the connection is closed and nothing the client already sent is processed). Refusals and
   goodbyes are logged within a :class:`~ingest.log_throttle.LogThrottle` of the listener.
 - AUTH is not offered (rootmail has no authentication); the command is answered ``502 5.5.1``.
+- EHLO advertises PIPELINING (RFC 2920: aiosmtpd reads pipelined commands in order) and
+  ENHANCEDSTATUSCODES (RFC 2034); every reply except the greeting, the HELO/EHLO reply and the 3xx
+  intermediate replies carries an RFC 3463 code, a generic one where aiosmtpd wrote none
+  (:func:`with_enhanced_code`).
+
+Every deliberate difference from plain aiosmtpd is listed in tests/conformance/differences.py,
+where aiosmtpd's own test suite (from the sdist of the installed version) shows it.
 - DATA is read in chunks (:mod:`ingest.data_reader`) instead of line by line.
 - ``MAIL FROM:<a@b>`` / ``RCPT TO:<a@b>`` with a plain dot-atom address is parsed with one regular
   expression; anything else (quoted local parts, comments, source routes, address literals,
@@ -52,6 +59,12 @@ _REFUSALS = {
 }
 #: Error replies that are not junk: our own goodbyes, and unknown recipients (capped on their own).
 _NOT_JUNK = ("421", "550 5.1.1")
+#: Extensions aiosmtpd supports (pipelined commands are read in order; our replies carry codes) but does not name.
+EXTRA_EHLO_KEYWORDS = ("PIPELINING", "ENHANCEDSTATUSCODES")
+_ENHANCED = re.compile(r"[245]\.\d{1,3}\.\d{1,3}(?: |$)")
+#: RFC 3463 codes for aiosmtpd's own replies that carry none; otherwise ``<class>.0.0``.
+_GENERIC_CODES = {"500": "5.5.2", "501": "5.5.4", "502": "5.5.1", "503": "5.5.1", "504": "5.5.4",
+                  "553": "5.1.3", "555": "5.5.4", "530": "5.7.0", "552": "5.3.4", "451": "4.3.0"}
 _Command = TypeVar("_Command", bound=Callable[..., Awaitable[Any]])
 
 
@@ -67,6 +80,33 @@ def client_ip(session: Session | None) -> str:
         return str(proxy.src_addr)
     peer = session.peer
     return str(peer[0]) if isinstance(peer, tuple) else str(peer or "")
+
+
+def with_enhanced_code(status: str) -> str:
+    """``status`` (a final ``NNN text`` reply of class 2, 4 or 5) with an RFC 3463 enhanced code.
+
+    RFC 2034 section 3: once ENHANCEDSTATUSCODES is advertised, every reply but the greeting and
+    the HELO/EHLO reply carries one. Replies that already have a code are returned unchanged.
+    """
+    if len(status) < 3 or status[3:4] not in ("", " ") or status[:1] not in "245" or _ENHANCED.match(status, 4):
+        return status
+    code = _GENERIC_CODES.get(status[:3], f"{status[0]}.0.0")
+    text = status[4:]
+    return f"{status[:3]} {code} {text}" if text else f"{status[:3]} {code}"
+
+
+def _hello(command: _Command) -> _Command:
+    """``command`` (aiosmtpd's HELO or EHLO) with its reply marked as one (no enhanced codes in it;
+    EHLO's last line is preceded by :data:`EXTRA_EHLO_KEYWORDS`, see :meth:`RootmailSMTP.push`)."""
+    @functools.wraps(command)
+    async def answer_hello(self: RootmailSMTP, arg: str) -> None:
+        self._hello_reply = True
+        try:
+            await command(self, arg)
+        finally:
+            self._hello_reply = False
+
+    return cast(_Command, answer_hello)
 
 
 def _junk(command: _Command) -> _Command:
@@ -96,6 +136,10 @@ class RootmailSMTP(SMTP):
     _admitted: bool | None = None
     _closing = False
     _guard: SessionGuard | None = None
+    _hello_reply = False
+    #: Give aiosmtpd's own replies a generic enhanced code (RFC 2034). Off only in the conformance
+    #: run of aiosmtpd's test suite, whose assertions compare reply texts exactly.
+    generic_enhanced_codes = True
     log_throttle: LogThrottle = LogThrottle()
 
     @property
@@ -158,9 +202,12 @@ class RootmailSMTP(SMTP):
         """
         await asyncio.sleep(0)
 
-    async def push(self, status: str) -> None:  # type: ignore[override]
+    async def push(self, status: str | bytes) -> None:
         if self._closing:
             await self._stop_here()
+            return
+        if isinstance(status, bytes):  # aiosmtpd's AUTH challenges (334) are bytes: nothing to rewrite
+            await super().push(status)
             return
         if self._admitted is None and status.startswith("220 "):
             self.client_address = client_ip(self.session)
@@ -183,6 +230,13 @@ class RootmailSMTP(SMTP):
             if not status.startswith(_NOT_JUNK) and self.guard.spend_junk():
                 await self.goodbye(replies.TOO_MANY_COMMANDS, "too_many_commands")
                 return
+        if not self._hello_reply:
+            # the greeting (and STARTTLS's go-ahead) stay as aiosmtpd writes them
+            if self.generic_enhanced_codes and not status.startswith("220"):
+                status = with_enhanced_code(status)
+        elif status.startswith("250 ") and self.session is not None and self.session.extended_smtp:
+            for keyword in EXTRA_EHLO_KEYWORDS:
+                await super().push(f"250-{keyword}")
         await super().push(status)
 
     def connection_lost(self, error: Exception | None) -> None:
@@ -220,8 +274,8 @@ class RootmailSMTP(SMTP):
     smtp_VRFY = _junk(SMTP.smtp_VRFY)
     smtp_EXPN = _junk(SMTP.smtp_EXPN)
     smtp_HELP = _junk(SMTP.smtp_HELP)
-    smtp_HELO = _junk(SMTP.smtp_HELO)
-    smtp_EHLO = _junk(SMTP.smtp_EHLO)
+    smtp_HELO = _junk(_hello(SMTP.smtp_HELO))
+    smtp_EHLO = _junk(_hello(SMTP.smtp_EHLO))
 
     def _getaddr(self, arg: str) -> tuple[str | None, str | None]:
         match = PLAIN_ANGLE_ADDR.match(arg)
@@ -235,6 +289,7 @@ class RootmailSMTP(SMTP):
             return None, None
         return address, arg[match.end():].lstrip(" \t")
 
+    @syntax("DATA")
     async def smtp_DATA(self, arg: str) -> None:
         if self._closing:
             await self._stop_here()
