@@ -187,6 +187,62 @@ Helpdesk credentials.
 {{- end -}}
 
 {{/*
+Root-account guard (issue 15): alert credentials in a Secret (existing, or created by the chart).
+*/}}
+{{- define "rootmail.rootGuard.secretName" -}}
+{{- default (include "rootmail.componentName" (dict "root" . "component" "alerts")) .Values.rootGuard.existingSecret -}}
+{{- end -}}
+
+{{- define "rootmail.rootGuard.createSecret" -}}
+{{- $a := .Values.rootGuard.alerts -}}
+{{- if and (not .Values.rootGuard.existingSecret) (or $a.pagerdutyRoutingKey $a.slackWebhook $a.webhookSecret) -}}true{{- end -}}
+{{- end -}}
+
+{{- define "rootmail.rootGuard.env" -}}
+{{- $g := .Values.rootGuard -}}
+{{- $secret := include "rootmail.rootGuard.secretName" . -}}
+{{- $existing := ne $g.existingSecret "" -}}
+{{- range $name, $pair := dict "ROOTMAIL_ALERT_PAGERDUTY_ROUTING_KEY" (list $g.alerts.pagerdutyRoutingKey $g.existingSecretKeys.pagerdutyRoutingKey) "ROOTMAIL_ALERT_SLACK_WEBHOOK" (list $g.alerts.slackWebhook $g.existingSecretKeys.slackWebhook) "ROOTMAIL_ALERT_WEBHOOK_SECRET" (list $g.alerts.webhookSecret $g.existingSecretKeys.webhookSecret) }}
+{{- if or $existing (index $pair 0) }}
+- name: {{ $name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ index $pair 1 }}
+      {{- if $existing }}
+      optional: true
+      {{- end }}
+{{- end }}
+{{- end }}
+{{- with $g.alerts.webhookUrl }}
+- name: ROOTMAIL_ALERT_WEBHOOK_URL
+  value: {{ . | quote }}
+{{- end }}
+{{- if $g.alerts.dedupeSeconds }}
+- name: ROOTMAIL_ALERT_DEDUPE_SECONDS
+  value: {{ $g.alerts.dedupeSeconds | quote }}
+{{- end }}
+{{- if ne (toString $g.silenceAlertHours) "" }}
+- name: ROOTMAIL_SILENCE_ALERT_HOURS
+  value: {{ $g.silenceAlertHours | quote }}
+{{- end }}
+- name: ROOTMAIL_ESCROW
+  value: {{ $g.escrow.type | quote }}
+{{- if $g.escrow.ttlSeconds }}
+- name: ROOTMAIL_ESCROW_TTL
+  value: {{ $g.escrow.ttlSeconds | quote }}
+{{- end }}
+{{- with $g.escrow.kmsKeyId }}
+- name: ROOTMAIL_ESCROW_KMS_KEY_ID
+  value: {{ . | quote }}
+{{- end }}
+{{- with $g.escrow.prefix }}
+- name: ROOTMAIL_ESCROW_PREFIX
+  value: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
+{{/*
 Configuration files.
 */}}
 {{- define "rootmail.directory.configMapName" -}}
@@ -349,6 +405,7 @@ The environment of every rootmail container: the application's settings (ROOTMAI
 {{ include "rootmail.secretEnv" (dict "root" . "name" "ROOTMAIL_RT_PASSWORD" "key" .Values.helpdesk.existingSecretKeys.rtPassword "optional" (ne .Values.helpdesk.existingSecret "")) }}
 {{- end }}
 {{- end }}
+{{- include "rootmail.rootGuard.env" . }}
 {{- with .Values.extraEnv }}
 {{ toYaml . }}
 {{- end }}
