@@ -44,6 +44,7 @@ from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
 from rootmail.health import start_health_server
 from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
+from rootmail.ports import ensure_free
 from rootmail.private import PRIVATE_UMASK, private_dir
 from rootmail.runtime import directory_holder, make_store
 from rootmail.settings import Settings
@@ -365,6 +366,9 @@ def run_serve(settings: Settings) -> None:
     secure_data_dir(data_dir)
     directory_holder(settings)  # a broken directory file or TLS setting stops us before anything starts
     listen_options(settings)
+    # our own ports before Redis and the worker start: a taken port is one line with the setting
+    ensure_free(settings.smtp_host, settings.smtp_port, "ROOTMAIL_SMTP_PORT")
+    ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT", ", or 0 to disable it")
     lock = acquire_data_dir_lock(data_dir)
     embedded: EmbeddedRedis | None = None
     worker: WorkerProcess | None = None

@@ -7,18 +7,34 @@ import warnings
 from pathlib import Path
 
 import redis
+from celery.beat import PersistentScheduler
 from celery.signals import worker_process_init, worker_process_shutdown
 
 from ingest.publish import QUEUE
 from rootmail.health import start_health_server
+from rootmail.heartbeat import MAX_LOOP_INTERVAL, heartbeat_path, touch
 from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
+from rootmail.ports import ensure_free
 from rootmail.runtime import build_worker_runtime, resolve_redis_url
 from rootmail.settings import Settings
 from ticketing import tasks
 from ticketing.celery_app import limit_memory, make_celery
 
 
+class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
+    """Celery's PersistentScheduler (the default ``beat_scheduler``) touching the heartbeat file
+    (:mod:`rootmail.heartbeat`, path in ``app.conf.rootmail_heartbeat``) after every tick."""
+
+    def tick(self, *args: object, **kwargs: object) -> float:
+        interval = float(super().tick(*args, **kwargs))
+        touch(Path(self.app.conf.rootmail_heartbeat))
+        return interval
+
+
 def run_worker(settings: Settings, concurrency: int | None = None, pool: str | None = None) -> None:
+    # a taken health port stops us before Celery starts (two workers, or a worker beside serve)
+    ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT",
+                " (each rootmail process on a host needs its own), or 0 to disable the worker's /healthz")
     # containers run as non-root; as root (CI, a laptop) Celery's warning is noise
     warnings.filterwarnings("ignore", message=".*superuser privileges.*")
     url = resolve_redis_url(settings)
@@ -65,6 +81,9 @@ def run_beat(settings: Settings) -> None:
         "guard-silence": {"task": "rootmail.guard.check_silence", "schedule": 300.0},  # issue 15
         "escrow-purge": {"task": "rootmail.guard.purge_escrow", "schedule": 60.0},
     }
+    app.conf.beat_scheduler = HeartbeatScheduler
+    app.conf.beat_max_loop_interval = MAX_LOOP_INTERVAL  # the heartbeat is never older than this
+    app.conf.rootmail_heartbeat = str(heartbeat_path(settings.data_dir))
     run = Path(settings.data_dir) / "run"
     run.mkdir(parents=True, exist_ok=True)
     app.start(["beat", "--loglevel", settings.log_level, "--schedule", str(run / "celerybeat-schedule")])
