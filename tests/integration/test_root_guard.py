@@ -204,3 +204,47 @@ def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, dns: D
             assert "Tk" not in rootmail.log("serve.log")
         finally:
             rootmail.close()
+
+
+def test_root_guard_with_ssm_escrow(tmp_path: Path, redis_server: RedisServer, dns: Dnsmasq) -> None:
+    """The same flows with ROOTMAIL_ESCROW=ssm against moto (SecureString under a customer KMS key)."""
+    import boto3
+
+    from tests.conftest import moto_server
+
+    redis_server.client().flushall()
+    directory = tmp_path / "directory.yaml"
+    directory.write_text(DIRECTORY, encoding="utf-8")
+    with moto_server() as endpoint, FakePagerDuty() as pd:
+        aws = {"AWS_ENDPOINT_URL": endpoint, "AWS_DEFAULT_REGION": "eu-west-1", "AWS_ACCESS_KEY_ID": "testing",
+               "AWS_SECRET_ACCESS_KEY": "testing"}
+        kms = boto3.client("kms", endpoint_url=endpoint, region_name="eu-west-1", aws_access_key_id="testing",
+                           aws_secret_access_key="testing")
+        key_id = kms.create_key(Description="rootmail escrow")["KeyMetadata"]["KeyId"]
+        rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="true",
+                            directory_file=str(directory), dns_nameservers=dns.nameserver,
+                            smtp_proxy_protocol="true", smtp_proxy_trusted_networks="127.0.0.0/8",
+                            alert_pagerduty_url=pd.url, alert_pagerduty_routing_key=pd.routing_key,
+                            escrow="ssm", escrow_kms_key_id=key_id)
+        rootmail.env.update(aws)
+        try:
+            rootmail.serve()
+            raw, _ = reset_mail(NO_WINDOW, 1)
+            key, _ = send(rootmail, genuine(raw, "signin.aws"), root(NO_WINDOW))
+            wait_for(alarm_for(pd, NO_WINDOW), timeout=60, message="alarm with ssm escrow")
+            rootmail.cli("expect", WINDOWED, "--for", "30m", "--reason", "CHG-44")
+            raw, token = reset_mail(WINDOWED, 2)
+            key, _ = send(rootmail, genuine(raw, "signin.aws"), root(WINDOWED))
+            ticket = ticket_of(rootmail, redis_server, key, root(WINDOWED))
+            assert token not in json.dumps(ticket) and "escrowed until" in json.dumps(ticket)
+            assert not (rootmail.workdir / "rootmail-data" / "escrow").exists()
+            ssm = boto3.client("ssm", endpoint_url=endpoint, region_name="eu-west-1", aws_access_key_id="testing",
+                               aws_secret_access_key="testing")
+            parameters = ssm.describe_parameters()["Parameters"]
+            assert len(parameters) == 2 and all(p["Type"] == "SecureString" for p in parameters)
+            assert all(p["KeyId"].endswith(key_id) for p in parameters)
+            revealed = rootmail.cli("secrets", "reveal", WINDOWED)
+            assert revealed.stdout.strip().endswith(token)
+            assert audit_events(rootmail)[-1]["event"] == "secret_revealed"
+        finally:
+            rootmail.close()
