@@ -37,6 +37,7 @@ class FakePagerDuty:
     events: list[Received] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     throttle_next: int = 0
+    throttled: int = 0
     server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -84,6 +85,7 @@ class FakePagerDuty:
         with self._lock:
             if self.throttle_next > 0:
                 self.throttle_next -= 1
+                self.throttled += 1
                 return 429, {"status": "throttle event", "message": "Requests are arriving too quickly."}
         try:
             event = json.loads(body)

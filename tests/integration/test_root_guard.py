@@ -131,10 +131,11 @@ def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, dns: D
                 arrived = wait_for(alarm_for(pd, account), timeout=60, interval=0.005,
                                    message=f"alarm for {account}")
                 latencies.append(arrived[0].at - accepted)
+            first_mail = latencies[0]  # includes the worker building its runtime for the first message
             latencies.sort()
             p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
             print(f"alarm latency from 250 over {len(latencies)} mails: median {statistics.median(latencies):.3f}s "
-                  f"p99 {p99:.3f}s max {latencies[-1]:.3f}s")
+                  f"p99 {p99:.3f}s max {latencies[-1]:.3f}s (first mail {first_mail:.3f}s)")
             assert p99 < 10
             first = pd.triggers()[0].event
             assert first["payload"]["severity"] == "critical"
@@ -229,9 +230,12 @@ def test_root_guard_with_ssm_escrow(tmp_path: Path, redis_server: RedisServer, d
         rootmail.env.update(aws)
         try:
             rootmail.serve()
+            pd.throttle_next = 2  # PagerDuty says 429 twice: the delivery task retries with backoff
             raw, _ = reset_mail(NO_WINDOW, 1)
             key, _ = send(rootmail, genuine(raw, "signin.aws"), root(NO_WINDOW))
-            wait_for(alarm_for(pd, NO_WINDOW), timeout=60, message="alarm with ssm escrow")
+            ticket_of(rootmail, redis_server, key, root(NO_WINDOW))  # ticketing does not wait for alerting
+            wait_for(alarm_for(pd, NO_WINDOW), timeout=60, message="alarm after two 429s")
+            assert pd.throttled == 2 and len(pd.triggers()) == 1
             rootmail.cli("expect", WINDOWED, "--for", "30m", "--reason", "CHG-44")
             raw, token = reset_mail(WINDOWED, 2)
             key, _ = send(rootmail, genuine(raw, "signin.aws"), root(WINDOWED))
