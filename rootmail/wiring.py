@@ -113,9 +113,15 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
                   "notice_type": settings.zendesk_field_notice_type,
                   "deadline": settings.zendesk_field_deadline,
                   "authenticity": settings.zendesk_field_authenticity}
+        from rootmail.directory_holder import DirectoryHolder
+        from ticketing.helpdesk.cache import RedisTicketCache
+
+        directory = DirectoryHolder(settings)  # customers' zendesk_organization_id, as reloaded
         return ZendeskHelpdesk(
             settings.zendesk_url, settings.zendesk_email, settings.zendesk_token,
             field_ids={k: v for k, v in fields.items() if v}, limiter=limiter, lock=lock, timeout=timeout,
+            organization_ids=lambda: directory.get().zendesk_organization_ids,
+            cache=RedisTicketCache(client, "rootmail:helpdesk:zendesk") if client is not None else None,
         )
     if settings.helpdesk == "rt":
         if not settings.rt_url:

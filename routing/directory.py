@@ -75,6 +75,9 @@ class Directory:
     accounts: Mapping[str, Account] = field(default_factory=dict)
     by_address: Mapping[str, Account] = field(default_factory=dict)
     plus_addressing: PlusAddressing = "exact"
+    #: customer id → Zendesk organization id (optional ``zendesk_organization_id`` of a customer):
+    #: the organization the customer's tickets are linked to, whatever its name or external id
+    zendesk_organization_ids: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -82,6 +85,7 @@ class Directory:
         customers: Iterable[Customer],
         accounts: Iterable[Account],
         plus_addressing: PlusAddressing = "exact",
+        zendesk_organization_ids: Mapping[str, int] | None = None,
     ) -> Directory:
         cust = {c.id: c for c in customers}
         accts = {a.account_id: a for a in accounts}
@@ -90,6 +94,7 @@ class Directory:
             accounts=accts,
             by_address={normalise_address(a.root_email): a for a in accts.values()},
             plus_addressing=plus_addressing,
+            zendesk_organization_ids={k: v for k, v in (zendesk_organization_ids or {}).items() if k in cust},
         )
 
     def with_plus_addressing(self, mode: PlusAddressing) -> Directory:
@@ -197,6 +202,7 @@ def parse_directory(
         if data.get(section) is not None and not isinstance(data.get(section), list):
             raise DirectoryError(f"{source}:{data.get('__line__', 1)}: '{section}' must be a list")
     customers: list[Customer] = []
+    org_ids: dict[str, int] = {}
     for item in data.get("customers") or []:
         line = item.get("__line__", "?") if isinstance(item, dict) else "?"
         if not isinstance(item, dict) or not item.get("id"):
@@ -208,6 +214,8 @@ def parse_directory(
             Customer(id=str(item["id"]), name=str(item.get("name") or item["id"]),
                      contacts=tuple(str(c) for c in contacts))
         )
+        if item.get("zendesk_organization_id") is not None:
+            org_ids[str(item["id"])] = zendesk_organization_id(item["zendesk_organization_id"], source, line)
     known_customers = {c.id for c in customers}
     accounts: list[Account] = []
     seen: dict[str, int] = {}
@@ -216,7 +224,18 @@ def parse_directory(
         if not isinstance(item, dict):
             raise DirectoryError(f"{source}:{line}: each account must be a mapping")
         accounts.append(_account(item, line, source, known_customers, allow_unassigned, seen, entry_source))
-    return Directory.build(customers, accounts)
+    return Directory.build(customers, accounts, zendesk_organization_ids=org_ids)
+
+
+def zendesk_organization_id(value: Any, source: str, line: Any) -> int:
+    """A customer's ``zendesk_organization_id``: a positive integer (the number in the Zendesk
+    organization's URL, ``…/agent/organizations/<id>``)."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit() or int(text) <= 0:
+        raise DirectoryError(
+            f"{source}:{line}: zendesk_organization_id {text[:40]!r} is not a Zendesk organization id; give the "
+            "number from the organization's URL in Zendesk (…/agent/organizations/<id>), or leave it out")
+    return int(text)
 
 
 def _split_list(value: str) -> list[str]:
@@ -338,6 +357,7 @@ def merge_directories(primary: Directory, secondary: Directory) -> MergeResult:
     """
     customers: dict[str, Customer] = dict(secondary.customers)
     customers.update(primary.customers)
+    org_ids = {**secondary.zendesk_organization_ids, **primary.zendesk_organization_ids}
     accounts: dict[str, Account] = {}
     taken = {normalise_address(a.root_email): a.account_id for a in primary.accounts.values()}
     overridden: list[str] = []
@@ -355,7 +375,8 @@ def merge_directories(primary: Directory, secondary: Directory) -> MergeResult:
             continue
         accounts[account.account_id] = account
     accounts.update(primary.accounts)
-    merged = Directory.build(customers.values(), accounts.values(), primary.plus_addressing)
+    merged = Directory.build(customers.values(), accounts.values(), primary.plus_addressing,
+                             zendesk_organization_ids=org_ids)
     return MergeResult(merged, tuple(sorted(overridden)), tuple(conflicts))
 
 
@@ -363,7 +384,9 @@ def dump_directory(directory: Directory, header: str = "") -> str:
     """YAML text of ``directory`` that :func:`parse_directory` (``allow_unassigned=True``) reads back."""
     data: dict[str, Any] = {
         "customers": [
-            {"id": c.id, "name": c.name, "contacts": list(c.contacts)}
+            {"id": c.id, "name": c.name, "contacts": list(c.contacts),
+             **({"zendesk_organization_id": directory.zendesk_organization_ids[c.id]}
+                if c.id in directory.zendesk_organization_ids else {})}
             for c in sorted(directory.customers.values(), key=lambda c: c.id)
         ],
         "accounts": [],

@@ -22,6 +22,7 @@ from pydantic import SecretStr
 
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError, TransientError
+from ticketing.helpdesk.cache import RedisTicketCache
 from ticketing.helpdesk.http import RetryPolicy
 from ticketing.helpdesk.zendesk import ZendeskHelpdesk
 from ticketing.ratelimit import RedisTokenBucket
@@ -75,6 +76,7 @@ def main() -> None:
         args.zendesk, args.email, SecretStr(args.token), limiter=limiter,
         lock=redis_thread_lock(client, timeout=args.lock_timeout, wait=2.0),
         timeout=httpx.Timeout(args.timeout), retry=RetryPolicy(attempts=3, backoff=0.05, max_retry_after=5),
+        cache=RedisTicketCache(client, f"{args.prefix}:cache"),  # shared by the workers, as in rootmail
     )
     queue, processing = f"{args.prefix}:queue", f"{args.prefix}:processing:{args.name}"
     client.sadd(f"{args.prefix}:workers", args.name)

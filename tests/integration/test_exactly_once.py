@@ -170,7 +170,9 @@ def test_every_thread_one_ticket_every_message_one_comment_under_failure() -> No
             footer = f"-- rootmail delivery {delivery_digest(d.delivery_id)}"
             notes = [c for c in ticket_comments if not c["public"] and c["body"].endswith(footer)]
             assert len(notes) == 1, (d.subject, len(notes))
-            assert [a["file_name"] for a in notes[0]["attachments"]] == [f"{d.attachments[0].filename}"]
+            # the original is named in the note (linked), never uploaded once per note
+            assert notes[0]["attachments"] == []
+            assert f"rootmail message show {d.attachments[0].filename.removesuffix('.eml')};" in notes[0]["body"]
             publics = [c for c in ticket_comments if c["public"] and c["body"] == d.public_body]
             assert len(publics) == (1 if d.public else 0), (d.subject, len(publics))
         assert len(comments) == len(drafts) + sum(1 for d in drafts if d.public)

@@ -6,15 +6,21 @@ import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+import redis
 from pydantic import SecretStr
 
+from rootmail.settings import Settings
+from rootmail.wiring import make_helpdesk
+from routing.directory import Directory, DirectoryError, dump_directory, merge_directories, parse_directory
 from tests.fakes.zendesk_server import FakeZendesk
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError, TransientError
+from ticketing.helpdesk.cache import RedisTicketCache
 from ticketing.helpdesk.http import HelpdeskPermanentError, HelpdeskTransientError, RetryPolicy
 from ticketing.helpdesk.zendesk import ZendeskHelpdesk, marker_tag
 
@@ -64,6 +70,12 @@ def client(zd: FakeZendesk, **kw: Any) -> ZendeskHelpdesk:
     return ZendeskHelpdesk(zd.url, zd.email, SecretStr(zd.token), field_ids=FIELDS, **kw)
 
 
+def agent_sets_status(zd: FakeZendesk, ticket_id: str, status: str) -> None:
+    """An agent changes the status in Zendesk: like every change, it moves ``updated_at``."""
+    zd.set_status(ticket_id, status)
+    zd.touch(ticket_id)
+
+
 def tagged(zd: FakeZendesk, ticket_id: str) -> list[dict[str, Any]]:
     return zd.comments(ticket_id)
 
@@ -84,7 +96,9 @@ def test_create_sets_external_id_organization_fields_tags_and_internal_eml(zd: F
     [comment] = zd.comments(ref.ticket_id)
     assert comment["public"] is False
     assert "message number 1" in comment["body"]
-    assert [a["file_name"] for a in comment["attachments"]] == ["key1.eml"]
+    # the original is named, not uploaded (one request fewer per message)
+    assert comment["attachments"] == [] and "rootmail message show key1;" in comment["body"]
+    assert zd.requests("POST", "/api/v2/uploads") == []
     # internal-only ticket: the requester is the customer's placeholder (no e-mail: nobody is
     # mailed), a member of the organization, so Zendesk keeps the organization link
     placeholder = zd.state.users[ticket["requester_id"]]
@@ -110,7 +124,14 @@ def test_public_draft_has_customer_requester_ccs_and_only_the_redacted_text_publ
     assert public["public"] is True and public["body"] == "AWS will restart i-123 (redacted rendering)"
     assert public["attachments"] == []
     assert note["public"] is False and "message number 1" in note["body"]
-    assert [a["file_name"] for a in note["attachments"]] == ["key1.eml"]
+    assert "rootmail message show key1;" in note["body"]
+
+
+def test_original_uploaded_on_the_note_when_not_linked(zd: FakeZendesk) -> None:
+    ref = client(zd, link_originals=False).upsert(make_draft(1))
+    [comment] = zd.comments(ref.ticket_id)
+    assert [a["file_name"] for a in comment["attachments"]] == ["key1.eml"]
+    assert "rootmail message show" not in comment["body"]
 
 
 def test_second_message_of_the_thread_comments_on_the_same_ticket(zd: FakeZendesk) -> None:
@@ -235,7 +256,7 @@ def test_bad_token_is_permanent_401_and_the_token_is_not_in_the_error(zd: FakeZe
 def test_follow_up_to_closed_ticket_opens_a_linked_ticket(zd: FakeZendesk) -> None:
     desk = client(zd)
     first = desk.upsert(make_draft(1))
-    zd.set_status(first.ticket_id, "closed")
+    agent_sets_status(zd, first.ticket_id, "closed")
     second = desk.upsert(make_draft(2))
     assert second.created and second.ticket_id != first.ticket_id
     new = next(t for t in zd.tickets() if str(t["id"]) == second.ticket_id)
@@ -248,11 +269,11 @@ def test_follow_up_to_closed_ticket_opens_a_linked_ticket(zd: FakeZendesk) -> No
 def test_follow_up_to_solved_ticket_opens_new_unless_rule_says_reopen(zd: FakeZendesk) -> None:
     desk = client(zd)
     first = desk.upsert(make_draft(1))
-    zd.set_status(first.ticket_id, "solved")
+    agent_sets_status(zd, first.ticket_id, "solved")
     reopened = desk.upsert(make_draft(2, reopen=True))
     assert reopened.ticket_id == first.ticket_id
     assert zd.state.tickets[int(first.ticket_id)]["status"] == "open"
-    zd.set_status(first.ticket_id, "solved")
+    agent_sets_status(zd, first.ticket_id, "solved")
     linked = desk.upsert(make_draft(3))
     assert linked.created and linked.ticket_id != first.ticket_id
     new = zd.state.tickets[int(linked.ticket_id)]
@@ -295,7 +316,7 @@ def test_comment_and_ticket_listing_follow_pagination() -> None:
             f"message number {n}" for n in range(5)]
         assert len(zd.requests("GET", f"/api/v2/tickets/{ref.ticket_id}/comments")) == 3
         for _ in range(3):  # three closed generations of the thread: listing spans two pages
-            zd.set_status(ref.ticket_id, "closed")
+            agent_sets_status(zd, ref.ticket_id, "closed")
             ref = desk.upsert(make_draft(100 + int(ref.ticket_id)))
         assert len(desk.find_by_thread(make_draft(1).thread_key)) == 4
 
@@ -353,7 +374,7 @@ def test_fake_safe_update_with_a_stale_stamp_is_409(zd: FakeZendesk) -> None:
 
 
 def test_marker_survives_a_concurrent_tag_change_through_safe_update(zd: FakeZendesk) -> None:
-    desk = client(zd)
+    desk = client(zd, link_originals=False)
     first = desk.upsert(make_draft(1))
     ticket = zd.state.tickets[int(first.ticket_id)]
 
@@ -556,3 +577,117 @@ def test_setup_creates_the_ticket_fields_once_and_prints_their_settings(zd: Fake
     assert _cli(zd, "check", **created).exit_code == 0
     kinds = {f["title"]: f["type"] for f in zd.state.ticket_fields.values()}
     assert kinds["AWS action deadline"] == "date"
+
+
+# ---------------------------------------------------------------------- about one request per message
+
+
+def redis_desk(zd: FakeZendesk, redis_url: str, **kw: Any) -> ZendeskHelpdesk:
+    return client(zd, cache=RedisTicketCache(redis.Redis.from_url(redis_url), "rm:test:zd"), **kw)
+
+
+def test_requests_per_message_new_internal_thread_two_follow_up_one(zd: FakeZendesk, redis_url: str) -> None:
+    redis_desk(zd, redis_url).upsert(make_draft(0, thread="health:111122223333:warm-up"))
+    desk = redis_desk(zd, redis_url)  # another worker: organization and placeholder ids come from Redis
+    before = len(zd.log)
+    desk.upsert(make_draft(1))
+    assert [(r.method, r.path) for r in zd.log[before:]] == [
+        ("GET", "/api/v2/tickets.json"), ("POST", "/api/v2/tickets.json")]
+    before = len(zd.log)
+    for n in range(2, 7):
+        ref = desk.upsert(make_draft(n))
+    assert [(r.method, r.path) for r in zd.log[before:]] == [("PUT", f"/api/v2/tickets/{ref.ticket_id}.json")] * 5
+    assert len(zd.comments(ref.ticket_id)) == 6
+    before = len(zd.log)
+    again = desk.upsert(make_draft(4))  # done in the cache: no request at all
+    assert (again.ticket_id, again.commented, len(zd.log)) == (ref.ticket_id, False, before)
+
+
+def test_pending_left_by_a_lost_answer_takes_the_full_path(zd: FakeZendesk, redis_url: str) -> None:
+    desk = redis_desk(zd, redis_url)
+    first = desk.upsert(make_draft(1))
+    zd.fail_next("drop", method="PUT")  # the comment lands, the answer is lost
+    with pytest.raises(TransientError):
+        desk.upsert(make_draft(2))
+    before = len(zd.log)
+    again = redis_desk(zd, redis_url).upsert(make_draft(2))  # the retry, on another worker
+    assert again.ticket_id == first.ticket_id and not again.commented
+    assert [r.method for r in zd.log[before:]] == ["GET"]  # listed the thread, found the marker
+    assert len(zd.comments(first.ticket_id)) == 2
+
+
+def test_stale_cache_is_a_conflict_and_a_re_read_never_a_lost_marker(zd: FakeZendesk, redis_url: str) -> None:
+    desk = redis_desk(zd, redis_url)
+    first = desk.upsert(make_draft(1))
+    ticket = zd.state.tickets[int(first.ticket_id)]
+    with zd.lock:  # an agent tags the ticket: our cached tag list is stale
+        ticket["tags"] = sorted({*ticket["tags"], "agent_tag"})
+        zd._bump(ticket)
+    desk.upsert(make_draft(2))
+    tags = set(zd.state.tickets[int(first.ticket_id)]["tags"])
+    assert {"agent_tag", marker_tag("n", make_draft(1).delivery_id), marker_tag("n", make_draft(2).delivery_id)} <= tags
+    assert [r.status for r in zd.requests("PUT")] == [409, 200]
+
+
+def test_cached_ticket_gone_or_solved_takes_the_full_path(zd: FakeZendesk, redis_url: str) -> None:
+    desk = redis_desk(zd, redis_url)
+    first = desk.upsert(make_draft(1))
+    agent_sets_status(zd, first.ticket_id, "solved")
+    follow_up = desk.upsert(make_draft(2))  # 409, re-read: solved → a follow-up ticket
+    assert follow_up.created and follow_up.ticket_id != first.ticket_id
+    with zd.lock:  # hours later (creation keys expired) an agent deletes it: the cached id answers 404
+        del zd.state.tickets[int(follow_up.ticket_id)]
+        zd.state.idempotency.clear()
+    third = desk.upsert(make_draft(3))
+    assert third.created and third.ticket_id not in (first.ticket_id, follow_up.ticket_id)
+    assert len(zd.comments(third.ticket_id)) == 1
+
+
+# ---------------------------------------------------------------------- the directory's zendesk_organization_id
+
+DIRECTORY = """\
+customers:
+  - id: acme
+    name: Acme Corp
+    zendesk_organization_id: {org}
+  - id: globex
+    name: Globex
+accounts:
+  - account_id: "111122223333"
+    name: acme-prod
+    customer: acme
+    root_email: root-acme@roots.example.net
+"""
+
+
+def test_directory_zendesk_organization_id_parsed_dumped_and_merged() -> None:
+    directory = parse_directory(DIRECTORY.format(org=4242), "dir.yaml")
+    assert directory.zendesk_organization_ids == {"acme": 4242}
+    again = parse_directory(dump_directory(directory), "snapshot.yaml", allow_unassigned=True)
+    assert again.zendesk_organization_ids == {"acme": 4242}
+    assert merge_directories(Directory(), directory).directory.zendesk_organization_ids == {"acme": 4242}
+
+
+@pytest.mark.parametrize("bad", ["acme-org", "-3", "0", "true", "12.5"])
+def test_directory_rejects_a_zendesk_organization_id_that_is_not_one(bad: str) -> None:
+    with pytest.raises(DirectoryError, match=r"dir.yaml:\d+: zendesk_organization_id .* organization's URL"):
+        parse_directory(DIRECTORY.format(org=bad), "dir.yaml")
+
+
+def test_wired_client_links_tickets_to_the_directory_organization(
+        zd: FakeZendesk, tmp_path: Path, clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    org_id = zd.add_organization("ACME (legal name)")
+    path = tmp_path / "directory.yaml"
+    path.write_text(DIRECTORY.format(org=org_id))
+    for name, value in {"HELPDESK": "zendesk", "ZENDESK_URL": zd.url, "ZENDESK_EMAIL": zd.email,
+                        "ZENDESK_TOKEN": zd.token, "DIRECTORY_FILE": str(path),
+                        "DATA_DIR": str(tmp_path / "data")}.items():
+        monkeypatch.setenv(f"ROOTMAIL_{name}", value)
+    desk = make_helpdesk(Settings())
+    assert isinstance(desk, ZendeskHelpdesk)
+    try:
+        ref = desk.upsert(make_draft(1))
+    finally:
+        desk.close()
+    assert zd.state.tickets[int(ref.ticket_id)]["organization_id"] == org_id
+    assert len(zd.state.organizations) == 1  # adopted by id: no organization named Acme Corp made

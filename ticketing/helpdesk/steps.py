@@ -40,13 +40,26 @@ def is_original(attachment: DraftAttachment) -> bool:
     return attachment.content_type == "message/rfc822" or attachment.filename.lower().endswith(".eml")
 
 
-def comment_steps(draft: TicketDraft) -> list[Step]:
-    """The steps of ``draft``, in the order they are written."""
+def original_link(attachment: DraftAttachment) -> str:
+    """Where the engineer finds an original that is linked instead of uploaded."""
+    key = attachment.filename.removesuffix(".eml")
+    return (f"Original message: {attachment.filename} in rootmail's message store "
+            f"(rootmail message show {key}; --reveal for the exact bytes).")
+
+
+def comment_steps(draft: TicketDraft, *, link_originals: bool = False) -> list[Step]:
+    """The steps of ``draft``, in the order they are written.
+
+    ``link_originals``: the original ``.eml`` is named (where to find it) instead of uploaded —
+    one request fewer per message (Zendesk: an upload is a request of its own)."""
     digest = delivery_digest(draft.delivery_id)
     attachments = tuple(a for a in draft.attachments if not (draft.secret and is_original(a)))
     note = draft.body.rstrip()
     if len(attachments) < len(draft.attachments):
         note += "\n\n(The original message is not attached: this notice type carries secrets.)"
+    if link_originals:
+        note += "".join(f"\n\n{original_link(a)}" for a in attachments if is_original(a))
+        attachments = tuple(a for a in attachments if not is_original(a))
     note += f"\n\n-- rootmail delivery {digest}"
     steps: list[Step] = []
     if draft.public and draft.public_body is not None:

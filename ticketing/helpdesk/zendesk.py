@@ -42,7 +42,6 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from email.utils import parseaddr
 from typing import Any
@@ -53,6 +52,7 @@ from pydantic import SecretStr
 
 from ticketing.draft import DraftAttachment, TicketDraft, TicketRef
 from ticketing.errors import PermanentError, TransientError
+from ticketing.helpdesk.cache import MemoryTicketCache, TicketCache
 from ticketing.helpdesk.http import (
     DEFAULT_TIMEOUT,
     ErrorInfo,
@@ -128,13 +128,15 @@ class ZendeskHelpdesk:
         token: SecretStr,
         *,
         field_ids: Mapping[str, int] | None = None,
-        organization_ids: Mapping[str, int] | None = None,
+        organization_ids: Mapping[str, int] | Callable[[], Mapping[str, int]] | None = None,
         limiter: RateLimiter | None = None,
         lock: ThreadLock | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] | None = None,
+        cache: TicketCache | None = None,
+        link_originals: bool = True,
     ) -> None:
         auth = httpx.BasicAuth(f"{email}/token", token.get_secret_value())
         kwargs: dict[str, Any] = {}
@@ -146,23 +148,45 @@ class ZendeskHelpdesk:
         )
         self.field_ids = {k: int(v) for k, v in (field_ids or {}).items() if v}
         #: customer id → Zendesk organization id, from the directory (``zendesk_organization_id``)
-        self.organization_ids = {k: int(v) for k, v in (organization_ids or {}).items() if v}
+        #: (a callable: read on every use, e.g. the directory as it is reloaded)
+        self._organization_ids = organization_ids
         self.lock = lock or process_thread_lock()
-        self._org_cache: dict[str, int] = {}
-        self._user_cache: dict[str, tuple[int, int | None]] = {}
-        self._placeholder_cache: dict[str, int] = {}
-        self._cache_lock = threading.Lock()
+        #: thread → ticket, delivery pending/done, organization/user ids (shared through Redis)
+        self.cache: TicketCache = cache if cache is not None else MemoryTicketCache()
+        #: the original .eml named in the note (where rootmail keeps it) instead of uploaded
+        self.link_originals = link_originals
 
     def close(self) -> None:
         self.http.close()
 
+    def organization_ids(self) -> Mapping[str, int]:
+        """Customer id → Zendesk organization id given by the directory."""
+        given = self._organization_ids
+        if callable(given):
+            try:
+                return given()
+            except ValueError as exc:  # a directory that cannot be read: adopt by external id / name
+                log.warning("directory_unavailable", error=str(exc)[:200])
+                return {}
+        return given or {}
+
     # ------------------------------------------------------------------ the protocol
 
     def upsert(self, draft: TicketDraft) -> TicketRef:
+        digest = delivery_digest(draft.delivery_id)
+        state = self.cache.delivery(digest)
+        if state and state.startswith("done:"):
+            return TicketRef(state.removeprefix("done:"), created=False, commented=False)
         with self.lock(draft.thread_key):
+            if state is None:  # no doubt about this delivery: the cached ticket, if any
+                ref = self._upsert_cached(draft, digest)
+                if ref is not None:
+                    return ref
             for _ in range(3):
+                self.cache.mark_pending(digest)
                 ref = self._upsert_once(draft)
                 if ref is not None:
+                    self.cache.mark_done(digest, ref.ticket_id)
                     return ref
         raise TransientError("zendesk: the thread's ticket is being created by another delivery",
                              retry_after=2.0)
@@ -225,13 +249,14 @@ class ZendeskHelpdesk:
         """The customer's organization: the directory's Zendesk id, else the one whose external id
         is the customer id, else the one with exactly this name (adopted: its external id is set),
         else a new one. Never a second organization of the same name."""
-        with self._cache_lock:
-            cached = self._org_cache.get(external_id)
+        given = self.organization_ids().get(external_id)
+        if given:
+            return int(given)
+        cached = self.cache.get_id("org", external_id)
         if cached is not None:
             return cached
-        org_id = self.organization_ids.get(external_id) or self._find_or_adopt_org(external_id, name)
-        with self._cache_lock:
-            self._org_cache[external_id] = org_id
+        org_id = self._find_or_adopt_org(external_id, name)
+        self.cache.set_id("org", external_id, org_id)
         return org_id
 
     def _find_or_adopt_org(self, external_id: str, name: str | None) -> int:
@@ -273,10 +298,10 @@ class ZendeskHelpdesk:
         with ``skip_verify_email`` (no verification mail)."""
         display, email = parseaddr(contact)
         email = (email or contact).strip().lower()
-        with self._cache_lock:
-            cached = self._user_cache.get(email)
-        if cached is not None:
-            return cached
+        cached = self.cache.get_id("user", email)
+        cached_org = self.cache.get_id("user_org", email)
+        if cached is not None and cached_org is not None:
+            return cached, cached_org or None
         found = self._json(self.http.request("GET", "/api/v2/users/search.json",
                                              params={"query": f"email:{email}"})).get("users") or []
         found = [u for u in found if str(u.get("email") or "").lower() == email]
@@ -289,15 +314,14 @@ class ZendeskHelpdesk:
                 new["organization_id"] = organization_id
             user = self._create_user(new, f"user {email}")
         result = (int(user["id"]), int(user["organization_id"]) if user.get("organization_id") else None)
-        with self._cache_lock:
-            self._user_cache[email] = result
+        self.cache.set_id("user", email, result[0])
+        self.cache.set_id("user_org", email, result[1] or 0)  # 0: in no organization
         return result
 
     def ensure_placeholder(self, customer_id: str, name: str | None, organization_id: int) -> int:
         """The customer's requester for internal tickets: an end user without e-mail (nobody can be
         notified), member of the organization, external id ``rootmail-customer:<id>``."""
-        with self._cache_lock:
-            cached = self._placeholder_cache.get(customer_id)
+        cached = self.cache.get_id("placeholder", customer_id)
         if cached is not None:
             return cached
         external_id = f"rootmail-customer:{customer_id}"
@@ -306,8 +330,7 @@ class ZendeskHelpdesk:
         user = found[0] if found else self._create_user(
             {"name": f"{name or customer_id} (rootmail)", "external_id": external_id, "role": "end-user",
              "organization_id": organization_id}, f"placeholder of {customer_id}")
-        with self._cache_lock:
-            self._placeholder_cache[customer_id] = int(user["id"])
+        self.cache.set_id("placeholder", customer_id, int(user["id"]))
         return int(user["id"])
 
     def _create_user(self, user: dict[str, Any], what: str) -> dict[str, Any]:
@@ -382,29 +405,68 @@ class ZendeskHelpdesk:
 
     # ------------------------------------------------------------------ the upsert
 
+    def _steps(self, draft: TicketDraft) -> list[Step]:
+        return comment_steps(draft, link_originals=self.link_originals)
+
+    def _upsert_cached(self, draft: TicketDraft, digest: str) -> TicketRef | None:
+        """The fast path: one PUT on the thread's cached ticket (``safe_update`` guards a stale
+        entry). None: no usable entry, or any doubt on the way — take the full lookup path."""
+        ticket = self.cache.ticket(draft.thread_key)
+        if ticket is None or ticket.get("status") in CLOSED_STATUSES or not ticket.get("updated_at"):
+            return None
+        steps = self._steps(draft)
+        tags = set(ticket.get("tags") or ())
+        if any(_tag(s) in tags for s in steps):
+            return None  # this delivery wrote there already: let the full path sort it out
+        if not self.cache.mark_pending(digest):
+            return None
+        try:
+            written = self._write_steps(draft, ticket, steps, fresh_only=True)
+        except HelpdeskPermanentError as exc:
+            if exc.status != 404:
+                raise
+            written = None  # deleted or merged away
+        if written is None:
+            self.cache.forget(draft.thread_key)
+            return None  # pending stays: the full path looks before it writes
+        self.cache.remember(draft.thread_key, written)
+        self.cache.mark_done(digest, str(written["id"]))
+        return TicketRef(str(written["id"]), created=False, commented=True)
+
     def _upsert_once(self, draft: TicketDraft) -> TicketRef | None:
-        steps = comment_steps(draft)
+        steps = self._steps(draft)
         tickets = self.find_by_thread(draft.thread_key)
         for ticket in tickets:
             tags = set(ticket.get("tags") or ())
             done = [s for s in steps if _tag(s) in tags]
             if len(done) == len(steps):
+                if ticket is tickets[-1]:
+                    self.cache.remember(draft.thread_key, ticket)
                 return TicketRef(str(ticket["id"]), created=False, commented=False)
             if done:  # a retry after the first step of this delivery landed here
-                if not self._write_steps(draft, ticket, [s for s in steps if _tag(s) not in tags]):
+                written = self._write_steps(draft, ticket, [s for s in steps if _tag(s) not in tags])
+                if written is None:
                     return None
+                if ticket is tickets[-1]:
+                    self.cache.remember(draft.thread_key, written)
                 return TicketRef(str(ticket["id"]), created=False, commented=True)
         target = self._pick_open(tickets, draft.reopen)
         if target is not None:
-            if not self._write_steps(draft, target, steps):
+            written = self._write_steps(draft, target, steps)
+            if written is None:
                 return None
+            self.cache.remember(draft.thread_key, written)
             return TicketRef(str(target["id"]), created=False, commented=True)
         followup = tickets[-1] if tickets else None
         created = self._create(draft, steps[0], followup)
         if created is None:
             return None
-        if len(steps) > 1 and not self._write_steps(draft, created, steps[1:]):
-            return None
+        if len(steps) > 1:
+            written = self._write_steps(draft, created, steps[1:])
+            if written is None:
+                return None
+            created = written
+        self.cache.remember(draft.thread_key, created)
         return TicketRef(str(created["id"]), created=True, commented=True)
 
     @staticmethod
@@ -494,8 +556,12 @@ class ZendeskHelpdesk:
             update.update(people)
         return update
 
-    def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step]) -> bool:
-        """Each step is one PUT (comment + marker tag + fields); False when the ticket closed meanwhile."""
+    def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step], *,
+                     fresh_only: bool = False) -> dict[str, Any] | None:
+        """Each step is one PUT (comment + marker tag + fields); the ticket as the last answer
+        showed it, or None when the ticket closed meanwhile. ``fresh_only`` (the cached ticket):
+        None as well when the re-read after a conflict shows this delivery's marker or a solved
+        ticket, so that the full path decides."""
         ticket_id = int(ticket["id"])
         for step in steps:
             comment = self._comment(step)  # uploads once; the token is reused after a conflict
@@ -509,15 +575,18 @@ class ZendeskHelpdesk:
                         raise
                     log.info("ticket_update_conflict", ticket_id=ticket_id, request_id=exc.request_id)
                     ticket = self._show(ticket_id)
+                    if fresh_only and (_tag(step) in set(ticket.get("tags") or ())
+                                       or ticket.get("status") in CLOSED_STATUSES):
+                        return None
                     if _tag(step) in set(ticket.get("tags") or ()):
                         break
                     if ticket.get("status") == "closed":
-                        return False
+                        return None
                     continue
                 except HelpdeskPermanentError as exc:
                     if exc.status == 422 and "closed" in exc.info.detail.lower():
                         log.info("ticket_closed_meanwhile", ticket_id=ticket_id)
-                        return False
+                        return None
                     raise
                 ticket = dict(self._json(response)["ticket"])
                 break
@@ -525,7 +594,7 @@ class ZendeskHelpdesk:
                 raise TransientError(f"zendesk: ticket {ticket_id} kept changing under the update",
                                      retry_after=1.0)
         log.info("ticket_updated", ticket_id=ticket_id, steps=len(steps))
-        return True
+        return ticket
 
     @staticmethod
     def _json(response: httpx.Response) -> dict[str, Any]:
