@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -60,14 +61,20 @@ class StateCollector:
 
         states = GaugeMetricFamily("rootmail_messages", "Messages by ledger state.", labels=["state"])
         depth = GaugeMetricFamily("rootmail_queue_depth", "Tasks waiting in the broker queue.")
+        oldest = GaugeMetricFamily("rootmail_oldest_unfinished_message_age_seconds",
+                                   "Age of the oldest stored message not yet done or quarantined (0: none).")
         try:
-            for state, count in Ledger(self.client).counts().items():
+            ledger = Ledger(self.client)
+            for state, count in ledger.counts().items():
                 states.add_metric([state], count)
             depth.add_metric([], int(self.client.llen(self.queue)))
+            unfinished = ledger.oldest_unfinished()
+            oldest.add_metric([], max(0.0, time.time() - unfinished[1]) if unfinished else 0.0)
         except Exception:  # Redis down: the scrape still answers, without these gauges
             return
         yield states
         yield depth
+        yield oldest
 
 
 def metrics_registry(extra: Any | None = None) -> Any:

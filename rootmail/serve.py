@@ -48,6 +48,7 @@ from rootmail.ports import ensure_free
 from rootmail.private import PRIVATE_UMASK, private_dir
 from rootmail.runtime import directory_holder, make_store
 from rootmail.settings import Settings
+from rootmail.tls_expiry import record_certificate_expiry
 from ticketing import pipeline
 from ticketing.reconcile import reconcile
 
@@ -366,6 +367,7 @@ def run_serve(settings: Settings) -> None:
     secure_data_dir(data_dir)
     directory_holder(settings)  # a broken directory file or TLS setting stops us before anything starts
     listen_options(settings)
+    record_certificate_expiry(settings.smtp_tls_cert_file)
     # our own ports before Redis and the worker start: a taken port is one line with the setting
     ensure_free(settings.smtp_host, settings.smtp_port, "ROOTMAIL_SMTP_PORT")
     ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT", ", or 0 to disable it")

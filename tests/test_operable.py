@@ -1,9 +1,11 @@
 """Operable on one host: a taken port stops ``rootmail worker`` / ``rootmail serve`` with one line
 naming the setting (exit 2, no traceback) before anything else starts; ``rootmail beat`` keeps a
-heartbeat file fresh that the chart's liveness probe (``python -m rootmail.heartbeat``) checks."""
+heartbeat file fresh that the chart's liveness probe (``python -m rootmail.heartbeat``) checks; the
+gauges the chart's alerts need (STARTTLS certificate expiry, oldest unfinished message) exist."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import signal
 import socket
@@ -14,8 +16,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from prometheus_client import REGISTRY
 
-from rootmail import heartbeat
+from ingest.ledger import Ledger
+from ingest.publish import QUEUE
+from rootmail import heartbeat, tls_expiry
+from rootmail.metrics_setup import StateCollector
 from tests.conftest import wait_for
 
 ROOTMAIL = [sys.executable, "-m", "rootmail"]
@@ -93,3 +104,51 @@ def test_beat_keeps_its_heartbeat_fresh(redis_url: str, tmp_path: Path) -> None:
             beat.wait()
         assert beat.stderr is not None
         beat.stderr.close()
+
+
+def _certificate(tmp_path: Path, not_after: datetime.datetime) -> Path:
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "mx.example.test")])
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)).not_valid_after(not_after)
+            .sign(key, hashes.SHA256()))
+    path = tmp_path / f"cert-{not_after.year}.pem"
+    path.write_bytes(cert.public_bytes(serialization.Encoding.PEM) + b"-----BEGIN CERTIFICATE-----\nAAAA\n"
+                     b"-----END CERTIFICATE-----\n")  # a chain: the first certificate is the server's
+    return path
+
+
+@pytest.mark.parametrize("not_after", [
+    datetime.datetime(2031, 5, 6, 12, 30, 1, tzinfo=datetime.UTC),   # UTCTime
+    datetime.datetime(2051, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),     # GeneralizedTime (2050 and later)
+])
+def test_tls_certificate_expiry_gauge(not_after: datetime.datetime, tmp_path: Path) -> None:
+    cert = _certificate(tmp_path, not_after)
+    assert tls_expiry.record_certificate_expiry(cert) == not_after.timestamp()
+    assert REGISTRY.get_sample_value("rootmail_tls_certificate_expiry_timestamp_seconds") == not_after.timestamp()
+
+
+def test_tls_certificate_expiry_of_a_bad_file_is_unknown_not_a_crash(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.pem"
+    bad.write_bytes(b"-----BEGIN CERTIFICATE-----\nMAMCAQA=\n-----END CERTIFICATE-----\n")
+    assert tls_expiry.record_certificate_expiry(bad) is None
+    assert tls_expiry.record_certificate_expiry(tmp_path / "missing.pem") is None
+    assert tls_expiry.record_certificate_expiry(None) is None
+
+
+def test_oldest_unfinished_message_age_is_exported(redis_url: str) -> None:
+    client = redis.Redis.from_url(redis_url)
+    collector = StateCollector(client, QUEUE)
+
+    def oldest() -> float:
+        family = next(f for f in collector.collect() if f.name == "rootmail_oldest_unfinished_message_age_seconds")
+        return float(family.samples[0].value)
+
+    assert oldest() == 0.0
+    ledger = Ledger(client)
+    ledger.transition("2026/old", "queued", now=time.time() - 900)
+    ledger.transition("2026/new", "queued", now=time.time() - 5)
+    assert 899 <= oldest() < 960
+    ledger.transition("2026/old", "done")
+    assert 4 <= oldest() < 60

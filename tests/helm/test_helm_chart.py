@@ -1026,3 +1026,147 @@ def test_every_rootmail_variable_the_chart_sets_is_a_real_setting(name: str) -> 
         for c in spec.get("containers", []) + spec.get("initContainers", []):
             unknown = {n for n in env_of(c) if n.startswith("ROOTMAIL_") and n not in known}
             assert not unknown, f"{obj['kind']} {obj['metadata']['name']} sets unknown settings {unknown}"
+
+
+# --- monitoring: scheduler heartbeat, Grafana dashboard, PrometheusRule -----------------------------
+
+#: PrometheusRule (monitoring.coreos.com/v1), the subset of the operator's CRD the chart uses.
+CRD_SCHEMAS[("monitoring.coreos.com/v1", "PrometheusRule")] = {
+    "type": "object",
+    "required": ["apiVersion", "kind", "metadata", "spec"],
+    "properties": {
+        "metadata": _OBJECT_META,
+        "spec": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["groups"],
+            "properties": {
+                "groups": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": ["name", "rules"],
+                        "properties": {
+                            "name": {"type": "string", "minLength": 1},
+                            "interval": {"type": "string"},
+                            "rules": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "additionalProperties": False,
+                                    "required": ["expr"],
+                                    "oneOf": [{"required": ["alert"]}, {"required": ["record"]}],
+                                    "properties": {
+                                        "alert": {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$"},
+                                        "record": {"type": "string"},
+                                        "expr": {"type": "string", "minLength": 1},
+                                        "for": {"type": "string", "pattern": "^([0-9]+(ms|s|m|h|d|w|y))+$"},
+                                        "labels": _STRING_MAP,
+                                        "annotations": _STRING_MAP,
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    },
+}
+MONITORING_ON = {"metrics": {"grafanaDashboard": {"enabled": True}, "prometheusRule": {"enabled": True}}}
+EXPECTED_ALERTS = {
+    "RootmailQuarantineGrowing", "RootmailOldestUnfinishedMessage", "RootmailHelpdeskErrors",
+    "RootmailQueueDepthGrowing", "RootmailSilentIntake", "RootmailTLSCertificateExpiresSoon",
+}
+_METRIC_DEFINITION = re.compile(
+    r"\b(Counter|Gauge|Histogram|Summary|GaugeMetricFamily|CounterMetricFamily)\(\s*\"(rootmail_[a-z0-9_]+)\"")
+
+
+def exported_metrics() -> set[str]:
+    """Every series name rootmail's code exports (histograms with their _bucket/_sum/_count series)."""
+    names: set[str] = set()
+    for package in ("ingest", "routing", "ticketing", "rootmail"):
+        for source in (REPO / package).rglob("*.py"):
+            for kind, name in _METRIC_DEFINITION.findall(source.read_text()):
+                names.add(name)
+                if kind in ("Histogram", "Summary"):
+                    names.update(f"{name}{suffix}" for suffix in ("_bucket", "_sum", "_count"))
+    return names
+
+
+def metrics_named_in(expr: str) -> set[str]:
+    return set(re.findall(r"\brootmail_[a-z0-9_]+", expr))
+
+
+def test_monitoring_objects_are_off_by_default() -> None:
+    objs = named("default")
+    assert find(objs, "PrometheusRule") == []
+    assert [c for c in find(objs, "ConfigMap") if "grafana_dashboard" in c["metadata"]["labels"]] == []
+
+
+def test_monitoring_switches_render_a_dashboard_configmap_and_a_prometheus_rule_that_validate() -> None:
+    objs = render(MONITORING_ON)
+    for obj in objs:
+        validate_object(obj)
+    dashboards = [c for c in find(objs, "ConfigMap") if c["metadata"]["labels"].get("grafana_dashboard") == "1"]
+    assert len(dashboards) == 1
+    dashboard = json.loads(dashboards[0]["data"]["rootmail.json"])
+    assert dashboard["uid"] == "rootmail" and len(dashboard["panels"]) >= 10
+    rule = one(objs, "PrometheusRule")
+    assert rule["metadata"]["namespace"] == NAMESPACE
+    alerts = {r["alert"]: r for r in rule["spec"]["groups"][0]["rules"]}
+    assert set(alerts) == EXPECTED_ALERTS
+    for alert in alerts.values():
+        assert alert["labels"]["severity"] in {"warning", "critical"}
+        assert alert["annotations"]["runbook_url"] == f"docs/operations.md#{alert['alert'].lower()}"
+
+
+def test_every_alert_and_dashboard_query_names_only_metrics_rootmail_exports() -> None:
+    exported = exported_metrics()
+    assert "rootmail_oldest_unfinished_message_age_seconds" in exported  # the collector's gauges are found
+    objs = render(MONITORING_ON)
+    rule = one(objs, "PrometheusRule")
+    dashboard = json.loads(next(c for c in find(objs, "ConfigMap") if "rootmail.json" in c.get("data", {}))
+                           ["data"]["rootmail.json"])
+    exprs = [r["expr"] for r in rule["spec"]["groups"][0]["rules"]]
+    exprs += [t["expr"] for panel in dashboard["panels"] for t in panel["targets"]]
+    named_metrics = set().union(*(metrics_named_in(e) for e in exprs))
+    assert named_metrics - exported == set()
+    # each alert reads at least one real metric
+    assert all(metrics_named_in(e) for e in exprs)
+
+
+def test_every_alert_has_a_runbook_section_in_the_operations_guide() -> None:
+    guide = (REPO / "docs" / "operations.md").read_text()
+    anchors = {re.sub(r"[^a-z0-9 -]", "", h.strip().lower()).replace(" ", "-")
+               for h in re.findall(r"^#{2,4} (.+)$", guide, flags=re.MULTILINE)}
+    assert {a.lower() for a in EXPECTED_ALERTS} <= anchors
+
+
+def test_alert_thresholds_and_rule_placement_come_from_values() -> None:
+    objs = render(merged(MONITORING_ON, {"metrics": {"prometheusRule": {
+        "oldestUnfinishedMinutes": 45, "silentIntakeHours": 6, "certificateExpiryDays": 21, "helpdeskErrorsFor": "5m",
+        "namespace": "monitoring", "labels": {"release": "kube-prometheus-stack"},
+        "runbookBaseUrl": "https://docs.example.test/ops"}}}))
+    rule = one(objs, "PrometheusRule")
+    assert rule["metadata"]["namespace"] == "monitoring"
+    assert rule["metadata"]["labels"]["release"] == "kube-prometheus-stack"
+    alerts = {r["alert"]: r for r in rule["spec"]["groups"][0]["rules"]}
+    assert alerts["RootmailOldestUnfinishedMessage"]["expr"].endswith("> 2700")
+    assert "[6h]" in alerts["RootmailSilentIntake"]["expr"]
+    assert alerts["RootmailTLSCertificateExpiresSoon"]["expr"].endswith(f"< {21 * 86400}")
+    assert alerts["RootmailHelpdeskErrors"]["for"] == "5m"
+    assert alerts["RootmailSilentIntake"]["annotations"]["runbook_url"] == "https://docs.example.test/ops#rootmailsilentintake"
+
+
+@pytest.mark.parametrize("name", VALUE_SETS)
+def test_scheduler_liveness_probe_checks_beats_heartbeat_file(name: str) -> None:
+    from rootmail.heartbeat import heartbeat_path
+
+    probe = container(one(named(name), "Deployment", "scheduler"))["livenessProbe"]
+    command = probe["exec"]["command"]
+    assert command[:3] == ["python", "-m", "rootmail.heartbeat"]
+    assert command[3] == str(heartbeat_path("/var/lib/rootmail"))
+    assert float(command[4]) >= 60  # well above beat's loop interval
