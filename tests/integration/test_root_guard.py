@@ -132,10 +132,12 @@ def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, dns: D
                                    message=f"alarm for {account}")
                 latencies.append(arrived[0].at - accepted)
             first_mail = latencies[0]  # includes the worker building its runtime for the first message
+            warm_max = max(latencies[1:])
             latencies.sort()
             p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))]
             print(f"alarm latency from 250 over {len(latencies)} mails: median {statistics.median(latencies):.3f}s "
-                  f"p99 {p99:.3f}s max {latencies[-1]:.3f}s (first mail {first_mail:.3f}s)")
+                  f"p99 {p99:.3f}s max {latencies[-1]:.3f}s (first mail {first_mail:.3f}s, "
+                  f"later mails max {warm_max:.3f}s)")
             assert p99 < 10
             first = pd.triggers()[0].event
             assert first["payload"]["severity"] == "critical"
