@@ -8,8 +8,11 @@ abuse reports; varied accounts and threads, unique Message-IDs) and measures
 
 * throughput: messages per second from the first 250 reply to the last ticket write, and the
   helpdesk requests per minute the server accepted;
-* latency from each 250 reply to the helpdesk write of its comment (the ``<key>.eml`` upload
-  names the message): p50/p95/p99.
+* latency from each 250 reply to the helpdesk write of its comment (the internal note names the
+  message: ``rootmail message show <key>``, or an uploaded ``<key>.eml``): p50/p95/p99;
+* helpdesk requests per message, for the messages that open a thread (the first of each thread,
+  sent first, with ``--split``) and for the follow-ups (sent once those are written), with the
+  number of customer-visible comments of each phase and the requests by endpoint.
 
 With ``--rate R`` the server allows R requests per minute (429 + Retry-After beyond) and rootmail's
 shared limiter is set to R: the run checks sustained throughput >= 0.9 R and no failed message.
@@ -195,6 +198,15 @@ def wait_smtp(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> 
     raise SystemExit("the SMTP receiver did not come up")
 
 
+_NOTE_KEY = re.compile(r"rootmail message show ([^\s;<]+);")
+
+
+def comment_keys(comment: dict[str, Any]) -> list[str]:
+    """The message keys a comment names (linked original or uploaded ``<key>.eml``)."""
+    keys = [a["file_name"].removesuffix(".eml") for a in comment["attachments"]]
+    return keys + _NOTE_KEY.findall(comment.get("body") or "")
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     messages = build_messages(args.messages, args.threads, args.seed)
     with running_redis() as redis_url, dnsmasq() as dns, \
@@ -220,32 +232,56 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             wait_smtp(smtp_port, serve)
             rootmail.spawn("worker", "--concurrency", str(args.workers), log="worker.log")
             accepted: dict[str, float] = {}
-            started = time.time()
-            with smtplib.SMTP("127.0.0.1", smtp_port, timeout=60) as client:
-                client.ehlo("bench.test")
-                for rcpt, raw in messages:
-                    client.mail("bounce@amazonses.com")
-                    code, _ = client.rcpt(rcpt)
-                    if code != 250:
-                        raise SystemExit(f"RCPT {rcpt} refused: {code}")
-                    code, text = client.data(raw)
-                    now = time.time()
-                    if code != 250:
-                        raise SystemExit(f"DATA refused: {code} {text!r}")
-                    accepted[text.decode().rsplit(" ", 1)[-1]] = now
-                    if args.send_rate:
-                        time.sleep(max(0.0, started + len(accepted) / args.send_rate - time.time()))
-            sent_done = time.time()
             written: dict[str, float] = {}
+            phases: dict[str, dict[str, Any]] = {}
             deadline = time.monotonic() + args.timeout
-            while time.monotonic() < deadline and len(written) < len(accepted):
-                with zd.lock:
-                    for comment in itertools.chain.from_iterable(zd.state.comments.values()):
-                        for attachment in comment["attachments"]:
-                            key = attachment["file_name"].removesuffix(".eml")
+
+            def send(batch: list[tuple[str, bytes]]) -> None:
+                begun, sent = time.time(), 0
+                with smtplib.SMTP("127.0.0.1", smtp_port, timeout=60) as client:
+                    client.ehlo("bench.test")
+                    for rcpt, raw in batch:
+                        client.mail("bounce@amazonses.com")
+                        code, _ = client.rcpt(rcpt)
+                        if code != 250:
+                            raise SystemExit(f"RCPT {rcpt} refused: {code}")
+                        code, text = client.data(raw)
+                        now = time.time()
+                        if code != 250:
+                            raise SystemExit(f"DATA refused: {code} {text!r}")
+                        accepted[text.decode().rsplit(" ", 1)[-1]] = now
+                        sent += 1
+                        if args.send_rate:
+                            time.sleep(max(0.0, begun + sent / args.send_rate - time.time()))
+
+            def wait_written() -> None:
+                while time.monotonic() < deadline and len(written) < len(accepted):
+                    with zd.lock:
+                        comments = list(itertools.chain.from_iterable(zd.state.comments.values()))
+                    for comment in comments:
+                        for key in comment_keys(comment):
                             if key in accepted and key not in written:
                                 written[key] = comment["created_ts"]
-                time.sleep(0.25)  # polling interval, bounded by the deadline
+                    time.sleep(0.25)  # polling interval, bounded by the deadline
+
+            def phase(name: str, batch: list[tuple[str, bytes]]) -> None:
+                before_keys, before_requests = set(accepted), len(zd.log)
+                public_before = _public_comments(zd)
+                send(batch)
+                wait_written()
+                ok = [r for r in zd.log[before_requests:] if r.status is not None and r.status < 400]
+                phases[name] = {"messages": len(set(accepted) - before_keys), "requests_ok": len(ok),
+                                "public_comments": _public_comments(zd) - public_before,
+                                "by_endpoint": dict(Counter(_endpoint(r.method, r.path) for r in ok))}
+
+            started = time.time()
+            firsts = messages[:args.threads]
+            if args.split and len(messages) > len(firsts):
+                phase("new_threads", firsts)
+                phase("follow_ups", messages[args.threads:])
+            else:
+                phase("all", messages)
+            sent_done = time.time()
             status = rootmail.status()
         finally:
             rootmail.close()
@@ -275,6 +311,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "latency_s": {"p50": round(percentile(latencies, 50), 3), "p95": round(percentile(latencies, 95), 3),
                           "p99": round(percentile(latencies, 99), 3), "max": round(max(latencies, default=0), 3)},
             "quarantined": status.get("quarantined"), "done": status.get("done"),
+            # p99 of each tenth of the run, in order of acceptance: a warm-up shows in the first ones
+            "latency_p99_by_tenth_s": [
+                round(percentile(part, 99), 2) for part in _tenths([written[k] - accepted[k] for k in
+                                                                    sorted(written, key=accepted.__getitem__)])],
+            "phases": {name: {**p, "requests_per_message": round(p["requests_ok"] / max(1, p["messages"]), 2)}
+                       for name, p in phases.items()},
         }
         if args.rate:
             result["rate_check"] = {
@@ -283,6 +325,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 and not status.get("quarantined"),
             }
         return result
+
+
+def _tenths(values: list[float]) -> list[list[float]]:
+    step = max(1, len(values) // 10)
+    return [values[i:i + step] for i in range(0, len(values), step)][:10]
+
+
+def _public_comments(zd: FakeZendesk) -> int:
+    with zd.lock:
+        return sum(1 for c in itertools.chain.from_iterable(zd.state.comments.values()) if c["public"])
+
+
+def _endpoint(method: str, path: str) -> str:
+    return f"{method} {re.sub(r'/[0-9]+', '/{id}', path)}"
 
 
 def main() -> None:
@@ -295,6 +351,9 @@ def main() -> None:
     parser.add_argument("--send-rate", type=float, default=0.0, help="messages per second to send (0: at once)")
     parser.add_argument("--timeout", type=float, default=1800.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--split", action="store_true",
+                        help="send the first message of every thread, wait, then the follow-ups: "
+                             "requests per message for each")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs) and print it")
     args = parser.parse_args()
     result = run(args)

@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.networks import parse_networks
 
 MIB = 1024 * 1024
+
+
+#: the least helpdesk budget (seconds) a Zendesk/RT write is allowed (see Settings.helpdesk_budget)
+MIN_HELPDESK_BUDGET = 10.0
 
 
 class Settings(BaseSettings):
@@ -273,6 +277,37 @@ class Settings(BaseSettings):
         except ValueError as exc:
             raise ValueError(f"ROOTMAIL_{str(info.field_name).upper()}: {exc}") from None
         return value
+
+    @model_validator(mode="after")
+    def _time_limits_add_up(self) -> Settings:
+        """A Zendesk/RT write must fit in the task's time limit (its waits are cut to the budget)."""
+        budget = self.helpdesk_budget()
+        if self.helpdesk in ("zendesk", "rt") and budget is not None and budget < MIN_HELPDESK_BUDGET:
+            raise ValueError(
+                f"ROOTMAIL_TASK_TIME_LIMIT={self.task_time_limit:g} leaves {budget:g} s for the helpdesk write "
+                f"after {self.task_headroom():g} s for parsing and authentication (10 s + 4 x "
+                f"ROOTMAIL_DNS_TIMEOUT={self.dns_timeout:g}); a {self.helpdesk} write needs at least "
+                f"{MIN_HELPDESK_BUDGET:g} s: raise ROOTMAIL_TASK_TIME_LIMIT (at least "
+                f"{self.task_headroom() + MIN_HELPDESK_BUDGET:g}; 0: no limit) or lower ROOTMAIL_DNS_TIMEOUT")
+        return self
+
+    def task_headroom(self) -> float:
+        """Seconds of the task's time limit kept for parsing, authentication (DNS) and classifying."""
+        return 10.0 + 4 * self.dns_timeout
+
+    def helpdesk_budget(self) -> float | None:
+        """Seconds one message's helpdesk write may take in all — thread lock, rate limiter, each
+        request's timeouts (ROOTMAIL_HELPDESK_TIMEOUT is cut to what is left) and inline retries:
+        the task's time limit less :meth:`task_headroom`. A wait that does not fit is a retry of the
+        task, never a task killed by its limit. None: no time limit."""
+        if self.task_time_limit <= 0:
+            return None
+        return self.task_time_limit - self.task_headroom()
+
+    def thread_lock_wait(self) -> float:
+        """Seconds a delivery waits for its thread's lock: 30, or a quarter of the helpdesk budget."""
+        budget = self.helpdesk_budget()
+        return 30.0 if budget is None else max(0.1, min(30.0, budget / 4))
 
     def redis_file(self) -> Path:
         """Where ``serve`` writes the URL of its embedded Redis so other commands find it."""

@@ -95,7 +95,10 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
         client = redis.Redis.from_url(resolve_redis_url(settings))
     except UsageProblem:
         client = None
-    lock = redis_thread_lock(client) if client is not None else process_thread_lock()
+    # the waits of one message add up to less than its task's time limit (Settings.helpdesk_budget)
+    budget = settings.helpdesk_budget()
+    lock = (redis_thread_lock(client, timeout=max(120.0, (budget or 0.0) + 30.0), wait=settings.thread_lock_wait())
+            if client is not None else process_thread_lock())
 
     def shared_limiter(service: str, per_minute: int) -> RedisTokenBucket | LocalTokenBucket:
         if client is not None:
@@ -122,6 +125,7 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
             field_ids={k: v for k, v in fields.items() if v}, limiter=limiter, lock=lock, timeout=timeout,
             organization_ids=lambda: directory.get().zendesk_organization_ids,
             cache=RedisTicketCache(client, "rootmail:helpdesk:zendesk") if client is not None else None,
+            budget=budget,
         )
     if settings.helpdesk == "rt":
         if not settings.rt_url:
@@ -132,6 +136,6 @@ def make_helpdesk(settings: Settings) -> Helpdesk:
                                "ROOTMAIL_RT_PASSWORD")
         return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
                           password=settings.rt_password, default_queue=settings.rt_queue, lock=lock,
-                          timeout=timeout,
+                          timeout=timeout, budget=budget,
                           limiter=shared_limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None)
     raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")

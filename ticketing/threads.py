@@ -294,7 +294,7 @@ def redis_thread_lock(client: redis.Redis, *, timeout: float = 120.0, wait: floa
         try:
             acquired = lock.acquire()
         except redis.RedisError as exc:
-            raise TransientError(f"thread lock unavailable: {type(exc).__name__}") from exc
+            raise TransientError(f"thread lock unavailable: {type(exc).__name__}", retry_after=5.0) from exc
         if not acquired:
             raise TransientError("thread is locked by another worker", retry_after=5.0)
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -12,17 +13,19 @@ from typing import Any
 import httpx
 import pytest
 import redis
-from pydantic import SecretStr
+from pydantic import SecretStr, ValidationError
 
 from rootmail.settings import Settings
 from rootmail.wiring import make_helpdesk
 from routing.directory import Directory, DirectoryError, dump_directory, merge_directories, parse_directory
-from tests.fakes.zendesk_server import FakeZendesk
+from tests.fakes.zendesk_server import FakeZendesk, Faults
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError, TransientError
 from ticketing.helpdesk.cache import RedisTicketCache
-from ticketing.helpdesk.http import HelpdeskPermanentError, HelpdeskTransientError, RetryPolicy
+from ticketing.helpdesk.http import HelpdeskPermanentError, HelpdeskTransientError, OutOfTime, RetryPolicy
 from ticketing.helpdesk.zendesk import ZendeskHelpdesk, marker_tag
+from ticketing.ratelimit import LocalTokenBucket
+from ticketing.threads import redis_thread_lock
 
 FIELDS = {"aws_account_id": 9001, "notice_type": 9002, "deadline": 9003, "authenticity": 9004}
 
@@ -691,3 +694,49 @@ def test_wired_client_links_tickets_to_the_directory_organization(
         desk.close()
     assert zd.state.tickets[int(ref.ticket_id)]["organization_id"] == org_id
     assert len(zd.state.organizations) == 1  # adopted by id: no organization named Acme Corp made
+
+
+# ---------------------------------------------------------------------- time limits that add up
+
+
+def test_settings_refuse_a_task_time_limit_the_helpdesk_waits_cannot_fit_in(clean_env: None) -> None:
+    with pytest.raises(ValidationError, match=r"ROOTMAIL_TASK_TIME_LIMIT=20 leaves -2 s .*ROOTMAIL_DNS_TIMEOUT=3"):
+        Settings(helpdesk="zendesk", task_time_limit=20)
+    assert Settings(helpdesk="local", task_time_limit=0.2).helpdesk_budget() is not None  # local: no remote waits
+    settings = Settings(helpdesk="zendesk", task_time_limit=60, dns_timeout=3)
+    assert (settings.helpdesk_budget(), settings.thread_lock_wait()) == (38, 9.5)
+    assert Settings(helpdesk="rt", task_time_limit=0).helpdesk_budget() is None
+
+
+def test_rate_limiter_wait_beyond_the_budget_is_a_retry_not_a_sleep(zd: FakeZendesk) -> None:
+    sleep = RecordingSleep()
+    limiter = LocalTokenBucket(6, burst=1, sleep=sleep)  # one request per 10 s
+    desk = client(zd, limiter=limiter, sleep=sleep, budget=3.0)
+    with pytest.raises(OutOfTime, match="rate limiter's next slot") as caught:
+        desk.upsert(make_draft(1))
+    assert caught.value.retry_after is not None and caught.value.retry_after >= 9
+    assert all(s < 3 for s in sleep.calls)
+
+
+def test_slow_helpdesk_answer_is_cut_to_the_budget(clean_env: None) -> None:
+    with FakeZendesk(faults=Faults(slow_rate=1.0, slow_delay=6.0)) as slow:
+        desk = ZendeskHelpdesk(slow.url, slow.email, SecretStr(slow.token), budget=1.5,
+                               timeout=httpx.Timeout(30.0), retry=RetryPolicy(attempts=3, backoff=0.0))
+        started = time.monotonic()
+        with pytest.raises(TransientError) as caught:
+            desk.upsert(make_draft(1))
+        desk.close()
+    assert time.monotonic() - started < 3.0, "a 30 s timeout was not cut to the 1.5 s budget"
+    assert caught.value.retry_after is not None or isinstance(caught.value, HelpdeskTransientError)
+
+
+def test_thread_lock_wait_derived_from_the_limit_ends_in_a_retry(zd: FakeZendesk, redis_url: str,
+                                                                 clean_env: None) -> None:
+    settings = Settings(helpdesk="zendesk", task_time_limit=32, dns_timeout=0.5)  # budget 20 s, lock wait 5 s
+    lock = redis_thread_lock(redis.Redis.from_url(redis_url), wait=settings.thread_lock_wait())
+    desk = client(zd, lock=lock, budget=settings.helpdesk_budget())
+    draft = make_draft(1)
+    started = time.monotonic()
+    with lock(draft.thread_key), pytest.raises(TransientError, match="locked") as caught:
+        desk.upsert(draft)  # another delivery of the thread holds the lock
+    assert 4.5 <= time.monotonic() - started < 8 and caught.value.retry_after

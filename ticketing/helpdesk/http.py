@@ -10,16 +10,23 @@ Retry rule: only requests that are safe to repeat are retried here — GET, and 
 ``Retry-After``. Anything else (a PUT that adds a comment, a POST without a key) is never repeated
 at this level: its error goes up to the task, which re-runs the whole idempotent upsert, which
 looks before it writes.
+
+Time budget: inside :meth:`HttpClient.budget` (one upsert) every wait — the thread lock, the rate
+limiter's slot, each request's timeouts, the inline retries' sleeps — is cut to what is left of the
+budget, and a wait that does not fit is a :class:`OutOfTime` (a TransientError with
+``retry_after``): the task retries later instead of being killed by its own time limit.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import httpx
 import structlog
@@ -40,6 +47,21 @@ class RateLimiter(Protocol):
     def acquire(self) -> None: ...
 
     def penalize(self, seconds: float) -> None: ...
+
+
+@runtime_checkable
+class ReservingLimiter(Protocol):
+    """A limiter that tells the wait for its slot (``reserve``) instead of sleeping itself."""
+
+    def reserve(self) -> float: ...
+
+
+#: the least time a request needs to be worth sending within a budget
+MIN_REQUEST_SECONDS = 0.5
+
+
+class OutOfTime(TransientError):
+    """A wait (lock, rate limiter, request, retry) does not fit in what is left of the time budget."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +209,46 @@ class HttpClient:
         self.sleep = sleep
         self.service = service
         self.requests_sent = 0
+        self.timeout = timeout
+        self._deadline = threading.local()
+
+    @contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Every wait inside stays within ``seconds`` from now (None: no budget). Nested budgets
+        keep the earlier deadline."""
+        outer: float | None = getattr(self._deadline, "at", None)
+        if seconds is not None:
+            at = time.monotonic() + seconds
+            self._deadline.at = at if outer is None else min(outer, at)
+        try:
+            yield
+        finally:
+            self._deadline.at = outer
+
+    def remaining(self) -> float | None:
+        """Seconds left of the current budget (None: no budget)."""
+        at: float | None = getattr(self._deadline, "at", None)
+        return None if at is None else at - time.monotonic()
+
+    def check_time(self, wait: float, what: str, retry_after: float | None = None) -> None:
+        """OutOfTime when ``wait`` more seconds do not fit in the budget."""
+        left = self.remaining()
+        if left is not None and wait > left:
+            raise OutOfTime(f"{self.service}: {what} ({wait:.1f} s) does not fit in the {max(0.0, left):.1f} s "
+                            "left of the task's time budget", retry_after=max(1.0, retry_after or wait))
+
+    def _timeout(self) -> httpx.Timeout:
+        """The client's timeouts, each cut to what is left of the budget."""
+        left = self.remaining()
+        if left is None:
+            return self.timeout
+        self.check_time(MIN_REQUEST_SECONDS, "a request")
+
+        def cut(value: float | None) -> float:
+            return left if value is None else min(value, left)
+
+        return httpx.Timeout(connect=cut(self.timeout.connect), read=cut(self.timeout.read),
+                             write=cut(self.timeout.write), pool=cut(self.timeout.pool))
 
     def close(self) -> None:
         self.client.close()
@@ -214,6 +276,7 @@ class HttpClient:
                 wait = exc.retry_after if exc.retry_after is not None else self.retry.delay(attempt)
                 if last or wait > self.retry.max_retry_after:
                     raise
+                self.check_time(wait + MIN_REQUEST_SECONDS, "the wait before an inline retry", wait)
                 log.info("helpdesk_request_retry", service=self.service, method=method, path=path,
                          status=exc.status, attempt=attempt + 1, wait=round(wait, 3))
                 self.sleep(wait)
@@ -230,12 +293,20 @@ class HttpClient:
         ok: tuple[int, ...],
     ) -> httpx.Response:
         if self.limiter is not None:
-            self.limiter.acquire()
+            if self.remaining() is not None and isinstance(self.limiter, ReservingLimiter):
+                slot = self.limiter.reserve()  # the slot is ours; a wait beyond the budget is a retry
+                self.check_time(slot + MIN_REQUEST_SECONDS, "the rate limiter's next slot", slot)
+                if slot > 0:
+                    self.sleep(slot)
+            else:
+                self.limiter.acquire()
+        timeout = self._timeout()
         self.requests_sent += 1
         started = time.monotonic()
         try:
             response = self.client.request(
-                method, path, params=params, json=json_body, content=content, headers=headers
+                method, path, params=params, json=json_body, content=content, headers=headers,
+                timeout=timeout,
             )
         except httpx.TimeoutException as exc:
             info = ErrorInfo(method, path, None, None, f"timeout ({type(exc).__name__})")

@@ -39,6 +39,7 @@ from ticketing.draft import DraftAttachment, TicketDraft, TicketRef
 from ticketing.errors import PermanentError
 from ticketing.helpdesk.http import (
     DEFAULT_TIMEOUT,
+    MIN_REQUEST_SECONDS,
     HelpdeskPermanentError,
     HttpClient,
     RateLimiter,
@@ -112,6 +113,7 @@ class RTHelpdesk:
         limiter: RateLimiter | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
+        budget: float | None = None,
     ) -> None:
         headers = {"Accept": "application/json"}
         auth: httpx.Auth | None = None
@@ -127,6 +129,8 @@ class RTHelpdesk:
         self.http = HttpClient(root, auth=auth, headers=headers, timeout=timeout, limiter=limiter,
                                retry=retry, service="rt")
         self.default_queue = default_queue
+        #: seconds one upsert may wait in all (lock, limiter, requests, retries); None: no bound
+        self.budget = budget
         self.lock = lock or process_thread_lock()
         self._queues: dict[str, str | None] = {}
 
@@ -137,8 +141,13 @@ class RTHelpdesk:
 
     def upsert(self, draft: TicketDraft) -> TicketRef:
         steps = comment_steps(draft)
-        queue = self.queue_for(draft)
+        with self.http.budget(self.budget):
+            queue = self.queue_for(draft)
+            return self._upsert_locked(draft, steps, queue)
+
+    def _upsert_locked(self, draft: TicketDraft, steps: list[Step], queue: str) -> TicketRef:
         with self.lock(draft.thread_key):
+            self.http.check_time(MIN_REQUEST_SECONDS, "the writes after the thread lock")
             tickets = self.find_by_thread(draft.thread_key)
             landed = self.landed_markers(tickets, draft.delivery_id)
             done = [s for s in steps if _marker(s) in landed]

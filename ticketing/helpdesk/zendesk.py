@@ -55,6 +55,7 @@ from ticketing.errors import PermanentError, TransientError
 from ticketing.helpdesk.cache import MemoryTicketCache, TicketCache
 from ticketing.helpdesk.http import (
     DEFAULT_TIMEOUT,
+    MIN_REQUEST_SECONDS,
     ErrorInfo,
     HelpdeskPermanentError,
     HelpdeskTransientError,
@@ -137,6 +138,7 @@ class ZendeskHelpdesk:
         sleep: Callable[[float], None] | None = None,
         cache: TicketCache | None = None,
         link_originals: bool = True,
+        budget: float | None = None,
     ) -> None:
         auth = httpx.BasicAuth(f"{email}/token", token.get_secret_value())
         kwargs: dict[str, Any] = {}
@@ -151,6 +153,8 @@ class ZendeskHelpdesk:
         #: (a callable: read on every use, e.g. the directory as it is reloaded)
         self._organization_ids = organization_ids
         self.lock = lock or process_thread_lock()
+        #: seconds one upsert may wait in all (lock, limiter, requests, retries); None: no bound
+        self.budget = budget
         #: thread → ticket, delivery pending/done, organization/user ids (shared through Redis)
         self.cache: TicketCache = cache if cache is not None else MemoryTicketCache()
         #: the original .eml named in the note (where rootmail keeps it) instead of uploaded
@@ -177,7 +181,12 @@ class ZendeskHelpdesk:
         state = self.cache.delivery(digest)
         if state and state.startswith("done:"):
             return TicketRef(state.removeprefix("done:"), created=False, commented=False)
+        with self.http.budget(self.budget):
+            return self._upsert_locked(draft, digest, state)
+
+    def _upsert_locked(self, draft: TicketDraft, digest: str, state: str | None) -> TicketRef:
         with self.lock(draft.thread_key):
+            self.http.check_time(MIN_REQUEST_SECONDS, "the writes after the thread lock")
             if state is None:  # no doubt about this delivery: the cached ticket, if any
                 ref = self._upsert_cached(draft, digest)
                 if ref is not None:
