@@ -740,3 +740,16 @@ def test_thread_lock_wait_derived_from_the_limit_ends_in_a_retry(zd: FakeZendesk
     with lock(draft.thread_key), pytest.raises(TransientError, match="locked") as caught:
         desk.upsert(draft)  # another delivery of the thread holds the lock
     assert 4.5 <= time.monotonic() - started < 8 and caught.value.retry_after
+
+
+def test_requests_per_message_public_thread_three_public_follow_up_two(zd: FakeZendesk, redis_url: str) -> None:
+    public = {"visibility": "customer", "public_body": "redacted"}
+    redis_desk(zd, redis_url).upsert(make_draft(0, thread="health:111122223333:warm-up", **public))
+    desk = redis_desk(zd, redis_url)
+    before = len(zd.log)
+    ref = desk.upsert(make_draft(1, **public))  # list, create with the public comment, PUT of the note
+    assert [r.method for r in zd.log[before:]] == ["GET", "POST", "PUT"]
+    before = len(zd.log)
+    desk.upsert(make_draft(2, **public))  # the public comment, then the note
+    assert [(r.method, r.path) for r in zd.log[before:]] == [("PUT", f"/api/v2/tickets/{ref.ticket_id}.json")] * 2
+    assert zd.delivered_to(ref.ticket_id) == {"ops@acme.example", "finance@acme.example"}
