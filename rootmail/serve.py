@@ -368,13 +368,13 @@ def run_serve(settings: Settings) -> None:
     directory_holder(settings)  # a broken directory file or TLS setting stops us before anything starts
     listen_options(settings)
     record_certificate_expiry(settings.smtp_tls_cert_file)
-    # our own ports before Redis and the worker start: a taken port is one line with the setting
-    ensure_free(settings.smtp_host, settings.smtp_port, "ROOTMAIL_SMTP_PORT")
-    ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT", ", or 0 to disable it")
-    lock = acquire_data_dir_lock(data_dir)
+    lock = acquire_data_dir_lock(data_dir)  # first: a second serve on this data dir is told so
     embedded: EmbeddedRedis | None = None
     worker: WorkerProcess | None = None
     try:
+        # our own ports before Redis and the worker start: a taken port is one line with the setting
+        ensure_free(settings.smtp_host, settings.smtp_port, "ROOTMAIL_SMTP_PORT")
+        ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT", ", or 0 to disable it")
         if settings.redis_url:
             redis_url = settings.redis_url
         else:
