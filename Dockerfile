@@ -23,9 +23,10 @@ RUN apt-get update \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
-# .dockerignore lets in only pyproject.toml, README.md, LICENSE and the four packages.
+# .dockerignore lets in only pyproject.toml, constraints.txt, README.md, LICENSE and the four packages.
+# constraints.txt pins the tested versions of the libraries whose internals rootmail relies on.
 COPY . .
-RUN pip wheel --wheel-dir /wheels .
+RUN pip wheel --wheel-dir /wheels -c constraints.txt .
 
 # --- runtime: the installed wheels, a non-root user, nothing else ---------------------------------
 FROM ${PYTHON_IMAGE} AS runtime

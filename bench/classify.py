@@ -20,11 +20,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from routing.authenticate import AwsDomains, authenticate  # noqa: E402
-from routing.classify import NoticeClassifier  # noqa: E402
-from routing.dns import DnsLookup, DnsResolver, StaticResolver  # noqa: E402
+from ingest.envelope import Envelope  # noqa: E402
+from rootmail.runtime import classifier_stages  # noqa: E402
+from rootmail.settings import Settings  # noqa: E402
+from routing.dns import StaticResolver  # noqa: E402
 from routing.parse import parse_mail  # noqa: E402
 from routing.redact import render  # noqa: E402
+from routing.types import Recipient  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "aws-notices"
 
@@ -64,15 +66,17 @@ def main() -> None:
     parser.add_argument("--dns-nameserver", default=None)
     args = parser.parse_args()
     name, messages = _messages()
-    classifier = NoticeClassifier()
-    aws = AwsDomains.of(classifier.taxonomy.aws_sender_domains)
-    lookup: DnsLookup
+    lookup: StaticResolver | None = None  # --dns-nameserver: the worker's own caching resolver
     if args.dns_nameserver:
-        lookup = DnsResolver(args.dns_nameserver)
+        lookup = None
     elif (SHARED / "dns" / "records.json").exists():
         lookup = StaticResolver.from_json(SHARED / "dns" / "records.json")
     else:
         lookup = StaticResolver({})
+    # the worker's stages, from the one factory (rootmail.runtime.classifier_stages)
+    stages = classifier_stages(Settings(), nameservers=args.dns_nameserver, lookup=lookup)
+    envelope = Envelope("", (), source="bench")
+    nobody = Recipient(address="", account=None, customer=None)
 
     stage_seconds = {"parse": 0.0, "authenticate": 0.0, "classify": 0.0, "redact": 0.0}
 
@@ -80,9 +84,9 @@ def main() -> None:
         t0 = time.perf_counter()
         parsed = parse_mail(raw)
         t1 = time.perf_counter()
-        auth = authenticate(parsed, raw, lookup=lookup, aws_domains=aws)
+        auth = stages.authenticate(parsed, raw, envelope)
         t2 = time.perf_counter()
-        notice = classifier.classify(parsed)
+        notice = stages.classify(parsed, raw, envelope, nobody)
         t3 = time.perf_counter()
         rendering = render(parsed, notice, auth)
         t4 = time.perf_counter()

@@ -28,7 +28,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from routing.authenticate import AwsDomains, authenticate  # noqa: E402
+from ingest.envelope import Envelope  # noqa: E402
+from rootmail.runtime import classifier_stages  # noqa: E402
+from rootmail.settings import Settings  # noqa: E402
 from routing.classify import NoticeClassifier  # noqa: E402
 from routing.directory import Directory, parse_directory  # noqa: E402
 from routing.dns import StaticResolver  # noqa: E402
@@ -139,10 +141,13 @@ def _deadline_ok(label: dict[str, Any], got: str | None) -> bool:
     return got == label.get("deadline") or got in (label.get("also_acceptable_deadlines") or [])
 
 
-def score_set(labelled: LabelledSet, classifier: NoticeClassifier) -> Score:
-    """Classify every labelled mail of ``labelled`` and count what is right."""
+def score_set(labelled: LabelledSet, classifier: NoticeClassifier, settings: Settings | None = None) -> Score:
+    """Classify every labelled mail of ``labelled`` and count what is right. ``classifier``: the one
+    of :func:`rootmail.runtime.classifier_stages`; authenticity by that factory's stage too."""
     score = Score(labelled.name)
-    aws = AwsDomains.of(classifier.taxonomy.aws_sender_domains)
+    authenticate = None
+    if labelled.resolver is not None:
+        authenticate = classifier_stages(settings or Settings(), lookup=labelled.resolver).authenticate
     for label in labelled.labels:
         raw = (labelled.folder / label["file"]).read_bytes()
         parsed = parse_mail(raw)
@@ -168,11 +173,11 @@ def score_set(labelled: LabelledSet, classifier: NoticeClassifier) -> Score:
             score.accounts += 1
         else:
             problems.append(f"account {notice.aws_account_id} (want {label.get('aws_account_id')})")
-        if labelled.resolver is not None and label.get("authenticity"):
+        if authenticate is not None and label.get("authenticity"):
             score.auth_checked += 1
             # as a real MTA hands the file over: CRLF line ends (the signatures were made over CRLF)
             wire = re.sub(rb"\r?\n", b"\r\n", raw)
-            verdict = authenticate(parse_mail(wire), wire, lookup=labelled.resolver, aws_domains=aws).verdict
+            verdict = authenticate(parse_mail(wire), wire, Envelope("", (), source="bench")).verdict
             if verdict == label["authenticity"]:
                 score.auth += 1
             else:
@@ -209,8 +214,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
     args = parser.parse_args(argv)
     sets, absent = labelled_sets(args.sets)
-    classifier = NoticeClassifier()
-    scores = [score_set(s, classifier) for s in sets]
+    settings = Settings()
+    classifier = classifier_stages(settings).classifier  # the worker's classifier (ROOTMAIL_NOTICES_FILE)
+    scores = [score_set(s, classifier, settings) for s in sets]
     if args.json:
         for score in scores:
             print(json.dumps(score.row(), ensure_ascii=False))

@@ -1,13 +1,24 @@
-"""Builds the long-lived parts from settings: store, ledger, directory, helpdesk, publisher.
+"""The composition root: settings -> clients -> stores -> stages -> helpdesk, built in one place.
 
-Part of the composition root: the receiver, the worker and the CLI commands get their
-dependencies here instead of constructing them themselves.
+``rootmail serve``, ``rootmail worker``, ``rootmail beat``, every command and the benchmarks get
+their parts here and construct none themselves:
+
+* clients: Redis from :func:`rootmail.clients.redis_client` (timeouts on every client);
+* stores: :func:`make_store` (local or S3), the ledger and publisher in :func:`make_ledger`;
+* the directory: :func:`directory_holder`;
+* stages: :func:`classifier_stages` (authenticate + classify, the one factory) and
+  :func:`routing_stages` (those plus the rules router), built by :mod:`rootmail.wiring`;
+* the helpdesk: :func:`make_helpdesk`;
+* the reconciler: :func:`make_reconciler`; the worker's parts: :func:`build_worker_runtime`.
+
+The receiver imports this module, so the parser, the pipeline and the helpdesk clients are imported
+inside the functions that build them, never at module level (tests/test_composition.py checks).
 """
 
 from __future__ import annotations
 
-import importlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,18 +28,40 @@ import redis
 from ingest.ledger import Ledger
 from ingest.publish import QUEUE, Publisher
 from ingest.store import LocalStore, MessageStore
+from rootmail.clients import redis_client, resolve_redis_url
 from rootmail.directory_holder import DirectoryHolder
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 from routing.directory import Directory, DirectoryError
-from ticketing import metrics, pipeline
-from ticketing.helpdesk import Helpdesk
-from ticketing.helpdesk.local import LocalHelpdesk
-from ticketing.reconcile import ReconcileReport, reconcile
-from ticketing.threads import RedisThreadIndex
+from ticketing.reconcile import ReconcileReport, quarantine, reconcile
 
 if TYPE_CHECKING:
     from ingest.s3store import S3Store
+    from rootmail.wiring import ClassifierStages
+    from routing.dns import DnsLookup
+    from ticketing import pipeline
+    from ticketing.helpdesk import Helpdesk
+
+__all__ = ["WorkerRuntime", "build_worker_runtime", "classifier_stages", "directory_holder", "load_directory",
+           "make_helpdesk", "make_ledger", "make_reconciler", "make_store", "own_domains", "redis_client",
+           "redis_for", "resolve_redis_url", "routing_stages"]
+
+Reconciler = Callable[[float], ReconcileReport]
+
+
+# ---------------------------------------------------------------- clients and stores
+
+
+def redis_for(settings: Settings, *, timeout: float | None = None) -> redis.Redis:
+    """The Redis of these settings (ROOTMAIL_REDIS_URL or the embedded one), with timeouts."""
+    url = resolve_redis_url(settings)
+    return redis_client(url) if timeout is None else redis_client(url, timeout=timeout)
+
+
+def make_ledger(redis_url: str, *, timeout: float = 2.0) -> Ledger:
+    """The ledger (and through :class:`Publisher` the queue) on ``redis_url``. The short default
+    timeout is the receiver's: an SMTP client waits for the answer that follows the ledger write."""
+    return Ledger(redis_client(redis_url, timeout=timeout))
 
 
 def directory_holder(settings: Settings) -> DirectoryHolder:
@@ -45,23 +78,6 @@ def directory_holder(settings: Settings) -> DirectoryHolder:
 def load_directory(settings: Settings) -> Directory:
     """The directory as it is now (for one-shot commands)."""
     return directory_holder(settings).get()
-
-
-def resolve_redis_url(settings: Settings) -> str:
-    """ROOTMAIL_REDIS_URL, else the embedded Redis of a running ``rootmail serve``."""
-    if settings.redis_url:
-        return settings.redis_url
-    path = settings.redis_file()
-    try:
-        url = path.read_text(encoding="utf-8").strip()
-    except OSError:
-        url = ""
-    if not url:
-        raise UsageProblem(
-            f"no Redis: {path} does not exist. Start `rootmail serve` with the same "
-            "ROOTMAIL_DATA_DIR, or set ROOTMAIL_REDIS_URL"
-        )
-    return url
 
 
 def make_store(settings: Settings) -> MessageStore:
@@ -85,54 +101,80 @@ def make_s3_store(settings: Settings) -> S3Store:
     return S3Store(client, settings.s3_bucket, settings.s3_prefix, kms_key_id=settings.s3_kms_key_id)
 
 
-def make_helpdesk(settings: Settings) -> Helpdesk:
-    if settings.helpdesk == "local":
-        return LocalHelpdesk(Path(settings.data_dir) / "helpdesk.sqlite3", busy_timeout=settings.helpdesk_busy_timeout)
-    factory = getattr(_wiring(), "make_helpdesk", None)
-    if factory is None:
-        raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk} is not available; use local")
-    helpdesk: Helpdesk = factory(settings)
-    return helpdesk
-
-
 def own_domains(settings: Settings) -> frozenset[str]:
     """Domains whose mail is ours (helpdesk notifications): the receiver's host name and the setting."""
     names = {settings.smtp_hostname, *settings.own_domains.split(",")}
     return frozenset(name.strip().lower() for name in names if name.strip())
 
 
-def _wiring() -> Any:
-    """The feature wiring module (routing stages, helpdesk clients), when present."""
-    try:
-        return importlib.import_module("rootmail.wiring")
-    except ModuleNotFoundError:
-        return None
+# ---------------------------------------------------------------- stages and helpdesk
+
+
+def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Helpdesk:
+    """The helpdesk of ``ROOTMAIL_HELPDESK``; ``client`` shares locks and the rate limiter."""
+    if settings.helpdesk == "local":
+        from ticketing.helpdesk.local import LocalHelpdesk
+
+        return LocalHelpdesk(Path(settings.data_dir) / "helpdesk.sqlite3", busy_timeout=settings.helpdesk_busy_timeout)
+    from rootmail import wiring
+
+    return wiring.make_helpdesk(settings, client)
+
+
+def classifier_stages(settings: Settings, *, nameservers: str | None = None,
+                      lookup: DnsLookup | None = None) -> ClassifierStages:
+    """Authenticate + classify, the same for the worker, the commands and the benchmarks."""
+    from rootmail import wiring
+
+    return wiring.classifier_stages(settings, nameservers=nameservers, lookup=lookup)
 
 
 def routing_stages(settings: Settings) -> dict[str, Any]:
-    """The authenticate/classify/route callables, from the routing wiring when available."""
-    stages: dict[str, Any] = {}
-    wiring = _wiring()
-    if wiring is None:
-        return stages
-    if hasattr(wiring, "routing_stages"):
-        stages.update(wiring.routing_stages(settings))
-    if hasattr(wiring, "make_router"):
-        stages["route"] = wiring.make_router(settings)
-    return stages
+    """The pipeline's authenticate, classify and route callables."""
+    from rootmail import wiring
+
+    stages = classifier_stages(settings)
+    return {"authenticate": stages.authenticate, "classify": stages.classify, "route": wiring.make_router(settings)}
+
+
+# ---------------------------------------------------------------- reconciler
+
+
+def make_reconciler(settings: Settings, store: MessageStore, ledger: Ledger) -> Reconciler:
+    """One reconciler pass as a function of its grace (0: re-enqueue everything pending)."""
+    publisher = Publisher(ledger)
+
+    def run(grace: float) -> ReconcileReport:
+        return reconcile(
+            store, ledger, publisher.enqueue, now=time.time(), grace=grace,
+            max_attempts=settings.reconcile_max_attempts,
+            quarantine=lambda key, reason: quarantine(key, reason, store, ledger),
+            queue_depth=lambda: int(ledger.client.llen(QUEUE)),
+        )
+
+    return run
+
+
+# ---------------------------------------------------------------- the worker
 
 
 @dataclass
 class WorkerRuntime:
-    """Everything a worker process needs, built once per process."""
+    """Everything a worker process needs, built once per process (at ``worker_process_init``)."""
 
     settings: Settings
     redis: redis.Redis
     deps: pipeline.Dependencies
     publisher: Publisher
+    reconciler: Reconciler
 
     def observe_done(self, key: str, seconds: float) -> None:
+        from ticketing import metrics
+
         metrics.TASK_SECONDS.observe(seconds)
+
+    def quarantine(self, key: str, reason: str) -> None:
+        quarantine(key, reason, self.deps.store, self.deps.ledger)
 
     def sync_directory(self) -> dict[str, Any]:
         from rootmail.directory_sync import sync_directory
@@ -141,17 +183,7 @@ class WorkerRuntime:
         return report
 
     def reconcile(self, grace: float) -> dict[str, int]:
-        report: ReconcileReport = reconcile(
-            self.deps.store,
-            self.publisher.ledger,
-            self.publisher.enqueue,
-            now=time.time(),
-            grace=grace,
-            max_attempts=self.settings.reconcile_max_attempts,
-            quarantine=lambda key, reason: pipeline.quarantine(key, reason, self.deps.store, self.publisher.ledger),
-            queue_depth=lambda: int(self.redis.llen(QUEUE)),
-        )
-        return report.as_dict()
+        return self.reconciler(grace).as_dict()
 
 
 def _guard(settings: Settings, client: redis.Redis) -> pipeline.Guard:
@@ -162,18 +194,21 @@ def _guard(settings: Settings, client: redis.Redis) -> pipeline.Guard:
 
 
 def build_worker_runtime(settings: Settings, redis_url: str | None = None) -> WorkerRuntime:
-    url = redis_url or resolve_redis_url(settings)
-    client = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+    from ticketing import pipeline
+    from ticketing.threads import RedisThreadIndex
+
+    client = redis_client(redis_url or resolve_redis_url(settings))
     ledger = Ledger(client)
+    store = make_store(settings)
     deps = pipeline.Dependencies(
-        store=make_store(settings),
+        store=store,
         directory=directory_holder(settings).get,
         own_domains=own_domains(settings),
         thread_index=RedisThreadIndex(client),
-        helpdesk=make_helpdesk(settings),
+        helpdesk=make_helpdesk(settings, client),
         ledger=ledger,
         guard=_guard(settings, client),
         **routing_stages(settings),
     )
-    publisher = Publisher(ledger)
-    return WorkerRuntime(settings=settings, redis=client, deps=deps, publisher=publisher)
+    return WorkerRuntime(settings=settings, redis=client, deps=deps, publisher=Publisher(ledger),
+                         reconciler=make_reconciler(settings, store, ledger))

@@ -1,7 +1,8 @@
 """``rootmail serve``: the SMTP receiver, plus on embedded defaults a private Redis and a worker.
 
 Supervises what it starts (restarts a dead Redis or worker), runs the reconciler (at start-up and
-every ``reconcile_interval``), serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM
+every ``reconcile_interval``) only when it runs the embedded worker (otherwise ``rootmail beat``
+does: one reconciler, not one per receiver), serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM
 or Ctrl-C: no new connections, in-flight stores finish, the worker finishes its task, Redis last.
 """
 
@@ -24,7 +25,6 @@ from typing import IO
 import structlog
 
 from ingest.committer import BatchCommitter
-from ingest.ledger import Ledger
 from ingest.limits import ConnectionLimits
 from ingest.networks import TrustedNetworks
 from ingest.publish import QUEUE, Publisher
@@ -46,11 +46,9 @@ from rootmail.health import start_health_server
 from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
 from rootmail.ports import ensure_free
 from rootmail.private import PRIVATE_UMASK, private_dir
-from rootmail.runtime import directory_holder, make_store
+from rootmail.runtime import directory_holder, make_ledger, make_reconciler, make_store
 from rootmail.settings import Settings
 from rootmail.tls_expiry import record_certificate_expiry
-from ticketing import pipeline
-from ticketing.reconcile import reconcile
 
 log = structlog.get_logger(__name__)
 
@@ -174,7 +172,7 @@ class Receiver:
     def __init__(self, settings: Settings, redis_url: str, snapshot: DirectoryHolder) -> None:
         self.settings = settings
         self.store = make_store(settings)
-        self.ledger = Ledger.from_url(redis_url)
+        self.ledger = make_ledger(redis_url)
         self.publisher = Publisher(self.ledger)
         self.executor = ThreadPoolExecutor(max_workers=16, thread_name_prefix="store")
         self.committer = (
@@ -275,7 +273,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
     snapshot = directory_holder(settings)
     receiver = Receiver(settings, redis_url, snapshot)
     store, ledger = receiver.store, receiver.ledger
-    publisher, executor = receiver.publisher, receiver.executor
+    executor = receiver.executor
     if isinstance(store, LocalStore):
         removed = store.clean_tmp()
         if removed:
@@ -330,17 +328,19 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         flush=True,
     )
     log.info("receiver_started", port=port, embedded_redis=embedded is not None)
+    log.info("reconciler_location", runs_in="rootmail serve" if worker is not None else "rootmail beat")
+
+    reconciler = make_reconciler(settings, store, ledger)
 
     def reconcile_once(grace: float) -> None:
         try:
-            reconcile(store, ledger, publisher.enqueue, now=time.time(), grace=grace,
-                      queue_depth=lambda: int(ledger.client.llen(QUEUE)),
-                      max_attempts=settings.reconcile_max_attempts,
-                      quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, ledger))
+            reconciler(grace)
         except Exception as exc:  # Redis down: the next pass tries again
             log.warning("reconcile_failed", error=type(exc).__name__)
 
-    await loop.run_in_executor(executor, reconcile_once, 0.0)
+    # the reconciler runs here only beside the embedded worker; otherwise in `rootmail beat`
+    if worker is not None:
+        await loop.run_in_executor(executor, reconcile_once, 0.0)
     next_reconcile = time.monotonic() + settings.reconcile_interval
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
@@ -352,7 +352,7 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         if worker is not None:
             worker.ensure_running()
         children.ensure_running()
-        if time.monotonic() >= next_reconcile:
+        if worker is not None and time.monotonic() >= next_reconcile:
             next_reconcile = time.monotonic() + settings.reconcile_interval
             await loop.run_in_executor(executor, reconcile_once, settings.reconcile_grace)
     log.info("receiver_stopping")

@@ -1,14 +1,27 @@
-"""Composition of the routing stages from settings (part of the composition root)."""
+"""Builders of the routing stages and the helpdesk clients, from settings.
+
+Used by :mod:`rootmail.runtime` (the composition root, which every process and command goes
+through); this module imports nothing of the root, so the two do not import each other.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 
 if TYPE_CHECKING:
+    import redis
+
+    from ingest.envelope import Envelope
     from rootmail.rules_holder import RulesRouter
+    from routing.classify import NoticeClassifier
+    from routing.dns import DnsLookup
+    from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
     from ticketing.helpdesk import Helpdesk
+    from ticketing.pipeline import Authenticator, Classifier
 
 
 def make_router(settings: Settings) -> RulesRouter:
@@ -25,33 +38,52 @@ def make_router(settings: Settings) -> RulesRouter:
     return RulesRouter(holder)
 
 
-def routing_stages(settings: Settings) -> dict[str, Any]:
-    """The pipeline's ``authenticate`` and ``classify`` callables (issue 3), built once per process.
+@dataclass(frozen=True)
+class ClassifierStages:
+    """Authenticate + classify as the pipeline runs them (one factory: :func:`classifier_stages`)."""
 
-    One caching DNS resolver (``ROOTMAIL_DNS_NAMESERVERS``), the shipped taxonomy and the notice
-    rules (``ROOTMAIL_NOTICES_FILE`` or the shipped ones). A DNS failure that leaves the verdict
-    open becomes a TransientError, so the task is retried instead of flagging a spoof.
+    authenticate: Authenticator
+    classify: Classifier
+    classifier: NoticeClassifier  # what ``classify`` calls (its taxonomy: fallbacks, for the benchmarks)
+
+
+def classifier_stages(settings: Settings, *, nameservers: str | None = None,
+                      lookup: DnsLookup | None = None) -> ClassifierStages:
+    """The one factory of the ``authenticate`` and ``classify`` stages: the worker, ``rootmail
+    classify``, ``rootmail rules explain`` and ``bench/`` all build them here.
+
+    One caching DNS resolver (``nameservers``, else ``ROOTMAIL_DNS_NAMESERVERS``; ``lookup`` replaces
+    it, e.g. the benchmarks' in-memory answers), the shipped taxonomy and the notice rules
+    (``ROOTMAIL_NOTICES_FILE`` or the shipped ones). A DNS failure that leaves the verdict open
+    becomes a :class:`TransientError`: the worker retries the mail, the commands report it with
+    :func:`temporary_failure_verdict`. A bad nameserver or notices file is a UsageProblem.
     """
-    from ingest.envelope import Envelope
     from routing.authenticate import AuthTemporaryError, AwsDomains, authenticate
     from routing.authres import parse_networks
     from routing.classify import NoticeClassifier
-    from routing.dns import DnsResolver, DnsTemporaryError
-    from routing.notices import load_notice_rules
+    from routing.dns import DnsResolver, DnsTemporaryError, parse_nameservers
+    from routing.notices import NoticeRulesError, load_notice_rules
     from routing.taxonomy import default_taxonomy
-    from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
     from ticketing.errors import TransientError
 
+    servers = nameservers or settings.dns_nameservers
+    try:
+        parse_nameservers(servers)
+    except ValueError as exc:
+        raise UsageProblem(f"{exc}; fix ROOTMAIL_DNS_NAMESERVERS (or --dns-nameserver): HOST[:PORT],...") from exc
     taxonomy = default_taxonomy()
-    classifier = NoticeClassifier(taxonomy, load_notice_rules(settings.notices_file, taxonomy))
+    try:
+        classifier = NoticeClassifier(taxonomy, load_notice_rules(settings.notices_file, taxonomy))
+    except NoticeRulesError as exc:
+        raise UsageProblem(str(exc)) from exc
     aws_domains = AwsDomains.of(taxonomy.aws_sender_domains)
     # Authentication-Results of ROOTMAIL_AUTHSERV_ID are believed only from these SMTP peers
     trusted_relays = parse_networks(settings.trusted_relay_networks)
-    resolvers: list[DnsResolver] = []
+    resolvers: list[DnsLookup] = [lookup] if lookup is not None else []
 
-    def resolver() -> DnsResolver:
-        if not resolvers:
-            resolvers.append(DnsResolver(settings.dns_nameservers, timeout=settings.dns_timeout))
+    def resolver() -> DnsLookup:
+        if not resolvers:  # built on first use: no resolv.conf is a temporary DNS failure, not a crash
+            resolvers.append(DnsResolver(servers, timeout=settings.dns_timeout))
         return resolvers[0]
 
     def authenticate_stage(parsed: ParsedMail, raw: bytes, envelope: Envelope) -> AuthVerdict:
@@ -69,32 +101,41 @@ def routing_stages(settings: Settings) -> dict[str, Any]:
     def classify_stage(parsed: ParsedMail, raw: bytes, envelope: Envelope, recipient: Recipient) -> Notice:
         return classifier.classify(parsed, recipient)
 
-    return {"authenticate": authenticate_stage, "classify": classify_stage}
+    return ClassifierStages(authenticate=authenticate_stage, classify=classify_stage, classifier=classifier)
 
 
-def make_helpdesk(settings: Settings) -> Helpdesk:
+def temporary_failure_verdict(exc: Exception) -> AuthVerdict:
+    """How a command reports what the worker would retry: no verdict yet (``none``), the reason,
+    and treated as a claimed-AWS mail that did not pass (so nothing is shown as genuine)."""
+    from routing.types import AuthVerdict
+
+    return AuthVerdict("none", (f"temporary DNS failure, the worker retries this mail: {exc}",), True)
+
+
+def routing_stages(settings: Settings) -> dict[str, Any]:
+    """The pipeline's ``authenticate`` and ``classify`` callables (from :func:`classifier_stages`)."""
+    stages = classifier_stages(settings)
+    return {"authenticate": stages.authenticate, "classify": stages.classify}
+
+
+def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Helpdesk:
     """The Zendesk or Request Tracker client for ``ROOTMAIL_HELPDESK`` (``local`` is built by runtime).
 
     With a Redis (``ROOTMAIL_REDIS_URL`` or the embedded one) all workers share one token bucket
     (``ROOTMAIL_ZENDESK_RATE_LIMIT``, or ``ROOTMAIL_RT_RATE_LIMIT`` when set, requests per minute) and
-    one lock per thread key; without it both are per process.
+    one lock per thread key; without it both are per process. ``client``: the runtime's Redis
+    (:func:`rootmail.clients.redis_client`), else the configured one.
     """
     import httpx
-    import redis
 
-    from rootmail.errors import UsageProblem
+    from rootmail.clients import optional_redis
     from ticketing.helpdesk.rt import RTHelpdesk
     from ticketing.helpdesk.zendesk import ZendeskHelpdesk
     from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
     from ticketing.threads import process_thread_lock, redis_thread_lock
 
-    client: redis.Redis | None = None
-    try:
-        from rootmail.runtime import resolve_redis_url
-
-        client = redis.Redis.from_url(resolve_redis_url(settings))
-    except UsageProblem:
-        client = None
+    if client is None:
+        client = optional_redis(settings)
     # the waits of one message add up to less than its task's time limit (Settings.helpdesk_budget)
     budget = settings.helpdesk_budget()
     lock = (redis_thread_lock(client, timeout=max(120.0, (budget or 0.0) + 30.0), wait=settings.thread_lock_wait())

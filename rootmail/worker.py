@@ -1,4 +1,10 @@
-"""``rootmail worker`` and ``rootmail beat``: Celery processes wired to rootmail's runtime."""
+"""``rootmail worker`` and ``rootmail beat``: Celery processes wired to rootmail's runtime.
+
+The worker builds its runtime (:func:`rootmail.runtime.build_worker_runtime`) once per process at
+``worker_process_init`` (for pools without child processes, once at ``worker_init``); beat runs the
+reconciler and the directory sync on their intervals (the only periodic reconciler besides the one
+inside ``serve`` when serve runs the embedded worker).
+"""
 
 from __future__ import annotations
 
@@ -8,17 +14,30 @@ from pathlib import Path
 
 import redis
 from celery.beat import PersistentScheduler
-from celery.signals import worker_process_init, worker_process_shutdown
+from celery.signals import worker_init, worker_process_init, worker_process_shutdown
 
 from ingest.publish import QUEUE
 from rootmail.health import start_health_server
 from rootmail.heartbeat import MAX_LOOP_INTERVAL, heartbeat_path, touch
 from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
 from rootmail.ports import ensure_free
-from rootmail.runtime import build_worker_runtime, resolve_redis_url
+from rootmail.runtime import build_worker_runtime, redis_client, resolve_redis_url
 from rootmail.settings import Settings
 from ticketing import tasks
 from ticketing.celery_app import limit_memory, make_celery
+
+# Celery pools whose tasks run in the worker's own process: no worker_process_init is sent
+IN_PROCESS_POOLS = frozenset({"solo", "threads", "eventlet", "gevent"})
+
+
+def beat_schedule(settings: Settings) -> dict[str, dict[str, object]]:
+    """What beat runs: the reconciler and the directory sync, each on its interval."""
+    return {
+        "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
+        "sync-directory": {"task": tasks.SYNC_DIRECTORY, "schedule": settings.directory_sync_interval},
+        "guard-silence": {"task": "rootmail.guard.check_silence", "schedule": 300.0},  # issue 15
+        "escrow-purge": {"task": "rootmail.guard.purge_escrow", "schedule": 60.0},
+    }
 
 
 class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
@@ -39,14 +58,19 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
     warnings.filterwarnings("ignore", message=".*superuser privileges.*")
     url = resolve_redis_url(settings)
     app = make_celery(url, prefetch=settings.worker_prefetch, time_limit=settings.task_time_limit)
-    tasks.install(lambda: build_worker_runtime(settings, url))
+    tasks.install(lambda: build_worker_runtime(settings, url), max_retries=settings.task_max_retries,
+                  retry_base=settings.task_retry_base)
 
-    def limit_child_memory(**_: object) -> None:
+    def start_child(**_: object) -> None:
         limit_memory(settings.worker_memory_limit)
+        tasks.build_runtime()
 
-    worker_process_init.connect(limit_child_memory, weak=False)
+    if pool in IN_PROCESS_POOLS:
+        worker_init.connect(lambda **_: tasks.build_runtime(), weak=False)
+    else:
+        worker_process_init.connect(start_child, weak=False)
     if settings.http_port:
-        probe = redis.Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2)
+        probe = redis_client(url, timeout=2.0)
 
         def ready() -> tuple[bool, str]:
             try:
@@ -75,12 +99,7 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
 def run_beat(settings: Settings) -> None:
     url = resolve_redis_url(settings)
     app = make_celery(url, prefetch=settings.worker_prefetch)
-    app.conf.beat_schedule = {
-        "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
-        "sync-directory": {"task": tasks.SYNC_DIRECTORY, "schedule": settings.directory_sync_interval},
-        "guard-silence": {"task": "rootmail.guard.check_silence", "schedule": 300.0},  # issue 15
-        "escrow-purge": {"task": "rootmail.guard.purge_escrow", "schedule": 60.0},
-    }
+    app.conf.beat_schedule = beat_schedule(settings)
     app.conf.beat_scheduler = HeartbeatScheduler
     app.conf.beat_max_loop_interval = MAX_LOOP_INTERVAL  # the heartbeat is never older than this
     app.conf.rootmail_heartbeat = str(heartbeat_path(settings.data_dir))

@@ -29,7 +29,8 @@ fi
 
 python3 -m venv .venv
 .venv/bin/pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/pip install -q -e '.[test]'
+# constraints.txt: the tested versions of the libraries whose internals rootmail relies on
+.venv/bin/pip install -q -c constraints.txt -e '.[test]'
 .venv/bin/ruff check .
 .venv/bin/mypy
 exec .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -9,6 +9,9 @@ from celery import Celery
 from ingest.publish import QUEUE
 
 HARD_LIMIT_GRACE = 30.0  # seconds between the soft limit (quarantine) and the hard kill of the process
+# A child process builds its runtime at worker_process_init, before it reports "up"; Celery kills a
+# child not up within worker_proc_alive_timeout (default 4 s), too short on a busy machine.
+PROC_ALIVE_TIMEOUT = 60.0
 
 
 def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 3600,
@@ -35,6 +38,7 @@ def make_celery(redis_url: str, *, prefetch: int = 1, visibility_timeout: int = 
         broker_connection_retry_on_startup=True,
         broker_transport_options={"visibility_timeout": visibility_timeout},
         worker_send_task_events=False,
+        worker_proc_alive_timeout=PROC_ALIVE_TIMEOUT,
         enable_utc=True,
     )
     app.autodiscover_tasks(["ticketing"], related_name="tasks", force=True)

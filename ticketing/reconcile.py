@@ -1,7 +1,12 @@
 """The reconciler: stored mail that is not finished gets enqueued again; too many tries, quarantine.
 
 The store says what is pending; the ledger says when it was last enqueued and how often. A lost
-task, a restarted Redis or a killed worker therefore delays a message but never loses it.
+task, a restarted Redis or a killed worker therefore delays a message but never loses it. Also owns
+:func:`quarantine` (the store keeps the message for a human), used by the reconciler and the
+worker; it needs no parser, so the receiver process can run the reconciler without loading one.
+
+Where it runs (docs/operations.md): in ``rootmail beat`` on its interval, and inside ``rootmail
+serve`` only when serve runs the embedded worker; ``rootmail reconcile`` runs one pass by hand.
 """
 
 from __future__ import annotations
@@ -13,8 +18,21 @@ import structlog
 
 from ingest.ledger import Ledger
 from ingest.store import MessageStore
+from ticketing import metrics
 
 log = structlog.get_logger(__name__)
+
+
+def quarantine(key: str, reason: str, store: MessageStore, ledger: Ledger | None) -> None:
+    """Keep the message for a human, with its reason; never drop it."""
+    store.quarantine(key, reason)
+    metrics.QUARANTINED.inc()
+    if ledger is not None:
+        try:
+            ledger.transition(key, "quarantined", reason=reason[:500])
+        except Exception as exc:  # the store already holds the truth
+            log.warning("ledger_unavailable", message_key=key, error=type(exc).__name__)
+    log.warning("message_quarantined", message_key=key, reason=reason[:200])
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,13 @@
-"""Thin, idempotent Celery tasks. Arguments are message keys; dependencies come from a factory
-the composition root installs (built lazily once per worker process, after fork)."""
+"""Thin, idempotent Celery tasks, and the worker's retry/quarantine policy.
+
+Arguments are message keys; dependencies come from a runtime the composition root builds once per
+worker process, at ``worker_process_init`` (:func:`build_runtime`), never inside a task. A runtime
+that cannot be built is logged (``worker_runtime_build_failed``) and tried again at most once per
+``REBUILD_INTERVAL`` seconds; a task that finds no runtime retries a bounded number of times and
+then leaves its message pending in the store, where the reconciler finds it again.
+
+What happens after an error is one pure function, :func:`decide`, of the error and the attempt.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +16,8 @@ import os
 import random
 import time
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import structlog
 from celery import shared_task
@@ -22,25 +31,69 @@ log = structlog.get_logger(__name__)
 
 RECONCILE = "rootmail.reconcile"
 SYNC_DIRECTORY = "rootmail.sync_directory"
-
-_factory: Callable[[], Any] | None = None
-_deps: tuple[int, Any] | None = None
+REBUILD_INTERVAL = 10.0  # seconds between two attempts of one process to build a runtime that failed
 
 
-def install(factory: Callable[[], Any]) -> None:
-    """Set the factory that builds a ``WorkerRuntime`` (has ``.deps``, ``.redis``, ``.settings``)."""
-    global _factory, _deps
-    _factory = factory
-    _deps = None
+class RuntimeUnavailable(Exception):
+    """The worker's runtime could not be built (Redis, store or helpdesk settings): retry later."""
+
+
+@dataclass
+class _Installed:
+    factory: Callable[[], Any]
+    max_retries: int
+    retry_base: float
+    pid: int = 0
+    runtime: Any = None
+    failed_at: float | None = None
+    failure: str = ""
+
+
+_installed: _Installed | None = None
+
+
+def install(factory: Callable[[], Any], *, max_retries: int = 8, retry_base: float = 2.0) -> None:
+    """Set the factory that builds a ``WorkerRuntime`` (has ``.deps``, ``.redis``, ``.settings``);
+    ``max_retries``/``retry_base`` bound the retries of a task that finds no runtime."""
+    global _installed
+    _installed = _Installed(factory, max_retries, retry_base)
+
+
+def build_runtime(**_: object) -> bool:
+    """Build this process's runtime now (the ``worker_process_init`` handler); False, logged, when
+    it cannot be built. Never raises: a worker process that cannot build stays up and reports."""
+    state = _installed
+    if state is None:
+        return False
+    if state.pid == os.getpid() and state.runtime is not None:
+        return True
+    started = time.monotonic()
+    try:
+        runtime = state.factory()
+    except Exception as exc:  # e.g. Redis or the helpdesk settings; the message is only logged
+        state.pid, state.runtime, state.failed_at = os.getpid(), None, time.monotonic()
+        state.failure = f"{type(exc).__name__}: {exc}"[:300]
+        log.error("worker_runtime_build_failed", error=state.failure, retry_in=REBUILD_INTERVAL)
+        return False
+    state.pid, state.runtime, state.failed_at, state.failure = os.getpid(), runtime, None, ""
+    log.info("worker_runtime_built", seconds=round(time.monotonic() - started, 3))
+    return True
 
 
 def runtime() -> Any:
-    global _deps
-    if _deps is None or _deps[0] != os.getpid():
-        if _factory is None:
-            raise RuntimeError("rootmail worker runtime not installed; start it with `rootmail worker`")
-        _deps = (os.getpid(), _factory())
-    return _deps[1]
+    """This process's runtime. Built at process start; built here only for pools without child
+    processes (solo, threads) or after a failed build, at most once per ``REBUILD_INTERVAL``."""
+    state = _installed
+    if state is None:
+        raise RuntimeUnavailable("rootmail worker runtime not installed; start it with `rootmail worker`")
+    if state.pid == os.getpid():
+        if state.runtime is not None:
+            return state.runtime
+        if state.failed_at is not None and time.monotonic() - state.failed_at < REBUILD_INTERVAL:
+            raise RuntimeUnavailable(state.failure)
+    if not build_runtime():
+        raise RuntimeUnavailable(state.failure)
+    return state.runtime
 
 
 def backoff(retries: int, retry_after: float | None = None, base: float = 2.0, cap: float = 300.0) -> float:
@@ -63,10 +116,67 @@ def _resource_limit_reason(exc: BaseException, time_limit: float | None) -> str 
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What to do with a message after an error: ``retry`` (after at least ``retry_after``
+    seconds when set), ``quarantine`` (for a human, with ``reason``) or ``release`` (no runtime to
+    quarantine with: leave it pending in the store for the reconciler)."""
+
+    action: Literal["retry", "quarantine", "release"]
+    reason: str = ""
+    retry_after: float | None = None
+
+
+def decide(exc: BaseException, retries: int, max_retries: int, time_limit: float | None = None) -> Decision:
+    """The retry/quarantine policy. ``retries``: retries so far; ``time_limit``: the soft limit.
+
+    * the task's own bound (soft time limit, memory limit) or a PermanentError: quarantine now;
+    * a TransientError or an unexpected error: retry, quarantine after ``max_retries`` retries;
+    * no runtime: retry, after ``max_retries`` release the message to the reconciler.
+    """
+    if isinstance(exc, (PermanentError, SoftTimeLimitExceeded, MemoryError)):
+        return Decision("quarantine", _resource_limit_reason(exc, time_limit) or str(exc))
+    exhausted = retries >= max_retries
+    if isinstance(exc, RuntimeUnavailable):
+        return Decision("release", f"no worker runtime after {retries} retries: {exc}") if exhausted \
+            else Decision("retry")
+    if isinstance(exc, TransientError):
+        return Decision("quarantine", f"gave up after {retries} retries: {exc}") if exhausted \
+            else Decision("retry", retry_after=exc.retry_after)
+    if exhausted:
+        return Decision("quarantine", f"unexpected error: {type(exc).__name__}: {exc}")
+    return Decision("retry")
+
+
 def _note_retry(rt: Any, key: str, countdown: float) -> None:
-    if rt.deps.ledger is not None:
+    if rt is not None and rt.deps.ledger is not None:
         with contextlib.suppress(Exception):  # Redis down: the reconciler still finds the message
             rt.deps.ledger.mark_retry(key, time.time() + countdown)
+
+
+def _act(task: Any, key: str, rt: Any, exc: Exception) -> str:
+    """Carry out :func:`decide` for ``exc``: quarantine, release, or raise Celery's Retry."""
+    if rt is not None:
+        max_retries, base = rt.settings.task_max_retries, rt.settings.task_retry_base
+    else:
+        max_retries = _installed.max_retries if _installed else 0
+        base = _installed.retry_base if _installed else 2.0
+    decision = decide(exc, task.request.retries, max_retries,
+                      task.soft_time_limit or task.app.conf.task_soft_time_limit)
+    if decision.action == "quarantine" and rt is not None:
+        rt.quarantine(key, decision.reason)
+        return "quarantined"
+    if decision.action != "retry":  # release (or no runtime to quarantine with)
+        log.error("message_released", message_key=key, reason=decision.reason[:200])
+        return "released"
+    if isinstance(exc, (TransientError, RuntimeUnavailable)):
+        log.warning("task_retry", error=str(exc)[:200], retries=task.request.retries)
+    else:
+        log.exception("task_error", error=type(exc).__name__)
+    metrics.RETRIES.labels(type(exc).__name__).inc()
+    countdown = backoff(task.request.retries, decision.retry_after, base=base)
+    _note_retry(rt, key, countdown)
+    raise task.retry(exc=exc, countdown=countdown, max_retries=None) from exc
 
 
 @shared_task(bind=True, name=PROCESS_MESSAGE, acks_late=True, reject_on_worker_lost=True, max_retries=None)
@@ -74,9 +184,8 @@ def process_message(self: Any, key: str) -> str:
     """Ticket stored message ``key``. Safe to run twice, or concurrently: a lock and idempotent writes."""
     try:
         rt = runtime()
-    except Exception as exc:  # e.g. Redis or the helpdesk not reachable while the worker starts
-        log.warning("worker_runtime_unavailable", error=f"{type(exc).__name__}: {exc}"[:200])
-        raise self.retry(exc=exc, countdown=backoff(self.request.retries), max_retries=None) from exc
+    except RuntimeUnavailable as exc:
+        return _act(self, key, None, exc)
     structlog.contextvars.bind_contextvars(message_key=key, task_id=self.request.id)
     lock = rt.redis.lock(f"rootmail:lock:{key}", timeout=rt.settings.task_lock_seconds, blocking=False)
     try:
@@ -92,30 +201,8 @@ def process_message(self: Any, key: str) -> str:
                 return "already-finished"
             rt.observe_done(key, time.monotonic() - started)
             return "done"
-        except (PermanentError, SoftTimeLimitExceeded, MemoryError) as exc:
-            reason = _resource_limit_reason(exc, self.soft_time_limit or self.app.conf.task_soft_time_limit)
-            pipeline.quarantine(key, reason or str(exc), rt.deps.store, rt.deps.ledger)
-            return "quarantined"
-        except TransientError as exc:
-            if self.request.retries >= rt.settings.task_max_retries:
-                pipeline.quarantine(key, f"gave up after {self.request.retries} retries: {exc}", rt.deps.store,
-                                    rt.deps.ledger)
-                return "quarantined"
-            log.warning("task_retry", error=str(exc)[:200], retries=self.request.retries)
-            metrics.RETRIES.labels(type(exc).__name__).inc()
-            countdown = backoff(self.request.retries, exc.retry_after, base=rt.settings.task_retry_base)
-            _note_retry(rt, key, countdown)
-            raise self.retry(exc=exc, countdown=countdown) from exc
-        except Exception as exc:  # an unexpected error: bounded retries, then a human looks at it
-            if self.request.retries >= rt.settings.task_max_retries:
-                pipeline.quarantine(key, f"unexpected error: {type(exc).__name__}: {exc}", rt.deps.store,
-                                    rt.deps.ledger)
-                return "quarantined"
-            log.exception("task_error", error=type(exc).__name__)
-            metrics.RETRIES.labels(type(exc).__name__).inc()
-            countdown = backoff(self.request.retries, base=rt.settings.task_retry_base)
-            _note_retry(rt, key, countdown)
-            raise self.retry(exc=exc, countdown=countdown) from exc
+        except Exception as exc:  # decide() says what happens: retry (bounded), quarantine, release
+            return _act(self, key, rt, exc)
         finally:
             with contextlib.suppress(Exception):
                 lock.release()

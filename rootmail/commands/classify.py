@@ -41,60 +41,40 @@ def _recipient_address(raw: bytes) -> str:
 
 
 class _Classify:
-    """The stages of ``classify``, built once for all the files of one run."""
+    """The stages of ``classify``, built once for all the files of one run by the same factory as
+    the worker's (:func:`rootmail.runtime.classifier_stages`): same DNS, same rules, same verdicts."""
 
     def __init__(self, settings: Settings, nameservers: str | None) -> None:
-        from routing.authenticate import AwsDomains
-        from routing.classify import NoticeClassifier
-        from routing.dns import DnsResolver, DnsTemporaryError
-        from routing.notices import NoticeRulesError, load_notice_rules
-        from routing.taxonomy import default_taxonomy
+        from rootmail.runtime import classifier_stages, load_directory
 
-        taxonomy = default_taxonomy()
-        try:
-            rules = load_notice_rules(settings.notices_file, taxonomy)
-        except NoticeRulesError as exc:
-            raise UsageProblem(str(exc)) from exc
-        self.classifier = NoticeClassifier(taxonomy, rules)
-        self.aws_domains = AwsDomains.of(taxonomy.aws_sender_domains)
-        self.authserv_id = settings.authserv_id
-        self.resolver: DnsResolver | None
-        self.resolver_problem = ""
-        try:
-            self.resolver = DnsResolver(nameservers or settings.dns_nameservers, timeout=settings.dns_timeout)
-        except (DnsTemporaryError, ValueError) as exc:
-            self.resolver, self.resolver_problem = None, str(exc)
+        self.stages = classifier_stages(settings, nameservers=nameservers)
         self.directory: Any = None
         try:
-            from rootmail.runtime import load_directory
-
             self.directory = load_directory(settings)
         except Exception:  # no directory: recipients stay unknown, classification still works
             self.directory = None
 
     def record(self, label: str, raw: bytes, rcpt: str | None) -> dict[str, Any]:
-        from routing.authenticate import AuthTemporaryError, authenticate
+        from ingest.envelope import Envelope
+        from rootmail.wiring import temporary_failure_verdict
         from routing.classify import identifiers_for_output
-        from routing.dns import DnsTemporaryError
         from routing.parse import parse_mail
         from routing.redact import render
-        from routing.types import AuthVerdict, Recipient
+        from routing.types import Recipient
+        from ticketing.errors import TransientError
 
         parsed = parse_mail(raw)
         address = (rcpt or _recipient_address(raw)).lower()
         recipient = self.directory.resolve(address) if self.directory is not None and address else \
             Recipient(address=address, account=None, customer=None)
-        if self.resolver is None:
-            auth = AuthVerdict("none", (f"no DNS resolver: {self.resolver_problem}",), False)
-        else:
-            try:
-                auth = authenticate(parsed, raw, lookup=self.resolver, aws_domains=self.aws_domains,
-                                    authserv_id=self.authserv_id)
-            except (AuthTemporaryError, DnsTemporaryError) as exc:
-                auth = AuthVerdict("none", (f"temporary DNS failure: {exc}",), True)
+        envelope = Envelope(mail_from="", rcpt_tos=(address,) if address else (), source="classify")
+        try:
+            auth = self.stages.authenticate(parsed, raw, envelope)
+        except TransientError as exc:  # the worker retries this mail; here it is reported, not judged
+            auth = temporary_failure_verdict(exc)
         if auth.verdict == "pass" and auth.signed_view is not None:
             parsed = auth.signed_view  # like the pipeline: a pass is read from its signed content only
-        notice = self.classifier.classify(parsed, recipient)
+        notice = self.stages.classify(parsed, raw, envelope, recipient)
         rendering = render(parsed, notice, auth)
         return {
             "file": label,
@@ -180,12 +160,13 @@ def message() -> None:
                    "terminal, control characters are shown as escapes (\\x1b) instead of being interpreted.")
 def message_show(key: str, reveal: bool) -> None:
     """Show stored message KEY with secrets removed (or, with --reveal, exactly as received)."""
-    from ingest.store import LocalStore, StoreError
+    from ingest.store import StoreError
     from rootmail.commands import view
+    from rootmail.runtime import make_store
     from rootmail.terminal import echo
 
     settings = _settings()
-    store = LocalStore(Path(settings.data_dir) / "messages")
+    store = make_store(settings)
     try:
         stored = store.get(key)
     except (StoreError, OSError, ValueError) as exc:
@@ -199,7 +180,7 @@ def message_show(key: str, reveal: bool) -> None:
         parsed = parse_mail(stored.raw)
     except UnparseableMail as exc:
         raise UsageProblem(f"message {key} cannot be parsed ({exc}); --reveal shows its bytes") from exc
-    body, secret_kinds, notice_type = view.redacted_body(stored.raw)
+    body, secret_kinds, notice_type = view.redacted_body(stored.raw, settings)
     lines = [
         f"Key:        {key}",
         f"Envelope:   {view.envelope_line(stored)}",

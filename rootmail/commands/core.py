@@ -14,12 +14,11 @@ import click
 import redis
 
 from ingest.envelope import Envelope
-from ingest.ledger import Ledger
 from ingest.publish import QUEUE, Publisher
 from rootmail.errors import UsageProblem
 from rootmail.logs import configure_logging
 from rootmail.mailfiles import iter_messages
-from rootmail.runtime import load_directory, make_store, resolve_redis_url
+from rootmail.runtime import load_directory, make_ledger, make_reconciler, make_store, resolve_redis_url
 from rootmail.settings import Settings, load_settings
 from rootmail.terminal import clean_line, json_line
 
@@ -82,8 +81,7 @@ def beat() -> None:
 
 
 def _publisher(settings: Settings) -> Publisher:
-    url = resolve_redis_url(settings)
-    return Publisher.from_url(url)
+    return Publisher(make_ledger(resolve_redis_url(settings)))
 
 
 def _recipients_of(raw: bytes) -> list[str]:
@@ -186,9 +184,8 @@ def status(as_json: bool) -> None:
     data: dict[str, object] = {"pending_in_store": len(pending),
                                "quarantined_in_store": sum(1 for _ in store.quarantined())}
     try:
-        url = resolve_redis_url(settings)
-        client = redis.Redis.from_url(url, socket_timeout=3, socket_connect_timeout=3)
-        ledger = Ledger(client)
+        ledger = make_ledger(resolve_redis_url(settings), timeout=3.0)
+        client = ledger.client
         counts = ledger.counts()
         data.update(counts)
         data["queue_depth"] = int(client.llen(QUEUE))
@@ -215,15 +212,8 @@ def status(as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True)
 def reconcile(everything: bool, as_json: bool) -> None:
     """Enqueue stored messages that are not finished (what the periodic reconciler does)."""
-    from ticketing import pipeline
-    from ticketing.reconcile import reconcile as run
-
     settings = _settings()
-    store = make_store(settings)
-    publisher = _publisher(settings)
-    report = run(store, publisher.ledger, publisher.enqueue, now=time.time(),
-                 grace=0.0 if everything else settings.reconcile_grace,
-                 max_attempts=settings.reconcile_max_attempts,
-                 quarantine=lambda key, reason: pipeline.quarantine(key, reason, store, publisher.ledger))
+    reconciler = make_reconciler(settings, make_store(settings), make_ledger(resolve_redis_url(settings), timeout=10.0))
+    report = reconciler(0.0 if everything else settings.reconcile_grace)
     click.echo(json_line(report.as_dict()) if as_json else
                clean_line(" ".join(f"{k}={v}" for k, v in report.as_dict().items())))

@@ -59,16 +59,11 @@ def _load_rules(settings: Settings, path: Path | None) -> RuleSet:
 
 
 def _stages(settings: Settings) -> dict[str, Any]:
-    """authenticate/classify from the wiring when another module provides them."""
-    try:
-        from rootmail import wiring
-    except ImportError:
-        return {}
-    factory = getattr(wiring, "routing_stages", None)
-    if factory is None:
-        return {}
-    stages: dict[str, Any] = dict(factory(settings))
-    return stages
+    """authenticate/classify from the one factory the worker uses (rootmail.runtime)."""
+    from rootmail.runtime import classifier_stages
+
+    stages = classifier_stages(settings)
+    return {"authenticate": stages.authenticate, "classify": stages.classify}
 
 
 def _received_for(raw: bytes) -> str | None:
@@ -107,14 +102,32 @@ def explain_mail(
     stages = _stages(settings) if use_stages else {}
     authenticate = stages.get("authenticate")
     classify = stages.get("classify")
-    auth: AuthVerdict = authenticate(parsed, raw, envelope) if authenticate else AuthVerdict()
+    auth, temporary = _authenticate(authenticate, parsed, raw, envelope)
+    if auth.verdict == "pass" and auth.signed_view is not None:
+        parsed = auth.signed_view  # as the pipeline: a pass is read from its signed content only
     notice: Notice = classify(parsed, raw, envelope, recipient) if classify else Notice()
     decision = decide(ruleset, parsed, notice, auth, recipient, now=datetime.now(UTC))
     doc = explain(decision, notice, recipient)
     doc["authenticity"] = auth.verdict
     if not classify:
         doc["notes"].append("no classifier is wired: the notice is 'unknown'")
+    if temporary:
+        doc["notes"].append(auth.reasons[0])
     return doc, parsed, notice, auth, recipient
+
+
+def _authenticate(authenticate: Any, parsed: ParsedMail, raw: bytes, envelope: Envelope) -> tuple[AuthVerdict, bool]:
+    """The verdict, and whether DNS failed for now (reported as `rootmail classify` reports it)."""
+    from rootmail.wiring import temporary_failure_verdict
+    from ticketing.errors import TransientError
+
+    if authenticate is None:
+        return AuthVerdict(), False
+    try:
+        verdict: AuthVerdict = authenticate(parsed, raw, envelope)
+    except TransientError as exc:  # the worker retries this mail
+        return temporary_failure_verdict(exc), True
+    return verdict, False
 
 
 def _clean_echo(text: str) -> None:

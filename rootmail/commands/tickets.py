@@ -11,7 +11,7 @@ from ingest.store import MessageStore
 from rootmail.commands import view
 from rootmail.commands.core import _publisher, _settings
 from rootmail.errors import UsageProblem
-from rootmail.runtime import make_store
+from rootmail.runtime import make_helpdesk, make_store
 from rootmail.settings import Settings
 from rootmail.terminal import clean, clean_line, json_line
 from ticketing.helpdesk.local import LocalHelpdesk
@@ -29,7 +29,10 @@ def _local_helpdesk(settings: Settings) -> LocalHelpdesk:
             f"{path} does not exist yet: no ticket was written with ROOTMAIL_DATA_DIR={settings.data_dir}; "
             "start `rootmail serve` and send mail (or `rootmail demo`)"
         )
-    return LocalHelpdesk(path)
+    helpdesk = make_helpdesk(settings)  # the composition root's, as the worker writes it
+    if not isinstance(helpdesk, LocalHelpdesk):  # ROOTMAIL_HELPDESK=local was checked above
+        raise UsageProblem("`rootmail tickets` reads only the local helpdesk")
+    return helpdesk
 
 
 @click.group()
@@ -122,7 +125,7 @@ def quarantine_show(key: str, reveal: bool) -> None:
     if reveal:
         view.reveal(Path(settings.data_dir), key, message.raw, command="quarantine show --reveal")
         return
-    body, secret_kinds, notice_type = view.redacted_body(message.raw)
+    body, secret_kinds, notice_type = view.redacted_body(message.raw, settings)
     click.echo(f"reason:   {view.safe_line(reasons[key])}")
     click.echo(f"envelope: {view.envelope_line(message)}")
     click.echo(f"size:     {len(message.raw)} bytes")

@@ -25,6 +25,7 @@ from pathlib import Path
 from ingest.store import StoredMessage
 from rootmail import audit
 from rootmail.errors import UsageProblem
+from rootmail.settings import Settings
 from rootmail.terminal import clean, clean_line, write_revealed
 
 _FOLD = re.compile(r"\r?\n[ \t]*")
@@ -79,17 +80,22 @@ def _fallback_body(raw: bytes) -> str:
     return "\n".join(pieces)
 
 
-def redacted_body(raw: bytes) -> tuple[str, tuple[str, ...], str]:
-    """(body text with secrets removed, secret kinds found, notice type) of ``raw``."""
-    from routing.classify import NoticeClassifier
+def redacted_body(raw: bytes, settings: Settings) -> tuple[str, tuple[str, ...], str]:
+    """(body text with secrets removed, secret kinds found, notice type) of ``raw``, classified by
+    the worker's classifier (:func:`rootmail.runtime.classifier_stages`; no DNS is asked)."""
+    from ingest.envelope import Envelope
+    from rootmail.runtime import classifier_stages
     from routing.parse import parse_mail
     from routing.redact import render
+    from routing.types import Recipient
 
+    classify = classifier_stages(settings).classify
     try:
         parsed = parse_mail(raw)
         parsed = dataclasses.replace(parsed, text=clean(parsed.text), html_text=clean(parsed.html_text),
                                      subject=clean_line(parsed.subject))
-        notice = NoticeClassifier().classify(parsed)
+        notice = classify(parsed, raw, Envelope("", (), source="show"), Recipient(address="", account=None,
+                                                                                 customer=None))
         rendering = render(parsed, notice, None)
     except Exception as exc:  # quarantined mail is often mail the parser refused: show it anyway
         return (f"[the parser cannot read this mail ({clean_line(type(exc).__name__)}); "

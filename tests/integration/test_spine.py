@@ -100,6 +100,7 @@ def test_worker_killed_mid_batch_every_message_done_exactly_once(tmp_path: Path,
     rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="false")
     try:
         rootmail.serve()
+        rootmail.spawn("beat", log="beat.log")  # the reconciler: serve without its worker runs none
         total = 200
         for n in range(total):
             assert rootmail.send(notice(n), [ACME])[0] == 250
