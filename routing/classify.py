@@ -113,6 +113,7 @@ class NoticeClassifier:
         return None, self.taxonomy.fallback_for(view.family)
 
     def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> ClassifiedNotice:
+        # complexity 25: the rule/modifier/taxonomy precedence of each Notice field, read top to bottom in one place
         extracted = _extract(parsed)
         view = mail_view(parsed, extracted)
         rule, notice_type = self._decide(view)
@@ -156,11 +157,6 @@ class NoticeClassifier:
             thread_on=notice_type.thread_on,
             deadline_source=deadline.source if deadline else None,
         )
-
-    def rule_for(self, parsed: ParsedMail) -> str | None:
-        """The id of the rule that decides ``parsed`` (None: the family fallback), for explanations."""
-        rule = self.rules.first_match(mail_view(parsed))
-        return rule.id if rule else None
 
 
 def identifiers_for_output(notice: Notice) -> dict[str, Any]:

@@ -42,7 +42,6 @@ _DATE_FORMS = (
 )
 _ANY_DATE = "(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")"
 _DATE = re.compile(_ANY_DATE)  # applied to lower-cased text
-_DATE_ANY_CASE = re.compile(_ANY_DATE, re.IGNORECASE)
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 _FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
@@ -224,12 +223,3 @@ def find_deadline(text: str, reference: date | None = None) -> str | None:
     found = best_deadline(text, reference)
     return found.date if found else None
 
-
-def find_dates(text: str, reference: date | None = None) -> list[str]:
-    """Every date written in ``text`` (ISO), in order of appearance; used for identifiers."""
-    out: list[str] = []
-    for match in _DATE_ANY_CASE.finditer(text[:200_000]):
-        found = _resolve(match, reference)
-        if found is not None:
-            out.append(found.isoformat())
-    return out

@@ -7,9 +7,10 @@ the mail's date (for "for the month of June") is passed in.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 from urllib.parse import unquote
 
@@ -222,76 +223,152 @@ def _billing_period(text: str, mail_date: date | None) -> str | None:
     return None
 
 
+class _Mail:
+    """The texts every extractor reads, prepared once per mail (some values are shared between extractors)."""
+
+    def __init__(self, subject: str, text: str, headers: tuple[tuple[str, str], ...], mail_date: date | None):
+        self.subject = subject
+        self.text = text[:500_000]
+        self.mail_date = mail_date
+        self.hdr = {k.lower(): v for k, v in reversed(headers)}
+        self.both = f"{subject}\n{self.text}"
+        self.low = self.both.lower()
+        self.decoded = unquote(self.both) if "%2f" in self.low or "%3a" in self.low else self.both
+
+    def has(self, *words: str) -> bool:
+        """Whether one of ``words`` occurs (lower-case): the cheap gate before a regex."""
+        return any(word in self.low for word in words)
+
+    @cached_property
+    def health_arns(self) -> list[str]:
+        return _unique(_HEALTH_ARN.findall(self.decoded)) if "arn:aws:health" in self.decoded else []
+
+    @cached_property
+    def regions(self) -> list[str]:
+        return _regions(self.subject, self.text)
+
+    @cached_property
+    def account(self) -> str | None:
+        return _account_id(self.subject, self.text, self.hdr)
+
+
+def _x_case_id(m: _Mail, ids: dict[str, Any]) -> Any:
+    return _case_id(m.subject.lower(), m.text.lower()) if m.has("case", "displayid") else None
+
+
+def _x_health_event_arn(m: _Mail, ids: dict[str, Any]) -> Any:
+    return m.health_arns[0] if m.health_arns else None
+
+
+def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
+    event_type = _first([_EVENT_TYPE], m.text) if m.has("event type code") else None
+    if not event_type and m.health_arns:
+        event_type = m.health_arns[0].split("/")[2]
+    return event_type or m.hdr.get("x-sm-communication-type") or _first(
+        [_EVENT_TYPE_REQ], m.hdr.get("x-notifications-client-request-id", "")) or None
+
+
+def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
+    abuse = _first(_ABUSE, m.subject, m.text) if m.has("abuse", "report") else None
+    if abuse is None and _ABUSE_WORD.search(m.low):
+        abuse = _first([_ABUSE_CASE_NUMBER], m.text)
+    return abuse
+
+
+def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
+    return _unique(
+        account_digits(found.group(1)) for found in _TWELVE.finditer(m.both)
+        if any(word in m.low[max(0, found.start() - 40):found.start()] for word in ("account", "aws id", "アカウント")))
+
+
+def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
+    masked = _MASKED.search(m.both) if m.account is None else None
+    return masked.group(1) if masked else None
+
+
+def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
+    cert = _first([_CERT_ARN], m.decoded) if "arn:aws:acm" in m.decoded else None
+    if cert is None and m.has("certificate identifier"):
+        cert_id = _first([_CERT_ID], m.text)
+        if cert_id and m.account and m.regions:
+            cert = f"arn:aws:acm:{m.regions[0]}:{m.account}:certificate/{cert_id}"
+    return cert
+
+
+def _x_sns_topic_arn(m: _Mail, ids: dict[str, Any]) -> Any:
+    sns = _SNS_ARN.search(m.hdr.get("x-amz-sns-subscription-arn", "")) or (
+        _SNS_ARN.search(m.decoded) if "arn:aws:sns" in m.decoded else None)
+    return f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}" if sns else None
+
+
+def _x_budget_name(m: _Mail, ids: dict[str, Any]) -> Any:
+    budget = (_first(_BUDGET, m.text) or _first([_BUDGET_SUBJECT], m.subject)) if m.has("budget") else None
+    return budget.strip() if budget else None
+
+
+def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
+    if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
+        return None
+    return (_first(_DOMAIN, m.text) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() or None
+
+
+def _x_handshake_id(m: _Mail, ids: dict[str, Any]) -> Any:
+    handshakes = _word_matches(_HANDSHAKE, m.both) if "h-" in m.both else []
+    return handshakes[0] if handshakes else None
+
+
+def _first_of(name: str) -> Callable[[_Mail, dict[str, Any]], Any]:
+    """The singular form (``instance_id``) of a list found earlier (``instance_ids``)."""
+    return lambda m, ids: ids[name][0] if ids[name] else None
+
+
+Extractor = Callable[[_Mail, dict[str, Any]], Any]
+"""An extractor reads the prepared mail (and the identifiers found before it) and returns one value."""
+
+EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    ("case_id", _x_case_id),
+    ("health_event_arn", _x_health_event_arn),
+    ("event_type_code", _x_event_type_code),
+    ("abuse_report_id", _x_abuse_report_id),
+    ("invoice_id", lambda m, ids: _first(_INVOICE, m.subject, m.text) if m.has("invoice") else None),
+    ("instance_ids", lambda m, ids: _unique(_word_matches(_INSTANCE, m.both)) if "i-" in m.both else []),
+    ("access_key_ids", lambda m, ids: _unique(_ACCESS_KEY.findall(m.both))
+     if ("AKIA" in m.both or "ASIA" in m.both) else []),
+    ("regions", lambda m, ids: m.regions),
+    ("region", _first_of("regions")),
+    ("resource_ids", lambda m, ids: _unique(_RESOURCE.findall(m.both)) if m.has(*_RESOURCE_PREFIXES) else []),
+    ("aws_account_ids", _x_aws_account_ids),
+    ("aws_account_id_last4", _x_aws_account_id_last4),
+    ("certificate_arn", _x_certificate_arn),
+    ("sns_topic_arn", _x_sns_topic_arn),
+    ("budget_name", _x_budget_name),
+    ("anomaly_id", lambda m, ids: _first(_ANOMALY, m.text) if m.has("anomal") else None),
+    ("reservation_id", lambda m, ids: _first([_RESERVATION], m.text)
+     if m.has("reservation", "savings plan", "reserved") else None),
+    ("domain_name", _x_domain_name),
+    ("handshake_id", _x_handshake_id),
+    ("agreement_id", lambda m, ids: _first([_AGREEMENT], m.both) if "agmt-" in m.both else None),
+    ("billing_period", lambda m, ids: _billing_period(m.both, m.mail_date)
+     if m.has("billing period", "bills?year", "month of") else None),
+    # singular forms that taxonomy ``thread_on`` names
+    ("instance_id", _first_of("instance_ids")),
+    ("access_key_id", _first_of("access_key_ids")),
+)
+"""Every identifier, in the order of the result: name -> extractor (each gated by a cheap substring test)."""
+
+
 def extract_identifiers(
     subject: str,
     text: str,
     headers: tuple[tuple[str, str], ...] = (),
     mail_date: date | None = None,
 ) -> Extracted:
-    """Identifiers in ``subject`` + ``text`` (the readable body) + AWS headers."""
-    text = text[:500_000]
-    hdr = {k.lower(): v for k, v in reversed(headers)}
-    both = f"{subject}\n{text}"
-    decoded = unquote(both) if "%2f" in both.lower() or "%3a" in both.lower() else both
+    """Identifiers in ``subject`` + ``text`` (the readable body) + AWS headers: the :data:`EXTRACTORS` in order."""
+    mail = _Mail(subject, text, headers, mail_date)
     ids: dict[str, Any] = {}
-
-    low = both.lower()
-
-    def has(*words: str) -> bool:
-        return any(word in low for word in words)
-
-    ids["case_id"] = _case_id(subject.lower(), text.lower()) if has("case", "displayid") else None
-    arns = _unique(_HEALTH_ARN.findall(decoded)) if "arn:aws:health" in decoded else []
-    ids["health_event_arn"] = arns[0] if arns else None
-    event_type = _first([_EVENT_TYPE], text) if has("event type code") else None
-    if not event_type and arns:
-        event_type = arns[0].split("/")[2]
-    event_type = event_type or hdr.get("x-sm-communication-type") or _first(
-        [_EVENT_TYPE_REQ], hdr.get("x-notifications-client-request-id", "")) or None
-    ids["event_type_code"] = event_type
-    abuse = _first(_ABUSE, subject, text) if has("abuse", "report") else None
-    if abuse is None and _ABUSE_WORD.search(low):
-        abuse = _first([_ABUSE_CASE_NUMBER], text)
-    ids["abuse_report_id"] = abuse
-    ids["invoice_id"] = _first(_INVOICE, subject, text) if has("invoice") else None
-    ids["instance_ids"] = _unique(_word_matches(_INSTANCE, both)) if "i-" in both else []
-    ids["access_key_ids"] = _unique(_ACCESS_KEY.findall(both)) if ("AKIA" in both or "ASIA" in both) else []
-    regions = _regions(subject, text)
-    ids["regions"] = regions
-    ids["region"] = regions[0] if regions else None
-    ids["resource_ids"] = _unique(_RESOURCE.findall(both)) if has(*_RESOURCE_PREFIXES) else []
-
-    account = _account_id(subject, text, hdr)
-    ids["aws_account_ids"] = _unique(
-        account_digits(m.group(1)) for m in _TWELVE.finditer(both)
-        if any(word in low[max(0, m.start() - 40):m.start()] for word in ("account", "aws id", "アカウント")))
-    masked = _MASKED.search(both) if account is None else None
-    ids["aws_account_id_last4"] = masked.group(1) if masked else None
-
-    cert = _first([_CERT_ARN], decoded) if "arn:aws:acm" in decoded else None
-    if cert is None and has("certificate identifier"):
-        cert_id = _first([_CERT_ID], text)
-        if cert_id and account and regions:
-            cert = f"arn:aws:acm:{regions[0]}:{account}:certificate/{cert_id}"
-    ids["certificate_arn"] = cert
-    sns_header = hdr.get("x-amz-sns-subscription-arn", "")
-    sns = _SNS_ARN.search(sns_header) or (_SNS_ARN.search(decoded) if "arn:aws:sns" in decoded else None)
-    ids["sns_topic_arn"] = f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}" if sns else None
-    budget = (_first(_BUDGET, text) or _first([_BUDGET_SUBJECT], subject)) if has("budget") else None
-    ids["budget_name"] = budget.strip() if budget else None
-    ids["anomaly_id"] = _first(_ANOMALY, text) if has("anomal") else None
-    ids["reservation_id"] = _first([_RESERVATION], text) if has("reservation", "savings plan", "reserved") else None
-    ids["domain_name"] = ((_first(_DOMAIN, text) or _first([_DOMAIN_SUBJECT], subject) or "").lower() or None
-                          if has("domain", " for ", "transfer of", "registration of", "renewal of") else None)
-    handshakes = _word_matches(_HANDSHAKE, both) if "h-" in both else []
-    ids["handshake_id"] = handshakes[0] if handshakes else None
-    ids["agreement_id"] = _first([_AGREEMENT], both) if "agmt-" in both else None
-    ids["billing_period"] = _billing_period(both, mail_date) if has("billing period", "bills?year", "month of") \
-        else None
-    # singular forms that taxonomy ``thread_on`` names
-    ids["instance_id"] = ids["instance_ids"][0] if ids["instance_ids"] else None
-    ids["access_key_id"] = ids["access_key_ids"][0] if ids["access_key_ids"] else None
-    return Extracted(aws_account_id=account, identifiers=ids)
+    for name, extractor in EXTRACTORS:
+        ids[name] = extractor(mail, ids)
+    return Extracted(aws_account_id=mail.account, identifiers=ids)
 
 
 def compact(identifiers: dict[str, Any]) -> dict[str, Any]:

@@ -111,6 +111,7 @@ def _unicode_labels(domain: str) -> tuple[str, bool]:
 
 def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
     """Why the From domain ``domain`` (as written, lower case) imitates AWS, or None."""
+    # complexity 18: an ordered list of imitation tests, the first that holds names the reason
     if not domain:
         return None
     if domain.endswith("."):

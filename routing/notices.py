@@ -11,7 +11,7 @@ Format::
       - id: password-reset                  # unique name, shown in reasons
         type: credentials.password_reset    # a notice_type of taxonomy.yaml
         match:                              # a mapping (all keys must match) or a list of them (any)
-          sender: ['@verify\\.signin\\.aws$']  # each key: a regex or a list of regexes (any), case-insensitive
+          sender: ['@verify\\.signin\\.aws$']  # each key: a regex or a list of regexes (any)
           subject: ['password assistance']
         unless: {body: ['cancelled']}       # same shape; skip the rule when it matches
         severity: critical                  # optional overrides of the taxonomy defaults
@@ -28,13 +28,13 @@ Match keys: ``sender`` (address; the original sender for list-forwarded mail), `
 sender cannot be placed), ``event_type`` (the AWS Health event type code, from the event ARN, an
 "Event type code" line or the Health headers), ``subject``, ``body`` (plain and HTML text), ``text``
 (subject or body), ``header`` (a mapping of header name to regexes), ``type`` (modifiers only: the
-chosen notice type).
+chosen notice type). Regexes are the dialect of :mod:`routing.patterns` (Python ``re``, searched,
+case-insensitive, multi-line), the same as in the routing rules.
 """
 
 from __future__ import annotations
 
 import difflib
-import importlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -43,15 +43,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from routing.patterns import Pattern
 from routing.taxonomy import SEVERITIES, Taxonomy, default_taxonomy
-from routing.yamllines import load_with_lines
-
-# the stdlib regex parser: the pre-check needs the literals that every match must contain
-_sre_parser: Any = importlib.import_module("re._parser")
-_sre_constants: Any = importlib.import_module("re._constants")
-_LITERAL = _sre_constants.LITERAL
-_SUBPATTERN = _sre_constants.SUBPATTERN
-_BRANCH = _sre_constants.BRANCH
+from routing.yamllines import line_of, load_with_lines
 
 MATCH_KEYS = ("sender", "sender_name", "family", "event_type", "subject", "body", "text", "header", "type")
 RULE_KEYS = ("id", "type", "match", "unless", "severity", "action_required", "deadline",
@@ -62,61 +56,6 @@ SET_KEYS = ("severity", "action_required", "deadline")
 
 class NoticeRulesError(ValueError):
     """The notice rule file is malformed; the message names the file, the line and the fix."""
-
-
-def _needles(pattern: str) -> tuple[str, ...] | None:
-    """Lower-case literals one of which every match must contain (a cheap ``in`` pre-check), or None."""
-    try:
-        tree = _sre_parser.parse(pattern, re.IGNORECASE)
-    except Exception:
-        return None
-    return _alternatives(list(tree))
-
-
-def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
-    options: list[tuple[str, ...]] = []
-    run = ""
-    for op, arg in items:
-        if op is _LITERAL and arg < 128:
-            run += chr(arg)
-            continue
-        if len(run) >= 3:
-            options.append((run.lower(),))
-        run = ""
-        if op is _SUBPATTERN:
-            sub = _alternatives(list(arg[-1]))
-            if sub:
-                options.append(sub)
-        elif op is _BRANCH:
-            branches = [_alternatives(list(branch)) for branch in arg[1]]
-            if branches and all(branches):
-                options.append(tuple(x for branch in branches if branch for x in branch))
-    if len(run) >= 3:
-        options.append((run.lower(),))
-    if not options:
-        return None
-    return max(options, key=lambda option: min(len(x) for x in option))
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """A compiled, case-insensitive rule regex with a literal pre-check that skips most searches."""
-
-    regex: re.Pattern[str]
-    needles: tuple[str, ...] | None
-
-    @classmethod
-    def compile(cls, text: str) -> Pattern:
-        return cls(re.compile(text, re.IGNORECASE | re.MULTILINE), _needles(text))
-
-    def search(self, value: str, lowered: str) -> bool:
-        if self.needles is not None:
-            for needle in self.needles:
-                if needle in lowered:
-                    break
-            else:
-                return False
-        return self.regex.search(value) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +90,7 @@ class Condition:
     headers: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
 
     def matches(self, mail: MailView, notice_type: str = "") -> bool:
+        # complexity 16: the hot loop of classification; the field dispatch is inline for speed
         for name, patterns in self.fields:
             if name == "body":
                 ok = any(p.search(mail.body, mail.body_lower) for p in patterns)
@@ -233,7 +173,7 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
 
 def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
     for key in item:
-        if key != "__line__" and key not in allowed:
+        if key not in allowed:
             raise NoticeRulesError(f"{where}: unknown key '{key}'; {_suggest(str(key), allowed)}")
 
 
@@ -265,20 +205,17 @@ def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: b
     for block in blocks:
         if not isinstance(block, dict):
             raise NoticeRulesError(f"{where}: expected a mapping such as {{subject: 'regex'}}, got {block!r}")
-        here = f"{source}:{block.get('__line__', line)}"
+        here = f"{source}:{line_of(block, default=line)}"
         _check_keys(block, allowed, here)
         fields: list[tuple[str, tuple[Pattern, ...]]] = []
         headers: list[tuple[str, tuple[Pattern, ...]]] = []
         for key, pats in block.items():
-            if key == "__line__":
-                continue
             if key == "header":
                 if not isinstance(pats, dict):
                     raise NoticeRulesError(f"{here}: 'header' must map header names to regexes, "
                                            "e.g. header: {X-SM-COMMUNICATION-TYPE: 'RETIREMENT'}")
                 for name, hpats in pats.items():
-                    if name != "__line__":
-                        headers.append((str(name), _patterns(hpats, f"{here}: header {name}")))
+                    headers.append((str(name), _patterns(hpats, f"{here}: header {name}")))
             else:
                 fields.append((str(key), _patterns(pats, f"{here}: {key}")))
         if not fields and not headers:
@@ -307,6 +244,60 @@ def _severity(value: Any, where: str) -> str | None:
     return str(value)
 
 
+def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> NoticeRule:
+    """One entry under ``rules:``; ``seen`` maps the ids so far to their lines."""
+    if not isinstance(item, dict):
+        raise NoticeRulesError(f"{source}: every entry under 'rules:' must be a mapping, got {item!r}")
+    line = line_of(item)
+    where = f"{source}:{line}"
+    _check_keys(item, RULE_KEYS, where)
+    rule_id = item.get("id")
+    if not isinstance(rule_id, str) or not rule_id:
+        raise NoticeRulesError(f"{where}: the rule has no 'id'; add id: <a short unique name>")
+    if rule_id in seen:
+        raise NoticeRulesError(f"{where}: rule id '{rule_id}' is already used at line {seen[rule_id]}; "
+                               "rename one of them")
+    seen[rule_id] = line
+    type_id = item.get("type")
+    if not isinstance(type_id, str) or type_id not in taxonomy.types:
+        raise NoticeRulesError(f"{where}: rule '{rule_id}' has type {type_id!r}, which is not in "
+                               f"{taxonomy.source}; {_suggest(str(type_id), sorted(taxonomy.types))}")
+    if "match" not in item:
+        raise NoticeRulesError(f"{where}: rule '{rule_id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
+    implicit = _opt_bool(item, "implicit_account", where)
+    return NoticeRule(
+        id=rule_id, type=type_id, line=line,
+        match=_conditions(item["match"], source, line, "match", allow_type=False),
+        unless=_conditions(item["unless"], source, line, "unless", allow_type=False) if "unless" in item else (),
+        severity=_severity(item.get("severity"), where),
+        action_required=_opt_bool(item, "action_required", where),
+        deadline=_opt_bool(item, "deadline", where),
+        implicit_account=True if implicit is None else implicit,
+    )
+
+
+def _modifier(item: Any, source: str) -> Modifier:
+    """One entry under ``modifiers:``."""
+    if not isinstance(item, dict):
+        raise NoticeRulesError(f"{source}: every entry under 'modifiers:' must be a mapping, got {item!r}")
+    line = line_of(item)
+    where = f"{source}:{line}"
+    _check_keys(item, MODIFIER_KEYS, where)
+    settings = item.get("set")
+    if not isinstance(settings, dict) or not settings:
+        raise NoticeRulesError(f"{where}: a modifier needs 'set:' with one of {', '.join(SET_KEYS)}")
+    _check_keys(settings, SET_KEYS, where)
+    for key in ("action_required", "deadline"):
+        _opt_bool(settings, key, where)
+    _severity(settings.get("severity"), where)
+    return Modifier(
+        id=str(item.get("id") or f"modifier-{line}"), line=line,
+        match=_conditions(item.get("match"), source, line, "match", allow_type=True),
+        unless=_conditions(item["unless"], source, line, "unless", allow_type=True) if "unless" in item else (),
+        set=tuple(settings.items()),
+    )
+
+
 def parse_notice_rules(text: str, source: str = "<notices>", taxonomy: Taxonomy | None = None) -> NoticeRules:
     """Parse and validate rule YAML ``text`` against ``taxonomy``; ``source`` names it in errors."""
     taxonomy = taxonomy or default_taxonomy()
@@ -314,61 +305,13 @@ def parse_notice_rules(text: str, source: str = "<notices>", taxonomy: Taxonomy 
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise NoticeRulesError(f"{source}:1: expected a mapping with 'rules:' (a list of rules); "
                                "see routing/data/notices.yaml for the format")
-    _check_keys(data, ("version", "rules", "modifiers"), f"{source}:{data.get('__line__', 1)}")
+    _check_keys(data, ("version", "rules", "modifiers"), f"{source}:{line_of(data, default=1)}")
     if data.get("version", 1) != 1:
         raise NoticeRulesError(f"{source}:1: version {data.get('version')!r} is not supported; use version: 1")
-    rules: list[NoticeRule] = []
     seen: dict[str, int] = {}
-    for item in data["rules"]:
-        if not isinstance(item, dict):
-            raise NoticeRulesError(f"{source}: every entry under 'rules:' must be a mapping, got {item!r}")
-        line = int(item.get("__line__", 0))
-        where = f"{source}:{line}"
-        _check_keys(item, RULE_KEYS, where)
-        rule_id = item.get("id")
-        if not isinstance(rule_id, str) or not rule_id:
-            raise NoticeRulesError(f"{where}: the rule has no 'id'; add id: <a short unique name>")
-        if rule_id in seen:
-            raise NoticeRulesError(f"{where}: rule id '{rule_id}' is already used at line {seen[rule_id]}; "
-                                   "rename one of them")
-        seen[rule_id] = line
-        type_id = item.get("type")
-        if not isinstance(type_id, str) or type_id not in taxonomy.types:
-            raise NoticeRulesError(f"{where}: rule '{rule_id}' has type {type_id!r}, which is not in "
-                                   f"{taxonomy.source}; {_suggest(str(type_id), sorted(taxonomy.types))}")
-        if "match" not in item:
-            raise NoticeRulesError(f"{where}: rule '{rule_id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
-        implicit = _opt_bool(item, "implicit_account", where)
-        rules.append(NoticeRule(
-            id=rule_id, type=type_id, line=line,
-            match=_conditions(item["match"], source, line, "match", allow_type=False),
-            unless=_conditions(item["unless"], source, line, "unless", allow_type=False) if "unless" in item else (),
-            severity=_severity(item.get("severity"), where),
-            action_required=_opt_bool(item, "action_required", where),
-            deadline=_opt_bool(item, "deadline", where),
-            implicit_account=True if implicit is None else implicit,
-        ))
-    modifiers: list[Modifier] = []
-    for item in data.get("modifiers") or []:
-        if not isinstance(item, dict):
-            raise NoticeRulesError(f"{source}: every entry under 'modifiers:' must be a mapping, got {item!r}")
-        line = int(item.get("__line__", 0))
-        where = f"{source}:{line}"
-        _check_keys(item, MODIFIER_KEYS, where)
-        settings = item.get("set")
-        if not isinstance(settings, dict) or len([k for k in settings if k != "__line__"]) == 0:
-            raise NoticeRulesError(f"{where}: a modifier needs 'set:' with one of {', '.join(SET_KEYS)}")
-        _check_keys(settings, SET_KEYS, where)
-        for key in ("action_required", "deadline"):
-            _opt_bool(settings, key, where)
-        _severity(settings.get("severity"), where)
-        modifiers.append(Modifier(
-            id=str(item.get("id") or f"modifier-{line}"), line=line,
-            match=_conditions(item.get("match"), source, line, "match", allow_type=True),
-            unless=_conditions(item["unless"], source, line, "unless", allow_type=True) if "unless" in item else (),
-            set=tuple((k, v) for k, v in settings.items() if k != "__line__"),
-        ))
-    return NoticeRules(rules=tuple(rules), modifiers=tuple(modifiers), source=source)
+    rules = tuple(_rule(item, source, taxonomy, seen) for item in data["rules"])
+    modifiers = tuple(_modifier(item, source) for item in data.get("modifiers") or [])
+    return NoticeRules(rules=rules, modifiers=modifiers, source=source)
 
 
 def load_notice_rules(path: Path | None = None, taxonomy: Taxonomy | None = None) -> NoticeRules:

@@ -11,10 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
-import yaml
+from routing.yamllines import line_of, load_with_lines
 
 SEVERITIES = ("critical", "high", "normal", "low")
 FALLBACK_TYPE = "unknown"
@@ -55,69 +54,69 @@ class Taxonomy:
         return self.get(self.family_fallbacks.get(family or "", FALLBACK_TYPE))
 
 
-def _bool(value: Any, where: str) -> bool:
+def _bool(spec: Any, key: str, where: str) -> bool:
+    value = spec.get(key, False)
     if not isinstance(value, bool):
-        raise TaxonomyError(f"{where}: expected true or false, got {value!r}")
+        raise TaxonomyError(f"{where}.{key}: expected true or false, got {value!r}; write true or false unquoted")
     return value
 
 
+def _notice_type(type_id: str, spec: Any, source: str, line: int) -> NoticeType:
+    where = f"{source}:{line}: types.{type_id}"
+    if not isinstance(spec, dict):
+        raise TaxonomyError(f"{where}: expected a mapping of fields, e.g. {{category: billing, severity: low}}")
+    where = f"{source}:{line_of(spec, default=line)}: types.{type_id}"
+    severity = spec.get("severity", "normal")
+    if severity not in SEVERITIES:
+        raise TaxonomyError(f"{where}.severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
+    thread_on = spec.get("thread_on") or []
+    if not isinstance(thread_on, list) or not all(isinstance(t, str) for t in thread_on):
+        raise TaxonomyError(f"{where}.thread_on: expected a list of identifier names, e.g. [case_id]")
+    return NoticeType(
+        id=type_id,
+        category=str(spec.get("category") or type_id.split(".")[0]),
+        severity=str(severity),
+        secret=_bool(spec, "secret", where),
+        customer_visible=_bool(spec, "customer_visible", where),
+        action_required=_bool(spec, "action_required", where),
+        thread_on=tuple(thread_on),
+    )
+
+
 def parse_taxonomy(text: str, source: str = "<taxonomy>") -> Taxonomy:
-    """Parse and validate taxonomy YAML ``text``; ``source`` names it in errors."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(f"{source}: not valid YAML: {exc}") from exc
+    """Parse and validate taxonomy YAML ``text``; ``source`` names it in errors (``file:line: problem; fix``)."""
+    data = load_with_lines(text, source, TaxonomyError)
     if not isinstance(data, dict) or not isinstance(data.get("types"), dict):
-        raise TaxonomyError(f"{source}: expected a mapping with a 'types:' mapping of notice types")
-    types: dict[str, NoticeType] = {}
-    for type_id, spec in data["types"].items():
-        where = f"{source}: types.{type_id}"
-        if not isinstance(spec, dict):
-            raise TaxonomyError(f"{where}: expected a mapping of fields")
-        severity = spec.get("severity", "normal")
-        if severity not in SEVERITIES:
-            raise TaxonomyError(f"{where}.severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
-        thread_on = spec.get("thread_on") or []
-        if not isinstance(thread_on, list) or not all(isinstance(t, str) for t in thread_on):
-            raise TaxonomyError(f"{where}.thread_on: expected a list of identifier names")
-        types[str(type_id)] = NoticeType(
-            id=str(type_id),
-            category=str(spec.get("category") or str(type_id).split(".")[0]),
-            severity=str(severity),
-            secret=_bool(spec.get("secret", False), f"{where}.secret"),
-            customer_visible=_bool(spec.get("customer_visible", False), f"{where}.customer_visible"),
-            action_required=_bool(spec.get("action_required", False), f"{where}.action_required"),
-            thread_on=tuple(thread_on),
-        )
+        raise TaxonomyError(f"{source}:1: expected a mapping with a 'types:' mapping of notice types")
+    types = {str(type_id): _notice_type(str(type_id), spec, source, line_of(data["types"], type_id))
+             for type_id, spec in data["types"].items()}
     if FALLBACK_TYPE not in types:
-        raise TaxonomyError(f"{source}: the fallback type '{FALLBACK_TYPE}' is missing; add it under 'types:'")
+        raise TaxonomyError(f"{source}:{line_of(data, 'types', 1)}: the fallback type '{FALLBACK_TYPE}' is missing; "
+                            "add it under 'types:'")
     domains = data.get("aws_sender_domains") or []
     if not isinstance(domains, list) or not domains:
-        raise TaxonomyError(f"{source}: 'aws_sender_domains:' must be a non-empty list of domains")
+        raise TaxonomyError(f"{source}:{line_of(data, 'aws_sender_domains', 1)}: 'aws_sender_domains:' must be a "
+                            "non-empty list of domains")
     return Taxonomy(
         types=types,
         aws_sender_domains=tuple(str(d).strip().lower().rstrip(".") for d in domains),
         source=source,
-        family_fallbacks=_fallbacks(data.get("family_fallbacks"), types, source),
+        family_fallbacks=_fallbacks(data, types, source),
     )
 
 
-def _fallbacks(value: Any, types: dict[str, NoticeType], source: str) -> dict[str, str]:
+def _fallbacks(data: Any, types: dict[str, NoticeType], source: str) -> dict[str, str]:
+    value = data.get("family_fallbacks")
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise TaxonomyError(f"{source}: 'family_fallbacks:' must map a sender family to a notice type")
+        raise TaxonomyError(f"{source}:{line_of(data, 'family_fallbacks', 1)}: 'family_fallbacks:' must map a "
+                            "sender family to a notice type")
     for family, type_id in value.items():
         if type_id not in types:
-            raise TaxonomyError(f"{source}: family_fallbacks.{family}: {type_id!r} is not a type under 'types:'")
+            raise TaxonomyError(f"{source}:{line_of(value, family, 1)}: family_fallbacks.{family}: {type_id!r} is "
+                                "not a type under 'types:'; add the type or correct the name")
     return {str(k): str(v) for k, v in value.items()}
-
-
-def load_taxonomy(path: Path | None = None) -> Taxonomy:
-    """The taxonomy at ``path``, or the copy shipped with rootmail."""
-    if path is None:
-        return default_taxonomy()
-    return parse_taxonomy(Path(path).read_text(encoding="utf-8"), str(path))
 
 
 @lru_cache(maxsize=1)

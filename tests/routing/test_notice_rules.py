@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from routing.classify import NoticeClassifier
+from routing.classify import NoticeClassifier, mail_view
 from routing.notices import NoticeRulesError, default_notice_rules, load_notice_rules, parse_notice_rules
 from routing.parse import parse_mail
 from routing.taxonomy import TaxonomyError, default_taxonomy, parse_taxonomy
@@ -97,7 +97,8 @@ def test_family_and_event_type_match_keys() -> None:
     assert classifier.classify(coded).notice_type == "health.instance_retirement"
     assert classifier.classify(credit).notice_type == "billing.other"
     assert classifier.classify(human).notice_type == "unknown"
-    assert classifier.rule_for(credit) == "by-family"
+    decided_by = rules.first_match(mail_view(credit))
+    assert decided_by is not None and decided_by.id == "by-family"
 
 
 def test_family_fallbacks_must_name_types() -> None:

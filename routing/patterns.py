@@ -1,0 +1,95 @@
+"""The one regex dialect of the files people edit: routing rules and notice rules.
+
+A pattern is Python :mod:`re` syntax, **searched** (it may match anywhere; anchor with ``^``/``$``),
+**case-insensitive** and **multi-line** (``^``/``$`` also match at line breaks). Write ``(?-i:...)``
+for a part that must match case exactly. Named groups (``(?P<name>...)``) are captures that routing
+rules may use as template variables. Globs (``notice_type: billing.*``, ``account_name``,
+``account_tags``) are not regexes: they are matched case-sensitively with :func:`fnmatch.fnmatchcase`.
+
+Before a search, a literal pre-check skips most texts cheaply: the literals that every match must
+contain are computed once, when the pattern is compiled.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+FLAGS = re.IGNORECASE | re.MULTILINE
+
+# the stdlib regex parser: the pre-check needs the literals that every match must contain
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+_LITERAL = _sre_constants.LITERAL
+_SUBPATTERN = _sre_constants.SUBPATTERN
+_BRANCH = _sre_constants.BRANCH
+
+
+def _needles(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match must contain (a cheap ``in`` pre-check), or None."""
+    try:
+        tree = _sre_parser.parse(pattern, re.IGNORECASE)
+    except Exception:
+        return None
+    return _alternatives(list(tree))
+
+
+def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
+    # complexity 17: one walk over the three node kinds that carry literals (a table would hide the recursion)
+    options: list[tuple[str, ...]] = []
+    run = ""
+    for op, arg in items:
+        if op is _LITERAL and arg < 128:
+            run += chr(arg)
+            continue
+        if len(run) >= 3:
+            options.append((run.lower(),))
+        run = ""
+        if op is _SUBPATTERN:
+            sub = _alternatives(list(arg[-1]))
+            if sub:
+                options.append(sub)
+        elif op is _BRANCH:
+            branches = [_alternatives(list(branch)) for branch in arg[1]]
+            if branches and all(branches):
+                options.append(tuple(x for branch in branches if branch for x in branch))
+    if len(run) >= 3:
+        options.append((run.lower(),))
+    if not options:
+        return None
+    return max(options, key=lambda option: min(len(x) for x in option))
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A compiled pattern of the dialect with its literal pre-check."""
+
+    regex: re.Pattern[str]
+    needles: tuple[str, ...] | None
+
+    @classmethod
+    def compile(cls, text: str) -> Pattern:
+        """Compile ``text``; raises :class:`re.error` for a broken pattern."""
+        return cls(re.compile(text, FLAGS), _needles(text))
+
+    @property
+    def groupindex(self) -> dict[str, int]:
+        return dict(self.regex.groupindex)
+
+    def could_match(self, lowered: str) -> bool:
+        """False when ``lowered`` (the lower-cased text) lacks every needle: no search needed."""
+        if self.needles is None:
+            return True
+        return any(needle in lowered for needle in self.needles)
+
+    def search(self, value: str, lowered: str | None = None) -> bool:
+        """Whether the pattern occurs in ``value`` (``lowered``: its lower-case form, when at hand)."""
+        return self.find(value, lowered) is not None
+
+    def find(self, value: str, lowered: str | None = None) -> re.Match[str] | None:
+        """The first match in ``value``, or None."""
+        if self.needles is not None and not self.could_match(value.lower() if lowered is None else lowered):
+            return None
+        return self.regex.search(value)
