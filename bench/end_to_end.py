@@ -92,7 +92,7 @@ def vary(token: str, n: int) -> str:
     return "".join(out)
 
 
-def build_messages(count: int, threads: int, seed: int) -> list[tuple[str, bytes]]:
+def build_messages(count: int, threads: int, seed: int, offset: int = 0) -> list[tuple[str, bytes]]:
     """(recipient, raw) pairs: ``threads`` threads over the templates and the directory's accounts."""
     rng = random.Random(seed)
     addresses = root_addresses()
@@ -101,7 +101,7 @@ def build_messages(count: int, threads: int, seed: int) -> list[tuple[str, bytes
     messages = []
     for i in range(count):
         t, (raw, token), rcpt = plan[rng.randrange(threads)] if i >= threads else plan[i]
-        body = raw.replace(token.encode(), vary(token, 7919 * (t + 1)).encode())
+        body = raw.replace(token.encode(), vary(token, 7919 * (t + 1 + offset)).encode())
         body = re.sub(rb"(?im)^Message-ID:[^\r\n]*", f"Message-ID: <bench-{i}-{seed}@rootmail.bench>".encode(),
                       body, count=1)
         messages.append((rcpt, body))
@@ -274,6 +274,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                 "public_comments": _public_comments(zd) - public_before,
                                 "by_endpoint": dict(Counter(_endpoint(r.method, r.path) for r in ok))}
 
+            if args.warmup:  # other threads, other Message-IDs; not in the figures below
+                phase("warm_up", build_messages(args.warmup, args.warmup, args.seed + 1000, offset=args.threads))
+            warm_keys, warm_log = set(accepted), len(zd.log)
             started = time.time()
             firsts = messages[:args.threads]
             if args.split and len(messages) > len(firsts):
@@ -285,17 +288,21 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             status = rootmail.status()
         finally:
             rootmail.close()
+        for key in warm_keys:
+            accepted.pop(key, None)
+            written.pop(key, None)
         latencies = [written[k] - accepted[k] for k in written]
         first, last = min(accepted.values()), max(written.values(), default=time.time())
-        ok_requests = [r for r in zd.log if r.status is not None and r.status < 400]
-        throttled = [r for r in zd.log if r.status == 429]
+        ok_requests = [r for r in zd.log[warm_log:] if r.status is not None and r.status < 400]
+        throttled = [r for r in zd.log[warm_log:] if r.status == 429]
         # sustained rate: requests accepted in the middle 80 % of the run (no warm-up, no tail)
         span = last - first
         window = [r for r in ok_requests if first + 0.1 * span <= r.at <= first + 0.9 * span]
         sustained_rpm = len(window) / (0.8 * span) * 60 if span > 0 else 0.0
         result = {
             "workdir": tmp if args.keep else None,
-            "messages": len(messages), "threads": args.threads, "workers": args.workers,
+            "messages": len(messages), "warm_up_messages": args.warmup, "threads": args.threads,
+            "workers": args.workers,
             "server_latency_ms": args.latency * 1000, "rate_limit_rpm": args.rate or None,
             "written": len(written), "missing": len(accepted) - len(written),
             "tickets": len(zd.state.tickets),
@@ -351,6 +358,8 @@ def main() -> None:
     parser.add_argument("--send-rate", type=float, default=0.0, help="messages per second to send (0: at once)")
     parser.add_argument("--timeout", type=float, default=1800.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--warmup", type=int, default=0,
+                        help="messages (own threads) sent and written before the measured run")
     parser.add_argument("--split", action="store_true",
                         help="send the first message of every thread, wait, then the follow-ups: "
                              "requests per message for each")
