@@ -40,6 +40,9 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("verification", _d(r"signup\.aws")),
     _Rule("verification", _d(r"certificates\.amazon\.com")),
     _Rule("verification", _d(r"registrar\.amazon\.com")),
+    # verification and password mail from the general AWS domains (aws-verification@amazon.com, …)
+    _Rule("verification", _d(r"(?:amazon\.com|aws\.com|amazonaws\.com)"),
+          _l(r"^(?:aws-|no-?reply-)?(?:account-)?(?:verif|password|otp|mfa|sign-?in|login)")),
     _Rule("notification", _d(r"sns\.amazonaws\.com")),
     _Rule("cost", _d(r"costalerts\.amazonaws\.com")),
     _Rule("abuse", _d(r"support\.aws\.com"), _l(r"^(trustandsafety|abuse)")),

@@ -24,6 +24,7 @@ itself beyond its span.
 
 from __future__ import annotations
 
+import bisect
 import html
 import itertools
 import re
@@ -42,6 +43,9 @@ _URL = re.compile(
     r"|(?:(?<=\n/)|(?<=\n//)|(?<![\w@./:%-]))"
     r"(?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24}(?::\d{1,5})?[/?#]" + _URL_CHARS + "*"
 )
+MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,000-character link)
+_LINE_BREAK = re.compile(r"\r?\n[ \t]*")
+_BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]{4,}")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
@@ -93,7 +97,7 @@ _CANDIDATE_BODY = (
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9_$€£¥.,/\-#@])(?P<code>" + _CANDIDATE_BODY + r")(?![A-Za-z0-9_%@]|[.,/:]\d)")
 # code words: compounds ending in "code" (Bestätigungscode), código/codice, the CJK and Korean words
 _CODE_WORD = re.compile(
-    r"[^\W\d_]*code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
+    r"\b[^\W\d_]{0,30}?code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
     r"|コード|ワンタイムパスワード|認証番号|確認番号|暗証番号"
     r"|验证码|驗證碼|校验码|校驗碼|确认码|確認碼|安全码|安全碼|动态码|動態碼|代码|代碼|一次性密码|一次性密碼"
     r"|动态密码|動態密碼|动态口令|動態口令"
@@ -160,6 +164,7 @@ _DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u206f\ufeff]")
 _DD_LONG = re.compile(r"(?<![A-Za-z0-9_\-+/=])[A-Za-z0-9_\-+/=]{16,}(?![A-Za-z0-9_\-+/=])")
+_ANY_DIGIT = re.compile(r"\d")
 _QUERY_LINE = re.compile(r"(?<!\S)[?&#][^\s=]{1,40}=\S+")
 _TOKEN_QUERY = re.compile(
     r"(?<![\w/.%-])[?&#;]?(?:" + "|".join(sorted((re.escape(n) for n in _TOKEN_PARAMS if len(n) > 2), key=len,
@@ -290,14 +295,15 @@ def _continuation(text: str, at: int, url_so_far: str) -> int:
     nxt = text.find("\n", i)
     line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
     body = line.lstrip(" \t")
-    if not body or not _URL_TAIL.fullmatch(body) or body.lower().startswith(("http://", "https://")):
-        return at
+    if not body or not _URL_TAIL.fullmatch(body) or (_URL.match(body) and body[0] not in _TAIL_START):
+        return at  # not URL text, or a link of its own
     if body is not line and body[0] not in _TAIL_START:
         return at  # an indented line continues a link only with ? & # = / %
     tail_like = body[0] in _TAIL_START or url_so_far.endswith(tuple(_TAIL_START))
     in_query = any(c in url_so_far for c in "?=#")
     token_text = _has_digit_and_letter(body) or any(c in body for c in "=&%_?#") or _looks_random(body)
-    paragraph_end = nxt == -1 or not text[nxt + 1:].split("\n", 1)[0].strip()
+    after = -1 if nxt == -1 else text.find("\n", nxt + 1)
+    paragraph_end = nxt == -1 or not text[nxt + 1: len(text) if after == -1 else after].strip()
     has_path = "/" in url_so_far.split("//", 1)[-1]
     own_line = paragraph_end and body[-1] not in _TRAILING and (in_query or has_path)
     # a break inside the host name: the rest of the host and the path on the next line
@@ -307,26 +313,50 @@ def _continuation(text: str, at: int, url_so_far: str) -> int:
     return at
 
 
+def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | None:
+    """The link at ``text[start:end]`` with its hard-wrapped continuation lines, if it is a secret."""
+    # a link hard-wrapped onto following lines (a break before "?" too, or after a "."); a few at most
+    for _ in range(MAX_WRAPPED_LINES):
+        if end >= len(text) or text[end] not in "\r\n":
+            break
+        extended = _continuation(text, end, _clear(_LINE_BREAK.sub("", text[start:end])))
+        if extended == end:
+            break
+        end = extended
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    url = _LINE_BREAK.sub("", text[start:end])
+    line_start = text.rfind("\n", 0, max(0, start - 1))
+    context = text[max(line_start, start - 120, 0):start]
+    kind = link_kind(url, context, default_deny=default_deny)
+    return Secret(start, end, kind) if kind else None
+
+
 def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     found: list[Secret] = []
     if "/" not in text and "?" not in text and "#" not in text:
         return found
     for match in _URL.finditer(text):
-        start, end = match.span()
-        # a link hard-wrapped onto following lines (a break before "?" too, or after a ".")
-        while end < len(text) and text[end] in "\r\n":
-            extended = _continuation(text, end, _clear(re.sub(r"\r?\n[ \t]*", "", text[start:end])))
-            if extended == end:
-                break
-            end = extended
-        while end > start and text[end - 1] in _TRAILING:
-            end -= 1
-        url = re.sub(r"\r?\n[ \t]*", "", text[start:end])
-        line_start = text.rfind("\n", 0, max(0, start - 1))
-        context = text[max(line_start, start - 120, 0):start]
-        kind = link_kind(url, context, default_deny=default_deny)
-        if kind:
-            found.append(Secret(start, end, kind))
+        if found and match.start() < found[-1].end:
+            continue  # inside the wrapped continuation of the link before
+        secret = _url_span(text, match.start(), match.end(), default_deny)
+        if secret:
+            found.append(secret)
+    # a link broken inside its scheme or host name ("https://abcd\n.r.example/…", "signin.aws.amazon\n.com/…"):
+    # the last word of a line joined with a next line that carries the path, query or fragment
+    if "\n" in text:
+        starts = [secret.start for secret in found]
+        for match in _BROKEN_LINK.finditer(text):
+            head = match.group("head")
+            if "." not in head and "://" not in head:
+                continue
+            # skip a join that overlaps a link already found (found is sorted by start)
+            at = bisect.bisect_right(starts, match.end()) - 1
+            if at >= 0 and found[at].end > match.start():
+                continue
+            secret = _url_span(text, match.start(), match.end(), default_deny)
+            if secret:
+                found.append(secret)
     return found
 
 
@@ -382,8 +412,9 @@ def _code_spans(text: str) -> list[Secret]:
     if not _CODE_HINTS.search(text):
         return found
     for word in _CODE_WORD.finditer(text):
-        if not _word_is_about_a_secret(text, word):
-            continue
+        if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
+                not _word_is_about_a_secret(text, word):
+            continue  # every code has a digit: no digit near the word, no code
         after = _code_after(text, word)
         if after is not None:
             found.append(after)

@@ -74,7 +74,7 @@ def test_reworded_credential_mail_is_default_deny_by_sender_family() -> None:
 
 @pytest.mark.parametrize("sender", ["no-reply@signin.aws", "password-reset-no-reply@verify.signin.aws",
                                     "no-reply@signup.aws", "no-reply@certificates.amazon.com",
-                                    "noreply@registrar.amazon.com"])
+                                    "noreply@registrar.amazon.com", "aws-verification@amazon.com"])
 def test_credential_and_verification_families_are_default_deny(sender: str) -> None:
     parsed = parse_mail(mail("x", sender=sender))
     assert default_deny_applies(parsed, Notice())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 import pytest
@@ -155,6 +156,18 @@ def test_default_deny_removes_every_code_like_token_and_token_link() -> None:
     grouped = redact_text("Use Q7K-2XM, AB12 CD34, q7k-2xm, Q7K\u200b2XM or 7Q7KЖ2", default_deny=True)
     assert not any(part in grouped for part in ("Q7K", "2XM", "AB12", "CD34", "q7k", "7Q7K")), grouped
     assert "123456789012" in out and "https://aws.amazon.com/privacy/" in out
+
+
+@pytest.mark.parametrize("text", ["確認コード" * 20000 + "１２３", "code " * 40000, "a." * 100000 + "com/",
+                                  "1 " * 100000, "4\u200b" * 100000, "?a=" * 60000, "a.b/x?t=1\n" * 20000,
+                                  "https://a.b/?t=1\nabcd1234\n" * 10000, "a.b\n/c " * 30000])
+def test_adversarial_text_is_scanned_in_bounded_time(text: str) -> None:
+    """No pattern backtracks quadratically (a compound-word pattern once took 400 s on 250k CJK
+    characters); a generous bound that a quadratic scan of these inputs exceeds many times over."""
+    started = time.monotonic()
+    for default_deny in (False, True):
+        redact_text(text, default_deny=default_deny)
+    assert time.monotonic() - started < 15.0
 
 
 @pytest.mark.parametrize(
