@@ -25,9 +25,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from routing.types import Account, Customer, Recipient
-from routing.yamllines import line_of, load_with_lines
+from routing.yamllines import line_of, load_with_lines, validate_entry
 
 _ACCOUNT_ID = re.compile(r"^\d{12}$")
 
@@ -127,26 +128,102 @@ class Directory:
         return Recipient(address=normalise_address(address), account=account, customer=customer)
 
 
+class _AccountEntry(BaseModel):
+    """One account as written (YAML entry or CSV row). Keys the directory does not know are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    account_id: str
+    root_email: str = Field(default=None, validate_default=True)
+    name: str = ""
+    customer: str = ""
+    status: str = ""
+    tags: Mapping[str, Any] = Field(default_factory=dict)
+    source: str = ""
+
+    @field_validator("account_id", mode="before")
+    @classmethod
+    def _twelve_digits(cls, value: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(f"account_id {value} is a number (leading zeros are lost); "
+                             f'quote it, e.g. account_id: "{value:012d}"')
+        if not isinstance(value, str) or not _ACCOUNT_ID.match(value):
+            raise ValueError(f"account_id {value!r} is not a 12-digit string; "
+                             'quote it, e.g. account_id: "012345678901"')
+        return value
+
+    @field_validator("root_email", mode="before")
+    @classmethod
+    def _address(cls, value: Any, info: ValidationInfo) -> str:
+        if not isinstance(value, str) or "@" not in value:
+            raise ValueError(f"account {info.data.get('account_id', '?')} needs root_email: an e-mail address")
+        return value
+
+    @field_validator("name", "customer", "status", "source", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str:
+        return str(value or "")
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, value: Any, info: ValidationInfo) -> Mapping[str, Any]:
+        if not isinstance(value or {}, Mapping):
+            raise ValueError(f"'tags' of account {info.data.get('account_id', '?')} must be a mapping key: value")
+        return value or {}
+
+
+class _CustomerEntry(BaseModel):
+    """One customer as written. Keys the directory does not know are ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str = Field(default=None, validate_default=True)
+    name: str = ""
+    contacts: tuple[str, ...] = ()
+    zendesk_organization_id: int | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, value: Any) -> str:
+        if not value:
+            raise ValueError("customer without 'id'; add an id (helpdesk external id)")
+        return str(value)
+
+    @field_validator("name", mode="before")
+    @classmethod
+    def _name(cls, value: Any) -> str:
+        return str(value or "")
+
+    @field_validator("contacts", mode="before")
+    @classmethod
+    def _contacts(cls, value: Any) -> tuple[str, ...]:
+        if not isinstance(value or [], list):
+            raise ValueError("'contacts' must be a list of e-mail addresses")
+        return tuple(str(c) for c in value or [])
+
+    @field_validator("zendesk_organization_id", mode="before")
+    @classmethod
+    def _organization(cls, value: Any) -> int | None:
+        return None if value is None else organization_id(value)
+
+
+def _customer(item: Any, source: str) -> _CustomerEntry:
+    if not isinstance(item, dict):
+        raise DirectoryError(f"{source}:?: customer without 'id'; add an id (helpdesk external id)")
+    entry, problems = validate_entry(_CustomerEntry, item, source)
+    if entry is None:
+        raise DirectoryError(problems[0])
+    return entry
+
+
 def _account(
     item: Mapping[str, Any], line: object, source: str, known_customers: set[str], allow_unassigned: bool,
     seen: dict[str, int], default_source: str,
 ) -> Account:
-    # complexity 20: each check names its own line and fix; one function keeps YAML and CSV accounts checked alike
-    account_id = item.get("account_id")
-    if isinstance(account_id, int) and not isinstance(account_id, bool):
-        raise DirectoryError(
-            f"{source}:{line}: account_id {account_id} is a number (leading zeros are lost); "
-            f'quote it, e.g. account_id: "{account_id:012d}"'
-        )
-    if not isinstance(account_id, str) or not _ACCOUNT_ID.match(account_id):
-        raise DirectoryError(
-            f"{source}:{line}: account_id {account_id!r} is not a 12-digit string; "
-            'quote it, e.g. account_id: "012345678901"'
-        )
-    email = item.get("root_email")
-    if not isinstance(email, str) or "@" not in email:
-        raise DirectoryError(f"{source}:{line}: account {account_id} needs root_email: an e-mail address")
-    customer = str(item.get("customer") or "")
+    entry, problems = validate_entry(_AccountEntry, item, source, line=line if isinstance(line, int) else 0)
+    if entry is None:
+        raise DirectoryError(problems[0])
+    account_id, customer = entry.account_id, entry.customer
     if customer not in known_customers and not (allow_unassigned and not customer):
         if not customer:
             raise DirectoryError(
@@ -157,21 +234,18 @@ def _account(
             f"{source}:{line}: account {account_id} names customer {customer!r}, which is not under "
             "'customers'; add the customer or correct the id"
         )
-    key = normalise_address(email)
+    key = normalise_address(entry.root_email)
     if key in seen:
         raise DirectoryError(
-            f"{source}:{line}: root_email {email} is already used at line {seen[key]}; "
+            f"{source}:{line}: root_email {entry.root_email} is already used at line {seen[key]}; "
             "each root address belongs to one account"
         )
     seen[key] = int(line) if isinstance(line, int) else 0
-    tags = item.get("tags") or {}
-    if not isinstance(tags, Mapping):
-        raise DirectoryError(f"{source}:{line}: 'tags' of account {account_id} must be a mapping key: value")
     return Account(
-        account_id=account_id, name=str(item.get("name") or account_id), customer_id=customer,
-        root_email=key, status=str(item.get("status") or "ACTIVE"),
-        tags=tuple(sorted((str(k), str(v)) for k, v in tags.items())),
-        source=str(item.get("source") or default_source),
+        account_id=account_id, name=entry.name or account_id, customer_id=customer,
+        root_email=key, status=entry.status or "ACTIVE",
+        tags=tuple(sorted((str(k), str(v)) for k, v in entry.tags.items())),
+        source=entry.source or default_source,
     )
 
 
@@ -198,18 +272,10 @@ def parse_directory(
     customers: list[Customer] = []
     org_ids: dict[str, int] = {}
     for item in data.get("customers") or []:
-        line = line_of(item) or "?"
-        if not isinstance(item, dict) or not item.get("id"):
-            raise DirectoryError(f"{source}:{line}: customer without 'id'; add an id (helpdesk external id)")
-        contacts = item.get("contacts") or []
-        if not isinstance(contacts, list):
-            raise DirectoryError(f"{source}:{line}: 'contacts' must be a list of e-mail addresses")
-        customers.append(
-            Customer(id=str(item["id"]), name=str(item.get("name") or item["id"]),
-                     contacts=tuple(str(c) for c in contacts))
-        )
-        if item.get("zendesk_organization_id") is not None:
-            org_ids[str(item["id"])] = zendesk_organization_id(item["zendesk_organization_id"], source, line)
+        entry = _customer(item, source)
+        customers.append(Customer(id=entry.id, name=entry.name or entry.id, contacts=entry.contacts))
+        if entry.zendesk_organization_id is not None:
+            org_ids[entry.id] = entry.zendesk_organization_id
     known_customers = {c.id for c in customers}
     accounts: list[Account] = []
     seen: dict[str, int] = {}
@@ -221,13 +287,13 @@ def parse_directory(
     return Directory.build(customers, accounts, zendesk_organization_ids=org_ids)
 
 
-def zendesk_organization_id(value: Any, source: str, line: Any) -> int:
+def organization_id(value: Any) -> int:
     """A customer's ``zendesk_organization_id``: a positive integer (the number in the Zendesk
-    organization's URL, ``…/agent/organizations/<id>``)."""
+    organization's URL, ``…/agent/organizations/<id>``); ValueError says what to write."""
     text = str(value).strip()
     if isinstance(value, bool) or not text.isdigit() or int(text) <= 0:
-        raise DirectoryError(
-            f"{source}:{line}: zendesk_organization_id {text[:40]!r} is not a Zendesk organization id; give the "
+        raise ValueError(
+            f"zendesk_organization_id {text[:40]!r} is not a Zendesk organization id; give the "
             "number from the organization's URL in Zendesk (…/agent/organizations/<id>), or leave it out")
     return int(text)
 
@@ -243,9 +309,28 @@ def parse_directory_csv(text: str, source: str = "<directory.csv>", *, entry_sou
     ``contacts`` are taken from the first row that gives them. Lines in errors count the header as
     line 1.
     """
-    # complexity 28: header checks, then one pass over the rows merging customer names and contacts as they come
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in (reader.fieldnames or [])]
+    _check_csv_header([h.strip() for h in (reader.fieldnames or [])], source)
+    customers: dict[str, Customer] = {}
+    rows: list[tuple[int, dict[str, Any]]] = []
+    for row in reader:
+        line = reader.line_num
+        clean = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
+        if not any(clean.values()):
+            continue
+        _merge_csv_customer(customers, clean)
+        item: dict[str, Any] = {
+            "account_id": clean.get("account_id", ""), "name": clean.get("name", ""),
+            "customer": clean.get("customer", ""), "root_email": clean.get("root_email", ""),
+            "status": clean.get("status", ""), "tags": _csv_tags(clean.get("tags", ""), source, line),
+        }
+        rows.append((line, item))
+    seen: dict[str, int] = {}
+    accounts = [_account(item, line, source, set(customers), False, seen, entry_source) for line, item in rows]
+    return Directory.build(customers.values(), accounts)
+
+
+def _check_csv_header(header: list[str], source: str) -> None:
     missing = [c for c in ("account_id", "customer", "root_email") if c not in header]
     if missing:
         raise DirectoryError(
@@ -257,35 +342,28 @@ def parse_directory_csv(text: str, source: str = "<directory.csv>", *, entry_sou
         raise DirectoryError(
             f"{source}:1: unknown column(s) {', '.join(unknown)}; the columns are {', '.join(CSV_COLUMNS)}"
         )
-    customers: dict[str, Customer] = {}
-    rows: list[tuple[int, dict[str, Any]]] = []
-    for row in reader:
-        line = reader.line_num
-        clean = {(k or "").strip(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-        if not any(clean.values()):
-            continue
-        customer = clean.get("customer", "")
-        if customer:
-            existing = customers.get(customer)
-            name = clean.get("customer_name") or (existing.name if existing else customer)
-            contacts = tuple(_split_list(clean.get("contacts", ""))) or (existing.contacts if existing else ())
-            if existing is None or (existing.name == customer and name != customer) or not existing.contacts:
-                customers[customer] = Customer(id=customer, name=name, contacts=contacts)
-        tags: dict[str, str] = {}
-        for pair in _split_list(clean.get("tags", "")):
-            key, eq, value = pair.partition("=")
-            if not eq or not key.strip():
-                raise DirectoryError(f"{source}:{line}: tag {pair!r} is not key=value; separate tags with ';'")
-            tags[key.strip()] = value.strip()
-        item: dict[str, Any] = {
-            "account_id": clean.get("account_id", ""), "name": clean.get("name", ""),
-            "customer": customer, "root_email": clean.get("root_email", ""),
-            "status": clean.get("status", ""), "tags": tags,
-        }
-        rows.append((line, item))
-    seen: dict[str, int] = {}
-    accounts = [_account(item, line, source, set(customers), False, seen, entry_source) for line, item in rows]
-    return Directory.build(customers.values(), accounts)
+
+
+def _merge_csv_customer(customers: dict[str, Customer], clean: Mapping[str, str]) -> None:
+    """The row's customer: a name and contacts from the first row that gives them."""
+    customer = clean.get("customer", "")
+    if not customer:
+        return
+    existing = customers.get(customer)
+    name = clean.get("customer_name") or (existing.name if existing else customer)
+    contacts = tuple(_split_list(clean.get("contacts", ""))) or (existing.contacts if existing else ())
+    if existing is None or (existing.name == customer and name != customer) or not existing.contacts:
+        customers[customer] = Customer(id=customer, name=name, contacts=contacts)
+
+
+def _csv_tags(text: str, source: str, line: int) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for pair in _split_list(text):
+        key, eq, value = pair.partition("=")
+        if not eq or not key.strip():
+            raise DirectoryError(f"{source}:{line}: tag {pair!r} is not key=value; separate tags with ';'")
+        tags[key.strip()] = value.strip()
+    return tags
 
 
 def parse_directory_source(text: str, source: str) -> Directory:

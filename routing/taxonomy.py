@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
-from routing.yamllines import line_of, load_with_lines
+from routing.yamllines import Entry, line_of, load_with_lines, validate_entry
 
 SEVERITIES = ("critical", "high", "normal", "low")
 FALLBACK_TYPE = "unknown"
@@ -54,32 +54,34 @@ class Taxonomy:
         return self.get(self.family_fallbacks.get(family or "", FALLBACK_TYPE))
 
 
-def _bool(spec: Any, key: str, where: str) -> bool:
-    value = spec.get(key, False)
-    if not isinstance(value, bool):
-        raise TaxonomyError(f"{where}.{key}: expected true or false, got {value!r}; write true or false unquoted")
-    return value
+class _TypeEntry(Entry):
+    """One entry under ``types:`` as written."""
+
+    category: str | None = None
+    severity: Literal["critical", "high", "normal", "low"] = "normal"
+    secret: bool = False
+    customer_visible: bool = False
+    action_required: bool = False
+    thread_on: list[str] | None = None
+    signals: Any = None  # words a human reads when labelling; not used by the code
+    description: str | None = None
 
 
 def _notice_type(type_id: str, spec: Any, source: str, line: int) -> NoticeType:
-    where = f"{source}:{line}: types.{type_id}"
     if not isinstance(spec, dict):
-        raise TaxonomyError(f"{where}: expected a mapping of fields, e.g. {{category: billing, severity: low}}")
-    where = f"{source}:{line_of(spec, default=line)}: types.{type_id}"
-    severity = spec.get("severity", "normal")
-    if severity not in SEVERITIES:
-        raise TaxonomyError(f"{where}.severity: {severity!r} is not one of {', '.join(SEVERITIES)}")
-    thread_on = spec.get("thread_on") or []
-    if not isinstance(thread_on, list) or not all(isinstance(t, str) for t in thread_on):
-        raise TaxonomyError(f"{where}.thread_on: expected a list of identifier names, e.g. [case_id]")
+        raise TaxonomyError(f"{source}:{line}: types.{type_id}: expected a mapping of fields, "
+                            "e.g. {category: billing, severity: low}")
+    entry, problems = validate_entry(_TypeEntry, spec, source, context=f"types.{type_id}: ")
+    if entry is None:
+        raise TaxonomyError("\n".join(problems))
     return NoticeType(
         id=type_id,
-        category=str(spec.get("category") or type_id.split(".")[0]),
-        severity=str(severity),
-        secret=_bool(spec, "secret", where),
-        customer_visible=_bool(spec, "customer_visible", where),
-        action_required=_bool(spec, "action_required", where),
-        thread_on=tuple(thread_on),
+        category=entry.category or type_id.split(".")[0],
+        severity=entry.severity,
+        secret=entry.secret,
+        customer_visible=entry.customer_visible,
+        action_required=entry.action_required,
+        thread_on=tuple(entry.thread_on or ()),
     )
 
 
