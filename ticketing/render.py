@@ -58,7 +58,7 @@ def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth:
         lines.append(f"Sender:    authenticity {auth.verdict}"
                      + ("  ** SUSPECTED SPOOF: not proven to come from AWS; never show it to the customer **"
                         if auth.suspected_spoof else ""))
-        lines += [f"           {rule.scrub(reason)}" for reason in auth.reasons[:6]]
+        lines += [f"           {rule(reason)}" for reason in auth.reasons[:6]]
     lines += _identifier_lines(notice, rule)
     if notice.aws_account_id and account and notice.aws_account_id != account.account_id:
         lines.append(f"WARNING:   the mail names account {notice.aws_account_id}, "

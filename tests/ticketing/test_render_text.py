@@ -137,3 +137,16 @@ def test_header_block_drops_identifiers_that_hold_a_secret() -> None:
                         Redactor(values=("5244329601",)))
     assert "5244329601" not in head and "i-0abc1234def567890" in head
     assert "Support case" not in links_block(Redactor(values=("5244329601",)).notice(notice))
+
+
+def test_authenticity_reasons_go_through_the_mails_rule() -> None:
+    """A reason may quote a header (an unsigned Subject); under default-deny its code goes too."""
+    from routing.parse import parse_mail
+    from routing.redact import Redactor
+    from routing.types import AuthVerdict, Recipient
+    from ticketing.render import header_block
+
+    parsed = parse_mail(b"From: no-reply@signin.aws\r\nSubject: s\r\n\r\nbody\r\n")
+    auth = AuthVerdict("fail", ("unsigned Subject header 'Sign-in 918273' ignored",), True)
+    head = header_block(parsed, Recipient("r@x.example", None, None), Notice(), auth, Redactor(default_deny=True))
+    assert "918273" not in head and "unsigned Subject header" in head
