@@ -46,7 +46,7 @@ _URL = re.compile(
 MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,000-character link)
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
-_URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]{4,}")
+_URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
 
@@ -245,7 +245,7 @@ def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
     # a fragment that is one opaque token (``#Q7K2XM…``), not a console route with resource ids
     fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and _opaque_token(bare_fragment))
     opaque = bool(query) or bool(path_tokens) or fragment_token or any(
-        _has_digit_and_letter(run) and len(run) >= 8 for run in _ALNUM_RUN.findall(fragment))
+        any(c.isdigit() for c in run) and len(run) >= 8 for run in _ALNUM_RUN.findall(fragment))
     tokenish = fragment_token or any(
         (name.lower() in _TOKEN_PARAMS and len(value) >= 4) or _opaque_token(value) for name, value in query)
     anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
