@@ -34,23 +34,23 @@ case-insensitive, multi-line), the same as in the routing rules.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, TypeVar
+
+from pydantic import Field, field_validator
 
 from routing.patterns import Pattern
-from routing.taxonomy import SEVERITIES, Taxonomy, default_taxonomy
-from routing.yamllines import line_of, load_with_lines
+from routing.taxonomy import Taxonomy, default_taxonomy
+from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
+
+E = TypeVar("E", bound=Entry)
 
 MATCH_KEYS = ("sender", "sender_name", "family", "event_type", "subject", "body", "text", "header", "type")
-RULE_KEYS = ("id", "type", "match", "unless", "severity", "action_required", "deadline",
-             "implicit_account", "description")
-MODIFIER_KEYS = ("id", "match", "unless", "set", "description")
 SET_KEYS = ("severity", "action_required", "deadline")
 
 
@@ -166,15 +166,10 @@ class NoticeRules:
 # ---------------------------------------------------------------- loading with line numbers
 
 
-def _suggest(word: str, choices: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(choices)}"
-
-
 def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
     for key in item:
         if key not in allowed:
-            raise NoticeRulesError(f"{where}: unknown key '{key}'; {_suggest(str(key), allowed)}")
+            raise NoticeRulesError(f"{where}: unknown key '{key}'; {suggest(str(key), allowed)}")
 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
@@ -227,21 +222,54 @@ def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: b
     return tuple(out)
 
 
-def _opt_bool(item: Mapping[str, Any], key: str, where: str) -> bool | None:
-    value = item.get(key)
-    if value is None:
-        return None
-    if not isinstance(value, bool):
-        raise NoticeRulesError(f"{where}: '{key}' must be true or false, got {value!r}")
-    return value
+Severity = Literal["critical", "high", "normal", "low"]
 
 
-def _severity(value: Any, where: str) -> str | None:
-    if value is None:
-        return None
-    if value not in SEVERITIES:
-        raise NoticeRulesError(f"{where}: severity {value!r} is not one of {', '.join(SEVERITIES)}")
-    return str(value)
+class _RuleEntry(Entry):
+    """One entry under ``rules:`` as written (the conditions are checked by :func:`_conditions`)."""
+
+    id: str = Field(default=None, validate_default=True)
+    type: Any = None
+    match: Any = None
+    unless: Any = None
+    severity: Severity | None = None
+    action_required: bool | None = None
+    deadline: bool | None = None
+    implicit_account: bool | None = None
+    description: Any = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _named(cls, value: Any) -> str:
+        if not isinstance(value, str) or not value:
+            raise ValueError("the rule has no 'id'; add id: <a short unique name>")
+        return value
+
+
+class _SetEntry(Entry):
+    """The ``set:`` of a modifier."""
+
+    severity: Severity | None = None
+    action_required: bool | None = None
+    deadline: bool | None = None
+
+
+class _ModifierEntry(Entry):
+    """One entry under ``modifiers:`` as written."""
+
+    id: Any = None
+    match: Any = None
+    unless: Any = None
+    set: Any = None
+    description: Any = None
+
+
+def _entry(model: type[E], item: Mapping[str, Any], source: str, line: int) -> E:
+    """``item`` as ``model``; the first problem raised, named by the entry's line."""
+    entry, problems = validate_entry(model, dict(item), source, line=line)
+    if entry is None:
+        raise NoticeRulesError(problems[0])
+    return entry
 
 
 def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> NoticeRule:
@@ -250,29 +278,24 @@ def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> N
         raise NoticeRulesError(f"{source}: every entry under 'rules:' must be a mapping, got {item!r}")
     line = line_of(item)
     where = f"{source}:{line}"
-    _check_keys(item, RULE_KEYS, where)
-    rule_id = item.get("id")
-    if not isinstance(rule_id, str) or not rule_id:
-        raise NoticeRulesError(f"{where}: the rule has no 'id'; add id: <a short unique name>")
-    if rule_id in seen:
-        raise NoticeRulesError(f"{where}: rule id '{rule_id}' is already used at line {seen[rule_id]}; "
+    entry = _entry(_RuleEntry, item, source, line)
+    if entry.id in seen:
+        raise NoticeRulesError(f"{where}: rule id '{entry.id}' is already used at line {seen[entry.id]}; "
                                "rename one of them")
-    seen[rule_id] = line
-    type_id = item.get("type")
-    if not isinstance(type_id, str) or type_id not in taxonomy.types:
-        raise NoticeRulesError(f"{where}: rule '{rule_id}' has type {type_id!r}, which is not in "
-                               f"{taxonomy.source}; {_suggest(str(type_id), sorted(taxonomy.types))}")
+    seen[entry.id] = line
+    if not isinstance(entry.type, str) or entry.type not in taxonomy.types:
+        raise NoticeRulesError(f"{where}: rule '{entry.id}' has type {entry.type!r}, which is not in "
+                               f"{taxonomy.source}; {suggest(str(entry.type), sorted(taxonomy.types))}")
     if "match" not in item:
-        raise NoticeRulesError(f"{where}: rule '{rule_id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
-    implicit = _opt_bool(item, "implicit_account", where)
+        raise NoticeRulesError(f"{where}: rule '{entry.id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
     return NoticeRule(
-        id=rule_id, type=type_id, line=line,
-        match=_conditions(item["match"], source, line, "match", allow_type=False),
-        unless=_conditions(item["unless"], source, line, "unless", allow_type=False) if "unless" in item else (),
-        severity=_severity(item.get("severity"), where),
-        action_required=_opt_bool(item, "action_required", where),
-        deadline=_opt_bool(item, "deadline", where),
-        implicit_account=True if implicit is None else implicit,
+        id=entry.id, type=entry.type, line=line,
+        match=_conditions(entry.match, source, line, "match", allow_type=False),
+        unless=_conditions(entry.unless, source, line, "unless", allow_type=False) if "unless" in item else (),
+        severity=entry.severity,
+        action_required=entry.action_required,
+        deadline=entry.deadline,
+        implicit_account=True if entry.implicit_account is None else entry.implicit_account,
     )
 
 
@@ -281,20 +304,15 @@ def _modifier(item: Any, source: str) -> Modifier:
     if not isinstance(item, dict):
         raise NoticeRulesError(f"{source}: every entry under 'modifiers:' must be a mapping, got {item!r}")
     line = line_of(item)
-    where = f"{source}:{line}"
-    _check_keys(item, MODIFIER_KEYS, where)
-    settings = item.get("set")
-    if not isinstance(settings, dict) or not settings:
-        raise NoticeRulesError(f"{where}: a modifier needs 'set:' with one of {', '.join(SET_KEYS)}")
-    _check_keys(settings, SET_KEYS, where)
-    for key in ("action_required", "deadline"):
-        _opt_bool(settings, key, where)
-    _severity(settings.get("severity"), where)
+    entry = _entry(_ModifierEntry, item, source, line)
+    if not isinstance(entry.set, dict) or not entry.set:
+        raise NoticeRulesError(f"{source}:{line}: a modifier needs 'set:' with one of {', '.join(SET_KEYS)}")
+    _entry(_SetEntry, entry.set, source, line)
     return Modifier(
-        id=str(item.get("id") or f"modifier-{line}"), line=line,
-        match=_conditions(item.get("match"), source, line, "match", allow_type=True),
-        unless=_conditions(item["unless"], source, line, "unless", allow_type=True) if "unless" in item else (),
-        set=tuple(settings.items()),
+        id=str(entry.id or f"modifier-{line}"), line=line,
+        match=_conditions(entry.match, source, line, "match", allow_type=True),
+        unless=_conditions(entry.unless, source, line, "unless", allow_type=True) if "unless" in item else (),
+        set=tuple(entry.set.items()),
     )
 
 

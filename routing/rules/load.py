@@ -6,8 +6,8 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from routing.rules.model import DEFAULTS_KEYS, TOP_KEYS, RulesError, RuleSet
-from routing.rules.schema import Checker, suggest
-from routing.yamllines import YamlSyntaxError, line_of, load_with_lines
+from routing.rules.schema import Checker
+from routing.yamllines import YamlSyntaxError, line_of, load_with_lines, suggest
 
 
 def _default_queue(checker: Checker, data: Mapping[str, Any]) -> str:

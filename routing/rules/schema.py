@@ -13,24 +13,23 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from routing.patterns import Pattern
 from routing.rules.model import (
-    ACTIONS,
     BOOL_KEYS,
     BUILTIN_VARIABLES,
     CHOICE_KEYS,
     GLOB_KEYS,
     MATCH_KEYS,
     RULE_KEYS,
-    SEVERITIES,
-    VISIBILITIES,
     DueTerm,
     Match,
     Rule,
 )
-from routing.yamllines import line_of
+from routing.yamllines import line_of, suggest, validate_entry
 
 TEMPLATE_VAR = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _DUE_TERM = re.compile(r"^(?:(?P<deadline>deadline)\s*(?:(?P<sign>[+-])\s*(?P<off>\d+)\s*(?P<ounit>[dh]))?"
@@ -38,13 +37,57 @@ _DUE_TERM = re.compile(r"^(?:(?P<deadline>deadline)\s*(?:(?P<sign>[+-])\s*(?P<of
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 
 
-def suggest(word: str, choices: Collection[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(choices)}"
-
-
 def _is_text(value: object) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool)
+
+
+class RuleEntry(BaseModel):
+    """The actions of one rule as written; ``name``, ``match`` and ``fields`` are checked by :class:`Checker`
+    (their problems need the rule's number, the conditions' lines and the captures)."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+    name: Any = None
+    description: Any = None
+    match: Any = None
+    queue: str | None = None
+    priority: Literal["critical", "high", "normal", "low"] | None = None
+    visibility: Literal["internal", "customer"] | None = None
+    action: Literal["open", "update", "drop", "digest"] | None = None
+    tags: tuple[str, ...] = ()
+    fields: Any = None
+    due: str | None = None
+    drop_reason: str | None = None
+    aggregate: bool = False
+    reopen: bool = False
+
+    @field_validator("queue", mode="before")
+    @classmethod
+    def _queue(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ValueError("'queue' must be a non-empty name, e.g. queue: security")
+        return value
+
+    @field_validator("tags", mode="before")
+    @classmethod
+    def _tags(cls, value: Any) -> Any:
+        if not isinstance(value, list) or not all(isinstance(t, str) and t for t in value):
+            raise ValueError("'tags' must be a list of words, e.g. tags: [security, root]")
+        return tuple(value)
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, value: Any) -> Any:
+        if value is not None and not _is_text(value):
+            raise ValueError("'due' must be text such as \"deadline\", \"24h\" or \"deadline-2d or 5d\"")
+        return None if value is None else str(value)
+
+    @field_validator("drop_reason", mode="before")
+    @classmethod
+    def _drop_reason(cls, value: Any) -> Any:
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise ValueError("'drop_reason' must be a short word, e.g. marketing")
+        return value
 
 
 @dataclass
@@ -98,22 +141,6 @@ class Checker:
             self.add(line, f"{what} {text!r} is not a valid regular expression ({exc}); fix the pattern "
                      "(Python re syntax; escape literal dots and brackets with a backslash)")
             return None
-
-    def flag(self, mapping: Mapping[str, Any], key: str) -> bool:
-        value = mapping.get(key, False)
-        if not isinstance(value, bool):
-            self.add(line_of(mapping, key), f"'{key}' must be true or false (unquoted)")
-            return False
-        return value
-
-    def choice(self, mapping: Mapping[str, Any], key: str, allowed: tuple[str, ...]) -> str | None:
-        value = mapping.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str) or value not in allowed:
-            self.add(line_of(mapping, key), f"{key} {value!r} is not valid; {suggest(str(value), allowed)}")
-            return None
-        return value
 
     def template(self, line: int, text: str, variables: set[str], what: str) -> None:
         for name in TEMPLATE_VAR.findall(text):
@@ -250,26 +277,18 @@ class Checker:
                         else suggest(str(key), RULE_KEYS))
                 self.add(line_of(item, key), f"unknown key {key!r} in rule {name!r}; {hint}")
 
-    def _queue(self, item: Mapping[str, Any], variables: set[str]) -> str | None:
-        queue = item.get("queue")
-        if queue is None:
-            return None
-        if not isinstance(queue, str) or not queue.strip():
-            self.add(line_of(item, "queue"), "'queue' must be a non-empty name, e.g. queue: security")
-            return None
-        self.template(line_of(item, "queue"), queue, variables, "queue")
-        return queue
-
-    def _tags(self, item: Mapping[str, Any], variables: set[str]) -> tuple[str, ...]:
-        if "tags" not in item:
-            return ()
-        raw_tags = item["tags"]
-        if not isinstance(raw_tags, list) or not all(isinstance(t, str) and t for t in raw_tags):
-            self.add(line_of(item, "tags"), "'tags' must be a list of words, e.g. tags: [security, root]")
-            return ()
-        for tag in raw_tags:
-            self.template(line_of(item, "tags"), tag, variables, f"tag {tag!r}")
-        return tuple(raw_tags)
+    def _entry(self, item: Mapping[str, Any]) -> RuleEntry:
+        """The rule's actions; a value with a problem is reported and left out."""
+        entry, problems = validate_entry(RuleEntry, item, self.source)
+        if entry is not None:
+            return entry
+        self.problems.extend(problems)
+        bad = set()
+        try:
+            RuleEntry.model_validate(dict(item))
+        except ValidationError as exc:
+            bad = {error["loc"][0] for error in exc.errors() if error["loc"]}
+        return RuleEntry.model_validate({k: v for k, v in item.items() if k not in bad})
 
     def _fields(self, item: Mapping[str, Any], variables: set[str]) -> tuple[tuple[str, str], ...]:
         if "fields" not in item:
@@ -288,19 +307,6 @@ class Checker:
             fields.append((str(key), text))
         return tuple(fields)
 
-    def _drop_reason(self, item: Mapping[str, Any], action: str | None) -> str | None:
-        drop_reason = item.get("drop_reason")
-        if drop_reason is None:
-            return None
-        if not isinstance(drop_reason, str) or not drop_reason.strip():
-            self.add(line_of(item, "drop_reason"), "'drop_reason' must be a short word, e.g. marketing")
-            return None
-        if action != "drop":
-            self.add(line_of(item, "drop_reason"), "drop_reason is only used with action: drop; "
-                     "add action: drop or remove drop_reason")
-            return None
-        return drop_reason
-
     def rule(self, item: Any, index: int, names: dict[str, int]) -> Rule | None:
         if not isinstance(item, dict):
             self.add("?", f"rule #{index + 1} must be a mapping with name:, match: and actions")
@@ -309,20 +315,23 @@ class Checker:
         self._unknown_keys(item, name)
         match, captures = self.match(item.get("match"), line_of(item, "match"))
         variables = set(BUILTIN_VARIABLES) | captures
-        queue = self._queue(item, variables)
-        tags = self._tags(item, variables)
+        entry = self._entry(item)
+        if entry.queue is not None:
+            self.template(line_of(item, "queue"), entry.queue, variables, "queue")
+        for tag in entry.tags:
+            self.template(line_of(item, "tags"), tag, variables, f"tag {tag!r}")
         fields = self._fields(item, variables)
-        has_due = item.get("due") is not None
-        due = self.due(line_of(item, "due"), item["due"]) if has_due else ()
-        action = self.choice(item, "action", ACTIONS)
-        drop_reason = self._drop_reason(item, action)
-        aggregate, reopen = self.flag(item, "aggregate"), self.flag(item, "reopen")
+        due = self.due(line_of(item, "due"), entry.due) if entry.due is not None else ()
+        drop_reason = entry.drop_reason
+        if drop_reason is not None and entry.action != "drop":
+            self.add(line_of(item, "drop_reason"), "drop_reason is only used with action: drop; "
+                     "add action: drop or remove drop_reason")
+            drop_reason = None
         return Rule(
-            name=name, line=line_of(item), match=match, description=str(item.get("description") or ""),
-            queue=queue, priority=self.choice(item, "priority", SEVERITIES),
-            visibility=self.choice(item, "visibility", VISIBILITIES), action=action, tags=tags, fields=fields,
-            due=due, due_text=str(item["due"]) if has_due else None, drop_reason=drop_reason,
-            aggregate=aggregate, reopen=reopen,
+            name=name, line=line_of(item), match=match, description=str(entry.description or ""),
+            queue=entry.queue, priority=entry.priority, visibility=entry.visibility, action=entry.action,
+            tags=entry.tags, fields=fields, due=due, due_text=entry.due, drop_reason=drop_reason,
+            aggregate=entry.aggregate, reopen=entry.reopen,
         )
 
 
