@@ -129,6 +129,7 @@ def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Help
     import httpx
 
     from rootmail.clients import optional_redis
+    from ticketing.helpdesk.cache import RedisTicketCache
     from ticketing.helpdesk.rt import RTHelpdesk
     from ticketing.helpdesk.zendesk import ZendeskHelpdesk
     from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
@@ -158,7 +159,6 @@ def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Help
                   "deadline": settings.zendesk_field_deadline,
                   "authenticity": settings.zendesk_field_authenticity}
         from rootmail.directory_holder import DirectoryHolder
-        from ticketing.helpdesk.cache import RedisTicketCache
 
         directory = DirectoryHolder(settings)  # customers' zendesk_organization_id, as reloaded
         return ZendeskHelpdesk(
@@ -178,5 +178,6 @@ def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Help
         return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
                           password=settings.rt_password, default_queue=settings.rt_queue, lock=lock,
                           timeout=timeout, budget=budget,
-                          limiter=shared_limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None)
+                          limiter=shared_limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None,
+                          cache=RedisTicketCache(client, "rootmail:helpdesk:rt") if client is not None else None)
     raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")

@@ -22,6 +22,7 @@ from pydantic import SecretStr
 
 from tests.conftest import missing_service
 from ticketing.draft import DraftAttachment, TicketDraft
+from ticketing.helpdesk.cache import RedisTicketCache
 from ticketing.helpdesk.rt import (
     CF_ACCOUNT,
     CF_NOTICE,
@@ -436,3 +437,51 @@ def test_serve_and_worker_refuse_an_rt_without_rootmail_set_up(rt_ready: None, c
         refuse_unready_helpdesk(Settings())
     assert queues_to_check(["a", "{customer}", None], "General", "triage") == ["General", "triage",
                                                                              "security-triage", "a"]
+
+
+# ---------------------------------------------------------------------- about one request per message
+
+
+def _cached_desk(redis_url: str) -> RTHelpdesk:
+    desk = _root_desk()
+    desk.cache = RedisTicketCache(redis.Redis.from_url(redis_url), f"rm:test:rt:{uuid.uuid4().hex}")
+    return desk
+
+
+def test_follow_up_on_a_cached_thread_is_a_read_and_the_comment(rt_ready: None, redis_url: str) -> None:
+    desk = _cached_desk(redis_url)
+    try:
+        thread = new_thread()
+        desk.queue_for(draft(0, thread))  # the queue's fields are read once per process
+        before = desk.http.requests_sent
+        first = desk.upsert(draft(1, thread))  # search, create, comment
+        assert desk.http.requests_sent - before == 3
+        before = desk.http.requests_sent
+        second = desk.upsert(draft(2, thread))  # GET of the cached ticket, comment
+        assert desk.http.requests_sent - before == 2
+        assert second.ticket_id == first.ticket_id and second.commented
+        before = desk.http.requests_sent
+        again = desk.upsert(draft(2, thread))  # done in the cache
+        assert (again.commented, desk.http.requests_sent - before) == (False, 0)
+        assert message_types(first.ticket_id) == ["Create", "Comment", "Comment"]
+    finally:
+        desk.close()
+
+
+def test_cached_thread_with_a_pending_delivery_or_a_resolved_ticket_takes_the_search(
+        rt_ready: None, redis_url: str) -> None:
+    desk = _cached_desk(redis_url)
+    try:
+        thread = new_thread()
+        first = desk.upsert(draft(1, thread))
+        d2 = draft(2, thread)
+        desk.cache.mark_pending(delivery_digest(d2.delivery_id))  # a worker died after writing d2
+        desk._write_steps(d2, {"id": first.ticket_id, "status": "open", "requestors": []}, comment_steps(d2))
+        again = desk.upsert(d2)  # pending: the search finds its marker, nothing written twice
+        assert (again.ticket_id, again.commented) == (first.ticket_id, False)
+        assert message_types(first.ticket_id) == ["Create", "Comment", "Comment"]
+        desk.set_status(first.ticket_id, "resolved")  # an agent resolves it: the cache still names it
+        follow = desk.upsert(draft(3, thread))
+        assert follow.created and follow.ticket_id != first.ticket_id
+    finally:
+        desk.close()

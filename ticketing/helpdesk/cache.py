@@ -65,10 +65,43 @@ class TicketCache(Protocol):
     def set_id(self, kind: str, key: str, value: int) -> None: ...
 
 
-class MemoryTicketCache:
-    """Per-process cache (no Redis): lost with the process, which then takes the full path."""
+class NoTicketCache:
+    """No cache: every delivery takes the full lookup path (a helpdesk without a collision guard
+    of its own, Request Tracker, caches only in the store every writer shares)."""
 
-    def __init__(self) -> None:
+    def ticket(self, thread_key: str) -> dict[str, Any] | None:
+        return None
+
+    def remember(self, thread_key: str, ticket: dict[str, Any]) -> None:
+        return None
+
+    def forget(self, thread_key: str) -> None:
+        return None
+
+    def delivery(self, digest: str) -> str | None:
+        return None
+
+    def mark_pending(self, digest: str) -> bool:
+        return False
+
+    def mark_done(self, digest: str, ticket_id: str) -> None:
+        return None
+
+    def get_id(self, kind: str, key: str) -> int | None:
+        return None
+
+    def set_id(self, kind: str, key: str, value: int) -> None:
+        return None
+
+
+class MemoryTicketCache:
+    """Per-process cache (no Redis): lost with the process, which then takes the full path.
+
+    ``threads=False`` keeps only the ids: without a store that every writer shares, another
+    process may have written a delivery this one does not know of, so no thread is cached."""
+
+    def __init__(self, *, threads: bool = True) -> None:
+        self.threads = threads
         self._data: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
 
@@ -85,7 +118,7 @@ class MemoryTicketCache:
             self._data[key] = (time.monotonic() + ttl, value)
 
     def ticket(self, thread_key: str) -> dict[str, Any] | None:
-        raw = self._get(f"t:{thread_key}")
+        raw = self._get(f"t:{thread_key}") if self.threads else None
         return dict(json.loads(raw)) if raw else None
 
     def remember(self, thread_key: str, ticket: dict[str, Any]) -> None:
@@ -100,7 +133,7 @@ class MemoryTicketCache:
 
     def mark_pending(self, digest: str) -> bool:
         self._set(f"d:{digest}", PENDING, DELIVERY_TTL)
-        return True
+        return self.threads
 
     def mark_done(self, digest: str, ticket_id: str) -> None:
         self._set(f"d:{digest}", f"done:{ticket_id}", DELIVERY_TTL)

@@ -20,6 +20,13 @@ search reads the thread's tickets and, when there are any, one TransactionSQL se
 delivery's markers; steps that landed are skipped. Two deliveries of one thread must not race to
 create: the caller hands in a lock per thread key (Redis in the workers).
 
+About one request per message: the thread's newest ticket id and each delivery's state
+(``pending`` before its writes, ``done`` after) are cached in the Redis every worker shares
+(:mod:`ticketing.helpdesk.cache`; without one, no cache: RT has no collision guard that would
+catch a write the cache does not know). A delivery with no state whose thread is cached reads that ticket (one GET:
+status, requestors, priority) and writes; any doubt — ``pending`` left by a crash or a lost
+answer, no cached ticket, a 404, an inactive ticket — takes the search path above.
+
 Set-up: ``rootmail helpdesk setup`` creates the custom fields through REST2 and ``rootmail
 helpdesk check`` verifies that they are applied to every queue rootmail writes to (see
 :mod:`ticketing.helpdesk.rt_setup`). A queue without them is a PermanentError naming the fix.
@@ -37,6 +44,7 @@ from pydantic import SecretStr
 
 from ticketing.draft import DraftAttachment, TicketDraft, TicketRef
 from ticketing.errors import PermanentError
+from ticketing.helpdesk.cache import NoTicketCache, TicketCache
 from ticketing.helpdesk.http import (
     DEFAULT_TIMEOUT,
     MIN_REQUEST_SECONDS,
@@ -114,6 +122,7 @@ class RTHelpdesk:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         retry: RetryPolicy | None = None,
         budget: float | None = None,
+        cache: TicketCache | None = None,
     ) -> None:
         headers = {"Accept": "application/json"}
         auth: httpx.Auth | None = None
@@ -131,6 +140,10 @@ class RTHelpdesk:
         self.default_queue = default_queue
         #: seconds one upsert may wait in all (lock, limiter, requests, retries); None: no bound
         self.budget = budget
+        #: thread → ticket id and delivery pending/done: a follow-up is one GET of the ticket and its
+        #: comment instead of two searches and the comment. RT has no collision guard (Zendesk's
+        #: safe_update), so only a cache every writer shares (the workers' Redis) is used; none: off
+        self.cache: TicketCache = cache if cache is not None else NoTicketCache()
         self.lock = lock or process_thread_lock()
         self._queues: dict[str, str | None] = {}
 
@@ -141,30 +154,79 @@ class RTHelpdesk:
 
     def upsert(self, draft: TicketDraft) -> TicketRef:
         steps = comment_steps(draft)
+        digest = delivery_digest(draft.delivery_id)
+        state = self.cache.delivery(digest)
+        if state and state.startswith("done:"):
+            return TicketRef(state.removeprefix("done:"), created=False, commented=False)
         with self.http.budget(self.budget):
             queue = self.queue_for(draft)
-            return self._upsert_locked(draft, steps, queue)
+            with self.lock(draft.thread_key):
+                self.http.check_time(MIN_REQUEST_SECONDS, "the writes after the thread lock")
+                if state is None:  # no doubt about this delivery: the thread's cached ticket, if any
+                    ref = self._upsert_cached(draft, steps, digest)
+                    if ref is not None:
+                        return ref
+                self.cache.mark_pending(digest)
+                ref = self._upsert_full(draft, steps, queue)
+                self.cache.mark_done(digest, ref.ticket_id)
+                return ref
 
-    def _upsert_locked(self, draft: TicketDraft, steps: list[Step], queue: str) -> TicketRef:
-        with self.lock(draft.thread_key):
-            self.http.check_time(MIN_REQUEST_SECONDS, "the writes after the thread lock")
-            tickets = self.find_by_thread(draft.thread_key)
-            landed = self.landed_markers(tickets, draft.delivery_id)
-            done = [s for s in steps if _marker(s) in landed]
-            if done:
-                ticket = next(t for t in tickets if t["id"] == landed[_marker(done[0])])
-                if len(done) == len(steps):
-                    return TicketRef(ticket["id"], created=False, commented=False)
-                self._write_steps(draft, ticket, [s for s in steps if _marker(s) not in landed])
-                return TicketRef(ticket["id"], created=False, commented=True)
-            target = tickets[-1] if tickets else None
-            if target is not None and (target["status"] not in INACTIVE
-                                       or (draft.reopen and target["status"] == "resolved")):
-                self._write_steps(draft, target, steps)
-                return TicketRef(target["id"], created=False, commented=True)
-            ticket = self._create(draft, queue, target)
-            self._write_steps(draft, ticket, steps, followup_of=target)
-            return TicketRef(ticket["id"], created=True, commented=True)
+    def _upsert_cached(self, draft: TicketDraft, steps: list[Step], digest: str) -> TicketRef | None:
+        """The thread's newest ticket as the cache remembers it, read fresh (one GET: status,
+        requestors, priority), then the steps. None: no usable ticket — take the full path."""
+        cached = self.cache.ticket(draft.thread_key)
+        if cached is None or not cached.get("id"):
+            return None
+        try:
+            data = self.http.request("GET", f"/ticket/{int(cached['id'])}").json()
+        except HelpdeskPermanentError as exc:
+            if exc.status not in (403, 404):
+                raise
+            data = None
+        except ValueError:
+            data = None
+        ticket = self._summary(data) if isinstance(data, dict) else None
+        if (ticket is None or ticket["cf"].get(CF_THREAD, [None])[0] != draft.thread_key
+                or (ticket["status"] in INACTIVE and not (draft.reopen and ticket["status"] == "resolved"))):
+            self.cache.forget(draft.thread_key)
+            return None
+        if not self.cache.mark_pending(digest):
+            return None
+        self._write_steps(draft, ticket, steps)
+        self.cache.mark_done(digest, ticket["id"])
+        return TicketRef(ticket["id"], created=False, commented=True)
+
+    @staticmethod
+    def _summary(item: Mapping[str, Any]) -> dict[str, Any]:
+        """``{"id", "status", "cf", "requestors", "priority", "due"}`` of a REST2 ticket."""
+        cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
+        requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
+        return {"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
+                "requestors": requestors, "priority": item.get("Priority"), "due": item.get("Due")}
+
+    def _upsert_full(self, draft: TicketDraft, steps: list[Step], queue: str) -> TicketRef:
+        """Search the thread's tickets and this delivery's markers, then write what is missing."""
+        tickets = self.find_by_thread(draft.thread_key)
+        landed = self.landed_markers(tickets, draft.delivery_id)
+        done = [s for s in steps if _marker(s) in landed]
+        if done:
+            ticket = next(t for t in tickets if t["id"] == landed[_marker(done[0])])
+            if ticket is tickets[-1]:
+                self.cache.remember(draft.thread_key, {"id": ticket["id"]})
+            if len(done) == len(steps):
+                return TicketRef(ticket["id"], created=False, commented=False)
+            self._write_steps(draft, ticket, [s for s in steps if _marker(s) not in landed])
+            return TicketRef(ticket["id"], created=False, commented=True)
+        target = tickets[-1] if tickets else None
+        if target is not None and (target["status"] not in INACTIVE
+                                   or (draft.reopen and target["status"] == "resolved")):
+            self._write_steps(draft, target, steps)
+            self.cache.remember(draft.thread_key, {"id": target["id"]})
+            return TicketRef(target["id"], created=False, commented=True)
+        ticket = self._create(draft, queue, target)
+        self.cache.remember(draft.thread_key, {"id": ticket["id"]})
+        self._write_steps(draft, ticket, steps, followup_of=target)
+        return TicketRef(ticket["id"], created=True, commented=True)
 
     def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
         """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors",
@@ -174,13 +236,10 @@ class RTHelpdesk:
         for item in self._items("/tickets", {"query": query,
                                              "fields": "Status,Queue,CustomFields,Requestor,Priority,Due",
                                              "orderby": "id", "order": "ASC"}):
-            cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
-            if cfs.get(CF_THREAD, [None])[0] != thread_key:
+            ticket = self._summary(item)
+            if ticket["cf"].get(CF_THREAD, [None])[0] != thread_key:
                 continue
-            requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
-            tickets.append({"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
-                            "requestors": requestors, "priority": item.get("Priority"),
-                            "due": item.get("Due")})
+            tickets.append(ticket)
         return sorted(tickets, key=lambda t: int(t["id"]))
 
     def landed_markers(self, tickets: list[dict[str, Any]], delivery_id: str) -> dict[str, str]:

@@ -156,7 +156,8 @@ class ZendeskHelpdesk:
         #: seconds one upsert may wait in all (lock, limiter, requests, retries); None: no bound
         self.budget = budget
         #: thread → ticket, delivery pending/done, organization/user ids (shared through Redis)
-        self.cache: TicketCache = cache if cache is not None else MemoryTicketCache()
+        #: (without a shared cache: ids only, every delivery looks its thread up)
+        self.cache: TicketCache = cache if cache is not None else MemoryTicketCache(threads=False)
         #: the original .eml named in the note (where rootmail keeps it) instead of uploaded
         self.link_originals = link_originals
 
