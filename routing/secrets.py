@@ -44,6 +44,7 @@ _URL = re.compile(
     r"(?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24}(?::\d{1,5})?[/?#]" + _URL_CHARS + "*"
 )
 MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,000-character link)
+_FIRST_WORD = re.compile(r"[^\s<>\"'`]+")
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
@@ -89,15 +90,17 @@ _FILE_NAME = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|ico|css|js|html?|pdf|txt|x
 
 # a candidate code: digits (4-10, spaced or grouped) or 6-12 letters and digits with a digit
 _CANDIDATE_BODY = (
-    r"(?:\d(?:[ \u00a0]\d){3,9}"
+    r"(?:\d(?:\s{1,3}\d){3,9}"  # 4 8 2 9 1 3, also one digit a line (digits in boxes)
     r"|\d{1,7}(?:[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]\d{1,7}){1,9}"
     r"|(?=[A-Za-z0-9-]{0,24}\d)[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10}){1,3}"  # Q7K-2XM, ABCD-1234
-    r"|(?=[A-Za-z0-9]{0,11}\d)[A-Za-z0-9]{4,12})"
+    r"|(?=[A-Za-z0-9]{0,11}\d)[A-Za-z0-9]{4,12}"
+    r"|\d{4,10}(?!\d))"  # digits of other scripts (٤٨٢٩١٣)
 )
 _CANDIDATE = re.compile(r"(?<![A-Za-z0-9_$€£¥.,/\-#@])(?P<code>" + _CANDIDATE_BODY + r")(?![A-Za-z0-9_%@]|[.,/:]\d)")
 # code words: compounds ending in "code" (Bestätigungscode), código/codice, the CJK and Korean words
 _CODE_WORD = re.compile(
-    r"\b[^\W\d_]{0,30}?code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
+    r"(?:verification|security|confirmation|authentication|one[- ]time)\s+(?:number|pin|password)"
+    r"|\b[^\W\d_]{0,30}?code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
     r"|コード|ワンタイムパスワード|認証番号|確認番号|暗証番号"
     r"|验证码|驗證碼|校验码|校驗碼|确认码|確認碼|安全码|安全碼|动态码|動態碼|代码|代碼|一次性密码|一次性密碼"
     r"|动态密码|動態密碼|动态口令|動態口令"
@@ -144,7 +147,7 @@ _TOKEN_TEXT = re.compile(
 # words that name a code only when the code follows right after a colon or "is": "Verification: 482913"
 _WEAK_WORD = re.compile(
     r"\b(?:verification|verify|sign[- ]?in|log[- ]?in|authentication|2fa|mfa|bestätigung|anmeldung|verificación"
-    r"|vérification|verificação|verifica)\b|認証|確認|验证|驗證|인증|확인",
+    r"|vérification|verificação|verifica|key|schlüssel|clé|chave|chiave|llave)\b|認証|確認|验证|驗證|인증|확인",
     re.IGNORECASE,
 )
 _WEAK_GAP = re.compile(r"\s*(?:[:：]|\b(?:is|ist|es|est)\b|は|是|为|為|는|은)\s*", re.IGNORECASE)
@@ -155,6 +158,7 @@ _CODE_HINTS = re.compile("|".join(f"(?:{p.pattern})" for p in (_CODE_WORD, _PASS
 
 _SEPARATOR = r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]"
 # digit groups joined by single separators (4 8 2 9 1 3, 482-913), and words of letters and digits
+_DD_SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9])\d(?:\s{1,3}\d){3,}(?![A-Za-z0-9])")
 _DD_DIGIT_GROUPS = re.compile(r"(?<![A-Za-z0-9])\d+(?:" + _SEPARATOR + r"\d+)*(?![A-Za-z0-9])")
 _LETTER_OR_DIGIT = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _DD_WORD = re.compile(f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]+(?![{_LETTER_OR_DIGIT}])")
@@ -279,12 +283,14 @@ def link_kind(url: str, context: str = "", *, default_deny: bool = False) -> str
     return "link" if default_deny and anything else None
 
 
-def _continuation(text: str, at: int, url_so_far: str) -> int:
+def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = False) -> int:
     """The end of a link's hard-wrapped continuation on the line after line break ``at`` (or ``at``).
 
-    A continuation is one run of URL characters: it starts with ``? & # = / %`` (a break before
-    the query), or the link already has a query or fragment and the line looks like token text, or
-    the line ends its paragraph (a wrapped link stands on its own lines)."""
+    A continuation is a run of URL characters: the whole next line when it starts with
+    ``? & # = / %`` (a break before the query), or the link already has a query or fragment and the
+    line looks like token text, or the line ends its paragraph (a wrapped link stands on its own
+    lines); or only the first word of a line that goes on with prose, when the link has a query or
+    fragment and the word looks like token text (any word, under default-deny)."""
     i = at
     if text.startswith("\r\n", i):
         i += 2
@@ -295,12 +301,21 @@ def _continuation(text: str, at: int, url_so_far: str) -> int:
     nxt = text.find("\n", i)
     line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
     body = line.lstrip(" \t")
+    in_query = any(c in url_so_far for c in "?=#")
+    word = _FIRST_WORD.match(line)
+    if body and not _URL_TAIL.fullmatch(body) and word and in_query and body is line and \
+            not url_so_far.endswith(tuple(_TRAILING)):
+        # the link's last characters, then prose on the same line
+        piece = word.group(0).rstrip(_TRAILING)
+        if len(piece) >= 4 and _URL_TAIL.fullmatch(piece) and not _URL.match(piece) and (
+                default_deny or _has_digit_and_letter(piece) or _looks_random(piece)):
+            return i + len(piece)
+        return at
     if not body or not _URL_TAIL.fullmatch(body) or (_URL.match(body) and body[0] not in _TAIL_START):
         return at  # not URL text, or a link of its own
     if body is not line and body[0] not in _TAIL_START:
         return at  # an indented line continues a link only with ? & # = / %
     tail_like = body[0] in _TAIL_START or url_so_far.endswith(tuple(_TAIL_START))
-    in_query = any(c in url_so_far for c in "?=#")
     token_text = _has_digit_and_letter(body) or any(c in body for c in "=&%_?#") or _looks_random(body)
     after = -1 if nxt == -1 else text.find("\n", nxt + 1)
     paragraph_end = nxt == -1 or not text[nxt + 1: len(text) if after == -1 else after].strip()
@@ -308,7 +323,7 @@ def _continuation(text: str, at: int, url_so_far: str) -> int:
     own_line = paragraph_end and body[-1] not in _TRAILING and (in_query or has_path)
     # a break inside the host name: the rest of the host and the path on the next line
     rest_of_host = not has_path and "/" in body and body[0] not in "/" and "." in url_so_far + body
-    if tail_like or (in_query and token_text) or own_line or rest_of_host:
+    if tail_like or (in_query and (token_text or default_deny)) or own_line or rest_of_host:
         return i + len(line)
     return at
 
@@ -319,7 +334,7 @@ def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | N
     for _ in range(MAX_WRAPPED_LINES):
         if end >= len(text) or text[end] not in "\r\n":
             break
-        extended = _continuation(text, end, _clear(_LINE_BREAK.sub("", text[start:end])))
+        extended = _continuation(text, end, _clear(_LINE_BREAK.sub("", text[start:end])), default_deny)
         if extended == end:
             break
         end = extended
@@ -402,7 +417,9 @@ def _codes_before(text: str, word: re.Match[str]) -> list[Secret]:
     for candidate in _CANDIDATE.finditer(text, max(0, word.start() - 48), word.start()):
         between = text[candidate.end():word.start()]
         tight = _COPULA.match(between) is not None  # "2000 is your code": a year-like code too
-        if _BEFORE_WORD.fullmatch(between) and _candidate_ok(candidate.group("code"), tight=tight):
+        # on the line before only when the next line goes on with "is …" ("482913\nis your code")
+        fits = _BEFORE_WORD.fullmatch(between) or (tight and _BEFORE_WORD.fullmatch(between.replace("\n", " ", 1)))
+        if fits and _candidate_ok(candidate.group("code"), tight=tight):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
     return found
 
@@ -465,7 +482,7 @@ def is_bare_code(value: str, keep: Iterable[str] = ()) -> bool:
 
 def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     found: list[Secret] = []
-    for pattern in (_DD_DIGIT_GROUPS, _DD_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
+    for pattern in (_DD_DIGIT_GROUPS, _DD_SPACED_DIGITS, _DD_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
         for match in pattern.finditer(text):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))

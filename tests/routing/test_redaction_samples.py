@@ -60,7 +60,7 @@ def everything(d: TicketDraft) -> str:
 
 def test_reworded_credential_mail_is_default_deny_by_sender_family() -> None:
     """No code word at all, an unknown notice type: the family alone removes every code-like token."""
-    raw = mail("Hello,\n\nUse Q7K2XM or 4 8 2 9 1 3 or 482-913 to continue: signin.aws.amazon.com/x?t=abc\n"
+    raw = mail("Hello,\n\nUse Q7K2XM or 4 8 2 9 1 3 or 482-913 to continue: signin.aws.amazon.com/x?t=abc.\n"
                "Account 123456789012 and account 210987654321.\n", subject="Sign-in 918273")
     d = draft(raw, Notice())
     text = everything(d)

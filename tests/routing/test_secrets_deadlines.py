@@ -101,6 +101,11 @@ def test_unsubscribe_link_without_query_is_still_a_secret() -> None:
         ("动态密码：482913", "482913"),
         ("Verification: 482913", "482913"),
         ("認証：Q7K2XM", "Q7K2XM"),
+        ("Security key: Q7K2XM", "Q7K2XM"),
+        ("Your verification number: 482913", "482913"),
+        ("482913\nis your verification code", "482913"),
+        ("Your code:\n4\n8\n2\n9\n1\n3\n", "4\n8\n2\n9"),
+        ("Código: ٤٨٢٩١٣", "٤٨٢٩١٣"),
     ],
 )
 def test_code_next_to_its_word_is_removed(text: str, secret: str) -> None:
@@ -153,6 +158,9 @@ def test_default_deny_removes_every_code_like_token_and_token_link() -> None:
     out = redact_text(text, default_deny=True, keep=("123456789012",))
     for secret in ("Q7K2XM", "4 8 2 9 1 3", "482 913", "4829", "210987654321", "t=a", "2026", "token=abc"):
         assert secret not in out, secret
+    wrapped = redact_text("Open https://registrar.amazon.com/verify#0000000000\nAAAAAAAAAA is your code.",
+                          default_deny=True)
+    assert "AAAAAAAAAA" not in wrapped and "is your code." in wrapped
     grouped = redact_text("Use Q7K-2XM, AB12 CD34, q7k-2xm, Q7K\u200b2XM or 7Q7KЖ2", default_deny=True)
     assert not any(part in grouped for part in ("Q7K", "2XM", "AB12", "CD34", "q7k", "7Q7K")), grouped
     assert "123456789012" in out and "https://aws.amazon.com/privacy/" in out
