@@ -251,15 +251,3 @@ def process_key(key: str, deps: Dependencies) -> list[Delivery] | None:
     if stored.envelope.received_at:
         metrics.END_TO_END.observe(max(0.0, time.time() - stored.envelope.received_at))
     return deliveries
-
-
-def quarantine(key: str, reason: str, store: MessageStore, ledger: Ledger | None) -> None:
-    """Keep the message for a human, with its reason; never drop it."""
-    store.quarantine(key, reason)
-    metrics.QUARANTINED.inc()
-    if ledger is not None:
-        try:
-            ledger.transition(key, "quarantined", reason=reason[:500])
-        except Exception as exc:  # the store already holds the truth
-            log.warning("ledger_unavailable", message_key=key, error=type(exc).__name__)
-    log.warning("message_quarantined", message_key=key, reason=reason[:200])

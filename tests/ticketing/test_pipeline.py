@@ -16,7 +16,7 @@ from routing.directory import parse_directory
 from ticketing import pipeline
 from ticketing.errors import PermanentError
 from ticketing.helpdesk.local import LocalHelpdesk
-from ticketing.reconcile import reconcile
+from ticketing.reconcile import quarantine, reconcile
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "spine"
 DIRECTORY = parse_directory(resources.files("rootmail").joinpath("demo/directory.yaml").read_text())
@@ -101,7 +101,7 @@ def test_unparseable_message_is_a_permanent_error_and_quarantine_keeps_it(deps: 
     key = put(deps, raw, "aws-root+acme-prod@roots.example.com")
     with pytest.raises(PermanentError, match="unparseable"):
         pipeline.process_key(key, deps)
-    pipeline.quarantine(key, "unparseable mail: no header fields", deps.store, deps.ledger)
+    quarantine(key, "unparseable mail: no header fields", deps.store, deps.ledger)
     assert deps.store.get(key).raw == raw
     assert list(deps.store.quarantined()) == [(key, "unparseable mail: no header fields")]
     assert deps.ledger.counts()["quarantined"] == 1  # type: ignore[union-attr]
@@ -125,7 +125,7 @@ def test_reconciler_enqueues_lost_and_stuck_messages_but_not_a_backlog(deps: pip
     def run(depth: int) -> None:
         enqueued.clear()
         reconcile(deps.store, ledger, enqueued.append, now=now, grace=60.0, max_attempts=3,
-                  quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger), queue_depth=lambda: depth)
+                  quarantine=lambda k, r: quarantine(k, r, deps.store, ledger), queue_depth=lambda: depth)
 
     run(depth=5)  # a busy queue: the never-started message may still be in it
     assert sorted(enqueued) == sorted([never_announced, stuck])
@@ -145,7 +145,7 @@ def test_reconciler_quarantines_after_max_starts_and_finishes_half_done(deps: pi
         ledger.mark_started(crashing, now=1.0)
     ledger.transition(half_done, "done")
     report = reconcile(deps.store, ledger, lambda k: None, now=10_000.0, grace=60.0, max_attempts=3,
-                       quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
+                       quarantine=lambda k, r: quarantine(k, r, deps.store, ledger))
     assert (report.quarantined, report.finished) == (1, 1)
     assert dict(deps.store.quarantined())[crashing] == "processing started 3 times without finishing"
     assert deps.store.state(half_done) == "done"  # type: ignore[attr-defined]
@@ -176,8 +176,8 @@ def test_reconciler_leaves_a_message_waiting_for_its_own_retry(deps: pipeline.De
         ledger.mark_retry(key, retry_at=1000.0)
     enqueued: list[str] = []
     reconcile(deps.store, ledger, enqueued.append, now=900.0, grace=60.0, max_attempts=3,
-              quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
+              quarantine=lambda k, r: quarantine(k, r, deps.store, ledger))
     assert enqueued == [] and list(deps.store.quarantined()) == []
     reconcile(deps.store, ledger, enqueued.append, now=2000.0, grace=60.0, max_attempts=3,
-              quarantine=lambda k, r: pipeline.quarantine(k, r, deps.store, ledger))
+              quarantine=lambda k, r: quarantine(k, r, deps.store, ledger))
     assert enqueued == [key]  # the retry never came: enqueue again; clean retries are not crashes
