@@ -9,27 +9,17 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from routing.dns import DnsResolver
-from tests.fixtures.attacks import AttackCase, attack_cases, dnsmasq_conf
-from tests.integration.test_dns_auth import Dnsmasq, _need_dnsmasq
+from tests.fixtures.attacks import AttackCase, attack_cases
+from tests.integration.test_dns_auth import Dnsmasq
 from tests.routing.test_attack_corpus import held, verdict_of
 
 pytestmark = pytest.mark.integration
 CASES = attack_cases()
-
-
-@pytest.fixture(scope="module")
-def attack_dns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dnsmasq]:
-    _need_dnsmasq()
-    server = Dnsmasq(dnsmasq_conf(tmp_path_factory.mktemp("dnsmasq") / "attacks.conf"))
-    server.start("_dmarc.aws.com")
-    yield server
-    server.stop()
 
 
 def test_every_case_through_authenticate(attack_dns: Dnsmasq) -> None:

@@ -12,7 +12,7 @@ mail exists), then the genuine mail, then a second wave of spoofs aimed at the g
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,11 +27,10 @@ from tests.fixtures.attacks import (
     RELAY_NETWORKS,
     AttackCase,
     attack_cases,
-    dnsmasq_conf,
     notice,
 )
 from tests.integration.harness import Rootmail
-from tests.integration.test_dns_auth import DNSMASQ, Dnsmasq
+from tests.integration.test_dns_auth import Dnsmasq
 from tests.integration.test_rt import RT_PASSWORD, RT_TOKEN, RT_URL, RT_USER
 from ticketing.helpdesk.local import LocalHelpdesk
 
@@ -60,16 +59,6 @@ class TicketView:
     public_comments: int
     comments: int
     spoof_marked: bool
-
-
-@pytest.fixture(scope="module")
-def attack_dns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dnsmasq]:
-    if DNSMASQ is None:
-        missing_service("dnsmasq is not installed (apt-get install -y dnsmasq-base)")
-    server = Dnsmasq(dnsmasq_conf(tmp_path_factory.mktemp("attack-dns") / "attacks.conf"))
-    server.start("_dmarc.aws.com")
-    yield server
-    server.stop()
 
 
 def send(rootmail: Rootmail, case: AttackCase) -> str:

@@ -18,18 +18,18 @@ import os
 import stat
 import statistics
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import RedisServer, missing_service, wait_for
+from tests.conftest import RedisServer, wait_for
 from tests.fakes.pagerduty_server import FakePagerDuty, Received
 from tests.fakes.slack_server import FakeSlack
-from tests.fixtures.attacks import OUTSIDE_PEER, SES_PEER, dnsmasq_conf, genuine
+from tests.fixtures.attacks import OUTSIDE_PEER, SES_PEER, genuine
 from tests.fixtures.attacks.signer import crlf
 from tests.integration.harness import Rootmail
-from tests.integration.test_dns_auth import DNSMASQ, Dnsmasq
+from tests.integration.test_dns_auth import Dnsmasq
 from ticketing.helpdesk.local import LocalHelpdesk
 
 pytestmark = pytest.mark.integration
@@ -62,16 +62,6 @@ def reset_mail(account: str, n: int) -> tuple[bytes, str]:
         f"https://signin.aws.amazon.com/resetpassword?token={token}\n\nThis link expires in 30 minutes.\n\n"
         f"Sincerely,\nAmazon Web Services\n")
     return raw, token
-
-
-@pytest.fixture(scope="module")
-def dns(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dnsmasq]:
-    if DNSMASQ is None:
-        missing_service("dnsmasq is not installed (apt-get install -y dnsmasq-base)")
-    server = Dnsmasq(dnsmasq_conf(tmp_path_factory.mktemp("guard-dns") / "attacks.conf"))
-    server.start("_dmarc.aws.com")
-    yield server
-    server.stop()
 
 
 def send(rootmail: Rootmail, raw: bytes, rcpt: str, *, peer: str = SES_PEER,
@@ -110,13 +100,13 @@ def audit_events(rootmail: Rootmail) -> list[dict[str, object]]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
-def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, dns: Dnsmasq) -> None:
+def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, attack_dns: Dnsmasq) -> None:
     redis_server.client().flushall()
     directory = tmp_path / "directory.yaml"
     directory.write_text(DIRECTORY, encoding="utf-8")
     with FakePagerDuty() as pd, FakeSlack() as slack:
         rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="true",
-                            directory_file=str(directory), dns_nameservers=dns.nameserver,
+                            directory_file=str(directory), dns_nameservers=attack_dns.nameserver,
                             smtp_proxy_protocol="true", smtp_proxy_trusted_networks="127.0.0.0/8",
                             alert_pagerduty_url=pd.url, alert_pagerduty_routing_key=pd.routing_key,
                             alert_slack_webhook=slack.url)
@@ -209,7 +199,7 @@ def test_root_guard_end_to_end(tmp_path: Path, redis_server: RedisServer, dns: D
             rootmail.close()
 
 
-def test_root_guard_with_ssm_escrow(tmp_path: Path, redis_server: RedisServer, dns: Dnsmasq) -> None:
+def test_root_guard_with_ssm_escrow(tmp_path: Path, redis_server: RedisServer, attack_dns: Dnsmasq) -> None:
     """The same flows with ROOTMAIL_ESCROW=ssm against moto (SecureString under a customer KMS key)."""
     import boto3
 
@@ -225,7 +215,7 @@ def test_root_guard_with_ssm_escrow(tmp_path: Path, redis_server: RedisServer, d
                            aws_secret_access_key="testing")
         key_id = kms.create_key(Description="rootmail escrow")["KeyMetadata"]["KeyId"]
         rootmail = Rootmail(tmp_path / "site", redis_url=redis_server.url, worker="true",
-                            directory_file=str(directory), dns_nameservers=dns.nameserver,
+                            directory_file=str(directory), dns_nameservers=attack_dns.nameserver,
                             smtp_proxy_protocol="true", smtp_proxy_trusted_networks="127.0.0.0/8",
                             alert_pagerduty_url=pd.url, alert_pagerduty_routing_key=pd.routing_key,
                             escrow="ssm", escrow_kms_key_id=key_id)
