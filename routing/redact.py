@@ -36,7 +36,7 @@ from email.message import Message
 from functools import lru_cache
 
 from routing.families import CREDENTIAL_FAMILIES, sender_family
-from routing.secrets import Secret, find_secrets, is_bare_code, secret_values
+from routing.secrets import GENERIC_KINDS, Secret, find_secrets, is_bare_code, secret_values
 from routing.types import AuthVerdict, Notice, ParsedMail
 
 _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{12}([A-Z0-9]{4})\b")
@@ -277,18 +277,20 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
     keep_set = frozenset(k for k in keep if k) if deny else frozenset()
     kinds: set[str] = set()
     values: set[str] = set()
+    spans: dict[str, list[Secret]] = {}
     for text in mail_texts(parsed, raw):
-        found = find_secrets(text)
+        # one scan per part; under default-deny the spans of the words/links rules keep their own
+        # kind (the more specific one wins a merge), and only those become values to scrub elsewhere
+        found = spans[text] = find_secrets(text, default_deny=deny, keep=keep_set)
         kinds.update(secret.kind for secret in found)
-        values |= secret_values(text, found)
-        if deny:
-            kinds.update(secret.kind for secret in find_secrets(text, default_deny=True, keep=keep_set))
+        values |= secret_values(text, [s for s in found if s.kind not in GENERIC_KINDS])
     if notice.secret and not kinds:
         kinds.add("secret-bearing notice type")
     if deny and not kinds:
         kinds.add(DEFAULT_DENY_KIND)
     redactor = Redactor(deny, keep_set, tuple(sorted(values - keep_set))[:MAX_VALUES])
-    internal = redactor(parsed.text)
+    text_spans = spans.get(parsed.text)
+    internal = redactor.scrub(_replace(parsed.text, text_spans)) if text_spans is not None else redactor(parsed.text)
     reason: str | None = None
     if notice.secret:
         reason = f"{notice.notice_type} carries live secrets"

@@ -100,7 +100,7 @@ _CANDIDATE = re.compile(r"(?<![A-Za-z0-9_$€£¥.,/\-#@])(?P<code>" + _CANDIDAT
 # code words: compounds ending in "code" (Bestätigungscode), código/codice, the CJK and Korean words
 _CODE_WORD = re.compile(
     r"(?:verification|security|confirmation|authentication|one[- ]time)\s+(?:number|pin|password)"
-    r"|\b[^\W\d_]{0,30}?code\b|c[óo]digo|codice|\bclave\b|pass-?code|\bpin\b|\botp\b|one[- ]time password|\btan\b"
+    r"|c[óo]digo|codice|\bclave\b|\bpin\b|\botp\b|one[- ]time password|\btan\b"
     r"|コード|ワンタイムパスワード|認証番号|確認番号|暗証番号"
     r"|验证码|驗證碼|校验码|校驗碼|确认码|確認碼|安全码|安全碼|动态码|動態碼|代码|代碼|一次性密码|一次性密碼"
     r"|动态密码|動態密碼|动态口令|動態口令"
@@ -151,8 +151,20 @@ _WEAK_WORD = re.compile(
     re.IGNORECASE,
 )
 _WEAK_GAP = re.compile(r"\s*(?:[:：]|\b(?:is|ist|es|est)\b|は|是|为|為|는|은)\s*", re.IGNORECASE)
-_CODE_HINTS = re.compile("|".join(f"(?:{p.pattern})" for p in (_CODE_WORD, _PASSWORD_WORD, _WEAK_WORD))
-                         + r"|token|one-time", re.IGNORECASE)
+# words ending in "code" (code, passcode, Bestätigungscode): found by their ending, then read back
+_CODE_SUFFIX = re.compile(r"code\b", re.IGNORECASE)
+# cheap substring tests before a pattern runs: text without any of them has nothing for that pattern
+_CODE_WORD_HINTS = ("códig", "codig", "codice", "clave", "pin", "otp", "tan", "one-time", "one time", "number",
+                    "password", "コード", "ワンタイム", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀번호")
+_WEAK_HINTS = ("verif", "vérif", "sign", "log", "auth", "mfa", "2fa", "bestätig", "anmeld", "key", "schlüssel",
+               "clé", "chave", "chiave", "llave", "認証", "確認", "验证", "驗證", "인증", "확인")
+_PASSWORD_HINTS = ("password", "passwort", "kennwort", "contraseña", "mot de passe", "senha", "パスワード", "密码",
+                   "密碼", "비밀번호")
+_HINTS = ("code", "códig", "codig", "codice", "clave", "pin", "otp", "tan", "one-time", "one time", "number",
+          "token", "pass", "key", "verif", "vérif", "sign", "log", "auth", "mfa", "2fa", "bestätig", "anmeld",
+          "schlüssel", "clé", "chave", "chiave", "llave", "contraseña", "senha", "kennwort", "einmal",
+          "コード", "パスワード", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀", "認証", "確認",
+          "验证", "驗證", "인증", "확인")
 
 # ---------------------------------------------------------------- default-deny tokens
 
@@ -303,8 +315,9 @@ def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = Fals
     body = line.lstrip(" \t")
     in_query = any(c in url_so_far for c in "?=#")
     word = _FIRST_WORD.match(line)
-    if body and not _URL_TAIL.fullmatch(body) and word and in_query and body is line and \
-            not url_so_far.endswith(tuple(_TRAILING)):
+    has_path = "/" in url_so_far.split("//", 1)[-1]
+    if body and not _URL_TAIL.fullmatch(body) and word and (in_query or (default_deny and has_path)) and \
+            body is line and not url_so_far.endswith(tuple(_TRAILING)):
         # the link's last characters, then prose on the same line
         piece = word.group(0).rstrip(_TRAILING)
         if len(piece) >= 4 and _URL_TAIL.fullmatch(piece) and not _URL.match(piece) and (
@@ -319,7 +332,6 @@ def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = Fals
     token_text = _has_digit_and_letter(body) or any(c in body for c in "=&%_?#") or _looks_random(body)
     after = -1 if nxt == -1 else text.find("\n", nxt + 1)
     paragraph_end = nxt == -1 or not text[nxt + 1: len(text) if after == -1 else after].strip()
-    has_path = "/" in url_so_far.split("//", 1)[-1]
     own_line = paragraph_end and body[-1] not in _TRAILING and (in_query or has_path)
     # a break inside the host name: the rest of the host and the path on the next line
     rest_of_host = not has_path and "/" in body and body[0] not in "/" and "." in url_so_far + body
@@ -390,7 +402,39 @@ def _candidate_ok(code: str, *, tight: bool) -> bool:
     return tight or not _YEAR.fullmatch(code)
 
 
-def _word_is_about_a_secret(text: str, word: re.Match[str]) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A code word's place in the text (the parts of ``re.Match`` the rules read)."""
+
+    begin: int
+    stop: int
+    value: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self, _: int = 0) -> str:
+        return self.value
+
+
+def _code_words(text: str) -> list[_Word]:
+    """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
+    back to their start (at most 30 letters: "Bestätigungscode")."""
+    lowered = text.lower()
+    words = [_Word(m.start(), m.end(), m.group(0)) for m in _CODE_WORD.finditer(text)] \
+        if any(hint in lowered for hint in _CODE_WORD_HINTS) else []
+    for match in _CODE_SUFFIX.finditer(text):
+        begin = match.start()
+        while begin > 0 and match.start() - begin < 30 and text[begin - 1].isalpha():
+            begin -= 1
+        words.append(_Word(begin, match.end(), text[begin:match.end()]))
+    return sorted(words, key=lambda w: w.begin)
+
+
+def _word_is_about_a_secret(text: str, word: _Word) -> bool:
     if _NOT_A_SECRET_WORD.match(word.group(0)):
         return False
     if _NOT_A_SECRET_CODE.search(text, max(0, word.start() - 25), word.start()):
@@ -398,7 +442,7 @@ def _word_is_about_a_secret(text: str, word: re.Match[str]) -> bool:
     return not _NOT_A_SECRET_AFTER.match(text, word.end(), min(len(text), word.end() + 20))
 
 
-def _code_after(text: str, word: re.Match[str]) -> Secret | None:
+def _code_after(text: str, word: _Word) -> Secret | None:
     """The code after its word: "code: 482913", "Código de verificación es 482913", "コードは482913"."""
     candidate = _CANDIDATE.search(text, word.end(), min(len(text), word.end() + 140))
     if candidate is None:
@@ -411,7 +455,7 @@ def _code_after(text: str, word: re.Match[str]) -> Secret | None:
     return Secret(candidate.start("code"), candidate.end("code"), "one-time code")
 
 
-def _codes_before(text: str, word: re.Match[str]) -> list[Secret]:
+def _codes_before(text: str, word: _Word) -> list[Secret]:
     """The code before its word: "482913 is your AWS sign-in code", "482913은 인증 코드입니다"."""
     found: list[Secret] = []
     for candidate in _CANDIDATE.finditer(text, max(0, word.start() - 48), word.start()):
@@ -426,9 +470,10 @@ def _codes_before(text: str, word: re.Match[str]) -> list[Secret]:
 
 def _code_spans(text: str) -> list[Secret]:
     found: list[Secret] = []
-    if not _CODE_HINTS.search(text):
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _HINTS):
         return found
-    for word in _CODE_WORD.finditer(text):
+    for word in _code_words(text):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
                 not _word_is_about_a_secret(text, word):
             continue  # every code has a digit: no digit near the word, no code
@@ -436,26 +481,26 @@ def _code_spans(text: str) -> list[Secret]:
         if after is not None:
             found.append(after)
         found += _codes_before(text, word)
-    for word in _WEAK_WORD.finditer(text):
-        gap = _WEAK_GAP.match(text, word.end())
+    for weak in _WEAK_WORD.finditer(text) if any(hint in lowered for hint in _WEAK_HINTS) else ():
+        gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for word in _PASSWORD_WORD.finditer(text):
-        gap = _TIGHT.match(text, word.end())
-        if gap is not None and gap.end() > word.end():
+    for password in _PASSWORD_WORD.finditer(text) if any(hint in lowered for hint in _PASSWORD_HINTS) else ():
+        gap = _TIGHT.match(text, password.end())
+        if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())
             if value and any(c.isdigit() for c in value.group(0)):
                 found.append(Secret(value.start(), value.end(), "one-time password"))
     # a code on a line of its own, after a line that talks about a code
     for match in _CODE_STANDALONE.finditer(text):
         before = text[max(0, match.start() - 200):match.start()]
-        if any(_word_is_about_a_secret(before, w) for w in _CODE_WORD.finditer(before)) and \
+        if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _TOKEN_TEXT.finditer(text):
+    for match in _TOKEN_TEXT.finditer(text) if "token" in lowered or "one-time" in lowered else ():
         found.append(Secret(match.start("code"), match.end("code"), "token"))
-    for match in _TOKEN_QUERY.finditer(text):
+    for match in _TOKEN_QUERY.finditer(text) if "=" in text else ():
         found.append(Secret(match.start(), match.end(), "link with a token"))
     return found
 
@@ -523,7 +568,7 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in offsets), offsets
 
 
-_GENERIC_KINDS = frozenset(("code-like token", "link"))
+GENERIC_KINDS = frozenset(("code-like token", "link"))  # the default-deny rule's own kinds
 
 
 def _merge(found: list[Secret]) -> list[Secret]:
@@ -532,7 +577,7 @@ def _merge(found: list[Secret]) -> list[Secret]:
     for secret in sorted(found):
         if out and secret.start < out[-1].end:
             last = out[-1]
-            kind = secret.kind if last.kind in _GENERIC_KINDS and secret.kind not in _GENERIC_KINDS else last.kind
+            kind = secret.kind if last.kind in GENERIC_KINDS and secret.kind not in GENERIC_KINDS else last.kind
             out[-1] = Secret(last.start, max(last.end, secret.end), kind)
             continue
         out.append(secret)
