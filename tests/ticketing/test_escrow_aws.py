@@ -4,6 +4,7 @@ time to live handled by rootmail (expired entries never returned, then deleted).
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,9 +42,13 @@ def _exercise(escrow: Any) -> None:
 
 def test_ssm_securestring_escrow(aws: dict[str, Any]) -> None:
     client = boto3.client("ssm", **aws["settings"])
-    escrow = SsmEscrow(client, "/rootmail/escrow/", aws["key_id"])
+    # moto's backends are per process, not per server: a prefix of this test's own
+    prefix = f"/rootmail/escrow-{uuid.uuid4().hex[:8]}/"
+    escrow = SsmEscrow(client, prefix, aws["key_id"])
     escrow.put(EscrowedSecret(ACCOUNT, "probe", "one-time password", "424242", NOW, NOW + 5))
-    described = client.describe_parameters()["Parameters"]
+    described = client.describe_parameters(ParameterFilters=[
+        {"Key": "Name", "Option": "BeginsWith", "Values": [prefix.rstrip("/")]}])["Parameters"]
+    assert len(described) == 1
     assert described[0]["Type"] == "SecureString" and described[0]["KeyId"].endswith(aws["key_id"])
     # (moto only simulates KMS: what it returns undecrypted says nothing about real encryption)
     escrow.purge(NOW + 10)
@@ -52,9 +57,11 @@ def test_ssm_securestring_escrow(aws: dict[str, Any]) -> None:
 
 def test_secretsmanager_escrow(aws: dict[str, Any]) -> None:
     client = boto3.client("secretsmanager", **aws["settings"])
-    escrow = SecretsManagerEscrow(client, "/rootmail/escrow/", aws["key_id"])
+    prefix = f"/rootmail/escrow-{uuid.uuid4().hex[:8]}/"
+    escrow = SecretsManagerEscrow(client, prefix, aws["key_id"])
     escrow.put(EscrowedSecret(ACCOUNT, "probe", "one-time password", "424242", NOW, NOW + 5))
-    listed = client.list_secrets()["SecretList"]
-    assert listed[0]["KmsKeyId"].endswith(aws["key_id"]) and listed[0]["Name"].startswith("rootmail/escrow/")
+    listed = [s for s in client.list_secrets()["SecretList"] if s["Name"].startswith(prefix.strip("/"))]
+    assert len(listed) == 1
+    assert listed[0]["KmsKeyId"].endswith(aws["key_id"])
     escrow.purge(NOW + 10)
     _exercise(escrow)
