@@ -35,7 +35,12 @@ class DataState(enum.Enum):
 
 
 def supports_fast_read(reader: asyncio.StreamReader) -> bool:
-    """True when the reader has the internals :func:`read_data` relies on."""
+    """True when the reader has the internals :func:`read_data` relies on.
+
+    Private internals of CPython's ``asyncio.StreamReader`` (3.11-3.13, as aiosmtpd 1.4.6 itself uses
+    them for STARTTLS; aiosmtpd is pinned in constraints.txt): when they are absent, aiosmtpd's own
+    reader is used. The differential test (tests/ingest/test_data_reader.py) compares both over sockets.
+    """
     return all(hasattr(reader, name) for name in ("_buffer", "_eof", "_exception", "_wait_for_data",
                                                   "_maybe_resume_transport"))
 

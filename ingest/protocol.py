@@ -294,7 +294,7 @@ class RootmailSMTP(SMTP):
         if self._closing:
             await self._stop_here()
             return
-        reader = self._reader
+        reader = self._reader  # aiosmtpd's protocol attribute (aiosmtpd==1.4.6, constraints.txt)
         if self._decode_data or not supports_fast_read(reader):
             await super().smtp_DATA(arg)
             return

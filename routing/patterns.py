@@ -19,7 +19,9 @@ from typing import Any
 
 FLAGS = re.IGNORECASE | re.MULTILINE
 
-# the stdlib regex parser: the pre-check needs the literals that every match must contain
+# the stdlib regex parser (CPython's private re._parser, 3.11-3.13): the pre-check needs the literals
+# that every match must contain. Any failure of it (a changed internal) means "no pre-check", never a
+# different match: tests/routing/test_patterns.py compares pre-checked and plain matching (hypothesis).
 _sre_parser: Any = importlib.import_module("re._parser")
 _sre_constants: Any = importlib.import_module("re._constants")
 _LITERAL = _sre_constants.LITERAL
