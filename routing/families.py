@@ -26,7 +26,7 @@ class _Rule:
 
 
 def _d(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|.*\.){pattern}$")
+    return re.compile(rf"(?:^|.*\.)(?:{pattern})$")
 
 
 def _l(pattern: str) -> re.Pattern[str]:
