@@ -4,6 +4,10 @@
 type, severity, deadline, identifiers, the sender authenticity verdict and the customer-visible
 rendering (secrets removed). ``message show KEY`` prints a stored message redacted; only
 ``--reveal`` prints the raw bytes, and every reveal is recorded in ``<data_dir>/audit.log``.
+
+Both print every string that came from the mail through the mail's own redaction rule
+(:attr:`routing.redact.Rendering.redactor`, as tickets do): root-credential mail is redacted
+default-deny in every field (Message-ID, identifiers, subject, names), not only in the body.
 """
 
 from __future__ import annotations
@@ -75,10 +79,14 @@ class _Classify:
         if auth.verdict == "pass" and auth.signed_view is not None:
             parsed = auth.signed_view  # like the pipeline: a pass is read from its signed content only
         notice = self.stages.classify(parsed, raw, envelope, recipient)
-        rendering = render(parsed, notice, auth)
+        account = recipient.account
+        rendering = render(parsed, notice, auth, raw=raw, keep=(account.account_id,) if account else ())
+        rule = rendering.redactor  # the mail's rule, for every string taken from the mail
+        shown = rule.notice(notice)  # without identifiers (or a named account id) that carry a secret
+        source = getattr(notice, "deadline_source", None)
         return {
             "file": label,
-            "message_id": parsed.message_id,
+            "message_id": rule(parsed.message_id),
             "notice_type": notice.notice_type,
             "category": notice.category,
             "severity": notice.severity,
@@ -87,10 +95,10 @@ class _Classify:
             # the notice's family (its category, also for a family fallback type) and the phrase the
             # deadline was read from (routing.classify.ClassifiedNotice)
             "family": notice.category,
-            "deadline_source": getattr(notice, "deadline_source", None),
-            "aws_account_id": notice.aws_account_id,
-            "identifiers": identifiers_for_output(notice),
-            "authenticity": {"verdict": auth.verdict, "reasons": list(auth.reasons)},
+            "deadline_source": rule(source) if isinstance(source, str) else source,
+            "aws_account_id": shown.aws_account_id,
+            "identifiers": identifiers_for_output(shown),
+            "authenticity": {"verdict": auth.verdict, "reasons": [rule.scrub(r) for r in auth.reasons]},
             "suspected_spoof": auth.suspected_spoof,
             "contains_secret": rendering.contains_secret or notice.secret,
             "customer_visible_text": rendering.customer_text,
@@ -180,18 +188,19 @@ def message_show(key: str, reveal: bool) -> None:
         parsed = parse_mail(stored.raw)
     except UnparseableMail as exc:
         raise UsageProblem(f"message {key} cannot be parsed ({exc}); --reveal shows its bytes") from exc
-    body, secret_kinds, notice_type = view.redacted_body(stored.raw, settings)
+    shown = view.shown(stored.raw, settings)
+    rule = shown.rule  # the mail's own rule (default-deny for root-credential mail), for every line
     lines = [
-        f"Key:        {key}",
-        f"Envelope:   {view.envelope_line(stored)}",
-        f"From:       {view.safe_line(parsed.from_name)} <{view.safe_line(parsed.from_address)}>",
+        f"Key:        {view.safe_line(key)}",
+        f"Envelope:   {view.envelope_line(stored, rule)}",
+        f"From:       {view.safe_line(parsed.from_name, rule)} <{view.safe_line(parsed.from_address, rule)}>",
         f"Date:       {parsed.date.isoformat() if parsed.date else '(none)'}",
-        f"Message-ID: {view.safe_line(parsed.message_id)}",
-        f"Subject:    {view.safe_line(parsed.subject)}",
-        f"Notice:     {notice_type}",
-        f"Secrets:    {', '.join(secret_kinds) or 'none found'}"
-        + (" (use --reveal to see them; it is recorded)" if secret_kinds else ""),
+        f"Message-ID: {view.safe_line(parsed.message_id, rule)}",
+        f"Subject:    {view.safe_line(parsed.subject, rule)}",
+        f"Notice:     {shown.notice_type}",
+        f"Secrets:    {', '.join(shown.secret_kinds) or 'none found'}"
+        + (" (use --reveal to see them; it is recorded)" if shown.secret_kinds else ""),
         "-" * 72,
-        body,
+        shown.body,
     ]
     echo("\n".join(lines))

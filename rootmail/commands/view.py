@@ -2,8 +2,10 @@
 
 Shown (the default): every value that came from the mail has its terminal control sequences removed
 first (:mod:`rootmail.terminal`: a code split by an escape sequence or a zero-width character is
-whole again) and then its secrets (:func:`routing.redact.redact_text`; the body through
-:func:`routing.redact.render`, as tickets are). Headers are decoded (RFC 2047) before redaction, so
+whole again) and then its secrets, by the mail's own rule: :func:`routing.redact.render` (as for
+tickets) gives the body and the :class:`routing.redact.Redactor` every other shown string goes
+through (subject, names, Message-ID, envelope), so root-credential mail is redacted default-deny in
+every line, and a value found in one part is removed from all. Headers are decoded (RFC 2047) before redaction, so
 a code hidden in a base64 encoded word is found; a body that the parser cannot read is decoded part
 by part with the standard library and redacted the same way.
 
@@ -21,6 +23,7 @@ import email.header
 import re
 from email.message import Message
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ingest.store import StoredMessage
 from rootmail import audit
@@ -28,14 +31,29 @@ from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 from rootmail.terminal import clean, clean_line, write_revealed
 
+if TYPE_CHECKING:
+    from routing.redact import Redactor
+
 _FOLD = re.compile(r"\r?\n[ \t]*")
 
 
-def safe_line(value: object) -> str:
-    """A value from mail as one terminal-safe line with its secrets removed."""
-    from routing.redact import redact_text
+@dataclasses.dataclass(frozen=True)
+class Shown:
+    """What may be shown of one stored mail: its redacted body, the secret kinds found, its notice
+    type and the rule (:class:`routing.redact.Redactor`) for every other string shown of it."""
 
-    return redact_text(clean_line(value))
+    body: str
+    secret_kinds: tuple[str, ...]
+    notice_type: str
+    rule: Redactor
+
+
+def safe_line(value: object, rule: Redactor | None = None) -> str:
+    """A value from mail as one terminal-safe line with its secrets removed: by ``rule`` (the mail's
+    own, from :func:`shown`), else by the ordinary rule."""
+    from routing.redact import Redactor
+
+    return (rule or Redactor())(clean_line(value))
 
 
 def _decoded_header(value: str) -> str:
@@ -46,10 +64,10 @@ def _decoded_header(value: str) -> str:
         return _FOLD.sub(" ", value)
 
 
-def header_lines(raw: bytes) -> list[str]:
-    """Every header of ``raw`` in order, decoded, one safe line each, secrets removed."""
+def header_lines(raw: bytes, rule: Redactor | None = None) -> list[str]:
+    """Every header of ``raw`` in order, decoded, one safe line each, secrets removed (by ``rule``)."""
     head = email.message_from_bytes(raw)
-    return [f"{clean_line(name)}: {safe_line(_decoded_header(str(value)))}" for name, value in head.items()]
+    return [f"{clean_line(name)}: {safe_line(_decoded_header(str(value)), rule)}" for name, value in head.items()]
 
 
 def _part_text(part: Message) -> str:
@@ -63,17 +81,29 @@ def _part_text(part: Message) -> str:
         return payload.decode("utf-8", "replace")
 
 
-def _fallback_body(raw: bytes) -> str:
-    """The body when the parser cannot read the mail: text parts decoded, others named."""
-    from routing.redact import redact_text
+def _fallback_rule(raw: bytes) -> Redactor:
+    """The rule for a mail the parser cannot read: default-deny when a From or Sender address is of
+    a root-credential sender family (as :func:`routing.redact.default_deny_applies` decides)."""
+    from email.utils import getaddresses
 
+    from routing.families import CREDENTIAL_FAMILIES, sender_family
+    from routing.redact import Redactor
+
+    head = email.message_from_bytes(raw)
+    values = [str(v) for name in ("From", "Sender") for v in head.get_all(name) or []]
+    deny = any(sender_family(address) in CREDENTIAL_FAMILIES for _, address in getaddresses(values) if address)
+    return Redactor(default_deny=deny)
+
+
+def _fallback_body(raw: bytes, rule: Redactor) -> str:
+    """The body when the parser cannot read the mail: text parts decoded, others named."""
     pieces: list[str] = []
     for part in email.message_from_bytes(raw).walk():
         if part.is_multipart():
             continue
         kind = part.get_content_type()
         if part.get_content_maintype() == "text" and not part.get_filename():
-            pieces.append(redact_text(clean(_part_text(part))))
+            pieces.append(rule(clean(_part_text(part))))
         else:
             size = len(part.get_payload(decode=True) or b"")
             pieces.append(f"[part {clean_line(kind)} {clean_line(part.get_filename() or '')} {size} bytes: not shown]")
@@ -81,8 +111,15 @@ def _fallback_body(raw: bytes) -> str:
 
 
 def redacted_body(raw: bytes, settings: Settings) -> tuple[str, tuple[str, ...], str]:
-    """(body text with secrets removed, secret kinds found, notice type) of ``raw``, classified by
-    the worker's classifier (:func:`rootmail.runtime.classifier_stages`; no DNS is asked)."""
+    """(body text with secrets removed, secret kinds found, notice type) of ``raw`` (see :func:`shown`)."""
+    view = shown(raw, settings)
+    return view.body, view.secret_kinds, view.notice_type
+
+
+def shown(raw: bytes, settings: Settings) -> Shown:
+    """What may be shown of ``raw``, classified by the worker's classifier
+    (:func:`rootmail.runtime.classifier_stages`; no DNS is asked) and redacted by its own rule, with
+    its attachments and calendar parts read for secrets as for tickets."""
     from ingest.envelope import Envelope
     from rootmail.runtime import classifier_stages
     from routing.parse import parse_mail
@@ -96,17 +133,18 @@ def redacted_body(raw: bytes, settings: Settings) -> tuple[str, tuple[str, ...],
                                      subject=clean_line(parsed.subject))
         notice = classify(parsed, raw, Envelope("", (), source="show"), Recipient(address="", account=None,
                                                                                  customer=None))
-        rendering = render(parsed, notice, None)
+        rendering = render(parsed, notice, None, raw=raw)
     except Exception as exc:  # quarantined mail is often mail the parser refused: show it anyway
-        return (f"[the parser cannot read this mail ({clean_line(type(exc).__name__)}); "
-                "its parts decoded with secrets removed:]\n" + _fallback_body(raw), (), "unknown")
-    return clean(rendering.internal_text), rendering.secret_kinds, notice.notice_type
+        rule = _fallback_rule(raw)
+        return Shown(f"[the parser cannot read this mail ({clean_line(type(exc).__name__)}); "
+                     "its parts decoded with secrets removed:]\n" + _fallback_body(raw, rule), (), "unknown", rule)
+    return Shown(clean(rendering.internal_text), rendering.secret_kinds, notice.notice_type, rendering.redactor)
 
 
-def envelope_line(stored: StoredMessage) -> str:
+def envelope_line(stored: StoredMessage, rule: Redactor | None = None) -> str:
     env = stored.envelope
-    return (f"from <{safe_line(env.mail_from)}> to {safe_line(', '.join(env.rcpt_tos))} "
-            f"peer {safe_line(env.peer or '-')}")
+    return (f"from <{safe_line(env.mail_from, rule)}> to {safe_line(', '.join(env.rcpt_tos), rule)} "
+            f"peer {safe_line(env.peer or '-', rule)}")
 
 
 def reveal(data_dir: Path, key: str, raw: bytes, command: str) -> None:
