@@ -20,11 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FWS = re.compile(rb"\r?\n(?=[ \t])")
+_FWS = re.compile(rb"(?:\r\n|\n)(?=[ \t])")  # = \r?\n(?=[ \t]); a branch of literals scans faster
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _VALUE = re.compile(r"[\x21-\x3a\x3c-\x7e]+(?:[ \t]+[\x21-\x3a\x3c-\x7e]+)*")
 _HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 _SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
+_HEADER_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
+_LENGTH = re.compile(r"[0-9]{1,76}")
 
 
 class TagListError(ValueError):
@@ -85,14 +87,14 @@ def signature_tags(index: int, value: bytes) -> SignatureTags:
     if not _SELECTOR.fullmatch(selector):
         raise TagListError("s= is not a selector")
     names = tuple(n.strip(" \t").lower() for n in tags["h"].split(":"))
-    if any(not re.fullmatch(r"[\x21-\x39\x3b-\x7e]+", n) for n in names):
+    if not all(map(_HEADER_NAME.fullmatch, names)):
         raise TagListError("h= holds an empty or invalid header name")
     if "from" not in names:
         raise TagListError("h= does not sign From (RFC 6376 §5.4)")
     length: int | None = None
     if "l" in tags:
-        if not re.fullmatch(r"[0-9]{1,76}", tags["l"]):
+        if not _LENGTH.fullmatch(tags["l"]):
             raise TagListError("l= is not a decimal number")
         length = int(tags["l"])
     return SignatureTags(index, domain, selector, names, length, tags.get("c", "simple/simple"),
-                         re.sub(r"[ \t]", "", tags["b"]))
+                         tags["b"].replace(" ", "").replace("\t", ""))
