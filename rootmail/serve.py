@@ -1,8 +1,9 @@
 """``rootmail serve``: the SMTP receiver, plus on embedded defaults a private Redis and a worker.
 
 Supervises what it starts (restarts a dead Redis or worker), runs the reconciler (at start-up and
-every ``reconcile_interval``) only when it runs the embedded worker (otherwise ``rootmail beat``
-does: one reconciler, not one per receiver), serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM
+every ``reconcile_interval``) and publishes the guard's periodic tasks (:mod:`rootmail.periodic`)
+only when it runs the embedded worker (otherwise ``rootmail beat`` does: one reconciler, not one per
+receiver), serves /healthz, /readyz and /metrics, and stops cleanly on SIGTERM
 or Ctrl-C: no new connections, in-flight stores finish, the worker finishes its task, Redis last.
 """
 
@@ -44,6 +45,7 @@ from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
 from rootmail.health import start_health_server
 from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
+from rootmail.periodic import PeriodicTasks, guard_schedule
 from rootmail.ports import ensure_free
 from rootmail.private import PRIVATE_UMASK, private_dir
 from rootmail.runtime import directory_holder, make_ledger, make_reconciler, make_store
@@ -338,6 +340,15 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         except Exception as exc:  # Redis down: the next pass tries again
             log.warning("reconcile_failed", error=type(exc).__name__)
 
+    # the guard's periodic tasks (silence alarm, escrow purge): beat's job, here beside our worker
+    periodic = PeriodicTasks(ledger.client, guard_schedule(settings.silence_alert_hours))
+
+    def publish_periodic() -> None:
+        try:
+            periodic.publish_due()
+        except Exception as exc:  # Redis down: still due, tried again on the next tick
+            log.warning("periodic_publish_failed", error=type(exc).__name__)
+
     # the reconciler runs here only beside the embedded worker; otherwise in `rootmail beat`
     if worker is not None:
         await loop.run_in_executor(executor, reconcile_once, 0.0)
@@ -355,6 +366,8 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         if worker is not None and time.monotonic() >= next_reconcile:
             next_reconcile = time.monotonic() + settings.reconcile_interval
             await loop.run_in_executor(executor, reconcile_once, settings.reconcile_grace)
+        if worker is not None:
+            await loop.run_in_executor(executor, publish_periodic)
     log.info("receiver_stopping")
     children.stop()
     await receiver.close()  # in-flight stores finish before anything else stops
