@@ -40,9 +40,11 @@ _ACCOUNT_BEFORE = (
 )
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
+_TWELVE_AT = re.compile(r"\d(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4})")  # where _TWELVE may start
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
+_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|account (?:id )?ending (?:in|with) ")  # where _MASKED may start
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
@@ -73,6 +75,7 @@ _RESOURCE = re.compile(
 _REGION = re.compile(  # applied to lower-cased text
     r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
     r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
+_REGION_AT = re.compile(r"(?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-")  # where _REGION may start
 _REGION_WORDS = ("us east", "us west", "eu (", "europe", "asia pacific", "canada", "south america", "middle east",
                  "africa", "israel")
 _REGION_NAMES = {
@@ -94,6 +97,8 @@ _REGION_NAMES = {
 }
 _REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
                           r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
+_REGION_NAME_AT = re.compile(r"(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
+                             r"Africa|Israel)\s*\(", _I)
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
 _CERT_ARN = re.compile(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}")
 _CERT_ID = re.compile(r"certificate identifier\s*:\s*([0-9a-f-]{36})", _I)
@@ -139,6 +144,33 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def _matches(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` that opens with an assertion (re tries such a
+    pattern at every position): ``start`` (a pattern every match of ``pattern`` also matches at
+    its start, without the assertion) finds where to try it. Same matches, a faster scan."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := start.search(text, pos)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(match)
+            pos = max(match.end(), match.start() + 1)
+    return out
+
+
+def _first_match(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, scanned like :func:`_matches`."""
+    pos = 0
+    while (candidate := start.search(text, pos)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is not None:
+            return match
+        pos = candidate.start() + 1
+    return None
+
+
 def _word_matches(pattern: re.Pattern[str], text: str) -> list[str]:
     """Matches of a literal-first ``pattern`` that start a word (checked here: faster than a lookbehind)."""
     return [m.group(0) for m in pattern.finditer(text)
@@ -164,7 +196,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
-    numbers = [(m.start(), m.group(1)) for m in _TWELVE.finditer(text)]
+    numbers = [(m.start(), m.group(1)) for m in _matches(_TWELVE, _TWELVE_AT, text)]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):
@@ -190,9 +222,9 @@ def _regions(subject: str, text: str) -> list[str]:
     if "awstrack.me" in cleaned:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
     lowered = cleaned.lower()
-    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _REGION.finditer(lowered)]
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _matches(_REGION, _REGION_AT, lowered)]
     named = any(word in lowered for word in _REGION_WORDS)
-    for match in _REGION_NAME.finditer(cleaned) if named else ():
+    for match in _matches(_REGION_NAME, _REGION_NAME_AT, cleaned) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))
@@ -270,19 +302,19 @@ def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
 
 def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
     abuse = _first(_ABUSE, m.subject, m.text) if m.has("abuse", "report") else None
-    if abuse is None and _ABUSE_WORD.search(m.low):
+    if abuse is None and "abuse" in m.low and _ABUSE_WORD.search(m.low):
         abuse = _first([_ABUSE_CASE_NUMBER], m.text)
     return abuse
 
 
 def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
     return _unique(
-        account_digits(found.group(1)) for found in _TWELVE.finditer(m.both)
+        account_digits(found.group(1)) for found in _matches(_TWELVE, _TWELVE_AT, m.both)
         if any(word in m.low[max(0, found.start() - 40):found.start()] for word in ("account", "aws id", "アカウント")))
 
 
 def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
-    masked = _MASKED.search(m.both) if m.account is None else None
+    masked = _first_match(_MASKED, _MASKED_AT, m.both) if m.account is None else None
     return masked.group(1) if masked else None
 
 

@@ -93,23 +93,38 @@ class Condition:
         # complexity 16: the hot loop of classification; the field dispatch is inline for speed
         for name, patterns in self.fields:
             if name == "body":
-                ok = any(p.search(mail.body, mail.body_lower) for p in patterns)
+                ok = _search_any(patterns, mail.body, mail.body_lower)
             elif name == "subject":
-                ok = any(p.search(mail.subject, mail.subject_lower) for p in patterns)
+                ok = _search_any(patterns, mail.subject, mail.subject_lower)
             elif name == "text":
-                ok = any(p.search(mail.subject, mail.subject_lower) or p.search(mail.body, mail.body_lower)
-                         for p in patterns)
+                ok = (_search_any(patterns, mail.subject, mail.subject_lower)
+                      or _search_any(patterns, mail.body, mail.body_lower))
             else:
                 value = notice_type if name == "type" else str(getattr(mail, name))
-                lowered = value.lower()
-                ok = any(p.search(value, lowered) for p in patterns)
+                ok = _search_any(patterns, value, value.lower())
             if not ok:
                 return False
         for header, patterns in self.headers:
             hvalues = mail.header_values(header)
-            if not any(p.search(v, v.lower()) for p in patterns for v in hvalues):
+            if not any(_search_any(patterns, v, v.lower()) for v in hvalues):
                 return False
         return True
+
+
+def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool:
+    """``any(p.search(value, lowered) for p in patterns)`` with the literal pre-check inline (the
+    classifier's hot loop: one function call per field instead of three per pattern)."""
+    for pattern in patterns:
+        needles = pattern.needles
+        if needles is not None:
+            for needle in needles:
+                if needle in lowered:
+                    break
+            else:
+                continue
+        if pattern.regex.search(value) is not None:
+            return True
+    return False
 
 
 def _any(conditions: Sequence[Condition], mail: MailView, notice_type: str = "") -> bool:

@@ -1,0 +1,37 @@
+"""The identifier scans that find where an assertion-led pattern may start (routing.identifiers
+``_matches``/``_first_match``) give exactly the matches of the plain ``finditer``/``search``."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routing import identifiers as ids
+
+PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
+          "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
+          "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z"]
+SCANS = [(ids._TWELVE, ids._TWELVE_AT, False), (ids._MASKED, ids._MASKED_AT, False),
+         (ids._REGION, ids._REGION_AT, True), (ids._REGION_NAME, ids._REGION_NAME_AT, False)]
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_scans_equal_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, start, lowered in SCANS:
+        value = text.lower() if lowered else text
+        assert _spans(ids._matches(pattern, start, value)) == _spans(list(pattern.finditer(value)))
+        first, plain = ids._first_match(pattern, start, value), pattern.search(value)
+        assert (first.span() if first else None) == (plain.span() if plain else None)
+
+
+def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
+    assert ids._matches(ids._TWELVE, ids._TWELVE_AT, "ref 1234567890123 and 123456789012.")[0].group(1) \
+        == "123456789012"
