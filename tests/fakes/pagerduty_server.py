@@ -14,12 +14,12 @@ every accepted event with its arrival time (``time.time()``) for latency measure
 from __future__ import annotations
 
 import json
-import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, ClassVar
+
+from tests.fakes.http_fake import HttpFake, Response
 
 ACTIONS = ("trigger", "acknowledge", "resolve")
 SEVERITIES = ("critical", "error", "warning", "info")
@@ -32,55 +32,20 @@ class Received:
 
 
 @dataclass
-class FakePagerDuty:
+class FakePagerDuty(HttpFake):
     routing_key: str = "R0UT1NGKEY0123456789abcdef012345"
     events: list[Received] = field(default_factory=list)
     rejected: list[dict[str, Any]] = field(default_factory=list)
     throttle_next: int = 0
     throttled: int = 0
-    server: ThreadingHTTPServer | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    PATH: ClassVar[str] = "/v2/enqueue"
 
-    def start(self) -> FakePagerDuty:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                return
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length)
-                status, answer = fake.handle(self.path, body)
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self.server is not None:
-            self.server.shutdown()
-            self.server.server_close()
-
-    def __enter__(self) -> FakePagerDuty:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    @property
-    def url(self) -> str:
-        assert self.server is not None
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v2/enqueue"
+    def respond(self, path: str, body: bytes) -> Response:
+        status, answer = self.handle(path, body)
+        return status, "application/json", {}, json.dumps(answer).encode()
 
     def handle(self, path: str, body: bytes) -> tuple[int, dict[str, Any]]:
-        if path != "/v2/enqueue":
+        if path != self.PATH:
             return 404, {"status": "not found"}
         with self._lock:
             if self.throttle_next > 0:
