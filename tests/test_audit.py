@@ -100,6 +100,19 @@ def test_quarantine_show_is_redacted_and_terminal_safe_and_not_audited(
     assert not (Path(env["ROOTMAIL_DATA_DIR"]) / "audit.log").exists()
 
 
+def test_quarantine_show_of_credential_mail_uses_default_deny_in_headers(
+        site: tuple[dict[str, str], LocalStore]) -> None:
+    """A code-like token in any header of root-credential mail goes, even with no code word beside it."""
+    env, store = site
+    raw = (b"From: Amazon Web Services <no-reply@verify.signin.aws>\r\nTo: root@aws.example.org\r\n"
+           b"Subject: Your request\r\nX-Request: Q7K2XM9\r\nMessage-ID: <q7k2xm9@verify.signin.aws>\r\n"
+           b"\r\nHello.\r\n")
+    key = store.put(Envelope("bounce@amazonses.com", ("root@aws.example.org",)), raw)
+    store.quarantine(key, "held by an operator")
+    out = rootmail(env, "quarantine", "show", key).stdout.decode()
+    assert "X-Request:" in out and "Q7K2XM9" not in out and "q7k2xm9" not in out.lower(), out
+
+
 def test_quarantine_show_reveal_is_audited_like_message_show(site: tuple[dict[str, str], LocalStore]) -> None:
     env, store = site
     key = store.put(Envelope("b@evil.example", ("root@aws.example.org",)), HOSTILE)

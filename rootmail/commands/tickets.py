@@ -125,14 +125,15 @@ def quarantine_show(key: str, reveal: bool) -> None:
     if reveal:
         view.reveal(Path(settings.data_dir), key, message.raw, command="quarantine show --reveal")
         return
-    body, secret_kinds, notice_type = view.redacted_body(message.raw, settings)
-    click.echo(f"reason:   {view.safe_line(reasons[key])}")
+    shown = view.shown(message.raw, settings)  # the mail's own rule (default-deny for credential mail)
+    body, secret_kinds, notice_type = shown.body, shown.secret_kinds, shown.notice_type
+    click.echo(f"reason:   {view.safe_line(reasons[key], shown.rule)}")
     click.echo(f"envelope: {view.envelope_line(message)}")
     click.echo(f"size:     {len(message.raw)} bytes")
     click.echo(f"notice:   {notice_type}")
     click.echo(f"secrets:  {', '.join(secret_kinds) or 'none found'}"
                + (" (--reveal shows them; it is recorded)" if secret_kinds else "") + "\n")
-    for line in view.header_lines(message.raw):
+    for line in view.header_lines(message.raw, shown.rule):
         click.echo(line)
     click.echo("")
     click.echo(body)
