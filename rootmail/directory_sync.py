@@ -154,6 +154,86 @@ def _read_customer_map(settings: Settings) -> dict[str, str]:
     return parse_customer_map(text, str(path))
 
 
+def _previous_snapshot(target: Path, warnings: list[str]) -> Directory | None:
+    """The snapshot being replaced, or None (absent, or unreadable: noted in ``warnings``)."""
+    if not target.exists():
+        return None
+    try:
+        return read_snapshot(target)
+    except DirectoryError as exc:
+        warnings.append(f"previous snapshot unreadable, replaced: {exc}")
+        return None
+
+
+def _carry_failed_payers(
+    org_directory: Directory, previous: Directory, failed: set[str], warnings: list[str],
+) -> Directory:
+    """Add the previous snapshot's accounts of the payers that failed now (and their customers)."""
+    kept = [a for a in previous.accounts.values() if a.source in failed]
+    if not kept:
+        return org_directory
+    warnings.append(f"kept {len(kept)} accounts of the failed payer(s) from the previous snapshot")
+    customers = dict(org_directory.customers)
+    for account in kept:
+        customer = previous.customers.get(account.customer_id)
+        if customer is not None:
+            customers.setdefault(customer.id, customer)
+    carried = Directory.build(customers.values(), kept)
+    return merge_directories(org_directory, carried).directory
+
+
+def _previous_org_directory(previous: Directory | None) -> Directory:
+    """The Organizations part of the previous snapshot (kept when this sync cannot run)."""
+    if previous is None:
+        return Directory.build((), ())
+    return Directory.build(
+        previous.customers.values(),
+        [a for a in previous.accounts.values() if a.source.startswith("org:")],
+    )
+
+
+@dataclass
+class _OrgResult:
+    directory: Directory = field(default_factory=Directory)
+    payers: dict[str, int | str] = field(default_factory=dict)
+    unassigned: tuple[str, ...] = ()
+
+
+def _organizations_directory(
+    settings: Settings, factory: ClientFactory, file_directory: Directory,
+    previous: Directory | None, errors: list[str], warnings: list[str],
+) -> _OrgResult:
+    """Collect every payer's accounts; a failed payer keeps its accounts of ``previous``."""
+    try:
+        customer_map = _read_customer_map(settings)
+    except DirectoryError as exc:
+        errors.append(str(exc))
+        warnings.append("customer map unreadable: kept the Organizations accounts of the previous snapshot")
+        return _OrgResult(directory=_previous_org_directory(previous))
+    collection = collect_accounts(
+        parse_role_arns(settings.org_role_arns), factory,
+        customer_tag=settings.org_customer_tag, customer_map=customer_map,
+        known_customers=file_directory.customers,
+    )
+    warnings.extend(collection.warnings)
+    result = _OrgResult(directory=collection.directory, unassigned=collection.unassigned)
+    for payer in collection.payers:
+        result.payers[payer.payer] = payer.error if payer.error is not None else len(payer.accounts)
+        if payer.error is not None:
+            errors.append(f"{payer.payer}: {payer.error}")
+            log.error("directory_sync_payer_failed", payer=payer.payer, error=payer.error)
+    failed = set(collection.failed_payers)
+    if failed and previous is not None:
+        result.directory = _carry_failed_payers(result.directory, previous, failed, warnings)
+    return result
+
+
+def _snapshot_header(clock: Callable[[], float]) -> str:
+    return (f"rootmail account directory snapshot, written by `rootmail directory sync` at "
+            f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(clock()))}.\n"
+            "Do not edit: change the directory file or AWS Organizations and sync again.")
+
+
 def sync_directory(
     settings: Settings,
     *,
@@ -169,12 +249,7 @@ def sync_directory(
     target = snapshot_path(settings)
     errors: list[str] = []
     warnings: list[str] = []
-    previous: Directory | None = None
-    if target.exists():
-        try:
-            previous = read_snapshot(target)
-        except DirectoryError as exc:
-            warnings.append(f"previous snapshot unreadable, replaced: {exc}")
+    previous = _previous_snapshot(target, warnings)
     file_directory = Directory()
     if settings.directory_file is not None:
         try:
@@ -184,64 +259,24 @@ def sync_directory(
             SYNC_RUNS.labels("failed").inc()
             log.error("directory_sync_failed", error=str(exc))
             return SyncReport(snapshot=str(target), errors=tuple(errors), warnings=tuple(warnings))
-    use_orgs = settings.org_sync if organizations is None else organizations
-    org_directory = Directory()
-    payers: dict[str, int | str] = {}
-    unassigned: tuple[str, ...] = ()
-    if use_orgs:
-        try:
-            customer_map = _read_customer_map(settings)
-        except DirectoryError as exc:
-            customer_map = {}
-            errors.append(str(exc))
-        if not errors:
-            factory = client_factory or make_client_factory(settings)
-            collection = collect_accounts(
-                parse_role_arns(settings.org_role_arns), factory,
-                customer_tag=settings.org_customer_tag, customer_map=customer_map,
-                known_customers=file_directory.customers,
-            )
-            org_directory = collection.directory
-            unassigned = collection.unassigned
-            warnings.extend(collection.warnings)
-            for result in collection.payers:
-                payers[result.payer] = result.error if result.error is not None else len(result.accounts)
-                if result.error is not None:
-                    errors.append(f"{result.payer}: {result.error}")
-                    log.error("directory_sync_payer_failed", payer=result.payer, error=result.error)
-            failed = set(collection.failed_payers)
-            if failed and previous is not None:
-                kept = [a for a in previous.accounts.values() if a.source in failed]
-                if kept:
-                    warnings.append(f"kept {len(kept)} accounts of the failed payer(s) from the previous snapshot")
-                    customers = dict(org_directory.customers)
-                    for account in kept:
-                        customer = previous.customers.get(account.customer_id)
-                        if customer is not None:
-                            customers.setdefault(customer.id, customer)
-                    carried = Directory.build(customers.values(), kept)
-                    org_directory = merge_directories(org_directory, carried).directory
-        else:
-            org_directory = Directory.build(
-                previous.customers.values() if previous else (),
-                [a for a in previous.accounts.values() if a.source.startswith("org:")] if previous else (),
-            )
-            warnings.append("customer map unreadable: kept the Organizations accounts of the previous snapshot")
-    merged = merge_directories(file_directory, org_directory)
+    orgs = _OrgResult()
+    if settings.org_sync if organizations is None else organizations:
+        orgs = _organizations_directory(
+            settings, client_factory or make_client_factory(settings), file_directory, previous,
+            errors, warnings,
+        )
+    merged = merge_directories(file_directory, orgs.directory)
     warnings.extend(merged.conflicts)
     directory = merged.directory
     before = set(previous.by_address) if previous else set()
     after = set(directory.by_address)
-    header = (f"rootmail account directory snapshot, written by `rootmail directory sync` at "
-              f"{time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime(clock()))}.\n"
-              "Do not edit: change the directory file or AWS Organizations and sync again.")
-    write_atomically(target, dump_directory(directory, header))
+    write_atomically(target, dump_directory(directory, _snapshot_header(clock)))
     from_file = sum(1 for a in directory.accounts.values() if a.source == "file")
     report = SyncReport(
         snapshot=str(target), accounts=len(directory.accounts), customers=len(directory.customers),
-        from_file=from_file, from_organizations=len(directory.accounts) - from_file, payers=payers,
-        added=tuple(sorted(after - before)), removed=tuple(sorted(before - after)), unassigned=unassigned,
-        warnings=tuple(warnings), errors=tuple(errors), written=True,
+        from_file=from_file, from_organizations=len(directory.accounts) - from_file, payers=orgs.payers,
+        added=tuple(sorted(after - before)), removed=tuple(sorted(before - after)),
+        unassigned=orgs.unassigned, warnings=tuple(warnings), errors=tuple(errors), written=True,
     )
     SYNC_RUNS.labels("ok" if report.ok else "partial").inc()
     if report.ok:
