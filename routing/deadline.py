@@ -42,6 +42,11 @@ _DATE_FORMS = (
 )
 _ANY_DATE = "(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")"
 _DATE = re.compile(_ANY_DATE)  # applied to lower-cased text
+# where a date may start (every match of _DATE matches one of these at its start): found by re's
+# fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
+_MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th)?\.?\s+" + _MONTH_START + ")"),
+            re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 _FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
@@ -157,9 +162,26 @@ def _score(text: str, start: int, end: int) -> tuple[int, int]:
     return score, min(phrase_start, max(left, start - 60))
 
 
+def _dates(lowered: str) -> list[re.Match[str]]:
+    """``list(_DATE.finditer(lowered))``: _DATE tried only where one of :data:`_DATE_AT` matches."""
+    out: list[re.Match[str]] = []
+    nexts = [start.search(lowered) for start in _DATE_AT]
+    while True:
+        starts = [found.start() for found in nexts if found is not None]
+        if not starts:
+            return out
+        at = min(starts)
+        match = _DATE.match(lowered, at)
+        if match is not None:
+            out.append(match)
+        pos = at + 1 if match is None else max(match.end(), at + 1)
+        nexts = [found if found is None or found.start() >= pos else start.search(lowered, pos)
+                 for found, start in zip(nexts, _DATE_AT, strict=True)]
+
+
 def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for match in _DATE.finditer(lowered):
+    for match in _dates(lowered):
         when = _resolve(match, reference)
         if when is None or not 1990 <= when.year <= 2200:
             continue

@@ -75,7 +75,8 @@ _RESOURCE = re.compile(
 _REGION = re.compile(  # applied to lower-cased text
     r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
     r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
-_REGION_AT = re.compile(r"(?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-")  # where _REGION may start
+_REGION_AT = re.compile(r"(?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"  # where _REGION may start
+                        r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d")
 _REGION_WORDS = ("us east", "us west", "eu (", "europe", "asia pacific", "canada", "south america", "middle east",
                  "africa", "israel")
 _REGION_NAMES = {

@@ -1,5 +1,6 @@
-"""The identifier scans that find where an assertion-led pattern may start (routing.identifiers
-``_matches``/``_first_match``) give exactly the matches of the plain ``finditer``/``search``."""
+"""The scans that first find where an assertion-led pattern may start (routing.identifiers
+``_matches``/``_first_match``, routing.deadline ``_dates``) give exactly the matches of the plain
+``finditer``/``search``."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from routing import deadline
 from routing import identifiers as ids
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
@@ -35,3 +37,15 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
 def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
     assert ids._matches(ids._TWELVE, ids._TWELVE_AT, "ref 1234567890123 and 123456789012.")[0].group(1) \
         == "123456789012"
+
+
+DATE_PIECES = ["1", "12", "2025", "-", "/", "06", "30", " ", "\n", "st", "th", ".", ",", "june", "jun", "sept", "may",
+               "a", "x", "年", "月", "日", "december", "1st", "september 1, 2025", "2025-09-01", "9"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=25))
+def test_date_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.span(), m.groupdict()) for m in deadline._dates(text)] == \
+        [(m.span(), m.groupdict()) for m in deadline._DATE.finditer(text)]
