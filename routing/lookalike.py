@@ -87,6 +87,7 @@ def _brand_word(word: str) -> bool:
     return bool(_AMAZON.search(word)) or word.startswith("aws") or re.fullmatch(r"a+w+s+", word) is not None
 
 
+@lru_cache(maxsize=1024)  # per display name: the same senders write again and again
 def name_claims_aws(text: str) -> bool:
     """Does a display name (or any header text) name Amazon or AWS, however disguised?"""
     for variant in (skeleton(text), folded(text)):
@@ -109,6 +110,7 @@ def _unicode_labels(domain: str) -> tuple[str, bool]:
     return ".".join(labels), idn
 
 
+@lru_cache(maxsize=1024)  # per From domain
 def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
     """Why the From domain ``domain`` (as written, lower case) imitates AWS, or None."""
     # complexity 18: an ordered list of imitation tests, the first that holds names the reason
@@ -138,6 +140,7 @@ def domain_imitation(domain: str, aws: AwsDomains) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1024)  # per From header value (a Mailbox is immutable)
 def read_from(value: bytes) -> Mailbox:
     """The From header ``value`` (raw bytes after the colon): address from the undecoded text."""
     return single_mailbox(value.decode("utf-8", "replace"), "From")
