@@ -95,40 +95,10 @@ def build_draft(
     rendering = render(parsed, notice, auth, raw=stored.raw, keep=(account.account_id,) if account else ())
     redactor = rendering.redactor  # every mail-derived string of the ticket goes through it
     shown = redactor.notice(notice)  # without identifiers that carry a secret
-    fields = {"notice_type": notice.notice_type, "severity": notice.severity}
-    if account:
-        fields["aws_account_id"] = account.account_id
-    if notice.deadline:
-        fields["deadline"] = notice.deadline
-    tags = ["rootmail", f"notice_{notice.notice_type.replace('.', '_')}", f"category_{notice.category}"]
-    fields["authenticity"] = auth.verdict
-    fields["action_required"] = "yes" if notice.action_required else "no"
-    if shown.aws_account_id and shown.aws_account_id != fields.get("aws_account_id"):
-        fields["notice_account_id"] = shown.aws_account_id
-    for name, value in shown.identifiers.items():
-        if name not in fields and name not in ("instance_id", "access_key_id"):
-            fields[name] = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-    tags += identifier_tags(shown)
-    tags.append(f"auth_{auth.verdict}")
-    if notice.action_required:
-        tags.append("action_required")
-    if rendering.contains_secret:
-        tags.append("contains_secret")
-    fields.update(dict(route.fields))
-    tags += list(route.tags)
-    if recipient.account is None:
-        tags.append("unknown_recipient")
-    visibility, queue = route.visibility, route.queue
+    fields = _draft_fields(notice, shown, auth, route, recipient)
+    tags = _draft_tags(notice, shown, auth, route, recipient, contains_secret=rendering.contains_secret)
     public_body = customer_body(rendering.customer_text, redactor) if rendering.customer_text else None
-    if auth.suspected_spoof:
-        # a mail that claims AWS and is not proven: never customer-visible, always security triage
-        tags.append("suspected_spoof")
-        fields["suspected_spoof"] = "yes"
-        visibility, public_body = "internal", None
-        if not queue.startswith("security"):
-            queue = "security-triage"
-    if public_body is None:
-        visibility = "internal"
+    visibility, queue, public_body = _placement(auth, route, public_body)
     # the raw mail keeps its secrets: it stays in the message store (rootmail message show --reveal)
     attachments = () if rendering.contains_secret else (
         DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
@@ -156,6 +126,58 @@ def build_draft(
         due=route.due,
         reopen=route.reopen,
     )
+
+
+def _draft_fields(notice: Notice, shown: Notice, auth: AuthVerdict, route: Route,
+                  recipient: Recipient) -> dict[str, str]:
+    """The ticket's custom fields (before redaction): computed ones, the identifiers, the route's."""
+    fields = {"notice_type": notice.notice_type, "severity": notice.severity}
+    if recipient.account:
+        fields["aws_account_id"] = recipient.account.account_id
+    if notice.deadline:
+        fields["deadline"] = notice.deadline
+    fields["authenticity"] = auth.verdict
+    fields["action_required"] = "yes" if notice.action_required else "no"
+    if shown.aws_account_id and shown.aws_account_id != fields.get("aws_account_id"):
+        fields["notice_account_id"] = shown.aws_account_id
+    for name, value in shown.identifiers.items():
+        if name not in fields and name not in ("instance_id", "access_key_id"):
+            fields[name] = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+    fields.update(dict(route.fields))
+    if auth.suspected_spoof:
+        fields["suspected_spoof"] = "yes"
+    return fields
+
+
+def _draft_tags(notice: Notice, shown: Notice, auth: AuthVerdict, route: Route, recipient: Recipient,
+                *, contains_secret: bool) -> list[str]:
+    """The ticket's tags (before redaction), in a stable order."""
+    tags = ["rootmail", f"notice_{notice.notice_type.replace('.', '_')}", f"category_{notice.category}"]
+    tags += identifier_tags(shown)
+    tags.append(f"auth_{auth.verdict}")
+    if notice.action_required:
+        tags.append("action_required")
+    if contains_secret:
+        tags.append("contains_secret")
+    tags += list(route.tags)
+    if recipient.account is None:
+        tags.append("unknown_recipient")
+    if auth.suspected_spoof:
+        tags.append("suspected_spoof")
+    return tags
+
+
+def _placement(auth: AuthVerdict, route: Route, public_body: str | None) -> tuple[str, str, str | None]:
+    """(visibility, queue, public body): a ticket without a public body is internal."""
+    visibility, queue = route.visibility, route.queue
+    if auth.suspected_spoof:
+        # a mail that claims AWS and is not proven: never customer-visible, always security triage
+        visibility, public_body = "internal", None
+        if not queue.startswith("security"):
+            queue = "security-triage"
+    if public_body is None:
+        visibility = "internal"
+    return visibility, queue, public_body
 
 
 def _thread_of(stored: StoredMessage, parsed: ParsedMail, recipient: Recipient, notice: Notice,
@@ -196,37 +218,42 @@ def process_stored(stored: StoredMessage, deps: Dependencies) -> list[Delivery]:
     if auth.verdict == "pass" and auth.signed_view is not None:
         # a pass covers only signed content: classify, thread and render what the signature covers
         parsed = auth.signed_view
-    deliveries: list[Delivery] = []
     recipients = stored.envelope.rcpt_tos or parsed.to[:1]
     if not recipients:
         raise PermanentError("message has no recipient in its envelope or To header")
+    deliveries: list[Delivery] = []
     for address in recipients:
-        recipient = directory.resolve(address)
-        notice = deps.classify(parsed, stored.raw, stored.envelope, recipient)
-        route = deps.route(parsed, notice, auth, recipient)
-        if route.action == "drop":
-            log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
-            continue
-        draft = build_draft(stored, parsed, recipient, notice, auth, route, deps.thread_index)
-        if deps.guard is not None:  # root-credential mail: alarm, escrow (issue 15)
-            draft = deps.guard(stored, parsed, recipient, notice, auth, draft)
-        if route.action == "update" and not _has_open_ticket(deps.helpdesk, draft.thread_key):
-            metrics.DROPPED.labels("update_only_no_ticket").inc()
-            log.info("notice_dropped", message_key=stored.key, rule=route.rule,
-                     reason="update-only rule and no open ticket in the thread")
-            continue
-        ref = deps.helpdesk.upsert(draft)
-        metrics.CLASSIFIED.labels(notice.notice_type).inc()
-        metrics.TICKETS.labels("created" if ref.created else ("updated" if ref.commented else "duplicate")).inc()
-        if deps.ledger is not None:
-            deps.ledger.record_ticket(stored.key, recipient.address, ref.ticket_id)
-        log.info(
-            "ticket_created" if ref.created else ("ticket_updated" if ref.commented else "delivery_duplicate"),
-            message_key=stored.key, ticket_id=ref.ticket_id, notice_type=notice.notice_type,
-        )
-        deliveries.append(Delivery(recipient.address, ref.ticket_id, ref.created, ref.commented,
-                                   notice.notice_type))
+        delivery = _deliver(stored, parsed, directory.resolve(address), auth, deps)
+        if delivery is not None:
+            deliveries.append(delivery)
     return deliveries
+
+
+def _deliver(stored: StoredMessage, parsed: ParsedMail, recipient: Recipient, auth: AuthVerdict,
+             deps: Dependencies) -> Delivery | None:
+    """Ticket the message for one recipient; None when a rule drops it."""
+    notice = deps.classify(parsed, stored.raw, stored.envelope, recipient)
+    route = deps.route(parsed, notice, auth, recipient)
+    if route.action == "drop":
+        log.info("notice_dropped", message_key=stored.key, rule=route.rule, reason=route.drop_reason)
+        return None
+    draft = build_draft(stored, parsed, recipient, notice, auth, route, deps.thread_index)
+    if deps.guard is not None:  # root-credential mail: alarm, escrow
+        draft = deps.guard(stored, parsed, recipient, notice, auth, draft)
+    if route.action == "update" and not _has_open_ticket(deps.helpdesk, draft.thread_key):
+        metrics.DROPPED.labels("update_only_no_ticket").inc()
+        log.info("notice_dropped", message_key=stored.key, rule=route.rule,
+                 reason="update-only rule and no open ticket in the thread")
+        return None
+    ref = deps.helpdesk.upsert(draft)
+    outcome = "created" if ref.created else ("updated" if ref.commented else "duplicate")
+    metrics.CLASSIFIED.labels(notice.notice_type).inc()
+    metrics.TICKETS.labels(outcome).inc()
+    if deps.ledger is not None:
+        deps.ledger.record_ticket(stored.key, recipient.address, ref.ticket_id)
+    log.info("delivery_duplicate" if outcome == "duplicate" else f"ticket_{outcome}",
+             message_key=stored.key, ticket_id=ref.ticket_id, notice_type=notice.notice_type)
+    return Delivery(recipient.address, ref.ticket_id, ref.created, ref.commented, notice.notice_type)
 
 
 def _has_open_ticket(helpdesk: Helpdesk, thread: str) -> bool:
