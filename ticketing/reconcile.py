@@ -11,12 +11,13 @@ serve`` only when serve runs the embedded worker; ``rootmail reconcile`` runs on
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import structlog
 
-from ingest.ledger import Ledger
+from ingest.ledger import Ledger, LedgerEntry
 from ingest.store import MessageStore
 from ticketing import metrics
 
@@ -48,6 +49,22 @@ class ReconcileReport:
                 "finished": self.finished, "failed": self.failed}
 
 
+def _leave_alone(entry: LedgerEntry | None, stored_at: float, *, now: float, grace: float,
+                 queue_depth: Callable[[], int]) -> bool:
+    """True when a pending message is being handled and must not be enqueued again in this pass."""
+    if entry is None:
+        return now - stored_at < min(grace, 5.0)  # just stored: the receiver is announcing it right now
+    if entry.state != "queued" or grace <= 0:
+        return False
+    if now < entry.retry_at + grace:
+        return True  # the task itself retries later (a transient error)
+    if entry.started_at > entry.queued_at:
+        return now - entry.started_at < grace  # a worker is on it
+    if now - entry.queued_at < grace:
+        return True
+    return queue_depth() > 0  # still waiting in the queue behind others
+
+
 def reconcile(
     store: MessageStore,
     ledger: Ledger,
@@ -70,7 +87,7 @@ def reconcile(
     and a message waiting for its task's own retry is left alone.
     """
     pending = enqueued = quarantined = finished = failed = 0
-    depth: int | None = None
+    depth_once = functools.cache(queue_depth)  # asked at most once per pass, and only if needed
     for key, stored_at in store.pending():
         pending += 1
         entry = ledger.entry(key)
@@ -78,21 +95,8 @@ def reconcile(
             store.mark_done(key)  # crashed between the ledger and the store: finish the move
             finished += 1
             continue
-        if entry is None and now - stored_at < min(grace, 5.0):
-            continue  # just stored: the receiver is announcing it right now
-        if entry is not None and entry.state == "queued" and grace > 0 and now < entry.retry_at + grace:
-            continue  # the task itself retries later (a transient error)
-        if entry is not None and entry.state == "queued" and grace > 0:
-            if entry.started_at > entry.queued_at:
-                if now - entry.started_at < grace:
-                    continue  # a worker is on it
-            else:
-                if now - entry.queued_at < grace:
-                    continue
-                if depth is None:
-                    depth = queue_depth()
-                if depth > 0:
-                    continue  # still waiting in the queue behind others
+        if _leave_alone(entry, stored_at, now=now, grace=grace, queue_depth=depth_once):
+            continue
         if entry is not None and entry.starts >= max_attempts:
             quarantine(key, f"processing started {entry.starts} times without finishing")
             quarantined += 1
