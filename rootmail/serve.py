@@ -19,7 +19,9 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import IO
 
@@ -43,7 +45,7 @@ from rootmail.children import die_with_parent
 from rootmail.directory_holder import DirectoryHolder, snapshot_path
 from rootmail.embedded_redis import EmbeddedRedis
 from rootmail.errors import UsageProblem
-from rootmail.health import start_health_server
+from rootmail.health import Check, start_health_server
 from rootmail.metrics_setup import StateCollector, cleanup_multiprocess_metrics, metrics_registry
 from rootmail.periodic import PeriodicTasks, guard_schedule
 from rootmail.ports import ensure_free
@@ -270,19 +272,9 @@ def run_receiver_child(settings: Settings) -> None:
     asyncio.run(_receive_only(settings, settings.redis_url))
 
 
-async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | None,
-                 worker: WorkerProcess | None) -> None:
-    snapshot = directory_holder(settings)
-    receiver = Receiver(settings, redis_url, snapshot)
-    store, ledger = receiver.store, receiver.ledger
-    executor = receiver.executor
-    if isinstance(store, LocalStore):
-        removed = store.clean_tmp()
-        if removed:
-            log.info("store_tmp_cleaned", files=removed)
-    port = await receiver.listen(settings.smtp_port)
-    children = ReceiverChildren(settings.smtp_processes - 1, redis_url, port)
-    children.start()
+def _readiness(settings: Settings, receiver: Receiver) -> Check:
+    """/readyz: the store takes writes and the SMTP listener is up."""
+    store = receiver.store
 
     def ready() -> tuple[bool, str]:
         check = getattr(store, "check", None)
@@ -297,26 +289,31 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
             return False, f"store not writable: {exc.strerror or exc}"
         return (receiver.serving(), "listening" if receiver.serving() else "not listening")
 
-    health = None
-    if settings.http_port:
-        try:
-            health = start_health_server(settings.http_host, settings.http_port, ready,
-                                         metrics_registry(StateCollector(ledger.client, QUEUE)))
-        except OSError as exc:
-            children.stop()
-            await receiver.close()
-            raise UsageProblem(
-                f"cannot serve /healthz on {settings.http_host}:{settings.http_port} ({exc.strerror}); "
-                "set ROOTMAIL_HTTP_PORT to a free port, or 0 to disable it"
-            ) from exc
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
+    return ready
 
+
+async def _start_health(settings: Settings, receiver: Receiver,
+                        children: ReceiverChildren) -> ThreadingHTTPServer | None:
+    """/healthz, /readyz and /metrics when ROOTMAIL_HTTP_PORT is set; a taken port stops serve."""
+    if not settings.http_port:
+        return None
+    try:
+        return start_health_server(settings.http_host, settings.http_port, _readiness(settings, receiver),
+                                   metrics_registry(StateCollector(receiver.ledger.client, QUEUE)))
+    except OSError as exc:
+        children.stop()
+        await receiver.close()
+        raise UsageProblem(
+            f"cannot serve /healthz on {settings.http_host}:{settings.http_port} ({exc.strerror}); "
+            "set ROOTMAIL_HTTP_PORT to a free port, or 0 to disable it"
+        ) from exc
+
+
+def _banner(settings: Settings, port: int, snapshot: DirectoryHolder, *, embedded: bool, worker: bool) -> str:
+    """What serve prints once it listens: where the mail goes and what runs."""
     directory = snapshot.get()
     demo = settings.directory_file is None and not snapshot_path(settings).exists()
-    print(
+    return (
         f"rootmail {'(embedded defaults) ' if embedded else ''}listening on smtp://{settings.smtp_host}:{port}\n"
         f"  processes:      {settings.smtp_processes} SMTP receiver process(es)\n"
         f"  data directory: {Path(settings.data_dir).resolve()}\n"
@@ -326,32 +323,30 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         f"  directory:      "
         + (f"embedded DEMO directory ({len(directory.accounts)} accounts: the recipients of "
            "`rootmail demo`); set ROOTMAIL_DIRECTORY_FILE for your own" if demo
-           else f"{settings.directory_file} ({len(directory.accounts)} accounts)"),
-        flush=True,
+           else f"{settings.directory_file} ({len(directory.accounts)} accounts)")
     )
-    log.info("receiver_started", port=port, embedded_redis=embedded is not None)
-    log.info("reconciler_location", runs_in="rootmail serve" if worker is not None else "rootmail beat")
 
-    reconciler = make_reconciler(settings, store, ledger)
 
-    def reconcile_once(grace: float) -> None:
-        try:
-            reconciler(grace)
-        except Exception as exc:  # Redis down: the next pass tries again
-            log.warning("reconcile_failed", error=type(exc).__name__)
+def _logged(event: str, action: Callable[[], object]) -> None:
+    """Run a periodic step; a failure (Redis down) is logged and the next tick tries again."""
+    try:
+        action()
+    except Exception as exc:
+        log.warning(event, error=type(exc).__name__)
 
+
+async def _supervise(settings: Settings, receiver: Receiver, stop: asyncio.Event,
+                     embedded: EmbeddedRedis | None, worker: WorkerProcess | None,
+                     children: ReceiverChildren) -> None:
+    """Until ``stop``: restart what died; beside the embedded worker, reconcile and publish the guard's
+    periodic tasks (otherwise `rootmail beat` does both)."""
+    loop = asyncio.get_running_loop()
+    executor = receiver.executor
+    reconciler = make_reconciler(settings, receiver.store, receiver.ledger)
     # the guard's periodic tasks (silence alarm, escrow purge): beat's job, here beside our worker
-    periodic = PeriodicTasks(ledger.client, guard_schedule(settings.silence_alert_hours))
-
-    def publish_periodic() -> None:
-        try:
-            periodic.publish_due()
-        except Exception as exc:  # Redis down: still due, tried again on the next tick
-            log.warning("periodic_publish_failed", error=type(exc).__name__)
-
-    # the reconciler runs here only beside the embedded worker; otherwise in `rootmail beat`
+    periodic = PeriodicTasks(receiver.ledger.client, guard_schedule(settings.silence_alert_hours))
     if worker is not None:
-        await loop.run_in_executor(executor, reconcile_once, 0.0)
+        await loop.run_in_executor(executor, _logged, "reconcile_failed", lambda: reconciler(0.0))
     next_reconcile = time.monotonic() + settings.reconcile_interval
     while not stop.is_set():
         with contextlib.suppress(TimeoutError):
@@ -363,11 +358,35 @@ async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | N
         if worker is not None:
             worker.ensure_running()
         children.ensure_running()
-        if worker is not None and time.monotonic() >= next_reconcile:
+        if worker is None:
+            continue
+        if time.monotonic() >= next_reconcile:
             next_reconcile = time.monotonic() + settings.reconcile_interval
-            await loop.run_in_executor(executor, reconcile_once, settings.reconcile_grace)
-        if worker is not None:
-            await loop.run_in_executor(executor, publish_periodic)
+            await loop.run_in_executor(executor, _logged, "reconcile_failed",
+                                       lambda: reconciler(settings.reconcile_grace))
+        await loop.run_in_executor(executor, _logged, "periodic_publish_failed", periodic.publish_due)
+
+
+async def _serve(settings: Settings, redis_url: str, embedded: EmbeddedRedis | None,
+                 worker: WorkerProcess | None) -> None:
+    snapshot = directory_holder(settings)
+    receiver = Receiver(settings, redis_url, snapshot)
+    if isinstance(receiver.store, LocalStore):
+        removed = receiver.store.clean_tmp()
+        if removed:
+            log.info("store_tmp_cleaned", files=removed)
+    port = await receiver.listen(settings.smtp_port)
+    children = ReceiverChildren(settings.smtp_processes - 1, redis_url, port)
+    children.start()
+    health = await _start_health(settings, receiver, children)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    print(_banner(settings, port, snapshot, embedded=embedded is not None, worker=worker is not None), flush=True)
+    log.info("receiver_started", port=port, embedded_redis=embedded is not None)
+    log.info("reconciler_location", runs_in="rootmail serve" if worker is not None else "rootmail beat")
+    await _supervise(settings, receiver, stop, embedded, worker, children)
     log.info("receiver_stopping")
     children.stop()
     await receiver.close()  # in-flight stores finish before anything else stops
