@@ -124,6 +124,15 @@ def _junk(command: _Command) -> _Command:
     return cast(_Command, spend_then_run)
 
 
+def _rewrite_aiosmtpd_reply(status: str) -> str:
+    """An aiosmtpd error reply we word differently (replies.AIOSMTPD_REWRITES), else ``status``."""
+    if status[:3] in _REWRITTEN_CODES:
+        for prefix, replacement in replies.AIOSMTPD_REWRITES:
+            if status.startswith(prefix):
+                return replacement
+    return status
+
+
 class RootmailSMTP(SMTP):
     """aiosmtpd's protocol with enhanced status codes, admission control, abuse limits and fast paths."""
 
@@ -209,27 +218,31 @@ class RootmailSMTP(SMTP):
         if isinstance(status, bytes):  # aiosmtpd's AUTH challenges (334) are bytes: nothing to rewrite
             await super().push(status)
             return
-        if self._admitted is None and status.startswith("220 "):
-            self.client_address = client_ip(self.session)
-            self._client_key = client_key(self.client_address)
-            if self.limits is not None:
-                refusal = self.limits.admit(self.client_address)
-                self._admitted = refusal is None
-                if refusal is not None:
-                    await self.goodbye(_REFUSALS[refusal], refusal.replace(" ", "_"))
-                    return
-            else:
-                self._admitted = False
-        first = status[:1]
-        if first == "4" or first == "5":
-            if status[:3] in _REWRITTEN_CODES:
-                for prefix, replacement in replies.AIOSMTPD_REWRITES:
-                    if status.startswith(prefix):
-                        status = replacement
-                        break
+        if self._admitted is None and status.startswith("220 ") and not await self._admit():
+            return
+        if status[:1] in ("4", "5"):
+            status = _rewrite_aiosmtpd_reply(status)
             if not status.startswith(_NOT_JUNK) and self.guard.spend_junk():
                 await self.goodbye(replies.TOO_MANY_COMMANDS, "too_many_commands")
                 return
+        await self._push_reply(status)
+
+    async def _admit(self) -> bool:
+        """At the greeting: note the client and ask the connection limits; False when refused (goodbye sent)."""
+        self.client_address = client_ip(self.session)
+        self._client_key = client_key(self.client_address)
+        if self.limits is None:
+            self._admitted = False
+            return True
+        refusal = self.limits.admit(self.client_address)
+        self._admitted = refusal is None
+        if refusal is None:
+            return True
+        await self.goodbye(_REFUSALS[refusal], refusal.replace(" ", "_"))
+        return False
+
+    async def _push_reply(self, status: str) -> None:
+        """Write a reply: enhanced status codes before the hello, our extra EHLO keywords in it."""
         if not self._hello_reply:
             # the greeting (and STARTTLS's go-ahead) stay as aiosmtpd writes them
             if self.generic_enhanced_codes and not status.startswith("220"):
