@@ -98,8 +98,12 @@ _REGION_NAMES = {
 }
 _REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
                           r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
-_REGION_NAME_AT = re.compile(r"(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
-                             r"Africa|Israel)\s*\(", _I)
+# where _REGION_NAME may start, in the lower-cased text (case-sensitive: re scans a branch of literals fast)
+_REGION_NAME_AT = re.compile(r"(?:us east|us west|eu|europe|asia pacific|canada|south america|middle east|"
+                             r"africa|israel)\s*\(")
+# the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
+# the only character whose lower case is longer than one character
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
 _CERT_ARN = re.compile(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}")
 _CERT_ID = re.compile(r"certificate identifier\s*:\s*([0-9a-f-]{36})", _I)
@@ -145,13 +149,19 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _matches(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _matches(pattern: re.Pattern[str], start: re.Pattern[str], text: str,
+             scan: str | None = None) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a ``pattern`` that opens with an assertion (re tries such a
     pattern at every position): ``start`` (a pattern every match of ``pattern`` also matches at
-    its start, without the assertion) finds where to try it. Same matches, a faster scan."""
+    its start, without the assertion) finds where to try it. Same matches, a faster scan.
+    ``scan``: the lower-cased text, searched by a case-sensitive ``start`` for a case-insensitive
+    ``pattern`` (the plain scan when a character folds to an ASCII letter: positions would differ)."""
+    if scan is not None and any(char in text for char in _FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))
+    where = text if scan is None else scan
     out: list[re.Match[str]] = []
     pos = 0
-    while (candidate := start.search(text, pos)) is not None:
+    while (candidate := start.search(where, pos)) is not None:
         match = pattern.match(text, candidate.start())
         if match is None:
             pos = candidate.start() + 1
@@ -225,7 +235,7 @@ def _regions(subject: str, text: str) -> list[str]:
     lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _matches(_REGION, _REGION_AT, lowered)]
     named = any(word in lowered for word in _REGION_WORDS)
-    for match in _matches(_REGION_NAME, _REGION_NAME_AT, cleaned) if named else ():
+    for match in _matches(_REGION_NAME, _REGION_NAME_AT, cleaned, lowered) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))

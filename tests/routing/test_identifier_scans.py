@@ -14,7 +14,7 @@ from routing import identifiers as ids
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
-          "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z"]
+          "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z", "ı", "İ", "ſ", "K", "euRope  (", "queue ("]
 SCANS = [(ids._TWELVE, ids._TWELVE_AT, False), (ids._MASKED, ids._MASKED_AT, False),
          (ids._REGION, ids._REGION_AT, True), (ids._REGION_NAME, ids._REGION_NAME_AT, False)]
 
@@ -29,7 +29,10 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     for pattern, start, lowered in SCANS:
         value = text.lower() if lowered else text
-        assert _spans(ids._matches(pattern, start, value)) == _spans(list(pattern.finditer(value)))
+        scan = text.lower() if pattern is ids._REGION_NAME else None
+        assert _spans(ids._matches(pattern, start, value, scan)) == _spans(list(pattern.finditer(value)))
+        if scan is not None:
+            continue  # _first_match scans the text itself: used with case-sensitive start patterns only
         first, plain = ids._first_match(pattern, start, value), pattern.search(value)
         assert (first.span() if first else None) == (plain.span() if plain else None)
 
