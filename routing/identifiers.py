@@ -72,6 +72,8 @@ _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")
 _RESOURCE = re.compile(
     r"\b(?:dxcon|dxvif|dxlag|vol|snap|eni|vpc|subnet|sg|ami|igw|nat|eipalloc|tgw|vpce|rtb|fs|cluster)"
     r"-[0-9a-z]{8,17}\b")
+_RESOURCE_AT = re.compile(  # where _RESOURCE may start: the same without its leading \b
+    r"(?:dxcon|dxvif|dxlag|vol|snap|eni|vpc|subnet|sg|ami|igw|nat|eipalloc|tgw|vpce|rtb|fs|cluster)-[0-9a-z]{8,17}\b")
 _REGION = re.compile(  # applied to lower-cased text
     r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
     r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
@@ -352,7 +354,10 @@ def _x_budget_name(m: _Mail, ids: dict[str, Any]) -> Any:
 def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
     if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
         return None
-    return (_first(_DOMAIN, m.text) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() or None
+    # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
+    in_text = "domain" in m.low or any(char in m.text for char in _FOLDS_TO_ASCII)
+    return ((_first(_DOMAIN, m.text) if in_text else None) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() \
+        or None
 
 
 def _x_handshake_id(m: _Mail, ids: dict[str, Any]) -> Any:
@@ -379,7 +384,8 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
      if ("AKIA" in m.both or "ASIA" in m.both) else []),
     ("regions", lambda m, ids: m.regions),
     ("region", _first_of("regions")),
-    ("resource_ids", lambda m, ids: _unique(_RESOURCE.findall(m.both)) if m.has(*_RESOURCE_PREFIXES) else []),
+    ("resource_ids", lambda m, ids: _unique(found.group(0) for found in _matches(_RESOURCE, _RESOURCE_AT, m.both))
+     if m.has(*_RESOURCE_PREFIXES) else []),
     ("aws_account_ids", _x_aws_account_ids),
     ("aws_account_id_last4", _x_aws_account_id_last4),
     ("certificate_arn", _x_certificate_arn),

@@ -14,9 +14,11 @@ from routing import identifiers as ids
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
-          "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z", "ı", "İ", "ſ", "K", "euRope  (", "queue ("]
+          "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z", "ı", "İ", "ſ", "K", "euRope  (", "queue (",
+          "vol-", "0123abcd", "sg-", "xsg-", "cluster-", "ffff"]
 SCANS = [(ids._TWELVE, ids._TWELVE_AT, False), (ids._MASKED, ids._MASKED_AT, False),
-         (ids._REGION, ids._REGION_AT, True), (ids._REGION_NAME, ids._REGION_NAME_AT, False)]
+         (ids._REGION, ids._REGION_AT, True), (ids._REGION_NAME, ids._REGION_NAME_AT, False),
+         (ids._RESOURCE, ids._RESOURCE_AT, False)]
 
 
 def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
