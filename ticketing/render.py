@@ -13,10 +13,12 @@ and secrets seen in another part of the mail hold in the header block too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
+from typing import Any
 from urllib.parse import quote, unquote
 
 from routing.redact import Redactor
-from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+from routing.types import Account, AuthVerdict, Notice, ParsedMail, Recipient
 
 _SHOWN_IDENTIFIERS = (
     "case_id", "abuse_report_id", "health_event_arn", "event_type_code", "invoice_id", "billing_period",
@@ -33,6 +35,30 @@ def _identifier_lines(notice: Notice, redactor: Redactor) -> list[str]:
             shown = ",".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
             parts.append(f"{name}={redactor.scrub(shown)}")
     return [f"Ids:       {part}" for part in parts]
+
+
+def _sender_lines(auth: AuthVerdict | None, rule: Redactor) -> list[str]:
+    """The authenticity verdict and its first reasons (nothing when the mail was not authenticated)."""
+    if auth is None:
+        return []
+    lines = [f"Sender:    authenticity {auth.verdict}"
+             + ("  ** SUSPECTED SPOOF: not proven to come from AWS; never show it to the customer **"
+                if auth.suspected_spoof else "")]
+    return lines + [f"           {rule(reason)}" for reason in auth.reasons[:6]]
+
+
+def _mail_facts(parsed: ParsedMail, notice: Notice, account: Account | None, rule: Redactor) -> list[str]:
+    """An account mismatch, the attachments and the parser's defects."""
+    lines: list[str] = []
+    if notice.aws_account_id and account and notice.aws_account_id != account.account_id:
+        lines.append(f"WARNING:   the mail names account {notice.aws_account_id}, "
+                     f"not the recipient's account {account.account_id}")
+    if parsed.attachments:
+        names = ", ".join(f"{rule(a.filename)} ({a.size} bytes)" for a in parsed.attachments)
+        lines.append(f"Attached:  {names}")
+    if parsed.defects:
+        lines.append(f"Defects:   {', '.join(parsed.defects)}")
+    return lines
 
 
 def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth: AuthVerdict | None = None,
@@ -54,20 +80,9 @@ def header_block(parsed: ParsedMail, recipient: Recipient, notice: Notice, auth:
         f"Date:      {parsed.date.isoformat() if parsed.date else '(none)'}",
         f"Subject:   {rule(parsed.subject) or '(no subject)'}",
     ]
-    if auth is not None:
-        lines.append(f"Sender:    authenticity {auth.verdict}"
-                     + ("  ** SUSPECTED SPOOF: not proven to come from AWS; never show it to the customer **"
-                        if auth.suspected_spoof else ""))
-        lines += [f"           {rule(reason)}" for reason in auth.reasons[:6]]
+    lines += _sender_lines(auth, rule)
     lines += _identifier_lines(notice, rule)
-    if notice.aws_account_id and account and notice.aws_account_id != account.account_id:
-        lines.append(f"WARNING:   the mail names account {notice.aws_account_id}, "
-                     f"not the recipient's account {account.account_id}")
-    if parsed.attachments:
-        names = ", ".join(f"{rule(a.filename)} ({a.size} bytes)" for a in parsed.attachments)
-        lines.append(f"Attached:  {names}")
-    if parsed.defects:
-        lines.append(f"Defects:   {', '.join(parsed.defects)}")
+    lines += _mail_facts(parsed, notice, account, rule)
     return "\n".join(lines)
 
 
@@ -137,52 +152,81 @@ def _as_list(value: object) -> list[str]:
     return [str(value)] if value else []
 
 
-def console_links(notice: Notice) -> list[tuple[str, str]]:
-    """(label, URL) of the AWS console page for each identifier the notice carries."""
-    ids = notice.identifiers
-    region = _region(notice)
-    links: list[tuple[str, str]] = []
-    for case in _as_list(ids.get("case_id")):
-        links.append((f"Support case {case}",
-                      f"https://support.console.aws.amazon.com/support/home#/case/?displayId={quote(case)}"))
-    for arn in _as_list(ids.get("health_event_arn")):
-        links.append(("Health event", "https://health.aws.amazon.com/health/home#/account/event-log?eventID="
-                      + quote(arn, safe=":")))
-    for instance in _as_list(ids.get("instance_ids"))[:10]:
-        links.append((f"EC2 {instance}", f"https://{region}.console.aws.amazon.com/ec2/home?region={region}"
-                      f"#InstanceDetails:instanceId={quote(instance)}"))
-    if _as_list(ids.get("access_key_ids")):
-        links.append(("IAM access keys", "https://console.aws.amazon.com/iam/home#/security_credentials"))
+Link = tuple[str, str]  # (label, URL)
+_LinksOf = Callable[[Mapping[str, Any], str], list[Link]]  # (identifiers, region) -> links
+
+
+def _each(name: str, link: Callable[[str, str], Link], limit: int | None = None) -> _LinksOf:
+    """One link per value of identifier ``name`` (``link(value, region)``)."""
+    def links(ids: Mapping[str, Any], region: str) -> list[Link]:
+        return [link(value, region) for value in _as_list(ids.get(name))[:limit]]
+    return links
+
+
+def _if_present(name: str, label: str, url: str) -> _LinksOf:
+    """One fixed link when the notice carries identifier ``name``."""
+    def links(ids: Mapping[str, Any], region: str) -> list[Link]:
+        return [(label, url)] if _as_list(ids.get(name)) else []
+    return links
+
+
+def _arn_region(arn: str, region: str) -> str:
+    return arn.split(":")[3] if arn.count(":") >= 5 else region
+
+
+def _bills(ids: Mapping[str, Any], region: str) -> list[Link]:
     period = _as_list(ids.get("billing_period"))
     if period and re.fullmatch(r"\d{4}-\d{2}", period[0]):
         year, month = period[0].split("-")
-        links.append((f"Bills {period[0]}",
-                      f"https://console.aws.amazon.com/billing/home#/bills?year={year}&month={int(month)}"))
-    elif _as_list(ids.get("invoice_id")):
-        links.append(("Bills", "https://console.aws.amazon.com/billing/home#/bills"))
-    for arn in _as_list(ids.get("certificate_arn")):
-        cert_region = arn.split(":")[3] if arn.count(":") >= 5 else region
-        links.append(("ACM certificate", f"https://{cert_region}.console.aws.amazon.com/acm/home?region="
-                      f"{cert_region}#/certificates/{quote(arn.rsplit('/', 1)[-1])}"))
-    for arn in _as_list(ids.get("sns_topic_arn")):
-        topic_region = arn.split(":")[3] if arn.count(":") >= 5 else region
-        links.append(("SNS topic", f"https://{topic_region}.console.aws.amazon.com/sns/v3/home?region="
-                      f"{topic_region}#/topic/{quote(arn, safe=':')}"))
-    for domain in _as_list(ids.get("domain_name")):
-        links.append((f"Route 53 domain {domain}",
-                      f"https://console.aws.amazon.com/route53/domains/home#/DomainDetail/{quote(domain)}"))
-    if _as_list(ids.get("budget_name")):
-        links.append(("Budgets", "https://console.aws.amazon.com/billing/home#/budgets"))
-    if _as_list(ids.get("anomaly_id")):
-        links.append(("Cost anomalies", "https://console.aws.amazon.com/cost-management/home#/anomaly-detection"))
-    if _as_list(ids.get("reservation_id")):
-        links.append(("Reservations", "https://console.aws.amazon.com/billing/home#/reservations"))
-    if _as_list(ids.get("handshake_id")):
-        links.append(("Organizations invitations",
-                      "https://console.aws.amazon.com/organizations/v2/home/invitations"))
-    if _as_list(ids.get("agreement_id")):
-        links.append(("Marketplace subscriptions", "https://console.aws.amazon.com/marketplace/home#/subscriptions"))
-    return links
+        return [(f"Bills {period[0]}",
+                 f"https://console.aws.amazon.com/billing/home#/bills?year={year}&month={int(month)}")]
+    if _as_list(ids.get("invoice_id")):
+        return [("Bills", "https://console.aws.amazon.com/billing/home#/bills")]
+    return []
+
+
+def _certificate(arn: str, region: str) -> Link:
+    cert_region = _arn_region(arn, region)
+    return ("ACM certificate", f"https://{cert_region}.console.aws.amazon.com/acm/home?region="
+            f"{cert_region}#/certificates/{quote(arn.rsplit('/', 1)[-1])}")
+
+
+def _topic(arn: str, region: str) -> Link:
+    topic_region = _arn_region(arn, region)
+    return ("SNS topic", f"https://{topic_region}.console.aws.amazon.com/sns/v3/home?region="
+            f"{topic_region}#/topic/{quote(arn, safe=':')}")
+
+
+# in the order the links are shown
+_CONSOLE_LINKS: tuple[_LinksOf, ...] = (
+    _each("case_id", lambda case, _: (
+        f"Support case {case}", f"https://support.console.aws.amazon.com/support/home#/case/?displayId={quote(case)}")),
+    _each("health_event_arn", lambda arn, _: (
+        "Health event",
+        "https://health.aws.amazon.com/health/home#/account/event-log?eventID=" + quote(arn, safe=":"))),
+    _each("instance_ids", lambda instance, region: (
+        f"EC2 {instance}", f"https://{region}.console.aws.amazon.com/ec2/home?region={region}"
+        f"#InstanceDetails:instanceId={quote(instance)}"), limit=10),
+    _if_present("access_key_ids", "IAM access keys", "https://console.aws.amazon.com/iam/home#/security_credentials"),
+    _bills,
+    _each("certificate_arn", _certificate),
+    _each("sns_topic_arn", _topic),
+    _each("domain_name", lambda domain, _: (
+        f"Route 53 domain {domain}", f"https://console.aws.amazon.com/route53/domains/home#/DomainDetail/{quote(domain)}")),
+    _if_present("budget_name", "Budgets", "https://console.aws.amazon.com/billing/home#/budgets"),
+    _if_present("anomaly_id", "Cost anomalies", "https://console.aws.amazon.com/cost-management/home#/anomaly-detection"),
+    _if_present("reservation_id", "Reservations", "https://console.aws.amazon.com/billing/home#/reservations"),
+    _if_present("handshake_id", "Organizations invitations",
+                "https://console.aws.amazon.com/organizations/v2/home/invitations"),
+    _if_present("agreement_id", "Marketplace subscriptions",
+                "https://console.aws.amazon.com/marketplace/home#/subscriptions"),
+)
+
+
+def console_links(notice: Notice) -> list[Link]:
+    """(label, URL) of the AWS console page for each identifier the notice carries."""
+    region = _region(notice)
+    return [link for links_of in _CONSOLE_LINKS for link in links_of(notice.identifiers, region)]
 
 
 def links_block(notice: Notice) -> str:

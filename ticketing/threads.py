@@ -241,11 +241,7 @@ def thread_key(
     scope = thread_scope(recipient, trusted=trusted)
     key = _identifier_key(notice, scope)
     if key is None and index is not None:
-        refs = [parsed.in_reply_to] if parsed.in_reply_to else []
-        refs += [r for r in reversed(parsed.references) if r and r not in refs]
-        own = _normalize_id(parsed.message_id) if parsed.message_id else ""
-        refs = [r for r in refs if _normalize_id(r) != own]
-        key = index.thread_of(scope, refs)
+        key = index.thread_of(scope, _referenced_ids(parsed))
     subject = normalize_subject(parsed.subject)
     moment = time.time() if now is None else now
     if key is None and index is not None and notice.thread_on and subject:
@@ -253,11 +249,25 @@ def thread_key(
     if key is None:
         key = f"mail:{scope}:" + _digest(message_fingerprint(parsed, raw, trusted=trusted))
     if index is not None:
-        if parsed.message_id:
-            index.remember(scope, parsed.message_id, key)
-        if notice.thread_on and subject:
-            index.remember_subject(scope, subject, key, moment)
+        _remember(index, scope, key, parsed, notice, subject, moment)
     return key
+
+
+def _referenced_ids(parsed: ParsedMail) -> list[str]:
+    """In-Reply-To, then References newest first; never the mail's own Message-ID."""
+    refs = [parsed.in_reply_to] if parsed.in_reply_to else []
+    refs += [r for r in reversed(parsed.references) if r and r not in refs]
+    own = _normalize_id(parsed.message_id) if parsed.message_id else ""
+    return [r for r in refs if _normalize_id(r) != own]
+
+
+def _remember(index: ThreadIndex, scope: str, key: str, parsed: ParsedMail, notice: Notice, subject: str,
+              moment: float) -> None:
+    """Later replies (by Message-ID) and follow-ups (by subject, when the notice threads on it) find ``key``."""
+    if parsed.message_id:
+        index.remember(scope, parsed.message_id, key)
+    if notice.thread_on and subject:
+        index.remember_subject(scope, subject, key, moment)
 
 
 # ---------------------------------------------------------------------- per-thread locks
