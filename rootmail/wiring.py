@@ -13,6 +13,7 @@ from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 
 if TYPE_CHECKING:
+    import httpx
     import redis
 
     from ingest.envelope import Envelope
@@ -21,7 +22,10 @@ if TYPE_CHECKING:
     from routing.dns import DnsLookup
     from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
     from ticketing.helpdesk import Helpdesk
+    from ticketing.helpdesk.cache import RedisTicketCache
     from ticketing.pipeline import Authenticator, Classifier
+    from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
+    from ticketing.threads import ThreadLock
 
 
 def make_router(settings: Settings) -> RulesRouter:
@@ -118,6 +122,28 @@ def routing_stages(settings: Settings) -> dict[str, Any]:
     return {"authenticate": stages.authenticate, "classify": stages.classify}
 
 
+@dataclass(frozen=True)
+class _HelpdeskParts:
+    """What the Zendesk and RT clients share: Redis (or None), the thread lock, HTTP timeout, budget."""
+    client: redis.Redis | None
+    lock: ThreadLock
+    timeout: httpx.Timeout
+    budget: float | None
+
+    def limiter(self, service: str, per_minute: int) -> RedisTokenBucket | LocalTokenBucket:
+        """One token bucket for all workers with a Redis, else one per process."""
+        from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
+
+        if self.client is not None:
+            return RedisTokenBucket(self.client, f"rootmail:ratelimit:{service}", per_minute)
+        return LocalTokenBucket(per_minute)
+
+    def cache(self, service: str) -> RedisTicketCache | None:
+        from ticketing.helpdesk.cache import RedisTicketCache
+
+        return RedisTicketCache(self.client, f"rootmail:helpdesk:{service}") if self.client is not None else None
+
+
 def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Helpdesk:
     """The Zendesk or Request Tracker client for ``ROOTMAIL_HELPDESK`` (``local`` is built by runtime).
 
@@ -129,55 +155,63 @@ def make_helpdesk(settings: Settings, client: redis.Redis | None = None) -> Help
     import httpx
 
     from rootmail.clients import optional_redis
-    from ticketing.helpdesk.cache import RedisTicketCache
-    from ticketing.helpdesk.rt import RTHelpdesk
-    from ticketing.helpdesk.zendesk import ZendeskHelpdesk
-    from ticketing.ratelimit import LocalTokenBucket, RedisTokenBucket
     from ticketing.threads import process_thread_lock, redis_thread_lock
 
+    if settings.helpdesk not in ("zendesk", "rt"):
+        raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")
+    _check_helpdesk_settings(settings)
     if client is None:
         client = optional_redis(settings)
     # the waits of one message add up to less than its task's time limit (Settings.helpdesk_budget)
     budget = settings.helpdesk_budget()
     lock = (redis_thread_lock(client, timeout=max(120.0, (budget or 0.0) + 30.0), wait=settings.thread_lock_wait())
             if client is not None else process_thread_lock())
-
-    def shared_limiter(service: str, per_minute: int) -> RedisTokenBucket | LocalTokenBucket:
-        if client is not None:
-            return RedisTokenBucket(client, f"rootmail:ratelimit:{service}", per_minute)
-        return LocalTokenBucket(per_minute)
-
     timeout = httpx.Timeout(connect=5.0, read=settings.helpdesk_timeout, write=settings.helpdesk_timeout,
                             pool=10.0)
+    parts = _HelpdeskParts(client, lock, timeout, budget)
+    return _zendesk(settings, parts) if settings.helpdesk == "zendesk" else _rt(settings, parts)
+
+
+def _check_helpdesk_settings(settings: Settings) -> None:
+    """The chosen helpdesk's URL and credentials are set (else one line naming the settings)."""
     if settings.helpdesk == "zendesk":
         if not (settings.zendesk_url and settings.zendesk_email and settings.zendesk_token):
             raise UsageProblem("ROOTMAIL_HELPDESK=zendesk needs ROOTMAIL_ZENDESK_URL, ROOTMAIL_ZENDESK_EMAIL "
                                "and ROOTMAIL_ZENDESK_TOKEN")
-        limiter = shared_limiter("zendesk", settings.zendesk_rate_limit)
-        fields = {"aws_account_id": settings.zendesk_field_aws_account,
-                  "notice_type": settings.zendesk_field_notice_type,
-                  "deadline": settings.zendesk_field_deadline,
-                  "authenticity": settings.zendesk_field_authenticity}
-        from rootmail.directory_holder import DirectoryHolder
+        return
+    if not settings.rt_url:
+        raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_URL (and ROOTMAIL_RT_TOKEN, or "
+                           "ROOTMAIL_RT_USER and ROOTMAIL_RT_PASSWORD)")
+    if settings.rt_token is None and not (settings.rt_user and settings.rt_password):
+        raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_TOKEN, or ROOTMAIL_RT_USER and "
+                           "ROOTMAIL_RT_PASSWORD")
 
-        directory = DirectoryHolder(settings)  # customers' zendesk_organization_id, as reloaded
-        return ZendeskHelpdesk(
-            settings.zendesk_url, settings.zendesk_email, settings.zendesk_token,
-            field_ids={k: v for k, v in fields.items() if v}, limiter=limiter, lock=lock, timeout=timeout,
-            organization_ids=lambda: directory.get().zendesk_organization_ids,
-            cache=RedisTicketCache(client, "rootmail:helpdesk:zendesk") if client is not None else None,
-            budget=budget,
-        )
-    if settings.helpdesk == "rt":
-        if not settings.rt_url:
-            raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_URL (and ROOTMAIL_RT_TOKEN, or "
-                               "ROOTMAIL_RT_USER and ROOTMAIL_RT_PASSWORD)")
-        if settings.rt_token is None and not (settings.rt_user and settings.rt_password):
-            raise UsageProblem("ROOTMAIL_HELPDESK=rt needs ROOTMAIL_RT_TOKEN, or ROOTMAIL_RT_USER and "
-                               "ROOTMAIL_RT_PASSWORD")
-        return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
-                          password=settings.rt_password, default_queue=settings.rt_queue, lock=lock,
-                          timeout=timeout, budget=budget,
-                          limiter=shared_limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None,
-                          cache=RedisTicketCache(client, "rootmail:helpdesk:rt") if client is not None else None)
-    raise UsageProblem(f"ROOTMAIL_HELPDESK={settings.helpdesk}: use local, zendesk or rt")
+
+def _zendesk(settings: Settings, parts: _HelpdeskParts) -> Helpdesk:
+    from rootmail.directory_holder import DirectoryHolder
+    from ticketing.helpdesk.zendesk import ZendeskHelpdesk
+
+    assert settings.zendesk_url and settings.zendesk_email and settings.zendesk_token  # _check_helpdesk_settings
+    fields = {"aws_account_id": settings.zendesk_field_aws_account,
+              "notice_type": settings.zendesk_field_notice_type,
+              "deadline": settings.zendesk_field_deadline,
+              "authenticity": settings.zendesk_field_authenticity}
+    directory = DirectoryHolder(settings)  # customers' zendesk_organization_id, as reloaded
+    return ZendeskHelpdesk(
+        settings.zendesk_url, settings.zendesk_email, settings.zendesk_token,
+        field_ids={k: v for k, v in fields.items() if v},
+        limiter=parts.limiter("zendesk", settings.zendesk_rate_limit), lock=parts.lock, timeout=parts.timeout,
+        organization_ids=lambda: directory.get().zendesk_organization_ids,
+        cache=parts.cache("zendesk"), budget=parts.budget,
+    )
+
+
+def _rt(settings: Settings, parts: _HelpdeskParts) -> Helpdesk:
+    from ticketing.helpdesk.rt import RTHelpdesk
+
+    assert settings.rt_url  # _check_helpdesk_settings
+    return RTHelpdesk(settings.rt_url, token=settings.rt_token, user=settings.rt_user,
+                      password=settings.rt_password, default_queue=settings.rt_queue, lock=parts.lock,
+                      timeout=parts.timeout, budget=parts.budget,
+                      limiter=parts.limiter("rt", settings.rt_rate_limit) if settings.rt_rate_limit else None,
+                      cache=parts.cache("rt"))
