@@ -89,7 +89,12 @@ class Ledger:
 
     @classmethod
     def from_url(cls, url: str, timeout: float = 2.0) -> Ledger:
-        return cls(redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout))
+        """A ledger on its own Redis client (tests, ``Publisher.from_url``). ``ingest`` imports no other
+        project package, so this cannot use :func:`rootmail.clients.redis_client`; it sets the same
+        timeouts (read/write ``timeout``, connect at most 5 s, idle connections PINGed after 30 s).
+        rootmail itself builds its ledger with ``rootmail.runtime.make_ledger`` (that factory)."""
+        return cls(redis.Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=min(timeout, 5.0),
+                                        health_check_interval=30))
 
     def _keys(self, key: str) -> list[str]:
         return [f"{PREFIX}:m:{key}", f"{PREFIX}:state:", f"{PREFIX}:count:done", f"{PREFIX}:unfinished"]

@@ -21,6 +21,7 @@ import redis
 import structlog
 
 from rootmail.children import die_with_parent
+from rootmail.clients import redis_client
 from rootmail.errors import UsageProblem
 from rootmail.private import PRIVATE_UMASK, private_dir, private_file
 
@@ -89,7 +90,7 @@ class EmbeddedRedis:
         self.process = subprocess.Popen([binary, str(conf)], stdin=subprocess.DEVNULL,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                         start_new_session=True, preexec_fn=_private_child)
-        client = redis.Redis.from_url(self.url, socket_timeout=1, socket_connect_timeout=1)
+        client = redis_client(self.url, timeout=1.0)  # the start-up probe: a short wait per PING
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:

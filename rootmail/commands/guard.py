@@ -52,9 +52,9 @@ def _account(account_id: str) -> str:
 
 
 def _redis(settings: Settings) -> redis.Redis:
-    from rootmail.runtime import resolve_redis_url
+    from rootmail.clients import redis_client, resolve_redis_url
 
-    client = redis.Redis.from_url(resolve_redis_url(settings), socket_timeout=10, socket_connect_timeout=5)
+    client = redis_client(resolve_redis_url(settings))
     try:
         client.ping()
     except redis.RedisError as exc:
