@@ -6,10 +6,11 @@ embedded defaults ``serve`` runs a worker but no beat, so the silence alarm
 tasks by name, as Celery protocol-2 messages built by :func:`ingest.wire.task_message`, onto the
 worker's queue in the same Redis, without importing Celery, the guard or the parser.
 
-Intervals are beat's (silence check every 300 s, escrow purge every 60 s), with one choice of ours:
-a silence window shorter than 300 s is checked once per window, so the alarm is never later than
-twice the window. Every task is due at start-up too (the first silence check starts the intake
-clock when no AWS mail was ever accepted).
+The intervals are defined here once (:func:`guard_schedule`: silence check every 300 s, escrow
+purge every 60 s) and beat takes them from here too; a silence window shorter than 300 s is checked
+once per window, so the alarm is never later than twice the window, and with the alarm off
+(``ROOTMAIL_SILENCE_ALERT_HOURS=0``) there is no silence check. Every task is due at start-up too
+(the first silence check starts the intake clock when no AWS mail was ever accepted).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ingest.wire import task_message
 
 CHECK_SILENCE = "rootmail.guard.check_silence"  # ticketing.guard_tasks.CHECK_SILENCE
 PURGE_ESCROW = "rootmail.guard.purge_escrow"  # ticketing.guard_tasks.PURGE_ESCROW
-SILENCE_CHECK_SECONDS = 300.0  # as rootmail.worker.beat_schedule
+SILENCE_CHECK_SECONDS = 300.0  # also beat's (rootmail.worker.beat_schedule)
 ESCROW_PURGE_SECONDS = 60.0
 
 

@@ -20,6 +20,7 @@ from ingest.publish import QUEUE
 from rootmail.health import start_health_server
 from rootmail.heartbeat import MAX_LOOP_INTERVAL, heartbeat_path, touch
 from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
+from rootmail.periodic import CHECK_SILENCE, PURGE_ESCROW, guard_schedule
 from rootmail.ports import ensure_free
 from rootmail.runtime import build_worker_runtime, redis_client, resolve_redis_url
 from rootmail.settings import Settings
@@ -30,14 +31,21 @@ from ticketing.celery_app import limit_memory, make_celery
 IN_PROCESS_POOLS = frozenset({"solo", "threads", "eventlet", "gevent"})
 
 
+# beat's entry names of the guard's periodic tasks (the names key beat's persistent schedule file)
+_GUARD_ENTRIES = {CHECK_SILENCE: "guard-silence", PURGE_ESCROW: "escrow-purge"}
+
+
 def beat_schedule(settings: Settings) -> dict[str, dict[str, object]]:
-    """What beat runs: the reconciler and the directory sync, each on its interval."""
-    return {
+    """What beat runs: the reconciler and the directory sync, each on its interval, and the guard's
+    periodic tasks on the intervals of :func:`rootmail.periodic.guard_schedule` (the ones serve
+    uses beside its embedded worker: one source)."""
+    schedule: dict[str, dict[str, object]] = {
         "reconcile": {"task": tasks.RECONCILE, "schedule": settings.reconcile_interval},
         "sync-directory": {"task": tasks.SYNC_DIRECTORY, "schedule": settings.directory_sync_interval},
-        "guard-silence": {"task": "rootmail.guard.check_silence", "schedule": 300.0},  # issue 15
-        "escrow-purge": {"task": "rootmail.guard.purge_escrow", "schedule": 60.0},
     }
+    for task, seconds in guard_schedule(settings.silence_alert_hours).items():
+        schedule[_GUARD_ENTRIES[task]] = {"task": task, "schedule": seconds}
+    return schedule
 
 
 class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
