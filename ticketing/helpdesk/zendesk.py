@@ -444,22 +444,13 @@ class ZendeskHelpdesk:
         return TicketRef(str(written["id"]), created=False, commented=True)
 
     def _upsert_once(self, draft: TicketDraft) -> TicketRef | None:
+        """One look-then-write pass; None when a race was seen (the caller looks again)."""
         steps = self._steps(draft)
         tickets = self.find_by_thread(draft.thread_key)
         for ticket in tickets:
             tags = set(ticket.get("tags") or ())
-            done = [s for s in steps if _tag(s) in tags]
-            if len(done) == len(steps):
-                if ticket is tickets[-1]:
-                    self.cache.remember(draft.thread_key, ticket)
-                return TicketRef(str(ticket["id"]), created=False, commented=False)
-            if done:  # a retry after the first step of this delivery landed here
-                written = self._write_steps(draft, ticket, [s for s in steps if _tag(s) not in tags])
-                if written is None:
-                    return None
-                if ticket is tickets[-1]:
-                    self.cache.remember(draft.thread_key, written)
-                return TicketRef(str(ticket["id"]), created=False, commented=True)
+            if any(_tag(s) in tags for s in steps):  # this delivery (or a part of it) landed here
+                return self._finish_delivery(draft, ticket, steps, newest=ticket is tickets[-1])
         target = self._pick_open(tickets, draft.reopen)
         if target is not None:
             written = self._write_steps(draft, target, steps)
@@ -467,7 +458,27 @@ class ZendeskHelpdesk:
                 return None
             self.cache.remember(draft.thread_key, written)
             return TicketRef(str(target["id"]), created=False, commented=True)
-        followup = tickets[-1] if tickets else None
+        return self._create_with_steps(draft, steps, tickets[-1] if tickets else None)
+
+    def _finish_delivery(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step], *,
+                         newest: bool) -> TicketRef | None:
+        """A retry after some steps of this delivery landed on ``ticket``: write the rest (if any)."""
+        tags = set(ticket.get("tags") or ())
+        remaining = [s for s in steps if _tag(s) not in tags]
+        if not remaining:
+            if newest:
+                self.cache.remember(draft.thread_key, ticket)
+            return TicketRef(str(ticket["id"]), created=False, commented=False)
+        written = self._write_steps(draft, ticket, remaining)
+        if written is None:
+            return None
+        if newest:
+            self.cache.remember(draft.thread_key, written)
+        return TicketRef(str(ticket["id"]), created=False, commented=True)
+
+    def _create_with_steps(self, draft: TicketDraft, steps: list[Step],
+                           followup: dict[str, Any] | None) -> TicketRef | None:
+        """A new ticket with the first step, then the other steps as updates."""
         created = self._create(draft, steps[0], followup)
         if created is None:
             return None
@@ -574,37 +585,42 @@ class ZendeskHelpdesk:
         ticket, so that the full path decides."""
         ticket_id = int(ticket["id"])
         for step in steps:
-            comment = self._comment(step)  # uploads once; the token is reused after a conflict
-            for _ in range(CONFLICT_ATTEMPTS):
-                update = self._step_update(draft, ticket, step, comment)
-                try:
-                    response = self.http.request("PUT", f"/api/v2/tickets/{ticket_id}.json",
-                                                 json_body={"ticket": update})
-                except HelpdeskTransientError as exc:
-                    if exc.status != 409:
-                        raise
-                    log.info("ticket_update_conflict", ticket_id=ticket_id, request_id=exc.request_id)
-                    ticket = self._show(ticket_id)
-                    if fresh_only and (_tag(step) in set(ticket.get("tags") or ())
-                                       or ticket.get("status") in CLOSED_STATUSES):
-                        return None
-                    if _tag(step) in set(ticket.get("tags") or ()):
-                        break
-                    if ticket.get("status") == "closed":
-                        return None
-                    continue
-                except HelpdeskPermanentError as exc:
-                    if exc.status == 422 and "closed" in exc.info.detail.lower():
-                        log.info("ticket_closed_meanwhile", ticket_id=ticket_id)
-                        return None
-                    raise
-                ticket = dict(self._json(response)["ticket"])
-                break
-            else:
-                raise TransientError(f"zendesk: ticket {ticket_id} kept changing under the update",
-                                     retry_after=1.0)
+            written = self._write_step(draft, ticket_id, ticket, step, fresh_only=fresh_only)
+            if written is None:
+                return None
+            ticket = written
         log.info("ticket_updated", ticket_id=ticket_id, steps=len(steps))
         return ticket
+
+    def _write_step(self, draft: TicketDraft, ticket_id: int, ticket: dict[str, Any], step: Step, *,
+                    fresh_only: bool) -> dict[str, Any] | None:
+        """One step's PUT, re-read and retried on a 409 (safe_update); see :meth:`_write_steps`."""
+        comment = self._comment(step)  # uploads once; the token is reused after a conflict
+        for _ in range(CONFLICT_ATTEMPTS):
+            update = self._step_update(draft, ticket, step, comment)
+            try:
+                response = self.http.request("PUT", f"/api/v2/tickets/{ticket_id}.json",
+                                             json_body={"ticket": update})
+            except HelpdeskTransientError as exc:
+                if exc.status != 409:
+                    raise
+                log.info("ticket_update_conflict", ticket_id=ticket_id, request_id=exc.request_id)
+                ticket = self._show(ticket_id)
+                landed = _tag(step) in set(ticket.get("tags") or ())
+                if fresh_only and (landed or ticket.get("status") in CLOSED_STATUSES):
+                    return None
+                if landed:
+                    return ticket
+                if ticket.get("status") == "closed":
+                    return None
+                continue
+            except HelpdeskPermanentError as exc:
+                if exc.status == 422 and "closed" in exc.info.detail.lower():
+                    log.info("ticket_closed_meanwhile", ticket_id=ticket_id)
+                    return None
+                raise
+            return dict(self._json(response)["ticket"])
+        raise TransientError(f"zendesk: ticket {ticket_id} kept changing under the update", retry_after=1.0)
 
     @staticmethod
     def _json(response: httpx.Response) -> dict[str, Any]:
