@@ -292,14 +292,7 @@ class HttpClient:
         headers: Mapping[str, str] | None,
         ok: tuple[int, ...],
     ) -> httpx.Response:
-        if self.limiter is not None:
-            if self.remaining() is not None and isinstance(self.limiter, ReservingLimiter):
-                slot = self.limiter.reserve()  # the slot is ours; a wait beyond the budget is a retry
-                self.check_time(slot + MIN_REQUEST_SECONDS, "the rate limiter's next slot", slot)
-                if slot > 0:
-                    self.sleep(slot)
-            else:
-                self.limiter.acquire()
+        self._wait_for_slot()
         timeout = self._timeout()
         self.requests_sent += 1
         started = time.monotonic()
@@ -323,6 +316,24 @@ class HttpClient:
                 # the account's minute is used up (other clients share it): wait before the next one
                 self.limiter.penalize(parse_retry_after(response.headers.get("retry-after")) or 1.0)
             return response
+        raise self._failure(method, path, response, request_id)
+
+    def _wait_for_slot(self) -> None:
+        """Take a rate-limiter slot: reserved and waited for within the budget, else acquired."""
+        if self.limiter is None:
+            return
+        if self.remaining() is not None and isinstance(self.limiter, ReservingLimiter):
+            slot = self.limiter.reserve()  # the slot is ours; a wait beyond the budget is a retry
+            self.check_time(slot + MIN_REQUEST_SECONDS, "the rate limiter's next slot", slot)
+            if slot > 0:
+                self.sleep(slot)
+        else:
+            self.limiter.acquire()
+
+    def _failure(self, method: str, path: str, response: httpx.Response,
+                 request_id: str | None) -> HelpdeskTransientError | HelpdeskPermanentError:
+        """The error for a non-ok answer (logged): transient for TRANSIENT_STATUSES (an account-wide
+        429 also slows the shared limiter), else permanent."""
         info = ErrorInfo(method, path, response.status_code, request_id, error_detail(response))
         if response.status_code in TRANSIENT_STATUSES:
             retry_after = parse_retry_after(response.headers.get("retry-after"))
@@ -330,7 +341,7 @@ class HttpClient:
                 self.limiter.penalize(retry_after if retry_after is not None else 1.0)
             log.warning("helpdesk_request_failed", service=self.service, method=method, path=path,
                         status=response.status_code, request_id=request_id)
-            raise HelpdeskTransientError(info, retry_after=retry_after, response=response)
+            return HelpdeskTransientError(info, retry_after=retry_after, response=response)
         log.warning("helpdesk_request_rejected", service=self.service, method=method, path=path,
                     status=response.status_code, request_id=request_id)
-        raise HelpdeskPermanentError(info, response=response)
+        return HelpdeskPermanentError(info, response=response)
