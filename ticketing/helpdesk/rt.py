@@ -104,6 +104,11 @@ def rt_due(due: str) -> str:
     return due.replace("T", " ").removesuffix("Z")
 
 
+def _takes_steps(ticket: Mapping[str, Any], reopen: bool) -> bool:
+    """An active ticket, or a resolved one when the route reopens: the thread's steps go there."""
+    return ticket["status"] not in INACTIVE or (reopen and ticket["status"] == "resolved")
+
+
 class RTHelpdesk:
     """Request Tracker 5 REST2 client."""
 
@@ -187,7 +192,7 @@ class RTHelpdesk:
             data = None
         ticket = self._summary(data) if isinstance(data, dict) else None
         if (ticket is None or ticket["cf"].get(CF_THREAD, [None])[0] != draft.thread_key
-                or (ticket["status"] in INACTIVE and not (draft.reopen and ticket["status"] == "resolved"))):
+                or not _takes_steps(ticket, draft.reopen)):
             self.cache.forget(draft.thread_key)
             return None
         if not self.cache.mark_pending(digest):
@@ -210,16 +215,9 @@ class RTHelpdesk:
         landed = self.landed_markers(tickets, draft.delivery_id)
         done = [s for s in steps if _marker(s) in landed]
         if done:
-            ticket = next(t for t in tickets if t["id"] == landed[_marker(done[0])])
-            if ticket is tickets[-1]:
-                self.cache.remember(draft.thread_key, {"id": ticket["id"]})
-            if len(done) == len(steps):
-                return TicketRef(ticket["id"], created=False, commented=False)
-            self._write_steps(draft, ticket, [s for s in steps if _marker(s) not in landed])
-            return TicketRef(ticket["id"], created=False, commented=True)
+            return self._finish_delivery(draft, tickets, steps, landed, first=done[0])
         target = tickets[-1] if tickets else None
-        if target is not None and (target["status"] not in INACTIVE
-                                   or (draft.reopen and target["status"] == "resolved")):
+        if target is not None and _takes_steps(target, draft.reopen):
             self._write_steps(draft, target, steps)
             self.cache.remember(draft.thread_key, {"id": target["id"]})
             return TicketRef(target["id"], created=False, commented=True)
@@ -227,6 +225,18 @@ class RTHelpdesk:
         self.cache.remember(draft.thread_key, {"id": ticket["id"]})
         self._write_steps(draft, ticket, steps, followup_of=target)
         return TicketRef(ticket["id"], created=True, commented=True)
+
+    def _finish_delivery(self, draft: TicketDraft, tickets: list[dict[str, Any]], steps: list[Step],
+                         landed: dict[str, str], *, first: Step) -> TicketRef:
+        """A retry after some steps of this delivery landed (``first`` is one): write the rest there."""
+        ticket = next(t for t in tickets if t["id"] == landed[_marker(first)])
+        if ticket is tickets[-1]:
+            self.cache.remember(draft.thread_key, {"id": ticket["id"]})
+        remaining = [s for s in steps if _marker(s) not in landed]
+        if not remaining:
+            return TicketRef(ticket["id"], created=False, commented=False)
+        self._write_steps(draft, ticket, remaining)
+        return TicketRef(ticket["id"], created=False, commented=True)
 
     def find_by_thread(self, thread_key: str) -> list[dict[str, Any]]:
         """The thread's tickets, oldest first: ``{"id", "status", "cf": {name: values}, "requestors",
@@ -385,20 +395,9 @@ class RTHelpdesk:
                 ticket["requestors"] = update["Requestor"]
                 log.info("ticket_requestors_added", ticket_id=ticket["id"])
         for step in steps:
-            content = step.body
-            if followup_of is not None and not step.public:  # engineers' wording, never a customer's
-                content = f"Follow-up of ticket #{followup_of['id']} ({followup_of['status']}).\n\n{content}"
-            body: dict[str, Any] = {
-                "Content": content, "ContentType": "text/plain",
-                "CustomFields": self._fields(draft),
-                "TxnCustomFields": {CF_STEP: _marker(step)},
-            }
-            if step.attachments:
-                body["Attachments"] = self._attachments(step.attachments)
-            if draft.reopen and ticket.get("status") == "resolved":
-                body["Status"] = "open"
             kind = "correspond" if step.public else "comment"
-            response = self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}", json_body=body)
+            response = self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}",
+                                         json_body=self._step_body(draft, ticket, step, followup_of))
             results = response.json() if response.content else []
             if isinstance(results, list) and any("Unable to load transaction custom field" in str(r)
                                                  for r in results):
@@ -406,3 +405,20 @@ class RTHelpdesk:
                     f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (transaction custom "
                     f"field {CF_STEP!r} is not applied to the ticket's queue); run `rootmail helpdesk check`")
         log.info("ticket_updated", ticket_id=ticket["id"], steps=len(steps))
+
+    def _step_body(self, draft: TicketDraft, ticket: Mapping[str, Any], step: Step,
+                   followup_of: Mapping[str, Any] | None) -> dict[str, Any]:
+        """One comment or correspondence: the text, the fields, this step's marker, attachments."""
+        content = step.body
+        if followup_of is not None and not step.public:  # engineers' wording, never a customer's
+            content = f"Follow-up of ticket #{followup_of['id']} ({followup_of['status']}).\n\n{content}"
+        body: dict[str, Any] = {
+            "Content": content, "ContentType": "text/plain",
+            "CustomFields": self._fields(draft),
+            "TxnCustomFields": {CF_STEP: _marker(step)},
+        }
+        if step.attachments:
+            body["Attachments"] = self._attachments(step.attachments)
+        if draft.reopen and ticket.get("status") == "resolved":
+            body["Status"] = "open"
+        return body
