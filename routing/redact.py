@@ -47,6 +47,11 @@ MAX_VALUES = 2000
 # HTML attributes whose text a reader sees (alt text, titles); link targets are in the HTML's text
 _SHOWN_ATTRIBUTE = re.compile(
     r"""\b(alt|title|aria-label|placeholder|value|content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+# where a shown attribute may start, in the lower-cased markup (see _shown_attributes)
+_SHOWN_ATTRIBUTE_AT = re.compile(r"""(?:alt|title|aria-label|placeholder|value|content)\s*=\s*["']""")
+# the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
+# the only character whose lower case is longer than one character
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ICS_FOLD = re.compile(r"\r*\n[ \t]")
 _TEXT_ATTACHMENT_TYPES = frozenset(
     ("application/ics", "application/json", "application/xml", "message/delivery-status"))
@@ -255,11 +260,30 @@ def attachment_texts(raw: bytes) -> Iterator[str]:
             return
 
 
+def _shown_attributes(markup: str) -> list[re.Match[str]]:
+    """``list(_SHOWN_ATTRIBUTE.finditer(markup))``, the pattern tried only where the case-sensitive
+    :data:`_SHOWN_ATTRIBUTE_AT` matches the lower-cased markup (re's fast first-character scan
+    instead of a case-insensitive try at every position). Same matches (tests/routing/test_secret_scans.py)."""
+    if any(char in markup for char in _FOLDS_TO_ASCII):
+        return list(_SHOWN_ATTRIBUTE.finditer(markup))
+    lowered = markup.lower()  # positions agree: no character here lower-cases to more than one
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := _SHOWN_ATTRIBUTE_AT.search(lowered, pos)) is not None:
+        match = _SHOWN_ATTRIBUTE.match(markup, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(match)
+            pos = max(match.end(), match.start() + 1)
+    return out
+
+
 def mail_texts(parsed: ParsedMail, raw: bytes | None = None) -> list[str]:
     """Every part of ``parsed`` a secret could hide in, as text."""
     texts = [parsed.subject, parsed.from_name, parsed.text, parsed.html_text]
     if parsed.html:
-        texts += [html.unescape(m.group(2) or m.group(3) or "") for m in _SHOWN_ATTRIBUTE.finditer(parsed.html)]
+        texts += [html.unescape(m.group(2) or m.group(3) or "") for m in _shown_attributes(parsed.html)]
     texts += [attachment.filename for attachment in parsed.attachments]
     if raw is not None:
         texts += list(attachment_texts(raw))
@@ -279,6 +303,8 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
     values: set[str] = set()
     spans: dict[str, list[Secret]] = {}
     for text in mail_texts(parsed, raw):
+        if text in spans:
+            continue  # the same text again (an attribute repeating the subject): same spans, kinds, values
         # one scan per part; under default-deny the spans of the words/links rules keep their own
         # kind (the more specific one wins a merge), and only those become values to scrub elsewhere
         found = spans[text] = find_secrets(text, default_deny=deny, keep=keep_set)

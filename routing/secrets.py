@@ -35,6 +35,7 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 # full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
 
 _URL_CHARS = r"[^\s<>\"'`\u3000-\u303f\uff08\uff09]"
 _URL = re.compile(
@@ -48,6 +49,10 @@ _FIRST_WORD = re.compile(r"[^\s<>\"'`]+")
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
+# where a link without a scheme may start: a run of host-name characters that ends with "." (a run
+# after "." cannot start one: _URL's look-behind refuses "."); see _url_matches
+_HOST_START = re.compile(r"[^A-Za-z0-9-]([A-Za-z0-9-]+)\.")
+_HOST_AT_0 = re.compile(r"[A-Za-z0-9-]+\.")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
 
@@ -188,6 +193,57 @@ _TOKEN_QUERY = re.compile(
     + r")=[^\s&#<>\"']{4,}", re.IGNORECASE)
 _URL_PIECE = re.compile(r"[/?#&=;:]")
 _PASSWORD_VALUE = re.compile(r"[^\s\"'<>]{6,64}")
+# every L-word (_DD_WORD) with a digit; the only characters of _LETTER_OR_DIGIT that are digits are 0-9
+_DD_DIGIT_WORD = re.compile(
+    f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]*[0-9][{_LETTER_OR_DIGIT}]*(?![{_LETTER_OR_DIGIT}])")
+
+# ---------------------------------------------------------------- scanning case-insensitive word patterns fast
+
+# the only characters that re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is
+# also the only character whose lower case is longer than one character
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+# lower-case literals one of which every match of the pattern begins with (tests/routing/test_secret_scans.py)
+_CODE_WORD_STARTS = (
+    "verification", "security", "confirmation", "authentication", "one-time", "one time", "código", "codigo",
+    "codice", "clave", "pin", "otp", "tan", "コード", "ワンタイムパスワード", "認証番号", "確認番号", "暗証番号",
+    "验证码", "驗證碼", "校验码", "校驗碼", "确认码", "確認碼", "安全码", "安全碼", "动态码", "動態碼", "代码", "代碼",
+    "一次性密码", "一次性密碼", "动态密码", "動態密碼", "动态口令", "動態口令", "코드", "인증", "확인", "일회용")
+_PASSWORD_WORD_STARTS = ("tempor", "one-time", "one time", "einmal", "contraseña", "mot de passe", "senha",
+                         "パスワード", "密码", "密碼", "비밀번호")
+_WEAK_WORD_STARTS = ("verif", "vérif", "sign", "log", "authentication", "2fa", "mfa", "bestätigung", "anmeldung",
+                     "key", "schlüssel", "clé", "chave", "chiave", "llave",
+                     "認証", "確認", "验证", "驗證", "인증", "확인")
+_TOKEN_TEXT_STARTS = ("token", "one-time password")
+_TOKEN_QUERY_STARTS = tuple(sorted(n for n in _TOKEN_PARAMS if len(n) > 2))
+
+
+def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str,
+                     lead: str = "") -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` every match of which
+    begins with one of the lower-case literals ``starts`` (or with one character of ``lead`` right
+    before one): the pattern is tried only where ``str.find`` sees a literal in ``lowered`` (the
+    lower-cased text), not at every position. Same matches; text holding one of the characters
+    that fold to ASCII letters is scanned the plain way."""
+    if any(char in text for char in _FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))
+    positions: set[int] = set()
+    for literal in starts:
+        at = lowered.find(literal)
+        while at != -1:
+            positions.add(at)
+            if at and lowered[at - 1] in lead:
+                positions.add(at - 1)
+            at = lowered.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(positions):
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            out.append(match)
+            end = max(match.end(), at + 1)
+    return out
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -201,6 +257,8 @@ class Secret:
 
 def ascii_forms(text: str) -> str:
     """``text`` with full-width ASCII forms as ASCII (same length)."""
+    if text.isascii() or _FULLWIDTH_CHAR.search(text) is None:
+        return text  # nothing to translate (a translate through a dict costs per character)
     return text.translate(_FULLWIDTH)
 
 
@@ -359,11 +417,35 @@ def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | N
     return Secret(start, end, kind) if kind else None
 
 
+def _url_matches(text: str) -> list[re.Match[str]]:
+    """``list(_URL.finditer(text))``, _URL tried only where a link can start: 4 or 5 characters
+    before "://" (http, https) and at the start of a host-name run followed by "." (re would try
+    the look-behind-led pattern at every position). Same matches (tests/routing/test_secret_scans.py)."""
+    positions: set[int] = set()
+    at = text.find("://")
+    while at != -1:
+        positions.update((at - 4, at - 5))
+        at = text.find("://", at + 1)
+    if _HOST_AT_0.match(text):
+        positions.add(0)
+    positions.update(match.start(1) for match in _HOST_START.finditer(text))
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(positions):
+        if start < end or start < 0:
+            continue
+        match = _URL.match(text, start)
+        if match is not None:
+            out.append(match)
+            end = max(match.end(), start + 1)
+    return out
+
+
 def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     found: list[Secret] = []
     if "/" not in text and "?" not in text and "#" not in text:
         return found
-    for match in _URL.finditer(text):
+    for match in _url_matches(text):
         if found and match.start() < found[-1].end:
             continue  # inside the wrapped continuation of the link before
         secret = _url_span(text, match.start(), match.end(), default_deny)
@@ -424,7 +506,8 @@ def _code_words(text: str) -> list[_Word]:
     """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
     back to their start (at most 30 letters: "Bestätigungscode")."""
     lowered = text.lower()
-    words = [_Word(m.start(), m.end(), m.group(0)) for m in _CODE_WORD.finditer(text)] \
+    words = [_Word(m.start(), m.end(), m.group(0))
+             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
         if any(hint in lowered for hint in _CODE_WORD_HINTS) else []
     for match in _CODE_SUFFIX.finditer(text):
         begin = match.start()
@@ -481,12 +564,14 @@ def _code_spans(text: str) -> list[Secret]:
         if after is not None:
             found.append(after)
         found += _codes_before(text, word)
-    for weak in _WEAK_WORD.finditer(text) if any(hint in lowered for hint in _WEAK_HINTS) else ():
+    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered) \
+            if any(hint in lowered for hint in _WEAK_HINTS) else ():
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for password in _PASSWORD_WORD.finditer(text) if any(hint in lowered for hint in _PASSWORD_HINTS) else ():
+    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered) \
+            if any(hint in lowered for hint in _PASSWORD_HINTS) else ():
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())
@@ -498,18 +583,19 @@ def _code_spans(text: str) -> list[Secret]:
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _TOKEN_TEXT.finditer(text) if "token" in lowered or "one-time" in lowered else ():
+    for match in _literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered) \
+            if "token" in lowered or "one-time" in lowered else ():
         found.append(Secret(match.start("code"), match.end("code"), "token"))
-    for match in _TOKEN_QUERY.finditer(text) if "=" in text else ():
+    for match in _literal_matches(_TOKEN_QUERY, _TOKEN_QUERY_STARTS, text, lowered, "?&#;") if "=" in text else ():
         found.append(Secret(match.start(), match.end(), "link with a token"))
     return found
 
 
 def _is_code_like(token: str, keep: frozenset[str]) -> bool:
-    compact = "".join(c for c in token if c.isalnum())
+    compact = token if token.isalnum() else "".join(filter(str.isalnum, token))
     if compact in keep:
         return False
-    digits = sum(c.isdigit() for c in compact)
+    digits = sum(map(str.isdigit, compact))
     if digits == 0:
         return False
     return digits >= 4 or len(compact) >= 6
@@ -527,7 +613,8 @@ def is_bare_code(value: str, keep: Iterable[str] = ()) -> bool:
 
 def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     found: list[Secret] = []
-    for pattern in (_DD_DIGIT_GROUPS, _DD_SPACED_DIGITS, _DD_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
+    # _DD_DIGIT_WORD: the words of _DD_WORD that can be code-like (a word without a digit never is)
+    for pattern in (_DD_DIGIT_GROUPS, _DD_SPACED_DIGITS, _DD_DIGIT_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
         for match in pattern.finditer(text):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))

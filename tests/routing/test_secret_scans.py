@@ -1,0 +1,69 @@
+"""The fast scans of routing.secrets (``_literal_matches``, the digit words of default-deny) and
+routing.redact (``_shown_attributes``) give exactly the matches of the plain patterns."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routing import redact, secrets
+
+PIECES = ["a", "b", " ", "\n", "=", "?", "&", ";", "#", "/", "%", "é", "token", "code", "pin", "tan", "PIN", "Tan",
+          "sign-in", "Sign In", "log in", "key", "KEY", "one-time", "One Time password", "temporary password",
+          "Temporäres Passwort", "senha", "mot de passe", "verification code", "Verify", "2FA", "ı", "ſ", "İ", "K",
+          "token=", "x-amz-signature=", "Token=abcd1234", "&code=12345", "código", "CODIGO", "VÉRIFICATION",
+          "Schlüssel", "パスワード", "인증 번호", "확인번호", "일회용 비밀번호", "一次性密码", "1", "Z9", "ж", "٤", "_"]
+SCANS = [(secrets._CODE_WORD, secrets._CODE_WORD_STARTS, ""),
+         (secrets._PASSWORD_WORD, secrets._PASSWORD_WORD_STARTS, ""),
+         (secrets._WEAK_WORD, secrets._WEAK_WORD_STARTS, ""), (secrets._TOKEN_TEXT, secrets._TOKEN_TEXT_STARTS, ""),
+         (secrets._TOKEN_QUERY, secrets._TOKEN_QUERY_STARTS, "?&#;")]
+
+
+def _spans(matches: list[re.Match[str]]) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_literal_scans_equal_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, starts, lead in SCANS:
+        assert _spans(secrets._literal_matches(pattern, starts, text, text.lower(), lead)) == \
+            _spans(list(pattern.finditer(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_digit_words_are_the_words_with_a_digit(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in secrets._DD_DIGIT_WORD.finditer(text)] == \
+        [m.span() for m in secrets._DD_WORD.finditer(text) if any(c.isdigit() for c in m.group(0))]
+
+
+ATTRIBUTE_PIECES = ["<img ", "alt", "ALT", "Title", "aria-label", "placeholder", "value", "content", "=", " = ", '"',
+                    "'", "x", "ı", "İ", ">", "data-alt", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTE_PIECES), max_size=25))
+def test_shown_attributes_equal_plain_regex(pieces: list[str]) -> None:
+    markup = "".join(pieces)
+    assert _spans(redact._shown_attributes(markup)) == _spans(list(redact._SHOWN_ATTRIBUTE.finditer(markup)))
+
+
+def test_a_code_after_its_word_is_still_found() -> None:
+    found = secrets.find_secrets("Your verification code is 482913.\nToken: abcdefgh12345678")
+    assert [(f.kind) for f in found] == ["one-time code", "token"]
+
+
+URL_PIECES = ["a", "b", "1", "-", ".", " ", "\n", "/", "//", "?", "#", "https://", "HTTP://", "hTtPs://x", "www",
+              "example.com", "a.b.c/", "\n/", "\n//", "@", "_", "é", ":", "%", "com", "x.io/p?q=1", "<", ">", ":8080/"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=25))
+def test_url_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in secrets._url_matches(text)] == [m.span() for m in secrets._URL.finditer(text)]
