@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
+from routing.patterns import FOLDS_TO_ASCII, matches_from_starts
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes)
@@ -105,7 +106,6 @@ _REGION_NAME_AT = re.compile(r"(?:us east|us west|eu|europe|asia pacific|canada|
                              r"africa|israel)\s*\(")
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
 _CERT_ARN = re.compile(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}")
 _CERT_ID = re.compile(r"certificate identifier\s*:\s*([0-9a-f-]{36})", _I)
@@ -151,28 +151,6 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _matches(pattern: re.Pattern[str], start: re.Pattern[str], text: str,
-             scan: str | None = None) -> list[re.Match[str]]:
-    """``list(pattern.finditer(text))`` for a ``pattern`` that opens with an assertion (re tries such a
-    pattern at every position): ``start`` (a pattern every match of ``pattern`` also matches at
-    its start, without the assertion) finds where to try it. Same matches, a faster scan.
-    ``scan``: the lower-cased text, searched by a case-sensitive ``start`` for a case-insensitive
-    ``pattern`` (the plain scan when a character folds to an ASCII letter: positions would differ)."""
-    if scan is not None and any(char in text for char in _FOLDS_TO_ASCII):
-        return list(pattern.finditer(text))
-    where = text if scan is None else scan
-    out: list[re.Match[str]] = []
-    pos = 0
-    while (candidate := start.search(where, pos)) is not None:
-        match = pattern.match(text, candidate.start())
-        if match is None:
-            pos = candidate.start() + 1
-        else:
-            out.append(match)
-            pos = max(match.end(), match.start() + 1)
-    return out
-
-
 def _first_match(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, scanned like :func:`_matches`."""
     pos = 0
@@ -209,7 +187,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
-    numbers = [(m.start(), m.group(1)) for m in _matches(_TWELVE, _TWELVE_AT, text)]
+    numbers = [(m.start(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):
@@ -235,9 +213,9 @@ def _regions(subject: str, text: str) -> list[str]:
     if "awstrack.me" in cleaned:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
     lowered = cleaned.lower()
-    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _matches(_REGION, _REGION_AT, lowered)]
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in matches_from_starts(_REGION, _REGION_AT, lowered)]
     named = any(word in lowered for word in _REGION_WORDS)
-    for match in _matches(_REGION_NAME, _REGION_NAME_AT, cleaned, lowered) if named else ():
+    for match in matches_from_starts(_REGION_NAME, _REGION_NAME_AT, cleaned, lowered) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))
@@ -322,7 +300,7 @@ def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
 
 def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
     return _unique(
-        account_digits(found.group(1)) for found in _matches(_TWELVE, _TWELVE_AT, m.both)
+        account_digits(found.group(1)) for found in matches_from_starts(_TWELVE, _TWELVE_AT, m.both)
         if any(word in m.low[max(0, found.start() - 40):found.start()] for word in ("account", "aws id", "アカウント")))
 
 
@@ -355,7 +333,7 @@ def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
     if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
         return None
     # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
-    in_text = "domain" in m.low or any(char in m.text for char in _FOLDS_TO_ASCII)
+    in_text = "domain" in m.low or any(char in m.text for char in FOLDS_TO_ASCII)
     return ((_first(_DOMAIN, m.text) if in_text else None) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() \
         or None
 
@@ -384,7 +362,8 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
      if ("AKIA" in m.both or "ASIA" in m.both) else []),
     ("regions", lambda m, ids: m.regions),
     ("region", _first_of("regions")),
-    ("resource_ids", lambda m, ids: _unique(found.group(0) for found in _matches(_RESOURCE, _RESOURCE_AT, m.both))
+    ("resource_ids", lambda m, ids: _unique(found.group(0)
+                                            for found in matches_from_starts(_RESOURCE, _RESOURCE_AT, m.both))
      if m.has(*_RESOURCE_PREFIXES) else []),
     ("aws_account_ids", _x_aws_account_ids),
     ("aws_account_id_last4", _x_aws_account_id_last4),

@@ -95,3 +95,30 @@ class Pattern:
         if self.needles is not None and not self.could_match(value.lower() if lowered is None else lowered):
             return None
         return self.regex.search(value)
+
+
+#: characters that lower-case or case-fold onto an ASCII letter (İ ı ſ K): where one occurs, a
+#: case-sensitive start pattern run over lower-cased text could miss a case-insensitive match
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: str,
+                        scan: str | None = None) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a ``pattern`` that opens with an assertion (re tries such a
+    pattern at every position): ``start`` (a pattern every match of ``pattern`` also matches at
+    its start, without the assertion) finds where to try it. Same matches, a faster scan.
+    ``scan``: the lower-cased text, searched by a case-sensitive ``start`` for a case-insensitive
+    ``pattern`` (the plain scan when a character folds to an ASCII letter: positions would differ)."""
+    if scan is not None and any(char in text for char in FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))
+    where = text if scan is None else scan
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := start.search(where, pos)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(match)
+            pos = max(match.end(), match.start() + 1)
+    return out

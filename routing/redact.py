@@ -36,6 +36,7 @@ from email.message import Message
 from functools import lru_cache
 
 from routing.families import CREDENTIAL_FAMILIES, sender_family
+from routing.patterns import matches_from_starts
 from routing.secrets import GENERIC_KINDS, Secret, find_secrets, is_bare_code, secret_values
 from routing.types import AuthVerdict, Notice, ParsedMail
 
@@ -51,7 +52,6 @@ _SHOWN_ATTRIBUTE = re.compile(
 _SHOWN_ATTRIBUTE_AT = re.compile(r"""(?:alt|title|aria-label|placeholder|value|content)\s*=\s*["']""")
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _ICS_FOLD = re.compile(r"\r*\n[ \t]")
 _TEXT_ATTACHMENT_TYPES = frozenset(
     ("application/ics", "application/json", "application/xml", "message/delivery-status"))
@@ -264,19 +264,7 @@ def _shown_attributes(markup: str) -> list[re.Match[str]]:
     """``list(_SHOWN_ATTRIBUTE.finditer(markup))``, the pattern tried only where the case-sensitive
     :data:`_SHOWN_ATTRIBUTE_AT` matches the lower-cased markup (re's fast first-character scan
     instead of a case-insensitive try at every position). Same matches (tests/routing/test_secret_scans.py)."""
-    if any(char in markup for char in _FOLDS_TO_ASCII):
-        return list(_SHOWN_ATTRIBUTE.finditer(markup))
-    lowered = markup.lower()  # positions agree: no character here lower-cases to more than one
-    out: list[re.Match[str]] = []
-    pos = 0
-    while (candidate := _SHOWN_ATTRIBUTE_AT.search(lowered, pos)) is not None:
-        match = _SHOWN_ATTRIBUTE.match(markup, candidate.start())
-        if match is None:
-            pos = candidate.start() + 1
-        else:
-            out.append(match)
-            pos = max(match.end(), match.start() + 1)
-    return out
+    return matches_from_starts(_SHOWN_ATTRIBUTE, _SHOWN_ATTRIBUTE_AT, markup, markup.lower())
 
 
 def mail_texts(parsed: ParsedMail, raw: bytes | None = None) -> list[str]:

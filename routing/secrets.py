@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from routing.patterns import FOLDS_TO_ASCII
+
 # full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FULLWIDTH_CHAR = re.compile("[\uff01-\uff5e\u3000]")
@@ -201,7 +203,6 @@ _DD_DIGIT_WORD = re.compile(
 
 # the only characters that re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is
 # also the only character whose lower case is longer than one character
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 # lower-case literals one of which every match of the pattern begins with (tests/routing/test_secret_scans.py)
 _CODE_WORD_STARTS = (
     "verification", "security", "confirmation", "authentication", "one-time", "one time", "código", "codigo",
@@ -224,7 +225,7 @@ def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: st
     before one): the pattern is tried only where ``str.find`` sees a literal in ``lowered`` (the
     lower-cased text), not at every position. Same matches; text holding one of the characters
     that fold to ASCII letters is scanned the plain way."""
-    if any(char in text for char in _FOLDS_TO_ASCII):
+    if any(char in text for char in FOLDS_TO_ASCII):
         return list(pattern.finditer(text))
     positions: set[int] = set()
     for literal in starts:

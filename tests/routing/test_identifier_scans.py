@@ -1,6 +1,6 @@
-"""The scans that first find where an assertion-led pattern may start (routing.identifiers
-``_matches``/``_first_match``, routing.deadline ``_dates``) give exactly the matches of the plain
-``finditer``/``search``."""
+"""The scans that first find where an assertion-led pattern may start
+(``routing.patterns.matches_from_starts``, routing.identifiers ``_first_match``, routing.deadline
+``_dates``) give exactly the matches of the plain ``finditer``/``search``."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from routing import deadline
 from routing import identifiers as ids
+from routing.patterns import matches_from_starts
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
@@ -32,7 +33,7 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
     for pattern, start, lowered in SCANS:
         value = text.lower() if lowered else text
         scan = text.lower() if pattern is ids._REGION_NAME else None
-        assert _spans(ids._matches(pattern, start, value, scan)) == _spans(list(pattern.finditer(value)))
+        assert _spans(matches_from_starts(pattern, start, value, scan)) == _spans(list(pattern.finditer(value)))
         if scan is not None:
             continue  # _first_match scans the text itself: used with case-sensitive start patterns only
         first, plain = ids._first_match(pattern, start, value), pattern.search(value)
@@ -40,7 +41,7 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
 
 
 def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
-    assert ids._matches(ids._TWELVE, ids._TWELVE_AT, "ref 1234567890123 and 123456789012.")[0].group(1) \
+    assert matches_from_starts(ids._TWELVE, ids._TWELVE_AT, "ref 1234567890123 and 123456789012.")[0].group(1) \
         == "123456789012"
 
 
