@@ -230,6 +230,7 @@ def attachment_texts(raw: bytes) -> Iterator[str]:
     """The text of every text-like attachment, calendar part and attached message of ``raw``
     (decoded, iCalendar lines unfolded), and attached messages' subjects; bounded by
     :data:`MAX_SCANNED_TEXT`. A calendar part is read even when mail-parser does not list it."""
+    # complexity 16: one walk over MIME parts with their kinds (calendar, text, attached message)
     try:
         message = email.message_from_bytes(raw, policy=email.policy.compat32)
     except Exception:  # the parser already read this mail; a part we cannot read is simply skipped
@@ -285,6 +286,7 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
     The customer one is None unless the mail is proven AWS mail (verdict ``pass``) of a notice type
     that carries no secret. ``raw`` (the stored bytes) lets attachments and calendar parts be read;
     ``keep``: the recipient's own account id, kept under default-deny."""
+    # complexity 20: the one place that decides each rendering and its reason; split, the reasons would drift apart
     deny = default_deny_applies(parsed, notice)
     keep_set = frozenset(k for k in keep if k) if deny else frozenset()
     kinds: set[str] = set()

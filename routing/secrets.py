@@ -298,6 +298,7 @@ def _clear(url: str) -> str:
 def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
     """(kind by the URL itself, has an opaque part, carries a token-like parameter, carries
     anything token-like at all: the default-deny test)."""
+    # complexity 41: one decision table over a URL's parts (wrapper, path, query, fragment); cached per URL
     wrapped = _CLICK_WRAPPER.search(url)
     if wrapped:
         # an SES click-tracking link (``…awstrack.me/L0/<encoded target>/1/<tail>``): what it carries
@@ -362,6 +363,7 @@ def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = Fals
     line looks like token text, or the line ends its paragraph (a wrapped link stands on its own
     lines); or only the first word of a line that goes on with prose, when the link has a query or
     fragment and the word looks like token text (any word, under default-deny)."""
+    # complexity 44: one pass over a wrapped link's next line, each branch a documented wrapping case
     i = at
     if text.startswith("\r\n", i):
         i += 2
@@ -443,6 +445,7 @@ def _url_matches(text: str) -> list[re.Match[str]]:
 
 
 def _url_spans(text: str, default_deny: bool) -> list[Secret]:
+    # complexity 16: one scan that also skips continuations already taken by the link before
     found: list[Secret] = []
     if "/" not in text and "?" not in text and "#" not in text:
         return found
@@ -553,6 +556,7 @@ def _codes_before(text: str, word: _Word) -> list[Secret]:
 
 
 def _code_spans(text: str) -> list[Secret]:
+    # complexity 30: the code-word proximity rules side by side, each with its tests in test_secrets_deadlines.py
     found: list[Secret] = []
     lowered = text.lower()
     if not any(hint in lowered for hint in _HINTS):
