@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -159,9 +160,10 @@ class Rootmail:
         self.env = env
         self.procs: list[subprocess.Popen[bytes]] = []
 
-    def spawn(self, *args: str, log: str) -> subprocess.Popen[bytes]:
+    def spawn(self, *args: str, log: str, **env: str) -> subprocess.Popen[bytes]:
         with open(self.workdir / log, "ab") as handle:
-            proc = subprocess.Popen([sys.executable, "-m", "rootmail", *args], cwd=self.workdir, env=self.env,
+            proc = subprocess.Popen([sys.executable, "-m", "rootmail", *args], cwd=self.workdir,
+                                    env={**self.env, **env},
                                     stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
         self.procs.append(proc)
         return proc
@@ -198,6 +200,23 @@ def wait_smtp(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> 
     raise SystemExit("the SMTP receiver did not come up")
 
 
+def wait_ready(port: int, proc: subprocess.Popen[bytes], timeout: float = 120) -> float:
+    """Poll the worker's ``/readyz`` (200: broker reachable, every worker process started, the
+    directory's helpdesk ids warmed before that) until it answers 200; the seconds it took."""
+    begun = time.monotonic()
+    while time.monotonic() < begun + timeout:
+        if proc.poll() is not None:
+            raise SystemExit(f"rootmail worker exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=5) as answer:
+                if answer.status == 200:
+                    return time.monotonic() - begun
+        except OSError:  # not listening yet, or 503 (HTTPError is an OSError)
+            pass
+        time.sleep(0.05)  # polling interval, bounded by the deadline
+    raise SystemExit("the worker did not become ready")
+
+
 _NOTE_KEY = re.compile(r"rootmail message show ([^\s;<]+);")
 
 
@@ -218,7 +237,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         env.update({
             "PYTHONPATH": str(ROOT), "ROOTMAIL_REDIS_URL": redis_url, "ROOTMAIL_WORKER": "false",
             "ROOTMAIL_SMTP_PORT": str(smtp_port), "ROOTMAIL_HTTP_PORT": "0", "ROOTMAIL_LOG_FORMAT": "json",
-            "ROOTMAIL_LOG_LEVEL": "WARNING", "ROOTMAIL_DIRECTORY_FILE": str(SHARED / "directory.yaml"),
+            "ROOTMAIL_LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "WARNING"),
+            "ROOTMAIL_DIRECTORY_FILE": str(SHARED / "directory.yaml"),
             "ROOTMAIL_HELPDESK": "zendesk", "ROOTMAIL_ZENDESK_URL": zd.url,
             "ROOTMAIL_ZENDESK_EMAIL": zd.email, "ROOTMAIL_ZENDESK_TOKEN": zd.token,
             "ROOTMAIL_ZENDESK_RATE_LIMIT": str(args.rate or 1_000_000),
@@ -230,7 +250,14 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         try:
             serve = rootmail.spawn("serve", log="serve.log")
             wait_smtp(smtp_port, serve)
-            rootmail.spawn("worker", "--concurrency", str(args.workers), log="worker.log")
+            health_port = free_port()
+            worker = rootmail.spawn("worker", "--concurrency", str(args.workers), log="worker.log",
+                                    ROOTMAIL_HTTP_PORT=str(health_port))
+            requests_at_start = len(zd.log)
+            # a deployment sends no mail to workers that are still starting: wait for readiness
+            # (not a message warm-up; --no-ready-wait measures the start-up as well)
+            ready_s = wait_ready(health_port, worker) if args.ready_wait else None
+            start_requests = zd.log[requests_at_start:]
             accepted: dict[str, float] = {}
             written: dict[str, float] = {}
             phases: dict[str, dict[str, Any]] = {}
@@ -303,7 +330,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "workdir": tmp if args.keep else None,
             "messages": len(messages), "warm_up_messages": args.warmup, "threads": args.threads,
             "workers": args.workers,
-            "server_latency_ms": args.latency * 1000, "rate_limit_rpm": args.rate or None,
+            "server_latency_ms": args.latency * 1000, "send_rate": args.send_rate or None,
+            "worker_ready_s": round(ready_s, 2) if ready_s is not None else None,
+            "worker_start_requests": dict(Counter(_endpoint(r.method, r.path) for r in start_requests
+                                                  if r.status is not None and r.status < 400)),
+            "rate_limit_rpm": args.rate or None,
             "written": len(written), "missing": len(accepted) - len(written),
             "tickets": len(zd.state.tickets),
             "threads_with_two_open_tickets": sum(
@@ -315,6 +346,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "helpdesk_requests_ok": len(ok_requests), "helpdesk_429": len(throttled),
             "requests_per_message": round(len(ok_requests) / max(1, len(written)), 2),
             "sustained_requests_per_min": round(sustained_rpm, 1),
+            "slowest": [{"sent_at_s": round(accepted[k] - first, 2), "latency_s": round(written[k] - accepted[k], 3)}
+                        for k in sorted(written, key=lambda k: written[k] - accepted[k])[-8:]],
             "latency_s": {"p50": round(percentile(latencies, 50), 3), "p95": round(percentile(latencies, 95), 3),
                           "p99": round(percentile(latencies, 99), 3), "max": round(max(latencies, default=0), 3)},
             "quarantined": status.get("quarantined"), "done": status.get("done"),
@@ -363,6 +396,8 @@ def main() -> None:
     parser.add_argument("--split", action="store_true",
                         help="send the first message of every thread, wait, then the follow-ups: "
                              "requests per message for each")
+    parser.add_argument("--no-ready-wait", dest="ready_wait", action="store_false",
+                        help="send at once instead of waiting for the worker's /readyz")
     parser.add_argument("--keep", action="store_true", help="keep the work directory (logs) and print it")
     args = parser.parse_args()
     result = run(args)

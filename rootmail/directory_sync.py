@@ -13,6 +13,10 @@ the directory, so a reader sees the old or the new file, never half of one. A pa
 keeps its accounts of the previous snapshot (a failed call must never turn known root addresses
 into 550s); the report names it and the command exits non-zero.
 
+After the snapshot is written, the helpdesk's organization and user ids of every customer are
+resolved and cached for the workers (:mod:`rootmail.helpdesk_ids`; Zendesk only): the report's
+``helpdesk_ids``. A failure there is a warning, never a failed sync.
+
 boto3 is configured the standard way (profiles, ``AWS_ENDPOINT_URL``, IRSA web identity in
 Kubernetes), with adaptive retries for throttling.
 """
@@ -26,7 +30,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import structlog
 from prometheus_client import Counter, Gauge
@@ -41,6 +45,9 @@ from routing.directory import (
     parse_customer_map,
 )
 from routing.orgs import ClientFactory, OrganizationsClient, collect_accounts, parse_role_arns
+
+if TYPE_CHECKING:
+    from ticketing.helpdesk import Helpdesk
 
 log = structlog.get_logger(__name__)
 
@@ -69,6 +76,8 @@ class SyncReport:
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     written: bool = False
+    helpdesk_ids: dict[str, Any] | None = None
+    """The helpdesk id warm-up (:func:`rootmail.helpdesk_ids.warm_helpdesk_ids`), None: not run."""
 
     @property
     def ok(self) -> bool:
@@ -80,7 +89,7 @@ class SyncReport:
             "customers": self.customers, "from_file": self.from_file,
             "from_organizations": self.from_organizations, "payers": dict(self.payers),
             "added": list(self.added), "removed": list(self.removed), "unassigned": list(self.unassigned),
-            "warnings": list(self.warnings), "errors": list(self.errors),
+            "warnings": list(self.warnings), "errors": list(self.errors), "helpdesk_ids": self.helpdesk_ids,
         }
 
 
@@ -234,14 +243,34 @@ def _snapshot_header(clock: Callable[[], float]) -> str:
             "Do not edit: change the directory file or AWS Organizations and sync again.")
 
 
+def _warm_helpdesk(settings: Settings, directory: Directory, helpdesk: Helpdesk | None,
+                   warnings: list[str]) -> dict[str, Any] | None:
+    """The helpdesk id warm-up after the snapshot is written; its problems become warnings."""
+    from rootmail.helpdesk_ids import warm_helpdesk_ids
+
+    ids = warm_helpdesk_ids(settings, directory, helpdesk=helpdesk)
+    if ids and ids.get("error"):
+        warnings.append(f"helpdesk ids not warmed: {ids['error']}")
+    elif ids:
+        if ids["failed"]:
+            warnings.append(f"helpdesk ids of {len(ids['failed'])} customer(s) not warmed "
+                            f"({', '.join(sorted(ids['failed']))}): their first message resolves them")
+        if ids["deferred"]:
+            warnings.append(f"helpdesk ids of {ids['deferred']} customer(s) left for the next sync (time budget)")
+    return ids
+
+
 def sync_directory(
     settings: Settings,
     *,
     organizations: bool | None = None,
     client_factory: ClientFactory | None = None,
     clock: Callable[[], float] = time.time,
+    helpdesk: Helpdesk | None = None,
 ) -> SyncReport:
     """Merge the sources and write the snapshot; never shrink it because a source failed.
+    Then warm the helpdesk's ids of every customer (``helpdesk``: the worker's client, else one
+    is built).
 
     ``organizations`` overrides ``ROOTMAIL_ORG_SYNC``; ``client_factory`` overrides the boto3
     factory (tests).
@@ -271,12 +300,14 @@ def sync_directory(
     before = set(previous.by_address) if previous else set()
     after = set(directory.by_address)
     write_atomically(target, dump_directory(directory, _snapshot_header(clock)))
+    helpdesk_ids = _warm_helpdesk(settings, directory, helpdesk, warnings)
     from_file = sum(1 for a in directory.accounts.values() if a.source == "file")
     report = SyncReport(
         snapshot=str(target), accounts=len(directory.accounts), customers=len(directory.customers),
         from_file=from_file, from_organizations=len(directory.accounts) - from_file, payers=orgs.payers,
         added=tuple(sorted(after - before)), removed=tuple(sorted(before - after)),
         unassigned=orgs.unassigned, warnings=tuple(warnings), errors=tuple(errors), written=True,
+        helpdesk_ids=helpdesk_ids,
     )
     SYNC_RUNS.labels("ok" if report.ok else "partial").inc()
     if report.ok:

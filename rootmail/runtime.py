@@ -179,7 +179,8 @@ class WorkerRuntime:
     def sync_directory(self) -> dict[str, Any]:
         from rootmail.directory_sync import sync_directory
 
-        report: dict[str, Any] = sync_directory(self.settings).as_dict()
+        # the worker's own helpdesk client warms the ids (its Redis cache, its rate limiter)
+        report: dict[str, Any] = sync_directory(self.settings, helpdesk=self.deps.helpdesk).as_dict()
         return report
 
     def reconcile(self, grace: float) -> dict[str, int]:

@@ -1,13 +1,18 @@
 """``rootmail worker`` and ``rootmail beat``: Celery processes wired to rootmail's runtime.
 
 The worker builds its runtime (:func:`rootmail.runtime.build_worker_runtime`) once per process at
-``worker_process_init`` (for pools without child processes, once at ``worker_init``); beat runs the
+``worker_process_init`` (for pools without child processes, once at ``worker_init``). Before it
+consumes, it warms the helpdesk's organization and user ids from the directory
+(:func:`rootmail.helpdesk_ids.warm_at_start`). Its ``/readyz`` answers 200 once the broker answers
+and every worker process has finished building its runtime: mail sent before that waits in the
+queue for a process that is still starting. Beat runs the
 reconciler and the directory sync on their intervals (the only periodic reconciler besides the one
 inside ``serve`` when serve runs the embedded worker).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import warnings
 from pathlib import Path
@@ -19,6 +24,7 @@ from celery.signals import worker_init, worker_process_init, worker_process_shut
 from ingest.publish import QUEUE
 from rootmail.health import start_health_server
 from rootmail.heartbeat import MAX_LOOP_INTERVAL, heartbeat_path, touch
+from rootmail.helpdesk_ids import warm_at_start
 from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
 from rootmail.periodic import CHECK_SILENCE, PURGE_ESCROW, guard_schedule
 from rootmail.ports import ensure_free
@@ -69,12 +75,22 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
     tasks.install(lambda: build_worker_runtime(settings, url), max_retries=settings.task_max_retries,
                   retry_base=settings.task_retry_base)
 
+    # readiness: worker processes that finished building their runtime (a failed build counts:
+    # it is logged and retried by the process itself, see tasks.runtime)
+    processes = 1 if pool in IN_PROCESS_POOLS else (concurrency or settings.worker_concurrency)
+    started = multiprocessing.Value("i", 0)
+
+    def build(**_: object) -> None:
+        tasks.build_runtime()
+        with started.get_lock():
+            started.value += 1
+
     def start_child(**_: object) -> None:
         limit_memory(settings.worker_memory_limit)
-        tasks.build_runtime()
+        build()
 
     if pool in IN_PROCESS_POOLS:
-        worker_init.connect(lambda **_: tasks.build_runtime(), weak=False)
+        worker_init.connect(build, weak=False)
     else:
         worker_process_init.connect(start_child, weak=False)
     if settings.http_port:
@@ -85,7 +101,9 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
                 probe.ping()
             except redis.RedisError as exc:
                 return False, f"broker unreachable: {type(exc).__name__}"
-            return True, "broker reachable"
+            if started.value < processes:
+                return False, f"broker reachable; {started.value} of {processes} worker processes started"
+            return True, f"broker reachable; {processes} worker processes started"
 
         start_health_server(settings.http_host, settings.http_port, ready,
                             metrics_registry(StateCollector(probe, QUEUE)))
@@ -101,6 +119,7 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
     ]
     if pool:
         argv += ["--pool", pool]
+    warm_at_start(settings)  # before the pool forks: no request of it runs in a worker process
     app.worker_main(argv)
 
 
