@@ -5,8 +5,10 @@
 #   .ci/rt.sh start [PORT]   start rt-server on 127.0.0.1:PORT (default 8089), wait until REST2
 #                            answers, create the rules' queues, an auth token for root and a
 #                            least-privilege user rootmail-bot with its token; print the env
-#   .ci/rt.sh apply-cf NAME  apply custom field NAME to all queues (the administrator's by-hand step
-#                            after `rootmail helpdesk setup` for the transaction field "Rootmail Step")
+#   .ci/rt.sh apply-cf NAME [QUEUE...]
+#                            apply custom field NAME to the QUEUEs (none: all queues): an RT
+#                            administrator's optional step after `rootmail helpdesk setup` for the
+#                            transaction field "Rootmail Step" (REST2 cannot apply it)
 #   .ci/rt.sh stop           stop the rt-server started by `start`
 #   .ci/rt.sh all [PORT]     install + start
 #
@@ -41,7 +43,10 @@ SEL
 configure_rt() {
     port="$1"
     # Serve at the root (REST2 under /REST/2.0/), name the port, log to stderr, no syslog.
+    # A test RT only: RT checks an auth token's bcrypt hash on every REST2 request, and at RT's
+    # default cost (12) that is ~1.5 s of CPU per request here; tokens made at cost 6 take ~25 ms.
     cat >/etc/request-tracker5/RT_SiteConfig.d/90-rootmail-test.pm <<CONF
+Set(\$BcryptCost, 6);
 Set(\$WebPath, "");
 Set(\$WebDomain, "127.0.0.1");
 Set(\$WebPort, $port);
@@ -107,6 +112,8 @@ for my $qname (@ARGV) {
     $user->PrincipalObj->GrantRight(Right => $right, Object => $q);
   }
 }
+my $old = RT::AuthTokens->new(RT->SystemUser); $old->LimitOwner(VALUE => $user->id);
+while (my $t = $old->Next) { $t->Delete }  # RT tries each of a user's tokens on every request
 my $token = RT::AuthToken->new(RT->SystemUser);
 my ($id, $msg, $secret) = $token->Create(Owner => $user->id, Description => "rootmail least privilege");
 die "token: $msg\n" unless $id; print $secret;
@@ -115,6 +122,8 @@ PERL
     token=$(rt_perl '
         use RT; RT::LoadConfig(); RT::Init();
         my $user = RT::User->new(RT->SystemUser); $user->Load("root");
+        my $old = RT::AuthTokens->new(RT->SystemUser); $old->LimitOwner(VALUE => $user->id);
+        while (my $t = $old->Next) { $t->Delete }  # tokens of earlier starts: RT tries each one
         my $token = RT::AuthToken->new(RT->SystemUser);
         my ($id, $msg, $secret) = $token->Create(Owner => $user->id, Description => "rootmail tests");
         die "token: $msg\n" unless $id; print $secret;')
@@ -129,15 +138,24 @@ ENV
 }
 
 apply_cf() {
-    # What an RT administrator does by hand after `rootmail helpdesk setup` (REST2 cannot apply a
-    # transaction custom field): Admin → Custom Fields → NAME → Applies to → all queues.
+    # What an RT administrator may do by hand after `rootmail helpdesk setup` (REST2 cannot apply a
+    # transaction custom field): Admin → Custom Fields → NAME → Applies to → the QUEUEs (none: all).
     rt_perl '
         use RT; RT::LoadConfig(); RT::Init();
-        my $cfs = RT::CustomFields->new(RT->SystemUser); $cfs->Limit(FIELD => "Name", VALUE => $ARGV[0]);
-        my $cf = $cfs->First or die "no custom field $ARGV[0]: run `rootmail helpdesk setup` first\n";
-        unless ($cf->IsGlobal) { my ($ok, $msg) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
-                                 die "apply: $msg\n" unless $ok; }
-        print "custom field ", $cf->Name, " applies to all queues\n";' "$1"
+        my ($name, @queues) = @ARGV;
+        my $cfs = RT::CustomFields->new(RT->SystemUser); $cfs->Limit(FIELD => "Name", VALUE => $name);
+        my $cf = $cfs->First or die "no custom field $name: run `rootmail helpdesk setup` first\n";
+        if (!@queues) {
+            unless ($cf->IsGlobal) { my ($ok, $msg) = $cf->AddToObject(RT::Queue->new(RT->SystemUser));
+                                     die "apply: $msg\n" unless $ok; }
+            print "custom field ", $cf->Name, " applies to all queues\n";
+        }
+        for my $qname (@queues) {
+            my $q = RT::Queue->new(RT->SystemUser); $q->Load($qname); die "no queue $qname\n" unless $q->id;
+            next if $cf->IsGlobal || $cf->IsAdded($q->id);
+            my ($ok, $msg) = $cf->AddToObject($q); die "apply to $qname: $msg\n" unless $ok;
+            print "custom field ", $cf->Name, " applies to queue $qname\n";
+        }' "$@"
 }
 
 stop_rt() {
@@ -151,7 +169,7 @@ case "${1:-all}" in
     install) install_rt ;;
     start) start_rt "${2:-8089}" ;;
     stop) stop_rt ;;
-    apply-cf) apply_cf "${2:?usage: $0 apply-cf NAME}" ;;
+    apply-cf) shift; apply_cf "${1:?usage: $0 apply-cf NAME [QUEUE...]}" "${@:2}" ;;
     all) install_rt; start_rt "${2:-8089}" ;;
-    *) echo "usage: $0 install|start [PORT]|apply-cf NAME|stop|all [PORT]" >&2; exit 2 ;;
+    *) echo "usage: $0 install|start [PORT]|apply-cf NAME [QUEUE...]|stop|all [PORT]" >&2; exit 2 ;;
 esac

@@ -121,7 +121,8 @@ def helpdesk_check() -> None:
 @helpdesk.command("setup")
 @click.option("--create-fields", is_flag=True, help="Zendesk: create the ticket fields rootmail can fill.")
 def helpdesk_setup(create_fields: bool) -> None:
-    """Create what rootmail needs (idempotent); print what is left to do by hand (exit 1)."""
+    """Create what rootmail needs (idempotent); print what is left to do by hand (exit 1 when
+    rootmail cannot work without it; optional steps are printed with exit 0)."""
     from rootmail.commands.core import _settings
 
     settings = _settings()
@@ -141,6 +142,8 @@ def helpdesk_setup(create_fields: bool) -> None:
         click.echo(f"done: {line}")
     for line in report.manual:
         click.echo(f"by hand: {line}")
+    for line in report.optional:
+        click.echo(f"optional, by hand: {line}")
     if report.manual:
         sys.exit(1)
     click.echo("helpdesk rt: ready")

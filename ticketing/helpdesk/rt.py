@@ -13,10 +13,22 @@ ShowTicket expose the Create transaction), then the notice is added as Comment (
 Correspond). Wording meant for engineers ("follow-up of ticket #N") lives only in the Comment.
 
 Exactly once. RT has no idempotency key, so every comment/correspond of a delivery carries its
-marker ``<step>:<digest>`` in the transaction custom field ``Rootmail Step`` of that same
-transaction (``TxnCustomFields``): markers are never rewritten, so no writer can erase another's
-(a ticket-level multi-value field is replaced by each update). Before writing, one TicketSQL
-search reads the thread's tickets and, when there are any, one TransactionSQL search finds this
+marker ``<step>:<digest>`` in the same request, in one of two places, chosen per queue:
+
+- the transaction custom field ``Rootmail Step`` of that same transaction (``TxnCustomFields``)
+  where an administrator applied it to the queue: markers are never rewritten, so no writer can
+  erase another's;
+- else (a fresh RT: REST2 cannot apply a transaction field, see :mod:`ticketing.helpdesk.rt_setup`)
+  the multi-value ticket field ``Rootmail Delivery``, sent as the ticket's whole marker list
+  (REST2 replaces a multi-value field with the list it is given: ``RT::REST2::Util::
+  update_custom_fields``) in the comment request itself (REST2 applies ``CustomFields`` of a
+  comment/correspond after writing it: ``RT::REST2::Resource::Message``). The list is read fresh
+  (GET or search) under the thread's lock, and every writer of a thread's tickets holds that lock
+  (Redis in the workers, held longer than a write's whole budget: :func:`rootmail.wiring`), so
+  no stale list can erase another delivery's marker.
+
+Before writing, one TicketSQL search reads the thread's tickets (with their ticket markers) and,
+when a ticket lives in a queue with the transaction field, one TransactionSQL search finds this
 delivery's markers; steps that landed are skipped. Two deliveries of one thread must not race to
 create: the caller hands in a lock per thread key (Redis in the workers).
 
@@ -29,7 +41,8 @@ answer, no cached ticket, a 404, an inactive ticket — takes the search path ab
 
 Set-up: ``rootmail helpdesk setup`` creates the custom fields through REST2 and ``rootmail
 helpdesk check`` verifies that they are applied to every queue rootmail writes to (see
-:mod:`ticketing.helpdesk.rt_setup`). A queue without them is a PermanentError naming the fix.
+:mod:`ticketing.helpdesk.rt_setup`). A queue without them (the ticket fields, and a marker field
+of either kind) is a PermanentError naming the fix.
 """
 
 from __future__ import annotations
@@ -64,10 +77,11 @@ CF_NOTICE = "Notice Type"
 CF_RULE = "Rootmail Rule"
 #: transaction custom field: the marker of the comment/correspond it belongs to
 CF_STEP = "Rootmail Step"
-#: rootmail < 0.13 kept markers in this ticket field; still read so old threads stay exactly-once
+#: multi-value ticket field: the markers where ``Rootmail Step`` is not applied to the queue
 CF_DELIVERY = "Rootmail Delivery"
 TICKET_CFS = (CF_THREAD, CF_ACCOUNT, CF_NOTICE, CF_RULE)
 TRANSACTION_CFS = (CF_STEP,)
+MARKER_CFS = (CF_DELIVERY,)
 #: statuses of the default lifecycle after which a new mail opens a follow-up ticket
 INACTIVE = ("resolved", "rejected", "deleted")
 #: RT's default priority labels (``%PriorityAsString``); RT turns a label into the queue's number
@@ -128,6 +142,8 @@ class RTHelpdesk:
         retry: RetryPolicy | None = None,
         budget: float | None = None,
         cache: TicketCache | None = None,
+        step_field: str = CF_STEP,
+        marker_field: str = CF_DELIVERY,
     ) -> None:
         headers = {"Accept": "application/json"}
         auth: httpx.Auth | None = None
@@ -151,6 +167,12 @@ class RTHelpdesk:
         self.cache: TicketCache = cache if cache is not None else NoTicketCache()
         self.lock = lock or process_thread_lock()
         self._queues: dict[str, str | None] = {}
+        #: the transaction field of markers, and the ticket field used where it is not applied
+        self.step_field = step_field
+        self.marker_field = marker_field
+        #: queue name → id, and queue id → where markers go there ("txn" or "ticket")
+        self._queue_ids: dict[str, str] = {}
+        self._marker_modes: dict[str, str] = {}
 
     def close(self) -> None:
         self.http.close()
@@ -206,7 +228,9 @@ class RTHelpdesk:
         """``{"id", "status", "cf", "requestors", "priority", "due"}`` of a REST2 ticket."""
         cfs = {cf["name"]: list(cf.get("values") or []) for cf in item.get("CustomFields", [])}
         requestors = [str(r.get("id", "")) for r in item.get("Requestor") or [] if isinstance(r, dict)]
-        return {"id": str(item["id"]), "status": item.get("Status"), "cf": cfs,
+        queue = item.get("Queue")
+        queue_id = str(queue.get("id", "")) if isinstance(queue, dict) else str(queue or "")
+        return {"id": str(item["id"]), "status": item.get("Status"), "cf": cfs, "queue": queue_id,
                 "requestors": requestors, "priority": item.get("Priority"), "due": item.get("Due")}
 
     def _upsert_full(self, draft: TicketDraft, steps: list[Step], queue: str) -> TicketRef:
@@ -258,14 +282,16 @@ class RTHelpdesk:
             return {}
         digest = delivery_digest(delivery_id)
         ids = {t["id"] for t in tickets}
-        landed = {m: t["id"] for t in tickets for m in t["cf"].get(CF_DELIVERY, ()) if m.endswith(digest)}
-        query = " OR ".join(f"'CF.{{{CF_STEP}}}' = '{step}:{digest}'" for step in ("p", "n"))
+        landed = {m: t["id"] for t in tickets for m in t["cf"].get(self.marker_field, ()) if m.endswith(digest)}
+        if not any(self._marker_mode(t) == "txn" for t in tickets):
+            return landed  # no ticket of the thread is in a queue with the transaction field
+        query = " OR ".join(f"'CF.{{{self.step_field}}}' = '{step}:{digest}'" for step in ("p", "n"))
         for item in self._items("/transactions", {"query": f"ObjectType = 'RT::Ticket' AND ({query})",
                                                   "fields": "ObjectId,CustomFields"}):
             ticket_id = str(item.get("ObjectId", ""))
             for cf in item.get("CustomFields") or []:
                 for value in cf.get("values") or []:
-                    if ticket_id in ids and cf.get("name") == CF_STEP:
+                    if ticket_id in ids and cf.get("name") == self.step_field:
                         landed[str(value)] = ticket_id
         return landed
 
@@ -318,6 +344,8 @@ class RTHelpdesk:
         return chosen
 
     def _load_queue(self, name: str) -> str | None:
+        """The queue's name (``name`` may be its id), after checking its fields and noting where
+        markers go there; None when it does not exist or the account cannot see it."""
         try:
             data = self.http.request("GET", f"/queue/{name}").json()
         except HelpdeskPermanentError as exc:
@@ -326,12 +354,26 @@ class RTHelpdesk:
             raise
         applied = {cf.get("name") for cf in data.get("TicketCustomFields") or []}
         applied_txn = {cf.get("name") for cf in data.get("TicketTransactionCustomFields") or []}
-        missing = [n for n in TICKET_CFS if n not in applied] + [n for n in TRANSACTION_CFS if n not in applied_txn]
+        label = data.get("Name") or name
+        missing = [n for n in TICKET_CFS if n not in applied]
+        if self.step_field not in applied_txn and self.marker_field not in applied:
+            missing.append(self.marker_field)
         if missing:
             raise PermanentError(
-                f"rt: custom field(s) {', '.join(missing)} not applied to queue {data.get('Name') or name!r} "
+                f"rt: custom field(s) {', '.join(missing)} not applied to queue {label!r} "
                 "(RT would drop them silently); run `rootmail helpdesk setup`, then `rootmail helpdesk check`")
-        return str(data.get("Name") or name)
+        queue_id = str(data.get("id") or name)
+        self._queue_ids[str(label)] = queue_id
+        self._marker_modes[queue_id] = "txn" if self.step_field in applied_txn else "ticket"
+        return str(label)
+
+    def _marker_mode(self, ticket: Mapping[str, Any]) -> str:
+        """Where the markers of steps on this ticket go: ``txn`` (its queue has the transaction
+        field) or ``ticket`` (the multi-value ticket field, under the thread lock)."""
+        queue_id = str(ticket.get("queue") or "")
+        if queue_id and queue_id not in self._marker_modes:
+            self._load_queue(queue_id)
+        return self._marker_modes.get(queue_id, "ticket")
 
     @staticmethod
     def _attachments(attachments: tuple[DraftAttachment, ...]) -> list[dict[str, str]]:
@@ -365,8 +407,8 @@ class RTHelpdesk:
         data = self.http.request("POST", "/ticket", json_body=body).json()
         ticket_id = str(data["id"])
         log.info("ticket_created", ticket_id=ticket_id, thread=draft.thread_key[:24])
-        return {"id": ticket_id, "status": "new", "cf": self._fields(draft), "requestors": [],
-                "priority": body["Priority"], "due": body.get("Due")}
+        return {"id": ticket_id, "status": "new", "cf": self._fields(draft), "queue": self._queue_ids.get(queue, ""),
+                "requestors": [], "priority": body["Priority"], "due": body.get("Due")}
 
     def _ticket_update(self, draft: TicketDraft, ticket: dict[str, Any], public: bool) -> dict[str, Any]:
         """What the ticket itself needs before the steps: requestors for a public reply (kept:
@@ -396,14 +438,24 @@ class RTHelpdesk:
                 log.info("ticket_requestors_added", ticket_id=ticket["id"])
         for step in steps:
             kind = "correspond" if step.public else "comment"
-            response = self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}",
-                                         json_body=self._step_body(draft, ticket, step, followup_of))
+            body = self._step_body(draft, ticket, step, followup_of)
+            response = self.http.request("POST", f"/ticket/{int(ticket['id'])}/{kind}", json_body=body)
             results = response.json() if response.content else []
-            if isinstance(results, list) and any("Unable to load transaction custom field" in str(r)
-                                                 for r in results):
+            results = results if isinstance(results, list) else []
+            if "TxnCustomFields" in body:
+                if any("Unable to load transaction custom field" in str(r) for r in results):
+                    raise PermanentError(
+                        f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (transaction custom "
+                        f"field {self.step_field!r} is not applied to the ticket's queue); run "
+                        "`rootmail helpdesk check`")
+                continue
+            markers = body["CustomFields"][self.marker_field]
+            ticket.setdefault("cf", {})[self.marker_field] = markers
+            if not any(markers[-1] in str(r) for r in results):  # RT: "<value> added as a value for <field>"
                 raise PermanentError(
-                    f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (transaction custom "
-                    f"field {CF_STEP!r} is not applied to the ticket's queue); run `rootmail helpdesk check`")
+                    f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (ticket custom field "
+                    f"{self.marker_field!r} not applied to the ticket's queue, or not writable by rootmail's "
+                    "account); run `rootmail helpdesk check`")
         log.info("ticket_updated", ticket_id=ticket["id"], steps=len(steps))
 
     def _step_body(self, draft: TicketDraft, ticket: Mapping[str, Any], step: Step,
@@ -412,11 +464,12 @@ class RTHelpdesk:
         content = step.body
         if followup_of is not None and not step.public:  # engineers' wording, never a customer's
             content = f"Follow-up of ticket #{followup_of['id']} ({followup_of['status']}).\n\n{content}"
-        body: dict[str, Any] = {
-            "Content": content, "ContentType": "text/plain",
-            "CustomFields": self._fields(draft),
-            "TxnCustomFields": {CF_STEP: _marker(step)},
-        }
+        body: dict[str, Any] = {"Content": content, "ContentType": "text/plain", "CustomFields": self._fields(draft)}
+        if self._marker_mode(ticket) == "txn":
+            body["TxnCustomFields"] = {self.step_field: _marker(step)}
+        else:  # the whole list, read under the thread lock: REST2 replaces a multi-value field
+            landed = ticket.get("cf", {}).get(self.marker_field, ())
+            body["CustomFields"][self.marker_field] = [*landed, _marker(step)]
         if step.attachments:
             body["Attachments"] = self._attachments(step.attachments)
         if draft.reopen and ticket.get("status") == "resolved":

@@ -3,17 +3,20 @@
 Owns ``rootmail helpdesk check`` and ``rootmail helpdesk setup`` for RT, over REST2 only:
 
 - check: RT answers (``GET /rt``), the credentials work, every queue rootmail writes to (the
-  rules' queues, the default queue, ``security-triage``) exists and is visible, and rootmail's
-  ticket custom fields and its transaction custom field are *applied* to each of them (read from
-  ``GET /queue/<name>``: ``TicketCustomFields`` / ``TicketTransactionCustomFields``, which list
-  only what the account may see, so a least-privilege account is checked as it is). Each problem
-  comes with its fix.
+  rules' queues, the default queue, ``security-triage``) exists and is visible, rootmail's ticket
+  custom fields are *applied* to each of them, and so is a marker field: the transaction field
+  ``Rootmail Step`` or, where it is not applied, the multi-value ticket field ``Rootmail
+  Delivery`` (read from ``GET /queue/<name>``: ``TicketCustomFields`` /
+  ``TicketTransactionCustomFields``, which list only what the account may see, so a
+  least-privilege account is checked as it is). Each problem comes with its fix.
 - setup: creates the missing custom fields (``POST /customfield``). Ticket fields are created
   with ``Queue: 0``, which RT applies to every queue (needs AdminCustomField and
-  AssignCustomFields). REST2 cannot apply an existing field to a queue nor apply a transaction
-  field at all (RT::CustomField's REST2 create only knows the ``Queue`` shortcut, which forces
-  the ticket lookup type), so those steps are printed for an administrator (Admin → Custom Fields
-  → the field → Applies to). Idempotent: a second run creates nothing.
+  AssignCustomFields), so ``setup`` → ``check`` → mail works on a fresh RT with no step by hand:
+  markers then go to the ticket field (see :mod:`ticketing.helpdesk.rt`). REST2 cannot apply a
+  transaction field (RT::CustomField's create only knows the ``Queue`` shortcut, which forces the
+  ticket lookup type), so ``Rootmail Step`` is created and setup prints, as optional, how an
+  administrator applies it (markers that no writer can rewrite, and no reliance on the thread
+  lock). Idempotent: a second run creates nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from typing import Any
 
 from ticketing.errors import PermanentError, TransientError
 from ticketing.helpdesk.http import HelpdeskPermanentError
-from ticketing.helpdesk.rt import CF_STEP, TICKET_CFS, TRANSACTION_CFS, RTHelpdesk
+from ticketing.helpdesk.rt import TICKET_CFS, RTHelpdesk
 
 TICKET_LOOKUP = "RT::Queue-RT::Ticket"
 TXN_LOOKUP = "RT::Queue-RT::Ticket-RT::Transaction"
@@ -50,7 +53,10 @@ class Problem:
 @dataclass
 class SetupReport:
     done: list[str] = field(default_factory=list)
+    #: what an administrator must do before rootmail can work
     manual: list[str] = field(default_factory=list)
+    #: what an administrator may do to make it better; rootmail works without it
+    optional: list[str] = field(default_factory=list)
 
 
 def queues_to_check(rule_queues: Iterable[str | None], default_queue: str, rules_default: str) -> list[str]:
@@ -82,9 +88,19 @@ def _queue(desk: RTHelpdesk, name: str) -> dict[str, Any] | None:
     return data
 
 
+def _txn_fix(name: str, queue: str) -> str:
+    return (f"as an RT administrator: Admin → Custom Fields → {name} → Applies to → check {queue!r} (or all "
+            "queues); grant rootmail's user SeeCustomField and ModifyCustomField on it")
+
+
 def check_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[str] = TICKET_CFS,
-             txn_cfs: Sequence[str] = TRANSACTION_CFS) -> list[Problem]:
-    """Every problem that would make rootmail quarantine mail or lose markers; empty when ready."""
+             txn_cfs: Sequence[str] | None = None, marker_cfs: Sequence[str] | None = None) -> list[Problem]:
+    """Every problem that would make rootmail quarantine mail or lose markers; empty when ready.
+
+    ``txn_cfs``/``marker_cfs`` default to the desk's own marker fields; a queue needs all of one
+    kind (transaction fields, else ticket marker fields)."""
+    txn_cfs = (desk.step_field,) if txn_cfs is None else txn_cfs
+    marker_cfs = (desk.marker_field,) if marker_cfs is None else marker_cfs
     try:
         desk.http.request("GET", "/rt")
     except (HelpdeskPermanentError, TransientError) as exc:
@@ -113,14 +129,28 @@ def check_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[st
                 f"to {name!r} (Admin → Custom Fields → the field → Applies to) and grant rootmail's user "
                 "SeeCustomField and ModifyCustomField on them"))
         missing_txn = [n for n in txn_cfs if n not in applied_txn]
-        if missing_txn:
+        missing_markers = [n for n in marker_cfs if n not in applied]
+        if missing_txn and missing_markers:
             problems.append(Problem(
-                f"transaction custom field(s) {', '.join(missing_txn)} not applied to queue {name!r} (the delivery "
-                "markers that make each message land once)",
-                "run `rootmail helpdesk setup` (creates it), then as an RT administrator: Admin → Custom Fields → "
-                f"{missing_txn[0]} → Applies to → check {name!r} (or all queues); grant rootmail's user "
-                "SeeCustomField and ModifyCustomField on it"))
+                f"no delivery marker field applied to queue {name!r} (the markers that make each message land "
+                f"once): neither the ticket field(s) {', '.join(missing_markers)} nor the transaction field(s) "
+                f"{', '.join(missing_txn)}",
+                f"run `rootmail helpdesk setup` (creates {', '.join(missing_markers)} applied to all queues); if it "
+                f"exists, apply it to {name!r} (Admin → Custom Fields → the field → Applies to), or "
+                + _txn_fix(missing_txn[0], name)))
     return problems
+
+
+def txn_marker_gaps(desk: RTHelpdesk, queues: Sequence[str], txn_cfs: Sequence[str] | None = None) -> list[str]:
+    """The queues (of those that exist) where the transaction marker field is not applied."""
+    txn_cfs = (desk.step_field,) if txn_cfs is None else txn_cfs
+    gaps: list[str] = []
+    for name in queues:
+        data = _queue(desk, name)
+        applied_txn = {cf.get("name") for cf in (data or {}).get("TicketTransactionCustomFields") or []}
+        if data is not None and any(n not in applied_txn for n in txn_cfs):
+            gaps.append(name)
+    return gaps
 
 
 def _existing(desk: RTHelpdesk, names: Sequence[str], lookup: str) -> dict[str, str]:
@@ -137,35 +167,58 @@ def _existing(desk: RTHelpdesk, names: Sequence[str], lookup: str) -> dict[str, 
 
 
 def setup_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[str] = TICKET_CFS,
-             txn_cfs: Sequence[str] = TRANSACTION_CFS) -> SetupReport:
-    """Create what is missing; what REST2 cannot do goes to ``manual``. Idempotent."""
+             txn_cfs: Sequence[str] | None = None, marker_cfs: Sequence[str] | None = None) -> SetupReport:
+    """Create what is missing; what REST2 cannot do goes to ``manual`` (needed) or ``optional``.
+    Idempotent."""
+    txn_cfs = (desk.step_field,) if txn_cfs is None else txn_cfs
+    marker_cfs = (desk.marker_field,) if marker_cfs is None else marker_cfs
     report = SetupReport()
-    specs = [(name, TICKET_LOOKUP, True) for name in ticket_cfs] + [(name, TXN_LOOKUP, False) for name in txn_cfs]
+    ticket_names = [*ticket_cfs, *marker_cfs]
+    specs = ([(name, TICKET_LOOKUP, name in marker_cfs) for name in ticket_names]
+             + [(name, TXN_LOOKUP, False) for name in txn_cfs])
     try:
-        existing = _existing(desk, ticket_cfs, TICKET_LOOKUP) | _existing(desk, txn_cfs, TXN_LOOKUP)
+        existing = _existing(desk, ticket_names, TICKET_LOOKUP) | _existing(desk, txn_cfs, TXN_LOOKUP)
     except HelpdeskPermanentError as exc:
         raise PermanentError(f"rt: cannot list custom fields (HTTP {exc.status}): setup needs an RT administrator's "
                              "token (AdminCustomField, AssignCustomFields); run it once with one, then use "
                              "rootmail's own account") from exc
-    for name, lookup, ticket_field in specs:
+    for name, lookup, multiple in specs:
+        ticket_field = lookup == TICKET_LOOKUP
         if name in existing:
             report.done.append(f"custom field {name!r} exists (id {existing[name]})")
             continue
-        body: dict[str, Any] = {"Name": name, "Type": "FreeformSingle", "LookupType": lookup,
-                                "Description": f"rootmail: {'marker of a delivery step' if name == CF_STEP else name}"}
+        body: dict[str, Any] = {"Name": name, "Type": "FreeformMultiple" if multiple else "FreeformSingle",
+                                "LookupType": lookup, "Description": f"rootmail: {_purpose(name, desk)}"}
         if ticket_field:
             body["Queue"] = 0  # RT::CustomField->Create: applies the new field to every queue
         try:
             data = desk.http.request("POST", "/customfield", json_body=body).json()
         except HelpdeskPermanentError as exc:
-            report.manual.append(
+            where = report.manual if ticket_field else report.optional
+            where.append(
                 f"create the {'ticket' if ticket_field else 'transaction'} custom field {name!r} (Admin → Custom "
-                f"Fields → Create: type 'Enter one value', applies to "
+                f"Fields → Create: type 'Enter {'multiple values' if multiple else 'one value'}', applies to "
                 f"{'Tickets' if ticket_field else 'Ticket Transactions'}): rootmail's account may not "
                 f"(HTTP {exc.status})")
             continue
         report.done.append(f"created custom field {name!r} (id {data.get('id')})"
                            + (", applied to all queues" if ticket_field else ""))
-    for problem in check_rt(desk, queues, ticket_cfs=ticket_cfs, txn_cfs=txn_cfs):
+    for problem in check_rt(desk, queues, ticket_cfs=ticket_cfs, txn_cfs=txn_cfs, marker_cfs=marker_cfs):
         report.manual.append(f"{problem.what}: {problem.fix}")
+    gaps = txn_marker_gaps(desk, queues, txn_cfs) if txn_cfs else []
+    if gaps:
+        report.done.append(f"delivery markers go to the ticket field {', '.join(marker_cfs)} in queue(s) "
+                           f"{', '.join(gaps)} (written under each thread's lock)")
+        report.optional.append(
+            f"apply the transaction field {txn_cfs[0]!r} to {', '.join(repr(g) for g in gaps)} (REST2 cannot): "
+            "markers then go to each comment's own transaction, which no writer can rewrite; "
+            + _txn_fix(txn_cfs[0], gaps[0]))
     return report
+
+
+def _purpose(name: str, desk: RTHelpdesk) -> str:
+    if name == desk.step_field:
+        return "marker of a delivery step"
+    if name == desk.marker_field:
+        return "markers of the delivery steps written to this ticket"
+    return name
