@@ -66,7 +66,9 @@ def warm_helpdesk_ids(settings: Settings, directory: Directory, *, helpdesk: Hel
             log.info("helpdesk_ids_not_warmed", reason="no Redis shared with the workers")
             return {"error": "no Redis shared with the workers: ids are resolved by the first message"}
         report = warm_ids(helpdesk, directory.customers.values(),
-                          seconds=warm_seconds(settings) if seconds is None else seconds)
+                          seconds=warm_seconds(settings) if seconds is None else seconds,
+                          # ids that would expire before the next periodic sync are resolved now
+                          refresh_within=settings.directory_sync_interval + warm_seconds(settings))
     finally:
         if own and isinstance(helpdesk, ZendeskHelpdesk):
             helpdesk.close()

@@ -118,6 +118,19 @@ def test_directory_sync_warms_the_ids_and_the_next_messages_ask_for_no_organizat
     assert len(zd.log) == before
 
 
+def test_ids_about_to_expire_are_resolved_again_by_the_sync(zd: FakeZendesk, settings: Settings,
+                                                            redis_url: str) -> None:
+    assert sync_directory(settings, organizations=False).ok
+    client = redis.Redis.from_url(redis_url)
+    # acme's organization id expires before the next periodic sync (ROOTMAIL_DIRECTORY_SYNC_INTERVAL)
+    assert client.expire("rootmail:helpdesk:zendesk:id:org:acme", 60)
+    before = len(zd.log)
+    report = sync_directory(settings, organizations=False)
+    assert report.helpdesk_ids is not None and report.helpdesk_ids["warmed"] == 2
+    assert [(r.method, r.path) for r in zd.log[before:]] == [("GET", "/api/v2/organizations/search.json")]
+    assert int(client.ttl("rootmail:helpdesk:zendesk:id:org:acme")) > 3600  # kept a day again
+
+
 def test_sync_adopts_a_hand_made_organization_and_never_renames_demotes_or_moves_users(
         zd: FakeZendesk, settings: Settings) -> None:
     hand_made = zd.add_organization("Acme Corp")
@@ -140,17 +153,18 @@ def test_sync_adopts_a_hand_made_organization_and_never_renames_demotes_or_moves
 def test_warm_up_failures_never_fail_the_sync_and_the_message_path_still_resolves(
         zd: FakeZendesk, settings: Settings) -> None:
     foreign = zd.add_organization("Globex", external_id="crm-42")  # another customer's name: refused
-    zd.fail_next("500", method="GET", path="/api/v2/organizations/search.json", count=3)  # acme's search
+    zd.fail_next("500", method="POST", path="/api/v2/users.json")  # acme's placeholder (globex stops earlier)
     report = sync_directory(settings, organizations=False)
     assert report.ok and report.written and report.accounts == 2
     assert report.helpdesk_ids is not None and report.helpdesk_ids["warmed"] == 0
     assert set(report.helpdesk_ids["failed"]) == {"acme", "globex"}
     assert "crm-42" in report.helpdesk_ids["failed"]["globex"]
+    assert "POST /api/v2/users.json: HTTP 500" in report.helpdesk_ids["failed"]["acme"]
     assert any("helpdesk ids of 2 customer(s) not warmed (acme, globex)" in w for w in report.warnings)
     assert zd.state.organizations[foreign]["external_id"] == "crm-42"  # not taken over
     before = len(zd.log)
     ticket = upsert_with_a_new_worker_client(settings, n=1)  # acme's ids: resolved on the message path
-    assert id_requests(zd.log[before:])["POST /api/v2/organizations.json"] == 1
+    assert id_requests(zd.log[before:])["POST /api/v2/users.json"] == 1  # the placeholder, now
     assert zd.state.tickets[int(ticket)]["organization_id"] is not None
 
 

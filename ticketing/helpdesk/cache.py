@@ -12,6 +12,9 @@ Owns three small records, shared by every worker through Redis (or per process w
   is exactly-once without this cache.
 - *ids*: organization, user and placeholder ids by customer id or e-mail, so that the
   organization and user look-ups happen once per customer and contact, not once per message.
+  They are kept a day (``ID_TTL``): a directory sync resolves the ids about to expire again
+  (``id_ttl``, ``forget_id``; :mod:`ticketing.helpdesk.zendesk_directory`), so that an organization
+  merged or deleted in the helpdesk is noticed within a day.
 
 A Redis failure is a cache miss (the full path), and a cache that cannot record ``pending`` makes
 the client take the full path too: the cache only ever saves requests, it never decides alone.
@@ -64,6 +67,12 @@ class TicketCache(Protocol):
 
     def set_id(self, kind: str, key: str, value: int) -> None: ...
 
+    def id_ttl(self, kind: str, key: str) -> float | None:
+        """Seconds the id is still kept; None when it is not cached (or the cache cannot tell)."""
+        ...
+
+    def forget_id(self, kind: str, key: str) -> None: ...
+
 
 class NoTicketCache:
     """No cache: every delivery takes the full lookup path (a helpdesk without a collision guard
@@ -91,6 +100,12 @@ class NoTicketCache:
         return None
 
     def set_id(self, kind: str, key: str, value: int) -> None:
+        return None
+
+    def id_ttl(self, kind: str, key: str) -> float | None:
+        return None
+
+    def forget_id(self, kind: str, key: str) -> None:
         return None
 
 
@@ -144,6 +159,16 @@ class MemoryTicketCache:
 
     def set_id(self, kind: str, key: str, value: int) -> None:
         self._set(f"i:{kind}:{key}", str(value), ID_TTL)
+
+    def id_ttl(self, kind: str, key: str) -> float | None:
+        with self._lock:
+            item = self._data.get(f"i:{kind}:{key}")
+        left = item[0] - time.monotonic() if item else 0.0
+        return left if left > 0 else None
+
+    def forget_id(self, kind: str, key: str) -> None:
+        with self._lock:
+            self._data.pop(f"i:{kind}:{key}", None)
 
 
 class RedisTicketCache:
@@ -205,3 +230,20 @@ class RedisTicketCache:
 
     def set_id(self, kind: str, key: str, value: int) -> None:
         self._set(f"id:{kind}:{key}", str(value), ID_TTL)
+
+    def id_ttl(self, kind: str, key: str) -> float | None:
+        try:
+            left = self.client.ttl(f"{self.prefix}:id:{kind}:{key}")
+        except redis.RedisError as exc:
+            log.warning("ticket_cache_unavailable", error=type(exc).__name__)
+            return None
+        left = int(left)
+        if left == -2:  # not cached
+            return None
+        return float("inf") if left == -1 else float(left)
+
+    def forget_id(self, kind: str, key: str) -> None:
+        try:
+            self.client.delete(f"{self.prefix}:id:{kind}:{key}")
+        except redis.RedisError as exc:
+            log.warning("ticket_cache_unavailable", error=type(exc).__name__)

@@ -112,6 +112,11 @@ def clean_tag(tag: str) -> str:
     return _TAG_BAD.sub("_", tag.strip().lower()).strip("_")[:80]
 
 
+def contact_email(contact: str) -> str:
+    """The e-mail address of a directory contact (``Name <addr>`` or ``addr``), lower case."""
+    return (parseaddr(contact)[1] or contact).strip().lower()
+
+
 def idempotency_key(thread_key: str, followup_of: int | None) -> str:
     raw = f"rootmail-create\x1f{thread_key}\x1f{followup_of or ''}"
     return "rootmail-" + hashlib.sha256(raw.encode()).hexdigest()[:40]
@@ -307,7 +312,7 @@ class ZendeskHelpdesk:
         it is; a new one is an end user with the directory's name, in the organization, created
         with ``skip_verify_email`` (no verification mail)."""
         display, email = parseaddr(contact)
-        email = (email or contact).strip().lower()
+        email = contact_email(contact)
         cached = self.cache.get_id("user", email)
         cached_org = self.cache.get_id("user_org", email)
         if cached is not None and cached_org is not None:
