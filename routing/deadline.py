@@ -73,6 +73,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
     (r"extended support", -2),
+    # ... unless extended support is what starts to cost on that date ("enrolled in Extended Support and billed")
+    (r"extended support.{0,80}(?:charg|bill|fee)|(?:charg|bill|fee).{0,80}extended support", 2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|invoice date|"
      r"billing period|statement date|\bwas\b|\bwere\b", -3),
 ))

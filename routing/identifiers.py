@@ -18,8 +18,9 @@ from routing.deadline import MONTHS
 from routing.patterns import FOLDS_TO_ASCII, matches_from_starts
 
 _I = re.IGNORECASE
-# 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes)
-_ACCT = r"(\d{12}|\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4})(?!\d|[- ]\d)"
+# 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
+# groups of three (123-456-789-012, 123 456 789 012)
+_ACCT = r"(\d{12}|\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4}|\d{3}-\d{3}-\d{3}-\d{3}|\d{3} \d{3} \d{3} \d{3})(?!\d|[- ]\d)"
 _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
@@ -36,12 +37,18 @@ _ACCOUNT_BEFORE = (
     re.compile(r"(?:affected account|aws account id|member account|linked account|payer account|aws id|"
                r"account id|aws account|account|アカウント\s*ID|アカウント)\s*[:：]\s*\Z", _I),
     re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?\s*:?\s*\Z", _I),
-    re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#]?\s*\Z", _I),
+    re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I),
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
 )
+# an account id that is not the recipient's: the inviting, management or sending account
+_OTHER_BEFORE = re.compile(r"\b(?:management|master|inviting|another|other)\s+(?:AWS\s+)?account(?:\s+ID)?"
+                           r"\s*[:#(]?\s*\Z", _I)
+_OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?"
+                          r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
-_TWELVE_AT = re.compile(r"\d(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4})")  # where _TWELVE may start
+# where _TWELVE may start
+_TWELVE_AT = re.compile(r"\d(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4}|\d{2}([- ])\d{3}\1\d{3}\1\d{3})")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
@@ -187,7 +194,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
-    numbers = [(m.start(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)]
+    numbers = [(m.start(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)
+               if not _OTHER_AFTER.match(text, m.end())
+               and not _OTHER_BEFORE.search(text, max(0, m.start() - 60), m.start())]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):

@@ -30,6 +30,9 @@ MAIL_DATE = date(2025, 4, 7)
         ("AWS Lambda は 2025年9月1日 に Python 3.9 のサポートを終了します。", "2025-09-01"),
         ("Please respond within 5 days, or your account may be suspended.", "2025-04-12"),
         ("You must act within 14 calendar days.", "2025-04-21"),
+        ("Starting 1 February 2026, clusters still on 4.0 are enrolled in Extended Support and billed a fee.",
+         "2026-02-01"),  # when extended support starts to cost
+        ("Version 1.29 will remain in extended support until 23 March 2026.", None),
         ("The event starts 2025-09-01.", None),  # a date, not a deadline
         ("Version 3.9 was released on October 5, 2020.", None),
         ("", None),
