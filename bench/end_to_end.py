@@ -2,7 +2,11 @@
 
 Starts real processes: a redis-server, dnsmasq with the shared DNS records (when installed), the
 local Zendesk-contract server (``tests/fakes/zendesk_server.py``) answering with ``--latency``,
-``rootmail serve`` (the SMTP receiver) and ``rootmail worker --concurrency N``. Sends
+``rootmail serve`` (the SMTP receiver) and ``rootmail worker --concurrency N``, waits until the
+worker's ``/readyz`` answers 200 (every worker process started; the directory's Zendesk
+organization and user ids were warmed before that) as a deployment would, and sends no message
+warm-up unless ``--warmup N`` asks for one (``--no-ready-wait``: send at once, start-up included).
+Sends
 ``--messages`` AWS mails built from the shared samples (support cases, Health events, invoices,
 abuse reports; varied accounts and threads, unique Message-IDs) and measures
 
@@ -19,6 +23,7 @@ shared limiter is set to R: the run checks sustained throughput >= 0.9 R and no 
 
     .venv/bin/python bench/end_to_end.py --messages 2000
     .venv/bin/python bench/end_to_end.py --messages 600 --rate 1200
+    .venv/bin/python bench/end_to_end.py --messages 600 --threads 150 --send-rate 20 --split
 """
 
 from __future__ import annotations

@@ -32,6 +32,8 @@ WARMS = Counter("rootmail_helpdesk_id_warms_total",
 
 #: the longest a warm-up runs (the rest waits for the next sync, or for the customer's first message)
 WARM_SECONDS = 30.0
+#: the longest ``rootmail worker`` waits for it before it consumes (mail waits meanwhile)
+START_SECONDS = 10.0
 
 
 def warm_seconds(settings: Settings) -> float:
@@ -91,4 +93,4 @@ def warm_at_start(settings: Settings) -> dict[str, Any] | None:
     except (UsageProblem, DirectoryError) as exc:
         log.warning("helpdesk_ids_not_warmed", reason=str(exc)[:300])
         return None
-    return warm_helpdesk_ids(settings, directory)
+    return warm_helpdesk_ids(settings, directory, seconds=min(START_SECONDS, warm_seconds(settings)))

@@ -33,7 +33,7 @@ log = structlog.get_logger(__name__)
 
 #: customers warmed at a time: a request's latency is mostly waiting, so a few in flight cut the
 #: warm-up's time (and a worker's start-up) without exceeding the shared rate limit
-THREADS = 4
+THREADS = 8
 
 
 @dataclass
