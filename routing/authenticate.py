@@ -14,10 +14,12 @@ Owns the verdict ``pass`` | ``fail`` | ``none`` (with reasons) for one mail:
 
 Everything is read from the raw header bytes that the DKIM verifier reads (dkimpy's header list),
 never from the RFC 2047-decoded parse: signature tags by :mod:`routing.dkim_tags`, the From header by
-:func:`routing.lookalike.read_from`. Optionally the Authentication-Results of one relay are trusted
-instead of checking here (:mod:`routing.authres`: only from a peer in the trusted relay networks).
-All DNS goes through the :class:`routing.dns.DnsLookup` handed in. Temporary DNS failures that leave
-the verdict open raise :class:`AuthTemporaryError` so the caller can retry.
+:func:`routing.lookalike.read_from`. Signatures are verified by :mod:`routing.dkim_verify` (dkimpy's
+outcome, differential tests; dkimpy itself for algorithms other than rsa-sha256). Optionally the
+Authentication-Results of one relay are trusted instead of checking here (:mod:`routing.authres`:
+only from a peer in the trusted relay networks). All DNS goes through the
+:class:`routing.dns.DnsLookup` handed in. Temporary DNS failures that leave the verdict open raise
+:class:`AuthTemporaryError` so the caller can retry.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from dkim.canonicalization import CanonicalizationPolicy
 from routing.addresses import Mailbox
 from routing.authres import IpNetwork, MethodResult, RelayResults, UnreadableResults, peer_in, relay_results
 from routing.dkim_tags import SignatureTags, TagListError, signature_tags
+from routing.dkim_verify import MailVerifier
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
 from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from
@@ -260,7 +263,7 @@ class _Local:
     aligned_tried: bool = False
 
 
-def _verify_one(mail: _Mail, verifier: dkim.DKIM, signature: SignatureTags, lookup: DnsLookup) -> tuple[bool, str]:
+def _verify_one(mail: _Mail, verifier: MailVerifier, signature: SignatureTags, lookup: DnsLookup) -> tuple[bool, str]:
     ok = bool(verifier.verify(idx=signature.index, dnsfunc=dkim_dnsfunc(lookup)))
     if ok:
         return True, ""
@@ -276,12 +279,13 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
     aligned = [s for s in signatures if _aligned(s.domain, mail.from_domain, strict)]
     others = [s for s in signatures if s not in aligned]
     state.aligned_tried = bool(aligned)
-    verifier: dkim.DKIM | None = None
+    verifier: MailVerifier | None = None
     for signature in aligned + others:
         if state.passed and signature in others:
             break
         try:
-            verifier = verifier or dkim.DKIM(mail.raw, minkey=1024, logger=_DKIMPY_LOG)
+            verifier = verifier or MailVerifier(mail.raw, mail.headers.fields, lambda: body_of(mail.raw),
+                                                minkey=1024, logger=_DKIMPY_LOG)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")

@@ -107,8 +107,14 @@ def header_block(raw: bytes) -> HeaderBlock:
 
 
 def body_of(raw: bytes) -> bytes:
-    """The body of ``raw`` as dkimpy reads it (CRLF line ends)."""
-    return _dkimpy_parse(raw)[1]
+    """The body of ``raw`` as dkimpy reads it (CRLF line ends), for a mail whose header block is
+    readable (:func:`header_block` did not raise): what follows the first empty line, each ``\r?\n``
+    made CRLF (dkimpy splits at ``\r?\n`` and joins with CRLF; property test against dkimpy)."""
+    blank = _blank_line(raw)
+    if blank is None:
+        return _dkimpy_parse(raw)[1]
+    body = raw[blank + (2 if raw.startswith(b"\r\n", blank) else 1):]
+    return body.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
 def covered_instances(block: HeaderBlock, signed_names: Sequence[str]) -> frozenset[int]:

@@ -1,0 +1,207 @@
+"""DKIM signature verification (RFC 6376 §6.1) with exactly dkimpy 1.1.8's outcome, in less time.
+
+Owns :class:`MailVerifier`, a drop-in for ``dkim.DKIM(raw, minkey=1024).verify(idx, dnsfunc)``: the
+same ``True``/``False`` and the same exception types, for every signature of every mail
+(tests/routing/test_dkim_verify.py runs both over the shared samples, the corpora, the attack
+corpus and hypothesis-made mutations of signed mails). The steps are dkimpy's ``DKIM.verify``
+(``verify_headerprep``, ``verify_sig``, ``verify_sig_process``) in its order, and every step that
+decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value``,
+``dkim.validate_signature_fields`` (tags, ``x=``/``t=`` times, ``i=`` inside ``d=``), ``dkim.evaluate_pk``
+(the key record: ``v=``, ``k=``, ``p=`` empty is revoked, ``s=``), ``CanonicalizationPolicy``,
+``dkim.select_headers``, ``dkim.RE_BTAG``. What differs is how, not what:
+
+* the header fields and the body are :mod:`routing.signed_view`'s (``header_block``, ``body_of``),
+  which are dkimpy's ``rfc822_parse`` (property tests) without splitting the whole mail again;
+* only the header instances ``h=`` selects are canonicalized (dkimpy canonicalizes every field and
+  then selects; canonicalization works field by field and selection compares lower-cased names,
+  which relaxed canonicalization leaves as they are apart from case);
+* a key record's evaluation (ASN.1 parse of ``p=``) is cached by the record's text, since
+  ``evaluate_pk`` is a function of it alone (failures are not cached);
+* for ``a=rsa-sha256`` with an ordinary RSA key (1024-8192 bits, odd exponent 3 .. 2**32) the RSA
+  public operation runs in OpenSSL (``cryptography``) instead of Python integers. dkimpy computes
+  ``pow(s, e, n)`` for the signature bytes read as an integer ``s`` of any length and compares the
+  result with its EMSA-PKCS1-v1_5 block; the signature is therefore first reduced modulo ``n`` and
+  written in the modulus' length (what OpenSSL requires), and OpenSSL's RSASSA-PKCS1-v1_5 check
+  (RFC 8017 §8.2.2: padding 00 01 FF..FF 00, then the DER DigestInfo compared byte for byte) accepts
+  exactly the block dkimpy builds. Other keys use dkimpy's ``RSASSA_PKCS1_v1_5_verify``.
+
+Any other algorithm (``a=rsa-sha1``, ``a=ed25519-sha256``) or key type (``k=ed25519``, an unknown
+service type) is handed to dkimpy's own ``DKIM.verify`` unchanged.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import dkim
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
+from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError
+from dkim.crypto import DigestTooLargeError, RSASSA_PKCS1_v1_5_verify
+from dkim.util import InvalidTagValueList, parse_tag_value
+
+__all__ = ["MailVerifier"]
+
+DnsFunc = Callable[..., bytes | None]
+_TIMEOUT = 5  # dkimpy's default, passed to dnsfunc as dkimpy does
+_WSP = re.compile(rb"\s+")
+_H_SPLIT = re.compile(rb"\s*:\s*")
+_CACHE_SIZE = 512
+_PKCS1 = padding.PKCS1v15()
+_PREHASHED_SHA256 = utils.Prehashed(hashes.SHA256())
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """``dkim.evaluate_pk``'s answer for one record, and the OpenSSL key when the fast path applies."""
+
+    pk: Any
+    keysize: int | None
+    ktag: bytes | None
+    seqtlsrpt: bool
+    openssl: rsa.RSAPublicKey | None
+
+
+_keys: dict[bytes, _Key] = {}
+_keys_lock = threading.Lock()
+
+
+def _openssl_key(pk: Any, ktag: bytes | None) -> rsa.RSAPublicKey | None:
+    """The key as OpenSSL's, when OpenSSL takes it with no limit of its own in the way (RSA public
+    operations refuse moduli over 16384 bits and, above 3072 bits, exponents over 64 bits)."""
+    if ktag != b"rsa" or not isinstance(pk, dict):
+        return None
+    n, e = pk.get("modulus"), pk.get("publicExponent")
+    if not (isinstance(n, int) and isinstance(e, int)):
+        return None
+    if not (1024 <= n.bit_length() <= 8192 and n % 2 == 1 and e % 2 == 1 and 3 <= e < 2**32 and e < n):
+        return None
+    try:
+        return rsa.RSAPublicNumbers(e, n).public_key()
+    except Exception:  # OpenSSL refuses it: dkimpy's arithmetic decides
+        return None
+
+
+def _public_key(name: bytes, record: bytes | None) -> _Key:
+    """``dkim.evaluate_pk(name, record)``, cached by the record (its exceptions propagate, uncached)."""
+    if record is not None:
+        with _keys_lock:
+            cached = _keys.get(record)
+        if cached is not None:
+            return cached
+    pk, keysize, ktag, seqtlsrpt = dkim.evaluate_pk(name, record)
+    key = _Key(pk, keysize, ktag, bool(seqtlsrpt), _openssl_key(pk, ktag))
+    if record is not None:
+        with _keys_lock:
+            if len(_keys) >= _CACHE_SIZE:
+                _keys.pop(next(iter(_keys)))
+            _keys[record] = key
+    return key
+
+
+def _rsa_sha256(key: _Key, digest: Any, signature: bytes) -> bool:
+    """dkimpy's ``RSASSA_PKCS1_v1_5_verify(digest, signature, pk)``, in OpenSSL when it can."""
+    if key.openssl is None:
+        return bool(RSASSA_PKCS1_v1_5_verify(digest, signature, key.pk))
+    n = key.pk["modulus"]
+    reduced = int.from_bytes(signature, "big") % n  # what pow(s, e, n) makes of any s
+    try:
+        key.openssl.verify(reduced.to_bytes((n.bit_length() + 7) // 8, "big"), digest.digest(), _PKCS1,
+                           _PREHASHED_SHA256)
+    except InvalidSignature:
+        return False
+    return True
+
+
+class MailVerifier:
+    """Verifies the DKIM signatures of one mail: ``fields`` are its header fields as dkimpy reads
+    them (:func:`routing.signed_view.header_block`), ``body`` a callable giving its body as dkimpy
+    reads it (:func:`routing.signed_view.body_of`), called at most once."""
+
+    def __init__(self, raw: bytes, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
+                 minkey: int = 1024, logger: Any = None) -> None:
+        self._raw = raw
+        self._fields = fields
+        self._body_of = body
+        self._body: bytes | None = None
+        self._dkimpy: Any = None
+        self.minkey = minkey
+        self.logger = logger
+        self.by_dkimpy = 0  # signatures handed to dkimpy (other algorithms or key types)
+
+    def _body_bytes(self) -> bytes:
+        if self._body is None:
+            self._body = self._body_of()
+        return self._body
+
+    def _dkimpy_verify(self, idx: int, dnsfunc: DnsFunc) -> bool:
+        self.by_dkimpy += 1
+        if self._dkimpy is None:
+            self._dkimpy = dkim.DKIM(self._raw, minkey=self.minkey, logger=self.logger)
+        return bool(self._dkimpy.verify(idx=idx, dnsfunc=dnsfunc))
+
+    def verify(self, idx: int, dnsfunc: DnsFunc) -> bool:
+        """Signature number ``idx`` (0: the topmost DKIM-Signature) verifies: dkimpy's answer."""
+        signatures = [(x, y) for x, y in self._fields if x.lower() == b"dkim-signature"]
+        if len(signatures) <= idx:
+            return False
+        try:
+            sig = parse_tag_value(signatures[idx][1])
+        except InvalidTagValueList as exc:
+            raise dkim.MessageFormatError(exc) from exc
+        dkim.validate_signature_fields(sig)
+        if sig[b"a"] != b"rsa-sha256":
+            return self._dkimpy_verify(idx, dnsfunc)
+        include_headers = [x.lower() for x in _H_SPLIT.split(sig[b"h"])]
+        name = sig[b"s"] + b"._domainkey." + sig[b"d"] + b"."
+        try:
+            key = _public_key(name, dnsfunc(name, timeout=_TIMEOUT))
+        except (dkim.KeyFormatError, binascii.Error, dkim.DnsTimeoutError):
+            return False  # dkimpy's verify_sig: no usable key is a plain fail
+        if key.ktag != b"rsa" or key.seqtlsrpt:
+            return self._dkimpy_verify(idx, dnsfunc)
+        return self._verify_rsa_sha256(sig, include_headers, signatures[idx], key)
+
+    def _verify_rsa_sha256(self, sig: dict[bytes, bytes], include_headers: list[bytes],
+                           sig_header: tuple[bytes, bytes], key: _Key) -> bool:
+        """dkimpy's ``verify_sig_process`` for an RSA key and SHA-256, step by step."""
+        try:
+            policy = CanonicalizationPolicy.from_c_value(sig.get(b"c", b"simple/simple"))
+        except InvalidCanonicalizationPolicyError as exc:
+            raise dkim.MessageFormatError(f"invalid c= value: {exc.args[0]}") from exc
+        body = policy.canonicalize_body(self._body_bytes())
+        if b"l" in sig:
+            body = body[:int(sig[b"l"])]
+        body_hash = hashlib.sha256(body).digest()
+        if body_hash != base64.b64decode(_WSP.sub(b"", sig[b"bh"])):
+            raise dkim.ValidationError(f"body hash mismatch (got {base64.b64encode(body_hash)!r}, "
+                                       f"expected {sig[b'bh']!r})")
+        if b"from" in include_headers:
+            include_headers.append(b"from")  # dkimpy: any further From breaks the signature
+        digest = hashlib.sha256()
+        for field_name, value in policy.canonicalize_headers(dkim.select_headers(self._fields, include_headers)):
+            digest.update(field_name)
+            digest.update(b":")
+            digest.update(value)
+        # the signature header with b= emptied, hashed without its trailing CRLF (RFC 6376 §3.7)
+        unsigned = (sig_header[0], dkim.RE_BTAG.sub(b"\\1", sig_header[1]))
+        for field_name, value in policy.canonicalize_headers([unsigned]):
+            digest.update(field_name)
+            digest.update(b":")
+            digest.update(value.rstrip())
+        signature = base64.b64decode(_WSP.sub(b"", sig[b"b"]))
+        try:
+            ok = _rsa_sha256(key, digest, signature)
+        except (TypeError, DigestTooLargeError) as exc:
+            raise dkim.KeyFormatError(f"digest too large for modulus: {exc}") from exc
+        if ok and key.keysize is not None and key.keysize < self.minkey:
+            raise dkim.KeyFormatError(f"public key too small: {key.keysize}")
+        return ok
