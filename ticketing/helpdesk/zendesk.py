@@ -23,7 +23,9 @@ Only documented behaviour (https://developer.zendesk.com/api-reference/ticketing
 - Organizations are *adopted*, never duplicated: by ``external_id`` (the customer id), else by
   exact name (then the external id is set on it), or by the Zendesk id the directory gives
   (``organization_ids``). Users are looked up by e-mail and *never modified* (no rename, no role,
-  no organization change); new ones get the contact's name and ``skip_verify_email``.
+  no organization change); new ones get the contact's name and ``skip_verify_email``. Their ids
+  are cached (a day); the directory sync and the worker's start resolve them ahead of mail
+  (:mod:`ticketing.helpdesk.zendesk_directory`), so a customer's first message makes no such request.
 - A ticket carries its organization only through its requester (Zendesk keeps ``organization_id``
   only when the requester is a member). Internal tickets have as requester a per-customer
   placeholder end user *without an e-mail address* (external id ``rootmail-customer:<id>``, a

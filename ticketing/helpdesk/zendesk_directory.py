@@ -9,9 +9,9 @@ ones get ``skip_verify_email``), which store the ids in the client's cache (the 
 reads). An id already cached costs no request, unless it expires within ``refresh_within``
 seconds (the time to the next sync): then it is forgotten and resolved again, so that a customer's
 first message after a day still finds its ids. Requests go through the client's shared rate
-limiter, a few customers at a time. A customer that fails is logged and counted and the next one is tried; when the time
-budget runs out the remaining customers are left for the next sync (the message path still
-resolves an id it does not find).
+limiter, a few customers at a time. A customer that fails is logged and reported and the others
+go on; when the time budget runs out the remaining customers are left for the next sync (the
+message path still resolves an id it does not find).
 """
 
 from __future__ import annotations
