@@ -305,8 +305,13 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
     if deny and not kinds:
         kinds.add(DEFAULT_DENY_KIND)
     redactor = Redactor(deny, keep_set, tuple(sorted(values - keep_set))[:MAX_VALUES])
-    text_spans = spans.get(parsed.text)
-    internal = redactor.scrub(_replace(parsed.text, text_spans)) if text_spans is not None else redactor(parsed.text)
+
+    def redacted(text: str) -> str:
+        """``redactor(text)``, from the spans already found when ``text`` was scanned above."""
+        found = spans.get(text)
+        return redactor.scrub(_replace(text, found)) if found is not None else redactor(text)
+
+    internal = redacted(parsed.text)
     reason: str | None = None
     if notice.secret:
         reason = f"{notice.notice_type} carries live secrets"
@@ -315,4 +320,4 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
             else "sender authenticity not proven"
     customer = None if reason else mask_access_keys(internal)
     return Rendering(internal_text=internal, customer_text=customer, secret_kinds=tuple(sorted(kinds)),
-                     withheld_reason=reason, subject=redactor(parsed.subject), redactor=redactor)
+                     withheld_reason=reason, subject=redacted(parsed.subject), redactor=redactor)

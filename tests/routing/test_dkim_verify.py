@@ -350,3 +350,24 @@ def test_body_is_dkimpys_body_for_every_readable_header_block(lines: list[bytes]
     except HeaderBlockError:
         return  # authenticate reads no body of such a mail
     assert body_of(raw) == bytes(dkim.rfc822_parse(raw)[1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.binary(max_size=40), st.lists(st.sampled_from([b"a", b"B", b" ", b"\t", b"\r", b"\n", b"\r\n", b"\r\n ",
+                                                         b"\x0b", b"\x0c", b"\xff", b":"]), max_size=30))
+def test_relaxed_header_canonicalization_is_dkimpys(noise: bytes, pieces: list[bytes]) -> None:
+    from dkim.canonicalization import Relaxed
+
+    from routing.dkim_verify import _relaxed
+
+    value = b"".join(pieces) + noise
+    assert _relaxed(b"Subject ", value) == tuple(Relaxed.canonicalize_headers([(b"Subject ", value)])[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"From", b"from", b"To", b"Subject", b"X-A", b"SUBJECT"]), max_size=10),
+       st.lists(st.sampled_from([b"from", b"to", b"subject", b"x-a", b"cc"]), max_size=10))
+def test_header_selection_is_dkimpys(names: list[bytes], signed: list[bytes]) -> None:
+    fields = [(name, b" value %d\r\n" % i) for i, name in enumerate(names)]
+    verifier = MailVerifier(b"", fields, bytes)
+    assert verifier._select(signed) == [tuple(f) for f in dkim.select_headers(fields, signed)]
