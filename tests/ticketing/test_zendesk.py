@@ -18,12 +18,14 @@ from pydantic import SecretStr, ValidationError
 from rootmail.settings import Settings
 from rootmail.wiring import make_helpdesk
 from routing.directory import Directory, DirectoryError, dump_directory, merge_directories, parse_directory
+from routing.types import Customer
 from tests.fakes.zendesk_server import FakeZendesk, Faults
 from ticketing.draft import DraftAttachment, TicketDraft
 from ticketing.errors import PermanentError, TransientError
 from ticketing.helpdesk.cache import RedisTicketCache
 from ticketing.helpdesk.http import HelpdeskPermanentError, HelpdeskTransientError, OutOfTime, RetryPolicy
 from ticketing.helpdesk.zendesk import ZendeskHelpdesk, marker_tag
+from ticketing.helpdesk.zendesk_directory import warm_ids
 from ticketing.ratelimit import LocalTokenBucket
 from ticketing.threads import redis_thread_lock
 
@@ -590,7 +592,9 @@ def redis_desk(zd: FakeZendesk, redis_url: str, **kw: Any) -> ZendeskHelpdesk:
 
 
 def test_requests_per_message_new_internal_thread_two_follow_up_one(zd: FakeZendesk, redis_url: str) -> None:
-    redis_desk(zd, redis_url).upsert(make_draft(0, thread="health:111122223333:warm-up"))
+    # the directory sync (or the worker's start) resolved the customer's ids: no message warm-up
+    warmed = warm_ids(redis_desk(zd, redis_url), [Customer("acme", "Acme Corp", ("ops@acme.example",))], seconds=10)
+    assert (warmed.warmed, warmed.failed) == (1, {})
     desk = redis_desk(zd, redis_url)  # another worker: organization and placeholder ids come from Redis
     before = len(zd.log)
     desk.upsert(make_draft(1))
