@@ -252,9 +252,11 @@ def _warm_helpdesk(settings: Settings, directory: Directory, helpdesk: Helpdesk 
     if ids and ids.get("error"):
         warnings.append(f"helpdesk ids not warmed: {ids['error']}")
     elif ids:
-        if ids["failed"]:
-            warnings.append(f"helpdesk ids of {len(ids['failed'])} customer(s) not warmed "
-                            f"({', '.join(sorted(ids['failed']))}): their first message resolves them")
+        failed = sorted(ids["failed"].items())
+        for customer, error in failed[:3]:
+            warnings.append(f"helpdesk ids of customer {customer} not warmed: {error}")
+        if len(failed) > 3:
+            warnings.append(f"helpdesk ids of {len(failed) - 3} more customer(s) not warmed (see helpdesk_ids)")
         if ids["deferred"]:
             warnings.append(f"helpdesk ids of {ids['deferred']} customer(s) left for the next sync (time budget)")
     return ids
