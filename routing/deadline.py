@@ -28,25 +28,45 @@ MONTHS = {
     )
     for name in names
 }
+# German and French month names (AWS sends Health mail in the account's language): only those the
+# English prefixes above do not already cover
+MONTHS.update({"januar": 1, "janvier": 1, "februar": 2, "février": 2, "fevrier": 2, "märz": 3, "mars": 3,
+               "avril": 4, "mai": 5, "juni": 6, "juin": 6, "juli": 7, "juillet": 7, "août": 8, "aout": 8,
+               "septembre": 9, "okt": 10, "oktober": 10, "octobre": 10, "novembre": 11, "dez": 12,
+               "dezember": 12, "décembre": 12, "decembre": 12})
 _MONTH = r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DATE_FORMS = (
-    # 2025-06-30, 2025/06/30 (optionally followed by a time)
-    r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
-    # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
-    r"(?<![a-z])" + _MONTH.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
-    # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September
-    r"(?<!\d)(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.?\s+" + _MONTH.format("m2") + r"(?![a-z])(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
-    # 2025年6月30日
-    r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
-)
-_ANY_DATE = "(?:" + "|".join(f"(?:{form})" for form in _DATE_FORMS) + ")"
-_DATE = re.compile(_ANY_DATE)  # applied to lower-cased text
+_MONTH_ALL = r"(?P<{}>jan(?:uary|uar|vier)?|f[eé]v(?:rier)?|feb(?:ruary|ruar)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|" \
+             r"may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|" \
+             r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[eé][cz](?:ember|embre)?)\.?"
+
+
+def _date_forms(month: str) -> str:
+    return "(?:" + "|".join(f"(?:{form})" for form in (
+        # 2025-06-30, 2025/06/30 (optionally followed by a time)
+        r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
+        # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
+        r"(?<![a-z])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
+        # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / 23. Juli 2025 / 1er août 2025
+        r"(?<!\d)(?P<d2>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+" + month.format("m2")
+        + r"(?![a-z])(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
+        # 2025年6月30日
+        r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
+    )) + ")"
+
+
+_DATE = re.compile(_date_forms(_MONTH))  # applied to lower-cased text
+# German and French month names too: only for text that is not plain ASCII (such mail always is not;
+# the English scan stays as fast as it was)
+_DATE_ALL = re.compile(_date_forms(_MONTH_ALL))
 # where a date may start (every match of _DATE matches one of these at its start): found by re's
 # fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th)?\.?\s+" + _MONTH_START + ")"),
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
+_MONTH_START_ALL = "(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez)"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START_ALL + ")"),
+                re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 _FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
@@ -61,6 +81,9 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
+# German and French lead phrases (only for text that is not plain ASCII)
+_LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
+                           r"\bau plus tard le)\s*\Z")
 _JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に)")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
@@ -73,11 +96,10 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
     (r"extended support", -2),
-    # ... unless extended support is what starts to cost on that date ("enrolled in Extended Support and billed")
-    (r"extended support.{0,80}(?:charg|bill|fee)|(?:charg|bill|fee).{0,80}extended support", 2),
-    (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|invoice date|"
-     r"billing period|statement date|\bwas\b|\bwere\b", -3),
+    (r"\breached\b|\bexpired\b|\bhas ended\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),
 ))
+_CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)")  # weight 3
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
                        r"\s+(?:calendar\s+|business\s+)?days?\b")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
@@ -112,7 +134,7 @@ def _month_key(text: str) -> str:
     word = text.lower().rstrip(".")
     if word in MONTHS:
         return word
-    return word[:3]
+    return {"fév": "feb", "fev": "feb", "déc": "dec", "dez": "dec", "okt": "oct"}.get(word[:3], word[:3])
 
 
 def _resolve(match: re.Match[str], reference: date | None) -> date | None:
@@ -147,12 +169,14 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() + 1 if after else min(len(text), end + 200)
 
 
-def _score(text: str, start: int, end: int) -> tuple[int, int]:
-    """Score of the date at ``text[start:end]`` and where its phrase starts."""
+def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int]:
+    """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is
+    not plain ASCII, German and French phrases count too)."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
     lead, phrase_start = 0, max(left, start - 60)
-    for pattern, weight in _LEADS:
+    leads = _LEADS if not foreign else ((_LEAD_FOREIGN, 3), *_LEADS)
+    for pattern, weight in leads:
         found = pattern.search(before)
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
@@ -161,33 +185,40 @@ def _score(text: str, start: int, end: int) -> tuple[int, int]:
         lead = max(lead, 3)
     context = text[left:start] + " " + text[end:right]
     score = lead + sum(weight for pattern, weight in _CONTEXT if pattern.search(context))
+    if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):
+        score += 2  # extended support is what starts to cost on that date: the deadline after all
+    if foreign and _CONTEXT_FOREIGN.search(context):
+        score += 3
     return score, min(phrase_start, max(left, start - 60))
 
 
-def _dates(lowered: str) -> list[re.Match[str]]:
-    """``list(_DATE.finditer(lowered))``: _DATE tried only where one of :data:`_DATE_AT` matches."""
+def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
+    """``list(_DATE.finditer(lowered))``: _DATE tried only where one of :data:`_DATE_AT` matches
+    (``foreign``: with the German and French month names, :data:`_DATE_ALL`)."""
     out: list[re.Match[str]] = []
-    nexts = [start.search(lowered) for start in _DATE_AT]
+    dates, date_at = (_DATE_ALL, _DATE_AT_ALL) if foreign else (_DATE, _DATE_AT)
+    nexts = [start.search(lowered) for start in date_at]
     while True:
         starts = [found.start() for found in nexts if found is not None]
         if not starts:
             return out
         at = min(starts)
-        match = _DATE.match(lowered, at)
+        match = dates.match(lowered, at)
         if match is not None:
             out.append(match)
         pos = at + 1 if match is None else max(match.end(), at + 1)
         nexts = [found if found is None or found.start() >= pos else start.search(lowered, pos)
-                 for found, start in zip(nexts, _DATE_AT, strict=True)]
+                 for found, start in zip(nexts, date_at, strict=True)]
 
 
 def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for match in _dates(lowered):
+    foreign = not lowered.isascii()
+    for match in _dates(lowered, foreign):
         when = _resolve(match, reference)
         if when is None or not 1990 <= when.year <= 2200:
             continue
-        score, phrase_start = _score(lowered, match.start(), match.end())
+        score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end()))
     return out
 

@@ -357,6 +357,23 @@ def test_account_ids_written_with_dashes_masked_or_of_another_account(
         ("no-reply@sns.amazonaws.com", "ALARM: cpu", "Your alarm cpu is in ALARM.", "notification.sns_message"),
         ("no-reply-aws@amazon.com", "Amazon SES", "The domain mail.example.org is now verified for Amazon SES.",
          "ses.identity_verified"),
+        ("health@aws.com", None, "Your Amazon EC2 instance i-0abc1234def567890 is scheduled to be stopped on "
+         "2025-12-01 because of an issue with the underlying host.", "health.instance_retirement"),
+        ("health@aws.com", None, "AWS Elastic Beanstalk will retire the platform branch Python 3.8 on 15 November "
+         "2025.", "health.end_of_support"),
+        ("health@aws.com", None, "After 23:59 UTC on September 30, 2025, you will no longer be able to create new "
+         "AWS Lambda functions that use Go 1.x.", "health.end_of_support"),
+        ("health@aws.com", None, "The ACM certificate for www.example.com could not be renewed automatically.",
+         "health.certificate_rotation"),
+        ("no-reply-aws@amazon.com", None, "Die Standardunterstützung für Kubernetes 1.30 endet am 23. Juli 2025.",
+         "health.end_of_support"),
+        ("no-reply-aws@amazon.com", None, "Your 12-month AWS Free Tier period ends on November 30, 2025.",
+         "cost.free_tier_alert"),
+        ("no-reply@costalerts.amazonaws.com", None, "Cost anomaly detected: Amazon EC2, impact $340.", "cost.anomaly"),
+        ("aws-security@amazon.com", "Action required", "An access key for your IAM user deploy was posted to a public "
+         "GitHub repository.", "security.exposed_credentials"),
+        ("no-reply-aws@amazon.com", None, "AWS will require MFA for the root user starting on 1 November 2025.",
+         "policy.change_notice"),
     ],
 )
 def test_phrase_families_without_the_usual_subject(sender: str, subject: str | None, body: str, expected: str) -> None:

@@ -33,6 +33,9 @@ MAIL_DATE = date(2025, 4, 7)
         ("Starting 1 February 2026, clusters still on 4.0 are enrolled in Extended Support and billed a fee.",
          "2026-02-01"),  # when extended support starts to cost
         ("Version 1.29 will remain in extended support until 23 March 2026.", None),
+        ("Die Standardunterstützung für Kubernetes 1.30 endet am 23. Juli 2025.", "2025-07-23"),
+        ("La prise en charge se termine avant le 1er décembre 2025.", "2025-12-01"),
+        ("Your Reserved Instance expired on 2025-03-01.", None),  # a fact, not a deadline
         ("The event starts 2025-09-01.", None),  # a date, not a deadline
         ("Version 3.9 was released on October 5, 2020.", None),
         ("", None),
