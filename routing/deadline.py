@@ -96,9 +96,10 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
     (r"extended support", -2),
-    (r"\breached\b|\bexpired\b|\bhas ended\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),
+    (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),  # _PAST
 ))
+_PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)")  # weight 3
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
                        r"\s+(?:calendar\s+|business\s+)?days?\b")
@@ -184,7 +185,14 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if _JA_AFTER.match(text, end):
         lead = max(lead, 3)
     context = text[left:start] + " " + text[end:right]
-    score = lead + sum(weight for pattern, weight in _CONTEXT if pattern.search(context))
+    score = lead
+    past = False
+    for pattern, weight in _CONTEXT:
+        if pattern.search(context):
+            score += weight
+            past = past or weight == _PAST
+    if not past and ("expired" in context or "has ended" in context):
+        score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
     if foreign and _CONTEXT_FOREIGN.search(context):

@@ -41,8 +41,8 @@ _ACCOUNT_BEFORE = (
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
 )
 # an account id that is not the recipient's: the inviting, management or sending account
-_OTHER_BEFORE = re.compile(r"\b(?:management|master|inviting|another|other)\s+(?:AWS\s+)?account(?:\s+ID)?"
-                           r"\s*[:#(]?\s*\Z", _I)
+_OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
+                           r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
