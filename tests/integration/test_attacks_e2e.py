@@ -239,6 +239,7 @@ def test_attack_corpus_into_request_tracker(tmp_path: Path, redis_server: RedisS
     credentials = {"rt_token": RT_TOKEN} if RT_TOKEN else {"rt_user": RT_USER, "rt_password": RT_PASSWORD}
     rootmail = _rootmail(tmp_path, redis_server, attack_dns, helpdesk="rt", rt_url=RT_URL, **credentials)
     try:
+        rootmail.cli("helpdesk", "setup")  # what a user does first (idempotent); serve refuses an RT without it
         rootmail.serve()
         figures = run_corpus(rootmail, redis_server.url, rt_view, sample=True)
         print("request tracker:", figures)

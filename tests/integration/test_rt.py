@@ -659,3 +659,23 @@ def test_cli_setup_then_check_on_rt_as_a_user_runs_them(rt_ready: None, clean_en
         missing_service("ROOTMAIL_TEST_RT_BOT_TOKEN not set: `.ci/rt.sh start` creates the rootmail-bot user")
     bot = runner.invoke(main, ["helpdesk", "check"], env=env | {"ROOTMAIL_RT_TOKEN": RT_BOT_TOKEN})
     assert bot.exit_code == 0, bot.output
+
+
+def test_ticket_field_markers_catch_a_delivery_the_cache_never_saw(rt_ready: None, fresh_fields: tuple[str, str],
+                                                                    redis_url: str) -> None:
+    """A delivery that landed while the shared cache knew nothing of it (Redis lost, a worker from
+    another installation): the cached path reads the ticket's markers with the ticket and writes
+    nothing twice."""
+    cached = _fresh_desk(fresh_fields, redis_url=redis_url)
+    cold = _fresh_desk(fresh_fields)
+    try:
+        setup_rt(cached, QUEUES)
+        thread = new_thread()
+        first = cached.upsert(draft(1, thread))  # the cache now names the thread's ticket
+        assert cold.upsert(draft(2, thread)).commented  # written where the cache did not see it
+        again = cached.upsert(draft(2, thread))
+        assert (again.ticket_id, again.commented) == (first.ticket_id, False)
+        assert message_types(first.ticket_id) == ["Create", "Comment", "Comment"]
+    finally:
+        cached.close()
+        cold.close()

@@ -219,9 +219,9 @@ class RTHelpdesk:
             return None
         if not self.cache.mark_pending(digest):
             return None
-        self._write_steps(draft, ticket, steps)
+        written = self._write_steps(draft, ticket, steps)
         self.cache.mark_done(digest, ticket["id"])
-        return TicketRef(ticket["id"], created=False, commented=True)
+        return TicketRef(ticket["id"], created=False, commented=written > 0)
 
     @staticmethod
     def _summary(item: Mapping[str, Any]) -> dict[str, Any]:
@@ -242,9 +242,9 @@ class RTHelpdesk:
             return self._finish_delivery(draft, tickets, steps, landed, first=done[0])
         target = tickets[-1] if tickets else None
         if target is not None and _takes_steps(target, draft.reopen):
-            self._write_steps(draft, target, steps)
+            written = self._write_steps(draft, target, steps)
             self.cache.remember(draft.thread_key, {"id": target["id"]})
-            return TicketRef(target["id"], created=False, commented=True)
+            return TicketRef(target["id"], created=False, commented=written > 0)
         ticket = self._create(draft, queue, target)
         self.cache.remember(draft.thread_key, {"id": ticket["id"]})
         self._write_steps(draft, ticket, steps, followup_of=target)
@@ -429,7 +429,14 @@ class RTHelpdesk:
         return update
 
     def _write_steps(self, draft: TicketDraft, ticket: dict[str, Any], steps: list[Step],
-                     followup_of: Mapping[str, Any] | None = None) -> None:
+                     followup_of: Mapping[str, Any] | None = None) -> int:
+        """Write the steps whose marker the ticket's marker field does not already hold (read fresh
+        with the ticket: a delivery that landed before the cache knew of it is not written twice);
+        the number written."""
+        present = set(ticket.get("cf", {}).get(self.marker_field, ()))
+        steps = [step for step in steps if _marker(step) not in present]
+        if not steps:
+            return 0
         update = self._ticket_update(draft, ticket, any(step.public for step in steps))
         if update:
             self.http.request("PUT", f"/ticket/{int(ticket['id'])}", json_body=update)
@@ -457,6 +464,7 @@ class RTHelpdesk:
                     f"{self.marker_field!r} not applied to the ticket's queue, or not writable by rootmail's "
                     "account); run `rootmail helpdesk check`")
         log.info("ticket_updated", ticket_id=ticket["id"], steps=len(steps))
+        return len(steps)
 
     def _step_body(self, draft: TicketDraft, ticket: Mapping[str, Any], step: Step,
                    followup_of: Mapping[str, Any] | None) -> dict[str, Any]:
