@@ -407,10 +407,13 @@ def _bench() -> Any:
 def test_quality_floors_on_own_wording_variants() -> None:
     """bench/quality.py on our own wording variants: the figures of the delivery note, pinned as floors."""
     bench = _bench()
-    names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3"]
+    names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
+    # two held-out deadlines stay missed: an informational maintenance ("no action is needed") and a
+    # reboot window given only in a table
+    floors["fixtures-unseen3-heldout"] = (1.0, 13 / 15, 1.0)
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]
