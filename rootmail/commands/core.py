@@ -45,8 +45,8 @@ def serve() -> None:
     from rootmail.serve import run_serve
 
     settings = _settings()
+    ensure_multiprocess_metrics(settings.data_dir, "serve")  # re-executes the command once: before the check
     refuse_unready_helpdesk(settings)  # issue 13: a helpdesk without rootmail's set-up is refused here
-    ensure_multiprocess_metrics(settings.data_dir, "serve")
     run_serve(settings)
 
 
@@ -67,8 +67,8 @@ def worker(concurrency: int | None, pool: str | None) -> None:
     from rootmail.worker import run_worker
 
     settings = _settings()
+    ensure_multiprocess_metrics(settings.data_dir, "worker")  # re-executes the command once: before the check
     refuse_unready_helpdesk(settings)  # issue 13: a helpdesk without rootmail's set-up is refused here
-    ensure_multiprocess_metrics(settings.data_dir, "worker")
     run_worker(settings, concurrency, pool)
 
 

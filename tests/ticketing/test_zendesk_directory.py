@@ -215,6 +215,8 @@ def test_worker_warms_the_ids_before_it_is_ready(zd: FakeZendesk, settings: Sett
         wait_for(lambda: _readyz(port)[0] == 200 or worker.poll() is not None, timeout=60)
         assert worker.poll() is None
         assert "2 worker processes started" in _readyz(port)[1]
+        # the start-up check ran once (the metrics re-exec comes before it, not after)
+        assert len(zd.requests("GET", "/api/v2/users/me")) == 1
         # ready means warmed: both organizations and the five users (3 + 1 contacts, 2 placeholders)
         assert id_requests(zd.log)["POST /api/v2/organizations.json"] == 2
         assert id_requests(zd.log)["POST /api/v2/users.json"] == 6
