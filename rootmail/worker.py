@@ -18,6 +18,7 @@ import warnings
 from pathlib import Path
 
 import redis
+import structlog
 from celery.beat import PersistentScheduler
 from celery.signals import worker_init, worker_process_init, worker_process_shutdown
 
@@ -28,10 +29,12 @@ from rootmail.helpdesk_ids import warm_at_start
 from rootmail.metrics_setup import StateCollector, mark_process_dead, metrics_registry
 from rootmail.periodic import CHECK_SILENCE, PURGE_ESCROW, guard_schedule
 from rootmail.ports import ensure_free
-from rootmail.runtime import build_worker_runtime, redis_client, resolve_redis_url
+from rootmail.runtime import build_worker_runtime, redis_client, resolve_redis_url, routing_stages
 from rootmail.settings import Settings
 from ticketing import tasks
 from ticketing.celery_app import limit_memory, make_celery
+
+log = structlog.get_logger(__name__)
 
 # Celery pools whose tasks run in the worker's own process: no worker_process_init is sent
 IN_PROCESS_POOLS = frozenset({"solo", "threads", "eventlet", "gevent"})
@@ -64,6 +67,17 @@ class HeartbeatScheduler(PersistentScheduler):  # type: ignore[misc]
         return interval
 
 
+def _preload_rules(settings: Settings) -> None:
+    """Parse the notice and routing rules and compile their patterns once, here, before the pool
+    forks: the processes inherit the parsed rules (cached per process) instead of each spending
+    ~0.3 s on them while mail waits. Pure data, no sockets; a failure is left to each process's
+    own build, which logs it."""
+    try:
+        routing_stages(settings)
+    except Exception as exc:  # the processes build again and report it
+        log.warning("worker_preload_failed", error=type(exc).__name__)
+
+
 def run_worker(settings: Settings, concurrency: int | None = None, pool: str | None = None) -> None:
     # a taken health port stops us before Celery starts (two workers, or a worker beside serve)
     ensure_free(settings.http_host, settings.http_port, "ROOTMAIL_HTTP_PORT",
@@ -93,6 +107,7 @@ def run_worker(settings: Settings, concurrency: int | None = None, pool: str | N
         worker_init.connect(build, weak=False)
     else:
         worker_process_init.connect(start_child, weak=False)
+        _preload_rules(settings)
     if settings.http_port:
         probe = redis_client(url, timeout=2.0)
 
