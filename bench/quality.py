@@ -21,7 +21,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,17 @@ def _labels(path: Path) -> list[dict[str, Any]]:
     return data
 
 
+#: the project's own wording variants: (set name, folder under tests/fixtures/notices)
+FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout"),
+                ("fixtures-unseen2", "variants-unseen2"), ("fixtures-unseen3", "variants-unseen3"),
+                ("fixtures-unseen3-heldout", "variants-unseen3-heldout"))
+
+
+def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
+    path = FIXTURES / folder
+    return name, path, lambda: LabelledSet(name, path, _labels(path / "labels.json"))
+
+
 def labelled_sets(names: Sequence[str] = ()) -> tuple[list[LabelledSet], list[str]]:
     """The sets that are present (filtered by ``names``), and a note for each absent one."""
     out: list[LabelledSet] = []
@@ -114,20 +125,7 @@ def labelled_sets(names: Sequence[str] = ()) -> tuple[list[LabelledSet], list[st
             _labels(SHARED / "corpora" / "aws-quoted" / "labels.json"))),
         ("aws-real", SHARED / "corpora" / "aws-real", lambda: LabelledSet(
             "aws-real", SHARED / "corpora" / "aws-real", AWS_REAL_LABELS)),
-        ("fixtures", FIXTURES / "variants", lambda: LabelledSet(
-            "fixtures", FIXTURES / "variants", _labels(FIXTURES / "variants" / "labels.json"))),
-        ("fixtures-heldout", FIXTURES / "variants-heldout", lambda: LabelledSet(
-            "fixtures-heldout", FIXTURES / "variants-heldout",
-            _labels(FIXTURES / "variants-heldout" / "labels.json"))),
-        ("fixtures-unseen2", FIXTURES / "variants-unseen2", lambda: LabelledSet(
-            "fixtures-unseen2", FIXTURES / "variants-unseen2",
-            _labels(FIXTURES / "variants-unseen2" / "labels.json"))),
-        ("fixtures-unseen3", FIXTURES / "variants-unseen3", lambda: LabelledSet(
-            "fixtures-unseen3", FIXTURES / "variants-unseen3",
-            _labels(FIXTURES / "variants-unseen3" / "labels.json"))),
-        ("fixtures-unseen3-heldout", FIXTURES / "variants-unseen3-heldout", lambda: LabelledSet(
-            "fixtures-unseen3-heldout", FIXTURES / "variants-unseen3-heldout",
-            _labels(FIXTURES / "variants-unseen3-heldout" / "labels.json"))),
+        *(_fixture_set(name, folder) for name, folder in FIXTURE_SETS),
     ]
     for name, folder, build in candidates:
         if (names and name not in names) or (not names and name in OPT_IN):

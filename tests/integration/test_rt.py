@@ -373,16 +373,27 @@ def test_priority_label_due_and_rule_reach_rt(rt: RTHelpdesk) -> None:
     assert priority_rank("70") == PRIORITY_RANK["Medium"] and priority_rank("Low") == 0
 
 
-def test_least_privilege_account_passes_the_check_and_writes(rt_ready: None) -> None:
+def bot_token() -> str:
+    """The least-privilege user's token (`.ci/rt.sh start` creates the user rootmail-bot)."""
     if not RT_BOT_TOKEN:
         missing_service("ROOTMAIL_TEST_RT_BOT_TOKEN not set: `.ci/rt.sh start` creates the rootmail-bot user")
-    bot = RTHelpdesk(RT_URL, token=SecretStr(RT_BOT_TOKEN), default_queue="General")
+    return RT_BOT_TOKEN
+
+
+def checked_then_public(desk: RTHelpdesk) -> tuple[str, TicketDraft, Any]:
+    """`helpdesk check` passes for ``desk``, then a customer-visible message opens a new thread."""
+    assert check_rt(desk, QUEUES) == []
+    thread = new_thread()
+    public = draft(1, thread, visibility="customer", public_body="redacted text 1")
+    first = desk.upsert(public)
+    assert first.created
+    return thread, public, first
+
+
+def test_least_privilege_account_passes_the_check_and_writes(rt_ready: None) -> None:
+    bot = RTHelpdesk(RT_URL, token=SecretStr(bot_token()), default_queue="General")
     try:
-        assert check_rt(bot, QUEUES) == []
-        thread = new_thread()
-        public = draft(1, thread, visibility="customer", public_body="redacted text 1")
-        first = bot.upsert(public)
-        assert first.created
+        thread, public, first = checked_then_public(bot)
         assert (bot.upsert(public).commented, bot.upsert(draft(2, thread)).ticket_id) == (False, first.ticket_id)
         assert len(txn_markers(first.ticket_id)) == 3
     finally:
@@ -547,15 +558,9 @@ def test_fresh_rt_setup_then_check_then_mail_with_no_step_by_hand(rt_ready: None
         assert setup_rt(desk, QUEUES).manual == []  # idempotent
     finally:
         desk.close()
-    if not RT_BOT_TOKEN:
-        missing_service("ROOTMAIL_TEST_RT_BOT_TOKEN not set: `.ci/rt.sh start` creates the rootmail-bot user")
-    bot = _fresh_desk(fresh_fields, RT_BOT_TOKEN, redis_url)  # rootmail's own least-privilege account
+    bot = _fresh_desk(fresh_fields, bot_token(), redis_url)  # rootmail's own least-privilege account
     try:
-        assert check_rt(bot, QUEUES) == []
-        thread = new_thread()
-        public = draft(1, thread, visibility="customer", public_body="redacted text 1")
-        first = bot.upsert(public)
-        assert first.created
+        thread, public, first = checked_then_public(bot)
         assert bot.upsert(public).commented is False
         second = bot.upsert(draft(2, thread))
         assert (second.ticket_id, second.created) == (first.ticket_id, False)
@@ -655,9 +660,7 @@ def test_cli_setup_then_check_on_rt_as_a_user_runs_them(rt_ready: None, clean_en
     check = runner.invoke(main, ["helpdesk", "check"], env=env)
     assert check.exit_code == 0, check.output
     assert check.output.startswith("helpdesk rt: ready")
-    if not RT_BOT_TOKEN:
-        missing_service("ROOTMAIL_TEST_RT_BOT_TOKEN not set: `.ci/rt.sh start` creates the rootmail-bot user")
-    bot = runner.invoke(main, ["helpdesk", "check"], env=env | {"ROOTMAIL_RT_TOKEN": RT_BOT_TOKEN})
+    bot = runner.invoke(main, ["helpdesk", "check"], env=env | {"ROOTMAIL_RT_TOKEN": bot_token()})
     assert bot.exit_code == 0, bot.output
 
 
