@@ -458,13 +458,21 @@ class RTHelpdesk:
                 continue
             markers = body["CustomFields"][self.marker_field]
             ticket.setdefault("cf", {})[self.marker_field] = markers
-            if not any(markers[-1] in str(r) for r in results):  # RT: "<value> added as a value for <field>"
+            # RT says "<value> added as a value for <field>" in the user's language; where the answer
+            # does not name the value (another wording, a proxy), the ticket is read back instead
+            if not any(markers[-1] in str(r) for r in results) and markers[-1] not in self._markers_of(ticket["id"]):
                 raise PermanentError(
                     f"rt: ticket {ticket['id']}: the {kind} landed but its marker did not (ticket custom field "
                     f"{self.marker_field!r} not applied to the ticket's queue, or not writable by rootmail's "
                     "account); run `rootmail helpdesk check`")
         log.info("ticket_updated", ticket_id=ticket["id"], steps=len(steps))
         return len(steps)
+
+    def _markers_of(self, ticket_id: str) -> list[str]:
+        """The ticket's marker field as RT holds it now."""
+        data = self.http.request("GET", f"/ticket/{int(ticket_id)}").json()
+        return [str(v) for cf in data.get("CustomFields", []) if cf.get("name") == self.marker_field
+                for v in cf.get("values") or []]
 
     def _step_body(self, draft: TicketDraft, ticket: Mapping[str, Any], step: Step,
                    followup_of: Mapping[str, Any] | None) -> dict[str, Any]:
