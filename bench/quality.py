@@ -44,7 +44,7 @@ SHARED = REPO.parent / "shared"
 FIXTURES = REPO / "tests" / "fixtures" / "notices"
 
 # Run only when named: a held-out third stays unseen until the rules are done (run once, never tuned on).
-OPT_IN = frozenset({"fixtures-unseen3-heldout"})
+OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -102,7 +102,8 @@ def _labels(path: Path) -> list[dict[str, Any]]:
 #: the project's own wording variants: (set name, folder under tests/fixtures/notices)
 FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout"),
                 ("fixtures-unseen2", "variants-unseen2"), ("fixtures-unseen3", "variants-unseen3"),
-                ("fixtures-unseen3-heldout", "variants-unseen3-heldout"))
+                ("fixtures-unseen3-heldout", "variants-unseen3-heldout"), ("fixtures-unseen4", "variants-unseen4"),
+                ("fixtures-unseen4-heldout", "variants-unseen4-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
