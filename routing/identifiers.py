@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.patterns import FOLDS_TO_ASCII, matches_from_starts
+from routing.patterns import FOLDS_TO_ASCII, matches_at_literals, matches_from_starts
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
@@ -85,8 +85,8 @@ _RESOURCE_AT = re.compile(  # where _RESOURCE may start: the same without its le
 _REGION = re.compile(  # applied to lower-cased text
     r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
     r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
-_REGION_AT = re.compile(r"(?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"  # where _REGION may start
-                        r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d")
+# every _REGION match has one of these right after its 2- or 6-character prefix (us, eu, us-gov, ...)
+_REGION_DIRECTIONS = ("-north", "-south", "-east", "-west", "-central")
 _REGION_WORDS = ("us east", "us west", "eu (", "europe", "asia pacific", "canada", "south america", "middle east",
                  "africa", "israel")
 _REGION_NAMES = {
@@ -108,9 +108,9 @@ _REGION_NAMES = {
 }
 _REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
                           r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
-# where _REGION_NAME may start, in the lower-cased text (case-sensitive: re scans a branch of literals fast)
-_REGION_NAME_AT = re.compile(r"(?:us east|us west|eu|europe|asia pacific|canada|south america|middle east|"
-                             r"africa|israel)\s*\(")
+# the lower-case names one of which every _REGION_NAME match begins with
+_REGION_NAME_STARTS = ("us east", "us west", "eu", "asia pacific", "canada", "south america", "middle east", "africa",
+                       "israel")
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
@@ -189,14 +189,18 @@ def account_digits(written: str) -> str:
     return written.replace("-", "").replace(" ", "")
 
 
-def _account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
+def _account_id(subject: str, text: str, headers: dict[str, str],
+                twelve: list[tuple[int, int, str]] | None = None) -> str | None:
+    """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found."""
     for pattern in _ACCOUNT_SUBJECT:
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
-    numbers = [(m.start(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)
-               if not _OTHER_AFTER.match(text, m.end())
-               and not _OTHER_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+    if twelve is None:
+        twelve = [(m.start(), m.end(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)]
+    numbers = [(start, number) for start, end, number in twelve
+               if not _OTHER_AFTER.match(text, end)
+               and not _OTHER_BEFORE.search(text, max(0, start - 60), start)]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):
@@ -217,14 +221,37 @@ def _case_id(subject_lower: str, text_lower: str) -> str | None:
     return None
 
 
+def _region_matches(lowered: str) -> list[re.Match[str]]:
+    """``list(_REGION.finditer(lowered))``, tried only 2 and 6 characters before each of
+    :data:`_REGION_DIRECTIONS` (the prefix ``us``, ``eu``, ... or ``us-gov`` of a region code):
+    ``str.find`` instead of re trying the prefix letters at every a, c, e, i, m, s and u. Same
+    matches (tests/routing/test_identifier_scans.py)."""
+    positions: set[int] = set()
+    for direction in _REGION_DIRECTIONS:
+        at = lowered.find(direction)
+        while at != -1:
+            positions.update((at - 2, at - 6))
+            at = lowered.find(direction, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(positions):
+        if start < end:
+            continue
+        match = _REGION.match(lowered, start)
+        if match is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
 def _regions(subject: str, text: str) -> list[str]:
     cleaned = f"{subject}\n{text}"
     if "awstrack.me" in cleaned:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
     lowered = cleaned.lower()
-    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in matches_from_starts(_REGION, _REGION_AT, lowered)]
+    found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
     named = any(word in lowered for word in _REGION_WORDS)
-    for match in matches_from_starts(_REGION_NAME, _REGION_NAME_AT, cleaned, lowered) if named else ():
+    for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))
@@ -280,8 +307,18 @@ class _Mail:
         return _regions(self.subject, self.text)
 
     @cached_property
+    def twelve(self) -> list[re.Match[str]]:
+        """The _TWELVE matches of ``both`` (subject, line break, text)."""
+        return matches_from_starts(_TWELVE, _TWELVE_AT, self.both)
+
+    @cached_property
     def account(self) -> str | None:
-        return _account_id(self.subject, self.text, self.hdr)
+        # the _TWELVE matches of the text are those of ``both`` after the subject's line break, shifted:
+        # none spans the line break (no pattern character matches it) and the look-behind reads a
+        # line break like the start of the text (tests/routing/test_identifier_scans.py)
+        shift = len(self.subject) + 1
+        twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
+        return _account_id(self.subject, self.text, self.hdr, twelve)
 
 
 def _x_case_id(m: _Mail, ids: dict[str, Any]) -> Any:
@@ -309,12 +346,14 @@ def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
 
 def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
     return _unique(
-        account_digits(found.group(1)) for found in matches_from_starts(_TWELVE, _TWELVE_AT, m.both)
+        account_digits(found.group(1)) for found in m.twelve
         if any(word in m.low[max(0, found.start() - 40):found.start()] for word in ("account", "aws id", "アカウント")))
 
 
 def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
-    masked = _first_match(_MASKED, _MASKED_AT, m.both) if m.account is None else None
+    # every _MASKED match holds "ending" or four of * x X • in a row ("xxxx" once * and • read as x)
+    maskable = "ending" in m.both or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
+    masked = _first_match(_MASKED, _MASKED_AT, m.both) if m.account is None and maskable else None
     return masked.group(1) if masked else None
 
 

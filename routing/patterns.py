@@ -27,6 +27,13 @@ _sre_constants: Any = importlib.import_module("re._constants")
 _LITERAL = _sre_constants.LITERAL
 _SUBPATTERN = _sre_constants.SUBPATTERN
 _BRANCH = _sre_constants.BRANCH
+_AT = _sre_constants.AT
+MAX_START_TRIES = 8  # tries at literal starts before the rest of a text is left to one regex search
+
+
+#: characters that lower-case or case-fold onto an ASCII letter (İ ı ſ K): where one occurs, a
+#: case-sensitive start pattern run over lower-cased text could miss a case-insensitive match
+FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _needles(pattern: str) -> tuple[str, ...] | None:
@@ -64,17 +71,76 @@ def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
     return max(options, key=lambda option: min(len(x) for x in option))
 
 
+def _starts(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literals (3 or more characters) one of which every match *begins* with (after
+    zero-width ``^``/``\\b`` assertions), or None: the regex is then tried only where one occurs."""
+    try:
+        tree = _sre_parser.parse(pattern, re.IGNORECASE)
+    except Exception:
+        return None
+    return _leading(list(tree))
+
+
+def _leading(items: list[Any]) -> tuple[str, ...] | None:
+    i = 0
+    while i < len(items) and items[i][0] is _AT:
+        i += 1  # ^, $, \b, \A: zero width, evaluated where the regex is tried
+    if i == len(items):
+        return None
+    op, arg = items[i]
+    if op is _LITERAL and arg < 128:
+        run = ""
+        while i < len(items) and items[i][0] is _LITERAL and items[i][1] < 128:
+            run += chr(items[i][1])
+            i += 1
+        return (run.lower(),) if len(run) >= 3 else None
+    if op is _SUBPATTERN:
+        return _leading(list(arg[-1]))
+    if op is _BRANCH:
+        branches = [_leading(list(branch)) for branch in arg[1]]
+        if branches and all(branches):
+            return tuple(dict.fromkeys(x for branch in branches if branch for x in branch))
+    return None
+
+
+def first_at_starts(regex: re.Pattern[str], starts: tuple[str, ...], value: str,
+                    lowered: str) -> re.Match[str] | None:
+    """``regex.search(value)`` for a case-insensitive ``regex`` every match of which begins with one
+    of the lower-case literals ``starts``: tried only where ``str.find`` sees one in ``lowered``
+    (``value.lower()``); after :data:`MAX_START_TRIES` misses the rest is one plain search. Same
+    match (a position that is no literal's start cannot start a match; re evaluates look-behinds,
+    ``^`` and ``\\b`` on the whole string, not from ``pos``); the plain search where a character of
+    :data:`FOLDS_TO_ASCII` could make a match the lower-cased text does not show."""
+    if any(char in value for char in FOLDS_TO_ASCII):
+        return regex.search(value)
+    pos = 0
+    for _ in range(MAX_START_TRIES):
+        at = -1
+        for literal in starts:
+            found = lowered.find(literal, pos)
+            if found != -1 and (at == -1 or found < at):
+                at = found
+        if at == -1:
+            return None
+        match = regex.match(value, at)
+        if match is not None:
+            return match
+        pos = at + 1
+    return regex.search(value, pos)
+
+
 @dataclass(frozen=True, slots=True)
 class Pattern:
     """A compiled pattern of the dialect with its literal pre-check."""
 
     regex: re.Pattern[str]
     needles: tuple[str, ...] | None
+    starts: tuple[str, ...] | None = None
 
     @classmethod
     def compile(cls, text: str) -> Pattern:
         """Compile ``text``; raises :class:`re.error` for a broken pattern."""
-        return cls(re.compile(text, FLAGS), _needles(text))
+        return cls(re.compile(text, FLAGS), _needles(text), _starts(text))
 
     @property
     def groupindex(self) -> dict[str, int]:
@@ -92,14 +158,17 @@ class Pattern:
 
     def find(self, value: str, lowered: str | None = None) -> re.Match[str] | None:
         """The first match in ``value``, or None."""
-        if self.needles is not None and not self.could_match(value.lower() if lowered is None else lowered):
+        if self.needles is None and self.starts is None:
+            return self.regex.search(value)
+        if lowered is None:
+            lowered = value.lower()
+        if self.needles is not None and not self.could_match(lowered):
             return None
+        if self.starts is not None:
+            return first_at_starts(self.regex, self.starts, value, lowered)
         return self.regex.search(value)
 
 
-#: characters that lower-case or case-fold onto an ASCII letter (İ ı ſ K): where one occurs, a
-#: case-sensitive start pattern run over lower-cased text could miss a case-insensitive match
-FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: str,
@@ -121,4 +190,30 @@ def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: 
         else:
             out.append(match)
             pos = max(match.end(), match.start() + 1)
+    return out
+
+
+def matches_at_literals(pattern: re.Pattern[str], starts: tuple[str, ...], text: str,
+                        lowered: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` every match of which begins
+    with one of the lower-case literals ``starts``: tried only where ``str.find`` sees one in
+    ``lowered`` (``text.lower()``). Same matches; the plain scan where a character of
+    :data:`FOLDS_TO_ASCII` occurs."""
+    if any(char in text for char in FOLDS_TO_ASCII):
+        return list(pattern.finditer(text))
+    positions: set[int] = set()
+    for literal in starts:
+        at = lowered.find(literal)
+        while at != -1:
+            positions.add(at)
+            at = lowered.find(literal, at + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(positions):
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            out.append(match)
+            end = max(match.end(), at + 1)
     return out

@@ -50,6 +50,9 @@ MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,
 _FIRST_WORD = re.compile(r"[^\s<>\"'`]+")
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
+# where a _BROKEN_LINK match's line break is: every match holds this right after its head (see _broken_links)
+_BROKEN_LINK_BREAK = re.compile(r"\r?\n[ \t]*[^\s<>\"'`]*[/?#]")
+_HEAD_CHAR = re.compile(r"[^\s<>\"'`]")  # a character of _BROKEN_LINK's head
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
 # where a link without a scheme may start: a run of host-name characters that ends with "." (a run
 # after "." cannot start one: _URL's look-behind refuses "."); see _url_matches
@@ -444,6 +447,28 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _broken_links(text: str) -> list[re.Match[str]]:
+    """``list(_BROKEN_LINK.finditer(text))``, the pattern tried only at the head before each line
+    break that :data:`_BROKEN_LINK_BREAK` finds (re would try it at every word). A match's head is
+    2-200 head characters ending right at its line break, so it starts where the run of head
+    characters before that break starts (a later start would follow a head character, which the
+    look-behind refuses). Same matches (tests/routing/test_secret_scans.py)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for brk in _BROKEN_LINK_BREAK.finditer(text):
+        start = brk.start()
+        lowest = max(end, start - 201)
+        while start > lowest and _HEAD_CHAR.match(text, start - 1):
+            start -= 1
+        if start < end:
+            continue
+        match = _BROKEN_LINK.match(text, start)
+        if match is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
 def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     # complexity 16: one scan that also skips continuations already taken by the link before
     found: list[Secret] = []
@@ -459,7 +484,7 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     # the last word of a line joined with a next line that carries the path, query or fragment
     if "\n" in text:
         starts = [secret.start for secret in found]
-        for match in _BROKEN_LINK.finditer(text):
+        for match in _broken_links(text):
             head = match.group("head")
             if "." not in head and "://" not in head:
                 continue

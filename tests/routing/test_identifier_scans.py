@@ -11,14 +11,13 @@ from hypothesis import strategies as st
 
 from routing import deadline
 from routing import identifiers as ids
-from routing.patterns import matches_from_starts
+from routing.patterns import matches_at_literals, matches_from_starts
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
           "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z", "ı", "İ", "ſ", "K", "euRope  (", "queue (",
           "vol-", "0123abcd", "sg-", "xsg-", "cluster-", "ffff"]
 SCANS = [(ids._TWELVE, ids._TWELVE_AT, False), (ids._MASKED, ids._MASKED_AT, False),
-         (ids._REGION, ids._REGION_AT, True), (ids._REGION_NAME, ids._REGION_NAME_AT, False),
          (ids._RESOURCE, ids._RESOURCE_AT, False)]
 
 
@@ -32,10 +31,7 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     for pattern, start, lowered in SCANS:
         value = text.lower() if lowered else text
-        scan = text.lower() if pattern is ids._REGION_NAME else None
-        assert _spans(matches_from_starts(pattern, start, value, scan)) == _spans(list(pattern.finditer(value)))
-        if scan is not None:
-            continue  # _first_match scans the text itself: used with case-sensitive start patterns only
+        assert _spans(matches_from_starts(pattern, start, value)) == _spans(list(pattern.finditer(value)))
         first, plain = ids._first_match(pattern, start, value), pattern.search(value)
         assert (first.span() if first else None) == (plain.span() if plain else None)
 
@@ -55,3 +51,35 @@ def test_date_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [(m.span(), m.groupdict()) for m in deadline._dates(text)] == \
         [(m.span(), m.groupdict()) for m in deadline._DATE.finditer(text)]
+
+
+REGION_PIECES = ["us", "-gov", "-", "eu", "ap", "x", "north", "south", "east", "west", "central", "northeast", "1",
+                 "9", " ", "\n", "a", "us-east-1", "us-gov-west-1", "eu-central-", "ap-southeast-2", "queue-east-1"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(REGION_PIECES), max_size=30))
+def test_region_scan_equals_plain_regex(pieces: list[str]) -> None:
+    lowered = "".join(pieces).lower()
+    assert _spans(ids._region_matches(lowered)) == _spans(list(ids._REGION.finditer(lowered)))
+
+
+ACCOUNT_PIECES = [*PIECES, "Account: ", "account ", "AWS account ID ", "invited by account ", "[Account: ", "]",
+                  "your AWS account ", "management account ", ":", "\n\n", "ending with "]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(ACCOUNT_PIECES), max_size=12), st.lists(st.sampled_from(ACCOUNT_PIECES), max_size=30))
+def test_account_ids_from_one_scan_of_subject_and_text_are_the_same(subject: list[str], text: list[str]) -> None:
+    mail = ids._Mail("".join(subject), "".join(text), (), None)
+    assert mail.account == ids._account_id(mail.subject, mail.text, mail.hdr)  # the text scanned alone
+    masked = ids._first_match(ids._MASKED, ids._MASKED_AT, mail.both) if mail.account is None else None
+    assert ids._x_aws_account_id_last4(mail, {}) == (masked.group(1) if masked else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30))
+def test_region_name_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(matches_at_literals(ids._REGION_NAME, ids._REGION_NAME_STARTS, text, text.lower())) == \
+        _spans(list(ids._REGION_NAME.finditer(text)))

@@ -58,3 +58,32 @@ def test_a_literal_pattern_gets_a_needle_and_skips_texts_without_it() -> None:
     assert compiled.needles is not None
     assert not compiled.could_match("nothing here")
     assert compiled.search("Your instance is SCHEDULED   FOR retirement")
+
+
+START_ATOMS = st.sampled_from(["abc", "ABC", "xyz", "abcd", "a", "b", "-", " ", "\\d", ".", "é", "İ", "K", "^", "$",
+                               "\\b", "(?<=a)", "(?<!x)", "[ab]", "(?:abc|xyz)", "(?:abc|x)", "(?-i:ABC)", "(abc)?",
+                               "(?:abc|abd)"])
+START_TEXTS = st.text(alphabet="abcdxyzABCXYZ -1\né\u0130\u0131\u017f\u212aik", max_size=60)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(START_ATOMS, min_size=1, max_size=5), st.lists(START_TEXTS, min_size=1, max_size=6))
+def test_trying_a_pattern_at_its_literal_starts_gives_the_same_match(atoms: list[str], texts: list[str]) -> None:
+    pattern = "".join(atoms)
+    compiled = Pattern.compile(pattern)
+    plain = re.compile(pattern, FLAGS)
+    for text in texts:
+        # many starts: also the fallback to one plain search after MAX_START_TRIES misses
+        for candidate in (text, f"zz {text} zz", text.upper(), "abc " * 12 + text, text * 3):
+            found, expected = compiled.find(candidate), plain.search(candidate)
+            assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups())), \
+                (pattern, candidate)
+
+
+def test_a_pattern_that_begins_with_literals_gets_its_starts() -> None:
+    assert Pattern.compile(r"\b(?:update|revision)s? to the").starts == ("update", "revision")
+    assert Pattern.compile(r"^Account (?:\d{12} )?closed").starts == ("account ",)
+    assert Pattern.compile(r"(?<!x)abc").starts is None  # a look-behind first: tried everywhere
+    assert Pattern.compile(r"(?:abc|x)yz").starts is None  # one branch begins with a short literal
+    compiled = Pattern.compile(r"scheduled\s+reboot")
+    assert compiled.search("a SCHEDULED  reboot") and not compiled.search("scheduled, not a reboot")

@@ -67,3 +67,14 @@ URL_PIECES = ["a", "b", "1", "-", ".", " ", "\n", "/", "//", "?", "#", "https://
 def test_url_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert [m.span() for m in secrets._url_matches(text)] == [m.span() for m in secrets._URL.finditer(text)]
+
+
+BROKEN_PIECES = ["a", "b", "1", ".", " ", "\t", "\n", "\r\n", "\r", "/", "?", "#", "https://", "x.example", "\n/",
+                 "\n  ?q=1", '"', "'", "<", ">", "`", "\u00a0", "\u3000", "é", "x" * 150, "y" * 60, ".com\n/path"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(BROKEN_PIECES), max_size=30))
+def test_broken_link_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(secrets._broken_links(text)) == _spans(list(secrets._BROKEN_LINK.finditer(text)))
