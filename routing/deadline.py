@@ -34,11 +34,21 @@ MONTHS.update({"januar": 1, "janvier": 1, "februar": 2, "février": 2, "fevrier"
                "avril": 4, "mai": 5, "juni": 6, "juin": 6, "juli": 7, "juillet": 7, "août": 8, "aout": 8,
                "septembre": 9, "okt": 10, "oktober": 10, "octobre": 10, "novembre": 11, "dez": 12,
                "dezember": 12, "décembre": 12, "decembre": 12})
+# Spanish, Portuguese and Italian month names (AWS's localized templates: "7 de noviembre de 2025",
+# "11 de março de 2026", "23 luglio 2026")
+MONTHS.update({"enero": 1, "gennaio": 1, "janeiro": 1, "febrero": 2, "fevereiro": 2, "febbraio": 2,
+               "marzo": 3, "março": 3, "marco": 3, "abril": 4, "aprile": 4, "mayo": 5, "maio": 5, "maggio": 5,
+               "junio": 6, "junho": 6, "giugno": 6, "julio": 7, "julho": 7, "luglio": 7, "agosto": 8,
+               "septiembre": 9, "setiembre": 9, "setembro": 9, "settembre": 9, "octubre": 10, "outubro": 10,
+               "ottobre": 10, "noviembre": 11, "novembro": 11, "diciembre": 12, "dezembro": 12, "dicembre": 12})
 _MONTH = r"(?P<{}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _MONTH_ALL = r"(?P<{}>jan(?:uary|uar|vier)?|f[eé]v(?:rier)?|feb(?:ruary|ruar)?|mar(?:ch|s)?|märz|apr(?:il)?|avril|" \
              r"may|mai|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember|embre)?)?|" \
-             r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[eé][cz](?:ember|embre)?)\.?"
+             r"o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[eé][cz](?:ember|embre)?|" \
+             r"enero|gennaio|janeiro|febrero|fevereiro|febbraio|marzo|mar[cç]o|abril|aprile|mayo|maio|maggio|" \
+             r"junio|junho|giugno|julio|julho|luglio|agosto|septiembre|setiembre|setembro|settembre|octubre|outubro|" \
+             r"ottobre|noviembre|novembro|diciembre|dezembro|dicembre)\.?"
 
 
 def _date_forms(month: str) -> str:
@@ -52,20 +62,32 @@ def _date_forms(month: str) -> str:
         + r"(?![a-z])(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
+        # 04/15/2026 (US order; day first when the first number is over 12: see _resolve)
+        r"(?<![\d/.])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})(?![\d/])",
     )) + ")"
+
+
+# the localized forms (only for text that is not plain ASCII): 7 de noviembre de 2025 / 1º de março
+# de 2026, 2026년 5월 7일
+_FOREIGN_FORMS = (
+    r"(?<!\d)(?P<d3>\d{1,2})(?:º|°|o)?\s+de\s+" + _MONTH_ALL.format("m3") + r"(?!\w)(?:\s+del?\s+(?P<y3>\d{4}))?(?!\d)",
+    r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
+)
 
 
 _DATE = re.compile(_date_forms(_MONTH))  # applied to lower-cased text
 # German and French month names too: only for text that is not plain ASCII (such mail always is not;
 # the English scan stays as fast as it was)
-_DATE_ALL = re.compile(_date_forms(_MONTH_ALL))
+_DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" for f in _FOREIGN_FORMS) + ")")
 # where a date may start (every match of _DATE matches one of these at its start): found by re's
 # fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START + ")"),
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
-_MONTH_START_ALL = "(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez)"
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START_ALL + ")"),
+_MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
+                    "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?(?:º|°|o)?\s+de\s|"
+                           r"\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
@@ -83,8 +105,15 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
-                           r"\bau plus tard le)\s*\Z")
-_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に)")
+                           r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
+                           r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
+                           r"\bdespués del|\bdepois de|\bapós|\baté|\bentro il|\bprima del|\ba partire dal|"
+                           r"\bdopo il|\bnon oltre il|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
+                           r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
+                           r"\bsera (?:arrêtée|résiliée|suspendu)e? le)\s*\Z")
+# a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
+_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
+_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|까지|이전|이후|부터|에)")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
@@ -100,7 +129,15 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),  # _PAST
 ))
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
-_CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)")  # weight 3
+_CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
+                              r"soporte|suporte|supporto|support standard|standardsupport|サポート|支持|지원")
+# what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
+# suspension, payment, maintenance, an action recommended
+_CONTEXT_FOREIGN_ACT = re.compile(
+    r"retir|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|termin|finaliz|venc|caduc|expir|scad|ablauf|"
+    r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
+    r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
+    r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
                        r"\s+(?:calendar\s+|business\s+)?days?\b")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
@@ -138,13 +175,22 @@ def _month_key(text: str) -> str:
     return {"fév": "feb", "fev": "feb", "déc": "dec", "dez": "dec", "okt": "oct"}.get(word[:3], word[:3])
 
 
-def _resolve(match: re.Match[str], reference: date | None) -> date | None:
+def _resolve(match: re.Match[str], reference: date | None, day_first: bool = False) -> date | None:
+    """``day_first``: a slash date whose order its numbers leave open is day/month/year (localized
+    mail), else month/day/year (AWS's English mail is written in US order)."""
     groups = match.groupdict()
     if groups.get("iy"):
         return _valid(int(groups["iy"]), int(groups["im"]), int(groups["id"]))
     if groups.get("jy"):
         return _valid(int(groups["jy"]), int(groups["jm"]), int(groups["jd"]))
-    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+    if groups.get("sy"):
+        first, second = int(groups["sa"]), int(groups["sb"])
+        if first > 12 or (day_first and second <= 12):
+            first, second = second, first
+        return _valid(int(groups["sy"]), first, second)
+    if groups.get("ky"):
+        return _valid(int(groups["ky"]), int(groups["km"]), int(groups["kd"]))
+    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
         if groups.get(m_key):
             month = MONTHS[_month_key(groups[m_key])]
             day = int(groups[d_key])
@@ -195,8 +241,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
-    if foreign and _CONTEXT_FOREIGN.search(context):
-        score += 3
+    if foreign:
+        if lead == 0 and _LEAD_FOREIGN_ON.search(before):
+            score += 1
+        if _CONTEXT_FOREIGN.search(context):
+            score += 3
+        elif _CONTEXT_FOREIGN_ACT.search(context):
+            score += 2
     return score, min(phrase_start, max(left, start - 60))
 
 
@@ -223,7 +274,7 @@ def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     foreign = not lowered.isascii()
     for match in _dates(lowered, foreign):
-        when = _resolve(match, reference)
+        when = _resolve(match, reference, foreign)
         if when is None or not 1990 <= when.year <= 2200:
             continue
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)

@@ -39,6 +39,9 @@ _ACCOUNT_BEFORE = (
     re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?\s*:?\s*\Z", _I),
     re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I),
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
+    # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
+    re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
+               r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),
 )
 # an account id that is not the recipient's: the inviting, management or sending account
 _OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
