@@ -177,8 +177,17 @@ class NoticeRules:
     source: str = "<notices>"
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
+        # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule)
         for rule in self.rules:
-            if rule.matches(mail):
+            for condition in rule.match:
+                if condition.matches(mail):
+                    break
+            else:
+                continue
+            for condition in rule.unless:
+                if condition.matches(mail):
+                    break
+            else:
                 return rule
         return None
 

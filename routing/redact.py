@@ -36,7 +36,7 @@ from email.message import Message
 from functools import lru_cache
 
 from routing.families import CREDENTIAL_FAMILIES, sender_family
-from routing.patterns import matches_from_starts
+from routing.patterns import matches_at_literals
 from routing.secrets import GENERIC_KINDS, Secret, find_secrets, is_bare_code, secret_values
 from routing.types import AuthVerdict, Notice, ParsedMail
 
@@ -48,8 +48,8 @@ MAX_VALUES = 2000
 # HTML attributes whose text a reader sees (alt text, titles); link targets are in the HTML's text
 _SHOWN_ATTRIBUTE = re.compile(
     r"""\b(alt|title|aria-label|placeholder|value|content)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
-# where a shown attribute may start, in the lower-cased markup (see _shown_attributes)
-_SHOWN_ATTRIBUTE_AT = re.compile(r"""(?:alt|title|aria-label|placeholder|value|content)\s*=\s*["']""")
+# the lower-case names one of which every _SHOWN_ATTRIBUTE match begins with (see _shown_attributes)
+_SHOWN_ATTRIBUTE_NAMES = ("alt", "title", "aria-label", "placeholder", "value", "content")
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
 _ICS_FOLD = re.compile(r"\r*\n[ \t]")
@@ -64,6 +64,8 @@ def marker(kind: str) -> str:
 
 def mask_access_keys(text: str) -> str:
     """Access key ids shown only by their last 4 characters."""
+    if "AKIA" not in text and "ASIA" not in text:
+        return text  # every _ACCESS_KEY match holds one (re would try the \\b-led pattern at every position)
     return _ACCESS_KEY.sub(lambda m: f"[access key ending {m.group(1)}]", text)
 
 
@@ -262,10 +264,10 @@ def attachment_texts(raw: bytes) -> Iterator[str]:
 
 
 def _shown_attributes(markup: str) -> list[re.Match[str]]:
-    """``list(_SHOWN_ATTRIBUTE.finditer(markup))``, the pattern tried only where the case-sensitive
-    :data:`_SHOWN_ATTRIBUTE_AT` matches the lower-cased markup (re's fast first-character scan
-    instead of a case-insensitive try at every position). Same matches (tests/routing/test_secret_scans.py)."""
-    return matches_from_starts(_SHOWN_ATTRIBUTE, _SHOWN_ATTRIBUTE_AT, markup, markup.lower())
+    """``list(_SHOWN_ATTRIBUTE.finditer(markup))``, the pattern tried only where ``str.find`` sees
+    an attribute name in the lower-cased markup (instead of a case-insensitive try at every
+    position). Same matches (tests/routing/test_secret_scans.py)."""
+    return matches_at_literals(_SHOWN_ATTRIBUTE, _SHOWN_ATTRIBUTE_NAMES, markup, markup.lower())
 
 
 def mail_texts(parsed: ParsedMail, raw: bytes | None = None) -> list[str]:

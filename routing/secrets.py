@@ -55,8 +55,9 @@ _BROKEN_LINK_BREAK = re.compile(r"\r?\n[ \t]*[^\s<>\"'`]*[/?#]")
 _HEAD_CHAR = re.compile(r"[^\s<>\"'`]")  # a character of _BROKEN_LINK's head
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
 # where a link without a scheme may start: a run of host-name characters that ends with "." (a run
-# after "." cannot start one: _URL's look-behind refuses "."); see _url_matches
-_HOST_START = re.compile(r"[^A-Za-z0-9-]([A-Za-z0-9-]+)\.")
+# after "." cannot start one: _URL's look-behind refuses "."), the host name then going on to a ":"
+# (port) or to "/", "?" or "#" (every such _URL match does; a word ending a sentence does not); see _url_matches
+_HOST_START = re.compile(r"[^A-Za-z0-9-]([A-Za-z0-9-]+)\.(?=[A-Za-z0-9.-]*[:/?#])")
 _HOST_AT_0 = re.compile(r"[A-Za-z0-9-]+\.")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
@@ -180,18 +181,22 @@ _HINTS = ("code", "códig", "codig", "codice", "clave", "pin", "otp", "tan", "on
 
 _SEPARATOR = r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]"
 # digit groups joined by single separators (4 8 2 9 1 3, 482-913), and words of letters and digits
-_DD_SPACED_DIGITS = re.compile(r"(?<![A-Za-z0-9])\d(?:\s{1,3}\d){3,}(?![A-Za-z0-9])")
-_DD_DIGIT_GROUPS = re.compile(r"(?<![A-Za-z0-9])\d+(?:" + _SEPARATOR + r"\d+)*(?![A-Za-z0-9])")
+# the look-behind after the first character, not before it: re then skips to that character's class
+# fast instead of trying the pattern at every position; the same matches as with the look-behind first
+# (tests/routing/test_secret_scans.py keeps the plain forms)
+_DD_SPACED_DIGITS = re.compile(r"\d(?<![A-Za-z0-9]\d)(?:\s{1,3}\d){3,}(?![A-Za-z0-9])")
+_DD_DIGIT_GROUPS = re.compile(r"\d(?<![A-Za-z0-9]\d)\d*(?:" + _SEPARATOR + r"\d+)*(?![A-Za-z0-9])")
 _LETTER_OR_DIGIT = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
 _DD_WORD = re.compile(f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]+(?![{_LETTER_OR_DIGIT}])")
 # capitals and digits in short groups (Q7K-2XM, AB12 CD34): one code
-_DD_GROUPED_CAPS = re.compile(r"(?<![A-Za-z0-9])[A-Z0-9]{2,10}(?:[ \u00a0\-][A-Z0-9]{2,10})+(?![A-Za-z0-9])")
+_DD_GROUPED_CAPS = re.compile(
+    r"[A-Z0-9](?<![A-Za-z0-9][A-Z0-9])[A-Z0-9]{1,9}(?:[ \u00a0\-][A-Z0-9]{2,10})+(?![A-Za-z0-9])")
 _DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u206f\ufeff]")
 _DD_LONG = re.compile(r"(?<![A-Za-z0-9_\-+/=])[A-Za-z0-9_\-+/=]{16,}(?![A-Za-z0-9_\-+/=])")
 _ANY_DIGIT = re.compile(r"\d")
-_QUERY_LINE = re.compile(r"(?<!\S)[?&#][^\s=]{1,40}=\S+")
+_QUERY_LINE = re.compile(r"[?&#](?<!\S[?&#])[^\s=]{1,40}=\S+")  # the look-behind second: see _DD_SPACED_DIGITS
 _TOKEN_QUERY = re.compile(
     r"(?<![\w/.%-])[?&#;]?(?:" + "|".join(sorted((re.escape(n) for n in _TOKEN_PARAMS if len(n) > 2), key=len,
                                                  reverse=True))

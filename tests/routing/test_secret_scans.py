@@ -78,3 +78,33 @@ BROKEN_PIECES = ["a", "b", "1", ".", " ", "\t", "\n", "\r\n", "\r", "/", "?", "#
 def test_broken_link_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _spans(secrets._broken_links(text)) == _spans(list(secrets._BROKEN_LINK.finditer(text)))
+
+
+KEY_PIECES = ["AKIA", "ASIA", "akia", "AKIAIOSFODNN7EXAMPLE", "ASIAABCDEFGHIJKL1234", "X", "1", " ", "_", "\n", "é"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(KEY_PIECES), max_size=20))
+def test_masking_access_keys_equals_the_plain_substitution(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert redact.mask_access_keys(text) == \
+        redact._ACCESS_KEY.sub(lambda m: f"[access key ending {m.group(1)}]", text)
+
+
+# the default-deny patterns as first written (look-behind first); routing.secrets has them look-behind second
+PLAIN_DEFAULT_DENY = {
+    "_DD_SPACED_DIGITS": r"(?<![A-Za-z0-9])\d(?:\s{1,3}\d){3,}(?![A-Za-z0-9])",
+    "_DD_DIGIT_GROUPS": r"(?<![A-Za-z0-9])\d+(?:" + secrets._SEPARATOR + r"\d+)*(?![A-Za-z0-9])",
+    "_DD_GROUPED_CAPS": r"(?<![A-Za-z0-9])[A-Z0-9]{2,10}(?:[ \u00a0\-][A-Z0-9]{2,10})+(?![A-Za-z0-9])",
+    "_QUERY_LINE": r"(?<!\S)[?&#][^\s=]{1,40}=\S+",
+}
+DD_PIECES = ["1", "23", "4567", " ", "  ", "\n", "\t", "-", ".", "\u00a0", "\u2013", "a", "Q", "Q7K", "XM", "AB12",
+             "?", "&", "#", "=", "x=1", "?token=abc", "٤", "é", "_", "/"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(DD_PIECES), max_size=30))
+def test_default_deny_patterns_match_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for name, plain in PLAIN_DEFAULT_DENY.items():
+        assert _spans(list(getattr(secrets, name).finditer(text))) == _spans(list(re.finditer(plain, text))), name
