@@ -36,7 +36,7 @@ _ACCOUNT_SUBJECT = (
 _ACCOUNT_BEFORE = (
     re.compile(r"(?:affected account|aws account id|member account|linked account|payer account|aws id|"
                r"account id|aws account|account|アカウント\s*ID|アカウント)\s*[:：]\s*\Z", _I),
-    re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?\s*:?\s*\Z", _I),
+    re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?(?:\s+is)?\s*:?\s*\Z", _I),
     re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I),
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
