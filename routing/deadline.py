@@ -76,6 +76,7 @@ _FOREIGN_FORMS = (
 
 
 _DATE = re.compile(_date_forms(_MONTH))  # applied to lower-cased text
+_ENGLISH_MONTH = re.compile(_MONTH.format("m"))
 # German and French month names too: only for text that is not plain ASCII (such mail always is not;
 # the English scan stays as fast as it was)
 _DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" for f in _FOREIGN_FORMS) + ")")
@@ -270,10 +271,26 @@ def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
                  for found, start in zip(nexts, date_at, strict=True)]
 
 
+def _localized(match: re.Match[str]) -> bool:
+    """Whether ``match`` is written in a localized grammar ("7 de noviembre de 2025", "12 maggio 2026")."""
+    groups = match.groupdict()
+    if groups.get("m3") or groups.get("ky"):
+        return True
+    month = groups.get("m1") or groups.get("m2")
+    return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
+
+
 def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     foreign = not lowered.isascii()
-    for match in _dates(lowered, foreign):
+    matches = _dates(lowered, foreign)
+    if not foreign and (" de " in lowered or " il " in lowered):
+        # plain-ASCII text may still be localized ("entro il 12 maggio 2026"): its localized dates
+        # make it so (scanned only when the Spanish/Portuguese/Italian connector occurs)
+        localized = [m for m in _dates(lowered, True) if _localized(m)]
+        if localized:
+            foreign, matches = True, _dates(lowered, True)
+    for match in matches:
         when = _resolve(match, reference, foreign)
         if when is None or not 1990 <= when.year <= 2200:
             continue

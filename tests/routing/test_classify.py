@@ -407,7 +407,8 @@ def _bench() -> Any:
 def test_quality_floors_on_own_wording_variants() -> None:
     """bench/quality.py on our own wording variants: the figures of the delivery note, pinned as floors."""
     bench = _bench()
-    names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout"]
+    names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
+             "fixtures-unseen4", "fixtures-own5"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -445,3 +446,119 @@ def test_cli_json_gives_family_and_deadline_source(
     assert first["deadline"] == "2025-07-23"
     assert "will end on July 23, 2025" in first["deadline_source"]
     assert (second["notice_type"], second["family"], second["deadline_source"]) == ("billing.other", "billing", None)
+
+
+# Localized AWS mail (issue 12): one short mail per language and notice family, worded here (not the
+# fixtures' sentences), from the sender family AWS uses for it.
+LOCALIZED = [
+    ("health@aws.com", "health.instance_retirement",
+     "Hemos programado la retirada de su instancia i-0abc1234 por un problema del hardware subyacente."),
+    ("health@aws.com", "health.instance_retirement",
+     "A instância i-0abc1234 será encerrada devido a uma falha no hardware subjacente."),
+    ("health@aws.com", "health.instance_retirement",
+     "Votre instance i-0abc1234 sera arrêtée en raison d'une défaillance du matériel sous-jacent."),
+    ("health@aws.com", "health.instance_retirement",
+     "L'istanza i-0abc1234 verrà arrestata a causa di un guasto dell'hardware sottostante."),
+    ("health@aws.com", "health.instance_retirement",
+     "インスタンス i-0abc1234 は基盤となるハードウェアの問題により停止されます。"),
+    ("health@aws.com", "health.end_of_support",
+     "Das Ende des Standard-Supports für PostgreSQL 12 ist erreicht; die Versionen werden nicht mehr unterstützt."),
+    ("health@aws.com", "health.end_of_support",
+     "La prise en charge standard de Redis 5 prendra fin prochainement."),
+    ("health@aws.com", "health.end_of_support",
+     "El soporte estándar de MySQL 5.7 finalizará pronto; después se cobrará el soporte extendido."),
+    ("health@aws.com", "health.end_of_support",
+     "O suporte padrão do PostgreSQL 12 terminará em breve."),
+    ("health@aws.com", "health.end_of_support",
+     "Il supporto standard per Kubernetes 1.29 terminerà a breve."),
+    ("health@aws.com", "health.end_of_support",
+     "Amazon EKS 将终止对 Kubernetes 1.29 的标准支持。"),
+    ("health@aws.com", "health.end_of_support",
+     "Kubernetes 1.29에 대한 표준 지원이 곧 종료됩니다."),
+    ("health@aws.com", "health.scheduled_maintenance",
+     "Se ha programado un mantenimiento obligatorio para su clúster."),
+    ("health@aws.com", "health.scheduled_maintenance",
+     "您的数据库实例已安排维护。"),
+    ("health@aws.com", "health.certificate_rotation",
+     "Le certificat de l'autorité de certification rds-ca-2019 expire bientôt."),
+    ("no-reply-aws@amazon.com", "account.suspended",
+     "Su cuenta de AWS ha sido suspendida por falta de pago."),
+    ("no-reply-aws@amazon.com", "account.suspended",
+     "Sua conta da AWS foi suspensa."),
+    ("no-reply-aws@amazon.com", "account.suspended",
+     "Ihr Konto wurde vorübergehend gesperrt."),
+    ("no-reply-aws@amazon.com", "account.suspended",
+     "お客様のアカウントは停止されました。"),
+    ("aws-billing@amazon.com", "billing.payment_failed",
+     "Nous n'avons pas pu traiter votre paiement ; votre carte a été refusée."),
+    ("aws-billing@amazon.com", "billing.payment_failed",
+     "Die Zahlung für Ihre Rechnung ist fehlgeschlagen."),
+    ("no-reply-aws@amazon.com", "cost.commitment_expiry",
+     "Sus instancias reservadas vencerán el próximo mes."),
+    ("no-reply-aws@amazon.com", "cost.commitment_expiry",
+     "Vos instances réservées arrivent à expiration le mois prochain."),
+    ("no-reply-aws@amazon.com", "cost.commitment_expiry",
+     "リザーブドインスタンスの有効期限が近づいています。"),
+    ("no-reply-aws@amazon.com", "cost.commitment_expiry",
+     "预留实例即将到期。"),
+    ("no-reply-aws@amazon.com", "billing.statement",
+     "Ihr Abrechnungsauszug für März ist verfügbar."),
+    ("no-reply@verify.signin.aws", "credentials.email_change_code",
+     "Para cambiar la dirección de correo electrónico del usuario raíz, introduzca el código 123456."),
+    ("no-reply@verify.signin.aws", "credentials.email_change_code",
+     "Pour modifier l'adresse e-mail de l'utilisateur root, saisissez le code 123456."),
+    ("no-reply@verify.signin.aws", "credentials.email_change_code",
+     "ルートユーザーのEメールアドレスを変更するには、コード 123456 を入力してください。"),
+    ("no-reply@verify.signin.aws", "credentials.sign_in_verification",
+     "Ihr Bestätigungscode für die Anmeldung lautet 123456."),
+]
+
+
+@pytest.mark.parametrize(("sender", "expected", "body"), LOCALIZED, ids=[x[1] + ":" + x[2][:24] for x in LOCALIZED])
+def test_localized_mail_gets_its_notice_family(sender: str, expected: str, body: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, None, body)))
+    assert notice.notice_type == expected
+    if expected.startswith("credentials."):
+        assert CLASSIFIER.taxonomy.get(expected).secret
+
+
+def test_localized_account_id_and_deadline() -> None:
+    body = "Il supporto standard per il tuo account AWS 1234-5678-9012 terminerà il 23 luglio 2026."
+    notice = CLASSIFIER.classify(parse_mail(_mail("health@aws.com", None, body, "Tue, 03 Mar 2026 10:00:00 +0000")))
+    assert (notice.notice_type, notice.aws_account_id, notice.deadline) == \
+        ("health.end_of_support", "123456789012", "2026-07-23")
+
+
+def test_welcome_mail_naming_the_free_tier_is_the_welcome() -> None:
+    body = ("<p>Thank you for creating an Amazon Web Services account. Your account ID is 1234 5678 9012.</p>"
+            "<p>With the AWS Free Tier you can try services within the free tier usage limits.</p>")
+    for sender in ("no-reply-aws@amazon.com", "no-reply@signup.aws"):
+        notice = CLASSIFIER.classify(parse_mail(_mail(sender, "Welcome to Amazon Web Services", body, html=True)))
+        assert (notice.notice_type, notice.aws_account_id) == ("onboarding.welcome", "123456789012"), sender
+
+
+def test_welcome_subject_with_a_code_stays_a_credential() -> None:
+    body = "Welcome! Your verification code is 482 913. Enter it to finish creating your account."
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply@signup.aws", "Welcome to AWS", body)))
+    assert notice.notice_type == "credentials.signup_verification"
+
+
+def test_case_aws_opened_about_an_exposed_key_is_the_case() -> None:
+    body = ("Amazon Web Services has opened case 1234567890 on your behalf.\n"
+            "Subject: Your AWS account 123456789012 has an exposed access key\n"
+            "Please review the exposed access key notification and rotate the key.")
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", "New Support case: 1234567890", body)))
+    assert notice.notice_type == "support.case_opened_by_aws"
+    leaked = "Your access key AKIAIOSFODNN7EXAMPLE was found publicly available online on GitHub."
+    assert CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", None, leaked))).notice_type == \
+        "security.exposed_credentials"
+
+
+@pytest.mark.parametrize("body", [
+    "Amazon WorkMail has been successfully set up for your AWS account.",
+    "You have successfully signed up for Amazon Lightsail.",
+    "Your subscription to Amazon Q Developer Pro is now active.",
+])
+def test_service_set_up_notification(body: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", None, body)))
+    assert notice.notice_type == "onboarding.service_setup"

@@ -82,3 +82,43 @@ def test_source_is_the_phrase_not_the_whole_mail() -> None:
     assert found is not None
     assert found.date == "2025-06-01" and found.source.endswith("expire on 2025-06-01")
     assert "Hello" not in found.source and len(found.source) <= 160
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date grammars of AWS's localized templates (the text is not plain ASCII)
+        ("El soporte estándar de Elasticsearch 6.x finalizará el 1 de septiembre de 2025.", "2025-09-01"),
+        ("Le recomendamos actualizar antes del 1º de septiembre de 2025.", "2025-09-01"),
+        ("O suporte padrão do RDS para MySQL 8.0 terminará em 11 de março de 2026.", "2026-03-11"),
+        ("Atualize suas instâncias até 1 de setembro de 2025.", "2025-09-01"),
+        ("Il supporto standard terminerà il 1 settembre 2025.", "2025-09-01"),
+        ("Effettua il pagamento entro il 12 maggio 2026 per evitare la sospensione.", "2026-05-12"),
+        ("Wenn die Beträge nicht bis zum 15. März 2026 beglichen werden, wird das Konto geschlossen.", "2026-03-15"),
+        ("Votre instance sera arrêtée le 15 mars 2026.", "2026-03-15"),
+        ("このインスタンスは 2026年3月11日 に停止されます。", "2026-03-11"),
+        ("Lambda 将于 2026年9月1日 终止对 Node.js 18 运行时的支持。", "2026-09-01"),
+        ("유지 관리는 2026년 5월 7일 이후 자동으로 적용됩니다.", "2026-05-07"),
+        # slash dates: US order in English mail, day first where the first number is over 12 or the
+        # mail is localized; a path segment of a link is no date
+        ("Migrate your environments before 04/15/2026.", "2026-04-15"),
+        ("Migrate your environments before 03/04/2026.", "2026-03-04"),
+        ("Migrate your environments before 15/04/2026.", "2026-04-15"),
+        ("Actualización: migre sus entornos antes del 03/04/2026.", "2026-04-03"),
+        ("Migre sus entornos antes del 15 de abril de 2026.", "2026-04-15"),  # plain ASCII, still Spanish
+        ("See https://aws.amazon.com/blogs/aws/04/15/2026/ before you act.", None),
+    ],
+)
+def test_localized_and_slash_dates(text: str, expected: str | None) -> None:
+    assert find_deadline(text, MAIL_DATE) == expected
+
+
+def test_a_localized_date_already_passed_is_a_fact() -> None:
+    text = "El soporte estándar finalizó el 1 de septiembre de 2024. Actualice antes del 1 de octubre de 2025."
+    assert find_deadline(text, MAIL_DATE) == "2025-10-01"
+
+
+def test_english_month_words_inside_localized_words_are_no_dates() -> None:
+    # "mar" of "marzo" must not be read as March with the year lost
+    assert find_deadline("Actualice antes del 3 de marzo de 2026 á.", MAIL_DATE) == "2026-03-03"
+    assert find_deadline("Atualize antes de 3 de maio de 2026 ã.", MAIL_DATE) == "2026-05-03"
