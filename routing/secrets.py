@@ -153,6 +153,8 @@ _ENDS_WITH_COPULA = re.compile(
     r"(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|è|será|sera|sarà)|[:：=]|は|是|为|為|는|은)\s*$", re.IGNORECASE)
 _BEFORE_WORD = re.compile(r"[^\d\n.。!?！？]{0,40}")
 _CODE_STANDALONE = re.compile(r"^[ \t>]*(?P<code>" + _CANDIDATE_BODY + r")[ \t.]*$", re.MULTILINE)
+# a line break after which _CODE_STANDALONE matches (a literal first: re scans for it fast); see _standalone_codes
+_CODE_STANDALONE_AFTER = re.compile(r"\n(?=[ \t>]*(?:" + _CANDIDATE_BODY + r")[ \t.]*$)", re.MULTILINE)
 _TOKEN_TEXT = re.compile(
     r"\b(?:token|one-time password)\s*[:：]\s*(?P<code>[A-Za-z0-9_\-]{8,})", re.IGNORECASE)
 # words that name a code only when the code follows right after a colon or "is": "Verification: 482913"
@@ -176,6 +178,10 @@ _HINTS = ("code", "códig", "codig", "codice", "clave", "pin", "otp", "tan", "on
           "schlüssel", "clé", "chave", "chiave", "llave", "contraseña", "senha", "kennwort", "einmal",
           "コード", "パスワード", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀", "認証", "確認",
           "验证", "驗證", "인증", "확인")
+# the same hints without those holding a non-ASCII character: all an ASCII text can hold (most mail)
+_CODE_WORD_HINTS_ASCII, _WEAK_HINTS_ASCII, _PASSWORD_HINTS_ASCII, _HINTS_ASCII = (
+    tuple(hint for hint in hints if hint.isascii())
+    for hints in (_CODE_WORD_HINTS, _WEAK_HINTS, _PASSWORD_HINTS, _HINTS))
 
 # ---------------------------------------------------------------- default-deny tokens
 
@@ -236,7 +242,10 @@ def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: st
     if any(char in text for char in FOLDS_TO_ASCII):
         return list(pattern.finditer(text))
     positions: set[int] = set()
+    ascii_text = lowered.isascii()
     for literal in starts:
+        if ascii_text and not literal.isascii():
+            continue  # cannot occur in it
         at = lowered.find(literal)
         while at != -1:
             positions.add(at)
@@ -542,7 +551,8 @@ def _code_words(text: str) -> list[_Word]:
     lowered = text.lower()
     words = [_Word(m.start(), m.end(), m.group(0))
              for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
-        if any(hint in lowered for hint in _CODE_WORD_HINTS) else []
+        if any(hint in lowered for hint in (_CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
+        else []
     for match in _CODE_SUFFIX.finditer(text):
         begin = match.start()
         while begin > 0 and match.start() - begin < 30 and text[begin - 1].isalpha():
@@ -585,11 +595,29 @@ def _codes_before(text: str, word: _Word) -> list[Secret]:
     return found
 
 
+def _standalone_codes(text: str) -> list[re.Match[str]]:
+    """``list(_CODE_STANDALONE.finditer(text))``, tried only at the start of the text and after the
+    line breaks :data:`_CODE_STANDALONE_AFTER` finds (a match starts at a line start, ``^``; re would
+    try the pattern at every position). Same matches (tests/routing/test_secret_scans.py)."""
+    out: list[re.Match[str]] = []
+    end = 0
+    starts = [brk.end() for brk in _CODE_STANDALONE_AFTER.finditer(text)]
+    for start in [0, *starts] if text else []:
+        if start < end:
+            continue  # inside the code before (digits one a line)
+        match = _CODE_STANDALONE.match(text, start)
+        if match is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
 def _code_spans(text: str) -> list[Secret]:
     # complexity 30: the code-word proximity rules side by side, each with its tests in test_secrets_deadlines.py
     found: list[Secret] = []
     lowered = text.lower()
-    if not any(hint in lowered for hint in _HINTS):
+    ascii_text = lowered.isascii()  # then no non-ASCII hint or literal can occur in it
+    if not any(hint in lowered for hint in (_HINTS_ASCII if ascii_text else _HINTS)):
         return found
     for word in _code_words(text):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
@@ -600,20 +628,20 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered) \
-            if any(hint in lowered for hint in _WEAK_HINTS) else ():
+            if any(hint in lowered for hint in (_WEAK_HINTS_ASCII if ascii_text else _WEAK_HINTS)) else ():
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
     for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered) \
-            if any(hint in lowered for hint in _PASSWORD_HINTS) else ():
+            if any(hint in lowered for hint in (_PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS)) else ():
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())
             if value and any(c.isdigit() for c in value.group(0)):
                 found.append(Secret(value.start(), value.end(), "one-time password"))
     # a code on a line of its own, after a line that talks about a code
-    for match in _CODE_STANDALONE.finditer(text):
+    for match in _standalone_codes(text):
         before = text[max(0, match.start() - 200):match.start()]
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):

@@ -76,7 +76,11 @@ def _blank_line(raw: bytes) -> int | None:
     """Where the first empty line starts (``(?:\\A|\\n)(\\r?\\n)``, found with ``find``), or None."""
     if raw.startswith((b"\n", b"\r\n")):
         return 0
-    found = [at + 1 for at in (raw.find(b"\n\n"), raw.find(b"\n\r\n")) if at >= 0]
+    # the earlier of the two: "\n\n" looked for only before the first "\n\r\n" (a CRLF mail has
+    # none, and would otherwise be scanned to its end)
+    crlf = raw.find(b"\n\r\n")
+    lf = raw.find(b"\n\n", 0, len(raw) if crlf < 0 else crlf + 1)
+    found = [at + 1 for at in (lf, crlf) if at >= 0]
     return min(found) if found else None
 
 

@@ -108,3 +108,14 @@ def test_default_deny_patterns_match_as_first_written(pieces: list[str]) -> None
     text = "".join(pieces)
     for name, plain in PLAIN_DEFAULT_DENY.items():
         assert _spans(list(getattr(secrets, name).finditer(text))) == _spans(list(re.finditer(plain, text))), name
+
+
+LINE_PIECES = ["\n", "\r\n", " ", "\t", ">", ".", "482913", "4 8 2", "9\n1\n3", "Q7K2XM", "Q7K-2XM", "12", "a", "code:",
+               "٤٨٢٩١٣", "\n\n", "x1", "-"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=25))
+def test_standalone_code_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(secrets._standalone_codes(text)) == _spans(list(secrets._CODE_STANDALONE.finditer(text)))

@@ -3,6 +3,7 @@ through the pipeline (classification, threading and rendering read only signed c
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from ingest.envelope import Envelope
 from ingest.store import LocalStore
+from routing import signed_view
 from routing.authenticate import AwsDomains, authenticate
 from routing.directory import Directory
 from routing.dns import StaticResolver
@@ -141,3 +143,16 @@ def _our_fields(raw: bytes) -> object:
 def test_header_block_is_dkimpys_header_list(lines: list[bytes], ends: list[bytes]) -> None:
     raw = b"".join(line + ends[i % len(ends)] for i, line in enumerate(lines))
     assert _our_fields(raw) == _dkimpy_fields(raw)
+
+
+def _first_blank_line(raw: bytes) -> int | None:
+    """Where the first empty line starts, by the regex the docstring of ``_blank_line`` names."""
+    found = re.search(rb"(?:\A|\n)(\r?\n)", raw)
+    return found.start(1) if found else None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"\n", b"\r\n", b"\r", b"a", b":", b" ", b"\n\n", b"\n\r\n"]), max_size=25))
+def test_the_first_blank_line_is_found_as_the_regex_finds_it(pieces: list[bytes]) -> None:
+    raw = b"".join(pieces)
+    assert signed_view._blank_line(raw) == _first_blank_line(raw)
