@@ -86,6 +86,19 @@ _CONTEXT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("verification link", re.compile(
         r"\bverify\b|verification|verifizieren|verificar|vérifier|verificare|認証|验证|驗證|인증", re.I)),
 )
+# _CONTEXT_KINDS for ASCII context, searched in its lower-cased form: only the ASCII alternatives, lower
+# case, case-sensitive (re scans these fast). The same kinds: a dropped alternative holds a non-ASCII
+# letter (ü, é, ñ, CJK, Hangul) that no ASCII character matches even case-insensitively (only İ ı ſ K
+# fold onto ASCII letters), and on ASCII text lower() maps each letter to the one form a
+# case-insensitive match accepts (tests/routing/test_secret_scans.py compares both)
+_CONTEXT_KINDS_ASCII: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("password reset link", re.compile(
+        r"reset (your |the )?password|password reset|redefinir (a |sua )?senha|reimposta(re)? (la )?password")),
+    ("unsubscribe link", re.compile(r"unsubscribe|opt.?out|stop receiving|abbestellen|darse de baja")),
+    ("approval link", re.compile(r"\bapprove\b|genehmigen|aprobar|approuver|aprovar|approvare")),
+    ("confirmation link", re.compile(r"\bconfirm\b|confirmar|confirmer|confermare")),
+    ("verification link", re.compile(r"\bverify\b|verification|verifizieren|verificar|verificare")),
+)
 _TOKEN_PARAMS = frozenset((
     "token", "code", "key", "sig", "signature", "x-amz-signature", "x-amz-security-token",
     "x-amz-credential", "otp", "auth", "ticket", "mkt_tok", "secret", "session", "sessionid",
@@ -364,8 +377,10 @@ def link_kind(url: str, context: str = "", *, default_deny: bool = False) -> str
     if kind:
         return kind
     if opaque and context:
-        for context_kind, pattern in _CONTEXT_KINDS:
-            if pattern.search(context):
+        ascii_context = context.isascii()
+        searched = context.lower() if ascii_context else context
+        for context_kind, pattern in _CONTEXT_KINDS_ASCII if ascii_context else _CONTEXT_KINDS:
+            if pattern.search(searched):
                 return context_kind
     if tokenish:
         return "link with a token"

@@ -119,3 +119,23 @@ LINE_PIECES = ["\n", "\r\n", " ", "\t", ">", ".", "482913", "4 8 2", "9\n1\n3", 
 def test_standalone_code_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _spans(secrets._standalone_codes(text)) == _spans(list(secrets._CODE_STANDALONE.finditer(text)))
+
+
+CONTEXT_PIECES = ["Reset your password", "RESET THE PASSWORD", "password reset", "Redefinir a senha", "reimpostare la "
+                  "password", "Unsubscribe", "opt-out", "OPT OUT", "optout", "stop receiving", "Abbestellen",
+                  "darse de baja", "approve", "Approved", "xapprove", "Genehmigen", "aprobar", "Approuver", "aprovar",
+                  "approvare", "confirm", "Confirmation", "confirmar", "Confirmer", "confermare", "Verify",
+                  "verifying", "VERIFICATION", "verifizieren", "verificar", "verificare", "reset", "your", "the",
+                  " ", "\n", "-", "_", "a", "1", ".", ":", "Passwort zurücksetzen", "é", "確認", "İ", "K"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_PIECES), max_size=12) | st.text(max_size=60))
+def test_ascii_context_kinds_equal_the_full_patterns(pieces: list[str] | str) -> None:
+    context = "".join(pieces)
+    full = [kind for kind, pattern in secrets._CONTEXT_KINDS if pattern.search(context)]
+    if context.isascii():
+        fast = [kind for kind, pattern in secrets._CONTEXT_KINDS_ASCII if pattern.search(context.lower())]
+        assert fast == full
+    # an opaque link that says nothing itself (a query): named by its context alone
+    assert secrets.link_kind("https://x.example/p?q=1", context) == (full[0] if full else None)
