@@ -72,6 +72,8 @@ def _date_forms(month: str) -> str:
 _FOREIGN_FORMS = (
     r"(?<!\d)(?P<d3>\d{1,2})(?:º|°|o)?\s+de\s+" + _MONTH_ALL.format("m3") + r"(?!\w)(?:\s+del?\s+(?P<y3>\d{4}))?(?!\d)",
     r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
+    # 15.03.2026 (day first, as German, French, Spanish and Italian mail writes it)
+    r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4})(?!\d|\.\d)",
 )
 
 
@@ -87,7 +89,7 @@ _DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|e
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?(?:º|°|o)?\s+de\s|"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?\.\d{4}|\d?(?:º|°|o)?\s+de\s|"
                            r"\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
@@ -111,7 +113,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bdespués del|\bdepois de|\bapós|\baté|\bentro il|\bprima del|\ba partire dal|"
                            r"\bdopo il|\bnon oltre il|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
-                           r"\bsera (?:arrêtée|résiliée|suspendu)e? le)\s*\Z")
+                           r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
+                           r"\bbis spätestens|\bspätestens)\s*\Z")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
 _JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|까지|이전|이후|부터|에)")
@@ -191,6 +194,8 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         return _valid(int(groups["sy"]), first, second)
     if groups.get("ky"):
         return _valid(int(groups["ky"]), int(groups["km"]), int(groups["kd"]))
+    if groups.get("py"):
+        return _valid(int(groups["py"]), int(groups["pm"]), int(groups["pd"]))
     for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
         if groups.get(m_key):
             month = MONTHS[_month_key(groups[m_key])]
@@ -274,7 +279,7 @@ def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
 def _localized(match: re.Match[str]) -> bool:
     """Whether ``match`` is written in a localized grammar ("7 de noviembre de 2025", "12 maggio 2026")."""
     groups = match.groupdict()
-    if groups.get("m3") or groups.get("ky"):
+    if groups.get("m3") or groups.get("ky") or groups.get("py"):
         return True
     month = groups.get("m1") or groups.get("m2")
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
@@ -284,9 +289,9 @@ def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     foreign = not lowered.isascii()
     matches = _dates(lowered, foreign)
-    if not foreign and (" de " in lowered or " il " in lowered):
-        # plain-ASCII text may still be localized ("entro il 12 maggio 2026"): its localized dates
-        # make it so (scanned only when the Spanish/Portuguese/Italian connector occurs)
+    if not foreign and any(cue in lowered for cue in (" de ", " il ", " le ", " zum ", " am ")):
+        # plain-ASCII text may still be localized ("entro il 12 maggio 2026", "bis zum 15.03.2026"):
+        # its localized dates make it so (scanned only where a localized connector occurs)
         localized = [m for m in _dates(lowered, True) if _localized(m)]
         if localized:
             foreign, matches = True, _dates(lowered, True)

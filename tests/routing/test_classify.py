@@ -562,3 +562,25 @@ def test_case_aws_opened_about_an_exposed_key_is_the_case() -> None:
 def test_service_set_up_notification(body: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", None, body)))
     assert notice.notice_type == "onboarding.service_setup"
+
+
+@pytest.mark.parametrize(("subject", "expected"), [
+    ("Welcome to Amazon Web Services", "onboarding.welcome"),
+    ("Welcome to AWS!", "onboarding.welcome"),
+    ("Welcome to Amazon Elastic Compute Cloud", "onboarding.service_setup"),
+    ("Welcome to AWS Lambda", "onboarding.service_setup"),
+])
+def test_welcome_to_a_service_is_its_set_up_not_the_accounts_welcome(subject: str, expected: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", subject, "We are glad to have you.")))
+    assert notice.notice_type == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Gracias por crear una cuenta de Amazon Web Services.", "onboarding.welcome"),
+    ("Ihr AWS-Konto ist jetzt bereit.", "onboarding.welcome"),
+    ("Gracias por registrarse en Amazon Simple Email Service.", "onboarding.service_setup"),
+    ("Merci de vous être inscrit à Amazon Lightsail.", "onboarding.service_setup"),
+])
+def test_localized_welcome_and_service_set_up(body: str, expected: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", None, body)))
+    assert notice.notice_type == expected

@@ -107,6 +107,10 @@ def test_source_is_the_phrase_not_the_whole_mail() -> None:
         ("Actualización: migre sus entornos antes del 03/04/2026.", "2026-04-03"),
         ("Migre sus entornos antes del 15 de abril de 2026.", "2026-04-15"),  # plain ASCII, still Spanish
         ("See https://aws.amazon.com/blogs/aws/04/15/2026/ before you act.", None),
+        # day-first dotted dates of localized mail, also in plain-ASCII German
+        ("Bitte aktualisieren Sie Ihre Datenbanken bis zum 15.03.2026.", "2026-03-15"),
+        ("Veuillez mettre à jour vos clusters d'ici le 15 mars 2026.", "2026-03-15"),
+        ("Version 8.0.35 wurde am 1.2.2024 veröffentlicht.", None),
     ],
 )
 def test_localized_and_slash_dates(text: str, expected: str | None) -> None:
