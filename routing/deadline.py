@@ -115,9 +115,14 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens)\s*\Z")
+# localized deadline phrases written in plain ASCII: a text with one is read as localized
+_ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "au plus tard le", "antes del ",
+                "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
-_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|까지|이전|이후|부터|에)")
+_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
+# a CJK lead right before a date ("将于 2026年4月20日": will, on)
+_CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
@@ -134,11 +139,12 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
 ))
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
-                              r"soporte|suporte|supporto|support standard|standardsupport|サポート|支持|지원")
+                              r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
-    r"retir|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|termin|finaliz|venc|caduc|expir|scad|ablauf|"
+    r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|außer betrieb|termin|finaliz|"
+    r"venc|caduc|expir|scad|ablauf|"
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
@@ -234,7 +240,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
-    if _JA_AFTER.match(text, end):
+    if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)):
         lead = max(lead, 3)
     context = text[left:start] + " " + text[end:right]
     score = lead
@@ -289,7 +295,10 @@ def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
     out: list[_Candidate] = []
     foreign = not lowered.isascii()
     matches = _dates(lowered, foreign)
-    if not foreign and any(cue in lowered for cue in (" de ", " il ", " le ", " zum ", " am ")):
+    if not foreign and any(cue in lowered for cue in _ASCII_LEADS):
+        foreign = True  # plain-ASCII text with a localized deadline phrase ("bis zum", "avant le")
+        matches = _dates(lowered, True)
+    elif not foreign and any(cue in lowered for cue in (" de ", " il ", " le ", " zum ", " am ")):
         # plain-ASCII text may still be localized ("entro il 12 maggio 2026", "bis zum 15.03.2026"):
         # its localized dates make it so (scanned only where a localized connector occurs)
         localized = [m for m in _dates(lowered, True) if _localized(m)]

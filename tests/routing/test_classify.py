@@ -584,3 +584,67 @@ def test_welcome_to_a_service_is_its_set_up_not_the_accounts_welcome(subject: st
 def test_localized_welcome_and_service_set_up(body: str, expected: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", None, body)))
     assert notice.notice_type == expected
+
+
+# localized mail with its deadline: verb-first wordings, CJK leads, dates in each grammar
+LOCALIZED_DEADLINES = [
+    ("health@aws.com", "health.end_of_support", "2026-12-15",
+     "AWS Lambda では、Python 3.9 ランタイムのサポートを 2026年12月15日 に終了します。"),
+    ("no-reply-aws@amazon.com", "billing.statement", None,
+     "2026年3月分のご請求明細をご確認いただけます。"),
+    ("aws-billing@amazon.com", "billing.invoice", None,
+     "Su factura de AWS para marzo de 2026 ya está disponible."),
+    ("aws-billing@amazon.com", "billing.invoice", None,
+     "Sua fatura da AWS está disponível para download."),
+    ("health@aws.com", "health.instance_retirement", "2026-05-05",
+     "La instancia i-0123abcd está programada para retirarse el 5 de mayo de 2026."),
+    ("health@aws.com", "health.instance_retirement", "2026-05-05",
+     "A instância i-0123abcd está programada para desativação em 5 de maio de 2026."),
+    ("health@aws.com", "health.instance_retirement", "2026-05-05",
+     "Votre instance i-0123abcd est planifiée pour être retirée le 5 mai 2026."),
+    ("health@aws.com", "health.instance_retirement", "2026-05-05",
+     "L'istanza i-0123abcd è programmata per il ritiro il 5 maggio 2026."),
+    ("health@aws.com", "health.end_of_support", "2026-03-23",
+     "O Amazon EKS encerrará o suporte padrão para o Kubernetes 1.29 em 23 de março de 2026."),
+    ("health@aws.com", "health.end_of_support", "2026-03-23",
+     "Amazon EKS mettra fin au support standard de Kubernetes 1.29 le 23 mars 2026."),
+    ("health@aws.com", "health.end_of_support", "2026-03-23",
+     "Amazon EKS beendet den Standard-Support für Kubernetes 1.29 am 23. März 2026."),
+    ("health@aws.com", "health.end_of_support", "2026-03-23",
+     "Amazon EKS terminerà il supporto standard per Kubernetes 1.29 il 23 marzo 2026."),
+    ("no-reply-aws@amazon.com", "cost.commitment_expiry", "2026-06-01",
+     "Sus reservas de instancias de Amazon RDS caducarán el 1 de junio de 2026."),
+    ("no-reply-aws@amazon.com", "account.suspended", None,
+     "您的 AWS 账户已被暂停。"),
+    ("no-reply-aws@amazon.com", "account.suspended", "2026-04-20",
+     "Ihr AWS-Konto wurde gesperrt. Begleichen Sie den offenen Betrag bis zum 20. April 2026."),
+    ("no-reply-aws@amazon.com", "account.suspended", "2026-04-20",
+     "Votre compte AWS a été suspendu. Réglez le solde avant le 20 avril 2026."),
+    ("health@aws.com", "health.certificate_rotation", "2026-04-20",
+     "Amazon RDS: se requiere una actualización del certificado de la autoridad de certificación antes"
+     " del 20 de abril de 2026."),
+    ("health@aws.com", "health.certificate_rotation", "2026-04-20",
+     "Os certificados SSL/TLS do RDS expiram em 20 de abril de 2026."),
+    ("no-reply-aws@amazon.com", "billing.payment_failed", None,
+     "Ihre Zahlung wurde abgelehnt. Bitte aktualisieren Sie Ihre Zahlungsmethode."),
+    ("no-reply-aws@amazon.com", "billing.payment_failed", "2026-04-20",
+     "Votre paiement a échoué. Veuillez mettre à jour votre moyen de paiement avant le 20 avril 2026."),
+    ("health@aws.com", "health.scheduled_maintenance", "2026-04-20",
+     "Amazon ElastiCache aplicará una actualización de software de servicio obligatoria a partir del 20"
+     " de abril de 2026."),
+    ("health@aws.com", "health.scheduled_maintenance", "2026-04-20",
+     "Amazon RDS 将于 2026年4月20日 开始对您的数据库实例进行必要的维护。您可以在此之前自行应用更新。"),
+    ("no-reply@signin.aws", "credentials.sign_in_verification", None,
+     "Su código de verificación para iniciar sesión es 123456."),
+    ("no-reply@signin.aws", "credentials.password_reset", None,
+     "Alguien solicitó restablecer la contraseña del usuario raíz. Use este enlace."),
+]
+
+
+@pytest.mark.parametrize(("sender", "expected", "deadline", "body"), LOCALIZED_DEADLINES,
+                         ids=[x[1] + ":" + x[3][:24] for x in LOCALIZED_DEADLINES])
+def test_localized_mail_gets_its_type_and_deadline(sender: str, expected: str, deadline: str | None, body: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, None, body, "Mon, 02 Mar 2026 10:00:00 +0000")))
+    assert notice.notice_type == expected
+    if deadline is not None:
+        assert notice.deadline == deadline
