@@ -691,3 +691,24 @@ def test_localized_mail_gets_its_type_and_deadline(sender: str, expected: str, d
     assert notice.notice_type == expected
     if deadline is not None:
         assert notice.deadline == deadline
+
+
+@pytest.mark.parametrize(("subject", "body", "expected"), [
+    ("Your Amazon Lightsail account is set up", "Your Amazon Lightsail account is now set up.",
+     "onboarding.service_setup"),
+    (None, "Thank you for signing up for Amazon Simple Storage Service (S3).", "onboarding.service_setup"),
+    ("Amazon WorkMail organization setup complete", "Your organization has been set up and is ready to use.",
+     "onboarding.service_setup"),
+    ("Your Amazon Connect instance is ready", "Your instance acme-cc has been created and is ready to use.",
+     "onboarding.service_setup"),
+    ("Your AWS Account is Ready - Get Started Now", "Your account is now active. Explore the AWS Free Tier.",
+     "onboarding.welcome"),
+    ("AWS Support case 1234567890 opened on your behalf",
+     "We opened case 1234567890 regarding an access key that was found publicly available.",
+     "support.case_opened_by_aws"),
+    ("Your AWS Free Tier usage limit is almost reached", "Your account has used 85% of the Free Tier for Amazon EC2.",
+     "cost.free_tier_alert"),
+])
+def test_english_structure_set_up_welcome_and_cases(subject: str | None, body: str, expected: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", subject, body)))
+    assert notice.notice_type == expected
