@@ -54,10 +54,14 @@ _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<ta
 _BROKEN_LINK_BREAK = re.compile(r"\r?\n[ \t]*[^\s<>\"'`]*[/?#]")
 _HEAD_CHAR = re.compile(r"[^\s<>\"'`]")  # a character of _BROKEN_LINK's head
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
-# where a link without a scheme may start: a run of host-name characters that ends with "." (a run
-# after "." cannot start one: _URL's look-behind refuses "."), the host name then going on to a ":"
-# (port) or to "/", "?" or "#" (every such _URL match does; a word ending a sentence does not); see _url_matches
-_HOST_START = re.compile(r"[^A-Za-z0-9-]([A-Za-z0-9-]+)\.(?=[A-Za-z0-9.-]*[:/?#])")
+# where a link without a scheme may start: at a run of host-name characters that ends with "." (a run
+# after "." cannot start one: _URL's look-behind refuses "."), the host name then going on (every such
+# _URL match does; a word ending a sentence does not): found
+# from that "." (a literal first: re scans for it fast), which the next label (or the top-level domain)
+# follows, then ".", ":", "/", "?" or "#"; see _url_matches. Only the next label is looked at: a look
+# ahead over the whole rest of the host name from every "." of "a.a.a.…" would be quadratic
+_HOST_DOT = re.compile(r"\.(?=[A-Za-z0-9-]{1,63}[.:/?#])")
+_HOST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 _HOST_AT_0 = re.compile(r"[A-Za-z0-9-]+\.")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
@@ -454,8 +458,9 @@ def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | N
 
 def _url_matches(text: str) -> list[re.Match[str]]:
     """``list(_URL.finditer(text))``, _URL tried only where a link can start: 4 or 5 characters
-    before "://" (http, https) and at the start of a host-name run followed by "." (re would try
-    the look-behind-led pattern at every position). Same matches (tests/routing/test_secret_scans.py)."""
+    before "://" (http, https) and at the start of a host-name run followed by a :data:`_HOST_DOT`
+    "." (re would try the look-behind-led pattern at every position). Same matches
+    (tests/routing/test_secret_scans.py)."""
     positions: set[int] = set()
     at = text.find("://")
     while at != -1:
@@ -463,7 +468,16 @@ def _url_matches(text: str) -> list[re.Match[str]]:
         at = text.find("://", at + 1)
     if _HOST_AT_0.match(text):
         positions.add(0)
-    positions.update(match.start(1) for match in _HOST_START.finditer(text))
+    # the first label of a link without a scheme ends at a "." after which the host name goes on to
+    # ":", "/", "?" or "#" (_HOST_DOT, a literal first: re scans for it fast); it starts where the run
+    # of host-name characters before that "." starts, at most 63 back (a longer run is no label)
+    for dot in _HOST_DOT.finditer(text):
+        start = dot.start()
+        lowest = max(0, start - 64)
+        while start > lowest and text[start - 1] in _HOST_CHARS:
+            start -= 1
+        if start < dot.start() and (start == 0 or text[start - 1] not in _HOST_CHARS):
+            positions.add(start)
     out: list[re.Match[str]] = []
     end = 0
     for start in sorted(positions):

@@ -139,3 +139,10 @@ def test_ascii_context_kinds_equal_the_full_patterns(pieces: list[str] | str) ->
         assert fast == full
     # an opaque link that says nothing itself (a query): named by its context alone
     assert secrets.link_kind("https://x.example/p?q=1", context) == (full[0] if full else None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*URL_PIECES, "x" * 70, "a-b", "1.2", "e.g.", "\u00e9.com/"]), max_size=25))
+def test_url_scan_equals_plain_regex_with_long_labels(pieces: list[str]) -> None:
+    text = "".join(pieces)  # a host-name run longer than a label (63) before a "."
+    assert [m.span() for m in secrets._url_matches(text)] == [m.span() for m in secrets._URL.finditer(text)]
