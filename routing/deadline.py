@@ -115,6 +115,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens)\s*\Z")
+# connectors of localized text written in plain ASCII (rare in English mail)
+_ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ")
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
 _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "au plus tard le", "antes del ",
                 "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal")
@@ -291,26 +293,30 @@ def _localized(match: re.Match[str]) -> bool:
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
 
 
-def _candidates(lowered: str, reference: date | None) -> list[_Candidate]:
+def _candidates(lowered: str, reference: date | None, foreign: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
-    foreign = not lowered.isascii()
-    matches = _dates(lowered, foreign)
-    if not foreign and any(cue in lowered for cue in _ASCII_LEADS):
-        foreign = True  # plain-ASCII text with a localized deadline phrase ("bis zum", "avant le")
-        matches = _dates(lowered, True)
-    elif not foreign and any(cue in lowered for cue in (" de ", " il ", " le ", " zum ", " am ")):
-        # plain-ASCII text may still be localized ("entro il 12 maggio 2026", "bis zum 15.03.2026"):
-        # its localized dates make it so (scanned only where a localized connector occurs)
-        localized = [m for m in _dates(lowered, True) if _localized(m)]
-        if localized:
-            foreign, matches = True, _dates(lowered, True)
-    for match in matches:
+    for match in _dates(lowered, foreign):
         when = _resolve(match, reference, foreign)
         if when is None or not 1990 <= when.year <= 2200:
             continue
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end()))
     return out
+
+
+def _ascii_localized(lowered: str) -> bool:
+    """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
+    "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
+    2026", "15.03.2026"). Asked only when the English reading found no deadline."""
+    if not any(cue in lowered for cue in _ASCII_CUES):
+        return False  # every localized lead phrase below holds one of these connectors
+    return any(cue in lowered for cue in _ASCII_LEADS) or any(_localized(m) for m in _dates(lowered, True))
+
+
+def _find(lowered: str, reference: date | None, foreign: bool) -> _Candidate | None:
+    dated = _candidates(lowered, reference, foreign)
+    # upcoming dates first; a mail whose only deadline had passed when it was sent still names it
+    return _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference)) or _pick(dated)
 
 
 def _upcoming(candidates: list[_Candidate], reference: date | None) -> list[_Candidate]:
@@ -355,9 +361,10 @@ def best_deadline(text: str, reference: date | None = None) -> Deadline | None:
         return None
     text = text[:200_000]
     lowered = text.lower()
-    dated = _candidates(lowered, reference)
-    # upcoming dates first; a mail whose only deadline had passed when it was sent still names it
-    found = _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference)) or _pick(dated)
+    foreign = not lowered.isascii()
+    found = _find(lowered, reference, foreign)
+    if found is None and not foreign and _ascii_localized(lowered):
+        found = _find(lowered, reference, True)  # English mail with a deadline never pays for this
     if found is None:
         return None
     return Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end))
