@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.patterns import FOLDS_TO_ASCII, matches_at_literals, matches_from_starts
+from routing.patterns import FOLDS_TO_ASCII, matches_at, matches_at_literals, matches_from_starts
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
@@ -235,16 +235,7 @@ def _region_matches(lowered: str) -> list[re.Match[str]]:
         while at != -1:
             positions.update((at - 2, at - 6))
             at = lowered.find(direction, at + 1)
-    out: list[re.Match[str]] = []
-    end = 0
-    for start in sorted(positions):
-        if start < end:
-            continue
-        match = _REGION.match(lowered, start)
-        if match is not None:
-            out.append(match)
-            end = match.end()
-    return out
+    return matches_at(_REGION, lowered, positions)  # a region name is never empty: same ends
 
 
 def _regions(subject: str, text: str) -> list[str]:

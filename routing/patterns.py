@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,6 +208,12 @@ def matches_at_literals(pattern: re.Pattern[str], starts: tuple[str, ...], text:
         while at != -1:
             positions.add(at)
             at = lowered.find(literal, at + 1)
+    return matches_at(pattern, text, positions)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, positions: Iterable[int]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` tried at ``positions`` (negative ones skipped), left to right and
+    not overlapping, as ``finditer`` finds those of them that start there."""
     out: list[re.Match[str]] = []
     end = 0
     for at in sorted(positions):

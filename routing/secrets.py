@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from routing.patterns import FOLDS_TO_ASCII
+from routing.patterns import FOLDS_TO_ASCII, matches_at
 
 # full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -269,16 +269,7 @@ def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: st
             if at and lowered[at - 1] in lead:
                 positions.add(at - 1)
             at = lowered.find(literal, at + 1)
-    out: list[re.Match[str]] = []
-    end = 0
-    for at in sorted(positions):
-        if at < end:
-            continue
-        match = pattern.match(text, at)
-        if match is not None:
-            out.append(match)
-            end = max(match.end(), at + 1)
-    return out
+    return matches_at(pattern, text, positions)
 
 
 @dataclass(frozen=True, slots=True, order=True)
