@@ -11,6 +11,7 @@ the family of an *authenticated* From address for anything a customer sees.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,6 +59,7 @@ _RULES: tuple[_Rule, ...] = (
 )
 
 
+@functools.lru_cache(maxsize=1024)  # a function of the address alone; AWS mail comes from few senders
 def sender_family(address: str) -> str | None:
     """The AWS sender family of ``address`` (``local@domain``), or None for a non-AWS address.
 

@@ -290,7 +290,7 @@ class _Mail:
 
     def has(self, *words: str) -> bool:
         """Whether one of ``words`` occurs (lower-case): the cheap gate before a regex."""
-        return any(word in self.low for word in words)
+        return any(map(self.low.__contains__, words))  # = any(w in low for w in words), without a generator
 
     @cached_property
     def health_arns(self) -> list[str]:

@@ -83,3 +83,10 @@ def test_region_name_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert _spans(matches_at_literals(ids._REGION_NAME, ids._REGION_NAME_STARTS, text, text.lower())) == \
         _spans(list(ids._REGION_NAME.finditer(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40), st.lists(st.text(max_size=4), max_size=5))
+def test_has_is_any_word_in_the_lower_cased_text(text: str, words: list[str]) -> None:
+    mail = ids._Mail("", text, (), None)
+    assert mail.has(*words) == any(word in mail.low for word in words)
