@@ -8,7 +8,7 @@ corpus and hypothesis-made mutations of signed mails). The steps are dkimpy's ``
 decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value``,
 ``dkim.validate_signature_fields`` (tags, ``x=``/``t=`` times, ``i=`` inside ``d=``), ``dkim.evaluate_pk``
 (the key record: ``v=``, ``k=``, ``p=`` empty is revoked, ``s=``), ``CanonicalizationPolicy``,
-``dkim.select_headers``, ``dkim.RE_BTAG``. What differs is how, not what:
+``dkim.select_headers``. What differs is how, not what:
 
 * the header fields and the body are :mod:`routing.signed_view`'s (``header_block``, ``body_of``),
   which are dkimpy's ``rfc822_parse`` (property tests) without splitting the whole mail again;
@@ -17,6 +17,10 @@ decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value``,
   which relaxed canonicalization leaves as they are apart from case); ``select_headers`` and the
   relaxed header canonicalization are restated with the names lower-cased once and compiled
   patterns (the differential test covers both ``c=`` header algorithms);
+* ``b=`` is emptied with :data:`_BTAG`, ``dkim.RE_BTAG`` written without its nested optional white
+  space (``FWS`` = ``(?:(?:\\s*\\r?\\n)?\\s+)?`` matches exactly the strings ``\\s*`` matches, and each
+  repetition can end in one place only, so both find the same matches), which backtracks far less
+  (property test against ``dkim.RE_BTAG``);
 * a key record's evaluation (ASN.1 parse of ``p=``) is cached by the record's text, since
   ``evaluate_pk`` is a function of it alone (failures are not cached);
 * for ``a=rsa-sha256`` with an ordinary RSA key (1024-8192 bits, odd exponent 3 .. 2**32) the RSA
@@ -60,6 +64,8 @@ _WSP_BYTES = b" \t\n\r\f\v"
 _H_SPLIT = re.compile(rb"\s*:\s*")
 _WSP_RUN = re.compile(rb"[\t ]+")
 _CACHE_SIZE = 512
+# dkim.RE_BTAG = ([;\s]b FWS =)(?:FWS [a-zA-Z0-9+/=])*(?:\r?\n\Z)? with FWS read as \s* (see the docstring)
+_BTAG = re.compile(rb"([;\s]b\s*=)[a-zA-Z0-9+/=]*(?:\s+[a-zA-Z0-9+/=]+)*(?:\r?\n\Z)?")
 _PKCS1 = padding.PKCS1v15()
 _PREHASHED_SHA256 = utils.Prehashed(hashes.SHA256())
 
@@ -228,7 +234,7 @@ class MailVerifier:
             digest.update(b":")
             digest.update(value)
         # the signature header with b= emptied, hashed without its trailing CRLF (RFC 6376 §3.7)
-        field_name, value = sig_header[0], dkim.RE_BTAG.sub(b"\\1", sig_header[1])
+        field_name, value = sig_header[0], _BTAG.sub(b"\\1", sig_header[1])
         if relaxed:
             field_name, value = _relaxed(field_name, value)
         digest.update(field_name)

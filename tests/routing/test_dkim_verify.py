@@ -379,3 +379,13 @@ def test_whitespace_removal_of_b_and_bh_is_the_regexs(value: bytes) -> None:
     from routing.dkim_verify import _WSP_BYTES
 
     assert value.translate(None, _WSP_BYTES) == re.sub(rb"\s+", b"", value)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([b"b", b"=", b";", b" ", b"\t", b"\r", b"\n", b"\r\n", b"\r\n ", b"A", b"9", b"+",
+                                 b"/", b"bh", b"\x0b", b"\x0c", b"-", b"\xff", b" b=", b";b="]), max_size=40))
+def test_emptying_b_is_dkimpys(pieces: list[bytes]) -> None:
+    from routing.dkim_verify import _BTAG
+
+    value = b"".join(pieces)
+    assert _BTAG.sub(b"\\1", value) == dkim.RE_BTAG.sub(b"\\1", value)
