@@ -193,9 +193,32 @@ class Rendering:
         return self.redactor.default_deny
 
 
+# a From/Sender value in its plain form (``Amazon Web Services <no-reply-aws@amazon.com>``, a quoted
+# name, a bare address): its address is the group "address" (what email.utils.getaddresses reads there,
+# tests/routing/test_redact_addresses.py compares both), read without getaddresses' parser
+_SIMPLE_ADDRESS = re.compile(
+    r' *(?:(?:[A-Za-z0-9_+-]+(?: +[A-Za-z0-9_+-]+)*|"[^"\\\r\n]*") *)?<(?P<bracketed>{0})> *| *(?P<bare>{0}) *'
+    .format(
+        r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"))
+
+
+def simple_addresses(values: Iterable[str]) -> list[str] | None:
+    """The addresses of ``values`` when every one is in its plain form (else None): the same list as
+    ``[a for _, a in email.utils.getaddresses(values) if a]``."""
+    out: list[str] = []
+    for value in values:
+        match = _SIMPLE_ADDRESS.fullmatch(value)
+        if match is None:
+            return None
+        out.append(match.group("bracketed") or match.group("bare"))
+    return out
+
+
 def _addresses(parsed: ParsedMail) -> list[str]:
     values = list(parsed.header_all("From")) + list(parsed.header_all("Sender"))
-    found = [address for _, address in email.utils.getaddresses(values) if address]
+    found = simple_addresses(values)
+    if found is None:
+        found = [address for _, address in email.utils.getaddresses(values) if address]
     return [parsed.from_address, *found]
 
 

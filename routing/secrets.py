@@ -255,8 +255,9 @@ def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: st
     begins with one of the lower-case literals ``starts`` (or with one character of ``lead`` right
     before one): the pattern is tried only where ``str.find`` sees a literal in ``lowered`` (the
     lower-cased text), not at every position. Same matches; text holding one of the characters
-    that fold to ASCII letters is scanned the plain way."""
-    if any(char in text for char in FOLDS_TO_ASCII):
+    that fold to ASCII letters is scanned the plain way (an ASCII text holds none: ``isascii`` costs
+    nothing, four ``in`` scans a pass each)."""
+    if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
         return list(pattern.finditer(text))
     positions: set[int] = set()
     ascii_text = lowered.isascii()
@@ -565,10 +566,12 @@ class _Word:
         return self.value
 
 
-def _code_words(text: str) -> list[_Word]:
+def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
     """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
-    back to their start (at most 30 letters: "Bestätigungscode")."""
-    lowered = text.lower()
+    back to their start (at most 30 letters: "Bestätigungscode"). ``lowered``: ``text.lower()``
+    when the caller has it already."""
+    if lowered is None:
+        lowered = text.lower()
     words = [_Word(m.start(), m.end(), m.group(0))
              for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
         if any(hint in lowered for hint in (_CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
@@ -639,7 +642,7 @@ def _code_spans(text: str) -> list[Secret]:
     ascii_text = lowered.isascii()  # then no non-ASCII hint or literal can occur in it
     if not any(hint in lowered for hint in (_HINTS_ASCII if ascii_text else _HINTS)):
         return found
-    for word in _code_words(text):
+    for word in _code_words(text, lowered):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
                 not _word_is_about_a_secret(text, word):
             continue  # every code has a digit: no digit near the word, no code
@@ -732,7 +735,7 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
 def _visible(text: str) -> tuple[str, list[int] | None]:
     """``text`` without invisible characters (zero-width spaces and joiners, soft hyphens, bidi
     controls: ``482\u200b913`` is 482913), and each kept character's offset in ``text``."""
-    if not _INVISIBLE.search(text):
+    if text.isascii() or not _INVISIBLE.search(text):  # every invisible character is outside ASCII
         return text, None
     offsets = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
     return "".join(text[i] for i in offsets), offsets
