@@ -71,11 +71,18 @@ class MailView:
     body_lower: str = ""
     family: str = ""
     event_type: str = ""
+    #: the lower-cased values of :data:`GATED_KEYS`, in that order (None: no gate, every rule is tried)
+    lowered: tuple[str, ...] | None = None
 
     @classmethod
     def of(cls, sender: str, sender_name: str, subject: str, body: str,
            headers: tuple[tuple[str, str], ...], *, family: str = "", event_type: str = "") -> MailView:
-        return cls(sender, sender_name, subject, body, headers, subject.lower(), body.lower(), family, event_type)
+        subject_lower = subject.lower()
+        body_lower = body.lower()
+        lowered = (sender.lower(), sender_name.lower(), family.lower(), event_type.lower(), subject_lower,
+                   body_lower, f"{subject_lower}\n{body_lower}")
+        return cls(sender, sender_name, subject, body, headers, subject_lower, body_lower, family, event_type,
+                   lowered)
 
     def header_values(self, name: str) -> list[str]:
         wanted = name.lower()
@@ -149,9 +156,37 @@ class NoticeRule:
     action_required: bool | None = None
     deadline: bool | None = None
     implicit_account: bool = True
+    #: lower-case literals one of which every match of the rule needs (:func:`rule_gate`), or None
+    gate: Gate | None = None
 
     def matches(self, mail: MailView) -> bool:
         return _any(self.match, mail) and not _any(self.unless, mail)
+
+
+#: the match keys whose lower-cased value :attr:`MailView.lowered` holds, in its order
+GATED_KEYS = ("sender", "sender_name", "family", "event_type", "subject", "body", "text")
+_GATED_INDEX = {key: index for index, key in enumerate(GATED_KEYS)}
+
+Gate = tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def rule_gate(match: Sequence[Condition]) -> Gate | None:
+    """Per block of ``match``: (index into :attr:`MailView.lowered`, lower-case literals) such that
+    the block can only hold when one of the literals occurs in that lower-cased value; None when a
+    block has no such field. The field is the block's first (cheapest) of :data:`GATED_KEYS` whose
+    every pattern has needles: a pattern only matches a value whose lower-cased form holds one of
+    its needles (:attr:`Pattern.needles`; ``text`` is subject or body, both in its joined value).
+    A rule none of whose blocks passes its gate cannot match: :meth:`NoticeRules.first_match` skips it."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for condition in match:
+        for name, patterns in condition.fields:
+            if name in _GATED_INDEX and all(p.needles for p in patterns):
+                needles = tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ()))
+                out.append((_GATED_INDEX[name], needles))
+                break
+        else:
+            return None
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +212,22 @@ class NoticeRules:
     source: str = "<notices>"
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
-        # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule)
+        # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),
+        # after the rule's gate: a rule no block of which passes its gate cannot match
+        lowered = mail.lowered
         for rule in self.rules:
+            gate = rule.gate
+            if gate is not None and lowered is not None:
+                for index, needles in gate:
+                    value = lowered[index]
+                    for needle in needles:
+                        if needle in value:
+                            break
+                    else:
+                        continue
+                    break
+                else:
+                    continue
             for condition in rule.match:
                 if condition.matches(mail):
                     break
@@ -317,9 +366,11 @@ def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> N
                                f"{taxonomy.source}; {suggest(str(entry.type), sorted(taxonomy.types))}")
     if "match" not in item:
         raise NoticeRulesError(f"{where}: rule '{entry.id}' has no 'match:'; add e.g. match: {{subject: 'regex'}}")
+    match = _conditions(entry.match, source, line, "match", allow_type=False)
     return NoticeRule(
         id=entry.id, type=entry.type, line=line,
-        match=_conditions(entry.match, source, line, "match", allow_type=False),
+        match=match,
+        gate=rule_gate(match),
         unless=_conditions(entry.unless, source, line, "unless", allow_type=False) if "unless" in item else (),
         severity=entry.severity,
         action_required=entry.action_required,
