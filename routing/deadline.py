@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from routing.patterns import literal_needles, matches_from_starts
+
 MONTHS = {
     name: index
     for index, names in enumerate(
@@ -139,6 +141,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),  # _PAST
 ))
+# per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
+# that re tries at every position, e.g. the \b-led alternation of _PAST), or None
+_CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CONTEXT)
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
@@ -152,6 +157,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
                        r"\s+(?:calendar\s+|business\s+)?days?\b")
+# where a _RELATIVE match may start (it opens with \b, which re would try at every position)
+_RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
@@ -247,7 +254,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     context = text[left:start] + " " + text[end:right]
     score = lead
     past = False
-    for pattern, weight in _CONTEXT:
+    for (pattern, weight), needles in zip(_CONTEXT, _CONTEXT_NEEDLES, strict=True):
+        if needles is not None:
+            for needle in needles:
+                if needle in context:
+                    break
+            else:
+                continue
         if pattern.search(context):
             score += weight
             past = past or weight == _PAST
@@ -328,7 +341,7 @@ def _relative(lowered: str, reference: date | None) -> list[_Candidate]:
     if reference is None:
         return []
     out: list[_Candidate] = []
-    for match in _RELATIVE.finditer(lowered):
+    for match in matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered):
         word = match.group(1)
         days = int(word) if word.isdigit() else _NUMBERS[word]
         score, phrase_start = _score(lowered, match.start(), match.end())

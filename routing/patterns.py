@@ -46,6 +46,13 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     return _alternatives(list(tree))
 
 
+def literal_needles(pattern: str) -> tuple[str, ...] | None:
+    """Lower-case literals one of which every match of ``pattern`` contains, or None (none known).
+    For a case-sensitive pattern searched in lower-cased text the check stays exact: a match there
+    holds the literal as written, and a literal with an upper-case letter cannot match at all."""
+    return _needles(pattern)
+
+
 def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
     # complexity 17: one walk over the three node kinds that carry literals (a table would hide the recursion)
     options: list[tuple[str, ...]] = []

@@ -8,8 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from routing import deadline
 from routing.deadline import best_deadline, find_deadline
+from routing.patterns import matches_from_starts
 
 MAIL_DATE = date(2025, 4, 7)
 
@@ -126,3 +130,37 @@ def test_english_month_words_inside_localized_words_are_no_dates() -> None:
     # "mar" of "marzo" must not be read as March with the year lost
     assert find_deadline("Actualice antes del 3 de marzo de 2026 á.", MAIL_DATE) == "2026-03-03"
     assert find_deadline("Atualize antes de 3 de maio de 2026 ã.", MAIL_DATE) == "2026-05-03"
+
+
+# ---------------------------------------------------------------- the fast scans equal the plain ones
+
+_WORDS = ("within", "in", "in the next", "the next", " ", "  ", "\n", "5", "14", "one", "thirty", "days", "day",
+          "calendar", "business", "was", "were", "reached", "since", "released", "last updated", "invoice date",
+          "billing period", "statement date", "announced", "launched", "wasn't", "swas", "support", "x", ".")
+_texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=4)), max_size=30).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts)
+def test_relative_scan_finds_what_finditer_finds(text: str) -> None:
+    lowered = text.lower()
+    plain = [(m.start(), m.end()) for m in deadline._RELATIVE.finditer(lowered)]
+    fast = [(m.start(), m.end()) for m in matches_from_starts(deadline._RELATIVE, deadline._RELATIVE_AT, lowered)]
+    assert fast == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts)
+def test_context_needles_never_skip_a_match(text: str) -> None:
+    lowered = text.lower()
+    for (pattern, _), needles in zip(deadline._CONTEXT, deadline._CONTEXT_NEEDLES, strict=True):
+        if needles is not None and pattern.search(lowered):
+            assert any(needle in lowered for needle in needles), pattern.pattern
+
+
+def test_context_needles_are_computed_for_the_past_pattern() -> None:
+    """The \\b-led pattern of facts ("was", "released") is the one the pre-check is for."""
+    past = [needles for (_, weight), needles in zip(deadline._CONTEXT, deadline._CONTEXT_NEEDLES, strict=True)
+            if weight == deadline._PAST]
+    assert past and past[0] is not None and "was" in past[0]
+    assert best_deadline("The feature was released on June 1, 2030.", date(2030, 1, 1)) is None
