@@ -61,7 +61,8 @@ _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
 # follows, then ".", ":", "/", "?" or "#"; see _url_matches. Only the next label is looked at: a look
 # ahead over the whole rest of the host name from every "." of "a.a.a.…" would be quadratic
 _HOST_DOT = re.compile(r"\.(?=[A-Za-z0-9-]{1,63}[.:/?#])")
-_HOST_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_HOST_CHAR_STRING = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-"
+_HOST_CHARS = frozenset(_HOST_CHAR_STRING)
 _HOST_AT_0 = re.compile(r"[A-Za-z0-9-]+\.")
 _TAIL_START = "?&#=/%"
 _TRAILING = ".,;:!?)]}>'\"。、"
@@ -466,8 +467,8 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     for dot in _HOST_DOT.finditer(text):
         start = dot.start()
         lowest = max(0, start - 64)
-        while start > lowest and text[start - 1] in _HOST_CHARS:
-            start -= 1
+        # the run of host-name characters ending at the ".", at most back to lowest (one rstrip, not a loop)
+        start = lowest + len(text[lowest:start].rstrip(_HOST_CHAR_STRING))
         if start < dot.start() and (start == 0 or text[start - 1] not in _HOST_CHARS):
             positions.add(start)
     out: list[re.Match[str]] = []
@@ -482,6 +483,16 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+def _head_run(segment: str) -> int:
+    """The length of the run of :data:`_HEAD_CHAR` characters that ends ``segment``: after its last
+    whitespace (``str.split`` and re's ``\\s`` both read whitespace as ``str.isspace``) and after its
+    last ``< > " ' ` `` (tests/routing/test_secret_scans.py compares it with a character-wise scan)."""
+    if not segment or segment[-1].isspace():
+        return 0
+    word = segment.rsplit(None, 1)[-1]
+    return len(word) - 1 - max(word.rfind("<"), word.rfind(">"), word.rfind('"'), word.rfind("'"), word.rfind("`"))
+
+
 def _broken_links(text: str) -> list[re.Match[str]]:
     """``list(_BROKEN_LINK.finditer(text))``, the pattern tried only at the head before each line
     break that :data:`_BROKEN_LINK_BREAK` finds (re would try it at every word). A match's head is
@@ -493,8 +504,7 @@ def _broken_links(text: str) -> list[re.Match[str]]:
     for brk in _BROKEN_LINK_BREAK.finditer(text):
         start = brk.start()
         lowest = max(end, start - 201)
-        while start > lowest and _HEAD_CHAR.match(text, start - 1):
-            start -= 1
+        start -= _head_run(text[lowest:start])
         if start < end:
             continue
         match = _BROKEN_LINK.match(text, start)

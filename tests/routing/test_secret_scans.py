@@ -146,3 +146,24 @@ def test_ascii_context_kinds_equal_the_full_patterns(pieces: list[str] | str) ->
 def test_url_scan_equals_plain_regex_with_long_labels(pieces: list[str]) -> None:
     text = "".join(pieces)  # a host-name run longer than a label (63) before a "."
     assert [m.span() for m in secrets._url_matches(text)] == [m.span() for m in secrets._URL.finditer(text)]
+
+
+def _head_run_by_characters(segment: str) -> int:
+    start = len(segment)
+    while start > 0 and secrets._HEAD_CHAR.match(segment, start - 1):
+        start -= 1
+    return len(segment) - start
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*BROKEN_PIECES, "\x1c", "\x85", "\u2028", "\u200b", "\x0b"]), max_size=20)
+       | st.text(max_size=40))
+def test_head_run_equals_the_character_scan(pieces: list[str] | str) -> None:
+    segment = "".join(pieces)
+    assert secrets._head_run(segment) == _head_run_by_characters(segment)
+
+
+def test_whitespace_of_re_is_that_of_str() -> None:
+    # _head_run reads re's \s by str.isspace/str.rsplit: the same characters, all of Unicode
+    space = re.compile(r"\s")
+    assert all(bool(space.match(chr(code))) == chr(code).isspace() for code in range(0x110000))
