@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from dkim.util import parse_tag_value
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing.dkim_tags import TagListError, parse_tag_list, signature_tags
+from routing import dkim_tags
+from routing.dkim_tags import _FWS, TagListError, parse_tag_list, signature_tags
 
 GOOD = (b" v=1; a=rsa-sha256; c=relaxed/simple; d=aws.com;\r\n s=sel1; t=1773851400;"
         b" h=date : from : to\r\n : subject; bh=k/mNt3Q9=; b=B1cX\r\n pQcJ==\r\n")
@@ -65,3 +68,45 @@ def test_whatever_this_parser_accepts_dkimpy_reads_the_same(tags: list[tuple[str
         return
     theirs = parse_tag_value(value.replace(b"\r\n", b""))
     assert {k.encode(): v.encode() for k, v in ours.items()} == theirs
+
+
+def _outcome(read: Callable[[], object]) -> object:
+    try:
+        return read()
+    except TagListError as exc:
+        return f"TagListError: {exc}"
+
+
+def _plain_parse_tag_list(value: bytes) -> dict[str, str]:
+    """parse_tag_list as it was before the whole-list pattern: every spec checked on its own."""
+    if b"=?" in value:
+        raise TagListError("holds an RFC 2047 encoded word")
+    try:
+        text = _FWS.sub(b"", value).decode("ascii")
+    except UnicodeDecodeError as exc:
+        raise TagListError("holds bytes that are not ASCII") from exc
+    body = text.rstrip("\r\n")
+    if "\r" in body or "\n" in body:
+        raise TagListError("holds a line break that is not folding white space")
+    return dkim_tags._tags(text.strip(" \t\r\n"), checked=False)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "_", "9", "b", "bh", "=", ";", " ", "\t", "\r\n", "\r\n ", "\n ", "-", ":",
+                                 "\x7f", "\x00", "\x1f", "~", "!", "\r", " h=", "; d=x", "b=a b", "é"]),
+                max_size=30))
+def test_the_whole_list_check_gives_the_per_tag_checks_outcome(pieces: list[str]) -> None:
+    value = "".join(pieces).encode("utf-8")
+    assert _outcome(lambda: parse_tag_list(value)) == _outcome(lambda: _plain_parse_tag_list(value))
+    stripped = "".join(pieces).strip(" \t\r\n")
+    if dkim_tags._TAG_LIST.fullmatch(stripped):  # what the whole-list pattern takes, the per-tag checks take
+        assert _outcome(lambda: dkim_tags._tags(stripped, checked=False)) == \
+            _outcome(lambda: dkim_tags._tags(stripped, checked=True))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(st.sampled_from("aB-:\x20\x21\x7e\x7f\x00é9;"), max_size=4), min_size=1, max_size=6))
+def test_h_names_check_is_the_per_name_check(names: list[str]) -> None:
+    names = [name.replace(":", "") for name in names]
+    assert bool(dkim_tags._HEADER_NAMES.fullmatch(":".join(names))) == \
+        all(map(dkim_tags._HEADER_NAME.fullmatch, names))
