@@ -586,7 +586,8 @@ def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
              for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
         if any(hint in lowered for hint in (_CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
         else []
-    for match in _CODE_SUFFIX.finditer(text):
+    # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
+    for match in _CODE_SUFFIX.finditer(text) if "code" in lowered else ():
         begin = match.start()
         while begin > 0 and match.start() - begin < 30 and text[begin - 1].isalpha():
             begin -= 1
@@ -660,8 +661,9 @@ def _code_spans(text: str) -> list[Secret]:
         if after is not None:
             found.append(after)
         found += _codes_before(text, word)
+    # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
     for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered) \
-            if any(hint in lowered for hint in (_WEAK_HINTS_ASCII if ascii_text else _WEAK_HINTS)) else ():
+            if text.isascii() or any(hint in lowered for hint in _WEAK_HINTS) else ():
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):

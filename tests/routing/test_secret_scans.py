@@ -167,3 +167,16 @@ def test_whitespace_of_re_is_that_of_str() -> None:
     # _head_run reads re's \s by str.isspace/str.rsplit: the same characters, all of Unicode
     space = re.compile(r"\s")
     assert all(bool(space.match(chr(code))) == chr(code).isspace() for code in range(0x110000))
+
+
+def test_each_ascii_weak_word_literal_holds_a_weak_hint() -> None:
+    # _code_spans skips the weak-word hint test for ASCII text: no literal found means no match
+    for literal in secrets._WEAK_WORD_STARTS:
+        if literal.isascii():
+            assert any(hint in literal for hint in secrets._WEAK_HINTS_ASCII), literal
+
+
+def test_code_suffix_matches_only_where_the_text_lowered_says_code() -> None:
+    # _code_words runs _CODE_SUFFIX only when "code" is in the lowered text
+    folding = [chr(c) for c in range(0x110000) if re.fullmatch("[code]", chr(c), re.IGNORECASE)]
+    assert sorted(folding) == sorted("codeCODE")
