@@ -4,6 +4,7 @@ routing.redact (``_shown_attributes``) give exactly the matches of the plain pat
 from __future__ import annotations
 
 import re
+import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -180,3 +181,22 @@ def test_code_suffix_matches_only_where_the_text_lowered_says_code() -> None:
     # _code_words runs _CODE_SUFFIX only when "code" is in the lowered text
     folding = [chr(c) for c in range(0x110000) if re.fullmatch("[code]", chr(c), re.IGNORECASE)]
     assert sorted(folding) == sorted("codeCODE")
+
+
+QUERY_PIECES = ["a", "b", "1", " ", "\n", "=", "==", "?", "&", "#", ";", "/", ".", "%", "-", "_", "é", "ı", "ſ", "İ",
+                "K", "token", "TOKEN", "code", "Key", "sig", "x-amz-signature", "x-amz-security-token", "state",
+                "access_token", "id_token", "t", "k", "abcd1234", "secret", "mkt_tok", "ticket"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(QUERY_PIECES), max_size=30))
+def test_token_query_scan_equals_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _spans(secrets._token_query_matches(text, text.lower())) == _spans(list(secrets._TOKEN_QUERY.finditer(text)))
+
+
+def test_token_query_scan_stays_fast_on_many_equals_signs() -> None:
+    for text in ("a=" * 100_000, "token=" * 40_000, "=" * 200_000, "x-amz-security-token=" * 10_000):
+        started = time.monotonic()
+        secrets._token_query_matches(text, text.lower())
+        assert time.monotonic() - started < 3.0
