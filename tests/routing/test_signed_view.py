@@ -156,3 +156,23 @@ def _first_blank_line(raw: bytes) -> int | None:
 def test_the_first_blank_line_is_found_as_the_regex_finds_it(pieces: list[bytes]) -> None:
     raw = b"".join(pieces)
     assert signed_view._blank_line(raw) == _first_blank_line(raw)
+
+
+def _plain_same_header_list(parsed: ParsedMail, block: signed_view.HeaderBlock) -> bool:
+    return (len(parsed.headers) == len(block.names)
+            and all(key.lower() == name for (key, _), name in zip(parsed.headers, block.names, strict=True))
+            and all(value.count(b"\r") == value.count(b"\r\n") for _, value in block.fields))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([b"From", b"To", b"subject", b"X-A"]),
+                          st.lists(st.sampled_from([b"a", b" ", b"\r", b"\r\n ", b"\n\t", b"\r\r\n "]), max_size=6)),
+                min_size=1, max_size=6))
+def test_same_header_list_is_the_per_field_check(fields: list[tuple[bytes, list[bytes]]]) -> None:
+    raw = b"".join(name + b": " + b"".join(value) + b"\r\n" for name, value in fields) + b"\r\nbody\r\n"
+    try:
+        block = signed_view.header_block(raw)
+    except signed_view.HeaderBlockError:
+        return
+    parsed = parse_mail(raw)
+    assert signed_view._same_header_list(parsed, block) == _plain_same_header_list(parsed, block)
