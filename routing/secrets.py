@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import html
 import itertools
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -561,7 +562,10 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
         starts = [secret.start for secret in found]
         for match in _broken_links(text):
             head = match.group("head")
-            if "." not in head and "://" not in head:
+            # a host name broken before one of its dots ("email-verification\n.us-east-1.amazonaws.com/…"):
+            # the head is then a bare label, and the tail goes on with the dot
+            if ("." not in head and "://" not in head
+                    and not (match.group("tail").startswith(".") and _HOST_CHARS.issuperset(head))):
                 continue
             # skip a join that overlaps a link already found (found is sorted by start)
             at = bisect.bisect_right(starts, match.end()) - 1
@@ -783,13 +787,15 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[i] for i in offsets), offsets
 
 
+_SECRET_ORDER = operator.attrgetter("start", "end", "kind")
 GENERIC_KINDS = frozenset(("code-like token", "link"))  # the default-deny rule's own kinds
 
 
 def _merge(found: list[Secret]) -> list[Secret]:
     """Overlapping spans become one, named by the most specific kind among them."""
     out: list[Secret] = []
-    for secret in sorted(found):
+    # the order of Secret's comparisons (its fields in turn), by a key: no __lt__ call per comparison
+    for secret in sorted(found, key=_SECRET_ORDER):
         if out and secret.start < out[-1].end:
             last = out[-1]
             kind = secret.kind if last.kind in GENERIC_KINDS and secret.kind not in GENERIC_KINDS else last.kind

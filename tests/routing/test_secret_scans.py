@@ -200,3 +200,10 @@ def test_token_query_scan_stays_fast_on_many_equals_signs() -> None:
         started = time.monotonic()
         secrets._token_query_matches(text, text.lower())
         assert time.monotonic() - started < 3.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9), st.sampled_from(["link", "code-like token", "token"]))))
+def test_merge_orders_as_the_secrets_compare(spans: list[tuple[int, int, str]]) -> None:
+    found = [secrets.Secret(*span) for span in spans]
+    assert sorted(found, key=secrets._SECRET_ORDER) == sorted(found)
