@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -355,3 +356,16 @@ def test_default_deny_text_rule_removes_every_secret_in_any_surrounding_text(sec
 def test_code_word_rule_in_nine_languages(secret: Secret, language: str, before: bool, prefix: str) -> None:
     text = prefix + LANGUAGE_WORDINGS[language][int(before)].format(s=secret.shown) + "\nSincerely, AWS"
     assert leaks(secret, [redact_text(text)]) == []
+
+
+@pytest.mark.parametrize("head, tail", [
+    ("email-verification", ".us-east-1.amazonaws.com/resetpassword#0000000000000000000A"),
+    ("signin", ".aws.amazon.com/resetpassword?token=Q7K2XM48ZT93PL"),
+    ("console", ".aws.amazon.com/verify#K8ZQ2M7XW4PT9R3N"),
+])
+def test_a_link_without_scheme_broken_before_a_dot_is_still_redacted(head: str, tail: str) -> None:
+    """Found by the property test above: a reset link without a scheme, hard-wrapped before one of
+    its host name's dots, was not read as a link, and its token reached the customer."""
+    text = f"Hello,\n\nReset your password: {head}\n{tail}\n\nSincerely,\nAmazon Web Services\n"
+    token = re.split(r"[#=]", tail)[-1]
+    assert token in text and token not in redact_text(text)
