@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import dkim
 
@@ -93,7 +94,7 @@ def _plain_fields(block: bytes) -> tuple[tuple[bytes, bytes], ...] | None:
     exactly when no line is of another kind."""
     text = block.replace(b"\r\n", b"\n")
     found = _FIELD.findall(text)
-    if sum(len(name) + len(value) + 2 for name, value in found) != len(text):
+    if sum(map(len, chain.from_iterable(found))) + 2 * len(found) != len(text):  # each match: name, value, ":", "\n"
         return None
     return tuple((name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found)
 
@@ -107,7 +108,16 @@ def header_block(raw: bytes) -> HeaderBlock:
     if fields is None:
         headers, _ = _dkimpy_parse(raw if blank is None else raw[:blank])
         fields = tuple((bytes(name), bytes(value)) for name, value in headers)
-    return HeaderBlock(fields, tuple(name.decode("ascii", "replace").strip().lower() for name, _ in fields))
+    return HeaderBlock(fields, _lower_names(fields))
+
+
+def _lower_names(fields: tuple[tuple[bytes, bytes], ...]) -> tuple[str, ...]:
+    """``tuple(name.decode("ascii", "replace").strip().lower() for name, _ in fields)`` in one decode:
+    both readers take names of [\\x21-\\x7e] ending before the first ``:`` (:data:`_FIELD`, dkimpy's
+    ``[\\x21-\\x7e]+?:``), so no name holds a ``:`` or white space (property test)."""
+    if not fields:
+        return ()
+    return tuple(b":".join([name for name, _ in fields]).decode("ascii", "replace").lower().split(":"))
 
 
 def body_of(raw: bytes) -> bytes:

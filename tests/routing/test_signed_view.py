@@ -145,6 +145,20 @@ def test_header_block_is_dkimpys_header_list(lines: list[bytes], ends: list[byte
     assert _our_fields(raw) == _dkimpy_fields(raw)
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b"Subject: x", b"FROM: a@b", b" folded", b"\tfolded", b"From mbox line", b"bad header",
+                                 b"X-\xc3\xa9: y", b"A:B:c", b"X-\x7f: z", b"\x00x: y", b"Dkim-Signature: d=x;"]),
+                max_size=10),
+       st.sampled_from([b"\r\n", b"\n"]))
+def test_header_names_are_each_names_plain_reading(lines: list[bytes], end: bytes) -> None:
+    raw = b"".join(line + end for line in lines) + end + b"body"
+    try:
+        block = header_block(raw)
+    except signed_view.HeaderBlockError:
+        return
+    assert block.names == tuple(name.decode("ascii", "replace").strip().lower() for name, _ in block.fields)
+
+
 def _first_blank_line(raw: bytes) -> int | None:
     """Where the first empty line starts, by the regex the docstring of ``_blank_line`` names."""
     found = re.search(rb"(?:\A|\n)(\r?\n)", raw)
