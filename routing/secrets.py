@@ -473,7 +473,9 @@ def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | N
         end = extended
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
-    url = _LINE_BREAK.sub("", text[start:end])
+    url = text[start:end]
+    if "\n" in url:  # every _LINE_BREAK match holds one
+        url = _LINE_BREAK.sub("", url)
     line_start = text.rfind("\n", 0, max(0, start - 1))
     context = text[max(line_start, start - 120, 0):start]
     kind = link_kind(url, context, default_deny=default_deny)
@@ -818,7 +820,9 @@ def secret_values(text: str, found: list[Secret]) -> set[str]:
     For scrubbing other strings of a ticket (fields, tags, names) of a secret seen in one part."""
     values: set[str] = set()
     for secret in found:
-        value = re.sub(r"\r?\n[ \t]*", "", ascii_forms(text[secret.start:secret.end]))
+        value = ascii_forms(text[secret.start:secret.end])
+        if "\n" in value:  # every _LINE_BREAK match holds one
+            value = _LINE_BREAK.sub("", value)
         values.add(value)
         if any(c in value for c in "/?#=") and secret.kind != "one-time password":
             plain = _clear(value)
