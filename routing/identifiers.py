@@ -244,7 +244,7 @@ def _regions(subject: str, text: str) -> list[str]:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
     lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
-    named = any(word in lowered for word in _REGION_WORDS)
+    named = any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
     for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
@@ -375,7 +375,7 @@ def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
     if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
         return None
     # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
-    in_text = "domain" in m.low or any(char in m.text for char in FOLDS_TO_ASCII)
+    in_text = "domain" in m.low or any(map(m.text.__contains__, FOLDS_TO_ASCII))
     return ((_first(_DOMAIN, m.text) if in_text else None) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() \
         or None
 
