@@ -190,3 +190,12 @@ def test_same_header_list_is_the_per_field_check(fields: list[tuple[bytes, list[
         return
     parsed = parse_mail(raw)
     assert signed_view._same_header_list(parsed, block) == _plain_same_header_list(parsed, block)
+
+
+def test_a_header_name_holding_a_colon_keeps_names_and_fields_aligned() -> None:
+    """dkimpy reads ``:To: x`` as the header ``:To`` (its name pattern is ``[\\x21-\\x7e]+?:``): one
+    lower-cased name per field, never a split at the colon (a hostile variant crashed on that)."""
+    raw = b"From: a@aws.com\r\n:To: root@roots.example\r\nSubject: s\r\n\r\nbody\r\n"
+    block = header_block(raw)
+    assert len(block.names) == len(block.fields)
+    assert block.names == tuple(name.decode().lower() for name, _ in block.fields)
