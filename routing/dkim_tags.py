@@ -41,6 +41,13 @@ class TagListError(ValueError):
 
 def parse_tag_list(value: bytes) -> dict[str, str]:
     """The tags of a raw header value (the bytes after ``DKIM-Signature:``), names as written."""
+    stripped = _tag_text(value)
+    return _tags(stripped, checked=_TAG_LIST.fullmatch(stripped) is not None)
+
+
+def _tag_text(value: bytes) -> str:
+    """The header value as the text of a tag-list: folding white space removed, ASCII, no other
+    line break, outer white space stripped."""
     if b"=?" in value:
         raise TagListError("holds an RFC 2047 encoded word")
     try:
@@ -50,8 +57,7 @@ def parse_tag_list(value: bytes) -> dict[str, str]:
     body = text.rstrip("\r\n")
     if "\r" in body or "\n" in body:
         raise TagListError("holds a line break that is not folding white space")
-    stripped = text.strip(" \t\r\n")
-    return _tags(stripped, checked=_TAG_LIST.fullmatch(stripped) is not None)
+    return text.strip(" \t\r\n")
 
 
 def _tags(stripped: str, *, checked: bool) -> dict[str, str]:
