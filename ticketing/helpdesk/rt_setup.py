@@ -99,13 +99,21 @@ def check_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[st
 
     ``txn_cfs``/``marker_cfs`` default to the desk's own marker fields; a queue needs all of one
     kind (transaction fields, else ticket marker fields)."""
-    txn_cfs = (desk.step_field,) if txn_cfs is None else txn_cfs
-    marker_cfs = (desk.marker_field,) if marker_cfs is None else marker_cfs
+    return _check(desk, queues, ticket_cfs,
+                  (desk.step_field,) if txn_cfs is None else txn_cfs,
+                  (desk.marker_field,) if marker_cfs is None else marker_cfs)[0]
+
+
+def _check(desk: RTHelpdesk, queues: Sequence[str], ticket_cfs: Sequence[str], txn_cfs: Sequence[str],
+           marker_cfs: Sequence[str]) -> tuple[list[Problem], list[str]]:
+    """The problems (see :func:`check_rt`), and the existing queues where the transaction marker
+    field is not applied (their markers go to the ticket field), from one read of each queue."""
     try:
         desk.http.request("GET", "/rt")
     except (HelpdeskPermanentError, TransientError) as exc:
-        return [_request_problem(desk, exc)]
+        return [_request_problem(desk, exc)], []
     problems: list[Problem] = []
+    gaps: list[str] = []
     for name in queues:
         try:
             data = _queue(desk, name)
@@ -129,6 +137,8 @@ def check_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[st
                 f"to {name!r} (Admin → Custom Fields → the field → Applies to) and grant rootmail's user "
                 "SeeCustomField and ModifyCustomField on them"))
         missing_txn = [n for n in txn_cfs if n not in applied_txn]
+        if missing_txn:
+            gaps.append(name)
         missing_markers = [n for n in marker_cfs if n not in applied]
         if missing_txn and missing_markers:
             problems.append(Problem(
@@ -138,19 +148,7 @@ def check_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[st
                 f"run `rootmail helpdesk setup` (creates {', '.join(missing_markers)} applied to all queues); if it "
                 f"exists, apply it to {name!r} (Admin → Custom Fields → the field → Applies to), or "
                 + _txn_fix(missing_txn[0], name)))
-    return problems
-
-
-def txn_marker_gaps(desk: RTHelpdesk, queues: Sequence[str], txn_cfs: Sequence[str] | None = None) -> list[str]:
-    """The queues (of those that exist) where the transaction marker field is not applied."""
-    txn_cfs = (desk.step_field,) if txn_cfs is None else txn_cfs
-    gaps: list[str] = []
-    for name in queues:
-        data = _queue(desk, name)
-        applied_txn = {cf.get("name") for cf in (data or {}).get("TicketTransactionCustomFields") or []}
-        if data is not None and any(n not in applied_txn for n in txn_cfs):
-            gaps.append(name)
-    return gaps
+    return problems, gaps
 
 
 def _existing(desk: RTHelpdesk, names: Sequence[str], lookup: str) -> dict[str, str]:
@@ -203,9 +201,9 @@ def setup_rt(desk: RTHelpdesk, queues: Sequence[str], *, ticket_cfs: Sequence[st
             continue
         report.done.append(f"created custom field {name!r} (id {data.get('id')})"
                            + (", applied to all queues" if ticket_field else ""))
-    for problem in check_rt(desk, queues, ticket_cfs=ticket_cfs, txn_cfs=txn_cfs, marker_cfs=marker_cfs):
+    problems, gaps = _check(desk, queues, ticket_cfs, txn_cfs, marker_cfs)
+    for problem in problems:
         report.manual.append(f"{problem.what}: {problem.fix}")
-    gaps = txn_marker_gaps(desk, queues, txn_cfs) if txn_cfs else []
     if gaps:
         report.done.append(f"delivery markers go to the ticket field {', '.join(marker_cfs)} in queue(s) "
                            f"{', '.join(gaps)} (written under each thread's lock)")
