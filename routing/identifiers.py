@@ -50,8 +50,10 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
-# where _TWELVE may start
-_TWELVE_AT = re.compile(r"\d(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4}|\d{2}([- ])\d{3}\1\d{3}\1\d{3})")
+# where _TWELVE may start (its look-behind after the first digit: re skips to a digit fast, and no
+# digit inside a longer number is tried)
+_TWELVE_AT = re.compile(r"\d(?<![\d*\w-]\d)"
+                        r"(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4}|\d{2}([- ])\d{3}\1\d{3}\1\d{3})")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
@@ -83,8 +85,6 @@ _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b")
 _RESOURCE = re.compile(
     r"\b(?:dxcon|dxvif|dxlag|vol|snap|eni|vpc|subnet|sg|ami|igw|nat|eipalloc|tgw|vpce|rtb|fs|cluster)"
     r"-[0-9a-z]{8,17}\b")
-_RESOURCE_AT = re.compile(  # where _RESOURCE may start: the same without its leading \b
-    r"(?:dxcon|dxvif|dxlag|vol|snap|eni|vpc|subnet|sg|ami|igw|nat|eipalloc|tgw|vpce|rtb|fs|cluster)-[0-9a-z]{8,17}\b")
 _REGION = re.compile(  # applied to lower-cased text
     r"(?<![a-z0-9-])((?:us-gov|us|eu|ap|sa|ca|me|af|il|mx|cn)-"
     r"(?:north|south|east|west|central|northeast|southeast|northwest|southwest)-\d)(?![a-z0-9])")
@@ -236,6 +236,19 @@ def _region_matches(lowered: str) -> list[re.Match[str]]:
             positions.update((at - 2, at - 6))
             at = lowered.find(direction, at + 1)
     return matches_at(_REGION, lowered, positions)  # a region name is never empty: same ends
+
+
+def _resource_matches(text: str) -> list[re.Match[str]]:
+    """``list(_RESOURCE.finditer(text))``, tried only where ``str.find`` sees one of
+    :data:`_RESOURCE_PREFIXES` (case-sensitive, as the pattern: every match begins with one) instead
+    of re trying the prefix alternation at every letter. Same matches (tests/routing/test_identifier_scans.py)."""
+    positions: list[int] = []
+    for prefix in _RESOURCE_PREFIXES:
+        at = text.find(prefix)
+        while at != -1:
+            positions.append(at)
+            at = text.find(prefix, at + 1)
+    return matches_at(_RESOURCE, text, positions) if positions else []
 
 
 def _regions(subject: str, text: str) -> list[str]:
@@ -404,9 +417,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
      if ("AKIA" in m.both or "ASIA" in m.both) else []),
     ("regions", lambda m, ids: m.regions),
     ("region", _first_of("regions")),
-    ("resource_ids", lambda m, ids: _unique(found.group(0)
-                                            for found in matches_from_starts(_RESOURCE, _RESOURCE_AT, m.both))
-     if m.has(*_RESOURCE_PREFIXES) else []),
+    ("resource_ids", lambda m, ids: _unique(found.group(0) for found in _resource_matches(m.both))),
     ("aws_account_ids", _x_aws_account_ids),
     ("aws_account_id_last4", _x_aws_account_id_last4),
     ("certificate_arn", _x_certificate_arn),

@@ -51,8 +51,10 @@ MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,
 _FIRST_WORD = re.compile(r"[^\s<>\"'`]+")
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
-# where a _BROKEN_LINK match's line break is: every match holds this right after its head (see _broken_links)
-_BROKEN_LINK_BREAK = re.compile(r"\r?\n[ \t]*[^\s<>\"'`]*[/?#]")
+# where a _BROKEN_LINK match's line break is: every match holds this right after its head (see _broken_links);
+# the "\n" of the break, the rest a look-ahead (a literal first: re scans for it fast, "\r?\n" would be tried
+# at every position), the "\r" before it read back by _broken_links
+_BROKEN_LINK_BREAK = re.compile(r"\n(?=[ \t]*[^\s<>\"'`/?#]*[/?#])")
 _HEAD_CHAR = re.compile(r"[^\s<>\"'`]")  # a character of _BROKEN_LINK's head
 _URL_TAIL = re.compile(r"[A-Za-z0-9._~%+/=&;?#:@$*!,-]+")
 # where a link without a scheme may start: at a run of host-name characters that ends with "." (a run
@@ -536,6 +538,8 @@ def _broken_links(text: str) -> list[re.Match[str]]:
     end = 0
     for brk in _BROKEN_LINK_BREAK.finditer(text):
         start = brk.start()
+        if start and text[start - 1] == "\r":
+            start -= 1  # a CRLF break: the match's "\r?\n" starts at the "\r"
         lowest = max(end, start - 201)
         start -= _head_run(text[lowest:start])
         if start < end:

@@ -101,3 +101,11 @@ def test_h_names_check_is_the_per_name_check(names: list[str]) -> None:
     names = [name.replace(":", "") for name in names]
     assert bool(dkim_tags._HEADER_NAMES.fullmatch(":".join(names))) == \
         all(map(dkim_tags._HEADER_NAME.fullmatch, names))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "=", ";", " ", "\t", "\r", "\n", "\r\n", "\r\n ", "\r\n\t", "\n ", "\r\r\n ",
+                                 "\r\n\r\n ", "\r\n\r\n\t"]), max_size=20))
+def test_unfolding_is_the_fws_substitution(pieces: list[str]) -> None:
+    value = "".join(pieces).encode("ascii")
+    assert dkim_tags._unfold(value) == dkim_tags._FWS.sub(b"", value)
