@@ -221,6 +221,8 @@ _DD_GROUPED_CAPS = re.compile(
 _DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u206f\ufeff]")
+# a character either of them finds: text without one is its own ascii_forms and _visible view
+_FULLWIDTH_OR_INVISIBLE = re.compile(f"[{_FULLWIDTH_CHAR.pattern[1:-1]}{_INVISIBLE.pattern[1:-1]}]")
 _DD_LONG = re.compile(r"(?<![A-Za-z0-9_\-+/=])[A-Za-z0-9_\-+/=]{16,}(?![A-Za-z0-9_\-+/=])")
 _ANY_DIGIT = re.compile(r"\d")
 _QUERY_LINE = re.compile(r"[?&#](?<!\S[?&#])[^\s=]{1,40}=\S+")  # the look-behind second: see _DD_SPACED_DIGITS
@@ -772,7 +774,10 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
     account id, compared without separators)."""
     if not text:
         return []
-    view, offsets = _visible(ascii_forms(text))
+    if text.isascii() or _FULLWIDTH_OR_INVISIBLE.search(text) is None:
+        view, offsets = text, None  # = _visible(ascii_forms(text)): nothing to translate or drop (one scan, not two)
+    else:
+        view, offsets = _visible(ascii_forms(text))
     found = _url_spans(view, default_deny)
     found += _code_spans(view)
     if default_deny:

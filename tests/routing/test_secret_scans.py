@@ -207,3 +207,13 @@ def test_token_query_scan_stays_fast_on_many_equals_signs() -> None:
 def test_merge_orders_as_the_secrets_compare(spans: list[tuple[int, int, str]]) -> None:
     found = [secrets.Secret(*span) for span in spans]
     assert sorted(found, key=secrets._SECRET_ORDER) == sorted(found)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("a1 \n\u00ad\u200b\u2060\ufeff\uff11\uff21\u3000\u00e9\u2013\u30b3"), max_size=30))
+def test_the_one_gate_before_translating_and_dropping_invisibles(text: str) -> None:
+    """Text the combined gate lets through unchanged is its own ascii_forms and _visible view."""
+    if secrets._FULLWIDTH_OR_INVISIBLE.search(text) is None:
+        assert secrets._visible(secrets.ascii_forms(text)) == (text, None)
+    else:
+        assert secrets._visible(secrets.ascii_forms(text)) != (text, None)
