@@ -5,8 +5,9 @@ same ``True``/``False`` and the same exception types, for every signature of eve
 (tests/routing/test_dkim_verify.py runs both over the shared samples, the corpora, the attack
 corpus and hypothesis-made mutations of signed mails). The steps are dkimpy's ``DKIM.verify``
 (``verify_headerprep``, ``verify_sig``, ``verify_sig_process``) in its order, and every step that
-decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value``,
-``dkim.validate_signature_fields`` (tags, ``x=``/``t=`` times, ``i=`` inside ``d=``), ``dkim.evaluate_pk``
+decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value`` and
+``dkim.validate_signature_fields`` (tags, ``x=``/``t=`` times, ``i=`` inside ``d=``; both as restated with
+compiled patterns by :mod:`routing.dkim_fields`, differential-tested), ``dkim.evaluate_pk``
 (the key record: ``v=``, ``k=``, ``p=`` empty is revoked, ``s=``), ``CanonicalizationPolicy``,
 ``dkim.select_headers``. What differs is how, not what:
 
@@ -52,7 +53,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
 from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizationPolicyError, Relaxed
 from dkim.crypto import DigestTooLargeError, RSASSA_PKCS1_v1_5_verify
-from dkim.util import InvalidTagValueList, parse_tag_value
+from dkim.util import InvalidTagValueList
+
+from routing.dkim_fields import parse_tag_value, validate_signature_fields
 
 __all__ = ["MailVerifier"]
 
@@ -196,7 +199,7 @@ class MailVerifier:
             sig = parse_tag_value(signatures[idx][1])
         except InvalidTagValueList as exc:
             raise dkim.MessageFormatError(exc) from exc
-        dkim.validate_signature_fields(sig)
+        validate_signature_fields(sig)
         if sig[b"a"] != b"rsa-sha256":
             return self._dkimpy_verify(idx, dnsfunc)
         include_headers = [x.lower() for x in _H_SPLIT.split(sig[b"h"])]
