@@ -778,15 +778,36 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
         view, offsets = text, None  # = _visible(ascii_forms(text)): nothing to translate or drop (one scan, not two)
     else:
         view, offsets = _visible(ascii_forms(text))
-    found = _url_spans(view, default_deny)
-    found += _code_spans(view)
-    if default_deny:
-        found += _default_deny_spans(view, frozenset(keep))
-    merged = _merge(found)
+    if offsets is None and not default_deny and _nothing_to_find(view):
+        return []
+    merged = _scan(view, default_deny, keep)
     if offsets is None:
         return merged
     # back to offsets in ``text``: a span covers the invisible characters inside it
     return [Secret(offsets[s.start], offsets[s.end - 1] + 1, s.kind) for s in merged]
+
+
+def _scan(view: str, default_deny: bool, keep: Iterable[str]) -> list[Secret]:
+    found = _url_spans(view, default_deny)
+    found += _code_spans(view)
+    if default_deny:
+        found += _default_deny_spans(view, frozenset(keep))
+    return _merge(found)
+
+
+def _nothing_to_find(view: str) -> bool:
+    """Whether neither :func:`_url_spans` nor :func:`_code_spans` can find anything in the ASCII
+    text ``view`` (a subject, a sender's name, an attribute): no ``/ ? # =`` (every link and token
+    parameter holds one), no digit (every code candidate, standalone code and password value holds
+    one; in ASCII ``str.isdigit`` and re's ``\\d`` are both [0-9]) and neither "token" nor
+    "one-time" (the token-text rule's own gate). The default-deny rule is not covered: its long
+    tokens need no digit. Same result as the scan (tests/routing/test_secret_scans.py)."""
+    if not view.isascii() or "/" in view or "?" in view or "#" in view or "=" in view:
+        return False
+    if _ANY_DIGIT.search(view) is not None:
+        return False
+    lowered = view.lower()
+    return "token" not in lowered and "one-time" not in lowered
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:

@@ -7,6 +7,7 @@ All DNS goes through the :class:`routing.dns.DnsLookup` handed in; temporary fai
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import re
 from collections.abc import Callable
@@ -180,14 +181,22 @@ def _check_host(check: _Check, domain: str, depth: int) -> str:
 
 # ---------------------------------------------------------------- DMARC record
 
+_WHITE_SPACE = re.compile(r"\s+")
+
 
 def _tags(value: str) -> dict[str, str]:
+    """The tags of a DMARC record (a fresh dict: the caller may change it)."""
+    return dict(_record_tags(value))
+
+
+@functools.lru_cache(maxsize=256)  # a function of the record's text alone; AWS mail comes from few domains
+def _record_tags(value: str) -> tuple[tuple[str, str], ...]:
     tags: dict[str, str] = {}
     for part in value.split(";"):
         key, sep, val = part.partition("=")
         if sep:
-            tags[key.strip().lower()] = re.sub(r"\s+", "", val)
-    return tags
+            tags[key.strip().lower()] = _WHITE_SPACE.sub("", val)
+    return tuple(tags.items())
 
 
 

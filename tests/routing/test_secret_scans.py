@@ -217,3 +217,18 @@ def test_the_one_gate_before_translating_and_dropping_invisibles(text: str) -> N
         assert secrets._visible(secrets.ascii_forms(text)) == (text, None)
     else:
         assert secrets._visible(secrets.ascii_forms(text)) != (text, None)
+
+
+FAST_PIECES = ["a", "Z", " ", "\n", ":", "-", "code", "Code ", "verification code is ", "TOKEN: ",
+               "one-time password: ", "One-Time ", "abcdefghij", "QWERTYUIOP", "pin ", "PIN: ", "tan ", "key: ",
+               "sign-in ", "password ", "Password: ", "temporary password: ", "is ", "\u00e9", "\u212a", "/", "?",
+               "#", "=", "7", "482913"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(FAST_PIECES), max_size=16), st.booleans())
+def test_text_with_nothing_to_find_skips_the_scan_and_loses_nothing(pieces: list[str], deny: bool) -> None:
+    text = "".join(pieces)
+    assert secrets.find_secrets(text, default_deny=deny) == secrets._scan(text, deny, ())
+    if secrets._nothing_to_find(text):
+        assert secrets._scan(text, False, ()) == []
