@@ -126,6 +126,8 @@ def body_of(raw: bytes) -> bytes:
     if blank is None:
         return _dkimpy_parse(raw)[1]
     body = raw[blank + (2 if raw.startswith(b"\r\n", blank) else 1):]
+    if body.count(b"\n") == body.count(b"\r\n"):
+        return body  # every LF ends a CRLF already: the two replaces would give these bytes back
     return body.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
