@@ -164,9 +164,7 @@ class MailVerifier:
     def _select(self, include_headers: Sequence[bytes]) -> list[tuple[bytes, bytes]]:
         """``dkim.select_headers(fields, include_headers)``: per name, the next instance upwards from
         the last one taken (RFC 6376 §5.4.2), with the fields' lower-case names made once per mail."""
-        if self._names is None:
-            self._names = [name.lower() for name, _ in self._fields]
-        names = self._names
+        names = self._lower_names()
         selected: list[tuple[bytes, bytes]] = []
         below: dict[bytes, int] = {}
         for name in include_headers:
@@ -178,6 +176,12 @@ class MailVerifier:
                     break
             below[name] = index
         return selected
+
+    def _lower_names(self) -> list[bytes]:
+        """The fields' lower-case names, made once per mail."""
+        if self._names is None:
+            self._names = [name.lower() for name, _ in self._fields]
+        return self._names
 
     def _body_bytes(self) -> bytes:
         if self._body is None:
@@ -192,7 +196,7 @@ class MailVerifier:
 
     def verify(self, idx: int, dnsfunc: DnsFunc) -> bool:
         """Signature number ``idx`` (0: the topmost DKIM-Signature) verifies: dkimpy's answer."""
-        signatures = [(x, y) for x, y in self._fields if x.lower() == b"dkim-signature"]
+        signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True) if name == b"dkim-signature"]
         if len(signatures) <= idx:
             return False
         try:

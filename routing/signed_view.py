@@ -23,10 +23,11 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from itertools import chain
 
 import dkim
@@ -42,6 +43,13 @@ FIELD_HEADERS = frozenset(("from", "to", "cc", "subject", "date", "message-id", 
 # one header field: a name without ":" (dkimpy: [\x21-\x7e]+? up to the first ":"), its value and
 # continuation lines; in a block whose line ends are "\n"
 _FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]+):([^\n]*(?:\n[ \t][^\n]*)*)\n")
+
+
+# ParsedMail's fields in order, read in one call: ``_with_header_list`` builds the view without
+# dataclasses.replace's per-field lookups
+_PARSED_FIELDS = tuple(f.name for f in fields(ParsedMail))
+_PARSED_VALUES = operator.attrgetter(*_PARSED_FIELDS)
+_HEADERS_AT = _PARSED_FIELDS.index("headers")
 
 
 class HeaderBlockError(ValueError):
@@ -173,8 +181,15 @@ def signed_view(parsed: ParsedMail, block: HeaderBlock, indexes: Sequence[int]) 
     if _same_header_list(parsed, block) and FIELD_HEADERS.isdisjoint(
             block.names[i] for i in set(range(len(block.names))).difference(indexes)):
         # every field header is in the view: only ``headers`` differs from the mail's own parse
-        return replace(parsed, headers=tuple(parsed.headers[i] for i in indexes))
+        return _with_header_list(parsed, tuple(parsed.headers[i] for i in indexes))
     return with_headers(parsed, view_bytes(block, b"", indexes))
+
+
+def _with_header_list(parsed: ParsedMail, headers: tuple[tuple[str, str], ...]) -> ParsedMail:
+    """``dataclasses.replace(parsed, headers=headers)``, faster (tests/routing/test_signed_view.py)."""
+    values = list(_PARSED_VALUES(parsed))
+    values[_HEADERS_AT] = headers
+    return ParsedMail(*values)
 
 
 def _same_header_list(parsed: ParsedMail, block: HeaderBlock) -> bool:

@@ -199,3 +199,14 @@ def test_a_header_name_holding_a_colon_keeps_names_and_fields_aligned() -> None:
     block = header_block(raw)
     assert len(block.names) == len(block.fields)
     assert block.names == tuple(name.decode().lower() for name, _ in block.fields)
+
+
+def test_the_view_with_a_header_list_is_dataclasses_replace() -> None:
+    import dataclasses
+
+    from routing.parse import parse_mail
+    from routing.signed_view import _with_header_list
+
+    parsed = parse_mail(b"From: a@aws.com\r\nTo: b@x.example\r\nSubject: s\r\n\r\nbody\r\n")
+    headers = parsed.headers[:1]
+    assert _with_header_list(parsed, headers) == dataclasses.replace(parsed, headers=headers)
