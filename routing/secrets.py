@@ -188,14 +188,15 @@ _WEAK_GAP = re.compile(r"\s*(?:[:：]|\b(?:is|ist|es|est)\b|は|是|为|為|는|
 # words ending in "code" (code, passcode, Bestätigungscode): found by their ending, then read back
 _CODE_SUFFIX = re.compile(r"code\b", re.IGNORECASE)
 # cheap substring tests before a pattern runs: text without any of them has nothing for that pattern
-_CODE_WORD_HINTS = ("códig", "codig", "codice", "clave", "pin", "otp", "tan", "one-time", "one time", "number",
-                    "password", "コード", "ワンタイム", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀번호")
-_WEAK_HINTS = ("verif", "vérif", "sign", "log", "auth", "mfa", "2fa", "bestätig", "anmeld", "key", "schlüssel",
+# (each list begins with the hints common in English mail: a text holding one stops the test early)
+_CODE_WORD_HINTS = ("tan", "password", "number", "pin", "códig", "codig", "codice", "clave", "otp", "one-time",
+                    "one time", "コード", "ワンタイム", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀번호")
+_WEAK_HINTS = ("sign", "log", "auth", "verif", "key", "vérif", "mfa", "2fa", "bestätig", "anmeld", "schlüssel",
                "clé", "chave", "chiave", "llave", "認証", "確認", "验证", "驗證", "인증", "확인")
 _PASSWORD_HINTS = ("password", "passwort", "kennwort", "contraseña", "mot de passe", "senha", "パスワード", "密码",
                    "密碼", "비밀번호")
-_HINTS = ("code", "códig", "codig", "codice", "clave", "pin", "otp", "tan", "one-time", "one time", "number",
-          "token", "pass", "key", "verif", "vérif", "sign", "log", "auth", "mfa", "2fa", "bestätig", "anmeld",
+_HINTS = ("tan", "sign", "code", "log", "auth", "pass", "token", "key", "number", "verif", "pin", "mfa",
+          "códig", "codig", "codice", "clave", "otp", "one-time", "one time", "vérif", "2fa", "bestätig", "anmeld",
           "schlüssel", "clé", "chave", "chiave", "llave", "contraseña", "senha", "kennwort", "einmal",
           "コード", "パスワード", "番号", "码", "碼", "密", "口令", "코드", "번호", "비밀", "認証", "確認",
           "验证", "驗證", "인증", "확인")
