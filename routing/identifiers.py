@@ -26,8 +26,10 @@ _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 
 # account ids, strongest evidence first
 _ACCOUNT_SUBJECT = (
-    re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta)\s*[:：]?\s*"
-               + _ACCT + r"\s*\]", _I),
+    # the localized tag too, where "AWS" follows the noun: [Compte AWS : …], [Conta AWS: …], [Cuenta de AWS: …],
+    # [Account AWS: …], [AWS 계정: …]
+    re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta|계정|账户|帐户|账号)"
+               r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
 )
