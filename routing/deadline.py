@@ -99,7 +99,8 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?
 _FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
 _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(r"(?:" + words + r")" + _FILLER), weight) for words, weight in (
-        (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby|\bdeadline(?: is)?:?|\bdue(?: date| on| by)?:?|"
+        (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
+         r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
          r"\bend of (?:standard )?support(?: date)?(?: is| on)?:?", 3),
@@ -118,10 +119,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens)\s*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
-_ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ")
+_ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
 _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "au plus tard le", "antes del ",
-                "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal")
+                "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal",
+                # the localized relative deadlines (_RELATIVE_FOREIGN)
+                "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
 _JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
@@ -137,6 +140,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
+    # a sentence (or a table header) that names the deadline: "Reschedule deadline", "due date"
+    (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
     (r"extended support", -2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),  # _PAST
@@ -157,6 +162,12 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
                        r"\s+(?:calendar\s+|business\s+)?days?\b")
+# the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
+# 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
+_RELATIVE_FOREIGN = re.compile(
+    r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|nos pr[oó]ximos|dans un d[eé]lai de|sous|"
+    r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(\d{1,3})\s+(d[ií]as|dias|jours|giorni|tagen)\b)|"
+    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일)\s*(?:以内|内|이내))")
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
@@ -237,6 +248,23 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() + 1 if after else min(len(text), end + 200)
 
 
+def _context_score(context: str, score: int) -> tuple[int, bool]:
+    """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
+    one of them marks a date that is a fact (:data:`_PAST`)."""
+    past = False
+    for (pattern, weight), needles in zip(_CONTEXT, _CONTEXT_NEEDLES, strict=True):
+        if needles is not None:
+            for needle in needles:
+                if needle in context:
+                    break
+            else:
+                continue
+        if pattern.search(context):
+            score += weight
+            past = past or weight == _PAST
+    return score, past
+
+
 def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int]:
     """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is
     not plain ASCII, German and French phrases count too)."""
@@ -252,18 +280,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)):
         lead = max(lead, 3)
     context = text[left:start] + " " + text[end:right]
-    score = lead
-    past = False
-    for (pattern, weight), needles in zip(_CONTEXT, _CONTEXT_NEEDLES, strict=True):
-        if needles is not None:
-            for needle in needles:
-                if needle in context:
-                    break
-            else:
-                continue
-        if pattern.search(context):
-            score += weight
-            past = past or weight == _PAST
+    score, past = _context_score(context, lead)
+    if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
+        # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
+        # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
+        header = text[max(text.rfind("\n\n", max(0, left - 300), left - 2), left - 300, 0):left]
+        score, past = _context_score(header, 0)
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):
@@ -329,7 +351,7 @@ def _ascii_localized(lowered: str) -> bool:
 def _find(lowered: str, reference: date | None, foreign: bool) -> _Candidate | None:
     dated = _candidates(lowered, reference, foreign)
     # upcoming dates first; a mail whose only deadline had passed when it was sent still names it
-    return _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference)) or _pick(dated)
+    return _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference, foreign)) or _pick(dated)
 
 
 def _upcoming(candidates: list[_Candidate], reference: date | None) -> list[_Candidate]:
@@ -337,12 +359,18 @@ def _upcoming(candidates: list[_Candidate], reference: date | None) -> list[_Can
     return candidates if reference is None else [c for c in candidates if c.when >= reference]
 
 
-def _relative(lowered: str, reference: date | None) -> list[_Candidate]:
+def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
+    """"within 5 days" and, in ``foreign`` text, the localized forms (:data:`_RELATIVE_FOREIGN`). Not
+    "within 24 hours": a reply window of hours is a response time, not a date (samples/18 labels the
+    abuse report's "reply within 24 hours" as no deadline)."""
     if reference is None:
         return []
     out: list[_Candidate] = []
-    for match in matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered):
-        word = match.group(1)
+    found: list[re.Match[str]] = matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered)
+    if foreign:
+        found += _RELATIVE_FOREIGN.finditer(lowered)
+    for match in found:
+        word = match.group(1) or match.group(3)
         days = int(word) if word.isdigit() else _NUMBERS[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase

@@ -164,3 +164,27 @@ def test_context_needles_are_computed_for_the_past_pattern() -> None:
             if weight == deadline._PAST]
     assert past and past[0] is not None and "was" in past[0]
     assert best_deadline("The feature was released on June 1, 2030.", date(2030, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Release Date: 2025-04-01, AWS Recommended Apply By Date: 2025-05-02, Auto-Update after Due Date: yes",
+         "2025-05-02"),
+        ("Responda a través del Centro de soporte en un plazo de 5 días.", "2025-04-12"),
+        ("Veuillez répondre dans un délai de 10 jours à compter de ce message.", "2025-04-17"),
+        ("Bitte antworten Sie innerhalb von 7 Tagen über das Support Center.", "2025-04-14"),
+        ("サポートセンターから 14日以内 にご返信ください。", "2025-04-21"),
+        ("Responda no prazo de 7 dias pelo Support Center.", "2025-04-14"),  # localized, plain ASCII
+    ],
+)
+def test_apply_by_and_localized_relative_dates(text: str, expected: str | None) -> None:
+    assert find_deadline(text, MAIL_DATE) == expected
+
+
+def test_a_table_row_reads_its_header() -> None:
+    text = ("Your instances are scheduled for a reboot.\n\nInstance ID Start time Deadline\n\n"
+            "i-0123456789abcdef0 2025-05-04 02:00 UTC 2025-05-11 02:00 UTC\n\nThank you.")
+    assert find_deadline(text, MAIL_DATE) == "2025-05-04"
+    # a bare date line under a paragraph that says nothing of a deadline stays a date
+    assert find_deadline("Thank you for using AWS.\n\n2025-05-04\n\nRegards", MAIL_DATE) is None
