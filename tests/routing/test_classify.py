@@ -408,13 +408,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     """bench/quality.py on our own wording variants: the figures of the delivery note, pinned as floors."""
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
-             "fixtures-unseen4", "fixtures-own5"]
+             "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
     # two held-out deadlines stay missed: an informational maintenance ("no action is needed") and a
     # reboot window given only in a table
     floors["fixtures-unseen3-heldout"] = (1.0, 13 / 15, 1.0)
+    # unseen5 keeps three misses where its labels disagree with others (its README): two abuse reports'
+    # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
+    # anomaly sent to the management account whose "Member Account:" line is read as the account
+    floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]
@@ -722,3 +726,55 @@ def test_localized_mail_gets_its_type_and_deadline(sender: str, expected: str, d
 def test_english_structure_set_up_welcome_and_cases(subject: str | None, body: str, expected: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail("no-reply-aws@amazon.com", subject, body)))
     assert notice.notice_type == expected
+
+
+# ---------------------------------------------------------------- issue 12: unseen5 families, in other wordings
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "expected_type", "expected_deadline"),
+    [
+        # a service update with an apply-by date (MemoryDB, not the ElastiCache of the fixture)
+        ("health@aws.com", None, "A new MemoryDB service update, memorydb-patch-1, is now available.\n"
+         "Release Date: 2025-04-01, AWS Recommended Apply By Date: 2025-05-02, Auto-Update after Due Date: no",
+         "health.scheduled_maintenance", "2025-05-02"),
+        # a VPN tunnel endpoint replacement, in English and in Portuguese
+        ("health@aws.com", "AWS Site-to-Site VPN tunnel endpoint replacement",
+         "We will replace the tunnel endpoints of vpn-0abc. If you do not update the tunnels before May 20, 2025, "
+         "AWS replaces the endpoint automatically.", "health.scheduled_maintenance", "2025-05-20"),
+        ("health@aws.com", None, "Estamos fazendo a substituição dos endpoints do túnel da sua conexão VPN. "
+         "Se você não atualizar os túneis antes de 20 de maio de 2025, a AWS fará a substituição.",
+         "health.scheduled_maintenance", "2025-05-20"),
+        # a suspension warning in French (not the Spanish of the fixture), before the payment failure
+        ("aws-billing@amazon.com", "Action requise : votre compte AWS pourrait être suspendu",
+         "Votre paiement est en retard. Nous ne tenterons plus de débiter votre carte.",
+         "billing.suspension_warning", None),
+        # the payment method verified on request, other verbs
+        ("aws-billing@amazon.com", None, "Please confirm the payment method on your AWS account within 5 days.",
+         "billing.payment_method_unverified", "2025-04-12"),
+        # a Support case opened on the reader's behalf, in Portuguese and Italian
+        ("no-reply-aws@amazon.com", "Amazon Web Services: Novo caso de suporte: 1776300012",
+         "A Amazon Web Services abriu o caso 1776300012 em seu nome. Responda no prazo de 7 dias.",
+         "support.case_opened_by_aws", "2025-04-14"),
+        ("no-reply-aws@amazon.com", None, "Amazon Web Services ha aperto il caso 1776300012 per tuo conto. "
+         "Rispondi entro 10 giorni.", "support.case_opened_by_aws", "2025-04-17"),
+        # the root user's e-mail change code, without a subject
+        ("no-reply@verify.signin.aws", None, "To update the email address used by your AWS account root user, "
+         "verify your new email address with this code: 123456", "credentials.email_change_code", None),
+        # a fallback type whose mail says an action is needed keeps its deadline (German)
+        ("aws-billing@amazon.com", "Maßnahme erforderlich: Steuereinstellungen",
+         "Bitte aktualisieren Sie Ihre Steuerinformationen bis zum 15. Mai 2025.", "billing.other", "2025-05-15"),
+    ],
+)
+def test_unseen5_families_in_other_wordings(sender: str, subject: str | None, body: str, expected_type: str,
+                                           expected_deadline: str | None) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body)))
+    assert (notice.notice_type, notice.deadline) == (expected_type, expected_deadline)
+
+
+@pytest.mark.parametrize("subject", ["[Compte AWS : 1234-5678-9012] Fin du support", "Aviso [Conta AWS: 123456789012]",
+                                     "[Cuenta de AWS: 123456789012] Aviso", "[Account AWS: 123456789012] Avviso",
+                                     "[AWS 계정: 123456789012] 알림", "[AWS-Konto: 123456789012] Hinweis"])
+def test_localized_subject_account_tags(subject: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail("health@aws.com", subject, "Bonjour,\nRien d'autre.")))
+    assert notice.aws_account_id == "123456789012"
