@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,6 +44,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
+from routing.needles import NeedleSet
 from routing.patterns import Pattern, first_at_starts
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -203,6 +204,20 @@ class Modifier:
         return _any(self.match, mail, notice_type) and not _any(self.unless, mail, notice_type)
 
 
+#: the indexes of :attr:`MailView.lowered` whose gates are tested through one :class:`NeedleSet` scan
+#: (subject, body, text: long values, many needles); the short ones (sender, name, family, event
+#: type) with ``in``
+_SCANNED = (_GATED_INDEX["subject"], _GATED_INDEX["body"], _GATED_INDEX["text"])
+
+_ScanGate = tuple[tuple[int, tuple[str, ...], frozenset[str]], ...]
+
+
+def _scan_gates(rules: Sequence[NoticeRule]) -> tuple[_ScanGate | None, ...]:
+    """Each rule's gate with each block's needles also as a set (for ``isdisjoint``)."""
+    return tuple(None if rule.gate is None else
+                 tuple((index, needles, frozenset(needles)) for index, needles in rule.gate) for rule in rules)
+
+
 @dataclass(frozen=True, slots=True)
 class NoticeRules:
     """The ordered rules of one file, plus its modifiers."""
@@ -210,15 +225,49 @@ class NoticeRules:
     rules: tuple[NoticeRule, ...]
     modifiers: tuple[Modifier, ...] = ()
     source: str = "<notices>"
+    #: the gates as :func:`_scan_gates` gives them, and one NeedleSet of the needles gated on the
+    #: subject, body or text (built at load)
+    _gates: tuple[_ScanGate | None, ...] = field(default=(), init=False, repr=False, compare=False)
+    _needles: NeedleSet | None = field(default=None, init=False, repr=False, compare=False)
+    _text_joins: bool = field(default=True, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        gates = _scan_gates(self.rules)
+        object.__setattr__(self, "_gates", gates)
+        needles = NeedleSet(needle for gate in gates if gate is not None for index, needles, _ in gate
+                            if index in _SCANNED for needle in needles)
+        object.__setattr__(self, "_needles", needles)
+        object.__setattr__(self, "_text_joins", not any("\n" in needle for needle in needles.needles))
+
+    def _present(self, lowered: tuple[str, ...], index: int, found: list[frozenset[str] | None]) -> frozenset[str]:
+        """The scanned needles that occur in ``lowered[index]`` (subject, body or text), scanned once
+        per mail. The text is the subject, a line break and the body: a needle without a line break
+        occurs in it exactly when it occurs in one of them (no occurrence spans the line break)."""
+        slot = _SCANNED.index(index)
+        got = found[slot]
+        if got is None:
+            if index == _SCANNED[2] and self._text_joins:
+                got = self._present(lowered, _SCANNED[0], found) | self._present(lowered, _SCANNED[1], found)
+            else:
+                needles = self._needles
+                assert needles is not None
+                got = needles.present(lowered[index])
+            found[slot] = got
+        return got
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),
-        # after the rule's gate: a rule no block of which passes its gate cannot match
+        # after the rule's gate: a rule no block of which passes its gate cannot match. The subject,
+        # body and text gates read the needles present in them, found in one scan each (NeedleSet)
         lowered = mail.lowered
-        for rule in self.rules:
-            gate = rule.gate
+        found: list[frozenset[str] | None] = [None, None, None]
+        for rule, gate in zip(self.rules, self._gates, strict=True):
             if gate is not None and lowered is not None:
-                for index, needles in gate:
+                for index, needles, needle_set in gate:
+                    if index in _SCANNED:
+                        if not needle_set.isdisjoint(self._present(lowered, index, found)):
+                            break
+                        continue
                     value = lowered[index]
                     for needle in needles:
                         if needle in value:
