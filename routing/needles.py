@@ -5,7 +5,8 @@ set of literals, built once, that reports every occurrence of every literal in o
 (``Automaton.iter``: all matches, overlapping and nested ones included; pyahocorasick's docs). So
 ``needle in set.present(text)`` is ``needle in text`` for every needle of the set, for the cost of
 one scan instead of one ``str`` search per needle (tests/routing/test_needles.py compares both).
-Used where a text is tested against a few hundred literals: the notice rules' gates.
+Used where a text is tested against many literals: the notice rules' gates, the secret scans' hints and
+the literals their word patterns start with.
 """
 
 from __future__ import annotations
@@ -33,6 +34,16 @@ class NeedleSet:
         if self.needles:
             automaton.make_automaton()
         self._automaton = automaton
+
+    def occurrences(self, text: str) -> dict[str, list[int]]:
+        """Where each needle occurring in ``text`` starts, in ascending order: what a loop of
+        ``text.find(needle, at + 1)`` finds (overlapping occurrences included)."""
+        out: dict[str, list[int]] = {}
+        if not text or not self.needles:
+            return out
+        for end, needle in self._automaton.iter(text):
+            out.setdefault(needle, []).append(end - len(needle) + 1)
+        return out
 
     def present(self, text: str) -> frozenset[str]:
         """The needles that occur in ``text``."""

@@ -76,3 +76,17 @@ def _rule_needles() -> list[str]:
 def test_scanned_gates_decide_as_in_tests_on_texts_of_rule_literals(body: list[str], subject: list[str]) -> None:
     view = MailView.of("no-reply@aws.com", "AWS", "".join(subject), "".join(body), (), family="health")
     assert _gate_decisions_by_scan(view) == _gate_decisions_by_in(view)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.text(ALPHABET, min_size=1, max_size=3), max_size=8), st.text(ALPHABET, max_size=40))
+def test_occurrences_are_every_find(needles: list[str], text: str) -> None:
+    def finds(needle: str) -> list[int]:
+        out, at = [], text.find(needle)
+        while at != -1:
+            out.append(at)
+            at = text.find(needle, at + 1)
+        return out
+
+    expected = {needle: finds(needle) for needle in set(needles) if needle in text}
+    assert NeedleSet(needles).occurrences(text) == expected
