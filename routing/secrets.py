@@ -518,32 +518,47 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     before "://" (http, https) and at the start of a host-name run followed by a :data:`_HOST_DOT`
     "." (re would try the look-behind-led pattern at every position). Same matches
     (tests/routing/test_secret_scans.py)."""
-    positions: set[int] = set()
+    schemes: set[int] = set()
     at = text.find("://")
     while at != -1:
-        positions.update((at - 4, at - 5))
+        schemes.update((at - 4, at - 5))
         at = text.find("://", at + 1)
     if _HOST_AT_0.match(text):
-        positions.add(0)
-    # the first label of a link without a scheme ends at a "." after which the host name goes on to
-    # ":", "/", "?" or "#" (_HOST_DOT, a literal first: re scans for it fast); it starts where the run
-    # of host-name characters before that "." starts, at most 63 back (a longer run is no label)
-    for dot in _HOST_DOT.finditer(text):
-        start = dot.start()
-        lowest = max(0, start - 64)
-        # the run of host-name characters ending at the ".", at most back to lowest (one rstrip, not a loop)
-        start = lowest + len(text[lowest:start].rstrip(_HOST_CHAR_STRING))
-        if start < dot.start() and (start == 0 or text[start - 1] not in _HOST_CHARS):
-            positions.add(start)
+        schemes.add(0)
+    pending = sorted(position for position in schemes if position >= 0)
     out: list[re.Match[str]] = []
     end = 0
-    for start in sorted(positions):
-        if start < end or start < 0:
+    taken = 0  # pending[:taken] tried (or skipped inside a link)
+    # the first label of a link without a scheme ends at a "." after which the host name goes on to
+    # ":", "/", "?" or "#" (_HOST_DOT, a literal first: re scans for it fast); it starts where the run
+    # of host-name characters before that "." starts, at most 63 back (a longer run is no label).
+    # Those starts grow with their dots (a run holds no "."), so they merge with the scheme positions
+    # into the one ascending order the plain scan tries; a dot inside the link found before is passed
+    # over at once (its start would be too: it is not after the dot)
+    for dot in _HOST_DOT.finditer(text):
+        at = dot.start()
+        if at < end:
             continue
-        match = _URL.match(text, start)
-        if match is not None:
+        lowest = max(0, at - 64)
+        # the run of host-name characters ending at the ".", at most back to lowest (one rstrip, not a loop)
+        start = lowest + len(text[lowest:at].rstrip(_HOST_CHAR_STRING))
+        if not (start < at and (start == 0 or text[start - 1] not in _HOST_CHARS)):
+            continue
+        while taken < len(pending) and pending[taken] <= start:
+            position = pending[taken]
+            taken += 1
+            if position >= end and (match := _URL.match(text, position)) is not None:
+                out.append(match)
+                end = max(match.end(), position + 1)
+        if start < end or (taken and pending[taken - 1] == start):
+            continue  # inside the link before, or tried just now as a scheme position
+        if (match := _URL.match(text, start)) is not None:
             out.append(match)
             end = max(match.end(), start + 1)
+    for position in pending[taken:]:
+        if position >= end and (match := _URL.match(text, position)) is not None:
+            out.append(match)
+            end = max(match.end(), position + 1)
     return out
 
 

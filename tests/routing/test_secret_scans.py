@@ -60,10 +60,11 @@ def test_a_code_after_its_word_is_still_found() -> None:
 
 
 URL_PIECES = ["a", "b", "1", "-", ".", " ", "\n", "/", "//", "?", "#", "https://", "HTTP://", "hTtPs://x", "www",
-              "example.com", "a.b.c/", "\n/", "\n//", "@", "_", "é", ":", "%", "com", "x.io/p?q=1", "<", ">", ":8080/"]
+              "example.com", "a.b.c/", "\n/", "\n//", "@", "_", "é", ":", "%", "com", "x.io/p?q=1", "<", ">", ":8080/",
+              "x" * 70 + ".com/", "a.b.c.d.e/f.g.h", "https://a.b/c.d.e/"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(URL_PIECES), max_size=25))
 def test_url_scan_equals_plain_regex(pieces: list[str]) -> None:
     text = "".join(pieces)
