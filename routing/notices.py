@@ -97,16 +97,18 @@ class Condition:
     fields: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     headers: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
 
-    def matches(self, mail: MailView, notice_type: str = "") -> bool:
+    def matches(self, mail: MailView, notice_type: str = "", scan: _Scan | None = None) -> bool:
+        """``scan``: which of the rules' literals the mail's subject and body hold (from
+        :meth:`NoticeRules.first_match`), read instead of testing each pattern's needles."""
         # complexity 16: the hot loop of classification; the field dispatch is inline for speed
         for name, patterns in self.fields:
             if name == "body":
-                ok = _search_any(patterns, mail.body, mail.body_lower)
+                ok = _search_any(patterns, mail.body, mail.body_lower, scan.body() if scan else None)
             elif name == "subject":
-                ok = _search_any(patterns, mail.subject, mail.subject_lower)
+                ok = _search_any(patterns, mail.subject, mail.subject_lower, scan.subject() if scan else None)
             elif name == "text":
-                ok = (_search_any(patterns, mail.subject, mail.subject_lower)
-                      or _search_any(patterns, mail.body, mail.body_lower))
+                ok = (_search_any(patterns, mail.subject, mail.subject_lower, scan.subject() if scan else None)
+                      or _search_any(patterns, mail.body, mail.body_lower, scan.body() if scan else None))
             else:
                 value = notice_type if name == "type" else str(getattr(mail, name))
                 ok = _search_any(patterns, value, value.lower())
@@ -119,18 +121,25 @@ class Condition:
         return True
 
 
-def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool:
+def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str,
+                present: frozenset[str] | None = None) -> bool:
     """``any(p.search(value, lowered) for p in patterns)`` with the literal pre-check inline (the
     classifier's hot loop: one function call per field instead of three per pattern), and a pattern
-    that begins with a literal tried only where that literal occurs (:func:`first_at_starts`)."""
+    that begins with a literal tried only where that literal occurs (:func:`first_at_starts`).
+    ``present``: the patterns' needles that occur in ``lowered`` (a :class:`_Scan`), read instead
+    of searching ``lowered`` for each."""
     for pattern in patterns:
         needles = pattern.needles
         if needles is not None:
-            for needle in needles:
-                if needle in lowered:
-                    break
+            if present is not None:
+                if present.isdisjoint(needles):
+                    continue
             else:
-                continue
+                for needle in needles:
+                    if needle in lowered:
+                        break
+                else:
+                    continue
         starts = pattern.starts
         if starts is None:
             if pattern.regex.search(value) is not None:
@@ -138,6 +147,29 @@ def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool
         elif first_at_starts(pattern.regex, starts, value, lowered) is not None:
             return True
     return False
+
+
+class _Scan:
+    """Which literals of the rules' subject, body and text gates and patterns one mail's subject and
+    body hold: each scanned once (a :class:`NeedleSet`), on first need."""
+
+    __slots__ = ("_body", "_mail", "_needles", "_subject")
+
+    def __init__(self, needles: NeedleSet, mail: MailView) -> None:
+        self._needles = needles
+        self._mail = mail
+        self._subject: frozenset[str] | None = None
+        self._body: frozenset[str] | None = None
+
+    def subject(self) -> frozenset[str]:
+        if self._subject is None:
+            self._subject = self._needles.present(self._mail.subject_lower)
+        return self._subject
+
+    def body(self) -> frozenset[str]:
+        if self._body is None:
+            self._body = self._needles.present(self._mail.body_lower)
+        return self._body
 
 
 def _any(conditions: Sequence[Condition], mail: MailView, notice_type: str = "") -> bool:
@@ -234,38 +266,42 @@ class NoticeRules:
     def __post_init__(self) -> None:
         gates = _scan_gates(self.rules)
         object.__setattr__(self, "_gates", gates)
-        needles = NeedleSet(needle for gate in gates if gate is not None for index, needles, _ in gate
-                            if index in _SCANNED for needle in needles)
+        literals = {needle for gate in gates if gate is not None for index, needles, _ in gate
+                    if index in _SCANNED for needle in needles}
+        for rule in self.rules:  # the needles of every pattern a _Scan answers for
+            for condition in (*rule.match, *rule.unless):
+                for name, patterns in condition.fields:
+                    if name in ("subject", "body", "text"):
+                        literals.update(needle for pattern in patterns for needle in pattern.needles or ())
+        needles = NeedleSet(literals)
         object.__setattr__(self, "_needles", needles)
         object.__setattr__(self, "_text_joins", not any("\n" in needle for needle in needles.needles))
 
-    def _present(self, lowered: tuple[str, ...], index: int, found: list[frozenset[str] | None]) -> frozenset[str]:
-        """The scanned needles that occur in ``lowered[index]`` (subject, body or text), scanned once
-        per mail. The text is the subject, a line break and the body: a needle without a line break
-        occurs in it exactly when it occurs in one of them (no occurrence spans the line break)."""
-        slot = _SCANNED.index(index)
-        got = found[slot]
-        if got is None:
-            if index == _SCANNED[2] and self._text_joins:
-                got = self._present(lowered, _SCANNED[0], found) | self._present(lowered, _SCANNED[1], found)
-            else:
-                needles = self._needles
-                assert needles is not None
-                got = needles.present(lowered[index])
-            found[slot] = got
-        return got
+    def _present(self, scan: _Scan, lowered: tuple[str, ...], index: int) -> frozenset[str]:
+        """The literals that occur in ``lowered[index]`` (subject, body or text: the MailView's
+        ``subject_lower``, ``body_lower`` and the two joined by a line break). A literal without a
+        line break occurs in the joined text exactly when it occurs in one of them."""
+        if index == _SCANNED[0]:
+            return scan.subject()
+        if index == _SCANNED[1]:
+            return scan.body()
+        if self._text_joins:
+            return scan.subject() | scan.body()
+        assert self._needles is not None
+        return self._needles.present(lowered[index])
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),
         # after the rule's gate: a rule no block of which passes its gate cannot match. The subject,
-        # body and text gates read the needles present in them, found in one scan each (NeedleSet)
+        # body and text gates and pattern needles read which literals occur from one scan each (_Scan)
         lowered = mail.lowered
-        found: list[frozenset[str] | None] = [None, None, None]
+        assert self._needles is not None
+        scan = _Scan(self._needles, mail)
         for rule, gate in zip(self.rules, self._gates, strict=True):
             if gate is not None and lowered is not None:
                 for index, needles, needle_set in gate:
                     if index in _SCANNED:
-                        if not needle_set.isdisjoint(self._present(lowered, index, found)):
+                        if not needle_set.isdisjoint(self._present(scan, lowered, index)):
                             break
                         continue
                     value = lowered[index]
@@ -278,12 +314,12 @@ class NoticeRules:
                 else:
                     continue
             for condition in rule.match:
-                if condition.matches(mail):
+                if condition.matches(mail, scan=scan):
                     break
             else:
                 continue
             for condition in rule.unless:
-                if condition.matches(mail):
+                if condition.matches(mail, scan=scan):
                     break
             else:
                 return rule

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from routing.classify import mail_view
 from routing.needles import NeedleSet
-from routing.notices import MailView, default_notice_rules
+from routing.notices import MailView, _Scan, default_notice_rules
 from routing.parse import UnparseableMail, parse_mail
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -41,13 +41,14 @@ def _gate_decisions_by_in(view: MailView) -> list[bool]:
 def _gate_decisions_by_scan(view: MailView) -> list[bool]:
     rules = default_notice_rules()
     assert view.lowered is not None
-    found: list[frozenset[str] | None] = [None, None, None]
+    assert rules._needles is not None
+    scan = _Scan(rules._needles, view)
     out = []
     for gate in rules._gates:
         if gate is None:
             out.append(True)
             continue
-        out.append(any(not needle_set.isdisjoint(rules._present(view.lowered, index, found))
+        out.append(any(not needle_set.isdisjoint(rules._present(scan, view.lowered, index))
                        if index >= 4 else any(needle in view.lowered[index] for needle in needles)
                        for index, needles, needle_set in gate))
     return out
