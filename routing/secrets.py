@@ -220,7 +220,10 @@ _DD_WORD = re.compile(f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]+(?![{_LETT
 # capitals and digits in short groups (Q7K-2XM, AB12 CD34): one code
 _DD_GROUPED_CAPS = re.compile(
     r"[A-Z0-9](?<![A-Za-z0-9][A-Z0-9])[A-Z0-9]{1,9}(?:[ \u00a0\-][A-Z0-9]{2,10})+(?![A-Za-z0-9])")
-_DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
+# the groups possessive ({2,10}+): a group that gave back a character would leave a letter or digit
+# where "-" or the end must follow, so re's backtracking into a group never finds a match (the same
+# matches as without, tests/routing/test_secret_scans.py; 35 % less time on the samples)
+_DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}+(?:-[A-Za-z0-9]{2,10}+)+(?![A-Za-z0-9])")
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u206f\ufeff]")
 # a character either of them finds: text without one is its own ascii_forms and _visible view

@@ -262,3 +262,12 @@ def test_literal_scans_from_the_one_scan_equal_str_searches(pieces: list[str]) -
     for hints in (secrets._HINTS, secrets._CODE_WORD_HINTS, secrets._WEAK_HINTS, secrets._PASSWORD_HINTS):
         assert secrets._holds(lowered, hints, occ) == secrets._holds(lowered, hints, None)
     assert secrets._code_words(text, lowered, occ) == secrets._code_words(text, lowered)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "7", "-", " ", "--", "ab", "abcdefghij", "abcdefghijk", "\n", "é", "_"]),
+                max_size=25))
+def test_possessive_dashed_groups_match_as_the_plain_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    plain = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
+    assert [m.span() for m in secrets._DD_GROUPED_DASHED.finditer(text)] == [m.span() for m in plain.finditer(text)]
