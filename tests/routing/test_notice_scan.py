@@ -22,9 +22,23 @@ def _reference_first_match(view: MailView) -> NoticeRule | None:
     return next((rule for rule in RULES.rules if rule.matches(view)), None)
 
 
+def _gate_decisions(view: MailView, scan: _Scan | None) -> list[bool]:
+    """Per rule: whether its gate lets it be tried, by ``in`` tests (no scan) or through the scan."""
+    assert view.lowered is not None
+    lowered = view.lowered
+    out = []
+    for gate in RULES._gates:
+        out.append(gate is None or any(
+            not needle_set.isdisjoint(RULES._present(scan, lowered, index)) if scan is not None and index >= 4
+            else any(needle in lowered[index] for needle in needles)
+            for index, needles, needle_set in gate))
+    return out
+
+
 def _check(view: MailView) -> None:
     assert RULES._needles is not None
     scan = _Scan(RULES._needles, view)
+    assert _gate_decisions(view, scan) == _gate_decisions(view, None)
     for rule in RULES.rules:
         for condition in (*rule.match, *rule.unless):
             assert condition.matches(view, scan=scan) == condition.matches(view), rule.id
