@@ -105,7 +105,7 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen3-heldout", "variants-unseen3-heldout"), ("fixtures-unseen4", "variants-unseen4"),
                 ("fixtures-unseen4-heldout", "variants-unseen4-heldout"),
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
-                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"))
+                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-own6", "variants-own6"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
