@@ -408,7 +408,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     """bench/quality.py on our own wording variants: the figures of the delivery note, pinned as floors."""
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
-             "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5"]
+             "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -419,6 +419,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
     # anomaly sent to the management account whose "Member Account:" line is read as the account
     floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
+    # own6: the German closure names its account only as "AWS-Kontos 6021 4478 9930", which the account
+    # extractor (routing/identifiers.py) does not read as an account yet
+    floors["fixtures-own6"] = (1.0, 1.0, 9 / 10)
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]
