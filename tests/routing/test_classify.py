@@ -419,9 +419,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
     # anomaly sent to the management account whose "Member Account:" line is read as the account
     floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
-    # own6: the German closure names its account only as "AWS-Kontos 6021 4478 9930", which the account
-    # extractor (routing/identifiers.py) does not read as an account yet
-    floors["fixtures-own6"] = (1.0, 1.0, 9 / 10)
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]
