@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -44,7 +44,6 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.needles import NeedleSet
 from routing.patterns import Pattern, first_at_starts
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -97,18 +96,16 @@ class Condition:
     fields: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     headers: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
 
-    def matches(self, mail: MailView, notice_type: str = "", scan: _Scan | None = None) -> bool:
-        """``scan``: which of the rules' literals the mail's subject and body hold (from
-        :meth:`NoticeRules.first_match`), read instead of testing each pattern's needles."""
+    def matches(self, mail: MailView, notice_type: str = "") -> bool:
         # complexity 16: the hot loop of classification; the field dispatch is inline for speed
         for name, patterns in self.fields:
             if name == "body":
-                ok = _search_any(patterns, mail.body, mail.body_lower, scan.body() if scan else None)
+                ok = _search_any(patterns, mail.body, mail.body_lower)
             elif name == "subject":
-                ok = _search_any(patterns, mail.subject, mail.subject_lower, scan.subject() if scan else None)
+                ok = _search_any(patterns, mail.subject, mail.subject_lower)
             elif name == "text":
-                ok = (_search_any(patterns, mail.subject, mail.subject_lower, scan.subject() if scan else None)
-                      or _search_any(patterns, mail.body, mail.body_lower, scan.body() if scan else None))
+                ok = (_search_any(patterns, mail.subject, mail.subject_lower)
+                      or _search_any(patterns, mail.body, mail.body_lower))
             else:
                 value = notice_type if name == "type" else str(getattr(mail, name))
                 ok = _search_any(patterns, value, value.lower())
@@ -121,25 +118,18 @@ class Condition:
         return True
 
 
-def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str,
-                present: frozenset[str] | None = None) -> bool:
+def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool:
     """``any(p.search(value, lowered) for p in patterns)`` with the literal pre-check inline (the
     classifier's hot loop: one function call per field instead of three per pattern), and a pattern
-    that begins with a literal tried only where that literal occurs (:func:`first_at_starts`).
-    ``present``: the patterns' needles that occur in ``lowered`` (a :class:`_Scan`), read instead
-    of searching ``lowered`` for each."""
+    that begins with a literal tried only where that literal occurs (:func:`first_at_starts`)."""
     for pattern in patterns:
         needles = pattern.needles
         if needles is not None:
-            if present is not None:
-                if present.isdisjoint(needles):
-                    continue
+            for needle in needles:
+                if needle in lowered:
+                    break
             else:
-                for needle in needles:
-                    if needle in lowered:
-                        break
-                else:
-                    continue
+                continue
         starts = pattern.starts
         if starts is None:
             if pattern.regex.search(value) is not None:
@@ -147,29 +137,6 @@ def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str,
         elif first_at_starts(pattern.regex, starts, value, lowered) is not None:
             return True
     return False
-
-
-class _Scan:
-    """Which literals of the rules' subject, body and text gates and patterns one mail's subject and
-    body hold: each scanned once (a :class:`NeedleSet`), on first need."""
-
-    __slots__ = ("_body", "_mail", "_needles", "_subject")
-
-    def __init__(self, needles: NeedleSet, mail: MailView) -> None:
-        self._needles = needles
-        self._mail = mail
-        self._subject: frozenset[str] | None = None
-        self._body: frozenset[str] | None = None
-
-    def subject(self) -> frozenset[str]:
-        if self._subject is None:
-            self._subject = self._needles.present(self._mail.subject_lower)
-        return self._subject
-
-    def body(self) -> frozenset[str]:
-        if self._body is None:
-            self._body = self._needles.present(self._mail.body_lower)
-        return self._body
 
 
 def _any(conditions: Sequence[Condition], mail: MailView, notice_type: str = "") -> bool:
@@ -236,20 +203,6 @@ class Modifier:
         return _any(self.match, mail, notice_type) and not _any(self.unless, mail, notice_type)
 
 
-#: the indexes of :attr:`MailView.lowered` whose gates are tested through one :class:`NeedleSet` scan
-#: (subject, body, text: long values, many needles); the short ones (sender, name, family, event
-#: type) with ``in``
-_SCANNED = (_GATED_INDEX["subject"], _GATED_INDEX["body"], _GATED_INDEX["text"])
-
-_ScanGate = tuple[tuple[int, tuple[str, ...], frozenset[str]], ...]
-
-
-def _scan_gates(rules: Sequence[NoticeRule]) -> tuple[_ScanGate | None, ...]:
-    """Each rule's gate with each block's needles also as a set (for ``isdisjoint``)."""
-    return tuple(None if rule.gate is None else
-                 tuple((index, needles, frozenset(needles)) for index, needles in rule.gate) for rule in rules)
-
-
 @dataclass(frozen=True, slots=True)
 class NoticeRules:
     """The ordered rules of one file, plus its modifiers."""
@@ -257,53 +210,15 @@ class NoticeRules:
     rules: tuple[NoticeRule, ...]
     modifiers: tuple[Modifier, ...] = ()
     source: str = "<notices>"
-    #: the gates as :func:`_scan_gates` gives them, and one NeedleSet of the needles gated on the
-    #: subject, body or text (built at load)
-    _gates: tuple[_ScanGate | None, ...] = field(default=(), init=False, repr=False, compare=False)
-    _needles: NeedleSet | None = field(default=None, init=False, repr=False, compare=False)
-    _text_joins: bool = field(default=True, init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        gates = _scan_gates(self.rules)
-        object.__setattr__(self, "_gates", gates)
-        literals = {needle for gate in gates if gate is not None for index, needles, _ in gate
-                    if index in _SCANNED for needle in needles}
-        for rule in self.rules:  # the needles of every pattern a _Scan answers for
-            for condition in (*rule.match, *rule.unless):
-                for name, patterns in condition.fields:
-                    if name in ("subject", "body", "text"):
-                        literals.update(needle for pattern in patterns for needle in pattern.needles or ())
-        needles = NeedleSet(literals)
-        object.__setattr__(self, "_needles", needles)
-        object.__setattr__(self, "_text_joins", not any("\n" in needle for needle in needles.needles))
-
-    def _present(self, scan: _Scan, lowered: tuple[str, ...], index: int) -> frozenset[str]:
-        """The literals that occur in ``lowered[index]`` (subject, body or text: the MailView's
-        ``subject_lower``, ``body_lower`` and the two joined by a line break). A literal without a
-        line break occurs in the joined text exactly when it occurs in one of them."""
-        if index == _SCANNED[0]:
-            return scan.subject()
-        if index == _SCANNED[1]:
-            return scan.body()
-        if self._text_joins:
-            return scan.subject() | scan.body()
-        assert self._needles is not None
-        return self._needles.present(lowered[index])
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),
-        # after the rule's gate: a rule no block of which passes its gate cannot match. The subject,
-        # body and text gates and pattern needles read which literals occur from one scan each (_Scan)
+        # after the rule's gate: a rule no block of which passes its gate cannot match
         lowered = mail.lowered
-        assert self._needles is not None
-        scan = _Scan(self._needles, mail)
-        for rule, gate in zip(self.rules, self._gates, strict=True):
+        for rule in self.rules:
+            gate = rule.gate
             if gate is not None and lowered is not None:
-                for index, needles, needle_set in gate:
-                    if index in _SCANNED:
-                        if not needle_set.isdisjoint(self._present(scan, lowered, index)):
-                            break
-                        continue
+                for index, needles in gate:
                     value = lowered[index]
                     for needle in needles:
                         if needle in value:
@@ -314,12 +229,12 @@ class NoticeRules:
                 else:
                     continue
             for condition in rule.match:
-                if condition.matches(mail, scan=scan):
+                if condition.matches(mail):
                     break
             else:
                 continue
             for condition in rule.unless:
-                if condition.matches(mail, scan=scan):
+                if condition.matches(mail):
                     break
             else:
                 return rule

@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from routing.needles import NeedleSet
 from routing.patterns import FOLDS_TO_ASCII, matches_at
 
 # full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
@@ -261,44 +260,19 @@ _TOKEN_QUERY_STARTS = tuple(sorted(n for n in _TOKEN_PARAMS if len(n) > 2))
 _TOKEN_QUERY_NAMES = frozenset(_TOKEN_QUERY_STARTS)
 _TOKEN_QUERY_LENGTHS = tuple(sorted({len(name) for name in _TOKEN_QUERY_NAMES}))
 _TOKEN_QUERY_NAME_CHARS = "".join(sorted(set("".join(_TOKEN_QUERY_NAMES))))
-# every hint and word-start literal _code_spans looks for in a lower-cased text: a text at least
-# _SCAN_MIN long is scanned once for all of them (routing.needles), a shorter one searched per literal
-_LITERALS = NeedleSet((*_HINTS, *_CODE_WORD_HINTS, *_WEAK_HINTS, *_PASSWORD_HINTS, *_CODE_WORD_STARTS,
-                       *_WEAK_WORD_STARTS, *_PASSWORD_WORD_STARTS, *_TOKEN_TEXT_STARTS, "code", "token", "one-time"))
-_SCAN_MIN = 256
-Occurrences = dict[str, list[int]]
-
-
-def _occurrences(lowered: str) -> Occurrences | None:
-    """Where each of :data:`_LITERALS` starts in ``lowered``, for a text long enough to pay for the scan."""
-    return _LITERALS.occurrences(lowered) if len(lowered) >= _SCAN_MIN else None
-
-
-def _holds(lowered: str, literals: tuple[str, ...], occ: Occurrences | None) -> bool:
-    """``any(literal in lowered for literal in literals)``, from ``occ`` when the text was scanned."""
-    if occ is not None:
-        return not occ.keys().isdisjoint(literals)
-    return any(literal in lowered for literal in literals)
 
 
 def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str,
-                     lead: str = "", occ: Occurrences | None = None) -> list[re.Match[str]]:
+                     lead: str = "") -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` every match of which
     begins with one of the lower-case literals ``starts`` (or with one character of ``lead`` right
     before one): the pattern is tried only where ``str.find`` sees a literal in ``lowered`` (the
     lower-cased text), not at every position. Same matches; text holding one of the characters
     that fold to ASCII letters is scanned the plain way (an ASCII text holds none: ``isascii`` costs
-    nothing, four ``in`` scans a pass each). ``occ``: the literals' starts from :func:`_occurrences`."""
+    nothing, four ``in`` scans a pass each)."""
     if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
         return list(pattern.finditer(text))
     positions: set[int] = set()
-    if occ is not None:  # the text's one scan (``occ``: where each literal starts) instead of str.find
-        for literal in starts:
-            for at in occ.get(literal, ()):
-                positions.add(at)
-                if at and lowered[at - 1] in lead:
-                    positions.add(at - 1)
-        return matches_at(pattern, text, positions)
     ascii_text = lowered.isascii()
     for literal in starts:
         if ascii_text and not literal.isascii():
@@ -663,18 +637,18 @@ class _Word:
         return self.value
 
 
-def _code_words(text: str, lowered: str | None = None, occ: Occurrences | None = None) -> list[_Word]:
+def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
     """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
     back to their start (at most 30 letters: "Bestätigungscode"). ``lowered``: ``text.lower()``
-    when the caller has it already; ``occ``: its literals' starts (:func:`_occurrences`)."""
+    when the caller has it already."""
     if lowered is None:
         lowered = text.lower()
-    hints = _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS
     words = [_Word(m.start(), m.end(), m.group(0))
-             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, occ=occ)] \
-        if _holds(lowered, hints, occ) else []
+             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
+        if any(hint in lowered for hint in (_CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
+        else []
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
-    for match in _CODE_SUFFIX.finditer(text) if _holds(lowered, ("code",), occ) else ():
+    for match in _CODE_SUFFIX.finditer(text) if "code" in lowered else ():
         begin = match.start()
         while begin > 0 and match.start() - begin < 30 and text[begin - 1].isalpha():
             begin -= 1
@@ -738,10 +712,9 @@ def _code_spans(text: str) -> list[Secret]:
     found: list[Secret] = []
     lowered = text.lower()
     ascii_text = lowered.isascii()  # then no non-ASCII hint or literal can occur in it
-    occ = _occurrences(lowered)
-    if not _holds(lowered, _HINTS_ASCII if ascii_text else _HINTS, occ):
+    if not any(hint in lowered for hint in (_HINTS_ASCII if ascii_text else _HINTS)):
         return found
-    for word in _code_words(text, lowered, occ):
+    for word in _code_words(text, lowered):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
                 not _word_is_about_a_secret(text, word):
             continue  # every code has a digit: no digit near the word, no code
@@ -750,14 +723,14 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
-    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, occ=occ) \
-            if text.isascii() or _holds(lowered, _WEAK_HINTS, occ) else ():
+    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered) \
+            if text.isascii() or any(hint in lowered for hint in _WEAK_HINTS) else ():
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered, occ=occ) \
-            if _holds(lowered, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS, occ) else ():
+    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered) \
+            if any(hint in lowered for hint in (_PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS)) else ():
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())
@@ -769,8 +742,8 @@ def _code_spans(text: str) -> list[Secret]:
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, occ=occ) \
-            if _holds(lowered, ("token", "one-time"), occ) else ():
+    for match in _literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered) \
+            if "token" in lowered or "one-time" in lowered else ():
         found.append(Secret(match.start("code"), match.end("code"), "token"))
     for match in _token_query_matches(text, lowered) if "=" in text else ():
         found.append(Secret(match.start(), match.end(), "link with a token"))

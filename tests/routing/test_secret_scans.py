@@ -235,35 +235,6 @@ def test_text_with_nothing_to_find_skips_the_scan_and_loses_nothing(pieces: list
         assert secrets._scan(text, False, ()) == []
 
 
-def test_the_one_scan_knows_every_literal_the_code_scan_asks_for() -> None:
-    for literals in (secrets._HINTS, secrets._CODE_WORD_HINTS, secrets._WEAK_HINTS, secrets._PASSWORD_HINTS,
-                     secrets._CODE_WORD_STARTS, secrets._WEAK_WORD_STARTS, secrets._PASSWORD_WORD_STARTS,
-                     secrets._TOKEN_TEXT_STARTS, ("code", "token", "one-time")):
-        assert set(literals) <= secrets._LITERALS.needles
-
-
-SCANNED_PIECES = [*PIECES, "verification code: 482913 ", "Sign-in ", "LOGIN: ", "one-time password: Ab12cd34 ",
-                  "token: abcdefgh12 ", "Password ", "コード: 123456", "Bestätigungscode 482913", "key: 12ab34cd56",
-                  "x" * 120, "\n"]
-
-
-@settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(SCANNED_PIECES), max_size=30))
-def test_literal_scans_from_the_one_scan_equal_str_searches(pieces: list[str]) -> None:
-    text = "".join(pieces)
-    lowered = text.lower()
-    occ = secrets._LITERALS.occurrences(lowered)
-    for pattern, starts, lead in ((secrets._CODE_WORD, secrets._CODE_WORD_STARTS, ""),
-                                  (secrets._WEAK_WORD, secrets._WEAK_WORD_STARTS, ""),
-                                  (secrets._PASSWORD_WORD, secrets._PASSWORD_WORD_STARTS, ""),
-                                  (secrets._TOKEN_TEXT, secrets._TOKEN_TEXT_STARTS, "")):
-        assert _spans(secrets._literal_matches(pattern, starts, text, lowered, lead, occ=occ)) == \
-            _spans(secrets._literal_matches(pattern, starts, text, lowered, lead))
-    for hints in (secrets._HINTS, secrets._CODE_WORD_HINTS, secrets._WEAK_HINTS, secrets._PASSWORD_HINTS):
-        assert secrets._holds(lowered, hints, occ) == secrets._holds(lowered, hints, None)
-    assert secrets._code_words(text, lowered, occ) == secrets._code_words(text, lowered)
-
-
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(["a", "B", "7", "-", " ", "--", "ab", "abcdefghij", "abcdefghijk", "\n", "é", "_"]),
                 max_size=25))
