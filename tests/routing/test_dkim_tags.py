@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -109,3 +110,16 @@ def test_h_names_check_is_the_per_name_check(names: list[str]) -> None:
 def test_unfolding_is_the_fws_substitution(pieces: list[str]) -> None:
     value = "".join(pieces).encode("ascii")
     assert dkim_tags._unfold(value) == dkim_tags._FWS.sub(b"", value)
+
+
+_PLAIN_SPEC = (r"[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*=[ \t]*"
+               r"(?:[\x21-\x3a\x3c-\x7e]+(?:[ \t]+[\x21-\x3a\x3c-\x7e]+)*)?[ \t]*")
+_PLAIN_TAG_LIST = re.compile(rf"{_PLAIN_SPEC}(?:;{_PLAIN_SPEC})*(?:;[ \t]*)?")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "Z", "_", "9", "b", "bh", "=", ";", " ", "\t", "  ", "-", ":", "\x7f", "~",
+                                 "!", "é", "a=b", "; ", " ;", "==", "b=a b", "x=", "=x"]), max_size=24))
+def test_the_possessive_tag_list_is_the_plain_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert (dkim_tags._TAG_LIST.fullmatch(text) is None) == (_PLAIN_TAG_LIST.fullmatch(text) is None)
