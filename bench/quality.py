@@ -103,7 +103,7 @@ def _labels(path: Path) -> list[dict[str, Any]]:
 FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout"),
                 ("fixtures-unseen2", "variants-unseen2"), ("fixtures-unseen3", "variants-unseen3"),
                 ("fixtures-unseen3-heldout", "variants-unseen3-heldout"), ("fixtures-unseen4", "variants-unseen4"),
-                ("fixtures-unseen4-heldout", "variants-unseen4-heldout"),
+                ("fixtures-unseen4-heldout", "variants-unseen4-heldout"), ("fixtures-own7", "variants-own7"),
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
                 ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-own6", "variants-own6"))
 

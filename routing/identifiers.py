@@ -45,7 +45,12 @@ _ACCOUNT_BEFORE = (
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),
+    # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
+    # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
+    # topic's (a subscription confirmation names the topic owner's account, often another one)
+    re.compile(r"\barn:aws[a-z-]*:(?!sns:)[a-z0-9-]+:[a-z0-9-]*:\Z"),
 )
+_ARN_TIER = len(_ACCOUNT_BEFORE) - 1
 # an account id that is not the recipient's: the inviting, management or sending account
 _OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
                            r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
@@ -208,6 +213,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                if not _OTHER_AFTER.match(text, end)
                and not _OTHER_BEFORE.search(text, max(0, start - 60), start)]
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
+        if tier == _ARN_TIER and "arn:aws" not in text:
+            break  # the ARN tier (last) only where an ARN is written
         for start, number in numbers:
             if pattern.search(text, max(0, start - 60), start):
                 return account_digits(number)

@@ -408,7 +408,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     """bench/quality.py on our own wording variants: the figures of the delivery note, pinned as floors."""
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
-             "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6"]
+             "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6",
+             "fixtures-own7"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -778,3 +779,27 @@ def test_unseen5_families_in_other_wordings(sender: str, subject: str | None, bo
 def test_localized_subject_account_tags(subject: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail("health@aws.com", subject, "Bonjour,\nRien d'autre.")))
     assert notice.aws_account_id == "123456789012"
+
+
+@pytest.mark.parametrize(("sender", "body", "deadline"), [
+    ("freetier@costalerts.amazonaws.com",
+     "Your AWS Free Tier credits for account 518822340017 expire on August 15, 2026.", "2026-08-15"),
+    ("no-reply@marketplace.aws",
+     "Your agreement for AWS account 629014475530 will end on December 31, 2026.", "2026-12-31"),
+    ("no-reply@marketplace.aws", "The private offer for AWS account 731855902244 expires on 2026-11-27.", "2026-11-27"),
+])
+def test_offer_or_period_that_ends_on_a_date_has_that_deadline(sender: str, body: str, deadline: str) -> None:
+    raw = (f"From: AWS <{sender}>\nTo: root@example.com\nDate: Mon, 02 Nov 2026 12:00:00 +0000\n"
+           f"Content-Type: text/plain\n\nHello,\n\n{body}\n").encode()
+    assert CLASSIFIER.classify(parse_mail(raw)).deadline == deadline
+
+
+@pytest.mark.parametrize("body", [
+    "<p>An AWS Support engineer has posted an update to your case 177055120300918.</p>",
+    "<p>Case 1774123409 was updated with a new message from AWS Support.</p>",
+    "<p>We have updated your case 176823310400551. To view the correspondence and respond, sign in.</p>",
+])
+def test_support_case_update_without_subject_is_correspondence(body: str) -> None:
+    raw = ("From: Amazon Web Services <no-reply-aws@amazon.com>\nTo: root@example.com\n"
+           f"Content-Type: text/html\n\n<html><body>{body}</body></html>\n").encode()
+    assert CLASSIFIER.classify(parse_mail(raw)).notice_type == "support.case_correspondence"

@@ -90,3 +90,11 @@ def test_region_name_scan_equals_plain_regex(pieces: list[str]) -> None:
 def test_has_is_any_word_in_the_lower_cased_text(text: str, words: list[str]) -> None:
     mail = ids._Mail("", text, (), None)
     assert mail.has(*words) == any(word in mail.low for word in words)
+
+
+def test_account_from_a_resource_arn_only_as_the_last_resort() -> None:
+    arn = "Cluster ARN\narn:aws:kafka:eu-west-1:773319204456:cluster/orders-prod/5c1a-77\n"
+    assert ids._account_id("", arn, {}) == "773319204456"
+    # a labelled account wins over the ARN's; an SNS topic's owner is not the recipient's account
+    assert ids._account_id("", "Account ID: 111122223333\n" + arn, {}) == "111122223333"
+    assert ids._account_id("", "TopicArn: arn:aws:sns:us-east-1:470088231954:alerts\n", {}) is None
