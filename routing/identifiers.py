@@ -47,8 +47,9 @@ _ACCOUNT_BEFORE = (
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
-    # topic's (a subscription confirmation names the topic owner's account, often another one)
-    re.compile(r"\barn:aws[a-z-]*:(?!sns:)[a-z0-9-]+:[a-z0-9-]*:\Z"),
+    # topic's (a subscription confirmation names the topic owner's account, often another one) nor an
+    # Organizations ARN's (it names the organization's management account)
+    re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"),
 )
 _ARN_TIER = len(_ACCOUNT_BEFORE) - 1
 # an account id that is not the recipient's: the inviting, management or sending account

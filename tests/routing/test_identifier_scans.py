@@ -98,3 +98,5 @@ def test_account_from_a_resource_arn_only_as_the_last_resort() -> None:
     # a labelled account wins over the ARN's; an SNS topic's owner is not the recipient's account
     assert ids._account_id("", "Account ID: 111122223333\n" + arn, {}) == "111122223333"
     assert ids._account_id("", "TopicArn: arn:aws:sns:us-east-1:470088231954:alerts\n", {}) is None
+    # an Organizations ARN names the management account
+    assert ids._account_id("", "arn:aws:organizations::470088231954:account/o-a1b2c3d4e5/123456789012\n", {}) is None
