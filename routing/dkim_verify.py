@@ -55,15 +55,13 @@ from dkim.canonicalization import CanonicalizationPolicy, InvalidCanonicalizatio
 from dkim.crypto import DigestTooLargeError, RSASSA_PKCS1_v1_5_verify
 from dkim.util import InvalidTagValueList
 
+from routing.dkim_fields import WSP_BYTES as _WSP_BYTES
 from routing.dkim_fields import parse_tag_value, validate_signature_fields
 
 __all__ = ["MailVerifier"]
 
 DnsFunc = Callable[..., bytes | None]
 _TIMEOUT = 5  # dkimpy's default, passed to dnsfunc as dkimpy does
-# what ``re.sub(rb"\s+", b"", x)`` removes: for bytes patterns ``\s`` is [ \t\n\r\f\v] (Python's ``re``
-# documentation), so ``x.translate(None, _WSP_BYTES)`` gives the same bytes without a regex
-_WSP_BYTES = b" \t\n\r\f\v"
 _H_SPLIT = re.compile(rb"\s*:\s*")
 _WSP_RUN = re.compile(rb"[\t ]+")
 _CACHE_SIZE = 512

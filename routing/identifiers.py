@@ -249,19 +249,6 @@ def _region_matches(lowered: str) -> list[re.Match[str]]:
     return matches_at(_REGION, lowered, positions)  # a region name is never empty: same ends
 
 
-def _resource_matches(text: str) -> list[re.Match[str]]:
-    """``list(_RESOURCE.finditer(text))``, tried only where ``str.find`` sees one of
-    :data:`_RESOURCE_PREFIXES` (case-sensitive, as the pattern: every match begins with one) instead
-    of re trying the prefix alternation at every letter. Same matches (tests/routing/test_identifier_scans.py)."""
-    positions: list[int] = []
-    for prefix in _RESOURCE_PREFIXES:
-        at = text.find(prefix)
-        while at != -1:
-            positions.append(at)
-            at = text.find(prefix, at + 1)
-    return matches_at(_RESOURCE, text, positions) if positions else []
-
-
 def _regions(subject: str, text: str) -> list[str]:
     cleaned = f"{subject}\n{text}"
     if "awstrack.me" in cleaned:
@@ -428,7 +415,9 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
      if ("AKIA" in m.both or "ASIA" in m.both) else []),
     ("regions", lambda m, ids: m.regions),
     ("region", _first_of("regions")),
-    ("resource_ids", lambda m, ids: _unique(found.group(0) for found in _resource_matches(m.both))),
+    # case-sensitive like _RESOURCE: the text itself stands for its lower-cased form
+    ("resource_ids", lambda m, ids: _unique(
+        found.group(0) for found in matches_at_literals(_RESOURCE, _RESOURCE_PREFIXES, m.both, m.both))),
     ("aws_account_ids", _x_aws_account_ids),
     ("aws_account_id_last4", _x_aws_account_id_last4),
     ("certificate_arn", _x_certificate_arn),

@@ -33,7 +33,8 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
         assert _spans(matches_from_starts(pattern, start, value)) == _spans(list(pattern.finditer(value)))
         first, plain = ids._first_match(pattern, start, value), pattern.search(value)
         assert (first.span() if first else None) == (plain.span() if plain else None)
-    assert _spans(ids._resource_matches(text)) == _spans(list(ids._RESOURCE.finditer(text)))
+    resources = matches_at_literals(ids._RESOURCE, ids._RESOURCE_PREFIXES, text, text)
+    assert _spans(resources) == _spans(list(ids._RESOURCE.finditer(text)))
 
 
 def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
