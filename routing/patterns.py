@@ -29,6 +29,8 @@ _LITERAL = _sre_constants.LITERAL
 _SUBPATTERN = _sre_constants.SUBPATTERN
 _BRANCH = _sre_constants.BRANCH
 _AT = _sre_constants.AT
+# re's own test of whether IGNORECASE can match a character to another (CPython's _sre, 3.11-3.13)
+_sre_iscased: Any = getattr(importlib.import_module("_sre"), "unicode_iscased", lambda code: True)
 MAX_START_TRIES = 8  # tries at literal starts before the rest of a text is left to one regex search
 
 
@@ -58,10 +60,10 @@ def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
     options: list[tuple[str, ...]] = []
     run = ""
     for op, arg in items:
-        if op is _LITERAL and arg < 128:
+        if op is _LITERAL and (arg < 128 or not _iscased(arg)):
             run += chr(arg)
             continue
-        if len(run) >= 3:
+        if _long_enough(run):
             options.append((run.lower(),))
         run = ""
         if op is _SUBPATTERN:
@@ -72,11 +74,25 @@ def _alternatives(items: list[Any]) -> tuple[str, ...] | None:
             branches = [_alternatives(list(branch)) for branch in arg[1]]
             if branches and all(branches):
                 options.append(tuple(x for branch in branches if branch for x in branch))
-    if len(run) >= 3:
+    if _long_enough(run):
         options.append((run.lower(),))
     if not options:
         return None
     return max(options, key=lambda option: min(len(x) for x in option))
+
+
+def _iscased(code: int) -> bool:
+    """Whether re's IGNORECASE could match the character ``code`` to another one. An uncased one
+    (kana, kanji, hangul, most punctuation) matches only itself, and ``str.lower`` leaves it as it
+    is, so a run of them is a needle in the lower-cased text like an ASCII one."""
+    char = chr(code)
+    return char.lower() != char or char.upper() != char or char.casefold() != char or _sre_iscased(code)
+
+
+def _long_enough(run: str) -> bool:
+    """A needle worth a pre-check: 3 characters, or 2 where one is not ASCII (two kanji are rarer
+    than three letters)."""
+    return len(run) >= 3 or (len(run) == 2 and not run.isascii())
 
 
 def _starts(pattern: str) -> tuple[str, ...] | None:

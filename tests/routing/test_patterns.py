@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from routing.patterns import FLAGS, Pattern
 
-ATOMS = st.sampled_from(["abc", "ABC", "xyz", "a", "b", "c", "-", " ", "\\d", ".", "é", "İ", "K"])
+# kana/kanji (uncased: needles of their own) and Greek sigmas (cased, three forms: never a needle)
+ATOMS = st.sampled_from(["abc", "ABC", "xyz", "a", "b", "c", "-", " ", "\\d", ".", "é", "İ", "K", "停止", "アカウント",
+                         "σς", "Σ"])
 
 
 @st.composite
@@ -40,7 +42,7 @@ def patterns(draw: st.DrawFn, depth: int = 0) -> str:
     return "".join(parts)
 
 
-TEXTS = st.text(alphabet="abcxyzABCXYZ -1é\u0130\u212aik", max_size=40)
+TEXTS = st.text(alphabet="abcxyzABCXYZ -1é\u0130\u212aik停止アカウントσςΣ", max_size=40)
 
 
 @settings(max_examples=600, deadline=None)
@@ -58,6 +60,15 @@ def test_a_literal_pattern_gets_a_needle_and_skips_texts_without_it() -> None:
     assert compiled.needles is not None
     assert not compiled.could_match("nothing here")
     assert compiled.search("Your instance is SCHEDULED   FOR retirement")
+
+
+def test_uncased_characters_make_needles_and_cased_ones_do_not() -> None:
+    assert Pattern.compile("アカウント.{0,10}停止").needles == ("アカウント",)
+    assert Pattern.compile("비용 이상").needles == ("비용 이상",)
+    assert Pattern.compile("停止").needles == ("停止",)  # two kanji: rare enough
+    assert Pattern.compile("überfällig").needles == ("berf",)  # ü and ä fold: the run breaks there
+    assert Pattern.compile("σσσ").needles is None  # σ also matches ς and Σ under IGNORECASE
+    assert Pattern.compile("アカウント.{0,10}停止").search("お客様のアカウントは停止されました")
 
 
 START_ATOMS = st.sampled_from(["abc", "ABC", "xyz", "abcd", "a", "b", "-", " ", "\\d", ".", "é", "İ", "K", "^", "$",
