@@ -167,22 +167,33 @@ class NoticeRule:
 GATED_KEYS = ("sender", "sender_name", "family", "event_type", "subject", "body", "text")
 _GATED_INDEX = {key: index for index, key in enumerate(GATED_KEYS)}
 
-Gate = tuple[tuple[int, tuple[str, ...]], ...]
+#: the short match keys (a few dozen characters at most): a regex over one costs less than one ``in``
+#: test over a body, so a gate tries them first
+CHEAP_KEYS = ("sender", "sender_name", "family", "event_type")
+
+#: one block's gate: the short fields the block tests, as (key, index into :attr:`MailView.lowered`,
+#: patterns), then (index, lower-case literals) of its cheapest literal-bearing field
+GateBlock = tuple[tuple[tuple[str, int, tuple[Pattern, ...]], ...], int, tuple[str, ...]]
+Gate = tuple[GateBlock, ...]
 
 
 def rule_gate(match: Sequence[Condition]) -> Gate | None:
-    """Per block of ``match``: (index into :attr:`MailView.lowered`, lower-case literals) such that
-    the block can only hold when one of the literals occurs in that lower-cased value; None when a
+    """Per block of ``match``: its short fields (:data:`CHEAP_KEYS`, other than the literal one) and
+    (index into :attr:`MailView.lowered`, lower-case literals) such that the block can only hold when
+    those short fields match and one of the literals occurs in that lower-cased value; None when a
     block has no such field. The field is the block's first (cheapest) of :data:`GATED_KEYS` whose
     every pattern has needles: a pattern only matches a value whose lower-cased form holds one of
-    its needles (:attr:`Pattern.needles`; ``text`` is subject or body, both in its joined value).
+    its needles (:attr:`Pattern.needles`; ``text`` is subject or body, both in its joined value); a
+    block holds only when every field matches, its short fields included.
     A rule none of whose blocks passes its gate cannot match: :meth:`NoticeRules.first_match` skips it."""
-    out: list[tuple[int, tuple[str, ...]]] = []
+    out: list[GateBlock] = []
     for condition in match:
         for name, patterns in condition.fields:
             if name in _GATED_INDEX and all(p.needles for p in patterns):
                 needles = tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ()))
-                out.append((_GATED_INDEX[name], needles))
+                short = tuple((key, _GATED_INDEX[key], pats) for key, pats in condition.fields
+                              if key in CHEAP_KEYS and key != name)
+                out.append((short, _GATED_INDEX[name], needles))
                 break
         else:
             return None
@@ -218,14 +229,18 @@ class NoticeRules:
         for rule in self.rules:
             gate = rule.gate
             if gate is not None and lowered is not None:
-                for index, needles in gate:
-                    value = lowered[index]
-                    for needle in needles:
-                        if needle in value:
+                for short, index, needles in gate:
+                    for key, at, patterns in short:
+                        if not _search_any(patterns, getattr(mail, key), lowered[at]):
                             break
                     else:
-                        continue
-                    break
+                        value = lowered[index]
+                        for needle in needles:
+                            if needle in value:
+                                break
+                        else:
+                            continue
+                        break
                 else:
                     continue
             for condition in rule.match:

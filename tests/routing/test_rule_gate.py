@@ -1,7 +1,8 @@
 """The rule gate of :mod:`routing.notices` never skips a rule that would match.
 
-A gate (per match block: the lower-case literals one of which the block's cheapest literal-bearing
-field must hold) lets :meth:`NoticeRules.first_match` skip a rule with a few ``in`` tests. These
+A gate (per match block: its short fields -- sender, family, event type -- and the lower-case
+literals one of which the block's cheapest literal-bearing field must hold) lets
+:meth:`NoticeRules.first_match` skip a rule with a few ``in`` tests. These
 tests compare gated and ungated matching over every fixture mail, the shared samples, and random
 texts built from the rules' own literals and patterns' needles.
 """
@@ -16,7 +17,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from routing.classify import mail_view
-from routing.notices import GATED_KEYS, MailView, NoticeRule, default_notice_rules, rule_gate
+from routing.notices import (
+    GATED_KEYS,
+    MailView,
+    NoticeRule,
+    NoticeRules,
+    default_notice_rules,
+    parse_notice_rules,
+    rule_gate,
+)
 from routing.parse import UnparseableMail, parse_mail
 from tests.conftest import shared_path
 
@@ -28,7 +37,7 @@ def _passes(rule: NoticeRule, view: MailView) -> bool:
     assert view.lowered is not None
     if rule.gate is None:
         return True
-    return any(any(needle in view.lowered[index] for needle in needles) for index, needles in rule.gate)
+    return any(any(needle in view.lowered[index] for needle in needles) for _, index, needles in rule.gate)
 
 
 def _check(view: MailView) -> None:
@@ -107,8 +116,33 @@ def test_gate_passes_when_its_rule_matches_on_needles(rule: NoticeRule) -> None:
     """A text that holds every needle of the rule in every gated field passes the gate (and the
     gate fails on a text that holds none of them: it does skip)."""
     assert rule.gate is not None
-    needles = " ".join(n for _, ns in rule.gate for n in ns)
+    needles = " ".join(n for _, _, ns in rule.gate for n in ns)
     full = MailView.of(needles, needles, needles, needles, (), family=needles, event_type=needles)
     assert _passes(rule, full)
     empty = MailView.of("", "", "", "", ())
     assert not _passes(rule, empty)
+
+
+def test_a_block_whose_short_field_fails_is_skipped_before_its_literals_are_sought() -> None:
+    rules = parse_notice_rules(
+        "rules:\n"
+        "  - id: health-words\n    type: health.other\n"
+        "    match: {family: '^(?:health|general)?$', body: 'scheduled for retirement'}\n"
+        "  - id: any-words\n    type: unknown\n    match: {body: 'scheduled for retirement'}\n")
+    first = rules.rules[0]
+    assert first.gate is not None
+    (short, index, needles), = first.gate
+    assert [key for key, _, _ in short] == ["family"] and GATED_KEYS[index] == "body"
+    assert needles == ("scheduled for retirement",)
+    body = "Your instance is scheduled for retirement."
+    billing = MailView.of("a@b.example", "", "", body, (), family="billing")
+    health = MailView.of("a@b.example", "", "", body, (), family="health")
+    for view in (billing, health):
+        _check_rules(rules, view)
+    assert rules.first_match(billing) is rules.rules[1]
+    assert rules.first_match(health) is first
+
+
+def _check_rules(rules: NoticeRules, view: MailView) -> None:
+    ungated = dataclasses.replace(view, lowered=None)
+    assert rules.first_match(view) == rules.first_match(ungated)
