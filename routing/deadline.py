@@ -1,11 +1,14 @@
 """Deadlines: the date by which a mail says action is needed, or after which cost or impact starts.
 
-Owns date recognition ("September 1, 2025", "1 September 2025", "2025-09-01", "Sep 1st",
-"2025年9月1日", "within 5 days") and the choice among the dates of one mail: every date is a
-candidate, scored by the phrase right before it ("no later than", "before", "by", "will end on",
-"on or after", "starting", "after … UTC", "expires on", "まで") and by what its sentence says
-(support ends, retirement, maintenance, charges, suspension, an action asked of the reader), less
-what marks it as no deadline (extended support, a date already reached, a release date). The
+Owns date recognition ("September 1, 2025", "1 September 2025", "01-Sep-2025", "2025-09-01", "Sep 1st",
+"2025年9月1日", "1° settembre", "within 5 days", "within 10 business days", "no later than 7 days after
+the date of this notice") and the choice among the dates of one mail: every date is a candidate,
+scored by the phrase right before it ("no later than", "before", "by 23:59 UTC on", "will end on",
+"on or after", "starting", "after … UTC", "expires on", "you have until", "end of life on", "まで") or
+right after it ("onward"), and by what its sentence says (support ends, retirement, maintenance,
+charges, suspension, an action asked of the reader; for a field line such as "Payment due: …", its
+own field), less what marks it as no deadline (extended support, a date already reached, a release
+or publication date). The
 earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
 names the end of standard support, then a later forced upgrade, gives the end of standard support
 (when extra charges start). Dates without a year and relative dates are read against the mail's
@@ -59,9 +62,10 @@ def _date_forms(month: str) -> str:
         r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
         # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
         r"(?<![a-z])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
-        # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / 23. Juli 2025 / 1er août 2025
-        r"(?<!\d)(?P<d2>\d{1,2})(?:st|nd|rd|th|er)?\.?\s+" + month.format("m2")
-        + r"(?![a-z])(?:,?\s+(?P<y2>\d{4}))?(?!\d)",
+        # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / 23. Juli 2025 / 1er août 2025 /
+        # 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version "1.30" before a month)
+        r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + month.format("m2")
+        + r"(?![a-z])(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
         # 04/15/2026 (US order; day first when the first number is over 12: see _resolve)
@@ -87,25 +91,50 @@ _DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" 
 # where a date may start (every match of _DATE matches one of these at its start): found by re's
 # fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START + ")"),
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
 _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?\.\d{4}|\d?(?:º|°|o)?\s+de\s|"
-                           r"\d?(?:st|nd|rd|th|er)?\.?\s+" + _MONTH_START_ALL + ")"),
+                           r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
-_FILLER = r"(?:\s+(?:the|on|of|at)\b)*\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z"
+# a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
+_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt|[ap]\.?m\.?))?)*\s*"
+           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z")
+
+
+def _word_led(words: str) -> str:
+    r"""``(?:words)``, as ``\b(?:…)`` when every top-level alternative opens with ``\b`` (the same
+    matches: re then tests the word boundary once per position, not once per alternative)."""
+    alternatives: list[str] = []
+    depth = start = 0
+    for index, char in enumerate(words):  # split at the top-level bars (no escaped parentheses here)
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            alternatives.append(words[start:index])
+            start = index + 1
+    alternatives.append(words[start:])
+    if all(alternative.startswith(r"\b") for alternative in alternatives) and words.count(r"\b") == len(alternatives):
+        return r"\b(?:" + "|".join(alternative[2:] for alternative in alternatives) + ")"
+    return "(?:" + words + ")"
+
+
 _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
-    (re.compile(r"(?:" + words + r")" + _FILLER), weight) for words, weight in (
+    (re.compile(_word_led(words) + _FILLER), weight) for words, weight in (
         (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
-         r"\bend of (?:standard )?support(?: date)?(?: is| on)?:?", 3),
+         r"\bend of (?:standard )?support(?: date)?(?: is| on)?:?|"
+         # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
+         r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
+         r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|removed|retired|stopped|"
+         r"terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
-         r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on", 2),
+         r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
+         r"\bonward from|\bcommencing(?: on)?", 2),
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
@@ -127,6 +156,8 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
                 "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
+_AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
+                         r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 _JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
@@ -136,7 +167,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"end(?:s|ing)?(?: of)?(?: standard)? support|support (?:for .{0,60})?(?:will )?end|no longer (?:be )?supported|"
      r"end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
+     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|paus|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
@@ -144,7 +175,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
     (r"extended support", -2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b", -3),  # _PAST
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bpublished(?: on|:)|publication date",
+     -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
 # that re tries at every position, e.g. the \b-led alternation of _PAST), or None
@@ -160,17 +192,31 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
-_RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
-                       r"\s+(?:calendar\s+|business\s+)?days?\b")
+_NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
+# "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
+# group 2: business or working days (weekends not counted)
+_RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+" + _NUMBER
+                       + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
+_RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\s+"
+                             r"(?:after|from|of)\s+"
+                             r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail))")
+# literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
+_RELATIVE_AFTER_CUES = (" days after ", " day after ", " days from ", " days of ")
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
 # 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
 _RELATIVE_FOREIGN = re.compile(
     r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|nos pr[oó]ximos|dans un d[eé]lai de|sous|"
-    r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(\d{1,3})\s+(d[ií]as|dias|jours|giorni|tagen)\b)|"
-    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일)\s*(?:以内|内|이내))")
+    r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(\d{1,3})\s+(d[ií]as|dias|jours|giorni|tagen|"
+    r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
+    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
+# business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
+_BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업일")
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
+# a date that is a field's value: "Payment due: " right before it, at the start of its line
+_FIELD = re.compile(r"[^\n:.]{1,40}:[ \t]*\Z")
+_FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}:[ \t]*\S")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 
@@ -248,6 +294,22 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, after.start() + 1 if after else min(len(text), end + 200)
 
 
+def _field_context(text: str, left: int, start: int, end: int, right: int) -> str:
+    """What the sentence ``text[left:right]`` says of the date at ``text[start:end]``. A date that is the
+    value of a field line ("Payment due: Jul 31st, 2026" below "Invoice date: Jul 1st, 2026") is
+    described by its own field and the prose around, not by the other fields' names."""
+    if text.find(":", max(left, start - 40), start) < 0:
+        return text[left:start] + " " + text[end:right]
+    line_start = max(left, text.rfind("\n", left, start) + 1)
+    if _FIELD.search(text, line_start, start) is None:
+        return text[left:start] + " " + text[end:right]
+    line_end = text.find("\n", end, right)
+    line_end = right if line_end < 0 else line_end
+    others = [line for line in (text[left:line_start] + "\n" + text[line_end:right]).split("\n")
+              if _FIELD_LINE.match(line) is None]
+    return " ".join((text[line_start:start], text[end:line_end], *others))
+
+
 def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
@@ -277,9 +339,11 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
-    if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)):
+    if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)) or (
+            (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
+            and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
-    context = text[left:start] + " " + text[end:right]
+    context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
     if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
@@ -328,12 +392,19 @@ def _localized(match: re.Match[str]) -> bool:
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
 
 
-def _candidates(lowered: str, reference: date | None, foreign: bool) -> list[_Candidate]:
-    out: list[_Candidate] = []
+def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[date, re.Match[str]]]:
+    """The dates of ``lowered`` with where they are written (not yet scored)."""
+    out: list[tuple[date, re.Match[str]]] = []
     for match in _dates(lowered, foreign):
         when = _resolve(match, reference, foreign)
-        if when is None or not 1990 <= when.year <= 2200:
-            continue
+        if when is not None and 1990 <= when.year <= 2200:
+            out.append((when, match))
+    return out
+
+
+def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for when, match in dated:
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end()))
     return out
@@ -349,14 +420,13 @@ def _ascii_localized(lowered: str) -> bool:
 
 
 def _find(lowered: str, reference: date | None, foreign: bool) -> _Candidate | None:
-    dated = _candidates(lowered, reference, foreign)
-    # upcoming dates first; a mail whose only deadline had passed when it was sent still names it
-    return _pick(_upcoming(dated, reference)) or _pick(_relative(lowered, reference, foreign)) or _pick(dated)
-
-
-def _upcoming(candidates: list[_Candidate], reference: date | None) -> list[_Candidate]:
-    """The candidates not before the mail's date (a date already passed is a fact, not a deadline)."""
-    return candidates if reference is None else [c for c in candidates if c.when >= reference]
+    dated = _dated(lowered, reference, foreign)
+    # upcoming dates first (a date already passed is a fact, not a deadline); a mail whose only
+    # deadline had passed when it was sent still names it. Passed dates are scored only then.
+    upcoming = dated if reference is None else [(when, match) for when, match in dated if when >= reference]
+    passed = [] if reference is None else [(when, match) for when, match in dated if when < reference]
+    return (_pick(_candidates(lowered, upcoming, foreign)) or _pick(_relative(lowered, reference, foreign))
+            or _pick(_candidates(lowered, passed, foreign)))
 
 
 def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
@@ -367,15 +437,33 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         return []
     out: list[_Candidate] = []
     found: list[re.Match[str]] = matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered)
+    if (" days " in lowered or " day after " in lowered) and any(cue in lowered for cue in _RELATIVE_AFTER_CUES):
+        found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
     for match in found:
-        word = match.group(1) or match.group(3)
+        if match.re is not _RELATIVE_FOREIGN:
+            word, business = match.group(1), bool(match.group(2))
+        else:
+            word = match.group(1) or match.group(4)
+            business = bool(match.group(3)) or any(unit in (match.group(2) or match.group(5)) for unit in
+                                                   _BUSINESS_FOREIGN)
         days = int(word) if word.isdigit() else _NUMBERS[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
-        out.append(_Candidate(reference + timedelta(days=days), score, min(phrase_start, match.start()), match.end()))
+        when = _add_business_days(reference, days) if business else reference + timedelta(days=days)
+        out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end()))
     return out
+
+
+def _add_business_days(start: date, days: int) -> date:
+    """``start`` plus ``days`` working days (Monday to Friday; public holidays are not known here)."""
+    when, rest = start, days
+    while rest:
+        when += timedelta(days=1)
+        if when.weekday() < 5:
+            rest -= 1
+    return when
 
 
 def _pick(candidates: list[_Candidate]) -> _Candidate | None:
