@@ -121,7 +121,7 @@ class NoticeClassifier:
         action = notice_type.action_required if rule is None or rule.action_required is None \
             else rule.action_required
         want_deadline = action if rule is None or rule.deadline is None else rule.deadline
-        for modifier in self.rules.modifiers:
+        for modifier in self.rules.modifiers_for(notice_type.id):
             if modifier.matches(view, notice_type.id):
                 for key, value in modifier.set:
                     if key == "severity":

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -139,6 +139,12 @@ def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool
     return False
 
 
+def _accepts_type(condition: Condition, notice_type: str) -> bool:
+    """Whether the ``type`` field of ``condition`` (if it has one) matches ``notice_type``."""
+    return all(_search_any(patterns, notice_type, notice_type.lower())
+               for name, patterns in condition.fields if name == "type")
+
+
 def _any(conditions: Sequence[Condition], mail: MailView, notice_type: str = "") -> bool:
     return any(c.matches(mail, notice_type) for c in conditions)
 
@@ -221,6 +227,18 @@ class NoticeRules:
     rules: tuple[NoticeRule, ...]
     modifiers: tuple[Modifier, ...] = ()
     source: str = "<notices>"
+    #: notice type -> the modifiers a mail of that type can match (:meth:`modifiers_for`), filled as types come
+    _by_type: dict[str, tuple[Modifier, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def modifiers_for(self, notice_type: str) -> tuple[Modifier, ...]:
+        """The modifiers, in order, less those no block of which accepts ``notice_type`` (each of
+        their blocks has a ``type`` field that does not match it): they cannot match a mail of that
+        type. One regex test per modifier and type, once; then a dict lookup per mail."""
+        found = self._by_type.get(notice_type)
+        if found is None:
+            found = self._by_type[notice_type] = tuple(
+                modifier for modifier in self.modifiers if any(_accepts_type(c, notice_type) for c in modifier.match))
+        return found
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),

@@ -27,6 +27,7 @@ from routing.notices import (
     rule_gate,
 )
 from routing.parse import UnparseableMail, parse_mail
+from routing.taxonomy import default_taxonomy
 from tests.conftest import shared_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -146,3 +147,25 @@ def test_a_block_whose_short_field_fails_is_skipped_before_its_literals_are_soug
 def _check_rules(rules: NoticeRules, view: MailView) -> None:
     ungated = dataclasses.replace(view, lowered=None)
     assert rules.first_match(view) == rules.first_match(ungated)
+
+
+def test_modifiers_skipped_by_type_are_those_that_cannot_match() -> None:
+    """:meth:`NoticeRules.modifiers_for` leaves out only modifiers that do not match a mail of that
+    type: over every fixture mail and every taxonomy type, the same modifiers match."""
+    types = sorted(default_taxonomy().types)
+    views = []
+    for path in sorted(FIXTURES.rglob("*.eml")):
+        try:
+            views.append(mail_view(parse_mail(path.read_bytes())))
+        except UnparseableMail:
+            continue
+    assert len(views) > 50 and RULES.modifiers
+    skipped = 0
+    for notice_type in types:
+        kept = RULES.modifiers_for(notice_type)
+        assert kept == RULES.modifiers_for(notice_type)  # cached, same answer
+        skipped += len(RULES.modifiers) - len(kept)
+        for view in views:
+            assert [m.id for m in RULES.modifiers if m.matches(view, notice_type)] == \
+                [m.id for m in kept if m.matches(view, notice_type)], notice_type
+    assert skipped > len(types)  # most types skip most modifiers
