@@ -167,7 +167,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"end(?:s|ing)?(?: of)?(?: standard)? support|support (?:for .{0,60})?(?:will )?end|no longer (?:be )?supported|"
      r"end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|paus|"
+     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
@@ -175,7 +175,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
     (r"extended support", -2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bpublished(?: on|:)|publication date",
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date",
      -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
