@@ -236,9 +236,12 @@ _TOKEN_QUERY = re.compile(
     + r")=[^\s&#<>\"']{4,}", re.IGNORECASE)
 _URL_PIECE = re.compile(r"[/?#&=;:]")
 _PASSWORD_VALUE = re.compile(r"[^\s\"'<>]{6,64}")
-# every L-word (_DD_WORD) with a digit; the only characters of _LETTER_OR_DIGIT that are digits are 0-9
+# every L-word (_DD_WORD) with a digit; the only characters of _LETTER_OR_DIGIT that are digits are 0-9,
+# so a word holds a digit when the letters it begins with (possessive: never given back) are followed
+# by one: a word without a digit fails at its end instead of backtracking through it
+_LETTER = _LETTER_OR_DIGIT.replace("0-9", "")
 _DD_DIGIT_WORD = re.compile(
-    f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER_OR_DIGIT}]*[0-9][{_LETTER_OR_DIGIT}]*(?![{_LETTER_OR_DIGIT}])")
+    f"(?<![{_LETTER_OR_DIGIT}])[{_LETTER}]*+[0-9][{_LETTER_OR_DIGIT}]*+(?![{_LETTER_OR_DIGIT}])")
 
 # ---------------------------------------------------------------- scanning case-insensitive word patterns fast
 
