@@ -409,7 +409,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
              "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6",
-             "fixtures-own7"]
+             "fixtures-own7", "fixtures-own8"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -420,6 +420,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
     # anomaly sent to the management account whose "Member Account:" line is read as the account
     floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
+    # own8 is a deadline set (issue 12 item 3): every deadline; two types and one account it was not written
+    # for (an HTML reboot table typed health.other, a Spanish SES review typed general.other) stay missed
+    floors["fixtures-own8"] = (22 / 24, 1.0, 23 / 24)
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]

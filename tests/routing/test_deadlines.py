@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from routing import deadline
@@ -188,3 +188,106 @@ def test_a_table_row_reads_its_header() -> None:
     assert find_deadline(text, MAIL_DATE) == "2025-05-04"
     # a bare date line under a paragraph that says nothing of a deadline stays a date
     assert find_deadline("Thank you for using AWS.\n\n2025-05-04\n\nRegards", MAIL_DATE) is None
+
+
+# ---------------------------------------------------------------- families of issue 12 item 3 (variants-own8)
+
+OWN8_DATE = date(2026, 8, 3)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # day-month-year with dashes, and the ordinal degree sign of Italian and Spanish mail
+        ("Amazon RDS for MySQL 5.7 reaches end of life on 31-Aug-2026.", "2026-08-31"),
+        ("Instances will auto-upgrade on 01-Sep-2026 during your maintenance window.", "2026-09-01"),
+        ("A partire dal 1° settembre 2026 le istanze passeranno al supporto esteso, con costi aggiuntivi.",
+         "2026-09-01"),
+        # the "30" of a version number before a month is no day
+        ("Standard support ends\n\n1.30 Sep 1st, 2026 Mar 1st, 2027\n\nUpgrade your clusters.", "2026-09-01"),
+        # a time between the lead phrase and the date
+        ("Rotate the certificates by 23:59 UTC on August 22, 2026.", "2026-08-22"),
+        ("Apply the patch no later than 09:00 am on Monday, August 31, 2026.", "2026-08-31"),
+        # lead phrases: "you have until", "end of life on", "will be cancelled effective", "<date> onward"
+        ("You have until 2026-09-12T23:59:00Z to lower the bounce rate.", "2026-09-12"),
+        ("Your subscription will be cancelled effective 2026-09-30.", "2026-09-30"),
+        ("From November 3, 2026 onward, tasks that request platform version 1.3.0 fail to launch.", "2026-11-03"),
+        ("Python 3.9 reaches its end-of-life date on 2026/09/01.", "2026-09-01"),
+        # the other dates of such mail are facts: publication, a period that began
+        ("Published: August 3, 2026\n\nUpgrades must be completed before Tuesday, September 1, 2026.", "2026-09-01"),
+        ("Sending was paused after the review period that began on August 20, 2026.", None),
+        # relative deadlines counted from the notice; business days skip the weekend
+        ("If payment is not received no later than 7 days after the date of this notice, your account may be "
+         "suspended.", "2026-08-10"),
+        ("Please pay the outstanding balance within 10 business days to avoid an interruption.", "2026-08-17"),
+        ("Respond within 3 working days.", "2026-08-06"),
+        ("Bitte antworten Sie innerhalb von 5 Werktagen, sonst sperren wir die Instanz.", "2026-08-10"),
+        ("Responda en un plazo de 10 días hábiles.", "2026-08-17"),
+        ("3営業日以内にご対応ください。", "2026-08-06"),
+        # a reply window in hours stays a response time (shared samples 18, 49, 50)
+        ("Please reply within 24 hours with the action you took.", None),
+    ],
+)
+def test_own8_families(text: str, expected: str | None) -> None:
+    assert find_deadline(text, OWN8_DATE) == expected
+
+
+def test_a_field_line_is_read_by_its_own_field() -> None:
+    """"Payment due:" is the deadline; the "Invoice date:" line above it makes its own date a fact,
+    not every date of the block."""
+    text = ("Hello,\n\nInvoice date: Jul 1st, 2026\nAccount: 664455021873\nAmount: USD 90.00\n"
+            "Payment due: Jul 31st, 2026\n\nPlease pay by the due date.")
+    found = best_deadline(text, date(2026, 7, 9))
+    assert found is not None and found.date == "2026-07-31" and found.source.endswith("Payment due: Jul 31st, 2026")
+    # the invoice date alone is still no deadline
+    assert find_deadline("Invoice date: Jul 1st, 2026\nAccount: 664455021873", date(2026, 6, 1)) is None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ORDINAL = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+_FORMATS = (
+    lambda d: f"{d.day}-{_MONTH_NAMES[d.month - 1][:3]}-{d.year}",
+    lambda d: f"{d.day:02d}-{_MONTH_NAMES[d.month - 1][:3]}-{d.year}",
+    lambda d: f"{_MONTH_NAMES[d.month - 1][:3]} {d.day}{_ORDINAL.get(d.day, 'th')}, {d.year}",
+    lambda d: f"{_WEEKDAYS[d.weekday()]}, {_MONTH_NAMES[d.month - 1]} {d.day}, {d.year}",
+    lambda d: f"{d.year}/{d.month:02d}/{d.day:02d}",
+    lambda d: f"{d.year}-{d.month:02d}-{d.day:02d}T23:59:00Z",
+    lambda d: f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}",
+)
+_LEAD_PHRASES = ("no later than {}", "by 23:59 UTC on {}", "you have until {} to", "before {}",
+                 "will be retired on {}", "end of life on {}", "will be cancelled effective {}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(when=st.dates(min_value=date(2026, 8, 4), max_value=date(2099, 12, 31)),
+       form=st.sampled_from(_FORMATS), lead=st.sampled_from(_LEAD_PHRASES))
+def test_every_date_form_after_every_lead_phrase(when: date, form: object, lead: str) -> None:
+    """The grammar of the date forms: any date, written in any of them after any deadline phrase, is read."""
+    assert callable(form)
+    text = f"Hello,\n\nPlease act: your resources {lead.format(form(when))}.\n\nThank you."
+    assert find_deadline(text, OWN8_DATE) == when.isoformat()
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.dates(min_value=date(2020, 1, 1), max_value=date(2090, 1, 1)), days=st.integers(1, 60))
+def test_business_days_land_on_a_weekday_after_that_many_weekdays(start: date, days: int) -> None:
+    end = deadline._add_business_days(start, days)
+    weekdays = sum(1 for offset in range(1, (end - start).days + 1)
+                   if date.fromordinal(start.toordinal() + offset).weekday() < 5)
+    assert end.weekday() < 5 and weekdays == days
+
+
+_AFTER_WORDS = ("7", "10", "one", "days", "day", "business", "calendar", "after", "from", "of", "the date of this",
+                "notice", "receiving", "receipt", "this message", " ", "x", ".")
+
+
+@settings(max_examples=400, deadline=None)
+@example(text="no later than 7 business days after the date of this notice")
+@given(text=st.lists(st.one_of(st.sampled_from(_AFTER_WORDS), st.text(max_size=3)), max_size=20).map(" ".join))
+def test_the_cues_of_days_after_never_skip_a_match(text: str) -> None:
+    lowered = text.lower()
+    if deadline._RELATIVE_AFTER.search(lowered):
+        assert " days " in lowered or " day after " in lowered
+        assert any(cue in lowered for cue in deadline._RELATIVE_AFTER_CUES)
