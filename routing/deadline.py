@@ -149,6 +149,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bbis spätestens|\bspätestens)\s*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
+# the same as one search (a literal-led alternation: one scan of the text instead of ten)
+_ASCII_CUE = re.compile("|".join(re.escape(cue) for cue in _ASCII_CUES))
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
 _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "au plus tard le", "antes del ",
                 "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal",
@@ -214,8 +216,7 @@ _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업�
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
-# a date that is a field's value: "Payment due: " right before it, at the start of its line
-_FIELD = re.compile(r"[^\n:.]{1,40}:[ \t]*\Z")
+# a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}:[ \t]*\S")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
@@ -298,11 +299,11 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     """What the sentence ``text[left:right]`` says of the date at ``text[start:end]``. A date that is the
     value of a field line ("Payment due: Jul 31st, 2026" below "Invoice date: Jul 1st, 2026") is
     described by its own field and the prose around, not by the other fields' names."""
-    if text.find(":", max(left, start - 40), start) < 0:
+    colon = text.rfind(":", max(left, start - 40), start)
+    # a field: "Name:" right before the date (spaces between), a name on the same line
+    if colon <= left or text[colon + 1:start].strip(" \t") or text[colon - 1] in "\n:.":
         return text[left:start] + " " + text[end:right]
     line_start = max(left, text.rfind("\n", left, start) + 1)
-    if _FIELD.search(text, line_start, start) is None:
-        return text[left:start] + " " + text[end:right]
     line_end = text.find("\n", end, right)
     line_end = right if line_end < 0 else line_end
     others = [line for line in (text[left:line_start] + "\n" + text[line_end:right]).split("\n")
@@ -414,7 +415,7 @@ def _ascii_localized(lowered: str) -> bool:
     """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
     "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
     2026", "15.03.2026"). Asked only when the English reading found no deadline."""
-    if not any(cue in lowered for cue in _ASCII_CUES):
+    if _ASCII_CUE.search(lowered) is None:
         return False  # every localized lead phrase below holds one of these connectors
     return any(cue in lowered for cue in _ASCII_LEADS) or any(_localized(m) for m in _dates(lowered, True))
 
@@ -437,7 +438,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         return []
     out: list[_Candidate] = []
     found: list[re.Match[str]] = matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered)
-    if (" days " in lowered or " day after " in lowered) and any(cue in lowered for cue in _RELATIVE_AFTER_CUES):
+    if " day" in lowered and any(cue in lowered for cue in _RELATIVE_AFTER_CUES):
         found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
