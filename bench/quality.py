@@ -45,7 +45,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "notices"
 
 # Run only when named: a held-out third stays unseen until the rules are done (run once, never tuned on).
 OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
-                      "fixtures-own8-heldout", "fixtures-unseen6-heldout"})
+                      "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -106,6 +106,7 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen3-heldout", "variants-unseen3-heldout"), ("fixtures-unseen4", "variants-unseen4"),
                 ("fixtures-unseen4-heldout", "variants-unseen4-heldout"), ("fixtures-own7", "variants-own7"),
                 ("fixtures-own8", "variants-own8"), ("fixtures-own8-heldout", "variants-own8-heldout"),
+                ("fixtures-own9", "variants-own9"), ("fixtures-own9-heldout", "variants-own9-heldout"),
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
                 ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen6", "variants-unseen6"),
                 ("fixtures-unseen6-heldout", "variants-unseen6-heldout"), ("fixtures-own6", "variants-own6"))
