@@ -190,6 +190,7 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|außer betrieb|termin|finaliz|"
+    r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     r"venc|caduc|expir|scad|ablauf|"
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"

@@ -226,6 +226,10 @@ OWN8_DATE = date(2026, 8, 3)  # a Monday
         ("3営業日以内にご対応ください。", "2026-08-06"),
         # a reply window in hours stays a response time (shared samples 18, 49, 50)
         ("Please reply within 24 hours with the action you took.", None),
+        # retirement in French, Spanish, Italian, Portuguese wordings ("mise hors service")
+        ("Votre instance sera mise hors service le 1er septembre 2026.", "2026-09-01"),
+        ("Su instancia quedará fuera de servicio el 1 de septiembre de 2026.", "2026-09-01"),
+        ("L'istanza sarà messa fuori servizio il 1° settembre 2026.", "2026-09-01"),
     ],
 )
 def test_own8_families(text: str, expected: str | None) -> None:

@@ -220,3 +220,48 @@ def test_identifiers(subject: str, text: str, key: str, value: object) -> None:
     found = extract_identifiers(subject, text, (), date(2026, 9, 3))
     got = found.aws_account_id if key == "account" else found.identifiers.get(key)
     assert got == value
+
+
+@pytest.mark.parametrize("text", ["1 days after " * 40000, "a: " * 100000, "payment due: " * 40000,
+                                  "01-sep-" * 60000, "by 23:59 utc on " * 30000, "from 1 sep 2026 onward " * 20000,
+                                  "1.30 sep " * 50000, "innerhalb von 5 werktagen ä " * 20000])
+def test_deadline_scan_of_adversarial_text_is_bounded(text: str) -> None:
+    """The deadline families of issue 12 item 3 (dashed dates, field lines, a time after the lead, days
+    after the notice, business days) scan without quadratic backtracking."""
+    from routing.deadline import best_deadline
+
+    started = time.monotonic()
+    best_deadline(text, date(2026, 6, 1))
+    assert time.monotonic() - started < 15.0
+
+
+def _mail(sender: str, subject: str, body: str, when: str = "Mon, 03 Aug 2026 09:00:00 +0000") -> bytes:
+    return (f"Date: {when}\r\nFrom: {sender}\r\nTo: root@reseller.example\r\nSubject: {subject}\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            f"{body}\r\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "expected"),
+    [
+        # a Free Tier period that "ends soon", and charges "after" its date
+        ("AWS Free Tier <freetier@costalerts.amazonaws.com>", "Your AWS Free Tier is ending",
+         "Your 12-month AWS Free Tier for account 480093371566 is coming to an end. After 15-Sep-2026, you will be "
+         "charged standard rates.", "2026-09-15"),
+        # a Marketplace subscription that will be cancelled
+        ("AWS Marketplace <aws-marketplace@amazon.com>", "Your AWS Marketplace subscription",
+         "Your subscription to Acme WAF in account 707734912288 will be terminated effective 2026-10-01.",
+         "2026-10-01"),
+        # a fallback type that gives the reader until a date
+        ("Amazon Web Services <health@aws.com>", "Amazon API Gateway change",
+         "Your account 207733189045 uses the legacy endpoint type. You have until Oct 30, 2026 to migrate.",
+         "2026-10-30"),
+    ],
+)
+def test_types_without_a_default_deadline_get_one_when_the_mail_sets_a_date(
+        sender: str, subject: str, body: str, expected: str) -> None:
+    from routing.classify import NoticeClassifier
+    from routing.parse import parse_mail
+
+    notice = NoticeClassifier().classify(parse_mail(_mail(sender, subject, body)))
+    assert notice.deadline == expected, notice.notice_type
