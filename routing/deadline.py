@@ -160,7 +160,9 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
 _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
-_JA_AFTER = re.compile(r"\s*(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
+# (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に")
+_JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
+                       r"(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 
@@ -219,6 +221,8 @@ _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|fi
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}:[ \t]*\S")
+# a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
+_START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdébut|\bbeginn|\binício|\binizio")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 
@@ -352,6 +356,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
         header = text[max(text.rfind("\n\n", max(0, left - 300), left - 2), left - 300, 0):left]
         score, past = _context_score(header, 0)
+        first_row = text.find("\n", left, start)
+        if 0 < score < QUALIFY and not past and first_row > 0 and _START_COLUMN.search(text, left, first_row):
+            score += 1  # a row under a "Start" column of a window the paragraph before describes
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):

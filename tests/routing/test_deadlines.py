@@ -182,6 +182,23 @@ def test_apply_by_and_localized_relative_dates(text: str, expected: str | None) 
     assert find_deadline(text, MAIL_DATE) == expected
 
 
+def test_a_row_under_a_start_column_of_a_window_the_paragraph_describes() -> None:
+    """The header row in the same block as its rows ("Instance ID  Start (UTC)  End (UTC)"), the window
+    described by the paragraph before: the start is the deadline. A start column alone is not."""
+    text = ("Your instances require a reboot so that we can apply updates. The reboot is scheduled in the window "
+            "below:\n\nInstance ID            Start (UTC)            End (UTC)\n"
+            "i-07f1a2b3c4d5e6f70    2025-12-03 06:00       2025-12-03 08:00\n\nRegards")
+    assert find_deadline(text, MAIL_DATE) == "2025-12-03"
+    assert find_deadline(text.replace("Start (UTC)", "Column (UTC)"), MAIL_DATE) is None
+    assert find_deadline("Your report is ready.\n\nName  Start\nx  2025-12-03\n\nRegards", MAIL_DATE) is None
+
+
+def test_a_time_between_a_cjk_date_and_its_cue() -> None:
+    text = "インスタンスは 2026年2月9日 10:00 (UTC) 以降に停止されます。"
+    assert find_deadline(text, date(2026, 1, 26)) == "2026-02-09"
+    assert find_deadline("维护将于 2026年3月1日 08:00 UTC 开始。", date(2026, 1, 26)) == "2026-03-01"
+
+
 def test_a_table_row_reads_its_header() -> None:
     text = ("Your instances are scheduled for a reboot.\n\nInstance ID Start time Deadline\n\n"
             "i-0123456789abcdef0 2025-05-04 02:00 UTC 2025-05-11 02:00 UTC\n\nThank you.")
