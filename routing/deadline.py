@@ -93,6 +93,13 @@ _DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" 
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
+# _DATE_AT[0] with its branches factored by their second character (the same matches: re tries the
+# branches of a digit once instead of backing up to it per branch; tests/routing/test_deadlines.py)
+_DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START
+                       + r")|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START + ")")
+# the literals _DATE_AT[1] begins with: it is tried only where str.find sees one (re would try its
+# branch at every j, f, m, a, s, o, n and d)
+_MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
 _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?\.\d{4}|\d?(?:º|°|o)?\s+de\s|"
@@ -376,8 +383,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
 def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
     """``list(_DATE.finditer(lowered))``: _DATE tried only where one of :data:`_DATE_AT` matches
     (``foreign``: with the German and French month names, :data:`_DATE_ALL`)."""
+    if not foreign:
+        return _english_dates(lowered)
     out: list[re.Match[str]] = []
-    dates, date_at = (_DATE_ALL, _DATE_AT_ALL) if foreign else (_DATE, _DATE_AT)
+    dates, date_at = _DATE_ALL, _DATE_AT_ALL
     nexts = [start.search(lowered) for start in date_at]
     while True:
         starts = [found.start() for found in nexts if found is not None]
@@ -390,6 +399,40 @@ def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
         pos = at + 1 if match is None else max(match.end(), at + 1)
         nexts = [found if found is None or found.start() >= pos else start.search(lowered, pos)
                  for found, start in zip(nexts, date_at, strict=True)]
+
+
+def _english_dates(lowered: str) -> list[re.Match[str]]:
+    """:func:`_dates` of plain text: the month-led starts (_DATE_AT[1]) where ``str.find`` sees a
+    month's first three letters and _DATE_AT[1] matches there, the digit-led ones by
+    :data:`_DIGIT_AT`; the same positions in the same order, so the same matches."""
+    month_at = _DATE_AT[1]
+    months: list[int] = []
+    for literal in _MONTH_LITERALS:
+        at = lowered.find(literal)
+        while at != -1:
+            if month_at.match(lowered, at) is not None:
+                months.append(at)
+            at = lowered.find(literal, at + 1)
+    months.sort()
+    out: list[re.Match[str]] = []
+    digit = _DIGIT_AT.search(lowered)
+    index = pos = 0
+    while True:
+        while index < len(months) and months[index] < pos:
+            index += 1
+        if digit is not None and digit.start() < pos:
+            digit = _DIGIT_AT.search(lowered, pos)
+        month = months[index] if index < len(months) else -1
+        if digit is None:
+            if month < 0:
+                return out
+            at = month
+        else:
+            at = digit.start() if month < 0 else min(month, digit.start())
+        match = _DATE.match(lowered, at)
+        if match is not None:
+            out.append(match)
+        pos = at + 1 if match is None else max(match.end(), at + 1)
 
 
 def _localized(match: re.Match[str]) -> bool:

@@ -5,6 +5,7 @@ several dates (the one tied to the action; the others are not the deadline)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -147,6 +148,30 @@ def test_relative_scan_finds_what_finditer_finds(text: str) -> None:
     plain = [(m.start(), m.end()) for m in deadline._RELATIVE.finditer(lowered)]
     fast = [(m.start(), m.end()) for m in matches_from_starts(deadline._RELATIVE, deadline._RELATIVE_AT, lowered)]
     assert fast == plain
+
+
+_DATE_PIECES = ("2026", "12026", "-", "/", "09", "9", "1", "31", "年", " ", "  ", "\n", ".", ",", "st", "nd", "th",
+                "er", "jan", "janu", "mar", "march", "may", "sept", "september", "dec", "decide", "summary", "mayo",
+                "x")
+_date_texts = st.lists(st.one_of(st.sampled_from(_DATE_PIECES), st.text(alphabet="0123456789-/ .", max_size=4)),
+                       max_size=30).map("".join)
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    out, pos = [], 0
+    while (found := pattern.search(text, pos)) is not None:
+        out.append(found.start())
+        pos = found.start() + 1
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_date_texts)
+def test_english_date_scan_finds_what_finditer_finds(text: str) -> None:
+    """The literal-led month scan and the factored digit pattern give _DATE's own matches."""
+    lowered = text.lower()
+    assert [m.span() for m in deadline._english_dates(lowered)] == [m.span() for m in deadline._DATE.finditer(lowered)]
+    assert _starts(deadline._DIGIT_AT, lowered) == _starts(deadline._DATE_AT[0], lowered)
 
 
 @settings(max_examples=400, deadline=None)
