@@ -134,7 +134,7 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
-         r"\bend of (?:standard )?support(?: date)?(?: is| on)?:?|"
+         r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|removed|retired|stopped|"
@@ -175,8 +175,8 @@ _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
-    (r"end(?:s|ing)?(?: of)?(?: standard)? support|support (?:for .{0,60})?(?:will )?end|no longer (?:be )?supported|"
-     r"end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
+    (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
+     r"no longer (?:be )?supported|end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),

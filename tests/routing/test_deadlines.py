@@ -201,6 +201,10 @@ def test_context_needles_are_computed_for_the_past_pattern() -> None:
         ("Bitte antworten Sie innerhalb von 7 Tagen über das Support Center.", "2025-04-14"),
         ("サポートセンターから 14日以内 にご返信ください。", "2025-04-21"),
         ("Responda no prazo de 7 dias pelo Support Center.", "2025-04-14"),  # localized, plain ASCII
+        # "end of support" written with hyphens, as a lead and as what the sentence says
+        ("Amazon Neptune engine 1.1 reaches end-of-standard-support on 2025-09-30; plan your upgrade.", "2025-09-30"),
+        ("The end-of-support date for the Python 3.9 runtime is June 12, 2025.", "2025-06-12"),
+        ("SDK v2 goes end-of-support after 1 July 2025, so move your scripts to v3.", "2025-07-01"),
     ],
 )
 def test_apply_by_and_localized_relative_dates(text: str, expected: str | None) -> None:
