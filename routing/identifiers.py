@@ -59,10 +59,10 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
-# where _TWELVE may start (its look-behind after the first digit: re skips to a digit fast, and no
-# digit inside a longer number is tried)
-_TWELVE_AT = re.compile(r"\d(?<![\d*\w-]\d)"
-                        r"(?:\d{11}|\d{3}-\d{4}-\d{4}|\d{3} \d{4} \d{4}|\d{2}([- ])\d{3}\1\d{3}\1\d{3})")
+# where _TWELVE may start: every match opens with two digits and is 12 to 15 digits, spaces and
+# dashes ending in a digit; the look-behind after the first two digits (re skips to a digit fast, and
+# no digit inside a longer number gets further than it)
+_TWELVE_AT = re.compile(r"\d\d(?<![\d*\w-]\d\d)[\d -]{9,12}\d")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
