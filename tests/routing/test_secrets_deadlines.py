@@ -256,6 +256,18 @@ def _mail(sender: str, subject: str, body: str, when: str = "Mon, 03 Aug 2026 09
         ("Amazon Web Services <health@aws.com>", "Amazon API Gateway change",
          "Your account 207733189045 uses the legacy endpoint type. You have until Oct 30, 2026 to migrate.",
          "2026-10-30"),
+        # a Health mail that names a retirement or a forced upgrade (own wordings of the family)
+        ("Amazon Web Services <health@aws.com>", "",
+         "Hello,\n\nQuery engine v1 of Amazon Timestream in your account 518804412960 will be retired on "
+         "November 18, 2026. Your databases will then be moved to engine v2.", "2026-11-18"),
+        ("Amazon Web Services <health@aws.com>", "Amazon Managed Grafana workspace version",
+         "Workspaces of account 518804412960 that still run version 8 will be upgraded automatically on "
+         "2026-10-05. Upgrade them earlier to choose your own time.", "2026-10-05"),
+        # a maintenance that is applied automatically if the reader does not act within N days
+        ("Amazon Web Services <health@aws.com>", "Amazon MemoryDB service update",
+         "A service update is available for clusters in account 518804412960. Apply this update within 14 days; "
+         "updates not applied by then will be installed automatically in the next maintenance window.",
+         "2026-08-17"),
     ],
 )
 def test_types_without_a_default_deadline_get_one_when_the_mail_sets_a_date(
