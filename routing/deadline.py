@@ -137,8 +137,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
-         r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|removed|retired|stopped|"
-         r"terminated)(?: on| effective| as of| starting| beginning)", 3),
+         r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
+         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
@@ -204,6 +204,13 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
+# a localized past tense right before a date: the auxiliary, at most one word (the participle), the
+# "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
+# not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
+_PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
+                           r"\bsono stat[ie]|\bha sido|\bhan sido)(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
+# a Japanese past right after a date: に, a kanji/katakana verb, される/する in the polite past
+_PAST_JA = re.compile(r"\s*に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)")
 _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
@@ -377,6 +384,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 3
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
+        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end)):
+            score += _PAST  # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました": what happened
     return score, min(phrase_start, max(left, start - 60))
 
 

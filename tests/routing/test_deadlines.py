@@ -116,6 +116,21 @@ def test_source_is_the_phrase_not_the_whole_mail() -> None:
         ("Bitte aktualisieren Sie Ihre Datenbanken bis zum 15.03.2026.", "2026-03-15"),
         ("Veuillez mettre à jour vos clusters d'ici le 15 mars 2026.", "2026-03-15"),
         ("Version 8.0.35 wurde am 1.2.2024 veröffentlicht.", None),
+        # a localized past tense makes the date a fact (what happened), not a deadline
+        ("El dispositivo MFA de su usuario raíz fue desactivado el 3 de septiembre de 2025.", None),
+        ("Le dispositif MFA de l'utilisateur racine a été désactivé le 3 septembre 2025.", None),
+        ("Das MFA-Gerät des Root-Benutzers wurde am 3. September 2025 deaktiviert.", None),
+        ("Il dispositivo MFA dell'utente root è stato disattivato il 3 settembre 2025.", None),
+        ("O dispositivo MFA do usuário raiz foi removido em 3 de setembro de 2025.", None),
+        ("ルートユーザーの MFA デバイスは 2025年9月3日 に削除されました。", None),
+        ("ルートユーザーのアクセスキーが2025年9月3日に無効化されました。", None),
+        # ... while the same words in the future keep their deadline
+        ("The legacy MFA method will be deactivated on September 3, 2025.", "2025-09-03"),
+        ("Se ha programado un mantenimiento obligatorio para el 3 de septiembre de 2025.", "2025-09-03"),
+        ("Se ha desactivado el dispositivo MFA de su cuenta el 3 de septiembre de 2025.", None),
+        ("Das Konto wird am 3. September 2025 für die weitere Nutzung gesperrt.", "2025-09-03"),
+        ("このアクセスキーは 2025年9月3日 に無効化されます。", "2025-09-03"),
+        ("2025年9月3日に終了することが決定しました。", "2025-09-03"),
     ],
 )
 def test_localized_and_slash_dates(text: str, expected: str | None) -> None:
