@@ -41,7 +41,10 @@ _ACCOUNT_BEFORE = (
     re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?(?:\s+is)?\s*:?\s*\Z", _I),
     re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
-    re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
+    # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…")
+    re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
+               r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
+               r"|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),

@@ -409,23 +409,19 @@ def test_quality_floors_on_own_wording_variants() -> None:
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
              "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6",
-             "fixtures-own7", "fixtures-own8", "fixtures-own9"]
+             "fixtures-own7", "fixtures-own8", "fixtures-own9", "fixtures-unseen6"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
-    # two held-out deadlines stay missed: an informational maintenance ("no action is needed") and a
-    # reboot window given only in a table
-    floors["fixtures-unseen3-heldout"] = (1.0, 13 / 15, 1.0)
+    # one held-out deadline stays missed: an informational maintenance ("no action is needed") labelled
+    # with one
+    floors["fixtures-unseen3-heldout"] = (1.0, 14 / 15, 1.0)
     # unseen5 keeps three misses where its labels disagree with others (its README): two abuse reports'
     # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
     # anomaly sent to the management account whose "Member Account:" line is read as the account
     floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
-    # own8 is a deadline set (issue 12 item 3): every deadline; two types and one account it was not written
-    # for (an HTML reboot table typed health.other, a Spanish SES review typed general.other) stay missed
-    floors["fixtures-own8"] = (22 / 24, 1.0, 23 / 24)
-    # own9 is a type set (root-user and account-security notices): every type and id; two deadlines are the
-    # deadline module's (the date a Portuguese and a Japanese MFA device was deactivated, a fact, read as one)
-    floors["fixtures-own9"] = (1.0, 18 / 20, 1.0)
+    # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
+    # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
         score = bench.score_set(labelled, CLASSIFIER)
         types, deadlines, accounts = floors[labelled.name]
@@ -777,6 +773,38 @@ def test_unseen5_families_in_other_wordings(sender: str, subject: str | None, bo
                                            expected_deadline: str | None) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body)))
     assert (notice.notice_type, notice.deadline) == (expected_type, expected_deadline)
+
+
+# ---------------------------------------------------------------- issue 12: own8's type misses, as families
+
+
+@pytest.mark.parametrize(
+    ("sender", "subject", "body", "expected_type", "expected_account"),
+    [
+        # a scheduled reboot (instance or system) for host maintenance, with and without a subject
+        ("health@aws.com", "Amazon EC2 system reboot scheduled",
+         "Your Amazon EC2 instance i-0a1b2c3d4e5f60718 in account 385520016649 is scheduled for a system reboot "
+         "during the window below.", "health.scheduled_maintenance", "385520016649"),
+        ("health@aws.com", None, "One of your instances in account 385520016649 has a scheduled instance reboot "
+         "because of required host maintenance.", "health.scheduled_maintenance", "385520016649"),
+        # an SES account under review, localized, the account written after the service name
+        ("no-reply-aws@amazon.com", "Su cuenta de Amazon SES está en revisión",
+         "La tasa de rebote de la cuenta de Amazon SES 662081447390 es demasiado alta y la cuenta está en revisión.",
+         "ses.sending_review", "662081447390"),
+        ("no-reply-aws@amazon.com", None, "A conta do Amazon SES 662081447390 está em revisão porque a taxa de "
+         "reclamações está muito alta.", "ses.sending_review", "662081447390"),
+        ("no-reply-aws@amazon.com", None, "Le compte Amazon SES 662081447390 est en cours d'examen : le taux de "
+         "plaintes est trop élevé.", "ses.sending_review", "662081447390"),
+        ("no-reply-aws@amazon.com", None, "Das Amazon SES-Konto 662081447390 wird überprüft, weil die "
+         "Beschwerdequote zu hoch ist.", "ses.sending_review", "662081447390"),
+        ("no-reply-aws@amazon.com", None, "Amazon SES アカウント 662081447390 は苦情率が高いため審査中です。",
+         "ses.sending_review", "662081447390"),
+    ],
+)
+def test_own8_families_in_other_wordings(sender: str, subject: str | None, body: str, expected_type: str,
+                                         expected_account: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body)))
+    assert (notice.notice_type, notice.aws_account_id) == (expected_type, expected_account)
 
 
 @pytest.mark.parametrize("subject", ["[Compte AWS : 1234-5678-9012] Fin du support", "Aviso [Conta AWS: 123456789012]",
