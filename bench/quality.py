@@ -46,7 +46,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "notices"
 # Run only when named: a held-out third stays unseen until the rules are done (run once, never tuned on).
 OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
                       "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout",
-                      "fixtures-unseen7", "fixtures-unseen7-heldout"})
+                      "fixtures-unseen7", "fixtures-unseen7-heldout",
+                      "fixtures-own10-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -111,7 +112,8 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
                 ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen6", "variants-unseen6"),
                 ("fixtures-unseen6-heldout", "variants-unseen6-heldout"), ("fixtures-unseen7", "variants-unseen7"),
-                ("fixtures-unseen7-heldout", "variants-unseen7-heldout"), ("fixtures-own6", "variants-own6"))
+                ("fixtures-unseen7-heldout", "variants-unseen7-heldout"), ("fixtures-own6", "variants-own6"),
+                ("fixtures-own10", "variants-own10"), ("fixtures-own10-heldout", "variants-own10-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
@@ -230,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "fixtures-unseen2, fixtures-unseen3, fixtures-unseen3-heldout, fixtures-unseen4, "
                              "fixtures-unseen4-heldout, fixtures-own5, fixtures-unseen5, "
                              "fixtures-unseen5-heldout, fixtures-unseen6, fixtures-unseen6-heldout, "
-                             "fixtures-unseen7, fixtures-unseen7-heldout; "
+                             "fixtures-unseen7, fixtures-unseen7-heldout, fixtures-own11, fixtures-own11-heldout; "
                              "the -heldout sets and fixtures-unseen7 only when named)")
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
