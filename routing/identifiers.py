@@ -35,16 +35,25 @@ _ACCOUNT_SUBJECT = (
 )
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
+_OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
 _ACCOUNT_BEFORE = (
-    re.compile(r"(?:affected account|aws account id|member account|linked account|payer account|aws id|"
-               r"account id|aws account|account|アカウント\s*ID|アカウント)\s*[:：]\s*\Z", _I),
-    re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?account(?:\s+ID)?(?:\s+is)?\s*:?\s*\Z", _I),
+    # (a "Linked account:" or "Member account:" field is weaker: the payer's own account named in prose wins)
+    re.compile(r"(?:affected account|aws account id|payer account|aws[- ]id|account id|aws account|"
+               r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント)" + _OPEN_ID + r"\s*[:：]\s*\Z"
+               # the account key of a JSON event (an EventBridge finding forwarded by SNS)
+               r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
+    re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?(?:payer\s+)?account(?:\s+ID)?(?:\s+is)?"
+               + _OPEN_ID + r"\s*:?\s*\Z"
+               # "accounts on this plan, such as yours (6601 2298 4473)"
+               r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
+               r"\s*[(（]\s*\Z", _I),
     re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
-    # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…")
+    # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…"; the
+    # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")
     re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
-               r"|アカウント\s*(?:ID)?)\s*[:：#]?\s*\Z", _I),
+               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),

@@ -214,6 +214,22 @@ def test_deadline_phrases(text: str, expected: str | None) -> None:
         ("x", "Budget Name: team-a monthly\n", "budget_name", "team-a monthly"),
         ("[Action Required] Suspicious activity in your AWS account [012345678901]", "", "account", "012345678901"),
         ("x", "AWS account 111111111111 has invited your AWS account 222222222222", "account", "222222222222"),
+        # issue 12, unseen7's account families in own wordings: the id in parentheses after the noun, "AWS-ID",
+        # a localized "account number" field, a JSON event's account key, "yours (id)", and the payer's own
+        # account named in prose beside a linked account's field
+        ("x", "Votre compte AWS (ID : 218830046571) utilise encore la version 1.2.", "account", "218830046571"),
+        ("x", "お客様のアカウント（ID：218830046571）で対象のクラスターが見つかりました。", "account", "218830046571"),
+        ("x", "Your AWS account (ID: 2188-3004-6571) still runs version 1.2.", "account", "218830046571"),
+        ("x", "Betroffene Ressource:\nAWS-ID: 6678 2019 3340\nRegion: eu-central-1", "account", "667820193340"),
+        ("x", "Rechnungsdatum: 3.6.2026\nKonto-Nr.: 110229384756\nBetrag: 12,00 EUR", "account", "110229384756"),
+        ("x", "Número de cuenta: 110229384756\nImporte: 12,00 EUR", "account", "110229384756"),
+        ("x", '{"source":"aws.securityhub","accountId":"605522913374","region":"eu-west-1"}', "account",
+         "605522913374"),
+        ("x", "Accounts on the Developer plan, such as yours (6601 2298 4473), move to Basic.", "account",
+         "660122984473"),
+        ("x", "We found unusual spend in your payer account 108822937714.\n\nLinked account: 556620183347",
+         "account", "108822937714"),
+        ("x", "Linked account: 556620183347\nService: Amazon SageMaker", "account", "556620183347"),
     ],
 )
 def test_identifiers(subject: str, text: str, key: str, value: object) -> None:
