@@ -47,7 +47,7 @@ FIXTURES = REPO / "tests" / "fixtures" / "notices"
 OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
                       "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout",
                       "fixtures-unseen7", "fixtures-unseen7-heldout",
-                      "fixtures-own10-heldout"})
+                      "fixtures-own10-heldout", "fixtures-own11-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -113,7 +113,8 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen6", "variants-unseen6"),
                 ("fixtures-unseen6-heldout", "variants-unseen6-heldout"), ("fixtures-unseen7", "variants-unseen7"),
                 ("fixtures-unseen7-heldout", "variants-unseen7-heldout"), ("fixtures-own6", "variants-own6"),
-                ("fixtures-own10", "variants-own10"), ("fixtures-own10-heldout", "variants-own10-heldout"))
+                ("fixtures-own10", "variants-own10"), ("fixtures-own10-heldout", "variants-own10-heldout"),
+                ("fixtures-own11", "variants-own11"), ("fixtures-own11-heldout", "variants-own11-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
