@@ -65,13 +65,20 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
     """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
     sender, name = _original_sender(parsed)
     body = parsed.text
-    # the HTML part too when it says noticeably more than the plain part (not when it repeats it)
+    # the HTML part too when it says noticeably more than the plain part (not when it repeats it): its
+    # lines that the plain part does not hold already (the rules read the same words once, not twice)
     if parsed.html_text and parsed.html_text != parsed.text and len(parsed.html_text) > 1.5 * len(parsed.text) + 200:
-        body = f"{body}\n{parsed.html_text}"
+        body = f"{body}\n{_lines_not_in(parsed.html_text, parsed.text)}"
     if extracted is None:
         extracted = _extract(parsed)
     return MailView.of(sender, name, parsed.subject, body[:MAX_BODY], parsed.headers,
                        family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
+
+
+def _lines_not_in(text: str, other: str) -> str:
+    """The lines of ``text`` (in order) that are not, stripped, a line of ``other`` (blank lines dropped)."""
+    seen = {line.strip() for line in other.splitlines()}
+    return "\n".join(line for line in text.splitlines() if line.strip() not in seen)
 
 
 def _extract(parsed: ParsedMail) -> Extracted:

@@ -902,3 +902,22 @@ def test_root_user_and_account_security_changes(sender: str, subject: str | None
 def test_contact_aws_support_advice_is_not_support_mail(body: str, expected: str) -> None:
     raw = _mail(GENERAL, None, f"Hello,\n\n{body}")
     assert CLASSIFIER.classify(parse_mail(raw)).notice_type == expected
+
+
+def test_the_rules_read_the_html_parts_own_lines_once() -> None:
+    """A multipart mail whose HTML part says much more: the rules' body is the plain part, then the HTML
+    part's lines that the plain part does not hold (a repeated line is read once)."""
+    from routing.classify import mail_view
+
+    plain = "Hello,\n\nYour instance i-0123456789abcdef0 is scheduled for retirement.\n"
+    extra = "\n".join(f"Metadata line {n}: https://example.com/track/{n}" for n in range(12))
+    html = (f"<p>Hello,</p><p>Your instance i-0123456789abcdef0 is scheduled for retirement.</p>"
+            f"<pre>{extra}</pre>")
+    raw = ("From: health@aws.com\r\nTo: root@aws.example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n"
+           "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+           f"{plain}\r\n--b\r\nContent-Type: text/html\r\n\r\n{html}\r\n--b--\r\n").encode()
+    parsed = parse_mail(raw)
+    body = mail_view(parsed).body
+    assert body.startswith(parsed.text)
+    assert body.count("scheduled for retirement") == 1
+    assert "Metadata line 11" in body
