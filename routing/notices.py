@@ -196,7 +196,8 @@ def rule_gate(match: Sequence[Condition]) -> Gate | None:
     for condition in match:
         for name, patterns in condition.fields:
             if name in _GATED_INDEX and all(p.needles for p in patterns):
-                needles = tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ()))
+                needles = _without_superstrings(
+                    tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ())))
                 short = tuple((key, _GATED_INDEX[key], pats) for key, pats in condition.fields
                               if key in CHEAP_KEYS and key != name)
                 out.append((short, _GATED_INDEX[name], needles))
@@ -204,6 +205,12 @@ def rule_gate(match: Sequence[Condition]) -> Gate | None:
         else:
             return None
     return tuple(out)
+
+
+def _without_superstrings(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """``needles`` less those that hold another of them: where one of those occurs, the one it holds
+    does too, so "one of the needles occurs" keeps its answer with one ``in`` test fewer."""
+    return tuple(needle for needle in needles if not any(other != needle and other in needle for other in needles))
 
 
 @dataclass(frozen=True, slots=True)
