@@ -45,7 +45,9 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
         tree = _sre_parser.parse(pattern, re.IGNORECASE)
     except Exception:
         return None
-    return _alternatives(list(tree))
+    needles = _alternatives(list(tree))
+    # a needle that holds another one adds nothing: where it occurs, the one it holds does too
+    return tuple(n for n in needles if not any(o != n and o in n for o in needles)) if needles else None
 
 
 def literal_needles(pattern: str) -> tuple[str, ...] | None:
