@@ -63,9 +63,10 @@ def _date_forms(month: str) -> str:
         # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
         r"(?<![a-z])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
         # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / 23. Juli 2025 / 1er août 2025 /
-        # 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version "1.30" before a month)
+        # 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version "1.30" before a month, nor a number
+        # before "Sep 15, 2026": a table row's "TLS_1_0 Sep 15, 2026", "4 Oct 3, 2026")
         r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + month.format("m2")
-        + r"(?![a-z])(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
+        + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
         # 04/15/2026 (US order; day first when the first number is over 12: see _resolve)
@@ -137,6 +138,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
+         # an auto-renewal on a date: "is set to auto-renew on", "renews automatically on", "will renew on"
+         r"\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?: automatically)? on|\bpayable(?: on or before| by| on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
          r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
@@ -153,7 +156,10 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bdopo il|\bnon oltre il|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
-                           r"\bbis spätestens|\bspätestens)\s*\Z")
+                           r"\bbis spätestens|\bspätestens|"
+                           # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
+                           r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
+                           r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
@@ -184,6 +190,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"standard support", 3),
     # a sentence (or a table header) that names the deadline: "Reschedule deadline", "due date"
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
+    # the due date of an invoice in other words and languages ("Fällig am", "Vencimento", "échéance")
+    (r"payable|pay by|fällig|fallig|vencimento|vencimiento|date d.[ée]ch[ée]ance|支払期限|支付期限|付款截止|납부 기한|"
+     r"납기", 3),
     (r"extended support", -2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date",
@@ -203,6 +212,7 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"venc|caduc|expir|scad|ablauf|"
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
+    r"renouvel|renova|verläng|rinnov|续订|갱신|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
 # a localized past tense right before a date: the auxiliary, at most one word (the participle), the
 # "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
@@ -237,6 +247,23 @@ _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "f
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}:[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
 _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdébut|\bbeginn|\binício|\binizio")
+# what a change that a date makes effective does ("endpoints will only accept TLS 1.2", "requests will
+# be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
+_CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
+                     r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
+# charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
+_CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit|costi|料金|费用|收费|요금")
+# the date columns a table's header row names (its cells joined, so no word boundaries): group 1 a
+# deadline ("Apply by", "Expires", "Payment due", "Vencimento"), group 2 the start of a window, group 3
+# a fact ("Purchased", "Release date", "Invoice date", "Emissão", "Scheduled end")
+_COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied after|deadline|due|"
+                     r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
+                     r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期)|"
+                     r"(start|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
+                     r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|"
+                     r"invoice date|rechnungsdatum|date de facture|created|launched|since)")
+# what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
+_WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 
@@ -365,6 +392,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         lead = max(lead, 3)
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
+        column = _column_score(text, left, start, foreign)
+        if column is not None:
+            return column, left
     if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
@@ -373,9 +404,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         first_row = text.find("\n", left, start)
         if 0 < score < QUALIFY and not past and first_row > 0 and _START_COLUMN.search(text, left, first_row):
             score += 1  # a row under a "Start" column of a window the paragraph before describes
+    if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
+        score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
-    if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context):
+    if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context
+                                          or (foreign and _CHARGE_FOREIGN.search(context) is not None)):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):
@@ -387,6 +421,41 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end)):
             score += _PAST  # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました": what happened
     return score, min(phrase_start, max(left, start - 60))
+
+
+def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
+    """The score of the date at ``text[start:…]`` in a bare table row starting at ``left``, read from
+    the columns its header row (the one-line paragraph before, no sentence in it) names, or None when
+    there is no such header or it names no date column. An HTML table's cells reach us joined
+    ("ReservationIDPurchasedExpires"): the dated columns are counted in order, and when the row holds
+    as many dates, each date takes its column's meaning ("Purchased" 2023-09-14 is a fact, "Expires"
+    2026-09-14 the deadline); else every date of a row under a deadline column counts. A "Start"
+    column is a deadline beside a deadline column (the earliest wins: the window's start), or when the
+    paragraph before the header describes what the window is for ("You can apply it yourself before
+    the scheduled start")."""
+    header_start = text.rfind("\n\n", max(0, left - 200), left - 2) + 2
+    row_end = text.find("\n", start)
+    row_end = row_end if row_end >= 0 else len(text)
+    if header_start < 2 or text.find("\n", header_start, left - 2) >= 0 or text.find("\n", left, start) >= 0 \
+            or _SENTENCE_END.search(text, header_start, left - 2) is not None:
+        return None  # not a header row over a one-line row
+    kinds = [next(i for i, group in enumerate(found.groups()) if group)
+             for found in _COLUMN.finditer(text, header_start, left - 2)]
+    if not kinds:
+        return None
+    if 1 in kinds and 0 not in kinds:
+        before = text[max(text.rfind("\n\n", max(0, header_start - 400), header_start - 2), header_start - 400, 0):
+                      header_start]
+        described, past = _context_score(before, 0)
+        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)):
+            kinds = [2 if kind == 1 else kind for kind in kinds]  # a window nobody acts on: a fact
+    if 0 not in kinds and 1 not in kinds:
+        return None
+    row = text[left:row_end]
+    dates = [match.start() for match in _dates(row, foreign)]
+    if len(dates) == len(kinds) and start - left in dates:
+        return QUALIFY if kinds[dates.index(start - left)] in (0, 1) else 0
+    return QUALIFY
 
 
 def _dates(lowered: str, foreign: bool = False) -> list[re.Match[str]]:
