@@ -284,6 +284,32 @@ def _mail(sender: str, subject: str, body: str, when: str = "Mon, 03 Aug 2026 09
          "A service update is available for clusters in account 518804412960. Apply this update within 14 days; "
          "updates not applied by then will be installed automatically in the next maintenance window.",
          "2026-08-17"),
+        # issue 12 item 3 (own wordings): an invoice with a due date, also in German
+        ("Amazon Web Services <aws-billing@amazon.com>", "Your AWS invoice INV-88",
+         "Invoice INV-88 for account 480093371566 (NZD 412.00 incl. GST) is available.\nInvoice date: 3 Aug 2026\n"
+         "Due date: 2 Sep 2026\n\nThank you.", "2026-09-02"),
+        ("Amazon Web Services <aws-billing@amazon.com>", "Ihre Rechnung",
+         "Rechnung EUINDE-1 für Konto 480093371566.\nRechnungsbetrag: 99,00 EUR\nFällig am: 17.8.2026\n\nDanke.",
+         "2026-08-17"),
+        # a past-due balance that goes to collections
+        ("Amazon Web Services <aws-billing@amazon.com>", "Past-due balance",
+         "The balance of USD 980.00 on account 480093371566 is past due. Unless it is paid within 7 days, it will "
+         "be referred to a collection agency.", "2026-08-10"),
+        # an auto-renewal on a date
+        ("AWS Marketplace <aws-marketplace@amazon.com>", "Agreement renewal",
+         "Your private offer agreement for Contoso SIEM in account 480093371566 will automatically renew on "
+         "September 21, 2026.", "2026-09-21"),
+        # a policy/API change effective on a date; a fallback Health mail that stops accepting TLS 1.0; a
+        # localized change after which something can no longer be done
+        ("Amazon Web Services <no-reply-aws@amazon.com>", "Change to the Amazon SQS API",
+         "Effective October 5, 2026, Amazon SQS queues in account 480093371566 will only accept requests over "
+         "TLS 1.2.", "2026-10-05"),
+        ("Amazon Web Services <health@aws.com>", "Amazon Cognito custom domains",
+         "Cognito custom domains in account 480093371566 will stop accepting TLS 1.0 connections on 2026-11-30.",
+         "2026-11-30"),
+        ("Amazon Web Services <no-reply-aws@amazon.com>", "Cambio de planes",
+         "A partir del 15 de octubre de 2026 ya no se podrán crear nuevas instancias con el plan antiguo en la "
+         "cuenta 480093371566.", "2026-10-15"),
     ],
 )
 def test_types_without_a_default_deadline_get_one_when_the_mail_sets_a_date(
@@ -293,3 +319,19 @@ def test_types_without_a_default_deadline_get_one_when_the_mail_sets_a_date(
 
     notice = NoticeClassifier().classify(parse_mail(_mail(sender, subject, body)))
     assert notice.deadline == expected, notice.notice_type
+
+
+def test_an_invoice_without_a_due_date_and_an_abuse_reply_window_have_none() -> None:
+    from routing.classify import NoticeClassifier
+    from routing.parse import parse_mail
+
+    classifier = NoticeClassifier()
+    invoice = classifier.classify(parse_mail(_mail(
+        "Amazon Web Services <aws-billing@amazon.com>", "Your AWS invoice INV-89",
+        "Invoice INV-89 for account 480093371566 is available.\nInvoice date: 3 Aug 2026\nTotal: USD 12.00")))
+    assert invoice.deadline is None, invoice.notice_type
+    abuse = classifier.classify(parse_mail(_mail(
+        "AWS Trust & Safety <ec2-abuse@amazon.com>", "Your Amazon EC2 Abuse Report [9910]",
+        "Instance i-0a1b2c3d4e5f60718 in account 480093371566 was reported for scanning on 2026-08-02.\n\n"
+        "Please reply within 24 hours with the steps you have taken.")))
+    assert abuse.deadline is None, abuse.notice_type
