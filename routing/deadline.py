@@ -185,7 +185,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
-     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
+     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance|"
+     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
+     r"\bwill (?:remove|disable|turn off|decommission)\b|\bremoval\b", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
     # a sentence (or a table header) that names the deadline: "Reschedule deadline", "due date"

@@ -413,6 +413,9 @@ def test_a_number_before_a_month_day_year_date_is_not_its_day() -> None:
         ("Starting Nov 2, 2026, calls to the v1 API will be rejected.", "2026-11-02"),
         ("As of 2026-09-01, traffic will be routed to the new fleet.", "2026-09-01"),
         ("Effective 12 October 2026, our new office address is 1 Main St.", None),  # nothing the reader meets
+        # a removal on a date (own11-heldout's one miss, as a family)
+        ("Amazon Foo will remove the legacy console on 2026-09-09.", "2026-09-09"),
+        ("The v1 dashboards are scheduled for removal on Sep 9, 2026.", "2026-09-09"),
         # an auto-renewal on a date
         ("Your plan is set to auto-renew on 2026-11-03 for twelve months.", "2026-11-03"),
         ("Your contract renews automatically on December 9, 2026.", "2026-12-09"),
