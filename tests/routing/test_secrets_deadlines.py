@@ -307,6 +307,9 @@ def _mail(sender: str, subject: str, body: str, when: str = "Mon, 03 Aug 2026 09
         ("Amazon Web Services <health@aws.com>", "Amazon Cognito custom domains",
          "Cognito custom domains in account 480093371566 will stop accepting TLS 1.0 connections on 2026-11-30.",
          "2026-11-30"),
+        ("Amazon Web Services <health@aws.com>", "Amazon Lex V1 console",
+         "We will remove the Amazon Lex V1 console on 2026-12-14. Bots of account 480093371566 stay reachable "
+         "through the API.", "2026-12-14"),
         ("Amazon Web Services <no-reply-aws@amazon.com>", "Cambio de planes",
          "A partir del 15 de octubre de 2026 ya no se podrán crear nuevas instancias con el plan antiguo en la "
          "cuenta 480093371566.", "2026-10-15"),
