@@ -138,8 +138,6 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
-         # an auto-renewal on a date: "is set to auto-renew on", "renews automatically on", "will renew on"
-         r"\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?: automatically)? on|\bpayable(?: on or before| by| on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
          r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
@@ -148,6 +146,11 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
+# an auto-renewal on a date ("is set to auto-renew on", "renews automatically on") or a bill "payable on or
+# before" one: weight 3, searched only where "renew" or "payable" stands before the date (the big lead
+# alternation above is tried at every position of every date's lead text)
+_LEAD_RENEW = re.compile(r"(?:\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?: automatically)? on|"
+                         r"\bpayable(?: on or before| by| on)?)" + _FILLER)
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -185,16 +188,16 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
     (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
-     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance|"
-     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
-     r"\bwill (?:remove|disable|turn off|decommission)\b|\bremoval\b", 2),
+     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
+    # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
+    # (weight 2 as the words above, not added to theirs: see _context_score)
+    (r"\bwill (?:remove|disable|turn off|decommission)\b|\bremoval\b", 2),
     # the end of standard support is when extended-support charges start: the date that matters
     (r"standard support", 3),
     # a sentence (or a table header) that names the deadline: "Reschedule deadline", "due date"
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
-    # the due date of an invoice in other words and languages ("Fällig am", "Vencimento", "échéance")
-    (r"payable|pay by|fällig|fallig|vencimento|vencimiento|date d.[ée]ch[ée]ance|支払期限|支付期限|付款截止|납부 기한|"
-     r"납기", 3),
+    # the due date of an invoice in other words ("This invoice is payable on or before ...")
+    (r"payable|pay by", 3),
     (r"extended support", -2),
     (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date",
@@ -203,6 +206,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
 # that re tries at every position, e.g. the \b-led alternation of _PAST), or None
 _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CONTEXT)
+_ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
@@ -215,6 +219,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
+    # a due date ("Fällig am", "Vencimento", "date d'échéance", "支払期限")
+    r"fällig|vencim|échéance|scadenz|支払期限|支付期限|付款截止|납부 기한|납기|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
 # a localized past tense right before a date: the auxiliary, at most one word (the participle), the
 # "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
@@ -362,8 +368,10 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
 def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
-    past = False
+    past = acted = False
     for (pattern, weight), needles in zip(_CONTEXT, _CONTEXT_NEEDLES, strict=True):
+        if weight == _ACT and acted:
+            continue  # a removal and a maintenance in one sentence count once
         if needles is not None:
             for needle in needles:
                 if needle in context:
@@ -373,6 +381,7 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
         if pattern.search(context):
             score += weight
             past = past or weight == _PAST
+            acted = acted or weight == _ACT
     return score, past
 
 
@@ -388,6 +397,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
+    if lead < 3 and ("renew" in before or "payable" in before):
+        found = _LEAD_RENEW.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
     if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)) or (
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
