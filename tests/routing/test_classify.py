@@ -409,10 +409,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     bench = _bench()
     names = ["fixtures", "fixtures-heldout", "fixtures-unseen2", "fixtures-unseen3", "fixtures-unseen3-heldout",
              "fixtures-unseen4", "fixtures-own5", "fixtures-unseen5", "fixtures-own6",
-             "fixtures-own7", "fixtures-own8", "fixtures-own9", "fixtures-unseen6"]
+             "fixtures-own7", "fixtures-own8", "fixtures-own9", "fixtures-unseen6", "fixtures-own11"]
+    # unseen7 (an examiner's opt-in batch, first run 32/40 types) and own10 (its type-miss families in our own
+    # wordings, first run 8/20): every type and id; deadlines as reached (their misses are the deadline rules')
+    names += ["fixtures-unseen7", "fixtures-own10"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
+    floors["fixtures-unseen7"] = (1.0, 39 / 40, 1.0)
+    floors["fixtures-own10"] = (1.0, 18 / 20, 1.0)
     # one held-out deadline stays missed: an informational maintenance ("no action is needed") labelled
     # with one
     floors["fixtures-unseen3-heldout"] = (1.0, 14 / 15, 1.0)
@@ -420,6 +425,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # "reply within 24 hours" as a deadline (samples/18 labels the same phrase as none), and the cost
     # anomaly sent to the management account whose "Member Account:" line is read as the account
     floors["fixtures-unseen5"] = (1.0, 42 / 44, 43 / 44)
+    # own11 (deadline families, issue 12 item 3): every deadline; two collections mails are typed by the
+    # notice rules (billing.other) where they are labelled suspension warnings
+    floors["fixtures-own11"] = (18 / 20, 1.0, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
@@ -921,3 +929,89 @@ def test_the_rules_read_the_html_parts_own_lines_once() -> None:
     assert body.startswith(parsed.text)
     assert body.count("scheduled for retirement") == 1
     assert "Metadata line 11" in body
+
+
+HEALTH = "Amazon Web Services <health@aws.com>"
+BILLING = "AWS Billing <aws-billing@amazon.com>"
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "expected"), [
+    # end of support: public images made private or no longer published, legacy TLS refused, 'end-of-support'
+    (HEALTH, None, "Starting March 3, 2027, the public Ubuntu 18.04 AMIs shared by AWS will be made private. "
+     "Running instances are not affected.", "health.end_of_support"),
+    (GENERAL, None, "Amazon OpenSearch Service will stop publishing new Elasticsearch 6.x images after "
+     "2027-01-31; existing domains keep running.", "health.end_of_support"),
+    (GENERAL, None, "Amazon API Gateway will stop accepting TLS 1.0 and 1.1 connections on regional endpoints "
+     "from 2027-02-01.", "health.end_of_support"),
+    (HEALTH, None, "Your AWS IoT Core domain configurations still use a legacy security policy; update them "
+     "before 2027-04-01.", "health.end_of_support"),
+    (HEALTH, "The AWS SDK for Java 1.x reaches end-of-support", "Version 1.x of the SDK reaches end-of-support "
+     "on December 31, 2026.", "health.end_of_support"),
+    (GENERAL, "Amazon Lightsail : fin de prise en charge des plans Ubuntu 20.04",
+     "Les plans Ubuntu 20.04 ne recevront plus de mises à jour après le 1er mars 2027.", "health.end_of_support"),
+    (GENERAL, None, "Las instancias creadas con estos blueprints de Amazon Lightsail no recibirán actualizaciones "
+     "después del 1 de marzo de 2027.", "health.end_of_support"),
+    # a digest that LISTS an end of support, a maintenance and a retirement is none of them
+    (HEALTH, "Your AWS Health daily digest", "1. Amazon RDS for MySQL 5.7: end of standard support on "
+     "2027-02-28.\n2. Amazon ElastiCache: scheduled maintenance on 2027-01-12.\n3. Amazon EC2: instance "
+     "i-0abc1234def567890 is scheduled for retirement.", "health.other"),
+    (HEALTH, None, "This summary lists the AWS Health events of your organization: planned maintenance for "
+     "Amazon Aurora, end of support for Node.js 18 in AWS Lambda.", "health.other"),
+    (HEALTH, None, "Wochenübersicht Ihrer AWS Health-Ereignisse: Ende des Standard-Supports für Amazon EKS 1.29; "
+     "geplante Wartung für Amazon RDS.", "health.other"),
+    # ... but one notice with a 'summary' line stays what it is
+    (HEALTH, None, "Summary of changes: AWS Lambda will end support for the Node.js 18 runtime on "
+     "2026-09-01.", "health.end_of_support"),
+    # endpoint replacements by AWS are maintenance, a few words apart and localized
+    (HEALTH, None, "AWS will replace the hardware endpoint that terminates your Direct Connect connection "
+     "dxcon-fg1h2i3j on 2027-01-20 between 01:00 and 03:00 UTC.", "health.scheduled_maintenance"),
+    (HEALTH, None, "The endpoints of your Client VPN cvpn-endpoint-0abc are scheduled to be replaced on "
+     "2027-01-20.", "health.scheduled_maintenance"),
+    (HEALTH, None, "AWS va remplacer les points de terminaison de votre connexion VPN le 3 mars 2027.",
+     "health.scheduled_maintenance"),
+    # an incident: the rate named a few words after 'elevated'
+    (HEALTH, None, "Between 10:00 and 11:15 UTC we saw elevated HTTP 5XX error rates for Amazon CloudFront "
+     "in Europe.", "health.operational_issue"),
+    # an overdue balance to go to a collection agency is a suspension warning (en, es, de)
+    (BILLING, None, "Your balance is 70 days overdue. Unless it is paid, it will be referred to an external "
+     "collection agency.", "billing.suspension_warning"),
+    (BILLING, None, "Si no recibimos el pago, su saldo se transferirá a una agencia de cobranza.",
+     "billing.suspension_warning"),
+    (BILLING, None, "Ohne Zahlungseingang übergeben wir die Forderung einem Inkassobüro.",
+     "billing.suspension_warning"),
+    # a Support plan to be discontinued or repriced, the Customer Agreement, localized
+    (GENERAL, None, "Effective 2027-02-01 the AWS Developer Support plan will no longer be offered.",
+     "policy.change_notice"),
+    (GENERAL, None, "Los precios de los planes de AWS Support cambian el 1 de marzo de 2027.", "policy.change_notice"),
+    (GENERAL, None, "O plano AWS Business Support deixará de ser oferecido em 2027.", "policy.change_notice"),
+    (GENERAL, None, "Nous avons mis à jour le Contrat client AWS ; les changements s'appliquent dès le 1er mars "
+     "2027.", "policy.change_notice"),
+    # invoices in other languages: the invoice number or 'your invoice'
+    (BILLING, None, "Rechnungsnummer: DE27-123456\nBetrag: 99,00 EUR", "billing.invoice"),
+    (BILLING, None, "Número de factura: ES27-556677\nImporte: 120,00 EUR", "billing.invoice"),
+    (BILLING, None, "Sua fatura da AWS referente a fevereiro de 2027 já está disponível no console.", "billing.invoice"),
+    # Support case replies, localized
+    (GENERAL, "RE: [Cas 181122334455] Quota Lambda", "Une nouvelle réponse a été ajoutée à votre dossier.",
+     "support.case_correspondence"),
+    (GENERAL, None, "サポートケース 181122334455 に新しい返信があります。", "support.case_correspondence"),
+    (GENERAL, None, "Hay una nueva respuesta en su caso de soporte 181122334455.", "support.case_correspondence"),
+    # a service's own resource set up; a service closed to new customers
+    (GENERAL, "Your Amazon Connect instance is ready", "You can now claim a phone number.", "onboarding.service_setup"),
+    (GENERAL, None, "Your AWS Elemental MediaStore container was created successfully and is now active.",
+     "onboarding.service_setup"),
+    (GENERAL, None, "Amazon QLDB is no longer available to new customers. Existing customers can continue to use "
+     "it.", "health.other"),
+    (GENERAL, None, "Amazon Forecast ya no está disponible para nuevos clientes.", "health.other"),
+])
+def test_unseen7_type_miss_families_in_other_wordings(sender: str, subject: str | None, body: str,
+                                                       expected: str) -> None:
+    """The families of unseen7's type misses (issue 12), in our own wordings and other services, with
+    the precedence they need: a digest that lists an end of support is no end-of-support notice."""
+    raw = _mail(sender, subject, f"Hello,\n\n{body}\n\nSincerely,\nAmazon Web Services")
+    assert CLASSIFIER.classify(parse_mail(raw)).notice_type == expected
+
+
+def test_a_support_plan_change_that_was_made_stays_support_mail() -> None:
+    """Only a future change of a Support plan (discontinued, repriced) is a policy change notice."""
+    raw = _mail(GENERAL, None, "Hello,\n\nYour AWS Support plan changed from Developer to Business today.")
+    assert CLASSIFIER.classify(parse_mail(raw)).notice_type == "support.other"
