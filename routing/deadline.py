@@ -7,7 +7,8 @@ scored by the phrase right before it ("no later than", "before", "by 23:59 UTC o
 "on or after", "starting", "after … UTC", "expires on", "you have until", "end of life on", "まで") or
 right after it ("onward"), and by what its sentence says (support ends, retirement, maintenance,
 charges, suspension, an action asked of the reader; for a field line such as "Payment due: …", its
-own field), less what marks it as no deadline (extended support, a date already reached, a release
+own field; for a bare table row, the column its header names: "Expires", "Apply by", "Vencimento"), less
+what marks it as no deadline (extended support, a date already reached, a release
 or publication date). The
 earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
 names the end of standard support, then a later forced upgrade, gives the end of standard support
