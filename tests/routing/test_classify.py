@@ -989,7 +989,8 @@ BILLING = "AWS Billing <aws-billing@amazon.com>"
     # invoices in other languages: the invoice number or 'your invoice'
     (BILLING, None, "Rechnungsnummer: DE27-123456\nBetrag: 99,00 EUR", "billing.invoice"),
     (BILLING, None, "Número de factura: ES27-556677\nImporte: 120,00 EUR", "billing.invoice"),
-    (BILLING, None, "Sua fatura da AWS referente a fevereiro de 2027 já está disponível no console.", "billing.invoice"),
+    (BILLING, None, "Sua fatura da AWS referente a fevereiro de 2027 já está disponível no console.",
+     "billing.invoice"),
     # Support case replies, localized
     (GENERAL, "RE: [Cas 181122334455] Quota Lambda", "Une nouvelle réponse a été ajoutée à votre dossier.",
      "support.case_correspondence"),
