@@ -138,6 +138,7 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
+         r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
          r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
@@ -163,6 +164,9 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bbis spätestens|\bspätestens|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
+                           # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
+                           r"\bentrar[aá]n? en vigor el|\bentrar[aã]o em vigor em|\bentrar[aá] em vigor em|"
+                           r"\bentrer[aà](?:nno)? in vigore il|\bentrer(?:a|ont) en vigueur le|\bin kraft (?:ab|am)|"
                            r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
@@ -187,7 +191,7 @@ _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
      r"no longer (?:be )?supported|end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
-    (r"retire|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
+    (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
@@ -220,6 +224,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
+    # a change that takes effect, a price that changes ("entrarán en vigor", "cambiará la tarifa")
+    r"en vigor|em vigor|in vigore|en vigueur|in kraft|tarifa|precio|preço|prix|prezzo|preis|料金|价格|요금|"
     # a due date ("Fällig am", "Vencimento", "date d'échéance", "支払期限")
     r"fällig|vencim|échéance|scadenz|支払期限|支付期限|付款截止|납부 기한|납기|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")

@@ -313,6 +313,21 @@ def _mail(sender: str, subject: str, body: str, when: str = "Mon, 03 Aug 2026 09
         ("Amazon Web Services <no-reply-aws@amazon.com>", "Cambio de planes",
          "A partir del 15 de octubre de 2026 ya no se podrán crear nuevas instancias con el plan antiguo en la "
          "cuenta 480093371566.", "2026-10-15"),
+        # a retirement written "is retiring ... on", a change of terms that takes effect (en, es), a price that
+        # changes from a date (es)
+        ("Amazon Web Services <health@aws.com>", "",
+         "Hello,\n\nAmazon OpenSearch Service is retiring support for legacy T2 instance types on March 3, 2027. "
+         "Your account 518804412960 has 2 domains on them.", "2027-03-03"),
+        ("Amazon Web Services <no-reply-aws@amazon.com>", "Updates to the AWS Service Terms",
+         "Hello,\n\nWe have updated the AWS Service Terms. The updated terms take effect on October 1, 2026 and "
+         "apply to your account 518804412960.", "2026-10-01"),
+        ("Amazon Web Services <no-reply-aws@amazon.com>", "Actualización del Contrato de cliente de AWS",
+         "Hola:\n\nHemos actualizado el Contrato de cliente de AWS. Los cambios entrarán en vigor el 1 de octubre "
+         "de 2026 y se aplican a su cuenta de AWS 518804412960.", "2026-10-01"),
+        ("Amazon Web Services <no-reply-aws@amazon.com>", "",
+         "Hola:\n\nSu cuenta de AWS 518804412960 usa instancias reservadas. A partir del 1 de marzo de 2027 "
+         "cambiará el precio por hora de estas instancias.\n\nSi desea cambiar de plan, hágalo antes del 28 de "
+         "febrero de 2027.", "2027-03-01"),
     ],
 )
 def test_types_without_a_default_deadline_get_one_when_the_mail_sets_a_date(
@@ -338,3 +353,18 @@ def test_an_invoice_without_a_due_date_and_an_abuse_reply_window_have_none() -> 
         "Instance i-0a1b2c3d4e5f60718 in account 480093371566 was reported for scanning on 2026-08-02.\n\n"
         "Please reply within 24 hours with the steps you have taken.")))
     assert abuse.deadline is None, abuse.notice_type
+
+
+@pytest.mark.parametrize("body", [
+    # closed to new customers only, "no action is required", a period "before that date": no deadline
+    "Amazon Honeycode will no longer be available to new customers starting June 1, 2026. Existing customers, "
+    "including account 518804412960, can continue to use the service as normal. No action is required.",
+    "AWS IoT Events will no longer be open to new customers starting May 20, 2026. Accounts that used it in the "
+    "6 months before that date, such as 518804412960, keep using it. No further action is needed.",
+])
+def test_a_change_for_new_customers_only_has_no_deadline(body: str) -> None:
+    from routing.classify import NoticeClassifier
+    from routing.parse import parse_mail
+
+    notice = NoticeClassifier().classify(parse_mail(_mail("Amazon Web Services <health@aws.com>", "", body)))
+    assert notice.deadline is None, notice.notice_type
