@@ -16,7 +16,8 @@ from routing.patterns import matches_at_literals, matches_from_starts
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
           "XXXX-", "US East (Ohio)", "Europe (Paris)", "eU (", "z", "ı", "İ", "ſ", "K", "euRope  (", "queue (",
-          "vol-", "0123abcd", "sg-", "xsg-", "cluster-", "ffff", "vpc-", "vpce-", "Vol-", "dxlag-", "_"]
+          "vol-", "0123abcd", "sg-", "xsg-", "cluster-", "ffff", "vpc-", "vpce-", "Vol-", "dxlag-", "_",
+          "-", "abcdefgh1", "eipalloc-", "tgw-", "igw-", "fs-", "xfs-", "s", "g"]
 SCANS = [(ids._TWELVE, ids._TWELVE_AT, False), (ids._MASKED, ids._MASKED_AT, False)]
 
 
@@ -33,8 +34,7 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
         assert _spans(matches_from_starts(pattern, start, value)) == _spans(list(pattern.finditer(value)))
         first, plain = ids._first_match(pattern, start, value), pattern.search(value)
         assert (first.span() if first else None) == (plain.span() if plain else None)
-    resources = matches_at_literals(ids._RESOURCE, ids._RESOURCE_PREFIXES, text, text)
-    assert _spans(resources) == _spans(list(ids._RESOURCE.finditer(text)))
+    assert _spans(ids._resource_matches(text)) == _spans(list(ids._RESOURCE.finditer(text)))
 
 
 def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
