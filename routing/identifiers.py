@@ -75,6 +75,10 @@ _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
 # dashes ending in a digit; the look-behind after the first two digits (re skips to a digit fast, and
 # no digit inside a longer number gets further than it)
 _TWELVE_AT = re.compile(r"\d\d(?<![\d*\w-]\d\d)[\d -]{9,12}\d")
+# the same for an ASCII text: on ASCII characters \d and \w match alike with or without re.ASCII
+# (https://docs.python.org/3/library/re.html: \d is [0-9] and \w [a-zA-Z0-9_] under re.ASCII, else
+# Unicode decimal digits and str.isalnum characters plus "_"); the scan skips non-digits about twice as fast
+_TWELVE_AT_ASCII = re.compile(_TWELVE_AT.pattern, re.ASCII)
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
@@ -219,6 +223,11 @@ def account_digits(written: str) -> str:
     return written.replace("-", "").replace(" ", "")
 
 
+def _twelve(text: str) -> list[re.Match[str]]:
+    """``list(_TWELVE.finditer(text))`` (tests/routing/test_identifier_scans.py)."""
+    return matches_from_starts(_TWELVE, _TWELVE_AT_ASCII if text.isascii() else _TWELVE_AT, text)
+
+
 def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found."""
@@ -227,7 +236,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         if match:
             return account_digits(match.group(1))
     if twelve is None:
-        twelve = [(m.start(), m.end(), m.group(1)) for m in matches_from_starts(_TWELVE, _TWELVE_AT, text)]
+        twelve = [(m.start(), m.end(), m.group(1)) for m in _twelve(text)]
     numbers = [(start, number) for start, end, number in twelve
                if not _OTHER_AFTER.match(text, end)
                and not _OTHER_BEFORE.search(text, max(0, start - 60), start)]
@@ -347,7 +356,7 @@ class _Mail:
     @cached_property
     def twelve(self) -> list[re.Match[str]]:
         """The _TWELVE matches of ``both`` (subject, line break, text)."""
-        return matches_from_starts(_TWELVE, _TWELVE_AT, self.both)
+        return _twelve(self.both)
 
     @cached_property
     def account(self) -> str | None:

@@ -37,6 +37,14 @@ def test_scans_equal_plain_regex(pieces: list[str]) -> None:
     assert _spans(ids._resource_matches(text)) == _spans(list(ids._RESOURCE.finditer(text)))
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "١٢", "5", "_", "12-", "1 ", "123 456 789 012"]), max_size=30))
+def test_twelve_scan_equals_plain_regex_in_ascii_and_other_text(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for value in (text, text.encode("ascii", "ignore").decode()):  # the ASCII branch and the other one
+        assert _spans(ids._twelve(value)) == _spans(list(ids._TWELVE.finditer(value)))
+
+
 def test_an_account_id_inside_a_longer_number_is_not_one() -> None:
     assert matches_from_starts(ids._TWELVE, ids._TWELVE_AT, "ref 1234567890123 and 123456789012.")[0].group(1) \
         == "123456789012"
