@@ -253,12 +253,16 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     return None
 
 
-def _case_id(subject_lower: str, text_lower: str) -> str | None:
+def _case_id(low: str, subject_end: int) -> str | None:
+    """The first _CASE match in the subject (``low[:subject_end]``), then in the text (after the line
+    break that follows it). Searched in ``low`` between pos and endpos, as re reads them (the pattern
+    neither sees past endpos nor matches before pos; the look-behind at the text's start reads the line
+    break, no letter, like the start of a text): the same matches as in the two texts apart, without
+    copying them (tests/routing/test_identifier_scans.py)."""
     for pattern in _CASE:
-        for value in (subject_lower, text_lower):
-            match = pattern.search(value)
-            if match:
-                return match.group(1)
+        match = pattern.search(low, 0, subject_end) or pattern.search(low, subject_end + 1)
+        if match:
+            return match.group(1)
     return None
 
 
@@ -291,11 +295,12 @@ def _resource_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_RESOURCE, text, positions)
 
 
-def _regions(subject: str, text: str) -> list[str]:
-    cleaned = f"{subject}\n{text}"
+def _regions(both: str, low: str) -> list[str]:
+    """Region codes and names in ``both`` (subject, line break, text; ``low``: its lower-cased form)."""
+    cleaned, lowered = both, low
     if "awstrack.me" in cleaned:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
-    lowered = cleaned.lower()
+        lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
     named = any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
     for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
@@ -351,7 +356,7 @@ class _Mail:
 
     @cached_property
     def regions(self) -> list[str]:
-        return _regions(self.subject, self.text)
+        return _regions(self.both, self.low)
 
     @cached_property
     def twelve(self) -> list[re.Match[str]]:
@@ -369,7 +374,11 @@ class _Mail:
 
 
 def _x_case_id(m: _Mail, ids: dict[str, Any]) -> Any:
-    return _case_id(m.subject.lower(), m.text.lower()) if m.has("case", "displayid") else None
+    if not m.has("case", "displayid"):
+        return None
+    if len(m.low) == len(m.both):  # each character lower-cased to one: the subject ends where it did
+        return _case_id(m.low, len(m.subject))
+    return _case_id(f"{m.subject.lower()}\n{m.text.lower()}", len(m.subject.lower()))
 
 
 def _x_health_event_arn(m: _Mail, ids: dict[str, Any]) -> Any:
@@ -398,9 +407,13 @@ def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
-    # every _MASKED match holds "ending" or four of * x X • in a row ("xxxx" once * and • read as x)
-    maskable = "ending" in m.both or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
-    masked = _first_match(_MASKED, _MASKED_AT, m.both) if m.account is None and maskable else None
+    if m.account is not None:  # (computed for every mail anyway) a named account: no masked one wanted
+        return None
+    # every _MASKED match holds "account ending " or "account id ending " (case-sensitive) or four of
+    # * x X • in a row ("xxxx" once * and • read as x)
+    maskable = "account ending " in m.both or "account id ending " in m.both \
+        or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
+    masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
     return masked.group(1) if masked else None
 
 

@@ -74,7 +74,8 @@ def test_region_scan_equals_plain_regex(pieces: list[str]) -> None:
 
 
 ACCOUNT_PIECES = [*PIECES, "Account: ", "account ", "AWS account ID ", "invited by account ", "[Account: ", "]",
-                  "your AWS account ", "management account ", ":", "\n\n", "ending with "]
+                  "your AWS account ", "management account ", ":", "\n\n", "ending with ",
+                  "account id ending in ", "id ", "pending ", "Account ending in ", "•"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -109,3 +110,16 @@ def test_account_from_a_resource_arn_only_as_the_last_resort() -> None:
     assert ids._account_id("", "TopicArn: arn:aws:sns:us-east-1:470088231954:alerts\n", {}) is None
     # an Organizations ARN names the management account
     assert ids._account_id("", "arn:aws:organizations::470088231954:account/o-a1b2c3d4e5/123456789012\n", {}) is None
+
+
+CASE_PIECES = ["case", "Case ", "CASE", "id", " number", " no.", ":", "#", " ", "\n", "1234567890", "12345", "00000",
+               "displayid=", "showcase ", "İ", "Σ", "a", "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CASE_PIECES), max_size=8), st.lists(st.sampled_from(CASE_PIECES), max_size=20))
+def test_case_id_in_the_lower_cased_mail_equals_the_texts_apart(subject: list[str], text: list[str]) -> None:
+    mail = ids._Mail("".join(subject), "".join(text), (), None)
+    plain = next((m.group(1) for pattern in ids._CASE for value in (mail.subject.lower(), mail.text.lower())
+                  if (m := pattern.search(value))), None)
+    assert ids._x_case_id(mail, {}) == (plain if mail.has("case", "displayid") else None)
