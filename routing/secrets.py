@@ -259,6 +259,11 @@ _WEAK_WORD_STARTS = ("verif", "vérif", "sign", "log", "authentication", "2fa", 
                      "key", "schlüssel", "clé", "chave", "chiave", "llave",
                      "認証", "確認", "验证", "驗證", "인증", "확인")
 _TOKEN_TEXT_STARTS = ("token", "one-time password")
+# the same literals without those holding a non-ASCII character: all an ASCII text can hold (built once here,
+# not skipped one by one per text)
+_CODE_WORD_STARTS_ASCII, _PASSWORD_WORD_STARTS_ASCII, _WEAK_WORD_STARTS_ASCII = (
+    tuple(literal for literal in starts if literal.isascii())
+    for starts in (_CODE_WORD_STARTS, _PASSWORD_WORD_STARTS, _WEAK_WORD_STARTS))
 _TOKEN_QUERY_STARTS = tuple(sorted(n for n in _TOKEN_PARAMS if len(n) > 2))
 _TOKEN_QUERY_NAMES = frozenset(_TOKEN_QUERY_STARTS)
 _TOKEN_QUERY_LENGTHS = tuple(sorted({len(name) for name in _TOKEN_QUERY_NAMES}))
@@ -266,20 +271,24 @@ _TOKEN_QUERY_NAME_CHARS = "".join(sorted(set("".join(_TOKEN_QUERY_NAMES))))
 
 
 def _literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str,
-                     lead: str = "") -> list[re.Match[str]]:
+                     lead: str = "", ascii_starts: tuple[str, ...] | None = None) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a case-insensitive ``pattern`` every match of which
     begins with one of the lower-case literals ``starts`` (or with one character of ``lead`` right
     before one): the pattern is tried only where ``str.find`` sees a literal in ``lowered`` (the
     lower-cased text), not at every position. Same matches; text holding one of the characters
     that fold to ASCII letters is scanned the plain way (an ASCII text holds none: ``isascii`` costs
-    nothing, four ``in`` scans a pass each)."""
+    nothing, four ``in`` scans a pass each). ``ascii_starts``: ``starts`` without those holding a
+    non-ASCII character (none can occur in an ASCII text), computed once at import by the caller.
+
+    The literals absent from the text (most of them) are passed over by ``filter`` with
+    ``lowered.__contains__``, without a step of this loop each; a present one is then found from
+    the start again (the same positions as one ``find`` loop per literal)."""
     if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
         return list(pattern.finditer(text))
     positions: set[int] = set()
-    ascii_text = lowered.isascii()
-    for literal in starts:
-        if ascii_text and not literal.isascii():
-            continue  # cannot occur in it
+    if lowered.isascii():
+        starts = tuple(literal for literal in starts if literal.isascii()) if ascii_starts is None else ascii_starts
+    for literal in filter(lowered.__contains__, starts):
         at = lowered.find(literal)
         while at != -1:
             positions.add(at)
@@ -647,8 +656,8 @@ def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
     if lowered is None:
         lowered = text.lower()
     words = [_Word(m.start(), m.end(), m.group(0))
-             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered)] \
-        if any(hint in lowered for hint in (_CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
+             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, "", _CODE_WORD_STARTS_ASCII)] \
+        if any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
         else []
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
     for match in _CODE_SUFFIX.finditer(text) if "code" in lowered else ():
@@ -715,7 +724,8 @@ def _code_spans(text: str) -> list[Secret]:
     found: list[Secret] = []
     lowered = text.lower()
     ascii_text = lowered.isascii()  # then no non-ASCII hint or literal can occur in it
-    if not any(hint in lowered for hint in (_HINTS_ASCII if ascii_text else _HINTS)):
+    # any(map(lowered.__contains__, …)): the "hint in lowered" tests without a generator step each
+    if not any(map(lowered.__contains__, _HINTS_ASCII if ascii_text else _HINTS)):
         return found
     for word in _code_words(text, lowered):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
@@ -726,14 +736,15 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
-    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered) \
-            if text.isascii() or any(hint in lowered for hint in _WEAK_HINTS) else ():
+    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, "", _WEAK_WORD_STARTS_ASCII) \
+            if text.isascii() or any(map(lowered.__contains__, _WEAK_HINTS)) else ():
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered) \
-            if any(hint in lowered for hint in (_PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS)) else ():
+    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered, "",
+                                     _PASSWORD_WORD_STARTS_ASCII) \
+            if any(map(lowered.__contains__, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS)) else ():
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())

@@ -242,3 +242,23 @@ def test_possessive_dashed_groups_match_as_the_plain_pattern(pieces: list[str]) 
     text = "".join(pieces)
     plain = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}(?:-[A-Za-z0-9]{2,10})+(?![A-Za-z0-9])")
     assert [m.span() for m in secrets._DD_GROUPED_DASHED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+ASCII_SCANS = [(secrets._CODE_WORD, secrets._CODE_WORD_STARTS, secrets._CODE_WORD_STARTS_ASCII),
+               (secrets._PASSWORD_WORD, secrets._PASSWORD_WORD_STARTS, secrets._PASSWORD_WORD_STARTS_ASCII),
+               (secrets._WEAK_WORD, secrets._WEAK_WORD_STARTS, secrets._WEAK_WORD_STARTS_ASCII)]
+
+
+def test_ascii_start_literals_are_the_ascii_ones_in_order() -> None:
+    for _, starts, ascii_starts in ASCII_SCANS:
+        assert ascii_starts == tuple(literal for literal in starts if literal.isascii())
+        assert ascii_starts  # an empty tuple would silently scan nothing in ASCII text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_literal_scans_with_the_import_time_ascii_literals_equal_plain_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, starts, ascii_starts in ASCII_SCANS:
+        assert _spans(secrets._literal_matches(pattern, starts, text, text.lower(), "", ascii_starts)) == \
+            _spans(list(pattern.finditer(text)))
