@@ -47,7 +47,8 @@ FIXTURES = REPO / "tests" / "fixtures" / "notices"
 OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
                       "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout",
                       "fixtures-unseen7", "fixtures-unseen7-heldout", "fixtures-unseen8", "fixtures-unseen8-heldout",
-                      "fixtures-own10-heldout", "fixtures-own11-heldout"})
+                      "fixtures-own10-heldout", "fixtures-own11-heldout", "fixtures-own12-heldout",
+                      "fixtures-unseen9", "fixtures-unseen9-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -110,12 +111,14 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-own8", "variants-own8"), ("fixtures-own8-heldout", "variants-own8-heldout"),
                 ("fixtures-own9", "variants-own9"), ("fixtures-own9-heldout", "variants-own9-heldout"),
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
-                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen6", "variants-unseen6"),
+                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen9", "variants-unseen9"),
+                ("fixtures-unseen9-heldout", "variants-unseen9-heldout"), ("fixtures-unseen6", "variants-unseen6"),
                 ("fixtures-unseen6-heldout", "variants-unseen6-heldout"), ("fixtures-unseen7", "variants-unseen7"),
                 ("fixtures-unseen7-heldout", "variants-unseen7-heldout"), ("fixtures-unseen8", "variants-unseen8"),
                 ("fixtures-unseen8-heldout", "variants-unseen8-heldout"), ("fixtures-own6", "variants-own6"),
                 ("fixtures-own10", "variants-own10"), ("fixtures-own10-heldout", "variants-own10-heldout"),
-                ("fixtures-own11", "variants-own11"), ("fixtures-own11-heldout", "variants-own11-heldout"))
+                ("fixtures-own11", "variants-own11"), ("fixtures-own11-heldout", "variants-own11-heldout"),
+                ("fixtures-own12", "variants-own12"), ("fixtures-own12-heldout", "variants-own12-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
@@ -235,8 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "fixtures-unseen4-heldout, fixtures-own5, fixtures-unseen5, "
                              "fixtures-unseen5-heldout, fixtures-unseen6, fixtures-unseen6-heldout, "
                              "fixtures-unseen7, fixtures-unseen7-heldout, fixtures-own11, fixtures-own11-heldout, "
-                             "fixtures-unseen8, fixtures-unseen8-heldout; "
-                             "the -heldout sets, fixtures-unseen7 and fixtures-unseen8 only when named)")
+                             "fixtures-own12, fixtures-own12-heldout, "
+                             "fixtures-unseen8, fixtures-unseen8-heldout, fixtures-unseen9, fixtures-unseen9-heldout; "
+                             "the -heldout sets, fixtures-unseen7, fixtures-unseen8 and fixtures-unseen9 "
+                             "only when named)")
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
     args = parser.parse_args(argv)
