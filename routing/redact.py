@@ -91,19 +91,37 @@ def _replace(text: str, found: list[Secret]) -> str:
     return "".join(parts)
 
 
+_VALUE_SEPARATOR = r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]?"
+
+
 @lru_cache(maxsize=256)
 def _values_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern for every value; a digit code matches with or without separators (482913,
-    482 913, 4 8 2 9 1 3, 482-913)."""
+    482 913, 4 8 2 9 1 3, 482-913).
+
+    Written as ``(?<![A-Za-z0-9])(?:v1|v2|…)(?![A-Za-z0-9])``, re would try the look-behind at
+    every position; here each alternative is its first character, then the look-behind over that
+    character and the one before (``4(?<![A-Za-z0-9]4)…``: the character before the value is no
+    letter or digit, the same test), so re skips to the values' first characters fast. Same matches
+    (tests/routing/test_secret_scans.py compares both forms); with an empty value (no first
+    character) the plain form."""
     alternatives: list[str] = []
+    plain = not all(values)
     for value in sorted(values, key=len, reverse=True):
         if value.isdigit():
-            alternatives.append(r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]?".join(re.escape(c) for c in value))
+            chars = [re.escape(c) for c in value]
+            rest = "".join(_VALUE_SEPARATOR + c for c in chars[1:])
         else:
-            alternatives.append(re.escape(value))
+            chars = [re.escape(value[:1])]
+            rest = re.escape(value[1:])
+        if plain:
+            alternatives.append(chars[0] + rest)
+        else:
+            alternatives.append(f"{chars[0]}(?<![A-Za-z0-9]{chars[0]}){rest}")
     if not alternatives:
         return None
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])")
+    body = "(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])"
+    return re.compile(r"(?<![A-Za-z0-9])" + body if plain else body)
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,3 +262,32 @@ def test_literal_scans_with_the_import_time_ascii_literals_equal_plain_regex(pie
     for pattern, starts, ascii_starts in ASCII_SCANS:
         assert _spans(secrets._literal_matches(pattern, starts, text, text.lower(), "", ascii_starts)) == \
             _spans(list(pattern.finditer(text)))
+
+
+def _plain_values_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The scrub pattern as first written: the look-behind before the alternatives."""
+    alternatives = [r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]?".join(re.escape(c) for c in value)
+                    if value.isdigit() else re.escape(value) for value in sorted(values, key=len, reverse=True)]
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])")
+
+
+VALUE_PIECES = ["4", "8", "2", "9", "1", "3", "a", "Z", ".", "-", " ", "\u00a0", "/", "?", "=", "é", "٤", "²", "\\",
+                "(", "*", "_", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.text(st.sampled_from(VALUE_PIECES), max_size=8), max_size=5),
+       st.lists(st.sampled_from([*VALUE_PIECES, "4829", "482 913", "a/b?c=1", "Z9Z9"]), max_size=30))
+def test_scrub_pattern_with_its_look_behind_after_the_first_character_equals_the_plain_one(
+        values: list[str], pieces: list[str]) -> None:
+    text = "".join(pieces + values[:1] + pieces[:3])
+    key = tuple(values)
+    plain = _plain_values_pattern(key)
+    fast = redact._values_pattern(key)
+    assert (plain is None) == (fast is None)
+    if plain is not None and fast is not None:
+        assert fast.sub(redact.SCRUBBED, text) == plain.sub(redact.SCRUBBED, text)
+        if text:
+            assert redact.Redactor(values=key).scrub(text) == plain.sub(redact.SCRUBBED, text)
