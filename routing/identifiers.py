@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.patterns import FOLDS_TO_ASCII, matches_at, matches_at_literals, matches_from_starts
+from routing.patterns import FOLDS_TO_ASCII, literal_needles, matches_at, matches_at_literals, matches_from_starts
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
@@ -162,6 +162,8 @@ _DOMAIN = (
 )
 _DOMAIN_SUBJECT = re.compile(r"(?:certificate (?:request|approval) for|e-?mail address for|transfer of|"
                              r"registration of|renewal of)\s+([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\s*$", _I)
+# lower-case literals one of which every _DOMAIN_SUBJECT match holds (routing.patterns.literal_needles)
+_DOMAIN_SUBJECT_NEEDLES = literal_needles(_DOMAIN_SUBJECT.pattern)
 _HANDSHAKE = re.compile(r"h-[a-z0-9]{10,32}(?![0-9A-Za-z_])")
 _AGREEMENT = re.compile(r"\bagmt-[a-z0-9]{10,40}\b")
 _PERIOD_RANGE = re.compile(r"billing period\s*:?\s*" + _MONTH_WORD + r"\.?\s+\d{1,2}\s*(?:-|–|to)\s*"
@@ -221,6 +223,16 @@ def _first(patterns: Iterable[re.Pattern[str]], *texts: str) -> str | None:
 def account_digits(written: str) -> str:
     """The 12 digits of an account id as written (dashes and spaces removed)."""
     return written.replace("-", "").replace(" ", "")
+
+
+def _may_hold(needles: tuple[str, ...] | None, text: str) -> bool:
+    """Whether a case-insensitive pattern every match of which holds one of the lower-case ``needles``
+    may match in ``text`` (a short one: lower-cased here). Always where a character of it folds to an
+    ASCII letter (:data:`FOLDS_TO_ASCII`: lower-casing does not turn it into the letter re reads)."""
+    if needles is None or (not text.isascii() and any(map(text.__contains__, FOLDS_TO_ASCII))):
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, needles))
 
 
 def _twelve(text: str) -> list[re.Match[str]]:
@@ -344,7 +356,9 @@ class _Mail:
         self.hdr = {k.lower(): v for k, v in reversed(headers)}
         self.both = f"{subject}\n{self.text}"
         self.low = self.both.lower()
-        self.decoded = unquote(self.both) if "%2f" in self.low or "%3a" in self.low else self.both
+        # (lower-casing makes a "%" of nothing but a "%": a text without one holds no %2f or %3a)
+        self.decoded = unquote(self.both) \
+            if "%" in self.both and ("%2f" in self.low or "%3a" in self.low) else self.both
 
     def has(self, *words: str) -> bool:
         """Whether one of ``words`` occurs (lower-case): the cheap gate before a regex."""
@@ -394,8 +408,9 @@ def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
-    abuse = _first(_ABUSE, m.subject, m.text) if m.has("abuse", "report") else None
-    if abuse is None and "abuse" in m.low and _ABUSE_WORD.search(m.low):
+    abuse_in = "abuse" in m.low  # (once, for both gates)
+    abuse = _first(_ABUSE, m.subject, m.text) if abuse_in or "report" in m.low else None
+    if abuse is None and abuse_in and _ABUSE_WORD.search(m.low):
         abuse = _first([_ABUSE_CASE_NUMBER], m.text)
     return abuse
 
@@ -442,8 +457,10 @@ def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
         return None
     # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
     in_text = "domain" in m.low or any(map(m.text.__contains__, FOLDS_TO_ASCII))
-    return ((_first(_DOMAIN, m.text) if in_text else None) or _first([_DOMAIN_SUBJECT], m.subject) or "").lower() \
-        or None
+    found = _first(_DOMAIN, m.text) if in_text else None
+    if not found and _may_hold(_DOMAIN_SUBJECT_NEEDLES, m.subject):
+        found = _first([_DOMAIN_SUBJECT], m.subject)
+    return (found or "").lower() or None
 
 
 def _x_handshake_id(m: _Mail, ids: dict[str, Any]) -> Any:

@@ -5,13 +5,14 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import unquote
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from routing import deadline
 from routing import identifiers as ids
-from routing.patterns import matches_at_literals, matches_from_starts
+from routing.patterns import FOLDS_TO_ASCII, matches_at_literals, matches_from_starts
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
@@ -123,3 +124,21 @@ def test_case_id_in_the_lower_cased_mail_equals_the_texts_apart(subject: list[st
     plain = next((m.group(1) for pattern in ids._CASE for value in (mail.subject.lower(), mail.text.lower())
                   if (m := pattern.search(value))), None)
     assert ids._x_case_id(mail, {}) == (plain if mail.has("case", "displayid") else None)
+
+
+DOMAIN_PIECES = ["Certificate request for ", "certificate approval for ", "E-mail address for ", "transfer of ",
+                 "Renewal Of ", "registration\tof ", "REGISTRATION OF ", "ſ", "K", "İ", "ı", "tranſfer of ", "for ",
+                 "example.com", "Example.ORG", " ", "\n", "domain: ", "Domain name: ", "x.io", "%2F", "%3a", "%", "2f"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(DOMAIN_PIECES), max_size=8), st.lists(st.sampled_from(DOMAIN_PIECES), max_size=12))
+def test_domain_and_decoded_text_with_pre_checks_equal_the_plain_forms(subject: list[str], text: list[str]) -> None:
+    mail = ids._Mail("".join(subject), "".join(text), (), None)
+    plain = None
+    if mail.has("domain", " for ", "transfer of", "registration of", "renewal of"):
+        in_text = "domain" in mail.low or any(char in mail.text for char in FOLDS_TO_ASCII)
+        plain = ((ids._first(ids._DOMAIN, mail.text) if in_text else None)
+                 or ids._first([ids._DOMAIN_SUBJECT], mail.subject) or "").lower() or None
+    assert ids._x_domain_name(mail, {}) == plain
+    assert mail.decoded == (unquote(mail.both) if "%2f" in mail.low or "%3a" in mail.low else mail.both)
