@@ -791,12 +791,16 @@ def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
         for match in pattern.finditer(text):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))
-    for match in _DD_LONG.finditer(text):
-        if _looks_random(match.group(0)) and match.group(0) not in keep:
-            found.append(Secret(match.start(), match.end(), "code-like token"))
+    found += _long_token_spans(text, keep)
     for match in _QUERY_LINE.finditer(text):
         found.append(Secret(match.start(), match.end(), "link"))
     return found
+
+
+def _long_token_spans(text: str, keep: frozenset[str]) -> list[Secret]:
+    """The default-deny rule's long random tokens (no digit needed: mixed case is enough)."""
+    return [Secret(match.start(), match.end(), "code-like token") for match in _DD_LONG.finditer(text)
+            if _looks_random(match.group(0)) and match.group(0) not in keep]
 
 
 def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] = ()) -> list[Secret]:
@@ -811,8 +815,12 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
         view, offsets = text, None  # = _visible(ascii_forms(text)): nothing to translate or drop (one scan, not two)
     else:
         view, offsets = _visible(ascii_forms(text))
-    if offsets is None and not default_deny and _nothing_to_find(view):
-        return []
+    if offsets is None and _nothing_to_find(view):
+        # the words/links rules find nothing here, and of the default-deny rule only the long tokens can:
+        # its other patterns either need a "?", "&" or "#" with a "=" (links) or report only tokens with a
+        # digit (every str.isdigit character in their ASCII classes is a \d: none in this text); a subject
+        # or sender name of credential mail is then one scan, not all of them
+        return _merge(_long_token_spans(view, frozenset(keep))) if default_deny else []
     merged = _scan(view, default_deny, keep)
     if offsets is None:
         return merged

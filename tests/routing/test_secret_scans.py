@@ -291,3 +291,18 @@ def test_scrub_pattern_with_its_look_behind_after_the_first_character_equals_the
         assert fast.sub(redact.SCRUBBED, text) == plain.sub(redact.SCRUBBED, text)
         if text:
             assert redact.Redactor(values=key).scrub(text) == plain.sub(redact.SCRUBBED, text)
+
+
+LONG_PIECES = ["AbCdEfGhIjKlMnOp", "aBcDeFgHiJkLmNoPqR", "abcdefghijklmnopq", "QWERTYUIOPASDFGHJ", "Ab", "-", "_", "+",
+               " ", "\n", ".", "x", "Z", "token", "One-Time", "ABC-DEF", "AB CD", "Password", "&"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LONG_PIECES), max_size=14), st.sets(st.sampled_from(LONG_PIECES[:4]), max_size=2))
+def test_default_deny_text_with_nothing_else_to_find_gets_the_long_tokens_of_the_full_scan(
+        pieces: list[str], keep: set[str]) -> None:
+    text = "".join(pieces)
+    assert secrets.find_secrets(text, default_deny=True, keep=keep) == secrets._scan(text, True, keep)
+    if secrets._nothing_to_find(text):
+        assert secrets.find_secrets(text, default_deny=True, keep=keep) == \
+            secrets._merge(secrets._long_token_spans(text, frozenset(keep)))
