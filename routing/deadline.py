@@ -190,7 +190,8 @@ _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
-     r"no longer (?:be )?supported|end[- ]of[- ]life|deprecat|サポート(?:を)?終了|サポートが終了", 3),
+     r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|"
+     r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
@@ -234,8 +235,12 @@ _CONTEXT_FOREIGN_ACT = re.compile(
 # not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
 _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
                            r"\bsono stat[ie]|\bha sido|\bhan sido)(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
-# a Japanese past right after a date: に, a kanji/katakana verb, される/する in the polite past
-_PAST_JA = re.compile(r"\s*に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)")
+# a Japanese or Korean past right after a date: に, a kanji/katakana verb, される/する in the polite past
+# ("… に無効化されました"); 에, a Hangul verb, 되다/하다 in the polite past ("… 에 비활성화되었습니다")
+_PAST_JA = re.compile(r"\s*(?:に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
+                      r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다))")
+# a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
+_PAST_ZH = re.compile(r"已(?:于|於|在)\s*\Z")
 _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
@@ -440,8 +445,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 3
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
-        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end)):
-            score += _PAST  # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました": what happened
+        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)):
+            # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
+            # "已于 … 停用": what happened
+            score += _PAST
     return score, min(phrase_start, max(left, start - 60))
 
 

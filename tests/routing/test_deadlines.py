@@ -432,3 +432,22 @@ def test_a_number_before_a_month_day_year_date_is_not_its_day() -> None:
 )
 def test_deadline_families_of_unseen7(text: str, expected: str | None) -> None:
     assert find_deadline(text, TABLE_DATE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past event in Korean and Chinese (as the Japanese に…されました): what happened, no deadline
+        ("계정의 루트 사용자 액세스 키가 2026년 7월 3일에 삭제되었습니다.", None),
+        ("루트 사용자 암호가 2026년 7월 3일에 변경됐습니다.", None),
+        ("您的根用户访问密钥已于 2026年7月3日删除。", None),
+        ("根用户密码已在 2026年7月3日更改。", None),
+        # ... while a date the reader must act by keeps its deadline in the same languages
+        ("2026년 7월 20일까지 결제 수단을 업데이트하십시오.", "2026-07-20"),
+        ("请于 2026年7月20日 之前更新付款方式。", "2026-07-20"),
+        # a service's end of service is its end of support
+        ("The Amazon Foo service reaches its end of service on 2026-07-15.", "2026-07-15"),
+    ],
+)
+def test_deadline_families_of_unseen8(text: str, expected: str | None) -> None:
+    assert find_deadline(text, TABLE_DATE) == expected
