@@ -314,7 +314,8 @@ def _regions(both: str, low: str) -> list[str]:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
         lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
-    named = any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
+    # (every _REGION_NAME match holds a "(": one find spares the ten of the region words where none is)
+    named = "(" in lowered and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
     for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:

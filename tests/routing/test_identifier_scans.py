@@ -142,3 +142,31 @@ def test_domain_and_decoded_text_with_pre_checks_equal_the_plain_forms(subject: 
                  or ids._first([ids._DOMAIN_SUBJECT], mail.subject) or "").lower() or None
     assert ids._x_domain_name(mail, {}) == plain
     assert mail.decoded == (unquote(mail.both) if "%2f" in mail.low or "%3a" in mail.low else mail.both)
+
+
+def _plain_regions(subject: str, text: str) -> list[str]:
+    """routing.identifiers._regions as plain scans: every region code and name searched by finditer."""
+    cleaned = f"{subject}\n{text}"
+    if "awstrack.me" in cleaned:
+        cleaned = ids._TRACKING_URL.sub(" ", cleaned)
+    lowered = cleaned.lower()
+    found = [(m.start(), m.group(1)) for m in ids._REGION.finditer(lowered)]
+    if any(word in lowered for word in ids._REGION_WORDS):
+        for match in ids._REGION_NAME.finditer(cleaned):
+            code = ids._REGION_NAMES.get(" ".join(match.group(0).lower().split()))
+            if code:
+                found.append((match.start(), code))
+    return ids._unique(code for _, code in sorted(found))
+
+
+REGION_TEXT_PIECES = [*REGION_PIECES, "US East (Ohio)", "Europe (Paris)", "EU\n(Ireland)", "eu (", "(", ")", "Asia ",
+                      "Pacific (Tokyo)", "https://x.awstrack.me/L0/us-east-2", "https://AWSTRACK.ME/eu-west-1",
+                      " Canada", "(central)", "ı", "İ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(REGION_TEXT_PIECES), max_size=6), st.lists(st.sampled_from(REGION_TEXT_PIECES),
+                                                                            max_size=25))
+def test_regions_equal_the_plain_scans(subject: list[str], text: list[str]) -> None:
+    mail = ids._Mail("".join(subject), "".join(text), (), None)
+    assert mail.regions == _plain_regions(mail.subject, mail.text)
