@@ -64,6 +64,9 @@ _ACCOUNT_BEFORE = (
     re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"),
 )
 _ARN_TIER = len(_ACCOUNT_BEFORE) - 1
+# how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
+# key's opening quote. A window not ending so is not searched with it
+_FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
 # an account id that is not the recipient's: the inviting, management or sending account
 _OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
                            r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
@@ -256,6 +259,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         if tier == _ARN_TIER and "arn:aws" not in text:
             break  # the ARN tier (last) only where an ARN is written
         for start, number in numbers:
+            if tier == 0 and not _FIRST_TIER_END.search(text, max(0, start - 60), start):
+                continue
             if pattern.search(text, max(0, start - 60), start):
                 return account_digits(number)
         if tier == 0:

@@ -170,3 +170,45 @@ REGION_TEXT_PIECES = [*REGION_PIECES, "US East (Ohio)", "Europe (Paris)", "EU\n(
 def test_regions_equal_the_plain_scans(subject: list[str], text: list[str]) -> None:
     mail = ids._Mail("".join(subject), "".join(text), (), None)
     assert mail.regions == _plain_regions(mail.subject, mail.text)
+
+
+def _plain_account_id(subject: str, text: str, headers: dict[str, str]) -> str | None:
+    """routing.identifiers._account_id with every pattern searched (no pre-check of a window's end)."""
+    for pattern in ids._ACCOUNT_SUBJECT:
+        match = pattern.search(subject)
+        if match:
+            return ids.account_digits(match.group(1))
+    numbers = [(m.start(), m.group(1)) for m in ids._TWELVE.finditer(text)
+               if not ids._OTHER_AFTER.match(text, m.end())
+               and not ids._OTHER_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+    for tier, pattern in enumerate(ids._ACCOUNT_BEFORE):
+        if tier == ids._ARN_TIER and "arn:aws" not in text:
+            break
+        for start, number in numbers:
+            if pattern.search(text, max(0, start - 60), start):
+                return ids.account_digits(number)
+        if tier == 0:
+            match = ids._ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
+            if match:
+                return match.group(1)
+    return None
+
+
+LABELS = ["[", "]", "[Konto ", "AWS ", "Konto ", "cuenta de AWS ", "アカウント", "（", "ID", "：", ":", " : ", "\u3000",
+          "\xa0", "such as yours (", "aws-id", "Affected account", "accountId", '"', '": "', '"account" : "',
+          "Linked account: ", "account", "Account ID", "arn:aws:kafka:eu-west-1:", " has invited", "账户 ", "Σ",
+          "account is ", "owner of ", "(ID: ", "your ", "management ", " ", "\n", "#", "x", "payer account",
+          "アカウント：", "Account ID: ", "AWS アカウント ID： "]
+NUMBERS = ["", "123456789012", "1234-5678-9012", "210987654321", "12345"]
+CHUNKS = st.lists(st.tuples(st.lists(st.sampled_from(LABELS), max_size=3), st.sampled_from(NUMBERS)), max_size=6)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(CHUNKS, CHUNKS)
+def test_account_id_with_the_window_end_pre_check_equals_every_pattern_searched(
+        subject: list[tuple[list[str], str]], text: list[tuple[list[str], str]]) -> None:
+    title = "".join("".join(label) + number for label, number in subject)
+    value = "".join("".join(label) + number for label, number in text)
+    headers = {"x-notifications-notification-event-arn": "arn:aws:notifications::210987654321:x"} \
+        if "Σ" in title else {}
+    assert ids._account_id(title, value, headers) == _plain_account_id(title, value, headers)
