@@ -48,7 +48,7 @@ OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fix
                       "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout",
                       "fixtures-unseen7", "fixtures-unseen7-heldout", "fixtures-unseen8", "fixtures-unseen8-heldout",
                       "fixtures-own10-heldout", "fixtures-own11-heldout", "fixtures-own12-heldout",
-                      "fixtures-unseen9", "fixtures-unseen9-heldout"})
+                      "fixtures-unseen9", "fixtures-unseen9-heldout", "fixtures-own13-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -118,7 +118,8 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen8-heldout", "variants-unseen8-heldout"), ("fixtures-own6", "variants-own6"),
                 ("fixtures-own10", "variants-own10"), ("fixtures-own10-heldout", "variants-own10-heldout"),
                 ("fixtures-own11", "variants-own11"), ("fixtures-own11-heldout", "variants-own11-heldout"),
-                ("fixtures-own12", "variants-own12"), ("fixtures-own12-heldout", "variants-own12-heldout"))
+                ("fixtures-own12", "variants-own12"), ("fixtures-own12-heldout", "variants-own12-heldout"),
+                ("fixtures-own13", "variants-own13"), ("fixtures-own13-heldout", "variants-own13-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
@@ -238,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "fixtures-unseen4-heldout, fixtures-own5, fixtures-unseen5, "
                              "fixtures-unseen5-heldout, fixtures-unseen6, fixtures-unseen6-heldout, "
                              "fixtures-unseen7, fixtures-unseen7-heldout, fixtures-own11, fixtures-own11-heldout, "
-                             "fixtures-own12, fixtures-own12-heldout, "
+                             "fixtures-own12, fixtures-own12-heldout, fixtures-own13, fixtures-own13-heldout, "
                              "fixtures-unseen8, fixtures-unseen8-heldout, fixtures-unseen9, fixtures-unseen9-heldout; "
                              "the -heldout sets, fixtures-unseen7, fixtures-unseen8 and fixtures-unseen9 "
                              "only when named)")
