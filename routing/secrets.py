@@ -660,12 +660,33 @@ def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
         if any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
         else []
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
-    for match in _CODE_SUFFIX.finditer(text) if "code" in lowered else ():
-        begin = match.start()
-        while begin > 0 and match.start() - begin < 30 and text[begin - 1].isalpha():
+    for start, stop in _code_suffixes(text, lowered) if "code" in lowered else ():
+        begin = start
+        while begin > 0 and start - begin < 30 and text[begin - 1].isalpha():
             begin -= 1
-        words.append(_Word(begin, match.end(), text[begin:match.end()]))
+        words.append(_Word(begin, stop, text[begin:stop]))
     return sorted(words, key=lambda w: w.begin)
+
+
+def _code_suffixes(text: str, lowered: str) -> list[tuple[int, int]]:
+    """The spans of ``_CODE_SUFFIX.finditer(text)``, found by ``str.find`` in ``lowered``
+    (``text.lower()``) instead of a case-insensitive regex scan: a match is a place where the
+    lowered text says "code" (only C, O, D, E fold onto c, o, d, e) and no word character follows
+    (re's ``\\b`` after the "e": the next character is neither ``str.isalnum`` nor "_"). "code"
+    cannot overlap itself, so the next one is looked for after it, as ``finditer`` does. Where
+    "\u0130" occurs (the one character whose lower case is longer) positions in ``lowered`` would
+    shift: the regex then. Same spans (tests/routing/test_secret_scans.py)."""
+    if "\u0130" in text:
+        return [match.span() for match in _CODE_SUFFIX.finditer(text)]
+    out: list[tuple[int, int]] = []
+    size = len(text)
+    at = lowered.find("code")
+    while at != -1:
+        after = at + 4
+        if after == size or not (text[after].isalnum() or text[after] == "_"):
+            out.append((at, after))
+        at = lowered.find("code", after)
+    return out
 
 
 def _word_is_about_a_secret(text: str, word: _Word) -> bool:

@@ -306,3 +306,26 @@ def test_default_deny_text_with_nothing_else_to_find_gets_the_long_tokens_of_the
     if secrets._nothing_to_find(text):
         assert secrets.find_secrets(text, default_deny=True, keep=keep) == \
             secrets._merge(secrets._long_token_spans(text, frozenset(keep)))
+
+
+SUFFIX_PIECES = ["code", "CODE", "Code", "cOdE", "passcode", "codes", "code_", "code1", "code٤", "codeé", "code²",
+                 "code-", " ", "\n", "c", "o", "d", "e", "İ", "ı", "K", "ſ", "é", "_", "co", "de", "Bestätigungscode"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(SUFFIX_PIECES), max_size=20))
+def test_code_suffixes_by_find_equal_the_case_insensitive_regex(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert secrets._code_suffixes(text, text.lower()) == [m.span() for m in secrets._CODE_SUFFIX.finditer(text)]
+
+
+def test_re_word_characters_are_those_str_calls_alphanumeric_or_underscore() -> None:
+    # _code_suffixes reads re's \b after "code" as "the next character is neither isalnum nor _"
+    word = re.compile(r"\w")
+    assert all((word.match(chr(code)) is not None) == (chr(code).isalnum() or chr(code) == "_")
+               for code in range(0x110000))
+
+
+def test_only_one_character_lower_cases_to_more_than_one() -> None:
+    # _code_suffixes and the literal scans take positions in text.lower() for positions in the text
+    assert [code for code in range(0x110000) if len(chr(code).lower()) != 1] == [0x130]
