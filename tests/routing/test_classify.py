@@ -1089,3 +1089,50 @@ def test_localized_case_the_customer_opened(body: str, expected: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail("Amazon Web Services <no-reply-aws@amazon.com>", None, body,
                                                   UNSEEN8_DATE)))
     assert notice.notice_type == expected
+
+
+MARKETPLACE = "AWS Marketplace <aws-marketplace@amazon.com>"
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "expected_type"), [
+    # a service that closes, named (not an account), localized; or that ends support / is discontinued
+    (GENERAL, None, "Amazon Foo Boards non sarà più disponibile dal 1 dicembre 2026. Esporta i tuoi dati.",
+     "health.end_of_support"),
+    (GENERAL, None, "O AWS Bar Forms será encerrado no dia 2 de dezembro de 2026. Exporte seus formulários.",
+     "health.end_of_support"),
+    (GENERAL, None, "AWS stellt den Dienst AWS Baz Notes zum 3. Dezember 2026 ein.", "health.end_of_support"),
+    (HEALTH, None, "We will end support on June 9, 2026 for AWS Qux Rules; rules stop running after that day.",
+     "health.end_of_support"),
+    (HEALTH, None, "AWS Qux Rules will be discontinued. Existing rules keep running until then.",
+     "health.end_of_support"),
+    # ... while an account closure in Italian stays an account closure
+    (GENERAL, "Chiusura dell'account AWS", "Confermiamo la chiusura. Dopo il 3 giugno 2026 l'account verrà chiuso "
+     "in modo definitivo.", "account.closed"),
+    # promotional / Activate credits that expire
+    (GENERAL, None, "Your AWS Promotional Credits (USD 900.00) on account 123456789012 expire on 2026-05-31.",
+     "cost.other"),
+    (GENERAL, None, "Ihre Activate-Credits für Konto 123456789012 verfallen am 31. Mai 2026.", "cost.other"),
+    # an SES account under review, Chinese / Japanese
+    (GENERAL, None, "您的 Amazon SES 账户现处于审核状态，因为投诉率过高。", "ses.sending_review"),
+    (GENERAL, None, "お客様の Amazon SES アカウントは現在レビュー中です。苦情率が高すぎます。", "ses.sending_review"),
+    # a Marketplace private offer from the marketplace address, or named in the text
+    (MARKETPLACE, None, "The offer for Foo Suite in account 123456789012 ends on 2026-06-30.",
+     "marketplace.subscription"),
+    (GENERAL, None, "Una oferta privada para Foo Suite en la cuenta 123456789012 vence el 30 de junio de 2026.",
+     "marketplace.subscription"),
+    # a policy size/number limit that changes, or a change led by "on or after <date>"
+    (GENERAL, None, "From 2026-07-01 whitespace counts toward the policy size limit of your SCPs in account "
+     "123456789012.", "policy.change_notice"),
+    (GENERAL, None, "La taille maximale des politiques de balises change le 1 juillet 2026 pour le compte "
+     "123456789012.", "policy.change_notice"),
+    (GENERAL, None, "On or after August 3, 2026, Amazon Foo Mail will require TLS 1.2 for account 123456789012.",
+     "policy.change_notice"),
+    # a Support case opened by AWS: "on behalf of <account>", localized with AWS as the subject
+    (GENERAL, None, "AWS has opened case 178000000000011 on behalf of account 123456789012.",
+     "support.case_opened_by_aws"),
+    (GENERAL, None, "A AWS abriu um caso de suporte (178000000000012) para a conta 123456789012.",
+     "support.case_opened_by_aws"),
+])
+def test_unseen9_families_in_other_wordings(sender: str, subject: str | None, body: str, expected_type: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body, UNSEEN8_DATE)))
+    assert notice.notice_type == expected_type
