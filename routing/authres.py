@@ -98,7 +98,8 @@ def _parse(value: bytes) -> RelayResults:
 def _authserv_id(value: bytes) -> str:
     """The authserv-id token at the start of a raw header value (comments skipped)."""
     text = re.sub(rb"\([^()]*\)", b" ", _FWS.sub(b"", value)).decode("ascii", "replace")
-    return text.strip().split(";", 1)[0].split()[0].lower() if text.strip() else ""
+    words = text.split(";", 1)[0].split()  # a value that opens with ";" has no authserv-id: no words
+    return words[0].lower() if words else ""
 
 
 def relay_results(values: Sequence[bytes], authserv_id: str) -> RelayResults | None:

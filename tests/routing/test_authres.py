@@ -36,3 +36,10 @@ def test_unparseable_relay_header_is_refused() -> None:
         relay_results([b" mx.reseller.example; ;;; ="], "mx.reseller.example")
     with pytest.raises(UnreadableResults):
         relay_results([b" mx.reseller.example; dkim=pass header.d=\xc3\xa4.example"], "mx.reseller.example")
+
+
+@pytest.mark.parametrize("value", [b";", b" ; mx.reseller.example; dmarc=pass", b" (comment) ;dkim=pass", b"   ", b""])
+def test_a_header_without_an_authserv_id_is_no_relays_and_raises_nothing(value: bytes) -> None:
+    """A hostile Authentication-Results that opens with ";" (or holds nothing) names no authserv-id: it
+    is not the relay's header (hypothesis found the ";" case in test_attack_corpus)."""
+    assert relay_results([value], "mx.reseller.example") is None
