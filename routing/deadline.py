@@ -158,7 +158,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté|\bentro il|\bprima del|\ba partire dal|"
-                           r"\bdopo il|\bnon oltre il|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
+                           r"\bdopo il|\bnon oltre il|\bfino al|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
@@ -183,7 +183,7 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に")
 _JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
-                       r"(?:まで|以前|より前|以降|から|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
+                       r"(?:まで|以前|より前|以降|から|より|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 
@@ -222,6 +222,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|außer betrieb|termin|finaliz|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     r"venc|caduc|expir|scad|ablauf|"
+    # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
+    r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
     r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
@@ -270,22 +272,33 @@ _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdé
 # what a change that a date makes effective does ("endpoints will only accept TLS 1.2", "requests will
 # be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
 _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
+                     r"not be able to|"
                      r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
 # charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
 _CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit|costi|料金|费用|收费|요금")
 # the date columns a table's header row names (its cells joined, so no word boundaries): group 1 a
 # deadline ("Apply by", "Expires", "Payment due", "Vencimento"), group 2 the start of a window, group 3
 # a fact ("Purchased", "Release date", "Invoice date", "Emissão", "Scheduled end")
-_COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied after|deadline|due|"
+_COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied after|deadline|due|retirement|"
                      r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
                      r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期)|"
                      r"(start|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
                      r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|"
-                     r"invoice date|rechnungsdatum|date de facture|created|launched|since)")
+                     r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
+                     r"notification date)")
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
 _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
+# a date that selects what is concerned ("tasks started before 2026-03-30", "instances launched after
+# Fri, 06 Mar 2026"): which resources, not when to act
+# ("created on or after <date> can no longer use this branch" stays a deadline: a cut-off)
+_SELECTOR = re.compile(r"\b(?:started|launched|created|deployed|registered) (?:before|after|prior to)"
+                       + _FILLER)
+_SELECTOR_WORDS = ("started ", "launched ", "created ", "deployed ", "registered ")
+# the facts of _CONTEXT (released, announced, was, ...): a clause of its own when a "will" follows them
+# before the date ("has released a new revision and will begin retiring tasks starting at <date>")
+_PAST_CONTEXT = _CONTEXT[-1][0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,8 +430,15 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
+    if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
+        lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if past and lead >= 2:
+        will = text.rfind(" will ", left, start)
+        if will >= 0 and _PAST_CONTEXT.search(text, will, start) is None \
+                and _PAST_CONTEXT.search(text, end, right) is None:
+            score -= _PAST  # the fact is another clause's: the date is of what "will" happen
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:

@@ -451,3 +451,29 @@ def test_deadline_families_of_unseen7(text: str, expected: str | None) -> None:
 )
 def test_deadline_families_of_unseen8(text: str, expected: str | None) -> None:
     assert find_deadline(text, TABLE_DATE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date that picks which resources ("tasks started before ...") is no deadline; the retirement is
+        ("Workers started before 2026-08-03 are scheduled for retirement. Retirement of these workers begins on "
+         "2026-08-24.", "2026-08-24"),
+        ("Jobs started after Mon, 03 Aug 2026 10:00 GMT are not affected by the retirement; the others will be "
+         "retired on 2026-08-24.", "2026-08-24"),
+        # a fact in an earlier clause ("has released") does not make the date of what "will" happen a fact
+        ("AWS Foo has released a new runtime and will begin to retire old workers starting at Mon, 24 Aug "
+         "2026 10:00 GMT.", "2026-08-24"),
+        # a table whose header names a retirement column beside a notice date (a fact)
+        ("Our hosts are degraded.\n\nResource Notice date Retirement date\n\nr-1 2026-07-01 Monday, August 24, "
+         "2026\n\nAct before then.", "2026-08-24"),
+        # a deletion or closure on a date, localized
+        ("Der Schlüssel wird am 24. August 2026 endgültig gelöscht.", "2026-08-24"),
+        ("O Amazon Foo será encerrado em 24 de agosto de 2026.", "2026-08-24"),
+        ("Il servizio resterà disponibile fino al 24 agosto 2026.", "2026-08-24"),
+        # a Japanese change "from" a date (より)
+        ("2026年8月24日 より、既定の設定が変更されます。", "2026-08-24"),
+    ],
+)
+def test_deadline_families_of_unseen9(text: str, expected: str | None) -> None:
+    assert find_deadline(text, TABLE_DATE) == expected
