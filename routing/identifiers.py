@@ -92,6 +92,7 @@ _CASE = (
     re.compile(r"(?<![a-z])case(?:\s+(?:id|number|no\.?))?\s*[:#]?\s*(\d{15}|\d{10})(?!\d)"),
     re.compile(r"displayid=(\d{15}|\d{10})(?!\d)"),
 )
+_CASE_STARTS = ("case", "displayid=")  # the literal every match of each _CASE pattern begins with
 _RESOURCE_PREFIXES = ("dxcon-", "dxvif-", "dxlag-", "vol-", "snap-", "eni-", "vpc-", "subnet-", "sg-", "ami-",
                       "igw-", "nat-", "eipalloc-", "tgw-", "vpce-", "rtb-", "fs-", "cluster-")
 _HEALTH_ARN = re.compile(r"arn:aws:health:[a-z0-9-]*:\d{0,12}:event/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")
@@ -279,10 +280,25 @@ def _case_id(low: str, subject_end: int) -> str | None:
     neither sees past endpos nor matches before pos; the look-behind at the text's start reads the line
     break, no letter, like the start of a text): the same matches as in the two texts apart, without
     copying them (tests/routing/test_identifier_scans.py)."""
-    for pattern in _CASE:
-        match = pattern.search(low, 0, subject_end) or pattern.search(low, subject_end + 1)
+    for pattern, literal in zip(_CASE, _CASE_STARTS, strict=True):
+        match = _first_at(pattern, literal, low, 0, subject_end) or _first_at(pattern, literal, low, subject_end + 1)
         if match:
             return match.group(1)
+    return None
+
+
+def _first_at(pattern: re.Pattern[str], literal: str, text: str, pos: int, endpos: int | None = None
+              ) -> re.Match[str] | None:
+    """``pattern.search(text, pos, endpos)`` for a pattern every match of which begins with ``literal``:
+    tried where ``str.find`` sees it (the first pattern opens with a look-behind, which keeps re from
+    skipping to its literal)."""
+    end = len(text) if endpos is None else endpos
+    at = text.find(literal, pos, end)
+    while at != -1:
+        match = pattern.match(text, at, end)
+        if match is not None:
+            return match
+        at = text.find(literal, at + 1, end)
     return None
 
 
