@@ -343,20 +343,27 @@ def _regions(both: str, low: str) -> list[str]:
     return _unique(code for _, code in sorted(found))
 
 
-def _billing_period(text: str, mail_date: date | None) -> str | None:
-    match = _PERIOD_RANGE.search(text)
-    if match:
-        return f"{int(match.group(3)):04d}-{_month(match.group(1)):02d}"
-    match = _PERIOD_MONTH.search(text)
-    if match:
-        return f"{int(match.group(2)):04d}-{_month(match.group(1)):02d}"
-    match = _PERIOD_ISO.search(text)
-    if match and 1 <= int(match.group(2)) <= 12:
-        return f"{match.group(1)}-{match.group(2)}"
-    match = _PERIOD_BILLS.search(text)
+def _billing_period(text: str, mail_date: date | None, low: str | None = None) -> str | None:
+    """``low``: ``text`` lower-cased, when at hand. The three "billing period" patterns only where it
+    holds those words, the "month of" one only where it holds those (always where a character folds
+    to an ASCII letter: :data:`FOLDS_TO_ASCII`)."""
+    if low is None:
+        low = text.lower()
+    folds = not text.isascii() and any(map(text.__contains__, FOLDS_TO_ASCII))
+    if folds or "billing period" in low:
+        match = _PERIOD_RANGE.search(text)
+        if match:
+            return f"{int(match.group(3)):04d}-{_month(match.group(1)):02d}"
+        match = _PERIOD_MONTH.search(text)
+        if match:
+            return f"{int(match.group(2)):04d}-{_month(match.group(1)):02d}"
+        match = _PERIOD_ISO.search(text)
+        if match and 1 <= int(match.group(2)) <= 12:
+            return f"{match.group(1)}-{match.group(2)}"
+    match = _PERIOD_BILLS.search(text) if "bills?year=" in text else None
     if match and 1 <= int(match.group(2)) <= 12:
         return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
-    match = _PERIOD_OF_MONTH.search(text)
+    match = _PERIOD_OF_MONTH.search(text) if folds or "month of" in low else None
     if match:
         month = _month(match.group(1))
         if match.group(2):
@@ -520,7 +527,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("domain_name", _x_domain_name),
     ("handshake_id", _x_handshake_id),
     ("agreement_id", lambda m, ids: _first([_AGREEMENT], m.both) if "agmt-" in m.both else None),
-    ("billing_period", lambda m, ids: _billing_period(m.both, m.mail_date)
+    ("billing_period", lambda m, ids: _billing_period(m.both, m.mail_date, m.low)
      if m.has("billing period", "bills?year", "month of") else None),
     # singular forms that taxonomy ``thread_on`` names
     ("instance_id", _first_of("instance_ids")),

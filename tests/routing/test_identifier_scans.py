@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import unquote
 
 from hypothesis import given, settings
@@ -212,3 +213,39 @@ def test_account_id_with_the_window_end_pre_check_equals_every_pattern_searched(
     headers = {"x-notifications-notification-event-arn": "arn:aws:notifications::210987654321:x"} \
         if "Σ" in title else {}
     assert ids._account_id(title, value, headers) == _plain_account_id(title, value, headers)
+
+
+def _plain_billing_period(text: str, mail_date: date | None) -> str | None:
+    """routing.identifiers._billing_period with every pattern searched (no literal pre-checks)."""
+    for pattern, year, month in ((ids._PERIOD_RANGE, 3, 1), (ids._PERIOD_MONTH, 2, 1)):
+        match = pattern.search(text)
+        if match:
+            return f"{int(match.group(year)):04d}-{ids._month(match.group(month)):02d}"
+    match = ids._PERIOD_ISO.search(text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{match.group(1)}-{match.group(2)}"
+    match = ids._PERIOD_BILLS.search(text)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return f"{int(match.group(1)):04d}-{int(match.group(2)):02d}"
+    match = ids._PERIOD_OF_MONTH.search(text)
+    if match:
+        number = ids._month(match.group(1))
+        if match.group(2):
+            return f"{int(match.group(2)):04d}-{number:02d}"
+        if mail_date is not None:
+            return f"{mail_date.year - (1 if number > mail_date.month else 0):04d}-{number:02d}"
+    return None
+
+
+PERIOD_PIECES = ["Billing period: ", "billıng period ", "BILLING PERIOD", "billing  period", "June 2026", "May ",
+                 "for the month of ", "For The Month Of ", "bills?year=2026&month=5", "bills?year=2026&amp;month=13",
+                 "2026-05", "2026-13", "Jan 1 - Jan 31, 2026", "Sept. 1 to Sept. 30 2025", "of ", " ", "\n", ",",
+                 "2025", "dec", "ſ", "x"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PERIOD_PIECES), max_size=14))
+def test_billing_period_with_pre_checks_equals_every_pattern_searched(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for when in (None, date(2026, 3, 3)):
+        assert ids._billing_period(text, when) == _plain_billing_period(text, when)
