@@ -70,6 +70,13 @@ _FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
 # an account id that is not the recipient's: the inviting, management or sending account
 _OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
                            r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
+# the reader's own organization's management account, right before its id
+_OWN_MANAGEMENT = re.compile(
+    r"(?:\byour organi[sz]ation|\bvotre organisation|\bsu organizaci[oó]n|\bsua organiza[cç][aã]o|\bIhre Organisation|"
+    r"\bla (?:tua|vostra|sua) organizzazione)\s*[(（,]?\s*(?:the\s+|la\s+|el\s+|a\s+|le\s+|das\s+|il\s+)?"
+    r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de gerenciamento|"
+    r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    r"|\byou are the management account\s*[(（]?\s*\Z", _I)
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
@@ -256,6 +263,13 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             return account_digits(match.group(1))
     if twelve is None:
         twelve = [(m.start(), m.end(), m.group(1)) for m in _twelve(text)]
+    if "rgani" in text or "anagement" in text:  # every _OWN_MANAGEMENT match holds one
+        # the reader's own organization's management account ("your organization (management account
+        # 2044…)", "you are the management account (2066-…)"): theirs, though "management account" names
+        # another account elsewhere (the one that invites)
+        for start, _, number in twelve:
+            if _OWN_MANAGEMENT.search(text, max(0, start - 80), start):
+                return account_digits(number)
     numbers = [(start, number) for start, end, number in twelve
                if not _OTHER_AFTER.match(text, end)
                and not _OTHER_BEFORE.search(text, max(0, start - 60), start)]

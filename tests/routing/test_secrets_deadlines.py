@@ -230,6 +230,16 @@ def test_deadline_phrases(text: str, expected: str | None) -> None:
         ("x", "We found unusual spend in your payer account 108822937714.\n\nLinked account: 556620183347",
          "account", "108822937714"),
         ("x", "Linked account: 556620183347\nService: Amazon SageMaker", "account", "556620183347"),
+        # the reader's own organization's management account, beside a member account; an inviting
+        # management account stays another one
+        ("x", "Your Organisation (Management Account 2044-1883-7761) has 3 members.\nMember account: 390117722658",
+         "account", "204418837761"),
+        ("x", "Ihre Organisation (Verwaltungskonto 204418837761) überschreitet das neue Limit.", "account",
+         "204418837761"),
+        ("x", "You are the management account (2044 1883 7761) of an organization. Member account 390117722658 is "
+         "affected.", "account", "204418837761"),
+        ("x", "The management account 111111111111 has invited your account 222222222222.", "account",
+         "222222222222"),
     ],
 )
 def test_identifiers(subject: str, text: str, key: str, value: object) -> None:
