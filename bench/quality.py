@@ -44,7 +44,8 @@ SHARED = REPO.parent / "shared"
 FIXTURES = REPO / "tests" / "fixtures" / "notices"
 
 # Run only when named: a held-out third stays unseen until the rules are done (run once, never tuned on).
-OPT_IN = frozenset({"fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
+OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
+                      "fixtures-unseen3-heldout", "fixtures-unseen4-heldout", "fixtures-unseen5-heldout",
                       "fixtures-own8-heldout", "fixtures-unseen6-heldout", "fixtures-own9-heldout",
                       "fixtures-unseen7", "fixtures-unseen7-heldout", "fixtures-unseen8", "fixtures-unseen8-heldout",
                       "fixtures-own10-heldout", "fixtures-own11-heldout", "fixtures-own12-heldout",
@@ -111,7 +112,8 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-own8", "variants-own8"), ("fixtures-own8-heldout", "variants-own8-heldout"),
                 ("fixtures-own9", "variants-own9"), ("fixtures-own9-heldout", "variants-own9-heldout"),
                 ("fixtures-own5", "variants-own5"), ("fixtures-unseen5", "variants-unseen5"),
-                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen9", "variants-unseen9"),
+                ("fixtures-unseen5-heldout", "variants-unseen5-heldout"), ("fixtures-unseen10", "variants-unseen10"),
+                ("fixtures-unseen10-heldout", "variants-unseen10-heldout"), ("fixtures-unseen9", "variants-unseen9"),
                 ("fixtures-unseen9-heldout", "variants-unseen9-heldout"), ("fixtures-unseen6", "variants-unseen6"),
                 ("fixtures-unseen6-heldout", "variants-unseen6-heldout"), ("fixtures-unseen7", "variants-unseen7"),
                 ("fixtures-unseen7-heldout", "variants-unseen7-heldout"), ("fixtures-unseen8", "variants-unseen8"),
@@ -240,8 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "fixtures-unseen5-heldout, fixtures-unseen6, fixtures-unseen6-heldout, "
                              "fixtures-unseen7, fixtures-unseen7-heldout, fixtures-own11, fixtures-own11-heldout, "
                              "fixtures-own12, fixtures-own12-heldout, fixtures-own13, fixtures-own13-heldout, "
-                             "fixtures-unseen8, fixtures-unseen8-heldout, fixtures-unseen9, fixtures-unseen9-heldout; "
-                             "the -heldout sets, fixtures-unseen7, fixtures-unseen8 and fixtures-unseen9 "
+                             "fixtures-unseen8, fixtures-unseen8-heldout, fixtures-unseen9, fixtures-unseen9-heldout, "
+                             "fixtures-unseen10, fixtures-unseen10-heldout; "
+                             "the -heldout sets, fixtures-unseen7, fixtures-unseen8, fixtures-unseen9 and "
+                             "fixtures-unseen10 "
                              "only when named)")
     parser.add_argument("--no-misses", action="store_true", help="print the table only")
     parser.add_argument("--json", action="store_true", help="one JSON object per set")
