@@ -44,7 +44,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.patterns import Pattern, first_at_starts
+from routing.patterns import Pattern, first_at_starts, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
 
@@ -196,7 +196,7 @@ def rule_gate(match: Sequence[Condition]) -> Gate | None:
     for condition in match:
         for name, patterns in condition.fields:
             if name in _GATED_INDEX and all(p.needles for p in patterns):
-                needles = _without_superstrings(
+                needles = without_superstrings(
                     tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ())))
                 short = tuple((key, _GATED_INDEX[key], pats) for key, pats in condition.fields
                               if key in CHEAP_KEYS and key != name)
@@ -205,12 +205,6 @@ def rule_gate(match: Sequence[Condition]) -> Gate | None:
         else:
             return None
     return tuple(out)
-
-
-def _without_superstrings(needles: tuple[str, ...]) -> tuple[str, ...]:
-    """``needles`` less those that hold another of them: where one of those occurs, the one it holds
-    does too, so "one of the needles occurs" keeps its answer with one ``in`` test fewer."""
-    return tuple(needle for needle in needles if not any(other != needle and other in needle for other in needles))
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,8 +46,13 @@ def _needles(pattern: str) -> tuple[str, ...] | None:
     except Exception:
         return None
     needles = _alternatives(list(tree))
-    # a needle that holds another one adds nothing: where it occurs, the one it holds does too
-    return tuple(n for n in needles if not any(o != n and o in n for o in needles)) if needles else None
+    return without_superstrings(needles) if needles else None
+
+
+def without_superstrings(needles: tuple[str, ...]) -> tuple[str, ...]:
+    """``needles`` less those that hold another of them: where one of those occurs, the one it holds
+    does too, so "one of the needles occurs" keeps its answer with one ``in`` test fewer."""
+    return tuple(needle for needle in needles if not any(other != needle and other in needle for other in needles))
 
 
 def literal_needles(pattern: str) -> tuple[str, ...] | None:
