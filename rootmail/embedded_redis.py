@@ -52,16 +52,22 @@ def _private_child() -> None:
     die_with_parent()
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
+def free_port(host: str = "127.0.0.1", avoid: frozenset[int] = frozenset()) -> int:
+    """A port the kernel calls free now, never one in ``avoid`` (ports serve is about to listen on:
+    the kernel would hand one out, as it is not bound yet, and serve would then fail to bind it)."""
+    while True:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.bind((host, 0))
+            port = int(sock.getsockname()[1])
+        if port not in avoid:
+            return port
 
 
 class EmbeddedRedis:
     """Starts, watches and stops one redis-server process."""
 
-    def __init__(self, data_dir: Path, url_file: Path) -> None:
+    def __init__(self, data_dir: Path, url_file: Path, avoid_ports: frozenset[int] = frozenset()) -> None:
+        self.avoid_ports = avoid_ports
         self.dir = Path(data_dir).resolve() / "redis"
         self.url_file = url_file
         self.password = secrets.token_urlsafe(24)
@@ -77,7 +83,7 @@ class EmbeddedRedis:
         self._make_private()
         binary = find_redis_server()
         if not self.port:
-            self.port = free_port()
+            self.port = free_port(avoid=self.avoid_ports)
         conf = self.dir / "redis.conf"
         conf.write_text(
             "\n".join([

@@ -410,7 +410,9 @@ def run_serve(settings: Settings) -> None:
         if settings.redis_url:
             redis_url = settings.redis_url
         else:
-            embedded = EmbeddedRedis(data_dir, settings.redis_file())
+            # not a port we are about to listen on (free now, so the kernel could hand it to Redis)
+            embedded = EmbeddedRedis(data_dir, settings.redis_file(),
+                                     avoid_ports=frozenset({settings.smtp_port, settings.http_port}))
             redis_url = embedded.start()
         run_worker = settings.worker if settings.worker is not None else embedded is not None
         if run_worker:
