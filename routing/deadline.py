@@ -140,8 +140,11 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
-         r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
-         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
+         r"\bwill (?:be )?(?:permanently |automatically )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|"
+         r"deactivated|removed|retired|stopped|terminated)(?: on| effective| as of| starting| beginning)|"
+         # a key, secret or resource set for deletion: "is scheduled for deletion on", "pending deletion on"
+         r"\b(?:scheduled|pending|set|planned) for (?:deletion|removal|shutdown|closure)(?: on)?|"
+         r"\bpending deletion(?: on| until)?", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
@@ -193,7 +196,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
+     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|delet|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -221,6 +224,8 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
 _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|außer betrieb|termin|finaliz|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
+    # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
+    r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr verfügbar|"
     r"venc|caduc|expir|scad|ablauf|"
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
@@ -256,7 +261,8 @@ _RELATIVE_AFTER_CUES = (" days after ", " day after ", " days from ", " days of 
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
 # 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
 _RELATIVE_FOREIGN = re.compile(
-    r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|nos pr[oó]ximos|dans un d[eé]lai de|sous|"
+    r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|em at[eé]|nos pr[oó]ximos|"
+    r"dans un d[eé]lai de|sous|"
     r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(\d{1,3})\s+(d[ií]as|dias|jours|giorni|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
@@ -272,7 +278,8 @@ _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdé
 # what a change that a date makes effective does ("endpoints will only accept TLS 1.2", "requests will
 # be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
 _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
-                     r"not be able to|"
+                     r"not be able to|reduce|lower|raise|increase|decrease|limit|"
+                     r"be (?:lowered|reduced|raised|increased|decreased|disabled|enabled|limited)\b|"
                      r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
 # charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
 _CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit|costi|料金|费用|收费|요금")
@@ -289,6 +296,17 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
 _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden")
 _SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
+# what only new customers, accounts or projects lose on a date ("Starting March 1, 2026 new accounts can no
+# longer be created", "a partir de 1 de abril não será mais possível criar novos projetos"): a closure's
+# first step, not when the reader's impact starts (the later shutdown is); both parts in one sentence
+_NEW_ONLY = re.compile(r"\bnew (?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|subscriptions?)\b|"
+                       r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
+                       r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
+                       r"neue (?:kunden|projekte)|neukunden|新規|新客户|신규")
+_NO_LONGER = ("no longer", "cannot", "can not", "not be able", "mais poss", "ya no", "ne sera plus", "ne pourr",
+              "non sar", "non potr", "nicht mehr", "できなく", "不再", "더 이상")
+# a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
+_FROM_LEADS = ("from", "as from", "from the")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 # a date that selects what is concerned ("tasks started before 2026-03-30", "instances launched after
 # Fri, 06 Mar 2026"): which resources, not when to act
@@ -430,6 +448,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
+    if lead < 2 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
+        lead = 2
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
@@ -453,6 +473,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 1  # a row under a "Start" column of a window the paragraph before describes
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
+    if any(word in context for word in _NO_LONGER) and _NEW_ONLY.search(context) is not None:
+        score -= 2  # only what is new stops that day (no new accounts): not yet the reader's impact
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context
