@@ -477,3 +477,25 @@ def test_deadline_families_of_unseen8(text: str, expected: str | None) -> None:
 )
 def test_deadline_families_of_unseen9(text: str, expected: str | None) -> None:
     assert find_deadline(text, TABLE_DATE) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a key set for deletion on a date ("scheduled for deletion on", "pending deletion", "permanently deleted on")
+        ("The Foo key is scheduled for deletion on 2026-08-24. You can cancel it until then.", "2026-08-24"),
+        ("Your Foo authority will be permanently deleted on August 24, 2026.", "2026-08-24"),
+        # a closure: the later shutdown, not the earlier date only new accounts or projects lose (en, pt)
+        ("Amazon Foo will end support on 2027-01-31. Starting 2026-08-24 new accounts can no longer be created.",
+         "2027-01-31"),
+        ("O Foo deixará de estar disponível em 31 de janeiro de 2027. A partir de 24 de agosto de 2026 não será "
+         "mais possível criar novos projetos.", "2027-01-31"),
+        # a default or a limit lowered from a date: a sentence led by "From", a limit that a dated change reduces
+        ("From 2026-08-24, the default quota of Foo rules will be lowered.", "2026-08-24"),
+        ("Effective 2026-08-24, AWS Foo will reduce the maximum number of rules per set.", "2026-08-24"),
+        # a localized "within N days" ("em até 10 dias")
+        ("Efetue o pagamento em até 10 dias para evitar a suspensão.", "2026-07-11"),
+    ],
+)
+def test_deadline_families_of_unseen10(text: str, expected: str | None) -> None:
+    assert find_deadline(text, TABLE_DATE) == expected
