@@ -174,8 +174,14 @@ _ENDS_WITH_COPULA = re.compile(
     r"(?:(?<![A-Za-z])(?:is|ist|lautet|es|est|é|è|será|sera|sarà)|[:：=]|は|是|为|為|는|은)\s*$", re.IGNORECASE)
 _BEFORE_WORD = re.compile(r"[^\d\n.。!?！？]{0,40}")
 _CODE_STANDALONE = re.compile(r"^[ \t>]*(?P<code>" + _CANDIDATE_BODY + r")[ \t.]*$", re.MULTILINE)
-# a line break after which _CODE_STANDALONE matches (a literal first: re scans for it fast); see _standalone_codes
-_CODE_STANDALONE_AFTER = re.compile(r"\n(?=[ \t>]*(?:" + _CANDIDATE_BODY + r")[ \t.]*$)", re.MULTILINE)
+# a line break after which _CODE_STANDALONE matches (a literal first: re scans for it fast); see _standalone_codes.
+# Its first look-ahead is implied by the second (every _CANDIDATE_BODY alternative opens with a digit or with
+# letters, digits and "-" that reach a digit within 25 characters, and none opens with " ", tab or ">"): a
+# cheap one-class test that turns away most lines before the five alternatives are tried (same positions,
+# tests/routing/test_secret_scans.py; the break scan 9.5 -> 5.3 us per sample mail)
+_DIGIT_SOON = r"(?=[ \t>]*[A-Za-z0-9-]{0,24}\d)"
+_CODE_STANDALONE_AFTER = re.compile(
+    r"\n" + _DIGIT_SOON + r"(?=[ \t>]*(?:" + _CANDIDATE_BODY + r")[ \t.]*$)", re.MULTILINE)
 _TOKEN_TEXT = re.compile(
     r"\b(?:token|one-time password)\s*[:：]\s*(?P<code>[A-Za-z0-9_\-]{8,})", re.IGNORECASE)
 # words that name a code only when the code follows right after a colon or "is": "Verification: 482913"

@@ -329,3 +329,24 @@ def test_re_word_characters_are_those_str_calls_alphanumeric_or_underscore() -> 
 def test_only_one_character_lower_cases_to_more_than_one() -> None:
     # _code_suffixes and the literal scans take positions in text.lower() for positions in the text
     assert [code for code in range(0x110000) if len(chr(code).lower()) != 1] == [0x130]
+
+
+# runs of letters and digits around the 24/25-character reach of the digit look-ahead, digits of other scripts
+REACH_PIECES = [*LINE_PIECES, "A" * 23, "b" * 24, "C" * 11, "x-y", "7", "٣", "Z" * 10 + "-" + "9" * 3, "> ", "\t"]
+_PLAIN_BREAK = re.compile(r"\n(?=[ \t>]*(?:" + secrets._CANDIDATE_BODY + r")[ \t.]*$)", re.MULTILINE)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(REACH_PIECES), max_size=30))
+def test_standalone_break_scan_with_its_digit_look_ahead_equals_the_plain_one(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in secrets._CODE_STANDALONE_AFTER.finditer(text)] == \
+        [m.span() for m in _PLAIN_BREAK.finditer(text)]
+
+
+def test_the_digit_look_ahead_turns_away_no_candidate_line() -> None:
+    # the dashed groups reach furthest before their digit: ten letters, "-", ten letters, "-", then "9"
+    for text, found in (("x\n" + "a" * 10 + "-" + "b" * 10 + "-9z", True), ("x\n> 482913.", True),
+                        ("x\n" + "a" * 24 + "1", False), ("x\nSee the console", False)):
+        assert bool(secrets._CODE_STANDALONE_AFTER.search(text)) is found
+        assert bool(_PLAIN_BREAK.search(text)) is found
