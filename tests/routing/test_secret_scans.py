@@ -350,3 +350,16 @@ def test_the_digit_look_ahead_turns_away_no_candidate_line() -> None:
                         ("x\n" + "a" * 24 + "1", False), ("x\nSee the console", False)):
         assert bool(secrets._CODE_STANDALONE_AFTER.search(text)) is found
         assert bool(_PLAIN_BREAK.search(text)) is found
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.text(st.sampled_from(VALUE_PIECES), max_size=8), max_size=6),
+       st.lists(st.sampled_from([*VALUE_PIECES, "4829", "482 913", "a/b?c=1", "Z9Z9", "ZZZZ", "48-29"]), max_size=30),
+       st.integers(min_value=0, max_value=6))
+def test_scrub_with_only_the_values_the_text_can_hold_equals_the_pattern_of_every_value(
+        values: list[str], pieces: list[str], shown: int) -> None:
+    # some values written into the text, the others (most, as in real mail) absent from it
+    text = "".join(pieces + values[:shown] + pieces[:3])
+    plain = _plain_values_pattern(tuple(values))
+    expected = text if plain is None or not text else plain.sub(redact.SCRUBBED, text)
+    assert redact.Redactor(values=tuple(values)).scrub(text) == expected
