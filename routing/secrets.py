@@ -81,6 +81,12 @@ _LINK_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("verification link", re.compile(r"verif|mfarecovery|validat|activat", re.I)),
     ("sign-in link", re.compile(r"(sign.?in|log.?in|auth)[^?#]*[?#].*(token|code|ticket)=", re.I)),
 )
+# _LINK_KINDS for an ASCII link, searched in its lower-cased form: the same patterns case-sensitive (each is
+# written in lower case; re then scans for their leading literals fast). The same kinds: on ASCII text lower()
+# maps each letter to the one form a case-insensitive match accepts, and "." and "[^?#]" read no case
+# (tests/routing/test_secret_scans.py compares both)
+_LINK_KINDS_ASCII: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern.pattern)) for kind, pattern in _LINK_KINDS)
 # words shortly before an opaque link that say what it is (anchor text in HTML renderings)
 _CONTEXT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("password reset link", re.compile(
@@ -410,8 +416,10 @@ def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
         (name.lower() in _TOKEN_PARAMS and len(value) >= 4) or _opaque_token(value) for name, value in query)
     anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
         or any(any(c.isdigit() for c in seg) and len(seg) >= 6 for seg in segments)
-    for kind, pattern in _LINK_KINDS:
-        if pattern.search(plain) and (opaque or kind == "unsubscribe link"):
+    # the kind's condition before its search: a link that is not opaque can only be an unsubscribe link
+    searched, kinds = (plain.lower(), _LINK_KINDS_ASCII) if plain.isascii() else (plain, _LINK_KINDS)
+    for kind, pattern in kinds:
+        if (opaque or kind == "unsubscribe link") and pattern.search(searched):
             return kind, opaque, tokenish, anything
     # a wrapper (tracking, safe links) whose parameter or path carries another link
     for _, value in query:

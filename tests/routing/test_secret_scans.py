@@ -363,3 +363,18 @@ def test_scrub_with_only_the_values_the_text_can_hold_equals_the_pattern_of_ever
     plain = _plain_values_pattern(tuple(values))
     expected = text if plain is None or not text else plain.sub(redact.SCRUBBED, text)
     assert redact.Redactor(values=tuple(values)).scrub(text) == expected
+
+
+LINK_PIECES = ["https://", "x.example/", "Reset", "PASSWORD", "-", "_", "?", "#", "=", "&", "Forgot", "/recover/",
+               "/RecoverY/", "/reset/", "Unsubscribe", "OPT", "out", "mkt_unsub", "/Unsub", "Approve", "Invitation",
+               "handshake=", "Confirm", "VERIF", "mfaRecovery", "Validat", "ACTIVAT", "Sign", "in", "LogIn", "auth",
+               "Token", "code", "TICKET", "\n", " ", "a", "9"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINK_PIECES), max_size=14) | st.text(st.characters(max_codepoint=127), max_size=40))
+def test_ascii_link_kinds_on_the_lowered_link_equal_the_case_insensitive_patterns(pieces: list[str] | str) -> None:
+    text = "".join(pieces)
+    for (kind, full), (ascii_kind, fast) in zip(secrets._LINK_KINDS, secrets._LINK_KINDS_ASCII, strict=True):
+        assert kind == ascii_kind
+        assert (full.search(text) is None) == (fast.search(text.lower()) is None), kind
