@@ -140,11 +140,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
-         r"\bwill (?:be )?(?:permanently |automatically )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|"
-         r"deactivated|removed|retired|stopped|terminated)(?: on| effective| as of| starting| beginning)|"
-         # a key, secret or resource set for deletion: "is scheduled for deletion on", "pending deletion on"
-         r"\b(?:scheduled|pending|set|planned) for (?:deletion|removal|shutdown|closure)(?: on)?|"
-         r"\bpending deletion(?: on| until)?", 3),
+         r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
+         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
@@ -156,6 +153,11 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 # alternation above is tried at every position of every date's lead text)
 _LEAD_RENEW = re.compile(r"(?:\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?: automatically)? on|"
                          r"\bpayable(?: on or before| by| on)?)" + _FILLER)
+# a key, secret or resource set for deletion ("is scheduled for deletion on", "pending deletion until", "will be
+# permanently deleted on"): weight 3, searched only where "delet" stands before the date
+_LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(?: on)?|"
+                          r"\bpending deletion(?: on| until)?|"
+                          r"\bwill be (?:permanently |automatically )?deleted(?: on| after)?)" + _FILLER)
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -196,7 +198,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|delet|"
+     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
      r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -440,15 +442,15 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
-    if lead < 3 and ("renew" in before or "payable" in before):
-        found = _LEAD_RENEW.search(before)
+    if lead < 3 and ("renew" in before or "payable" in before or "delet" in before):
+        found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)) or (
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
-    if lead < 2 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
+    if lead == 1 and start - left < 16 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
         lead = 2
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
@@ -473,7 +475,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 1  # a row under a "Start" column of a window the paragraph before describes
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
-    if any(word in context for word in _NO_LONGER) and _NEW_ONLY.search(context) is not None:
+    if ("new " in context or foreign) and any(word in context for word in _NO_LONGER) \
+            and _NEW_ONLY.search(context) is not None:
         score -= 2  # only what is new stops that day (no new accounts): not yet the reader's impact
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)

@@ -1189,7 +1189,7 @@ VERIFY = "Amazon Web Services <no-reply@verify.signin.aws>"
     (GENERAL, "Identities of account 123456789012 that sign with 1024-bit Easy DKIM keys move to 2048-bit keys "
      "after 2026-07-09.", "policy.change_notice"),
     # SMS sender-id registration, localized
-    (GENERAL, "Os IDs de remetente da conta 123456789012 precisam ser registrados até 9 de julho de 2026.",
+    (GENERAL, "Os IDs de remetente de SMS da conta 123456789012 precisam ser registrados até 9 de julho de 2026.",
      "policy.change_notice"),
     (GENERAL, "Les identifiants d'expéditeur SMS du compte 123456789012 doivent être enregistrés avant le 9 juillet "
      "2026.", "policy.change_notice"),
