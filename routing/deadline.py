@@ -305,8 +305,9 @@ _NEW_ONLY = re.compile(r"\bnew (?:customers?|accounts?|sign-?ups?|projects?|user
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
                        r"neue (?:kunden|projekte)|neukunden|新規|新客户|신규")
-_NO_LONGER = ("no longer", "cannot", "can not", "not be able", "mais poss", "ya no", "ne sera plus", "ne pourr",
-              "non sar", "non potr", "nicht mehr", "できなく", "不再", "더 이상")
+_NO_LONGER = ("no longer", "cannot", "can not", "not be able")
+_NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
+                      "nicht mehr", "できなく", "不再", "더 이상")
 # a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
 _FROM_LEADS = ("from", "as from", "from the")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
@@ -475,8 +476,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 1  # a row under a "Start" column of a window the paragraph before describes
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
-    if ("new " in context or foreign) and any(word in context for word in _NO_LONGER) \
-            and _NEW_ONLY.search(context) is not None:
+    if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
+            and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)):
         score -= 2  # only what is new stops that day (no new accounts): not yet the reader's impact
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
