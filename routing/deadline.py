@@ -157,7 +157,8 @@ _LEAD_RENEW = re.compile(r"(?:\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?:
 # permanently deleted on"): weight 3, searched only where "delet" stands before the date
 _LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(?: on)?|"
                           r"\bpending deletion(?: on| until)?|"
-                          r"\bwill be (?:permanently |automatically )?deleted(?: on| after)?)" + _FILLER)
+                          r"\b(?:will|(?:scheduled|set|due) to) be (?:permanently |automatically )?deleted"
+                          r"(?: on| after)?)" + _FILLER)
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -317,6 +318,8 @@ QUALIFY = 3  # a candidate below this score is a date, not a deadline
 _SELECTOR = re.compile(r"\b(?:started|launched|created|deployed|registered) (?:before|after|prior to)"
                        + _FILLER)
 _SELECTOR_WORDS = ("started ", "launched ", "created ", "deployed ", "registered ")
+# the facts of _CONTEXT that, after a dated lead and before a "will", select what a change concerns
+_SELECTING = ("launched", "released")
 # the facts of _CONTEXT (released, announced, was, ...): a clause of its own when a "will" follows them
 # before the date ("has released a new revision and will begin retiring tasks starting at <date>")
 _PAST_CONTEXT = _CONTEXT[-1][0]
@@ -462,6 +465,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if will >= 0 and _PAST_CONTEXT.search(text, will, start) is None \
                 and _PAST_CONTEXT.search(text, end, right) is None:
             score -= _PAST  # the fact is another clause's: the date is of what "will" happen
+        elif will < 0 and _PAST_CONTEXT.search(text, left, start) is None:
+            fact = _PAST_CONTEXT.search(text, end, right)
+            if fact is not None and fact.group() in _SELECTING and text.find(" will ", fact.end(), right) >= 0:
+                # "Beginning <date>, new instances launched in … will default to …": the participle selects what
+                # the change of that date concerns, the sentence's verb is "will"
+                score -= _PAST
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:
