@@ -136,6 +136,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
+         # an expiry field or a validity ("Expiration date Thursday, December 31, 2026", "valid until September 30")
+         r"\bexpiration date:?|\bexpiry date:?|\bvalid (?:until|through)|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
@@ -168,6 +170,10 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
+                           # the due date of a bill, a field ("결제 기한 2026년 7월 2일", "お支払期日: 2026年7月31日")
+                           r"(?:결제|납부) ?기한:?|お?支払い?期[日限]:?|\bfecha de vencimiento:?|\bdate d.échéance:?|"
+                           r"\bfälligkeitsdatum:?|\bfällig am|\bdata di scadenza:?|\bdata de vencimento:?|"
+                           r"\bvencimento:?|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
@@ -189,14 +195,14 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に")
 _JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
-                       r"(?:まで|以前|より前|以降|から|より|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
+                       r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
-     r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|"
+     r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
@@ -244,7 +250,9 @@ _CONTEXT_FOREIGN_ACT = re.compile(
 # "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
 # not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
 _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
-                           r"\bsono stat[ie]|\bha sido|\bhan sido)(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
+                           r"\bsono stat[ie]|\bha sido|\bhan sido|\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
+                           r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann)"
+                           r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb, される/する in the polite past
 # ("… に無効化されました"); 에, a Hangul verb, 되다/하다 in the polite past ("… 에 비활성화되었습니다")
 _PAST_JA = re.compile(r"\s*(?:に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
@@ -298,14 +306,15 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"notification date)")
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
 _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden")
-_SENTENCE_END = re.compile(r"[.!?。]\s|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese write no space after 。)
 # what only new customers, accounts or projects lose on a date ("Starting March 1, 2026 new accounts can no
 # longer be created", "a partir de 1 de abril não será mais possível criar novos projetos"): a closure's
 # first step, not when the reader's impact starts (the later shutdown is); both parts in one sentence
-_NEW_ONLY = re.compile(r"\bnew (?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|subscriptions?)\b|"
+_NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
+                       r"subscriptions?)\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
-                       r"neue (?:kunden|projekte)|neukunden|新規|新客户|신규")
+                       r"neue (?:kunden|projekte)|neukunden|新規|新しい|新客户|신규")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
                       "nicht mehr", "できなく", "不再", "더 이상")
@@ -487,7 +496,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
     if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
             and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)):
-        score -= 2  # only what is new stops that day (no new accounts): not yet the reader's impact
+        # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
+        # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
+        score -= 3
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context

@@ -32,6 +32,9 @@ _ACCOUNT_SUBJECT = (
                r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
+    # the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…")
+    re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号)"
+               r"\s*[:：#]?\s*" + _ACCT, _I),
 )
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
