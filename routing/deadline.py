@@ -136,8 +136,6 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
-         # an expiry field or a validity ("Expiration date Thursday, December 31, 2026", "valid until September 30")
-         r"\bexpiration date:?|\bexpiry date:?|\bvalid (?:until|through)|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
@@ -161,6 +159,9 @@ _LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(
                           r"\bpending deletion(?: on| until)?|"
                           r"\b(?:will|(?:scheduled|set|due) to) be (?:permanently |automatically )?deleted"
                           r"(?: on| after)?)" + _FILLER)
+# an expiry field or a validity ("Expiration date Thursday, December 31, 2026", "valid until September 30"): weight 3,
+# searched only where "expir" or "valid" stands before the date (as _LEAD_RENEW)
+_LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|through))(?::|\s+is)?" + _FILLER)
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -170,16 +171,19 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
-                           # the due date of a bill, a field ("결제 기한 2026년 7월 2일", "お支払期日: 2026年7月31日")
-                           r"(?:결제|납부) ?기한:?|お?支払い?期[日限]:?|\bfecha de vencimiento:?|\bdate d.échéance:?|"
-                           r"\bfälligkeitsdatum:?|\bfällig am|\bdata di scadenza:?|\bdata de vencimento:?|"
-                           r"\bvencimento:?|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
                            r"\bentrar[aá]n? en vigor el|\bentrar[aã]o em vigor em|\bentrar[aá] em vigor em|"
                            r"\bentrer[aà](?:nno)? in vigore il|\bentrer(?:a|ont) en vigueur le|\bin kraft (?:ab|am)|"
                            r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*\Z")
+# the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
+# "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
+# stands before the date (as _LEAD_RENEW)
+_LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
+                               r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento)"
+                               r"\s*[:：]?\s*\Z")
+_DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
@@ -455,8 +459,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
-    if lead < 3 and ("renew" in before or "payable" in before or "delet" in before):
-        found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before)
+    if lead < 3 and ("renew" in before or "payable" in before or "delet" in before or "expir" in before
+                     or "valid" in before):
+        found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
+        found = _LEAD_DUE_FOREIGN.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)) or (

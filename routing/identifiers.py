@@ -32,10 +32,12 @@ _ACCOUNT_SUBJECT = (
                r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
-    # the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…")
+    # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):
+    # tried only on a subject that is not plain ASCII or holds one of _SUBJECT_NOUNS (every ASCII match does)
     re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号)"
                r"\s*[:：#]?\s*" + _ACCT, _I),
 )
+_SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
 _OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
@@ -261,6 +263,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found."""
     for pattern in _ACCOUNT_SUBJECT:
+        if pattern is _ACCOUNT_SUBJECT[-1] and subject.isascii() \
+                and not any(noun in subject.lower() for noun in _SUBJECT_NOUNS):
+            break
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
