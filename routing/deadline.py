@@ -235,7 +235,8 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
-    r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|außer betrieb|termin|finaliz|"
+    r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|außer betrieb|"
+    r"termin|finaliz|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
     r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr verfügbar|"
@@ -318,10 +319,11 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"subscriptions?)\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
-                       r"neue (?:kunden|projekte)|neukunden|新規|新しい|新客户|신규")
+                       r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten)|neukunden|"
+                       r"新規|新しい|新客户|신규")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
-                      "nicht mehr", "できなく", "不再", "더 이상")
+                      "nicht mehr", "keine neue", "できなく", "不再", "더 이상")
 # a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
 _FROM_LEADS = ("from", "as from", "from the")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
