@@ -139,7 +139,6 @@ class NoticeClassifier:
                         want_deadline = bool(value)
 
         mail_date = parsed.date.date() if parsed.date else None
-        text = parsed.text[:MAX_BODY]
         identifiers: dict[str, Any] = dict(extracted.identifiers)
         if not identifiers.get("billing_period") and mail_date and (
             "billing_period" in notice_type.thread_on or notice_type.category in ("billing", "cost")
@@ -150,7 +149,9 @@ class NoticeClassifier:
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)
-        deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date) if want_deadline else None
+        # the view's body: the text part and the HTML part's own lines (a text part that only says "see the HTML
+        # version" leaves the dates in the HTML part)
+        deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date) if want_deadline else None
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,
