@@ -52,7 +52,8 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen9", "fixtures-unseen9-heldout", "fixtures-own13-heldout",
                       "fixtures-unseen11", "fixtures-unseen11-heldout", "fixtures-unseen12",
                       "fixtures-unseen12-heldout", "fixtures-own14-heldout", "fixtures-unseen13",
-                      "fixtures-unseen13-heldout", "fixtures-own15-heldout"})
+                      "fixtures-unseen13-heldout", "fixtures-own15-heldout", "fixtures-unseen14",
+                      "fixtures-unseen14-heldout", "fixtures-own16-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -129,7 +130,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen11", "variants-unseen11"), ("fixtures-unseen11-heldout", "variants-unseen11-heldout"),
                 ("fixtures-unseen12", "variants-unseen12"), ("fixtures-unseen12-heldout", "variants-unseen12-heldout"),
                 ("fixtures-unseen13", "variants-unseen13"), ("fixtures-unseen13-heldout", "variants-unseen13-heldout"),
-                ("fixtures-own15", "variants-own15"), ("fixtures-own15-heldout", "variants-own15-heldout"))
+                ("fixtures-own15", "variants-own15"), ("fixtures-own15-heldout", "variants-own15-heldout"),
+                ("fixtures-unseen14", "variants-unseen14"), ("fixtures-unseen14-heldout", "variants-unseen14-heldout"),
+                ("fixtures-own16", "variants-own16"), ("fixtures-own16-heldout", "variants-own16-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
