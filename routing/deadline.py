@@ -141,7 +141,9 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
-         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
+         r"stopped|terminated)(?: on| effective| as of| starting| beginning)|"
+         # what keeps working only until then (a retired Marketplace product's subscription)
+         r"\b(?:keeps?|remains?|stays?) (?:working|active|available) until", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
@@ -171,6 +173,9 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
+                           # a change that starts that day ("a troca começa em", "el cambio comienza el")
+                           r"\bcomeça em|\bcomeçará em|\bcomienza el|\bcomenzará el|\bcommence le|\bcommencera le|"
+                           r"\binizia il|\binizierà il|\bbeginnt am|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
