@@ -226,7 +226,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
-    (r"\breached\b|\breleased\b|\bannounced\b|\bsince\b|\blaunched\b|last updated|"
+    # ("can no longer be launched", "will be released": a passive after "be" is no fact)
+    (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date",
      -3),  # _PAST
 ))
