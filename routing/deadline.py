@@ -141,9 +141,7 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
-         r"stopped|terminated)(?: on| effective| as of| starting| beginning)|"
-         # what keeps working only until then (a retired Marketplace product's subscription)
-         r"\b(?:keeps?|remains?|stays?) (?:working|active|available) until", 3),
+         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
         (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
@@ -164,6 +162,13 @@ _LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(
 # an expiry field or a validity ("Expiration date Thursday, December 31, 2026", "valid until September 30"): weight 3,
 # searched only where "expir" or "valid" stands before the date (as _LEAD_RENEW)
 _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|through))(?::|\s+is)?" + _FILLER)
+# what keeps working only until then ("your subscription keeps working until", "remains active until": a retired
+# Marketplace product), or a localized change that starts that day ("a troca começa em", "el cambio comienza el"):
+# weight 3, searched only where one of _UNTIL_CUES stands before the date (as _LEAD_RENEW)
+_LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|\bcomeça(?:rá)? em|"
+                         r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
+                         r"\bbeginnt am)" + _FILLER)
+_UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -173,9 +178,6 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
-                           # a change that starts that day ("a troca começa em", "el cambio comienza el")
-                           r"\bcomeça em|\bcomeçará em|\bcomienza el|\bcomenzará el|\bcommence le|\bcommencera le|"
-                           r"\binizia il|\binizierà il|\bbeginnt am|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
@@ -470,6 +472,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead < 3 and ("renew" in before or "payable" in before or "delet" in before or "expir" in before
                      or "valid" in before):
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and any(cue in before for cue in _UNTIL_CUES):
+        found = _LEAD_UNTIL.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
