@@ -1432,3 +1432,43 @@ def test_unseen13_deadline_families_in_other_wordings(sender: str, subject: str 
                                                       expected_type: str, expected_deadline: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body, UNSEEN8_DATE)))
     assert (notice.notice_type, notice.deadline) == (expected_type, expected_deadline)
+
+
+TRUST = "AWS Trust and Safety <trustandsafety@support.aws.com>"
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "expected_type"), [
+    # the type families unseen14 missed, in our own wordings and other languages than the missed mails': a
+    # suspension whose subject or first-person sentence beats the overdue balance it names; a key exposure from
+    # Trust & Safety whose body is in another language; activity the mail calls unusual after naming it, and
+    # credentials that may be compromised; a minimum TLS version raised; a German image no longer updated
+    (BILLING, "Ihr AWS-Konto wurde gesperrt: Zahlung überfällig", "Der überfällige Saldo Ihres Kontos "
+     "123456789012 ist noch offen. Zahlen Sie bis zum 20. Mai 2026.", "account.suspended"),
+    (BILLING, "A sua conta da AWS foi suspensa", "O saldo vencido da conta 123456789012 continua pendente.",
+     "account.suspended"),
+    (BILLING, None, "Nous n'avons pas pu traiter votre paiement : nous avons suspendu votre compte "
+     "AWS 123456789012.", "account.suspended"),
+    (BILLING, None, "We have suspended your AWS account 123456789012 because the balance is still past due.",
+     "account.suspended"),
+    (TRUST, "Your AWS access key is exposed (account 123456789012)", "Hemos detectado que la clave de acceso "
+     "AKIA****************ABCD de su cuenta está disponible en un repositorio de GitLab.",
+     "security.exposed_credentials"),
+    (TRUST, "Zugriffsschlüssel offengelegt für AWS-Konto 123456789012", "Ihr Schlüssel steht in einem "
+     "GitLab-Repository. Antworten Sie auf den Supportfall.", "security.exposed_credentials"),
+    (GENERAL, None, "Activity on your AWS account 1234-5678-9012 seems unusual: 30 instances were started in "
+     "eu-south-2. Please review it.", "security.suspicious_activity"),
+    (GENERAL, None, "Account 123456789012 launched instances in unused Regions. Your credentials might have been "
+     "compromised; rotate them.", "security.suspicious_activity"),
+    (GENERAL, None, "En la cuenta 123456789012 se iniciaron 30 instancias. Sus credenciales podrían estar "
+     "comprometidas.", "security.suspicious_activity"),
+    (GENERAL, None, "Amazon Foo endpoints will require a minimum TLS version 1.3 from May 20, 2026. Update your "
+     "clients.", "health.end_of_support"),
+    (GENERAL, None, "Los puntos de enlace de Amazon Foo exigirán una versión mínima de TLS 1.2 a partir del 20 de "
+     "mayo de 2026.", "health.end_of_support"),
+    (HEALTH, None, "Das Amazon Foo Image foo:3.0 wird seit dem 1.3.2026 nicht mehr aktualisiert. Stellen Sie bis "
+     "zum 20.5.2026 um.", "health.end_of_support"),
+])
+def test_unseen14_type_families_in_other_wordings(sender: str, subject: str | None, body: str,
+                                                  expected_type: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body, UNSEEN8_DATE)))
+    assert notice.notice_type == expected_type
