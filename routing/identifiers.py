@@ -60,7 +60,10 @@ _ACCOUNT_BEFORE = (
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
+    # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…")
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
+               r"\b(?:cuenta|conta) (?:vinculada|miembro|membro)|\bcompte (?:li[eé]|membre)|"
+               r"\baccount (?:collegato|membro)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
@@ -73,7 +76,9 @@ _ARN_TIER = len(_ACCOUNT_BEFORE) - 1
 # key's opening quote. A window not ending so is not searched with it
 _FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
 # an account id that is not the recipient's: the inviting, management or sending account
-_OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?)\s+"
+# (or the payer account that only gets a copy: "a copy of this email was sent to your payer account 8802…")
+_OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?"
+                           r"|\bcop(?:y|ied)\b.{0,50}\bto (?:your |the )?payer)\s+"
                            r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
 # the reader's own organization's management account, right before its id
 _OWN_MANAGEMENT = re.compile(
@@ -83,7 +88,11 @@ _OWN_MANAGEMENT = re.compile(
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     r"|\byou are the management account\s*[(（]?\s*\Z", _I)
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?"
-                          r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation)", _I)
+                          r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
+                          # an account that only receives a copy of the mail (en, es, pt, fr, it, de)
+                          r"|(?:also\s+)?(?:receives?|gets?|will receive) a copy|(?:tambi[eé]n\s+)?recibe una copia"
+                          r"|(?:tamb[eé]m\s+)?recebe uma c[oó]pia|re[cç]oit (?:aussi |[eé]galement )?une copie"
+                          r"|riceve (?:anche )?una copia|erh[aä]lt (?:auch )?eine Kopie)", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
 # where _TWELVE may start: every match opens with two digits and is 12 to 15 digits, spaces and

@@ -1467,6 +1467,15 @@ TRUST = "AWS Trust and Safety <trustandsafety@support.aws.com>"
      "mayo de 2026.", "health.end_of_support"),
     (HEALTH, None, "Das Amazon Foo Image foo:3.0 wird seit dem 1.3.2026 nicht mehr aktualisiert. Stellen Sie bis "
      "zum 20.5.2026 um.", "health.end_of_support"),
+    # a tax or electronic invoice issued, due by a date (ko, ja, it)
+    (BILLING, "AWS 세금계산서 (2026년 4월)", "계정 123456789012의 2026년 4월 세금계산서가 발행되었습니다. "
+     "납부 기한: 2026년 5월 20일",
+     "billing.invoice"),
+    (BILLING, "AWS のご利用料金について", "アカウント 123456789012 の 2026年4月分の適格請求書を発行しました。"
+     "お支払い期限は 2026年5月20日です。",
+     "billing.invoice"),
+    (BILLING, None, "È stata emessa la fattura elettronica AWS di aprile 2026 per l'account 123456789012. Scadenza "
+     "del pagamento: 20 maggio 2026.", "billing.invoice"),
 ])
 def test_unseen14_type_families_in_other_wordings(sender: str, subject: str | None, body: str,
                                                   expected_type: str) -> None:
