@@ -1481,3 +1481,21 @@ def test_unseen14_type_families_in_other_wordings(sender: str, subject: str | No
                                                   expected_type: str) -> None:
     notice = CLASSIFIER.classify(parse_mail(_mail(sender, subject, body, UNSEEN8_DATE)))
     assert notice.notice_type == expected_type
+
+
+@pytest.mark.parametrize(("subject", "body", "expected_deadline"), [
+    # the deadline family unseen14 missed: a case update that asks the customer for something by a date (a time
+    # after the date), in our own wordings and languages
+    ("Update on case 178000000000001", "We've updated your support case.\nPlease send us the invoice copy before "
+     "May 20, 2026 at 18:00 UTC so that we can continue.", "2026-05-20"),
+    ("Update on case 178000000000001", "We've updated your support case.\nReply with the requested documents no "
+     "later than 20 May 2026, otherwise the case will be closed.", "2026-05-20"),
+    ("RE: [Case 178000000000001] Límite de vCPU", "Hemos actualizado su caso de soporte.\nEnvíe la documentación "
+     "antes del 20 de mayo de 2026 a las 23:59 UTC.", "2026-05-20"),
+    ("RE: [Case 178000000000001] Limite de vCPU", "Nous avons mis à jour votre dossier de support.\nEnvoyez-nous les "
+     "justificatifs avant le 20 mai 2026.", "2026-05-20"),
+])
+def test_unseen14_a_case_update_asking_by_a_date_has_that_deadline(subject: str, body: str,
+                                                                   expected_deadline: str) -> None:
+    notice = CLASSIFIER.classify(parse_mail(_mail(GENERAL, subject, body, UNSEEN8_DATE)))
+    assert (notice.notice_type, notice.deadline) == ("support.case_correspondence", expected_deadline)
