@@ -149,9 +149,14 @@ class NoticeClassifier:
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)
-        # the view's body: the text part and the HTML part's own lines (a text part that only says "see the HTML
-        # version" leaves the dates in the HTML part)
-        deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date) if want_deadline else None
+        deadline = None
+        if want_deadline:
+            text = parsed.text[:MAX_BODY]
+            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date)
+            if deadline is None and len(view.body) > len(text):
+                # then the view's body: the text part and the HTML part's own lines (a text part that only says
+                # "see the HTML version" leaves the dates in the HTML part); second, as it costs a longer scan
+                deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date)
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,
