@@ -76,7 +76,9 @@ def test_serve_with_s3_store_turns_three_messages_into_three_tickets(rootmail: R
         assert code == 250, reply
         keys.append(reply.decode().rsplit(" ", 1)[-1])
     assert names(s3, bucket, "messages") == {f"{key}.msg" for key in keys}
-    status = wait_for(lambda: (s := rootmail.status())["done"] == 3 and s, timeout=90, message="status done=3")
+    # a message is marked done before its pending marker is deleted (two S3 requests): poll for both
+    status = wait_for(lambda: (s := rootmail.status())["done"] == 3 and s["pending_in_store"] == 0 and s,
+                      timeout=90, message="status done=3, nothing pending")
     assert (status["pending_in_store"], status["quarantined_in_store"], status["oldest_unfinished"]) == (0, 0, None)
     tickets = wait_for(lambda: len(t := rootmail.tickets()) == 3 and t, timeout=30, message="3 tickets")
     assert sorted(t["subject"] for t in tickets) == [f"S3 store notice {n}" for n in range(3)]
