@@ -53,7 +53,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen11", "fixtures-unseen11-heldout", "fixtures-unseen12",
                       "fixtures-unseen12-heldout", "fixtures-own14-heldout", "fixtures-unseen13",
                       "fixtures-unseen13-heldout", "fixtures-own15-heldout", "fixtures-unseen14",
-                      "fixtures-unseen14-heldout", "fixtures-own16-heldout"})
+                      "fixtures-unseen14-heldout", "fixtures-own16-heldout", "fixtures-unseen15",
+                      "fixtures-unseen15-heldout", "fixtures-unseen16", "fixtures-unseen16-heldout",
+                      "fixtures-own17-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -132,7 +134,10 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen13", "variants-unseen13"), ("fixtures-unseen13-heldout", "variants-unseen13-heldout"),
                 ("fixtures-own15", "variants-own15"), ("fixtures-own15-heldout", "variants-own15-heldout"),
                 ("fixtures-unseen14", "variants-unseen14"), ("fixtures-unseen14-heldout", "variants-unseen14-heldout"),
-                ("fixtures-own16", "variants-own16"), ("fixtures-own16-heldout", "variants-own16-heldout"))
+                ("fixtures-own16", "variants-own16"), ("fixtures-own16-heldout", "variants-own16-heldout"),
+                ("fixtures-own17", "variants-own17"), ("fixtures-own17-heldout", "variants-own17-heldout"),
+                ("fixtures-unseen15", "variants-unseen15"), ("fixtures-unseen15-heldout", "variants-unseen15-heldout"),
+                ("fixtures-unseen16", "variants-unseen16"), ("fixtures-unseen16-heldout", "variants-unseen16-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
@@ -162,6 +167,9 @@ def labelled_sets(names: Sequence[str] = ()) -> tuple[list[LabelledSet], list[st
             continue
         if not folder.is_dir():
             absent.append(f"{name}: {folder} is absent")
+            continue
+        if name != "aws-real" and not (folder / "labels.json").is_file():  # a set still being written
+            absent.append(f"{name}: {folder / 'labels.json'} is absent")
             continue
         out.append(build())
     return out, absent
