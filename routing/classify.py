@@ -19,7 +19,7 @@ from typing import Any
 from routing.authenticate import AwsDomains, domain_of
 from routing.deadline import best_deadline
 from routing.families import sender_family
-from routing.identifiers import Extracted, compact, extract_identifiers
+from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
 from routing.notices import MailView, NoticeRule, NoticeRules, default_notice_rules
 from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
@@ -83,7 +83,8 @@ def _lines_not_in(text: str, other: str) -> str:
 
 def _extract(parsed: ParsedMail) -> Extracted:
     mail_date = parsed.date.date() if parsed.date else None
-    return extract_identifiers(parsed.subject, parsed.text[:MAX_BODY], parsed.headers, mail_date)
+    extracted = extract_identifiers(parsed.subject, parsed.text[:MAX_BODY], parsed.headers, mail_date)
+    return with_table_accounts(extracted, parsed.html)  # an account named only in an HTML table's column
 
 
 def _recipient_account(recipient: Recipient | None, identifiers: dict[str, Any]) -> str | None:

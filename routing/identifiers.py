@@ -1,6 +1,7 @@
 """Identifiers named in an AWS mail: account ids, case ids, Health event ARNs, resources, periods.
 
-Owns the patterns that find them in the subject, the readable text and a few AWS headers. Pure:
+Owns the patterns that find them in the subject, the readable text and a few AWS headers (and, read by
+:mod:`routing.htmltables`, the account columns of the HTML part's tables). Pure:
 the mail's date (for "for the month of June") is passed in.
 """
 
@@ -15,6 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
+from routing.htmltables import table_accounts
 from routing.patterns import FOLDS_TO_ASCII, literal_needles, matches_at, matches_at_literals, matches_from_starts
 
 _I = re.IGNORECASE
@@ -579,6 +581,22 @@ def extract_identifiers(
     for name, extractor in EXTRACTORS:
         ids[name] = extractor(mail, ids)
     return Extracted(aws_account_id=mail.account, identifiers=ids)
+
+
+def with_table_accounts(extracted: Extracted, html: str) -> Extracted:
+    """``extracted`` and the account ids of the HTML part's tables (:mod:`routing.htmltables`), when the
+    subject and text name no account: an id in the recipient's account column counts as one named in
+    text; one in another account's column (payer, management) is named, never the recipient's."""
+    if extracted.aws_account_id is not None or not html:
+        return extracted
+    found = table_accounts(html)
+    if not found.own and not found.other:
+        return extracted
+    ids = dict(extracted.identifiers)
+    ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
+    if found.own:
+        ids["aws_account_id_last4"] = None  # a named account: no masked one wanted (as in the text)
+    return Extracted(aws_account_id=found.own[0] if found.own else None, identifiers=ids)
 
 
 def compact(identifiers: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,181 @@
+"""Account ids read from the tables of a mail's HTML part (stdlib only, bounded work).
+
+Owns finding the tables of an HTML body (:class:`html.parser.HTMLParser`, lenient with malformed markup:
+unclosed cells and rows, stray end tags, nested tables), mapping each table's header cells to columns
+and reading the account ids in its account columns: the recipient's account ("Account", "Account ID",
+"AWS account", "Affected account", "Konto", "Cuenta", "Compte", "Conta", "アカウント", "账户"/"账号",
+"계정", …) apart from another account's (a "Payer account" or "Management account" column). A
+12-digit number in any other column (a cluster id, an order or invoice number) is no account id. The
+work is capped (tables, rows, cells, characters per cell and of the markup read), so hostile HTML costs
+little. Where an id found here counts is :mod:`routing.identifiers`' concern.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+MAX_MARKUP = 500_000
+MAX_TABLES = 64
+MAX_ROWS = 200  # per table
+MAX_CELLS = 32  # per row
+MAX_CELL_TEXT = 120  # characters kept of a cell
+MAX_CELLS_TOTAL = 4_000
+
+# an account id written alone in its cell: 12 digits, or in groups of 4 or 3 joined by dashes or spaces
+_ID = re.compile(r"\s*(\d{12}|\d{4}([- ])\d{4}\2\d{4}|\d{3}([- ])\d{3}\3\d{3}\3\d{3})\s*\Z")
+_TABLE = re.compile(r"<table", re.IGNORECASE)
+# an id written alone between two tags (what a table cell holding one looks like in the markup): no such
+# text, no parsing
+_CELL_ID = re.compile(r">\s*(?:\d{12}|\d{4}([- ])\d{4}\1\d{4}|\d{3}([- ])\d{3}\2\d{3}\2\d{3})\s*<")
+# a header naming an account: the noun in the languages AWS writes mail in ("konto" also ends a compound:
+# "AWS-Konto", "Zahlerkonto")
+_ACCOUNT_NOUN = re.compile(r"\baccount\b|konto\b|\bcuenta\b|\bcompte\b|\bconta\b|"
+                           r"アカウント|账户|帐户|账号|帳號|帳戶|계정", re.IGNORECASE)
+# ... of another account than the recipient's (the payer or management account, the inviting one)
+_OTHER_ACCOUNT = re.compile(r"payer|paying|management|master|inviting|organi[sz]ation|\bpagador|\bpagante|payeur|"
+                            r"gestion|administraci|gerenciamento|zahler|zahlungs|verwaltung|"
+                            r"支払|管理|付款|支付|관리|지불|결제|지급", re.IGNORECASE)
+# ... or no id of one (its name, alias, e-mail address, status)
+_NOT_AN_ID = re.compile(r"\bname\b|\balias\b|e-?mail|\bstatus\b|\bnom\b|\bnombre\b|\bnome\b|名|이름", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TableAccounts:
+    """Account ids of the tables: in the recipient's account columns, and in another account's."""
+
+    own: tuple[str, ...] = ()
+    other: tuple[str, ...] = ()
+
+
+@dataclass
+class _Table:
+    rows: list[list[tuple[bool, str]]] = field(default_factory=list)  # cells: (is <th>, text)
+    cell: list[str] | None = None  # the text of the open cell
+    header_cell: bool = False
+    row_open: bool = False
+
+
+class _TableParser(HTMLParser):
+    """Collects the tables' rows of cells (innermost table gets a cell's text); bounded by the caps."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tables: list[_Table] = []
+        self._open: list[_Table] = []
+        self._cells = 0
+        self._skip = 0
+
+    def _close_cell(self, table: _Table) -> None:
+        if table.cell is not None:
+            if table.row_open and table.rows and len(table.rows[-1]) < MAX_CELLS:
+                table.rows[-1].append((table.header_cell, " ".join("".join(table.cell).split())))
+            table.cell = None
+
+    def _open_row(self, table: _Table) -> bool:
+        self._close_cell(table)
+        if len(table.rows) >= MAX_ROWS:
+            table.row_open = False
+            return False
+        table.rows.append([])
+        table.row_open = True
+        return True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag == "table":
+            table = _Table()  # (nested: its text goes to it, not to the enclosing cell)
+            if len(self.tables) < MAX_TABLES:
+                self.tables.append(table)
+            self._open.append(table)
+        elif not self._open:
+            return
+        elif tag == "tr":
+            self._open_row(self._open[-1])
+        elif tag in ("td", "th"):
+            table = self._open[-1]
+            self._close_cell(table)
+            if not table.row_open and not self._open_row(table):
+                return
+            if self._cells >= MAX_CELLS_TOTAL:
+                return
+            self._cells += 1
+            table.cell = []
+            table.header_cell = tag == "th"
+        elif tag == "br" and self._open[-1].cell is not None:
+            self._open[-1].cell.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif not self._open:
+            return
+        elif tag == "table":
+            self._close_cell(self._open.pop())
+        elif tag in ("td", "th"):
+            self._close_cell(self._open[-1])
+        elif tag == "tr":
+            table = self._open[-1]
+            self._close_cell(table)
+            table.row_open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._skip or not self._open:
+            return
+        cell = self._open[-1].cell
+        if cell is not None and sum(map(len, cell)) < MAX_CELL_TEXT:
+            cell.append(data[:MAX_CELL_TEXT])
+
+
+def _column_kind(header: str) -> str | None:
+    """"own" for a header naming the recipient's account, "other" for another account's, else None."""
+    if len(header) > 60 or not _ACCOUNT_NOUN.search(header) or _NOT_AN_ID.search(header):
+        return None
+    return "other" if _OTHER_ACCOUNT.search(header) else "own"
+
+
+def _account(cell: str) -> str | None:
+    match = _ID.match(cell)
+    return match.group(1).replace("-", "").replace(" ", "") if match else None
+
+
+def _read(table: _Table, own: list[str], other: list[str]) -> None:
+    rows = [row for row in table.rows if row]
+    if not rows:
+        return
+    # the header row: the first row with a <th> cell, else the first row (headers written as <td>)
+    at = next((i for i, row in enumerate(rows) if any(is_th for is_th, _ in row)), 0)
+    kinds = [_column_kind(text) for _, text in rows[at]]
+    if any(kinds) and not any(_account(text) for _, text in rows[at]):
+        for row in rows[at + 1:]:
+            for kind, (_, text) in zip(kinds, row, strict=False):
+                number = _account(text) if kind else None
+                if number:
+                    (own if kind == "own" else other).append(number)
+    # a key-value table: a row whose first cell names the account and whose second cell is its id
+    for row in rows:
+        if len(row) >= 2:
+            kind = _column_kind(row[0][1])
+            number = _account(row[1][1]) if kind else None
+            if number:
+                (own if kind == "own" else other).append(number)
+
+
+def table_accounts(markup: str) -> TableAccounts:
+    """The account ids in the account columns of the tables of ``markup`` (in document order, each once).
+    Cheap without a ``<table`` or an id alone between two tags: the markup is not parsed then."""
+    if not markup or not _TABLE.search(markup, 0, MAX_MARKUP) or not _CELL_ID.search(markup, 0, MAX_MARKUP):
+        return TableAccounts()
+    parser = _TableParser()
+    try:
+        parser.feed(markup[:MAX_MARKUP])
+        parser.close()
+    except Exception:  # HTMLParser is lenient; whatever it still rejects yields no account id
+        return TableAccounts()
+    own: list[str] = []
+    other: list[str] = []
+    for table in parser.tables:
+        _read(table, own, other)
+    return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))
