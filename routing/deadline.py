@@ -12,8 +12,10 @@ what marks it as no deadline (extended support, a date already reached, a releas
 or publication date). The
 earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
 names the end of standard support, then a later forced upgrade, gives the end of standard support
-(when extra charges start). Dates without a year and relative dates are read against the mail's
-Date, which the caller passes in: no clock here.
+(when extra charges start). A date the mail names beside its deadline (the cause it cites, "following
+the end of support of Amazon Linux 2 on …"; a closure's first step, "from … no new queues can be
+created") is the deadline only when no other date is. Dates without a year and relative dates are read
+against the mail's Date, which the caller passes in: no clock here.
 """
 
 from __future__ import annotations
@@ -209,6 +211,12 @@ _JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
+# the end of a period right before its date, a field without a colon ("审核期结束 D", "審査期間終了 D", "검토 기간
+# 종료 D"), or "如果到 D" (if by then; not "收到", received): searched only where one of _CJK_END_CUES stands
+# right before the date
+_CJK_END_LEAD = re.compile(r"(?:(?<![收达得看想遇])到|直到|"
+                           r"(?:结束|結束|終了|终止|到期|종료|만료)(?:日期?|时间|時間|일)?\s*[:：]?)\s*\Z")
+_CJK_END_CUES = ("到", "结束", "結束", "終了", "终止", "종료", "만료")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
@@ -329,9 +337,42 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
                        r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten)|neukunden|"
                        r"新規|新しい|新客户|신규")
-_NO_LONGER = ("no longer", "cannot", "can not", "not be able")
+# creating anything new stops that day, in localized mail ("não será possível criar novos ambientes", "keine
+# neuen Arbeitsbereiche anlegen", "새 SQL 애플리케이션을 생성할 수 없고", "无法创建新的管道"): with one of
+# _NO_LONGER_FOREIGN in its sentence, a first step the mail names beside the shutdown's date (_aside); the
+# deadline when the mail names no other ("Ab dem 15. November 2026 können keine neuen Aufträge mehr erstellt
+# werden. Bitte migrieren Sie vor diesem Datum")
+_NEW_ANY = re.compile(r"criar nov[oa]s|crear nuev[oa]s|cr[ée]er de nouve|creare nuov[oiae]|keine neuen?\b|"
+                      r"새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
+# the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
+_NEW_ANY_CUES = ("criar nov", "crear nuev", "er de nouve", "creare nuov", "keine neue", "새", "创建新", "新建")
+_NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
-                      "nicht mehr", "keine neue", "できなく", "不再", "더 이상")
+                      "nicht mehr", "keine neue", "できなく", "不再", "더 이상",
+                      "não será possível", "não poder", "no se podr", "no podr", "no será posible", "impossible",
+                      "できません", "できず", "无法", "不能", "수 없")
+# what makes such a first step the reader's impact after all: the security patches or updates stop that day
+# ("Lambda will stop applying security patches …, and you will not be able to create new functions")
+_PATCHES_STOP = ("patch", "security update", "correctif", "parche", "aggiornamenti di sicurezza",
+                 "atualizações de segurança", "actualizaciones de seguridad", "mises à jour de sécurité",
+                 "sicherheitsupdate", "sicherheitsaktualisierung", "パッチ", "セキュリティ更新", "安全更新", "补丁",
+                 "패치", "보안 업데이트")
+# another product's end of support cited as the cause of the notice ("following the end of support of Amazon
+# Linux 2 on June 30, 2026, Lambda is retiring provided.al2 … migrate before July 31, 2026"): the date of the
+# cause, not of the reader's action. Led by the cause (no comma between it and the date) ...
+_CAUSE_BEFORE = ("following the end of", "after the end of", "with the end of", "due to the end of",
+                 "because of the end of", "suite à la fin", "après la fin", "en raison de la fin", "tras el fin",
+                 "después del fin", "debido al fin", "a seguito della fine", "in seguito alla fine", "dopo la fine",
+                 "im anschluss an das ende", "nach dem ende", "aufgrund des endes", "infolge des endes",
+                 "mit dem ende", "após o fim", "depois do fim", "devido ao fim", "com o fim", "随着", "由于")
+# (the literals one of which each of _CAUSE_BEFORE holds: the clause is cut only where one stands before the date)
+_CAUSE_CUES = ("end of", "fin d", "fine d", "ende", "fim", "随着", "由于")
+# what ends the clause of the cause: the date must follow the cause in its clause
+_CLAUSE_ENDS = (",", "，", "、", ";", "；", "。", ". ", "\n\n")
+# ... or, in Japanese and Korean, named after the date ("2026年6月30日の Amazon Linux 2 のサポート終了に伴い",
+# "2026년 6월 30일 Amazon Linux 2 지원 종료에 따라"); in Chinese, the end right after the date ("随着 … 于 D 终止支持")
+_CAUSE_AFTER = re.compile(r"[^,，、;；。\n]{0,60}?(?:終了に伴|終了を受け|종료에 따라|종료됨에 따라|종료에 맞춰)")
+_CAUSE_ZH_END = re.compile(r"\s*(?:终止|结束|停止)")
 # a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
 _FROM_LEADS = ("from", "as from", "from the")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
@@ -362,6 +403,7 @@ class _Candidate:
     score: int
     start: int
     end: int
+    aside: bool = False  # a date named beside the deadline (_aside): the deadline only when no other date is
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -482,7 +524,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         found = _LEAD_DUE_FOREIGN.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if _JA_AFTER.match(text, end) or (foreign and _CJK_LEAD.search(before)) or (
+    if _JA_AFTER.match(text, end) or (foreign and (_CJK_LEAD.search(before) or (
+            any(cue in before[-16:] for cue in _CJK_END_CUES) and _CJK_END_LEAD.search(before)))) or (
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
@@ -518,7 +561,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
     if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
-            and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)):
+            and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)) \
+            and not any(word in context for word in _PATCHES_STOP):
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
         score -= 3
@@ -539,6 +583,41 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             # "已于 … 停用": what happened
             score += _PAST
     return score, min(phrase_start, max(left, start - 60))
+
+
+def _aside(text: str, start: int, end: int, foreign: bool, closing: bool) -> bool:
+    """Whether the date at ``text[start:end]`` is one a mail names beside its deadline: the date of a cause
+    (:func:`_caused`) or, in localized mail (``closing``: the text holds :data:`_NEW_ANY`), of a closure's
+    first step."""
+    if _caused(text, start, end, foreign):
+        return True
+    if not closing:
+        return False
+    left, right = _sentence(text, start, end)
+    context = text[left:start] + " " + text[end:right]
+    return _NEW_ANY.search(context) is not None and any(word in context for word in _NO_LONGER_FOREIGN) \
+        and not any(word in context for word in _PATCHES_STOP)
+
+
+def _caused(text: str, start: int, end: int, foreign: bool) -> bool:
+    """Whether the date at ``text[start:end]`` is the date of a cause the mail cites, another product's end
+    of support (:data:`_CAUSE_BEFORE`, :data:`_CAUSE_AFTER`); not the end of standard support (when
+    extended support starts to cost: the deadline itself)."""
+    window = text[max(0, start - 120):start]
+    if any(cue in window for cue in _CAUSE_CUES):
+        clause = window[max((at + len(mark) for mark in _CLAUSE_ENDS if (at := window.rfind(mark)) >= 0),
+                            default=0):]
+        marker = next((marker for marker in _CAUSE_BEFORE if marker in clause), None)
+        if marker is None or (marker in ("随着", "由于") and _CAUSE_ZH_END.match(text, end) is None):
+            return False
+        left, right = _sentence(text, start, end)
+    elif foreign and ("終了" in text[end:end + 80] or "종료" in text[end:end + 80]):
+        left, right = _sentence(text, start, end)
+        if _CAUSE_AFTER.match(text, end, right) is None:
+            return False
+    else:
+        return False
+    return "standard support" not in text[left:right] and "extended support" not in text[left:right]
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
@@ -652,9 +731,12 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
 
 def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
+    closing = foreign and bool(dated) and any(cue in lowered for cue in _NEW_ANY_CUES) \
+        and _NEW_ANY.search(lowered) is not None
     for when, match in dated:
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
-        out.append(_Candidate(when, score, phrase_start, match.end()))
+        out.append(_Candidate(when, score, phrase_start, match.end(),
+                              score >= QUALIFY and _aside(lowered, match.start(), match.end(), foreign, closing)))
     return out
 
 
@@ -718,6 +800,7 @@ def _pick(candidates: list[_Candidate]) -> _Candidate | None:
     qualified = [c for c in candidates if c.score >= QUALIFY]
     if not qualified:
         return None
+    qualified = [c for c in qualified if not c.aside] or qualified
     best = max(c.score for c in qualified)
     # the best-scored dates; of them the earliest (a reminder repeats the date, a later one is the next step)
     return min((c for c in qualified if c.score == best), key=lambda c: (c.when, c.start))
