@@ -7,11 +7,14 @@ and reading the account ids in its account columns: the recipient's account ("Ac
 "계정", …) apart from another account's (a "Payer account" or "Management account" column). A
 12-digit number in any other column (a cluster id, an order or invoice number) is no account id. The
 work is capped (tables, rows, cells, characters per cell and of the markup read), so hostile HTML costs
-little. Where an id found here counts is :mod:`routing.identifiers`' concern.
+little. Also owns the same reading of label/value pairs outside tables (:func:`label_accounts`: a bold,
+strong, label or ``<dt>`` element naming the account, then its id: ``<b>Account ID</b> 8422…<br>``).
+Where an id found here counts is :mod:`routing.identifiers`' concern.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -29,6 +32,12 @@ _TABLE = re.compile(r"<table", re.IGNORECASE)
 # an id written alone between two tags (what a table cell holding one looks like in the markup): no such
 # text, no parsing
 _CELL_ID = re.compile(r">\s*(?:\d{12}|\d{4}([- ])\d{4}\1\d{4}|\d{3}([- ])\d{3}\2\d{3}\2\d{3})\s*<")
+# an id right after the end of a label element (bold, strong, em, span, label, dt; then spaces, a no-break space,
+# a colon or a <dd>): the value of a label/value pair, as an HTML mail lays out its facts outside a table
+_PAIR_VALUE = re.compile(r"</(b|strong|em|span|label|dt)\s*>(?:\s|&nbsp;|&#160;|&#xa0;|[:：]|<dd\b[^<>]{0,80}>)*"
+                         r"(\d{12}|\d{4}([- ])\d{4}\3\d{4}|\d{3}([- ])\d{3}\4\d{3}\4\d{3})\s*(?:<|\Z)", re.IGNORECASE)
+_TAGS = re.compile(r"<[^<>]*>")
+MAX_LABEL = 200  # characters of markup read back from a value for its label element
 # a header naming an account: the noun in the languages AWS writes mail in ("konto" also ends a compound:
 # "AWS-Konto", "Zahlerkonto")
 _ACCOUNT_NOUN = re.compile(r"\baccount\b|konto\b|\bcuenta\b|\bcompte\b|\bconta\b|"
@@ -178,4 +187,32 @@ def table_accounts(markup: str) -> TableAccounts:
     other: list[str] = []
     for table in parser.tables:
         _read(table, own, other)
+    return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))
+
+
+def _label_kind(markup: str, value: re.Match[str]) -> str | None:
+    """The :func:`_column_kind` of the label element that ends where ``value`` starts (its text, tags
+    removed, without a trailing colon), None when its start tag is not within :data:`MAX_LABEL` characters."""
+    tag = value.group(1).lower()
+    end = value.start()
+    window = markup[max(0, end - MAX_LABEL):end]
+    opened = max(window.lower().rfind("<" + tag + ">"), window.lower().rfind("<" + tag + " "))
+    if opened == -1:
+        return None
+    label = html.unescape(_TAGS.sub(" ", window[window.index(">", opened) + 1:]))
+    return _column_kind(" ".join(label.split()).rstrip(":： "))
+
+
+def label_accounts(markup: str) -> TableAccounts:
+    """The account ids of ``markup``'s label/value pairs: the id right after a label element naming the
+    account (``<b>Account ID</b> 8422…``, ``<dt>アカウント ID</dt><dd>6610…</dd>``), the recipient's or,
+    under a payer or management label, another account's (as in :func:`table_accounts`). One scan led by
+    the literal ``</``; the label is read back only at a value found."""
+    head = markup[:MAX_MARKUP]
+    own: list[str] = []
+    other: list[str] = []
+    for value in _PAIR_VALUE.finditer(head):
+        kind = _label_kind(head, value)
+        if kind:
+            (own if kind == "own" else other).append(value.group(2).replace("-", "").replace(" ", ""))
     return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))

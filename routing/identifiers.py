@@ -1,7 +1,7 @@
 """Identifiers named in an AWS mail: account ids, case ids, Health event ARNs, resources, periods.
 
 Owns the patterns that find them in the subject, the readable text and a few AWS headers (and, read by
-:mod:`routing.htmltables`, the account columns of the HTML part's tables). Pure:
+:mod:`routing.htmltables`, the account columns of the HTML part's tables and its label/value pairs). Pure:
 the mail's date (for "for the month of June") is passed in.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.htmltables import table_accounts
+from routing.htmltables import label_accounts, table_accounts
 from routing.patterns import FOLDS_TO_ASCII, literal_needles, matches_at, matches_at_literals, matches_from_starts
 
 _I = re.IGNORECASE
@@ -51,6 +51,14 @@ _ACCOUNT_BEFORE = (
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
     re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?(?:payer\s+)?account(?:\s+ID)?(?:\s+is)?"
                + _OPEN_ID + r"\s*:?\s*\Z"
+               # the second person in the other languages AWS writes in ("Ihr AWS-Konto", "su cuenta de AWS", "votre
+               # compte AWS", "a sua conta da AWS", "il tuo account AWS", "お客様の AWS アカウント", "귀하의 AWS 계정",
+               # "您的 AWS 账户"): the reader's, though another account (the inviting one) is named first
+               r"|(?:\bIhr(?:e[sm]?|en)?\s+(?:AWS-)?Kontos?|\b(?:su|tu)\s+cuenta(?:\s+de\s+AWS)?"
+               r"|\bvotre\s+compte(?:\s+AWS)?|\bsua\s+conta(?:\s+(?:da\s+)?AWS)?"
+               r"|\b(?:il\s+)?(?:tuo|suo|vostro)\s+account(?:\s+AWS)?|(?:お客様|ご利用)の\s*(?:AWS\s*)?アカウント"
+               r"|(?:귀하|고객님)의\s*(?:AWS\s*)?계정|您的\s*(?:AWS\s*)?(?:账户|帐户|账号|帳戶))(?:\s*ID)?"
+               + _OPEN_ID + r"\s*[:：]?\s*\Z"
                # "accounts on this plan, such as yours (6601 2298 4473)"
                r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
                r"\s*[(（]\s*\Z", _I),
@@ -61,6 +69,9 @@ _ACCOUNT_BEFORE = (
     re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
+    # the member account as a German compound ("Mitgliedskontos 8830…"), the Spanish id label "ID de AWS"
+    # (tried only where the window holds "kont" or "id de": _TIER_NEEDLES)
+    re.compile(r"(?:(?:Mitglieds|Member)-?kontos?|\bID\s+de\s+AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…")
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
@@ -74,14 +85,34 @@ _ACCOUNT_BEFORE = (
     re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"),
 )
 _ARN_TIER = len(_ACCOUNT_BEFORE) - 1
+# the tiers tried only where the 60 characters before a number (lower-cased) hold one of these literals (every
+# match of the tier's pattern holds one): the second person (tier 1), the member compound and "ID de AWS" (tier 4)
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
 # key's opening quote. A window not ending so is not searched with it
 _FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
 # an account id that is not the recipient's: the inviting, management or sending account
 # (or the payer account that only gets a copy: "a copy of this email was sent to your payer account 8802…")
-_OTHER_BEFORE = re.compile(r"(?:\b(?:management|master|inviting|another|other)|\binvit\w* .{0,60}\bby(?: the)?"
+# (in the 9 languages: "Verwaltungskonto", "cuenta de administración", "compte de gestion", "conta de
+# gerenciamento", "account di gestione", "管理アカウント", "관리 계정", "管理账户"; the inviting one "招待元アカウント",
+# "초대한 계정", "邀请方账户", "einladende Konto", "cuenta que invita", "compte qui invite", "conta que convida",
+# "account che invita")
+_OTHER_ROLE = (r"\b(?:management|master|inviting)\s+(?:AWS\s+)?account|(?:Verwaltungs|Master|Haupt|einladende[sn]?\s+)"
+               r"(?:AWS-)?-?kontos?|(?:cuenta|compte|conta|account)\s+(?:de\s+|di\s+)?(?:administraci[oó]n|gestion[e]?|"
+               r"gerenciamento|gest[aã]o|ma[iî]tre|maestra|mestre|master|que invita|invitante|qui invite|invitant|"
+               r"que convida|convidante|che invita)(?:\s+(?:de\s+|da\s+)?AWS)?|"
+               r"(?:管理|マスター|招待元の?|관리|마스터|초대한|초대하는|邀请方的?)\s*(?:AWS\s*)?(?:アカウント|계정|账户|帐户|账号|帳戶)")
+_OTHER_BEFORE = re.compile(r"(?:(?:\b(?:another|other)|\binvit\w* .{0,60}\bby(?: the)?"
                            r"|\bcop(?:y|ied)\b.{0,50}\bto (?:your |the )?payer)\s+"
-                           r"(?:AWS\s+)?account(?:\s+ID)?\s*[:#(]?\s*\Z", _I)
+                           r"(?:AWS\s+)?account|" + _OTHER_ROLE + r")(?:\s*ID)?\s*[:：#(（]?\s*\Z", _I)
+# lower-case literals one of which every _OTHER_BEFORE match holds, and every match of the second tier of
+# _ACCOUNT_BEFORE (the reader's account in the second person): the window before a number is searched with
+# the pattern only where it holds one (cheaper than the pattern's search over the window)
+_OTHER_NEEDLES = ("other", "invit", "cop", "manag", "master", "verwaltung", "haupt", "einladend", "administraci",
+                  "gestion", "gerenciamento", "gestão", "gestao", "maître", "maitre", "maestra", "mestre", "convida",
+                  "管理", "マスター", "招待元", "관리", "마스터", "초대", "邀请")
+_SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo", "vostro",
+                          "お客様", "ご利用", "귀하", "고객님", "您的")
+_TIER_NEEDLES: dict[int, tuple[str, ...]] = {1: _SECOND_PERSON_NEEDLES, 4: ("kont", "id de")}
 # the reader's own organization's management account, right before its id
 _OWN_MANAGEMENT = re.compile(
     r"(?:\byour organi[sz]ation|\bvotre organisation|\bsu organizaci[oó]n|\bsua organiza[cç][aã]o|\bIhre Organisation|"
@@ -89,12 +120,21 @@ _OWN_MANAGEMENT = re.compile(
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de gerenciamento|"
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     r"|\byou are the management account\s*[(（]?\s*\Z", _I)
-_OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\))?,?\s*(?:has\s+|have\s+)?"
+_OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
+                          # the inviting account in the other languages ("hat Ihr AWS-Konto … eingeladen",
+                          # "ha invitado", "a invité", "convidou", "ha invitato", "已邀请您的")
+                          r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
+                          r"|已?邀请(?:了)?您"
                           # an account that only receives a copy of the mail (en, es, pt, fr, it, de)
                           r"|(?:also\s+)?(?:receives?|gets?|will receive) a copy|(?:tambi[eé]n\s+)?recibe una copia"
                           r"|(?:tamb[eé]m\s+)?recebe uma c[oó]pia|re[cç]oit (?:aussi |[eé]galement )?une copie"
                           r"|riceve (?:anche )?una copia|erh[aä]lt (?:auch )?eine Kopie)", _I)
+# another account's role in parentheses right after its id ("3371 0948 8152 (Verwaltungskonto der Organisation …",
+# "(the management account of …)"): another's only where the mail names the reader's account in the second person
+# (a mail to the management account itself says "for account 4770… (management account of the organization …)")
+_ROLE_AFTER = re.compile(r"\s*[(（]\s*(?:the\s+|its\s+|la\s+|el\s+|le\s+|das\s+|il\s+|a\s+|o\s+|l')?(?:"
+                         + _OTHER_ROLE + r")", _I)
 _ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
 # where _TWELVE may start: every match opens with two digits and is 12 to 15 digits, spaces and
@@ -289,13 +329,28 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, _, number in twelve:
             if _OWN_MANAGEMENT.search(text, max(0, start - 80), start):
                 return account_digits(number)
-    numbers = [(start, number) for start, end, number in twelve
-               if not _OTHER_AFTER.match(text, end)
-               and not _OTHER_BEFORE.search(text, max(0, start - 60), start)]
+    # (start, number, the 60 characters before it lower-cased: the gates of _OTHER_NEEDLES and _TIER_NEEDLES)
+    numbers: list[tuple[int, str, str]] = []
+    for start, end, number in twelve:
+        before = text[max(0, start - 60):start].lower()
+        if _OTHER_AFTER.match(text, end) or (any(map(before.__contains__, _OTHER_NEEDLES))
+                                             and _OTHER_BEFORE.search(text, max(0, start - 60), start)):
+            continue
+        numbers.append((start, number, before))
+    if any(_ROLE_AFTER.match(text, end) for _, end, _ in twelve):
+        # an account named by its role in parentheses: the reader's, named in the second person, wins over it
+        roles = {start for start, end, _ in twelve if _ROLE_AFTER.match(text, end)}
+        for start, number, before in numbers:
+            if start not in roles and any(map(before.__contains__, _SECOND_PERSON_NEEDLES)) \
+                    and _ACCOUNT_BEFORE[1].search(text, max(0, start - 60), start):
+                return account_digits(number)
     for tier, pattern in enumerate(_ACCOUNT_BEFORE):
         if tier == _ARN_TIER and "arn:aws" not in text:
             break  # the ARN tier (last) only where an ARN is written
-        for start, number in numbers:
+        needles = _TIER_NEEDLES.get(tier)
+        for start, number, before in numbers:
+            if needles is not None and not any(map(before.__contains__, needles)):
+                continue
             if tier == 0 and not _FIRST_TIER_END.search(text, max(0, start - 60), start):
                 continue
             if pattern.search(text, max(0, start - 60), start):
@@ -584,12 +639,16 @@ def extract_identifiers(
 
 
 def with_table_accounts(extracted: Extracted, html: str) -> Extracted:
-    """``extracted`` and the account ids of the HTML part's tables (:mod:`routing.htmltables`), when the
-    subject and text name no account: an id in the recipient's account column counts as one named in
-    text; one in another account's column (payer, management) is named, never the recipient's."""
+    """``extracted`` and the account ids of the HTML part's tables (:mod:`routing.htmltables`), else of its
+    label/value pairs, when the subject and text name no account: an id in the recipient's account column
+    (or under its label) counts as one named in text; one in another account's column (payer, management)
+    is named, never the recipient's."""
     if extracted.aws_account_id is not None or not html:
         return extracted
     found = table_accounts(html)
+    if not found.own and not found.other:
+        # (then a label/value pair outside a table: "<b>Account ID</b> 8422…<br>", the text part a stub)
+        found = label_accounts(html)
     if not found.own and not found.other:
         return extracted
     ids = dict(extracted.identifiers)
