@@ -57,7 +57,8 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen15-heldout", "fixtures-unseen16", "fixtures-unseen16-heldout",
                       "fixtures-own17-heldout", "fixtures-own18-heldout", "fixtures-own19-heldout",
                       "fixtures-own20-heldout", "fixtures-unseen17", "fixtures-unseen17-heldout",
-                      "fixtures-unseen18", "fixtures-unseen18-heldout"})
+                      "fixtures-unseen18", "fixtures-unseen18-heldout", "fixtures-own21-heldout",
+                      "fixtures-own22-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -144,7 +145,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-own19", "variants-own19"), ("fixtures-own19-heldout", "variants-own19-heldout"),
                 ("fixtures-own20", "variants-own20"), ("fixtures-own20-heldout", "variants-own20-heldout"),
                 ("fixtures-unseen17", "variants-unseen17"), ("fixtures-unseen17-heldout", "variants-unseen17-heldout"),
-                ("fixtures-unseen18", "variants-unseen18"), ("fixtures-unseen18-heldout", "variants-unseen18-heldout"))
+                ("fixtures-unseen18", "variants-unseen18"), ("fixtures-unseen18-heldout", "variants-unseen18-heldout"),
+                ("fixtures-own21", "variants-own21"), ("fixtures-own21-heldout", "variants-own21-heldout"),
+                ("fixtures-own22", "variants-own22"), ("fixtures-own22-heldout", "variants-own22-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
