@@ -164,6 +164,9 @@ class NoticeRule:
     implicit_account: bool = True
     #: lower-case literals one of which every match of the rule needs (:func:`rule_gate`), or None
     gate: Gate | None = None
+    #: each block of ``match`` with its own gate (:func:`block_gate`; None: always tried), for
+    #: :meth:`NoticeRules.first_match` (empty: the blocks are tried as ``match`` holds them)
+    blocks: tuple[tuple[GateBlock | None, Condition], ...] = field(default=(), compare=False, repr=False)
 
     def matches(self, mail: MailView) -> bool:
         return _any(self.match, mail) and not _any(self.unless, mail)
@@ -194,17 +197,24 @@ def rule_gate(match: Sequence[Condition]) -> Gate | None:
     A rule none of whose blocks passes its gate cannot match: :meth:`NoticeRules.first_match` skips it."""
     out: list[GateBlock] = []
     for condition in match:
-        for name, patterns in condition.fields:
-            if name in _GATED_INDEX and all(p.needles for p in patterns):
-                needles = without_superstrings(
-                    tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ())))
-                short = tuple((key, _GATED_INDEX[key], pats) for key, pats in condition.fields
-                              if key in CHEAP_KEYS and key != name)
-                out.append((short, _GATED_INDEX[name], needles))
-                break
-        else:
+        block = block_gate(condition)
+        if block is None:
             return None
+        out.append(block)
     return tuple(out)
+
+
+def block_gate(condition: Condition) -> GateBlock | None:
+    """The gate of one block (:func:`rule_gate`), or None when it has no field of :data:`GATED_KEYS`
+    whose every pattern has needles. A block that fails its gate cannot hold: it is not tried."""
+    for name, patterns in condition.fields:
+        if name in _GATED_INDEX and all(p.needles for p in patterns):
+            needles = without_superstrings(
+                tuple(dict.fromkeys(needle for p in patterns for needle in p.needles or ())))
+            short = tuple((key, _GATED_INDEX[key], pats) for key, pats in condition.fields
+                          if key in CHEAP_KEYS and key != name)
+            return short, _GATED_INDEX[name], needles
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,31 +252,39 @@ class NoticeRules:
         return found
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
-        # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule),
-        # after the rule's gate: a rule no block of which passes its gate cannot match
+        # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule), each
+        # block after its own gate (:attr:`NoticeRule.blocks`): a block that fails its gate cannot hold and
+        # is not tried (nor, as before, any block of a rule none of whose blocks passes its gate)
         lowered = mail.lowered
         for rule in self.rules:
-            gate = rule.gate
-            if gate is not None and lowered is not None:
-                for short, index, needles in gate:
-                    for key, at, patterns in short:
-                        if not _search_any(patterns, getattr(mail, key), lowered[at]):
-                            break
-                    else:
-                        value = lowered[index]
-                        for needle in needles:
-                            if needle in value:
+            blocks = rule.blocks
+            if blocks and lowered is not None:
+                for block, condition in blocks:
+                    if block is not None:
+                        short, index, needles = block
+                        for key, at, patterns in short:
+                            if not _search_any(patterns, getattr(mail, key), lowered[at]):
                                 break
                         else:
-                            continue
+                            value = lowered[index]
+                            for needle in needles:
+                                if needle in value:
+                                    break
+                            else:
+                                continue  # no literal of the block: it cannot hold
+                            if condition.matches(mail):
+                                break
+                        continue  # a short field failed, or the block did not hold
+                    if condition.matches(mail):
                         break
                 else:
                     continue
-            for condition in rule.match:
-                if condition.matches(mail):
-                    break
             else:
-                continue
+                for condition in rule.match:
+                    if condition.matches(mail):
+                        break
+                else:
+                    continue
             for condition in rule.unless:
                 if condition.matches(mail):
                     break
@@ -405,6 +423,7 @@ def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> N
         id=entry.id, type=entry.type, line=line,
         match=match,
         gate=rule_gate(match),
+        blocks=tuple((block_gate(condition), condition) for condition in match),
         unless=_conditions(entry.unless, source, line, "unless", allow_type=False) if "unless" in item else (),
         severity=entry.severity,
         action_required=entry.action_required,
