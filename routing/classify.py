@@ -13,6 +13,7 @@ address is really AWS's is :mod:`routing.authenticate`'s verdict, decided separa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,6 +26,16 @@ from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
 
 MAX_BODY = 300_000
+STUB_TEXT = 300  # a plain part shorter than this (characters) beside a longer HTML part is a stub
+
+
+# twelve digits, plain or in groups (what an account id needs before the identifiers are looked for)
+_ID_DIGITS = re.compile(r"\d{3,4}[- ]?\d{3,4}[- ]?\d{3,4}(?:[- ]?\d{3})?")
+
+
+def _stub(text: str, html_text: str) -> bool:
+    """Whether the plain part ``text`` is a stub beside the HTML part ("open the HTML version of this message")."""
+    return len(text) < STUB_TEXT and len(html_text) > len(text)
 CORE_IDENTIFIERS = ("case_id", "health_event_arn", "abuse_report_id", "invoice_id")
 CORE_LISTS = ("instance_ids", "access_key_ids", "regions")
 
@@ -64,15 +75,25 @@ def _event_type(extracted: Extracted) -> str:
 def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
     """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
     sender, name = _original_sender(parsed)
-    body = parsed.text
-    # the HTML part too when it says noticeably more than the plain part (not when it repeats it): its
-    # lines that the plain part does not hold already (the rules read the same words once, not twice)
-    if parsed.html_text and parsed.html_text != parsed.text and len(parsed.html_text) > 1.5 * len(parsed.text) + 200:
-        body = f"{body}\n{_lines_not_in(parsed.html_text, parsed.text)}"
+    body = text = readable_text(parsed)
+    # the HTML part too when it says noticeably more than the plain part (not when it repeats it), or when the
+    # plain part is a stub ("open the HTML version of this message"): its lines that the plain part does not hold
+    # already (the rules read the same words once, not twice)
+    if parsed.html_text and parsed.html_text != text and (len(parsed.html_text) > 1.5 * len(text) + 200 or (
+            _stub(text, parsed.html_text))):
+        body = f"{body}\n{_lines_not_in(parsed.html_text, text)}"
     if extracted is None:
         extracted = _extract(parsed)
     return MailView.of(sender, name, parsed.subject, body[:MAX_BODY], parsed.headers,
                        family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
+
+
+def readable_text(parsed: ParsedMail) -> str:
+    """The mail's text: its plain part or, when that part reached us undecoded (the escape sequences of an
+    ISO-2022 charset left in it: "\x1b$B$*5RMM\x1b(B") and the HTML part did decode, the HTML part's text."""
+    if "\x1b" in parsed.text and parsed.html_text and "\x1b" not in parsed.html_text:
+        return parsed.html_text
+    return parsed.text
 
 
 def _lines_not_in(text: str, other: str) -> str:
@@ -83,8 +104,20 @@ def _lines_not_in(text: str, other: str) -> str:
 
 def _extract(parsed: ParsedMail) -> Extracted:
     mail_date = parsed.date.date() if parsed.date else None
-    extracted = extract_identifiers(parsed.subject, parsed.text[:MAX_BODY], parsed.headers, mail_date)
-    return with_table_accounts(extracted, parsed.html)  # an account named only in an HTML table's column
+    text = readable_text(parsed)
+    extracted = extract_identifiers(parsed.subject, text[:MAX_BODY], parsed.headers, mail_date)
+    extracted = with_table_accounts(extracted, parsed.html)  # an account named only in an HTML table's column
+    if extracted.aws_account_id is None and _stub(text, parsed.html_text) \
+            and not extracted.identifiers.get("aws_account_ids"):
+        # a stub plain part: the account named in the HTML part's prose ("Cuenta de AWS: 6402…")
+        lines = _lines_not_in(parsed.html_text, text)[:MAX_BODY]
+        html_only = extract_identifiers("", lines, (), mail_date) if _ID_DIGITS.search(lines) else None
+        if html_only is not None and html_only.aws_account_id is not None:
+            ids = dict(extracted.identifiers)
+            ids["aws_account_ids"] = html_only.identifiers.get("aws_account_ids")
+            ids["aws_account_id_last4"] = None
+            return Extracted(aws_account_id=html_only.aws_account_id, identifiers=ids)
+    return extracted
 
 
 def _recipient_account(recipient: Recipient | None, identifiers: dict[str, Any]) -> str | None:
@@ -152,11 +185,12 @@ class NoticeClassifier:
             account_id = _recipient_account(recipient, identifiers)
         deadline = None
         if want_deadline:
-            text = parsed.text[:MAX_BODY]
+            text = readable_text(parsed)[:MAX_BODY]
             deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date)
             if deadline is None and len(view.body) > len(text):
                 # then the view's body: the text part and the HTML part's own lines (a text part that only says
-                # "see the HTML version" leaves the dates in the HTML part); second, as it costs a longer scan
+                # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
+                # cells, also when the HTML part is short); second, as it costs a longer scan
                 deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date)
         return ClassifiedNotice(
             notice_type=notice_type.id,

@@ -171,6 +171,12 @@ _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|ava
                          r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
                          r"\bbeginnt am)" + _FILLER)
 _UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
+# a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
+# 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
+_WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+                    r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
+                    r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
+                    r"sexta)(?:-feira)?,?\s*)?")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
@@ -185,14 +191,36 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
                            r"\bentrar[aá]n? en vigor el|\bentrar[aã]o em vigor em|\bentrar[aá] em vigor em|"
                            r"\bentrer[aà](?:nno)? in vigore il|\bentrer(?:a|ont) en vigueur le|\bin kraft (?:ab|am)|"
-                           r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*\Z")
+                           r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*"
+                           + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
 # stands before the date (as _LEAD_RENEW)
+# A labelled deadline, apply-by or scheduled date in the 9 languages ("Frist", "Fecha límite", "Date limite",
+# "Prazo", "Scadenza", "截止日期", "마감일", "Empfohlenes Anwendungsdatum", "Date d'application recommandée",
+# "適用推奨日", "폐기 예정 일시", "予定日"), also the value of an HTML <dt>/<dd> pair or label glued to its date
+# ("Frist15.02.2027"), a weekday between: weight 3 as well
 _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
-                               r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento)"
-                               r"\s*[:：]?\s*\Z")
-_DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz")
+                               r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
+                               r"\bfrist|\bfecha l[íi]mite|\bdate limite|\bdata limite|\bprazo(?: final| limite)?|"
+                               r"\bscadenza|\btermine ultimo|期限|截止日期|截止时间|截止時間|마감일|마감 기한|기한|"
+                               r"\b(?:empfohlenes )?anwendungsdatum|\bdate d.application(?: recommandée)?|"
+                               r"\bfecha (?:recomendada )?de aplicaci[óo]n(?: recomendada)?|"
+                               r"\bdata (?:recomendada )?de aplica[çc][ãa]o(?: recomendada)?|"
+                               r"\bdata (?:consigliata )?di applicazione(?: consigliata)?|(?:推奨)?適用(?:推奨)?日|"
+                               r"(?:建议)?应用日期|(?:권장 )?적용 ?(?:날짜|일)|"
+                               r"예정 ?(?:일시|일자|일)|予定日時?|计划日期)"
+                               r"\s*[:：]?\s*" + _WEEKDAY_FOREIGN + r"\Z")
+_DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
+             "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划")
+# a localized label or participle that makes its date a fact: when it was published, sent or issued
+# ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
+_FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
+                                 r"\bpubblicat[oaie] il|발송일|게시일|통지일|発送日|送信日|通知日|公開日|発行日|"
+                                 r"发送日期|通知日期|发布日期|发布于)\s*[:：]?\s*\Z")
+_FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布")
+# dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
@@ -304,7 +332,7 @@ _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업�
 _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
 # a field line ("Invoice date: Jul 1st, 2026")
-_FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}:[ \t]*\S")
+_FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
 _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdébut|\bbeginn|\binício|\binizio")
 # what a change that a date makes effective does ("endpoints will only accept TLS 1.2", "requests will
@@ -457,10 +485,17 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
     left = max(0, start - 200)
     before = text[left:start]
-    cuts = [m.end() for m in _SENTENCE_END.finditer(before)]
+    # (the last period of dotted leaders, "Payment due ...... 14 Jan 2027", ends no sentence)
+    if ".." in before:
+        cuts = [m.end() for m in _SENTENCE_END.finditer(before) if m.start() == 0 or before[m.start() - 1] != "."]
+    else:
+        cuts = [m.end() for m in _SENTENCE_END.finditer(before)]
     left = left + cuts[-1] if cuts else left
-    after = _SENTENCE_END.search(text, end, min(len(text), end + 200))
-    return left, after.start() + 1 if after else min(len(text), end + 200)
+    stop = min(len(text), end + 200)
+    after = _SENTENCE_END.search(text, end, stop)
+    while after is not None and after.start() > 0 and text[after.start() - 1] == ".":
+        after = _SENTENCE_END.search(text, after.end(), stop)
+    return left, after.start() + 1 if after else stop
 
 
 def _field_context(text: str, left: int, start: int, end: int, right: int) -> str:
@@ -468,9 +503,12 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     value of a field line ("Payment due: Jul 31st, 2026" below "Invoice date: Jul 1st, 2026") is
     described by its own field and the prose around, not by the other fields' names."""
     colon = text.rfind(":", max(left, start - 40), start)
-    # a field: "Name:" right before the date (spaces between), a name on the same line
+    # a field: "Name:" (or "Name ......", dotted leaders) right before the date (spaces between), a name on the
+    # same line
     if colon <= left or text[colon + 1:start].strip(" \t") or text[colon - 1] in "\n:.":
-        return text[left:start] + " " + text[end:right]
+        leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 4:start] else None
+        if leader is None or leader.start() <= left or text[leader.start() - 1] == "\n":
+            return text[left:start] + " " + text[end:right]
     line_start = max(left, text.rfind("\n", left, start) + 1)
     line_end = text.find("\n", end, right)
     line_end = right if line_end < 0 else line_end
@@ -504,6 +542,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     not plain ASCII, German and French phrases count too)."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
+    if "." in before[-4:] or "…" in before[-4:]:
+        leader = _LEADER.search(before)
+        if leader is not None:
+            before = before[:leader.start()] + ": "  # "Payment due ...... 14 Jan 2027": "Payment due: 14 Jan 2027"
     lead, phrase_start = 0, max(left, start - 60)
     leads = _LEADS if not foreign else ((_LEAD_FOREIGN, 3), *_LEADS)
     for pattern, weight in leads:
@@ -578,9 +620,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 3
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
-        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)):
+        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
+                         or (any(cue in before for cue in _FACT_CUES) and _FACT_LABEL_FOREIGN.search(before))):
             # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
-            # "已于 … 停用": what happened
+            # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
     return score, min(phrase_start, max(left, start - 60))
 
