@@ -334,3 +334,19 @@ def test_change_to_how_aws_invoices_from_a_date_is_the_deadline() -> None:
             ' you will receive one tax invoice.')
     notice = classify(BILLING, "Change to how AWS invoices your account", body)
     assert (notice.notice_type, notice.deadline) == ("billing.other", "2027-02-01")
+
+
+AWS_WILL_CHARGE = [
+    ('en', 'Starting March 1, 2027, AWS will charge USD 0.005 per hour for each public IPv4 address.'),
+    ('es', 'A partir del 1 de marzo de 2027, AWS cobrará 0,005 USD por hora por cada dirección IPv4 pública.'),
+    ('fr', 'À partir du 1er mars 2027, AWS facturera 0,005 USD par heure pour chaque adresse IPv4 publique.'),
+    ('it', 'A partire dal 1 marzo 2027 AWS addebiterà 0,005 USD all’ora per ogni indirizzo IPv4 pubblico.'),
+    ('de', 'Ab dem 1. März 2027 wird AWS für jede öffentliche IPv4-Adresse 0,005 USD pro Stunde berechnen.'),
+    ('zh', '从 2027年3月1日 起，AWS 将收取每个公有 IPv4 地址每小时 0.005 美元的费用。'),
+    ('ko', '2027년 3월 1일부터 AWS는 퍼블릭 IPv4 주소마다 시간당 0.005 USD의 요금을 부과합니다.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), AWS_WILL_CHARGE, ids=[lang for lang, _ in AWS_WILL_CHARGE])
+def test_aws_will_charge_from_a_date_is_the_deadline(lang: str, body: str) -> None:
+    assert classify(HEALTH, None, body).deadline == "2027-03-01"
