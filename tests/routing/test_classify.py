@@ -432,6 +432,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen14 (an examiner's opt-in batch, first run 16/20 types, 13/16 labelled deadlines, 20/20 ids): every
     # figure reached
     names += ["fixtures-unseen14"]
+    # unseen15-18 (four examiners' opt-in batches; first runs 20/24, 15/20, 17/20, 18/20 types, 12/15, 6/9, 6/7,
+    # 7/11 labelled deadlines) and own17-22 (their miss families in our own wordings): every figure reached, but
+    # for the misses named below
+    names += ["fixtures-unseen15", "fixtures-unseen16", "fixtures-unseen17", "fixtures-unseen18", "fixtures-own17",
+              "fixtures-own18", "fixtures-own19", "fixtures-own20", "fixtures-own21", "fixtures-own22"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -449,6 +454,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # window (informational maintenance has no deadline since unseen3), and the Organizations mail that names only
     # "the organization whose management account is …" (not taken for the reader's: issue 12 item 4)
     floors["fixtures-own14"] = (1.0, 15 / 16, 15 / 16)
+    # own17: a Redshift maintenance that may be deferred "until" a date (no rule reads "defer" yet); own20: a
+    # Japanese tag-policy mail's date; own21: a member account written "conta-membro N"; own22: a mail from a
+    # sender address that is no AWS sender (the generator's mistake, kept: such mail is rightly general.other) and
+    # a Chinese end of support whose date is only in an HTML <dd>
+    floors["fixtures-own17"] = (1.0, 11 / 12, 1.0)
+    floors["fixtures-own20"] = (1.0, 11 / 12, 1.0)
+    floors["fixtures-own21"] = (1.0, 1.0, 20 / 21)
+    floors["fixtures-own22"] = (11 / 12, 11 / 12, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
