@@ -241,8 +241,25 @@ def simple_addresses(values: Iterable[str]) -> list[str] | None:
     return out
 
 
+def from_and_sender(parsed: ParsedMail) -> list[str]:
+    """``[*parsed.header_all("From"), *parsed.header_all("Sender")]`` in one pass over the headers, a
+    name lower-cased only when its length fits: ``str.lower`` keeps a name's length but for "\u0130"
+    (whose lower case, "i\u0307", is in neither name), so no name of another length lower-cases to "from"
+    or "sender" (tests/routing/test_redact_speed.py compares both)."""
+    froms: list[str] = []
+    senders: list[str] = []
+    for key, value in parsed.headers:
+        size = len(key)
+        if size == 4:
+            if key.lower() == "from":
+                froms.append(value)
+        elif size == 6 and key.lower() == "sender":
+            senders.append(value)
+    return froms + senders
+
+
 def _addresses(parsed: ParsedMail) -> list[str]:
-    values = list(parsed.header_all("From")) + list(parsed.header_all("Sender"))
+    values = from_and_sender(parsed)
     found = simple_addresses(values)
     if found is None:
         found = [address for _, address in email.utils.getaddresses(values) if address]

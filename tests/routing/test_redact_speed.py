@@ -1,6 +1,8 @@
-"""The faster forms in routing.secrets behind the redact stage give exactly what their plain forms give:
-the character tests by ``map`` (``_has_digit_and_letter``, ``_looks_random``) and the cached values of a
-link-like secret (``_link_values`` in ``secret_values``)."""
+"""The faster forms behind the redact stage give exactly what their plain forms give: in routing.secrets
+the character tests by ``map`` (``_has_digit_and_letter``, ``_looks_random``), the cached values of a
+link-like secret (``_link_values`` in ``secret_values``), a link's context read back at most 120
+characters (``_context_before``); in routing.redact the From and Sender values in one pass
+(``from_and_sender``)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import secrets
+from routing import redact, secrets
+from routing.types import ParsedMail
 
 CHARS = ["a", "Z", "q", "K", "0", "7", "²", "٤", "ǅ", "ß", "ı", "İ", "é", "É", "ж", "Ж", "_", "-", "/", " ", "Ⅻ", "ⅻ",
          "Ａ", "ａ", "１", "コ", "인"]
@@ -77,3 +80,33 @@ def test_link_values_of_a_reset_link() -> None:
     assert secrets._link_values(link) == (
         "https://signin.example.com/resetpassword?token=Q7K2XM482913abcd&lang=en", "Q7K2XM482913abcd",
         "Q7K2XM482913abcd")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\n", "xyz" * 20, "\r\n", "https://x.example/"]), max_size=30),
+       st.integers(min_value=0, max_value=800))
+def test_link_context_equals_plain_form(pieces: list[str], start: int) -> None:
+    text = "".join(pieces)
+    start = min(start, len(text))
+    line_start = text.rfind("\n", 0, max(0, start - 1))
+    assert secrets._context_before(text, start) == text[max(line_start, start - 120, 0):start]
+
+
+def test_clear_is_cached_and_unchanged() -> None:
+    url = "https://x.example/a?b=%253D&amp;c=1"
+    assert secrets._clear(url) == "https://x.example/a?b==&c=1"
+    assert secrets._clear.cache_info().currsize >= 1
+
+
+HEADER_NAMES = ["From", "FROM", "from", "Sender", "SENDER", "sender", "Fromx", "From ", "Reply-To", "İfrom",
+                "From\u0130", "Sendér", "ſender", "Kfrom", "To", "X-Sender", ""]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADER_NAMES), st.sampled_from(["a@b.c", "x <y@z.example>", ""])),
+                max_size=12))
+def test_from_and_sender_equal_header_all(headers: list[tuple[str, str]]) -> None:
+    parsed = ParsedMail(subject="", from_address="", from_name="", to=(), cc=(), message_id="", in_reply_to="",
+                        references=(), date=None, text="", html="", html_text="", headers=tuple(headers),
+                        attachments=(), defects=(), size=0)
+    assert redact.from_and_sender(parsed) == [*parsed.header_all("From"), *parsed.header_all("Sender")]
