@@ -60,7 +60,7 @@ def test_a_zh_tw_bill_is_a_statement() -> None:
 LINKED_STATEMENT = [
     'Your AWS statement for account 640018239975 (linked to payer 119930448271) for November 2026 is ready.',
     'The AWS statement for member account 731904462218 for November 1 - 30, 2026 is now available: USD 87.40.',
-    'Your AWS statement for October 1 - 31, 2026 for linked account 731904462218 (billed to the payer) is ready to view.',
+    'Your AWS statement for October 1 - 31, 2026 for linked account 731904462218 (billed to payer) is ready.',
 ]
 
 
@@ -113,3 +113,82 @@ def test_a_japanese_suspension_that_happened_stays_one() -> None:
     body = ('お支払いが確認できなかったため、AWS アカウント 602281937745 は停止されました。'
             '2027年2月10日までにお支払いいただけない場合、アカウントは解約されます。')
     assert classify(BILLING, "AWS アカウント停止のお知らせ", body).notice_type == "account.suspended"
+
+
+def deadline_of(sender: str, subject: str | None, body: str, html: bool = False) -> str | None:
+    notice = classify(sender, subject, body, html)
+    return None if notice.deadline is None else str(notice.deadline)
+
+
+# family E: a maintenance the reader can defer or postpone until a date
+MAINT_DEFER = [
+    ('en', 'Amazon MemoryDB will apply a service update to cluster kv-01 in its maintenance window. You can postpone '
+           'the update until February 9, 2027.'),
+    ('en', 'Planned maintenance of your Amazon Neptune cluster graph-01: you may defer it until February 9, 2027.'),
+    ('es', 'Mantenimiento programado del clúster kv-01: puede aplazar esta actualización hasta el 9 de febrero '
+           'de 2027.'),
+    ('de', 'Geplante Wartung für den Cluster kv-01: Sie können diese Aktualisierung bis zum 09.02.2027 aufschieben.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), MAINT_DEFER)
+def test_a_maintenance_the_reader_can_defer_has_its_date(lang: str, body: str) -> None:
+    assert deadline_of(HEALTH, 'AWS Health: scheduled maintenance', body) == "2027-02-09", lang
+
+
+# family F: a maintenance scheduled on a date, with a restart or an interruption the reader will see
+MAINT_SCHEDULED = [
+    ('en', 'Maintenance of your Amazon DocumentDB cluster docs-01 is scheduled for February 9, 2027.'),
+    ('fr', 'Une maintenance de votre cluster Amazon MemoryDB kv-01 est planifiée le 9 février 2027.'),
+    ('it', 'La manutenzione del cluster kv-01 è programmata per il 9 febbraio 2027.'),
+    ('ja', 'クラスター kv-01 のメンテナンスは 2027年2月9日 に予定されています。'),
+    ('ko', '클러스터 kv-01 의 유지 관리가 2027년 2월 9일에 예약되어 있습니다.'),
+    ('ko', '클러스터 kv-01 유지 관리 기간: 2027년 2월 9일. 이 기간 동안 노드가 재시작될 수 있습니다.'),
+    ('pt', 'A AWS programou uma manutenção do cluster kv-01 em 9 de fevereiro de 2027. A conectividade poderá ser '
+           'interrompida por alguns minutos.'),
+    ('en', 'Amazon ElastiCache maintenance window: February 9, 2027. Your nodes may be restarted during the window.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), MAINT_SCHEDULED)
+def test_a_maintenance_scheduled_on_a_date_has_its_date(lang: str, body: str) -> None:
+    assert deadline_of(HEALTH, 'AWS Health: scheduled maintenance', body) == "2027-02-09", lang
+
+
+# family G: a case update asking for an upload by a date
+CASE_UPLOAD = [
+    ('de', 'Bitte laden Sie den Kontoauszug mit beiden Abbuchungen vom 02.12.2026 sowie die Rechnung bis zum '
+           '15.01.2027 im Fall hoch.'),
+    ('it', "Carica l'estratto conto con entrambi gli addebiti del 2 dicembre 2026 e la fattura entro il "
+           "15 gennaio 2027."),
+    ('es', 'Suba el extracto bancario con ambos cargos del 2 de diciembre de 2026 y la factura antes del '
+           '15 de enero de 2027.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), CASE_UPLOAD)
+def test_a_case_update_asking_for_an_upload_by_a_date_has_it(lang: str, body: str) -> None:
+    subject = 'Amazon Web Services: new correspondence on case 17720419385'
+    assert deadline_of("no-reply-aws@amazon.com", subject, f'Case 17720419385 has a new reply:\n{body}') \
+        == "2027-01-15", lang
+
+
+# family H: a Marketplace product removed from a date (no longer launchable)
+PRODUCT_REMOVED = [
+    ('en', 'The seller retires the product "EdgeOS 20": it will be removed from AWS Marketplace on March 15, 2027.'),
+    ('it', 'Il prodotto "EdgeOS 20" sarà ritirato da AWS Marketplace il 15 marzo 2027; da quella data non sarà '
+           'più possibile avviarlo.'),
+    ('fr', 'Le produit « EdgeOS 20 » sera retiré d\'AWS Marketplace le 15 mars 2027.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "body"), PRODUCT_REMOVED)
+def test_a_marketplace_product_removed_on_a_date_has_it(lang: str, body: str) -> None:
+    notice = classify("no-reply@marketplace.aws", 'AWS Marketplace: product update', body)
+    assert notice.notice_type == "marketplace.subscription", lang
+    assert str(notice.deadline) == "2027-03-15", lang
+
+
+def test_a_completed_maintenance_keeps_no_deadline_from_its_wording() -> None:
+    body = 'The maintenance of cluster kv-01 that was scheduled for December 1, 2026 has been cancelled.'
+    assert deadline_of(HEALTH, 'AWS Health: scheduled maintenance', body) is None
