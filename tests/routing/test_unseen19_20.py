@@ -142,6 +142,7 @@ MAINT_SCHEDULED = [
     ('fr', 'Une maintenance de votre cluster Amazon MemoryDB kv-01 est planifiée le 9 février 2027.'),
     ('it', 'La manutenzione del cluster kv-01 è programmata per il 9 febbraio 2027.'),
     ('ja', 'クラスター kv-01 のメンテナンスは 2027年2月9日 に予定されています。'),
+    ('zh', '集群 kv-01 的维护计划于 2027年2月9日 进行。'),
     ('ko', '클러스터 kv-01 의 유지 관리가 2027년 2월 9일에 예약되어 있습니다.'),
     ('ko', '클러스터 kv-01 유지 관리 기간: 2027년 2월 9일. 이 기간 동안 노드가 재시작될 수 있습니다.'),
     ('pt', 'A AWS programou uma manutenção do cluster kv-01 em 9 de fevereiro de 2027. A conectividade poderá ser '
