@@ -34,8 +34,13 @@ _ID_DIGITS = re.compile(r"\d{3,4}[- ]?\d{3,4}[- ]?\d{3,4}(?:[- ]?\d{3})?")
 
 
 def _stub(text: str, html_text: str) -> bool:
-    """Whether the plain part ``text`` is a stub beside the HTML part ("open the HTML version of this message")."""
-    return len(text) < STUB_TEXT and len(html_text) > len(text)
+    """Whether the plain part ``text`` is a stub beside the HTML part ("open the HTML version of this message"):
+    shorter than STUB_TEXT, beside an HTML part that says something else. Not measured against the HTML part's
+    length: a Chinese, Japanese or Korean HTML part says as much in half the characters, and a short German one
+    (a <dl> of three fields) can be shorter than the English stub beside it."""
+    return len(text) < STUB_TEXT and bool(html_text) and html_text != text
+
+
 CORE_IDENTIFIERS = ("case_id", "health_event_arn", "abuse_report_id", "invoice_id")
 CORE_LISTS = ("instance_ids", "access_key_ids", "regions")
 
@@ -89,10 +94,7 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
 
 
 def readable_text(parsed: ParsedMail) -> str:
-    """The mail's text: its plain part or, when that part reached us undecoded (the escape sequences of an
-    ISO-2022 charset left in it: "\x1b$B$*5RMM\x1b(B") and the HTML part did decode, the HTML part's text."""
-    if "\x1b" in parsed.text and parsed.html_text and "\x1b" not in parsed.html_text:
-        return parsed.html_text
+    """The mail's text (a legacy-charset part, ISO-2022-JP included, is decoded by :mod:`routing.parse`)."""
     return parsed.text
 
 

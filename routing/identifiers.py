@@ -73,10 +73,11 @@ _ACCOUNT_BEFORE = (
     # (tried only where the window holds "kont" or "id de": _TIER_NEEDLES)
     re.compile(r"(?:(?:Mitglieds|Member)-?kontos?|\bID\s+de\s+AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
-    # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…")
+    # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…",
+    # also hyphenated: "conta-membro 6620…", "compte-membre", "cuenta-miembro", "account-membro")
     re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
-               r"\b(?:cuenta|conta) (?:vinculada|miembro|membro)|\bcompte (?:li[eé]|membre)|"
-               r"\baccount (?:collegato|membro)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
+               r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
+               r"\baccount[ -](?:collegato|membro)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
@@ -359,6 +360,29 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
                 return match.group(1)
+    return _after_leaders(text, numbers)
+
+
+# dotted leaders between a field's name and its value ("Account ........ 4277…"): read as a colon, as
+# routing.deadline reads them before a date
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
+
+
+def _after_leaders(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
+    """The first number written after dotted leaders whose field name is an account label (the tiers of
+    _ACCOUNT_BEFORE but the ARN's, read on the name with a colon for the leaders); None when there is none."""
+    fields: list[tuple[str, str]] = []
+    for start, number, before in numbers:
+        if "..." not in before and "…" not in before:
+            continue
+        leader = _LEADER.search(text, max(0, start - 60), start)
+        name = text[max(0, leader.start() - 60):leader.start()] + ": " if leader is not None else ""
+        if name and not _OTHER_BEFORE.search(name):  # not "Management account ...... 1234…"
+            fields.append((name, number))
+    for pattern in _ACCOUNT_BEFORE[:_ARN_TIER]:
+        for name, number in fields:
+            if pattern.search(name):
+                return account_digits(number)
     return None
 
 

@@ -5,6 +5,11 @@ a date such as year 99999999999) is treated as absent, and the reason is kept in
 ``ParsedMail.defects`` (``"Subject: bad base64 in an encoded word; treated as absent"``): never an
 exception. Addresses (From, To, Cc) come from the undecoded values (:mod:`routing.addresses`).
 
+A body part in a legacy charset (ISO-2022-JP/KR/CN, Shift_JIS, EUC-JP/KR, GB2312/GBK/GB18030, Big5,
+ISO-8859-x, windows-125x, KOI8) is decoded here by its declared charset with the stdlib codecs (mail-parser
+hands a 7-bit ISO-2022 part back undecoded, escape sequences and all); when the declaration is wrong,
+the charset's superset, then UTF-8, then Latin-1 (which keeps every byte) are tried: nothing is lost.
+
 mail-parser logs what it cannot decode, quoting the header value (which may hold a code). Its logger
 is closed here: records are counted per parse into ``defects`` (``mailparser_log_records:ERROR=2``)
 by :class:`_CountingHandler` and never formatted or passed on to the application's handlers.
@@ -16,6 +21,7 @@ import email.utils
 import logging
 import re
 import threading
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from datetime import datetime
@@ -38,6 +44,13 @@ MAX_MIME_DEPTH = 30  # multipart nesting deeper than this is refused before pars
 _CONTENT_TYPE = re.compile(rb"^content-type:[^\n]*(?:\n[ \t][^\n]*)*", re.IGNORECASE | re.MULTILINE)
 _BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
 _DASH_LINE = re.compile(rb"^--([^\r\n]*)", re.MULTILINE)
+_LEGACY_CHARSET = re.compile(
+    r"(?:iso-?2022-|shift[_-]?jis|sjis|x-sjis|cp932|ms932|windows-31j|euc-?(?:jp|kr|cn)|ks_c_5601|cp949|"
+    r"gb2312|gbk|gb18030|cp936|big5|cp950|iso-?8859-|latin-?\d|windows-125\d|cp125\d|koi8-)", re.IGNORECASE)
+# a declared charset that is often a subset of what the sender really wrote
+_SUPERSET = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949",
+             "ks_c_5601-1987": "cp949", "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
+             "big5": "big5hkscs", "iso-2022-jp": "iso2022_jp_ext", "euc-jp": "euc_jis_2004"}
 
 
 
@@ -229,12 +242,67 @@ def _header_fields(message: Any, defects: list[str]) -> dict[str, Any]:
     }
 
 
+def decode_legacy(payload: bytes, charset: str) -> str:
+    """``payload`` read in its declared legacy ``charset``; a wrong declaration falls back to the
+    charset's superset, then UTF-8, then Latin-1 (every byte kept)."""
+    name = charset.strip().lower()
+    for candidate in (name, _SUPERSET.get(name), "utf-8"):
+        if candidate:
+            try:
+                text = payload.decode(candidate)
+                text.encode("utf-8")  # a codec that yields lone surrogates did not read the text
+                return unicodedata.normalize("NFC", text)
+            except (LookupError, UnicodeError):
+                continue
+    return unicodedata.normalize("NFC", payload.decode("latin-1"))
+
+
+def _body_parts(message: Any) -> tuple[list[str | None], list[str | None]]:
+    """The non-empty text/plain and text/html body parts of ``message`` in the order mail-parser lists them:
+    per part the text decoded here when its charset is a legacy one, else None (mail-parser's text stands)."""
+    plain: list[str | None] = []
+    html: list[str | None] = []
+    skipped: set[int] = set()
+    for part in message.walk():
+        disposition = part.get_content_disposition()
+        if id(part) in skipped or (part.is_multipart() and (disposition not in (None, "inline") or (
+                disposition != "inline" and part.get_filename()))):
+            skipped.update(id(child) for child in part.get_payload())  # inside an attachment
+            continue
+        if part.is_multipart() or part.get_content_maintype() != "text" or disposition == "attachment" \
+                or part.get_filename() or part.get_content_subtype() not in ("plain", "html"):
+            continue
+        payload = part.get_payload(decode=True)
+        if not payload:
+            continue
+        charset = part.get_content_charset() or ""
+        text = decode_legacy(payload, charset) if _LEGACY_CHARSET.match(charset) else None
+        (plain if part.get_content_subtype() == "plain" else html).append(text)
+    return plain, html
+
+
+def _decoded(texts: Any, legacy: list[str | None]) -> list[str]:
+    """mail-parser's ``texts`` with each legacy-charset part replaced by its text decoded here (only when the
+    two lists line up part for part)."""
+    listed = [str(text) for text in (texts or ())]
+    if not legacy or len(listed) != len(legacy):
+        return listed
+    return [mine if mine is not None else theirs for theirs, mine in zip(listed, legacy, strict=True)]
+
+
 def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
     fields = _header_fields(parser.message, defects)
     if not fields["headers"] and not defects:
         raise UnparseableMail("no header fields: not an RFC 5322 message")
-    html = "\n".join(str(part) for part in (parser.text_html or ()))
-    plain = "\n".join(str(part) for part in (parser.text_plain or ())).replace("\r\n", "\n")
+    legacy_plain: list[str | None] = []
+    legacy_html: list[str | None] = []
+    # mail-parser's text differs from the declared charset's reading only where it left a 7-bit part undecoded
+    # (ISO-2022 escape sequences in it) or could not apply the declared charset (CharsetDecodeDefect)
+    if "CharsetDecodeDefect" in (parser.defects_categories or ()) or any(
+            "\x1b" in str(text) for text in (*(parser.text_plain or ()), *(parser.text_html or ()))):
+        legacy_plain, legacy_html = _body_parts(parser.message)
+    html = "\n".join(_decoded(parser.text_html, legacy_html))
+    plain = "\n".join(_decoded(parser.text_plain, legacy_plain)).replace("\r\n", "\n")
     html_text = html_to_text(html)
     attachments = _attachments(parser)
     logged = _MAILPARSER_LOG_COUNTER.stop()
