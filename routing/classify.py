@@ -80,7 +80,7 @@ def _event_type(extracted: Extracted) -> str:
 def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
     """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
     sender, name = _original_sender(parsed)
-    body = text = readable_text(parsed)
+    body = text = parsed.text
     # the HTML part too when it says noticeably more than the plain part (not when it repeats it), or when the
     # plain part is a stub ("open the HTML version of this message"): its lines that the plain part does not hold
     # already (the rules read the same words once, not twice)
@@ -93,11 +93,6 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
                        family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
 
 
-def readable_text(parsed: ParsedMail) -> str:
-    """The mail's text (a legacy-charset part, ISO-2022-JP included, is decoded by :mod:`routing.parse`)."""
-    return parsed.text
-
-
 def _lines_not_in(text: str, other: str) -> str:
     """The lines of ``text`` (in order) that are not, stripped, a line of ``other`` (blank lines dropped)."""
     seen = {line.strip() for line in other.splitlines()}
@@ -106,7 +101,7 @@ def _lines_not_in(text: str, other: str) -> str:
 
 def _extract(parsed: ParsedMail) -> Extracted:
     mail_date = parsed.date.date() if parsed.date else None
-    text = readable_text(parsed)
+    text = parsed.text
     extracted = extract_identifiers(parsed.subject, text[:MAX_BODY], parsed.headers, mail_date)
     extracted = with_table_accounts(extracted, parsed.html)  # an account named only in an HTML table's column
     if extracted.aws_account_id is None and _stub(text, parsed.html_text) \
@@ -187,7 +182,7 @@ class NoticeClassifier:
             account_id = _recipient_account(recipient, identifiers)
         deadline = None
         if want_deadline:
-            text = readable_text(parsed)[:MAX_BODY]
+            text = parsed.text[:MAX_BODY]
             deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date)
             if deadline is None and len(view.body) > len(text):
                 # then the view's body: the text part and the HTML part's own lines (a text part that only says
