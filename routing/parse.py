@@ -267,7 +267,8 @@ def _body_parts(message: Any) -> tuple[list[str | None], list[str | None]]:
         disposition = part.get_content_disposition()
         if id(part) in skipped or (part.is_multipart() and (disposition not in (None, "inline") or (
                 disposition != "inline" and part.get_filename()))):
-            skipped.update(id(child) for child in part.get_payload())  # inside an attachment
+            if part.is_multipart():  # its parts are inside an attachment too
+                skipped.update(id(child) for child in part.get_payload())
             continue
         if part.is_multipart() or part.get_content_maintype() != "text" or disposition == "attachment" \
                 or part.get_filename() or part.get_content_subtype() not in ("plain", "html"):
