@@ -112,7 +112,9 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 # a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
-_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt|[ap]\.?m\.?))?)*\s*"
+# and a zone after it ("before 5:00 pm pst on january 8, 2027")
+_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
+           r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z")
 
 
