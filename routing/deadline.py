@@ -220,6 +220,13 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
                                  r"\bpubblicat[oaie] il|발송일|게시일|통지일|発送日|送信日|通知日|公開日|発行日|"
                                  r"发送日期|通知日期|发布日期|发布于)\s*[:：]?\s*\Z")
+# a creation date right before a date, in the 9 languages ("created on", "erstellt am", "creado el", "créée le",
+# "criada em", "creata il", "作成日:", "创建于", "생성일:"): when a key or resource was made, a fact, not a deadline
+_CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\berstellt am|\bcread[oa]s? el|\bcréée?s? le|\bcriad[oa]s? em|"
+                      r"\bcreat[oaie] il|作成日時?|作成された日|创建于|创建日期|创建时间|建立於|"
+                      r"생성일(?:시|자)?|생성 날짜)"
+                      r"\s*[:：]?\s*\Z")
+_CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성")
 _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布")
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
@@ -615,6 +622,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context
                                           or (foreign and _CHARGE_FOREIGN.search(context) is not None)):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
+    if not past and any(cue in before for cue in _CREATED_CUES) and _CREATED.search(before):
+        score += _PAST  # "created on <date>": when the key was made, a fact
+        past = True
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):
             score += 1

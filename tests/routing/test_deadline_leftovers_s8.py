@@ -22,3 +22,23 @@ SENT = date(2026, 12, 1)
 ])
 def test_time_and_zone_between_lead_and_date(text: str, want: str) -> None:
     assert find_deadline(text, SENT) == want
+
+
+@pytest.mark.parametrize("text", [
+    "You must rotate the access key AKIAEXAMPLE, created on 2025-06-02, and remove it from the public bucket.",
+    "Sie müssen den Zugriffsschlüssel, erstellt am 2. Juni 2025, ersetzen und aus dem öffentlichen Bucket löschen.",
+    "请轮换访问密钥（创建于 2025 年 6 月 2 日），并将其从公共存储桶中删除。",
+    "액세스 키(생성일: 2025년 6월 2일)를 교체하고 공개 버킷에서 삭제하십시오.",
+    "アクセスキー（作成日: 2025年6月2日）を削除し、ローテーションしてください。",
+    "Debe reemplazar la clave de acceso, creada el 2 de junio de 2025, y eliminarla del bucket público.",
+    "Vous devez remplacer la clé d’accès, créée le 2 juin 2025, et la supprimer du compartiment public.",
+    "Você deve substituir a chave de acesso, criada em 2 de junho de 2025, e excluí-la do bucket público.",
+    "Deve sostituire la chiave di accesso, creata il 2 giugno 2025, ed eliminarla dal bucket pubblico.",
+])
+def test_creation_date_is_a_fact(text: str) -> None:
+    assert find_deadline(text, SENT) is None
+
+
+def test_creation_date_beside_a_deadline() -> None:
+    text = "The key created on 2026-12-20 must be rotated before January 15, 2027."
+    assert find_deadline(text, SENT) == "2027-01-15"
