@@ -146,7 +146,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
          r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
-        (r"\buntil|\bthrough|\bstarting(?: on| from)?|\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
+        (r"\bwith effect from|\buntil|\bthrough|\bstarting(?: on| from)?|"
+         r"\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
         (r"\bon|\bfrom|\bat|:", 1),
@@ -193,7 +194,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
                            r"\bentrar[aá]n? en vigor el|\bentrar[aã]o em vigor em|\bentrar[aá] em vigor em|"
                            r"\bentrer[aà](?:nno)? in vigore il|\bentrer(?:a|ont) en vigueur le|\bin kraft (?:ab|am)|"
-                           r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il)\s*"
+                           r"\bverlängert(?: sich)?(?: automatisch)? am|\brinnov\w*(?: automaticamente)? il|"
+                           # with effect from: "mit Wirkung zum", "con efecto desde", "avec effet au", "com efeito a
+                           # partir de", "con effetto dal"
+                           r"\bmit wirkung (?:zum|vom|ab)|\bcon efecto (?:desde el|desde|a partir del?)|"
+                           r"\bavec effet (?:au|à compter du|a compter du|le)|\bcom efeito (?:a partir de|desde|em)|"
+                           r"\bcon effetto (?:dal|a partire dal|a decorrere dal))\s*"
                            + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
@@ -243,9 +249,11 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
 _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
-# (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に")
+# (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
+# "2027년 3월 3일 로 예약")
 _JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
-                       r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에)")
+                       r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에|"
+                       r"(?:으)?로(?![\uac00-\ud7a3]))")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
 # the end of a period right before its date, a field without a colon ("审核期结束 D", "審査期間終了 D", "검토 기간

@@ -42,3 +42,19 @@ def test_creation_date_is_a_fact(text: str) -> None:
 def test_creation_date_beside_a_deadline() -> None:
     text = "The key created on 2026-12-20 must be rotated before January 15, 2027."
     assert find_deadline(text, SENT) == "2027-01-15"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("데이터베이스 db-kr-2 의 유지 관리가 2027년 4월 5일 로 예약되어 있습니다.", "2027-04-05"),
+    ("데이터베이스 db-kr-2 의 유지 관리가 2027년 4월 5일 으로 예약되어 있습니다.", "2027-04-05"),
+])
+def test_korean_particle_after_a_space(text: str, want: str) -> None:
+    assert find_deadline(text, SENT) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Il servizio sarà dismesso con effetto dal 15 ottobre 2027.", "2027-10-15"),
+    ("Der Dienst wird mit Wirkung zum 15. Oktober 2027 eingestellt.", "2027-10-15"),
+])
+def test_with_effect_from(text: str, want: str) -> None:
+    assert find_deadline(text, SENT) == want
