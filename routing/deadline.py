@@ -173,6 +173,12 @@ _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|thro
 _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|\bcomeça(?:rá)? em|"
                          r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
                          r"\bbeginnt am)" + _FILLER)
+# a labelled start line ("Start: …", "Beginn:", "Inicio:", "Début :", "Início:", "Inizio:", "開始:", "开始：", "시작:"):
+# when a window (a maintenance) starts; weight 3, searched only where one of _START_CUES stands before the date
+_LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
+                         r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
+                         r"[ \t]*[:：][ \t]*\Z")
+_START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開始", "开始", "시작")
 _UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
 # a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
 # 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
@@ -577,6 +583,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and any(cue in before for cue in _UNTIL_CUES):
         found = _LEAD_UNTIL.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and any(cue in before for cue in _START_CUES):
+        found = _LEAD_START.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):

@@ -58,3 +58,15 @@ def test_korean_particle_after_a_space(text: str, want: str) -> None:
 ])
 def test_with_effect_from(text: str, want: str) -> None:
     assert find_deadline(text, SENT) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Wir führen eine Wartung an Ihrem Cluster durch.\n\nBeginn: 3. März 2027, 01:00 UTC\nEnde: 3. März 2027, "
+     "04:00 UTC\n\nEs ist keine Aktion erforderlich.", "2027-03-03"),
+    ("Realizaremos un mantenimiento en su clúster.\n\nInicio: 3 de marzo de 2027, 01:00 UTC\nFin: 3 de marzo de "
+     "2027, 04:00 UTC", "2027-03-03"),
+    ("Faremo una manutenzione del cluster.\n\nInizio: 3 marzo 2027, 01:00 UTC\nFine: 3 marzo 2027, 04:00 UTC",
+     "2027-03-03"),
+])
+def test_labelled_start_line(text: str, want: str) -> None:
+    assert find_deadline(text, SENT) == want
