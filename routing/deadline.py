@@ -179,6 +179,10 @@ _LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|
                          r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
                          r"[ \t]*[:：][ \t]*\Z")
 _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開始", "开始", "시작")
+# a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
+# expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
+_CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
+                              r"if you (?:turn off|disable|cancel) (?:the )?(?:auto(?:matic)?[- ]?)?renewal)\b")
 _UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
 # a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
 # 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
@@ -604,6 +608,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if "renewal" in text[left:start] and _CONDITIONAL_OFF.match(text, left, start):
+        score -= 3  # "With renewal off, the domain expires on …": only if the reader turns renewal off
     if past and lead >= 2:
         will = text.rfind(" will ", left, start)
         if will >= 0 and _PAST_CONTEXT.search(text, will, start) is None \

@@ -70,3 +70,13 @@ def test_with_effect_from(text: str, want: str) -> None:
 ])
 def test_labelled_start_line(text: str, want: str) -> None:
     assert find_deadline(text, SENT) == want
+
+
+@pytest.mark.parametrize("text", [
+    "Your domain acme-tools.example renews automatically on 2027-01-20. With automatic renewal turned off, the "
+    "registration expires on 2027-02-25.",
+    "Your domain acme-tools.example renews automatically on 2027-01-20. If you disable automatic renewal, the "
+    "registration expires on 2027-02-25.",
+])
+def test_renewal_date_over_the_conditional_expiry(text: str) -> None:
+    assert find_deadline(text, SENT) == "2027-01-20"
