@@ -381,7 +381,13 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
                      r"notification date)")
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
-_WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden")
+_WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden",
+                 "再起動", "重启", "重新启动", "재부팅", "재시작", "neustart", "redémarrage", "reinicio", "reinício",
+                 "riavvio")
+# how far a scheduled event can be deferred, right after its date ("2027-01-26 まで延期可能",
+# "까지 연기할 수 있습니다"):
+# the end of the reschedule window, not the event itself
+_DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변경)|(?:之前)?可(?:以)?(?:推迟|延期))")
 _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese write no space after 。)
 # what only new customers, accounts or projects lose on a date ("Starting March 1, 2026 new accounts can no
 # longer be created", "a partir de 1 de abril não será mais possível criar novos projetos"): a closure's
@@ -608,6 +614,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if foreign and _DEFER_LIMIT.match(text, end):
+        score -= 3  # "(2027-01-26 まで延期可能)": how long the reboot can be deferred, not when it is
     if "renewal" in text[left:start] and _CONDITIONAL_OFF.match(text, left, start):
         score -= 3  # "With renewal off, the domain expires on …": only if the reader turns renewal off
     if past and lead >= 2:

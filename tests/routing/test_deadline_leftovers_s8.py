@@ -80,3 +80,13 @@ def test_labelled_start_line(text: str, want: str) -> None:
 ])
 def test_renewal_date_over_the_conditional_expiry(text: str) -> None:
     assert find_deadline(text, SENT) == "2027-01-20"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("インスタンスの再起動が予定されています。\n\nインスタンス開始終了\n\ni-0123456789abcdef0 2027-02-10 02:00 jst "
+     "2027-02-10 04:00 jst\n\nメンテナンスの日時は変更できます (2027-02-24 まで延期可能)。", "2027-02-10"),
+    ("인스턴스 재부팅이 예정되어 있습니다.\n\n인스턴스시작종료\n\ni-0123456789abcdef0 2027-02-10 02:00 kst "
+     "2027-02-10 04:00 kst\n\n유지 관리 일정은 2027-02-24 까지 연기할 수 있습니다.", "2027-02-10"),
+])
+def test_reboot_start_over_the_deferral_limit(text: str, want: str) -> None:
+    assert find_deadline(text, SENT) == want
