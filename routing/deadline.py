@@ -645,7 +645,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
     if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
             and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)) \
-            and not any(word in context for word in _PATCHES_STOP):
+            and not any(word in context for word in _PATCHES_STOP) \
+            and not _others_new_only(text, left, start, right, foreign):
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
         score -= 3
@@ -670,6 +671,17 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
     return score, min(phrase_start, max(left, start - 60))
+
+
+def _others_new_only(text: str, left: int, start: int, right: int, foreign: bool) -> bool:
+    """Whether the new-only clause (:data:`_NEW_ONLY`) of the sentence from ``left`` stands after an earlier date
+    of the sentence and before the date at ``start`` ("dal 15 gennaio 2027 i nuovi clienti non potranno più
+    accedervi e con effetto dal 15 ottobre 2027 il servizio non sarà più disponibile"): that date's clause, not
+    this one's."""
+    found = _NEW_ONLY.search(text, left, start)
+    if found is None or _NEW_ONLY.search(text, start, right):
+        return False
+    return any(match.end() <= found.start() for match in _dates(text[left:found.start()], foreign))
 
 
 def _aside(text: str, start: int, end: int, foreign: bool, closing: bool) -> bool:

@@ -90,3 +90,11 @@ def test_renewal_date_over_the_conditional_expiry(text: str) -> None:
 ])
 def test_reboot_start_over_the_deferral_limit(text: str, want: str) -> None:
     assert find_deadline(text, SENT) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Abbiamo deciso di chiudere il servizio: dal 1 febbraio 2027 i nuovi clienti non potranno più iscriversi e "
+     "con effetto dal 30 settembre 2027 il servizio sarà dismesso.", "2027-09-30"),
+])
+def test_new_only_clause_belongs_to_its_own_date(text: str, want: str) -> None:
+    assert find_deadline(text, SENT) == want
