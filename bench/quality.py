@@ -59,7 +59,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-own20-heldout", "fixtures-unseen17", "fixtures-unseen17-heldout",
                       "fixtures-unseen18", "fixtures-unseen18-heldout", "fixtures-own21-heldout",
                       "fixtures-own22-heldout", "fixtures-unseen19", "fixtures-unseen19-heldout", "fixtures-unseen20",
-                      "fixtures-unseen20-heldout", "fixtures-own23-heldout"})
+                      "fixtures-unseen20-heldout", "fixtures-own23-heldout",
+                      "fixtures-unseen21", "fixtures-unseen21-heldout", "fixtures-unseen22",
+                      "fixtures-unseen22-heldout", "fixtures-own24-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -151,7 +153,10 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-own22", "variants-own22"), ("fixtures-own22-heldout", "variants-own22-heldout"),
                 ("fixtures-unseen19", "variants-unseen19"), ("fixtures-unseen19-heldout", "variants-unseen19-heldout"),
                 ("fixtures-unseen20", "variants-unseen20"), ("fixtures-unseen20-heldout", "variants-unseen20-heldout"),
-                ("fixtures-own23", "variants-own23"), ("fixtures-own23-heldout", "variants-own23-heldout"))
+                ("fixtures-own23", "variants-own23"), ("fixtures-own23-heldout", "variants-own23-heldout"),
+                ("fixtures-unseen21", "variants-unseen21"), ("fixtures-unseen21-heldout", "variants-unseen21-heldout"),
+                ("fixtures-unseen22", "variants-unseen22"), ("fixtures-unseen22-heldout", "variants-unseen22-heldout"),
+                ("fixtures-own24", "variants-own24"), ("fixtures-own24-heldout", "variants-own24-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
