@@ -12,16 +12,9 @@ credits about to expire, a case AWS opened on the reader's behalf)."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-from email.policy import SMTP
-
 import pytest
 
-from routing.classify import NoticeClassifier
-from routing.parse import parse_mail
-from routing.types import Notice
-
-CLASSIFIER = NoticeClassifier()
+from tests.routing.mailbuild import classify
 
 BILLING = "aws-billing@amazon.com"
 GENERAL = "no-reply-aws@amazon.com"
@@ -29,17 +22,6 @@ HEALTH = "health@aws.com"
 MARKETPLACE = "no-reply@marketplace.aws"
 FREETIER = "freetier@costalerts.amazonaws.com"
 MARKETING = "aws-marketing-email-replies@amazon.com"
-
-
-def classify(sender: str, subject: str | None, body: str) -> Notice:
-    message = EmailMessage(policy=SMTP)
-    message["From"] = f"Amazon Web Services <{sender}>"
-    message["To"] = "root@tenant.example"
-    message["Date"] = "Tue, 01 Dec 2026 10:00:00 +0000"
-    if subject is not None:
-        message["Subject"] = subject
-    message.set_content(body, charset="utf-8", cte="8bit")
-    return CLASSIFIER.classify(parse_mail(message.as_bytes()))
 
 
 def notice_type(sender: str, subject: str | None, body: str) -> str:

@@ -11,31 +11,13 @@ maintenance that has completed)."""
 
 from __future__ import annotations
 
-from email.message import EmailMessage
-from email.policy import SMTP
-
 import pytest
 
-from routing.classify import NoticeClassifier
-from routing.parse import parse_mail
-from routing.types import Notice
-
-CLASSIFIER = NoticeClassifier()
+from tests.routing.mailbuild import classify
 
 BILLING = "aws-billing@amazon.com"
 REGISTRAR = "noreply@registrar.amazon.com"
 HEALTH = "no-reply-aws@amazon.com"
-
-
-def classify(sender: str, subject: str | None, body: str, html: bool = False) -> Notice:
-    message = EmailMessage(policy=SMTP)
-    message["From"] = f"Amazon Web Services <{sender}>"
-    message["To"] = "root@tenant.example"
-    message["Date"] = "Tue, 01 Dec 2026 10:00:00 +0000"
-    if subject is not None:
-        message["Subject"] = subject
-    message.set_content(body, subtype="html" if html else "plain", charset="utf-8", cte="8bit")
-    return CLASSIFIER.classify(parse_mail(message.as_bytes()))
 
 
 # family A: an invoice or a bill in Traditional Chinese (zh-TW), beside the Simplified wording
