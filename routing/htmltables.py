@@ -1,6 +1,6 @@
 """Account ids read from the tables of a mail's HTML part (stdlib only, bounded work).
 
-Owns finding the tables of an HTML body (:class:`html.parser.HTMLParser`, lenient with malformed markup:
+Owns finding the tables of an HTML body (:class:`routing.markup.MarkupReader`, lenient with malformed markup:
 unclosed cells and rows, stray end tags, nested tables), mapping each table's header cells to columns
 and reading the account ids in its account columns: the recipient's account ("Account", "Account ID",
 "AWS account", "Affected account", "Konto", "Cuenta", "Compte", "Conta", "アカウント", "账户"/"账号",
@@ -17,7 +17,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+
+from routing.markup import Attrs, MarkupReader
 
 MAX_MARKUP = 500_000
 MAX_TABLES = 64
@@ -66,11 +67,10 @@ class _Table:
     row_open: bool = False
 
 
-class _TableParser(HTMLParser):
+class _TableParser(MarkupReader):
     """Collects the tables' rows of cells (innermost table gets a cell's text); bounded by the caps."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.tables: list[_Table] = []
         self._open: list[_Table] = []
         self._cells = 0
@@ -91,7 +91,7 @@ class _TableParser(HTMLParser):
         table.row_open = True
         return True
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         if tag in ("script", "style"):
             self._skip += 1
         elif tag == "table":
@@ -134,8 +134,10 @@ class _TableParser(HTMLParser):
         if self._skip or not self._open:
             return
         cell = self._open[-1].cell
-        if cell is not None and sum(map(len, cell)) < MAX_CELL_TEXT:
-            cell.append(data[:MAX_CELL_TEXT])
+        if cell is not None:
+            room = MAX_CELL_TEXT - sum(map(len, cell))
+            if room > 0:
+                cell.append(data[:room])
 
 
 def _column_kind(header: str) -> str | None:
@@ -178,11 +180,7 @@ def table_accounts(markup: str) -> TableAccounts:
     if not markup or not _TABLE.search(markup, 0, MAX_MARKUP) or not _CELL_ID.search(markup, 0, MAX_MARKUP):
         return TableAccounts()
     parser = _TableParser()
-    try:
-        parser.feed(markup[:MAX_MARKUP])
-        parser.close()
-    except Exception:  # HTMLParser is lenient; whatever it still rejects yields no account id
-        return TableAccounts()
+    parser.read(markup[:MAX_MARKUP])
     own: list[str] = []
     other: list[str] = []
     for table in parser.tables:

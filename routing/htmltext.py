@@ -1,10 +1,11 @@
-"""Turn an HTML mail body into readable plain text (stdlib only, no network, bounded work)."""
+"""Turn an HTML mail body into readable plain text (stdlib only, no network, linear work: the markup is read
+once by :class:`routing.markup.MarkupReader`)."""
 
 from __future__ import annotations
 
-import html
 import re
-from html.parser import HTMLParser
+
+from routing.markup import Attrs, MarkupReader
 
 _BLOCK = frozenset((
     "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
@@ -15,15 +16,16 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
-class _TextExtractor(HTMLParser):
+class _TextExtractor(MarkupReader):
+    ATTRIBUTES_OF = frozenset(("a",))
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skip_depth = 0
         self._href: str | None = None
         self._anchor_text: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
         if tag in _SKIP:
             self._skip_depth += 1
         elif tag == "a":
@@ -34,7 +36,7 @@ class _TextExtractor(HTMLParser):
         elif tag == "td":
             self.parts.append(" ")
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
 
@@ -63,10 +65,6 @@ def html_to_text(markup: str) -> str:
     if not markup:
         return ""
     parser = _TextExtractor()
-    try:
-        parser.feed(markup)
-        parser.close()
-    except Exception:  # HTMLParser is lenient; a failure here must not lose the mail's text
-        return html.unescape(re.sub(r"<[^>]*>", " ", markup)).strip()
+    parser.read(markup)
     lines = (_SPACES.sub(" ", line).strip() for line in "".join(parser.parts).splitlines())
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
