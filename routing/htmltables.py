@@ -27,16 +27,18 @@ MAX_CELLS = 32  # per row
 MAX_CELL_TEXT = 120  # characters kept of a cell
 MAX_CELLS_TOTAL = 4_000
 
-# an account id written alone in its cell: 12 digits, or in groups of 4 or 3 joined by dashes or spaces
-_ID = re.compile(r"\s*(\d{12}|\d{4}([- ])\d{4}\2\d{4}|\d{3}([- ])\d{3}\3\d{3}\3\d{3})\s*\Z")
+# the forms of an account id: 12 digits, or in groups of 4 or 3 joined by the same dash or space
+_ID_FORMS = r"\d{12}|\d{4}(?P<sep4>[- ])\d{4}(?P=sep4)\d{4}|\d{3}(?P<sep3>[- ])\d{3}(?P=sep3)\d{3}(?P=sep3)\d{3}"
+# an account id written alone in its cell
+_ID = re.compile(rf"\s*({_ID_FORMS})\s*\Z")
 _TABLE = re.compile(r"<table", re.IGNORECASE)
 # an id written alone between two tags (what a table cell holding one looks like in the markup): no such
 # text, no parsing
-_CELL_ID = re.compile(r">\s*(?:\d{12}|\d{4}([- ])\d{4}\1\d{4}|\d{3}([- ])\d{3}\2\d{3}\2\d{3})\s*<")
+_CELL_ID = re.compile(rf">\s*(?:{_ID_FORMS})\s*<")
 # an id right after the end of a label element (bold, strong, em, span, label, dt; then spaces, a no-break space,
 # a colon or a <dd>): the value of a label/value pair, as an HTML mail lays out its facts outside a table
 _PAIR_VALUE = re.compile(r"</(b|strong|em|span|label|dt)\s*>(?:\s|&nbsp;|&#160;|&#xa0;|[:：]|<dd\b[^<>]{0,80}>)*"
-                         r"(\d{12}|\d{4}([- ])\d{4}\3\d{4}|\d{3}([- ])\d{3}\4\d{3}\4\d{3})\s*(?:<|\Z)", re.IGNORECASE)
+                         rf"({_ID_FORMS})\s*(?:<|\Z)", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")
 MAX_LABEL = 200  # characters of markup read back from a value for its label element
 # a header naming an account: the noun in the languages AWS writes mail in ("konto" also ends a compound:
