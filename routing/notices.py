@@ -44,6 +44,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
+from routing.identifiers import fold_lower
 from routing.patterns import Pattern, first_at_starts, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -71,15 +72,17 @@ class MailView:
     body_lower: str = ""
     family: str = ""
     event_type: str = ""
-    #: the lower-cased values of :data:`GATED_KEYS`, in that order (None: no gate, every rule is tried)
+    #: the lower-cased values of :data:`GATED_KEYS` (:func:`routing.identifiers.fold_lower`), in that order (None:
+    #: no gate, every rule is tried)
     lowered: tuple[str, ...] | None = None
 
     @classmethod
     def of(cls, sender: str, sender_name: str, subject: str, body: str,
            headers: tuple[tuple[str, str], ...], *, family: str = "", event_type: str = "") -> MailView:
-        subject_lower = subject.lower()
-        body_lower = body.lower()
-        lowered = (sender.lower(), sender_name.lower(), family.lower(), event_type.lower(), subject_lower,
+        # (lower-cased as re.IGNORECASE reads letters, ſ as s, ı as i: a needle gate never hides a match)
+        subject_lower = fold_lower(subject)
+        body_lower = fold_lower(body)
+        lowered = (fold_lower(sender), fold_lower(sender_name), family.lower(), fold_lower(event_type), subject_lower,
                    body_lower, f"{subject_lower}\n{body_lower}")
         return cls(sender, sender_name, subject, body, headers, subject_lower, body_lower, family, event_type,
                    lowered)
@@ -108,12 +111,12 @@ class Condition:
                       or _search_any(patterns, mail.body, mail.body_lower))
             else:
                 value = notice_type if name == "type" else str(getattr(mail, name))
-                ok = _search_any(patterns, value, value.lower())
+                ok = _search_any(patterns, value, fold_lower(value))
             if not ok:
                 return False
         for header, patterns in self.headers:
             hvalues = mail.header_values(header)
-            if not any(_search_any(patterns, v, v.lower()) for v in hvalues):
+            if not any(_search_any(patterns, v, fold_lower(v)) for v in hvalues):
                 return False
         return True
 
