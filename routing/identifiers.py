@@ -99,7 +99,10 @@ _SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr"
                           "お客様", "ご利用", "귀하", "고객님", "您的")
 _ACCOUNT_TIERS = (
     # (a "Linked account:" or "Member account:" field is weaker: the payer's own account named in prose wins)
+    # (the "AWS ID" label also in the word order of es, pt, fr, it: "ID de AWS:", "ID da AWS:", "ID AWS :",
+    # "Identifiant AWS :", "Identificador de AWS:")
     _Gated(re.compile(r"(?:affected account|aws account id|payer account|aws[- ]id|account id|aws account|"
+               r"\bID\s+(?:d[aeo]\s+)?AWS|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS|"
                r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント)" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
@@ -124,9 +127,11 @@ _ACCOUNT_TIERS = (
     _Gated(re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
-    # the member account as a German compound ("Mitgliedskontos 8830…"), the Spanish id label "ID de AWS"
+    # the member account as a German compound ("Mitgliedskontos 8830…"), the "AWS ID" label in the word order of
+    # es, pt, fr, it without a colon ("ID de AWS 6620…", "ID AWS 6620…", "Identifiant AWS 6620…")
     # (tried only where the window holds "kont" or "id")
-    _Gated(re.compile(r"(?:(?:Mitglieds|Member)-?kontos?|\bID\s+de\s+AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
+    _Gated(re.compile(r"(?:(?:Mitglieds|Member)-?kontos?|\bID\s+(?:d[aeo]\s+)?AWS"
+                      r"|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
            ("kont", "id")),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…",

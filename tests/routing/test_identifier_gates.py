@@ -6,7 +6,10 @@ case-insensitive pattern is searched. Checked three ways: every match of each ga
 read off the pattern's parse tree; every character ``re.IGNORECASE`` matches to a needle's letter folds to it
 (İ, ı, ſ and K included, which ``str.lower`` leaves other than the ASCII letter re reads); and on the labelled mails
 and on synthetic texts. Then look-alike attacks in our own wording: a role word of another account (management,
-master, inviting, copy to the payer) spelled with ſ, ı, İ or K is still read as another's."""
+master, inviting, copy to the payer) spelled with ſ, ı, İ or K is still read as another's.
+
+Last, the account label in the 9 languages with the id plain, dashed or spaced after it (the unseen19 held-out miss:
+"ID AWS: 2849…" in Italian, the "AWS ID" label in the word order of es, pt, fr, it)."""
 
 from __future__ import annotations
 
@@ -163,7 +166,10 @@ def test_no_gate_hides_a_match_in_the_labelled_mails() -> None:
     assert len(paths) > 1000
     wrong = []
     for path in paths:
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:  # (a fixture another session moves while this runs)
+            continue
         try:
             parsed = parse_mail(raw)
         except UnparseableMail:  # (a few adversarial fixtures): their raw text only
@@ -268,3 +274,39 @@ def test_every_notice_rule_needle_letter_is_read_by_fold_lower() -> None:
     for letter in cased:
         matched = set(re.compile(re.escape(letter), re.IGNORECASE).findall(ALL_CHARACTERS))
         assert {char for char in matched if fold_lower(char) != letter} == set(), letter
+
+
+# ---------------------------------------------------------------- spaced ids after the account label, 9 languages
+
+WRITTEN = ["284951730066", "2849 5173 0066", "2849-5173-0066", "284 951 730 066"]
+LABELS = [
+    ("en", "AWS account ID:"), ("en", "AWS ID:"), ("en", "Account:"),
+    ("de", "AWS-Konto-ID:"), ("de", "Konto-ID:"), ("de", "AWS-ID:"),
+    ("es", "ID de cuenta:"), ("es", "ID de AWS:"), ("es", "Identificador de AWS:"), ("es", "ID de AWS"),
+    ("pt", "ID da conta:"), ("pt", "ID da AWS:"), ("pt", "ID AWS:"), ("pt", "Identificador da AWS:"),
+    ("fr", "ID de compte :"), ("fr", "ID AWS :"), ("fr", "Identifiant AWS :"), ("fr", "Identifiant AWS"),
+    ("it", "ID account:"), ("it", "ID AWS:"), ("it", "ID AWS"), ("it", "Account AWS:"),
+    ("ja", "AWS アカウント ID:"), ("ja", "AWS ID："), ("ko", "AWS 계정 ID:"), ("ko", "AWS ID:"),
+    ("zh", "AWS 账户 ID："), ("zh", "AWS ID："),
+]
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+@pytest.mark.parametrize(("language", "label"), LABELS)
+def test_an_id_after_the_account_label_plain_dashed_or_spaced(language: str, label: str, written: str) -> None:
+    # (a field block on one line, another field after the id, as abuse reports write them)
+    text = f"Hello,\n\na resource was reported:\n\n{label} {written}   Region: eu-south-1   Instance: i-0a1b2c3d"
+    assert extract_identifiers("", text).aws_account_id == "284951730066"
+
+
+@pytest.mark.parametrize("text", [
+    f"ID AWS dell'account di gestione: {OTHER}. ID AWS: {READER}",
+    f"Identifiant AWS du compte de gestion : {OTHER}\nIdentifiant AWS : {READER}",
+    f"ID da AWS da conta de gerenciamento: {OTHER}; ID da AWS: {READER}",
+])
+def test_the_id_label_of_the_management_account_stays_anothers(text: str) -> None:
+    assert extract_identifiers("", text).aws_account_id == READER
+
+
+def test_a_word_ending_in_id_before_aws_is_no_label() -> None:
+    assert extract_identifiers("", f"We paid AWS: {OTHER} was the reference.").aws_account_id is None
