@@ -86,6 +86,22 @@ _LINK_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 # (tests/routing/test_secret_scans.py compares both)
 _LINK_KINDS_ASCII: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern.pattern)) for kind, pattern in _LINK_KINDS)
+# The sign-in kind's pattern searched as written costs quadratic time: from every "sign in", "login" or "auth"
+# its "[^?#]*[?#].*" runs to the end of the line and back ("auth?" x 16,000 in one link: over 25 s). The
+# same answer in linear work (_sign_in_link): its word (every start; one end each), the first "?" or "#"
+# after it, then a "token=", "code=" or "ticket=" after that "?"/"#" on the same line ("." stops at "\n").
+# Each pair: case-insensitive for any text, lower case and case-sensitive for a lower-cased ASCII link (as
+# _LINK_KINDS_ASCII); tests/routing/test_hostile_complexity.py compares with the pattern
+_SIGN_IN_KIND = "sign-in link"
+_SIGN_IN_WORD = re.compile(r"(?=(sign.?in|log.?in|auth))", re.I)
+_SIGN_IN_WORD_ASCII = re.compile(r"(?=(sign.?in|log.?in|auth))")
+_SIGN_IN_VALUE = re.compile(r"(?:token|code|ticket)=", re.I)
+_SIGN_IN_VALUE_ASCII = re.compile(r"(?:token|code|ticket)=")
+_QUERY_MARK = re.compile(r"[?#]")
+#: wrapper links followed inside one another (a tracking link carrying a safe link carrying the target): a
+#: link nested deeper is a link with a token. Each level reads the rest of the link again, and Python's
+#: recursion limit ends 500 levels ("?u=https://" x 16,000: RecursionError); real mail nests 2 or 3
+MAX_LINK_NESTING = 8
 # words shortly before an opaque link that say what it is (anchor text in HTML renderings)
 _CONTEXT_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("password reset link", re.compile(
@@ -389,16 +405,51 @@ def _clear(url: str) -> str:
     return plain
 
 
+def _sign_in_link(searched: str, ascii_form: bool) -> bool:
+    """Whether the sign-in kind's pattern (``_LINK_KINDS``, ``_LINK_KINDS_ASCII`` for a lower-cased ASCII
+    link: ``ascii_form``) occurs in ``searched``, in linear work (see :data:`_SIGN_IN_WORD`). Words whose
+    first "?"/"#" is the one of the word before are not looked at again, nor a line already searched from
+    an earlier "?"/"#" (a window inside one that holds no value holds none)."""
+    words, values = (_SIGN_IN_WORD_ASCII, _SIGN_IN_VALUE_ASCII) if ascii_form else (_SIGN_IN_WORD, _SIGN_IN_VALUE)
+    last_end = mark = searched_to = -1
+    for word in words.finditer(searched):
+        end = word.end(1)
+        if last_end <= end <= mark:
+            continue  # the first "?"/"#" after this word is the one already taken
+        last_end = end
+        found = _QUERY_MARK.search(searched, end)
+        if found is None:
+            return False  # nor after any later word
+        mark = found.start()
+        if mark < searched_to:
+            continue
+        line_end = searched.find("\n", mark + 1)
+        searched_to = len(searched) if line_end == -1 else line_end
+        if values.search(searched, mark + 1, searched_to) is not None:
+            return True
+    return False
+
+
+def _kind_found(kind: str, pattern: re.Pattern[str], searched: str, ascii_form: bool) -> bool:
+    """``pattern.search(searched) is not None`` for a pattern of ``_LINK_KINDS`` (``_LINK_KINDS_ASCII``)."""
+    if kind == _SIGN_IN_KIND:
+        return _sign_in_link(searched, ascii_form)
+    return pattern.search(searched) is not None
+
+
 @lru_cache(maxsize=8192)
-def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
+def _url_facts(url: str, nesting: int = 0) -> tuple[str | None, bool, bool, bool]:
     """(kind by the URL itself, has an opaque part, carries a token-like parameter, carries
-    anything token-like at all: the default-deny test)."""
-    # complexity 41: one decision table over a URL's parts (wrapper, path, query, fragment); cached per URL
+    anything token-like at all: the default-deny test). ``nesting``: wrapper links this one is
+    inside; deeper than :data:`MAX_LINK_NESTING` it is a link with a token, not read."""
+    # complexity 42: one decision table over a URL's parts (wrapper, path, query, fragment); cached per URL
+    if nesting > MAX_LINK_NESTING:
+        return "link with a token", True, True, True
     wrapped = _CLICK_WRAPPER.search(url)
     if wrapped:
         # an SES click-tracking link (``…awstrack.me/L0/<encoded target>/1/<tail>``): what it carries
         # is what its target carries; its own tail is opaque (a token under default-deny)
-        kind, _, tokenish, _ = _url_facts(_clear(wrapped.group("target")))
+        kind, _, tokenish, _ = _url_facts(_clear(wrapped.group("target")), nesting + 1)
         return kind, True, tokenish, True
     plain = _clear(url)
     try:
@@ -422,14 +473,15 @@ def _url_facts(url: str) -> tuple[str | None, bool, bool, bool]:
     anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
         or any(any(c.isdigit() for c in seg) and len(seg) >= 6 for seg in segments)
     # the kind's condition before its search: a link that is not opaque can only be an unsubscribe link
-    searched, kinds = (plain.lower(), _LINK_KINDS_ASCII) if plain.isascii() else (plain, _LINK_KINDS)
+    ascii_form = plain.isascii()
+    searched, kinds = (plain.lower(), _LINK_KINDS_ASCII) if ascii_form else (plain, _LINK_KINDS)
     for kind, pattern in kinds:
-        if (opaque or kind == "unsubscribe link") and pattern.search(searched):
+        if (opaque or kind == "unsubscribe link") and _kind_found(kind, pattern, searched, ascii_form):
             return kind, opaque, tokenish, anything
     # a wrapper (tracking, safe links) whose parameter or path carries another link
     for _, value in query:
         if "://" in value or value.startswith("www."):
-            inner = _url_facts(value)
+            inner = _url_facts(value, nesting + 1)
             if inner[0] or inner[2]:
                 return inner[0] or "link with a token", True, True, True
     return None, opaque, tokenish, anything
