@@ -57,6 +57,7 @@ from dkim.util import InvalidTagValueList
 
 from routing.dkim_fields import WSP_BYTES as _WSP_BYTES
 from routing.dkim_fields import parse_tag_value, validate_signature_fields
+from routing.signed_view import instances_by_name
 
 __all__ = ["MailVerifier"]
 
@@ -158,6 +159,7 @@ class MailVerifier:
         self._body_of = body
         self._body: bytes | None = None
         self._names: list[bytes] | None = None
+        self._by_name: dict[bytes, list[int]] | None = None
         self._dkimpy: Any = None
         self.minkey = minkey
         self.logger = logger
@@ -165,18 +167,19 @@ class MailVerifier:
 
     def _select(self, include_headers: Sequence[bytes]) -> list[tuple[bytes, bytes]]:
         """``dkim.select_headers(fields, include_headers)``: per name, the next instance upwards from
-        the last one taken (RFC 6376 §5.4.2), with the fields' lower-case names made once per mail."""
-        names = self._lower_names()
+        the last one taken (RFC 6376 §5.4.2), i.e. the k-th listing of a name takes its k-th instance
+        from the bottom; read from each name's instances (made once per mail), not by walking up the
+        fields per listed name (|h=| x |fields| steps for names the mail does not hold)."""
+        if self._by_name is None:
+            self._by_name = instances_by_name(self._lower_names())
         selected: list[tuple[bytes, bytes]] = []
-        below: dict[bytes, int] = {}
+        used: dict[bytes, int] = {}
         for name in include_headers:
-            index = below.get(name, len(names))
-            while index > 0:
-                index -= 1
-                if names[index] == name:
-                    selected.append(self._fields[index])
-                    break
-            below[name] = index
+            found = self._by_name.get(name)
+            count = used.get(name, 0)
+            if found is not None and count < len(found):
+                selected.append(self._fields[found[-1 - count]])
+                used[name] = count + 1
         return selected
 
     def _lower_names(self) -> list[bytes]:

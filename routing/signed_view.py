@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from itertools import chain
+from typing import TypeVar
 
 import dkim
 
@@ -52,6 +53,7 @@ _FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]+):([^\n]*(?:\n[ \t][^\n]*)*)\n")
 _PARSED_FIELDS = tuple(f.name for f in fields(ParsedMail))
 _PARSED_VALUES = operator.attrgetter(*_PARSED_FIELDS)
 _HEADERS_AT = _PARSED_FIELDS.index("headers")
+T = TypeVar("T", str, bytes)
 
 
 class HeaderBlockError(ValueError):
@@ -140,19 +142,29 @@ def body_of(raw: bytes) -> bytes:
     return body.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
+def instances_by_name(names: Sequence[T]) -> dict[T, list[int]]:
+    """The indexes of each name's instances, top first: one pass over the names."""
+    by_name: dict[T, list[int]] = {}
+    for index, name in enumerate(names):
+        by_name.setdefault(name, []).append(index)
+    return by_name
+
+
 def covered_instances(block: HeaderBlock, signed_names: Sequence[str]) -> frozenset[int]:
     """Indexes of the instances that ``h=`` signs (RFC 6376 §5.4.2), like dkimpy's
-    ``select_headers``: per name, the next instance upwards from the last one taken."""
+    ``select_headers``: per name, the next instance upwards from the last one taken, i.e. the k-th
+    listing of a name takes its k-th instance from the bottom. Read from each name's instances
+    (:func:`instances_by_name`), not by walking up the header block per listed name: that walk is
+    |h=| x |headers| steps for names the block does not hold (8,000 of each: 0.6 s)."""
+    by_name = instances_by_name(block.names)
     taken: set[int] = set()
-    below: dict[str, int] = {}
+    used: dict[str, int] = {}
     for name in signed_names:
-        index = below.get(name, len(block.names))
-        while index > 0:
-            index -= 1
-            if block.names[index] == name:
-                taken.add(index)
-                break
-        below[name] = index
+        found = by_name.get(name)
+        count = used.get(name, 0)
+        if found is not None and count < len(found):
+            taken.add(found[-1 - count])
+            used[name] = count + 1
     return frozenset(taken)
 
 
