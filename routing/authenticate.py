@@ -35,7 +35,7 @@ from dkim.canonicalization import CanonicalizationPolicy
 from routing.addresses import Mailbox
 from routing.authres import IpNetwork, MethodResult, RelayResults, UnreadableResults, peer_in, relay_results
 from routing.dkim_tags import SignatureTags, TagListError, signature_tags
-from routing.dkim_verify import MailVerifier
+from routing.dkim_verify import MailVerifier, canonical_body
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
 from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from
@@ -156,7 +156,7 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
         return 0
     try:
         policy = CanonicalizationPolicy.from_c_value(signature.canonicalization.encode("ascii"))
-        body = policy.canonicalize_body(body_of(mail.raw))
+        body = canonical_body(policy, body_of(mail.raw))
     except Exception:  # dkimpy already refused this c= or mail while verifying: count the body as unsigned
         return len(mail.raw) or 1
     return max(0, len(body) - signature.body_length)

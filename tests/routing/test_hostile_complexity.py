@@ -382,3 +382,47 @@ class _RecordingContext:
     def parse_value(self, text: str) -> Any:
         self.parsed.append(text)
         raise ValueError("not parsed in this test")
+
+
+# ---------------------------------------------------------------- DKIM: the relaxed body canonicalization
+
+BODY_PIECES = [b" ", b"\t", b"\r", b"\n", b"\r\n", b"a", b"  \r\n", b"\t\r\n", b"x y", b"\r\n\r\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(BODY_PIECES), max_size=14),
+       st.sampled_from([b"relaxed/relaxed", b"simple/simple", b"relaxed/simple", b"simple/relaxed"]))
+def test_canonical_body_equals_dkimpys(pieces: list[bytes], c_value: bytes) -> None:
+    from dkim.canonicalization import CanonicalizationPolicy
+
+    body = b"".join(pieces)
+    policy = CanonicalizationPolicy.from_c_value(c_value)
+    assert dkim_verify.canonical_body(policy, body) == policy.canonicalize_body(body)
+
+
+class _CountingBody(bytes):
+    """A body that counts the lines its ``split`` hands out (every byte of the body is in one)."""
+
+    lines = 0
+
+    def split(self, sep: Any = None, maxsplit: int = -1) -> list[bytes]:  # type: ignore[override]
+        parts = bytes.split(self, sep, maxsplit)
+        type(self).lines += len(parts)
+        return parts
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    (b" " * 200_000 + b"x\r\n", b" x\r\n"),
+    ((b"a" + b"\t " * 50_000 + b"b \r\n") * 2, b"a b\r\na b\r\n"),
+    (b"x \r\n" * 50_000 + b" " * 100_000, b"x\r\n" * 50_000 + b" \r\n")])
+def test_relaxed_body_white_space_is_stripped_per_line(body: bytes, expected: bytes) -> None:
+    """dkimpy's ``[\\t ]+\\r\\n`` substitution is tried from every space of a run no CRLF ends (64,000
+    spaces: 13.4 s, before the signature is checked, for any signer's key); canonical_body splits the
+    body at CRLF once and strips each line's end: each byte is read a bounded number of times."""
+    from dkim.canonicalization import CanonicalizationPolicy
+
+    policy = CanonicalizationPolicy.from_c_value(b"relaxed/relaxed")
+    _CountingBody.lines = 0
+    out = dkim_verify.canonical_body(policy, _CountingBody(body))
+    assert _CountingBody.lines <= body.count(b"\r\n") + 1
+    assert out == expected
