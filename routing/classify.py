@@ -183,12 +183,12 @@ class NoticeClassifier:
         deadline = None
         if want_deadline:
             text = parsed.text[:MAX_BODY]
-            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date)
+            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type.id)
             if deadline is None and len(view.body) > len(text):
                 # then the view's body: the text part and the HTML part's own lines (a text part that only says
                 # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
                 # cells, also when the HTML part is short); second, as it costs a longer scan
-                deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date)
+                deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date, notice_type.id)
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,

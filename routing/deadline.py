@@ -12,9 +12,13 @@ what marks it as no deadline (extended support, a date already reached, a releas
 or publication date). The
 earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
 names the end of standard support, then a later forced upgrade, gives the end of standard support
-(when extra charges start). A date the mail names beside its deadline (the cause it cites, "following
-the end of support of Amazon Linux 2 on …"; a closure's first step, "from … no new queues can be
-created") is the deadline only when no other date is. Dates without a year and relative dates are read
+(when extra charges start). When two dates or more qualify, their roles choose first
+(:mod:`routing.dateroles`, :func:`_by_role`): a date the reader is asked to act by beats the others, a
+fact, a cause, a conditional date, an extended support's end, or what the notice type (passed by the
+classifier) does not expect (a maintenance window's end) gives way to any other date; the scores break ties.
+A date the mail names beside its deadline (the cause it cites, "following the end of support of Amazon
+Linux 2 on …"; a closure's first step, "from … no new queues can be created") is the deadline only when
+no other date is. Dates without a year and relative dates are read
 against the mail's Date, which the caller passes in: no clock here.
 """
 
@@ -24,6 +28,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from routing.dateroles import ACT_BY, may_act_by, not_deadline_roles, role_of
 from routing.patterns import literal_needles, matches_from_starts
 
 MONTHS = {
@@ -465,6 +470,8 @@ class _Candidate:
     start: int
     end: int
     aside: bool = False  # a date named beside the deadline (_aside): the deadline only when no other date is
+    at: int = -1  # where the date itself starts (-1: a relative date, "within 5 days")
+    prev_end: int = -1  # where the date written before it ends (a range "D1 - D2"), or -1
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -832,10 +839,13 @@ def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: 
     out: list[_Candidate] = []
     closing = foreign and bool(dated) and any(cue in lowered for cue in _NEW_ANY_CUES) \
         and _NEW_ANY.search(lowered) is not None
+    prev_end = -1
     for when, match in dated:
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end(),
-                              score >= QUALIFY and _aside(lowered, match.start(), match.end(), foreign, closing)))
+                              score >= QUALIFY and _aside(lowered, match.start(), match.end(), foreign, closing),
+                              match.start(), prev_end))
+        prev_end = match.end()
     return out
 
 
@@ -848,14 +858,15 @@ def _ascii_localized(lowered: str) -> bool:
     return any(cue in lowered for cue in _ASCII_LEADS) or any(_localized(m) for m in _dates(lowered, True))
 
 
-def _find(lowered: str, reference: date | None, foreign: bool) -> _Candidate | None:
+def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str | None = None) -> _Candidate | None:
     dated = _dated(lowered, reference, foreign)
     # upcoming dates first (a date already passed is a fact, not a deadline); a mail whose only
     # deadline had passed when it was sent still names it. Passed dates are scored only then.
     upcoming = dated if reference is None else [(when, match) for when, match in dated if when >= reference]
     passed = [] if reference is None else [(when, match) for when, match in dated if when < reference]
-    return (_pick(_candidates(lowered, upcoming, foreign)) or _pick(_relative(lowered, reference, foreign))
-            or _pick(_candidates(lowered, passed, foreign)))
+    return (_pick(_candidates(lowered, upcoming, foreign), lowered, notice_type)
+            or _pick(_relative(lowered, reference, foreign))
+            or _pick(_candidates(lowered, passed, foreign), lowered, notice_type))
 
 
 def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
@@ -895,14 +906,46 @@ def _add_business_days(start: date, days: int) -> date:
     return when
 
 
-def _pick(candidates: list[_Candidate]) -> _Candidate | None:
+def _pick(candidates: list[_Candidate], lowered: str = "", notice_type: str | None = None) -> _Candidate | None:
     qualified = [c for c in candidates if c.score >= QUALIFY]
     if not qualified:
         return None
     qualified = [c for c in qualified if not c.aside] or qualified
+    if lowered and len({c.when for c in qualified}) > 1:
+        return _by_role(lowered, qualified, notice_type)
     best = max(c.score for c in qualified)
     # the best-scored dates; of them the earliest (a reminder repeats the date, a later one is the next step)
     return min((c for c in qualified if c.score == best), key=lambda c: (c.when, c.start))
+
+
+def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None) -> _Candidate:
+    """The deadline among ``qualified`` (two dates or more) by the roles of its dates (:mod:`routing.dateroles`):
+    a date the reader is asked to act by, when there is one and no better-scored date that is not demoted comes
+    before it; else the first date that is not a fact, a cause, a conditional date, an extended support's end or
+    what ``notice_type`` does not expect (a maintenance window's end); the scores rank (the best-scored, then the
+    earliest), and when every date is demoted, the scores alone decide. Roles are read only where they can change
+    the pick (the act-by test first asks for an act-by lead, :func:`routing.dateroles.may_act_by`)."""
+    ranked = sorted(qualified, key=lambda c: (-c.score, c.when, c.start))
+    roles: dict[int, str] = {}
+
+    def role(candidate: _Candidate) -> str:
+        if candidate.at < 0:
+            return ""  # a relative date ("within 5 days")
+        if candidate.at not in roles:
+            roles[candidate.at] = role_of(lowered, candidate.at, candidate.end,
+                                          *_sentence(lowered, candidate.at, candidate.end), candidate.prev_end)
+        return roles[candidate.at]
+
+    demoted = not_deadline_roles(notice_type)
+    for act in ranked:
+        if act.at >= 0 and may_act_by(lowered, act.at, act.end) and role(act) == ACT_BY:
+            # the act-by date, unless a better-scored date comes before it (an impact the action cannot avoid:
+            # "Following the end of standard support on D1, clusters are billed … Upgrade on or before D2")
+            if not any(other.score > act.score and other.when < act.when and role(other) not in demoted
+                       for other in ranked):
+                return act
+            break
+    return next((candidate for candidate in ranked if role(candidate) not in demoted), ranked[0])
 
 
 def _source(text: str, lowered: str, start: int, end: int) -> str:
@@ -910,27 +953,28 @@ def _source(text: str, lowered: str, start: int, end: int) -> str:
     return " ".join(piece.split())[:160]
 
 
-def best_deadline(text: str, reference: date | None = None) -> Deadline | None:
+def best_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> Deadline | None:
     """The deadline of ``text`` with the phrase it came from, or None.
 
     ``reference`` is the mail's date: it supplies the year when a phrase omits it, resolves
-    "within 5 days", and rules out dates that had already passed.
+    "within 5 days", and rules out dates that had already passed. ``notice_type`` (the classifier's) says
+    which date roles it expects (:func:`routing.dateroles.not_deadline_roles`).
     """
     if not text:
         return None
     text = text[:200_000]
     lowered = text.lower()
     foreign = not lowered.isascii()
-    found = _find(lowered, reference, foreign)
+    found = _find(lowered, reference, foreign, notice_type)
     if found is None and not foreign and _ascii_localized(lowered):
-        found = _find(lowered, reference, True)  # English mail with a deadline never pays for this
+        found = _find(lowered, reference, True, notice_type)  # English mail with a deadline never pays for this
     if found is None:
         return None
     return Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end))
 
 
-def find_deadline(text: str, reference: date | None = None) -> str | None:
+def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:
     """ISO date of the deadline in ``text`` (see :func:`best_deadline`), or None."""
-    found = best_deadline(text, reference)
+    found = best_deadline(text, reference, notice_type)
     return found.date if found else None
 

@@ -1,0 +1,197 @@
+"""Date roles: what each date of a mail is to its reader, and which roles a notice type expects its deadline in.
+
+Owns the role of one date, read from its local evidence in lower-cased text (the lead words and labels right
+before it, or right after it in Japanese, Chinese and Korean, in the 9 languages en/de/es/fr/it/pt/ja/ko/zh; the
+clause it stands in; its place in a range "D1 - D2"): a fact (:data:`CREATED`, :data:`PUBLISHED`), the cause the
+mail cites (:data:`CAUSE`), what happens only under a condition (:data:`CONDITIONAL`), the end of an extended
+support (:data:`EXTENDED_END`), a window's end (:data:`WINDOW_END`), a date the reader is asked to act by
+(:data:`ACT_BY`), or none of these (:data:`OTHER`). And the expectation of each notice type: which roles are no
+deadline for it (a maintenance wants its window's start, not its end). ``routing/deadline.py`` scores every
+date and asks here only to choose among the dates that qualify: roles first, scores as tie-breakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+CREATED = "created"  # when something was made, detected or bought: a fact
+PUBLISHED = "published"  # when the notice or the change was published, sent or announced: a fact
+CAUSE = "cause"  # the date of what the mail cites as its cause ("As the community stops … on D1, …")
+CONDITIONAL = "conditional"  # what happens only if the reader does (not) do something ("…場合、… D に")
+EXTENDED_END = "extended-end"  # how long extended support lasts (the paid extension, not the deadline)
+WINDOW_END = "window-end"  # the second date of a range or what closes a window ("closes on", "endet am")
+ACT_BY = "act-by"  # a date the reader is asked to act by ("please … before D", "D までに…してください")
+OTHER = "other"
+
+#: the roles that are never the deadline when the mail names a date of another role
+NOT_DEADLINE = frozenset({CREATED, PUBLISHED, CAUSE, CONDITIONAL, EXTENDED_END})
+#: per notice type, the roles that are no deadline beside a date of another role (a maintenance wants its start)
+_TYPE_NOT_DEADLINE = {"health.scheduled_maintenance": frozenset({WINDOW_END})}
+
+_CLAUSE_BREAK = re.compile(r"[,;，、；]|\s[-–]\s")
+# a fact's label or participle right before its date ("published on", "Aviso emitido el", "購入日:", "发布于")
+_FACT_LEAD = re.compile(
+    r"(?:\b(?:published|issued|sent|announced|posted|notified)(?: on| at)?|\bnotice date|\bdate of (?:this )?notice|"
+    r"\bveröffentlicht am|\bversandt am|\bversendet am|\bausgestellt am|"
+    r"\bpublicad[oa]s? (?:el|em)|\bemitid[oa]s? (?:el|em)|\benviad[oa]s? (?:el|em)|\banunciad[oa]s? (?:el|em)|"
+    r"\bpubli[ée]e?s? le|\bémise? le|\benvoy[ée]e?s? le|\bannoncée? le|"
+    r"\bpubblicat[oaie] il|\binviat[oaie] il|\bemess[oaie] il|\bannunciat[oaie] il|"
+    r"発行日|発送日|送信日|通知日|公開日|発表日|发布于|发布日期|发送日期|通知日期|公布于|"
+    r"발송일|게시일|통지일|공지일|발행일)\s*[:：]?\s*\Z")
+_FACT_CUES = ("publi", "issued", "sent", "announc", "posted", "notif", "notice", "öffentlicht", "versandt", "versendet",
+              "ausgestellt", "emitid", "enviad", "anunciad", "émis", "envoy", "annonc", "inviat", "emess",
+              "発", "送信", "通知", "公開", "发", "公布", "발송", "게시", "통지", "공지", "발행")
+_FACT_CUE = re.compile("|".join(map(re.escape, _FACT_CUES)))
+# the same written after the date in Japanese, Chinese and Korean ("2026年12月1日 に公開",
+# "2026년 12월 1일에 게시되었습니다")
+_FACT_AFTER = re.compile(r"\s*(?:に(?:公開|発行|送信|発表)|에\s*(?:게시|발송|공지|발행)|(?:发布|发送)(?![^。]{0,6}将))")
+# a creation, detection or purchase right before its date ("created on", "detected on", "acquistate il", "購入日:")
+_CREATED_LEAD = re.compile(
+    r"(?:\b(?:created|detected|purchased|bought|registered|opened|made)(?: on| at)?|\bpurchase date|"
+    r"\berstellt am|\berkannt am|\bfestgestellt am|\bgekauft am|\berworben am|"
+    r"\bcread[oa]s? el|\bdetectad[oa]s? el|\bcomprad[oa]s? el|\bdetectad[oa]s? em|\bcriad[oa]s? em|"
+    r"\bcomprad[oa]s? em|\bcréée?s? le|\bdétectée?s? le|\bachetée?s? le|"
+    r"\bcreat[oaie] il|\brilevat[oaie] il|\bacquistat[oaie] il|"
+    r"作成日時?|作成された日|購入日|検出日|创建于|创建日期|购买日期|购买于|检测到于|생성일(?:시|자)?|구매일|감지일)\s*[:：]?\s*\Z")
+_CREATED_CUES = ("creat", "detect", "purchas", "bought", "regist", "opened", "made", "erstellt", "erkannt",
+                 "festgestellt", "gekauft", "erworben", "cread", "detectad", "comprad", "criad", "créé", "détect",
+                 "achet", "rilevat", "acquistat", "作成", "購入", "検出", "创建", "购买", "检测", "생성", "구매",
+                 "감지")
+_CREATED_CUE = re.compile("|".join(map(re.escape, _CREATED_CUES)))
+# the same after the date ("2026年11月28日 に作成された", "2026년 1월 9일에 생성된")
+_CREATED_AFTER = re.compile(r"\s*(?:に(?:作成|購入|検出)|에\s*(?:생성|구매|감지)|(?:创建|购买|检测到)(?:的|了))")
+# a sentence that opens with a cause ("As the community stops maintaining Node.js 18 on D1, …", "Da die
+# Python-Community die Pflege … am D1 einstellt, …"): the date in that first clause is the cause's
+_CAUSE_OPENER = re.compile(r"[ \t]*(?:as(?! of\b| from\b| part\b| a\b| an\b| announced\b)|since|because|"
+                           r"now that|given that|da|weil|nachdem|comme|puisque|étant donné que|como|ya que|dado que|"
+                           r"puesto que|poiché|siccome|visto che|dato che|uma vez que|já que|visto que)\b|"
+                           r"[ \t]*(?:由于|因为|随着)")
+# a condition before the date's clause ("If you turn off automatic renewal, the registration instead expires on D",
+# "期限までに回答がない場合、ケースは D に…"): the date is what happens only then
+_CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se ", "場合", "如果", "若", "경우",
+                   "않으면", "없으면")
+_CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus)\b|"
+                        r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*)\b|"
+                        r"場合|如果|若|경우|않으면|없으면")
+# a lead that asks for something by the date (right before it; in ja/zh/ko right after it)
+_BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
+                      r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
+                      r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro il|\bprima del|"
+                      r"\bnon oltre il|\baté)"
+                      r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?\s*\Z")
+_BY_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
+                       r"(?:までに|まで|以前に|より前に|前に|之前|以前|前|까지|이전에|이전)"
+                       # (not how long it can be deferred: "2027-01-26 まで延期可能")
+                       r"(?!\s*(?:延期|変更|연기|변경|推迟|延后|可(?:以)?(?:推迟|延期)))")
+# what asks the reader to act, in the date's sentence (searched only where one of _ASK_CUES stands in it)
+_ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare required\b|\bmake sure\b|\bensure\b|"
+                  r"\bunpaid\b|\bnot paid\b|\bbitte\b|\bmüssen\b|\bveuillez\b|\bvous devez\b|\bpor favor\b|"
+                  r"\bdebe(?:rá|n)?\b|\bdeve(?:rá|m)?\b|\bsi prega\b|\bè necessario\b|\bé necessário\b|"
+                  r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
+                  r"\b[a-zäöü]+(?:en|ern|eln) sie\b")  # a German imperative ("migrieren Sie", "kündigen Sie")
+_ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "unpaid", "not paid", "bitte", "müssen",
+             "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
+             "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
+             " sie")
+# an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
+_IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
+                         r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move)\b|"
+                         r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
+# an extended support named in the date's clause, and a lead that says how long it lasts
+_EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")
+_EXTENDED = re.compile(r"extended support|erweiterte[nr]? support|support étendu|soporte extendido|suporte estendido|"
+                       r"supporto esteso|延長サポート|延长支持|扩展支持|연장 지원|확장 지원")
+_UNTIL_LEAD = re.compile(r"(?:\buntil|\bthrough|\bhasta el|\bhasta|\baté|\bbis(?: zum)?|\bjusqu.au|\bfino al|"
+                         r"\bends?(?: on)?|\bendet am|\btermina(?:rá)? (?:el|em)|\bprend fin le|\bfinisce il)\s*\Z")
+_UNTIL_AFTER = re.compile(r"\s*(?:まで|까지|为止|止)")
+# a range's second date: the connector between the two ("D1 - D2", "D1 ~ D2", "D1 至 D2", "dal D1 al D2",
+# "D1 から D2 まで") and a window's closing lead ("closes on", "endet am", "se cierra el", "termina il")
+_RANGE_JOIN = re.compile(r"\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt)\)?)?\s*)?"
+                         r"(?:-|–|—|~|〜|～|至|到|から|부터|to|until|through|and|al|au|bis|a|e|y|et|und|und dem)"
+                         r"\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+)?\Z")
+_CLOSE_LEAD = re.compile(r"(?:\bclos(?:es|ing)(?: on)?|\bends?(?: on)?|\bschließt sich am|\bschließt am|\bendet am|"
+                         r"\bse cierra el|\btermina el|\bse ferme le|\bprend fin le|\bsi chiude il|\btermina il|"
+                         r"\bfecha em|\btermina em|\bencerra em)"
+                         r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?\s*\Z")
+_CLOSE_CUE = re.compile("clos|end|schließt|cierra|termina|ferme|fin|chiude|fecha|encerra")
+
+
+def not_deadline_roles(notice_type: str | None) -> frozenset[str]:
+    """The roles that are no deadline for ``notice_type`` when the mail names a date of another role."""
+    return NOT_DEADLINE | _TYPE_NOT_DEADLINE.get(notice_type or "", frozenset())
+
+
+def may_act_by(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` has the lead of an act-by date (a cheap test before
+    :func:`role_of`: every :data:`ACT_BY` date has one)."""
+    return _BY_LEAD.search(text[max(0, start - 60):start]) is not None or _BY_AFTER.match(text, end) is not None
+
+
+def role_of(text: str, start: int, end: int, left: int, right: int, previous_end: int = -1) -> str:
+    """The role of the date at ``text[start:end]`` (lower-cased text) in its sentence ``text[left:right]``;
+    ``previous_end``: where the date before it in the text ends (for a range "D1 - D2"), or -1."""
+    before = text[max(left, start - 60):start]
+    if _FACT_CUE.search(before) and _FACT_LEAD.search(before):
+        return PUBLISHED
+    if _FACT_AFTER.match(text, end):
+        return PUBLISHED
+    if _CREATED_CUE.search(before) and _CREATED_LEAD.search(before):
+        return CREATED
+    if _CREATED_AFTER.match(text, end):
+        return CREATED
+    if _caused(text, start, end, left, right):
+        return CAUSE
+    sentence_before = text[left:start]
+    if (_UNTIL_LEAD.search(before) or _UNTIL_AFTER.match(text, end)) and any(
+            cue in text[left:right] for cue in _EXTENDED_CUES) \
+            and _EXTENDED.search(text, _clause_start(text, left, start), _clause_end(text, end, right)):
+        return EXTENDED_END
+    if (_BY_LEAD.search(before) or _BY_AFTER.match(text, end)) and _asks(text, left, right):
+        return ACT_BY  # (also after a condition: "Wenn Sie … möchten, kündigen Sie es bis zum D")
+    if any(cue in sentence_before for cue in _CONDITION_CUES):
+        condition = _CONDITION.search(text, left, start)
+        if condition is not None and _CLAUSE_BREAK.search(text, condition.end(), start) is not None:
+            return CONDITIONAL  # in the clause after a condition: what happens only then
+    if previous_end >= 0 and start - previous_end <= 16 and _RANGE_JOIN.search(text, previous_end, start):
+        return WINDOW_END
+    if _CLOSE_CUE.search(before) and _CLOSE_LEAD.search(before):
+        return WINDOW_END
+    return OTHER
+
+
+def _asks(text: str, left: int, right: int) -> bool:
+    """Whether the sentence ``text[left:right]`` asks the reader to act."""
+    sentence = text[left:right]
+    if any(cue in sentence for cue in _ASK_CUES) and _ASK.search(sentence):
+        return True
+    return any(_IMPERATIVE.match(text, at) for at in _line_starts(text, left, right))
+
+
+def _line_starts(text: str, left: int, stop: int) -> list[int]:
+    """``left`` and where each line of ``text[left:stop]`` after the first starts."""
+    out = [left]
+    at = text.find("\n", left, stop)
+    while at >= 0:
+        out.append(at + 1)
+        at = text.find("\n", at + 1, stop)
+    return out
+
+
+def _clause_start(text: str, left: int, start: int) -> int:
+    found = [match.end() for match in _CLAUSE_BREAK.finditer(text, max(left, start - 120), start)]
+    return found[-1] if found else left
+
+
+def _clause_end(text: str, end: int, right: int) -> int:
+    found = _CLAUSE_BREAK.search(text, end, right)
+    return found.start() if found else right
+
+
+def _caused(text: str, start: int, end: int, left: int, right: int) -> bool:
+    """Whether the date stands in the first clause of a sentence (or of a line) that opens with a cause, and a
+    clause follows it in that sentence ("As … on D1, Lambda will end support … on D2")."""
+    opener = next((at for at in reversed(_line_starts(text, left, start)) if _CAUSE_OPENER.match(text, at)), None)
+    if opener is None or _CLAUSE_BREAK.search(text, opener, start) is not None:
+        return False
+    follow = _CLAUSE_BREAK.search(text, end, right)
+    return follow is not None and follow.start() - end <= 60
