@@ -37,6 +37,18 @@ MAX_START_TRIES = 8  # tries at literal starts before the rest of a text is left
 #: characters that lower-case or case-fold onto an ASCII letter (İ ı ſ K): where one occurs, a
 #: case-sensitive start pattern run over lower-cased text could miss a case-insensitive match
 FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold_lower(text: str) -> str:
+    """``text`` lower-cased as ``re.IGNORECASE`` reads letters: also İ, ı, ſ and K (Kelvin sign), the only
+    characters it matches to an ASCII letter that ``str.lower`` leaves another (:data:`FOLDS_TO_ASCII`), become
+    i, i, s and k. One character for one (İ lower-cases to two), so positions stay those of ``text``. The form in
+    which the needle gates are tested: a case-insensitive pattern that matches holds its needle here
+    (``str.lower`` alone hid matches: ``account suspended`` in ``account ſuspended``)."""
+    if text.isascii() or not any(map(text.__contains__, FOLDS_TO_ASCII)):
+        return text.lower()
+    return text.translate(_FOLD_TO_ASCII).lower()
 
 
 def _needles(pattern: str) -> tuple[str, ...] | None:
@@ -178,28 +190,26 @@ class Pattern:
         return dict(self.regex.groupindex)
 
     def could_match(self, lowered: str) -> bool:
-        """False when ``lowered`` (the lower-cased text) lacks every needle: no search needed."""
+        """False when ``lowered`` (the text in :func:`fold_lower`'s form) lacks every needle: no search needed."""
         if self.needles is None:
             return True
         return any(needle in lowered for needle in self.needles)
 
     def search(self, value: str, lowered: str | None = None) -> bool:
-        """Whether the pattern occurs in ``value`` (``lowered``: its lower-case form, when at hand)."""
+        """Whether the pattern occurs in ``value`` (``lowered``: its :func:`fold_lower` form, when at hand)."""
         return self.find(value, lowered) is not None
 
     def find(self, value: str, lowered: str | None = None) -> re.Match[str] | None:
-        """The first match in ``value``, or None."""
+        """The first match in ``value``, or None (``lowered``: its :func:`fold_lower` form, when at hand)."""
         if self.needles is None and self.starts is None:
             return self.regex.search(value)
         if lowered is None:
-            lowered = value.lower()
+            lowered = fold_lower(value)
         if self.needles is not None and not self.could_match(lowered):
             return None
         if self.starts is not None:
             return first_at_starts(self.regex, self.starts, value, lowered)
         return self.regex.search(value)
-
-
 
 
 def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: str,

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing.patterns import FLAGS, Pattern
+from routing.patterns import FLAGS, Pattern, fold_lower
 
 # kana/kanji (uncased: needles of their own) and Greek sigmas (cased, three forms: never a needle)
 ATOMS = st.sampled_from(["abc", "ABC", "xyz", "a", "b", "c", "-", " ", "\\d", ".", "é", "İ", "K", "停止", "アカウント",
@@ -98,3 +99,35 @@ def test_a_pattern_that_begins_with_literals_gets_its_starts() -> None:
     assert Pattern.compile(r"(?:abc|x)yz").starts is None  # one branch begins with a short literal
     compiled = Pattern.compile(r"scheduled\s+reboot")
     assert compiled.search("a SCHEDULED  reboot") and not compiled.search("scheduled, not a reboot")
+
+
+# ---------------------------------------------------------------- the gates read text as re.IGNORECASE does
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(["account suspended", "risk", "Kit", "is", "sign-in", "kiss", r"\bski\w*"]),
+       st.lists(st.sampled_from(["s", "S", "\u017f", "i", "I", "\u0131", "\u0130", "k", "K", "\u212a", "ign-in ",
+                                 "account ", "uspended", "t", " "]), max_size=12))
+def test_look_alike_letters_pass_the_gates_as_the_regex_reads_them(pattern: str, pieces: list[str]) -> None:
+    """ſ, ı, İ and K (Kelvin sign) match s, i, i and k under re.IGNORECASE but str.lower leaves them
+    other letters: the needle gate, tested on str.lower's text, dropped texts the regex matches."""
+    compiled, plain = Pattern.compile(pattern), re.compile(pattern, FLAGS)
+    text = "".join(pieces)
+    for candidate in (text, f"an {text} x", text.upper()):
+        found, expected = compiled.find(candidate), plain.search(candidate)
+        assert (found and found.span()) == (expected and expected.span()), (pattern, candidate)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [("account suspended", "account \u017fuspended"),
+                                               ("risk", "RI\u017f\u212a"), ("sign-in", "\u017f\u0131gn-\u0130n"),
+                                               ("kiss", "\u212a\u0131\u017fs")])
+def test_a_pattern_finds_its_words_written_with_look_alike_letters(pattern: str, text: str) -> None:
+    compiled = Pattern.compile(pattern)
+    assert compiled.needles is not None  # the gate is in place, and lets the text through
+    assert compiled.could_match(fold_lower(text))
+    assert compiled.find(text) is not None and compiled.search(f"x {text} y")
+
+
+def test_fold_lower_keeps_positions() -> None:
+    text = "\u0130\u0131\u017f\u212a Ab"
+    assert fold_lower(text) == "iisk ab" and len(fold_lower(text)) == len(text)
+    assert fold_lower("Plain ASCII") == "plain ascii"
