@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import authres, dkim_fields, dkim_verify, parse, redact, secrets, signed_view
+from routing import authres, dkim_fields, dkim_verify, lookalike, parse, redact, secrets, signed_view
 
 # ---------------------------------------------------------------- counting regex work
 
@@ -450,3 +450,19 @@ def test_structure_check_stops_at_the_content_type_cap() -> None:
     raw = b"Content-Type: text/plain\n" * (parse.MAX_MIME_PARTS + 1) + b"Content-Type: text/plain\n" * 100_000
     with pytest.raises(parse.UnparseableMail, match=f"more than {parse.MAX_MIME_PARTS} Content-Type headers"):
         parse.check_structure(raw)
+
+
+# ---------------------------------------------------------------- lookalike: brand words in display names
+
+
+@pytest.mark.parametrize("name", ["a" * 64_000, "am" * 32_000, "a" * 32_000 + "w" * 32_000 + "!", "amaz " * 12_000])
+def test_display_name_words_are_read_a_bounded_number_of_times(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """``a+m+a+[ze]+o+n+`` was retried from every "a" of a run ("a" x 16,000: 3.2 s, any mail whose From domain is
+    not AWS); the brand patterns are possessive and start where a run of "a" starts (tests/routing/test_lookalike.py
+    compares their answers): each is called once per word (two spellings) over at most its length."""
+    work = count_regex_work(monkeypatch, lookalike)
+    lookalike.name_claims_aws.cache_clear()
+    assert not lookalike.name_claims_aws(name)
+    words = len(name.split())
+    assert work.calls.get("routing.lookalike._AMAZON", 0) <= 4 * words
+    assert work.positions <= 4 * len(name)
