@@ -15,7 +15,8 @@ Owns the verdict ``pass`` | ``fail`` | ``none`` (with reasons) for one mail:
 Everything is read from the raw header bytes that the DKIM verifier reads (dkimpy's header list),
 never from the RFC 2047-decoded parse: signature tags by :mod:`routing.dkim_tags`, the From header by
 :func:`routing.lookalike.read_from`. Signatures are verified by :mod:`routing.dkim_verify` (dkimpy's
-outcome, differential tests; dkimpy itself for algorithms other than rsa-sha256). Optionally the
+outcome for rsa-sha256, differential tests; ed25519-sha256 through the same linear steps; rsa-sha1 refused,
+RFC 8301). Optionally the
 Authentication-Results of one relay are trusted instead of checking here (:mod:`routing.authres`:
 only from a peer in the trusted relay networks). All DNS goes through the
 :class:`routing.dns.DnsLookup` handed in. Temporary DNS failures that leave the verdict open raise

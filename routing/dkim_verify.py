@@ -1,9 +1,11 @@
-"""DKIM signature verification (RFC 6376 §6.1) with exactly dkimpy 1.1.8's outcome, in less time.
+"""DKIM signature verification (RFC 6376 §6.1) with dkimpy 1.1.8's outcome, in linear work for every algorithm.
 
 Owns :class:`MailVerifier`, a drop-in for ``dkim.DKIM(raw, minkey=1024).verify(idx, dnsfunc)``: the
-same ``True``/``False`` and the same exception types, for every signature of every mail
+same ``True``/``False`` and the same exception types, for every ``a=rsa-sha256`` signature of every mail
 (tests/routing/test_dkim_verify.py runs both over the shared samples, the corpora, the attack
-corpus and hypothesis-made mutations of signed mails). The steps are dkimpy's ``DKIM.verify``
+corpus and hypothesis-made mutations of signed mails); the other algorithms are below. dkimpy's own
+``verify`` is never called: its relaxed body canonicalization and ``select_headers`` are quadratic on
+hostile input (any signer who publishes a key reaches them). The steps are dkimpy's ``DKIM.verify``
 (``verify_headerprep``, ``verify_sig``, ``verify_sig_process``) in its order, and every step that
 decides calls dkimpy's own public functions: ``dkim.util.parse_tag_value`` and
 ``dkim.validate_signature_fields`` (tags, ``x=``/``t=`` times, ``i=`` inside ``d=``; both as restated with
@@ -32,8 +34,20 @@ compiled patterns by :mod:`routing.dkim_fields`, differential-tested), ``dkim.ev
   (RFC 8017 §8.2.2: padding 00 01 FF..FF 00, then the DER DigestInfo compared byte for byte) accepts
   exactly the block dkimpy builds. Other keys use dkimpy's ``RSASSA_PKCS1_v1_5_verify``.
 
-Any other algorithm (``a=rsa-sha1``, ``a=ed25519-sha256``) or key type (``k=ed25519``, an unknown
-service type) is handed to dkimpy's own ``DKIM.verify`` unchanged.
+The other algorithms, through the same linear steps:
+
+* ``a=rsa-sha1`` is refused (:class:`WeakAlgorithmError`) before any key look-up: RFC 8301 §3.1, "rsa-sha1
+  MUST NOT be used for signing or verifying". dkimpy verifies it; no sample, corpus or fixture mail uses it.
+* ``a=ed25519-sha256`` (RFC 8463: the RFC 6376 §3.7 hashes with SHA-256, the data hash signed with
+  PureEdDSA Ed25519) needs a ``k=ed25519`` key record (``p=``: the 32-byte public key in base64), read here
+  with ``cryptography`` (dkimpy needs PyNaCl, not installed: its ``evaluate_pk`` raises
+  ``NaClNotFoundError`` for every such record) and checked by ``cryptography``'s Ed25519.
+* A key of the other type than ``a=`` names (an RSA key for ``a=ed25519-sha256``, an Ed25519 key for
+  ``a=rsa-sha256``) is refused before the body is read, ``KeyFormatError`` (RFC 6376 §6.1.2: a key not
+  suitable for the algorithm is a PERMFAIL, "inappropriate key algorithm"); dkimpy instead checks the
+  signature with whatever the key is.
+* A key record of an unknown service type (``s=``) gives dkimpy's ``UnknownKeyTypeError`` after the
+  hashes, a ``s=tlsrpt`` key dkimpy's ``ValidationError`` before them, as dkimpy does.
 """
 
 from __future__ import annotations
@@ -50,7 +64,7 @@ from typing import Any
 import dkim
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
+from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa, utils
 from dkim.canonicalization import (
     CanonicalizationPolicy,
     InvalidCanonicalizationPolicyError,
@@ -61,12 +75,13 @@ from dkim.canonicalization import (
 )
 from dkim.crypto import DigestTooLargeError, RSASSA_PKCS1_v1_5_verify
 from dkim.util import InvalidTagValueList
+from dkim.util import parse_tag_value as parse_key_record
 
 from routing.dkim_fields import WSP_BYTES as _WSP_BYTES
 from routing.dkim_fields import parse_tag_value, validate_signature_fields
 from routing.signed_view import instances_by_name
 
-__all__ = ["MailVerifier", "canonical_body"]
+__all__ = ["MailVerifier", "WeakAlgorithmError", "canonical_body"]
 
 DnsFunc = Callable[..., bytes | None]
 _TIMEOUT = 5  # dkimpy's default, passed to dnsfunc as dkimpy does
@@ -81,6 +96,11 @@ _CACHE_SIZE = 512
 _BTAG = re.compile(rb"(b(?<=[;\s]b)\s*=)[a-zA-Z0-9+/=]*(?:\s+[a-zA-Z0-9+/=]+)*(?:\r?\n\Z)?")
 _PKCS1 = padding.PKCS1v15()
 _PREHASHED_SHA256 = utils.Prehashed(hashes.SHA256())
+_KEY_TYPES = {b"rsa-sha256": b"rsa", b"ed25519-sha256": b"ed25519"}  # a= and the k= its key must have
+
+
+class WeakAlgorithmError(dkim.ValidationError):  # type: ignore[misc]  # dkimpy has no type hints
+    """An ``a=rsa-sha1`` signature: not verified (RFC 8301 §3.1: rsa-sha1 MUST NOT be used for verifying)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +134,39 @@ def _openssl_key(pk: Any, ktag: bytes | None) -> rsa.RSAPublicKey | None:
         return None
 
 
+def _ed25519_key(name: bytes, record: bytes) -> tuple[Any, int | None, bytes | None, bool]:
+    """``dkim.evaluate_pk`` for a ``k=ed25519`` record (dkimpy gets only as far as ``NaClNotFoundError``
+    without PyNaCl): the key as ``cryptography``'s, then dkimpy's reading of ``s=`` (an unknown service type
+    is no key type, ``tlsrpt`` marks the key)."""
+    pub = parse_key_record(record)  # evaluate_pk parsed it already: no error here
+    try:
+        pk: Any = ed25519.Ed25519PublicKey.from_public_bytes(base64.b64decode(pub[b"p"]))
+    except KeyError as exc:
+        raise dkim.KeyFormatError(f"incomplete ed25519 public key: {name!r}") from exc
+    except ValueError as exc:  # binascii.Error is one; a length other than 32 bytes another
+        raise dkim.KeyFormatError(f"could not parse ed25519 public key ({pub[b'p']!r}): {exc}") from exc
+    service = pub.get(b"s", b"*")
+    if service not in (b"*", b"email", b"tlsrpt"):
+        return None, None, None, False
+    return pk, 256, b"ed25519", service == b"tlsrpt"
+
+
 def _public_key(name: bytes, record: bytes | None) -> _Key:
-    """``dkim.evaluate_pk(name, record)``, cached by the record (its exceptions propagate, uncached)."""
+    """``dkim.evaluate_pk(name, record)`` (Ed25519 keys by :func:`_ed25519_key`), cached by the record (its
+    exceptions propagate, uncached)."""
     if record is not None:
         with _keys_lock:
             cached = _keys.get(record)
         if cached is not None:
             return cached
-    pk, keysize, ktag, seqtlsrpt = dkim.evaluate_pk(name, record)
+    try:
+        pk, keysize, ktag, seqtlsrpt = dkim.evaluate_pk(name, record)
+    except dkim.NaClNotFoundError:  # raised for k=ed25519 only, after v= and k= were read
+        assert record is not None
+        pk, keysize, ktag, seqtlsrpt = _ed25519_key(name, record.encode("ascii") if isinstance(record, str)
+                                                    else record)
+    if ktag == b"ed25519" and not isinstance(pk, ed25519.Ed25519PublicKey):  # PyNaCl's VerifyKey: its 32 bytes
+        pk = ed25519.Ed25519PublicKey.from_public_bytes(bytes(pk))
     key = _Key(pk, keysize, ktag, bool(seqtlsrpt), _openssl_key(pk, ktag))
     if record is not None:
         with _keys_lock:
@@ -173,20 +218,18 @@ def _rsa_sha256(key: _Key, digest: Any, signature: bytes) -> bool:
 class MailVerifier:
     """Verifies the DKIM signatures of one mail: ``fields`` are its header fields as dkimpy reads
     them (:func:`routing.signed_view.header_block`), ``body`` a callable giving its body as dkimpy
-    reads it (:func:`routing.signed_view.body_of`), called at most once."""
+    reads it (:func:`routing.signed_view.body_of`), called at most once. ``raw`` and ``logger`` are what
+    ``dkim.DKIM`` takes; neither is read any more (no signature goes to dkimpy's verify), kept for the callers."""
 
     def __init__(self, raw: bytes, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
                  minkey: int = 1024, logger: Any = None) -> None:
-        self._raw = raw
         self._fields = fields
         self._body_of = body
         self._body: bytes | None = None
         self._names: list[bytes] | None = None
         self._by_name: dict[bytes, list[int]] | None = None
-        self._dkimpy: Any = None
         self.minkey = minkey
         self.logger = logger
-        self.by_dkimpy = 0  # signatures handed to dkimpy (other algorithms or key types)
 
     def _select(self, include_headers: Sequence[bytes]) -> list[tuple[bytes, bytes]]:
         """``dkim.select_headers(fields, include_headers)``: per name, the next instance upwards from
@@ -216,12 +259,6 @@ class MailVerifier:
             self._body = self._body_of()
         return self._body
 
-    def _dkimpy_verify(self, idx: int, dnsfunc: DnsFunc) -> bool:
-        self.by_dkimpy += 1
-        if self._dkimpy is None:
-            self._dkimpy = dkim.DKIM(self._raw, minkey=self.minkey, logger=self.logger)
-        return bool(self._dkimpy.verify(idx=idx, dnsfunc=dnsfunc))
-
     def verify(self, idx: int, dnsfunc: DnsFunc) -> bool:
         """Signature number ``idx`` (0: the topmost DKIM-Signature) verifies: dkimpy's answer."""
         signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True) if name == b"dkim-signature"]
@@ -231,22 +268,27 @@ class MailVerifier:
             sig = parse_tag_value(signatures[idx][1])
         except InvalidTagValueList as exc:
             raise dkim.MessageFormatError(exc) from exc
-        validate_signature_fields(sig)
-        if sig[b"a"] != b"rsa-sha256":
-            return self._dkimpy_verify(idx, dnsfunc)
+        validate_signature_fields(sig)  # a= is rsa-sha1, rsa-sha256 or ed25519-sha256 from here on
+        if sig[b"a"] == b"rsa-sha1":
+            # RFC 8301 §3.1: "rsa-sha1 MUST NOT be used for signing or verifying"; refused before any look-up
+            raise WeakAlgorithmError("a=rsa-sha1 is not verified (RFC 8301 §3.1)")
         include_headers = [x.lower() for x in _H_SPLIT.split(sig[b"h"])]
         name = sig[b"s"] + b"._domainkey." + sig[b"d"] + b"."
         try:
             key = _public_key(name, dnsfunc(name, timeout=_TIMEOUT))
         except (dkim.KeyFormatError, binascii.Error, dkim.DnsTimeoutError):
             return False  # dkimpy's verify_sig: no usable key is a plain fail
-        if key.ktag != b"rsa" or key.seqtlsrpt:
-            return self._dkimpy_verify(idx, dnsfunc)
-        return self._verify_rsa_sha256(sig, include_headers, signatures[idx], key)
+        if key.seqtlsrpt:  # dkimpy's verify_sig_process, first step (this is not a TLSRPT report)
+            raise dkim.ValidationError("Message is not tlsrpt and Service Type is tlsrpt")
+        if key.ktag is not None and key.ktag != _KEY_TYPES[sig[b"a"]]:
+            # RFC 6376 §6.1.2: a key not suitable for the a= algorithm is a PERMFAIL, before the hashes
+            raise dkim.KeyFormatError(f"inappropriate key algorithm: k={key.ktag!r} for a={sig[b'a']!r}")
+        return self._verify_sha256(sig, include_headers, signatures[idx], key)
 
-    def _verify_rsa_sha256(self, sig: dict[bytes, bytes], include_headers: list[bytes],
-                           sig_header: tuple[bytes, bytes], key: _Key) -> bool:
-        """dkimpy's ``verify_sig_process`` for an RSA key and SHA-256, step by step."""
+    def _verify_sha256(self, sig: dict[bytes, bytes], include_headers: list[bytes],
+                       sig_header: tuple[bytes, bytes], key: _Key) -> bool:
+        """dkimpy's ``verify_sig_process`` for SHA-256 (rsa-sha256, ed25519-sha256), step by step; the key
+        (RSA or Ed25519) checks the signature."""
         try:
             policy = CanonicalizationPolicy.from_c_value(sig.get(b"c", b"simple/simple"))
         except InvalidCanonicalizationPolicyError as exc:
@@ -273,6 +315,14 @@ class MailVerifier:
         hashed += (field_name, b":", value.rstrip())
         digest = hashlib.sha256(b"".join(hashed))
         signature = base64.b64decode(sig[b"b"].translate(None, _WSP_BYTES))
+        if key.ktag is None:  # an unknown service type: evaluate_pk gave no key
+            raise dkim.UnknownKeyTypeError(key.ktag)
+        if key.ktag == b"ed25519":  # RFC 8463 §3: the SHA-256 data hash, signed with PureEdDSA
+            try:
+                key.pk.verify(signature, digest.digest())
+            except InvalidSignature:
+                return False
+            return True
         try:
             ok = _rsa_sha256(key, digest, signature)
         except (TypeError, DigestTooLargeError) as exc:

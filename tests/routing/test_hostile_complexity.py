@@ -466,3 +466,66 @@ def test_display_name_words_are_read_a_bounded_number_of_times(monkeypatch: pyte
     words = len(name.split())
     assert work.calls.get("routing.lookalike._AMAZON", 0) <= 4 * words
     assert work.positions <= 4 * len(name)
+
+
+# ---------------------------------------------------------------- DKIM: the other algorithms
+
+
+def _dkim_outcome(raw: bytes, record: str, body: Any) -> str:
+    from routing.dns import StaticResolver, dkim_dnsfunc
+    from tests.routing.test_dkim_verify import KEY_NAME
+
+    verifier = dkim_verify.MailVerifier(raw, signed_view.header_block(raw).fields, body)
+    try:
+        return "pass" if verifier.verify(0, dkim_dnsfunc(StaticResolver({KEY_NAME: record}))) else "fail"
+    except Exception as exc:
+        return type(exc).__name__
+
+
+def test_an_ed25519_signature_reads_a_hostile_body_once() -> None:
+    """dkimpy's verify (which rsa-sha1 and ed25519-sha256 were handed to) canonicalizes the body with the
+    quadratic substitution; every algorithm now goes through canonical_body: lines counted."""
+    from tests.routing.test_dkim_verify import _ed_p, _signed_ed25519
+
+    raw = _signed_ed25519(body=b"ok\r\n") + b" " * 200_000 + b"x \r\n" + b" " * 200_000
+    _CountingBody.lines = 0
+    outcome = _dkim_outcome(raw, f"v=DKIM1; k=ed25519; p={_ed_p()}", lambda: _CountingBody(signed_view.body_of(raw)))
+    assert outcome == "ValidationError"  # body hash mismatch, found in linear work
+    assert 1 <= _CountingBody.lines <= raw.count(b"\r\n") + 1
+
+
+def test_an_ed25519_signature_selects_headers_by_name() -> None:
+    """dkimpy's select_headers walks up the header block per h= name; ours reads each name once."""
+    from tests.routing.test_dkim_verify import HEADERS, _ed_p, _signed_ed25519
+
+    headers = HEADERS + b"".join(b"X-%d: a\r\n" % i for i in range(2_000))
+    names = (b"from", b"subject", *(b"y-%d" % i for i in range(2_000)))
+    raw = _signed_ed25519(headers=headers, names=names)
+    fields = signed_view.header_block(raw).fields
+    verifier = dkim_verify.MailVerifier(raw, fields, lambda: signed_view.body_of(raw))
+    verifier._names = _CountingNames(name.lower() for name, _ in fields)  # type: ignore[assignment]
+    _CountingNames.reads = 0
+    from routing.dns import StaticResolver, dkim_dnsfunc
+    from tests.routing.test_dkim_verify import KEY_NAME
+
+    assert verifier.verify(0, dkim_dnsfunc(StaticResolver({KEY_NAME: f"k=ed25519; p={_ed_p()}"})))
+    assert _CountingNames.reads <= 3 * len(fields) + len(names)
+
+
+@pytest.mark.parametrize(("algorithm", "refusal"), [(b"rsa-sha1", "WeakAlgorithmError"),
+                                                    (b"ed25519-sha256", "KeyFormatError")])
+def test_rsa_sha1_and_a_mismatched_key_are_refused_before_the_body(algorithm: bytes, refusal: str) -> None:
+    """rsa-sha1 (RFC 8301 §3.1) and an RSA key for a=ed25519-sha256 (RFC 6376 §6.1.2) are refused without
+    reading the body: dkimpy canonicalized a hostile one first (32,000 spaces: 5.5 s)."""
+    from tests.routing.test_dkim_verify import _p, _signed
+
+    raw = _signed("1024", (b"relaxed", b"relaxed"), False, None, body=b"ok\r\n")
+    raw = raw.replace(b"a=rsa-sha256", b"a=" + algorithm, 1) + b" " * 20_000 + b"x\r\n"
+    read: list[int] = []
+
+    def body() -> bytes:
+        read.append(1)
+        return signed_view.body_of(raw)
+
+    assert _dkim_outcome(raw, f"v=DKIM1; k=rsa; p={_p('1024')}", body) == refusal
+    assert read == []
