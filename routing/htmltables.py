@@ -27,18 +27,24 @@ MAX_CELLS = 32  # per row
 MAX_CELL_TEXT = 120  # characters kept of a cell
 MAX_CELLS_TOTAL = 4_000
 
-# the forms of an account id: 12 digits, or in groups of 4 or 3 joined by the same dash or space
-_ID_FORMS = r"\d{12}|\d{4}(?P<sep4>[- ])\d{4}(?P=sep4)\d{4}|\d{3}(?P<sep3>[- ])\d{3}(?P=sep3)\d{3}(?P=sep3)\d{3}"
+# the forms of an account id: 12 digits, or in groups of 4 or 3 joined by the same dash or space (a no-break space
+# U+00A0 or a narrow no-break space U+202F too, as French typography writes them)
+_ID_FORMS = (r"\d{12}|\d{4}(?P<sep4>[- \u00a0\u202f])\d{4}(?P=sep4)\d{4}"
+             r"|\d{3}(?P<sep3>[- \u00a0\u202f])\d{3}(?P=sep3)\d{3}(?P=sep3)\d{3}")
+# ... as the markup writes them: the no-break spaces also as character references
+_MARKUP_SEP = r"(?:[- \u00a0\u202f]|&nbsp;|&#160;|&#x0*a0;|&#8239;|&#x0*202f;)"
+_ID_MARKUP = (rf"\d{{12}}|\d{{4}}(?P<sep4>{_MARKUP_SEP})\d{{4}}(?P=sep4)\d{{4}}"
+              rf"|\d{{3}}(?P<sep3>{_MARKUP_SEP})\d{{3}}(?P=sep3)\d{{3}}(?P=sep3)\d{{3}}")
 # an account id written alone in its cell
 _ID = re.compile(rf"\s*({_ID_FORMS})\s*\Z")
 _TABLE = re.compile(r"<table", re.IGNORECASE)
 # an id written alone between two tags (what a table cell holding one looks like in the markup): no such
 # text, no parsing
-_CELL_ID = re.compile(rf">\s*(?:{_ID_FORMS})\s*<")
+_CELL_ID = re.compile(rf">\s*(?:{_ID_MARKUP})\s*<", re.IGNORECASE)
 # an id right after the end of a label element (bold, strong, em, span, label, dt; then spaces, a no-break space,
 # a colon or a <dd>): the value of a label/value pair, as an HTML mail lays out its facts outside a table
 _PAIR_VALUE = re.compile(r"</(b|strong|em|span|label|dt)\s*>(?:\s|&nbsp;|&#160;|&#xa0;|[:：]|<dd\b[^<>]{0,80}>)*"
-                         rf"({_ID_FORMS})\s*(?:<|\Z)", re.IGNORECASE)
+                         rf"({_ID_MARKUP})\s*(?:<|\Z)", re.IGNORECASE)
 _TAGS = re.compile(r"<[^<>]*>")
 MAX_LABEL = 200  # characters of markup read back from a value for its label element
 # a header naming an account: the noun in the languages AWS writes mail in ("konto" also ends a compound:
@@ -149,9 +155,16 @@ def _column_kind(header: str) -> str | None:
     return "other" if _OTHER_ACCOUNT.search(header) else "own"
 
 
+def _digits(written: str) -> str:
+    """The 12 digits of an id as :data:`_ID_MARKUP` finds it (its separators, character references too, removed)."""
+    if written.isdigit():
+        return written
+    return "".join(ch for ch in html.unescape(written) if ch.isdigit())
+
+
 def _account(cell: str) -> str | None:
     match = _ID.match(cell)
-    return match.group(1).replace("-", "").replace(" ", "") if match else None
+    return _digits(match.group(1)) if match else None
 
 
 def _read(table: _Table, own: list[str], other: list[str]) -> None:
@@ -214,5 +227,5 @@ def label_accounts(markup: str) -> TableAccounts:
     for value in _PAIR_VALUE.finditer(head):
         kind = _label_kind(head, value)
         if kind:
-            (own if kind == "own" else other).append(value.group(2).replace("-", "").replace(" ", ""))
+            (own if kind == "own" else other).append(_digits(value.group(2)))
     return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))

@@ -21,8 +21,11 @@ from routing.patterns import FOLDS_TO_ASCII, literal_needles, matches_at, matche
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
-# groups of three (123-456-789-012, 123 456 789 012)
-_ACCT = r"(\d{12}|\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4}|\d{3}-\d{3}-\d{3}-\d{3}|\d{3} \d{3} \d{3} \d{3})(?!\d|[- ]\d)"
+# groups of three (123-456-789-012, 123 456 789 012); the groups also joined by a no-break space (U+00A0) or a
+# narrow no-break space (U+202F), as French typography writes them
+_SP = "[ \u00a0\u202f]"
+_ACCT = (rf"(\d{{12}}|\d{{4}}-\d{{4}}-\d{{4}}|\d{{4}}{_SP}\d{{4}}{_SP}\d{{4}}|\d{{3}}-\d{{3}}-\d{{3}}-\d{{3}}"
+         rf"|\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}})(?!\d|[-\u00a0\u202f ]\d)")
 _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
@@ -127,10 +130,10 @@ _ACCOUNT_TIERS = (
     _Gated(re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
-    # the member account as a German compound ("Mitgliedskontos 8830…"), the "AWS ID" label in the word order of
-    # es, pt, fr, it without a colon ("ID de AWS 6620…", "ID AWS 6620…", "Identifiant AWS 6620…")
-    # (tried only where the window holds "kont" or "id")
-    _Gated(re.compile(r"(?:(?:Mitglieds|Member)-?kontos?|\bID\s+(?:d[aeo]\s+)?AWS"
+    # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
+    # "AWS ID" label without a colon, also in the word order of es, pt, fr, it ("AWS ID 6620…", "ID de AWS 6620…",
+    # "ID AWS 6620…", "Identifiant AWS 6620…") (tried only where the window holds "kont" or "id")
+    _Gated(re.compile(r"(?:(?:Mitglieds|Member|Käufer)-?kontos?|\bAWS[- ]ID|\bID\s+(?:d[aeo]\s+)?AWS"
                       r"|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
            ("kont", "id")),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
@@ -138,7 +141,10 @@ _ACCOUNT_TIERS = (
     # also hyphenated: "conta-membro 6620…", "compte-membre", "cuenta-miembro", "account-membro")
     _Gated(re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
                r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
-               r"\baccount[ -](?:collegato|membro)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
+               r"\baccount[ -](?:collegato|membro)|"
+               # the buyer's account of a Marketplace product (es, pt, fr, it)
+               r"\b(?:cuenta|conta)\s+(?:compradora|del\s+comprador|do\s+comprador)|\bcompte\s+(?:acheteur|de\s+l.acheteur)|"
+               r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I)),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
@@ -157,11 +163,16 @@ _SECOND_PERSON = next(tier for tier in _ACCOUNT_TIERS if tier.needles is _SECOND
 # gerenciamento", "account di gestione", "管理アカウント", "관리 계정", "管理账户"; the inviting one "招待元アカウント",
 # "초대한 계정", "邀请方账户", "einladende Konto", "cuenta que invita", "compte qui invite", "conta que convida",
 # "account che invita")
-_OTHER_ROLE = (r"\b(?:management|master|inviting)\s+(?:AWS\s+)?account|(?:Verwaltungs|Master|Haupt|einladende[sn]?\s+)"
-               r"(?:AWS-)?-?kontos?|(?:cuenta|compte|conta|account)\s+(?:de\s+|di\s+)?(?:administraci[oó]n|gestion[e]?|"
+_OTHER_ROLE = (r"\b(?:management|master|inviting|seller(?:'s)?)\s+(?:AWS\s+)?account|"
+               r"(?:Verwaltungs|Master|Haupt|Verkäufer-?|einladende[sn]?\s+)"
+               r"(?:AWS-)?-?kontos?|(?:cuenta|compte|conta|account)\s+(?:de\s+|di\s+|del\s+|do\s+|du\s+)?(?:administraci[oó]n|gestion[e]?|"
                r"gerenciamento|gest[aã]o|ma[iî]tre|maestra|mestre|master|que invita|invitante|qui invite|invitant|"
-               r"que convida|convidante|che invita)(?:\s+(?:de\s+|da\s+)?AWS)?|"
-               r"(?:管理|マスター|招待元の?|관리|마스터|초대한|초대하는|邀请方的?)\s*(?:AWS\s*)?(?:アカウント|계정|账户|帐户|账号|帳戶)")
+               r"que convida|convidante|che invita|vendedor|vendeur|venditore)(?:\s+(?:de\s+|da\s+)?AWS)?|"
+               # (and the seller's account of a Marketplace product: "seller account", "Verkäuferkonto", "cuenta del
+               # vendedor", "compte vendeur", "conta do vendedor", "account venditore", "販売者アカウント", "卖家账户",
+               # "판매자 계정")
+               r"(?:管理|マスター|招待元の?|관리|마스터|초대한|초대하는|邀请方的?|販売者の?|卖家的?|賣家的?|판매자의?)\s*(?:AWS\s*)?"
+               r"(?:アカウント|계정|账户|帐户|账号|帳戶)")
 _OTHER_BEFORE = re.compile(r"(?:(?:\b(?:another|other)|\binvit\w* .{0,60}\bby(?: the)?"
                            r"|\bcop(?:y|ied)\b.{0,50}\bto (?:your |the )?payer)\s+"
                            r"(?:AWS\s+)?account|" + _OTHER_ROLE + r")(?:\s*ID)?\s*[:：#(（]?\s*\Z", _I)
@@ -169,6 +180,8 @@ _OTHER_BEFORE = re.compile(r"(?:(?:\b(?:another|other)|\binvit\w* .{0,60}\bby(?:
 # pattern's search over the window
 _OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "manag", "master", "verwaltung", "haupt", "einladend",
                                 "administraci", "gestion", "gerenciamento", "gestão", "gestao", "maître", "maitre",
+                                "seller", "verkäufer", "vendedor", "vendeur", "venditore", "販売者", "卖家", "賣家",
+                                "판매자",
                                 "maestra", "mestre", "convida", "管理", "マスター", "招待元", "관리", "마스터", "초대",
                                 "邀请"))
 # the reader's own organization's management account, right before its id
@@ -199,7 +212,7 @@ _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
 # where _TWELVE may start: every match opens with two digits and is 12 to 15 digits, spaces and
 # dashes ending in a digit; the look-behind after the first two digits (re skips to a digit fast, and
 # no digit inside a longer number gets further than it)
-_TWELVE_AT = re.compile(r"\d\d(?<![\d*\w-]\d\d)[\d -]{9,12}\d")
+_TWELVE_AT = re.compile(r"\d\d(?<![\d*\w-]\d\d)[\d \u00a0\u202f-]{9,12}\d")
 # the same for an ASCII text: on ASCII characters \d and \w match alike with or without re.ASCII
 # (https://docs.python.org/3/library/re.html: \d is [0-9] and \w [a-zA-Z0-9_] under re.ASCII, else
 # Unicode decimal digits and str.isalnum characters plus "_"); the scan skips non-digits about twice as fast
@@ -350,8 +363,9 @@ def _first(patterns: Iterable[re.Pattern[str]], *texts: str) -> str | None:
 
 
 def account_digits(written: str) -> str:
-    """The 12 digits of an account id as written (dashes and spaces removed)."""
-    return written.replace("-", "").replace(" ", "")
+    """The 12 digits of an account id as written (dashes and spaces, no-break ones too, removed)."""
+    digits = written.replace("-", "").replace(" ", "")
+    return digits if digits.isascii() else digits.replace("\u00a0", "").replace("\u202f", "")
 
 
 def _may_hold(needles: tuple[str, ...] | None, text: str) -> bool:
