@@ -17,7 +17,14 @@ from urllib.parse import unquote
 
 from routing.deadline import MONTHS
 from routing.htmltables import label_accounts, table_accounts
-from routing.patterns import FOLDS_TO_ASCII, literal_needles, matches_at, matches_at_literals, matches_from_starts
+from routing.patterns import (
+    FOLDS_TO_ASCII,
+    fold_lower,
+    literal_needles,
+    matches_at,
+    matches_at_literals,
+    matches_from_starts,
+)
 
 _I = re.IGNORECASE
 # 123456789012, 1234-5678-9012 or 1234 5678 9012 (the console writes account ids with dashes), also in
@@ -46,19 +53,6 @@ _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
 _OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
-
-
-def fold_lower(text: str) -> str:
-    """``text`` lower-cased as ``re.IGNORECASE`` reads letters: also İ, ı, ſ and K (Kelvin sign), the only
-    characters it matches to an ASCII letter that ``str.lower`` leaves another (:data:`FOLDS_TO_ASCII`), become
-    i, i, s and k. One character for one (İ lower-cases to two), so positions stay those of ``text``. The form in
-    which the needle gates are tested: a case-insensitive pattern that matches holds its needle here."""
-    if text.isascii() or not any(map(text.__contains__, FOLDS_TO_ASCII)):
-        return text.lower()
-    return text.translate(_FOLD_TO_ASCII).lower()
-
-
-_FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
 @dataclass(frozen=True, slots=True)

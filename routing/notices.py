@@ -44,8 +44,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.identifiers import fold_lower
-from routing.patterns import Pattern, first_at_starts, without_superstrings
+from routing.patterns import Pattern, first_at_starts, fold_lower, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
 
@@ -72,7 +71,7 @@ class MailView:
     body_lower: str = ""
     family: str = ""
     event_type: str = ""
-    #: the lower-cased values of :data:`GATED_KEYS` (:func:`routing.identifiers.fold_lower`), in that order (None:
+    #: the lower-cased values of :data:`GATED_KEYS` (:func:`routing.patterns.fold_lower`), in that order (None:
     #: no gate, every rule is tried)
     lowered: tuple[str, ...] | None = None
 

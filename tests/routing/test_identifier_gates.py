@@ -1,7 +1,7 @@
 """The needle gates of routing/identifiers.py and routing/notices.py never hide a match their pattern would make
 (issue 12, item 4: nothing that looks like another account's id is taken for the reader's).
 
-A gate tests lower-case literals (needles) in :func:`routing.identifiers.fold_lower`'s form of the text before the
+A gate tests lower-case literals (needles) in :func:`routing.patterns.fold_lower`'s form of the text before the
 case-insensitive pattern is searched. Checked three ways: every match of each gated pattern holds one of its needles,
 read off the pattern's parse tree; every character ``re.IGNORECASE`` matches to a needle's letter folds to it
 (İ, ı, ſ and K included, which ``str.lower`` leaves other than the ASCII letter re reads); and on the labelled mails
