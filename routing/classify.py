@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
-from routing.deadline import best_deadline
+from routing.deadline import Deadline, best_deadline, evidenced, worth_looking
 from routing.families import sender_family
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
 from routing.notices import MailView, NoticeRule, NoticeRules, default_notice_rules
@@ -180,15 +181,7 @@ class NoticeClassifier:
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)
-        deadline = None
-        if want_deadline:
-            text = parsed.text[:MAX_BODY]
-            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type.id)
-            if deadline is None and len(view.body) > len(text):
-                # then the view's body: the text part and the HTML part's own lines (a text part that only says
-                # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
-                # cells, also when the HTML part is short); second, as it costs a longer scan
-                deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date, notice_type.id)
+        deadline = self._deadline(parsed, view, mail_date, notice_type.id, want_deadline)
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,
@@ -202,6 +195,30 @@ class NoticeClassifier:
             thread_on=notice_type.thread_on,
             deadline_source=deadline.source if deadline else None,
         )
+
+
+    @staticmethod
+    def _deadline(parsed: ParsedMail, view: MailView, mail_date: date | None, notice_type: str,
+                  wanted: bool) -> Deadline | None:
+        """The deadline of the mail: when the rules ask for one (``wanted``), its best-scored date; else only what
+        the mail's own evidence makes one (:func:`routing.deadline.evidenced`: an act-by date, or the date cost or
+        impact starts for a type whose mail names one). A date already passed when the mail was sent is looked
+        for again in the view's body, which may name the new one (an update whose text part only cites the
+        first notice's date)."""
+        text = parsed.text[:MAX_BODY]
+        if not wanted and not worth_looking(f"{parsed.subject}\n{view.body}", notice_type):
+            return None  # (the cheap test first: most mails no rule asked a deadline of name none)
+        deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
+        if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \
+                and len(view.body) > len(text):
+            # then the view's body: the text part and the HTML part's own lines (a text part that only says
+            # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
+            # cells, also when the HTML part is short); second, as it costs a longer scan
+            deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date, notice_type, not wanted) \
+                or deadline
+        if deadline is None or wanted or evidenced(deadline, notice_type):
+            return deadline
+        return None
 
 
 def identifiers_for_output(notice: Notice) -> dict[str, Any]:

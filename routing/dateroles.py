@@ -73,13 +73,21 @@ _CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se
 _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus)\b|"
                         r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*)\b|"
                         r"場合|如果|若|경우|않으면|없으면")
-# a lead that asks for something by the date (right before it; in ja/zh/ko right after it)
+# a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")
+_WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|"
+            r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
+            r"mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+            r"sabato|domenica|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)\.?,?)?")
+# a lead that asks for something by the date (right before it; in ja/zh/ko right after it, a weekday in
+# parentheses between: "2027년 1월 18일 (월요일) 까지")
 _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro il|\bprima del|"
                       r"\bnon oltre il|\baté)"
-                      r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?\s*\Z")
-_BY_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
+                      r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?" + _WEEKDAY
+                      + r"\s*\Z")
+_BY_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
+                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
                        r"(?:までに|まで|以前に|より前に|前に|之前|以前|前|까지|이전에|이전)"
                        # (not how long it can be deferred: "2027-01-26 まで延期可能")
                        r"(?!\s*(?:延期|変更|연기|변경|推迟|延后|可(?:以)?(?:推迟|延期)))")
@@ -87,9 +95,13 @@ _BY_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst
 _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare required\b|\bmake sure\b|\bensure\b|"
                   r"\bunpaid\b|\bnot paid\b|\bbitte\b|\bmüssen\b|\bveuillez\b|\bvous devez\b|\bpor favor\b|"
                   r"\bdebe(?:rá|n)?\b|\bdeve(?:rá|m)?\b|\bsi prega\b|\bè necessario\b|\bé necessário\b|"
+                  # a recommendation addressed to the reader ("We recommend that you move … before D")
+                  r"\bwe recommend\b|\brecommend(?:s|ed)? that you\b|\bwir empfehlen\b|\bnous vous recommandons\b|"
+                  r"\brecomendamos\b|\braccomandiamo\b|推奨します|建议您|권장합니다|"
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   r"\b[a-zäöü]+(?:en|ern|eln) sie\b")  # a German imperative ("migrieren Sie", "kündigen Sie")
 _ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "unpaid", "not paid", "bitte", "müssen",
+             "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
              "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
              " sie")
@@ -97,6 +109,21 @@ _ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "un
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move)\b|"
                          r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
+# the same at the start of any line (one scan of a whole text)
+_IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
+# a by-lead right before a date (a cheap scan of a whole text: :func:`may_act_by` reads each date's lead)
+_BY_NEAR_DATE = re.compile(
+    r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
+    r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até)"
+    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+\.?,?\s+){0,2}"
+    r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
+    r"gen|abr|giu|lug|ago|dic)|"
+    r"\d\s*[日일]\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:\d{1,2}:\d\d\S*\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
+    r"(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
+# literals one of which a text holds where _BY_NEAR_DATE can match
+_BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
+            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "prima del", "non oltre", "até", "まで",
+            "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts
 _EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")
 _EXTENDED = re.compile(r"extended support|erweiterte[nr]? support|support étendu|soporte extendido|suporte estendido|"
@@ -119,6 +146,18 @@ _CLOSE_CUE = re.compile("clos|end|schließt|cierra|termina|ferme|fin|chiude|fech
 def not_deadline_roles(notice_type: str | None) -> frozenset[str]:
     """The roles that are no deadline for ``notice_type`` when the mail names a date of another role."""
     return NOT_DEADLINE | _TYPE_NOT_DEADLINE.get(notice_type or "", frozenset())
+
+
+def may_ask(text: str) -> bool:
+    """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
+    :func:`_asks` accepts holds one of these, or opens a line with an imperative)."""
+    return any(cue in text for cue in _ASK_CUES) or _IMPERATIVE_LINE.search(text) is not None
+
+
+def may_hold_act_by(text: str) -> bool:
+    """Whether lower-cased ``text`` may hold an :data:`ACT_BY` date: a word that may ask (:func:`may_ask`) and a
+    by-lead right before something that starts a date (a cheap test of a whole text, before any date is read)."""
+    return may_ask(text) and any(cue in text for cue in _BY_CUES) and _BY_NEAR_DATE.search(text) is not None
 
 
 def may_act_by(text: str, start: int, end: int) -> bool:

@@ -25,10 +25,10 @@ against the mail's Date, which the caller passes in: no clock here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from routing.dateroles import ACT_BY, may_act_by, not_deadline_roles, role_of
+from routing.dateroles import ACT_BY, may_act_by, may_hold_act_by, not_deadline_roles, role_of
 from routing.patterns import literal_needles, matches_from_starts
 
 MONTHS = {
@@ -150,7 +150,12 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
          r"\bwill (?:be )?(?:cancell?ed|closed|deleted|discontinued|suspended|disabled|deactivated|removed|retired|"
-         r"stopped|terminated)(?: on| effective| as of| starting| beginning)", 3),
+         r"stopped|terminated)(?: on| effective| as of| starting| beginning)|"
+         # the new date of what was moved ("has been moved to", "postponed until", "will now take place on")
+         r"\b(?:moved|postponed|rescheduled|deferred|delayed|pushed back) (?:to|until)|"
+         r"\bnow (?:take place|happen|occur|be) on|"
+         # the end of a period ("by the end of the review period on", "at the end of the trial on")
+         r"\bend\s+of\s+(?:(?:the|your|this)\s+)?(?:[\w-]+\s+){0,2}?(?:period|window|trial|term)(?:\s+on)?", 3),
         (r"\bwith effect from|\buntil|\bthrough|\bstarting(?: on| from)?|"
          r"\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
@@ -214,7 +219,18 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            # partir de", "con effetto dal"
                            r"\bmit wirkung (?:zum|vom|ab)|\bcon efecto (?:desde el|desde|a partir del?)|"
                            r"\bavec effet (?:au|à compter du|a compter du|le)|\bcom efeito (?:a partir de|desde|em)|"
-                           r"\bcon effetto (?:dal|a partire dal|a decorrere dal))\s*"
+                           r"\bcon effetto (?:dal|a partire dal|a decorrere dal)|"
+                           # the new date of what was moved: "reportée au", "pospuesta al", "adiada para",
+                           # "posticipata al", "verschoben auf den"
+                           r"\b(?:report|décal)[ée]e?s? au|\b(?:pospuest|aplazad|trasladad)[oa]s? (?:al|hasta el)|"
+                           r"\breprogramad[oa]s? para el|\b(?:adiad|remarcad|transferid)[oa]s? para|"
+                           r"\b(?:posticipat|rinviat|spostat)[oaie] al|\bverschoben auf(?: den)?|"
+                           # the end of a period: "fin de la période d'examen le", "Ende des Prüfzeitraums am",
+                           # "fin del período de revisión el", "fim do período de análise em", "fine del periodo di
+                           # revisione il"
+                           r"\bfin de la période(?: d.\w+)? le|\bende des \w*(?:zeitraums|frist) am|"
+                           r"\bfin del per[ií]odo(?: de \w+)? el|\bfim do per[ií]odo(?: de \w+)? em|"
+                           r"\bfine del periodo(?: di \w+)? il)\s*"
                            + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
@@ -261,16 +277,17 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
                 # the localized relative deadlines (_RELATIVE_FOREIGN)
                 "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
-_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem)\s*\Z")
+_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom)\s*\Z")
 _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
 # "2027년 3월 3일 로 예약")
-_JA_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
+_JA_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"  # a weekday in parentheses: "2027년 1월 18일 (월요일)"
+                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
-_CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止)\s*\Z")
+_CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为)\s*\Z")
 # the end of a period right before its date, a field without a colon ("审核期结束 D", "審査期間終了 D", "검토 기간
 # 종료 D"), or "如果到 D" (if by then; not "收到", received): searched only where one of _CJK_END_CUES stands
 # right before the date
@@ -307,6 +324,7 @@ _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CON
 _ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
+                              r"fin au service|"  # an end of service: "mettre fin au service"
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
@@ -349,7 +367,7 @@ _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(busi
                              r"(?:after|from|of)\s+"
                              r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail))")
 # literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
-_RELATIVE_AFTER_CUES = (" days after ", " day after ", " days from ", " days of ")
+_RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space may stand between the words)
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
 # 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
 _RELATIVE_FOREIGN = re.compile(
@@ -370,7 +388,7 @@ _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdé
 # what a change that a date makes effective does ("endpoints will only accept TLS 1.2", "requests will
 # be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
 _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
-                     r"not be able to|reduce|lower|raise|increase|decrease|limit|"
+                     r"not be able to|reduce|lower|raise|increase|decrease|limit|switch to|"
                      r"be (?:lowered|reduced|raised|increased|decreased|disabled|enabled|limited)\b|"
                      r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
 # charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
@@ -414,7 +432,8 @@ _NEW_ANY = re.compile(r"criar nov[oa]s|crear nuev[oa]s|cr[ée]er de nouve|creare
 _NEW_ANY_CUES = ("criar nov", "crear nuev", "er de nouve", "creare nuov", "keine neue", "새", "创建新", "新建")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
-                      "nicht mehr", "keine neue", "できなく", "不再", "더 이상",
+                      "nicht mehr", "keine neue", "できなく",
+                      "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상",
                       "não será possível", "não poder", "no se podr", "no podr", "no será posible", "impossible",
                       "できません", "できず", "无法", "不能", "수 없")
 # what makes such a first step the reader's impact after all: the security patches or updates stop that day
@@ -442,6 +461,29 @@ _CAUSE_ZH_END = re.compile(r"\s*(?:终止|结束|停止)")
 # a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
 _FROM_LEADS = ("from", "as from", "from the")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
+#: the most dates (and relative dates) of one text that are scored: the first ones in the text. Scoring a date
+#: reads its sentence (~180 µs); a text of 16,000 dates took 2-3 s. The most dates of any mail of every labelled
+#: set is 49 (a German AppStream mail listing its images; tests/routing/test_deadline_roles.py)
+MAX_DATES = 96
+# a status date: "as of <the mail's date>" says how things stand when the mail is sent, not when to act
+# ("As of February 17, 2027, Amazon SES sending for account … is under review"; "2027年2月17日現在", "… 기준")
+_AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data del|\bstand(?: vom| am)?:?|\bcom data de)"
+                    r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z")
+# what tells the reader there is nothing to do ("We will charge your card on or after D; no action is required",
+# "您無需採取任何行動"), in the 9 languages
+_NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
+                        r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
+                        r"\bkeine (?:weitere[nr]? )?(?:aktion|maßnahme|handlung)\w* (?:ist )?erforderlich|"
+                        r"\baucune action (?:n.est|de votre part n.est) (?:requise|nécessaire)|"
+                        r"\bno (?:es|se requiere|hace falta) (?:necesari[oa] )?(?:realizar |tomar )?ninguna acci[óo]n|"
+                        r"\bnenhuma a[çc][ãa]o (?:é )?(?:necess[áa]ria|requerida)|\bnão é necess[áa]rio (?:fazer nada|"
+                        r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
+                        r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
+                        r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
+                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
+_NO_ACTION_CUES = ("action", "need to", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion", "fazer nada",
+                   "対応", "操作", "無需", "无需", "조치")
+_AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
 # a date that selects what is concerned ("tasks started before 2026-03-30", "instances launched after
 # Fri, 06 Mar 2026"): which resources, not when to act
 # ("created on or after <date> can no longer use this branch" stays a deadline: a cut-off)
@@ -461,6 +503,10 @@ class Deadline:
 
     date: str
     source: str
+    score: int = 0  # what its phrase and sentence scored (QUALIFY and up: a deadline phrase)
+    act_by: bool = False  # the reader is asked to act by it (its role, routing.dateroles.ACT_BY)
+    no_action: bool = False  # its sentence says the reader need not act ("no action is required")
+    restart: bool = False  # a maintenance's mail says a resource is restarted or replaced (asked only then)
 
 
 @dataclass(frozen=True, slots=True)
@@ -650,6 +696,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             score += 1  # a row under a "Start" column of a window the paragraph before describes
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
+    elif lead == 1 and score == 1 and start - left < 8 and text[left:start].strip(" \t\n") == "on" \
+            and "will " in context and _CHANGE.search(context) is not None:
+        score = QUALIFY  # "On March 9, 2027, the endpoints will switch to …": the sentence is what changes that day
     if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
             and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)) \
             and not any(word in context for word in _PATCHES_STOP) \
@@ -832,6 +881,8 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
         when = _resolve(match, reference, foreign)
         if when is not None and 1990 <= when.year <= 2200:
             out.append((when, match))
+            if len(out) == MAX_DATES:
+                break  # (the dates scored are bounded: see MAX_DATES)
     return out
 
 
@@ -864,9 +915,33 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     # deadline had passed when it was sent still names it. Passed dates are scored only then.
     upcoming = dated if reference is None else [(when, match) for when, match in dated if when >= reference]
     passed = [] if reference is None else [(when, match) for when, match in dated if when < reference]
-    return (_pick(_candidates(lowered, upcoming, foreign), lowered, notice_type)
+    candidates = _candidates(lowered, upcoming, foreign)
+    if reference is not None:
+        candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
+    return (_pick(candidates, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign))
-            or _pick(_candidates(lowered, passed, foreign), lowered, notice_type))
+            or _pick([c for c in _candidates(lowered, passed, foreign) if not _started(lowered, c)], lowered,
+                     notice_type))
+
+
+def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
+    """``candidate`` (a date that is the mail's own date), less :data:`_PAST` when it is led by "as of" (or
+    followed by 現在, 기준): how things stand when the mail is sent, a fact."""
+    at = candidate.at
+    if at < 0 or not (_AS_OF.search(lowered, max(0, at - 30), at) or _AS_OF_AFTER.match(lowered, candidate.end)):
+        return candidate
+    return replace(candidate, score=candidate.score + _PAST)
+
+
+def _started(lowered: str, candidate: _Candidate) -> bool:
+    """Whether the date of ``candidate`` (one already passed) is the value of a labelled start line ("Start time:
+    January 14, 2027", "시작 시간: 2025-08-21 03:14 UTC"): when something began (an incident, an instance's
+    launch), a fact once passed; a window's start is a deadline only while it is to come."""
+    at = candidate.at
+    if at < 0 or not any(cue in lowered[max(0, at - 40):at] for cue in _START_CUES):
+        return False
+    line_start = lowered.rfind("\n", max(0, at - 80), at) + 1
+    return line_start > 0 and _LEAD_START.search(lowered[line_start - 1:at]) is not None
 
 
 def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
@@ -881,7 +956,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
-    for match in found:
+    for match in found[:MAX_DATES]:
         if match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
         else:
@@ -937,15 +1012,23 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None)
         return roles[candidate.at]
 
     demoted = not_deadline_roles(notice_type)
+
+    def kept(candidate: _Candidate) -> bool:
+        # a date whose role is no deadline, unless the mail names the same date again in a role that is (the
+        # date of "if you do not upgrade, the account will be closed after D" is stated outright in "your free
+        # plan ends on D": not only what happens under a condition)
+        return role(candidate) not in demoted or any(
+            other.when == candidate.when and other is not candidate and role(other) not in demoted
+            for other in qualified)
+
     for act in ranked:
         if act.at >= 0 and may_act_by(lowered, act.at, act.end) and role(act) == ACT_BY:
             # the act-by date, unless a better-scored date comes before it (an impact the action cannot avoid:
             # "Following the end of standard support on D1, clusters are billed … Upgrade on or before D2")
-            if not any(other.score > act.score and other.when < act.when and role(other) not in demoted
-                       for other in ranked):
+            if not any(other.score > act.score and other.when < act.when and kept(other) for other in ranked):
                 return act
             break
-    return next((candidate for candidate in ranked if role(candidate) not in demoted), ranked[0])
+    return next((candidate for candidate in ranked if kept(candidate)), ranked[0])
 
 
 def _source(text: str, lowered: str, start: int, end: int) -> str:
@@ -953,12 +1036,14 @@ def _source(text: str, lowered: str, start: int, end: int) -> str:
     return " ".join(piece.split())[:160]
 
 
-def best_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> Deadline | None:
+def best_deadline(text: str, reference: date | None = None, notice_type: str | None = None,
+                  evidence: bool = False) -> Deadline | None:
     """The deadline of ``text`` with the phrase it came from, or None.
 
     ``reference`` is the mail's date: it supplies the year when a phrase omits it, resolves
     "within 5 days", and rules out dates that had already passed. ``notice_type`` (the classifier's) says
-    which date roles it expects (:func:`routing.dateroles.not_deadline_roles`).
+    which date roles it expects (:func:`routing.dateroles.not_deadline_roles`). ``evidence``: also read what
+    :func:`evidenced` needs (its role, whether its sentence says no action is needed, a maintenance's restart).
     """
     if not text:
         return None
@@ -970,7 +1055,54 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         found = _find(lowered, reference, True, notice_type)  # English mail with a deadline never pays for this
     if found is None:
         return None
-    return Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end))
+    deadline = Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end), found.score)
+    if not evidence or found.at < 0:
+        return deadline
+    left, right = _sentence(lowered, found.at, found.end)
+    act_by = may_act_by(lowered, found.at, found.end) and role_of(
+        lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
+    sentence = lowered[left:right]
+    no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
+    return replace(deadline, act_by=act_by, no_action=no_action,
+                   restart=notice_type == MAINTENANCE and any(cue in lowered for cue in _RESTART))
+
+
+#: the notice types whose mail names the date cost or impact starts (an end of support, a retirement, an unpaid
+#: bill, an SES review's end, a certificate rotation): their deadline phrase is taken even when no rule asked for a
+#: deadline (:func:`evidenced`). Not an invoice paid by card, a refund or a credit (their dates are facts or
+#: automatic), nor a maintenance unless the mail says a resource of the reader is restarted or replaced in it
+#: (:data:`_RESTART`): a maintenance that may only make a redundant connection unavailable names no deadline
+IMPACT_TYPES = frozenset({"health.end_of_support", "health.instance_retirement", "health.certificate_rotation",
+                          "health.other", "billing.payment_failed", "billing.suspension_warning",
+                          "ses.sending_review"})
+MAINTENANCE = "health.scheduled_maintenance"
+# what a maintenance does to the reader's resource: it is restarted, rebooted or replaced (9 languages)
+# (literals: a few `in` tests, not a search re would try at every position of the mail)
+_RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
+            "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
+            "교체")
+
+
+def evidenced(found: Deadline, notice_type: str | None) -> bool:
+    """Whether the mail's own evidence makes ``found`` a deadline when no rule asked for one: the reader is asked
+    to act by it (a by-lead and an ask in its sentence), or it is a deadline phrase (scored QUALIFY and up) of a
+    notice type whose dates are when cost or impact starts (:data:`IMPACT_TYPES`) and whose sentence does not say
+    that no action is needed (:data:`_NO_ACTION`)."""
+    return found.act_by or ((notice_type in IMPACT_TYPES or found.restart) and found.score >= QUALIFY
+                            and not found.no_action)
+
+
+def worth_looking(text: str, notice_type: str | None) -> bool:
+    """Whether a mail no rule asked a deadline of may still name one :func:`evidenced` takes (a cheap test before
+    :func:`best_deadline`, which scores every date): its type names the date impact starts (:data:`IMPACT_TYPES`,
+    a maintenance that restarts a resource), or it may hold an act-by date
+    (:func:`routing.dateroles.may_hold_act_by`: no date is read here)."""
+    if notice_type in IMPACT_TYPES:
+        return True
+    lowered = text[:200_000].lower()
+    if notice_type == MAINTENANCE and any(cue in lowered for cue in _RESTART):
+        return True
+    return may_hold_act_by(lowered)
 
 
 def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:

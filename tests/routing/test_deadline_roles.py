@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from routing.dateroles import ACT_BY, CAUSE, CONDITIONAL, CREATED, EXTENDED_END, OTHER, PUBLISHED, WINDOW_END, role_of
-from routing.deadline import _sentence, best_deadline, find_deadline
+from routing.deadline import MAX_DATES, _dated, _relative, _sentence, best_deadline, find_deadline
 
 MAIL_DATE = date(2026, 12, 2)
 
@@ -82,3 +82,15 @@ def _role(text: str, written: str, previous: str | None = None) -> str:
 ])
 def test_role_of(text: str, written: str, previous: str | None, want: str) -> None:
     assert _role(text, written, previous) == want
+
+
+def test_the_dates_scored_are_bounded() -> None:
+    # security: every date of a text is scored (its sentence read, ~180 µs); 16,000 dates took 2-3 s. Only the first
+    # MAX_DATES are (the most in any mail of every labelled set is 49): a count of the work, not a time
+    lowered = "please renew before 2027-01-01. " * 16_000
+    assert len(_dated(lowered, MAIL_DATE, False)) == MAX_DATES
+    assert len(_dated(lowered, MAIL_DATE, True)) == MAX_DATES
+    relative = "please reply within 5 days. " * 16_000
+    assert len(_relative(relative, MAIL_DATE)) == MAX_DATES
+    # what is read below the cap is unchanged
+    assert find_deadline("Please renew before 2027-01-01. " * 3, MAIL_DATE) == "2027-01-01"
