@@ -440,6 +440,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen19, unseen20 (first runs 20/20 and 19/20 types, 9/11 and 7/9 labelled deadlines, on the rules after
     # the unseen15-18 rounds) and own23 (their miss families in our own wordings): every figure reached but one
     names += ["fixtures-unseen19", "fixtures-unseen20", "fixtures-own23"]
+    # unseen21, unseen22 (first runs 29/30 and 27/30 types, 18/21 and 13/19 labelled deadlines, 30/30 and 28/30 ids, on
+    # the rules of session 8's end; again after the date-role method) and own24 (dates by role, our own wordings):
+    # every figure reached after session 9's rounds
+    names += ["fixtures-unseen21", "fixtures-unseen21-heldout", "fixtures-unseen22", "fixtures-unseen22-heldout",
+              "fixtures-own24"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
