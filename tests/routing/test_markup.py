@@ -30,41 +30,35 @@ def _merged(events: list[Event]) -> list[Event]:
     return out
 
 
-class _Recorder(MarkupReader):
+class _Events:
+    """The handlers of both readers, recording what they are called with."""
+
+    events: list[Event]
+
+    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
+        self.events.append(("start", tag, attrs))
+
+    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
+        self.events.append(("startend", tag, attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag, None))
+
+    def handle_data(self, data: str) -> None:
+        self.events.append(("data", "", data))
+
+
+class _Recorder(_Events, MarkupReader):
     ATTRIBUTES_OF = None
 
     def __init__(self) -> None:
-        self.events: list[Event] = []
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        self.events.append(("start", tag, attrs))
-
-    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
-        self.events.append(("startend", tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag, None))
-
-    def handle_data(self, data: str) -> None:
-        self.events.append(("data", "", data))
+        self.events = []
 
 
-class _StdlibRecorder(HTMLParser):
+class _StdlibRecorder(_Events, HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.events: list[Event] = []
-
-    def handle_starttag(self, tag: str, attrs: Attrs) -> None:
-        self.events.append(("start", tag, attrs))
-
-    def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
-        self.events.append(("startend", tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag, None))
-
-    def handle_data(self, data: str) -> None:
-        self.events.append(("data", "", data))
+        self.events = []
 
 
 def _ours(markup: str) -> list[Event]:
