@@ -4,7 +4,8 @@
 #   .ci/rt.sh install        apt-get install request-tracker5 + rt5-db-sqlite, non-interactively
 #   .ci/rt.sh start [PORT]   start rt-server on 127.0.0.1:PORT (default 8089), wait until REST2
 #                            answers, create the rules' queues, an auth token for root and a
-#                            least-privilege user rootmail-bot with its token; print the env
+#                            least-privilege user rootmail-bot with its token; write the env
+#                            (never printed: it holds the tokens)
 #   .ci/rt.sh apply-cf NAME [QUEUE...]
 #                            apply custom field NAME to the QUEUEs (none: all queues): an RT
 #                            administrator's optional step after `rootmail helpdesk setup` for the
@@ -127,6 +128,7 @@ PERL
         my $token = RT::AuthToken->new(RT->SystemUser);
         my ($id, $msg, $secret) = $token->Create(Owner => $user->id, Description => "rootmail tests");
         die "token: $msg\n" unless $id; print $secret;')
+    (umask 077 && : >"$RT_STATE/env") && chmod 600 "$RT_STATE/env"  # private before the tokens are in it
     cat >"$RT_STATE/env" <<ENV
 export ROOTMAIL_TEST_RT_URL=$url
 export ROOTMAIL_TEST_RT_TOKEN=$token
@@ -134,7 +136,7 @@ export ROOTMAIL_TEST_RT_USER=root
 export ROOTMAIL_TEST_RT_PASSWORD=$RT_PASSWORD
 export ROOTMAIL_TEST_RT_BOT_TOKEN=$bot_token
 ENV
-    cat "$RT_STATE/env"
+    echo "rt.sh: REST2 answers at $url; ROOTMAIL_TEST_RT_* (tokens: not printed) written to $RT_STATE/env"
 }
 
 apply_cf() {
