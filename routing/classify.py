@@ -206,7 +206,7 @@ class NoticeClassifier:
         for again in the view's body, which may name the new one (an update whose text part only cites the
         first notice's date)."""
         text = parsed.text[:MAX_BODY]
-        if not wanted and not worth_looking(f"{parsed.subject}\n{view.body}", notice_type):
+        if not wanted and not worth_looking(f"{view.subject_lower}\n{view.body_lower}", notice_type):
             return None  # (the cheap test first: most mails no rule asked a deadline of name none)
         deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
         if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \

@@ -1092,14 +1092,15 @@ def evidenced(found: Deadline, notice_type: str | None) -> bool:
                             and not found.no_action)
 
 
-def worth_looking(text: str, notice_type: str | None) -> bool:
+def worth_looking(lowered: str, notice_type: str | None) -> bool:
     """Whether a mail no rule asked a deadline of may still name one :func:`evidenced` takes (a cheap test before
     :func:`best_deadline`, which scores every date): its type names the date impact starts (:data:`IMPACT_TYPES`,
     a maintenance that restarts a resource), or it may hold an act-by date
-    (:func:`routing.dateroles.may_hold_act_by`: no date is read here)."""
+    (:func:`routing.dateroles.may_hold_act_by`: no date is read here). ``lowered``: the mail's subject and text
+    lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
     if notice_type in IMPACT_TYPES:
         return True
-    lowered = text[:200_000].lower()
+    lowered = lowered[:200_000]
     if notice_type == MAINTENANCE and any(cue in lowered for cue in _RESTART):
         return True
     return may_hold_act_by(lowered)
