@@ -25,7 +25,6 @@ only from a peer in the trusted relay networks). All DNS goes through the
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -57,10 +56,6 @@ __all__ = ["AuthTemporaryError", "AwsDomains", "authenticate", "check_spf", "dma
            "organizational_domain"]
 
 MAX_SIGNATURES = 8
-# dkimpy's debug records quote signature headers: its verifier gets a logger that writes nowhere
-_DKIMPY_LOG = logging.getLogger("rootmail.dkimpy")
-_DKIMPY_LOG.addHandler(logging.NullHandler())
-_DKIMPY_LOG.propagate = False
 _FWS = re.compile(rb"\r?\n(?=[ \t])")
 
 
@@ -285,8 +280,7 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
         if state.passed and signature in others:
             break
         try:
-            verifier = verifier or MailVerifier(mail.raw, mail.headers.fields, lambda: body_of(mail.raw),
-                                                minkey=1024, logger=_DKIMPY_LOG)
+            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")

@@ -218,18 +218,16 @@ def _rsa_sha256(key: _Key, digest: Any, signature: bytes) -> bool:
 class MailVerifier:
     """Verifies the DKIM signatures of one mail: ``fields`` are its header fields as dkimpy reads
     them (:func:`routing.signed_view.header_block`), ``body`` a callable giving its body as dkimpy
-    reads it (:func:`routing.signed_view.body_of`), called at most once. ``raw`` and ``logger`` are what
-    ``dkim.DKIM`` takes; neither is read any more (no signature goes to dkimpy's verify), kept for the callers."""
+    reads it (:func:`routing.signed_view.body_of`), called at most once."""
 
-    def __init__(self, raw: bytes, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
-                 minkey: int = 1024, logger: Any = None) -> None:
+    def __init__(self, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
+                 minkey: int = 1024) -> None:
         self._fields = fields
         self._body_of = body
         self._body: bytes | None = None
         self._names: list[bytes] | None = None
         self._by_name: dict[bytes, list[int]] | None = None
         self.minkey = minkey
-        self.logger = logger
 
     def _select(self, include_headers: Sequence[bytes]) -> list[tuple[bytes, bytes]]:
         """``dkim.select_headers(fields, include_headers)``: per name, the next instance upwards from

@@ -58,7 +58,7 @@ def _compare(raw: bytes, lookup: StaticResolver, minkey: int = 1024) -> list[tup
         return []  # authenticate answers before any verification
     dnsfunc = dkim_dnsfunc(lookup)
     reference = dkim.DKIM(raw, minkey=minkey)
-    ours = MailVerifier(raw, block.fields, lambda: body_of(raw), minkey=minkey)
+    ours = MailVerifier(block.fields, lambda: body_of(raw), minkey=minkey)
     return [(_outcome(partial(reference.verify, idx=i, dnsfunc=dnsfunc)), _outcome(partial(ours.verify, i, dnsfunc)))
             for i in range(len(block.values("dkim-signature")) + 1)]
 
@@ -359,7 +359,7 @@ def test_rsa_sha1_is_refused_before_any_look_up() -> None:
 
     assert _compare(raw, _lookup("1024"))[0] == ("pass", "WeakAlgorithmError")
     with pytest.raises(WeakAlgorithmError, match="RFC 8301"):
-        MailVerifier(raw, header_block(raw).fields, body).verify(0, dnsfunc)
+        MailVerifier(header_block(raw).fields, body).verify(0, dnsfunc)
     assert looked_up == [] and read == []
 
 
@@ -395,7 +395,7 @@ def _signed_ed25519(c: bytes = b"relaxed/relaxed", body: bytes = BODY, headers: 
 
 def _ed_outcome(raw: bytes, record: str | None) -> str:
     lookup = StaticResolver({KEY_NAME: record} if record is not None else {})
-    verifier = MailVerifier(raw, header_block(raw).fields, partial(body_of, raw))
+    verifier = MailVerifier(header_block(raw).fields, partial(body_of, raw))
     return _outcome(partial(verifier.verify, 0, dkim_dnsfunc(lookup)))
 
 
@@ -462,7 +462,7 @@ def test_relaxed_header_canonicalization_is_dkimpys(noise: bytes, pieces: list[b
        st.lists(st.sampled_from([b"from", b"to", b"subject", b"x-a", b"cc"]), max_size=10))
 def test_header_selection_is_dkimpys(names: list[bytes], signed: list[bytes]) -> None:
     fields = [(name, b" value %d\r\n" % i) for i, name in enumerate(names)]
-    verifier = MailVerifier(b"", fields, bytes)
+    verifier = MailVerifier(fields, bytes)
     assert verifier._select(signed) == [tuple(f) for f in dkim.select_headers(fields, signed)]
 
 

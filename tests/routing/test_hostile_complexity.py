@@ -304,7 +304,7 @@ def test_covered_instances_read_each_header_name_once() -> None:
 
 def test_select_reads_each_header_name_once() -> None:
     block = _block(5000)
-    verifier = dkim_verify.MailVerifier(b"", block.fields, lambda: b"")
+    verifier = dkim_verify.MailVerifier(block.fields, lambda: b"")
     verifier._names = _CountingNames(name.lower() for name, _ in block.fields)  # type: ignore[assignment]
     wanted = [b"y-%d" % i for i in range(5000)] + [b"from", b"x-7", b"from"]
     _CountingNames.reads = 0
@@ -475,7 +475,7 @@ def _dkim_outcome(raw: bytes, record: str, body: Any) -> str:
     from routing.dns import StaticResolver, dkim_dnsfunc
     from tests.routing.test_dkim_verify import KEY_NAME
 
-    verifier = dkim_verify.MailVerifier(raw, signed_view.header_block(raw).fields, body)
+    verifier = dkim_verify.MailVerifier(signed_view.header_block(raw).fields, body)
     try:
         return "pass" if verifier.verify(0, dkim_dnsfunc(StaticResolver({KEY_NAME: record}))) else "fail"
     except Exception as exc:
@@ -502,7 +502,7 @@ def test_an_ed25519_signature_selects_headers_by_name() -> None:
     names = (b"from", b"subject", *(b"y-%d" % i for i in range(2_000)))
     raw = _signed_ed25519(headers=headers, names=names)
     fields = signed_view.header_block(raw).fields
-    verifier = dkim_verify.MailVerifier(raw, fields, lambda: signed_view.body_of(raw))
+    verifier = dkim_verify.MailVerifier(fields, lambda: signed_view.body_of(raw))
     verifier._names = _CountingNames(name.lower() for name, _ in fields)  # type: ignore[assignment]
     _CountingNames.reads = 0
     from routing.dns import StaticResolver, dkim_dnsfunc
