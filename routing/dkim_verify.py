@@ -48,6 +48,19 @@ The other algorithms, through the same linear steps:
   signature with whatever the key is.
 * A key record of an unknown service type (``s=``) gives dkimpy's ``UnknownKeyTypeError`` after the
   hashes, a ``s=tlsrpt`` key dkimpy's ``ValidationError`` before them, as dkimpy does.
+
+Key records are published by whoever owns the signing domain (any sender), so what is read of them is
+bounded; a record outside the bounds is no usable key (``KeyFormatError``: the signature fails, as for
+a missing key), where dkimpy would spend seconds of Python arithmetic on it:
+
+* a record longer than :data:`MAX_KEY_RECORD_BYTES` is not parsed (dkimpy's ASN.1 reader and ``str2int``
+  build the modulus a byte at a time, quadratic: a 64 KB record with a 400,000-bit modulus 1.3 s);
+* an RSA modulus over :data:`MAX_RSA_KEY_BITS` is refused. RFC 8301 §3.2: "Verifiers MUST be able to
+  validate signatures with keys ranging from 1024 bits to 4096 bits, and they MAY be able to validate
+  signatures with larger keys"; 8192 bits are validated (in OpenSSL), more are not;
+* an RSA public exponent that is even, below 3 or not below 2**32 is refused (RFC 8017 §3.1: an odd
+  ``e`` from 3 up; dkimpy's ``pow(s, e, n)`` costs a modular squaring per bit of ``e``: an 8192-bit key with
+  an 8192-bit exponent 1.9 s per signature). Real keys use 65537 or 3.
 """
 
 from __future__ import annotations
@@ -97,6 +110,11 @@ _BTAG = re.compile(rb"(b(?<=[;\s]b)\s*=)[a-zA-Z0-9+/=]*(?:\s+[a-zA-Z0-9+/=]+)*(?
 _PKCS1 = padding.PKCS1v15()
 _PREHASHED_SHA256 = utils.Prehashed(hashes.SHA256())
 _KEY_TYPES = {b"rsa-sha256": b"rsa", b"ed25519-sha256": b"ed25519"}  # a= and the k= its key must have
+#: the longest DKIM key record read: an 8192-bit RSA key's record is about 1,450 bytes, a 4096-bit one 800
+MAX_KEY_RECORD_BYTES = 4096
+#: the largest RSA modulus verified, in bits (RFC 8301 §3.2: verifiers must take 1024-4096 bits, may take more)
+MAX_RSA_KEY_BITS = 8192
+_MAX_RSA_EXPONENT = 2**32  # exclusive; the exponents real keys use are 65537 and 3
 
 
 class WeakAlgorithmError(dkim.ValidationError):  # type: ignore[misc]  # dkimpy has no type hints
@@ -159,6 +177,8 @@ def _public_key(name: bytes, record: bytes | None) -> _Key:
             cached = _keys.get(record)
         if cached is not None:
             return cached
+        if len(record) > MAX_KEY_RECORD_BYTES:
+            raise dkim.KeyFormatError(f"key record of {len(record)} bytes, over {MAX_KEY_RECORD_BYTES}: not read")
     try:
         pk, keysize, ktag, seqtlsrpt = dkim.evaluate_pk(name, record)
     except dkim.NaClNotFoundError:  # raised for k=ed25519 only, after v= and k= were read
@@ -167,6 +187,8 @@ def _public_key(name: bytes, record: bytes | None) -> _Key:
                                                     else record)
     if ktag == b"ed25519" and not isinstance(pk, ed25519.Ed25519PublicKey):  # PyNaCl's VerifyKey: its 32 bytes
         pk = ed25519.Ed25519PublicKey.from_public_bytes(bytes(pk))
+    if ktag == b"rsa":
+        _check_rsa_bounds(pk)
     key = _Key(pk, keysize, ktag, bool(seqtlsrpt), _openssl_key(pk, ktag))
     if record is not None:
         with _keys_lock:
@@ -174,6 +196,21 @@ def _public_key(name: bytes, record: bytes | None) -> _Key:
                 _keys.pop(next(iter(_keys)))
             _keys[record] = key
     return key
+
+
+def _check_rsa_bounds(pk: Any) -> None:
+    """Raise ``KeyFormatError`` for an RSA key over :data:`MAX_RSA_KEY_BITS` or with an exponent that is
+    even, below 3 or not below 2**32 (see the module docstring: RFC 8301 §3.2, RFC 8017 §3.1)."""
+    if not isinstance(pk, dict):
+        return  # dkimpy's own errors decide
+    n, e = pk.get("modulus"), pk.get("publicExponent")
+    if not (isinstance(n, int) and isinstance(e, int)):
+        return  # dkimpy's own errors decide
+    if n.bit_length() > MAX_RSA_KEY_BITS:
+        raise dkim.KeyFormatError(f"RSA key of {n.bit_length()} bits, over {MAX_RSA_KEY_BITS} (RFC 8301 §3.2)")
+    if not (3 <= e < _MAX_RSA_EXPONENT and e % 2 == 1):
+        raise dkim.KeyFormatError(f"RSA public exponent of {e.bit_length()} bits: not an odd number from 3 "
+                                  f"below 2**32")
 
 
 def _relaxed(name: bytes, value: bytes) -> tuple[bytes, bytes]:
