@@ -28,9 +28,10 @@ import bisect
 import html
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from routing.patterns import FOLDS_TO_ASCII, matches_at
@@ -47,6 +48,14 @@ _URL = re.compile(
     r"(?:[A-Za-z0-9-]{1,63}\.){1,10}[A-Za-z]{2,24}(?::\d{1,5})?[/?#]" + _URL_CHARS + "*"
 )
 MAX_WRAPPED_LINES = 12  # continuation lines followed after a link (a wrapped 1,000-character link)
+#: findings one rule reads one by one in one text (links with their wrapped lines, code words, standalone
+#: codes, token parameters, default-deny tokens): each costs tens of microseconds of Python, and a sender
+#: can pack a megabyte with them (a line of hard-wrapped link every 40 bytes: 14 s per MB). Real mail holds
+#: at most a dozen per text (samples, corpora, fixtures); past this many, the text from the next one to its
+#: end is removed whole (:data:`UNREAD_KIND`) instead of read, so a text costs a bounded number of reads
+MAX_READS_PER_RULE = 1_000
+#: the kind of a span no rule read (past :data:`MAX_READS_PER_RULE`): removed whole, never a value
+UNREAD_KIND = "text past the scan limit"
 _FIRST_WORD = re.compile(r"[^\s<>\"'`]+")
 _LINE_BREAK = re.compile(r"\r?\n[ \t]*")
 _BROKEN_LINK = re.compile(r"(?<!\S)(?P<head>[^\s<>\"'`]{2,200})\r?\n[ \t]*(?P<tail>[^\s<>\"'`]*[/?#][^\s<>\"'`]*)")
@@ -362,6 +371,23 @@ class Secret:
     kind: str
 
 
+class _Found(Protocol):
+    def start(self) -> int: ...
+
+
+_F = TypeVar("_F", bound=_Found)
+
+
+def _capped(items: Iterable[_F], text: str, found: list[Secret]) -> Iterator[_F]:
+    """``items`` (matches or words, in text order), at most :data:`MAX_READS_PER_RULE` of them; when one
+    more follows, the text from its start to the end goes into ``found`` as one unread span instead."""
+    for count, item in enumerate(items):
+        if count == MAX_READS_PER_RULE:
+            found.append(Secret(item.start(), len(text), UNREAD_KIND))
+            return
+        yield item
+
+
 def ascii_forms(text: str) -> str:
     """``text`` with full-width ASCII forms as ASCII (same length)."""
     if text.isascii() or _FULLWIDTH_CHAR.search(text) is None:
@@ -506,7 +532,33 @@ def link_kind(url: str, context: str = "", *, default_deny: bool = False) -> str
     return "link" if default_deny and anything else None
 
 
-def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = False) -> int:
+@dataclass(frozen=True, slots=True)
+class _LinkSoFar:
+    """All :func:`_continuation` reads of the link so far (its plain form): whether it holds "?", "="
+    or "#", whether it has a path ("/" after its "//"), whether it ends with a :data:`_TRAILING` or a
+    :data:`_TAIL_START` character, and whether it holds ".". A continuation is decided by these and
+    the text after the line break alone, so it is decided once per line break and such facts
+    (:func:`_url_spans` keeps the answers: a run of wrapped lines is reached from each link that
+    starts in it, up to :data:`MAX_WRAPPED_LINES` times)."""
+
+    in_query: bool
+    has_path: bool
+    ends_trailing: bool
+    ends_tail_start: bool
+    has_dot: bool
+
+
+def _link_so_far(url_so_far: str) -> _LinkSoFar:
+    return _LinkSoFar("?" in url_so_far or "=" in url_so_far or "#" in url_so_far,
+                      "/" in url_so_far.split("//", 1)[-1], url_so_far.endswith(_TRAILING_TUPLE),
+                      url_so_far.endswith(_TAIL_START_TUPLE), "." in url_so_far)
+
+
+_TRAILING_TUPLE = tuple(_TRAILING)
+_TAIL_START_TUPLE = tuple(_TAIL_START)
+
+
+def _continuation(text: str, at: int, url_so_far: str | _LinkSoFar, default_deny: bool = False) -> int:
     """The end of a link's hard-wrapped continuation on the line after line break ``at`` (or ``at``).
 
     A continuation is a run of URL characters: the whole next line when it starts with
@@ -522,14 +574,15 @@ def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = Fals
         i += 1
     else:
         return at
+    so_far = url_so_far if isinstance(url_so_far, _LinkSoFar) else _link_so_far(url_so_far)
     nxt = text.find("\n", i)
     line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
     body = line.lstrip(" \t")
-    in_query = any(c in url_so_far for c in "?=#")
+    in_query = so_far.in_query
     word = _FIRST_WORD.match(line)
-    has_path = "/" in url_so_far.split("//", 1)[-1]
+    has_path = so_far.has_path
     if body and not _URL_TAIL.fullmatch(body) and word and (in_query or (default_deny and has_path)) and \
-            body is line and not url_so_far.endswith(tuple(_TRAILING)):
+            body is line and not so_far.ends_trailing:
         # the link's last characters, then prose on the same line
         piece = word.group(0).rstrip(_TRAILING)
         if len(piece) >= 4 and _URL_TAIL.fullmatch(piece) and not _URL.match(piece) and (
@@ -540,33 +593,53 @@ def _continuation(text: str, at: int, url_so_far: str, default_deny: bool = Fals
         return at  # not URL text, or a link of its own
     if body is not line and body[0] not in _TAIL_START:
         return at  # an indented line continues a link only with ? & # = / %
-    tail_like = body[0] in _TAIL_START or url_so_far.endswith(tuple(_TAIL_START))
+    tail_like = body[0] in _TAIL_START or so_far.ends_tail_start
     token_text = _has_digit_and_letter(body) or any(c in body for c in "=&%_?#") or _looks_random(body)
     after = -1 if nxt == -1 else text.find("\n", nxt + 1)
     paragraph_end = nxt == -1 or not text[nxt + 1: len(text) if after == -1 else after].strip()
     own_line = paragraph_end and body[-1] not in _TRAILING and (in_query or has_path)
     # a break inside the host name: the rest of the host and the path on the next line
-    rest_of_host = not has_path and "/" in body and body[0] not in "/" and "." in url_so_far + body
+    rest_of_host = not has_path and "/" in body and body[0] not in "/" and (so_far.has_dot or "." in body)
     if tail_like or (in_query and (token_text or default_deny)) or own_line or rest_of_host:
         return i + len(line)
     return at
 
 
-def _url_span(text: str, start: int, end: int, default_deny: bool) -> Secret | None:
-    """The link at ``text[start:end]`` with its hard-wrapped continuation lines, if it is a secret."""
-    # a link hard-wrapped onto following lines (a break before "?" too, or after a "."); a few at most
+def _url_span(text: str, start: int, end: int, default_deny: bool,
+              decided: dict[tuple[int, _LinkSoFar], int] | None = None) -> Secret | None:
+    """The link at ``text[start:end]`` with its hard-wrapped continuation lines, if it is a secret.
+    ``decided``: the continuations of ``text`` decided so far, by line break and :class:`_LinkSoFar`
+    (for one ``default_deny``), kept by the caller across the links of one text."""
+    # a link hard-wrapped onto following lines (a break before "?" too, or after a "."); a few at most.
+    # The link so far is joined line by line (each line's break dropped as it is added: the same text as
+    # _LINE_BREAK.sub over the whole span, whose breaks are each inside one added piece), not again per line
+    if decided is None:
+        decided = {}
+    joined: str | None = None
     for _ in range(MAX_WRAPPED_LINES):
         if end >= len(text) or text[end] not in "\r\n":
             break
-        extended = _continuation(text, end, _clear(_LINE_BREAK.sub("", text[start:end])), default_deny)
+        if joined is None:
+            joined = _LINE_BREAK.sub("", text[start:end])
+        key = (end, _link_so_far(_clear(joined)))
+        extended = decided.get(key)
+        if extended is None:
+            extended = decided[key] = _continuation(text, end, key[1], default_deny)
         if extended == end:
             break
+        joined += _LINE_BREAK.sub("", text[end:extended])
         end = extended
+    trimmed = end
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
-    url = text[start:end]
-    if "\n" in url:  # every _LINE_BREAK match holds one
-        url = _LINE_BREAK.sub("", url)
+    if joined is not None:
+        # the trailing characters trimmed are the joined link's last ones: none is a line break or the
+        # white space after one (the trimming stops at a line break, and white space is no _TRAILING)
+        url = joined[:len(joined) - (trimmed - end)]
+    else:
+        url = text[start:end]
+        if "\n" in url:  # every _LINE_BREAK match holds one
+            url = _LINE_BREAK.sub("", url)
     kind = link_kind(url, _context_before(text, start), default_deny=default_deny)
     return Secret(start, end, kind) if kind else None
 
@@ -667,10 +740,16 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     found: list[Secret] = []
     if "/" not in text and "?" not in text and "#" not in text:
         return found
+    decided: dict[tuple[int, _LinkSoFar], int] = {}
+    reads = 0  # links read (with their wrapped lines), of both kinds: at most MAX_READS_PER_RULE
     for match in _url_matches(text):
         if found and match.start() < found[-1].end:
             continue  # inside the wrapped continuation of the link before
-        secret = _url_span(text, match.start(), match.end(), default_deny)
+        if reads == MAX_READS_PER_RULE:
+            found.append(Secret(match.start(), len(text), UNREAD_KIND))
+            return found
+        reads += 1
+        secret = _url_span(text, match.start(), match.end(), default_deny, decided)
         if secret:
             found.append(secret)
     # a link broken inside its scheme or host name ("https://abcd\n.r.example/…", "signin.aws.amazon\n.com/…"):
@@ -688,7 +767,11 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
             at = bisect.bisect_right(starts, match.end()) - 1
             if at >= 0 and found[at].end > match.start():
                 continue
-            secret = _url_span(text, match.start(), match.end(), default_deny)
+            if reads == MAX_READS_PER_RULE:
+                found.append(Secret(match.start(), len(text), UNREAD_KIND))
+                break
+            reads += 1
+            secret = _url_span(text, match.start(), match.end(), default_deny, decided)
             if secret:
                 found.append(secret)
     return found
@@ -826,7 +909,7 @@ def _code_spans(text: str) -> list[Secret]:
     # any(map(lowered.__contains__, …)): the "hint in lowered" tests without a generator step each
     if not any(map(lowered.__contains__, _HINTS_ASCII if ascii_text else _HINTS)):
         return found
-    for word in _code_words(text, lowered):
+    for word in _capped(_code_words(text, lowered), text, found):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
                 not _word_is_about_a_secret(text, word):
             continue  # every code has a digit: no digit near the word, no code
@@ -835,30 +918,31 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
-    for weak in _literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, "", _WEAK_WORD_STARTS_ASCII) \
-            if text.isascii() or any(map(lowered.__contains__, _WEAK_HINTS)) else ():
+    for weak in _capped(_literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, "", _WEAK_WORD_STARTS_ASCII)
+                        if text.isascii() or any(map(lowered.__contains__, _WEAK_HINTS)) else (), text, found):
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for password in _literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered, "",
-                                     _PASSWORD_WORD_STARTS_ASCII) \
-            if any(map(lowered.__contains__, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS)) else ():
+    for password in _capped(_literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered, "",
+                                             _PASSWORD_WORD_STARTS_ASCII)
+                            if any(map(lowered.__contains__, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS))
+                            else (), text, found):
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
             value = _PASSWORD_VALUE.match(text, gap.end())
             if value and any(c.isdigit() for c in value.group(0)):
                 found.append(Secret(value.start(), value.end(), "one-time password"))
     # a code on a line of its own, after a line that talks about a code
-    for match in _standalone_codes(text):
+    for match in _capped(_standalone_codes(text), text, found):
         before = text[max(0, match.start() - 200):match.start()]
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, "", _TOKEN_TEXT_STARTS) \
-            if "token" in lowered or "one-time" in lowered else ():
+    for match in _capped(_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, "", _TOKEN_TEXT_STARTS)
+                         if "token" in lowered or "one-time" in lowered else (), text, found):
         found.append(Secret(match.start("code"), match.end("code"), "token"))
-    for match in _token_query_matches(text, lowered) if "=" in text else ():
+    for match in _capped(_token_query_matches(text, lowered) if "=" in text else (), text, found):
         found.append(Secret(match.start(), match.end(), "link with a token"))
     return found
 
@@ -887,19 +971,22 @@ def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     found: list[Secret] = []
     # _DD_DIGIT_WORD: the words of _DD_WORD that can be code-like (a word without a digit never is)
     for pattern in (_DD_DIGIT_GROUPS, _DD_SPACED_DIGITS, _DD_DIGIT_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
-        for match in pattern.finditer(text):
+        for match in _capped(pattern.finditer(text), text, found):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))
     found += _long_token_spans(text, keep)
-    for match in _QUERY_LINE.finditer(text):
+    for match in _capped(_QUERY_LINE.finditer(text), text, found):
         found.append(Secret(match.start(), match.end(), "link"))
     return found
 
 
 def _long_token_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     """The default-deny rule's long random tokens (no digit needed: mixed case is enough)."""
-    return [Secret(match.start(), match.end(), "code-like token") for match in _DD_LONG.finditer(text)
-            if _looks_random(match.group(0)) and match.group(0) not in keep]
+    found: list[Secret] = []
+    found += [Secret(match.start(), match.end(), "code-like token")
+              for match in _capped(_DD_LONG.finditer(text), text, found)
+              if _looks_random(match.group(0)) and match.group(0) not in keep]
+    return found
 
 
 def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] = ()) -> list[Secret]:
@@ -960,7 +1047,8 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
 
 
 _SECRET_ORDER = operator.attrgetter("start", "end", "kind")
-GENERIC_KINDS = frozenset(("code-like token", "link"))  # the default-deny rule's own kinds
+# the default-deny rule's own kinds, and the unread rest of a text: removed, never a value scrubbed elsewhere
+GENERIC_KINDS = frozenset(("code-like token", "link", UNREAD_KIND))
 
 
 def _merge(found: list[Secret]) -> list[Secret]:
@@ -970,7 +1058,10 @@ def _merge(found: list[Secret]) -> list[Secret]:
     for secret in sorted(found, key=_SECRET_ORDER):
         if out and secret.start < out[-1].end:
             last = out[-1]
-            kind = secret.kind if last.kind in GENERIC_KINDS and secret.kind not in GENERIC_KINDS else last.kind
+            if UNREAD_KIND in (last.kind, secret.kind):
+                kind = UNREAD_KIND  # an unread span stays one (its text is no value to scrub elsewhere)
+            else:
+                kind = secret.kind if last.kind in GENERIC_KINDS and secret.kind not in GENERIC_KINDS else last.kind
             out[-1] = Secret(last.start, max(last.end, secret.end), kind)
             continue
         out.append(secret)
