@@ -297,3 +297,50 @@ def test_keys_within_the_bounds_are_verified_as_before() -> None:
     assert _verify(raw, f"v=DKIM1; k=rsa; p={_p('e3')}".encode())[0] == "fail"  # another key, exponent 3
     key = dkim_verify._public_key(b"s._domainkey.x.example.", _rsa_record(_odd(dkim_verify.MAX_RSA_KEY_BITS), 65537))
     assert key.keysize == dkim_verify.MAX_RSA_KEY_BITS
+
+
+# ---------------------------------------------------------------- redact: HTML attribute texts, From/Sender values
+
+
+def _html_mail(markup: str, headers: bytes = b"") -> bytes:
+    return (b"From: a@b.example\r\nTo: root@example.com\r\nSubject: hi\r\n" + headers + b"MIME-Version: 1.0\r\n"
+            b"Content-Type: text/html; charset=utf-8\r\n\r\n" + markup.encode())
+
+
+def test_attribute_texts_past_the_bound_are_scanned_as_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each alt/title text was a scan of its own (40,000 alt texts: 2.5 s a mail); past MAX_ATTRIBUTE_TEXTS the
+    rest are one text. A secret in a late one is still found."""
+    from routing.parse import parse_mail
+    from routing.types import Notice
+
+    count = 5 * redact.MAX_ATTRIBUTE_TEXTS
+    markup = "".join(f'<img alt="picture {i}">' for i in range(count)) + '<img alt="Your code: 482913">'
+    raw = _html_mail(markup)
+    parsed = parse_mail(raw)
+    calls = [0]
+    real = redact.find_secrets
+
+    def counting(*args: Any, **kwargs: Any) -> list[secrets.Secret]:
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(redact, "find_secrets", counting)
+    rendering = redact.render(parsed, Notice(), None, raw=raw)
+    assert calls[0] <= redact.MAX_ATTRIBUTE_TEXTS + 10
+    assert "one-time code" in rendering.secret_kinds
+    assert "482913" in rendering.redactor.values
+
+
+@pytest.mark.parametrize("sender", [b"(" * 2000, b"a:" * 2000])
+def test_an_unreadable_sender_is_the_stricter_rule_not_a_crash(sender: bytes) -> None:
+    """email.utils.getaddresses recurses per nested comment or group: a Sender header of 500 "(" raised
+    RecursionError in render, every time the mail was tried. An unreadable From/Sender now applies
+    default-deny (the family is unknown)."""
+    from routing.parse import parse_mail
+    from routing.types import Notice
+
+    raw = _html_mail("<p>Code 482913</p>", b"Sender: " + sender + b"\r\n")
+    parsed = parse_mail(raw)
+    assert redact.default_deny_applies(parsed, Notice())
+    rendering = redact.render(parsed, Notice(), None, raw=raw)
+    assert rendering.default_deny and "482913" not in rendering.internal_text
