@@ -1042,8 +1042,15 @@ def _visible(text: str) -> tuple[str, list[int] | None]:
     controls: ``482\u200b913`` is 482913), and each kept character's offset in ``text``."""
     if text.isascii() or not _INVISIBLE.search(text):  # every invisible character is outside ASCII
         return text, None
-    offsets = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
-    return "".join(text[i] for i in offsets), offsets
+    # the kept characters' offsets as the ranges between the invisible ones (each a one-character match),
+    # not a pattern match per character of the text
+    offsets: list[int] = []
+    kept = 0
+    for invisible in _INVISIBLE.finditer(text):
+        offsets.extend(range(kept, invisible.start()))
+        kept = invisible.end()
+    offsets.extend(range(kept, len(text)))
+    return _INVISIBLE.sub("", text), offsets
 
 
 _SECRET_ORDER = operator.attrgetter("start", "end", "kind")
