@@ -25,6 +25,7 @@ only from a peer in the trusted relay networks). All DNS goes through the
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -272,12 +273,14 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
     # complexity 20: the DKIM outcomes (aligned, other, failed, temperror) are recorded in one pass over the signatures
     strict = state.policy.get("adkim", "r").lower() == "s"
     signatures = _signatures(mail)
-    aligned = [s for s in signatures if _aligned(s.domain, mail.from_domain, strict)]
-    others = [s for s in signatures if s not in aligned]
+    # (aligned ones first; a flag per signature rather than list membership, which compares dataclasses)
+    order = sorted(((not _aligned(s.domain, mail.from_domain, strict), s) for s in signatures),
+                   key=operator.itemgetter(0))
+    aligned = [s for other, s in order if not other]
     state.aligned_tried = bool(aligned)
     verifier: MailVerifier | None = None
-    for signature in aligned + others:
-        if state.passed and signature in others:
+    for other, signature in order:
+        if state.passed and other:
             break
         try:
             verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024)
@@ -289,7 +292,7 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
             ok, detail = False, f"{type(exc).__name__}"
         except Exception as exc:  # dkimpy raises plain errors on hostile input
             ok, detail = False, f"unverifiable ({type(exc).__name__})"
-        if signature in aligned:
+        if not other:
             if ok:
                 state.passed.append(signature)
             mail.reasons.append(f"dkim=pass d={signature.domain} (aligned with From {mail.from_domain})" if ok

@@ -22,7 +22,7 @@ from routing.authenticate import AwsDomains, domain_of
 from routing.deadline import Deadline, best_deadline, evidenced, worth_looking
 from routing.families import sender_family
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
-from routing.notices import MailView, NoticeRule, NoticeRules, default_notice_rules
+from routing.notices import GATED_KEYS, MailView, NoticeRule, NoticeRules, default_notice_rules
 from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
 
@@ -41,6 +41,9 @@ def _stub(text: str, html_text: str) -> bool:
     (a <dl> of three fields) can be shorter than the English stub beside it."""
     return len(text) < STUB_TEXT and bool(html_text) and html_text != text
 
+
+#: where :attr:`MailView.lowered` holds the lower-cased subject and body, joined by a line break (the ``text`` key)
+_TEXT_AT = GATED_KEYS.index("text")
 
 CORE_IDENTIFIERS = ("case_id", "health_event_arn", "abuse_report_id", "invoice_id")
 CORE_LISTS = ("instance_ids", "access_key_ids", "regions")
@@ -206,7 +209,9 @@ class NoticeClassifier:
         for again in the view's body, which may name the new one (an update whose text part only cites the
         first notice's date)."""
         text = parsed.text[:MAX_BODY]
-        if not wanted and not worth_looking(f"{view.subject_lower}\n{view.body_lower}", notice_type):
+        # (the view's lower-cased subject and body, joined once already for the rules' ``text`` key)
+        if not wanted and not worth_looking(view.lowered[_TEXT_AT] if view.lowered is not None
+                                            else f"{view.subject_lower}\n{view.body_lower}", notice_type):
             return None  # (the cheap test first: most mails no rule asked a deadline of name none)
         deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
         if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \

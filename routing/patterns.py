@@ -40,6 +40,12 @@ FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _FOLD_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
+def folds_to_ascii(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`FOLDS_TO_ASCII`: never when it is all ASCII (``str.isascii``
+    reads a flag of the string, no scan), else one scan per character of them."""
+    return not text.isascii() and any(map(text.__contains__, FOLDS_TO_ASCII))
+
+
 def fold_lower(text: str) -> str:
     """``text`` lower-cased as ``re.IGNORECASE`` reads letters: also İ, ı, ſ and K (Kelvin sign), the only
     characters it matches to an ASCII letter that ``str.lower`` leaves another (:data:`FOLDS_TO_ASCII`), become
@@ -154,7 +160,7 @@ def first_at_starts(regex: re.Pattern[str], starts: tuple[str, ...], value: str,
     match (a position that is no literal's start cannot start a match; re evaluates look-behinds,
     ``^`` and ``\\b`` on the whole string, not from ``pos``); the plain search where a character of
     :data:`FOLDS_TO_ASCII` could make a match the lower-cased text does not show."""
-    if any(char in value for char in FOLDS_TO_ASCII):
+    if folds_to_ascii(value):
         return regex.search(value)
     pos = 0
     for _ in range(MAX_START_TRIES):
@@ -219,7 +225,7 @@ def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: 
     its start, without the assertion) finds where to try it. Same matches, a faster scan.
     ``scan``: the lower-cased text, searched by a case-sensitive ``start`` for a case-insensitive
     ``pattern`` (the plain scan when a character folds to an ASCII letter: positions would differ)."""
-    if scan is not None and any(char in text for char in FOLDS_TO_ASCII):
+    if scan is not None and folds_to_ascii(text):
         return list(pattern.finditer(text))
     where = text if scan is None else scan
     out: list[re.Match[str]] = []
@@ -240,7 +246,7 @@ def matches_at_literals(pattern: re.Pattern[str], starts: tuple[str, ...], text:
     with one of the lower-case literals ``starts``: tried only where ``str.find`` sees one in
     ``lowered`` (``text.lower()``). Same matches; the plain scan where a character of
     :data:`FOLDS_TO_ASCII` occurs."""
-    if any(char in text for char in FOLDS_TO_ASCII):
+    if folds_to_ascii(text):
         return list(pattern.finditer(text))
     positions: set[int] = set()
     for literal in starts:

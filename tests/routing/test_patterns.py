@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing.patterns import FLAGS, Pattern, fold_lower
+from routing.patterns import FLAGS, FOLDS_TO_ASCII, Pattern, fold_lower, folds_to_ascii
 
 # kana/kanji (uncased: needles of their own) and Greek sigmas (cased, three forms: never a needle)
 ATOMS = st.sampled_from(["abc", "ABC", "xyz", "a", "b", "c", "-", " ", "\\d", ".", "é", "İ", "K", "停止", "アカウント",
@@ -131,3 +131,10 @@ def test_fold_lower_keeps_positions() -> None:
     text = "\u0130\u0131\u017f\u212a Ab"
     assert fold_lower(text) == "iisk ab" and len(fold_lower(text)) == len(text)
     assert fold_lower("Plain ASCII") == "plain ascii"
+
+
+@given(st.lists(st.sampled_from(["abc", "ABC", " ", "é", "—", "©", "停止", *FOLDS_TO_ASCII]), max_size=8))
+def test_folds_to_ascii_is_the_plain_test_with_an_ascii_shortcut(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert folds_to_ascii(text) == any(char in text for char in FOLDS_TO_ASCII)
+    assert not folds_to_ascii("plain ascii text")  # (str.isascii: no scan of the text)
