@@ -25,6 +25,7 @@ itself beyond its span.
 from __future__ import annotations
 
 import bisect
+import heapq
 import html
 import operator
 import re
@@ -718,7 +719,11 @@ def _broken_links(text: str) -> list[re.Match[str]]:
     2-200 head characters ending right at its line break, so it starts where the run of head
     characters before that break starts (a later start would follow a head character, which the
     look-behind refuses). Same matches (tests/routing/test_secret_scans.py)."""
-    out: list[re.Match[str]] = []
+    return list(_broken_link_iter(text))
+
+
+def _broken_link_iter(text: str) -> Iterator[re.Match[str]]:
+    """:func:`_broken_links` found as they are read (a caller that stops early has not looked further)."""
     end = 0
     for brk in _BROKEN_LINK_BREAK.finditer(text):
         start = brk.start()
@@ -730,9 +735,8 @@ def _broken_links(text: str) -> list[re.Match[str]]:
             continue
         match = _BROKEN_LINK.match(text, start)
         if match is not None:
-            out.append(match)
+            yield match
             end = match.end()
-    return out
 
 
 def _url_spans(text: str, default_deny: bool) -> list[Secret]:
@@ -756,7 +760,8 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     # the last word of a line joined with a next line that carries the path, query or fragment
     if "\n" in text:
         starts = [secret.start for secret in found]
-        for match in _broken_links(text):
+        # every join is a finding of this rule, read or passed over: at most MAX_READS_PER_RULE of them
+        for match in _capped(_broken_link_iter(text), text, found):
             head = match.group("head")
             # a host name broken before one of its dots ("email-verification\n.us-east-1.amazonaws.com/…"):
             # the head is then a bare label, and the tail goes on with the dot
@@ -810,23 +815,64 @@ class _Word:
         return self.value
 
 
-def _code_words(text: str, lowered: str | None = None) -> list[_Word]:
+def _code_words(text: str, lowered: str | None = None) -> Iterator[_Word]:
     """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
     back to their start (at most 30 letters: "Bestätigungscode"). ``lowered``: ``text.lower()``
-    when the caller has it already."""
+    when the caller has it already. Found as they are read (both sources in text order, merged
+    stably: the pattern's word first at an equal start, as a stable sort of both lists would), so
+    a caller that stops early (:func:`_capped`) has not found the rest."""
     if lowered is None:
         lowered = text.lower()
-    words = [_Word(m.start(), m.end(), m.group(0))
-             for m in _literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, "", _CODE_WORD_STARTS_ASCII)] \
+    words = (_Word(m.start(), m.end(), m.group(0))
+             for m in _lazy_literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, _CODE_WORD_STARTS_ASCII)) \
         if any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
-        else []
+        else iter(())
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
-    for start, stop in _code_suffixes(text, lowered) if "code" in lowered else ():
+    suffixed = _suffixed_words(text, lowered) if "code" in lowered else iter(())
+    return heapq.merge(words, suffixed, key=_WORD_BEGIN)
+
+
+_WORD_BEGIN = operator.attrgetter("begin")
+
+
+def _suffixed_words(text: str, lowered: str) -> Iterator[_Word]:
+    """The words ending in "code", in text order (each begins after the "code" before it: a word character
+    never follows one, and the reading back stops at one that is no letter)."""
+    for start, stop in _code_suffixes(text, lowered):
         begin = start
         while begin > 0 and start - begin < 30 and text[begin - 1].isalpha():
             begin -= 1
-        words.append(_Word(begin, stop, text[begin:stop]))
-    return sorted(words, key=lambda w: w.begin)
+        yield _Word(begin, stop, text[begin:stop])
+
+
+def _lazy_literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str,
+                          ascii_starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """``_literal_matches(pattern, starts, text, lowered, "", ascii_starts)`` found as they are read: each
+    literal's places by ``str.find`` one after another, merged in text order (a place two literals share
+    tried once), the pattern tried at each as ``matches_at`` does (left to right, not overlapping). Same
+    matches (tests/routing/test_hostile_s10.py)."""
+    if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
+        yield from pattern.finditer(text)
+        return
+    if lowered.isascii():
+        starts = ascii_starts
+    end = 0
+    last = -1
+    for at in heapq.merge(*(_places(lowered, literal) for literal in filter(lowered.__contains__, starts))):
+        if at == last or at < end:
+            continue
+        last = at
+        match = pattern.match(text, at)
+        if match is not None:
+            yield match
+            end = max(match.end(), at + 1)
+
+
+def _places(lowered: str, literal: str) -> Iterator[int]:
+    at = lowered.find(literal)
+    while at != -1:
+        yield at
+        at = lowered.find(literal, at + 1)
 
 
 def _code_suffixes(text: str, lowered: str) -> list[tuple[int, int]]:
@@ -918,14 +964,14 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
-    for weak in _capped(_literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, "", _WEAK_WORD_STARTS_ASCII)
+    for weak in _capped(_lazy_literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, _WEAK_WORD_STARTS_ASCII)
                         if text.isascii() or any(map(lowered.__contains__, _WEAK_HINTS)) else (), text, found):
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
-    for password in _capped(_literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered, "",
-                                             _PASSWORD_WORD_STARTS_ASCII)
+    for password in _capped(_lazy_literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered,
+                                                  _PASSWORD_WORD_STARTS_ASCII)
                             if any(map(lowered.__contains__, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS))
                             else (), text, found):
         gap = _TIGHT.match(text, password.end())
@@ -939,7 +985,7 @@ def _code_spans(text: str) -> list[Secret]:
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _capped(_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, "", _TOKEN_TEXT_STARTS)
+    for match in _capped(_lazy_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, _TOKEN_TEXT_STARTS)
                          if "token" in lowered or "one-time" in lowered else (), text, found):
         found.append(Secret(match.start("code"), match.end("code"), "token"))
     for match in _capped(_token_query_matches(text, lowered) if "=" in text else (), text, found):

@@ -355,3 +355,66 @@ def test_invisible_characters_are_dropped_without_a_match_per_character(monkeypa
     assert view == text.replace("\u200b", "") and offsets is not None
     assert [text[i] for i in offsets] == list(view)
     assert work.calls.get("routing.secrets._INVISIBLE", 0) <= 3
+
+
+# ---------------------------------------------------------------- secrets: code words found as they are read
+
+WORD_PIECES = ["code", "Code", "passcode", "Bestätigungscode", "verification number", "pin", "PIN", "otp", "tan",
+               "código", "codice", "コード", "認証番号", "코드", "인증 번호", "one-time password", " ", "\n", ":",
+               "482913", "x", "é", "İ", "K", "_", "codes", "code1", "Verify", "sign-in", "Log in", "MFA", "key",
+               "Schlüssel", "temporary password", "Passwort", "contraseña", "パスワード", "token", "TOKEN: ", "=",
+               "abcdefgh1"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORD_PIECES), max_size=20))
+def test_code_words_found_as_read_equal_the_sorted_lists(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    lowered = text.lower()
+    lazy = [(w.begin, w.stop, w.value) for w in secrets._code_words(text, lowered)]
+    listed = [(m.start(), m.end(), m.group(0)) for m in secrets._literal_matches(
+        secrets._CODE_WORD, secrets._CODE_WORD_STARTS, text, lowered, "", secrets._CODE_WORD_STARTS_ASCII)]
+    suffixed = []
+    for start, stop in secrets._code_suffixes(text, lowered):
+        begin = start
+        while begin > 0 and start - begin < 30 and text[begin - 1].isalpha():
+            begin -= 1
+        suffixed.append((begin, stop, text[begin:stop]))
+    hinted = any(map(lowered.__contains__, secrets._CODE_WORD_HINTS))
+    assert lazy == sorted((listed if hinted else []) + (suffixed if "code" in lowered else []), key=lambda w: w[0])
+    for pattern, starts, ascii_starts in (
+            (secrets._CODE_WORD, secrets._CODE_WORD_STARTS, secrets._CODE_WORD_STARTS_ASCII),
+            (secrets._WEAK_WORD, secrets._WEAK_WORD_STARTS, secrets._WEAK_WORD_STARTS_ASCII),
+            (secrets._PASSWORD_WORD, secrets._PASSWORD_WORD_STARTS, secrets._PASSWORD_WORD_STARTS_ASCII),
+            (secrets._TOKEN_TEXT, secrets._TOKEN_TEXT_STARTS, secrets._TOKEN_TEXT_STARTS)):
+        assert [m.span() for m in secrets._lazy_literal_matches(pattern, starts, text, lowered, ascii_starts)] == \
+            [m.span() for m in pattern.finditer(text)]
+
+
+def test_code_words_past_the_bound_are_not_looked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """All code words of a text were listed and sorted before the first was read (25,000 of them per 300 KB of
+    "認証コード123456。"); they are found as read now, and no more than the bound plus one is made."""
+    text = _lines("認証コード{i}。code {i} ", 5 * secrets.MAX_READS_PER_RULE)
+    made = [0]
+    real = secrets._Word
+
+    def counting(*args: Any) -> Any:
+        made[0] += 1
+        return real(*args)
+
+    monkeypatch.setattr(secrets, "_Word", counting)
+    found = secrets.find_secrets(text)
+    assert found[-1].kind == secrets.UNREAD_KIND
+    assert made[0] <= 3 * secrets.MAX_READS_PER_RULE
+
+
+@pytest.mark.parametrize("unit", ["/a{i}\n", "x{i}?\n", "a.b{i}\n/x\n"])
+def test_broken_link_joins_looked_at_per_text_are_bounded(monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    """Every line break before a line with "/", "?" or "#" was a join looked at (a pattern match, a head read
+    back), read or not: a megabyte of such lines 0.5-0.7 s. At most MAX_READS_PER_RULE joins are looked at."""
+    limit = secrets.MAX_READS_PER_RULE
+    text = "Hi\n" + _lines(unit, 5 * limit)
+    work = count_regex_work(monkeypatch, secrets)
+    found = secrets.find_secrets(text)
+    assert work.calls.get("routing.secrets._BROKEN_LINK", 0) <= 2 * limit + 2  # a try that fails, then one that joins
+    assert found[-1].kind == secrets.UNREAD_KIND and found[-1].end == len(text)
