@@ -343,14 +343,23 @@ def _token_query_matches(text: str, lowered: str) -> list[re.Match[str]]:
     character): one pass over the "=" instead of a ``str.find`` pass per name. Same matches
     (tests/routing/test_secret_scans.py); text holding a character that folds to ASCII letters is
     scanned the plain way."""
+    return list(_token_query_iter(text, lowered))
+
+
+def _token_query_iter(text: str, lowered: str) -> Iterator[re.Match[str]]:
+    """:func:`_token_query_matches` found as they are read. The places before one "=" all lie after the "="
+    before it (a name holds no "=", nor does a lead character), so each "=" adds places after all earlier
+    ones: tried in order per "=", as ``matches_at`` tries them all sorted (left to right, not overlapping)."""
     if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
-        return list(_TOKEN_QUERY.finditer(text))
-    positions: set[int] = set()
+        yield from _TOKEN_QUERY.finditer(text)
+        return
     longest = _TOKEN_QUERY_LENGTHS[-1]
+    end = 0
     eq = lowered.find("=")
     while eq != -1:
         # the run of name characters before the "=" (at most the longest name): names fit inside it
         run = eq - max(0, eq - longest) - len(lowered[max(0, eq - longest):eq].rstrip(_TOKEN_QUERY_NAME_CHARS))
+        positions: set[int] = set()
         for length in _TOKEN_QUERY_LENGTHS:
             if length > run:
                 break
@@ -359,8 +368,14 @@ def _token_query_matches(text: str, lowered: str) -> list[re.Match[str]]:
                 positions.add(at)
                 if at and lowered[at - 1] in "?&#;":
                     positions.add(at - 1)
+        for at in sorted(positions):
+            if at < end:
+                continue
+            match = _TOKEN_QUERY.match(text, at)
+            if match is not None:
+                yield match
+                end = max(match.end(), at + 1)
         eq = lowered.find("=", eq + 1)
-    return matches_at(_TOKEN_QUERY, text, positions)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -988,7 +1003,7 @@ def _code_spans(text: str) -> list[Secret]:
     for match in _capped(_lazy_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, _TOKEN_TEXT_STARTS)
                          if "token" in lowered or "one-time" in lowered else (), text, found):
         found.append(Secret(match.start("code"), match.end("code"), "token"))
-    for match in _capped(_token_query_matches(text, lowered) if "=" in text else (), text, found):
+    for match in _capped(_token_query_iter(text, lowered) if "=" in text else (), text, found):
         found.append(Secret(match.start(), match.end(), "link with a token"))
     return found
 

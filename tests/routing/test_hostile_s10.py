@@ -110,7 +110,7 @@ def test_links_read_per_text_are_bounded_and_the_rest_is_removed(monkeypatch: py
 
 @pytest.mark.parametrize(("unit", "function"), [
     ("code: {i}\n", "_code_after"), ("verify: {i}\n", "_candidate_ok"), ("{i} is your code ", "_codes_before"),
-    ("Code\n{i}\n", "_word_is_about_a_secret"), ("token={i}abc&", "_token_query_matches")])
+    ("Code\n{i}\n", "_word_is_about_a_secret")])
 def test_code_findings_read_per_text_are_bounded(monkeypatch: pytest.MonkeyPatch, unit: str, function: str) -> None:
     """Code words, weak words, standalone codes: tens of microseconds each (25,000 "code: 123456" lines in
     a megabyte: 4 s). At most MAX_READS_PER_RULE per rule and text."""
@@ -418,3 +418,23 @@ def test_broken_link_joins_looked_at_per_text_are_bounded(monkeypatch: pytest.Mo
     found = secrets.find_secrets(text)
     assert work.calls.get("routing.secrets._BROKEN_LINK", 0) <= 2 * limit + 2  # a try that fails, then one that joins
     assert found[-1].kind == secrets.UNREAD_KIND and found[-1].end == len(text)
+
+
+def test_token_parameters_looked_at_per_text_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every "name=" place of a token parameter was tried before the first was read (a megabyte of "token=N&":
+    0.7-0.9 s); they are tried as read now, at most MAX_READS_PER_RULE found."""
+    limit = secrets.MAX_READS_PER_RULE
+    text = _lines("token={i}abc&", 5 * limit)
+    work = count_regex_work(monkeypatch, secrets)
+    found = secrets.find_secrets(text)
+    assert work.calls.get("routing.secrets._TOKEN_QUERY", 0) <= 2 * limit + 2  # "&token=" and "token=" places
+    assert found[-1].kind == secrets.UNREAD_KIND and found[-1].end == len(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["token", "code", "sig", "=", "&", "?", "#", ";", "abcd", "12345", " ", "t", "k",
+                                 "TOKEN", "x-amz-signature", "K", "İ", "/", "\n"]), max_size=20))
+def test_token_parameters_found_as_read_equal_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in secrets._token_query_iter(text, text.lower())] == \
+        [m.span() for m in secrets._TOKEN_QUERY.finditer(text)]
