@@ -31,6 +31,17 @@ def unfold(value: str) -> str:
     return _FOLD.sub(" ", value).replace("\r", " ").replace("\n", " ").strip()
 
 
+def readable_addresses(values: list[str]) -> list[str] | None:
+    """The addresses of address header values (``[a for _, a in getaddresses(values) if a]``), or None when a
+    value cannot be read: :func:`email.utils.getaddresses` recurses once per nested comment or group, so a
+    sender's ``"(" * 600`` raises RecursionError, every time the mail is read. A caller that decides on these
+    addresses takes None as "unknown sender" and applies its stricter rule."""
+    try:
+        return [address for _, address in getaddresses(values) if address]
+    except RecursionError:
+        return None
+
+
 def mailboxes(value: str) -> list[Mailbox]:
     """Every mailbox of an address header value (undecoded text)."""
     out = []

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import email.utils
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from email.message import Message
 from functools import lru_cache
 
+from routing.addresses import readable_addresses
 from routing.families import CREDENTIAL_FAMILIES, sender_family
 from routing.patterns import matches_at_literals
 from routing.secrets import GENERIC_KINDS, Secret, find_secrets, is_bare_code, secret_values
@@ -373,9 +373,8 @@ def _addresses(parsed: ParsedMail) -> list[str] | None:
     values = from_and_sender(parsed)
     found = simple_addresses(values)
     if found is None:
-        try:
-            found = [address for _, address in email.utils.getaddresses(values) if address]
-        except RecursionError:
+        found = readable_addresses(values)
+        if found is None:
             return None
     return [parsed.from_address, *found]
 

@@ -99,3 +99,19 @@ def test_message_show_redacts_every_line_by_the_mails_rule(site: tuple[dict[str,
     assert not (tmp / "data" / "audit.log").exists()
     revealed = rootmail(env, "message", "show", key, "--reveal")
     assert revealed.returncode == 0 and CODE in revealed.stdout  # the original stays reachable, audited
+
+
+def test_quarantine_show_of_a_mail_with_an_unreadable_from_is_default_deny(
+        site: tuple[dict[str, str], Path]) -> None:
+    """A From of 600 nested comments: the parser cannot read the mail (it is quarantined), and the fallback
+    view's own address read raised RecursionError (a traceback); now its sender is unknown: default-deny."""
+    env, tmp = site
+    store = LocalStore(tmp / "data" / "messages", fsync=False)
+    raw = _mail("invoicing@aws.com").replace(b"From: Amazon Web Services <invoicing@aws.com>",
+                                             b"From: " + b"(" * 600, 1)
+    key = store.put(Envelope("bounce@example.com", ("root+acme@aws.example.org",)), raw)
+    store.quarantine(key, "mail-parser failed: RecursionError")
+    result = rootmail(env, "quarantine", "show", key)
+    assert result.returncode == 0, result.stderr
+    assert "the parser cannot read this mail" in result.stdout
+    assert CODE not in result.stdout and TOKEN not in result.stdout

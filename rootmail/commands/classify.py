@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import sys
 from email.parser import BytesHeaderParser
-from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import click
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 from rootmail.terminal import clean_line, json_line
+from routing.addresses import readable_addresses
 
 
 def _settings() -> Settings:
@@ -38,7 +38,7 @@ def _recipient_address(raw: bytes) -> str:
     headers = BytesHeaderParser().parsebytes(raw)
     for name in ("Delivered-To", "X-Original-To", "To"):
         values = headers.get_all(name) or []
-        found = [addr.strip().lower() for _, addr in getaddresses([str(v) for v in values]) if "@" in addr]
+        found = [addr.strip().lower() for addr in readable_addresses([str(v) for v in values]) or () if "@" in addr]
         if found:
             return found[0]
     return ""

@@ -7,7 +7,6 @@ import smtplib
 import sys
 import time
 from email.parser import BytesHeaderParser
-from email.utils import getaddresses
 from importlib import resources
 
 import click
@@ -21,6 +20,7 @@ from rootmail.mailfiles import iter_messages
 from rootmail.runtime import load_directory, make_ledger, make_reconciler, make_store, resolve_redis_url
 from rootmail.settings import Settings, load_settings
 from rootmail.terminal import clean_line, json_line
+from routing.addresses import readable_addresses
 
 
 def _settings() -> Settings:
@@ -88,7 +88,7 @@ def _recipients_of(raw: bytes) -> list[str]:
     headers = BytesHeaderParser().parsebytes(raw)
     for name in ("Delivered-To", "X-Original-To", "To"):
         values = headers.get_all(name) or []
-        found = [addr.strip().lower() for _, addr in getaddresses([str(v) for v in values]) if "@" in addr]
+        found = [addr.strip().lower() for addr in readable_addresses([str(v) for v in values]) or () if "@" in addr]
         if found:
             return found
     return []

@@ -84,14 +84,14 @@ def _part_text(part: Message) -> str:
 def _fallback_rule(raw: bytes) -> Redactor:
     """The rule for a mail the parser cannot read: default-deny when a From or Sender address is of
     a root-credential sender family (as :func:`routing.redact.default_deny_applies` decides)."""
-    from email.utils import getaddresses
-
+    from routing.addresses import readable_addresses
     from routing.families import CREDENTIAL_FAMILIES, sender_family
     from routing.redact import Redactor
 
     head = email.message_from_bytes(raw)
     values = [str(v) for name in ("From", "Sender") for v in head.get_all(name) or []]
-    deny = any(sender_family(address) in CREDENTIAL_FAMILIES for _, address in getaddresses(values) if address)
+    addresses = readable_addresses(values)  # None: a value it cannot read, the stricter rule
+    deny = addresses is None or any(sender_family(address) in CREDENTIAL_FAMILIES for address in addresses)
     return Redactor(default_deny=deny)
 
 

@@ -83,6 +83,15 @@ def test_root_credential_mail_by_category_or_sender_family() -> None:
     assert not is_root_credential_mail(billing, Notice(category="billing"))
 
 
+def test_unreadable_sender_is_taken_for_credential_mail() -> None:
+    """A Sender of 600 nested comments made getaddresses raise RecursionError on every try of the ticket
+    task; the family of a sender that cannot be read is unknown, so the stricter rule applies."""
+    billing = RESET.replace(b"password-reset-no-reply@verify.signin.aws", b"invoicing@aws.com")
+    unreadable = parse_mail(b"Sender: " + b"(" * 600 + b"\n" + billing)
+    assert is_root_credential_mail(unreadable, Notice(category="billing"))
+    readable = parse_mail(b"Sender: (a (b)) invoicing@aws.com\n" + billing)
+    assert not is_root_credential_mail(readable, Notice(category="billing"))
+
 def test_secret_and_its_stated_validity() -> None:
     parsed = parse_mail(RESET)
     kind, value = find_root_secret(parsed) or ("", "")
