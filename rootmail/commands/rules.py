@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ from rootmail.commands.core import _recipients_of, _settings
 from rootmail.errors import UsageProblem
 from rootmail.settings import Settings
 from rootmail.terminal import clean_line, json_line
+from routing.addresses import readable_addresses
 from routing.directory import DirectoryError
 from routing.rules import RulesError, RuleSet, decide, explain
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
@@ -97,7 +97,9 @@ def explain_mail(
     except DirectoryError as exc:
         raise UsageProblem(str(exc)) from exc
     recipient = directory.resolve(address)
-    envelope = Envelope(mail_from=parseaddr(parsed.header("Return-Path"))[1], rcpt_tos=(recipient.address,),
+    # a Return-Path getaddresses cannot read ("(" x 600) is no envelope sender, as an empty one
+    return_path = readable_addresses([parsed.header("Return-Path")]) or [""]
+    envelope = Envelope(mail_from=return_path[0], rcpt_tos=(recipient.address,),
                         source="explain")
     stages = _stages(settings) if use_stages else {}
     authenticate = stages.get("authenticate")

@@ -22,6 +22,7 @@ from routing.directory import Directory, parse_directory
 from routing.parse import parse_mail
 from routing.rules import RulesError, RuleSet, decide, parse_rules
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
+from tests.conftest import free_port
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "directory"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "aws-notices"
@@ -522,3 +523,19 @@ def test_shipped_rules_over_the_labelled_samples(shipped: RuleSet) -> None:
         if label.get("aggregate"):
             threads.setdefault(label["aggregate"], set()).add(route.thread_key)
     assert threads and all(len(keys) == 1 and None not in keys for keys in threads.values())
+
+
+def test_rules_explain_reads_a_return_path_it_cannot_parse_as_none(tmp_path: Path) -> None:
+    """``Return-Path: (((…`` (600 nested comments) made email.utils.parseaddr raise RecursionError: a
+    traceback from ``rules explain``; now it is no envelope sender, and the mail is explained."""
+    from rootmail.cli import main
+
+    raw = (FIXTURES / "health-event.eml").read_bytes()
+    path = tmp_path / "nested-return-path.eml"
+    path.write_bytes(b"Return-Path: " + b"(" * 600 + b"\n" + raw)
+    env = {"ROOTMAIL_DATA_DIR": str(tmp_path), "ROOTMAIL_DIRECTORY_FILE": str(FIXTURES / "directory.yaml"),
+           "ROOTMAIL_LOG_LEVEL": "WARNING", "ROOTMAIL_DNS_NAMESERVERS": f"127.0.0.1:{free_port()}",
+           "ROOTMAIL_DNS_TIMEOUT": "0.2"}
+    result = CliRunner().invoke(main, ["rules", "explain", str(path), "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["recipient"] == "root-acme-prod@roots.example.net"
