@@ -41,10 +41,12 @@ def parse_tag_value(tag_list: bytes) -> dict[bytes, bytes]:
     if not tag_specs[-1]:  # trailing semicolons are valid
         tag_specs.pop()
     for tag_spec in tag_specs:
-        try:
-            key, value = [x.strip() for x in tag_spec.split(b"=", 1)]
-        except ValueError:
-            raise InvalidTagSpec(tag_spec) from None
+        # = [x.strip() for x in tag_spec.split(b"=", 1)] unpacked into two (a ValueError without "="),
+        # without a list per tag
+        key, sep, value = tag_spec.partition(b"=")
+        if not sep:
+            raise InvalidTagSpec(tag_spec)
+        key, value = key.strip(), value.strip()
         if _TAG_NAME.match(key) is None:
             raise InvalidTagSpec(tag_spec)
         if key in tags:

@@ -17,6 +17,7 @@ different tags from it than the verifier. dkimpy splits the same bytes on ``;`` 
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ _SPEC = (r"[ \t]*+[A-Za-z][A-Za-z0-9_]*+[ \t]*+=[ \t]*+"
 _TAG_LIST = re.compile(rf"{_SPEC}(?:;{_SPEC})*(?:;[ \t]*)?")
 # h= names all nonempty and of _HEADER_NAME's characters (the names hold no ":" after the split)
 _HEADER_NAMES = re.compile(r"[\x21-\x39\x3b-\x7e]+(?::[\x21-\x39\x3b-\x7e]+)*")
+
+
+_PARTITION = operator.methodcaller("partition", "=")
 
 
 class TagListError(ValueError):
@@ -80,7 +84,13 @@ def _tags(stripped: str, *, checked: bool) -> dict[str, str]:
     specs = stripped.split(";")
     if specs and not specs[-1].strip(" \t"):
         specs.pop()  # a trailing ";" is allowed
-    tags: dict[str, str] = {}
+    if checked:
+        # every spec holds a "=" (the match): one comprehension; a name given twice makes the dict shorter,
+        # and the loop below then names the first duplicate
+        tags = {name.strip(" \t"): raw_value.strip(" \t") for name, _, raw_value in map(_PARTITION, specs)}
+        if len(tags) == len(specs):
+            return tags
+    tags = {}
     for spec in specs:
         name, sep, raw_value = spec.partition("=")
         name, tag_value = name.strip(" \t"), raw_value.strip(" \t")
@@ -120,7 +130,10 @@ def signature_tags(index: int, value: bytes) -> SignatureTags:
     selector = tags["s"].lower()
     if not _SELECTOR.fullmatch(selector):
         raise TagListError("s= is not a selector")
-    names = tuple(n.strip(" \t").lower() for n in tags["h"].split(":"))
+    signed = tags["h"].lower()  # ASCII (_tag_text): lower-casing the whole value lower-cases each name
+    # the names without the white space around them: one strip per name only when the value holds any
+    names = tuple(signed.split(":")) if " " not in signed and "\t" not in signed else \
+        tuple(n.strip(" \t") for n in signed.split(":"))
     if not _HEADER_NAMES.fullmatch(":".join(names)):  # = all(map(_HEADER_NAME.fullmatch, names))
         raise TagListError("h= holds an empty or invalid header name")
     if "from" not in names:

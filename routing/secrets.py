@@ -394,9 +394,17 @@ class _Found(Protocol):
 _F = TypeVar("_F", bound=_Found)
 
 
-def _capped(items: Iterable[_F], text: str, found: list[Secret]) -> Iterator[_F]:
+def _capped(items: Iterable[_F], text: str, found: list[Secret]) -> Iterable[_F]:
     """``items`` (matches or words, in text order), at most :data:`MAX_READS_PER_RULE` of them; when one
-    more follows, the text from its start to the end goes into ``found`` as one unread span instead."""
+    more follows, the text from its start to the end goes into ``found`` as one unread span instead.
+    A list or tuple within the bound is returned as it is (nothing to stop: no generator per rule)."""
+    if isinstance(items, (list, tuple)) and len(items) <= MAX_READS_PER_RULE:
+        return items
+    return _capped_iter(items, text, found)
+
+
+def _capped_iter(items: Iterable[_F], text: str, found: list[Secret]) -> Iterator[_F]:
+    """:func:`_capped` for an iterator: read one by one, stopped after the bound."""
     for count, item in enumerate(items):
         if count == MAX_READS_PER_RULE:
             found.append(Secret(item.start(), len(text), UNREAD_KIND))
@@ -838,13 +846,14 @@ def _code_words(text: str, lowered: str | None = None) -> Iterator[_Word]:
     a caller that stops early (:func:`_capped`) has not found the rest."""
     if lowered is None:
         lowered = text.lower()
-    words = (_Word(m.start(), m.end(), m.group(0))
-             for m in _lazy_literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, _CODE_WORD_STARTS_ASCII)) \
-        if any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS)) \
-        else iter(())
+    hinted = any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS))
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
-    suffixed = _suffixed_words(text, lowered) if "code" in lowered else iter(())
-    return heapq.merge(words, suffixed, key=_WORD_BEGIN)
+    suffixed = _suffixed_words(text, lowered) if "code" in lowered else None
+    if not hinted:
+        return suffixed if suffixed is not None else iter(())  # one source: nothing to merge
+    words = (_Word(m.start(), m.end(), m.group(0))
+             for m in _lazy_literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, _CODE_WORD_STARTS_ASCII))
+    return heapq.merge(words, suffixed, key=_WORD_BEGIN) if suffixed is not None else words
 
 
 _WORD_BEGIN = operator.attrgetter("begin")
@@ -871,9 +880,15 @@ def _lazy_literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], tex
         return
     if lowered.isascii():
         starts = ascii_starts
+    present = list(filter(lowered.__contains__, starts))
+    if not present:
+        return
+    # one literal's places are ascending already (ordinary mail holds one or two of the literals)
+    places = _places(lowered, present[0]) if len(present) == 1 else \
+        heapq.merge(*(_places(lowered, literal) for literal in present))
     end = 0
     last = -1
-    for at in heapq.merge(*(_places(lowered, literal) for literal in filter(lowered.__contains__, starts))):
+    for at in places:
         if at == last or at < end:
             continue
         last = at
