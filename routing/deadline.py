@@ -89,6 +89,8 @@ _FOREIGN_FORMS = (
     r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
     # 15.03.2026 (day first, as German, French, Spanish and Italian mail writes it)
     r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4})(?!\d|\.\d)",
+    # 2027. 3. 14. / 2027.03.14 (year first, dotted, as Korean mail writes it; also Chinese and Japanese mail)
+    r"(?<![\d.])(?P<dy>(?:19|20)\d\d)\.\s?(?P<dm>\d{1,2})\.\s?(?P<dd>\d{1,2})(?!\d|\.\d)\.?",
 )
 
 
@@ -111,7 +113,8 @@ _DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d?/\d|\d?\.\d\d?\.\d{4}|\d?(?:º|°|o)?\s+de\s|"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d{4}|"
+                           r"\d?(?:º|°|o)?\s+de\s|"
                            r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
@@ -189,6 +192,15 @@ _LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|
                          r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
                          r"[ \t]*[:：][ \t]*\Z")
 _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開始", "开始", "시작")
+# a labelled maintenance window line ("Maintenance window: D1 - D2", "维护窗口：D1 至 D2", "Wartungsfenster: …",
+# "유지 관리 기간: …"): its first date is when the window starts; weight 3 as _LEAD_START, searched only where one of
+# _WINDOW_CUES stands before the date
+_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance window|wartungsfenster|"
+                          r"ventana de mantenimiento|fen[êe]tre de maintenance|janela de manuten[çc][ãa]o|"
+                          r"finestra di manutenzione|メンテナンス(?:ウィンドウ|期間|時間帯)|维护窗口|維護時段|維護窗口|"
+                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*\Z")
+_WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
+                "維護", "유지")
 # a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
 # expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
 _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
@@ -277,7 +289,7 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
                 # the localized relative deadlines (_RELATIVE_FOREIGN)
                 "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
-_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom)\s*\Z")
+_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom|\bdu|\bdel)\s*\Z")
 _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
@@ -354,8 +366,15 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
                            r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb, される/する in the polite past
 # ("… に無効化されました"); 에, a Hangul verb, 되다/하다 in the polite past ("… 에 비활성화되었습니다")
-_PAST_JA = re.compile(r"\s*(?:に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
-                      r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다))")
+# (a weekday in parentheses and a time with its zone may stand between: "2027年2月27日 02:11 (JST) に無効化されました");
+# and what was sent on that date, a notice or report ("2027年1月19日 に最初の報告をお送りしています", "2027년 1월 19일에
+# 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
+_PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
+                      r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?"
+                      r"\s*(?:に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
+                      r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
+                      r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다))")
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 _PAST_ZH = re.compile(r"已(?:于|於|在)\s*\Z")
 _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
@@ -397,10 +416,18 @@ _CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit
 # deadline ("Apply by", "Expires", "Payment due", "Vencimento"), group 2 the start of a window, group 3
 # a fact ("Purchased", "Release date", "Invoice date", "Emissão", "Scheduled end")
 _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied after|deadline|due|retirement|"
+                     # the end of a review, grace or trial period ("Review period ends", "Fin de la période
+                     # d'examen", "Ende des Prüfzeitraums", "Fin del período", "Fim do período", "Fine del periodo",
+                     # "審査期間終了", "审核期结束", "검토 기간 종료")
+                     r"period ends?|fin de la p[ée]riode|ende de[rs] \w*(?:zeitraums?|frist)|fin del per[ií]odo|"
+                     r"fim do per[ií]odo|fine del periodo|期間(?:の)?終了|期(?:间)?结束|기간 종료|"
                      r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
                      r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期)|"
-                     r"(start|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
-                     r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|"
+                     r"(start(?!ed)|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
+                     # (a fact: what was measured, or began, "Measured on", "Review started", "Gemessen am")
+                     r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|started|"
+                     r"begonnen|commenc[ée]e?|iniciad[oa]|iniziat[oa]|"
+                     r"gemessen|mesur[ée]|medid[oa]|misurat[oa]|測定|测量|측정|"
                      r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
                      r"notification date)")
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
@@ -460,6 +487,11 @@ _CAUSE_AFTER = re.compile(r"[^,，、;；。\n]{0,60}?(?:終了に伴|終了を�
 _CAUSE_ZH_END = re.compile(r"\s*(?:终止|结束|停止)")
 # a sentence that opens with "From" right before its date ("From 2026-06-15, the default quota …"): as "Starting"
 _FROM_LEADS = ("from", "as from", "from the")
+# what joins the two dates of a range ("March 12 and March 13, 2027", "12 mars au 13 mars 2027", "12. März bis 13. März
+# 2027", "del 12 al 13 de marzo", "12 marzo - 13 marzo 2027", "3月12日～3月13日"), a time between too
+_RANGE_CONNECTOR = re.compile(r"(?:,?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?\s*"
+                              r"(?:-|–|—|~|〜|～|to|till|until|through|thru|and|bis(?: zum)?|und|au|et|all'|al|y|a|e|"
+                              r"至|到|から|부터)\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 #: the most dates (and relative dates) of one text that are scored: the first ones in the text. Scoring a date
 #: reads its sentence (~180 µs); a text of 16,000 dates took 2-3 s. The most dates of any mail of every labelled
@@ -506,7 +538,9 @@ class Deadline:
     score: int = 0  # what its phrase and sentence scored (QUALIFY and up: a deadline phrase)
     act_by: bool = False  # the reader is asked to act by it (its role, routing.dateroles.ACT_BY)
     no_action: bool = False  # its sentence says the reader need not act ("no action is required")
-    restart: bool = False  # a maintenance's mail says a resource is restarted or replaced (asked only then)
+    # a maintenance's mail says a resource is restarted or replaced, or dates its window as a range (its start, a
+    # deadline; asked only for a maintenance)
+    restart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -551,6 +585,8 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         return _valid(int(groups["ky"]), int(groups["km"]), int(groups["kd"]))
     if groups.get("py"):
         return _valid(int(groups["py"]), int(groups["pm"]), int(groups["pd"]))
+    if groups.get("dy"):
+        return _valid(int(groups["dy"]), int(groups["dm"]), int(groups["dd"]))
     for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
         if groups.get(m_key):
             month = MONTHS[_month_key(groups[m_key])]
@@ -650,6 +686,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and any(cue in before for cue in _START_CUES):
         found = _LEAD_START.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and before.rstrip(" \t")[-1:] in (":", "：") and any(cue in before for cue in _WINDOW_CUES):
+        found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
@@ -868,22 +908,48 @@ def _english_dates(lowered: str) -> list[re.Match[str]]:
 def _localized(match: re.Match[str]) -> bool:
     """Whether ``match`` is written in a localized grammar ("7 de noviembre de 2025", "12 maggio 2026")."""
     groups = match.groupdict()
-    if groups.get("m3") or groups.get("ky") or groups.get("py"):
+    if groups.get("m3") or groups.get("ky") or groups.get("py") or groups.get("dy"):
         return True
     month = groups.get("m1") or groups.get("m2")
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
 
 
 def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[date, re.Match[str]]]:
-    """The dates of ``lowered`` with where they are written (not yet scored)."""
+    """The dates of ``lowered`` with where they are written (not yet scored). A date without a year that opens a
+    range whose second date has one ("between March 12 and March 13, 2027", "du 28 décembre au 3 janvier 2027")
+    takes its year from that date (:func:`_range_year`), not from the mail's date."""
     out: list[tuple[date, re.Match[str]]] = []
-    for match in _dates(lowered, foreign):
+    matches = _dates(lowered, foreign)
+    for index, match in enumerate(matches):
         when = _resolve(match, reference, foreign)
+        if when is not None and index + 1 < len(matches) and matches[index + 1].start() - match.end() <= 24 \
+                and _year_missing(match):
+            when = _range_year(lowered, match, matches[index + 1], when, foreign)
         if when is not None and 1990 <= when.year <= 2200:
             out.append((when, match))
             if len(out) == MAX_DATES:
                 break  # (the dates scored are bounded: see MAX_DATES)
     return out
+
+
+def _year_missing(match: re.Match[str]) -> bool:
+    """Whether ``match`` is a date written with a month name and no year ("March 12", "12 mars")."""
+    groups = match.groupdict()
+    return any(groups.get(month) and not groups.get(year) for month, year in (("m1", "y1"), ("m2", "y2"), ("m3", "y3")))
+
+
+def _range_year(lowered: str, match: re.Match[str], following: re.Match[str], when: date, foreign: bool) -> date:
+    """``when`` (the date of ``match``, no year written) in the year of ``following`` when ``following`` closes a
+    range that ``match`` opens (only a connector between, :data:`_RANGE_CONNECTOR`) and is written with its year:
+    that year, or the year before when the range crosses the new year ("December 28 - January 3, 2027")."""
+    if _year_missing(following) \
+            or _RANGE_CONNECTOR.fullmatch(lowered, match.end(), following.start()) is None:
+        return when
+    closing = _resolve(following, None, foreign)
+    if closing is None:
+        return when
+    year = closing.year - (1 if (when.month, when.day) > (closing.month, closing.day) else 0)
+    return _valid(year, when.month, when.day) or when
 
 
 def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool) -> list[_Candidate]:
@@ -1052,6 +1118,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     foreign = not lowered.isascii()
     found = _find(lowered, reference, foreign, notice_type)
     if found is None and not foreign and _ascii_localized(lowered):
+        foreign = True  # (localized after all: its dates are read so below too)
         found = _find(lowered, reference, True, notice_type)  # English mail with a deadline never pays for this
     if found is None:
         return None
@@ -1064,14 +1131,27 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
     return replace(deadline, act_by=act_by, no_action=no_action,
-                   restart=notice_type == MAINTENANCE and any(cue in lowered for cue in _RESTART))
+                   restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or (
+                       _opens_range(lowered, found.end, foreign)
+                       and not any(cue in sentence for cue in _CANCELLED))))
+
+
+def _opens_range(lowered: str, end: int, foreign: bool) -> bool:
+    """Whether the date that ends at ``end`` opens a range of two dates ("from January 15, 2027 to January 17, 2027",
+    "dal 15 gennaio 2027 al 17 gennaio 2027", "2027年1月5日 02:00 至 2027年1月7日 02:00"): a maintenance window the mail
+    dates from its start to its end, the reader's resources in it from its start (the impact starts then)."""
+    window = lowered[end:end + 60]
+    following = next(iter(_dates(window, foreign)), None)
+    return following is not None and following.start() <= 24 \
+        and _RANGE_CONNECTOR.fullmatch(window, 0, following.start()) is not None
 
 
 #: the notice types whose mail names the date cost or impact starts (an end of support, a retirement, an unpaid
 #: bill, an SES review's end, a certificate rotation): their deadline phrase is taken even when no rule asked for a
 #: deadline (:func:`evidenced`). Not an invoice paid by card, a refund or a credit (their dates are facts or
 #: automatic), nor a maintenance unless the mail says a resource of the reader is restarted or replaced in it
-#: (:data:`_RESTART`): a maintenance that may only make a redundant connection unavailable names no deadline
+#: (:data:`_RESTART`) or dates its window from one date to another (:func:`_opens_range`, not a cancelled one): a
+#: maintenance that may only make a redundant connection unavailable for some hours of a day names no deadline
 IMPACT_TYPES = frozenset({"health.end_of_support", "health.instance_retirement", "health.certificate_rotation",
                           "health.other", "billing.payment_failed", "billing.suspension_warning",
                           "ses.sending_review"})
@@ -1081,6 +1161,11 @@ MAINTENANCE = "health.scheduled_maintenance"
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
             "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
             "교체")
+
+
+# what a maintenance's sentence says when it will not take place (9 languages): its window is no deadline
+_CANCELLED = ("cancel", "annul", "abgesagt", "storniert", "abgebrochen", "anulad", "annullat", "キャンセル", "取り消",
+              "中止", "取消", "취소")
 
 
 def evidenced(found: Deadline, notice_type: str | None) -> bool:
@@ -1095,15 +1180,12 @@ def evidenced(found: Deadline, notice_type: str | None) -> bool:
 def worth_looking(lowered: str, notice_type: str | None) -> bool:
     """Whether a mail no rule asked a deadline of may still name one :func:`evidenced` takes (a cheap test before
     :func:`best_deadline`, which scores every date): its type names the date impact starts (:data:`IMPACT_TYPES`,
-    a maintenance that restarts a resource), or it may hold an act-by date
+    a maintenance), or it may hold an act-by date
     (:func:`routing.dateroles.may_hold_act_by`: no date is read here). ``lowered``: the mail's subject and text
     lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
-    if notice_type in IMPACT_TYPES:
-        return True
-    lowered = lowered[:200_000]
-    if notice_type == MAINTENANCE and any(cue in lowered for cue in _RESTART):
-        return True
-    return may_hold_act_by(lowered)
+    if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
+        return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
+    return may_hold_act_by(lowered[:200_000])
 
 
 def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:

@@ -38,6 +38,15 @@ _ID_MARKUP = (rf"\d{{12}}|\d{{4}}(?P<sep4>{_MARKUP_SEP})\d{{4}}(?P=sep4)\d{{4}}"
 # an account id written alone in its cell
 _ID = re.compile(rf"\s*({_ID_FORMS})\s*\Z")
 _TABLE = re.compile(r"<table", re.IGNORECASE)
+# an id anywhere in the markup (in prose too); no look-behind, so that re skips to a digit fast (the tail of a longer
+# number matches too: a cheap gate, the text read after it applies the id's own pattern)
+_ANY_ID = re.compile(rf"(?:{_ID_MARKUP})(?!\d)", re.IGNORECASE)
+# what names an account (or its "AWS ID" label) before an id, lower-case: the prose is read only where one of these
+# stands in the :data:`MAX_ACCOUNT_WORD` characters of markup before an id (found by str.find: re would try its
+# alternation at every position of the markup)
+_ACCOUNT_WORDS = ("account", "konto", "cuenta", "compte", "conta", "aws id", "aws-id", "id de aws", "id da aws",
+                  "id do aws", "id aws", "identif", "アカウント", "账户", "帐户", "账号", "帳號", "帳戶", "계정")
+MAX_ACCOUNT_WORD = 200  # characters of markup after an account word where its id may stand (tags between)
 # an id written alone between two tags (what a table cell holding one looks like in the markup): no such
 # text, no parsing
 _CELL_ID = re.compile(rf">\s*(?:{_ID_MARKUP})\s*<", re.IGNORECASE)
@@ -201,6 +210,21 @@ def table_accounts(markup: str) -> TableAccounts:
     for table in parser.tables:
         _read(table, own, other)
     return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))
+
+
+def has_id_form(markup: str) -> bool:
+    """Whether ``markup`` (its first :data:`MAX_MARKUP` characters) holds an account id's form, 12 digits or in groups
+    of 4 or 3, within :data:`MAX_ACCOUNT_WORD` characters after a word naming an account (:data:`_ACCOUNT_WORDS`): a
+    cheap scan before the markup is read as text."""
+    head = markup[:MAX_MARKUP]
+    low = head.lower()  # (each character lower-cased to one where it matters: the words and digits are ASCII or CJK)
+    for word in _ACCOUNT_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if _ANY_ID.search(head, at, at + MAX_ACCOUNT_WORD) is not None:
+                return True
+            at = low.find(word, at + 1)
+    return False
 
 
 def _label_kind(markup: str, value: re.Match[str]) -> str | None:

@@ -16,7 +16,8 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.htmltables import label_accounts, table_accounts
+from routing.htmltables import MAX_MARKUP, has_id_form, label_accounts, table_accounts
+from routing.htmltext import html_to_text
 from routing.patterns import (
     FOLDS_TO_ASCII,
     fold_lower,
@@ -43,7 +44,10 @@ _ACCOUNT_SUBJECT = (
     re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta|계정|账户|帐户|账号)"
                r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
-    re.compile(r"\b(?:AWS\s+)?account(?:\s+ID)?\s*[:#]?\s*" + _ACCT, _I),
+    # (and the "AWS ID" label of an abuse report's subject, "… - AWS ID: 4417…", also in the word order of es, pt,
+    # fr, it: "ID de AWS:", "ID AWS :", "Identifiant AWS :")
+    re.compile(r"\b(?:(?:AWS\s+)?account(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|Identif(?:icador|iant)\s+"
+               r"(?:d[aeo]\s+)?AWS)\s*[:#：]?\s*" + _ACCT, _I),
     # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):
     # tried only on a subject that is not plain ASCII or holds one of _SUBJECT_NOUNS (every ASCII match does)
     re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号)"
@@ -186,6 +190,23 @@ _OWN_MANAGEMENT = re.compile(
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     r"|\byou are the management account\s*[(（]?\s*\Z", _I)
 _OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management"), reach=80)
+# the management account of the organization the reader created, right before its id ("You created an organization
+# whose management account is 2293…", "Vous avez créé une organisation AWS dont le compte de gestion est …", "Sie haben
+# eine Organisation erstellt, deren Verwaltungskonto …", "お客様が作成した組織の管理アカウントは …",
+# "您创建的组织的管理账户为 …", "귀하가 생성한 조직의 관리 계정은 …"): the reader's, though _OTHER reads "management
+# account" (searched only for an id _OTHER holds for another's)
+_OWN_CREATED = _Gated(re.compile(
+    r"(?:\byou(?:.ve| have)? created|\bvous avez créé|\bha(?:s)? creado|\bcreó|\bvocê criou|\bcriou|\bha(?:i)? creato"
+    r"|\berstellt(?:\s+haben)?,?)\s+(?:[^.\n]{0,40}?\s)?(?:whose|dont le|cuya|cuja|il cui|deren)\s+"
+    r"(?:management account(?:\s+ID)?\s+is|compte de gestion\s+est|cuenta de administraci[oó]n\s+es"
+    r"|conta de gerenciamento\s+[ée]|account di gestione\s+[èe]|Verwaltungskonto)\s*[:：]?\s*\Z"
+    r"|(?:作成した|作成された|创建的|建立的|생성한|만든)\s*(?:AWS\s*)?(?:組織|组织|조직)\s*(?:の|的|의)\s*"
+    r"(?:管理アカウント|管理账户|管理帳戶|관리 계정)(?:\s*ID)?\s*(?:は|为|為|是|은)?\s*[:：]?\s*\Z", _I),
+    ("created", "créé", "creado", "creó", "creato", "criou", "erstellt", "作成", "创建", "建立", "생성", "만든"),
+    reach=80)
+# the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
+# every number has at hand): the creation is read back only where one stands
+_MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
                           # the inviting account in the other languages ("hat Ihr AWS-Konto … eingeladen",
@@ -403,6 +424,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     numbers: list[tuple[int, str, str]] = []
     for start, end, number in twelve:
         before = fold_lower(text[max(0, start - 60):start])
+        if any(map(before.__contains__, _MANAGEMENT_NOUNS)) and _OWN_CREATED.search(
+                text, start, fold_lower(text[max(0, start - _OWN_CREATED.reach):start])):
+            return account_digits(number)  # the management account of the organization the reader created
         if _OTHER_AFTER.match(text, end) or _OTHER.search(text, start, before):
             continue
         numbers.append((start, number, before))
@@ -746,12 +770,28 @@ def with_table_accounts(extracted: Extracted, html: str) -> Extracted:
         # (then a label/value pair outside a table: "<b>Account ID</b> 8422…<br>", the text part a stub)
         found = label_accounts(html)
     if not found.own and not found.other:
-        return extracted
+        return _with_prose_account(extracted, html)
     ids = dict(extracted.identifiers)
     ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
     if found.own:
         ids["aws_account_id_last4"] = None  # a named account: no masked one wanted (as in the text)
     return Extracted(aws_account_id=found.own[0] if found.own else None, identifiers=ids)
+
+
+def _with_prose_account(extracted: Extracted, html: str) -> Extracted:
+    """``extracted`` and the account the HTML part's prose names ("The root user of AWS account 2085-6613-9047 …"),
+    when the subject and text name none, nor any account, masked or not (a text part that leaves the account to the
+    HTML version of the mail). The markup is read only where it holds an account id's form (:func:`has_id_form`)."""
+    if extracted.identifiers.get("aws_account_ids") or extracted.identifiers.get("aws_account_id_last4") \
+            or not has_id_form(html):
+        return extracted
+    account = _account_id("", html_to_text(html[:MAX_MARKUP]), {})
+    if account is None:
+        return extracted
+    ids = dict(extracted.identifiers)
+    ids["aws_account_ids"] = [account]
+    ids["aws_account_id_last4"] = None
+    return Extracted(aws_account_id=account, identifiers=ids)
 
 
 def compact(identifiers: dict[str, Any]) -> dict[str, Any]:
