@@ -31,7 +31,7 @@ STUB_TEXT = 300  # a plain part shorter than this (characters) beside a longer H
 
 
 # twelve digits, plain or in groups (what an account id needs before the identifiers are looked for)
-_ID_DIGITS = re.compile(r"\d{3,4}[- ]?\d{3,4}[- ]?\d{3,4}(?:[- ]?\d{3})?")
+_ID_DIGITS = re.compile(r"\d{3,4}[- \u00a0\u202f]?\d{3,4}[- \u00a0\u202f]?\d{3,4}(?:[- \u00a0\u202f]?\d{3})?")
 
 
 def _stub(text: str, html_text: str) -> bool:

@@ -8,7 +8,7 @@ and its verb (a fact), the end of a review period named by a table's column head
 measured, when it started), a maintenance window dated as a range (its start is when the impact starts), the
 "AWS ID" label of a subject, an account named only in the HTML part's prose, and the management account of the
 organization the reader created. And the account-id pre-check of routing/classify.py (ids grouped by no-break
-spaces), owned by another helper: xfail until that change is in."""
+spaces)."""
 
 from __future__ import annotations
 
@@ -210,8 +210,6 @@ def test_the_created_organizations_gate_hides_no_match() -> None:
     assert _covered(list(_parser.parse(gated.pattern.pattern, gated.pattern.flags)), gated.needles)
 
 
-@pytest.mark.xfail(strict=True, reason="routing/classify.py's _ID_DIGITS (owned by the speed helper) does not accept "
-                                       "ids grouped by U+00A0 / U+202F yet")
 @pytest.mark.parametrize("written", ["2085\u00a06613\u00a09047", "208\u202f566\u202f139\u202f047"])
 def test_the_id_pre_check_accepts_no_break_space_groups(written: str) -> None:
     assert classify._ID_DIGITS.fullmatch(written) is not None
