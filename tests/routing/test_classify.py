@@ -445,6 +445,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # every figure reached after session 9's rounds
     names += ["fixtures-unseen21", "fixtures-unseen21-heldout", "fixtures-unseen22", "fixtures-unseen22-heldout",
               "fixtures-own24"]
+    # unseen23, unseen24 (first runs 26/30 and 26/30 types, 14/15 and 12/16 labelled deadlines, 28/30 and 29/30 ids,
+    # on session 9's final rules) and own24's held-out third: every figure reached after session 10's round
+    names += ["fixtures-unseen23", "fixtures-unseen23-heldout", "fixtures-unseen24", "fixtures-unseen24-heldout",
+              "fixtures-own24-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
