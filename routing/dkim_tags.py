@@ -17,7 +17,6 @@ different tags from it than the verifier. dkimpy splits the same bytes on ``;`` 
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass
 
@@ -37,9 +36,6 @@ _SPEC = (r"[ \t]*+[A-Za-z][A-Za-z0-9_]*+[ \t]*+=[ \t]*+"
 _TAG_LIST = re.compile(rf"{_SPEC}(?:;{_SPEC})*(?:;[ \t]*)?")
 # h= names all nonempty and of _HEADER_NAME's characters (the names hold no ":" after the split)
 _HEADER_NAMES = re.compile(r"[\x21-\x39\x3b-\x7e]+(?::[\x21-\x39\x3b-\x7e]+)*")
-
-
-_PARTITION = operator.methodcaller("partition", "=")
 
 
 class TagListError(ValueError):
@@ -84,13 +80,7 @@ def _tags(stripped: str, *, checked: bool) -> dict[str, str]:
     specs = stripped.split(";")
     if specs and not specs[-1].strip(" \t"):
         specs.pop()  # a trailing ";" is allowed
-    if checked:
-        # every spec holds a "=" (the match): one comprehension; a name given twice makes the dict shorter,
-        # and the loop below then names the first duplicate
-        tags = {name.strip(" \t"): raw_value.strip(" \t") for name, _, raw_value in map(_PARTITION, specs)}
-        if len(tags) == len(specs):
-            return tags
-    tags = {}
+    tags: dict[str, str] = {}
     for spec in specs:
         name, sep, raw_value = spec.partition("=")
         name, tag_value = name.strip(" \t"), raw_value.strip(" \t")
