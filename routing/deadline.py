@@ -240,9 +240,11 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            # the end of a period: "fin de la période d'examen le", "Ende des Prüfzeitraums am",
                            # "fin del período de revisión el", "fim do período de análise em", "fine del periodo di
                            # revisione il"
-                           r"\bfin de la période(?: d.\w+)? le|\bende des \w*(?:zeitraums|frist) am|"
-                           r"\bfin del per[ií]odo(?: de \w+)? el|\bfim do per[ií]odo(?: de \w+)? em|"
-                           r"\bfine del periodo(?: di \w+)? il)\s*"
+                           # ("final" for "fin", a comma before its "on": "al final del período de prueba, el D")
+                           r"\bfin de la période(?: d.\w+)?,? le|\bende des \w*(?:zeitraums|frist),? am|"
+                           r"\bfin(?:al)? del per[ií]odo(?: de \w+)?,? el|"
+                           r"\b(?:fim|final) do per[ií]odo(?: de \w+)?,? em|"
+                           r"\bfine del periodo(?: di \w+)?,? il)\s*"
                            + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
