@@ -520,6 +520,27 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 _NO_ACTION_CUES = ("action", "need to", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion", "fazer nada",
                    "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
+# what asks the reader to act before what the mail offers expires ("accept the offer before it expires", "vor Ablauf
+# der Gültigkeit", "antes de que caduque", "avant son expiration", "prima della scadenza", "antes do vencimento",
+# "期限が切れる前に", "到期前", "만료되기 전에"): the date its expiry lead names (:data:`_EXPIRY_WORDS`) is the act-by
+# date, also when no by-lead stands right before it (searched only where one of _BEFORE_EXPIRY_CUES stands)
+_BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invitation|this invitation) expires?\b|"
+                            r"\bbefore (?:its |the )?expir(?:y|ation)\b|\bvor (?:dem )?ablauf\b|"
+                            r"\bantes de que (?:caduque|venza|expire)|\bantes de (?:su )?(?:vencimiento|caducidad)|"
+                            r"\bavant (?:son |leur |l.)expiration|\bavant qu.(?:elle|il)s? n.expire|"
+                            r"\bprima (?:della scadenza|che scad)|\bantes (?:do vencimento|de expirar|que expire)|"
+                            r"期限(?:が)?切れる前に|期限切れ(?:の)?前に|到期(?:之)?前|失效(?:之)?前|"
+                            r"만료(?:되기)? ?전에")
+_BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期限", "到期", "失效", "만료")
+# the words of an expiry lead in a deadline's phrase ("Offer expires", "gültig bis", "válida hasta", "scade il")
+_EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc", "venc", "ablauf", "有効期限",
+                 "到期", "失效", "만료")
+
+
+def _before_expiry(lowered: str) -> bool:
+    """Whether lower-cased ``lowered`` asks the reader to act before what it offers expires (:data:`_BEFORE_EXPIRY`)."""
+    return any(cue in lowered for cue in _BEFORE_EXPIRY_CUES) and _BEFORE_EXPIRY.search(lowered) is not None
+
 # a date that selects what is concerned ("tasks started before 2026-03-30", "instances launched after
 # Fri, 06 Mar 2026"): which resources, not when to act
 # ("created on or after <date> can no longer use this branch" stays a deadline: a cut-off)
@@ -1134,6 +1155,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     left, right = _sentence(lowered, found.at, found.end)
     act_by = may_act_by(lowered, found.at, found.end) and role_of(
         lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
+    if not act_by and any(word in lowered[found.start:found.at] for word in _EXPIRY_WORDS):
+        act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
     return replace(deadline, act_by=act_by, no_action=no_action,
@@ -1187,11 +1210,12 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     """Whether a mail no rule asked a deadline of may still name one :func:`evidenced` takes (a cheap test before
     :func:`best_deadline`, which scores every date): its type names the date impact starts (:data:`IMPACT_TYPES`,
     a maintenance), or it may hold an act-by date
-    (:func:`routing.dateroles.may_hold_act_by`: no date is read here). ``lowered``: the mail's subject and text
+    (:func:`routing.dateroles.may_hold_act_by`, or it asks to act before an expiry, :data:`_BEFORE_EXPIRY`: no date
+    is read here). ``lowered``: the mail's subject and text
     lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
     if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
-    return may_hold_act_by(lowered[:200_000])
+    return may_hold_act_by(lowered[:200_000]) or _before_expiry(lowered[:200_000])
 
 
 def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:

@@ -2,7 +2,9 @@
 
 Our own wordings (not those of any fixture set), one family each: the end of a probation or review period written
 "al final del período …, el D" ("final" for "fin", a comma before the date's "on") in the languages where the family
-has that form."""
+has that form; the expiry date of what the mail offers when it asks the reader to act before it expires ("accept
+the offer before it expires", "vor Ablauf", "antes de que caduque", "avant son expiration", "prima della scadenza"),
+also when no rule asked a deadline of the mail's type."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from datetime import date
 import pytest
 
 from routing.deadline import find_deadline
+from tests.routing.mailbuild import classify
 
 MAIL_DATE = date(2027, 1, 10)
 
@@ -28,3 +31,30 @@ def test_end_of_period_with_comma_before_its_date(text: str, want: str) -> None:
     # (a date the mail names earlier, a fact, is not taken instead)
     assert find_deadline("Gemessen seit 3. Januar 2027 / medido desde el 3 de enero de 2027.\n" + text, MAIL_DATE,
                          "ses.sending_review") == want
+
+
+@pytest.mark.parametrize(("subject", "body", "html", "want"), [
+    ("Your private offer is ready", "Northwind Data sent your account a private offer.\n\nCreated: December 1, 2026\n"
+     "Valid until: January 20, 2027\nTerm: February 1, 2027 to January 31, 2028\n\nOpen the Private offers page "
+     "and accept the offer before it expires; afterwards the seller must send a new one.", False, "2027-01-20"),
+    ("Privates Angebot", "<p>Northwind Data hat Ihnen ein privates Angebot gesendet.</p><table><tr><td>Erstellt am"
+     "</td><td>01.12.2026</td></tr><tr><td>Gültig bis</td><td>20.01.2027</td></tr></table><p>Bitte nehmen Sie das "
+     "Angebot vor Ablauf der Frist an.</p>", True, "2027-01-20"),
+    ("Oferta privada", "Northwind Data le envió una oferta privada.\n\nVálida hasta el 20 de enero de 2027.\n\n"
+     "Acéptela en la consola antes de que caduque.", False, "2027-01-20"),
+    ("Offre privée", "Northwind Data vous a envoyé une offre privée.\n\nValable jusqu'au 20 janvier 2027.\n\n"
+     "Acceptez-la dans la console avant son expiration.", False, "2027-01-20"),
+    ("Offerta privata", "Northwind Data ti ha inviato un'offerta privata.\n\nScade il 20 gennaio 2027.\n\n"
+     "Accettala nella console prima della scadenza.", False, "2027-01-20"),
+])
+def test_offer_expiry_the_reader_must_act_before(subject: str, body: str, html: bool, want: str) -> None:
+    notice = classify("no-reply@marketplace.aws", subject, body, html)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline == want
+
+
+def test_offer_expiry_without_an_ask_stays_no_deadline() -> None:
+    # an offer that only states when it lapses, no act asked before it: no deadline (the type asks none)
+    notice = classify("no-reply@marketplace.aws", "Your private offer", "Northwind Data sent your account a private "
+                      "offer.\n\nValid until: January 20, 2027\n\nThe offer details are in the console.")
+    assert notice.deadline is None
