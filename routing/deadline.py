@@ -244,7 +244,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
                            r"\bfin de la période(?: d.\w+)?,? le|\bende des \w*(?:zeitraums|frist),? am|"
                            r"\bfin(?:al)? del per[ií]odo(?: de \w+)?,? el|"
                            r"\b(?:fim|final) do per[ií]odo(?: de \w+)?,? em|"
-                           r"\bfine del periodo(?: di \w+)?,? il)\s*"
+                           r"\bfine del periodo(?: di \w+)?,? il|"
+                           # the end of the day by which: "bis zum Ablauf des", "avant la fin du", "antes del final
+                           # del", "entro la fine del", "até o final de"
+                           r"\bbis (?:zum )?(?:ablauf|ende) (?:des|vom)|"
+                           r"\b(?:avant|d.ici) la fin (?:du|de la journée du)|"
+                           r"\bantes del? (?:final|fin) del?|\bentro la fine del|\baté (?:o|ao) final d[oe])\s*"
                            + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
@@ -382,8 +387,9 @@ _PAST_ZH = re.compile(r"已(?:于|於|在)\s*\Z")
 _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
+# (the number may be repeated in digits: "within five (5) days")
 _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+" + _NUMBER
-                       + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
+                       + r"(?:\s+\(\d{1,3}\))?\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
 _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\s+"
                              r"(?:after|from|of)\s+"
                              r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail))")

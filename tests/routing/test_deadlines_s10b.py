@@ -4,7 +4,9 @@ Our own wordings (not those of any fixture set), one family each: the end of a p
 "al final del período …, el D" ("final" for "fin", a comma before the date's "on") in the languages where the family
 has that form; the expiry date of what the mail offers when it asks the reader to act before it expires ("accept
 the offer before it expires", "vor Ablauf", "antes de que caduque", "avant son expiration", "prima della scadenza"),
-also when no rule asked a deadline of the mail's type."""
+also when no rule asked a deadline of the mail's type; the end of the day by which ("bis zum Ablauf des D", "avant la
+fin du D", "antes del final del D", "entro la fine del D", "até o final de D"); a relative deadline whose number is
+repeated in digits ("within seven (7) days")."""
 
 from __future__ import annotations
 
@@ -58,3 +60,25 @@ def test_offer_expiry_without_an_ask_stays_no_deadline() -> None:
     notice = classify("no-reply@marketplace.aws", "Your private offer", "Northwind Data sent your account a private "
                       "offer.\n\nValid until: January 20, 2027\n\nThe offer details are in the console.")
     assert notice.deadline is None
+
+
+@pytest.mark.parametrize("text", [
+    "Bitte antworten Sie bis zum Ablauf des 15. Januar 2027, sonst sperren wir die Instanz.",
+    "Bitte antworten Sie bis zum Ende des 15. Januar 2027.",
+    "Merci de répondre avant la fin du 15 janvier 2027, faute de quoi l'instance sera arrêtée.",
+    "Responda antes del final del 15 de enero de 2027; de lo contrario detendremos la instancia.",
+    "Rispondi entro la fine del 15 gennaio 2027, altrimenti l'istanza verrà arrestata.",
+    "Responda até o final de 15 de janeiro de 2027, caso contrário a instância será interrompida.",
+])
+def test_end_of_the_day_by_which(text: str) -> None:
+    # (the date the report came in, a fact, is named first)
+    assert find_deadline("Meldung vom 09.01.2027 / reçu le 9 janvier 2027.\n" + text, MAIL_DATE, "abuse.report") \
+        == "2027-01-15"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("If we do not hear from you within seven (7) days, we will suspend the account.", "2027-01-17"),
+    ("Please reply within ten (10) business days.", "2027-01-22"),
+])
+def test_relative_days_with_the_number_in_digits(text: str, want: str) -> None:
+    assert find_deadline(text, MAIL_DATE, "security.suspicious_activity") == want
