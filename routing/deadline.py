@@ -371,14 +371,16 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
                            r"\bsono stat[ie]|\bha sido|\bhan sido|\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
                            r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann)"
                            r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
-# a Japanese or Korean past right after a date: に, a kanji/katakana verb, される/する in the polite past
-# ("… に無効化されました"); 에, a Hangul verb, 되다/하다 in the polite past ("… 에 비활성화되었습니다")
+# a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
+# in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
+# polite past ("… 에 비활성화되었습니다")
 # (a weekday in parentheses and a time with its zone may stand between: "2027年2月27日 02:11 (JST) に無効化されました");
 # and what was sent on that date, a notice or report ("2027年1月19日 に最初の報告をお送りしています", "2027년 1월 19일에
 # 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
 _PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?"
-                      r"\s*(?:に\s*[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
+                      r"\s*(?:に\s*(?:[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
+                      r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
                       r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다))")

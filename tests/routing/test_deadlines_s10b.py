@@ -6,7 +6,8 @@ has that form; the expiry date of what the mail offers when it asks the reader t
 the offer before it expires", "vor Ablauf", "antes de que caduque", "avant son expiration", "prima della scadenza"),
 also when no rule asked a deadline of the mail's type; the end of the day by which ("bis zum Ablauf des D", "avant la
 fin du D", "antes del final del D", "entro la fine del D", "até o final de D"); a relative deadline whose number is
-repeated in digits ("within seven (7) days")."""
+repeated in digits ("within seven (7) days"); a Japanese past whose verb has its object before it ("D にアカウントを
+停止しました": a fact, not the deadline)."""
 
 from __future__ import annotations
 
@@ -82,3 +83,9 @@ def test_end_of_the_day_by_which(text: str) -> None:
 ])
 def test_relative_days_with_the_number_in_digits(text: str, want: str) -> None:
     assert find_deadline(text, MAIL_DATE, "security.suspicious_activity") == want
+
+
+def test_japanese_past_with_an_object_is_a_fact() -> None:
+    text = ("未払いのため、\n2027年1月10日 にサービスを停止しました。\n\n2027年2月10日 までにお支払いいただけない場合、"
+            "アカウントは解約されます。")
+    assert find_deadline(text, MAIL_DATE, "account.suspended") == "2027-02-10"
