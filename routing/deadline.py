@@ -394,7 +394,12 @@ _RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+" + _NUMBER
                        + r"(?:\s+\(\d{1,3}\))?\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
 _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\s+"
                              r"(?:after|from|of)\s+"
-                             r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail))")
+                             r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|"
+                             r"(?:the |this )?invoice date)")
+# payment terms counted from the invoice date (literals: worth_looking's test)
+_INVOICE_TERMS = ("days from the invoice date", "days after the invoice date", "days of the invoice date")
+# the invoice date a bill's payment terms count from ("Payment terms: 30 days from the invoice date"), its field
+_INVOICE_DATE = re.compile(r"invoice date\s*(?:[:：]|\s(?:is|of))?\s*")
 # literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
 _RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space may stand between the words)
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
@@ -585,6 +590,7 @@ class _Candidate:
     aside: bool = False  # a date named beside the deadline (_aside): the deadline only when no other date is
     at: int = -1  # where the date itself starts (-1: a relative date, "within 5 days")
     prev_end: int = -1  # where the date written before it ends (a range "D1 - D2"), or -1
+    pay_by: bool = False  # a bill's payment terms counted from its invoice date: the date to pay by (act-by)
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -1065,9 +1071,25 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         days = int(word) if word.isdigit() else _NUMBERS[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
-        when = _add_business_days(reference, days) if business else reference + timedelta(days=days)
-        out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end()))
+        start = reference
+        if match.re is _RELATIVE_AFTER and match.group().endswith("invoice date"):
+            invoiced = _invoice_date(lowered, reference, foreign)
+            if invoiced is None:
+                continue  # (counted from a date the mail does not give)
+            start, score = invoiced, score - _PAST  # (the invoice date its sentence names is what it counts from)
+        when = _add_business_days(start, days) if business else start + timedelta(days=days)
+        out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
+                              pay_by=start is not reference))
     return out
+
+
+def _invoice_date(lowered: str, reference: date, foreign: bool) -> date | None:
+    """The date of the mail's invoice-date field ("Invoice date: 16 March 2027"), or None."""
+    for label in _INVOICE_DATE.finditer(lowered):
+        following = next(iter(_dates(lowered[label.end():label.end() + 40], foreign)), None)
+        if following is not None and following.start() == 0:
+            return _resolve(following, reference, foreign)
+    return None
 
 
 def _add_business_days(start: date, days: int) -> date:
@@ -1159,7 +1181,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         return None
     deadline = Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end), found.score)
     if not evidence or found.at < 0:
-        return deadline
+        return replace(deadline, act_by=True) if evidence and found.pay_by else deadline
     left, right = _sentence(lowered, found.at, found.end)
     act_by = may_act_by(lowered, found.at, found.end) and role_of(
         lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
@@ -1218,12 +1240,13 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     """Whether a mail no rule asked a deadline of may still name one :func:`evidenced` takes (a cheap test before
     :func:`best_deadline`, which scores every date): its type names the date impact starts (:data:`IMPACT_TYPES`,
     a maintenance), or it may hold an act-by date
-    (:func:`routing.dateroles.may_hold_act_by`, or it asks to act before an expiry, :data:`_BEFORE_EXPIRY`: no date
-    is read here). ``lowered``: the mail's subject and text
-    lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
+    (:func:`routing.dateroles.may_hold_act_by`, or it asks to act before an expiry, :data:`_BEFORE_EXPIRY`, or its
+    payment terms count from the invoice date, :data:`_INVOICE_TERMS`: no date is read here). ``lowered``: the
+    mail's subject and text lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
     if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
-    return may_hold_act_by(lowered[:200_000]) or _before_expiry(lowered[:200_000])
+    return may_hold_act_by(lowered[:200_000]) or _before_expiry(lowered[:200_000]) \
+        or any(terms in lowered for terms in _INVOICE_TERMS)
 
 
 def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:

@@ -7,7 +7,8 @@ the offer before it expires", "vor Ablauf", "antes de que caduque", "avant son e
 also when no rule asked a deadline of the mail's type; the end of the day by which ("bis zum Ablauf des D", "avant la
 fin du D", "antes del final del D", "entro la fine del D", "até o final de D"); a relative deadline whose number is
 repeated in digits ("within seven (7) days"); a Japanese past whose verb has its object before it ("D にアカウントを
-停止しました": a fact, not the deadline)."""
+停止しました": a fact, not the deadline); payment terms counted from the invoice date ("30 days from the invoice
+date"), the invoice date read from its field."""
 
 from __future__ import annotations
 
@@ -89,3 +90,14 @@ def test_japanese_past_with_an_object_is_a_fact() -> None:
     text = ("未払いのため、\n2027年1月10日 にサービスを停止しました。\n\n2027年2月10日 までにお支払いいただけない場合、"
             "アカウントは解約されます。")
     assert find_deadline(text, MAIL_DATE, "account.suspended") == "2027-02-10"
+
+
+def test_payment_terms_counted_from_the_invoice_date() -> None:
+    body = ("Your invoice INV-77 is ready.\n\nInvoice date: 4 January 2027\nAmount due: EUR 1,200.00\n"
+            "Payment terms: 14 days from the invoice date, by bank transfer.\n\nPlease pay to the account below.")
+    notice = classify("aws-billing@amazon.com", "Your AWS invoice INV-77", body)
+    assert notice.deadline == "2027-01-18"  # (from the invoice date, not the mail's date 2026-12-01)
+
+
+def test_payment_terms_without_an_invoice_date_give_none() -> None:
+    assert find_deadline("Payment terms: 14 days from the invoice date.", MAIL_DATE, "billing.invoice") is None
