@@ -182,6 +182,16 @@ _OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "manag", "master", "ver
                                 "판매자",
                                 "maestra", "mestre", "convida", "管理", "マスター", "招待元", "관리", "마스터", "초대",
                                 "邀请"))
+# the vertical rules of a plain-text table (ASCII and box-drawing), which stand between a row's label and its value
+_COLUMN_RULES = ("|", "│", "║", "┃", "┆", "┊", "╎")
+_RULES_AS_SPACES = str.maketrans(dict.fromkeys(_COLUMN_RULES, " "))
+# a row or line whose label names the seller of a Marketplace offer ("Seller  Contoso, AWS account 3057 9912 4480",
+# "Vendedor: …", "Verkäufer …", "販売者 …"): an account id on it is the seller's, never the reader's, wherever the
+# row's label stands before it (read only where the text holds one of _SELLER_WORDS, folded)
+_SELLER_LINE = re.compile(r"[ \t]*(?:seller|vendor|verkäufer|vendedor|vendeur|venditore|販売者|卖家|賣家|판매자)"
+                          r"(?![^\W\d_])", _I)
+_SELLER_WORDS = ("seller", "vendor", "verkäufer", "vendedor", "vendeur", "venditore",
+                 "販売者", "卖家", "賣家", "판매자")
 # the reader's own organization's management account, right before its id
 _OWN_MANAGEMENT = re.compile(
     r"(?:\byour organi[sz]ation|\bvotre organisation|\bsu organizaci[oó]n|\bsua organiza[cç][aã]o|\bIhre Organisation|"
@@ -411,6 +421,10 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             return account_digits(match.group(1))
     if twelve is None:
         twelve = [(m.start(), m.end(), m.group(1)) for m in _twelve(text)]
+    if "|" in text or (not text.isascii() and any(map(text.__contains__, _COLUMN_RULES))):
+        # a plain-text table ("║ AWS account   ║ 7302 8851 4406 ║", "| Account ID | 4417… |"): its rules read as
+        # the spaces between a label and its value (one character for one: the numbers' places hold)
+        text = text.translate(_RULES_AS_SPACES)
     if low is None:
         low = fold_lower(text)
     if _OWN.needles is None or any(map(low.__contains__, _OWN.needles)):
@@ -422,12 +436,21 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
+    sellers = any(map(low.__contains__, _SELLER_WORDS))
+    last_end = -1  # where the number before ends
     for start, end, number in twelve:
+        on_seller_row = False
+        if sellers:  # (the first number of the seller's row only: "Seller account 1188… offered it to buyer 6633…")
+            line = text.rfind("\n", 0, start) + 1
+            on_seller_row = last_end < line and _SELLER_LINE.match(text, line, start) is not None
+            last_end = end
         before = fold_lower(text[max(0, start - 60):start])
         if any(map(before.__contains__, _MANAGEMENT_NOUNS)) and _OWN_CREATED.search(
                 text, start, fold_lower(text[max(0, start - _OWN_CREATED.reach):start])):
             return account_digits(number)  # the management account of the organization the reader created
         if _OTHER_AFTER.match(text, end) or _OTHER.search(text, start, before):
+            continue
+        if on_seller_row:
             continue
         numbers.append((start, number, before))
     if any(_ROLE_AFTER.match(text, end) for _, end, _ in twelve):
