@@ -551,8 +551,16 @@ _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc"
 
 
 def _before_expiry(lowered: str) -> bool:
-    """Whether lower-cased ``lowered`` asks the reader to act before what it offers expires (:data:`_BEFORE_EXPIRY`)."""
-    return any(cue in lowered for cue in _BEFORE_EXPIRY_CUES) and _BEFORE_EXPIRY.search(lowered) is not None
+    """Whether lower-cased ``lowered`` asks the reader to act before what it offers expires (:data:`_BEFORE_EXPIRY`):
+    searched only around each cue (str.find; a search of the whole text, which re tries at every position, cost
+    ~7 % of the classify stage on the 50 samples)."""
+    for cue in _BEFORE_EXPIRY_CUES:
+        at = lowered.find(cue)
+        while at >= 0:
+            if _BEFORE_EXPIRY.search(lowered, max(0, at - 40), at + 16) is not None:
+                return True
+            at = lowered.find(cue, at + 1)
+    return False
 
 # a date that selects what is concerned ("tasks started before 2026-03-30", "instances launched after
 # Fri, 06 Mar 2026"): which resources, not when to act
@@ -1246,7 +1254,7 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
     return may_hold_act_by(lowered[:200_000]) or _before_expiry(lowered[:200_000]) \
-        or any(terms in lowered for terms in _INVOICE_TERMS)
+        or ("invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS))
 
 
 def find_deadline(text: str, reference: date | None = None, notice_type: str | None = None) -> str | None:
