@@ -421,9 +421,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             return account_digits(match.group(1))
     if twelve is None:
         twelve = [(m.start(), m.end(), m.group(1)) for m in _twelve(text)]
-    if "|" in text or (not text.isascii() and any(map(text.__contains__, _COLUMN_RULES))):
+    if twelve and ("|" in text or (not text.isascii() and any(map(text.__contains__, _COLUMN_RULES)))) and any(
+            rule in text[max(0, start - 60):start] for start, _, _ in twelve for rule in _COLUMN_RULES):
         # a plain-text table ("║ AWS account   ║ 7302 8851 4406 ║", "| Account ID | 4417… |"): its rules read as
-        # the spaces between a label and its value (one character for one: the numbers' places hold)
+        # the spaces between a label and its value (one character for one: the numbers' places hold); only where
+        # one stands before a number
         text = text.translate(_RULES_AS_SPACES)
     if low is None:
         low = fold_lower(text)
