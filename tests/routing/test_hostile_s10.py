@@ -12,7 +12,6 @@ positions), never time (see tests/routing/test_hostile_complexity.py for the met
 from __future__ import annotations
 
 import base64
-import re
 from typing import Any
 
 import dkim
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from routing import dkim_verify, redact, secrets, signed_view
 from tests.routing.test_hostile_complexity import count_regex_work
+from tests.routing.test_secret_scans import _plain_values_pattern
 
 # ---------------------------------------------------------------- secrets: hard-wrapped links
 
@@ -154,14 +154,6 @@ def test_an_unread_span_stays_one_when_merged() -> None:
 
 
 # ---------------------------------------------------------------- redact: one pass for every value
-
-
-def _plain_values_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
-    alternatives = [r"[ \u00a0\u2009\u202f\-\u2010\u2011\u2013.]?".join(re.escape(c) for c in value)
-                    if value.isdigit() else re.escape(value) for value in sorted(values, key=len, reverse=True)]
-    if not alternatives:
-        return None
-    return re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(alternatives) + r")(?![A-Za-z0-9])")
 
 
 SCRUB_PIECES = ["4", "8", "2", "9", "1", "a", "Z", ".", "-", " ", "\u00a0", "\u2013", "/", "٤", "²", "_", "x",
