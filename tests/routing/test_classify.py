@@ -449,6 +449,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # on session 9's final rules) and own24's held-out third: every figure reached after session 10's round
     names += ["fixtures-unseen23", "fixtures-unseen23-heldout", "fixtures-unseen24", "fixtures-unseen24-heldout",
               "fixtures-own24-heldout"]
+    # unseen25, unseen26 (first runs 26/30 and 28/30 types, 15/19 and 13/18 labelled deadlines, 30/30 and 27/30 ids,
+    # the same at session 10's start and after its first round): after the second round, four misses stay (READMEs)
+    names += ["fixtures-unseen25", "fixtures-unseen25-heldout", "fixtures-unseen26", "fixtures-unseen26-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -472,6 +475,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-own22"] = (11 / 12, 1.0, 1.0)
     # own23: a maintenance the mail says is completed still gets its scheduled date
     floors["fixtures-own23"] = (1.0, 8 / 9, 1.0)
+    # unseen25: a Chinese "accessed by a third party" restriction read as a suspension warning, and a CA rotation's
+    # completion date taken before its start; held-out: a free-tier offer's end taken as a deadline; unseen26: a
+    # notice whose text is only in an HTML attachment (the parser keeps an attachment's name, not its content)
+    floors["fixtures-unseen25"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen25-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen26"] = (1.0, 19 / 20, 19 / 20)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
