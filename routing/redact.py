@@ -382,8 +382,13 @@ def _addresses(parsed: ParsedMail) -> list[str] | None:
 def default_deny_applies(parsed: ParsedMail, notice: Notice) -> bool:
     """Root-credential or verification mail: by notice type, or by a From/Sender family; also when a
     From/Sender value cannot be read (its family unknown: the stricter rule)."""
-    if notice.secret or notice.category in CREDENTIAL_FAMILIES:
-        return True
+    return notice.secret or notice.category in CREDENTIAL_FAMILIES or credential_sender(parsed)
+
+
+def credential_sender(parsed: ParsedMail) -> bool:
+    """Whether the From address or an address of a From or Sender header is of a root-credential sender
+    family, or a From/Sender value cannot be read (its family unknown: the stricter rule). The root-account
+    guard asks the same (:func:`ticketing.guard.is_root_credential_mail`)."""
     addresses = _addresses(parsed)
     if addresses is None:
         return True

@@ -29,8 +29,7 @@ from datetime import UTC, datetime
 import structlog
 
 from ingest.store import StoredMessage
-from routing.addresses import readable_addresses
-from routing.families import CREDENTIAL_FAMILIES, sender_family
+from routing.redact import credential_sender
 from routing.secrets import Secret, find_secrets
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient
 from ticketing import guard_metrics as metrics
@@ -60,13 +59,7 @@ _MAX_TTL = 24 * 3600.0
 def is_root_credential_mail(parsed: ParsedMail, notice: Notice) -> bool:
     """Category ``credentials`` by the taxonomy, or a From/Sender of a credential sender family; also when a
     From/Sender value cannot be read (its family unknown: the stricter rule, as redaction decides)."""
-    if notice.category == "credentials":
-        return True
-    values = [parsed.from_address, *parsed.header_all("From"), *parsed.header_all("Sender")]
-    addresses = readable_addresses(values)
-    if addresses is None:
-        return True
-    return any(sender_family(address) in CREDENTIAL_FAMILIES for address in addresses)
+    return notice.category == "credentials" or credential_sender(parsed)
 
 
 def stated_validity(text: str) -> float | None:
