@@ -10,6 +10,10 @@ ISO-8859-x, windows-125x, KOI8) is decoded here by its declared charset with the
 hands a 7-bit ISO-2022 part back undecoded, escape sequences and all); when the declaration is wrong,
 the charset's superset, then UTF-8, then Latin-1 (which keeps every byte) are tried: nothing is lost.
 
+A mail without an HTML body part that carries its notice as an HTML attachment (the body only points at
+"aviso-aws-health.html") is read from that attachment: it becomes ``html``/``html_text`` (:func:`attached_html`),
+so the classifier sees the notice and the ticket shows it, redacted as any HTML part.
+
 mail-parser logs what it cannot decode, quoting the header value (which may hold a code). Its logger
 is closed here: records are counted per parse into ``defects`` (``mailparser_log_records:ERROR=2``)
 by :class:`_CountingHandler` and never formatted or passed on to the application's handlers.
@@ -47,6 +51,9 @@ MAX_MIME_DEPTH = 30  # multipart nesting deeper than this is refused before pars
 # name, pops its list of words from the front, quadratic in the words of one value (16,000 in a Subject:
 # 3.9 s, 64,000: a minute). The most in any block of our 1,523 sample, corpus and fixture mails is 20
 MAX_ENCODED_WORDS = 1000
+# A mail without an HTML body part whose notice is sent as an HTML attachment (an AWS Health notice forwarded as
+# "aviso-aws-health.html", the body only pointing at it) is read from that attachment, up to this many characters
+MAX_ATTACHED_HTML = 512 * 1024
 
 _CONTENT_TYPE = re.compile(rb"^content-type:[^\n]*(?:\n[ \t][^\n]*)*", re.IGNORECASE | re.MULTILINE)
 _BOUNDARY = re.compile(rb"""boundary\s*=\s*(?:"([^"\r\n]*)"|([^\s;"]+))""", re.IGNORECASE)
@@ -312,6 +319,32 @@ def _body_parts(message: Any) -> tuple[list[str | None], list[str | None]]:
     return plain, html
 
 
+def attached_html(message: Any, limit: int = MAX_ATTACHED_HTML) -> str:
+    """The first text/html part of ``message`` sent as an attachment (a Content-Disposition of attachment, or
+    a file name), decoded by its charset and cut at ``limit`` characters; ``""`` when there is none. Parts of
+    an attached message (message/rfc822) are not the mail's own: skipped."""
+    skipped: set[int] = set()
+    for part in message.walk():
+        if id(part) in skipped:
+            continue
+        if part.get_content_maintype() == "message":
+            skipped.update(id(child) for child in part.walk() if child is not part)
+            continue
+        if part.is_multipart() or part.get_content_type() != "text/html" or not (
+                part.get_content_disposition() == "attachment" or part.get_filename()):
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes) or not payload.strip():
+            continue
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            text = payload[:limit * 4].decode(charset, "replace")
+        except LookupError:  # a charset Python does not know
+            text = payload[:limit * 4].decode("utf-8", "replace")
+        return unicodedata.normalize("NFC", text[:limit])
+    return ""
+
+
 def _decoded(texts: Any, legacy: list[str | None]) -> list[str]:
     """mail-parser's ``texts`` with each legacy-charset part replaced by its text decoded here (only when the
     two lists line up part for part)."""
@@ -334,8 +367,13 @@ def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
         legacy_plain, legacy_html = _body_parts(parser.message)
     html = "\n".join(_decoded(parser.text_html, legacy_html))
     plain = "\n".join(_decoded(parser.text_plain, legacy_plain)).replace("\r\n", "\n")
-    html_text = html_to_text(html)
     attachments = _attachments(parser)
+    if not html.strip() and any(a.content_type.lower() == "text/html" for a in attachments):
+        try:
+            html = attached_html(parser.message)
+        except Exception:  # the email package on a hostile part: the mail is read as before, without it
+            defects.append("HTML attachment not readable; ignored")
+    html_text = html_to_text(html)
     logged = _MAILPARSER_LOG_COUNTER.stop()
     defects += [f"mailparser_log_records:{level}={n}" for level, n in sorted(logged.items())]
     defects += sorted(str(d) for d in (parser.defects_categories or ()))
