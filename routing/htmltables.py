@@ -165,10 +165,19 @@ def _column_kind(header: str) -> str | None:
 
 
 def _digits(written: str) -> str:
-    """The 12 digits of an id as :data:`_ID_MARKUP` finds it (its separators, character references too, removed)."""
-    if written.isdigit():
+    """The 12 digits of an id as :data:`_ID_MARKUP` finds it (its separators, character references too, removed),
+    in ASCII."""
+    if written.isdigit() and written.isascii():
         return written
-    return "".join(ch for ch in html.unescape(written) if ch.isdigit())
+    return ascii_digits("".join(ch for ch in html.unescape(written) if ch.isdecimal()))
+
+
+def ascii_digits(written: str) -> str:
+    """``written`` with every Unicode decimal digit as its ASCII digit, other characters kept (``\\d`` matches
+    every script's decimal digits: a Japanese statement writes an account id in full-width ``３０１８…``)."""
+    if written.isascii():
+        return written
+    return "".join(str(int(c)) if c.isdecimal() and not c.isascii() else c for c in written)
 
 
 def _account(cell: str) -> str | None:

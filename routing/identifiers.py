@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.htmltables import MAX_MARKUP, has_id_form, label_accounts, table_accounts
+from routing.htmltables import MAX_MARKUP, ascii_digits, has_id_form, label_accounts, table_accounts
 from routing.htmltext import html_to_text
 from routing.patterns import (
     FOLDS_TO_ASCII,
@@ -148,7 +148,10 @@ _ACCOUNT_TIERS = (
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an
     # Organizations ARN's (it names the organization's management account)
-    _Gated(re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"), in_text="arn:aws"),
+    # (an SNS topic's only when the mail calls it the reader's: "could not publish to your SNS topic arn:aws:sns:…")
+    _Gated(re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"
+                      r"|\b(?i:your (?:amazon )?sns topic\s+(?:arn\s+)?)arn:aws[a-z-]*:sns:[a-z0-9-]+:\Z"),
+           in_text="arn:aws"),
 )
 # the patterns alone, strongest first, and the place of the ARN's (tests/routing/test_identifier_scans.py)
 _ACCOUNT_BEFORE = tuple(tier.pattern for tier in _ACCOUNT_TIERS)
@@ -388,9 +391,10 @@ def _first(patterns: Iterable[re.Pattern[str]], *texts: str) -> str | None:
 
 
 def account_digits(written: str) -> str:
-    """The 12 digits of an account id as written (dashes and spaces, no-break ones too, removed)."""
+    """The 12 digits of an account id as written (dashes and spaces, no-break ones too, removed), in ASCII:
+    :func:`routing.htmltables.ascii_digits`."""
     digits = written.replace("-", "").replace(" ", "")
-    return digits if digits.isascii() else digits.replace("\u00a0", "").replace("\u202f", "")
+    return digits if digits.isascii() else ascii_digits(digits.replace("\u00a0", "").replace("\u202f", ""))
 
 
 def _may_hold(needles: tuple[str, ...] | None, text: str) -> bool:
@@ -690,7 +694,7 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
     maskable = "account ending " in m.both or "account id ending " in m.both \
         or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
     masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
-    return masked.group(1) if masked else None
+    return ascii_digits(masked.group(1)) if masked else None
 
 
 def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
