@@ -109,17 +109,30 @@ _ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "un
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move)\b|"
                          r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
-# the same at the start of any line (one scan of a whole text)
+# the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
-# a by-lead right before a date (a cheap scan of a whole text: :func:`may_act_by` reads each date's lead)
-_BY_NEAR_DATE = re.compile(
+# the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try
+# the pattern at every position)
+_IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
+# a by-lead right before a date (a cheap scan of a whole text: :func:`may_act_by` reads each date's lead); the
+# reference of :func:`_by_near_date`, which searches its two branches apart, each only where it can match
+_BY_WORD_NEAR_DATE = (
     r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
     r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até)"
     r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+\.?,?\s+){0,2}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
-    r"gen|abr|giu|lug|ago|dic)|"
-    r"\d\s*[日일]\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*(?:\d{1,2}:\d\d\S*\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
-    r"(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
+    r"gen|abr|giu|lug|ago|dic)")
+_DAY_NEAR_BY = (r"\d\s*[日일]\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*"
+                r"(?:\d{1,2}:\d\d\S*\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
+_BY_NEAR_DATE = re.compile(_BY_WORD_NEAR_DATE + "|" + _DAY_NEAR_BY)
+_BY_WORD = re.compile(_BY_WORD_NEAR_DATE)
+_DAY_BY = re.compile(_DAY_NEAR_BY)
+# the literals a match of _BY_WORD opens with, each with how far before it the match starts ("d'ici le": "ici le" is
+# found, the match starts two characters before it)
+_BY_WORD_STARTS = (("by", 0), ("before", 0), ("no later than", 0), ("prior to", 0), ("not later than", 0), ("bis", 0),
+                   ("vor dem", 0), ("spätestens", 0), ("avant le", 0), ("au plus tard le", 0), ("ici le", 2),
+                   ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0),
+                   ("prima del", 0), ("non oltre il", 0), ("até", 0))
 # literals one of which a text holds where _BY_NEAR_DATE can match
 _BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
             "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "prima del", "non oltre", "até", "まで",
@@ -151,13 +164,41 @@ def not_deadline_roles(notice_type: str | None) -> frozenset[str]:
 def may_ask(text: str) -> bool:
     """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
     :func:`_asks` accepts holds one of these, or opens a line with an imperative)."""
-    return any(cue in text for cue in _ASK_CUES) or _IMPERATIVE_LINE.search(text) is not None
+    return any(cue in text for cue in _ASK_CUES) or _imperative_line(text)
+
+
+def _imperative_line(text: str) -> bool:
+    """Whether a line of ``text`` opens with an imperative: ``_IMPERATIVE_LINE.search(text) is not None``, found
+    faster (the first line by a match at its start, the others after the literal newline)."""
+    return _IMPERATIVE.match(text) is not None or _IMPERATIVE_AFTER_NEWLINE.search(text) is not None
 
 
 def may_hold_act_by(text: str) -> bool:
     """Whether lower-cased ``text`` may hold an :data:`ACT_BY` date: a word that may ask (:func:`may_ask`) and a
     by-lead right before something that starts a date (a cheap test of a whole text, before any date is read)."""
-    return may_ask(text) and any(cue in text for cue in _BY_CUES) and _BY_NEAR_DATE.search(text) is not None
+    return may_ask(text) and any(cue in text for cue in _BY_CUES) and _by_near_date(text)
+
+
+def _by_near_date(text: str) -> bool:
+    """``_BY_NEAR_DATE.search(text) is not None``, tried only where a match can start: at each literal a by-lead
+    opens with (str.find), and before each 日 or 일 (its digit, past the white space between). re would try the
+    whole alternation at every position of the text."""
+    for literal, back in _BY_WORD_STARTS:
+        at = text.find(literal)
+        while at >= 0:
+            if at >= back and _BY_WORD.match(text, at - back) is not None:
+                return True
+            at = text.find(literal, at + 1)
+    for day in "日일":
+        at = text.find(day)
+        while at >= 0:
+            digit = at - 1
+            while digit >= 0 and text[digit].isspace():
+                digit -= 1
+            if digit >= 0 and _DAY_BY.match(text, digit) is not None:
+                return True
+            at = text.find(day, at + 1)
+    return False
 
 
 def may_act_by(text: str, start: int, end: int) -> bool:
