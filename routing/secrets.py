@@ -685,17 +685,32 @@ def _url_matches(text: str) -> list[re.Match[str]]:
     before "://" (http, https) and at the start of a host-name run followed by a :data:`_HOST_DOT`
     "." (re would try the look-behind-led pattern at every position). Same matches
     (tests/routing/test_secret_scans.py)."""
-    schemes: set[int] = set()
+    return list(_url_match_iter(text))
+
+
+def _scheme_positions(text: str) -> Iterator[int]:
+    """Where a link with a scheme can start, ascending, found as they are read: 0 when a host-name run
+    and "." start the text, and 5 and 4 characters before each "://" (never below 0). Two "://" are 3
+    or more apart, so the positions of one come after those of the one before: ascending without a
+    sort, and only 0 can repeat (a "://" at 4 or 5)."""
+    first = 0 if _HOST_AT_0.match(text) else -1
+    if first == 0:
+        yield 0
     at = text.find("://")
     while at != -1:
-        schemes.update((at - 4, at - 5))
+        for position in (at - 5, at - 4):
+            if position > first:
+                yield position
         at = text.find("://", at + 1)
-    if _HOST_AT_0.match(text):
-        schemes.add(0)
-    pending = sorted(position for position in schemes if position >= 0)
-    out: list[re.Match[str]] = []
+
+
+def _url_match_iter(text: str) -> Iterator[re.Match[str]]:
+    """:func:`_url_matches` found as they are read: a caller that stops after :data:`MAX_READS_PER_RULE`
+    links (:func:`_url_spans`) has not listed the candidates of the rest of the text (every "://" of a
+    megabyte of hostile links: tests/routing/test_speed_s11.py counts the look-ups)."""
+    pending = _scheme_positions(text)
+    position = next(pending, None)  # the next scheme position not yet tried (or skipped inside a link)
     end = 0
-    taken = 0  # pending[:taken] tried (or skipped inside a link)
     # the first label of a link without a scheme ends at a "." after which the host name goes on to
     # ":", "/", "?" or "#" (_HOST_DOT, a literal first: re scans for it fast); it starts where the run
     # of host-name characters before that "." starts, at most 63 back (a longer run is no label).
@@ -711,22 +726,23 @@ def _url_matches(text: str) -> list[re.Match[str]]:
         start = lowest + len(text[lowest:at].rstrip(_HOST_CHAR_STRING))
         if not (start < at and (start == 0 or text[start - 1] not in _HOST_CHARS)):
             continue
-        while taken < len(pending) and pending[taken] <= start:
-            position = pending[taken]
-            taken += 1
+        tried = -1  # the last scheme position taken here
+        while position is not None and position <= start:
+            tried = position
             if position >= end and (match := _URL.match(text, position)) is not None:
-                out.append(match)
+                yield match
                 end = max(match.end(), position + 1)
-        if start < end or (taken and pending[taken - 1] == start):
+            position = next(pending, None)
+        if start < end or tried == start:
             continue  # inside the link before, or tried just now as a scheme position
         if (match := _URL.match(text, start)) is not None:
-            out.append(match)
+            yield match
             end = max(match.end(), start + 1)
-    for position in pending[taken:]:
+    while position is not None:
         if position >= end and (match := _URL.match(text, position)) is not None:
-            out.append(match)
+            yield match
             end = max(match.end(), position + 1)
-    return out
+        position = next(pending, None)
 
 
 def _head_run(segment: str) -> int:
@@ -772,7 +788,7 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
         return found
     decided: dict[tuple[int, _LinkSoFar], int] = {}
     reads = 0  # links read (with their wrapped lines), of both kinds: at most MAX_READS_PER_RULE
-    for match in _url_matches(text):
+    for match in _url_match_iter(text):
         if found and match.start() < found[-1].end:
             continue  # inside the wrapped continuation of the link before
         if reads == MAX_READS_PER_RULE:
