@@ -261,7 +261,9 @@ class _Local:
 
 
 def _verify_one(mail: _Mail, verifier: MailVerifier, signature: SignatureTags, lookup: DnsLookup) -> tuple[bool, str]:
-    ok = bool(verifier.verify(idx=signature.index, dnsfunc=dkim_dnsfunc(lookup)))
+    # the tags signature_tags read are handed on: the verifier does not read the header again
+    ok = bool(verifier.verify(idx=signature.index, dnsfunc=dkim_dnsfunc(lookup),
+                              read=(signature.value, signature.tags)))
     if ok:
         return True, ""
     key_name = f"{signature.selector}._domainkey.{signature.domain}"

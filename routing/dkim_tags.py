@@ -18,7 +18,8 @@ different tags from it than the verifier. dkimpy splits the same bytes on ``;`` 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 _FWS = re.compile(rb"(?:\r\n|\n)(?=[ \t])")  # = \r?\n(?=[ \t]); a branch of literals scans faster
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -97,7 +98,9 @@ def _tags(stripped: str, *, checked: bool) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class SignatureTags:
-    """What rootmail reads of one DKIM-Signature: ``index`` counts DKIM-Signature headers from the top."""
+    """What rootmail reads of one DKIM-Signature: ``index`` counts DKIM-Signature headers from the top;
+    ``tags`` are all its tags as read here from the raw header value ``value`` (the verifier takes them
+    instead of reading the header again: :meth:`routing.dkim_verify.MailVerifier.verify`)."""
 
     index: int
     domain: str
@@ -106,6 +109,8 @@ class SignatureTags:
     body_length: int | None
     canonicalization: str
     b: str
+    tags: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    value: bytes = field(default=b"", compare=False, repr=False)
 
 
 def signature_tags(index: int, value: bytes) -> SignatureTags:
@@ -134,4 +139,4 @@ def signature_tags(index: int, value: bytes) -> SignatureTags:
             raise TagListError("l= is not a decimal number")
         length = int(tags["l"])
     return SignatureTags(index, domain, selector, names, length, tags.get("c", "simple/simple"),
-                         tags["b"].replace(" ", "").replace("\t", ""))
+                         tags["b"].replace(" ", "").replace("\t", ""), tags, value)
