@@ -128,7 +128,7 @@ def signature_tags(index: int, value: bytes) -> SignatureTags:
     signed = tags["h"].lower()  # ASCII (_tag_text): lower-casing the whole value lower-cases each name
     # the names without the white space around them: one strip per name only when the value holds any
     names = tuple(signed.split(":")) if " " not in signed and "\t" not in signed else \
-        tuple(n.strip(" \t") for n in signed.split(":"))
+        tuple([n.strip(" \t") for n in signed.split(":")])
     if not _HEADER_NAMES.fullmatch(":".join(names)):  # = all(map(_HEADER_NAME.fullmatch, names))
         raise TagListError("h= holds an empty or invalid header name")
     if "from" not in names:

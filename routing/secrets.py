@@ -398,18 +398,25 @@ _F = TypeVar("_F", bound=_Found)
 def _capped(items: Iterable[_F], text: str, found: list[Secret]) -> Iterable[_F]:
     """``items`` (matches or words, in text order), at most :data:`MAX_READS_PER_RULE` of them; when one
     more follows, the text from its start to the end goes into ``found`` as one unread span instead.
-    A list or tuple within the bound is returned as it is (nothing to stop: no generator per rule)."""
+    A list or tuple within the bound is returned as it is (nothing to stop: no generator per rule), and
+    so is an empty iterator (most rules find nothing in most texts): its first item is read here, the
+    rest by :func:`_capped_iter`. The same items in the same order, each read once."""
     if isinstance(items, (list, tuple)) and len(items) <= MAX_READS_PER_RULE:
         return items
-    return _capped_iter(items, text, found)
-
-
-def _capped_iter(items: Iterable[_F], text: str, found: list[Secret]) -> Iterator[_F]:
-    """:func:`_capped` for an iterator: read one by one, stopped after the bound. The first
-    :data:`MAX_READS_PER_RULE` handed on by ``islice`` (no count kept per item here); only then is one
-    more read, as the plain loop reads it (tests/routing/test_speed_s10.py compares both)."""
     iterator = iter(items)
-    yield from islice(iterator, MAX_READS_PER_RULE)
+    first = next(iterator, None)
+    if first is None:
+        return ()
+    return _capped_iter(first, iterator, text, found)
+
+
+def _capped_iter(first: _F, iterator: Iterator[_F], text: str, found: list[Secret]) -> Iterator[_F]:
+    """:func:`_capped` for an iterator whose first item ``first`` was read: read one by one, stopped
+    after the bound. The first :data:`MAX_READS_PER_RULE` handed on by ``islice`` (no count kept per item
+    here); only then is one more read, as the plain loop reads it (tests/routing/test_speed_s10.py
+    compares both)."""
+    yield first
+    yield from islice(iterator, MAX_READS_PER_RULE - 1)
     more = next(iterator, None)
     if more is not None:
         found.append(Secret(more.start(), len(text), UNREAD_KIND))

@@ -70,7 +70,8 @@ class HeaderBlock:
     names: tuple[str, ...]
 
     def values(self, name: str) -> list[bytes]:
-        return [self.fields[i][1] for i in self.instances(name)]
+        """The raw values of header ``name`` (lower case), top first (one pass, no index list)."""
+        return [field[1] for field, n in zip(self.fields, self.names, strict=True) if n == name]
 
     def instances(self, name: str) -> list[int]:
         """Indexes of the instances of header ``name`` (lower case), top first."""
@@ -107,7 +108,7 @@ def _plain_fields(block: bytes) -> tuple[tuple[bytes, bytes], ...] | None:
     found = _FIELD.findall(text)
     if sum(map(len, chain.from_iterable(found))) + 2 * len(found) != len(text):  # each match: name, value, ":", "\n"
         return None
-    return tuple((name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found)
+    return tuple([(name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found])
 
 
 def header_block(raw: bytes) -> HeaderBlock:
@@ -126,7 +127,7 @@ def _lower_names(fields: tuple[tuple[bytes, bytes], ...]) -> tuple[str, ...]:
     """The header names, decoded and lower-cased. One by one: dkimpy's parse may give a name that
     holds ``:`` (its ``[\x21-\x7e]+?:`` reads ``:To: x`` as the name ``:To``), so the names cannot be
     joined and split again (a hostile-variant test found it)."""
-    return tuple(name.decode("ascii", "replace").strip().lower() for name, _ in fields)
+    return tuple([name.decode("ascii", "replace").strip().lower() for name, _ in fields])  # a list: no generator
 
 
 def body_of(raw: bytes) -> bytes:

@@ -1,7 +1,8 @@
 """Session 11's speed changes: the link scan stops at the per-rule bound (it does not list every link
 candidate of a hostile text first: counted look-ups), with the same spans as before; the DKIM verifier
 takes the tags :func:`routing.dkim_tags.signature_tags` read instead of reading the header again, with the
-same outcome as reading it (samples, corpora, attacks, signed mails with folded and mutated tags)."""
+same outcome as reading it (samples, corpora, attacks, signed mails with folded and mutated tags); the
+per-rule bound hands an empty iterator back as ``()``, with no generator made for it."""
 
 from __future__ import annotations
 
@@ -137,3 +138,16 @@ def test_handed_tags_verify_as_read_with_folded_tag_values(canon: tuple[bytes, b
             raw = _fold(raw, at, fold)
     for outcome in _both_ways(raw, _lookup("1024", record)):
         event(outcome)
+
+
+# ---------------------------------------------------------------- the per-rule bound on an empty iterator
+
+
+def test_capped_empty_iterator_is_no_generator() -> None:
+    found: list[secrets.Secret] = []
+    assert secrets._capped(iter(()), "text", found) == ()
+    assert secrets._capped(secrets._DD_LONG.finditer("short words only"), "short words only", found) == ()
+    assert found == []
+    text = "a " * 5
+    matches = secrets._capped(secrets._FIRST_WORD.finditer(text), text, found)
+    assert [m.span() for m in matches] == [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)] and found == []
