@@ -5,9 +5,12 @@ before it, or right after it in Japanese, Chinese and Korean, in the 9 languages
 clause it stands in; its place in a range "D1 - D2"): a fact (:data:`CREATED`, :data:`PUBLISHED`), the cause the
 mail cites (:data:`CAUSE`), what happens only under a condition (:data:`CONDITIONAL`), the end of an extended
 support (:data:`EXTENDED_END`), a window's end (:data:`WINDOW_END`), a date the reader is asked to act by
-(:data:`ACT_BY`), or none of these (:data:`OTHER`). And the expectation of each notice type: which roles are no
-deadline for it (a maintenance wants its window's start, not its end). ``routing/deadline.py`` scores every
-date and asks here only to choose among the dates that qualify: roles first, scores as tie-breakers.
+(:data:`ACT_BY`), when what the mail announces starts (:data:`START`) or is complete (:data:`COMPLETION`), when an
+offer ends (:data:`OFFER_END`), or none of these (:data:`OTHER`). And the expectation of each notice type: which
+roles are no deadline for it beside another date (a maintenance wants its window's start, not its end; a certificate
+rotation not when AWS completes it), which it expects first (a rotation's start) and which are none even alone (a
+usage alert's offer end, unless the mail asks an act). ``routing/deadline.py`` scores every date and asks here only
+to choose among the dates that qualify: roles first, scores as tie-breakers.
 """
 
 from __future__ import annotations
@@ -21,12 +24,39 @@ CONDITIONAL = "conditional"  # what happens only if the reader does (not) do som
 EXTENDED_END = "extended-end"  # how long extended support lasts (the paid extension, not the deadline)
 WINDOW_END = "window-end"  # the second date of a range or what closes a window ("closes on", "endet am")
 ACT_BY = "act-by"  # a date the reader is asked to act by ("please … before D", "D までに…してください")
+START = "start"  # when what the mail announces starts ("the rotation starts on D", "D から開始"): :func:`starts_at`
+COMPLETION = "completion"  # when what AWS does is complete ("is completed for all instances by D", "D までに完了")
+OFFER_END = "offer-end"  # when an offer, a free tier, a plan, a trial or credits end ("the Free Tier offer expires D")
 OTHER = "other"
 
 #: the roles that are never the deadline when the mail names a date of another role
 NOT_DEADLINE = frozenset({CREATED, PUBLISHED, CAUSE, CONDITIONAL, EXTENDED_END})
-#: per notice type, the roles that are no deadline beside a date of another role (a maintenance wants its start)
-_TYPE_NOT_DEADLINE = {"health.scheduled_maintenance": frozenset({WINDOW_END})}
+#: the types that report usage against a limit or a budget: the end of the offer their usage counts against is no
+#: deadline of theirs when it is their only date, unless the mail asks the reader to act (by then)
+#: (:data:`_TYPE_ALONE_NOT_DEADLINE`); beside another date it stays one (a free plan that ends on D1, the account
+#: closed on D2: D1)
+_USAGE_TYPES = ("cost.free_tier_alert", "cost.budget_alert")
+#: per notice type, the roles that are no deadline beside a date of another role (a maintenance wants its start, a
+#: certificate rotation the rotation's start or the date to act by, not when AWS completes it)
+_TYPE_NOT_DEADLINE = {"health.scheduled_maintenance": frozenset({WINDOW_END}),
+                      "health.certificate_rotation": frozenset({COMPLETION})}
+#: per notice type, the roles that are its deadline first (after an act-by date): a rotation's start, not a
+#: later expiry or completion, unless a better-scored date comes before it
+_TYPE_EXPECTED = {"health.certificate_rotation": frozenset({START})}
+#: per notice type, the roles that are no deadline even when no date of another role is named, when the mail reports
+#: usage (:func:`reports_usage`) and asks the reader nothing (:func:`may_ask_by_then`): a usage alert that mentions
+#: when its free-tier offer ends names no deadline (the notice that the offer ends does)
+_TYPE_ALONE_NOT_DEADLINE = {usage: frozenset({OFFER_END}) for usage in _USAGE_TYPES}
+# a share of a limit or a budget ("85 %", "120%", "% 85")
+_SHARE = re.compile(r"\d\s*[%％]|[%％]\s*\d")
+# an act asked before "that date", named by reference ("Upgrade before this date", "Passez à une offre payante avant
+# cette date", "antes de esa fecha", "vor diesem Datum", "prima di tale data", "この日までに", "在该日期之前",
+# "이 날짜 이전에")
+_BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|it ends|the end)\b|"
+                               r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
+                               r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
+                               r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
+                               r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)")
 
 _CLAUSE_BREAK = re.compile(r"[,;，、；]|\s[-–]\s")
 # a fact's label or participle right before its date ("published on", "Aviso emitido el", "購入日:", "发布于")
@@ -154,11 +184,51 @@ _CLOSE_LEAD = re.compile(r"(?:\bclos(?:es|ing)(?: on)?|\bends?(?: on)?|\bschlie�
                          r"\bfecha em|\btermina em|\bencerra em)"
                          r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?\s*\Z")
 _CLOSE_CUE = re.compile("clos|end|schließt|cierra|termina|ferme|fin|chiude|fecha|encerra")
+# what AWS completes by the date ("is completed for all DB instances by D", "wird bis D abgeschlossen", "se
+# completará el D", "sera achevée le D", "sarà completata entro il D", "será concluída até D"; after it:
+# "D までに完了", "D 前完成", "D까지 완료")
+_COMPLETION_CUES = ("complet", "finish", "abgeschlossen", "conclu", "achev", "完了", "完成", "완료")
+_COMPLETION_LEAD = re.compile(r"(?:complet|finish|abgeschlossen|conclu|achev)\w*[^.;:!?\n]{0,50}\Z")
+_COMPLETION_AFTER = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）]\s*)?(?:までに|まで|前|까지)?\s*(?:に)?\s*"
+                               r"(?:完了|完成|완료)")
+# when what the mail announces starts: a start lead right before the date ("starts on", "begins on", "beginnt am",
+# "comienza el", "commence le", "inizia il", "começa em", "start time:") or a start right after it in Japanese,
+# Chinese and Korean ("D から開始", "D 开始", "D에 시작", "D부터 시작")
+_START_LEAD = re.compile(r"(?:\b(?:starts?|starting|begins?|beginning|commences?|commencing)(?: on| at| from)?|"
+                         r"\bstart (?:time|date)\s*:|\bbeginnt am|\bbeginnen am|\bstartet am|\b(?:comienza|empieza|"
+                         r"comenzará|empezará) el|\b(?:commence|débute|commencera|débutera) le|\binizi(?:a|erà) il|"
+                         r"\bcomeça(?:rá)? em|\binicia(?:rá)? em)"
+                         r"(?:\s+(?:[a-z]{3,9}\.?,)\s*)?\s*\Z")
+_START_CUE = re.compile("start|begin|commen|beginn|comienza|empieza|comenzar|empezar|début|inizi|começa|inicia")
+_START_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?\s*)?"
+                          r"(?:から開始|に開始|より開始|开始|起开始|에\s*시작|부터\s*시작)")
+# an offer's, a free tier's, a plan's, a trial's or credits' end: an end word in the date's clause with the offer
+# named in it ("Your 12-month Free Tier offer expires on D", "Su oferta de la capa gratuita vence el D", "Ihr
+# kostenloses Kontingent läuft am D ab", "無料利用枠は D に終了します", "免费套餐将于 D 到期",
+# "프리 티어가 D에 만료됩니다")
+_OFFER_CUES = ("offer", "free tier", "free plan", "trial", "credit", "oferta", "offre", "offerta", "angebot",
+               "capa gratuita", "nível gratuito", "nivel gratuito", "offre gratuite", "livello gratuito",
+               "piano gratuito", "kostenlos", "無料", "免费", "프리 티어", "무료")
+_OFFER_END_LEAD = re.compile(r"\b(?:expir\w*|ends?|ending|will end|vence|vencerá|caduca|caducará|termina|terminará|"
+                             r"finaliza|finalizará|expira|expirará|prend fin|se termine|scade|scadrà|läuft|endet)\b"
+                             r"(?:\s+(?:on|el|le|il|em|am))?\s*\Z")
+_OFFER_END_AFTER = re.compile(r"\s*(?:に|에|将)?\s*(?:終了|期限切れ|到期|结束|종료|만료)")
 
 
 def not_deadline_roles(notice_type: str | None) -> frozenset[str]:
     """The roles that are no deadline for ``notice_type`` when the mail names a date of another role."""
     return NOT_DEADLINE | _TYPE_NOT_DEADLINE.get(notice_type or "", frozenset())
+
+
+def expected_roles(notice_type: str | None) -> frozenset[str]:
+    """The roles ``notice_type`` expects its deadline in, before the others (none for most types)."""
+    return _TYPE_EXPECTED.get(notice_type or "", frozenset())
+
+
+def never_deadline_roles(notice_type: str | None) -> frozenset[str]:
+    """The roles that are no deadline for ``notice_type`` even alone, when its mail reports usage and asks nothing of
+    the reader."""
+    return _TYPE_ALONE_NOT_DEADLINE.get(notice_type or "", frozenset())
 
 
 def may_ask(text: str) -> bool:
@@ -171,6 +241,18 @@ def _imperative_line(text: str) -> bool:
     """Whether a line of ``text`` opens with an imperative: ``_IMPERATIVE_LINE.search(text) is not None``, found
     faster (the first line by a match at its start, the others after the literal newline)."""
     return _IMPERATIVE.match(text) is not None or _IMPERATIVE_AFTER_NEWLINE.search(text) is not None
+
+
+def may_ask_by_then(text: str) -> bool:
+    """Whether lower-cased ``text`` may ask the reader to act (:func:`may_ask`) or asks an act before "that date"
+    (:data:`_BEFORE_THAT_DATE`)."""
+    return may_ask(text) or _BEFORE_THAT_DATE.search(text) is not None
+
+
+def reports_usage(text: str) -> bool:
+    """Whether ``text`` reports usage as a share of a limit or a budget ("85 %", "120%", "８５％"): a usage alert, not
+    the notice that its offer ends."""
+    return ("%" in text or "％" in text) and _SHARE.search(text) is not None
 
 
 def may_hold_act_by(text: str) -> bool:
@@ -235,8 +317,38 @@ def role_of(text: str, start: int, end: int, left: int, right: int, previous_end
     if previous_end >= 0 and start - previous_end <= 16 and _RANGE_JOIN.search(text, previous_end, start):
         return WINDOW_END
     if _CLOSE_CUE.search(before) and _CLOSE_LEAD.search(before):
-        return WINDOW_END
-    return OTHER
+        # (what ends may be an offer: "Your Free Tier offer ends on D")
+        return OFFER_END if _offer_ends(text, start, end, left, right, before) else WINDOW_END
+    return _announced_role(text, start, end, left, right, before)
+
+
+def _announced_role(text: str, start: int, end: int, left: int, right: int, before: str) -> str:
+    """:data:`COMPLETION`, :data:`OFFER_END` or :data:`OTHER`: what the date is to what the mail announces (read
+    after the roles above; a start, :data:`START`, stays :data:`OTHER` here and is read by :func:`starts_at` only for
+    a type that expects it)."""
+    near = text[max(left, start - 120):start]  # (the farthest a clause start is looked for)
+    if any(cue in near for cue in _COMPLETION_CUES) and _COMPLETION_LEAD.search(text, _clause_start(text, left, start),
+                                                                                start):
+        return COMPLETION
+    if _COMPLETION_AFTER.match(text, end):
+        return COMPLETION
+    return OFFER_END if _offer_ends(text, start, end, left, right, before) else OTHER
+
+
+def starts_at(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` (lower-cased text) is when what the mail announces starts
+    (:data:`START`: "the rotation starts on D", "comienza el D", "D に開始")."""
+    before = text[max(0, start - 60):start]
+    return bool(_START_CUE.search(before) and _START_LEAD.search(before)) or _START_AFTER.match(text, end) is not None
+
+
+def _offer_ends(text: str, start: int, end: int, left: int, right: int, before: str) -> bool:
+    """Whether the date is when an offer ends: an end word right before it (or after it in Japanese, Chinese and
+    Korean) and the offer named in its clause (:data:`_OFFER_CUES`)."""
+    if not (_OFFER_END_LEAD.search(before[-24:]) or _OFFER_END_AFTER.match(text, end)):
+        return False
+    clause = text[_clause_start(text, left, start):_clause_end(text, end, right)]
+    return any(cue in clause for cue in _OFFER_CUES)
 
 
 def _asks(text: str, left: int, right: int) -> bool:

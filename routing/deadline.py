@@ -15,7 +15,9 @@ names the end of standard support, then a later forced upgrade, gives the end of
 (when extra charges start). When two dates or more qualify, their roles choose first
 (:mod:`routing.dateroles`, :func:`_by_role`): a date the reader is asked to act by beats the others, a
 fact, a cause, a conditional date, an extended support's end, or what the notice type (passed by the
-classifier) does not expect (a maintenance window's end) gives way to any other date; the scores break ties.
+classifier) does not expect (a maintenance window's end, a certificate rotation's completion) gives way to any other
+date, a date of the role the type expects (a rotation's start) comes next after an act-by date, and a usage alert's
+offer end is no deadline even alone unless the mail asks an act; the scores break ties.
 A date the mail names beside its deadline (the cause it cites, "following the end of support of Amazon
 Linux 2 on …"; a closure's first step, "from … no new queues can be created") is the deadline only when
 no other date is. Dates without a year and relative dates are read
@@ -28,7 +30,19 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from routing.dateroles import ACT_BY, may_act_by, may_hold_act_by, not_deadline_roles, role_of
+from routing.dateroles import (
+    ACT_BY,
+    START,
+    expected_roles,
+    may_act_by,
+    may_ask_by_then,
+    may_hold_act_by,
+    never_deadline_roles,
+    not_deadline_roles,
+    reports_usage,
+    role_of,
+    starts_at,
+)
 from routing.patterns import literal_needles, matches_from_starts
 
 MONTHS = {
@@ -1115,6 +1129,10 @@ def _pick(candidates: list[_Candidate], lowered: str = "", notice_type: str | No
     if not qualified:
         return None
     qualified = [c for c in qualified if not c.aside] or qualified
+    never = never_deadline_roles(notice_type)
+    if never and lowered and reports_usage(lowered) and all(c.at >= 0 and _role_of(lowered, c) in never
+                                                            for c in qualified) and not may_ask_by_then(lowered):
+        return None  # (a usage alert that names when its free-tier offer ends, and asks nothing by then)
     if lowered and len({c.when for c in qualified}) > 1:
         return _by_role(lowered, qualified, notice_type)
     best = max(c.score for c in qualified)
@@ -1136,8 +1154,7 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None)
         if candidate.at < 0:
             return ""  # a relative date ("within 5 days")
         if candidate.at not in roles:
-            roles[candidate.at] = role_of(lowered, candidate.at, candidate.end,
-                                          *_sentence(lowered, candidate.at, candidate.end), candidate.prev_end)
+            roles[candidate.at] = _role_of(lowered, candidate)
         return roles[candidate.at]
 
     demoted = not_deadline_roles(notice_type)
@@ -1157,7 +1174,21 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None)
             if not any(other.score > act.score and other.when < act.when and kept(other) for other in ranked):
                 return act
             break
+    expected = START in expected_roles(notice_type)
+    for wanted in (c for c in ranked if expected and c.at >= 0 and starts_at(lowered, c.at, c.end) and kept(c)):
+        # the first date of a role the type expects (a rotation's start), on the same terms as an act-by date
+        if not any(other.score > wanted.score and other.when < wanted.when and kept(other) for other in ranked):
+            return wanted
+        break
     return next((candidate for candidate in ranked if kept(candidate)), ranked[0])
+
+
+def _role_of(lowered: str, candidate: _Candidate) -> str:
+    """The role of ``candidate``'s date (:func:`routing.dateroles.role_of`), "" for a relative date."""
+    if candidate.at < 0:
+        return ""
+    return role_of(lowered, candidate.at, candidate.end, *_sentence(lowered, candidate.at, candidate.end),
+                   candidate.prev_end)
 
 
 def _source(text: str, lowered: str, start: int, end: int) -> str:
