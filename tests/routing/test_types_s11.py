@@ -6,6 +6,10 @@ suspension the subject names, does not make it a billing one.
 A billing suspension that mentions unauthorized use only as a hint (review the charges, "if you believe a third party
 accessed your account, contact us") stays a billing suspension warning.
 
+The same for an account suspended or restricted because it may be compromised, or for unauthorized activity (the
+cause and the suspension in one sentence); one suspended for an unpaid balance whose mail asks to check the bill for
+unauthorized charges stays account.suspended.
+
 Our own wordings (not those of any fixture set). Every positive case got a billing or account type before
 notices.yaml's ``account-accessed-by-third-party`` rule; the negatives pin what must not move."""
 
@@ -95,6 +99,47 @@ def test_an_account_suspended_because_a_third_party_accessed_it_is_suspicious_ac
         lang: str, subject: str, body: str, with_subject: bool) -> None:
     notice = classify(SECURITY, subject if with_subject else None, body)
     assert notice.notice_type == "security.suspicious_activity", (lang, notice.notice_type)
+
+
+# a suspension or restriction whose stated cause is a possible compromise or unauthorized activity (de: already so)
+SUSPENDED_FOR_COMPROMISE = [
+    ('en', 'Your AWS account has been suspended',
+     'Your AWS account 111122223333 has been suspended due to suspected unauthorized activity. Contact us to restore '
+     'it.'),
+    ('en', 'Action required on your AWS account',
+     'Because we detected unauthorized access, we have temporarily restricted your AWS account 111122223333.'),
+    ('es', 'Su cuenta de AWS ha sido suspendida',
+     'Su cuenta de AWS 111122223333 ha sido suspendida porque podría estar comprometida.'),
+    ('pt', 'Sua conta da AWS foi suspensa',
+     'A sua conta da AWS 111122223333 foi suspensa porque pode ter sido comprometida.'),
+    ('fr', 'Votre compte AWS a été suspendu',
+     'Votre compte AWS 111122223333 a été suspendu, car il a peut-être été compromis.'),
+    ('it', 'Il tuo account AWS è stato sospeso',
+     'Il tuo account AWS 111122223333 è stato sospeso perché potrebbe essere stato compromesso.'),
+    ('ja', 'AWS アカウントが停止されました',
+     'お客様の AWS アカウント 111122223333 は、不正利用が疑われるため停止されました。'),
+    ('zh', '您的 AWS 账户已被暂停', '您的 AWS 账户 111122223333 因可能遭到入侵已被暂停。'),
+    ('ko', 'AWS 계정이 정지되었습니다', '고객님의 AWS 계정 111122223333이 무단 액세스가 의심되어 정지되었습니다.'),
+]
+
+
+@pytest.mark.parametrize(("lang", "subject", "body"), SUSPENDED_FOR_COMPROMISE,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(SUSPENDED_FOR_COMPROMISE)])
+@pytest.mark.parametrize("with_subject", [True, False], ids=["subject", "no-subject"])
+def test_an_account_suspended_because_it_may_be_compromised_is_suspicious_activity(
+        lang: str, subject: str, body: str, with_subject: bool) -> None:
+    notice = classify(GENERAL, subject if with_subject else None, body)
+    assert notice.notice_type == "security.suspicious_activity", (lang, notice.notice_type)
+
+
+@pytest.mark.parametrize("body", [
+    'Your AWS account 111122223333 has been suspended because of an unpaid balance of USD 84.20. Review your bill for '
+    'unauthorized charges and pay the balance to reactivate the account.',
+    'Hemos suspendido su cuenta de AWS 111122223333 por un saldo pendiente. Revise su factura por si hubiera cargos no '
+    'autorizados.',
+])
+def test_an_account_suspended_for_an_unpaid_balance_stays_suspended(body: str) -> None:
+    assert classify(GENERAL, 'Your AWS account has been suspended', body).notice_type == "account.suspended"
 
 
 # billing suspensions whose only mention of unauthorized use is a hint: check the charges, contact us if you think a
