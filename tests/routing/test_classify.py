@@ -450,8 +450,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     names += ["fixtures-unseen23", "fixtures-unseen23-heldout", "fixtures-unseen24", "fixtures-unseen24-heldout",
               "fixtures-own24-heldout"]
     # unseen25, unseen26 (first runs 26/30 and 28/30 types, 15/19 and 13/18 labelled deadlines, 30/30 and 27/30 ids,
-    # the same at session 10's start and after its first round): after the second round, four misses stay (READMEs)
+    # the same at session 10's start and after its first round): every figure reached after session 11's round
     names += ["fixtures-unseen25", "fixtures-unseen25-heldout", "fixtures-unseen26", "fixtures-unseen26-heldout"]
+    # unseen27, unseen28 (first runs 26/30 and 28/30 types, 16/17 and 16/18 labelled deadlines, 29/30 and 29/30 ids,
+    # on session 10's final rules): after session 11's round (READMEs)
+    names += ["fixtures-unseen27", "fixtures-unseen27-heldout", "fixtures-unseen28", "fixtures-unseen28-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -475,12 +478,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-own22"] = (11 / 12, 1.0, 1.0)
     # own23: a maintenance the mail says is completed still gets its scheduled date
     floors["fixtures-own23"] = (1.0, 8 / 9, 1.0)
-    # unseen25: a Chinese "accessed by a third party" restriction read as a suspension warning, and a CA rotation's
-    # completion date taken before its start; held-out: a free-tier offer's end taken as a deadline; unseen26: a
-    # notice whose text is only in an HTML attachment (the parser keeps an attachment's name, not its content)
-    floors["fixtures-unseen25"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen25-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen26"] = (1.0, 19 / 20, 19 / 20)
+    # unseen27, unseen28: deadlines left after session 11's round (READMEs)
+    floors["fixtures-unseen27"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen28"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen28-heldout"] = (1.0, 9 / 10, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
