@@ -1,15 +1,15 @@
 """Deadlines: the date by which a mail says action is needed, or after which cost or impact starts.
 
 Owns date recognition ("September 1, 2025", "1 September 2025", "01-Sep-2025", "2025-09-01", "Sep 1st",
-"2025年9月1日", "1° settembre", "within 5 days", "within 10 business days", "no later than 7 days after
-the date of this notice") and the choice among the dates of one mail: every date is a candidate,
-scored by the phrase right before it ("no later than", "before", "by 23:59 UTC on", "will end on",
+"2025年9月1日", "1° settembre", "27.08.27" (a two-digit year), "within 5 days", "within 10 business days",
+"no later than 7 days after the date of this notice") and the choice among the dates of one mail: every date is a
+candidate, scored by the phrase right before it ("no later than", "before", "by 23:59 UTC on", "will end on",
 "on or after", "starting", "after … UTC", "expires on", "you have until", "end of life on", "まで") or
 right after it ("onward"), and by what its sentence says (support ends, retirement, maintenance,
 charges, suspension, an action asked of the reader; for a field line such as "Payment due: …", its
 own field; for a bare table row, the column its header names: "Expires", "Apply by", "Vencimento"), less
 what marks it as no deadline (extended support, a date already reached, a release
-or publication date). The
+or publication date; a date passed when the mail was sent that its sentence states as a fact is none even alone). The
 earliest date of the best-scored group wins, dates not before the mail's date first, so a mail that
 names the end of standard support, then a later forced upgrade, gives the end of standard support
 (when extra charges start). When two dates or more qualify, their roles choose first
@@ -91,8 +91,9 @@ def _date_forms(month: str) -> str:
         + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
-        # 04/15/2026 (US order; day first when the first number is over 12: see _resolve)
-        r"(?<![\d/.])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4})(?![\d/])",
+        # 04/15/2026, 04/15/26 (US order; day first when the first number is over 12 or in localized mail: see
+        # _resolve; a two-digit year is 20yy)
+        r"(?<![\d/.])(?P<sa>\d{1,2})/(?P<sb>\d{1,2})/(?P<sy>\d{4}|\d\d)(?![\d/])",
     )) + ")"
 
 
@@ -101,8 +102,9 @@ def _date_forms(month: str) -> str:
 _FOREIGN_FORMS = (
     r"(?<!\d)(?P<d3>\d{1,2})(?:º|°|o)?\s+de\s+" + _MONTH_ALL.format("m3") + r"(?!\w)(?:\s+del?\s+(?P<y3>\d{4}))?(?!\d)",
     r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
-    # 15.03.2026 (day first, as German, French, Spanish and Italian mail writes it)
-    r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4})(?!\d|\.\d)",
+    # 15.03.2026, 15.03.26 (day first, as German, French, Spanish and Italian mail writes it; a two-digit year is
+    # 20yy)
+    r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4}|\d\d)(?!\d|\.\d)",
     # 2027. 3. 14. / 2027.03.14 (year first, dotted, as Korean mail writes it; also Chinese and Japanese mail)
     r"(?<![\d.])(?P<dy>(?:19|20)\d\d)\.\s?(?P<dm>\d{1,2})\.\s?(?P<dd>\d{1,2})(?!\d|\.\d)\.?",
 )
@@ -127,7 +129,7 @@ _DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d{4}|"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|"
                            r"\d?(?:º|°|o)?\s+de\s|"
                            r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
@@ -370,7 +372,10 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"venc|caduc|expir|scad|ablauf|"
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
-    r"läuft|laufen|suspend|sospe|sperr|pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
+    r"läuft|laufen|suspend|sospe|sperr|"
+    # a restriction of the account ("nous pourrions restreindre", "schränken wir … ein", "制限します")
+    r"restrein|restreind|restring|restric|restriç|einschränk|beschränk|schränken|制限|限制|제한|"
+    r"pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
     # a change that takes effect, a price that changes ("entrarán en vigor", "cambiará la tarifa")
@@ -383,7 +388,10 @@ _CONTEXT_FOREIGN_ACT = re.compile(
 # not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
 _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
                            r"\bsono stat[ie]|\bha sido|\bhan sido|\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
-                           r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann)"
+                           r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann|"
+                           # an end in the simple past ("finalizó el", "a pris fin le", "endete am", "è terminato il")
+                           r"\bfinaliz(?:ó|ou)|\btermin(?:ó|ou)|\ba pris fin|\bs'est termin[ée]e?|\bendete|"
+                           r"\bè (?:terminat|finit|cessat)[oa])"
                            r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
 # in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
@@ -470,12 +478,16 @@ _DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변�
 _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese write no space after 。)
 # what only new customers, accounts or projects lose on a date ("Starting March 1, 2026 new accounts can no
 # longer be created", "a partir de 1 de abril não será mais possível criar novos projetos"): a closure's
-# first step, not when the reader's impact starts (the later shutdown is); both parts in one sentence
+# first step, not when the reader's impact starts (the later shutdown is); both parts in one sentence; so are new
+# reservations or bookings ("New Braket Direct reservations can no longer be booked after D", "le nuove prenotazioni
+# non potranno più essere acquistate dopo il D"): what is already booked runs on
 _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
-                       r"subscriptions?)\b|"
+                       r"subscriptions?|reservations?|bookings?)\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
-                       r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten)|neukunden|"
+                       r"novas reservas|nuevas reservas|nouvelles réservations|nuove prenotazioni|"
+                       r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten|reservierungen|buchungen)|"
+                       r"neukunden|"
                        r"新規|新しい|新客户|신규")
 # creating anything new stops that day, in localized mail ("não será possível criar novos ambientes", "keine
 # neuen Arbeitsbereiche anlegen", "새 SQL 애플리케이션을 생성할 수 없고", "无法创建新的管道"): with one of
@@ -613,6 +625,7 @@ class _Candidate:
     at: int = -1  # where the date itself starts (-1: a relative date, "within 5 days")
     prev_end: int = -1  # where the date written before it ends (a range "D1 - D2"), or -1
     pay_by: bool = False  # a bill's payment terms counted from its invoice date: the date to pay by (act-by)
+    fact: bool = False  # its sentence states it as a fact (:data:`_PAST`: "reached", "was", "wurde am …")
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -620,6 +633,12 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _full_year(digits: str) -> int:
+    """The year of a numeric date's year field: four digits as written, two digits in this century ("27.08.27",
+    "27/08/27", "08/27/27": 2027)."""
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
 
 
 def _month_key(text: str) -> str:
@@ -641,11 +660,11 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         first, second = int(groups["sa"]), int(groups["sb"])
         if first > 12 or (day_first and second <= 12):
             first, second = second, first
-        return _valid(int(groups["sy"]), first, second)
+        return _valid(_full_year(groups["sy"]), first, second)
     if groups.get("ky"):
         return _valid(int(groups["ky"]), int(groups["km"]), int(groups["kd"]))
     if groups.get("py"):
-        return _valid(int(groups["py"]), int(groups["pm"]), int(groups["pd"]))
+        return _valid(_full_year(groups["py"]), int(groups["pm"]), int(groups["pd"]))
     if groups.get("dy"):
         return _valid(int(groups["dy"]), int(groups["dm"]), int(groups["dd"]))
     for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
@@ -720,9 +739,10 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     return score, past
 
 
-def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int]:
-    """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is
-    not plain ASCII, German and French phrases count too)."""
+def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int, bool]:
+    """Score of the date at ``text[start:end]``, where its phrase starts, and whether its sentence states it as a
+    fact (:data:`_PAST`, not taken back by a "will" of its clause) (``foreign``: the text is not plain ASCII,
+    German and French phrases count too)."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
     if "." in before[-4:] or "…" in before[-4:]:
@@ -768,6 +788,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if score == QUALIFY - 2 and "restrict" in context:
+        score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
     if foreign and _DEFER_LIMIT.match(text, end):
         score -= 3  # "(2027-01-26 まで延期可能)": how long the reboot can be deferred, not when it is
     if "renewal" in text[left:start] and _CONDITIONAL_OFF.match(text, left, start):
@@ -777,16 +799,18 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if will >= 0 and _PAST_CONTEXT.search(text, will, start) is None \
                 and _PAST_CONTEXT.search(text, end, right) is None:
             score -= _PAST  # the fact is another clause's: the date is of what "will" happen
+            past = False
         elif will < 0 and _PAST_CONTEXT.search(text, left, start) is None:
             fact = _PAST_CONTEXT.search(text, end, right)
             if fact is not None and fact.group() in _SELECTING and text.find(" will ", fact.end(), right) >= 0:
                 # "Beginning <date>, new instances launched in … will default to …": the participle selects what
                 # the change of that date concerns, the sentence's verb is "will"
                 score -= _PAST
+                past = False
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:
-            return column, left
+            return column, left, past
     if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
@@ -809,6 +833,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score -= 3
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
+        past = True
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context
                                           or (foreign and _CHARGE_FOREIGN.search(context) is not None)):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
@@ -827,7 +852,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
-    return score, min(phrase_start, max(left, start - 60))
+            past = True
+    return score, min(phrase_start, max(left, start - 60)), past
 
 
 def _others_new_only(text: str, left: int, start: int, right: int, foreign: bool) -> bool:
@@ -1019,10 +1045,10 @@ def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: 
         and _NEW_ANY.search(lowered) is not None
     prev_end = -1
     for when, match in dated:
-        score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
+        score, phrase_start, fact = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end(),
                               score >= QUALIFY and _aside(lowered, match.start(), match.end(), foreign, closing),
-                              match.start(), prev_end))
+                              match.start(), prev_end, fact=fact))
         prev_end = match.end()
     return out
 
@@ -1039,7 +1065,8 @@ def _ascii_localized(lowered: str) -> bool:
 def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str | None = None) -> _Candidate | None:
     dated = _dated(lowered, reference, foreign)
     # upcoming dates first (a date already passed is a fact, not a deadline); a mail whose only
-    # deadline had passed when it was sent still names it. Passed dates are scored only then.
+    # deadline had passed when it was sent still names it. Passed dates are scored only then, and one its
+    # sentence states as a fact ("reached end of support on D", "wurde am D deaktiviert") is none: what happened.
     upcoming = dated if reference is None else [(when, match) for when, match in dated if when >= reference]
     passed = [] if reference is None else [(when, match) for when, match in dated if when < reference]
     candidates = _candidates(lowered, upcoming, foreign)
@@ -1047,8 +1074,8 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
     return (_pick(candidates, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign))
-            or _pick([c for c in _candidates(lowered, passed, foreign) if not _started(lowered, c)], lowered,
-                     notice_type))
+            or _pick([c for c in _candidates(lowered, passed, foreign) if not c.fact and not _started(lowered, c)],
+                     lowered, notice_type))
 
 
 def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
@@ -1091,7 +1118,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             business = bool(match.group(3)) or any(unit in (match.group(2) or match.group(5)) for unit in
                                                    _BUSINESS_FOREIGN)
         days = int(word) if word.isdigit() else _NUMBERS[word]
-        score, phrase_start = _score(lowered, match.start(), match.end())
+        score, phrase_start, _ = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
         start = reference
         if match.re is _RELATIVE_AFTER and match.group().endswith("invoice date"):
