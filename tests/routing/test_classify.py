@@ -478,10 +478,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-own22"] = (11 / 12, 1.0, 1.0)
     # own23: a maintenance the mail says is completed still gets its scheduled date
     floors["fixtures-own23"] = (1.0, 8 / 9, 1.0)
-    # unseen27, unseen28: deadlines left after session 11's round (READMEs)
-    floors["fixtures-unseen27"] = (1.0, 18 / 20, 1.0)
-    floors["fixtures-unseen28"] = (1.0, 18 / 20, 1.0)
-    floors["fixtures-unseen28-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
+    # read as a deadline (README)
+    floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
