@@ -20,6 +20,7 @@ from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
 from routing.deadline import Deadline, best_deadline, evidenced, worth_looking
+from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
 from routing.notices import GATED_KEYS, MailView, NoticeRule, NoticeRules, default_notice_rules
@@ -133,12 +134,18 @@ def _recipient_account(recipient: Recipient | None, identifiers: dict[str, Any])
     return own
 
 
+#: what the evidence replaced: the catch-all rule (or None) and its type; None when the evidence placed nothing
+_Replaced = tuple[NoticeRule | None, NoticeType] | None
+
+
 @dataclass(frozen=True)
 class NoticeClassifier:
     """Classifies mail with one taxonomy and one rule set (build once, call per mail)."""
 
     taxonomy: Taxonomy = field(default_factory=default_taxonomy)
     rules: NoticeRules = field(default_factory=default_notice_rules)
+    #: cues over the whole mail, for mail no specific rule placed (None: the family fallback only)
+    evidence: Evidence | None = field(default_factory=default_evidence)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_aws", AwsDomains.of(self.taxonomy.aws_sender_domains))
@@ -148,17 +155,21 @@ class NoticeClassifier:
         aws: AwsDomains = object.__getattribute__(self, "_aws")
         return aws
 
-    def _decide(self, view: MailView) -> tuple[NoticeRule | None, NoticeType]:
+    def _decide(self, view: MailView) -> tuple[NoticeRule | None, NoticeType, _Replaced]:
+        """The first specific rule's type; else the type the mail's cues point at (:mod:`routing.evidence`);
+        else the catch-all rule's or the sender family's fallback type. Third: what the evidence replaced (the
+        catch-all rule, or None, and its type), or None."""
         rule = self.rules.first_match(view)
-        if rule is not None:
-            return rule, self.taxonomy.get(rule.type)
-        return None, self.taxonomy.fallback_for(view.family)
+        if rule is not None and not rule.generic:
+            return rule, self.taxonomy.get(rule.type), None
+        base = self.taxonomy.get(rule.type) if rule is not None else self.taxonomy.fallback_for(view.family)
+        verdict = self.evidence.place(view) if self.evidence is not None else None
+        if verdict is not None and verdict.type in self.taxonomy.types:  # (a custom taxonomy may lack it)
+            return None, self.taxonomy.get(verdict.type), (rule, base)
+        return rule, base, None
 
-    def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> ClassifiedNotice:
-        # complexity 25: the rule/modifier/taxonomy precedence of each Notice field, read top to bottom in one place
-        extracted = _extract(parsed)
-        view = mail_view(parsed, extracted)
-        rule, notice_type = self._decide(view)
+    def _settings(self, view: MailView, rule: NoticeRule | None, notice_type: NoticeType) -> tuple[str, bool, bool]:
+        """(severity, action required, look for a deadline): the rule's values over the type's, then the modifiers."""
         severity = (rule.severity if rule else None) or notice_type.severity
         action = notice_type.action_required if rule is None or rule.action_required is None \
             else rule.action_required
@@ -172,6 +183,17 @@ class NoticeClassifier:
                         action = bool(value)
                     elif key == "deadline":
                         want_deadline = bool(value)
+        return severity, action, want_deadline
+
+    def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> ClassifiedNotice:
+        extracted = _extract(parsed)
+        view = mail_view(parsed, extracted)
+        rule, notice_type, replaced = self._decide(view)
+        severity, action, want_deadline = self._settings(view, rule, notice_type)
+        if replaced is not None and not want_deadline:
+            # the evidence refines the type; it does not narrow the search for a date: the deadline is looked for
+            # when the type it replaced (with its modifiers: a fallback whose mail asks for an action) would have
+            want_deadline = self._settings(view, *replaced)[2]
 
         mail_date = parsed.date.date() if parsed.date else None
         identifiers: dict[str, Any] = dict(extracted.identifiers)

@@ -18,6 +18,8 @@ Format::
         action_required: true
         deadline: true                      # look for a deadline (default: action_required)
         implicit_account: true              # no account named: it concerns the recipient's account
+        generic: false                      # true: a catch-all; the evidence scorer may place the mail
+                                            # more precisely (routing/evidence.py)
     modifiers:                              # applied after the winning rule, in order, all that match
       - id: cancellation
         match: {text: ['has been cancelled']}
@@ -164,6 +166,8 @@ class NoticeRule:
     action_required: bool | None = None
     deadline: bool | None = None
     implicit_account: bool = True
+    #: a catch-all rule (``generic: true``): :mod:`routing.evidence` may still place the mail in a specific type
+    generic: bool = False
     #: lower-case literals one of which every match of the rule needs (:func:`rule_gate`), or None
     gate: Gate | None = None
     #: each block of ``match`` with its own gate (:func:`block_gate`; None: always tried), for
@@ -368,6 +372,7 @@ class _RuleEntry(Entry):
     action_required: bool | None = None
     deadline: bool | None = None
     implicit_account: bool | None = None
+    generic: bool | None = None
     description: Any = None
 
     @field_validator("id", mode="before")
@@ -431,6 +436,7 @@ def _rule(item: Any, source: str, taxonomy: Taxonomy, seen: dict[str, int]) -> N
         action_required=entry.action_required,
         deadline=entry.deadline,
         implicit_account=True if entry.implicit_account is None else entry.implicit_account,
+        generic=bool(entry.generic),
     )
 
 
