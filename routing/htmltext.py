@@ -33,7 +33,7 @@ class _TextExtractor(MarkupReader):
             self._anchor_text = []
         elif tag in _BLOCK:
             self.parts.append("\n")
-        elif tag == "td":
+        elif tag in ("td", "th"):  # (a header cell too: "<th>Start</th><th>End</th>" is "Start End")
             self.parts.append(" ")
 
     def handle_startendtag(self, tag: str, attrs: Attrs) -> None:
