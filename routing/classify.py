@@ -43,6 +43,13 @@ def _stub(text: str, html_text: str) -> bool:
     return len(text) < STUB_TEXT and bool(html_text) and html_text != text
 
 
+# a plain part that sends the reader to the HTML part for what it leaves out ("The HTML version of this message lists
+# the dates"), in the 9 languages: the HTML part's own lines are read too, whatever the lengths
+_HTML_POINTER = re.compile(r"\bHTML[- ]?(?:version|format|part|view)|versi[oó]n (?:en )?HTML|vers[aã]o (?:em )?HTML|"
+                           r"version HTML|versione HTML|HTML-(?:Version|Fassung|Ansicht)"
+                           r"|HTML ?(?:版|形式|バージョン|버전|형식)",
+                           re.IGNORECASE)
+
 #: where :attr:`MailView.lowered` holds the lower-cased subject and body, joined by a line break (the ``text`` key)
 _TEXT_AT = GATED_KEYS.index("text")
 
@@ -90,7 +97,7 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
     # plain part is a stub ("open the HTML version of this message"): its lines that the plain part does not hold
     # already (the rules read the same words once, not twice)
     if parsed.html_text and parsed.html_text != text and (len(parsed.html_text) > 1.5 * len(text) + 200 or (
-            _stub(text, parsed.html_text))):
+            _stub(text, parsed.html_text)) or _HTML_POINTER.search(text) is not None):
         body = f"{body}\n{_lines_not_in(parsed.html_text, text)}"
     if extracted is None:
         extracted = _extract(parsed)
@@ -164,7 +171,10 @@ class NoticeClassifier:
             return rule, self.taxonomy.get(rule.type), None
         base = self.taxonomy.get(rule.type) if rule is not None else self.taxonomy.fallback_for(view.family)
         verdict = self.evidence.place(view) if self.evidence is not None else None
-        if verdict is not None and verdict.type in self.taxonomy.types:  # (a custom taxonomy may lack it)
+        # (a custom taxonomy may lack the type; a Health notice, by its sender or its structure, stays a Health type:
+        # a default that changes, announced by AWS Health, is health.other, not a policy change)
+        if verdict is not None and verdict.type in self.taxonomy.types and (
+                base.category != "health" or verdict.type.startswith("health.")):
             return None, self.taxonomy.get(verdict.type), (rule, base)
         return rule, base, None
 

@@ -38,8 +38,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from routing.notices import GATED_KEYS, MailView
-from routing.patterns import Pattern
+from routing.notices import MailView
+from routing.patterns import Pattern, fold_lower
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import line_of, load_with_lines, suggest
 
@@ -47,8 +47,8 @@ FAMILIES = ("health", "billing", "cost", "abuse", "support", "security", "creden
             "notification", "marketplace", "marketing", "general")
 
 
-#: where :attr:`MailView.lowered` holds the lower-cased subject and body, joined by a line break
-_TEXT_AT = GATED_KEYS.index("text")
+#: line breaks with the blanks and quote marks ("> ") around them, and runs of blanks: one space for the cues
+_WRAP = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0>]*)+|[ \t\u00a0]{2,}")
 
 
 class EvidenceError(ValueError):
@@ -104,10 +104,11 @@ class Evidence:
     def scores(self, mail: MailView) -> list[Verdict]:
         """Every type the sender's family may send that scores above zero, best first."""
         out: list[Verdict] = []
-        joined = f"{mail.subject}\n{mail.body}"
+        # one line: a phrase hard-wrapped over two lines ("reaches end of\nsupport"), or over two quoted lines
+        # ("> sera facturée\n> pour le compte"), is still one phrase
+        joined = _WRAP.sub(" ", f"{mail.subject}\n{mail.body}")
         subject = (mail.subject, mail.subject_lower)
-        lowered = mail.lowered[_TEXT_AT] if mail.lowered is not None else f"{mail.subject_lower}\n{mail.body_lower}"
-        text = (joined, lowered)
+        text = (joined, fold_lower(joined))
         for entry in self.types:
             if mail.family not in entry.families:
                 continue

@@ -1271,8 +1271,10 @@ def test_unseen10_families_in_other_wordings(sender: str, body: str, expected_ty
     (HEALTH, "AWS will replace the VPN tunnel endpoints of account 123456789012 on 2026-05-20; traffic may be "
      "briefly interrupted.", "health.scheduled_maintenance", "2026-05-20"),
     # a dated requirement of a sign-in mail; a confirmation owed within N days; an overdue bill to pay within N days
+    # (a requirement from a date is a policy change, as unseen10-heldout's Identity Center MFA notice is labelled;
+    # the evidence scorer places it since 414be65, a fallback before)
     (SIGNIN, "Starting May 20, 2026, IAM Identity Center will require a passkey for all users of account "
-     "123456789012.", "credentials.other", "2026-05-20"),
+     "123456789012.", "policy.change_notice", "2026-05-20"),
     (VERIFY, "Please verify the phone number on your AWS account. If you do not verify it within 14 days, recovery "
      "options may be limited.", "credentials.other", "2026-03-16"),
     (BILLING, "A fatura da conta 123456789012 está vencida. Pague em até 5 dias.", "billing.payment_failed",

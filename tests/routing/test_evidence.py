@@ -29,8 +29,8 @@ PLACED = [
      "that use version 2 of the detector API (account 301928475610) should migrate their projects before then.\n",
      "health.end_of_support"),
     (HEALTH, None,
-     "AWS는 2027년 6월 30일에 Amazon Lookout for Widgets 서비스 제공을 종료합니다. 계정 301928475611의 프로젝트를 그 전에 "
-     "다른 버전으로 마이그레이션하십시오.\n",
+     "AWS는 2027년 6월 30일에 Amazon Lookout for Widgets 서비스 제공을 종료합니다. "
+     "계정 301928475611의 프로젝트를 그 전에 다른 버전으로 마이그레이션하십시오.\n",
      "health.end_of_support"),
     # a policy change: a new charge that starts, a default that changes
     (GENERAL, None,
