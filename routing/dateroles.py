@@ -137,7 +137,8 @@ _ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "un
              " sie")
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
-                         r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move)\b|"
+                         r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
+                         r"install|import|configure|enable)\b|"
                          r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
@@ -356,7 +357,13 @@ def _asks(text: str, left: int, right: int) -> bool:
     sentence = text[left:right]
     if any(cue in sentence for cue in _ASK_CUES) and _ASK.search(sentence):
         return True
-    return any(_IMPERATIVE.match(text, at) for at in _line_starts(text, left, right))
+    if any(_IMPERATIVE.match(text, at) for at in _line_starts(text, left, right)):
+        return True
+    # an imperative that opens the clause after a condition ("If your clients pin the certificate, add the new one
+    # before D")
+    condition = _CONDITION.search(text, left, right) if any(cue in sentence for cue in _CONDITION_CUES) else None
+    clause = _CLAUSE_BREAK.search(text, condition.end(), right) if condition is not None else None
+    return clause is not None and _IMPERATIVE.match(text, clause.end()) is not None
 
 
 def _line_starts(text: str, left: int, stop: int) -> list[int]:

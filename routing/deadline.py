@@ -274,7 +274,14 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bpr
 # "Prazo", "Scadenza", "截止日期", "마감일", "Empfohlenes Anwendungsdatum", "Date d'application recommandée",
 # "適用推奨日", "폐기 예정 일시", "予定日"), also the value of an HTML <dt>/<dd> pair or label glued to its date
 # ("Frist15.02.2027"), a weekday between: weight 3 as well
-_LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
+_LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
+                               # the end of a term (an agreement, a subscription, a contract):
+                               # "Laufzeitende", "fecha de finalización", "date de fin", "終了日", "结束日期"
+                               r"\blaufzeitende|\bvertragsende|\benddatum|"
+                               r"\bfecha de (?:finalizaci[oó]n|fin|t[eé]rmino)|"
+                               r"\bdata de (?:t[eé]rmino|encerramento|fim)|"
+                               r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|終止日期|종료일|"
+                               r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
                                r"\bfrist|\bfecha l[íi]mite|\bdate limite|\bdata limite|\bprazo(?: final| limite)?|"
                                r"\bscadenza|\btermine ultimo|期限|截止日期|截止时间|截止時間|마감일|마감 기한|기한|"
@@ -286,7 +293,9 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|お?支払い?期[
                                r"예정 ?(?:일시|일자|일)|予定日時?|计划日期)"
                                r"\s*[:：]?\s*" + _WEEKDAY_FOREIGN + r"\Z")
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
-             "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划")
+             "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
+             "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
+             "終止日期", "종료일")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
@@ -358,6 +367,10 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
 _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CONTEXT)
 _ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
+# what AWS did on the date right before ("On April 20, 2027 we suspended the account"; not "the case we opened", whose
+# "we" follows no date)
+_DID_AFTER = re.compile(r",? we (?:have )?(?:suspended|closed|terminated|deactivated|disabled|removed|restricted|"
+                        r"detected|received|applied|processed|charged|issued|opened|sent|notified|completed)\b")
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
                               r"fin au service|"  # an end of service: "mettre fin au service"
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
@@ -405,9 +418,11 @@ _PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
                       r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
-                      r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다))")
+                      r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
+                      r"(?:發出|发出|寄出|送出))")  # (zh: "於 2027年1月14日 發出", sent on)
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
-_PAST_ZH = re.compile(r"已(?:于|於|在)\s*\Z")
+# or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
+_PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
 _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
@@ -426,10 +441,12 @@ _INVOICE_DATE = re.compile(r"invoice date\s*(?:[:：]|\s(?:is|of))?\s*")
 _RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space may stand between the words)
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
 # 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
+# (the number may be written out before its digits: "entro cinque (5) giorni", "dentro de cinco (5) días")
 _RELATIVE_FOREIGN = re.compile(
     r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|em at[eé]|nos pr[oó]ximos|"
     r"dans un d[eé]lai de|sous|"
-    r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(\d{1,3})\s+(d[ií]as|dias|jours|giorni|tagen|"
+    r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3})\)?\s+"
+    r"(d[ií]as|dias|jours|giorni|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
 # business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
@@ -530,9 +547,12 @@ _CAUSE_ZH_END = re.compile(r"\s*(?:终止|结束|停止)")
 _FROM_LEADS = ("from", "as from", "from the")
 # what joins the two dates of a range ("March 12 and March 13, 2027", "12 mars au 13 mars 2027", "12. März bis 13. März
 # 2027", "del 12 al 13 de marzo", "12 marzo - 13 marzo 2027", "3月12日～3月13日"), a time between too
-_RANGE_CONNECTOR = re.compile(r"(?:,?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?)?\s*"
+# (or nothing but white space after the first date's time: "2027-06-05 04:00 UTC 2027-06-05 08:00 UTC", the cells of a
+# table's Start and End columns)
+_TIME = r",?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
+_RANGE_CONNECTOR = re.compile(r"(?:" + _TIME + r"\s+|(?:" + _TIME + r")?\s*"
                               r"(?:-|–|—|~|〜|～|to|till|until|through|thru|and|bis(?: zum)?|und|au|et|all'|al|y|a|e|"
-                              r"至|到|から|부터)\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?")
+                              r"至|到|から|부터)\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?)")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 #: the most dates (and relative dates) of one text that are scored: the first ones in the text. Scoring a date
 #: reads its sentence (~180 µs); a text of 16,000 dates took 2-3 s. The most dates of any mail of every labelled
@@ -569,11 +589,24 @@ _BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invit
                             r"\bavant (?:son |leur |l.)expiration|\bavant qu.(?:elle|il)s? n.expire|"
                             r"\bprima (?:della scadenza|che scad)|\bantes (?:do vencimento|de expirar|que expire)|"
                             r"期限(?:が)?切れる前に|期限切れ(?:の)?前に|到期(?:之)?前|失效(?:之)?前|"
-                            r"만료(?:되기)? ?전에")
-_BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期限", "到期", "失效", "만료")
+                            r"만료(?:되기)? ?전에|"
+                            # before an agreement or a subscription ends (its term: a Marketplace agreement without
+                            # renewal), en, de, es, pt, fr, it, ja, zh, ko
+                            r"\bbefore (?:the|your|this) (?:agreement|subscription|contract|term) ends\b|"
+                            r"\bbevor (?:die|der|das|ihr|ihre|sie|es|er)(?: [\w-]+)? (?:endet|abläuft)|"
+                            r"\bantes de que (?:finalice|termine)|\bantes que (?:o|a) [\w-]+ (?:termine|acabe)|"
+                            r"\bavant que (?:le |la |l.|votre )?[\w-]* ?(?:ne )?(?:se termine|prenne fin)|"
+                            r"\bprima che (?:il |l.|la )?[\w-]* ?(?:termini|finisca)|"
+                            r"終了(?:する)?前に|结束(?:之)?前|終止(?:之)?前|"
+                            r"종료(?:되기)? ?전에")
+_BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期限", "到期", "失效", "만료", " ends",
+                       "endet", "abläuft", "finalice", "termine", "acabe", "prenne fin", "termini", "finisca", "終了",
+                       "结束", "終止", "종료")
 # the words of an expiry lead in a deadline's phrase ("Offer expires", "gültig bis", "válida hasta", "scade il")
 _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc", "venc", "ablauf", "有効期限",
-                 "到期", "失效", "만료")
+                 "到期", "失效", "만료",
+                 # the end of a term ("Laufzeitende", "fecha de finalización", "date de fin", "終了日")
+                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "終止", "종료")
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -831,6 +864,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
         score -= 3
+    if not past and text.startswith(" we ", end + (text[end:end + 1] == ",")) and _DID_AFTER.match(text, end):
+        score += _PAST  # "On April 20, 2027 we suspended the account": what AWS did that day, a fact
+        past = True
     if not past and ("expired" in context or "has ended" in context):
         score += _PAST  # as "reached" (plain substring tests: no second regex pass over the sentence)
         past = True
