@@ -455,6 +455,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen27, unseen28 (first runs 26/30 and 28/30 types, 16/17 and 16/18 labelled deadlines, 29/30 and 29/30 ids,
     # on session 10's final rules): after session 11's round (READMEs)
     names += ["fixtures-unseen27", "fixtures-unseen27-heldout", "fixtures-unseen28", "fixtures-unseen28-heldout"]
+    # unseen29, unseen30 (first runs 24/30 and 26/30 types on session 11's rules, 24/30 and 28/30 with the evidence
+    # scorer written before the run; 30/37 labelled deadlines, 60/60 ids): after session 12's round (READMEs)
+    names += ["fixtures-unseen29", "fixtures-unseen29-heldout", "fixtures-unseen30", "fixtures-unseen30-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
