@@ -346,7 +346,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
-     r"メンテナンス|期限|終了|wartung|mantenimiento|maintenance", 2),
+     r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
     (r"\bwill (?:remove|disable|turn off|decommission)\b|\bremoval\b", 2),

@@ -55,6 +55,19 @@ PLACED = [
      "support.case_correspondence"),
 ]
 
+# families no rule of the general sender placed before the second set of cues (abuse, an exposed key, a cost anomaly)
+PLACED += [
+    (GENERAL, None,
+     "Hallo, wir haben eine Beschwerde erhalten: Von Ihrer Instanz i-0abc1234def567890 im Konto 301928475630 "
+     "ausgehend wurde ein Portscan gegen fremde Hosts festgestellt. Bitte beheben Sie das.\n", "abuse.report"),
+    (GENERAL, None,
+     "The access key AKIAIOSFODNN7EXAMPL3 of account 301928475631 was found on a public website. Delete it and "
+     "create a new one.\n", "security.exposed_credentials"),
+    (GENERAL, None,
+     "Wir haben ungewöhnliche Ausgaben im Konto 301928475634 festgestellt: Die Kosten für Amazon SageMaker liegen "
+     "240 % über dem Erwartungswert.\n", "cost.anomaly"),  # ('Erwartungswert' holds no 'Wartung', maintenance)
+]
+
 # (sender, subject, body, the type it keeps): too little evidence, or evidence split between two types
 KEPT = [
     (HEALTH, None,
@@ -78,6 +91,11 @@ def test_evidence_places_mail_no_specific_rule_placed(sender: str, subject: str 
     assert _classify(WITH, sender, subject, body) == want
     fallback = _classify(WITHOUT, sender, subject, body)
     assert fallback != want and fallback.endswith(".other"), fallback  # the scorer made the difference
+
+
+def test_erwartung_is_no_maintenance() -> None:
+    body = "Die Kosten des Kontos 301928475637 liegen über dem Erwartungswert; Einzelheiten in der Konsole.\n"
+    assert _classify(WITHOUT, GENERAL, "Kostenhinweis", body) != "health.scheduled_maintenance"
 
 
 @pytest.mark.parametrize(("sender", "subject", "body", "want"), KEPT, ids=[case[3] for case in KEPT])
