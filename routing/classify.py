@@ -50,6 +50,12 @@ _HTML_POINTER = re.compile(r"\bHTML[- ]?(?:version|format|part|view)|versi[oó]n
                            r"|HTML ?(?:版|形式|バージョン|버전|형식)",
                            re.IGNORECASE)
 
+def _points_to_html(text: str) -> bool:
+    """Whether the plain part ``text`` sends the reader to the HTML part (:data:`_HTML_POINTER`); the regex only where
+    "HTML" is written (a search re would try at every position of every mail)."""
+    return ("HTML" in text or "html" in text or "Html" in text) and _HTML_POINTER.search(text) is not None
+
+
 #: where :attr:`MailView.lowered` holds the lower-cased subject and body, joined by a line break (the ``text`` key)
 _TEXT_AT = GATED_KEYS.index("text")
 
@@ -97,7 +103,7 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
     # plain part is a stub ("open the HTML version of this message"): its lines that the plain part does not hold
     # already (the rules read the same words once, not twice)
     if parsed.html_text and parsed.html_text != text and (len(parsed.html_text) > 1.5 * len(text) + 200 or (
-            _stub(text, parsed.html_text)) or _HTML_POINTER.search(text) is not None):
+            _stub(text, parsed.html_text)) or _points_to_html(text)):
         body = f"{body}\n{_lines_not_in(parsed.html_text, text)}"
     if extracted is None:
         extracted = _extract(parsed)
