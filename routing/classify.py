@@ -184,12 +184,16 @@ class NoticeClassifier:
             return None, self.taxonomy.get(verdict.type), (rule, base)
         return rule, base, None
 
-    def _settings(self, view: MailView, rule: NoticeRule | None, notice_type: NoticeType) -> tuple[str, bool, bool]:
-        """(severity, action required, look for a deadline): the rule's values over the type's, then the modifiers."""
+    def _settings(self, view: MailView, rule: NoticeRule | None,
+                  notice_type: NoticeType) -> tuple[str, bool, bool, bool]:
+        """(severity, action required, look for a deadline, no deadline at all): the rule's values over the type's,
+        then the modifiers. A modifier that sets ``deadline: false`` (a cancelled maintenance, a resolved issue) rules
+        out a deadline, also one the mail's own wording would evidence (the end time of a resolved event)."""
         severity = (rule.severity if rule else None) or notice_type.severity
         action = notice_type.action_required if rule is None or rule.action_required is None \
             else rule.action_required
         want_deadline = action if rule is None or rule.deadline is None else rule.deadline
+        ruled_out = False
         for modifier in self.rules.modifiers_for(notice_type.id):
             if modifier.matches(view, notice_type.id):
                 for key, value in modifier.set:
@@ -199,13 +203,14 @@ class NoticeClassifier:
                         action = bool(value)
                     elif key == "deadline":
                         want_deadline = bool(value)
-        return severity, action, want_deadline
+                        ruled_out = not want_deadline
+        return severity, action, want_deadline, ruled_out
 
     def classify(self, parsed: ParsedMail, recipient: Recipient | None = None) -> ClassifiedNotice:
         extracted = _extract(parsed)
         view = mail_view(parsed, extracted)
         rule, notice_type, replaced = self._decide(view)
-        severity, action, want_deadline = self._settings(view, rule, notice_type)
+        severity, action, want_deadline, ruled_out = self._settings(view, rule, notice_type)
         if replaced is not None and not want_deadline:
             # the evidence refines the type; it does not narrow the search for a date: the deadline is looked for
             # when the type it replaced (with its modifiers: a fallback whose mail asks for an action) would have
@@ -222,7 +227,7 @@ class NoticeClassifier:
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)
-        deadline = self._deadline(parsed, view, mail_date, notice_type.id, want_deadline)
+        deadline = None if ruled_out else self._deadline(parsed, view, mail_date, notice_type.id, want_deadline)
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,

@@ -302,7 +302,7 @@ def role_of(text: str, start: int, end: int, left: int, right: int, previous_end
         return CREATED
     if _CREATED_AFTER.match(text, end):
         return CREATED
-    if _caused(text, start, end, left, right):
+    if _caused(text, start, end, left, right) or _upstream(text, left, right):
         return CAUSE
     sentence_before = text[left:start]
     if (_UNTIL_LEAD.search(before) or _UNTIL_AFTER.match(text, end)) and any(
@@ -384,6 +384,22 @@ def _clause_start(text: str, left: int, start: int) -> int:
 def _clause_end(text: str, end: int, right: int) -> int:
     found = _CLAUSE_BREAK.search(text, end, right)
     return found.start() if found else right
+
+
+# the end of an upstream project's own support ("Python 3.11 reaches its community end of life on D", "커뮤니티 지원이
+# 종료"): what AWS's own end of support follows, a cause (the mail's deadline is AWS's date)
+_UPSTREAM_CUES = ("community", "upstream", "comunidad", "comunidade", "communauté", "comunità", "コミュニティ", "社区",
+                  "社群", "커뮤니티")
+_UPSTREAM = re.compile(r"\b(?:community|upstream)[- ](?:support|end[- ]of[- ]life|eol|maintenance)|"
+                       r"(?:soporte|suporte) (?:de|da) (?:la )?comunidad|support (?:de la )?communauté|"
+                       r"supporto (?:della )?comunità|コミュニティ(?:の)?サポート|"
+                       r"社区(?:支持|维护)|社群支援|커뮤니티 지원")
+
+
+def _upstream(text: str, left: int, right: int) -> bool:
+    """Whether the sentence ``text[left:right]`` dates the end of an upstream project's community support."""
+    sentence = text[left:right]
+    return any(cue in sentence for cue in _UPSTREAM_CUES) and _UPSTREAM.search(sentence) is not None
 
 
 def _caused(text: str, start: int, end: int, left: int, right: int) -> bool:

@@ -105,6 +105,9 @@ _FOREIGN_FORMS = (
     # 15.03.2026, 15.03.26 (day first, as German, French, Spanish and Italian mail writes it; a two-digit year is
     # 20yy)
     r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4}|\d\d)(?!\d|\.\d)",
+    # 12-05-2027 (day first with dashes, as Spanish, Portuguese and Italian mail may write it; a four-digit year only:
+    # "98109-5210" and part numbers are no dates)
+    r"(?<![\d-])(?P<hd>\d{1,2})-(?P<hm>\d{1,2})-(?P<hy>(?:19|20)\d\d)(?![\d-])",
     # 2027. 3. 14. / 2027.03.14 (year first, dotted, as Korean mail writes it; also Chinese and Japanese mail)
     r"(?<![\d.])(?P<dy>(?:19|20)\d\d)\.\s?(?P<dm>\d{1,2})\.\s?(?P<dd>\d{1,2})(?!\d|\.\d)\.?",
 )
@@ -129,7 +132,7 @@ _DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|\d?-\d\d?-\d{4}|"
                            r"\d?(?:º|°|o)?\s+de\s|"
                            r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
@@ -232,7 +235,10 @@ _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
-                           r"\bdespués del|\bdepois de|\bapós|\baté|\bentro il|\bprima del|\ba partire dal|"
+                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|\bentro il|\bprima del|"
+                           r"\ba partire dal|"
+                           # the day named ("até o dia D", "hasta el día D", "entro il giorno D")
+                           r"\bhasta el d[ií]a|\bentro il giorno|"
                            r"\bdopo il|\bnon oltre il|\bfino al|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
@@ -281,6 +287,10 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\bfecha de (?:finalizaci[oó]n|fin|t[eé]rmino)|"
                                r"\bdata de (?:t[eé]rmino|encerramento|fim)|"
                                r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|終止日期|종료일|"
+                               # the date a certificate or an endpoint is switched ("교체 일자", "切り替え日",
+                               # "轮换日期")
+                               r"(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日(?:時)?|"
+                               r"(?:轮换|更换|切换|輪換|更換|切換)(?:日期|时间|時間)|"
                                r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
                                r"\bfrist|\bfecha l[íi]mite|\bdate limite|\bdata limite|\bprazo(?: final| limite)?|"
@@ -295,6 +305,7 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
+             "교체", "전환", "切り替え", "切替", "交換", "轮换", "更换", "切换", "輪換", "更換", "切換",
              "終止日期", "종료일")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
@@ -359,7 +370,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"extended support", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date",
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date|"
+     # when AWS wrote before ("We first contacted you about it on March 10, 2027")
+     r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to) you\b",
      -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
@@ -372,6 +385,7 @@ _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 _DID_AFTER = re.compile(r",? we (?:have )?(?:suspended|closed|terminated|deactivated|disabled|removed|restricted|"
                         r"detected|received|applied|processed|charged|issued|opened|sent|notified|completed)\b")
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
+                              r"ende des supports?|endet (?:der|die) (?:support|unterstützung)|"
                               r"fin au service|"  # an end of service: "mettre fin au service"
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
@@ -416,7 +430,7 @@ _PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?"
                       r"\s*(?:に\s*(?:[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
-                      r"에\s*[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      r"에\s*(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
                       r"(?:發出|发出|寄出|送出))")  # (zh: "於 2027年1月14日 發出", sent on)
@@ -446,7 +460,7 @@ _RELATIVE_FOREIGN = re.compile(
     r"(?:\b(?:en un plazo de|dentro de|en los pr[oó]ximos|no prazo de|em at[eé]|nos pr[oó]ximos|"
     r"dans un d[eé]lai de|sous|"
     r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3})\)?\s+"
-    r"(d[ií]as|dias|jours|giorni|tagen|"
+    r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
 # business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
@@ -700,6 +714,8 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         return _valid(_full_year(groups["py"]), int(groups["pm"]), int(groups["pd"]))
     if groups.get("dy"):
         return _valid(int(groups["dy"]), int(groups["dm"]), int(groups["dd"]))
+    if groups.get("hy"):
+        return _valid(int(groups["hy"]), int(groups["hm"]), int(groups["hd"]))
     for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
         if groups.get(m_key):
             month = MONTHS[_month_key(groups[m_key])]
@@ -1292,7 +1308,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
     return replace(deadline, act_by=act_by, no_action=no_action,
-                   restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or (
+                   restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(
+                       cue in lowered for cue in _BEFORE_WINDOW) or (
                        _opens_range(lowered, found.end, foreign)
                        and not any(cue in sentence for cue in _CANCELLED))))
 
@@ -1322,6 +1339,14 @@ MAINTENANCE = "health.scheduled_maintenance"
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
             "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
             "교체")
+
+
+# a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline
+_BEFORE_WINDOW = ("before the window", "before the maintenance window", "before the start of the maintenance",
+                  "before the start of the window", "avant le début de la fenêtre", "antes del inicio de la ventana",
+                  "antes de que comience la ventana", "antes do início da janela", "prima dell'inizio della finestra",
+                  "vor beginn des wartungsfensters", "vor dem wartungsfenster", "ウィンドウの開始前",
+                  "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "기간이 시작되기 전")
 
 
 # what a maintenance's sentence says when it will not take place (9 languages): its window is no deadline

@@ -475,7 +475,42 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
                 return match.group(1)
-    return _after_leaders(text, numbers)
+    return _after_leaders(text, numbers) or _under_column(text, numbers)
+
+
+# a header cell of a plain-text table whose columns are aligned with spaces: words apart by single spaces
+_HEADER_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _under_column(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
+    """The first number that stands under an account label in a plain-text table aligned with spaces ("Konto
+    Region …" over "4471-9203-6618   eu-central-1 …"): the header line (the line above, blank lines between) holds a
+    cell that starts at the number's column and names an account (the tiers of _ACCOUNT_BEFORE but the ARN's, read on
+    the cell with a colon). A header without two spaces between its cells is no table's."""
+    for start, number, _ in numbers:
+        line_start = text.rfind("\n", 0, start) + 1
+        column = start - line_start
+        above = line_start - 1
+        header = ""
+        for _ in range(3):  # (the line above, or the one above a blank line or two)
+            if above <= 0:
+                break
+            header_start = text.rfind("\n", 0, above) + 1
+            header = text[header_start:above]
+            if header.strip():
+                break
+            above = header_start - 1
+        if "  " not in header or len(header) <= column or header[column].isspace() or (
+                column > 0 and not header[column - 1].isspace()):
+            continue
+        cell = _HEADER_CELL.match(header, column)
+        name = (cell.group() if cell else "") + ": "
+        if _OTHER_BEFORE.search(name):
+            continue  # (a payer's or management account's column)
+        for tier in _ACCOUNT_TIERS:
+            if tier.in_text is None and tier.pattern.search(name):
+                return account_digits(number)
+    return None
 
 
 # dotted leaders between a field's name and its value ("Account ........ 4277…"): read as a colon, as
