@@ -458,6 +458,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen29, unseen30 (first runs 24/30 and 26/30 types on session 11's rules, 24/30 and 28/30 with the evidence
     # scorer written before the run; 30/37 labelled deadlines, 60/60 ids): after session 12's round (READMEs)
     names += ["fixtures-unseen29", "fixtures-unseen29-heldout", "fixtures-unseen30", "fixtures-unseen30-heldout"]
+    # unseen31, unseen32 (first runs 28/30 and 30/30 types, 14/16 and 9/15 labelled deadlines, 29/30 and 30/30 ids on
+    # the rules after session 12's first round): after its second round (READMEs)
+    names += ["fixtures-unseen31", "fixtures-unseen31-heldout", "fixtures-unseen32", "fixtures-unseen32-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
