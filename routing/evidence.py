@@ -39,7 +39,7 @@ from importlib import resources
 from typing import Any
 
 from routing.notices import MailView
-from routing.patterns import Pattern, fold_lower
+from routing.patterns import Pattern, compile_patterns, fold_lower
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import line_of, load_with_lines, suggest
 
@@ -140,19 +140,7 @@ def _int(value: Any, where: str, what: str) -> int:
 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
-    items = value if isinstance(value, list) else [value]
-    if not items:
-        raise EvidenceError(f"{where}: empty list of patterns; give at least one regex")
-    out: list[Pattern] = []
-    for item in items:
-        if not isinstance(item, str) or not item:
-            raise EvidenceError(f"{where}: {item!r} is not a pattern; write a quoted regex string")
-        try:
-            out.append(Pattern.compile(item))
-        except re.error as exc:
-            raise EvidenceError(f"{where}: regex {item!r} does not compile ({exc}); escape special characters "
-                                "such as [ ] ( ) . ? + with a backslash, inside single quotes") from exc
-    return tuple(out)
+    return compile_patterns(value, where, EvidenceError)
 
 
 def _cue(item: Any, source: str, default_line: int) -> Cue:

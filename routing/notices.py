@@ -36,7 +36,6 @@ case-insensitive, multi-line), the same as in the routing rules.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -46,7 +45,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.patterns import Pattern, first_at_starts, fold_lower, without_superstrings
+from routing.patterns import Pattern, compile_patterns, first_at_starts, fold_lower, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
 
@@ -309,21 +308,7 @@ def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
-    items = value if isinstance(value, list) else [value]
-    if not items:
-        raise NoticeRulesError(f"{where}: empty list of patterns; give at least one regex")
-    out: list[Pattern] = []
-    for item in items:
-        if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
-            raise NoticeRulesError(f"{where}: {item!r} is not a pattern; write a quoted regex string")
-        try:
-            out.append(Pattern.compile(str(item)))
-        except re.error as exc:
-            raise NoticeRulesError(
-                f"{where}: regex {item!r} does not compile ({exc}); escape special characters "
-                "such as [ ] ( ) . ? + with a backslash, inside single quotes"
-            ) from exc
-    return tuple(out)
+    return compile_patterns(value, where, NoticeRulesError)
 
 
 def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: bool) -> tuple[Condition, ...]:

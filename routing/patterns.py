@@ -218,6 +218,26 @@ class Pattern:
         return self.regex.search(value)
 
 
+def compile_patterns(value: Any, where: str, error: type[Exception]) -> tuple[Pattern, ...]:
+    """The patterns of a rule file's value (one regex or a list; a number is its digits), compiled; a problem raises
+    ``error`` with ``where`` (the file and line) and the fix."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise error(f"{where}: empty list of patterns; give at least one regex")
+    out: list[Pattern] = []
+    for item in items:
+        if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
+            raise error(f"{where}: {item!r} is not a pattern; write a quoted regex string")
+        try:
+            out.append(Pattern.compile(str(item)))
+        except re.error as exc:
+            raise error(
+                f"{where}: regex {item!r} does not compile ({exc}); escape special characters "
+                "such as [ ] ( ) . ? + with a backslash, inside single quotes"
+            ) from exc
+    return tuple(out)
+
+
 def matches_from_starts(pattern: re.Pattern[str], start: re.Pattern[str], text: str,
                         scan: str | None = None) -> list[re.Match[str]]:
     """``list(pattern.finditer(text))`` for a ``pattern`` that opens with an assertion (re tries such a
