@@ -50,6 +50,7 @@ _HTML_POINTER = re.compile(r"\bHTML[- ]?(?:version|format|part|view)|versi[oó]n
                            r"|HTML ?(?:版|形式|バージョン|버전|형식)",
                            re.IGNORECASE)
 
+
 def _points_to_html(text: str) -> bool:
     """Whether the plain part ``text`` sends the reader to the HTML part (:data:`_HTML_POINTER`); the regex only where
     "HTML" is written (a search re would try at every position of every mail)."""

@@ -47,6 +47,9 @@ FAMILIES = ("health", "billing", "cost", "abuse", "support", "security", "creden
             "notification", "marketplace", "marketing", "general")
 
 
+#: the most characters of the body the cues read: an AWS notice says what it is long before that (the longest of
+#: every labelled set is ~20,000); a hostile mail of 300,000 repeated cue words costs a bounded time
+MAX_TEXT = 50_000
 #: line breaks with the blanks and quote marks ("> ") around them, and runs of blanks: one space for the cues
 _WRAP = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0>]*)+|[ \t\u00a0]{2,}")
 
@@ -106,7 +109,7 @@ class Evidence:
         out: list[Verdict] = []
         # one line: a phrase hard-wrapped over two lines ("reaches end of\nsupport"), or over two quoted lines
         # ("> sera facturée\n> pour le compte"), is still one phrase
-        joined = _WRAP.sub(" ", f"{mail.subject}\n{mail.body}")
+        joined = _WRAP.sub(" ", f"{mail.subject}\n{mail.body[:MAX_TEXT]}")
         subject = (mail.subject, mail.subject_lower)
         text = (joined, fold_lower(joined))
         for entry in self.types:

@@ -171,3 +171,13 @@ def test_a_malformed_evidence_file_names_the_line_and_the_fix(text: str, problem
 def test_the_shipped_file_loads() -> None:
     evidence = default_evidence()
     assert len(evidence.types) >= 15 and evidence.threshold >= 3 and evidence.margin >= 1
+
+
+def test_the_cues_read_a_bounded_part_of_the_body() -> None:
+    """A hostile body of 300,000 characters is read up to MAX_TEXT: a cue beyond it is not seen (bounded work)."""
+    from routing.evidence import MAX_TEXT
+
+    cues = "AWS will discontinue version 2 of the Widget API; upgrade before then. "
+    assert default_evidence().place(_view(cues, "health")) is not None
+    assert default_evidence().place(_view("x " * (MAX_TEXT // 2) + cues, "health")) is None
+    assert default_evidence().place(_view("mfa " * 75_000, "general")) is None
