@@ -291,6 +291,16 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                # "轮换日期")
                                r"(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日(?:時)?|"
                                r"(?:轮换|更换|切换|輪換|更換|切換)(?:日期|时间|時間)|"
+                               # the date a change takes effect or a service, version or feature is retired
+                               # ("Stichtag", "Date d'entrée en vigueur", "生效日期", "시행일", "廃止日")
+                               r"\bstichtag|\bgültig ab|\bwirksam ab|\bdatum des inkrafttretens|\babkündigungsdatum|"
+                               r"\bdate d.(?:effet|entrée en vigueur)|"
+                               r"\bdate de (?:retrait|fin de (?:support|prise en charge))|"
+                               r"\bfecha (?:de )?(?:entrada en vigor|efectiva|retiro|fin de soporte)|"
+                               r"\bdata (?:de )?(?:vig[eê]ncia|efetiva|desativa[cç][aã]o|fim do suporte)|"
+                               r"\bdata (?:di )?(?:entrata in vigore|effettiva|ritiro|fine (?:del )?supporto)|"
+                               r"発効日|廃止日|サポート終了日|生效日期|停用日期|弃用日期|(?:支持|支援)(?:终止|終止)日期|"
+                               r"시행일|사용 중지일|지원 종료일|폐기일|"
                                r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
                                r"\bfrist|\bfecha l[íi]mite|\bdate limite|\bdata limite|\bprazo(?: final| limite)?|"
@@ -306,7 +316,9 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
              "교체", "전환", "切り替え", "切替", "交換", "轮换", "更换", "切换", "輪換", "更換", "切換",
-             "終止日期", "종료일")
+             "終止日期", "종료일", "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
+             "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
+             "사용 중지일", "지원 종료일", "폐기일")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
@@ -365,6 +377,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"standard support", 3),
     # a sentence (or a table header) that names the deadline: "Reschedule deadline", "due date"
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
+    # a field that names the date a change takes effect or a service stops ("Effective date:", "Cutover date:")
+    # (a deprecation's or an end of support's date field is read by the words above already)
+    (r"effective date|cut-?over date|shutdown date", 3),
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
