@@ -84,10 +84,12 @@ def _date_forms(month: str) -> str:
         r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
         # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
         r"(?<![a-z])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
-        # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / 23. Juli 2025 / 1er août 2025 /
-        # 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version "1.30" before a month, nor a number
-        # before "Sep 15, 2026": a table row's "TLS_1_0 Sep 15, 2026", "4 Oct 3, 2026")
-        r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + month.format("m2")
+        # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / the 1st of June (an ordinal only: not
+        # "1 of may") / 23. Juli 2025 / 1er août 2025 / 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version
+        # "1.30" before a month, nor a number before "Sep 15, 2026": a table row's "TLS_1_0 Sep 15, 2026", "4 Oct 3,
+        # 2026")
+        r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-))"
+        + month.format("m2")
         + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
@@ -121,12 +123,13 @@ _DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" 
 # where a date may start (every match of _DATE matches one of these at its start): found by re's
 # fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START + ")"),
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START
+                       + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
 # _DATE_AT[0] with its branches factored by their second character (the same matches: re tries the
 # branches of a digit once instead of backing up to it per branch; tests/routing/test_deadlines.py)
-_DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START
-                       + r")|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+|-)" + _MONTH_START + ")")
+_DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START
+                       + r")|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START + ")")
 # the literals _DATE_AT[1] begins with: it is tried only where str.find sees one (re would try its
 # branch at every j, f, m, a, s, o, n and d)
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -134,7 +137,7 @@ _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|au
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
 _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|\d?-\d\d?-\d{4}|"
                            r"\d?(?:º|°|o)?\s+de\s|"
-                           r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-)" + _MONTH_START_ALL + ")"),
+                           r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)

@@ -28,3 +28,11 @@ CASES = [
 def test_an_effective_date_field_is_the_deadline(text: str) -> None:
     found = best_deadline(text, date(2026, 12, 1), "policy.change_notice", True)
     assert found is not None and found.date == "2027-03-01"
+
+
+def test_the_first_of_a_month_written_as_an_ordinal_with_of() -> None:
+    found = best_deadline("Please upgrade your clusters by the 1st of June, 2027.", date(2026, 12, 1),
+                          "health.end_of_support", True)
+    assert found is not None and found.date == "2027-06-01"
+    # (a number before "of may" is no date: "1 of may" is no ordinal)
+    assert best_deadline("Step 1 of may take a while.", date(2026, 12, 1), "health.end_of_support", True) is None
