@@ -113,7 +113,7 @@ _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro il|\bprima del|"
-                      r"\bnon oltre il|\baté)"
+                      r"\bnon oltre il|\baté|\bhasta el)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?" + _WEEKDAY
                       + r"\s*\Z")
 _BY_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
@@ -128,9 +128,15 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   # a recommendation addressed to the reader ("We recommend that you move … before D")
                   r"\bwe recommend\b|\brecommend(?:s|ed)? that you\b|\bwir empfehlen\b|\bnous vous recommandons\b|"
                   r"\brecomendamos\b|\braccomandiamo\b|推奨します|建议您|권장합니다|"
+                  # a polite request ("Le agradeceríamos que nos los envíe hasta el D", "we would appreciate it if you")
+                  r"\bagradecer[ií]amos\b|\ble rogamos\b|\bsolicitamos que\b|\bpedimos que\b|\bla preghiamo\b|"
+                  r"\bsaremmo grati\b|\bvous serions reconnaissants\b|\bwir bitten sie\b|\bwe would appreciate\b|"
+                  r"\bkindly\b|"
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   r"\b[a-zäöü]+(?:en|ern|eln) sie\b")  # a German imperative ("migrieren Sie", "kündigen Sie")
-_ASK_CUES = ("please", "must", "need to", "required", "make sure", "ensure", "unpaid", "not paid", "bitte", "müssen",
+_ASK_CUES = ("agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants", "bitten",
+             "appreciate", "kindly", "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
+             "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
              "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
@@ -149,7 +155,7 @@ _IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
 # reference of :func:`_by_near_date`, which searches its two branches apart, each only where it can match
 _BY_WORD_NEAR_DATE = (
     r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
-    r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até)"
+    r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el)"
     r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+\.?,?\s+){0,2}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
     r"gen|abr|giu|lug|ago|dic)")
@@ -163,10 +169,11 @@ _DAY_BY = re.compile(_DAY_NEAR_BY)
 _BY_WORD_STARTS = (("by", 0), ("before", 0), ("no later than", 0), ("prior to", 0), ("not later than", 0), ("bis", 0),
                    ("vor dem", 0), ("spätestens", 0), ("avant le", 0), ("au plus tard le", 0), ("ici le", 2),
                    ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0),
-                   ("prima del", 0), ("non oltre il", 0), ("até", 0))
+                   ("prima del", 0), ("non oltre il", 0), ("até", 0), ("hasta el", 0))
 # literals one of which a text holds where _BY_NEAR_DATE can match
 _BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
-            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "prima del", "non oltre", "até", "まで",
+            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "prima del", "non oltre", "até", "hasta el",
+            "まで",
             "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts
 _EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")

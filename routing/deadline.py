@@ -302,7 +302,9 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\bfecha (?:de )?(?:entrada en vigor|efectiva|retiro|fin de soporte)|"
                                r"\bdata (?:de )?(?:vig[eê]ncia|efetiva|desativa[cç][aã]o|fim do suporte)|"
                                r"\bdata (?:di )?(?:entrata in vigore|effettiva|ritiro|fine (?:del )?supporto)|"
-                               r"発効日|廃止日|サポート終了日|生效日期|停用日期|弃用日期|(?:支持|支援)(?:终止|終止)日期|"
+                               r"発効日|廃止日|サポート終了日|生效日期|弃用日期|(?:支持|支援)(?:终止|終止)日期|"
+                               # a planned retirement's time ("计划停用时间", "リタイア予定日", "사용 중지 예정일")
+                               r"(?:计划|計劃)?停用(?:时间|時間|日期)|リタイア(?:予定)?日(?:時)?|사용 중지 (?:예정)?일|"
                                r"시행일|사용 중지일|지원 종료일|폐기일|"
                                r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
@@ -383,6 +385,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # a field that names the date a change takes effect or a service stops ("Effective date:", "Cutover date:")
     # (a deprecation's or an end of support's date field is read by the words above already)
     (r"effective date|cut-?over date|shutdown date", 3),
+    # what ends or is decided on the date: a contract's term, a review ("Your contract ends: D", "we will look at your
+    # account again on D")
+    (r"(?:contract|subscription|agreement|term)\s+ends|look at your\s+account\s+again|re-?evaluat|reassess", 2),
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
@@ -532,6 +537,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese writ
 # non potranno più essere acquistate dopo il D"): what is already booked runs on
 _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
                        r"subscriptions?|reservations?|bookings?)\b|"
+                       # new resources no longer created ("you will not be able to create new directories")
+                       r"\b(?:not be able to|no longer be able to|cannot|can no longer) create new\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
                        r"novas reservas|nuevas reservas|nouvelles réservations|nuove prenotazioni|"
@@ -625,6 +632,8 @@ _BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invit
                             # before an agreement or a subscription ends (its term: a Marketplace agreement without
                             # renewal), en, de, es, pt, fr, it, ja, zh, ko
                             r"\bbefore (?:the|your|this) (?:agreement|subscription|contract|term) ends\b|"
+                            # (after an expiry lead of an offer's mail: "Your contract ends: D" … "before then")
+                            r"\bbefore (?:then|that date|this date)\b|"
                             r"\bbevor (?:die|der|das|ihr|ihre|sie|es|er)(?: [\w-]+)? (?:endet|abläuft)|"
                             r"\bantes de que (?:finalice|termine)|\bantes que (?:o|a) [\w-]+ (?:termine|acabe)|"
                             r"\bavant que (?:le |la |l.|votre )?[\w-]* ?(?:ne )?(?:se termine|prenne fin)|"
@@ -632,13 +641,14 @@ _BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invit
                             r"終了(?:する)?前に|结束(?:之)?前|終止(?:之)?前|"
                             r"종료(?:되기)? ?전에")
 _BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期限", "到期", "失效", "만료", " ends",
+                       "before then", "before that date", "before this date",
                        "endet", "abläuft", "finalice", "termine", "acabe", "prenne fin", "termini", "finisca", "終了",
                        "结束", "終止", "종료")
 # the words of an expiry lead in a deadline's phrase ("Offer expires", "gültig bis", "válida hasta", "scade il")
 _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc", "venc", "ablauf", "有効期限",
                  "到期", "失效", "만료",
                  # the end of a term ("Laufzeitende", "fecha de finalización", "date de fin", "終了日")
-                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "終止", "종료")
+                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "終止", "종료", " ends")
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -1356,7 +1366,10 @@ MAINTENANCE = "health.scheduled_maintenance"
 # (literals: a few `in` tests, not a search re would try at every position of the mail)
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
             "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
-            "교체")
+            "교체",
+            # the reader's connections reset during the window ("connections may be reset once")
+            "be reset", "zurückgesetzt", "restablecer", "réinitialisée", "reimpostat", "redefinid", "リセット", "重置",
+            "재설정")
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline
