@@ -221,6 +221,25 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"ventana de mantenimiento|fen[êe]tre de maintenance|janela de manuten[çc][ãa]o|"
                           r"finestra di manutenzione|メンテナンス(?:ウィンドウ|期間|時間帯)|维护窗口|維護時段|維護窗口|"
                           r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*\Z")
+# a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
+# changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
+# before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
+_SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日時?|"
+                           r"(?:轮换|更换|切换|輪換|更換|切換)(?:日期|时间|時間)|"
+                           r"\b(?:rotation|switch(?:over)?|cut-?over|replacement|change) date|"
+                           r"\bdate de (?:rotation|changement|remplacement|bascule)|"
+                           r"\bfecha de (?:rotaci[oó]n|cambio|reemplazo)|"
+                           r"\bdata de (?:rota[cç][aã]o|troca|substitui[cç][aã]o)|"
+                           r"\bdata di (?:rotazione|sostituzione|cambio)|"
+                           r"\b(?:wechsel|rotations|austausch|umstellungs)datum)"
+                           r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*[:：]?\s*\Z")
+_BEFORE_SWITCH = ("교체 전", "전환 전", "切り替え前", "切り替えの前", "交換前", "轮换之前", "轮换前", "更换之前",
+                  "更换前", "切换之前", "切换前", "before the rotation", "before the switch", "before the cutover",
+                  "before the change", "before the replacement", "vor dem wechsel", "vor der umstellung",
+                  "vor der rotation", "vor dem austausch", "avant la rotation", "avant le changement",
+                  "avant le remplacement", "avant la bascule", "antes de la rotación", "antes del cambio",
+                  "antes del reemplazo", "antes da rotação", "antes da troca", "antes da substituição",
+                  "prima della rotazione", "prima della sostituzione", "prima del cambio")
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
                 "維護", "유지")
 # a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
@@ -234,8 +253,22 @@ _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|
                     r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
                     r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
                     r"sexta)(?:-feira)?,?\s*)?")
+# a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
+# "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
+# (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW)
+_START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled )?start(?: time| date)?|"
+                          r"beginn|inicio|in[íi]cio|d[ée]but|inizio|開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
+                          r"시작(?: ?시간| ?일시)?)(?:[ \t]*\([^)\n]{1,12}\))?[ \t]*[:：][ \t]*"
+                          r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?"
+                          + _WEEKDAY_FOREIGN + r"\Z")
+_START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
+# the end field right after a start field's date (the rest of its line: a time, a zone)
+_END_FIELD_AFTER = re.compile(r"[^\n]{0,30}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
+                              r"fine|fim|終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?)"
+                              r"(?:[ \t]*\([^)\n]{1,12}\))?[ \t]*[:：]")
 # German and French lead phrases (only for text that is not plain ASCII)
-_LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:zum )?|\bspätestens am|\bprendra fin le|\bavant le|\bjusqu.au|"
+_LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|\bspätestens am|"
+                           r"\bprendra fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|\bentro il|\bprima del|"
@@ -391,6 +424,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
+    # an event AWS offers around the change, or its recording ("a webinar on D", "Aufzeichnung ab dem D abrufbar")
+    (r"webinar|ウェビナー|研讨会|웨비나|\brecording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date|"
@@ -418,7 +453,7 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"termin|finaliz|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
-    r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr verfügbar|"
+    r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr (?:verfügbar|möglich|nutzbar)|einstellung von|"
     r"venc|caduc|expir|scad|ablauf|"
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
@@ -850,6 +885,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(cue in before for cue in _START_FIELD_CUES) \
+            and _START_FIELD.search(text, max(left, start - 80), start) and _END_FIELD_AFTER.match(text, end):
+        lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
         found = _LEAD_DUE_FOREIGN.search(before)
         if found:
@@ -865,6 +903,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     score, past = _context_score(context, lead)
+    if lead == 3 and _SWITCH_LABEL.search(before) and any(cue in text for cue in _BEFORE_SWITCH):
+        # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
+        # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
+        score += 5
     if score == QUALIFY - 2 and "restrict" in context:
         score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
     if foreign and _DEFER_LIMIT.match(text, end):
@@ -1197,6 +1239,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             word = match.group(1) or match.group(4)
             business = bool(match.group(3)) or any(unit in (match.group(2) or match.group(5)) for unit in
                                                    _BUSINESS_FOREIGN)
+        if _arrival(lowered, match.start(), match.end()):
+            continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
         days = int(word) if word.isdigit() else _NUMBERS[word]
         score, phrase_start, _ = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
@@ -1210,6 +1254,25 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
                               pay_by=start is not reference))
     return out
+
+
+# what a period says arrives by itself, in the clause around it (9 languages): a refund or credit that shows on the
+# card or the bill, a change that is reflected ("deve aparecer na fatura do seu cartão em até 10 dias úteis",
+# "should appear on your statement within 5-7 business days"): no date the reader must act by
+_ARRIVALS = re.compile(r"(?<![^\W\d_])(?:appear|aparec|aparezc|appara[iî]|apparir|comparir|compaia|erschein)"
+                       r"|\b(?:be|is|are|get) (?:reflected|credited|posted)|\bshow up|gutgeschrieben|angezeigt|"
+                       r"reflejad|acreditad|refletid|creditad|crédité|accreditat|反映|表示され|到账|到帳|显示|표시|반영|입금")
+
+# what the reader must do in such a clause ("pay the amount that appears on your invoice within 10 days"): a deadline
+_ACT_IN_CLAUSE = re.compile(r"\bpa(?:y|g|ie|yer)|zahl|respon|répond|rispond|antwort|\breply|\bcontact|"
+                            r"支払|支付|付款|결제|납부|回答|回复|답변")
+
+def _arrival(lowered: str, start: int, end: int) -> bool:
+    """Whether the period at ``lowered[start:end]`` is when something reaches the reader (:data:`_ARRIVALS`, in the
+    80 characters of its sentence before it or the 40 after it), and the clause asks no payment or reply of them."""
+    left, right = _sentence(lowered, start, end)
+    clause = lowered[max(left, start - 80):min(right, end + 40)]
+    return _ARRIVALS.search(clause) is not None and _ACT_IN_CLAUSE.search(clause) is None
 
 
 def _invoice_date(lowered: str, reference: date, foreign: bool) -> date | None:
@@ -1338,14 +1401,16 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(
                        cue in lowered for cue in _BEFORE_WINDOW) or (
-                       _opens_range(lowered, found.end, foreign)
+                       _opens_range(lowered, found.at, found.end, foreign)
                        and not any(cue in sentence for cue in _CANCELLED))))
 
 
-def _opens_range(lowered: str, end: int, foreign: bool) -> bool:
+def _opens_range(lowered: str, start: int, end: int, foreign: bool) -> bool:
     """Whether the date that ends at ``end`` opens a range of two dates ("from January 15, 2027 to January 17, 2027",
     "dal 15 gennaio 2027 al 17 gennaio 2027", "2027年1月5日 02:00 至 2027年1月7日 02:00"): a maintenance window the mail
     dates from its start to its end, the reader's resources in it from its start (the impact starts then)."""
+    if _END_FIELD_AFTER.match(lowered, end) and _START_FIELD.search(lowered, max(0, start - 80), start):
+        return True  # "Start: D" over "End: D": the window's two fields
     window = lowered[end:end + 60]
     following = next(iter(_dates(window, foreign)), None)
     return following is not None and following.start() <= 24 \

@@ -57,6 +57,9 @@ _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
 _OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
+# a number sign between the noun and the number ("cuenta de AWS N.º 2210…", "compte n° 6620…", "account no. 6620…",
+# "conta nº 6620…", "Konto Nr. 6620…", "numéro", "número")
+_NUMBER_SIGN = r"(?:\s*(?:n\.?\s*[º°]|n\.o|no\.|nr\.|n[úu]m(?:ero)?\.?|num[ée]ro|nummer)\.?)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +124,14 @@ _ACCOUNT_TIERS = (
                # "accounts on this plan, such as yours (6601 2298 4473)"
                r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
                r"\s*[(（]\s*\Z", _I), _SECOND_PERSON_NEEDLES),
-    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number)?\s*[:#,(]?\s*\Z", _I)),
+    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number)?" + _NUMBER_SIGN + r"\s*[:#,(]?\s*\Z", _I)),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
     # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…"; the
     # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")
     _Gated(re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
-               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
+               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _NUMBER_SIGN + _OPEN_ID
+               + r"\s*[:：#]?\s*\Z", _I)),
     # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
     # "AWS ID" label without a colon, also in the word order of es, pt, fr, it ("AWS ID 6620…", "ID de AWS 6620…",
     # "ID AWS 6620…", "Identifiant AWS 6620…") (tried only where the window holds "kont" or "id")

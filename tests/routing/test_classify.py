@@ -462,7 +462,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # the rules after session 12's first round): after its second round (READMEs)
     names += ["fixtures-unseen31", "fixtures-unseen31-heldout", "fixtures-unseen32", "fixtures-unseen32-heldout"]
     # unseen33, unseen34 (first runs 30/30 and 30/30 types, 15/17 and 11/17 labelled deadlines, 30/30 and 29/30 ids on
-    # the rules after session 12's second round): after its third round (READMEs), with the misses below
+    # the rules after session 12's second round): after its third round and session 13's first (READMEs)
     names += ["fixtures-unseen33", "fixtures-unseen33-heldout", "fixtures-unseen34", "fixtures-unseen34-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
@@ -490,12 +490,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
-    # unseen33: a Global Accelerator maintenance whose window is given as "Start:"/"End:" fields and that asks nothing;
-    # unseen34: a refund's date read as a deadline, a suspension warning's account id with spaces in Spanish;
-    # unseen34-heldout: a German end of support beside webinar dates, a Korean CA change's date (READMEs)
-    floors["fixtures-unseen33"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen34"] = (1.0, 19 / 20, 19 / 20)
-    floors["fixtures-unseen34-heldout"] = (1.0, 8 / 10, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:
