@@ -44,7 +44,7 @@ _TYPE_NOT_DEADLINE = {"health.scheduled_maintenance": frozenset({WINDOW_END}),
 #: later expiry or completion, unless a better-scored date comes before it
 _TYPE_EXPECTED = {"health.certificate_rotation": frozenset({START})}
 #: per notice type, the roles that are no deadline even when no date of another role is named, when the mail reports
-#: usage (:func:`reports_usage`) and asks the reader nothing (:func:`may_ask_by_then`): a usage alert that mentions
+#: usage (:func:`reports_usage`) and asks the reader nothing (:func:`asks_by_then`): a usage alert that mentions
 #: when its free-tier offer ends names no deadline (the notice that the offer ends does)
 _TYPE_ALONE_NOT_DEADLINE = {usage: frozenset({OFFER_END}) for usage in _USAGE_TYPES}
 # a share of a limit or a budget ("85 %", "120%", "% 85")
@@ -156,7 +156,8 @@ _IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
 _BY_WORD_NEAR_DATE = (
     r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
     r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el)"
-    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+\.?,?\s+){0,2}"
+    # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro")
+    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+(?:-[^\W\d]+)?\.?,?\s+){0,2}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
     r"gen|abr|giu|lug|ago|dic)")
 _DAY_NEAR_BY = (r"\d\s*[日일]\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*"
@@ -251,10 +252,11 @@ def _imperative_line(text: str) -> bool:
     return _IMPERATIVE.match(text) is not None or _IMPERATIVE_AFTER_NEWLINE.search(text) is not None
 
 
-def may_ask_by_then(text: str) -> bool:
-    """Whether lower-cased ``text`` may ask the reader to act (:func:`may_ask`) or asks an act before "that date"
-    (:data:`_BEFORE_THAT_DATE`)."""
-    return may_ask(text) or _BEFORE_THAT_DATE.search(text) is not None
+def asks_by_then(text: str) -> bool:
+    """Whether lower-cased ``text`` asks the reader to act: an asking word as a word (:data:`_ASK`, not "deve" in
+    "Developer"), an imperative that opens a line, or an act before "that date" (:data:`_BEFORE_THAT_DATE`)."""
+    return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
+        or _BEFORE_THAT_DATE.search(text) is not None
 
 
 def reports_usage(text: str) -> bool:

@@ -33,9 +33,9 @@ from datetime import date, timedelta
 from routing.dateroles import (
     ACT_BY,
     START,
+    asks_by_then,
     expected_roles,
     may_act_by,
-    may_ask_by_then,
     may_hold_act_by,
     never_deadline_roles,
     not_deadline_roles,
@@ -463,6 +463,9 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
     r"manutenzione|wartung|recomend|recommand|consigli|empfehl|actualiz|atualiz|mettre à jour|aggiorn|aktualis|"
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
+    # a review decided again on the date ("我们将于 D 重新评估您的账户", "réévaluerons", "再評価")
+    r"重新评估|重新評估|重新审核|重新審核|再評価|再審査|재평가|다시 검토|réévalu|rivalut|reevalu|reavali|neu bewert|"
+    r"erneut (?:prüf|bewert)|"
     # a change that takes effect, a price that changes ("entrarán en vigor", "cambiará la tarifa")
     r"en vigor|em vigor|in vigore|en vigueur|in kraft|tarifa|precio|preço|prix|prezzo|preis|料金|价格|요금|"
     # a due date ("Fällig am", "Vencimento", "date d'échéance", "支払期限")
@@ -1301,7 +1304,7 @@ def _pick(candidates: list[_Candidate], lowered: str = "", notice_type: str | No
     qualified = [c for c in qualified if not c.aside] or qualified
     never = never_deadline_roles(notice_type)
     if never and lowered and reports_usage(lowered) and all(c.at >= 0 and _role_of(lowered, c) in never
-                                                            for c in qualified) and not may_ask_by_then(lowered):
+                                                            for c in qualified) and not asks_by_then(lowered):
         return None  # (a usage alert that names when its free-tier offer ends, and asks nothing by then)
     if lowered and len({c.when for c in qualified}) > 1:
         return _by_role(lowered, qualified, notice_type)

@@ -223,6 +223,16 @@ _OWN_CREATED = _Gated(re.compile(
     reach=80)
 # the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
 # every number has at hand): the creation is read back only where one stands
+# a mail that gives the account concerned and its payer as two fields ("Linked account: 4471…" beside "Payer account:
+# 9022…", "Cuenta vinculada:" beside "Cuenta pagadora:", 9 languages): the linked (member) account is the one the
+# mail is about; the payer only pays for it (as a "Member account:" field beside the management account, unseen5)
+_LINKED_FIELD = re.compile(r"(?:\b(?:linked|member)\s+account(?:\s+id)?|\bverknüpftes\s+konto|\bmitgliedskonto|"
+                           r"\bcuenta\s+(?:vinculada|miembro)|\bcompte\s+(?:li[ée]|membre)|\bconta\s+(?:vinculada|membro)|"
+                           r"\baccount\s+(?:collegato|membro)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
+                           r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
+_PAYER_FIELD = re.compile(r"(?:\bpayer\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|\bcompte\s+payeur|"
+                          r"\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
+                          r"지급인 계정|결제자 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
 _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
@@ -469,6 +479,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, number, before in numbers:
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
+    linked = _linked_beside_payer(text, numbers) if ":" in text or "：" in text else None
+    if linked is not None:
+        return linked
     for tier in _ACCOUNT_TIERS:
         if tier.in_text is not None and tier.in_text not in text:
             continue  # (the ARN tier: only where an ARN is written)
@@ -480,6 +493,19 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             if match:
                 return match.group(1)
     return _after_leaders(text, numbers) or _under_column(text, numbers)
+
+
+def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
+    """The number of a linked-account field (:data:`_LINKED_FIELD`) when another number is a payer-account field
+    (:data:`_PAYER_FIELD`), or None."""
+    linked = payer = None
+    for start, number, _ in numbers:
+        window = max(0, start - 60)
+        if linked is None and _LINKED_FIELD.search(text, window, start):
+            linked = number
+        elif payer is None and _PAYER_FIELD.search(text, window, start):
+            payer = number
+    return account_digits(linked) if linked is not None and payer is not None and linked != payer else None
 
 
 # a header cell of a plain-text table whose columns are aligned with spaces: words apart by single spaces

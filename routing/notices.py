@@ -257,11 +257,16 @@ class NoticeRules:
         return found
 
     def first_match(self, mail: MailView) -> NoticeRule | None:
+        """The first rule that matches ``mail``, a catch-all one (``generic: true``) only when no specific rule
+        matches, wherever it stands in the file."""
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule), each
         # block after its own gate (:attr:`NoticeRule.blocks`): a block that fails its gate cannot hold and
         # is not tried (nor, as before, any block of a rule none of whose blocks passes its gate)
         lowered = mail.lowered
+        caught: NoticeRule | None = None  # the first catch-all rule that matched: a specific rule below it still wins
         for rule in self.rules:
+            if caught is not None and rule.generic:
+                continue
             blocks = rule.blocks
             if blocks and lowered is not None:
                 for block, condition in blocks:
@@ -294,8 +299,10 @@ class NoticeRules:
                 if condition.matches(mail):
                     break
             else:
-                return rule
-        return None
+                if not rule.generic:
+                    return rule
+                caught = caught or rule
+        return caught
 
 
 # ---------------------------------------------------------------- loading with line numbers

@@ -5,9 +5,9 @@ a date such as year 99999999999) is treated as absent, and the reason is kept in
 ``ParsedMail.defects`` (``"Subject: bad base64 in an encoded word; treated as absent"``): never an
 exception. Addresses (From, To, Cc) come from the undecoded values (:mod:`routing.addresses`).
 
-A body part in a legacy charset (ISO-2022-JP/KR/CN, Shift_JIS, EUC-JP/KR, GB2312/GBK/GB18030, Big5,
+A body part in a legacy charset (ISO-2022-JP/KR/CN, Shift_JIS, EUC-JP/KR, GB2312/GBK/GB18030, HZ-GB-2312, Big5,
 ISO-8859-x, windows-125x, KOI8) is decoded here by its declared charset with the stdlib codecs (mail-parser
-hands a 7-bit ISO-2022 part back undecoded, escape sequences and all); when the declaration is wrong,
+hands a 7-bit ISO-2022 or HZ part back undecoded, escape sequences and all); when the declaration is wrong,
 the charset's superset, then UTF-8, then Latin-1 (which keeps every byte) are tried: nothing is lost.
 
 A mail without an HTML body part that carries its notice as an HTML attachment (the body only points at
@@ -61,7 +61,8 @@ _DASH_LINE = re.compile(rb"^--([^\r\n]*)", re.MULTILINE)
 _OFFSET = operator.itemgetter(0)
 _LEGACY_CHARSET = re.compile(
     r"(?:iso-?2022-|shift[_-]?jis|sjis|x-sjis|cp932|ms932|windows-31j|euc-?(?:jp|kr|cn)|ks_c_5601|cp949|"
-    r"gb2312|gbk|gb18030|cp936|big5|cp950|iso-?8859-|latin-?\d|windows-125\d|cp125\d|koi8-)", re.IGNORECASE)
+    r"gb2312|gbk|gb18030|cp936|big5|cp950|iso-?8859-|latin-?\d|windows-125\d|cp125\d|koi8-|hz(?:-gb-2312)?$)",
+    re.IGNORECASE)
 # a declared charset that is often a subset of what the sender really wrote
 _SUPERSET = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "euc-kr": "cp949",
              "ks_c_5601-1987": "cp949", "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
@@ -361,9 +362,11 @@ def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
     legacy_plain: list[str | None] = []
     legacy_html: list[str | None] = []
     # mail-parser's text differs from the declared charset's reading only where it left a 7-bit part undecoded
-    # (ISO-2022 escape sequences in it) or could not apply the declared charset (CharsetDecodeDefect)
+    # (ISO-2022 escape sequences in it, or HZ-GB-2312's "~{" shifts: RFC 1843) or could not apply the declared
+    # charset (CharsetDecodeDefect)
     if "CharsetDecodeDefect" in (parser.defects_categories or ()) or any(
-            "\x1b" in str(text) for text in (*(parser.text_plain or ()), *(parser.text_html or ()))):
+            "\x1b" in str(text) or "~{" in str(text)
+            for text in (*(parser.text_plain or ()), *(parser.text_html or ()))):
         legacy_plain, legacy_html = _body_parts(parser.message)
     html = "\n".join(_decoded(parser.text_html, legacy_html))
     plain = "\n".join(_decoded(parser.text_plain, legacy_plain)).replace("\r\n", "\n")

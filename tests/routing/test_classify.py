@@ -464,6 +464,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen33, unseen34 (first runs 30/30 and 30/30 types, 15/17 and 11/17 labelled deadlines, 30/30 and 29/30 ids on
     # the rules after session 12's second round): after its third round and session 13's first (READMEs)
     names += ["fixtures-unseen33", "fixtures-unseen33-heldout", "fixtures-unseen34", "fixtures-unseen34-heldout"]
+    # unseen35, unseen36 (first runs 28/30 and 29/30 types, 17/17 and 14/16 labelled deadlines, 30/30 and 29/30 ids on
+    # the rules after session 13's first round): after its second round (READMEs)
+    names += ["fixtures-unseen35", "fixtures-unseen35-heldout", "fixtures-unseen36", "fixtures-unseen36-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from routing import deadline
 from routing import identifiers as ids
-from routing.patterns import FOLDS_TO_ASCII, matches_at_literals, matches_from_starts
+from routing.patterns import FOLDS_TO_ASCII, fold_lower, matches_at_literals, matches_from_starts
 
 PIECES = ["0", "7", "1234", " ", "-", "*", "x", "X", "•", "a", "\n", "(", ")", "us-", "eu-west-", "east-1",
           "us-gov-west-1", "123456789012", "1234-5678-9012", "1234 5678 9012", "account ending in ", "****",
@@ -182,6 +182,12 @@ def _plain_account_id(subject: str, text: str, headers: dict[str, str]) -> str |
     numbers = [(m.start(), m.group(1)) for m in ids._TWELVE.finditer(text)
                if not ids._OTHER_AFTER.match(text, m.end())
                and not ids._OTHER_BEFORE.search(text, max(0, m.start() - 60), m.start())]
+    # (the steps that have no pre-check, as _account_id takes them: a linked account beside its payer first, the
+    # numbers after dotted leaders or under a table column's header last)
+    windows = [(start, number, fold_lower(text[max(0, start - 60):start])) for start, number in numbers]
+    linked = ids._linked_beside_payer(text, windows)
+    if linked is not None:
+        return linked
     for tier, pattern in enumerate(ids._ACCOUNT_BEFORE):
         if tier == ids._ARN_TIER and "arn:aws" not in text:
             break
@@ -192,14 +198,14 @@ def _plain_account_id(subject: str, text: str, headers: dict[str, str]) -> str |
             match = ids._ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
                 return match.group(1)
-    return None
+    return ids._after_leaders(text, windows) or ids._under_column(text, windows)
 
 
 LABELS = ["[", "]", "[Konto ", "AWS ", "Konto ", "cuenta de AWS ", "アカウント", "（", "ID", "：", ":", " : ", "\u3000",
           "\xa0", "such as yours (", "aws-id", "Affected account", "accountId", '"', '": "', '"account" : "',
           "Linked account: ", "account", "Account ID", "arn:aws:kafka:eu-west-1:", " has invited", "账户 ", "Σ",
           "account is ", "owner of ", "(ID: ", "your ", "management ", " ", "\n", "#", "x", "payer account",
-          "アカウント：", "Account ID: ", "AWS アカウント ID： "]
+          "アカウント：", "Account ID: ", "AWS アカウント ID： ", "Payer account: ", "N.º ", "no. "]
 NUMBERS = ["", "123456789012", "1234-5678-9012", "210987654321", "12345"]
 CHUNKS = st.lists(st.tuples(st.lists(st.sampled_from(LABELS), max_size=3), st.sampled_from(NUMBERS)), max_size=6)
 
