@@ -132,9 +132,13 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bagradecer[ií]amos\b|\ble rogamos\b|\bsolicitamos que\b|\bpedimos que\b|\bla preghiamo\b|"
                   r"\bsaremmo grati\b|\bvous serions reconnaissants\b|\bwir bitten sie\b|\bwe would appreciate\b|"
                   r"\bkindly\b|"
+                  # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
+                  r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
+                  r"[a-zéè]+(?:er|ir|re)\b|"
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   r"\b[a-zäöü]+(?:en|ern|eln) sie\b")  # a German imperative ("migrieren Sie", "kündigen Sie")
-_ASK_CUES = ("agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants", "bitten",
+_ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
+             "bitten",
              "appreciate", "kindly", "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",

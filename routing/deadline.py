@@ -567,6 +567,16 @@ _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "
 # "까지 연기할 수 있습니다"):
 # the end of the reschedule window, not the event itself
 _DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변경)|(?:之前)?可(?:以)?(?:推迟|延期))")
+# the latest date a maintenance may be moved to, in the 9 languages' word order ("reschedule it to a date no later than
+# D", "auf einen Zeitpunkt bis spätestens D verschieben", "reprogramarlo para una fecha hasta el D", "la reporter à une
+# date jusqu'au D", "riprogrammarla a una data entro il D", "reagendá-la para uma data até D"): how far the reader
+# may defer it, not when it happens (the target right before the date, a verb of deferring in its clause)
+_DEFER_TARGET = re.compile(r"(?:\bto (?:a|any|another) (?:later )?(?:date|time|day)|"
+                           r"\bauf einen (?:späteren )?(?:zeitpunkt|termin)|"
+                           r"\b(?:para|a) (?:una|uma|otra|outra) (?:fecha|data)|"
+                           r"\bà une (?:autre )?date|\ba una (?:data|altra data))[^.]{0,24}\Z")
+_DEFER_VERBS = ("reschedul", "defer", "postpone", "move", "verschieb", "verleg", "reprogram", "aplaz", "pospon",
+                "report", "décal", "rinvi", "postic", "riprogramm", "adiar", "adie", "reagend")
 _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese write no space after 。)
 # what only new customers, accounts or projects lose on a date ("Starting March 1, 2026 new accounts can no
 # longer be created", "a partir de 1 de abril não será mais possível criar novos projetos"): a closure's
@@ -941,6 +951,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         first_row = text.find("\n", left, start)
         if 0 < score < QUALIFY and not past and first_row > 0 and _START_COLUMN.search(text, left, first_row):
             score += 1  # a row under a "Start" column of a window the paragraph before describes
+        if score < QUALIFY and not past and any(cue in header for cue in _WINDOW_CUES) \
+                and _opens_range(text, start, end, foreign):
+            score = QUALIFY  # a row's window under an "Event Window" header ("… 02:00 – 2026-07-14 04:00"): its start
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
     elif lead == 1 and score == 1 and start - left < 8 and text[left:start].strip(" \t\n") == "on" \
@@ -978,6 +991,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
             past = True
+    if any(verb in text[max(left, start - 160):min(right, end + 40)] for verb in _DEFER_VERBS) \
+            and _DEFER_TARGET.search(text, max(left, start - 60), start):
+        score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60)), past
 
 
@@ -1369,6 +1385,33 @@ def _source(text: str, lowered: str, start: int, end: int) -> str:
     return " ".join(piece.split())[:160]
 
 
+# a date written in Chinese numerals ("二〇二七年一月三十一日", "二零二七年十二月五日"): its year digit by
+# digit, its month and day as numbers up to 31 (十 = 10, 二十一 = 21)
+_CJK_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CJK_DATE = re.compile(r"([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([一二三四五六七八九十]{1,3})\s*日")
+
+
+def _cjk_number(numeral: str) -> int:
+    """A Chinese numeral from 1 to 39 ("九", "十", "十二", "二十", "三十一"); 0 for another form."""
+    tens, _, units = numeral.partition("十")
+    if "十" not in numeral:
+        return _CJK_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
+    return (_CJK_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CJK_DIGITS.get(units, 0) if units else 0) \
+        if len(tens) <= 1 and len(units) <= 1 else 0
+
+
+def arabic_cjk_dates(text: str) -> str:
+    """``text`` with each date in Chinese numerals written in digits ("二〇二七年一月三十一日" -> "2027年1月31日"),
+    which the date patterns read; a numeral that is no month or day is left as it is."""
+    def digits(match: re.Match[str]) -> str:
+        month, day = _cjk_number(match.group(2)), _cjk_number(match.group(3))
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return match.group(0)
+        return "".join(str(_CJK_DIGITS[c]) for c in match.group(1)) + f"年{month}月{day}日"
+    return _CJK_DATE.sub(digits, text)
+
+
 def best_deadline(text: str, reference: date | None = None, notice_type: str | None = None,
                   evidence: bool = False) -> Deadline | None:
     """The deadline of ``text`` with the phrase it came from, or None.
@@ -1381,6 +1424,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if not text:
         return None
     text = text[:200_000]
+    if "年" in text and "月" in text:
+        text = arabic_cjk_dates(text)
     lowered = text.lower()
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)

@@ -130,7 +130,7 @@ _ACCOUNT_TIERS = (
     # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")
     _Gated(re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
-               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID)?)" + _NUMBER_SIGN + _OPEN_ID
+               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?)" + _NUMBER_SIGN + _OPEN_ID
                + r"\s*[:：#]?\s*\Z", _I)),
     # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
     # "AWS ID" label without a colon, also in the word order of es, pt, fr, it ("AWS ID 6620…", "ID de AWS 6620…",
@@ -147,7 +147,8 @@ _ACCOUNT_TIERS = (
                # the buyer's account of a Marketplace product (es, pt, fr, it)
                r"\b(?:cuenta|conta)\s+(?:compradora|del\s+comprador|do\s+comprador)|\bcompte\s+(?:acheteur|de\s+l.acheteur)|"
                r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
-               r"(?:账户|帐户|账号|帳戶|계정)(?:\s*ID)?)\s*[:：#(（]?\s*\Z", _I)),
+               # (with its number noun: "帳戶編號：", "账户编号：", "계정 번호:")
+               r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?)\s*[:：#(（]?\s*\Z", _I)),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an

@@ -467,6 +467,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen35, unseen36 (first runs 28/30 and 29/30 types, 17/17 and 14/16 labelled deadlines, 30/30 and 29/30 ids on
     # the rules after session 13's first round): after its second round (READMEs)
     names += ["fixtures-unseen35", "fixtures-unseen35-heldout", "fixtures-unseen36", "fixtures-unseen36-heldout"]
+    # unseen37, unseen38 (first runs 30/30 and 26/30 types, 18/19 and 17/19 labelled deadlines, 30/30 and 29/30 ids on
+    # the rules after session 13's second round): after its third round (READMEs)
+    names += ["fixtures-unseen37", "fixtures-unseen37-heldout", "fixtures-unseen38", "fixtures-unseen38-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
