@@ -36,7 +36,7 @@ from itertools import islice
 from typing import Protocol, TypeVar
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from routing.patterns import FOLDS_TO_ASCII, folds_to_ascii, matches_at
+from routing.patterns import FOLDS_TO_ASCII, matches_at
 
 # full-width ASCII forms (Ｑ７Ｋ２ＸＭ, ４８２９１３) read as ASCII; same length, so spans stay valid
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
@@ -864,64 +864,22 @@ class _Word:
         return self.value
 
 
-def _code_words(text: str, lowered: str | None = None, hints: frozenset[str] | None = None,
-                folds: bool | None = None) -> Iterator[_Word]:
+def _code_words(text: str, lowered: str | None = None) -> Iterator[_Word]:
     """Every code word of ``text`` in order: the word patterns, and words ending in "code" read
     back to their start (at most 30 letters: "Bestätigungscode"). ``lowered``: ``text.lower()``
-    when the caller has it already; ``hints``: :func:`_hints_in` of it, when the caller has them
-    (the literals are then looked for as :func:`_present` says), and ``folds``: ``folds_to_ascii(text)``
-    (see :func:`_lazy_literal_matches`). Found as they are read (both
-    sources in text order, merged stably: the pattern's word first at an equal start, as a stable
-    sort of both lists would), so a caller that stops early (:func:`_capped`) has not found the rest."""
+    when the caller has it already. Found as they are read (both sources in text order, merged
+    stably: the pattern's word first at an equal start, as a stable sort of both lists would), so
+    a caller that stops early (:func:`_capped`) has not found the rest."""
     if lowered is None:
         lowered = text.lower()
-    word_hints = _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS
-    hinted = any(map(lowered.__contains__, word_hints)) if hints is None else _any_present(word_hints, lowered, hints)
+    hinted = any(map(lowered.__contains__, _CODE_WORD_HINTS_ASCII if lowered.isascii() else _CODE_WORD_HINTS))
     # every _CODE_SUFFIX match lower-cases to "code" (no character folds onto c, o, d or e but themselves)
-    suffixed = _suffixed_words(text, lowered) if ("code" in lowered if hints is None else "code" in hints) else None
+    suffixed = _suffixed_words(text, lowered) if "code" in lowered else None
     if not hinted:
         return suffixed if suffixed is not None else iter(())  # one source: nothing to merge
     words = (_Word(m.start(), m.end(), m.group(0))
-             for m in _lazy_literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, _CODE_WORD_STARTS_ASCII,
-                                            hints, folds))
+             for m in _lazy_literal_matches(_CODE_WORD, _CODE_WORD_STARTS, text, lowered, _CODE_WORD_STARTS_ASCII))
     return heapq.merge(words, suffixed, key=_WORD_BEGIN) if suffixed is not None else words
-
-
-def _hints_in(lowered: str) -> frozenset[str]:
-    """The hints of :data:`_HINTS` that occur in ``lowered`` (of :data:`_HINTS_ASCII` for an ASCII text:
-    the others cannot occur in it). Every rule of :func:`_code_spans` then tells which of its literals
-    occur from these (:func:`_present`), scanning the text only for those these do not decide."""
-    return frozenset(filter(lowered.__contains__, _HINTS_ASCII if lowered.isascii() else _HINTS))
-
-
-@lru_cache(maxsize=1024)
-def _split_by_hints(literals: tuple[str, ...], hints: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """``literals`` told by the hints found in a text (``hints``, :func:`_hints_in`): (those that are such a
-    hint: in the text; those that may be: holding no hint of :data:`_HINTS` that is missing from the text).
-    A literal holding a missing hint is not in the text (a text that held it would hold the hint). Keyed
-    on its whole input (a constant tuple, a set of hints): the same answer for every text."""
-    found: list[str] = []
-    unsure: list[str] = []
-    for literal in literals:
-        if literal in hints:
-            found.append(literal)
-        elif all(hint in hints for hint in _HINTS if hint in literal):
-            unsure.append(literal)
-    return tuple(found), tuple(unsure)
-
-
-def _present(literals: tuple[str, ...], lowered: str, hints: frozenset[str]) -> list[str]:
-    """The literals of ``literals`` that occur in ``lowered``, ``list(filter(lowered.__contains__, literals))``
-    as a set (the order may differ), told by ``hints`` (:func:`_hints_in` of ``lowered``) where they can:
-    the text scanned only for the others (tests/routing/test_speed_redact_hints.py compares both)."""
-    found, unsure = _split_by_hints(literals, hints)
-    return [*found, *filter(lowered.__contains__, unsure)] if unsure else list(found)
-
-
-def _any_present(literals: tuple[str, ...], lowered: str, hints: frozenset[str]) -> bool:
-    """``any(map(lowered.__contains__, literals))``, told by ``hints`` as :func:`_present`."""
-    found, unsure = _split_by_hints(literals, hints)
-    return bool(found) or any(map(lowered.__contains__, unsure))
 
 
 _WORD_BEGIN = operator.attrgetter("begin")
@@ -938,20 +896,17 @@ def _suffixed_words(text: str, lowered: str) -> Iterator[_Word]:
 
 
 def _lazy_literal_matches(pattern: re.Pattern[str], starts: tuple[str, ...], text: str, lowered: str,
-                          ascii_starts: tuple[str, ...], hints: frozenset[str] | None = None,
-                          folds: bool | None = None) -> Iterator[re.Match[str]]:
+                          ascii_starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
     """``_literal_matches(pattern, starts, text, lowered, "", ascii_starts)`` found as they are read: each
     literal's places by ``str.find`` one after another, merged in text order (a place two literals share
     tried once), the pattern tried at each as ``matches_at`` does (left to right, not overlapping). Same
-    matches (tests/routing/test_hostile_s10.py). ``hints``: :func:`_hints_in` of ``lowered`` when the
-    caller has them: the literals present are then told by :func:`_present` (the same ones); ``folds``:
-    ``folds_to_ascii(text)`` when the caller has it (one test per text, not per rule)."""
-    if folds_to_ascii(text) if folds is None else folds:
+    matches (tests/routing/test_hostile_s10.py)."""
+    if not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
         yield from pattern.finditer(text)
         return
     if lowered.isascii():
         starts = ascii_starts
-    present = list(filter(lowered.__contains__, starts)) if hints is None else _present(starts, lowered, hints)
+    present = list(filter(lowered.__contains__, starts))
     if not present:
         return
     # one literal's places are ascending already (ordinary mail holds one or two of the literals)
@@ -1053,14 +1008,10 @@ def _code_spans(text: str) -> list[Secret]:
     found: list[Secret] = []
     lowered = text.lower()
     ascii_text = lowered.isascii()  # then no non-ASCII hint or literal can occur in it
-    # the hints found, once: each rule's "literal in lowered" tests below are then told by them where they
-    # can (_present), the text scanned only for the literals they leave open (one scan per hint, not one
-    # per hint and literal of every rule: 2 KB of body text is 60 scans otherwise)
-    hints = _hints_in(lowered)
-    if not hints:
+    # any(map(lowered.__contains__, …)): the "hint in lowered" tests without a generator step each
+    if not any(map(lowered.__contains__, _HINTS_ASCII if ascii_text else _HINTS)):
         return found
-    folds = folds_to_ascii(text)  # each rule below scans the plain way then (its literals' places would shift)
-    for word in _capped(_code_words(text, lowered, hints, folds), text, found):
+    for word in _capped(_code_words(text, lowered), text, found):
         if not _ANY_DIGIT.search(text, max(0, word.start() - 48), word.end() + 140) or \
                 not _word_is_about_a_secret(text, word):
             continue  # every code has a digit: no digit near the word, no code
@@ -1069,16 +1020,15 @@ def _code_spans(text: str) -> list[Secret]:
             found.append(after)
         found += _codes_before(text, word)
     # an ASCII text skips the hint test: each of the literals _literal_matches looks for holds a hint
-    for weak in _capped(_lazy_literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, _WEAK_WORD_STARTS_ASCII,
-                                              hints, folds)
-                        if text.isascii() or _any_present(_WEAK_HINTS, lowered, hints) else (), text, found):
+    for weak in _capped(_lazy_literal_matches(_WEAK_WORD, _WEAK_WORD_STARTS, text, lowered, _WEAK_WORD_STARTS_ASCII)
+                        if text.isascii() or any(map(lowered.__contains__, _WEAK_HINTS)) else (), text, found):
         gap = _WEAK_GAP.match(text, weak.end())
         candidate = _CANDIDATE.match(text, gap.end()) if gap is not None else None
         if candidate and _candidate_ok(candidate.group("code"), tight=False):
             found.append(Secret(candidate.start("code"), candidate.end("code"), "one-time code"))
     for password in _capped(_lazy_literal_matches(_PASSWORD_WORD, _PASSWORD_WORD_STARTS, text, lowered,
-                                                  _PASSWORD_WORD_STARTS_ASCII, hints, folds)
-                            if _any_present(_PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS, lowered, hints)
+                                                  _PASSWORD_WORD_STARTS_ASCII)
+                            if any(map(lowered.__contains__, _PASSWORD_HINTS_ASCII if ascii_text else _PASSWORD_HINTS))
                             else (), text, found):
         gap = _TIGHT.match(text, password.end())
         if gap is not None and gap.end() > password.end():
@@ -1091,9 +1041,8 @@ def _code_spans(text: str) -> list[Secret]:
         if any(_word_is_about_a_secret(before, w) for w in _code_words(before)) and \
                 _candidate_ok(match.group("code"), tight=False):
             found.append(Secret(match.start("code"), match.end("code"), "one-time code"))
-    for match in _capped(_lazy_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, _TOKEN_TEXT_STARTS,
-                                               hints, folds)
-                         if "token" in hints or "one-time" in hints else (), text, found):
+    for match in _capped(_lazy_literal_matches(_TOKEN_TEXT, _TOKEN_TEXT_STARTS, text, lowered, _TOKEN_TEXT_STARTS)
+                         if "token" in lowered or "one-time" in lowered else (), text, found):
         found.append(Secret(match.start("code"), match.end("code"), "token"))
     for match in _capped(_token_query_iter(text, lowered) if "=" in text else (), text, found):
         found.append(Secret(match.start(), match.end(), "link with a token"))
