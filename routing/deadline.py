@@ -182,7 +182,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # the end of a period ("by the end of the review period on", "at the end of the trial on")
          r"\bend\s+of\s+(?:(?:the|your|this)\s+)?(?:[\w-]+\s+){0,2}?(?:period|window|trial|term)(?:\s+on)?", 3),
         (r"\bwith effect from|\buntil|\bthrough|\bstarting(?: on| from)?|"
-         r"\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|"
+         r"\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|\bwill (?:start|begin|commence)(?: on)?|"
+         r"\bstarts? on|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
          r"\bonward from|\bcommencing(?: on)?", 2),
         (r"\bon|\bfrom|\bat|:", 1),
@@ -406,7 +407,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"unable|rotate|rotation|migrate|must|requir|recommend|action|contact|respond|replace|update|"
+     r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
+     r"replace|update|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -424,13 +426,18 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
+    # a column or field that names when the event is scheduled ("BrokerName / Deployment / Replacement Time:")
+    (r"\b(?:replacement|reboot|restart|upgrade|patch(?:ing)?|migration|cutover|scheduled|planned) "
+     r"(?:time|date)s?\b", 1),
     # an event AWS offers around the change, or its recording ("a webinar on D", "Aufzeichnung ab dem D abrufbar")
     (r"webinar|ウェビナー|研讨会|웨비나|\brecording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date|"
      # when AWS wrote before ("We first contacted you about it on March 10, 2027")
-     r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to) you\b",
+     r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to) you\b|"
+     # what was completed then ("The previous replacement round completed on Nov 30 2026"; not "be completed on")
+     r"(?<!be )(?<!been )\bcompleted on\b",
      -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
@@ -524,6 +531,19 @@ _RELATIVE_FOREIGN = re.compile(
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
+# a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
+# (a reply window of 24 hours stays a response time, not a date: see _relative)
+_RELATIVE_HOURS = re.compile(r"(?:\b(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
+                             r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb von|binnen)\s+(\d{2,3})\s+"
+                             r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
+# (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
+# of this message": not a rule stated in general, "requests not validated within 72 hours time out")
+_OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this) "
+                              r"(?:message|notice|notification|e-?mail)")
+# (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")
+_REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond|rispon|回复|回覆|返信|回答|답변|회신|"
+                    r"응답")
+_HOURS_CUE = re.compile(r"\d\s*(?:hours?|horas|heures|ore|stunden|時間|小时|小時|시간)")
 # business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
 _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업일")
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
@@ -537,6 +557,8 @@ _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdé
 # be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
 _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
                      r"not be able to|reduce|lower|raise|increase|decrease|limit|switch to|"
+                     # an endpoint that presents new certificates ("will present TLS certificates issued by …")
+                     r"(?:present|serve|use)\s+(?:(?:tls|ssl|server)\s+)?certificates|"
                      r"be (?:lowered|reduced|raised|increased|decreased|disabled|enabled|limited)\b|"
                      r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
 # charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
@@ -602,7 +624,8 @@ _NEW_ANY = re.compile(r"criar nov[oa]s|crear nuev[oa]s|cr[ée]er de nouve|creare
                       r"새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
 # the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
 _NEW_ANY_CUES = ("criar nov", "crear nuev", "er de nouve", "creare nuov", "keine neue", "새", "创建新", "新建")
-_NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able")
+_NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able", "stop accepting",
+              "stops accepting", "not accept")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
                       "nicht mehr", "keine neue", "できなく",
                       "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상",
@@ -951,8 +974,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         first_row = text.find("\n", left, start)
         if 0 < score < QUALIFY and not past and first_row > 0 and _START_COLUMN.search(text, left, first_row):
             score += 1  # a row under a "Start" column of a window the paragraph before describes
-        if score < QUALIFY and not past and any(cue in header for cue in _WINDOW_CUES) \
-                and _opens_range(text, start, end, foreign):
+        title = header.strip()
+        if score < QUALIFY and not past and "\n" not in title and len(title) <= 80 and "." not in title \
+                and any(cue in title for cue in _WINDOW_CUES) and _opens_range(text, start, end, foreign):
             score = QUALIFY  # a row's window under an "Event Window" header ("… 02:00 – 2026-07-14 04:00"): its start
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
@@ -1067,7 +1091,8 @@ def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None
         before = text[max(text.rfind("\n\n", max(0, header_start - 400), header_start - 2), header_start - 400, 0):
                       header_start]
         described, past = _context_score(before, 0)
-        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)):
+        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)
+                    and not (foreign and _CONTEXT_FOREIGN_ACT.search(before))):
             kinds = [2 if kind == 1 else kind for kind in kinds]  # a window nobody acts on: a fact
     if 0 not in kinds and 1 not in kinds:
         return None
@@ -1240,9 +1265,9 @@ def _started(lowered: str, candidate: _Candidate) -> bool:
 
 
 def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
-    """"within 5 days" and, in ``foreign`` text, the localized forms (:data:`_RELATIVE_FOREIGN`). Not
-    "within 24 hours": a reply window of hours is a response time, not a date (samples/18 labels the
-    abuse report's "reply within 24 hours" as no deadline)."""
+    """"within 5 days" and, in ``foreign`` text, the localized forms (:data:`_RELATIVE_FOREIGN`); "within 72 hours"
+    as whole days (:data:`_RELATIVE_HOURS`, 48 hours and more). Not "within 24 hours": a reply window of a day is a
+    response time, not a date (samples/18 labels the abuse report's "reply within 24 hours" as no deadline)."""
     if reference is None:
         return []
     out: list[_Candidate] = []
@@ -1251,8 +1276,14 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
+    if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
+        found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48
+                  and _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is None and (
+            _OF_THIS_MESSAGE.match(lowered, m.end()) or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
     for match in found[:MAX_DATES]:
-        if match.re is not _RELATIVE_FOREIGN:
+        if match.re is _RELATIVE_HOURS:
+            word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
+        elif match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
         else:
             word = match.group(1) or match.group(4)
@@ -1490,7 +1521,12 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "before the start of the window", "avant le début de la fenêtre", "antes del inicio de la ventana",
                   "antes de que comience la ventana", "antes do início da janela", "prima dell'inizio della finestra",
                   "vor beginn des wartungsfensters", "vor dem wartungsfenster", "ウィンドウの開始前",
-                  "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "기간이 시작되기 전")
+                  "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "기간이 시작되기 전",
+                  # (or before "that date", the maintenance's: "add the new roots to your trust store before that date")
+                  "before that date", "before this date", "vor diesem datum", "avant cette date", "antes de esa fecha",
+                  "antes de esta fecha", "antes dessa data", "antes desta data", "prima di tale data",
+                  "prima di questa data", "この日付より前", "この日までに", "在此日期之前", "在该日期之前",
+                  "이 날짜 이전에")
 
 
 # what a maintenance's sentence says when it will not take place (9 languages): its window is no deadline

@@ -130,6 +130,9 @@ _ACCOUNT_TIERS = (
     # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")
     _Gated(re.compile(r"(?:\b(?:kontos?|cuenta|compte|conta)(?:\s+ID)?"
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
+               # (the account concerned: "Compte concerné :", "Cuenta afectada:", "Conta afetada:")
+               r"(?:\s+(?:concern[ée]|affect[ée]|afectada|afetada))?"
+               r"|\bbetroffene[sn]?\s+(?:AWS-)?Konto|\baccount\s+interessato"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?)" + _NUMBER_SIGN + _OPEN_ID
                + r"\s*[:：#]?\s*\Z", _I)),
     # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
@@ -231,6 +234,9 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member)\s+account(?:\s+id)?|\bverkn�
                            r"\bcuenta\s+(?:vinculada|miembro)|\bcompte\s+(?:li[ée]|membre)|\bconta\s+(?:vinculada|membro)|"
                            r"\baccount\s+(?:collegato|membro)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
                            r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
+# the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
+# payer-account field, it is the account concerned, as a linked account is
+_ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
 _PAYER_FIELD = re.compile(r"(?:\bpayer\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|\bcompte\s+payeur|"
                           r"\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
                           r"지급인 계정|결제자 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
@@ -497,12 +503,12 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
 
 
 def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
-    """The number of a linked-account field (:data:`_LINKED_FIELD`) when another number is a payer-account field
-    (:data:`_PAYER_FIELD`), or None."""
+    """The number of a linked-account field (:data:`_LINKED_FIELD`) or of an account line (:data:`_ACCOUNT_LINE`) when
+    another number is a payer-account field (:data:`_PAYER_FIELD`), or None."""
     linked = payer = None
     for start, number, _ in numbers:
         window = max(0, start - 60)
-        if linked is None and _LINKED_FIELD.search(text, window, start):
+        if linked is None and (_LINKED_FIELD.search(text, window, start) or _ACCOUNT_LINE.search(text, window, start)):
             linked = number
         elif payer is None and _PAYER_FIELD.search(text, window, start):
             payer = number

@@ -192,7 +192,7 @@ def _plain_account_id(subject: str, text: str, headers: dict[str, str]) -> str |
         if tier == ids._ARN_TIER and "arn:aws" not in text:
             break
         for start, number in numbers:
-            if pattern.search(text, max(0, start - 60), start):
+            if pattern.search(text, max(0, start - ids._ACCOUNT_TIERS[tier].reach), start):
                 return ids.account_digits(number)
         if tier == 0:
             match = ids._ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
