@@ -18,8 +18,9 @@ Format::
         action_required: true
         deadline: true                      # look for a deadline (default: action_required)
         implicit_account: true              # no account named: it concerns the recipient's account
-        generic: false                      # true: a catch-all; the evidence scorer may place the mail
-                                            # more precisely (routing/evidence.py)
+        generic: false                      # true: a catch-all, taken only when no specific rule matches;
+                                            # the evidence scorer may place the mail more precisely
+                                            # (routing/evidence.py)
     modifiers:                              # applied after the winning rule, in order, all that match
       - id: cancellation
         match: {text: ['has been cancelled']}
