@@ -225,8 +225,6 @@ _OWN_CREATED = _Gated(re.compile(
     r"(?:管理アカウント|管理账户|管理帳戶|관리 계정)(?:\s*ID)?\s*(?:は|为|為|是|은)?\s*[:：]?\s*\Z", _I),
     ("created", "créé", "creado", "creó", "creato", "criou", "erstellt", "作成", "创建", "建立", "생성", "만든"),
     reach=80)
-# the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
-# every number has at hand): the creation is read back only where one stands
 # a mail that gives the account concerned and its payer as two fields ("Linked account: 4471…" beside "Payer account:
 # 9022…", "Cuenta vinculada:" beside "Cuenta pagadora:", 9 languages): the linked (member) account is the one the
 # mail is about; the payer only pays for it (as a "Member account:" field beside the management account, unseen5)
@@ -240,6 +238,8 @@ _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：
 _PAYER_FIELD = re.compile(r"(?:\bpayer\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|\bcompte\s+payeur|"
                           r"\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
                           r"지급인 계정|결제자 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
+# the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
+# every number has at hand): the creation is read back only where one stands
 _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
