@@ -1015,8 +1015,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
             past = True
-    if any(verb in text[max(left, start - 160):min(right, end + 40)] for verb in _DEFER_VERBS) \
-            and _DEFER_TARGET.search(text, max(left, start - 60), start):
+    clause = text[max(left, start - 160):min(right, end + 40)]
+    if any(verb in clause for verb in _DEFER_VERBS) and _DEFER_TARGET.search(text, max(left, start - 60), start):
         score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60)), past
 
