@@ -153,7 +153,7 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
         return 0
     try:
         policy = CanonicalizationPolicy.from_c_value(signature.canonicalization.encode("ascii"))
-        body = canonical_body(policy, body_of(mail.raw, mail.headers))
+        body = canonical_body(policy, body_of(mail.raw))
     except Exception:  # dkimpy already refused this c= or mail while verifying: count the body as unsigned
         return len(mail.raw) or 1
     return max(0, len(body) - signature.body_length)
@@ -285,8 +285,7 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
         if state.passed and other:
             break
         try:
-            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw, mail.headers),
-                                                   minkey=1024)
+            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")

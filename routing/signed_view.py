@@ -27,7 +27,7 @@ import operator
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from itertools import chain
 from typing import TypeVar
 
@@ -38,8 +38,6 @@ from routing.types import ParsedMail
 ONCE_ONLY = ("from", "sender", "to", "subject", "date", "message-id", "in-reply-to", "references",
              "reply-to", "cc")
 MIME_STRUCTURE = ("content-type", "content-transfer-encoding", "mime-version", "content-disposition")
-_SINGLETONS = (*ONCE_ONLY, *MIME_STRUCTURE)
-_SINGLETON_SET = frozenset(_SINGLETONS)
 # the headers the ParsedMail fields other than ``headers`` are read from (routing.parse._header_fields)
 FIELD_HEADERS = frozenset(("from", "to", "cc", "subject", "date", "message-id", "in-reply-to", "references"))
 
@@ -70,11 +68,6 @@ class HeaderBlock:
 
     fields: tuple[tuple[bytes, bytes], ...]
     names: tuple[str, ...]
-    #: where the first empty line of the mail starts (:func:`_blank_line`; None: it has none), as
-    #: :func:`header_block` found it, for :func:`body_of`; -1: not known (a block made elsewhere)
-    blank: int | None = field(default=-1, compare=False, repr=False)
-    #: whether every CR of every value starts a CRLF, as :func:`header_block` found it; None: not known
-    crlf_only: bool | None = field(default=None, compare=False, repr=False)
 
     def values(self, name: str) -> list[bytes]:
         """The raw values of header ``name`` (lower case), top first (one pass, no index list)."""
@@ -104,23 +97,18 @@ def _blank_line(raw: bytes) -> int | None:
     return None if found is None else found.start() + 1
 
 
-def _plain_fields(block: bytes) -> tuple[tuple[tuple[bytes, bytes], ...], bool] | None:
+def _plain_fields(block: bytes) -> tuple[tuple[bytes, bytes], ...] | None:
     """The fields of a header block in which every line is a field or its continuation (no mbox
     ``From `` line, nothing dkimpy refuses), with one regex over the whole block; else None.
 
     dkimpy splits lines at ``\r?\n`` (the same as ``\r\n`` -> ``\n``, then ``\n``), takes the name up
     to the first ``:`` and ends each line of the value with CRLF. The matches tile the block
-    exactly when no line is of another kind.
-
-    Also whether every CR of every value starts a CRLF: exactly when the block holds no CR after its
-    CRLFs were made LF. The CRs the values get then are those before each LF; a CR left in the block is
-    in a value (names, ":" and the LF that ends a field hold none), and there it stays before another
-    character, before the CR of an LF made CRLF, or before the CRLF that ends the value."""
+    exactly when no line is of another kind."""
     text = block.replace(b"\r\n", b"\n")
     found = _FIELD.findall(text)
     if sum(map(len, chain.from_iterable(found))) + 2 * len(found) != len(text):  # each match: name, value, ":", "\n"
         return None
-    return tuple([(name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found]), b"\r" not in text
+    return tuple([(name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found])
 
 
 def header_block(raw: bytes) -> HeaderBlock:
@@ -128,12 +116,11 @@ def header_block(raw: bytes) -> HeaderBlock:
     same fields as its parse of the whole mail, without splitting the body into lines); a block of
     plain fields is read with one regex giving the same fields (property test against dkimpy)."""
     blank = _blank_line(raw)
-    plain = _plain_fields(raw[:blank]) if blank is not None else None
-    if plain is None:
+    fields = _plain_fields(raw[:blank]) if blank is not None else None
+    if fields is None:
         headers, _ = _dkimpy_parse(raw if blank is None else raw[:blank])
         fields = tuple((bytes(name), bytes(value)) for name, value in headers)
-        return HeaderBlock(fields, _lower_names(fields), blank)
-    return HeaderBlock(plain[0], _lower_names(plain[0]), blank, plain[1])
+    return HeaderBlock(fields, _lower_names(fields))
 
 
 def _lower_names(fields: tuple[tuple[bytes, bytes], ...]) -> tuple[str, ...]:
@@ -143,12 +130,11 @@ def _lower_names(fields: tuple[tuple[bytes, bytes], ...]) -> tuple[str, ...]:
     return tuple([name.decode("ascii", "replace").strip().lower() for name, _ in fields])  # a list: no generator
 
 
-def body_of(raw: bytes, block: HeaderBlock | None = None) -> bytes:
+def body_of(raw: bytes) -> bytes:
     """The body of ``raw`` as dkimpy reads it (CRLF line ends), for a mail whose header block is
     readable (:func:`header_block` did not raise): what follows the first empty line, each ``\r?\n``
-    made CRLF (dkimpy splits at ``\r?\n`` and joins with CRLF; property test against dkimpy).
-    ``block``: :func:`header_block` of this same ``raw``, whose empty line is then not looked for again."""
-    blank = block.blank if block is not None and block.blank != -1 else _blank_line(raw)
+    made CRLF (dkimpy splits at ``\r?\n`` and joins with CRLF; property test against dkimpy)."""
+    blank = _blank_line(raw)
     if blank is None:
         return _dkimpy_parse(raw)[1]
     body = raw[blank + (2 if raw.startswith(b"\r\n", blank) else 1):]
@@ -185,13 +171,8 @@ def covered_instances(block: HeaderBlock, signed_names: Sequence[str]) -> frozen
 
 def repeated_singletons(block: HeaderBlock) -> list[str]:
     """The once-only and MIME structure header names that occur more than once."""
-    # only those names counted, and only when one of them repeats (a set as long as the list: none does);
-    # the same list as counting every name (tests/routing/test_speed_auth_block.py)
-    relevant = [name for name in block.names if name in _SINGLETON_SET]
-    if len(set(relevant)) == len(relevant):
-        return []
-    counts = Counter(relevant)
-    return [name for name in _SINGLETONS if counts.get(name, 0) > 1]
+    counts = Counter(block.names)
+    return [name for name in (*ONCE_ONLY, *MIME_STRUCTURE) if counts[name] > 1]
 
 
 def view_indexes(block: HeaderBlock, covered: frozenset[int]) -> list[int]:
@@ -214,7 +195,7 @@ def signed_view(parsed: ParsedMail, block: HeaderBlock, indexes: Sequence[int]) 
     if _same_header_list(parsed, block) and FIELD_HEADERS.isdisjoint(
             block.names[i] for i in set(range(len(block.names))).difference(indexes)):
         # every field header is in the view: only ``headers`` differs from the mail's own parse
-        return _with_header_list(parsed, tuple([parsed.headers[i] for i in indexes]))  # a list: no generator
+        return _with_header_list(parsed, tuple(parsed.headers[i] for i in indexes))
     return with_headers(parsed, view_bytes(block, b"", indexes))
 
 
@@ -230,8 +211,6 @@ def _same_header_list(parsed: ParsedMail, block: HeaderBlock) -> bool:
     same header instances in the same order: the email package also ends a line at a bare CR."""
     if len(parsed.headers) != len(block.names) or [key.lower() for key, _ in parsed.headers] != list(block.names):
         return False
-    if block.crlf_only is not None:  # header_block found it (the same answer: tests/routing/test_speed_auth_block.py)
-        return block.crlf_only
     # every CR of every value starts a CRLF: per value count(CR) >= count(CRLF), so the sums over the
     # values (joined with NUL, which makes no CRLF across two values) are equal only when each pair is
     values = b"\0".join(value for _, value in block.fields)
