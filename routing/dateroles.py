@@ -136,7 +136,10 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
-                  r"\b[a-zäöü]+(?:en|ern|eln) sie\b")  # a German imperative ("migrieren Sie", "kündigen Sie")
+                  # a German imperative ("migrieren Sie", "kündigen Sie"); not a modal or an auxiliary ("… können Sie
+                  # den Fall erneut öffnen": the reader may)
+                  r"\b(?!(?:können|könnten|dürfen|möchten|wollen|haben|hatten|sind|waren|werden|wenn)\b)"
+                  r"[a-zäöü]+(?:en|ern|eln) sie\b")
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
              "appreciate", "kindly", "please", "must", "need to", "required", "make sure", "ensure", "unpaid",

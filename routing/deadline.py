@@ -36,6 +36,7 @@ from routing.dateroles import (
     asks_by_then,
     expected_roles,
     may_act_by,
+    may_ask,
     may_hold_act_by,
     never_deadline_roles,
     not_deadline_roles,
@@ -256,28 +257,36 @@ _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|
                     r"sexta)(?:-feira)?,?\s*)?")
 # a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
-# (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW)
+# (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
+# the HTML reading joined with a space ("시작 (KST) 2027년 2월 17일 …" over "종료 (KST) 2027년 2월 17일 …": no colon)
 _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled )?start(?: time| date)?|"
                           r"beginn|inicio|in[íi]cio|d[ée]but|inizio|開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
-                          r"시작(?: ?시간| ?일시)?)(?:[ \t]*\([^)\n]{1,12}\))?[ \t]*[:：][ \t]*"
+                          r"시작(?: ?시간| ?일시)?)(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?"
                           + _WEEKDAY_FOREIGN + r"\Z")
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
 # the end field right after a start field's date (the rest of its line: a time, a zone)
 _END_FIELD_AFTER = re.compile(r"[^\n]{0,30}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
                               r"fine|fim|終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?)"
-                              r"(?:[ \t]*\([^)\n]{1,12}\))?[ \t]*[:：]")
+                              r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
+                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]))")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|\bspätestens am|"
-                           r"\bprendra fin le|\bavant le|\bjusqu.au|"
+                           r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
-                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|\bentro il|\bprima del|"
+                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|\bentro(?: il)?|\bprima del|"
                            r"\ba partire dal|"
+                           # at the latest, with effect from ("como máximo el", "no máximo até", "al più tardi il",
+                           # "con decorrenza dal", "com vigência a partir de")
+                           r"\bcomo m[aá]ximo(?: hasta)? el|\bno m[aá]ximo at[eé](?: o dia)?|"
+                           r"\bal più tardi(?: entro)? il|"
+                           r"\bcon decorrenza (?:dal|a partire dal)|\bcom vig[eê]ncia (?:a partir de|em)|"
                            # the day named ("até o dia D", "hasta el día D", "entro il giorno D")
                            r"\bhasta el d[ií]a|\bentro il giorno|"
                            r"\bdopo il|\bnon oltre il|\bfino al|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
-                           r"\bterminerà il|\bscade il|\bvence(?:rá)? el|\bexpira(?:rá)? (?:el|em)|"
+                           r"\btermina (?:el|em|il)|\bfinaliza (?:el|em)|"
+                           r"\bterminerà il|\bscade il|\bvence(?:rá)? (?:el|em)|\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
@@ -350,7 +359,9 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\bdata (?:consigliata )?di applicazione(?: consigliata)?|(?:推奨)?適用(?:推奨)?日|"
                                r"(?:建议)?应用日期|(?:권장 )?적용 ?(?:날짜|일)|"
                                r"예정 ?(?:일시|일자|일)|予定日時?|计划日期)"
-                               r"\s*[:：]?\s*" + _WEEKDAY_FOREIGN + r"\Z")
+                               # (a colon, or the topic particle or copula of a sentence that states the date:
+                               # "お支払い期日は D です", "납부 기한은 D입니다", "付款截止日期为 D")
+                               r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
@@ -374,7 +385,8 @@ _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
-_ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ")
+_ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
+               " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
 _ASCII_CUE = re.compile("|".join(re.escape(cue) for cue in _ASCII_CUES))
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
@@ -390,7 +402,8 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
 # "2027년 3월 3일 로 예약")
 _JA_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"  # a weekday in parentheses: "2027년 1월 18일 (월요일)"
                        r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
-                       r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|起|前|开始|開始|까지|이전|이후|부터|에|"
+                       r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|(?:或)?之[后後]|或以[后後]|起|前|开始|開始|까지|이전|"
+                       r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为)\s*\Z")
@@ -407,6 +420,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
+     r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|"
      r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
      r"replace|update|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
@@ -496,12 +510,15 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
 # 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
 _PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?"
-                      r"\s*(?:に\s*(?:[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
+                      r"\s*(?:に\s*(?:(?:この|その|当該の?|該当の?)?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
-                      r"에\s*(?:[\uac00-\ud7a3]{1,4}\s)?[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
+                      r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
-                      r"(?:發出|发出|寄出|送出))")  # (zh: "於 2027年1月14日 發出", sent on)
+                      r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到))")  # (zh: "於 2027年1月14日 發出", sent on;
+    # "于 D 检测到", detected on)
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
@@ -614,7 +631,11 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"novas reservas|nuevas reservas|nouvelles réservations|nuove prenotazioni|"
                        r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten|reservierungen|buchungen)|"
                        r"neukunden|"
-                       r"新規|新しい|新客户|신규")
+                       r"新規|新しい|新客户|신규|"
+                       # who has not used it yet ("accounts that have not used the service will no longer be able
+                       # to create …"): new to it
+                       r"\b(?:accounts?|customers?|users?) (?:that|who|which) (?:have|has) (?:not|never) (?:yet )?"
+                       r"used\b")
 # creating anything new stops that day, in localized mail ("não será possível criar novos ambientes", "keine
 # neuen Arbeitsbereiche anlegen", "새 SQL 애플리케이션을 생성할 수 없고", "无法创建新的管道"): with one of
 # _NO_LONGER_FOREIGN in its sentence, a first step the mail names beside the shutdown's date (_aside); the
@@ -831,6 +852,18 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
     return None
 
 
+# a sentence that opens by naming the date of the sentence before ("On that date", "Ab diesem Datum", "À cette date",
+# "En esa fecha", "Nessa data", "In quella data", "その日", "该日", "그날"), in the 9 languages
+_THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) (?:date|day|point|time)\b|"
+                        r"(?:an|ab|nach|zu) diesem (?:datum|tag|zeitpunkt)\b|(?:à|a partir de|après|dès) cette date\b|"
+                        r"(?:en|a partir de|desde|después de) (?:esa|esta) fecha\b|"
+                        r"(?:nessa|nesta|a partir dessa|a partir desta|após essa|após esta) data\b|"
+                        r"(?:in|da|dopo) (?:quella|questa) data\b|"
+                        r"(?:この|その|同)日|(?:该|此|当)日|(?:그|이) ?날|해당 날짜)")
+# the first letters a _THAT_DATE match may open with (a one-character test before the regex)
+_THAT_DATE_FIRST = frozenset("ofabtzàdeniこそ同该此当그이해")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
     left = max(0, start - 200)
@@ -904,6 +937,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
+    if foreign and lead < 3 and before.rstrip(" \t")[-1:] in (":", "："):
+        # a localized field whose label ends in a by-lead ("Handlungsbedarf bis: D", "Azione richiesta entro: D",
+        # "Acción requerida antes de: D"): the lead as if its colon were not there (English leads that take a
+        # colon say so themselves: "deadline:", "due date:"; "Contract end: D" is a field, not an end "on" D)
+        found = _LEAD_FOREIGN.search(before.rstrip(" \t")[:-1].rstrip() + " ")
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and ("renew" in before or "payable" in before or "delet" in before or "expir" in before
                      or "valid" in before):
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
@@ -922,7 +962,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(cue in before for cue in _START_FIELD_CUES) \
-            and _START_FIELD.search(text, max(left, start - 80), start) and _END_FIELD_AFTER.match(text, end):
+            and _START_FIELD.search(text, max(left - 1, start - 80, 0), start) and _END_FIELD_AFTER.match(text, end):
         lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
         found = _LEAD_DUE_FOREIGN.search(before)
@@ -938,7 +978,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
-    score, past = _context_score(context, lead)
+    if text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None:
+        # the next sentence says what happens on this date ("… until September 10, 2026. On that date the service is
+        # switched off"): its words score the date too (what only new customers lose is read in its own sentence)
+        score, past = _context_score(context + " " + text[right:_sentence(text, right + 1, right + 2)[1]], lead)
+    else:
+        score, past = _context_score(context, lead)
     if lead == 3 and _SWITCH_LABEL.search(before) and any(cue in text for cue in _BEFORE_SWITCH):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
@@ -983,7 +1028,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     elif lead == 1 and score == 1 and start - left < 8 and text[left:start].strip(" \t\n") == "on" \
             and "will " in context and _CHANGE.search(context) is not None:
         score = QUALIFY  # "On March 9, 2027, the endpoints will switch to …": the sentence is what changes that day
-    if ("new " in context or foreign) and _NEW_ONLY.search(context) is not None \
+    if ("new " in context or " used" in context or foreign) and _NEW_ONLY.search(context) is not None \
             and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)) \
             and not any(word in context for word in _PATCHES_STOP) \
             and not _others_new_only(text, left, start, right, foreign):
@@ -1225,7 +1270,13 @@ def _ascii_localized(lowered: str) -> bool:
     2026", "15.03.2026"). Asked only when the English reading found no deadline."""
     if _ASCII_CUE.search(lowered) is None:
         return False  # every localized lead phrase below holds one of these connectors
-    return any(cue in lowered for cue in _ASCII_LEADS) or any(_localized(m) for m in _dates(lowered, True))
+    if any(cue in lowered for cue in _ASCII_LEADS):
+        return True
+    # a localized date, or a date a localized lead stands right before ("prend fin le 15/03/2027", "vence el
+    # 15/03/2027": a date whose English reading takes the day for the month)
+    # (or a day-first date: "15/03/2027")
+    return any(_localized(m) or _LEAD_FOREIGN.search(lowered, max(0, m.start() - 60), m.start()) is not None
+               or int(m.group("sa") or 0) > 12 for m in _dates(lowered, True))
 
 
 def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str | None = None) -> _Candidate | None:
@@ -1240,8 +1291,16 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
     return (_pick(candidates, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign))
-            or _pick([c for c in _candidates(lowered, passed, foreign) if not c.fact and not _started(lowered, c)],
-                     lowered, notice_type))
+            or _pick([c for c in _candidates(lowered, passed, foreign) if not c.fact and not _started(lowered, c)
+                      and _SELECTS_AFTER.match(lowered, c.end) is None], lowered, notice_type))
+
+
+# a past date that selects what to look at, a genitive right after it ("CloudTrail 에서 2027년 4월 6일 이후의 API 호출을
+# 확인하십시오", "2027年4月6日以降の API コール", "2027年4月6日之后的 API 调用", "calls made since D" is _started's):
+# which records, not a date to act by
+_SELECTS_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst|cst)\)?)?)?\s*"
+                            r"(?:이후의|이전의|부터의|까지의|以降の|以前の|からの|までの|之后的|之後的|以后的|以後的|以来的|以來的|"
+                            r"之前的|以前的)")
 
 
 def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
@@ -1432,14 +1491,21 @@ def _cjk_number(numeral: str) -> int:
         if len(tens) <= 1 and len(units) <= 1 else 0
 
 
+# a year of the Japanese era Reiwa ("令和9年2月28日", "令和元年"): Reiwa 1 is 2019
+_REIWA = re.compile(r"令和\s*(元|\d{1,2})\s*年")
+
+
 def arabic_cjk_dates(text: str) -> str:
     """``text`` with each date in Chinese numerals written in digits ("二〇二七年一月三十一日" -> "2027年1月31日"),
-    which the date patterns read; a numeral that is no month or day is left as it is."""
+    and each Reiwa year as its Gregorian year ("令和9年2月28日" -> "2027年2月28日"), which the date patterns read; a
+    numeral that is no month or day is left as it is."""
     def digits(match: re.Match[str]) -> str:
         month, day = _cjk_number(match.group(2)), _cjk_number(match.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return match.group(0)
         return "".join(str(_CJK_DIGITS[c]) for c in match.group(1)) + f"年{month}月{day}日"
+    if "令和" in text:
+        text = _REIWA.sub(lambda m: f"{2018 + (1 if m.group(1) == '元' else int(m.group(1)))}年", text)
     return _CJK_DATE.sub(digits, text)
 
 
@@ -1468,8 +1534,14 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if found is None:
         return None
     deadline = Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end), found.score)
-    if not evidence or found.at < 0:
-        return replace(deadline, act_by=True) if evidence and found.pay_by else deadline
+    if not evidence:
+        return deadline
+    if found.at < 0:
+        # a period: the date to pay by of a bill's terms, or a period the sentence asks the reader to act in ("Bitte
+        # laden Sie diese innerhalb von 10 Tagen in den Fall hoch", "please send them within 7 days"), not a period
+        # it leaves to the reader ("you can reopen this case within 14 days")
+        return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[slice(*_sentence(lowered, found.start,
+                                                                                               found.end))]))
     left, right = _sentence(lowered, found.at, found.end)
     act_by = may_act_by(lowered, found.at, found.end) and role_of(
         lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
@@ -1557,7 +1629,15 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
         return True
+    if any(cue in lowered for cue in _RELATIVE_CUES) and may_ask(lowered[:200_000]):
+        return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     return may_hold_act_by(lowered[:200_000])
+
+
+#: the literals one of which a period (:func:`_relative`: "within 10 days", "innerhalb von 10 Tagen", "10日以内") holds
+_RELATIVE_CUES = ("within ", "in the next ", "innerhalb ", "binnen ", "dentro de ", "en un plazo", "no prazo",
+                  "em até ", "em ate ", "dans un délai", "dans un delai", "dans les ", "sous ", "entro ",
+                  "nei prossimi", "以内", "日内", "天内", "이내")
 
 
 #: the types whose mail offers something the reader accepts before it expires (a private offer, an invitation): only
