@@ -74,7 +74,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen37", "fixtures-unseen37-heldout", "fixtures-unseen38",
                       "fixtures-unseen38-heldout", "fixtures-unseen39", "fixtures-unseen39-heldout",
                       "fixtures-unseen40", "fixtures-unseen40-heldout", "fixtures-unseen41",
-                      "fixtures-unseen41-heldout", "fixtures-unseen42", "fixtures-unseen42-heldout"})
+                      "fixtures-unseen41-heldout", "fixtures-unseen42", "fixtures-unseen42-heldout",
+                      "fixtures-unseen43", "fixtures-unseen43-heldout", "fixtures-unseen44",
+                      "fixtures-unseen44-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -189,7 +191,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen39", "variants-unseen39"), ("fixtures-unseen39-heldout", "variants-unseen39-heldout"),
                 ("fixtures-unseen40", "variants-unseen40"), ("fixtures-unseen40-heldout", "variants-unseen40-heldout"),
                 ("fixtures-unseen41", "variants-unseen41"), ("fixtures-unseen41-heldout", "variants-unseen41-heldout"),
-                ("fixtures-unseen42", "variants-unseen42"), ("fixtures-unseen42-heldout", "variants-unseen42-heldout"))
+                ("fixtures-unseen42", "variants-unseen42"), ("fixtures-unseen42-heldout", "variants-unseen42-heldout"),
+                ("fixtures-unseen43", "variants-unseen43"), ("fixtures-unseen43-heldout", "variants-unseen43-heldout"),
+                ("fixtures-unseen44", "variants-unseen44"), ("fixtures-unseen44-heldout", "variants-unseen44-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
