@@ -103,6 +103,13 @@ _CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se
 _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus)\b|"
                         r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*)\b|"
                         r"場合|如果|若|경우|않으면|없으면")
+# what may stand between a date and the particle after it in ja/zh/ko: a weekday, in parentheses or not, then a
+# time with its half of the day and its zone ("2027年3月15日（月）10:00 UTC まで", "2027년 3월 15일 월요일 오전 10:00
+# (UTC)까지", "2027年3月15日 周一 上午10:00 (UTC)前", "2027年3月15日 (月曜日) 午前10時 (UTC) まで")
+CJK_DATE_TAIL = (r"(?:\s*[(（][^()（）\n]{1,6}[)）]|"
+                 r"\s*(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
+                 r"(?:\s*(?:午前|午後|上午|下午|오전|오후)?\s*\d{1,2}(?::\d\d(?::\d\d)?|時|点|시)(?:\s*\d{1,2}(?:分|분))?"
+                 r"\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
 # a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")
 _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|"
             r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
@@ -116,8 +123,7 @@ _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or befo
                       r"\bnon oltre il|\baté|\bhasta el)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?" + _WEEKDAY
                       + r"\s*\Z")
-_BY_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
-                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*"
+_BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
                        r"(?:までに|まで|以前に|より前に|前に|之前|以前|前|까지|이전에|이전)"
                        # (not how long it can be deferred: "2027-01-26 まで延期可能")
                        r"(?!\s*(?:延期|変更|연기|변경|推迟|延后|可(?:以)?(?:推迟|延期)))")
@@ -167,8 +173,7 @@ _BY_WORD_NEAR_DATE = (
     r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+(?:-[^\W\d]+)?\.?,?\s+){0,2}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
     r"gen|abr|giu|lug|ago|dic)")
-_DAY_NEAR_BY = (r"\d\s*[日일]\s*(?:[(（][^()（）\n]{1,6}[)）])?\s*"
-                r"(?:\d{1,2}:\d\d\S*\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?)?\s*(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
+_DAY_NEAR_BY = (r"\d\s*[日일]" + CJK_DATE_TAIL + r"\s*(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
 _BY_NEAR_DATE = re.compile(_BY_WORD_NEAR_DATE + "|" + _DAY_NEAR_BY)
 _BY_WORD = re.compile(_BY_WORD_NEAR_DATE)
 _DAY_BY = re.compile(_DAY_NEAR_BY)
@@ -216,7 +221,7 @@ _START_LEAD = re.compile(r"(?:\b(?:starts?|starting|begins?|beginning|commences?
                          r"\bcomeça(?:rá)? em|\binicia(?:rá)? em)"
                          r"(?:\s+(?:[a-z]{3,9}\.?,)\s*)?\s*\Z")
 _START_CUE = re.compile("start|begin|commen|beginn|comienza|empieza|comenzar|empezar|début|inizi|começa|inicia")
-_START_AFTER = re.compile(r"\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst)\)?)?\s*)?"
+_START_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
                           r"(?:から開始|に開始|より開始|开始|起开始|에\s*시작|부터\s*시작)")
 # an offer's, a free tier's, a plan's, a trial's or credits' end: an end word in the date's clause with the offer
 # named in it ("Your 12-month Free Tier offer expires on D", "Su oferta de la capa gratuita vence el D", "Ihr

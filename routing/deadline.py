@@ -32,6 +32,7 @@ from datetime import date, timedelta
 
 from routing.dateroles import (
     ACT_BY,
+    CJK_DATE_TAIL,
     START,
     asks_by_then,
     expected_roles,
@@ -254,7 +255,10 @@ _UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "begi
 _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
                     r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
                     r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
-                    r"sexta)(?:-feira)?,?\s*)?")
+                    r"sexta)(?:-feira)?,?\s*|"
+                    # (abbreviated: "Mo., 15.03.2027", "lun. 15 mars", "mié. 15 de marzo", "seg., 15/03")
+                    r"(?:mo|di|mi|do|fr|sa|so|lun|mar|mer|mié|mie|jeu|jue|ven|vie|sam|sáb|sab|dim|dom|gio|seg|ter|qua|"
+                    r"qui|sex)\.,?\s*)?")
 # a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
 # (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
@@ -395,13 +399,15 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
                 # the localized relative deadlines (_RELATIVE_FOREIGN)
                 "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
-_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom|\bdu|\bdel)\s*\Z")
+_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom|\bdu|\bdel)\s*" + _WEEKDAY_FOREIGN
+                              + r"\Z")
+# a field's colon right before its date, a weekday between ("Handlungsbedarf bis: Montag, D")
+_FIELD_COLON = re.compile(r"[:：][ \t]*" + _WEEKDAY_FOREIGN + r"\Z")
 _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s*"
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
 # "2027년 3월 3일 로 예약")
-_JA_AFTER = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"  # a weekday in parentheses: "2027년 1월 18일 (월요일)"
-                       r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst)\)?)?)?\s*"
+_JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"  # a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00"
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|(?:或)?之[后後]|或以[后後]|起|前|开始|開始|까지|이전|"
                        r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
@@ -508,9 +514,8 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
 # (a weekday in parentheses and a time with its zone may stand between: "2027年2月27日 02:11 (JST) に無効化されました");
 # and what was sent on that date, a notice or report ("2027年1月19日 に最初の報告をお送りしています", "2027년 1월 19일에
 # 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
-_PAST_JA = re.compile(r"(?:\s*[(（][^()（）\n]{1,6}[)）])?"
-                      r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?"
-                      r"\s*(?:に\s*(?:(?:この|その|当該の?|該当の?)?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
+_PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*(?:に\s*(?:(?:この|その|当該の?|該当の?)?"
+                      r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
@@ -937,11 +942,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
-    if foreign and lead < 3 and before.rstrip(" \t")[-1:] in (":", "："):
+    field = _FIELD_COLON.search(before) if foreign and lead < 3 and ("：" in before or ":" in before) else None
+    if field is not None:
         # a localized field whose label ends in a by-lead ("Handlungsbedarf bis: D", "Azione richiesta entro: D",
-        # "Acción requerida antes de: D"): the lead as if its colon were not there (English leads that take a
+        # "Acción requerida antes de: lunes, D"): the lead as if its colon were not there (English leads that take a
         # colon say so themselves: "deadline:", "due date:"; "Contract end: D" is a field, not an end "on" D)
-        found = _LEAD_FOREIGN.search(before.rstrip(" \t")[:-1].rstrip() + " ")
+        found = _LEAD_FOREIGN.search(before[:field.start()].rstrip() + " ")
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and ("renew" in before or "payable" in before or "delet" in before or "expir" in before
@@ -1298,7 +1304,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
 # a past date that selects what to look at, a genitive right after it ("CloudTrail 에서 2027년 4월 6일 이후의 API 호출을
 # 확인하십시오", "2027年4月6日以降の API コール", "2027年4月6日之后的 API 调用", "calls made since D" is _started's):
 # which records, not a date to act by
-_SELECTS_AFTER = re.compile(r"(?:\s*\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt|jst|kst|cst)\)?)?)?\s*"
+_SELECTS_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
                             r"(?:이후의|이전의|부터의|까지의|以降の|以前の|からの|までの|之后的|之後的|以后的|以後的|以来的|以來的|"
                             r"之前的|以前的)")
 
