@@ -57,6 +57,32 @@ _BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|t
                                r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
                                r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
                                r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)")
+# an act asked by "then", the date named before ("please have your client updated by that date", "We recommend that
+# you register a key before then", "bis dahin", "d'ici là", "para esa fecha", "até lá", "entro tale data", "それまでに",
+# "在此之前", "그때까지"): with :data:`_BEFORE_THAT_DATE`, what :func:`acts_by_then` reads
+BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
+                     r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
+                     r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
+                     r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
+                     # the due date named as such ("pay before the due date", "請於繳款期限前", "お支払期日までに")
+                     r"\b(?:by|before|on or before) the (?:due date|payment due date|payment deadline)\b|"
+                     r"\b(?:vor dem|bis zum) fälligkeitsdatum\b|\bavant la date d.échéance\b|"
+                     r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
+                     r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)|"
+                     + _BEFORE_THAT_DATE.pattern)
+#: the literals one of which each BY_THEN match holds
+BY_THEN_CUES = ("then", "that da", "this da", "that time", "bis ", "ici", "fecha", "até", "data", "それまで",
+                "在此之前", "届时", "그때까지", "그 전에", "vor d", "avant", "antes", "prima di", "日付", "までに",
+                "日期", "이 날짜", "due date", "payment deadline", "fälligkeitsdatum", "échéance", "vencimiento",
+                "vencimento", "scadenza", "期日", "期限", "截止", "기한")
+
+# a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
+# "Para seguir usando …, migre …"): en, fr, es, pt, it
+_PURPOSE = re.compile(r"\bto (?:keep|continue|avoid|prevent|ensure|maintain|stay)\b|"
+                      r"\bpour (?:continuer|éviter|garder|conserver)\b|"
+                      r"\bpara (?:seguir|continuar|evitar|mantener|manter)\b|\bper (?:continuare|evitare)\b")
+_PURPOSE_CUES = ("to keep", "to continue", "to avoid", "to prevent", "to ensure", "to maintain", "to stay", "pour ",
+                 "para ", "per ")
 
 _CLAUSE_BREAK = re.compile(r"[,;，、；]|\s[-–]\s")
 # a fact's label or participle right before its date ("published on", "Aviso emitido el", "購入日:", "发布于")
@@ -157,7 +183,7 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
-                         r"install|import|configure|enable)\b|"
+                         r"install|import|configure|enable|switch|change|register|review|export|transfer)\b|"
                          r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
@@ -255,7 +281,8 @@ def never_deadline_roles(notice_type: str | None) -> frozenset[str]:
 def may_ask(text: str) -> bool:
     """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
     :func:`_asks` accepts holds one of these, or opens a line with an imperative)."""
-    return any(cue in text for cue in _ASK_CUES) or _imperative_line(text)
+    return any(cue in text for cue in _ASK_CUES) or _imperative_line(text) or (
+        any(cue in text for cue in _PURPOSE_CUES) and _PURPOSE.search(text) is not None)
 
 
 def _imperative_line(text: str) -> bool:
@@ -269,6 +296,20 @@ def asks_by_then(text: str) -> bool:
     "Developer"), an imperative that opens a line, or an act before "that date" (:data:`_BEFORE_THAT_DATE`)."""
     return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _BEFORE_THAT_DATE.search(text) is not None
+
+
+def acts_by_then(text: str) -> bool:
+    """Whether lower-cased ``text`` (a date's sentence and the next) asks the reader to act by "then", the date named
+    before (:data:`BY_THEN`, :func:`asks_by_then`): "the change completes on D; please have your client updated by
+    that date", "… jusqu'au D. D'ici là, mettez à jour vos politiques"."""
+    by_then = BY_THEN.search(text) if any(cue in text for cue in BY_THEN_CUES) else None
+    if by_then is None:
+        return False
+    after = by_then.end()
+    while after < len(text) and text[after] in " ,，、":
+        after += 1
+    return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
+        or _IMPERATIVE.match(text, after) is not None  # ("D'ici là, mettez …", "Before then, change your client")
 
 
 def reports_usage(text: str) -> bool:
@@ -384,6 +425,11 @@ def _asks(text: str, left: int, right: int) -> bool:
     # before D")
     condition = _CONDITION.search(text, left, right) if any(cue in sentence for cue in _CONDITION_CUES) else None
     clause = _CLAUSE_BREAK.search(text, condition.end(), right) if condition is not None else None
+    if clause is not None and _IMPERATIVE.match(text, clause.end()) is not None:
+        return True
+    # ... or after a purpose ("To keep using a supported version, move your workloads … before D")
+    purpose = _PURPOSE.search(text, left, right) if any(cue in sentence for cue in _PURPOSE_CUES) else None
+    clause = _CLAUSE_BREAK.search(text, purpose.end(), right) if purpose is not None else None
     return clause is not None and _IMPERATIVE.match(text, clause.end()) is not None
 
 

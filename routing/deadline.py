@@ -32,8 +32,11 @@ from datetime import date, timedelta
 
 from routing.dateroles import (
     ACT_BY,
+    BY_THEN,
+    BY_THEN_CUES,
     CJK_DATE_TAIL,
     START,
+    acts_by_then,
     asks_by_then,
     expected_roles,
     may_act_by,
@@ -869,6 +872,19 @@ _THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) 
 _THAT_DATE_FIRST = frozenset("ofabtzàdeniこそ同该此当그이해")
 
 
+def _refers_back(text: str, right: int) -> int:
+    """Where the sentence after the one that ends at ``right`` ends, when it refers back to that sentence's date: it
+    opens with :data:`_THAT_DATE` ("On that date …") or asks an act by then (:data:`routing.dateroles.BY_THEN`); else
+    ``right``."""
+    if right >= len(text):
+        return right
+    following = _sentence(text, right + 1, right + 2)[1]
+    if (text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None) or (
+            any(cue in text[right:following] for cue in BY_THEN_CUES) and BY_THEN.search(text, right, following)):
+        return following
+    return right
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
     left = max(0, start - 200)
@@ -984,10 +1000,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
-    if text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None:
+    after = _refers_back(text, right)
+    if after > right:
         # the next sentence says what happens on this date ("… until September 10, 2026. On that date the service is
-        # switched off"): its words score the date too (what only new customers lose is read in its own sentence)
-        score, past = _context_score(context + " " + text[right:_sentence(text, right + 1, right + 2)[1]], lead)
+        # switched off") or asks an act by then ("We recommend that you register a key before then"): its words score
+        # the date too (what only new customers lose is read in its own sentence)
+        score, past = _context_score(context + " " + text[right:after], lead)
     else:
         score, past = _context_score(context, lead)
     if lead == 3 and _SWITCH_LABEL.search(before) and any(cue in text for cue in _BEFORE_SWITCH):
@@ -1499,12 +1517,14 @@ def _cjk_number(numeral: str) -> int:
 
 # a year of the Japanese era Reiwa ("令和9年2月28日", "令和元年"): Reiwa 1 is 2019
 _REIWA = re.compile(r"令和\s*(元|\d{1,2})\s*年")
+# a year of the Minguo calendar (Taiwan: "民國116年3月31日", "中華民國 116 年"): year 1 is 1912
+_MINGUO = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
 
 
 def arabic_cjk_dates(text: str) -> str:
     """``text`` with each date in Chinese numerals written in digits ("二〇二七年一月三十一日" -> "2027年1月31日"),
-    and each Reiwa year as its Gregorian year ("令和9年2月28日" -> "2027年2月28日"), which the date patterns read; a
-    numeral that is no month or day is left as it is."""
+    and each Reiwa or Minguo year as its Gregorian year ("令和9年2月28日" -> "2027年2月28日", "民國116年" ->
+    "2027年"), which the date patterns read; a numeral that is no month or day is left as it is."""
     def digits(match: re.Match[str]) -> str:
         month, day = _cjk_number(match.group(2)), _cjk_number(match.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -1512,6 +1532,8 @@ def arabic_cjk_dates(text: str) -> str:
         return "".join(str(_CJK_DIGITS[c]) for c in match.group(1)) + f"年{month}月{day}日"
     if "令和" in text:
         text = _REIWA.sub(lambda m: f"{2018 + (1 if m.group(1) == '元' else int(m.group(1)))}年", text)
+    if "民國" in text or "民国" in text:
+        text = _MINGUO.sub(lambda m: f"{1911 + int(m.group(1))}年", text)
     return _CJK_DATE.sub(digits, text)
 
 
@@ -1551,6 +1573,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     left, right = _sentence(lowered, found.at, found.end)
     act_by = may_act_by(lowered, found.at, found.end) and role_of(
         lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
+    if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
+        act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
     if not act_by and any(word in lowered[found.start:found.at] for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
     sentence = lowered[left:right]
@@ -1637,6 +1661,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if any(cue in lowered for cue in _RELATIVE_CUES) and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
+    if acts_by_then(lowered[:200_000]):
+        return True  # (an act asked "by that date", the date named before it)
     return may_hold_act_by(lowered[:200_000])
 
 

@@ -478,6 +478,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen41, unseen42 (first runs 29/30 and 28/30 types, 15/16 and 13/18 labelled deadlines, 29/30 and 29/30 ids on
     # session 13's final rules): after session 14's round (READMEs)
     names += ["fixtures-unseen41", "fixtures-unseen41-heldout", "fixtures-unseen42", "fixtures-unseen42-heldout"]
+    # unseen43, unseen44 (first runs 29/30 and 30/30 types, 14/19 and 17/18 labelled deadlines, 30/30 and 30/30 ids on
+    # session 14's rules before them): after its second round (READMEs), with the miss below
+    names += ["fixtures-unseen43", "fixtures-unseen43-heldout", "fixtures-unseen44", "fixtures-unseen44-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -495,12 +498,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # window (informational maintenance has no deadline since unseen3), and the Organizations mail that names only
     # "the organization whose management account is …" (not taken for the reader's: issue 12 item 4)
     floors["fixtures-own14"] = (1.0, 15 / 16, 15 / 16)
-    # own20: a Japanese tag-policy mail's date; own22: a mail from a sender address that is no AWS sender (the
-    # generator's mistake, kept: such mail is rightly general.other)
-    floors["fixtures-own20"] = (1.0, 11 / 12, 1.0)
+    # own22: a mail from a sender address that is no AWS sender (the generator's mistake, kept: such mail is rightly
+    # general.other)
     floors["fixtures-own22"] = (11 / 12, 1.0, 1.0)
     # own23: a maintenance the mail says is completed still gets its scheduled date
     floors["fixtures-own23"] = (1.0, 8 / 9, 1.0)
+    # unseen43-heldout: an SES notice that requests "will begin to fail progressively after 11/16" (a month and day
+    # without a year, read as no date) is left general.other without its deadline (README)
+    floors["fixtures-unseen43-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
