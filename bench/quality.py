@@ -76,7 +76,8 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen40", "fixtures-unseen40-heldout", "fixtures-unseen41",
                       "fixtures-unseen41-heldout", "fixtures-unseen42", "fixtures-unseen42-heldout",
                       "fixtures-unseen43", "fixtures-unseen43-heldout", "fixtures-unseen44",
-                      "fixtures-unseen44-heldout"})
+                      "fixtures-unseen44-heldout", "fixtures-unseen45", "fixtures-unseen45-heldout",
+                      "fixtures-unseen46", "fixtures-unseen46-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -193,7 +194,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen41", "variants-unseen41"), ("fixtures-unseen41-heldout", "variants-unseen41-heldout"),
                 ("fixtures-unseen42", "variants-unseen42"), ("fixtures-unseen42-heldout", "variants-unseen42-heldout"),
                 ("fixtures-unseen43", "variants-unseen43"), ("fixtures-unseen43-heldout", "variants-unseen43-heldout"),
-                ("fixtures-unseen44", "variants-unseen44"), ("fixtures-unseen44-heldout", "variants-unseen44-heldout"))
+                ("fixtures-unseen44", "variants-unseen44"), ("fixtures-unseen44-heldout", "variants-unseen44-heldout"),
+                ("fixtures-unseen45", "variants-unseen45"), ("fixtures-unseen45-heldout", "variants-unseen45-heldout"),
+                ("fixtures-unseen46", "variants-unseen46"), ("fixtures-unseen46-heldout", "variants-unseen46-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
