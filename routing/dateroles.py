@@ -66,6 +66,8 @@ BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
                      r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
                      # the due date named as such ("pay before the due date", "請於繳款期限前", "お支払期日までに")
                      r"\b(?:by|before|on or before) the (?:due date|payment due date|payment deadline)\b|"
+                     # (or the date of a field the mail names: "reply … before the scheduled deletion time")
+                     r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
                      r"\b(?:vor dem|bis zum) fälligkeitsdatum\b|\bavant la date d.échéance\b|"
                      r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
                      r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)|"
@@ -74,7 +76,7 @@ BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
 BY_THEN_CUES = ("then", "that da", "this da", "that time", "bis ", "ici", "fecha", "até", "data", "それまで",
                 "在此之前", "届时", "그때까지", "그 전에", "vor d", "avant", "antes", "prima di", "日付", "までに",
                 "日期", "이 날짜", "due date", "payment deadline", "fälligkeitsdatum", "échéance", "vencimiento",
-                "vencimento", "scadenza", "期日", "期限", "截止", "기한")
+                "vencimento", "scadenza", "期日", "期限", "截止", "기한", "the scheduled")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it
@@ -131,11 +133,13 @@ _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|
                         r"場合|如果|若|경우|않으면|없으면")
 # what may stand between a date and the particle after it in ja/zh/ko: a weekday, in parentheses or not, then a
 # time with its half of the day and its zone ("2027年3月15日（月）10:00 UTC まで", "2027년 3월 15일 월요일 오전 10:00
-# (UTC)까지", "2027年3月15日 周一 上午10:00 (UTC)前", "2027年3月15日 (月曜日) 午前10時 (UTC) まで")
-CJK_DATE_TAIL = (r"(?:\s*[(（][^()（）\n]{1,6}[)）]|"
-                 r"\s*(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
-                 r"(?:\s*(?:午前|午後|上午|下午|오전|오후)?\s*\d{1,2}(?::\d\d(?::\d\d)?|時|点|시)(?:\s*\d{1,2}(?:分|분))?"
-                 r"\s*(?:[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
+# (UTC)까지", "2027年3月15日 周一 上午10:00 (UTC)前", "2027年3月15日 (月曜日) 午前10時 (UTC) まで"). Each run of white
+# space is possessive (\s*+), so that a long run after a date costs one scan, not one per way to split it.
+CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
+                 r"\s*+(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
+                 r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|点|시)"
+                 r"(?:\s*+\d{1,2}(?:分|분))?"
+                 r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
 # a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")
 _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|"
             r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
@@ -145,11 +149,11 @@ _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 # parentheses between: "2027년 1월 18일 (월요일) 까지")
 _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
-                      r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro il|\bprima del|"
+                      r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
                       r"\bnon oltre il|\baté|\bhasta el)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?" + _WEEKDAY
                       + r"\s*\Z")
-_BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
+_BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
                        r"(?:までに|まで|以前に|より前に|前に|之前|以前|前|까지|이전에|이전)"
                        # (not how long it can be deferred: "2027-01-26 まで延期可能")
                        r"(?!\s*(?:延期|変更|연기|변경|推迟|延后|可(?:以)?(?:推迟|延期)))")
@@ -168,6 +172,10 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
+                  # an imperative with its pronoun ("Envie-nos estes dados", "Envíenos los registros", "Ci invii i log")
+                  r"\b[a-zçãõáéíóú]{3,}[ea]-(?:nos|me)\b|"
+                  r"\b(?:env[ií]e|ind[ií]que|conf[ií]rme|resp[oó]nda|h[aá]ga|facil[ií]te|proporci[oó]ne|comun[ií]que)nos\b|"
+                  r"\b(?:invii|fornisca|indichi|risponda|confermi|comunichi)\b|"
                   # a German imperative ("migrieren Sie", "kündigen Sie"); not a modal or an auxiliary ("… können Sie
                   # den Fall erneut öffnen": the reader may)
                   r"\b(?!(?:können|könnten|dürfen|möchten|wollen|haben|hatten|sind|waren|werden|wenn)\b)"
@@ -179,7 +187,7 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
              "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
-             " sie")
+             " sie", "-nos", "-me", "enos", "invii", "fornisca", "indichi", "risponda", "confermi", "comunichi")
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
@@ -198,8 +206,9 @@ _BY_WORD_NEAR_DATE = (
     # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro")
     r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+(?:-[^\W\d]+)?\.?,?\s+){0,2}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
-    r"gen|abr|giu|lug|ago|dic)")
-_DAY_NEAR_BY = (r"\d\s*[日일]" + CJK_DATE_TAIL + r"\s*(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
+    r"gen|abr|giu|lug|ago|dic)"
+    r"|\bentro l['’]\d")  # (the Italian article elided before the day: "entro l'11 dicembre")
+_DAY_NEAR_BY = (r"\d\s*[日일]" + CJK_DATE_TAIL + r"\s*+(?:までに|まで|以前|より前|前に|之前|前|까지|이전)")
 _BY_NEAR_DATE = re.compile(_BY_WORD_NEAR_DATE + "|" + _DAY_NEAR_BY)
 _BY_WORD = re.compile(_BY_WORD_NEAR_DATE)
 _DAY_BY = re.compile(_DAY_NEAR_BY)
@@ -207,12 +216,12 @@ _DAY_BY = re.compile(_DAY_NEAR_BY)
 # found, the match starts two characters before it)
 _BY_WORD_STARTS = (("by", 0), ("before", 0), ("no later than", 0), ("prior to", 0), ("not later than", 0), ("bis", 0),
                    ("vor dem", 0), ("spätestens", 0), ("avant le", 0), ("au plus tard le", 0), ("ici le", 2),
-                   ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0),
+                   ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0), ("entro l", 0),
                    ("prima del", 0), ("non oltre il", 0), ("até", 0), ("hasta el", 0))
 # literals one of which a text holds where _BY_NEAR_DATE can match
 _BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
-            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "prima del", "non oltre", "até", "hasta el",
-            "まで",
+            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "entro l", "prima del", "non oltre", "até",
+            "hasta el", "まで",
             "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts
 _EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")
@@ -247,7 +256,7 @@ _START_LEAD = re.compile(r"(?:\b(?:starts?|starting|begins?|beginning|commences?
                          r"\bcomeça(?:rá)? em|\binicia(?:rá)? em)"
                          r"(?:\s+(?:[a-z]{3,9}\.?,)\s*)?\s*\Z")
 _START_CUE = re.compile("start|begin|commen|beginn|comienza|empieza|comenzar|empezar|début|inizi|começa|inicia")
-_START_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
+_START_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
                           r"(?:から開始|に開始|より開始|开始|起开始|에\s*시작|부터\s*시작)")
 # an offer's, a free tier's, a plan's, a trial's or credits' end: an end word in the date's clause with the offer
 # named in it ("Your 12-month Free Tier offer expires on D", "Su oferta de la capa gratuita vence el D", "Ihr

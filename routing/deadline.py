@@ -66,6 +66,9 @@ MONTHS.update({"januar": 1, "janvier": 1, "februar": 2, "février": 2, "fevrier"
                "avril": 4, "mai": 5, "juni": 6, "juin": 6, "juli": 7, "juillet": 7, "août": 8, "aout": 8,
                "septembre": 9, "okt": 10, "oktober": 10, "octobre": 10, "novembre": 11, "dez": 12,
                "dezember": 12, "décembre": 12, "decembre": 12})
+# the localized abbreviations of _FOREIGN_FORMS' abbreviated month (es, pt, it, fr, de)
+MONTHS.update({"ene": 1, "gen": 1, "janv": 1, "févr": 2, "fevr": 2, "fev": 2, "mär": 3, "abr": 4, "avr": 4, "mag": 5,
+               "giu": 6, "lug": 7, "juil": 7, "ago": 8, "set": 9, "ott": 10, "out": 10, "dic": 12})
 # Spanish, Portuguese and Italian month names (AWS's localized templates: "7 de noviembre de 2025",
 # "11 de março de 2026", "23 luglio 2026")
 MONTHS.update({"enero": 1, "gennaio": 1, "janeiro": 1, "febrero": 2, "fevereiro": 2, "febbraio": 2,
@@ -93,9 +96,10 @@ def _date_forms(month: str) -> str:
         # "1 of may") / 23. Juli 2025 / 1er août 2025 / 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version
         # "1.30" before a month, nor a number before "Sep 15, 2026": a table row's "TLS_1_0 Sep 15, 2026", "4 Oct 3,
         # 2026")
-        r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|-))"
+        # (and 22/mar/2027, as Spanish mail may write it)
+        r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|[-/]))"
         + month.format("m2")
-        + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|-)(?P<y2>\d{4}))?(?!\d)",
+        + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|[-/])(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
         # 04/15/2026, 04/15/26 (US order; day first when the first number is over 12 or in localized mail: see
@@ -117,6 +121,10 @@ _FOREIGN_FORMS = (
     r"(?<![\d-])(?P<hd>\d{1,2})-(?P<hm>\d{1,2})-(?P<hy>(?:19|20)\d\d)(?![\d-])",
     # 2027. 3. 14. / 2027.03.14 (year first, dotted, as Korean mail writes it; also Chinese and Japanese mail)
     r"(?<![\d.])(?P<dy>(?:19|20)\d\d)\.\s?(?P<dm>\d{1,2})\.\s?(?P<dd>\d{1,2})(?!\d|\.\d)\.?",
+    # 15/ene/2027, 15 abr. 2027, 3 de set. de 2027, 11 gen 2027 (a localized month abbreviated: es, pt, it, fr, de;
+    # its year required, as "out", "set" or "ago" alone are words)
+    r"(?<!\d)(?P<d5>\d{1,2})(?:\.?\s+|[-/])(?:de\s+)?(?P<m5>ene|gen|abr|mag|giu|lug|ago|set|ott|out|dic|janv|f[eé]vr|"
+    r"avr|juil|m[aä]r|fev|mai|okt|dez)\.?(?:\s+de)?(?:\s+|[-/])(?P<y5>\d{4})(?!\d)",
 )
 
 
@@ -128,13 +136,13 @@ _DATE_ALL = re.compile(_date_forms(_MONTH_ALL)[:-1] + "|" + "|".join(f"(?:{f})" 
 # where a date may start (every match of _DATE matches one of these at its start): found by re's
 # fast first-character scan, where _DATE itself (a branch led by look-behinds) is tried at every position
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START
-                       + ")"),
+_DATE_AT = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*年|\d?/\d|\d?(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|[-/])"
+                       + _MONTH_START + ")"),
             re.compile(_MONTH_START + r"[a-z]*\.?\s+\d"))
 # _DATE_AT[0] with its branches factored by their second character (the same matches: re tries the
 # branches of a digit once instead of backing up to it per branch; tests/routing/test_deadlines.py)
-_DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START
-                       + r")|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START + ")")
+_DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|[-/])"
+                       + _MONTH_START + r")|/\d|(?:st|nd|rd|th|er)?(?:\.?\s+(?:of\s+)?|[-/])" + _MONTH_START + ")")
 # the literals _DATE_AT[1] begins with: it is tried only where str.find sees one (re would try its
 # branch at every j, f, m, a, s, o, n and d)
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -142,7 +150,7 @@ _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|au
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
 _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|\d?-\d\d?-\d{4}|"
                            r"\d?(?:º|°|o)?\s+de\s|"
-                           r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+(?:of\s+)?|-)" + _MONTH_START_ALL + ")"),
+                           r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+(?:of\s+)?|[-/])" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
 
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
@@ -202,6 +210,7 @@ _LEAD_RENEW = re.compile(r"(?:\bauto-?renew(?:s|al)?(?: on)?|\brenew(?:s|ed)?(?:
 # a key, secret or resource set for deletion ("is scheduled for deletion on", "pending deletion until", "will be
 # permanently deleted on"): weight 3, searched only where "delet" stands before the date
 _LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(?: on)?|"
+                          r"\b(?:scheduled|planned) deletion(?: date| time)?:?|"
                           r"\bpending deletion(?: on| until)?|"
                           r"\b(?:will|(?:scheduled|set|due) to) be (?:permanently |automatically )?deleted"
                           r"(?: on| after)?)" + _FILLER)
@@ -282,8 +291,9 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
-                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|\bentro(?: il)?|\bprima del|"
-                           r"\ba partire dal|"
+                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
+                           r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
+                           r"\ba partire dal(?:l['’])?|\bfino all['’]|"
                            # at the latest, with effect from ("como máximo el", "no máximo até", "al più tardi il",
                            # "con decorrenza dal", "com vigência a partir de")
                            r"\bcomo m[aá]ximo(?: hasta)? el|\bno m[aá]ximo at[eé](?: o dia)?|"
@@ -393,7 +403,8 @@ _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
-               " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:")
+               " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
+               " gli ", " della ")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
 _ASCII_CUE = re.compile("|".join(re.escape(cue) for cue in _ASCII_CUES))
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
@@ -410,7 +421,7 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
 # "2027년 3월 3일 로 예약")
-_JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"  # a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00"
+_JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"  # a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00"
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|(?:或)?之[后後]|或以[后後]|起|前|开始|開始|까지|이전|"
                        r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
@@ -429,7 +440,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
-     r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|"
+     r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
      r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
      r"replace|update|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
@@ -488,6 +499,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
     r"läuft|laufen|suspend|sospe|sperr|"
+    # what will be blocked ("bloquearán", "bloqueront", "bloccheranno", "blockiert", "ブロック", "阻止", "차단")
+    r"bloque|blocc|blockier|ブロック|阻止|屏蔽|차단|"
     # a restriction of the account ("nous pourrions restreindre", "schränken wir … ein", "制限します")
     r"restrein|restreind|restring|restric|restriç|einschränk|beschränk|schränken|制限|限制|제한|"
     r"pago|pagamento|paiement|zahlung|beglich|mantenimiento|manutenç|"
@@ -517,7 +530,7 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
 # (a weekday in parentheses and a time with its zone may stand between: "2027年2月27日 02:11 (JST) に無効化されました");
 # and what was sent on that date, a notice or report ("2027年1月19日 に最初の報告をお送りしています", "2027년 1월 19일에
 # 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
-_PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*(?:に\s*(?:(?:この|その|当該の?|該当の?)?"
+_PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該の?|該当の?)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
@@ -654,7 +667,7 @@ _NEW_ANY = re.compile(r"criar nov[oa]s|crear nuev[oa]s|cr[ée]er de nouve|creare
 # the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
 _NEW_ANY_CUES = ("criar nov", "crear nuev", "er de nouve", "creare nuov", "keine neue", "새", "创建新", "新建")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able", "stop accepting",
-              "stops accepting", "not accept")
+              "stops accepting", "not accept", "blocked", "will block")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
                       "nicht mehr", "keine neue", "できなく",
                       "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상",
@@ -706,6 +719,7 @@ _AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data de
 # what tells the reader there is nothing to do ("We will charge your card on or after D; no action is required",
 # "您無需採取任何行動"), in the 9 languages
 _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
+                        r"\bnothing (?:you need|for you|you have) to do\b|"
                         r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
                         r"\bkeine (?:weitere[nr]? )?(?:aktion|maßnahme|handlung)\w* (?:ist )?erforderlich|"
                         r"\baucune action (?:n.est|de votre part n.est) (?:requise|nécessaire)|"
@@ -715,8 +729,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
                         r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
-_NO_ACTION_CUES = ("action", "need to", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion", "fazer nada",
-                   "対応", "操作", "無需", "无需", "조치")
+_NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
+                   "fazer nada", "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
 # what asks the reader to act before what the mail offers expires ("accept the offer before it expires", "vor Ablauf
 # der Gültigkeit", "antes de que caduque", "avant son expiration", "prima della scadenza", "antes do vencimento",
@@ -844,7 +858,7 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         return _valid(int(groups["dy"]), int(groups["dm"]), int(groups["dd"]))
     if groups.get("hy"):
         return _valid(int(groups["hy"]), int(groups["hm"]), int(groups["hd"]))
-    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3")):
+    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m5", "d5", "y5")):
         if groups.get(m_key):
             month = MONTHS[_month_key(groups[m_key])]
             day = int(groups[d_key])
@@ -1230,7 +1244,7 @@ def _english_dates(lowered: str) -> list[re.Match[str]]:
 def _localized(match: re.Match[str]) -> bool:
     """Whether ``match`` is written in a localized grammar ("7 de noviembre de 2025", "12 maggio 2026")."""
     groups = match.groupdict()
-    if groups.get("m3") or groups.get("ky") or groups.get("py") or groups.get("dy"):
+    if groups.get("m3") or groups.get("m5") or groups.get("ky") or groups.get("py") or groups.get("dy"):
         return True
     month = groups.get("m1") or groups.get("m2")
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
@@ -1322,7 +1336,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
 # a past date that selects what to look at, a genitive right after it ("CloudTrail 에서 2027년 4월 6일 이후의 API 호출을
 # 확인하십시오", "2027年4月6日以降の API コール", "2027年4月6日之后的 API 调用", "calls made since D" is _started's):
 # which records, not a date to act by
-_SELECTS_AFTER = re.compile(CJK_DATE_TAIL + r"\s*"
+_SELECTS_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
                             r"(?:이후의|이전의|부터의|까지의|以降の|以前の|からの|までの|之后的|之後的|以后的|以後的|以来的|以來的|"
                             r"之前的|以前的)")
 
@@ -1579,6 +1593,11 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
+    if not no_action and notice_type == POLICY:
+        # a policy change that says anywhere that no action is required ("No action is required to continue receiving
+        # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
+        # asks something of some readers ("If you use email filters, update them before D": samples/44)
+        no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and _NO_ACTION.search(lowered) is not None
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(
                        cue in lowered for cue in _BEFORE_WINDOW) or (
@@ -1599,15 +1618,18 @@ def _opens_range(lowered: str, start: int, end: int, foreign: bool) -> bool:
 
 
 #: the notice types whose mail names the date cost or impact starts (an end of support, a retirement, an unpaid
-#: bill, an SES review's end, a certificate rotation): their deadline phrase is taken even when no rule asked for a
-#: deadline (:func:`evidenced`). Not an invoice paid by card, a refund or a credit (their dates are facts or
-#: automatic), nor a maintenance unless the mail says a resource of the reader is restarted or replaced in it
-#: (:data:`_RESTART`) or dates its window from one date to another (:func:`_opens_range`, not a cancelled one): a
-#: maintenance that may only make a redundant connection unavailable for some hours of a day names no deadline
+#: bill, an SES review's end, a certificate rotation, a policy change: 79 of the 84 labelled policy changes of session
+#: 14's sets carry their date; not one whose mail says no action is required): their deadline phrase is taken even
+#: when no rule asked for a deadline (:func:`evidenced`). Not an invoice paid by card, a refund or a credit (their
+#: dates are facts or automatic), nor a maintenance unless the mail says a resource of the reader is restarted or
+#: replaced in it (:data:`_RESTART`) or dates its window from one date to another (:func:`_opens_range`, not a
+#: cancelled one): a maintenance that may only make a redundant connection unavailable for some hours of a day names
+#: no deadline
 IMPACT_TYPES = frozenset({"health.end_of_support", "health.instance_retirement", "health.certificate_rotation",
                           "health.other", "billing.payment_failed", "billing.suspension_warning",
-                          "ses.sending_review"})
+                          "ses.sending_review", "policy.change_notice"})
 MAINTENANCE = "health.scheduled_maintenance"
+POLICY = "policy.change_notice"
 # what a maintenance does to the reader's resource: it is restarted, rebooted or replaced (9 languages)
 # (literals: a few `in` tests, not a search re would try at every position of the mail)
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
@@ -1637,12 +1659,12 @@ _CANCELLED = ("cancel", "annul", "abgesagt", "storniert", "abgebrochen", "anulad
 
 
 def evidenced(found: Deadline, notice_type: str | None) -> bool:
-    """Whether the mail's own evidence makes ``found`` a deadline when no rule asked for one: the reader is asked
-    to act by it (a by-lead and an ask in its sentence), or it is a deadline phrase (scored QUALIFY and up) of a
-    notice type whose dates are when cost or impact starts (:data:`IMPACT_TYPES`) and whose sentence does not say
-    that no action is needed (:data:`_NO_ACTION`)."""
-    return found.act_by or ((notice_type in IMPACT_TYPES or found.restart) and found.score >= QUALIFY
-                            and not found.no_action)
+    """Whether the mail's own evidence makes ``found`` a deadline when no rule asked for one: its sentence does not
+    say that no action is needed (:data:`_NO_ACTION`), and the reader is asked to act by it (a by-lead and an ask in
+    its sentence) or it is a deadline phrase (scored QUALIFY and up) of a notice type whose dates are when cost or
+    impact starts (:data:`IMPACT_TYPES`)."""
+    return not found.no_action and (found.act_by or ((notice_type in IMPACT_TYPES or found.restart)
+                                                     and found.score >= QUALIFY))
 
 
 def worth_looking(lowered: str, notice_type: str | None) -> bool:

@@ -1,0 +1,42 @@
+"""Hostile input against session 14's patterns: the tail that may stand after a date in Japanese, Korean and Chinese
+(:data:`routing.dateroles.CJK_DATE_TAIL`: a weekday, a time, a zone) and every pattern built on it.
+
+Its first form joined optional runs of white space (``\\s*(?:午前)?\\s*\\d``, a zone's ``\\s*`` before the particle's
+``\\s*``): a date followed by 20,000 spaces took 7 s to read in one pattern, and the routing suite hung on a hostile
+mail. Every run of white space in these patterns is now possessive (``\\s*+``): the run is read once. The test is
+structural (no timing): it fails when a run that can give characters back comes into one of them again.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from routing import dateroles, deadline
+
+# a run of white space that can give characters back: \s* or \s+ not followed by the possessive +
+_GREEDY_RUN = re.compile(r"\\s[*+](?!\+)")
+
+PATTERNS = {
+    "CJK_DATE_TAIL": dateroles.CJK_DATE_TAIL,
+    "_BY_AFTER": dateroles._BY_AFTER.pattern,
+    "_START_AFTER": dateroles._START_AFTER.pattern,
+    "_JA_AFTER": deadline._JA_AFTER.pattern,
+    "_SELECTS_AFTER": deadline._SELECTS_AFTER.pattern,
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_white_space_after_a_cjk_date_is_read_once(name: str) -> None:
+    tail = PATTERNS[name]
+    if name != "CJK_DATE_TAIL":
+        tail = tail[:tail.index(dateroles.CJK_DATE_TAIL) + len(dateroles.CJK_DATE_TAIL) + len(r"\s*+")]
+    assert _GREEDY_RUN.search(tail) is None, tail
+
+
+def test_the_tail_still_reads_a_weekday_a_time_and_a_zone() -> None:
+    tail = re.compile(dateroles.CJK_DATE_TAIL + r"\s*+まで")  # (read in lower-cased text)
+    for text in ("（月）10:00 utc まで", " 월요일 오전 10:00 (utc)まで", " 周一 上午10:00 (utc) まで",
+                 " (月曜日) 午前10時 (utc) まで", "   まで"):
+        assert tail.match(text) is not None, text
