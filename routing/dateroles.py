@@ -150,8 +150,12 @@ _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
+                      r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
                       r"\bnon oltre il|\baté|\bhasta el)"
-                      r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?" + _WEEKDAY
+                      r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?"
+                      # (midnight of the date: "by midnight (UTC) on D", "bis Mitternacht am D", "avant minuit le D")
+                      r"(?:\s+(?:midnight|mitternacht|minuit|la medianoche|a meia-noite|meia-noite|la mezzanotte)"
+                      r"(?:\s*\([^)\n]{1,10}\)|\s+[a-z]{3,4})?(?:\s+(?:on|of|am|des|le|del?))?)?" + _WEEKDAY
                       + r"\s*\Z")
 _BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
                        r"(?:までに|まで|以前に|より前に|前に|之前|以前|前|까지|이전에|이전)"
@@ -174,7 +178,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   # an imperative with its pronoun ("Envie-nos estes dados", "Envíenos los registros", "Ci invii i log")
                   r"\b[a-zçãõáéíóú]{3,}[ea]-(?:nos|me)\b|"
-                  r"\b(?:env[ií]e|ind[ií]que|conf[ií]rme|resp[oó]nda|h[aá]ga|facil[ií]te|proporci[oó]ne|comun[ií]que)nos\b|"
+                  # (Spanish: the clitic moves the stress, which is then written: "Envíenos", "Súbanos", "Indíquenos")
+                  r"\b[a-zñ]*[áéíóú][a-zñ]*[ae]nos\b|"
                   r"\b(?:invii|fornisca|indichi|risponda|confermi|comunichi)\b|"
                   # a German imperative ("migrieren Sie", "kündigen Sie"); not a modal or an auxiliary ("… können Sie
                   # den Fall erneut öffnen": the reader may)
@@ -187,7 +192,7 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
              "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
-             " sie", "-nos", "-me", "enos", "invii", "fornisca", "indichi", "risponda", "confermi", "comunichi")
+             " sie", "-nos", "-me", "enos", "anos", "invii", "fornisca", "indichi", "risponda", "confermi", "comunichi")
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
@@ -202,9 +207,10 @@ _IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
 # reference of :func:`_by_near_date`, which searches its two branches apart, each only where it can match
 _BY_WORD_NEAR_DATE = (
     r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
-    r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el)"
+    r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el|avant minuit|"
+    r"entro la mezzanotte)"
     # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro")
-    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:[^\W\d]+(?:-[^\W\d]+)?\.?,?\s+){0,2}"
+    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:\(?[^\W\d]+(?:-[^\W\d]+)?\)?\.?,?\s+){0,4}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
     r"gen|abr|giu|lug|ago|dic)"
     r"|\bentro l['’]\d")  # (the Italian article elided before the day: "entro l'11 dicembre")
@@ -216,13 +222,13 @@ _DAY_BY = re.compile(_DAY_NEAR_BY)
 # found, the match starts two characters before it)
 _BY_WORD_STARTS = (("by", 0), ("before", 0), ("no later than", 0), ("prior to", 0), ("not later than", 0), ("bis", 0),
                    ("vor dem", 0), ("spätestens", 0), ("avant le", 0), ("au plus tard le", 0), ("ici le", 2),
-                   ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0), ("entro l", 0),
-                   ("prima del", 0), ("non oltre il", 0), ("até", 0), ("hasta el", 0))
+                   ("antes de", 0), ("a más tardar el", 0), ("a mais tardar em", 0), ("entro il", 0),
+                   ("entro l", 0), ("avant minuit", 0), ("prima del", 0), ("non oltre il", 0), ("até", 0),
+                   ("hasta el", 0))
 # literals one of which a text holds where _BY_NEAR_DATE can match
 _BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
-            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "entro l", "prima del", "non oltre", "até",
-            "hasta el", "まで",
-            "以前", "より前", "前", "까지", "이전")
+            "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "entro l", "avant minuit", "prima del",
+            "non oltre", "até", "hasta el", "まで", "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts
 _EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")
 _EXTENDED = re.compile(r"extended support|erweiterte[nr]? support|support étendu|soporte extendido|suporte estendido|"

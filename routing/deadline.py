@@ -156,7 +156,8 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 # a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
 # and a zone after it ("before 5:00 pm pst on january 8, 2027")
-_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
+_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
+           r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z")
 
@@ -294,6 +295,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
                            r"\ba partire dal(?:l['’])?|\bfino all['’]|"
+                           # by midnight of the date ("entro la mezzanotte (UTC) del D", "antes de la medianoche del D",
+                           # "até a meia-noite de D", "avant minuit le D", "bis Mitternacht am D")
+                           r"\bentro la mezzanotte(?: \([^)\n]{1,10}\))? del|"
+                           r"\bantes de la medianoche(?: \([^)\n]{1,10}\))? del?|"
+                           r"\baté (?:a )?meia-noite(?: \([^)\n]{1,10}\))? de|\bavant minuit(?: \([^)\n]{1,10}\))? le|"
+                           r"\bbis mitternacht(?: \([^)\n]{1,10}\))? (?:am|des)|"
                            # at the latest, with effect from ("como máximo el", "no máximo até", "al più tardi il",
                            # "con decorrenza dal", "com vigência a partir de")
                            r"\bcomo m[aá]ximo(?: hasta)? el|\bno m[aá]ximo at[eé](?: o dia)?|"
@@ -568,7 +575,7 @@ _RELATIVE_FOREIGN = re.compile(
     r"dans les|entro|nei prossimi|innerhalb von|binnen)\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3})\)?\s+"
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
-    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|工作日|영업일)\s*(?:以内|内|이내))")
+    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
 _RELATIVE_HOURS = re.compile(r"(?:\b(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
@@ -922,8 +929,11 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     described by its own field and the prose around, not by the other fields' names."""
     colon = text.rfind(":", max(left, start - 40), start)
     # a field: "Name:" (or "Name ......", dotted leaders) right before the date (spaces between), a name on the
-    # same line
-    if colon <= left or text[colon + 1:start].strip(" \t") or text[colon - 1] in "\n:.":
+    # same line; or the date later in a field line's value ("Payment terms: bank transfer, due 1 May 2027")
+    between = text[colon + 1:start] if colon > left else ""
+    in_value = bool(between.strip(" \t")) and "\n" not in between and _FIELD_LINE.match(
+        text, text.rfind("\n", 0, colon) + 1) is not None
+    if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:.":
         leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 4:start] else None
         if leader is None or leader.start() <= left or text[leader.start() - 1] == "\n":
             return text[left:start] + " " + text[end:right]

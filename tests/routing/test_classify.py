@@ -484,6 +484,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen45, unseen46 (first runs 26/30 and 29/30 types, 18/20 and 12/15 labelled deadlines, 30/30 and 30/30 ids on
     # session 14's rules after its second round): after its third round (READMEs)
     names += ["fixtures-unseen45", "fixtures-unseen45-heldout", "fixtures-unseen46", "fixtures-unseen46-heldout"]
+    # unseen47, unseen48 (first runs 29/30 and 29/30 types, 16/16 and 12/15 labelled deadlines, 30/30 and 30/30 ids on
+    # session 14's rules after its third round): after its fourth round (READMEs)
+    names += ["fixtures-unseen47", "fixtures-unseen47-heldout", "fixtures-unseen48", "fixtures-unseen48-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
