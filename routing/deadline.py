@@ -32,12 +32,11 @@ from datetime import date, timedelta
 
 from routing.dateroles import (
     ACT_BY,
-    BY_THEN,
-    BY_THEN_CUES,
     CJK_DATE_TAIL,
     START,
     acts_by_then,
     asks_by_then,
+    by_then_in,
     expected_roles,
     may_act_by,
     may_ask,
@@ -901,7 +900,7 @@ def _refers_back(text: str, right: int) -> int:
         return right
     following = _sentence(text, right + 1, right + 2)[1]
     if (text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None) or (
-            any(cue in text[right:following] for cue in BY_THEN_CUES) and BY_THEN.search(text, right, following)):
+            by_then_in(text, right, following) is not None):
         return following
     return right
 

@@ -1,5 +1,7 @@
 """Hostile input against session 14's patterns: the tail that may stand after a date in Japanese, Korean and Chinese
-(:data:`routing.dateroles.CJK_DATE_TAIL`: a weekday, a time, a zone) and every pattern built on it.
+(:data:`routing.dateroles.CJK_DATE_TAIL`: a weekday, a time, a zone) and every pattern built on it; and the "by
+then" pattern searched only near its cues (:func:`routing.dateroles.by_then_in`), the same matches as a search of
+the whole text.
 
 Its first form joined optional runs of white space (``\\s*(?:午前)?\\s*\\d``, a zone's ``\\s*`` before the particle's
 ``\\s*``): a date followed by 20,000 spaces took 7 s to read in one pattern, and the routing suite hung on a hostile
@@ -12,6 +14,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from routing import dateroles, deadline
 
@@ -40,3 +44,21 @@ def test_the_tail_still_reads_a_weekday_a_time_and_a_zone() -> None:
     for text in ("（月）10:00 utc まで", " 월요일 오전 10:00 (utc)まで", " 周一 上午10:00 (utc) まで",
                  " (月曜日) 午前10時 (utc) まで", "   まで"):
         assert tail.match(text) is not None, text
+
+
+_PIECES = ["by then", "by that date", "bis dahin", "d'ici là", "para esa fecha", "até lá", "entro tale data",
+           "それまでに", "在此之前", "그때까지", "before the due date", "vor dem Fälligkeitsdatum",
+           "avant la date d'échéance",
+           "antes de la fecha de vencimiento", "até a data de vencimento", "entro la data di scadenza", "期日までに",
+           "繳款期限前", "납부 기한까지", "before the scheduled deletion time", "before then", "vor diesem Datum",
+           "avant cette date", "antes de esa fecha", "prima di tale data", "この日までに", "该日期前", "이 날짜 이전에",
+           "then", "data", "database", "antes", "avant", "fecha", " ", ", ", "x", "bis", "ici", "\n"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_by_then_near_its_cues_equals_its_pattern(pieces: list[str]) -> None:
+    text = "".join(pieces).lower()
+    found = dateroles.by_then_in(text)
+    reference = dateroles.BY_THEN.search(text)
+    assert (found is None) == (reference is None), text
