@@ -78,7 +78,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen43", "fixtures-unseen43-heldout", "fixtures-unseen44",
                       "fixtures-unseen44-heldout", "fixtures-unseen45", "fixtures-unseen45-heldout",
                       "fixtures-unseen46", "fixtures-unseen46-heldout", "fixtures-unseen47",
-                      "fixtures-unseen47-heldout", "fixtures-unseen48", "fixtures-unseen48-heldout"})
+                      "fixtures-unseen47-heldout", "fixtures-unseen48", "fixtures-unseen48-heldout",
+                      "fixtures-unseen49", "fixtures-unseen49-heldout", "fixtures-unseen50",
+                      "fixtures-unseen50-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -199,7 +201,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen45", "variants-unseen45"), ("fixtures-unseen45-heldout", "variants-unseen45-heldout"),
                 ("fixtures-unseen46", "variants-unseen46"), ("fixtures-unseen46-heldout", "variants-unseen46-heldout"),
                 ("fixtures-unseen47", "variants-unseen47"), ("fixtures-unseen47-heldout", "variants-unseen47-heldout"),
-                ("fixtures-unseen48", "variants-unseen48"), ("fixtures-unseen48-heldout", "variants-unseen48-heldout"))
+                ("fixtures-unseen48", "variants-unseen48"), ("fixtures-unseen48-heldout", "variants-unseen48-heldout"),
+                ("fixtures-unseen49", "variants-unseen49"), ("fixtures-unseen49-heldout", "variants-unseen49-heldout"),
+                ("fixtures-unseen50", "variants-unseen50"), ("fixtures-unseen50-heldout", "variants-unseen50-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
