@@ -137,7 +137,7 @@ _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|
 # space is possessive (\s*+), so that a long run after a date costs one scan, not one per way to split it.
 CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
                  r"\s*+(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
-                 r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|点|시)"
+                 r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)"
                  r"(?:\s*+\d{1,2}(?:分|분))?"
                  r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
 # a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")

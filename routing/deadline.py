@@ -47,6 +47,7 @@ from routing.dateroles import (
     role_of,
     starts_at,
 )
+from routing.hanzi import fold_traditional
 from routing.patterns import literal_needles, matches_from_starts
 
 MONTHS = {
@@ -232,10 +233,19 @@ _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開�
 # a labelled maintenance window line ("Maintenance window: D1 - D2", "维护窗口：D1 至 D2", "Wartungsfenster: …",
 # "유지 관리 기간: …"): its first date is when the window starts; weight 3 as _LEAD_START, searched only where one of
 # _WINDOW_CUES stands before the date
-_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance window|wartungsfenster|"
-                          r"ventana de mantenimiento|fen[êe]tre de maintenance|janela de manuten[çc][ãa]o|"
-                          r"finestra di manutenzione|メンテナンス(?:ウィンドウ|期間|時間帯)|维护窗口|維護時段|維護窗口|"
-                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*\Z")
+# (a window said scheduled without the word maintenance, "Ventana programada: del D al D", and its value a range that
+# opens with "from", "del", "du", "vom", "dal", "de", "从" …: its first date is the window's start)
+_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance window|(?:scheduled|planned) window|"
+                          r"(?:geplantes )?wartungsfenster|geplantes zeitfenster|"
+                          r"ventana (?:de mantenimiento|programada|planificada)|"
+                          r"fen[êe]tre (?:de maintenance|planifi[ée]e|programm[ée]e)|"
+                          r"janela (?:de manuten[çc][ãa]o|programada|agendada|planejada)|"
+                          r"finestra (?:di manutenzione|programmata|pianificata)|"
+                          r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
+                          r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|"
+                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*"
+                          r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
+                          r"[ \t]*)?\Z")
 # a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
 # changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
 # before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
@@ -256,7 +266,7 @@ _BEFORE_SWITCH = ("교체 전", "전환 전", "切り替え前", "切り替え�
                   "antes del reemplazo", "antes da rotação", "antes da troca", "antes da substituição",
                   "prima della rotazione", "prima della sostituzione", "prima del cambio")
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
-                "維護", "유지")
+                "維護", "窗口", "时段", "유지")
 # a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
 # expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
 _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
@@ -355,7 +365,7 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\blaufzeitende|\bvertragsende|\benddatum|"
                                r"\bfecha de (?:finalizaci[oó]n|fin|t[eé]rmino)|"
                                r"\bdata de (?:t[eé]rmino|encerramento|fim)|"
-                               r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|終止日期|종료일|"
+                               r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|终止日期|終止日期|종료일|"
                                # the date a certificate or an endpoint is switched ("교체 일자", "切り替え日",
                                # "轮换日期")
                                r"(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日(?:時)?|"
@@ -389,7 +399,8 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
              "교체", "전환", "切り替え", "切替", "交換", "轮换", "更换", "切换", "輪換", "更換", "切換",
-             "終止日期", "종료일", "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
+             "终止日期", "終止日期", "종료일",
+             "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
              "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
              "사용 중지일", "지원 종료일", "폐기일")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
@@ -400,7 +411,7 @@ _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\
 # a creation date right before a date, in the 9 languages ("created on", "erstellt am", "creado el", "créée le",
 # "criada em", "creata il", "作成日:", "创建于", "생성일:"): when a key or resource was made, a fact, not a deadline
 _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\berstellt am|\bcread[oa]s? el|\bcréée?s? le|\bcriad[oa]s? em|"
-                      r"\bcreat[oaie] il|作成日時?|作成された日|创建于|创建日期|创建时间|建立於|"
+                      r"\bcreat[oaie] il|作成日時?|作成された日|创建于|创建日期|创建时间|建立于|建立於|"
                       r"생성일(?:시|자)?|생성 날짜)"
                       r"\s*[:：]?\s*\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성")
@@ -735,6 +746,10 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
                         r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
+# a condition before a no-action ("If your organization manages root access centrally, no action is required",
+# "若您的组织 …，则无需采取任何动作"): only some readers are spared, the mail's date stays the others' deadline (es/fr
+# "si", pt/it "se", de "falls"/"wenn", ja "場合"/"もし", zh "若"/"如果", ko "경우"/"면")
+_CONDITION = re.compile(r"\b(?:if|si|se|falls|wenn|sofern|qualora)\b|場合|もし|若|如果|倘若|경우|(?<=[가-힣])면\b")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
@@ -758,17 +773,17 @@ _BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invit
                             r"\bantes de que (?:finalice|termine)|\bantes que (?:o|a) [\w-]+ (?:termine|acabe)|"
                             r"\bavant que (?:le |la |l.|votre )?[\w-]* ?(?:ne )?(?:se termine|prenne fin)|"
                             r"\bprima che (?:il |l.|la )?[\w-]* ?(?:termini|finisca)|"
-                            r"終了(?:する)?前に|结束(?:之)?前|終止(?:之)?前|"
+                            r"終了(?:する)?前に|结束(?:之)?前|终止(?:之)?前|終止(?:之)?前|"
                             r"종료(?:되기)? ?전에")
 _BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期限", "到期", "失效", "만료", " ends",
                        "before then", "before that date", "before this date",
                        "endet", "abläuft", "finalice", "termine", "acabe", "prenne fin", "termini", "finisca", "終了",
-                       "结束", "終止", "종료")
+                       "结束", "终止", "終止", "종료")
 # the words of an expiry lead in a deadline's phrase ("Offer expires", "gültig bis", "válida hasta", "scade il")
 _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc", "venc", "ablauf", "有効期限",
                  "到期", "失效", "만료",
                  # the end of a term ("Laufzeitende", "fecha de finalización", "date de fin", "終了日")
-                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "終止", "종료", " ends")
+                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "终止", "終止", "종료", " ends")
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -964,6 +979,12 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     return score, past
 
 
+# "if (you believe) it was", "if this was", "if the content was": what the reader may hold true, in English, whose "was"
+# (:data:`_PAST`) would otherwise make the sentence's date a fact
+_HYPOTHESIS = re.compile(r"\bif (?:you (?:believe|think|feel|suspect)(?: that)? )?"
+                         r"(?:it|this|that|they|these|those|the [\w-]+|your [\w-]+)(?: [\w-]+){0,2}? (?:was|were)\b")
+
+
 def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int, bool]:
     """Score of the date at ``text[start:end]``, where its phrase starts, and whether its sentence states it as a
     fact (:data:`_PAST`, not taken back by a "will" of its clause) (``foreign``: the text is not plain ASCII,
@@ -1002,7 +1023,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         found = _LEAD_START.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and before.rstrip(" \t")[-1:] in (":", "：") and any(cue in before for cue in _WINDOW_CUES):
+    if lead < 3 and (":" in before[-16:] or "：" in before[-16:]) and any(cue in before for cue in _WINDOW_CUES):
         found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
@@ -1023,6 +1044,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
+    if " if " in context and (" was" in context or " were" in context):
+        # a past in a condition is a hypothesis, not the date's fact ("Please remove the content, or send us a
+        # counter-notice if you believe it was removed in error, by January 18, 2027")
+        context = _HYPOTHESIS.sub("if ", context)
     after = _refers_back(text, right)
     if after > right:
         # the next sentence says what happens on this date ("… until September 10, 2026. On that date the service is
@@ -1339,7 +1364,21 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     return (_pick(candidates, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign))
             or _pick([c for c in _candidates(lowered, passed, foreign) if not c.fact and not _started(lowered, c)
-                      and _SELECTS_AFTER.match(lowered, c.end) is None], lowered, notice_type))
+                      and _SELECTS_AFTER.match(lowered, c.end) is None and not _available_since(lowered, c.at)],
+                     lowered, notice_type))
+
+
+# what has been available since a date ("La actualización está disponible desde el 20/11/2026", "available since D",
+# "seit D verfügbar" is written the other way round and is rare): once passed, when the reader could start, no deadline
+_AVAILABLE_SINCE = re.compile(r"(?:available|verfügbar|disponible|disponível|disponivel|disponibile)\s+"
+                              r"(?:since|from|starting|seit|ab|depuis|à partir du|a partir de(?:l)?|desde(?: el)?|"
+                              r"dal|dall.|a partire da(?:l)?)\s*+(?:the\s+|le\s+|el\s+|o\s+|il\s+)?\Z")
+
+
+def _available_since(lowered: str, at: int) -> bool:
+    """Whether the date at ``at`` (a candidate's start; -1 for a period) is when something became available."""
+    return at > 0 and any(word in lowered for word in ("availab", "dispon", "verfügbar")) and (
+        _AVAILABLE_SINCE.search(lowered, max(0, at - 50), at) is not None)
 
 
 # a past date that selects what to look at, a genitive right after it ("CloudTrail 에서 2027년 4월 6일 이후의 API 호출을
@@ -1574,7 +1613,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     text = text[:200_000]
     if "年" in text and "月" in text:
         text = arabic_cjk_dates(text)
-    lowered = text.lower()
+    lowered = fold_traditional(text.lower())  # (Traditional Chinese read as Simplified: offsets hold)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None
@@ -1606,7 +1645,9 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # a policy change that says anywhere that no action is required ("No action is required to continue receiving
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
-        no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and _NO_ACTION.search(lowered) is not None
+        no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and any(
+            not _CONDITION.search(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
+            for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(
                        cue in lowered for cue in _BEFORE_WINDOW) or (

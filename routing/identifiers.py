@@ -41,16 +41,17 @@ _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _ACCOUNT_SUBJECT = (
     # the localized tag too, where "AWS" follows the noun: [Compte AWS : …], [Conta AWS: …], [Cuenta de AWS: …],
     # [Account AWS: …], [AWS 계정: …]
-    re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta|계정|账户|帐户|账号)"
+    re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta|계정|账户|帐户|账号|帳戶|賬戶|帳號)"
                r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     # (and the "AWS ID" label of an abuse report's subject, "… - AWS ID: 4417…", also in the word order of es, pt,
     # fr, it: "ID de AWS:", "ID AWS :", "Identifiant AWS :")
-    re.compile(r"\b(?:(?:AWS\s+)?account(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|Identif(?:icador|iant)\s+"
-               r"(?:d[aeo]\s+)?AWS)\s*[:#：]?\s*" + _ACCT, _I),
+    # (and the Italian word order, "sospensione dell'account AWS 8451…")
+    re.compile(r"\b(?:(?:AWS\s+)?account(?:\s+AWS)?(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|"
+               r"Identif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)\s*[:#：]?\s*" + _ACCT, _I),
     # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):
     # tried only on a subject that is not plain ASCII or holds one of _SUBJECT_NOUNS (every ASCII match does)
-    re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号)"
+    re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号|帳戶|賬戶|帳號)"
                r"\s*[:：#]?\s*" + _ACCT, _I),
 )
 _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")

@@ -46,6 +46,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
+from routing.hanzi import fold_pattern, fold_traditional
 from routing.patterns import Pattern, compile_patterns, first_at_starts, fold_lower, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -80,6 +81,8 @@ class MailView:
     @classmethod
     def of(cls, sender: str, sender_name: str, subject: str, body: str,
            headers: tuple[tuple[str, str], ...], *, family: str = "", event_type: str = "") -> MailView:
+        # (Traditional Chinese in its Simplified forms: the rules' Chinese words are written once, :mod:`routing.hanzi`)
+        subject, body = fold_traditional(subject), fold_traditional(body)
         # (lower-cased as re.IGNORECASE reads letters, ſ as s, ı as i: a needle gate never hides a match)
         subject_lower = fold_lower(subject)
         body_lower = fold_lower(body)
@@ -316,7 +319,10 @@ def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
-    return compile_patterns(value, where, NoticeRulesError)
+    # a Chinese pattern written in Traditional characters reads the mail's folded text (MailView.of) in its fold too
+    items = value if isinstance(value, list) else [value]
+    folded = [fold for item in items if isinstance(item, str) and (fold := fold_pattern(item)) != item]
+    return compile_patterns([*items, *folded] if folded else value, where, NoticeRulesError)
 
 
 def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: bool) -> tuple[Condition, ...]:
