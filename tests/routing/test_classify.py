@@ -487,6 +487,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen47, unseen48 (first runs 29/30 and 29/30 types, 16/16 and 12/15 labelled deadlines, 30/30 and 30/30 ids on
     # session 14's rules after its third round): after its fourth round (READMEs)
     names += ["fixtures-unseen47", "fixtures-unseen47-heldout", "fixtures-unseen48", "fixtures-unseen48-heldout"]
+    # unseen49, unseen50 (first runs 30/30 and 28/30 types, 14/16 and 15/17 labelled deadlines, 29/30 and 29/30 ids on
+    # session 14's final rules): after session 15's round (READMEs), their held-out thirds with the misses below
+    names += ["fixtures-unseen49", "fixtures-unseen49-heldout", "fixtures-unseen50", "fixtures-unseen50-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -512,6 +515,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen43-heldout: an SES notice that requests "will begin to fail progressively after 11/16" (a month and day
     # without a year, read as no date) is left general.other without its deadline (README)
     floors["fixtures-unseen43-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen49-heldout, unseen50-heldout: not tuned on (READMEs): a Free Tier expiry mail's deadline is not found, and a
+    # Japanese exposed-key mail gets a deadline its label does not have
+    floors["fixtures-unseen49-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen50-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
