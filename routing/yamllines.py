@@ -58,6 +58,16 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
+    # a key written twice in one mapping: PyYAML keeps the last silently (a rule whose second "type:" and "match:"
+    # belong to the next rule, its "- id:" line lost, would replace that rule unseen); a merged key (<<) may be
+    # overridden
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+            if key_node.value in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key_node.value!r} appears twice in one entry", key_node.start_mark)
+            seen.add(key_node.value)
     loader.flatten_mapping(node)  # YAML merge keys (<<), as SafeLoader does
     mapping = LineMap()
     mapping.line = node.start_mark.line + 1

@@ -36,6 +36,9 @@ def test_shipped_rules_and_taxonomy_load() -> None:
         ("rules:\n  - id: a\n    type: unknown\n    severity: urgent\n    match: {subject: x}\n",
          ["rules.yaml:2:", "severity 'urgent'"]),
         ("rules: [\n", ["rules.yaml:", "not valid YAML"]),
+        # a rule whose "- id:" line was lost: its keys repeat the rule's above, which must not be replaced unseen
+        ("rules:\n  - id: a\n    type: unknown\n    match: {subject: x}\n    type: billing.statement\n"
+         "    match: {subject: y}\n", ["rules.yaml:5:", "the key 'type' appears twice"]),
         ("version: 2\nrules: []\n", ["version 2 is not supported"]),
         ("rules:\n  - id: a\n    type: unknown\n    match: {subject: x}\nmodifiers:\n  - id: m\n"
          "    match: {type: x}\n    set: {priority: high}\n", ["rules.yaml:6:", "unknown key 'priority'"]),
