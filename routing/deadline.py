@@ -267,6 +267,21 @@ _BEFORE_SWITCH = ("교체 전", "전환 전", "切り替え前", "切り替え�
                   "prima della rotazione", "prima della sostituzione", "prima del cambio")
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
                 "維護", "窗口", "时段", "유지")
+# a hard wrap of a plain-text paragraph: a line break after a line of at least 60 characters that ends inside a
+# sentence (a letter, a digit or a comma before it), before a line that goes on with a word and holds no field label (no
+# colon in its first 40 characters) and opens no list item
+# (the line break first: re finds each one by a literal scan, then looks back)
+_SOFT_WRAP = re.compile(r"\n(?<=[^\n]{59}(?:[^\W_]|,)\n)(?=[^\W\d_](?:[^\n:：]{39}|[^\n:：]{0,38}(?:\n|\Z)))")
+
+
+def unwrap(lowered: str) -> str:
+    """``lowered`` with the line breaks of hard-wrapped paragraphs as spaces (:data:`_SOFT_WRAP`; one character for one:
+    offsets hold), so that a phrase split by the wrap ("wenn wir bis\nzum 12. Februar 2027") reads as written. The first
+    line is a title (the subject): the break after it stays."""
+    first = lowered.find("\n") + 1
+    return lowered[:first] + _SOFT_WRAP.sub(" ", lowered[first:]) if first else lowered
+
+
 # a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
 # expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
 _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
@@ -784,6 +799,18 @@ _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc"
                  "到期", "失效", "만료",
                  # the end of a term ("Laufzeitende", "fecha de finalización", "date de fin", "終了日")
                  "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "终止", "終止", "종료", " ends")
+
+
+# what a due date's field is named with, and an act asked before "the due date" (the field's, named again), 9 languages
+_DUE_WORDS = ("due", "vencimiento", "límite", "limite", "fällig", "zahlungsziel", "échéance", "scadenza", "期日",
+              "期限", "截止", "기한")
+_DUE_ANAPHOR = re.compile(r"\b(?:by|before|on or before|no later than) the (?:payment )?(?:due date|deadline)\b|"
+                          r"\bantes de la fecha (?:de vencimiento|l[ií]mite)\b|"
+                          r"\b(?:até|antes d)a data (?:de vencimento|limite)\b|"
+                          r"\bavant la date (?:d.échéance|limite)\b|\bentro la (?:data di )?scadenza\b|"
+                          r"\b(?:entro|prima del)la data limite\b|"
+                          r"\b(?:vor dem|bis zum) (?:fälligkeitsdatum|zahlungsziel)\b|"
+                          r"(?:期日|期限)までに|(?:截止日期|期限)(?:之)?前|기한(?:까지|\s?내에)")
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -1614,6 +1641,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if "年" in text and "月" in text:
         text = arabic_cjk_dates(text)
     lowered = fold_traditional(text.lower())  # (Traditional Chinese read as Simplified: offsets hold)
+    if "\n" in lowered:
+        lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None
@@ -1639,6 +1668,10 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
     if not act_by and any(word in lowered[found.start:found.at] for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
+    if not act_by and any(word in lowered[found.start:found.at] for word in _DUE_WORDS):
+        # a due date's field ("Fecha límite de pago: D") in a mail that asks, anywhere, to pay before the due date ("le
+        # pedimos que realice el pago antes de la fecha límite indicada"): the date to pay by
+        act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
     if not no_action and notice_type == POLICY:
@@ -1731,6 +1764,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
         return True
+    if notice_type in _BILL_TYPES and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
+        return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)
     if any(cue in lowered for cue in _RELATIVE_CUES) and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
