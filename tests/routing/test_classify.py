@@ -490,6 +490,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen49, unseen50 (first runs 30/30 and 28/30 types, 14/16 and 15/17 labelled deadlines, 29/30 and 29/30 ids on
     # session 14's final rules): after session 15's round (READMEs), their held-out thirds with the misses below
     names += ["fixtures-unseen49", "fixtures-unseen49-heldout", "fixtures-unseen50", "fixtures-unseen50-heldout"]
+    # unseen51, unseen52 (first runs 26/30 and 29/30 types, 13/15 and 13/16 labelled deadlines, 30/30 and 30/30 ids on
+    # session 15's rules after its first round): after its second round (READMEs), held-out thirds with their misses
+    names += ["fixtures-unseen51", "fixtures-unseen51-heldout", "fixtures-unseen52", "fixtures-unseen52-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -519,6 +522,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # Japanese exposed-key mail gets a deadline its label does not have
     floors["fixtures-unseen49-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen50-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen51-heldout, unseen52-heldout: not tuned on (READMEs): an SES DKIM success in French, a CA rotation's date
+    # and a signing certificate's switch date missed
+    floors["fixtures-unseen51-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen52-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
