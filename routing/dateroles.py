@@ -72,11 +72,16 @@ BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
                      r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
                      r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)|"
                      + _BEFORE_THAT_DATE.pattern)
-#: the literals one of which each BY_THEN match holds
-BY_THEN_CUES = ("then", "that da", "this da", "that time", "bis ", "ici", "fecha", "até", "data", "それまで",
-                "在此之前", "届时", "그때까지", "그 전에", "vor d", "avant", "antes", "prima di", "日付", "までに",
-                "日期", "이 날짜", "due date", "payment deadline", "fälligkeitsdatum", "échéance", "vencimiento",
-                "vencimento", "scadenza", "期日", "期限", "截止", "기한", "the scheduled")
+#: the literals one of which each BY_THEN match holds, each at most 40 characters into it (as specific as the branch
+#: allows: "then" alone is in "authentication", "data" in every mail about a database: each costs a windowed search)
+BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "ici là", "ici la", "ici cette",
+                "sa fecha", "ta fecha", "ha fecha", "até lá", "até essa", "até esta", "entro tale", "entro quella",
+                "entro questa", "それまでに", "在此之前", "届时", "그때까지", "그 전에", "due date", "payment deadline",
+                "the scheduled", "fälligkeitsdatum", "échéance", "vencimiento", "vencimento", "scadenza", "期日まで",
+                "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that", "before this", "before it ends",
+                "before the end", "vor diesem", "vor dem datum", "vor dem tag", "avant cette", "avant ce jour",
+                "avant la fin", "dessa data", "desta data", "s da data", "di tale", "di questa", "di quella", "の日まで",
+                "の日付まで", "该日期", "此日期", "个日期", "이 날짜")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it
@@ -321,7 +326,14 @@ def by_then_in(text: str, start: int = 0, stop: int | None = None) -> re.Match[s
     for cue in BY_THEN_CUES:
         at = text.find(cue, start, stop)
         while at >= 0:
-            found = BY_THEN.search(text, max(start, at - 40), min(stop, at + len(cue) + 60))
+            low, high = max(start, at - 40), min(stop, at + len(cue) + 60)
+            found = BY_THEN.search(text, low, high)
+            while found is not None and found.end() == high < stop:
+                # (the window's end reads as the text's: a "\b" there may hold only in the window, "bis dahin|by")
+                confirmed = BY_THEN.match(text, found.start(), stop)
+                if confirmed is not None:
+                    return confirmed
+                found = BY_THEN.search(text, found.start() + 1, high)
             if found is not None:
                 return found
             at = text.find(cue, at + 1, stop)
