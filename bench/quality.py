@@ -81,7 +81,8 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen47-heldout", "fixtures-unseen48", "fixtures-unseen48-heldout",
                       "fixtures-unseen49", "fixtures-unseen49-heldout", "fixtures-unseen50",
                       "fixtures-unseen50-heldout", "fixtures-unseen51", "fixtures-unseen51-heldout",
-                      "fixtures-unseen52", "fixtures-unseen52-heldout"})
+                      "fixtures-unseen52", "fixtures-unseen52-heldout", "fixtures-unseen53",
+                      "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -206,7 +207,9 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen49", "variants-unseen49"), ("fixtures-unseen49-heldout", "variants-unseen49-heldout"),
                 ("fixtures-unseen50", "variants-unseen50"), ("fixtures-unseen50-heldout", "variants-unseen50-heldout"),
                 ("fixtures-unseen51", "variants-unseen51"), ("fixtures-unseen51-heldout", "variants-unseen51-heldout"),
-                ("fixtures-unseen52", "variants-unseen52"), ("fixtures-unseen52-heldout", "variants-unseen52-heldout"))
+                ("fixtures-unseen52", "variants-unseen52"), ("fixtures-unseen52-heldout", "variants-unseen52-heldout"),
+                ("fixtures-unseen53", "variants-unseen53"), ("fixtures-unseen53-heldout", "variants-unseen53-heldout"),
+                ("fixtures-unseen54", "variants-unseen54"), ("fixtures-unseen54-heldout", "variants-unseen54-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
