@@ -493,6 +493,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen51, unseen52 (first runs 26/30 and 29/30 types, 13/15 and 13/16 labelled deadlines, 30/30 and 30/30 ids on
     # session 15's rules after its first round): after its second round (READMEs), held-out thirds with their misses
     names += ["fixtures-unseen51", "fixtures-unseen51-heldout", "fixtures-unseen52", "fixtures-unseen52-heldout"]
+    # unseen53, unseen54 (first runs 29/30 and 30/30 types, 14/15 and 16/16 labelled deadlines, 30/30 and 30/30 ids on
+    # session 15's final rules): not tuned on, their held-out thirds with the misses below
+    names += ["fixtures-unseen53", "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -526,6 +529,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and a signing certificate's switch date missed
     floors["fixtures-unseen51-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen52-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen53-heldout, unseen54-heldout: not tuned on (READMEs): an Italian case AWS opened, read as correspondence,
+    # without its date; a Spanish exposed-key mail gets a deadline its label does not have
+    floors["fixtures-unseen53-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen54-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
