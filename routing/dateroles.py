@@ -76,12 +76,12 @@ BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
 #: allows: "then" alone is in "authentication", "data" in every mail about a database: each costs a windowed search)
 BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "ici là", "ici la", "ici cette",
                 "sa fecha", "ta fecha", "ha fecha", "até lá", "até essa", "até esta", "entro tale", "entro quella",
-                "entro questa", "それまでに", "在此之前", "届时", "그때까지", "그 전에", "due date", "payment deadline",
-                "the scheduled", "fälligkeitsdatum", "échéance", "vencimiento", "vencimento", "scadenza", "期日まで",
-                "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that", "before this", "before it ends",
-                "before the end", "vor diesem", "vor dem datum", "vor dem tag", "avant cette", "avant ce jour",
-                "avant la fin", "dessa data", "desta data", "s da data", "di tale", "di questa", "di quella", "の日まで",
-                "の日付まで", "该日期", "此日期", "个日期", "이 날짜")
+                "entro questa", "それまでに", "在此之前", "届时", "그때까지", "그 전에", "due date",
+                "payment deadline", "the scheduled", "fälligkeitsdatum", "échéance", "vencimiento", "vencimento",
+                "scadenza", "期日まで", "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that",
+                "before this", "before it ends", "before the end", "vor diesem", "vor dem datum", "vor dem tag",
+                "avant cette", "avant ce jour", "avant la fin", "dessa data", "desta data", "s da data", "di tale",
+                "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "이 날짜")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it

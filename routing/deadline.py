@@ -806,11 +806,16 @@ _DUE_WORDS = ("due", "vencimiento", "límite", "limite", "fällig", "zahlungszie
               "期限", "截止", "기한")
 _DUE_ANAPHOR = re.compile(r"\b(?:by|before|on or before|no later than) the (?:payment )?(?:due date|deadline)\b|"
                           r"\bantes de la fecha (?:de vencimiento|l[ií]mite)\b|"
-                          r"\b(?:até|antes d)a data (?:de vencimento|limite)\b|"
+                          r"\b(?:até a|até|antes da) data (?:de vencimento|limite)\b|"
                           r"\bavant la date (?:d.échéance|limite)\b|\bentro la (?:data di )?scadenza\b|"
-                          r"\b(?:entro|prima del)la data limite\b|"
+                          r"\b(?:entro la|prima della) data limite\b|"
                           r"\b(?:vor dem|bis zum) (?:fälligkeitsdatum|zahlungsziel)\b|"
                           r"(?:期日|期限)までに|(?:截止日期|期限)(?:之)?前|기한(?:까지|\s?내에)")
+
+#: the literals one of which each :data:`_DUE_ANAPHOR` match holds (a few ``in`` tests before a search that re tries at
+#: every position of a bill)
+_DUE_ANAPHOR_CUES = ("due date", "deadline", "fecha", "data de", "data limite", "date d", "date limite", "scadenza",
+                     "fälligkeitsdatum", "zahlungsziel", "までに", "前", "기한")
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -1764,7 +1769,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
         return True
-    if notice_type in _BILL_TYPES and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
+    if notice_type in _BILL_TYPES and any(cue in lowered for cue in _DUE_ANAPHOR_CUES) \
+            and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
         return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)
     if any(cue in lowered for cue in _RELATIVE_CUES) and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")

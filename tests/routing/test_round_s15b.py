@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from routing.deadline import unwrap
+from routing.deadline import _DUE_ANAPHOR, _DUE_ANAPHOR_CUES, unwrap
 from tests.routing.mailbuild import classify
 
 GENERAL = "no-reply-aws@amazon.com"
@@ -125,3 +125,16 @@ def test_an_invoice_that_asks_to_pay_before_its_due_date(ask: str, field: str) -
     notice = classify("invoicing@aws.com", "Amazon Web Services Invoice Available [Account: 551209387718]", body)
     assert notice.notice_type == "billing.invoice"
     assert notice.deadline == date(2027, 3, 3).isoformat()
+
+
+@pytest.mark.parametrize("ask", [
+    "by the due date", "before the payment deadline", "antes de la fecha de vencimiento", "antes de la fecha límite",
+    "até a data de vencimento", "antes da data limite", "avant la date d'échéance", "avant la date limite",
+    "entro la scadenza", "entro la data di scadenza", "entro la data limite", "prima della data limite",
+    "vor dem fälligkeitsdatum", "bis zum zahlungsziel", "期日までに", "期限までに", "截止日期前", "期限之前",
+    "기한까지", "기한 내에",
+])
+def test_every_ask_before_the_due_date_is_read_and_gated(ask: str) -> None:
+    found = _DUE_ANAPHOR.search(f"bitte / please / {ask}.")
+    assert found is not None
+    assert any(cue in found.group(0) for cue in _DUE_ANAPHOR_CUES)  # (the literal test before the search holds)
