@@ -96,19 +96,23 @@ def _event_type(extracted: Extracted) -> str:
     return str(value) if value else ""
 
 
-def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
-    """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
-    sender, name = _original_sender(parsed)
+def view_body(parsed: ParsedMail) -> str:
+    """The body the rules read, as written: the text part, and the HTML part too when it says noticeably more than
+    the plain part (not when it repeats it), or when the plain part is a stub ("open the HTML version of this
+    message"): its lines that the plain part does not hold already (the rules read the same words once, not twice)."""
     body = text = parsed.text
-    # the HTML part too when it says noticeably more than the plain part (not when it repeats it), or when the
-    # plain part is a stub ("open the HTML version of this message"): its lines that the plain part does not hold
-    # already (the rules read the same words once, not twice)
     if parsed.html_text and parsed.html_text != text and (len(parsed.html_text) > 1.5 * len(text) + 200 or (
             _stub(text, parsed.html_text)) or _points_to_html(text)):
         body = f"{body}\n{_lines_not_in(parsed.html_text, text)}"
+    return body[:MAX_BODY]
+
+
+def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
+    """What the notice rules see of ``parsed`` (``extracted``: its identifiers, when already found)."""
+    sender, name = _original_sender(parsed)
     if extracted is None:
         extracted = _extract(parsed)
-    return MailView.of(sender, name, parsed.subject, body[:MAX_BODY], parsed.headers,
+    return MailView.of(sender, name, parsed.subject, view_body(parsed), parsed.headers,
                        family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
 
 
@@ -263,7 +267,8 @@ class NoticeClassifier:
             # then the view's body: the text part and the HTML part's own lines (a text part that only says
             # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
             # cells, also when the HTML part is short); second, as it costs a longer scan
-            deadline = best_deadline(f"{parsed.subject}\n{view.body}", mail_date, notice_type, not wanted) \
+            # (the body as written, not the view's, whose Traditional Chinese is folded: the source quotes the mail)
+            deadline = best_deadline(f"{parsed.subject}\n{view_body(parsed)}", mail_date, notice_type, not wanted) \
                 or deadline
         if deadline is None or wanted or evidenced(deadline, notice_type):
             return deadline

@@ -199,3 +199,22 @@ def test_an_italian_subject_names_the_account_after_the_noun() -> None:
     body = "Gentile cliente,\n\nil saldo della fattura di novembre risulta ancora non pagato.\n"
     notice = classify(GENERAL, "Avviso: possibile sospensione dell'account AWS 551209387718", body)
     assert notice.aws_account_id == "551209387718"
+
+
+def test_a_deadline_read_in_the_html_part_quotes_the_mail_as_written() -> None:
+    from email.message import EmailMessage
+
+    from routing.classify import NoticeClassifier
+    from routing.parse import parse_mail
+
+    message = EmailMessage()
+    message["From"] = "Amazon Web Services <no-reply-aws@amazon.com>"
+    message["To"] = "root@tenant.example"
+    message["Date"] = "Tue, 01 Dec 2026 10:00:00 +0000"
+    message["Subject"] = "[需要採取行動] 請更新您的用戶端"
+    message.set_content("請以 HTML 檢視此郵件。")
+    message.add_alternative("<p>您的 AWS 帳戶 551209387718 中的用戶端必須更新。</p>"
+                            "<p>請在 2027年3月15日 之前更新您的用戶端應用程式，以避免服務中斷。</p>", subtype="html")
+    notice = NoticeClassifier().classify(parse_mail(message.as_bytes()))
+    assert notice.deadline == "2027-03-15"
+    assert notice.deadline_source is not None and "請在" in notice.deadline_source  # (not the fold's "请在")
