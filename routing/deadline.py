@@ -764,7 +764,10 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 # a condition before a no-action ("If your organization manages root access centrally, no action is required",
 # "若您的组织 …，则无需采取任何动作"): only some readers are spared, the mail's date stays the others' deadline (es/fr
 # "si", pt/it "se", de "falls"/"wenn", ja "場合"/"もし", zh "若"/"如果", ko "경우"/"면")
-_CONDITION = re.compile(r"\b(?:if|si|se|falls|wenn|sofern|qualora)\b|場合|もし|若|如果|倘若|경우|(?<=[가-힣])면\b")
+# (the Latin languages' opener at the sentence's start: Spanish and Portuguese "se" is also the reflexive pronoun, "Este
+# cambio se aplicará …, no se requiere ninguna acción"; the others where they stand, before the no-action)
+_CONDITION = re.compile(r"\s*(?:if|si|se|falls|wenn|sofern|qualora)\b")
+_CONDITION_CJK = re.compile(r"場合|もし|若|如果|倘若|경우|(?<=[가-힣])면\b")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
@@ -816,6 +819,11 @@ _DUE_ANAPHOR = re.compile(r"\b(?:by|before|on or before|no later than) the (?:pa
 #: every position of a bill)
 _DUE_ANAPHOR_CUES = ("due date", "deadline", "fecha", "data de", "data limite", "date d", "date limite", "scadenza",
                      "fälligkeitsdatum", "zahlungsziel", "までに", "前", "기한")
+
+
+def _conditional(lowered: str, left: int, at: int) -> bool:
+    """Whether the sentence that starts at ``left`` puts a condition before ``at`` (:data:`_CONDITION`)."""
+    return _CONDITION.match(lowered, left, at) is not None or _CONDITION_CJK.search(lowered, left, at) is not None
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -1684,7 +1692,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
         no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and any(
-            not _CONDITION.search(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
+            not _conditional(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
             for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(

@@ -218,3 +218,13 @@ def test_a_deadline_read_in_the_html_part_quotes_the_mail_as_written() -> None:
     notice = NoticeClassifier().classify(parse_mail(message.as_bytes()))
     assert notice.deadline == "2027-03-15"
     assert notice.deadline_source is not None and "請在" in notice.deadline_source  # (not the fold's "请在")
+
+
+@pytest.mark.parametrize("text", [
+    "Notice\nA partir del 15 de marzo de 2027, las facturas se enviarán solo en PDF. Este cambio se aplicará a todas "
+    "las cuentas y no se requiere ninguna acción por su parte.",
+    "Notice\nAb dem 15. März 2027 werden Rechnungen nur noch als PDF versendet. Keine Aktion ist erforderlich.",
+])
+def test_a_no_action_for_every_reader_still_voids_a_policy_changes_date(text: str) -> None:
+    found = best_deadline(text, MAIL_DATE, "policy.change_notice", evidence=True)
+    assert found is None or found.no_action, found
