@@ -60,17 +60,19 @@ _BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|t
 # an act asked by "then", the date named before ("please have your client updated by that date", "We recommend that
 # you register a key before then", "bis dahin", "d'ici là", "para esa fecha", "até lá", "entro tale data", "それまでに",
 # "在此之前", "그때까지"): with :data:`_BEFORE_THAT_DATE`, what :func:`acts_by_then` reads
+# the due date named as such ("pay before the due date", "請於繳款期限前", "お支払期日までに"): a branch of BY_THEN, and
+# what routing.deadline reads, with more wordings, as a bill's ask to pay by its due-date field
+DUE_DATE_ASK = (r"\b(?:by|before|on or before) the (?:due date|payment due date|payment deadline)\b|"
+                r"\b(?:vor dem|bis zum) fälligkeitsdatum\b|\bavant la date d.échéance\b|"
+                r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
+                r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)")
 BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
                      r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
                      r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
                      r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
-                     # the due date named as such ("pay before the due date", "請於繳款期限前", "お支払期日までに")
-                     r"\b(?:by|before|on or before) the (?:due date|payment due date|payment deadline)\b|"
+                     + DUE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
-                     r"\b(?:vor dem|bis zum) fälligkeitsdatum\b|\bavant la date d.échéance\b|"
-                     r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
-                     r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)|"
                      + _BEFORE_THAT_DATE.pattern)
 #: the literals one of which each BY_THEN match holds, each at most 40 characters into it (as specific as the branch
 #: allows: "then" alone is in "authentication", "data" in every mail about a database: each costs a windowed search)
@@ -354,6 +356,15 @@ def acts_by_then(text: str) -> bool:
         or _IMPERATIVE.match(text, after) is not None  # ("D'ici là, mettez …", "Before then, change your client")
 
 
+def after_condition(text: str, left: int, at: int) -> bool:
+    """Whether ``at`` stands in the clause after a condition of its sentence, which starts at ``left`` ("If you turn off
+    automatic renewal, <at>", "若您的组织已集中管理根访问权限，<at>"): :data:`_CONDITION`, then a clause break."""
+    if not any(cue in text[left:at] for cue in _CONDITION_CUES):
+        return False
+    condition = _CONDITION.search(text, left, at)
+    return condition is not None and _CLAUSE_BREAK.search(text, condition.end(), at) is not None
+
+
 def reports_usage(text: str) -> bool:
     """Whether ``text`` reports usage as a share of a limit or a budget ("85 %", "120%", "８５％"): a usage alert, not
     the notice that its offer ends."""
@@ -408,17 +419,14 @@ def role_of(text: str, start: int, end: int, left: int, right: int, previous_end
         return CREATED
     if _caused(text, start, end, left, right) or _upstream(text, left, right):
         return CAUSE
-    sentence_before = text[left:start]
     if (_UNTIL_LEAD.search(before) or _UNTIL_AFTER.match(text, end)) and any(
             cue in text[left:right] for cue in _EXTENDED_CUES) \
             and _EXTENDED.search(text, _clause_start(text, left, start), _clause_end(text, end, right)):
         return EXTENDED_END
     if (_BY_LEAD.search(before) or _BY_AFTER.match(text, end)) and _asks(text, left, right):
         return ACT_BY  # (also after a condition: "Wenn Sie … möchten, kündigen Sie es bis zum D")
-    if any(cue in sentence_before for cue in _CONDITION_CUES):
-        condition = _CONDITION.search(text, left, start)
-        if condition is not None and _CLAUSE_BREAK.search(text, condition.end(), start) is not None:
-            return CONDITIONAL  # in the clause after a condition: what happens only then
+    if after_condition(text, left, start):
+        return CONDITIONAL  # in the clause after a condition: what happens only then
     if previous_end >= 0 and start - previous_end <= 16 and _RANGE_JOIN.search(text, previous_end, start):
         return WINDOW_END
     if _CLOSE_CUE.search(before) and _CLOSE_LEAD.search(before):

@@ -33,8 +33,10 @@ from datetime import date, timedelta
 from routing.dateroles import (
     ACT_BY,
     CJK_DATE_TAIL,
+    DUE_DATE_ASK,
     START,
     acts_by_then,
+    after_condition,
     asks_by_then,
     by_then_in,
     expected_roles,
@@ -761,13 +763,6 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
                         r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
-# a condition before a no-action ("If your organization manages root access centrally, no action is required",
-# "若您的组织 …，则无需采取任何动作"): only some readers are spared, the mail's date stays the others' deadline (es/fr
-# "si", pt/it "se", de "falls"/"wenn", ja "場合"/"もし", zh "若"/"如果", ko "경우"/"면")
-# (the Latin languages' opener at the sentence's start: Spanish and Portuguese "se" is also the reflexive pronoun, "Este
-# cambio se aplicará …, no se requiere ninguna acción"; the others where they stand, before the no-action)
-_CONDITION = re.compile(r"\s*(?:if|si|se|falls|wenn|sofern|qualora)\b")
-_CONDITION_CJK = re.compile(r"場合|もし|若|如果|倘若|경우|(?<=[가-힣])면\b")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
@@ -807,7 +802,8 @@ _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc"
 # what a due date's field is named with, and an act asked before "the due date" (the field's, named again), 9 languages
 _DUE_WORDS = ("due", "vencimiento", "límite", "limite", "fällig", "zahlungsziel", "échéance", "scadenza", "期日",
               "期限", "截止", "기한")
-_DUE_ANAPHOR = re.compile(r"\b(?:by|before|on or before|no later than) the (?:payment )?(?:due date|deadline)\b|"
+_DUE_ANAPHOR = re.compile(DUE_DATE_ASK + "|"
+                          r"\b(?:by|before|on or before|no later than) the (?:payment )?(?:due date|deadline)\b|"
                           r"\bantes de la fecha (?:de vencimiento|l[ií]mite)\b|"
                           r"\b(?:até a|até|antes da) data (?:de vencimento|limite)\b|"
                           r"\bavant la date (?:d.échéance|limite)\b|\bentro la (?:data di )?scadenza\b|"
@@ -819,11 +815,6 @@ _DUE_ANAPHOR = re.compile(r"\b(?:by|before|on or before|no later than) the (?:pa
 #: every position of a bill)
 _DUE_ANAPHOR_CUES = ("due date", "deadline", "fecha", "data de", "data limite", "date d", "date limite", "scadenza",
                      "fälligkeitsdatum", "zahlungsziel", "までに", "前", "기한")
-
-
-def _conditional(lowered: str, left: int, at: int) -> bool:
-    """Whether the sentence that starts at ``left`` puts a condition before ``at`` (:data:`_CONDITION`)."""
-    return _CONDITION.match(lowered, left, at) is not None or _CONDITION_CJK.search(lowered, left, at) is not None
 
 
 def _before_expiry(lowered: str) -> bool:
@@ -1692,7 +1683,9 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
         no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and any(
-            not _conditional(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
+            # (a no-action after a condition spares only some readers: "If your organization manages root access
+            # centrally, no action is required"; the mail's date stays the others' deadline)
+            not after_condition(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
             for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(

@@ -91,16 +91,9 @@ _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
 def fold_traditional(text: str) -> str:
     """``text`` with its Traditional Chinese characters in their Simplified forms (one for one: every offset holds),
-    unless it holds no Han character or holds kana (Japanese)."""
+    unless it holds no Han character or holds kana (Japanese). A rule's pattern is folded the same way
+    (:mod:`routing.notices`): its fold reads the folded mail."""
     if text.isascii() or _HAN.search(text) is None or _KANA.search(text) is not None:
         return text
     return text.translate(TRADITIONAL_TO_SIMPLIFIED)
 
-
-def fold_pattern(source: str) -> str:
-    """A rule's pattern ``source`` as it reads folded text: its Traditional characters in their Simplified forms, unless
-    it holds kana (a Japanese pattern reads Japanese text, which is never folded). A pattern written with both forms
-    ("帳戶|账户") is its own fold's superset: the caller adds the fold only where it differs."""
-    if source.isascii() or _KANA.search(source) is not None:
-        return source
-    return source.translate(TRADITIONAL_TO_SIMPLIFIED)

@@ -46,7 +46,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.hanzi import fold_pattern, fold_traditional
+from routing.hanzi import fold_traditional
 from routing.patterns import Pattern, compile_patterns, first_at_starts, fold_lower, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -320,8 +320,9 @@ def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
     # a Chinese pattern written in Traditional characters reads the mail's folded text (MailView.of) in its fold too
+    # (a pattern with kana is Japanese, as is the text it reads: neither is folded)
     items = value if isinstance(value, list) else [value]
-    folded = [fold for item in items if isinstance(item, str) and (fold := fold_pattern(item)) != item]
+    folded = [fold for item in items if isinstance(item, str) and (fold := fold_traditional(item)) != item]
     return compile_patterns([*items, *folded] if folded else value, where, NoticeRulesError)
 
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from routing.deadline import best_deadline, evidenced
-from routing.hanzi import TRADITIONAL_TO_SIMPLIFIED, fold_pattern, fold_traditional
+from routing.hanzi import TRADITIONAL_TO_SIMPLIFIED, fold_traditional
 from tests.routing.mailbuild import classify
 
 GENERAL = "no-reply-aws@amazon.com"
@@ -97,8 +97,8 @@ def test_the_fold_keeps_offsets_and_leaves_japanese_alone() -> None:
     assert "账户" in folded and "请" in folded
     japanese = "請求書の発行日は 2027年1月1日 です。設定を確認してください。"
     assert fold_traditional(japanese) == japanese  # (kanji read as written where kana are: Japanese)
-    assert fold_pattern("(?:证书|憑證).{0,20}到期") == "(?:证书|凭证).{0,20}到期"
-    assert fold_pattern("請求書.{0,20}をご確認") == "請求書.{0,20}をご確認"
+    assert fold_traditional("(?:证书|憑證).{0,20}到期") == "(?:证书|凭证).{0,20}到期"
+    assert fold_traditional("請求書.{0,20}をご確認") == "請求書.{0,20}をご確認"
     # one character for one, no chains: a folded character is never folded again
     assert not set(TRADITIONAL_TO_SIMPLIFIED.values()) & set(TRADITIONAL_TO_SIMPLIFIED)
 

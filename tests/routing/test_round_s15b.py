@@ -133,6 +133,9 @@ def test_an_invoice_that_asks_to_pay_before_its_due_date(ask: str, field: str) -
     "entro la scadenza", "entro la data di scadenza", "entro la data limite", "prima della data limite",
     "vor dem fälligkeitsdatum", "bis zum zahlungsziel", "期日までに", "期限までに", "截止日期前", "期限之前",
     "기한까지", "기한 내에",
+    # (and the due-date branches routing.dateroles.BY_THEN reads too)
+    "on or before the payment due date", "avant la date d'échéance", "antes de la fecha de vencimiento",
+    "お支払期日までに", "缴款期限之前", "납부 기한 내에",
 ])
 def test_every_ask_before_the_due_date_is_read_and_gated(ask: str) -> None:
     found = _DUE_ANAPHOR.search(f"bitte / please / {ask}.")
