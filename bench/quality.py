@@ -82,7 +82,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen49", "fixtures-unseen49-heldout", "fixtures-unseen50",
                       "fixtures-unseen50-heldout", "fixtures-unseen51", "fixtures-unseen51-heldout",
                       "fixtures-unseen52", "fixtures-unseen52-heldout", "fixtures-unseen53",
-                      "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout"})
+                      "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout",
+                      "fixtures-unseen55", "fixtures-unseen55-heldout", "fixtures-unseen56",
+                      "fixtures-unseen56-heldout", "fixtures-unseen57", "fixtures-unseen57-heldout",
+                      "fixtures-unseen58", "fixtures-unseen58-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -209,7 +212,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen51", "variants-unseen51"), ("fixtures-unseen51-heldout", "variants-unseen51-heldout"),
                 ("fixtures-unseen52", "variants-unseen52"), ("fixtures-unseen52-heldout", "variants-unseen52-heldout"),
                 ("fixtures-unseen53", "variants-unseen53"), ("fixtures-unseen53-heldout", "variants-unseen53-heldout"),
-                ("fixtures-unseen54", "variants-unseen54"), ("fixtures-unseen54-heldout", "variants-unseen54-heldout"))
+                ("fixtures-unseen54", "variants-unseen54"), ("fixtures-unseen54-heldout", "variants-unseen54-heldout"),
+                ("fixtures-unseen55", "variants-unseen55"), ("fixtures-unseen55-heldout", "variants-unseen55-heldout"),
+                ("fixtures-unseen56", "variants-unseen56"), ("fixtures-unseen56-heldout", "variants-unseen56-heldout"),
+                ("fixtures-unseen57", "variants-unseen57"), ("fixtures-unseen57-heldout", "variants-unseen57-heldout"),
+                ("fixtures-unseen58", "variants-unseen58"), ("fixtures-unseen58-heldout", "variants-unseen58-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
