@@ -66,11 +66,21 @@ DUE_DATE_ASK = (r"\b(?:by|before|on or before) the (?:due date|payment due date|
                 r"\b(?:vor dem|bis zum) fälligkeitsdatum\b|\bavant la date d.échéance\b|"
                 r"\bantes de la fecha de vencimiento\b|\baté a data de vencimento\b|\bentro la data di scadenza\b|"
                 r"(?:期日|期限)までに|(?:繳款|付款|缴款)(?:期限|截止日期?)(?:之)?前|납부 기한(?:까지|\s?내에)")
+# the date a change takes effect named as such ("cancel before the effective date", "適用開始日の前日までに解約
+# してください")
+EFFECTIVE_DATE_ASK = (r"\b(?:by|before|prior to) the (?:effective|start|change) date\b|"
+                      r"\bantes de la fecha de (?:entrada en vigor|inicio|aplicaci[oó]n)\b|"
+                      r"\bantes da data de (?:entrada em vigor|in[ií]cio|aplica[cç][aã]o)\b|"
+                      r"\bavant la date d.(?:entrée en vigueur|application|effet)\b|"
+                      r"\bprima della data di (?:entrata in vigore|decorrenza|inizio|applicazione)\b|"
+                      r"\bvor dem (?:inkrafttreten|wirksamkeitsdatum|stichtag|startdatum)\b|"
+                      r"(?:適用開始日|適用日|発効日|変更日|開始日)(?:の前日)?までに|(?:生效日期?|开始日期|变更日期)(?:前一天)?(?:之)?前|"
+                      r"(?:적용일|시행일|시작일|변경일)(?: 전날| 전일)?까지")
 BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
                      r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
                      r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
                      r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
-                     + DUE_DATE_ASK + "|"
+                     + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
                      + _BEFORE_THAT_DATE.pattern)
@@ -83,7 +93,11 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "scadenza", "期日まで", "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that",
                 "before this", "before it ends", "before the end", "vor diesem", "vor dem datum", "vor dem tag",
                 "avant cette", "avant ce jour", "avant la fin", "dessa data", "desta data", "s da data", "di tale",
-                "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "이 날짜")
+                "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "이 날짜",
+                "effective date", "start date", "change date", "la fecha de", "da data de", "la date d",
+                "della data di",
+                "vor dem inkraft", "vor dem wirksam", "vor dem stichtag", "vor dem startdatum", "日までに", "日の前日",
+                "生效日", "开始日期", "变更日期", "적용일", "시행일", "시작일", "변경일")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it
@@ -146,7 +160,8 @@ CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
                  r"\s*+(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
                  r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)"
                  r"(?:\s*+\d{1,2}(?:分|분))?"
-                 r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst)(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
+                 r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst|日本時間|日本标准时间|北京时间|北京時間|台北时间|한국 ?시간)"
+                 r"(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
 # a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")
 _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|"
             r"donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|"
@@ -204,7 +219,14 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
                          r"install|import|configure|enable|switch|change|register|review|export|transfer)\b|"
-                         r"[a-zéèà]+ez\b)")  # (a French imperative: "Sauvegardez", "Mettez")
+                         r"[a-zéèà]+ez\b|"  # (a French imperative: "Sauvegardez", "Mettez")
+                         # the polite imperative of Spanish, Portuguese and Italian ("Adjunte los documentos …",
+                         # "Envie os documentos …", "Alleghi i documenti …")
+                         r"(?:adjunte|env[ií]e|actualice|proporcione|cargue|suba|verifique|pague|confirme|realice|"
+                         r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|"
+                         r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
+                         r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
+                         r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri)\b)")
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
 # the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try

@@ -229,9 +229,10 @@ _OWN_CREATED = _Gated(re.compile(
 # a mail that gives the account concerned and its payer as two fields ("Linked account: 4471…" beside "Payer account:
 # 9022…", "Cuenta vinculada:" beside "Cuenta pagadora:", 9 languages): the linked (member) account is the one the
 # mail is about; the payer only pays for it (as a "Member account:" field beside the management account, unseen5)
-_LINKED_FIELD = re.compile(r"(?:\b(?:linked|member)\s+account(?:\s+id)?|\bverknüpftes\s+konto|\bmitgliedskonto|"
-                           r"\bcuenta\s+(?:vinculada|miembro)|\bcompte\s+(?:li[ée]|membre)|\bconta\s+(?:vinculada|membro)|"
-                           r"\baccount\s+(?:collegato|membro)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
+_LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id)?|"
+                           r"\b(?:verknüpftes|zugeordnetes)\s+konto|\bmitgliedskonto|"
+                           r"\bcuenta\s+(?:vinculada|miembro|asociada)|\bcompte\s+(?:li[ée]|membre|associ[ée])|"
+                           r"\bconta\s+(?:vinculada|membro|associada)|\baccount\s+(?:collegato|membro|associato)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
                            r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is

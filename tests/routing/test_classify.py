@@ -803,8 +803,8 @@ LOCALIZED_DEADLINES = [
     ("health@aws.com", "health.instance_retirement", "2026-04-02",
      "EC2 has detected degradation of the underlying hardware hosting your instance. It will be"
      " stopped after 04/02/2026 10:00 UTC."),
-    ("health@aws.com", "health.end_of_support", "2025-11-08",
-     "Amazon OpenSearch Service: el soporte extendido comenzará el 8 de noviembre de 2025 y se"
+    ("health@aws.com", "health.end_of_support", "2026-11-08",
+     "Amazon OpenSearch Service: el soporte extendido comenzará el 8 de noviembre de 2026 y se"
      " aplicará una tarifa adicional."),
     ("no-reply-aws@amazon.com", "billing.suspension_warning", "2026-04-20",
      "Votre compte AWS pourrait être suspendu si le paiement n'est pas reçu avant le 20 avril 2026."),
@@ -933,7 +933,7 @@ def test_localized_subject_account_tags(subject: str) -> None:
 
 @pytest.mark.parametrize(("sender", "body", "deadline"), [
     ("freetier@costalerts.amazonaws.com",
-     "Your AWS Free Tier credits for account 518822340017 expire on August 15, 2026.", "2026-08-15"),
+     "Your AWS Free Tier credits for account 518822340017 expire on August 15, 2027.", "2027-08-15"),
     ("no-reply@marketplace.aws",
      "Your agreement for AWS account 629014475530 will end on December 31, 2026.", "2026-12-31"),
     ("no-reply@marketplace.aws", "The private offer for AWS account 731855902244 expires on 2026-11-27.", "2026-11-27"),

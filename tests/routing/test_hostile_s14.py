@@ -27,7 +27,6 @@ PATTERNS = {
     "_BY_AFTER": dateroles._BY_AFTER.pattern,
     "_START_AFTER": dateroles._START_AFTER.pattern,
     "_JA_AFTER": deadline._JA_AFTER.pattern,
-    "_SELECTS_AFTER": deadline._SELECTS_AFTER.pattern,
 }
 
 
@@ -61,7 +60,13 @@ _PIECES = ["by then", "by that date", "bis dahin", "d'ici là", "para esa fecha"
            "期限までに", "付款截止日期前", "缴款期限之前", "납부 기한 내에", "before that date", "before this day",
            "before it ends", "before the end", "vor dem Tag", "avant ce jour", "avant la fin", "antes de dicha fecha",
            "antes dessa data", "antes da data", "prima di quella data", "prima di questa data", "その日付までに",
-           "此日期之前", "这个日期前", "이 날짜 전에", "이 날짜까지", "authentication", "the end", "until then"]
+           "此日期之前", "这个日期前", "이 날짜 전에", "이 날짜까지", "authentication", "the end", "until then",
+           # the effective date's branches (EFFECTIVE_DATE_ASK, session 16)
+           "before the effective date", "prior to the start date", "by the change date",
+           "antes de la fecha de entrada en vigor", "antes de la fecha de aplicación", "antes da data de início",
+           "avant la date d'entrée en vigueur", "avant la date d'effet", "prima della data di decorrenza",
+           "vor dem Inkrafttreten", "vor dem Stichtag", "vor dem Startdatum", "適用開始日の前日までに", "発効日までに",
+           "生效日期前一天之前", "开始日期前", "变更日期之前", "적용일 전날까지", "시행일까지", "변경일 전일까지"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12))

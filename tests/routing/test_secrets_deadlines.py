@@ -188,9 +188,13 @@ def test_adversarial_text_is_scanned_in_bounded_work(monkeypatch: pytest.MonkeyP
         ("Please pay by June 30, 2025.", "2025-06-30"),
         ("After 2018-12-18 13:00 UTC your instance will be stopped.", "2018-12-18"),
         ("you must contact AWS by 2025-04-14 and follow", "2025-04-14"),
-        ("This invitation expires on April 17, 2026.", "2026-04-17"),
+        ("This invitation expires on April 17, 2027.", "2027-04-17"),
         ("upgrade no later than 12 June 2024", "2024-06-12"),
-        ("before Tue, 10 Feb 2026 01:00:00 GMT", "2026-02-10"),
+        ("before Wed, 10 Feb 2027 01:00:00 GMT", "2027-02-10"),
+        # a date passed when the mail was sent: kept only when the reader is asked to act by it, or it says what will
+        # happen then
+        ("This invitation expires on April 17, 2026.", None),
+        ("before Tue, 10 Feb 2026 01:00:00 GMT", None),
         ("by June 30", "2026-06-30"),  # no year: the next June 30 after the mail's date
         ("by January 5", "2027-01-05"),
         ("2025年6月30日までに対応してください", "2025-06-30"),
