@@ -85,7 +85,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout",
                       "fixtures-unseen55", "fixtures-unseen55-heldout", "fixtures-unseen56",
                       "fixtures-unseen56-heldout", "fixtures-unseen57", "fixtures-unseen57-heldout",
-                      "fixtures-unseen58", "fixtures-unseen58-heldout"})
+                      "fixtures-unseen58", "fixtures-unseen58-heldout", "fixtures-unseen59",
+                      "fixtures-unseen59-heldout", "fixtures-unseen60", "fixtures-unseen60-heldout",
+                      "fixtures-unseen61", "fixtures-unseen61-heldout", "fixtures-unseen62",
+                      "fixtures-unseen62-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -216,7 +219,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen55", "variants-unseen55"), ("fixtures-unseen55-heldout", "variants-unseen55-heldout"),
                 ("fixtures-unseen56", "variants-unseen56"), ("fixtures-unseen56-heldout", "variants-unseen56-heldout"),
                 ("fixtures-unseen57", "variants-unseen57"), ("fixtures-unseen57-heldout", "variants-unseen57-heldout"),
-                ("fixtures-unseen58", "variants-unseen58"), ("fixtures-unseen58-heldout", "variants-unseen58-heldout"))
+                ("fixtures-unseen58", "variants-unseen58"), ("fixtures-unseen58-heldout", "variants-unseen58-heldout"),
+                ("fixtures-unseen59", "variants-unseen59"), ("fixtures-unseen59-heldout", "variants-unseen59-heldout"),
+                ("fixtures-unseen60", "variants-unseen60"), ("fixtures-unseen60-heldout", "variants-unseen60-heldout"),
+                ("fixtures-unseen61", "variants-unseen61"), ("fixtures-unseen61-heldout", "variants-unseen61-heldout"),
+                ("fixtures-unseen62", "variants-unseen62"), ("fixtures-unseen62-heldout", "variants-unseen62-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
