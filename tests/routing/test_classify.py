@@ -440,7 +440,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     names += ["fixtures-unseen15", "fixtures-unseen16", "fixtures-unseen17", "fixtures-unseen18", "fixtures-own17",
               "fixtures-own18", "fixtures-own19", "fixtures-own20", "fixtures-own21", "fixtures-own22"]
     # unseen19, unseen20 (first runs 20/20 and 19/20 types, 9/11 and 7/9 labelled deadlines, on the rules after
-    # the unseen15-18 rounds) and own23 (their miss families in our own wordings): every figure reached but one
+    # the unseen15-18 rounds) and own23 (their miss families in our own wordings): every figure reached (own23's
+    # completed maintenance lost its passed scheduled date in session 16)
     names += ["fixtures-unseen19", "fixtures-unseen20", "fixtures-own23"]
     # unseen21, unseen22 (first runs 29/30 and 27/30 types, 18/21 and 13/19 labelled deadlines, 30/30 and 28/30 ids, on
     # the rules of session 8's end; again after the date-role method) and own24 (dates by role, our own wordings):
@@ -496,6 +497,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen53, unseen54 (first runs 29/30 and 30/30 types, 14/15 and 16/16 labelled deadlines, 30/30 and 30/30 ids on
     # session 15's final rules): not tuned on, their held-out thirds with the misses below
     names += ["fixtures-unseen53", "fixtures-unseen53-heldout", "fixtures-unseen54", "fixtures-unseen54-heldout"]
+    # unseen55-58 (first runs 28/30, 24/30, 28/30 and 29/30 types, 13/15, 16/18, 15/17 and 13/16 labelled deadlines,
+    # 30/30, 30/30, 29/30 and 29/30 ids on session 15's final rules): after session 16's round (READMEs), their held-out
+    # thirds with the misses below
+    names += ["fixtures-unseen55", "fixtures-unseen55-heldout", "fixtures-unseen56", "fixtures-unseen56-heldout",
+              "fixtures-unseen57", "fixtures-unseen57-heldout", "fixtures-unseen58", "fixtures-unseen58-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -516,15 +522,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # own22: a mail from a sender address that is no AWS sender (the generator's mistake, kept: such mail is rightly
     # general.other)
     floors["fixtures-own22"] = (11 / 12, 1.0, 1.0)
-    # own23: a maintenance the mail says is completed still gets its scheduled date
-    floors["fixtures-own23"] = (1.0, 8 / 9, 1.0)
     # unseen43-heldout: an SES notice that requests "will begin to fail progressively after 11/16" (a month and day
     # without a year, read as no date) is left general.other without its deadline (README)
     floors["fixtures-unseen43-heldout"] = (9 / 10, 9 / 10, 1.0)
-    # unseen49-heldout, unseen50-heldout: not tuned on (READMEs): a Free Tier expiry mail's deadline is not found, and a
-    # Japanese exposed-key mail gets a deadline its label does not have
+    # unseen49-heldout: not tuned on (README): a Free Tier expiry mail's deadline is not found (unseen50-heldout's
+    # Japanese exposed-key mail lost the passed date it had been given in session 16)
     floors["fixtures-unseen49-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen50-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen51-heldout, unseen52-heldout: not tuned on (READMEs): an SES DKIM success in French, a CA rotation's date
     # and a signing certificate's switch date missed
     floors["fixtures-unseen51-heldout"] = (9 / 10, 9 / 10, 1.0)
@@ -533,6 +536,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # without its date; a Spanish exposed-key mail gets a deadline its label does not have
     floors["fixtures-unseen53-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen54-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen55-58's held-out thirds: not tuned on (READMEs): a Japanese card-not-retried warning read as a suspension;
+    # a German promotional credit read as an invoice without its expiry, a rand refund as Support, a case the reader
+    # opened read as one AWS opened; an abuse report's date missed and a French Marketplace renewal's account not found;
+    # an email-change code read as a sign-in code and a French SES probation's date missed
+    floors["fixtures-unseen55-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen56-heldout"] = (7 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen57-heldout"] = (1.0, 9 / 10, 9 / 10)
+    floors["fixtures-unseen58-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
