@@ -334,9 +334,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bcon decorrenza (?:dal|a partire dal)|\bcom vig[eê]ncia (?:a partir de|em)|"
                            # the day named ("até o dia D", "hasta el día D", "entro il giorno D")
                            r"\bhasta el d[ií]a|\bentro il giorno|"
-                           r"\bdopo il|\bnon oltre il|\bfino al|\bterminar[aá] em|\bfinalizar[aá] el|\bterminar[aá] el|"
-                           r"\btermina (?:el|em|il)|\bfinaliza (?:el|em)|"
-                           r"\bterminerà il|\bscade il|\bvence(?:rá)? (?:el|em)|\bexpira(?:rá)? (?:el|em)|"
+                           # (Italian elides "il" before a vowel: "termina l'11 marzo", "fino all'11")
+                           r"\bdopo (?:il|l['’])|\bnon oltre (?:il|l['’])|\bfino al(?:l['’])?|\bterminar[aá] em|"
+                           r"\bfinalizar[aá] el|\bterminar[aá] el|"
+                           r"\btermina (?:el|em|il|l['’])|\bfinaliza (?:el|em)|"
+                           r"\bterminerà (?:il|l['’])|\bscade (?:il|l['’])|\bvence(?:rá)? (?:el|em)|"
+                           r"\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
                            r"\bbis spätestens|\bspätestens|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
@@ -438,7 +441,7 @@ _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
                " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
-               " gli ", " della ")
+               " gli ", " della ", " l'")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
 _ASCII_CUE = re.compile("|".join(re.escape(cue) for cue in _ASCII_CUES))
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
@@ -447,7 +450,8 @@ _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "
                 # the localized relative deadlines (_RELATIVE_FOREIGN)
                 "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
-_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bdem|\bdal|\bvom|\bdu|\bdel)\s*" + _WEEKDAY_FOREIGN
+_LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bl['’]|\bdem|\bdal(?:l['’])?|\bvom|\bdu|\bdel)\s*"
+                              + _WEEKDAY_FOREIGN
                               + r"\Z")
 # a field's colon right before its date, a weekday between ("Handlungsbedarf bis: Montag, D")
 _FIELD_COLON = re.compile(r"[:：][ \t]*" + _WEEKDAY_FOREIGN + r"\Z")
