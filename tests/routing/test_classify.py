@@ -502,6 +502,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # thirds with the misses below
     names += ["fixtures-unseen55", "fixtures-unseen55-heldout", "fixtures-unseen56", "fixtures-unseen56-heldout",
               "fixtures-unseen57", "fixtures-unseen57-heldout", "fixtures-unseen58", "fixtures-unseen58-heldout"]
+    # unseen59-62 (first runs 28/30, 29/30, 25/30 and 30/30 types, 15/16, 15/16, 14/15 and 17/19 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 30/30 ids on the rules after session 16's first round): after its second round (READMEs),
+    # their held-out thirds with the misses below
+    names += ["fixtures-unseen59", "fixtures-unseen59-heldout", "fixtures-unseen60", "fixtures-unseen60-heldout",
+              "fixtures-unseen61", "fixtures-unseen61-heldout", "fixtures-unseen62", "fixtures-unseen62-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -544,6 +549,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen56-heldout"] = (7 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen57-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen58-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen59-62's held-out thirds: not tuned on (READMEs): an "about to be suspended" warning read as billing.other,
+    # an AppStream window's date missed (its Korean SES verification relabelled to the account its link's Context names,
+    # the shared samples' convention: README); a member account's root-key review date missed beside the management
+    # account; an IVS certificate date in an HTML table missed and a German SES review read as an end of support; a
+    # French host maintenance's date missed
+    floors["fixtures-unseen59-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen60-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen61-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen62-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
