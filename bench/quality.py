@@ -88,7 +88,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen58", "fixtures-unseen58-heldout", "fixtures-unseen59",
                       "fixtures-unseen59-heldout", "fixtures-unseen60", "fixtures-unseen60-heldout",
                       "fixtures-unseen61", "fixtures-unseen61-heldout", "fixtures-unseen62",
-                      "fixtures-unseen62-heldout"})
+                      "fixtures-unseen62-heldout", "fixtures-unseen63", "fixtures-unseen63-heldout",
+                      "fixtures-unseen64", "fixtures-unseen64-heldout", "fixtures-unseen65",
+                      "fixtures-unseen65-heldout", "fixtures-unseen66", "fixtures-unseen66-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -223,7 +225,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen59", "variants-unseen59"), ("fixtures-unseen59-heldout", "variants-unseen59-heldout"),
                 ("fixtures-unseen60", "variants-unseen60"), ("fixtures-unseen60-heldout", "variants-unseen60-heldout"),
                 ("fixtures-unseen61", "variants-unseen61"), ("fixtures-unseen61-heldout", "variants-unseen61-heldout"),
-                ("fixtures-unseen62", "variants-unseen62"), ("fixtures-unseen62-heldout", "variants-unseen62-heldout"))
+                ("fixtures-unseen62", "variants-unseen62"), ("fixtures-unseen62-heldout", "variants-unseen62-heldout"),
+                ("fixtures-unseen63", "variants-unseen63"), ("fixtures-unseen63-heldout", "variants-unseen63-heldout"),
+                ("fixtures-unseen64", "variants-unseen64"), ("fixtures-unseen64-heldout", "variants-unseen64-heldout"),
+                ("fixtures-unseen65", "variants-unseen65"), ("fixtures-unseen65-heldout", "variants-unseen65-heldout"),
+                ("fixtures-unseen66", "variants-unseen66"), ("fixtures-unseen66-heldout", "variants-unseen66-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
