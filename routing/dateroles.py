@@ -160,7 +160,8 @@ CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
                  r"\s*+(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
                  r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)"
                  r"(?:\s*+\d{1,2}(?:分|분))?"
-                 r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst|日本時間|日本标准时间|北京时间|北京時間|台北时间|한국 ?시간)"
+                 r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst|日本時間|日本标准时间|北京时间|北京時間|台北时间|日本標準時|"
+                 r"한국 ?시간|한국 ?표준시)"
                  r"(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
 # a weekday between a lead and its date ("by Monday, February 8, 2027", "bis spätestens Mittwoch, 27. Januar")
 _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|"

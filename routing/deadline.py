@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from routing.dateroles import (
     ACT_BY,
@@ -247,26 +248,40 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|"
                           r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
-                          r"[ \t]*)?\Z")
+                          # (then a weekday: "Finestra di manutenzione: martedì D")
+                          r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 # a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
 # changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
 # before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
 _SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日時?|"
                            r"(?:轮换|更换|切换|輪換|更換|切換)(?:日期|时间|時間)|"
                            r"\b(?:rotation|switch(?:over)?|cut-?over|replacement|change) date|"
-                           r"\bdate de (?:rotation|changement|remplacement|bascule)|"
-                           r"\bfecha de (?:rotaci[oó]n|cambio|reemplazo)|"
-                           r"\bdata de (?:rota[cç][aã]o|troca|substitui[cç][aã]o)|"
-                           r"\bdata di (?:rotazione|sostituzione|cambio)|"
+                           r"\bdate (?:de|du|de la) (?:rotation|changement|remplacement|bascule)|"
+                           r"\bfecha (?:de|del|de la) (?:rotaci[oó]n|cambio|reemplazo|sustituci[oó]n)|"
+                           r"\bdata (?:de|da|do) (?:rota[cç][aã]o|troca|substitui[cç][aã]o)|"
+                           r"\bdata (?:di|della|del) (?:rotazione|sostituzione|cambio)|"
                            r"\b(?:wechsel|rotations|austausch|umstellungs)datum)"
-                           r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*[:：]?\s*\Z")
+                           # (a weekday may follow the colon: "Data da substituição: terça-feira, D")
+                           r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*[:：]?\s*(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 _BEFORE_SWITCH = ("교체 전", "전환 전", "切り替え前", "切り替えの前", "交換前", "轮换之前", "轮换前", "更换之前",
                   "更换前", "切换之前", "切换前", "before the rotation", "before the switch", "before the cutover",
                   "before the change", "before the replacement", "vor dem wechsel", "vor der umstellung",
                   "vor der rotation", "vor dem austausch", "avant la rotation", "avant le changement",
                   "avant le remplacement", "avant la bascule", "antes de la rotación", "antes del cambio",
                   "antes del reemplazo", "antes da rotação", "antes da troca", "antes da substituição",
-                  "prima della rotazione", "prima della sostituzione", "prima del cambio")
+                  "prima della rotazione", "prima della sostituzione", "prima del cambio",
+                  # before the date of the switch ("antes da data da substituição", "avant la date du remplacement")
+                  "antes da data da", "antes da data de", "antes de la fecha de", "antes de la fecha del",
+                  "avant la date du", "avant la date de", "prima della data di", "prima della data della",
+                  "vor dem datum des", "vor dem datum der")
+
+
+@lru_cache(maxsize=4)
+def _asks_before_switch(text: str) -> bool:
+    """Whether ``text`` asks an act before the switch (:data:`_BEFORE_SWITCH`): once per text, not once per date."""
+    return any(cue in text for cue in _BEFORE_SWITCH)
+
+
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
                 "維護", "窗口", "时段", "유지")
 # a hard wrap of a plain-text paragraph: a line break after a line of at least 60 characters that ends inside a
@@ -437,6 +452,11 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\berstellt am|\bcread[oa]s
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성")
 _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布")
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
+# a numeric date with dashes or dots, the year last ("03-01-2027", "01.02.2027"): day first (the reading of localized
+# text)
+_NUMERIC_DMY = re.compile(r"(?<![\d.-])\d{1,2}([-.])\d{1,2}\1\d{4}(?![\d.-])")
+# the spaces an aligned field puts between its label and its colon, at the end of a date's lead
+_PADDED_COLON = re.compile(r"[ \t]+:[ \t]*\Z")
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
@@ -642,6 +662,8 @@ _START_COLUMN = re.compile(r"\bstart|\bbegin|開始|开始|시작|\binicio|\bdé
 # be handled in the Region", "Amazon S3 will reject ..."): a date led by "effective", "starting", "as of"
 _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept|reject|refuse|require|enforce|default|"
                      r"not be able to|reduce|lower|raise|increase|decrease|limit|switch to|"
+                     # what starts to cost ("will bill the INIT phase …, starting March 1, 2027")
+                     r"bill|charge|"
                      # an endpoint that presents new certificates ("will present TLS certificates issued by …")
                      r"(?:present|serve|use)\s+(?:(?:tls|ssl|server)\s+)?certificates|"
                      r"be (?:lowered|reduced|raised|increased|decreased|disabled|enabled|limited)\b|"
@@ -699,6 +721,12 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"novas reservas|nuevas reservas|nouvelles réservations|nuove prenotazioni|"
                        r"neuen? [\w-]*(?:kunden|projekte|anwendungen|umgebungen|konten|reservierungen|buchungen)|"
                        r"neukunden|"
+                       # new commitments bought for it (reservations, savings plans): the running ones keep working
+                       r"\b(?:purchas|buy)\w* (?:new )?(?:reserved instances?|reservations?|savings plans?)|"
+                       r"comprar (?:inst[aâ]ncias reservadas|instancias reservadas|reservas|savings plans)|"
+                       r"acheter (?:des )?(?:instances réservées|réservations)|"
+                       r"acquistare (?:istanze riservate|prenotazioni)|reservierte instanzen (?:zu )?kaufen|"
+                       r"リザーブドインスタンス.{0,10}購入|购买预留实例|예약 인스턴스.{0,10}구매|"
                        r"新規|新しい|新客户|신규|"
                        # who has not used it yet ("accounts that have not used the service will no longer be able
                        # to create …"): new to it
@@ -809,7 +837,9 @@ _BEFORE_EXPIRY_CUES = ("expir", "ablauf", "cadu", "venc", "venz", "scad", "期�
 _EXPIRY_WORDS = ("expir", "valid", "gültig", "válid", "valab", "scad", "caduc", "venc", "ablauf", "有効期限",
                  "到期", "失效", "만료",
                  # the end of a term ("Laufzeitende", "fecha de finalización", "date de fin", "終了日")
-                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "终止", "終止", "종료", " ends")
+                 "ende", "finaliza", "fin ", "término", "fine ", "終了", "结束", "终止", "終止", "종료", " ends",
+                 # what stays active until then ("Your existing subscription remains active until D")
+                 "active until")
 
 
 # what a due date's field is named with, and an act asked before "the due date" (the field's, named again), 9 languages
@@ -1034,6 +1064,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     a "will" of its clause) lowers it."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
+    if before.endswith((": ", ":")) and before.rstrip(" \t:").endswith((" ", "\t")) and _PADDED_COLON.search(before):
+        before = _PADDED_COLON.sub(": ", before)  # "Payment Due Date     : D" (a column of aligned fields): "…Date: D"
     if "." in before[-4:] or "…" in before[-4:]:
         leader = _LEADER.search(before)
         if leader is not None:
@@ -1082,6 +1114,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
+    if lead < 3 and foreign and (":" in before or "：" in before) and _SWITCH_LABEL.search(before) \
+            and _asks_before_switch(text):
+        lead = 3  # "Data da substituição: terça-feira, D" … "antes da data da substituição": the switch asked before
     if lead == 1 and start - left < 16 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
         lead = 2
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
@@ -1099,7 +1134,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score, past = _context_score(context + " " + text[right:after], lead)
     else:
         score, past = _context_score(context, lead)
-    if lead == 3 and _SWITCH_LABEL.search(before) and any(cue in text for cue in _BEFORE_SWITCH):
+    if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
         score += 5
@@ -1386,6 +1421,10 @@ def _ascii_localized(lowered: str) -> bool:
     """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
     "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
     2026", "15.03.2026"). Asked only when the English reading found no deadline."""
+    if ("-" in lowered or "." in lowered) and _NUMERIC_DMY.search(lowered) is not None:
+        # a day-first date with dashes or dots ("Payment Due Date : 02-02-2027", "Payment due date: 01.02.2027"), which
+        # English mail does not write
+        return True
     if _ASCII_CUE.search(lowered) is None:
         return False  # every localized lead phrase below holds one of these connectors
     if any(cue in lowered for cue in _ASCII_LEADS):
@@ -1668,7 +1707,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
-    if not act_by and any(word in lowered[found.start:found.at] for word in _EXPIRY_WORDS):
+    if not act_by and any(word in lowered[lead:at] for lead, at in _mentions(lowered, found)
+                          for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
     if not act_by and any(word in lowered[found.start:found.at] for word in _DUE_WORDS):
         # a due date's field ("Fecha límite de pago: D") in a mail that asks, anywhere, to pay before the due date ("le
@@ -1690,6 +1730,20 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
                        cue in lowered for cue in _BEFORE_WINDOW) or (
                        _opens_range(lowered, found.at, found.end, foreign)
                        and not any(cue in sentence for cue in _CANCELLED))))
+
+
+def _mentions(lowered: str, found: _Candidate, most: int = 8) -> list[tuple[int, int]]:
+    """The phrase of ``found`` (its start, its date's), then the 40 characters before each other place its date is
+    written as there (at most ``most`` in all): a subscription that "remains active until D", then "After D, …" names
+    one end twice."""
+    written = lowered[found.at:found.end]
+    out = [(found.start, found.at)]
+    at = lowered.find(written)
+    while at >= 0 and len(out) < most:
+        if at != found.at:
+            out.append((max(0, at - 40), at))
+        at = lowered.find(written, at + 1)
+    return out
 
 
 def _opens_range(lowered: str, start: int, end: int, foreign: bool) -> bool:

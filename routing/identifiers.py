@@ -237,8 +237,8 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
-_PAYER_FIELD = re.compile(r"(?:\bpayer\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|\bcompte\s+payeur|"
-                          r"\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
+_PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying)\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|"
+                          r"\bcompte\s+payeur|\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
                           r"지급인 계정|결제자 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
 # the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
 # every number has at hand): the creation is read back only where one stands
