@@ -455,8 +455,6 @@ _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "
 # a numeric date with dashes or dots, the year last ("03-01-2027", "01.02.2027"): day first (the reading of localized
 # text)
 _NUMERIC_DMY = re.compile(r"(?<![\d.-])\d{1,2}([-.])\d{1,2}\1\d{4}(?![\d.-])")
-# the spaces an aligned field puts between its label and its colon, at the end of a date's lead
-_PADDED_COLON = re.compile(r"[ \t]+:[ \t]*\Z")
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
@@ -1064,8 +1062,6 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     a "will" of its clause) lowers it."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
-    if before.endswith((": ", ":")) and before.rstrip(" \t:").endswith((" ", "\t")) and _PADDED_COLON.search(before):
-        before = _PADDED_COLON.sub(": ", before)  # "Payment Due Date     : D" (a column of aligned fields): "…Date: D"
     if "." in before[-4:] or "…" in before[-4:]:
         leader = _LEADER.search(before)
         if leader is not None:
