@@ -686,6 +686,8 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"gemessen|mesur[ée]|medid[oa]|misurat[oa]|測定|测量|측정|"
                      r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
                      r"notification date)")
+# the rows and rules a plain-text table's row looks up through for its header row (:func:`_pipe_column_score`)
+_PIPE_ROWS = 40
 # what a window of a table is for, besides what _CONTEXT names (maintenance, update, upgrade, ...)
 _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "aplicar", "appliquer", "anwenden",
                  "再起動", "重启", "重新启动", "재부팅", "재시작", "neustart", "redémarrage", "reinicio", "reinício",
@@ -1153,6 +1155,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
                 # the change of that date concerns, the sentence's verb is "will"
                 score -= _PAST
                 past = False
+    if score < QUALIFY and "|" in text[text.rfind("\n", 0, start) + 1:start]:
+        piped = _pipe_column_score(text, start, foreign)
+        if piped is not None:
+            return piped, text.rfind("\n", 0, start) + 1
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:
@@ -1259,6 +1265,42 @@ def _caused(text: str, start: int, end: int, foreign: bool) -> bool:
     else:
         return False
     return "standard support" not in text[left:right] and "extended support" not in text[left:right]
+
+
+def _pipe_column_score(text: str, start: int, foreign: bool) -> int | None:
+    """The score of the date at ``text[start:…]`` in a row of a plain-text table drawn with pipes (``| i-0… | 2027-02-24
+    04:00 UTC | 2027-02-24 06:00 UTC |``), read from the header cell above it (the topmost row of the table, over
+    its rules ``+----+``), or None when there is none or it names no date column (:data:`_COLUMN`). A "Start" column
+    is a deadline when the paragraph before the table describes what the window is for, as in :func:`_column_score`."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    row = text[line_start:line_end if line_end >= 0 else len(text)]
+    cell = text.count("|", line_start, start)
+    header = None
+    top = line_start
+    for _ in range(_PIPE_ROWS):  # up the table: its rows and rules, to its first row
+        if top < 2:
+            break
+        above = text.rfind("\n", 0, top - 1) + 1
+        line = text[above:top - 1]
+        if not line.strip() or ("|" not in line and line.strip(" +-=:") != ""):
+            break
+        if line.strip(" +-=:|") != "":
+            header = line if line.count("|") == row.count("|") else header
+        top = above
+    if header is None or header == row:
+        return None
+    found = _COLUMN.search(header.split("|")[cell])  # (the header has the row's pipes: the same cells)
+    if found is None:
+        return None
+    kind = next(i for i, group in enumerate(found.groups()) if group)
+    if kind == 1:
+        before = text[max(0, top - 400):top]
+        described, past = _context_score(before, 0)
+        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)
+                    and not (foreign and _CONTEXT_FOREIGN_ACT.search(before))):
+            kind = 2  # a window nobody acts on: a fact
+    return QUALIFY if kind in (0, 1) else 0
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:

@@ -87,3 +87,20 @@ def test_a_paying_account_beside_the_linked_one() -> None:
 def test_fields_and_times_of_localized_mail(text: str, expected: str) -> None:
     assert find_deadline(text, SENT, "health.certificate_rotation" if "substitui" in text
                          else "health.scheduled_maintenance" if "manutenzione" in text else "abuse.report") == expected
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    ("+---------------------+---------------------------+---------------------------+\n"
+     "| Instance            | Window start              | Window end                |\n"
+     "+---------------------+---------------------------+---------------------------+\n"
+     "| i-0a1b2c3d4e5f60718 | 2027-01-12 03:00 UTC      | 2027-01-12 05:00 UTC      |\n"
+     "+---------------------+---------------------------+---------------------------+\n", "2027-01-12"),
+    ("| Instancia | Inicio de la ventana | Fin de la ventana |\n"
+     "|-----------|----------------------|-------------------|\n"
+     "| i-0a1b2c3 | 2027-01-14 03:00 UTC | 2027-01-14 05:00 UTC |\n"
+     "| i-0a1b2c4 | 2027-01-13 03:00 UTC | 2027-01-13 05:00 UTC |\n", "2027-01-13"),
+])
+def test_a_reboot_window_given_only_in_a_plain_text_tables_columns(table: str, expected: str) -> None:
+    body = (f"Your instances are scheduled for a system reboot during the maintenance of their host.\n\n{table}\n"
+            "You can reschedule the event in the EC2 console until 2027-02-20.")
+    assert classify(HEALTH, "Scheduled maintenance", f"Hello,\n\n{body}\n").deadline == expected
