@@ -641,8 +641,9 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:within|in the next|dentro de|en un plazo 
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
 _OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this) "
                               r"(?:message|notice|notification|e-?mail)")
-# literals one of which a text holds where _OF_THIS_MESSAGE can match
-_THIS_MAIL = ("this message", "this notice", "this notification", "this email", "this e-mail")
+# literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
+# produced and distributed by …" would have every mail read its periods twice)
+_THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ")
 # (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")
 _REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond|rispon|回复|回覆|返信|回答|답변|회신|"
                     r"응답")
@@ -1293,14 +1294,23 @@ def _pipe_column_score(text: str, start: int, foreign: bool) -> int | None:
     found = _COLUMN.search(header.split("|")[cell])  # (the header has the row's pipes: the same cells)
     if found is None:
         return None
-    kind = next(i for i, group in enumerate(found.groups()) if group)
-    if kind == 1:
-        before = text[max(0, top - 400):top]
-        described, past = _context_score(before, 0)
-        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)
-                    and not (foreign and _CONTEXT_FOREIGN_ACT.search(before))):
-            kind = 2  # a window nobody acts on: a fact
+    kind = _column_kind(found)
+    if kind == 1 and not _window_described(text[max(0, top - 400):top], foreign):
+        kind = 2  # a window nobody acts on: a fact
     return QUALIFY if kind in (0, 1) else 0
+
+
+def _column_kind(found: re.Match[str]) -> int:
+    """What a :data:`_COLUMN` header names: 0 a deadline, 1 a start, 2 a fact."""
+    return next(i for i, group in enumerate(found.groups()) if group)
+
+
+def _window_described(before: str, foreign: bool) -> bool:
+    """Whether the paragraph ``before`` a table says what its window is for (an act, a maintenance, a patch), and
+    states no fact: a "Start" column of the table is then a deadline."""
+    described, past = _context_score(before, 0)
+    return not past and (described > 0 or any(word in before for word in _WINDOW_WORDS)
+                         or (foreign and _CONTEXT_FOREIGN_ACT.search(before) is not None))
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
@@ -1319,16 +1329,13 @@ def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None
     if header_start < 2 or text.find("\n", header_start, left - 2) >= 0 or text.find("\n", left, start) >= 0 \
             or _SENTENCE_END.search(text, header_start, left - 2) is not None:
         return None  # not a header row over a one-line row
-    kinds = [next(i for i, group in enumerate(found.groups()) if group)
-             for found in _COLUMN.finditer(text, header_start, left - 2)]
+    kinds = [_column_kind(found) for found in _COLUMN.finditer(text, header_start, left - 2)]
     if not kinds:
         return None
     if 1 in kinds and 0 not in kinds:
         before = text[max(text.rfind("\n\n", max(0, header_start - 400), header_start - 2), header_start - 400, 0):
                       header_start]
-        described, past = _context_score(before, 0)
-        if past or (described <= 0 and not any(word in before for word in _WINDOW_WORDS)
-                    and not (foreign and _CONTEXT_FOREIGN_ACT.search(before))):
+        if not _window_described(before, foreign):
             kinds = [2 if kind == 1 else kind for kind in kinds]  # a window nobody acts on: a fact
     if 0 not in kinds and 1 not in kinds:
         return None
@@ -1500,8 +1507,12 @@ def _asked_by(lowered: str, candidate: _Candidate) -> bool:
     """Whether the reader is asked to act by the date of ``candidate`` (:data:`routing.dateroles.ACT_BY`), or its
     sentence says what will happen then ("After D your instance will be stopped", in a mail sent later)."""
     left, right = _sentence(lowered, candidate.at, candidate.end)
-    return lowered.find(" will ", left, right) >= 0 or (may_act_by(lowered, candidate.at, candidate.end) and role_of(
-        lowered, candidate.at, candidate.end, left, right, candidate.prev_end) == ACT_BY)
+    return lowered.find(" will ", left, right) >= 0 or _acts_by(lowered, candidate)
+
+
+def _acts_by(lowered: str, candidate: _Candidate) -> bool:
+    """Whether the date of ``candidate`` is one the reader is asked to act by (an act-by lead, then its role)."""
+    return may_act_by(lowered, candidate.at, candidate.end) and _role_of(lowered, candidate) == ACT_BY
 
 
 def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
@@ -1741,8 +1752,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[slice(*_sentence(lowered, found.start,
                                                                                                found.end))]))
     left, right = _sentence(lowered, found.at, found.end)
-    act_by = may_act_by(lowered, found.at, found.end) and role_of(
-        lowered, found.at, found.end, left, right, found.prev_end) == ACT_BY
+    act_by = _acts_by(lowered, found)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
     if not act_by and any(word in lowered[lead:at] for lead, at in _mentions(lowered, found)
