@@ -90,7 +90,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen61", "fixtures-unseen61-heldout", "fixtures-unseen62",
                       "fixtures-unseen62-heldout", "fixtures-unseen63", "fixtures-unseen63-heldout",
                       "fixtures-unseen64", "fixtures-unseen64-heldout", "fixtures-unseen65",
-                      "fixtures-unseen65-heldout", "fixtures-unseen66", "fixtures-unseen66-heldout"})
+                      "fixtures-unseen65-heldout", "fixtures-unseen66", "fixtures-unseen66-heldout",
+                      "fixtures-unseen67", "fixtures-unseen67-heldout", "fixtures-unseen68",
+                      "fixtures-unseen68-heldout", "fixtures-unseen69", "fixtures-unseen69-heldout",
+                      "fixtures-unseen70", "fixtures-unseen70-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -229,7 +232,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen63", "variants-unseen63"), ("fixtures-unseen63-heldout", "variants-unseen63-heldout"),
                 ("fixtures-unseen64", "variants-unseen64"), ("fixtures-unseen64-heldout", "variants-unseen64-heldout"),
                 ("fixtures-unseen65", "variants-unseen65"), ("fixtures-unseen65-heldout", "variants-unseen65-heldout"),
-                ("fixtures-unseen66", "variants-unseen66"), ("fixtures-unseen66-heldout", "variants-unseen66-heldout"))
+                ("fixtures-unseen66", "variants-unseen66"), ("fixtures-unseen66-heldout", "variants-unseen66-heldout"),
+                ("fixtures-unseen67", "variants-unseen67"), ("fixtures-unseen67-heldout", "variants-unseen67-heldout"),
+                ("fixtures-unseen68", "variants-unseen68"), ("fixtures-unseen68-heldout", "variants-unseen68-heldout"),
+                ("fixtures-unseen69", "variants-unseen69"), ("fixtures-unseen69-heldout", "variants-unseen69-heldout"),
+                ("fixtures-unseen70", "variants-unseen70"), ("fixtures-unseen70-heldout", "variants-unseen70-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
