@@ -93,7 +93,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen65-heldout", "fixtures-unseen66", "fixtures-unseen66-heldout",
                       "fixtures-unseen67", "fixtures-unseen67-heldout", "fixtures-unseen68",
                       "fixtures-unseen68-heldout", "fixtures-unseen69", "fixtures-unseen69-heldout",
-                      "fixtures-unseen70", "fixtures-unseen70-heldout"})
+                      "fixtures-unseen70", "fixtures-unseen70-heldout", "fixtures-unseen71",
+                      "fixtures-unseen71-heldout", "fixtures-unseen72", "fixtures-unseen72-heldout",
+                      "fixtures-unseen73", "fixtures-unseen73-heldout", "fixtures-unseen74",
+                      "fixtures-unseen74-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -236,7 +239,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen67", "variants-unseen67"), ("fixtures-unseen67-heldout", "variants-unseen67-heldout"),
                 ("fixtures-unseen68", "variants-unseen68"), ("fixtures-unseen68-heldout", "variants-unseen68-heldout"),
                 ("fixtures-unseen69", "variants-unseen69"), ("fixtures-unseen69-heldout", "variants-unseen69-heldout"),
-                ("fixtures-unseen70", "variants-unseen70"), ("fixtures-unseen70-heldout", "variants-unseen70-heldout"))
+                ("fixtures-unseen70", "variants-unseen70"), ("fixtures-unseen70-heldout", "variants-unseen70-heldout"),
+                ("fixtures-unseen71", "variants-unseen71"), ("fixtures-unseen71-heldout", "variants-unseen71-heldout"),
+                ("fixtures-unseen72", "variants-unseen72"), ("fixtures-unseen72-heldout", "variants-unseen72-heldout"),
+                ("fixtures-unseen73", "variants-unseen73"), ("fixtures-unseen73-heldout", "variants-unseen73-heldout"),
+                ("fixtures-unseen74", "variants-unseen74"), ("fixtures-unseen74-heldout", "variants-unseen74-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
