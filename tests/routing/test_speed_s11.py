@@ -111,10 +111,13 @@ def test_handed_tags_verify_as_read_on_samples_corpora_and_attacks() -> None:
 def _fold(raw: bytes, at: int, fold: bytes) -> bytes:
     """``raw`` with ``fold`` (a line break and white space) put inside its first DKIM-Signature's value."""
     start = raw.find(b"DKIM-Signature:")
+    # (the header's end: a line break not followed by white space, or the end of a mail a mutation cut short; find()
+    # giving -1 once restarted the scan from the top, which looped forever when the mail's second byte was a space)
     end = raw.find(b"\r\n", start)
-    while raw[end + 2:end + 3] in (b" ", b"\t"):
+    while end >= 0 and raw[end + 2:end + 3] in (b" ", b"\t"):
         end = raw.find(b"\r\n", end + 2)
-    where = start + len(b"DKIM-Signature:") + at % (end - start - len(b"DKIM-Signature:"))
+    end = len(raw) if end < 0 else end
+    where = start + len(b"DKIM-Signature:") + at % max(1, end - start - len(b"DKIM-Signature:"))
     return raw[:where] + fold + raw[where:]
 
 
