@@ -309,23 +309,34 @@ _UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "begi
 _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
                     r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
                     r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
-                    r"sexta)(?:-feira)?,?\s*|"
+                    # (German writes the article after the weekday: "Freitag, den 12. März 2027")
+                    r"sexta)(?:-feira)?,?\s*(?:de[nm]\s+)?|"
                     # (abbreviated: "Mo., 15.03.2027", "lun. 15 mars", "mié. 15 de marzo", "seg., 15/03")
                     r"(?:mo|di|mi|do|fr|sa|so|lun|mar|mer|mié|mie|jeu|jue|ven|vie|sam|sáb|sab|dim|dom|gio|seg|ter|qua|"
                     r"qui|sex)\.,?\s*)?")
+# a time between a localized lead and its date ("até às 23h59 UTC de D", "bis 18 Uhr MEZ am D", "entro le 23:59 (UTC)
+# del D", "avant 23h59 UTC le D", "antes de las 23:59 UTC del D"), as _FILLER for English: hours with their minutes or
+# their unit, a zone, then the connector to the date
+_TIME_FOREIGN = (r"(?:(?:(?:às|as|à|a las|alle|le|um|ore)\s+)?\d{1,2}(?:[:h.]\d\d|h|\s*uhr)"
+                 r"(?:\s*\(?(?:utc|gmt|cet|cest|mez|mesz|wet|west|[pmce][sd]t|[jk]st)\)?)?(?:\s*\([^)\n]{1,25}\))?,?\s+"
+                 r"(?:(?:de|del|do|da|du|le|il|am|del giorno)\s+)?)?")
 # a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
 # (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
 # the HTML reading joined with a space ("시작 (KST) 2027년 2월 17일 …" over "종료 (KST) 2027년 2월 17일 …": no colon)
 _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled )?start(?: time| date)?|"
-                          r"beginn|inicio|in[íi]cio|d[ée]but|inizio|開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
-                          r"시작(?: ?시간| ?일시)?)(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
+                          r"beginn|inicio|in[íi]cio|d[ée]but|inizio|"
+                          # (the maintenance's own: "维护开始：", "維護開始：", "メンテナンス開始:", "점검 시작:")
+                          r"(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                          r"(?:開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
+                          r"시작(?: ?시간| ?일시)?))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?"
                           + _WEEKDAY_FOREIGN + r"\Z")
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
 # the end field right after a start field's date (the rest of its line: a time, a zone)
 _END_FIELD_AFTER = re.compile(r"[^\n]{0,30}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
-                              r"fine|fim|終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?)"
+                              r"fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                              r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))"
                               r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]))")
 # German and French lead phrases (only for text that is not plain ASCII)
@@ -335,7 +346,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
-                           r"\ba partire dal(?:l['’])?|\bfino all['’]|"
+                           r"\ba partire dal(?:l['’])?|"
                            # by midnight of the date ("entro la mezzanotte (UTC) del D", "antes de la medianoche del D",
                            # "até a meia-noite de D", "avant minuit le D", "bis Mitternacht am D")
                            r"\bentro la mezzanotte(?: \([^)\n]{1,10}\))? del|"
@@ -350,7 +361,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            # the day named ("até o dia D", "hasta el día D", "entro il giorno D")
                            r"\bhasta el d[ií]a|\bentro il giorno|"
                            # (Italian elides "il" before a vowel: "termina l'11 marzo", "fino all'11")
-                           r"\bdopo (?:il|l['’])|\bnon oltre (?:il|l['’])|\bfino al(?:l['’])?|\bterminar[aá] em|"
+                           r"\bdopo (?:il|l['’])|\bnon oltre(?: il| l['’])?|\bfino a(?:l|ll['’])?|\bterminar[aá] em|"
                            r"\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\btermina (?:el|em|il|l['’])|\bfinaliza (?:el|em)|"
                            r"\bterminerà (?:il|l['’])|\bscade (?:il|l['’])|\bvence(?:rá)? (?:el|em)|"
@@ -386,7 +397,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bbis (?:zum )?(?:ablauf|ende) (?:des|vom)|"
                            r"\b(?:avant|d.ici) la fin (?:du|de la journée du)|"
                            r"\bantes del? (?:final|fin) del?|\bentro la fine del|\baté (?:o|ao) final d[oe])\s*"
-                           + _WEEKDAY_FOREIGN + r"\Z")
+                           + _TIME_FOREIGN + _WEEKDAY_FOREIGN + r"\Z")
 # the due-date field of a localized bill, its cells joined (no colon needed: "결제 기한 2026년 7월 2일",
 # "お支払期日: 2026年7月31日", "Fecha de vencimiento"): weight 3, searched only where one of _DUE_CUES
 # stands before the date (as _LEAD_RENEW)
@@ -653,6 +664,24 @@ _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업�
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
+# a weekday the reader is asked to act by, no date written ("by end of day this Thursday", "bis diesen Donnerstag",
+# "d'ici jeudi", "antes del jueves", "até quinta-feira", "entro giovedì"): the next such day after the mail's date;
+# group 1 "this" and its forms (that day itself counts), then the weekday in English, de, fr, es, pt, it
+_WEEKDAY_NUMBERS = {name: number % 7 for names in (
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+    ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+) for number, name in enumerate(names)}
+_WEEKDAY_LEADS = ("by ", "before ", "until ", "no later than ", "bis ", "d'ici ", "d’ici ", "avant ", "antes ",
+                  "hasta ", "até ", "entro ")
+_RELATIVE_WEEKDAY = re.compile(
+    r"(?:\b(?:by|before|until|no later than)\s+(?:(?:the\s+)?(?:end of (?:the )?(?:day|business)|close of business|eod|"
+    r"cob)\s+(?:on\s+)?)?|\bbis (?:zum |spätestens )?|\bd.ici |\bavant |\bantes del? |\bhasta (?:el )?|"
+    r"\baté (?:[àa] )?|\bentro )(this |diese[nm]? |kommende[nm]? |ce |este |esta |questo |quest[oa] )?"
+    r"(" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b(?![,.]?\s*(?:den |de |le |el |il )?\d)")
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
@@ -679,13 +708,16 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"period ends?|fin de la p[ée]riode|ende de[rs] \w*(?:zeitraums?|frist)|fin del per[ií]odo|"
                      r"fim do per[ií]odo|fine del periodo|期間(?:の)?終了|期(?:间)?结束|기간 종료|"
                      r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
-                     r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期)|"
+                     r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期|만료|満了|失效|过期|ablauf)|"
                      r"(start(?!ed)|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
                      # (a fact: what was measured, or began, "Measured on", "Review started", "Gemessen am")
                      r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|started|"
                      r"begonnen|commenc[ée]e?|iniciad[oa]|iniziat[oa]|"
                      r"gemessen|mesur[ée]|medid[oa]|misurat[oa]|測定|测量|측정|"
                      r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
+                     # (when it was bought: "구매일", "購入日", "购买日期", "Kaufdatum", "date d'achat")
+                     r"구매일|구입일|購入日|购买日期|購買日期|kaufdatum|date d.achat|fecha de compra|data de compra|"
+                     r"data di acquisto|"
                      r"notification date)")
 # the rows and rules a plain-text table's row looks up through for its header row (:func:`_pipe_column_score`)
 _PIPE_ROWS = 40
@@ -997,18 +1029,23 @@ def _refers_back(text: str, right: int) -> int:
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
     left = max(0, start - 200)
-    before = text[left:start]
-    # (the last period of dotted leaders, "Payment due ...... 14 Jan 2027", ends no sentence)
-    if ".." in before:
-        cuts = [m.end() for m in _SENTENCE_END.finditer(before) if m.start() == 0 or before[m.start() - 1] != "."]
-    else:
-        cuts = [m.end() for m in _SENTENCE_END.finditer(before)]
-    left = left + cuts[-1] if cuts else left
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, left, start) if _ends_sentence(text, m)]
+    left = cuts[-1] if cuts else left
     stop = min(len(text), end + 200)
     after = _SENTENCE_END.search(text, end, stop)
-    while after is not None and after.start() > 0 and text[after.start() - 1] == ".":
+    while after is not None and not _ends_sentence(text, after):
         after = _SENTENCE_END.search(text, after.end(), stop)
     return left, after.start() + 1 if after else stop
+
+
+def _ends_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` (of :data:`_SENTENCE_END`) ends a sentence: not the last period of dotted leaders ("Payment
+    due ...... 14 Jan 2027"), nor a period between numbers (a Korean date, "2027. 5. 3.")."""
+    at = match.start()
+    if at == 0 or text[at] != ".":
+        return True
+    previous = text[at - 1]
+    return previous != "." and not (previous.isdigit() and text[match.end():match.end() + 1].isdigit())
 
 
 def _field_context(text: str, left: int, start: int, end: int, right: int) -> str:
@@ -1540,7 +1577,11 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48
                   and _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is None and (
             _OF_THIS_MESSAGE.match(lowered, m.end()) or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
+    found += _weekday_asks(lowered)
     for match in found[:MAX_DATES]:
+        if match.re is _RELATIVE_WEEKDAY:
+            out.append(_weekday_candidate(lowered, reference, match))
+            continue
         if match.re is _RELATIVE_HOURS:
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
         elif match.re is not _RELATIVE_FOREIGN:
@@ -1566,6 +1607,30 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
                               pay_by=start is not reference))
     return out
+
+
+def _weekday_asks(lowered: str) -> list[re.Match[str]]:
+    """The :data:`_RELATIVE_WEEKDAY` matches of ``lowered``, tried only where one of its leads stands (str.find): re
+    would try the whole alternation at every position of the text."""
+    found: list[re.Match[str]] = []
+    for lead in _WEEKDAY_LEADS:
+        at = lowered.find(lead)
+        while at >= 0 and len(found) < MAX_DATES:
+            match = _RELATIVE_WEEKDAY.match(lowered, at)
+            if match is not None:
+                found.append(match)
+            at = lowered.find(lead, at + 1)
+    return found
+
+
+def _weekday_candidate(lowered: str, reference: date, match: re.Match[str]) -> _Candidate:
+    """The date of "by this Thursday" (:data:`_RELATIVE_WEEKDAY`): the next such weekday after the mail's date, or
+    that very day when it is one and the mail says "this"."""
+    name = next(group for group in match.groups()[1:] if group)
+    ahead = (_WEEKDAY_NUMBERS[name] - reference.weekday()) % 7
+    score, phrase_start = _score(lowered, match.start(), match.end())
+    return _Candidate(reference + timedelta(days=ahead or (0 if match.group(1) else 7)), score + 3,
+                      min(phrase_start, match.start()), match.end())
 
 
 # what a period says arrives by itself, in the clause around it (9 languages): a refund or credit that shows on the
@@ -1877,6 +1942,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
+    if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):
+        return True  # (an act asked by a weekday, no date written: "please send it by Friday")
     return may_hold_act_by(lowered[:200_000])
 
 

@@ -197,6 +197,7 @@ _OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "manag", "master", "ver
 # the vertical rules of a plain-text table (ASCII and box-drawing), which stand between a row's label and its value
 _COLUMN_RULES = ("|", "│", "║", "┃", "┆", "┊", "╎")
 _RULES_AS_SPACES = str.maketrans(dict.fromkeys(_COLUMN_RULES, " "))
+_LEADERS = re.compile(r"\.{3,}|…+")
 # a row or line whose label names the seller of a Marketplace offer ("Seller  Contoso, AWS account 3057 9912 4480",
 # "Vendedor: …", "Verkäufer …", "販売者 …"): an account id on it is the seller's, never the reader's, wherever the
 # row's label stands before it (read only where the text holds one of _SELLER_WORDS, folded)
@@ -454,6 +455,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # the spaces between a label and its value (one character for one: the numbers' places hold); only where
         # one stands before a number
         text = text.translate(_RULES_AS_SPACES)
+    if twelve and ("..." in text or "…" in text) and any(
+            "..." in text[max(0, start - 40):start] or "…" in text[max(0, start - 40):start] for start, _, _ in twelve):
+        # a field with dotted leaders ("Conta AWS .........: 8417…", "Account ID …… 8417…"): the dots read as the
+        # spaces between a label and its value (one character for one); only where they stand before a number
+        text = _LEADERS.sub(lambda dots: " " * len(dots.group()), text)
     if low is None:
         low = fold_lower(text)
     if _OWN.needles is None or any(map(low.__contains__, _OWN.needles)):
