@@ -512,6 +512,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # with the held-out thirds' misses below
     names += ["fixtures-unseen63", "fixtures-unseen63-heldout", "fixtures-unseen64", "fixtures-unseen64-heldout",
               "fixtures-unseen65", "fixtures-unseen65-heldout", "fixtures-unseen66", "fixtures-unseen66-heldout"]
+    # unseen67-70 (first runs 27/30, 30/30, 27/30 and 28/30 types, 19/19, 16/21, 12/17 and 15/21 labelled deadlines,
+    # 30/30, 29/30, 29/30 and 30/30 ids on session 16's final rules): after session 17's first round (READMEs), with
+    # the held-out thirds' misses below
+    names += ["fixtures-unseen67", "fixtures-unseen67-heldout", "fixtures-unseen68", "fixtures-unseen68-heldout",
+              "fixtures-unseen69", "fixtures-unseen69-heldout", "fixtures-unseen70", "fixtures-unseen70-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -570,6 +575,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen64-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen65-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen66-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen67-70's held-out thirds, not tuned on (READMEs): an imported ACM certificate's expiry read as an approval
+    # and a discontinued IoT Events as health.other; a Spanish end of support in an ASCII table and a French window in
+    # an HTML table head missed; an account closure's end, a standard support's end beside its extended support's, a
+    # Turkish invoice (type, due date, account) and a Dutch payment method (type, period) missed, an Italian Shield
+    # renewal left general; a Japanese retirement's per-row dates and a security contact's date missed, a charging
+    # change read as an end of support
+    floors["fixtures-unseen67-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen68-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen69-heldout"] = (7 / 10, 6 / 10, 9 / 10)
+    floors["fixtures-unseen70-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
