@@ -195,6 +195,9 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bagradecer[ií]amos\b|\ble rogamos\b|\bsolicitamos que\b|\bpedimos que\b|\bla preghiamo\b|"
                   r"\bsaremmo grati\b|\bvous serions reconnaissants\b|\bwir bitten sie\b|\bwe would appreciate\b|"
                   r"\bkindly\b|"
+                  # what AWS needs from the reader, said as its condition ("If we have them by March 12th, …", "if we
+                  # receive the logs by D")
+                  r"\bif we (?:have|receive|get) (?:them|it|this|these|those|the [a-z]+(?: [a-z]+)?)\b|"
                   # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
@@ -210,7 +213,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"[a-zäöü]+(?:en|ern|eln) sie\b")
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
-             "appreciate", "kindly", "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
+             "appreciate", "kindly", "if we have", "if we receive", "if we get",
+             "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",

@@ -186,7 +186,10 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
-         r"\bretired? on|\bretirement date:?|\bscheduled for|\bon or after|\bafter|\bnot (?:be )?later than|"
+         r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
+         r"\bnot (?:be )?later than|"
+         # the end of a term as a field ("Trial ends: D", "Subscription expires: D")
+         r"\b(?:trial|period|term|subscription|offer|agreement|contract|plan)\s+(?:ends|expires)\s*:|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
@@ -333,8 +336,9 @@ _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled 
                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?"
                           + _WEEKDAY_FOREIGN + r"\Z")
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
-# the end field right after a start field's date (the rest of its line: a time, a zone)
-_END_FIELD_AFTER = re.compile(r"[^\n]{0,30}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
+# the end field right after a start field's date (the rest of its line: a time, a zone, written out: "22 h 00 (heure
+# normale d'Europe centrale)")
+_END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
                               r"fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
                               r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))"
                               r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
@@ -388,10 +392,12 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            # "fin del período de revisión el", "fim do período de análise em", "fine del periodo di
                            # revisione il"
                            # ("final" for "fin", a comma before its "on": "al final del período de prueba, el D")
-                           r"\bfin de la période(?: d.\w+)?,? le|\bende des \w*(?:zeitraums|frist),? am|"
-                           r"\bfin(?:al)? del per[ií]odo(?: de \w+)?,? el|"
-                           r"\b(?:fim|final) do per[ií]odo(?: de \w+)?,? em|"
-                           r"\bfine del periodo(?: di \w+)?,? il|"
+                           # (or as a field: "Fine del periodo di revisione: venerdì D")
+                           r"\bfin de la période(?: d.\w+)?(?:,? le|\s*:)|"
+                           r"\bende des \w*(?:zeitraums|frist)(?:,? am|\s*:)|"
+                           r"\bfin(?:al)? del per[ií]odo(?: de \w+)?(?:,? el|\s*:)|"
+                           r"\b(?:fim|final) do per[ií]odo(?: de \w+)?(?:,? em|\s*:)|"
+                           r"\bfine del periodo(?: di \w+)?(?:,? il|\s*:)|"
                            # the end of the day by which: "bis zum Ablauf des", "avant la fin du", "antes del final
                            # del", "entro la fine del", "até o final de"
                            r"\bbis (?:zum )?(?:ablauf|ende) (?:des|vom)|"
@@ -470,14 +476,17 @@ _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
                " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
-               " gli ", " della ", " l'")
+               " gli ", " della ", " l'",
+               # (the day of a localized period: "tra 30 giorni", "in 30 Tagen", "dans 30 jours", "em 30 dias")
+               " giorni", " tagen", " jours", " dias")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
 _ASCII_CUE = re.compile("|".join(re.escape(cue) for cue in _ASCII_CUES))
 # localized deadline phrases written in plain ASCII: a text with one is read as localized
 _ASCII_LEADS = ("bis zum ", " vor dem ", " ab dem ", "avant le ", "d'ici le ", "au plus tard le", "antes del ",
                 "antes de ", "a partir de", "hasta el ", "entro il ", "prima del ", "a partire dal",
                 # the localized relative deadlines (_RELATIVE_FOREIGN)
-                "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ")
+                "en un plazo de ", "no prazo de ", "dans un delai de ", " entro ", "innerhalb von ", " giorni",
+                " tagen", " jours", " dias")
 # a localized lead of weight 1 ("el", "le", "am", "em", "il": on)
 _LEAD_FOREIGN_ON = re.compile(r"(?:\bel|\ble|\bam|\bem|\bil|\bl['’]|\bdem|\bdal(?:l['’])?|\bvom|\bdu|\bdel)\s*"
                               + _WEEKDAY_FOREIGN
@@ -638,11 +647,14 @@ _RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space 
 _RELATIVE_FOREIGN = re.compile(
     r"(?:\b(?:en un plazo de|dentro de(?: los pr[oó]ximos)?|en los pr[oó]ximos|no prazo de|em at[eé]|nos pr[oó]ximos|"
     r"dans un d[eé]lai de|sous|"
-    r"dans les(?: prochains)?|entro|nei prossimi|innerhalb von|innerhalb der nächsten|in den nächsten|binnen)"
+    r"dans les(?: prochains)?|entro|nei prossimi|innerhalb von|innerhalb der nächsten|in den nächsten|binnen|"
+    # (in N days, as English "in 45 days": "tra 45 giorni", "fra", "dans 45 jours", "in 45 Tagen", "en 45 días",
+    # "em 45 dias")
+    r"tra|fra|dans|in|en|em)"
     r"\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3})\)?\s+"
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
-    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내))")
+    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
 _RELATIVE_HOURS = re.compile(r"(?:\b(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
@@ -770,10 +782,12 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
 # _NO_LONGER_FOREIGN in its sentence, a first step the mail names beside the shutdown's date (_aside); the
 # deadline when the mail names no other ("Ab dem 15. November 2026 können keine neuen Aufträge mehr erstellt
 # werden. Bitte migrieren Sie vor diesem Datum")
-_NEW_ANY = re.compile(r"criar nov[oa]s|crear nuev[oa]s|cr[ée]er de nouve|creare nuov[oiae]|keine neuen?\b|"
-                      r"새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
+# (the adjective may follow its noun: "crear configuraciones de informe nuevas", "criar relatórios novos")
+_NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s|crear (?:[\w-]+ ){0,3}?nuev[oa]s|cr[ée]er de nouve|"
+                      r"cr[ée]er (?:des |de )?(?:[\w-]+ ){0,3}?nouve(?:aux|lles)\b|creare (?:[\w-]+ ){0,3}?nuov[oiae]|"
+                      r"keine neuen?\b|새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
 # the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
-_NEW_ANY_CUES = ("criar nov", "crear nuev", "er de nouve", "creare nuov", "keine neue", "새", "创建新", "新建")
+_NEW_ANY_CUES = ("criar ", "crear ", "créer ", "creer ", "creare ", "keine neue", "새", "创建新", "新建")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able", "stop accepting",
               "stops accepting", "not accept", "blocked", "will block")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
@@ -853,7 +867,8 @@ _BEFORE_EXPIRY = re.compile(r"\bbefore (?:it|they|the offer|this offer|the invit
                             r"만료(?:되기)? ?전에|"
                             # before an agreement or a subscription ends (its term: a Marketplace agreement without
                             # renewal), en, de, es, pt, fr, it, ja, zh, ko
-                            r"\bbefore (?:the|your|this) (?:agreement|subscription|contract|term) ends\b|"
+                            r"\bbefore (?:the|your|this) (?:agreement|subscription|contract|term|trial|free trial|"
+                            r"trial period) ends\b|"
                             # (after an expiry lead of an offer's mail: "Your contract ends: D" … "before then")
                             r"\bbefore (?:then|that date|this date)\b|"
                             r"\bbevor (?:die|der|das|ihr|ihre|sie|es|er)(?: [\w-]+)? (?:endet|abläuft)|"
@@ -902,6 +917,9 @@ def _before_expiry(lowered: str) -> bool:
         while at >= 0:
             if _BEFORE_EXPIRY.search(lowered, max(0, at - 40), at + 16) is not None:
                 return True
+            window = lowered[max(0, at - 40):at + 16]
+            if "\n" in window and _BEFORE_EXPIRY.search(window.replace("\n", " ")) is not None:
+                return True  # (a hard wrap inside the phrase: "… before it\nexpires")
             at = lowered.find(cue, at + 1)
     return False
 
@@ -1090,6 +1108,8 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     return score, past
 
 
+# a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
+_DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
 # "if (you believe) it was", "if this was", "if the content was": what the reader may hold true, in English, whose "was"
 # (:data:`_PAST`) would otherwise make the sentence's date a fact
 _HYPOTHESIS = re.compile(r"\bif (?:you (?:believe|think|feel|suspect)(?: that)? )?"
@@ -1158,6 +1178,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
+    if "(" in context and _DATED_ASIDE.search(context) is not None:
+        # what a parenthesis says of its own date is not what this date is ("i-0a4c… (launched 2019-08-02) — retires
+        # May 31, 2027")
+        context = _DATED_ASIDE.sub(" ", context)
     if " if " in context and (" was" in context or " were" in context):
         # a past in a condition is a hypothesis, not the date's fact ("Please remove the content, or send us a
         # counter-notice if you believe it was removed in error, by January 18, 2027")

@@ -106,7 +106,8 @@ _ACCOUNT_TIERS = (
     # (a "Linked account:" or "Member account:" field is weaker: the payer's own account named in prose wins)
     # (the "AWS ID" label also in the word order of es, pt, fr, it: "ID de AWS:", "ID da AWS:", "ID AWS :",
     # "Identifiant AWS :", "Identificador de AWS:")
-    _Gated(re.compile(r"(?:affected account|aws account id|payer account|aws[- ]id|account id|aws account|"
+    # (hyphenated as a compound: "AWS-account-ID:", "Account-ID:")
+    _Gated(re.compile(r"(?:affected account|aws[- ]account[- ]id|payer account|aws[- ]id|account[- ]id|aws[- ]account|"
                r"\bID\s+(?:d[aeo]\s+)?AWS|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS|"
                r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント)" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
