@@ -517,6 +517,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # the held-out thirds' misses below
     names += ["fixtures-unseen67", "fixtures-unseen67-heldout", "fixtures-unseen68", "fixtures-unseen68-heldout",
               "fixtures-unseen69", "fixtures-unseen69-heldout", "fixtures-unseen70", "fixtures-unseen70-heldout"]
+    # unseen71-74 (first runs 25/30, 30/30, 27/30 and 30/30 types, 13/18, 17/20, 13/19 and 19/21 labelled deadlines,
+    # 27/30, 30/30, 29/30 and 30/30 ids on the rules after session 17's first round): after its second round
+    # (READMEs), with the misses below
+    names += ["fixtures-unseen71", "fixtures-unseen71-heldout", "fixtures-unseen72", "fixtures-unseen72-heldout",
+              "fixtures-unseen73", "fixtures-unseen73-heldout", "fixtures-unseen74", "fixtures-unseen74-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -585,6 +590,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen68-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen69-heldout"] = (7 / 10, 6 / 10, 9 / 10)
     floors["fixtures-unseen70-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # unseen71 and unseen73: five mails in languages AWS does not write its notices in (Dutch, Polish, Turkish,
+    # Swedish, Vietnamese), not tuned on (READMEs); their held-out thirds' misses: an abuse report's 24-hour reply
+    # labelled a deadline against the convention, a French patch window's and an SNS confirmation's accounts, a
+    # French payment failure read as billing.other; a model's extended access read as its later date
+    floors["fixtures-unseen71"] = (17 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen71-heldout"] = (9 / 10, 9 / 10, 8 / 10)
+    floors["fixtures-unseen73"] = (19 / 20, 18 / 20, 19 / 20)
+    floors["fixtures-unseen73-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
