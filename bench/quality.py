@@ -96,7 +96,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen70", "fixtures-unseen70-heldout", "fixtures-unseen71",
                       "fixtures-unseen71-heldout", "fixtures-unseen72", "fixtures-unseen72-heldout",
                       "fixtures-unseen73", "fixtures-unseen73-heldout", "fixtures-unseen74",
-                      "fixtures-unseen74-heldout"})
+                      "fixtures-unseen74-heldout", "fixtures-unseen75", "fixtures-unseen75-heldout",
+                      "fixtures-unseen76", "fixtures-unseen76-heldout", "fixtures-unseen77",
+                      "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -243,7 +245,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen71", "variants-unseen71"), ("fixtures-unseen71-heldout", "variants-unseen71-heldout"),
                 ("fixtures-unseen72", "variants-unseen72"), ("fixtures-unseen72-heldout", "variants-unseen72-heldout"),
                 ("fixtures-unseen73", "variants-unseen73"), ("fixtures-unseen73-heldout", "variants-unseen73-heldout"),
-                ("fixtures-unseen74", "variants-unseen74"), ("fixtures-unseen74-heldout", "variants-unseen74-heldout"))
+                ("fixtures-unseen74", "variants-unseen74"), ("fixtures-unseen74-heldout", "variants-unseen74-heldout"),
+                ("fixtures-unseen75", "variants-unseen75"), ("fixtures-unseen75-heldout", "variants-unseen75-heldout"),
+                ("fixtures-unseen76", "variants-unseen76"), ("fixtures-unseen76-heldout", "variants-unseen76-heldout"),
+                ("fixtures-unseen77", "variants-unseen77"), ("fixtures-unseen77-heldout", "variants-unseen77-heldout"),
+                ("fixtures-unseen78", "variants-unseen78"), ("fixtures-unseen78-heldout", "variants-unseen78-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
