@@ -1650,8 +1650,7 @@ def _weekday_asks(lowered: str) -> list[re.Match[str]]:
 def _weekday_candidate(lowered: str, reference: date, match: re.Match[str]) -> _Candidate:
     """The date of "by this Thursday" (:data:`_RELATIVE_WEEKDAY`): the next such weekday after the mail's date, or
     that very day when it is one and the mail says "this"."""
-    name = next(group for group in match.groups()[1:] if group)
-    ahead = (_WEEKDAY_NUMBERS[name] - reference.weekday()) % 7
+    ahead = (_WEEKDAY_NUMBERS[match.group(2)] - reference.weekday()) % 7
     score, phrase_start = _score(lowered, match.start(), match.end())
     return _Candidate(reference + timedelta(days=ahead or (0 if match.group(1) else 7)), score + 3,
                       min(phrase_start, match.start()), match.end())
