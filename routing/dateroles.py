@@ -201,7 +201,7 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
-                  r"ください|下さい|必要があります|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
+                  r"ください|下さい|必要があります|必要な(?:対応|措置|アクション|作業)|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   # an imperative with its pronoun ("Envie-nos estes dados", "Envíenos los registros", "Ci invii i log")
                   r"\b[a-zçãõáéíóú]{3,}[ea]-(?:nos|me)\b|"
                   # (Spanish: the clitic moves the stress, which is then written: "Envíenos", "Súbanos", "Indíquenos")

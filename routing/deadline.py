@@ -162,7 +162,7 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/
 _FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
-           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\Z")
+           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?)?\Z")
 
 
 def _word_led(words: str) -> str:
@@ -443,7 +443,14 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\bdata (?:recomendada )?de aplica[çc][ãa]o(?: recomendada)?|"
                                r"\bdata (?:consigliata )?di applicazione(?: consigliata)?|(?:推奨)?適用(?:推奨)?日|"
                                r"(?:建议)?应用日期|(?:권장 )?적용 ?(?:날짜|일)|"
-                               r"예정 ?(?:일시|일자|일)|予定日時?|计划日期)"
+                               r"예정 ?(?:일시|일자|일)|予定日時?|计划日期|"
+                               # when a maintenance is carried out, its label on the line above ("■ 実施日時",
+                               # "实施时间", "실시 일시")
+                               r"実施(?:日時|予定日時?|日)|实施(?:时间|日期)|실시 ?(?:일시|일자)|"
+                               # a retirement's line of a timeline ("Außerbetriebnahme ........ Montag, D": the leader
+                               # read as a colon), in de, fr, es, pt, it
+                               r"\b(?:außerbetriebnahme|abschaltung|stilllegung|mise hors service|désactivation|"
+                               r"retirada|desactivaci[oó]n|desativa[cç][aã]o|dismissione|disattivazione)\s*[:：])"
                                # (a colon, or the topic particle or copula of a sentence that states the date:
                                # "お支払い期日は D です", "납부 기한은 D입니다", "付款截止日期为 D")
                                r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
@@ -454,7 +461,9 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "终止日期", "終止日期", "종료일",
              "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
              "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
-             "사용 중지일", "지원 종료일", "폐기일")
+             "사용 중지일", "지원 종료일", "폐기일", "実施", "实施", "실시", "außerbetrieb", "abschaltung",
+             "stilllegung", "hors service", "désactivation", "retirada", "desactivaci", "desativa", "dismission",
+             "disattivazion")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
@@ -462,17 +471,21 @@ _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\
                                  r"发送日期|通知日期|发布日期|发布于)\s*[:：]?\s*\Z")
 # a creation date right before a date, in the 9 languages ("created on", "erstellt am", "creado el", "créée le",
 # "criada em", "creata il", "作成日:", "创建于", "생성일:"): when a key or resource was made, a fact, not a deadline
-_CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\berstellt am|\bcread[oa]s? el|\bcréée?s? le|\bcriad[oa]s? em|"
+# (or found: when AWS found it, "found on 2027-02-20", "detected on", "discovered on")
+_CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discovered|observed)(?: on| at)\s*:?|"
+                      r"\berstellt am|\bcread[oa]s? el|\bcréée?s? le|\bcriad[oa]s? em|"
                       r"\bcreat[oaie] il|作成日時?|作成された日|创建于|创建日期|创建时间|建立于|建立於|"
                       r"생성일(?:시|자)?|생성 날짜)"
                       r"\s*[:：]?\s*\Z")
-_CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성")
+_CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
+                 "discovered ", "observed ")
 _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布")
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
 # a numeric date with dashes or dots, the year last ("03-01-2027", "01.02.2027"): day first (the reading of localized
 # text)
 _NUMERIC_DMY = re.compile(r"(?<![\d.-])\d{1,2}([-.])\d{1,2}\1\d{4}(?![\d.-])")
-_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*\Z")
+# (a weekday may stand after the dots: "Außerbetriebnahme .......... Montag, D")
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
                " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
@@ -693,7 +706,8 @@ _RELATIVE_WEEKDAY = re.compile(
     r"(?:\b(?:by|before|until|no later than)\s+(?:(?:the\s+)?(?:end of (?:the )?(?:day|business)|close of business|eod|"
     r"cob)\s+(?:on\s+)?)?|\bbis (?:zum |spätestens )?|\bd.ici |\bavant |\bantes del? |\bhasta (?:el )?|"
     r"\baté (?:[àa] )?|\bentro )(this |diese[nm]? |kommende[nm]? |ce |este |esta |questo |quest[oa] )?"
-    r"(" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True)) + r")\b(?![,.]?\s*(?:den |de |le |el |il )?\d)")
+    r"(" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
+    + r")\b(?![,.]?\s*(?:the |den |de |le |el |il )?\d)")
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
@@ -792,7 +806,8 @@ _NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't b
               "stops accepting", "not accept", "blocked", "will block")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
                       "nicht mehr", "keine neue", "できなく",
-                      "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상",
+                      "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상", "받지 않",
+                      "受け付けな", "受け付けません",
                       "não será possível", "não poder", "no se podr", "no podr", "no será posible", "impossible",
                       "できません", "できず", "无法", "不能", "수 없")
 # what makes such a first step the reader's impact after all: the security patches or updates stop that day
@@ -982,6 +997,10 @@ def _month_key(text: str) -> str:
     return {"fév": "feb", "fev": "feb", "déc": "dec", "dez": "dec", "okt": "oct"}.get(word[:3], word[:3])
 
 
+# how far before the mail's date a date written without its year may lie (else it is next year's)
+_RECENT_DAYS = 92
+
+
 def _resolve(match: re.Match[str], reference: date | None, day_first: bool = False) -> date | None:
     """``day_first``: a slash date whose order its numbers leave open is day/month/year (localized
     mail), else month/day/year (AWS's English mail is written in US order)."""
@@ -1011,11 +1030,11 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
                 return _valid(int(groups[y_key]), month, day)
             if reference is None:
                 return None
-            # no year: the next such date on or after the mail's date
-            candidate = _valid(reference.year, month, day)
-            if candidate is not None and candidate < reference:
-                candidate = _valid(reference.year + 1, month, day)
-            return candidate
+            # no year: the first such date from a quarter before the mail's date on (what a mail names without its
+            # year is recent or to come: "We tried to charge the card on February 4th" in a mail of February 23)
+            recent = reference - timedelta(days=_RECENT_DAYS)
+            return next((found for year in (reference.year - 1, reference.year, reference.year + 1)
+                         if (found := _valid(year, month, day)) is not None and found >= recent), None)
     return None
 
 
@@ -1077,7 +1096,7 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     in_value = bool(between.strip(" \t")) and "\n" not in between and _FIELD_LINE.match(
         text, text.rfind("\n", 0, colon) + 1) is not None
     if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:.":
-        leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 4:start] else None
+        leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 18:start] else None
         if leader is None or leader.start() <= left or text[leader.start() - 1] == "\n":
             return text[left:start] + " " + text[end:right]
     line_start = max(left, text.rfind("\n", left, start) + 1)
@@ -1122,7 +1141,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     a "will" of its clause) lowers it."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
-    if "." in before[-4:] or "…" in before[-4:]:
+    if "." in before[-18:] or "…" in before[-18:]:
         leader = _LEADER.search(before)
         if leader is not None:
             before = before[:leader.start()] + ": "  # "Payment due ...... 14 Jan 2027": "Payment due: 14 Jan 2027"
