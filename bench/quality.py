@@ -98,7 +98,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen73", "fixtures-unseen73-heldout", "fixtures-unseen74",
                       "fixtures-unseen74-heldout", "fixtures-unseen75", "fixtures-unseen75-heldout",
                       "fixtures-unseen76", "fixtures-unseen76-heldout", "fixtures-unseen77",
-                      "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout"})
+                      "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout",
+                      "fixtures-unseen79", "fixtures-unseen79-heldout", "fixtures-unseen80",
+                      "fixtures-unseen80-heldout", "fixtures-unseen81", "fixtures-unseen81-heldout",
+                      "fixtures-unseen82", "fixtures-unseen82-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -249,7 +252,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen75", "variants-unseen75"), ("fixtures-unseen75-heldout", "variants-unseen75-heldout"),
                 ("fixtures-unseen76", "variants-unseen76"), ("fixtures-unseen76-heldout", "variants-unseen76-heldout"),
                 ("fixtures-unseen77", "variants-unseen77"), ("fixtures-unseen77-heldout", "variants-unseen77-heldout"),
-                ("fixtures-unseen78", "variants-unseen78"), ("fixtures-unseen78-heldout", "variants-unseen78-heldout"))
+                ("fixtures-unseen78", "variants-unseen78"), ("fixtures-unseen78-heldout", "variants-unseen78-heldout"),
+                ("fixtures-unseen79", "variants-unseen79"), ("fixtures-unseen79-heldout", "variants-unseen79-heldout"),
+                ("fixtures-unseen80", "variants-unseen80"), ("fixtures-unseen80-heldout", "variants-unseen80-heldout"),
+                ("fixtures-unseen81", "variants-unseen81"), ("fixtures-unseen81-heldout", "variants-unseen81-heldout"),
+                ("fixtures-unseen82", "variants-unseen82"), ("fixtures-unseen82-heldout", "variants-unseen82-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:

@@ -522,6 +522,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (READMEs), with the misses below
     names += ["fixtures-unseen71", "fixtures-unseen71-heldout", "fixtures-unseen72", "fixtures-unseen72-heldout",
               "fixtures-unseen73", "fixtures-unseen73-heldout", "fixtures-unseen74", "fixtures-unseen74-heldout"]
+    # unseen75-78 (first runs 29/30, 28/30, 27/30 and 28/30 types, 16/17, 15/19, 21/21 and 17/21 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 30/30 ids on the rules after session 17's second round): after its third round
+    # (READMEs), with the held-out thirds' misses below
+    names += ["fixtures-unseen75", "fixtures-unseen75-heldout", "fixtures-unseen76", "fixtures-unseen76-heldout",
+              "fixtures-unseen77", "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -598,6 +603,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen71-heldout"] = (9 / 10, 9 / 10, 8 / 10)
     floors["fixtures-unseen73"] = (19 / 20, 18 / 20, 19 / 20)
     floors["fixtures-unseen73-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen75's and unseen77's held-out thirds, not tuned on: a Traditional Chinese Marketplace cancellation's date
+    # and an SNS-forwarded event's account (only in an ARN) missed; a Portuguese exposed key read as a policy change
+    floors["fixtures-unseen75-heldout"] = (1.0, 9 / 10, 9 / 10)
+    floors["fixtures-unseen77-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
