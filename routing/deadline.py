@@ -344,7 +344,8 @@ _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |sc
                               r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]))")
 # German and French lead phrases (only for text that is not plain ASCII)
-_LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|\bspätestens am|"
+_LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
+                           r"\bsp(?:ä|ae)testens am|"
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
@@ -371,7 +372,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bterminerà (?:il|l['’])|\bscade (?:il|l['’])|\bvence(?:rá)? (?:el|em)|"
                            r"\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
-                           r"\bbis spätestens|\bspätestens|"
+                           r"\bbis sp(?:ä|ae)testens|\bsp(?:ä|ae)testens|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
                            # a change that takes effect: "entrarán en vigor el", "entreranno in vigore il"
@@ -418,6 +419,10 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\bfecha de (?:finalizaci[oó]n|fin|t[eé]rmino)|"
                                r"\bdata de (?:t[eé]rmino|encerramento|fim)|"
                                r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|终止日期|終止日期|종료일|"
+                               # the end of the service ("Fine del servizio:", "Fin du service :", "Fin del servicio:",
+                               # "Fim do serviço:", "Ende des Dienstes:")
+                               r"\bfine del servizio|\bfin du service|\bfin del servicio|\bfim do servi[çc]o|"
+                               r"\bende des dienstes|"
                                # the date a certificate or an endpoint is switched ("교체 일자", "切り替え日",
                                # "轮换日期")
                                r"(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日(?:時)?|"
@@ -457,6 +462,7 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
+             "fine del servizio", "fin du service", "fin del servicio", "fim do servi", "ende des dienstes",
              "교체", "전환", "切り替え", "切替", "交換", "轮换", "更换", "切换", "輪換", "更換", "切換",
              "终止日期", "終止日期", "종료일",
              "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
@@ -468,7 +474,12 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
                                  r"\bpubblicat[oaie] il|발송일|게시일|통지일|発送日|送信日|通知日|公開日|発行日|"
-                                 r"发送日期|通知日期|发布日期|发布于)\s*[:：]?\s*\Z")
+                                 r"发送日期|通知日期|发布日期|发布于|"
+                                 # an invoice's own date ("Date de facture :", "Fecha de factura:", "Rechnungsdatum:")
+                                 r"\bdate de (?:la )?facture|\bfecha de (?:la )?factura|\bdata da fatura|"
+                                 r"\bdata (?:della )?fattura|\brechnungsdatum|請求日|请求日期|开票日期|发票日期|청구일|"
+                                 r"발행일)"
+                                 r"\s*[:：]?\s*\Z")
 # a creation date right before a date, in the 9 languages ("created on", "erstellt am", "creado el", "créée le",
 # "criada em", "creata il", "作成日:", "创建于", "생성일:"): when a key or resource was made, a fact, not a deadline
 # (or found: when AWS found it, "found on 2027-02-20", "detected on", "discovered on")
@@ -479,7 +490,9 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\s*[:：]?\s*\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ")
-_FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布")
+_FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
+              "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
+              "발행일")
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
 # a numeric date with dashes or dots, the year last ("03-01-2027", "01.02.2027"): day first (the reading of localized
 # text)
@@ -556,6 +569,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"(?:time|date)s?\b", 1),
     # an event AWS offers around the change, or its recording ("a webinar on D", "Aufzeichnung ab dem D abrufbar")
     (r"webinar|ウェビナー|研讨会|웨비나|\brecording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
+    # what a page will show from then ("The updated prices will also appear on https://… starting D"): a publication
+    (r"\bwill (?:also )?(?:appear|be (?:published|posted|shown|listed)) on (?:the |our )?(?:https?://|[\w.-]+\.com\b|"
+     r"(?:pricing |product |documentation )?(?:page|website|web site))", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date|"
@@ -585,7 +601,8 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
-    r"retir|ritir|dismission|desativ|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|außer betrieb|"
+    r"retir|ritir|dismission|desativ|aposentad|aposentar|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|"
+    r"außer betrieb|"
     r"termin|finaliz|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
@@ -775,6 +792,8 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"subscriptions?|reservations?|bookings?)\b|"
                        # new resources no longer created ("you will not be able to create new directories")
                        r"\b(?:not be able to|no longer be able to|cannot|can no longer) create new\b|"
+                       # ("creating a new classic portal will no longer be possible")
+                       r"\bcreating (?:a |any )?new\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"
                        r"nouveaux (?:clients|projets|utilisateurs)|nuovi (?:clienti|progetti|utenti)|"
                        r"novas reservas|nuevas reservas|nouvelles réservations|nuove prenotazioni|"
@@ -782,9 +801,13 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"neukunden|"
                        # new commitments bought for it (reservations, savings plans): the running ones keep working
                        r"\b(?:purchas|buy)\w* (?:new )?(?:reserved instances?|reservations?|savings plans?)|"
-                       r"comprar (?:inst[aâ]ncias reservadas|instancias reservadas|reservas|savings plans)|"
-                       r"acheter (?:des )?(?:instances réservées|réservations)|"
-                       r"acquistare (?:istanze riservate|prenotazioni)|reservierte instanzen (?:zu )?kaufen|"
+                       # (a "new" between: "comprar novas Instâncias Reservadas", "acheter de nouvelles instances
+                       # réservées")
+                       r"comprar (?:nov[ao]s |nuev[ao]s )?(?:inst[aâ]ncias reservadas|instancias reservadas|reservas|"
+                       r"savings plans)|"
+                       r"acheter (?:des |de nouvelles |de nouveaux )?(?:instances réservées|réservations)|"
+                       r"acquistare (?:nuove )?(?:istanze riservate|prenotazioni)|"
+                       r"(?:neue )?reservierte instanzen (?:zu )?kaufen|"
                        r"リザーブドインスタンス.{0,10}購入|购买预留实例|예약 인스턴스.{0,10}구매|"
                        r"新規|新しい|新客户|신규|"
                        # who has not used it yet ("accounts that have not used the service will no longer be able
@@ -1127,6 +1150,10 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     return score, past
 
 
+# the steps the reader took, to report ("reply with the actions you took by D"), and how something happened, to find out
+# ("investigate how it was placed there"): no fact of the date
+_TO_REPORT = re.compile(r"\b(?:actions?|steps?|measures?) (?:that )?you (?:took|have taken)\b|"
+                        r"\bhow (?:it|they|this|that|these|the [\w-]+) (?:was|were|got)\b")
 # a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
 _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
 # "if (you believe) it was", "if this was", "if the content was": what the reader may hold true, in English, whose "was"
@@ -1201,6 +1228,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         # what a parenthesis says of its own date is not what this date is ("i-0a4c… (launched 2019-08-02) — retires
         # May 31, 2027")
         context = _DATED_ASIDE.sub(" ", context)
+    if " took" in context or " have taken" in context or "how " in context:
+        # "investigate how it was placed there, and reply with the actions you took by D": what to find out and report,
+        # no fact of the date
+        context = _TO_REPORT.sub(" ", context)
     if " if " in context and (" was" in context or " were" in context):
         # a past in a condition is a hypothesis, not the date's fact ("Please remove the content, or send us a
         # counter-notice if you believe it was removed in error, by January 18, 2027")

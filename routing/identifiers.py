@@ -235,13 +235,15 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
                            r"\b(?:verknüpftes|zugeordnetes)\s+konto|\bmitgliedskonto|"
                            r"\bcuenta\s+(?:vinculada|miembro|asociada)|\bcompte\s+(?:li[ée]|membre|associ[ée])|"
                            r"\bconta\s+(?:vinculada|membro|associada)|\baccount\s+(?:collegato|membro|associato)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
-                           r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
+                           r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?"
+                           # (a few words may qualify the field: "Linked account covered by this budget:")
+                           r"(?:\s+[^\n:：]{1,40})?\s*[:：]\s*\Z", _I)
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
 _PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying)\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|"
                           r"\bcompte\s+payeur|\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
-                          r"지급인 계정|결제자 계정)(?:\s*ID)?\s*[:：]\s*\Z", _I)
+                          r"지급인 계정|결제자 계정)(?:\s*ID)?(?:\s+[^\n:：]{1,40})?\s*[:：]\s*\Z", _I)
 # the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
 # every number has at hand): the creation is read back only where one stands
 _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
