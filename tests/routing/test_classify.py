@@ -527,6 +527,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (READMEs), with the held-out thirds' misses below
     names += ["fixtures-unseen75", "fixtures-unseen75-heldout", "fixtures-unseen76", "fixtures-unseen76-heldout",
               "fixtures-unseen77", "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout"]
+    # unseen79-82 (first runs 28/30, 28/30, 27/30 and 30/30 types, 17/17, 13/17, 11/19 and 16/19 labelled deadlines,
+    # 28/30, 30/30, 30/30 and 30/30 ids on the rules after session 17's third round): after its fourth round
+    # (READMEs), with the misses below
+    names += ["fixtures-unseen79", "fixtures-unseen79-heldout", "fixtures-unseen80", "fixtures-unseen80-heldout",
+              "fixtures-unseen81", "fixtures-unseen81-heldout", "fixtures-unseen82", "fixtures-unseen82-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -607,6 +612,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and an SNS-forwarded event's account (only in an ARN) missed; a Portuguese exposed key read as a policy change
     floors["fixtures-unseen75-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen77-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen79-82's held-out thirds, not tuned on (READMEs), and unseen82's one main miss: a window given only in the
+    # columns of a table aligned with spaces (no pipes) is not read by its header
+    floors["fixtures-unseen79-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen80-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen81-heldout"] = (8 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen82"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen82-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
