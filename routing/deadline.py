@@ -752,9 +752,10 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"fim do per[ií]odo|fine del periodo|期間(?:の)?終了|期(?:间)?结束|기간 종료|"
                      r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
                      r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期|만료|満了|失效|过期|ablauf)|"
-                     r"(start(?!ed)|begin|開始|开始|시작|inicio|início|début|beginn|inizio)|"
+                     r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio)|"
                      # (a fact: what was measured, or began, "Measured on", "Review started", "Gemessen am")
-                     r"(end\b|ende\b|fin\b|fim\b|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|started|"
+                     r"(end\b|ende\b|fin\b|fim\b|closes|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|"
+                     r"started|"
                      r"begonnen|commenc[ée]e?|iniciad[oa]|iniziat[oa]|"
                      r"gemessen|mesur[ée]|medid[oa]|misurat[oa]|測定|测量|측정|"
                      r"invoice date|rechnungsdatum|date de facture|created|launched|since|notice date|"
@@ -1271,6 +1272,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         piped = _pipe_column_score(text, start, foreign)
         if piped is not None:
             return piped, text.rfind("\n", 0, start) + 1
+    if score < QUALIFY and "   " in text[text.rfind("\n", 0, start) + 1:start]:
+        aligned = _aligned_column_score(text, start, foreign)
+        if aligned is not None:
+            return aligned, text.rfind("\n", 0, start) + 1
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:
@@ -1403,6 +1408,40 @@ def _pipe_column_score(text: str, start: int, foreign: bool) -> int | None:
     if header is None or header == row:
         return None
     found = _COLUMN.search(header.split("|")[cell])  # (the header has the row's pipes: the same cells)
+    if found is None:
+        return None
+    kind = _column_kind(found)
+    if kind == 1 and not _window_described(text[max(0, top - 400):top], foreign):
+        kind = 2  # a window nobody acts on: a fact
+    return QUALIFY if kind in (0, 1) else 0
+
+
+def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
+    """The score of the date at ``text[start:…]`` in a row of a plain-text table aligned with spaces, no pipes
+    ("us-west-2    Tue 9 Feb 2027, 07:00    Tue 9 Feb 2027, 09:00"), read from the header cell at the same column in
+    the line over the table's dashed rule, as :func:`_pipe_column_score` reads a piped table; None when the table has
+    no such rule and header or the header names no date column."""
+    line_start = text.rfind("\n", 0, start) + 1
+    column = start - line_start
+    top = line_start
+    header = None
+    for _ in range(_PIPE_ROWS):  # up the table: its rows and its rule, to the line over the rule
+        if top < 2:
+            return None
+        above = text.rfind("\n", 0, top - 1) + 1
+        line = text[above:top - 1]
+        if not line.strip():
+            return None
+        if line.strip(" -=") == "":
+            header = text[text.rfind("\n", 0, max(above - 1, 0)) + 1:max(above - 1, 0)] if above >= 2 else None
+            top = text.rfind("\n", 0, max(above - 1, 0)) + 1
+            break
+        top = above
+    if header is None or "   " not in header or len(header) <= column:
+        return None
+    cell_start = max(header.rfind("  ", 0, column + 1), 0)  # the cell over the date: from the gap before it
+    cell_end = header.find("  ", column)
+    found = _COLUMN.search(header[cell_start:cell_end if cell_end >= 0 else len(header)])
     if found is None:
         return None
     kind = _column_kind(found)

@@ -612,12 +612,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and an SNS-forwarded event's account (only in an ARN) missed; a Portuguese exposed key read as a policy change
     floors["fixtures-unseen75-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen77-heldout"] = (9 / 10, 1.0, 1.0)
-    # unseen79-82's held-out thirds, not tuned on (READMEs), and unseen82's one main miss: a window given only in the
-    # columns of a table aligned with spaces (no pipes) is not read by its header
+    # unseen79-82's held-out thirds, not tuned on (READMEs)
     floors["fixtures-unseen79-heldout"] = (9 / 10, 1.0, 9 / 10)
     floors["fixtures-unseen80-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen81-heldout"] = (8 / 10, 6 / 10, 1.0)
-    floors["fixtures-unseen82"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen82-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)

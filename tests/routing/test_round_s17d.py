@@ -3,7 +3,8 @@ fixture): new reservations or new resources that can no longer be bought or crea
 ("Échéance le D"); a Korean welcome subject; German written without umlauts ("spaetestens am"); images a service will
 retire; auto-renewal turned off, as a field; a linked account's field qualified by a few words beside its payer's;
 what to report "by D" ("the actions you took", "how it was placed"); a page that will show new prices from a date; a
-payment method AWS could not verify beside its card's expiry; a Marketplace product's end of service."""
+payment method AWS could not verify beside its card's expiry; a Marketplace product's end of service; a window given
+only in the columns of a table aligned with spaces."""
 
 from __future__ import annotations
 
@@ -99,3 +100,18 @@ def test_the_end_of_service_of_a_marketplace_product() -> None:
             "servizio.\n\n"
             "  Inizio contratto:   1 marzo 2026\n  Fine del servizio:  lunedì 1 marzo 2027\n")
     assert classify(MARKETPLACE, "Un prodotto è stato ritirato", f"Ciao,\n\n{body}").deadline == "2027-03-01"
+
+
+@pytest.mark.parametrize(("table", "expected"), [
+    ("  Node          Window opens (UTC)         Window closes (UTC)\n"
+     "  ------------  -------------------------  -------------------------\n"
+     "  node-a        Thu 17 Dec 2026, 02:00     Thu 17 Dec 2026, 04:00\n"
+     "  node-b        Tue 15 Dec 2026, 02:00     Tue 15 Dec 2026, 04:00\n", "2026-12-15"),
+    ("  Node          Patched on                 Next review\n"
+     "  ------------  -------------------------  -------------------------\n"
+     "  node-a        Thu 26 Nov 2026            Thu 17 Jun 2027\n", None),
+])
+def test_a_window_given_only_in_the_columns_of_a_table_aligned_with_spaces(table: str, expected: str | None) -> None:
+    body = (f"A host software update is required for the nodes of your cluster; each node restarts in its window.\n\n"
+            f"{table}")
+    assert classify(HEALTH, "Amazon DAX planned maintenance", f"Hello,\n\n{body}\n").deadline == expected
