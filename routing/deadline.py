@@ -1407,11 +1407,19 @@ def _pipe_column_score(text: str, start: int, foreign: bool) -> int | None:
         top = above
     if header is None or header == row:
         return None
-    found = _COLUMN.search(header.split("|")[cell])  # (the header has the row's pipes: the same cells)
+    # (the header has the row's pipes: the same cells)
+    return _header_cell_score(header.split("|")[cell], text[max(0, top - 400):top], foreign)
+
+
+def _header_cell_score(cell: str, before: str, foreign: bool) -> int | None:
+    """The score a table's header ``cell`` gives the dates under it: QUALIFY for a deadline column, or a start column
+    when the paragraph ``before`` the table says what its window is for (:func:`_window_described`), 0 for another
+    date column; None when it names no date column (:data:`_COLUMN`)."""
+    found = _COLUMN.search(cell)
     if found is None:
         return None
     kind = _column_kind(found)
-    if kind == 1 and not _window_described(text[max(0, top - 400):top], foreign):
+    if kind == 1 and not _window_described(before, foreign):
         kind = 2  # a window nobody acts on: a fact
     return QUALIFY if kind in (0, 1) else 0
 
@@ -1441,13 +1449,8 @@ def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
         return None
     cell_start = max(header.rfind("  ", 0, column + 1), 0)  # the cell over the date: from the gap before it
     cell_end = header.find("  ", column)
-    found = _COLUMN.search(header[cell_start:cell_end if cell_end >= 0 else len(header)])
-    if found is None:
-        return None
-    kind = _column_kind(found)
-    if kind == 1 and not _window_described(text[max(0, top - 400):top], foreign):
-        kind = 2  # a window nobody acts on: a fact
-    return QUALIFY if kind in (0, 1) else 0
+    return _header_cell_score(header[cell_start:cell_end if cell_end >= 0 else len(header)],
+                              text[max(0, top - 400):top], foreign)
 
 
 def _column_kind(found: re.Match[str]) -> int:
