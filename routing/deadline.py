@@ -1268,14 +1268,15 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
                 # the change of that date concerns, the sentence's verb is "will"
                 score -= _PAST
                 past = False
-    if score < QUALIFY and "|" in text[text.rfind("\n", 0, start) + 1:start]:
-        piped = _pipe_column_score(text, start, foreign)
-        if piped is not None:
-            return piped, text.rfind("\n", 0, start) + 1
-    if score < QUALIFY and "   " in text[text.rfind("\n", 0, start) + 1:start]:
-        aligned = _aligned_column_score(text, start, foreign)
-        if aligned is not None:
-            return aligned, text.rfind("\n", 0, start) + 1
+    if score < QUALIFY:
+        # a row of a plain-text table, drawn with pipes or aligned with spaces: its column's header
+        row_start = text.rfind("\n", 0, start) + 1
+        in_row = text[row_start:start]
+        column = _pipe_column_score(text, start, foreign) if "|" in in_row else None
+        if column is None and "   " in in_row:
+            column = _aligned_column_score(text, start, foreign)
+        if column is not None:
+            return column, row_start
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
         if column is not None:
@@ -1441,8 +1442,10 @@ def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
         if not line.strip():
             return None
         if line.strip(" -=") == "":
-            header = text[text.rfind("\n", 0, max(above - 1, 0)) + 1:max(above - 1, 0)] if above >= 2 else None
-            top = text.rfind("\n", 0, max(above - 1, 0)) + 1
+            if above < 2:
+                return None
+            top = text.rfind("\n", 0, above - 1) + 1
+            header = text[top:above - 1]  # (the line over the rule)
             break
         top = above
     if header is None or "   " not in header or len(header) <= column:
