@@ -101,7 +101,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen77-heldout", "fixtures-unseen78", "fixtures-unseen78-heldout",
                       "fixtures-unseen79", "fixtures-unseen79-heldout", "fixtures-unseen80",
                       "fixtures-unseen80-heldout", "fixtures-unseen81", "fixtures-unseen81-heldout",
-                      "fixtures-unseen82", "fixtures-unseen82-heldout"})
+                      "fixtures-unseen82", "fixtures-unseen82-heldout", "fixtures-unseen83",
+                      "fixtures-unseen83-heldout", "fixtures-unseen84", "fixtures-unseen84-heldout",
+                      "fixtures-unseen85", "fixtures-unseen85-heldout", "fixtures-unseen86",
+                      "fixtures-unseen86-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -256,7 +259,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen79", "variants-unseen79"), ("fixtures-unseen79-heldout", "variants-unseen79-heldout"),
                 ("fixtures-unseen80", "variants-unseen80"), ("fixtures-unseen80-heldout", "variants-unseen80-heldout"),
                 ("fixtures-unseen81", "variants-unseen81"), ("fixtures-unseen81-heldout", "variants-unseen81-heldout"),
-                ("fixtures-unseen82", "variants-unseen82"), ("fixtures-unseen82-heldout", "variants-unseen82-heldout"))
+                ("fixtures-unseen82", "variants-unseen82"), ("fixtures-unseen82-heldout", "variants-unseen82-heldout"),
+                ("fixtures-unseen83", "variants-unseen83"), ("fixtures-unseen83-heldout", "variants-unseen83-heldout"),
+                ("fixtures-unseen84", "variants-unseen84"), ("fixtures-unseen84-heldout", "variants-unseen84-heldout"),
+                ("fixtures-unseen85", "variants-unseen85"), ("fixtures-unseen85-heldout", "variants-unseen85-heldout"),
+                ("fixtures-unseen86", "variants-unseen86"), ("fixtures-unseen86-heldout", "variants-unseen86-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
