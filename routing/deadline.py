@@ -188,8 +188,12 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
          r"\bnot (?:be )?later than|"
+         # (a certificate's expiry field, as X.509 names it: "Not after ........ D")
+         r"\bnot after:|"
          # the end of a term as a field ("Trial ends: D", "Subscription expires: D")
          r"\b(?:trial|period|term|subscription|offer|agreement|contract|plan)\s+(?:ends|expires)\s*:|"
+         # (a period that closes: "The review period closes D", "the window closes on D")
+         r"\b(?:period|window|review)\s+(?:closes|will close)(?: on)?|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
@@ -205,7 +209,9 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bbeginning(?: on)?|\bbegins?(?: on)?|\beffective(?: on| from)?|\bwill (?:start|begin|commence)(?: on)?|"
          r"\bstarts? on|"
          r"\bas of|\bbetween|\bwill (?:be )?(?:stopped|terminated|retired|upgraded|updated|applied) on|"
-         r"\bonward from|\bcommencing(?: on)?", 2),
+         r"\bonward from|\bcommencing(?: on)?|"
+         # what will begin to be done from a date ("will begin retiring pods that still run on … from Fri, D")
+         r"\bwill (?:begin|start|commence) [a-z]+ing\b(?:[^.;:\n]|\n(?!\n)){0,60}? from", 2),
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
@@ -234,7 +240,9 @@ _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|ava
 # when a window (a maintenance) starts; weight 3, searched only where one of _START_CUES stands before the date
 _LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
                          r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
-                         r"[ \t]*[:：][ \t]*\Z")
+                         # (then a weekday, as in _LEAD_WINDOW: "Início:  sábado, 22/05/2027"; not an English one: a
+                         # Health event's "Start time: Tue, D" is when the event began)
+                         r"[ \t]*[:：][ \t]*(?:(?!mon|tue|wed|thu|fri|sat|sun)[^\W\d_]+(?:-feira)?\.?,?[ \t]+)?\Z")
 _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開始", "开始", "시작")
 # a labelled maintenance window line ("Maintenance window: D1 - D2", "维护窗口：D1 至 D2", "Wartungsfenster: …",
 # "유지 관리 기간: …"): its first date is when the window starts; weight 3 as _LEAD_START, searched only where one of
@@ -299,7 +307,17 @@ def unwrap(lowered: str) -> str:
     offsets hold), so that a phrase split by the wrap ("wenn wir bis\nzum 12. Februar 2027") reads as written. The first
     line is a title (the subject): the break after it stays."""
     first = lowered.find("\n") + 1
-    return lowered[:first] + _SOFT_WRAP.sub(" ", lowered[first:]) if first else lowered
+    return lowered[:first] + _SOFT_WRAP.sub(_wrap_break, lowered[first:]) if first else lowered
+
+
+def _wrap_break(found: re.Match[str]) -> str:
+    """A space for a hard wrap's line break, but a line break between two rows of a table aligned with spaces (the
+    line before or after holds a gap of three spaces: no wrapped prose does), so that its columns stay in their rows."""
+    text, at = found.string, found.start()
+    end = text.find("\n", at + 1)
+    if "   " in text[text.rfind("\n", 0, at) + 1:at] or "   " in text[at + 1:end if end >= 0 else len(text)]:
+        return "\n"
+    return " "
 
 
 # a sentence that opens with what happens only if the reader turns something off ("With renewal off, the domain
@@ -321,8 +339,8 @@ _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|
 # del D", "avant 23h59 UTC le D", "antes de las 23:59 UTC del D"), as _FILLER for English: hours with their minutes or
 # their unit, a zone, then the connector to the date
 _TIME_FOREIGN = (r"(?:(?:(?:às|as|à|a las|alle|le|um|ore)\s+)?\d{1,2}(?:[:h.]\d\d|h|\s*uhr)"
-                 r"(?:\s*\(?(?:utc|gmt|cet|cest|mez|mesz|wet|west|[pmce][sd]t|[jk]st)\)?)?(?:\s*\([^)\n]{1,25}\))?,?\s+"
-                 r"(?:(?:de|del|do|da|du|le|il|am|del giorno)\s+)?)?")
+                 r"(?:\s*\(?(?:utc|gmt|cet|cest|mez|mesz|wet|west|[pmce][sd]t|[jk]st)\)?)?(?:\s*\([^)\n]{1,40}\))?,?\s+"
+                 r"(?:(?:de|del|do|da|du|di|le|il|am|del giorno)\s+)?)?")
 # a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
 # (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
@@ -365,6 +383,11 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bcon decorrenza (?:dal|a partire dal)|\bcom vig[eê]ncia (?:a partir de|em)|"
                            # the day named ("até o dia D", "hasta el día D", "entro il giorno D")
                            r"\bhasta el d[ií]a|\bentro il giorno|"
+                           # before the day ends ("antes de que acabe el día D", "antes de que termine el D", "avant la
+                           # fin de la journée du D", "prima della fine del giorno D", "antes do fim do dia D")
+                           r"\bantes de que (?:acabe|termine|finalice|venza|expire)(?: el)?(?: d[ií]a)?|"
+                           r"\bavant la fin de la journ[ée]e du|\bprima della fine del(?: giorno)?|"
+                           r"\bantes do (?:fim|final) do dia|"
                            # (Italian elides "il" before a vowel: "termina l'11 marzo", "fino all'11")
                            r"\bdopo (?:il|l['’])|\bnon oltre(?: il| l['’])?|\bfino a(?:l|ll['’])?|\bterminar[aá] em|"
                            r"\bfinalizar[aá] el|\bterminar[aá] el|"
@@ -486,10 +509,19 @@ _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\
 _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discovered|observed)(?: on| at)\s*:?|"
                       r"\berstellt am|\bcread[oa]s? el|\bcréée?s? le|\bcriad[oa]s? em|"
                       r"\bcreat[oaie] il|作成日時?|作成された日|创建于|创建日期|创建时间|建立于|建立於|"
-                      r"생성일(?:시|자)?|생성 날짜)"
+                      r"생성일(?:시|자)?|생성 날짜|"
+                      # (or released: an update's release date as a label, "Release date:", "Data de lançamento:",
+                      # "Fecha de lanzamiento:", "Date de publication :", "Data di rilascio:",
+                      # "Veröffentlichungsdatum:", "リリース日:", "릴리스 날짜:", "출시일:")
+                      r"\b(?:release|launch) date|\bdate released|\bdata de lan[çc]amento|"
+                      r"\bfecha de (?:lanzamiento|publicaci[óo]n)|\bdate de (?:lancement|sortie|publication)|"
+                      r"\bdata di (?:rilascio|lancio|pubblicazione)|ver[öo]ffentlichungsdatum|erscheinungsdatum|"
+                      r"リリース日|릴리스 날짜|출시일)"
                       r"\s*[:：]?\s*\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
-                 "discovered ", "observed ")
+                 "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
+                 "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
+                 "erscheinungsdatum", "リリース", "릴리스", "출시")
 _FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
               "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
               "발행일")
@@ -502,7 +534,7 @@ _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
                " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
-               " gli ", " della ", " l'",
+               " gli ", " della ", " l'", " les ", "\nles ",
                # (the day of a localized period: "tra 30 giorni", "in 30 Tagen", "dans 30 jours", "em 30 dias")
                " giorni", " tagen", " jours", " dias")
 # the same as one search (a literal-led alternation: one scan of the text instead of ten)
@@ -528,7 +560,9 @@ _JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"  # a weekday, a time: "2027년 1�
                        r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
-_CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为)\s*\Z")
+# (or "from" D, a zone between: "自北京时间 D（星期二）08:00 起", "从 UTC D 开始")
+_CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为|"
+                       r"(?:自|从)\s*(?:北京时间|台北时间|日本时间|协调世界时|utc|gmt))\s*\Z")
 # the end of a period right before its date, a field without a colon ("审核期结束 D", "審査期間終了 D", "검토 기간
 # 종료 D"), or "如果到 D" (if by then; not "收到", received): searched only where one of _CJK_END_CUES stands
 # right before the date
@@ -542,6 +576,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
+     # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
+     r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
      r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
      r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
      r"replace|update|"
@@ -667,8 +703,31 @@ _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(busi
                              r"(?:the |this )?invoice date)")
 # payment terms counted from the invoice date (literals: worth_looking's test)
 _INVOICE_TERMS = ("days from the invoice date", "days after the invoice date", "days of the invoice date")
-# the invoice date a bill's payment terms count from ("Payment terms: 30 days from the invoice date"), its field
-_INVOICE_DATE = re.compile(r"invoice date\s*(?:[:：]|\s(?:is|of))?\s*")
+# the same terms in the other languages ("au plus tard trente (30) jours après la date de facture", "30 días después de
+# la fecha de la factura", "30 dias após a data da fatura", "30 giorni dalla data della fattura", "30 Tage nach dem
+# Rechnungsdatum"), the number possibly written out before its digits; and their invoice-date nouns (literals)
+_INVOICE_NOUNS_FOREIGN = ("date de facture", "date de la facture", "fecha de factura", "fecha de la factura",
+                          "data da fatura", "data della fattura", "data fattura", "rechnungsdatum")
+_RELATIVE_INVOICE_FOREIGN = re.compile(
+    r"(?:[^\W\d_]{2,12}\s+\()?(?<![\d.])(\d{1,3})\)?\s+(?:jours|d[ií]as|dias|giorni|tage?n?)\s+"
+    r"(?:apr[èe]s|suivant|despu[ée]s de|a partir de|ap[óo]s|a partir da|dalla|nach|ab)\s+"
+    r"(?:la |el |o |a |dem |dal |l.)?(?:date de (?:la )?facture|fecha de (?:la )?factura|data da fatura|"
+    r"data (?:della )?fattura|rechnungsdatum)")
+# the invoice date a bill's payment terms count from ("Payment terms: 30 days from the invoice date"), its field (also
+# in the other languages: "Date de facture :", "Fecha de factura:", "Rechnungsdatum:")
+_INVOICE_DATE = re.compile(r"(?:invoice date|date de (?:la )?facture|fecha de (?:la )?factura|data da fatura|"
+                           r"data (?:della )?fattura|rechnungsdatum)\s*(?:[:：]|\s(?:is|of))?\s*")
+# the end of the month the mail was sent in, asked by ("by the end of this month", "entro la fine del mese corrente",
+# "antes del fin del mes en curso", "d'ici la fin du mois", "até o fim do mês atual", "bis Ende des laufenden Monats",
+# "今月末まで", "本月底前", "이번 달 말까지")
+_MONTH_END_RELATIVE = re.compile(
+    r"\b(?:by|before) the end of (?:this|the current) month|\bentro la fine del mese(?: corrente| in corso)?|"
+    r"\bantes del? (?:fin|final) del mes(?: en curso| actual| corriente)?|"
+    r"\b(?:d.ici|avant) la fin du mois(?: en cours)?|\bat[ée] o (?:fim|final) do m[êe]s(?: atual| corrente)?|"
+    r"\bbis (?:zum )?ende (?:des|dieses) (?:laufenden |aktuellen )?monats|今月末(?:まで)?|本月(?:底|末)(?:之?前)?|"
+    r"이번 달 말(?:까지)?")
+_MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
+                            "do mês", "do mes", "monats", "今月末", "本月底", "本月末", "이번 달 말")
 # literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
 _RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space may stand between the words)
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
@@ -751,7 +810,13 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"period ends?|fin de la p[ée]riode|ende de[rs] \w*(?:zeitraums?|frist)|fin del per[ií]odo|"
                      r"fim do per[ií]odo|fine del periodo|期間(?:の)?終了|期(?:间)?结束|기간 종료|"
                      r"expir(?:es|ed|ation|y|ing)?|end date|renew(?:s|al)?|vencimento|vencimiento|f[äa]llig|"
-                     r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期|만료|満了|失效|过期|ablauf)|"
+                     r"[ée]ch[ée]ance|scadenza|期限|期日|기한|截止|到期|만료|満了|失効|失效|过期|ablauf|"
+                     # (a time limit or an end of support in the other languages' heads: "Frist", "Stichtag", "Fecha
+                     # límite", "Date limite", "Prazo", "Termine", "Supportende", "Fin du support", "サポート終了")
+                     r"frist\b|stichtag|fecha l[íi]mite|date limite|data limite|prazo|termine\b|"
+                     r"end of (?:standard )?support|supportende|fin (?:du|de|del) (?:support|soporte)|fim do suporte|"
+                     r"fine del supporto|サポート終了|支持结束|지원 종료|außerbetriebnahme|abschaltung|retrait|"
+                     r"retirada|ritiro|廃止|退役)|"
                      r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio)|"
                      # (a fact: what was measured, or began, "Measured on", "Review started", "Gemessen am")
                      r"(end\b|ende\b|fin\b|fim\b|closes|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|"
@@ -1261,6 +1326,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
                 and _PAST_CONTEXT.search(text, end, right) is None:
             score -= _PAST  # the fact is another clause's: the date is of what "will" happen
             past = False
+        elif will < 0 and lead == 2 and text.startswith("effective", phrase_start) \
+                and _PAST_CONTEXT.search(text, phrase_start, start) is None \
+                and _PAST_CONTEXT.search(text, end, right) is None:
+            # "On D1, we announced a new charge …, effective D2": the past is the announcement's, the date is when the
+            # change takes effect
+            score -= _PAST
+            past = False
         elif will < 0 and _PAST_CONTEXT.search(text, left, start) is None:
             fact = _PAST_CONTEXT.search(text, end, right)
             if fact is not None and fact.group() in _SELECTING and text.find(" will ", fact.end(), right) >= 0:
@@ -1281,6 +1353,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         column = _column_score(text, left, start, foreign)
         if column is not None:
             return column, left
+    if score < QUALIFY and not past and (item := _list_item_score(text, start, end, foreign)) is not None:
+        return item, text.rfind("\n", 0, start) + 1
     if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
@@ -1428,19 +1502,19 @@ def _header_cell_score(cell: str, before: str, foreign: bool) -> int | None:
 def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
     """The score of the date at ``text[start:…]`` in a row of a plain-text table aligned with spaces, no pipes
     ("us-west-2    Tue 9 Feb 2027, 07:00    Tue 9 Feb 2027, 09:00"), read from the header cell at the same column in
-    the line over the table's dashed rule, as :func:`_pipe_column_score` reads a piped table; None when the table has
-    no such rule and header or the header names no date column."""
+    the line over the table's dashed rule (or, in a table without a rule, its first line), as
+    :func:`_pipe_column_score` reads a piped table; None when the header names no date column."""
     line_start = text.rfind("\n", 0, start) + 1
     column = start - line_start
     top = line_start
     header = None
     for _ in range(_PIPE_ROWS):  # up the table: its rows and its rule, to the line over the rule
         if top < 2:
-            return None
+            break
         above = text.rfind("\n", 0, top - 1) + 1
         line = text[above:top - 1]
         if not line.strip():
-            return None
+            break
         if line.strip(" -=") == "":
             if above < 2:
                 return None
@@ -1448,6 +1522,10 @@ def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
             header = text[top:above - 1]  # (the line over the rule)
             break
         top = above
+    if header is None and top < line_start:
+        # a table without a rule: its first line, the top of the block of lines, is its header (when the cell over
+        # the date names a date column: a first row of data names none)
+        header = text[top:text.find("\n", top)]
     if header is None or "   " not in header or len(header) <= column:
         return None
     cell_start = max(header.rfind("  ", 0, column + 1), 0)  # the cell over the date: from the gap before it
@@ -1467,6 +1545,58 @@ def _window_described(before: str, foreign: bool) -> bool:
     described, past = _context_score(before, 0)
     return not past and (described > 0 or any(word in before for word in _WINDOW_WORDS)
                          or (foreign and _CONTEXT_FOREIGN_ACT.search(before) is not None))
+
+
+# the lines a list of per-resource dates looks up through for the line that introduces it (:func:`_list_item_score`)
+_ITEM_LINES = 40
+# what the intro of a list says in the CJK languages, which end it with a full stop rather than a colon ("次のインスタ
+# ンスは…再起動します。", "以下实例将…。", "다음 인스턴스는 … 예정입니다.")
+# what names a resource in an item: a number ("Node 0001", "ノード 0002") or words joined by a hyphen, an underscore, a
+# slash or a dot ("i-0abc…", "search-logs", "db_orders", "prod/api")
+_ITEM_NAME = re.compile(r"[^\W_]+(?:[-_/.][^\W_]+)+|\d")
+_LIST_INTRO_CJK = ("次の", "以下", "下記", "如下", "下列", "다음", "아래")
+
+
+def _list_item_score(text: str, start: int, end: int, foreign: bool) -> int | None:
+    """The score of the date at ``text[start:end]`` as an item of a list of per-resource dates ("- i-0…: March 3,
+    2027", "Node 0001: Tuesday, March 2, 2027 03:00-04:00 UTC", "• i-0… — 3 mars 2027"): QUALIFY when the line that
+    introduces the list (the nearest line above that ends with a colon, or in CJK a sentence that names "the
+    following"), with its paragraph, describes an act, a maintenance or an impact and states no fact
+    (:func:`_window_described`); None when the date's line is no short item (a sentence of its own) or the list has
+    no such intro."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if start - line_start > 80 or line_end - end > 60 or _SENTENCE_END.search(text, line_start, start) \
+            or _SENTENCE_END.search(text, end, line_end):
+        return None  # (a sentence around the date: no item; the date's own periods, "2. März", are no end)
+    name = text[line_start:start]
+    if "   " in text[line_start:line_end].strip():
+        return None  # (columns aligned with spaces: a table's row, which its header reads)
+    if "|" in name or _ITEM_NAME.search(name) is None or _dates(name, foreign):
+        # a field ("Start: D", "Last seen: D") names no resource; a piped row is the table readers'; a date before
+        # it ("2027年3月9日（火）…（協定世界時: D）") makes it the other's restatement
+        return None
+    top = line_start
+    for _ in range(_ITEM_LINES):  # up the list, over its items and a blank line or two, to its intro
+        if top < 2:
+            return None
+        above = text.rfind("\n", 0, top - 1) + 1
+        line = text[above:top - 1].rstrip()
+        top = above
+        if not line:
+            continue
+        if line.endswith((":", "：")) or (foreign and line.endswith(("。", ".")) and any(
+                cue in line for cue in _LIST_INTRO_CJK)):
+            paragraph = text.rfind("\n\n", max(0, above - 400), above) + 2 if above > 1 else 0
+            intro = text[max(paragraph, above - 400, 0):above + len(line)]
+            if len(intro) < 60 and paragraph >= 2:  # a label ("Affected instances:"): the paragraph above says more
+                intro = text[max(text.rfind("\n\n", max(0, paragraph - 400), paragraph - 2), paragraph - 400, 0):
+                             above + len(line)]
+            return QUALIFY if _window_described(intro, foreign) else None
+        if len(line) > 200 or line.endswith((".", "。")):
+            return None  # a sentence, not an item: no list
+    return None
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
@@ -1697,12 +1827,25 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                   and _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is None and (
             _OF_THIS_MESSAGE.match(lowered, m.end()) or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
     found += _weekday_asks(lowered)
+    if foreign and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN):
+        found += _RELATIVE_INVOICE_FOREIGN.finditer(lowered)
+    if any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES):
+        found += _MONTH_END_RELATIVE.finditer(lowered)
+    invoiced: date | None = None
+    invoice_read = False
     for match in found[:MAX_DATES]:
         if match.re is _RELATIVE_WEEKDAY:
             out.append(_weekday_candidate(lowered, reference, match))
             continue
+        if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
+            score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
+            last = date(reference.year + reference.month // 12, reference.month % 12 + 1, 1) - timedelta(days=1)
+            out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end()))
+            continue
         if match.re is _RELATIVE_HOURS:
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
+        elif match.re is _RELATIVE_INVOICE_FOREIGN:
+            word, business = match.group(1), False
         elif match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
         else:
@@ -1717,8 +1860,10 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         if match.re is _RELATIVE and _OF_THIS_MESSAGE.match(lowered, match.end()):
             score += _ACT  # counted from this very mail ("within 15 days of this message"): an ask of its reader
         start = reference
-        if match.re is _RELATIVE_AFTER and match.group().endswith("invoice date"):
-            invoiced = _invoice_date(lowered, reference, foreign)
+        if (match.re is _RELATIVE_AFTER and match.group().endswith("invoice date")) \
+                or match.re is _RELATIVE_INVOICE_FOREIGN:
+            if not invoice_read:  # (the mail's invoice date, read once for all its payment terms)
+                invoiced, invoice_read = _invoice_date(lowered, reference, foreign), True
             if invoiced is None:
                 continue  # (counted from a date the mail does not give)
             start, score = invoiced, score - _PAST  # (the invoice date its sentence names is what it counts from)
@@ -1883,6 +2028,31 @@ _REIWA = re.compile(r"令和\s*(元|\d{1,2})\s*年")
 _MINGUO = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
 
 
+# the end or the last day of a month named with its year ("the end of March 2027", "on the last day of March 2027",
+# "fin de marzo de 2027", "o último dia de março de 2027", "fin mars 2027", "Ende März 2027", "fine marzo 2027"): that
+# month's last day
+_MONTH_END = re.compile(r"\b(?:(?:last day|end) of|(?:el )?[úu]ltimo d[íi]a de|(?:o )?[úu]ltimo dia de|"
+                        r"(?:a |al )?fin(?:al(?:es)?)? de|(?:o )?fi[mn] de|dernier jour de|fin(?: de)?|"
+                        r"(?:l.)?ultimo giorno di|fine(?: di)?|ende|letzten tag im)\s+"
+                        + _MONTH_ALL.format("month") + r"(?:\s+(?:de|del|of))?,?\s+(?P<year>20\d\d)\b")
+_MONTH_END_CUES = ("end of", "last day of", "ltimo d", "fin de", "fin ", "fim de", "final de", "finales de",
+                   "dernier jour", "ultimo giorno", "fine ", "ende ", "letzten tag")
+
+
+def month_ends(lowered: str) -> str:
+    """``lowered`` with each month's end named with its year (:data:`_MONTH_END`) written as that month's last day in
+    ISO form, right-aligned in the phrase's place padded with spaces (one character for one: offsets hold; "before
+    the end of march 2027" reads "before the        2027-03-31")."""
+    def last_day(found: re.Match[str]) -> str:
+        month = MONTHS.get(found.group("month").rstrip("."))
+        if month is None:
+            return found.group()
+        year = int(found.group("year"))
+        first_of_next = date(year + month // 12, month % 12 + 1, 1)
+        return (first_of_next - timedelta(days=1)).isoformat().rjust(len(found.group()))
+    return _MONTH_END.sub(last_day, lowered)
+
+
 def arabic_cjk_dates(text: str) -> str:
     """``text`` with each date in Chinese numerals written in digits ("二〇二七年一月三十一日" -> "2027年1月31日"),
     and each Reiwa or Minguo year as its Gregorian year ("令和9年2月28日" -> "2027年2月28日", "民國116年" ->
@@ -1916,6 +2086,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     lowered = fold_traditional(text.lower())  # (Traditional Chinese read as Simplified: offsets hold)
     if "\n" in lowered:
         lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
+    if any(cue in lowered for cue in _MONTH_END_CUES):
+        lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None
@@ -2053,6 +2225,9 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
         return True
+    if notice_type in _BILL_TYPES and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN) \
+            and _RELATIVE_INVOICE_FOREIGN.search(lowered[:200_000]) is not None:
+        return True  # (the same terms, localized)
     if notice_type in _BILL_TYPES and any(cue in lowered for cue in _DUE_ANAPHOR_CUES) \
             and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
         return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)

@@ -510,7 +510,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
                 return match.group(1)
-    return _after_leaders(text, numbers) or _under_column(text, numbers) or _ses_context(text)
+    return _after_leaders(text, numbers) or _under_column(text, numbers) or _ses_context(text) or _encoded_arn(text)
 
 
 # the account an SES verification link names: its ``Context`` parameter, the account that asked SES to verify the
@@ -518,6 +518,21 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
 # account is not the recipient's ``account_mismatch`` (routing/rules/decide.py). "000000000000" names no account.
 _SES_CONTEXT = re.compile(r"email-verification\.[a-z0-9-]{1,30}\.amazonaws\.com/?\?(?:[^\s\"'<>?]{0,400}?&(?:amp;)?)?"
                           r"context=(\d{12})(?!\d)", _I)
+
+
+# the account field of a resource ARN written percent-encoded in a console link
+# (".../lambda/home#/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A4417…%3Afunction%3Aorders"), as the ARN tier reads a
+# plain one, and with its exclusions (no SNS topic's, no Organizations ARN's); last, where no field names the account
+_ENCODED_ARN = re.compile(r"\barn%3Aaws[a-z-]*%3A(?!sns%3A|organizations%3A)[a-z0-9-]+%3A[a-z0-9-]*%3A(\d{12})(?!\d)",
+                          _I)
+
+
+def _encoded_arn(text: str) -> str | None:
+    """The account id of the first percent-encoded resource ARN of ``text`` (:data:`_ENCODED_ARN`), or None."""
+    if "%3a" not in text and "%3A" not in text:
+        return None
+    found = _ENCODED_ARN.search(text)
+    return found.group(1) if found is not None else None
 
 
 def _ses_context(text: str) -> str | None:
