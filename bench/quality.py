@@ -104,7 +104,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen82", "fixtures-unseen82-heldout", "fixtures-unseen83",
                       "fixtures-unseen83-heldout", "fixtures-unseen84", "fixtures-unseen84-heldout",
                       "fixtures-unseen85", "fixtures-unseen85-heldout", "fixtures-unseen86",
-                      "fixtures-unseen86-heldout"})
+                      "fixtures-unseen86-heldout", "fixtures-unseen87", "fixtures-unseen87-heldout",
+                      "fixtures-unseen88", "fixtures-unseen88-heldout", "fixtures-unseen89",
+                      "fixtures-unseen89-heldout", "fixtures-unseen90", "fixtures-unseen90-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -263,7 +265,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen83", "variants-unseen83"), ("fixtures-unseen83-heldout", "variants-unseen83-heldout"),
                 ("fixtures-unseen84", "variants-unseen84"), ("fixtures-unseen84-heldout", "variants-unseen84-heldout"),
                 ("fixtures-unseen85", "variants-unseen85"), ("fixtures-unseen85-heldout", "variants-unseen85-heldout"),
-                ("fixtures-unseen86", "variants-unseen86"), ("fixtures-unseen86-heldout", "variants-unseen86-heldout"))
+                ("fixtures-unseen86", "variants-unseen86"), ("fixtures-unseen86-heldout", "variants-unseen86-heldout"),
+                ("fixtures-unseen87", "variants-unseen87"), ("fixtures-unseen87-heldout", "variants-unseen87-heldout"),
+                ("fixtures-unseen88", "variants-unseen88"), ("fixtures-unseen88-heldout", "variants-unseen88-heldout"),
+                ("fixtures-unseen89", "variants-unseen89"), ("fixtures-unseen89-heldout", "variants-unseen89-heldout"),
+                ("fixtures-unseen90", "variants-unseen90"), ("fixtures-unseen90-heldout", "variants-unseen90-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
