@@ -159,7 +159,7 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 # a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
 # and a zone after it ("before 5:00 pm pst on january 8, 2027")
-_FILLER = (r"(?:\s+(?:the|on|of|at)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
+_FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
            r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?)?\Z")
@@ -187,7 +187,7 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
-         r"\bnot (?:be )?later than|"
+         r"\bnot (?:be )?later than|\bahead of|"
          # (a certificate's expiry field, as X.509 names it: "Not after ........ D")
          r"\bnot after:|"
          # the end of a term as a field ("Trial ends: D", "Subscription expires: D")
@@ -250,6 +250,7 @@ _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開�
 # (a window said scheduled without the word maintenance, "Ventana programada: del D al D", and its value a range that
 # opens with "from", "del", "du", "vom", "dal", "de", "从" …: its first date is the window's start)
 _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance window|(?:scheduled|planned) window|"
+                          r"window|"
                           r"(?:geplantes )?wartungsfenster|geplantes zeitfenster|"
                           r"ventana (?:de mantenimiento|programada|planificada)|"
                           r"fen[êe]tre (?:de maintenance|planifi[ée]e|programm[ée]e)|"
@@ -345,7 +346,7 @@ _TIME_FOREIGN = (r"(?:(?:(?:às|as|à|a las|alle|le|um|ore)\s+)?\d{1,2}(?:[:h.]\
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
 # (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
 # the HTML reading joined with a space ("시작 (KST) 2027년 2월 17일 …" over "종료 (KST) 2027년 2월 17일 …": no colon)
-_START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled )?start(?: time| date)?|"
+_START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled |event )?start(?: time| date)?|"
                           r"beginn|inicio|in[íi]cio|d[ée]but|inizio|"
                           # (the maintenance's own: "维护开始：", "維護開始：", "メンテナンス開始:", "점검 시작:")
                           r"(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
@@ -356,8 +357,8 @@ _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled 
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
 # the end field right after a start field's date (the rest of its line: a time, a zone, written out: "22 h 00 (heure
 # normale d'Europe centrale)")
-_END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |scheduled )?end(?: time| date)?|ende|fin|"
-                              r"fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+_END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |scheduled |event )?end(?: time| date)?|"
+                              r"ende|fin|fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
                               r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))"
                               r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]))")
@@ -365,7 +366,7 @@ _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |sc
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
                            r"\bsp(?:ä|ae)testens am|"
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
-                           r"\bau plus tard le|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
+                           r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
@@ -562,7 +563,9 @@ _JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"  # a weekday, a time: "2027년 1�
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 # (or "from" D, a zone between: "自北京时间 D（星期二）08:00 起", "从 UTC D 开始")
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为|"
-                       r"(?:自|从)\s*(?:北京时间|台北时间|日本时间|协调世界时|utc|gmt))\s*\Z")
+                       r"(?:自|从)\s*(?:北京时间|台北时间|日本时间|协调世界时|utc|gmt)|"
+                       # (a scheduled act's field: "计划停止时间：D", "计划重启日期：D")
+                       r"计划(?:停止|重启|重新启动|维护|退役|停用|执行|更换|轮换)(?:时间|日期)\s*[:：])\s*\Z")
 # the end of a period right before its date, a field without a colon ("审核期结束 D", "審査期間終了 D", "검토 기간
 # 종료 D"), or "如果到 D" (if by then; not "收到", received): searched only where one of _CJK_END_CUES stands
 # right before the date
@@ -578,6 +581,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
+     # (and restarted: "will be rebooted during the window starting D")
+     r"\bwill (?:be )?(?:rebooted|restarted)\b|\bwill (?:reboot|restart)\b|"
      r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
      r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
      r"replace|update|"
@@ -633,7 +638,11 @@ _DID_BEFORE = re.compile(r"\b" + _DID + r"[^.;:,!?\n]{0,80}?\bon\s+\Z")
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
                               r"ende des supports?|endet (?:der|die) (?:support|unterstützung)|"
                               r"fin au service|"  # an end of service: "mettre fin au service"
-                              r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원")
+                              r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원|"
+                              # no longer supported ("non sarà più supportata", "nicht mehr unterstützt", "ne sera plus
+                              # prise en charge", "ya no será compatible", "não será mais suportada")
+                              r"supportat[oaie]|nicht mehr unterstützt|plus pris[e]? en charge|"
+                              r"ya no ser[aá] compatible|n[aã]o ser[aá] mais (?:suportad|compat[ií]vel)")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
@@ -695,11 +704,11 @@ _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
 # (the number may be repeated in digits: "within five (5) days")
-_RELATIVE = re.compile(r"\b(?:within|in the next|in)\s+" + _NUMBER
+_RELATIVE = re.compile(r"\b(?:within(?: the next)?|in the next|in)\s+" + _NUMBER
                        + r"(?:\s+\(\d{1,3}\))?\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
 _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\s+"
                              r"(?:after|from|of)\s+"
-                             r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|"
+                             r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|now\b|today\b|"
                              r"(?:the |this )?invoice date)")
 # payment terms counted from the invoice date (literals: worth_looking's test)
 _INVOICE_TERMS = ("days from the invoice date", "days after the invoice date", "days of the invoice date")
@@ -746,8 +755,10 @@ _RELATIVE_FOREIGN = re.compile(
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
-_RELATIVE_HOURS = re.compile(r"(?:\b(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
-                             r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb von|binnen)\s+(\d{2,3})\s+"
+_RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
+                             r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb von|binnen)\s+"
+                             # (or counted from now: "48 hours from now")
+                             r"|(?=\d{2,3}\s+hours?\s+from\s+now\b))(\d{2,3})\s+"
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
@@ -763,8 +774,24 @@ _HOURS_CUE = re.compile(r"\d\s*(?:hours?|horas|heures|ore|stunden|時間|小时|
 # business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
 _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업일")
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
-_RELATIVE_AT = re.compile(r"(?:within|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|thirty)")
+_RELATIVE_AT = re.compile(r"(?:within(?: the next)?|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|"
+                          r"thirty)")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
+# a period in weeks ("within two weeks", "in the next 3 weeks", "dentro de dos semanas", "dans un délai de deux
+# semaines", "entro due settimane", "innerhalb von zwei Wochen", "em duas semanas", "2週間以内", "两周内", "2주 이내"):
+# its days, counted as "within N days" is; the number in digits or written out (1 to 4, and 6)
+_WEEK_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "una": 1, "uma": 1, "une": 1, "eine": 1,
+                 "einer": 1, "dos": 2, "duas": 2, "dois": 2, "deux": 2, "due": 2, "zwei": 2, "tres": 3, "três": 3,
+                 "trois": 3, "tre": 3, "drei": 3, "cuatro": 4, "quatro": 4, "quatre": 4, "quattro": 4, "vier": 4,
+                 "seis": 6, "sei": 6, "sechs": 6, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4}
+_RELATIVE_WEEKS = re.compile(
+    r"\b(?:within|in the next|in|dentro de(?: las pr[oó]ximas)?|en un plazo de|en las pr[oó]ximas|no prazo de|"
+    r"em at[eé]|em|nas pr[oó]ximas|dans un d[eé]lai de|sous|dans les(?: prochaines)?|dans|entro|tra|fra|"
+    r"nelle prossime|innerhalb von|innerhalb der nächsten|in den nächsten|binnen)\s+"
+    r"(\d{1,2}|" + "|".join(name for name in _WEEK_NUMBERS if name.isascii() or name == "três") + r")"
+    r"(?:\s+\(\d{1,2}\))?\s+(?:weeks?|semanas?|semaines?|settimane?|wochen?)\b"
+    r"|(?<![\d])(\d{1,2}|两|兩|二|三|四)\s*(?:週間|个?星期|個?星期|周|週|주)\s*(?:以内|以內|内|內|이내)")
+_WEEK_CUES = ("week", "seman", "semaine", "settiman", "woche", "週", "周", "星期", "주")
 # a weekday the reader is asked to act by, no date written ("by end of day this Thursday", "bis diesen Donnerstag",
 # "d'ici jeudi", "antes del jueves", "até quinta-feira", "entro giovedì"): the next such day after the mail's date;
 # group 1 "this" and its forms (that day itself counts), then the weekday in English, de, fr, es, pt, it
@@ -1825,12 +1852,15 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
         found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48
                   and _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is None and (
-            _OF_THIS_MESSAGE.match(lowered, m.end()) or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
+            _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
+            or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
     found += _weekday_asks(lowered)
     if foreign and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN):
         found += _RELATIVE_INVOICE_FOREIGN.finditer(lowered)
     if any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES):
         found += _MONTH_END_RELATIVE.finditer(lowered)
+    if any(cue in lowered for cue in _WEEK_CUES):
+        found += _RELATIVE_WEEKS.finditer(lowered)
     invoiced: date | None = None
     invoice_read = False
     for match in found[:MAX_DATES]:
@@ -1846,6 +1876,9 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
         elif match.re is _RELATIVE_INVOICE_FOREIGN:
             word, business = match.group(1), False
+        elif match.re is _RELATIVE_WEEKS:
+            weeks = match.group(1) or match.group(2)
+            word, business = str(7 * (int(weeks) if weeks.isdigit() else _WEEK_NUMBERS[weeks])), False
         elif match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
         else:
@@ -2035,7 +2068,19 @@ _MONTH_END = re.compile(r"\b(?:(?:last day|end) of|(?:el )?[úu]ltimo d[íi]a de
                         r"(?:a |al )?fin(?:al(?:es)?)? de|(?:o )?fi[mn] de|dernier jour de|fin(?: de)?|"
                         r"(?:l.)?ultimo giorno di|fine(?: di)?|ende|letzten tag im)\s+"
                         + _MONTH_ALL.format("month") + r"(?:\s+(?:de|del|of))?,?\s+(?P<year>20\d\d)\b")
-_MONTH_END_CUES = ("end of", "last day of", "ltimo d", "fin de", "fin ", "fim de", "final de", "finales de",
+# the end of a quarter named with its year ("the end of Q1 2027", "the end of the first quarter of 2027", "fin du
+# premier trimestre 2027", "fin del primer trimestre de 2027", "fim do primeiro trimestre de 2027", "fine del primo
+# trimestre 2027", "Ende des ersten Quartals 2027"): its last day
+_QUARTER_ORDINALS = {"1": 1, "2": 2, "3": 3, "4": 4, "first": 1, "second": 2, "third": 3, "fourth": 4, "premier": 1,
+                     "deuxième": 2, "troisième": 3, "quatrième": 4, "primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4,
+                     "primeiro": 1, "terceiro": 3, "quarto": 4, "primo": 1, "secondo": 2, "terzo": 3, "ersten": 1,
+                     "zweiten": 2, "dritten": 3, "vierten": 4}
+_QUARTER_END = re.compile(r"\b(?:end of (?:q([1-4])|the (first|second|third|fourth) quarter)|"
+                          r"(?:la )?fin (?:du|del) (premier|deuxième|troisième|quatrième|primer|segundo|tercer|cuarto) "
+                          r"trimestre|(?:o )?fim do (primeiro|segundo|terceiro|quarto) trimestre|"
+                          r"fine del (primo|secondo|terzo|quarto) trimestre|ende des (ersten|zweiten|dritten|vierten) "
+                          r"quartals)(?:\s+(?:of|de|del|di))?,?\s+(20\d\d)\b")
+_MONTH_END_CUES = ("end of", "last day of", "ltimo d", "fin de", "fin ", "fim de", "fim do", "final de", "finales de",
                    "dernier jour", "ultimo giorno", "fine ", "ende ", "letzten tag")
 
 
@@ -2050,7 +2095,18 @@ def month_ends(lowered: str) -> str:
         year = int(found.group("year"))
         first_of_next = date(year + month // 12, month % 12 + 1, 1)
         return (first_of_next - timedelta(days=1)).isoformat().rjust(len(found.group()))
-    return _MONTH_END.sub(last_day, lowered)
+    lowered = _MONTH_END.sub(last_day, lowered)
+    if "quart" in lowered or "trimestre" in lowered or "end of q" in lowered:
+        lowered = _QUARTER_END.sub(_quarter_end, lowered)
+    return lowered
+
+
+def _quarter_end(found: re.Match[str]) -> str:
+    """The last day of the quarter :data:`_QUARTER_END` found, right-aligned in its place (as :func:`month_ends`)."""
+    quarter = _QUARTER_ORDINALS[next(group for group in found.groups()[:-1] if group)]
+    year = int(found.group(found.re.groups))
+    last = date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - timedelta(days=1)
+    return last.isoformat().rjust(len(found.group()))
 
 
 def arabic_cjk_dates(text: str) -> str:
@@ -2181,7 +2237,12 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "교체",
             # the reader's connections reset during the window ("connections may be reset once")
             "be reset", "zurückgesetzt", "restablecer", "réinitialisée", "reimpostat", "redefinid", "リセット", "重置",
-            "재설정")
+            "재설정",
+            # the reader's instance stopped at the scheduled time ("will be stopped", "wird … gestoppt", "sera arrêtée",
+            # "se detendrá", "verrà arrestata", "será interrompida", "停止されます", "将在计划时间停止", "중지됩니다")
+            "be stopped", "gestoppt", "angehalten", "sera arrêté", "seront arrêté", "se detendr", "será detenid",
+            "serán detenid", "verrà arrestat", "verranno arrestat", "será interrompid", "serão interrompid",
+            "停止されます", "停止。", "중지됩니다")
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline
