@@ -56,7 +56,12 @@ _BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|t
                                r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
                                r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
                                r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
-                               r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)")
+                               r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
+                               # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
+                               # "上述日期之前", "위 날짜까지")
+                               r"\b(?:by|before) the (?:date above|above date)\b|"
+                               r"上記の[^\n。]{0,12}?日(?:付|時)?までに|上述(?:日期|时间)(?:之)?前|"
+                               r"위 날짜(?:까지| 이전에| 전에)")
 # an act asked by "then", the date named before ("please have your client updated by that date", "We recommend that
 # you register a key before then", "bis dahin", "d'ici là", "para esa fecha", "até lá", "entro tale data", "それまでに",
 # "在此之前", "그때까지"): with :data:`_BEFORE_THAT_DATE`, what :func:`acts_by_then` reads
@@ -97,7 +102,8 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "effective date", "start date", "change date", "la fecha de", "da data de", "la date d",
                 "della data di",
                 "vor dem inkraft", "vor dem wirksam", "vor dem stichtag", "vor dem startdatum", "日までに", "日の前日",
-                "生效日", "开始日期", "变更日期", "적용일", "시행일", "시작일", "변경일")
+                "生效日", "开始日期", "变更日期", "적용일", "시행일", "시작일", "변경일", "date above", "above date",
+                "上述日期", "上述时间", "위 날짜")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it

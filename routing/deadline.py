@@ -128,6 +128,9 @@ _FOREIGN_FORMS = (
     # its year required, as "out", "set" or "ago" alone are words)
     r"(?<!\d)(?P<d5>\d{1,2})(?:\.?\s+|[-/])(?:de\s+)?(?P<m5>ene|gen|abr|mag|giu|lug|ago|set|ott|out|dic|janv|f[eé]vr|"
     r"avr|juil|m[aä]r|fev|mai|okt|dez)\.?(?:\s+de)?(?:\s+|[-/])(?P<y5>\d{4})(?!\d)",
+    # 3月15日, 3월 15일 (a CJK date without its year, as a timeline under a year's heading writes it; a date with its
+    # year starts at the year and is read whole)
+    r"(?<![\d年년])(?P<cm>\d{1,2})\s*[月월]\s*(?P<cd>\d{1,2})\s*[日일]",
 )
 
 
@@ -151,7 +154,8 @@ _DIGIT_AT = re.compile(r"\d(?:\d(?:\d\d(?:[-/]\d|\s*年)|/\d|(?:st|nd|rd|th|er)?
 _MONTH_LITERALS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_START_ALL = ("(?:jan|feb|fév|fev|mar|mär|apr|avr|may|mai|jun|jui|jul|aug|aoû|aou|sep|oct|okt|nov|dec|déc|dez|"
                     "ene|gen|abr|mag|giu|lug|ago|set|se?t|out|ott|dic)")
-_DATE_AT_ALL = (re.compile(r"\d(?:\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|\d?-\d\d?-\d{4}|"
+_DATE_AT_ALL = (re.compile(r"\d(?:\d?\s*[月월]|\d{3}[-/]\d|\d{3}\s*[年년]|\d{3}\.\s?\d|\d?/\d|\d?\.\d\d?\.\d\d|"
+                           r"\d?-\d\d?-\d{4}|"
                            r"\d?(?:º|°|o)?\s+de\s|"
                            r"\d?(?:st|nd|rd|th|er|º|°)?(?:\.?\s+(?:of\s+)?|[-/])" + _MONTH_START_ALL + ")"),
                 re.compile(_MONTH_START_ALL + r"[a-z]*\.?\s+\d"))
@@ -258,7 +262,7 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
                           r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|"
-                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：][ \t]*"
+                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：](?:[ \t]*\n)?[ \t]*"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
                           r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
@@ -370,7 +374,7 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
-                           r"\ba partire dal(?:l['’])?|"
+                           r"\ba partire da(?:l(?:l['’])?)?|"
                            # by midnight of the date ("entro la mezzanotte (UTC) del D", "antes de la medianoche del D",
                            # "até a meia-noite de D", "avant minuit le D", "bis Mitternacht am D")
                            r"\bentro la mezzanotte(?: \([^)\n]{1,10}\))? del|"
@@ -649,6 +653,10 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|aposentad|aposentar|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|"
     r"außer betrieb|"
     r"termin|finaliz|"
+    # (an upgrade or a migration in ja, zh, ko: "アップグレード", "升级", "업그레이드", "移行", "迁移", "마이그레이션")
+    r"アップグレード|升级|升級|업그레이드|移行|迁移|遷移|마이그레이션|"
+    # (German discontinues with a separable verb: "Am D stellen wir AWS Proton endgültig ein")
+    r"\bstell(?:en|t) (?:wir|aws)\b[^.]{0,60}\bein\b|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
     # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
     r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr (?:verfügbar|möglich|nutzbar)|einstellung von|"
@@ -729,16 +737,38 @@ _INVOICE_DATE = re.compile(r"(?:invoice date|date de (?:la )?facture|fecha de (?
 # the end of the month the mail was sent in, asked by ("by the end of this month", "entro la fine del mese corrente",
 # "antes del fin del mes en curso", "d'ici la fin du mois", "até o fim do mês atual", "bis Ende des laufenden Monats",
 # "今月末まで", "本月底前", "이번 달 말까지")
+_PAYMENT_TERMS = ("payment terms", "terms of payment", "conditions de paiement", "condiciones de pago",
+                  "zahlungsbedingungen", "zahlungsziel", "condizioni di pagamento", "termini di pagamento",
+                  "condições de pagamento")
 _MONTH_END_RELATIVE = re.compile(
     r"\b(?:by|before) the end of (?:this|the current) month|\bentro la fine del mese(?: corrente| in corso)?|"
     r"\bantes del? (?:fin|final) del mes(?: en curso| actual| corriente)?|"
     r"\b(?:d.ici|avant) la fin du mois(?: en cours)?|\bat[ée] o (?:fim|final) do m[êe]s(?: atual| corrente)?|"
     r"\bbis (?:zum )?ende (?:des|dieses) (?:laufenden |aktuellen )?monats|今月末(?:まで)?|本月(?:底|末)(?:之?前)?|"
-    r"이번 달 말(?:까지)?")
+    r"이번 달 말(?:까지)?|"
+    # (payment terms: end of month, "à fin de mois", "a fin de mes", "zum Monatsende", "a fine mese", "no fim do mês";
+    # only after the terms' label: "Previsión a fin de mes" is a forecast's)
+    r"(?:" + "|".join(_PAYMENT_TERMS) + r")[^\n]{0,40}?(?:end of (?:the )?month|fin de mois|fin(?:al)? de mes|"
+    r"monatsende|fine mese|(?:fim|final) do m[êe]s)\b")
+# a day of the month asked by without its month ("Please send these before end of day on the 29th", "by the 15th"): the
+# next such day from the mail's date on
+_DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until)"
+                           r"(?: (?:the )?end of (?:the )?(?:business )?day)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b"
+                           r"(?!\s+(?:of\s+)?" + _MONTH.format("m") + ")")
+_DAY_OF_MONTH_AT = re.compile(r" the \d{1,2}(?:st|nd|rd|th)\b")  # (a cheap scan before the leads are tried)
 _MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
-                            "do mês", "do mes", "monats", "今月末", "本月底", "本月末", "이번 달 말")
+                            "do mês", "do mes", "monats", "今月末", "本月底", "本月末", "이번 달 말", "end of month",
+                            "end of the month", "fin de mois", "de mes", "monatsende", "fine mese")
+# payment terms before a month's end ("Conditions de paiement : à fin de mois"): the date to pay by
+_PAYMENT_WORDS = ("payment", "paiement", "pago", "pagamento", "zahlung")
 # literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
 _RELATIVE_AFTER_CUES = ("after", "from", "of")  # (with " day": any white space may stand between the words)
+# a number of days written out in the other languages ("innerhalb von zehn Tagen", "dentro de diez días", "dans un délai
+# de dix jours", "entro dieci giorni", "no prazo de dez dias")
+_NUMBERS_FOREIGN = {"drei": 3, "fünf": 5, "sieben": 7, "zehn": 10, "vierzehn": 14, "dreißig": 30, "tres": 3, "cinco": 5,
+                    "siete": 7, "diez": 10, "quince": 15, "treinta": 30, "trois": 3, "cinq": 5, "sept": 7, "dix": 10,
+                    "quinze": 15, "trente": 30, "tre": 3, "cinque": 5, "sette": 7, "dieci": 10, "quindici": 15,
+                    "trenta": 30, "três": 3, "sete": 7, "dez": 10, "trinta": 30}
 # the same in localized mail (only for text that is not plain ASCII): "en un plazo de 5 días", "no prazo de
 # 10 dias", "dans un délai de 7 jours", "entro 14 giorni", "innerhalb von 5 Tagen", "7日以内", "7天内", "7일 이내"
 # (the number may be written out before its digits: "entro cinque (5) giorni", "dentro de cinco (5) días")
@@ -749,7 +779,7 @@ _RELATIVE_FOREIGN = re.compile(
     # (in N days, as English "in 45 days": "tra 45 giorni", "fra", "dans 45 jours", "in 45 Tagen", "en 45 días",
     # "em 45 dias")
     r"tra|fra|dans|in|en|em)"
-    r"\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3})\)?\s+"
+    r"\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3}|" + "|".join(_NUMBERS_FOREIGN) + r")\)?\s+"
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
@@ -844,7 +874,10 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"end of (?:standard )?support|supportende|fin (?:du|de|del) (?:support|soporte)|fim do suporte|"
                      r"fine del supporto|サポート終了|支持结束|지원 종료|außerbetriebnahme|abschaltung|retrait|"
                      r"retirada|ritiro|廃止|退役)|"
-                     r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio)|"
+                     r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio|"
+                     # (a window column: its dates are the windows' starts, "Maintenance window", "Finestra di
+                     # manutenzione", "Fenêtre de maintenance", "Wartungsfenster", "メンテナンスウィンドウ", "维护窗口")
+                     r"window|finestra|fen[êe]tre|ventana|janela|fenster|ウィンドウ|窗口|时段|유지 관리 기간)|"
                      # (a fact: what was measured, or began, "Measured on", "Review started", "Gemessen am")
                      r"(end\b|ende\b|fin\b|fim\b|closes|released?|purchased?|issued|emiss[aã]o|emisi[oó]n|measured|"
                      r"started|"
@@ -864,6 +897,8 @@ _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "
 # how far a scheduled event can be deferred, right after its date ("2027-01-26 まで延期可能",
 # "까지 연기할 수 있습니다"):
 # the end of the reschedule window, not the event itself
+# the same limit before its date, in Chinese ("最迟可暂缓至 D", "可推迟到 D")
+_DEFER_LIMIT_BEFORE = re.compile(r"(?:最迟|最晚)?可(?:以)?(?:暂缓|推迟|延期|延后)(?:至|到)\s*\Z")
 _DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변경)|(?:之前)?可(?:以)?(?:推迟|延期))")
 # the latest date a maintenance may be moved to, in the 9 languages' word order ("reschedule it to a date no later than
 # D", "auf einen Zeitpunkt bis spätestens D verschieben", "reprogramarlo para una fecha hasta el D", "la reporter à une
@@ -977,6 +1012,13 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"\bkeine (?:weitere[nr]? )?(?:aktion|maßnahme|handlung)\w* (?:ist )?erforderlich|"
                         r"\baucune action (?:n.est|de votre part n.est) (?:requise|nécessaire)|"
                         r"\bno (?:es|se requiere|hace falta) (?:necesari[oa] )?(?:realizar |tomar )?ninguna acci[óo]n|"
+                        # (the change itself requires none: "no requiere ninguna acción por su parte", "não requer
+                        # nenhuma ação", "ne nécessite aucune action", "non richiede alcuna azione", "erfordert keine
+                        # Aktion", "requires no action")
+                        r"\bno requiere(?:n)? ninguna acci[óo]n|\bn[ãa]o (?:requer|exige)(?:m)? nenhuma a[çc][ãa]o|"
+                        r"\bne (?:nécessite|requiert|demande) aucune action|\bnon richied(?:e|ono) alcuna azion|"
+                        r"\berfordert keine (?:aktion|maßnahme|handlung)|"
+                        r"\brequires? no (?:action|changes? on your part)|"
                         r"\bnenhuma a[çc][ãa]o (?:é )?(?:necess[áa]ria|requerida)|\bnão é necess[áa]rio (?:fazer nada|"
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
@@ -1138,9 +1180,10 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
         return _valid(int(groups["dy"]), int(groups["dm"]), int(groups["dd"]))
     if groups.get("hy"):
         return _valid(int(groups["hy"]), int(groups["hm"]), int(groups["hd"]))
-    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m5", "d5", "y5")):
+    for m_key, d_key, y_key in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", "d3", "y3"), ("m5", "d5", "y5"),
+                                ("cm", "cd", "")):
         if groups.get(m_key):
-            month = MONTHS[_month_key(groups[m_key])]
+            month = int(groups[m_key]) if m_key == "cm" else MONTHS[_month_key(groups[m_key])]
             day = int(groups[d_key])
             if groups.get(y_key):
                 return _valid(int(groups[y_key]), month, day)
@@ -1179,12 +1222,39 @@ def _refers_back(text: str, right: int) -> int:
     return right
 
 
+def _named_after(text: str, right: int) -> int:
+    """Where the sentence after the one that ends at ``right`` ends, when it names "that date" after a condition that
+    opens it ("If it still answers after that date, we may block port 53"), else ``right`` (read only where the date
+    did not qualify by itself: the next sentence may also say what happened before)."""
+    if right >= len(text):
+        return right
+    following = _sentence(text, right + 1, right + 2)[1]
+    if any(cue in text[right:following] for cue in _THAT_DATE_IN_CUES) \
+            and _THAT_DATE_IN.search(text, right, following) is not None:
+        return following
+    return right
+
+
+# "after that date" inside the next sentence, after a condition that opens it (en, de, fr, es, pt, it)
+_THAT_DATE_IN = re.compile(r"\b(?:after|from|as of|on) (?:that|this) date\b|\bnach diesem (?:datum|tag)\b|"
+                           r"\baprès cette date\b|\bdespués de (?:esa|esta) fecha\b|\bapós (?:essa|esta) data\b|"
+                           r"\bdopo (?:quella|questa) data\b")
+_THAT_DATE_IN_CUES = ("that date", "this date", "diesem", "cette date", "sa fecha", "ta fecha", "sa data", "ta data",
+                      "lla data")
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side)."""
+    """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side). The first line (the
+    subject, which ends with no period) is a sentence of its own."""
     left = max(0, start - 200)
     cuts = [m.end() for m in _SENTENCE_END.finditer(text, left, start) if _ends_sentence(text, m)]
     left = cuts[-1] if cuts else left
     stop = min(len(text), end + 200)
+    title_end = text.find("\n", 0, stop)
+    if 0 <= title_end < start:
+        left = max(left, title_end + 1)
+    elif title_end >= end:
+        stop = title_end
     after = _SENTENCE_END.search(text, end, stop)
     while after is not None and not _ends_sentence(text, after):
         after = _SENTENCE_END.search(text, after.end(), stop)
@@ -1198,7 +1268,20 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if at == 0 or text[at] != ".":
         return True
     previous = text[at - 1]
+    if previous.isalpha() and text[match.end():match.end() + 1].isdigit():
+        # an abbreviated weekday or month before a number ("endet am Fr. 26.03.2027", "Sept. 1, 2027", "lun. 15")
+        word = text[max(0, at - 5):at]
+        return word[word.rfind(" ") + 1:].lstrip("(\n") not in _ABBREVIATED
     return previous != "." and not (previous.isdigit() and text[match.end():match.end() + 1].isdigit())
+
+
+# abbreviated weekdays and months of the 9 languages, lower-case (a period after one, before a number, ends no sentence)
+_ABBREVIATED = frozenset((
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "mo", "di", "mi", "do", "fr", "sa", "so", "mär", "okt", "dez", "lun",
+    "mer", "jeu", "ven", "sam", "dim", "janv", "févr", "fevr", "avr", "juil", "déc", "mié", "mie", "jue", "vie", "sáb",
+    "sab", "dom", "ene", "abr", "ago", "dic", "gio", "gen", "mag", "giu", "lug", "set", "ott", "seg", "ter", "qua",
+    "qui", "sex", "fev", "out"))
 
 
 def _field_context(text: str, left: int, start: int, end: int, right: int) -> str:
@@ -1337,14 +1420,18 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score, past = _context_score(context + " " + text[right:after], lead)
     else:
         score, past = _context_score(context, lead)
+        if score < QUALIFY and (later := _named_after(text, right)) > right:
+            named = _context_score(context + " " + text[right:later], lead)
+            if named[0] > score:
+                score, past = named
     if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
         score += 5
     if score == QUALIFY - 2 and "restrict" in context:
         score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
-    if foreign and _DEFER_LIMIT.match(text, end):
-        score -= 3  # "(2027-01-26 まで延期可能)": how long the reboot can be deferred, not when it is
+    if foreign and (_DEFER_LIMIT.match(text, end) or _DEFER_LIMIT_BEFORE.search(before) is not None):
+        score -= 3  # "(2027-01-26 まで延期可能)", "最迟可暂缓至 D": how long the reboot can be deferred, not when it is
     if "renewal" in text[left:start] and _CONDITIONAL_OFF.match(text, left, start):
         score -= 3  # "With renewal off, the domain expires on …": only if the reader turns renewal off
     if past and lead >= 2:
@@ -1353,7 +1440,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
                 and _PAST_CONTEXT.search(text, end, right) is None:
             score -= _PAST  # the fact is another clause's: the date is of what "will" happen
             past = False
-        elif will < 0 and lead == 2 and text.startswith("effective", phrase_start) \
+        elif will < 0 and lead == 2 and text.startswith(("effective", "starting", "beginning"), phrase_start) \
                 and _PAST_CONTEXT.search(text, phrase_start, start) is None \
                 and _PAST_CONTEXT.search(text, end, right) is None:
             # "On D1, we announced a new charge …, effective D2": the past is the announcement's, the date is when the
@@ -1717,7 +1804,8 @@ def _english_dates(lowered: str) -> list[re.Match[str]]:
 def _localized(match: re.Match[str]) -> bool:
     """Whether ``match`` is written in a localized grammar ("7 de noviembre de 2025", "12 maggio 2026")."""
     groups = match.groupdict()
-    if groups.get("m3") or groups.get("m5") or groups.get("ky") or groups.get("py") or groups.get("dy"):
+    if groups.get("m3") or groups.get("m5") or groups.get("ky") or groups.get("py") or groups.get("dy") \
+            or groups.get("cm"):
         return True
     month = groups.get("m1") or groups.get("m2")
     return bool(month) and _ENGLISH_MONTH.fullmatch(str(month)) is None
@@ -1744,7 +1832,8 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
 def _year_missing(match: re.Match[str]) -> bool:
     """Whether ``match`` is a date written with a month name and no year ("March 12", "12 mars")."""
     groups = match.groupdict()
-    return any(groups.get(month) and not groups.get(year) for month, year in (("m1", "y1"), ("m2", "y2"), ("m3", "y3")))
+    return bool(groups.get("cm")) or any(groups.get(month) and not groups.get(year)
+                                         for month, year in (("m1", "y1"), ("m2", "y2"), ("m3", "y3")))
 
 
 def _range_year(lowered: str, match: re.Match[str], following: re.Match[str], when: date, foreign: bool) -> date:
@@ -1861,16 +1950,31 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _MONTH_END_RELATIVE.finditer(lowered)
     if any(cue in lowered for cue in _WEEK_CUES):
         found += _RELATIVE_WEEKS.finditer(lowered)
+    if " the " in lowered and _DAY_OF_MONTH_AT.search(lowered) is not None:
+        found += _DAY_OF_MONTH.finditer(lowered)
     invoiced: date | None = None
     invoice_read = False
     for match in found[:MAX_DATES]:
         if match.re is _RELATIVE_WEEKDAY:
             out.append(_weekday_candidate(lowered, reference, match))
             continue
+        if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on
+            day = int(match.group(1))
+            when = _valid(reference.year, reference.month, day) if day >= reference.day else None
+            month = reference.month
+            while when is None and day <= 31 and month < reference.month + 12:
+                month += 1
+                when = _valid(reference.year + (month - 1) // 12, (month - 1) % 12 + 1, day)
+            if when is not None:
+                score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
+                out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end()))
+            continue
         if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
             score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
             last = date(reference.year + reference.month // 12, reference.month % 12 + 1, 1) - timedelta(days=1)
-            out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end()))
+            terms = lowered[max(0, match.start() - 60):match.end()]
+            out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end(),
+                                  pay_by=any(word in terms for word in _PAYMENT_WORDS)))
             continue
         if match.re is _RELATIVE_HOURS:
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
@@ -1887,7 +1991,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                                                    _BUSINESS_FOREIGN)
         if _arrival(lowered, match.start(), match.end()):
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
-        days = int(word) if word.isdigit() else _NUMBERS[word]
+        days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
         if match.re is _RELATIVE and _OF_THIS_MESSAGE.match(lowered, match.end()):
@@ -2175,7 +2279,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
     no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
-    if not no_action and notice_type == POLICY:
+    if not no_action and notice_type in (POLICY, "health.other"):
         # a policy change that says anywhere that no action is required ("No action is required to continue receiving
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
@@ -2286,6 +2390,9 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True
     if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
         return True
+    if notice_type in _BILL_TYPES and any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES) \
+            and _MONTH_END_RELATIVE.search(lowered[:200_000]) is not None:
+        return True  # (payment terms to the end of the month)
     if notice_type in _BILL_TYPES and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN) \
             and _RELATIVE_INVOICE_FOREIGN.search(lowered[:200_000]) is not None:
         return True  # (the same terms, localized)

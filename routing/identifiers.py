@@ -135,8 +135,10 @@ _ACCOUNT_TIERS = (
                # (the account concerned: "Compte concerné :", "Cuenta afectada:", "Conta afetada:")
                r"(?:\s+(?:concern[ée]|affect[ée]|afectada|afetada))?"
                r"|\bbetroffene[sn]?\s+(?:AWS-)?Konto|\baccount\s+interessato"
-               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?)" + _NUMBER_SIGN + _OPEN_ID
-               + r"\s*[:：#]?\s*\Z", _I)),
+               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?"
+               # (a heading in lenticular brackets over the number: "【対象アカウント】", "【账户】")
+               r"|【[^】\n]{0,12}(?:アカウント|账户|帐户|帳戶|계정)(?:\s*(?:ID|番号|编号|번호))?】)"
+               + _NUMBER_SIGN + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
     # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
     # "AWS ID" label without a colon, also in the word order of es, pt, fr, it ("AWS ID 6620…", "ID de AWS 6620…",
     # "ID AWS 6620…", "Identifiant AWS 6620…") (tried only where the window holds "kont" or "id")
@@ -154,6 +156,10 @@ _ACCOUNT_TIERS = (
                r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                # (with its number noun: "帳戶編號：", "账户编号：", "계정 번호:")
                r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?)\s*[:：#(（]?\s*\Z", _I)),
+    # a field whose label opens with "Account" and says which ("Account with the anomaly:", "Account affected by the
+    # change:"), at the start of its line; not another role's ("Account pagante:", "Account payer:")
+    _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:AWS )?account(?: (?!of\b|name\b|owner\b|e-?mail\b|pagant|payer\b|paying\b|"
+                      r"pagador|management\b|di gestione\b)[\w-]+){1,4}[ \t]*[:：][ \t]*\Z", _I), ("account",)),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an
