@@ -106,7 +106,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen85", "fixtures-unseen85-heldout", "fixtures-unseen86",
                       "fixtures-unseen86-heldout", "fixtures-unseen87", "fixtures-unseen87-heldout",
                       "fixtures-unseen88", "fixtures-unseen88-heldout", "fixtures-unseen89",
-                      "fixtures-unseen89-heldout", "fixtures-unseen90", "fixtures-unseen90-heldout"})
+                      "fixtures-unseen89-heldout", "fixtures-unseen90", "fixtures-unseen90-heldout",
+                      "fixtures-unseen91", "fixtures-unseen91-heldout", "fixtures-unseen92",
+                      "fixtures-unseen92-heldout", "fixtures-unseen93", "fixtures-unseen93-heldout",
+                      "fixtures-unseen94", "fixtures-unseen94-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -269,7 +272,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen87", "variants-unseen87"), ("fixtures-unseen87-heldout", "variants-unseen87-heldout"),
                 ("fixtures-unseen88", "variants-unseen88"), ("fixtures-unseen88-heldout", "variants-unseen88-heldout"),
                 ("fixtures-unseen89", "variants-unseen89"), ("fixtures-unseen89-heldout", "variants-unseen89-heldout"),
-                ("fixtures-unseen90", "variants-unseen90"), ("fixtures-unseen90-heldout", "variants-unseen90-heldout"))
+                ("fixtures-unseen90", "variants-unseen90"), ("fixtures-unseen90-heldout", "variants-unseen90-heldout"),
+                ("fixtures-unseen91", "variants-unseen91"), ("fixtures-unseen91-heldout", "variants-unseen91-heldout"),
+                ("fixtures-unseen92", "variants-unseen92"), ("fixtures-unseen92-heldout", "variants-unseen92-heldout"),
+                ("fixtures-unseen93", "variants-unseen93"), ("fixtures-unseen93-heldout", "variants-unseen93-heldout"),
+                ("fixtures-unseen94", "variants-unseen94"), ("fixtures-unseen94-heldout", "variants-unseen94-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
