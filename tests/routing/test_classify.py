@@ -532,6 +532,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (READMEs), with the misses below
     names += ["fixtures-unseen79", "fixtures-unseen79-heldout", "fixtures-unseen80", "fixtures-unseen80-heldout",
               "fixtures-unseen81", "fixtures-unseen81-heldout", "fixtures-unseen82", "fixtures-unseen82-heldout"]
+    # unseen83-86 (first runs 30/30, 29/30, 28/30 and 29/30 types, 13/20, 11/18, 19/21 and 16/20 labelled deadlines,
+    # 30/30 ids each, on session 17's rules) and unseen87-90 (first runs 28/30, 28/30, 30/30 and 28/30 types, 15/19,
+    # 20/24, 21/23 and 15/19 labelled deadlines, 30/30, 29/30, 30/30 and 29/30 ids, on session 18's second round):
+    # after session 18's rounds (READMEs), with the misses below
+    names += [f"fixtures-unseen{n}{part}" for n in range(83, 91) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -617,6 +622,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen80-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen81-heldout"] = (8 / 10, 6 / 10, 1.0)
     floors["fixtures-unseen82-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen86: a Snowball Edge return with a late fee, read as a policy change (its charge from a date); unseen83-90's
+    # held-out thirds, not tuned on (READMEs)
+    floors["fixtures-unseen86"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen83-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen84-heldout"] = (1.0, 7 / 10, 1.0)
+    floors["fixtures-unseen86-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen87-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen88-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen89-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen90-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
