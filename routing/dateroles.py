@@ -201,6 +201,10 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bagradecer[ií]amos\b|\ble rogamos\b|\bsolicitamos que\b|\bpedimos que\b|\bla preghiamo\b|"
                   r"\bsaremmo grati\b|\bvous serions reconnaissants\b|\bwir bitten sie\b|\bwe would appreciate\b|"
                   r"\bkindly\b|"
+                  # we ask you to ("nous vous demandons de", "le pedimos que", "ti chiediamo di", "pedimos-lhe que",
+                  # "we ask that you")
+                  r"\bnous vous demandons de\b|\b(?:le|les|te) pedimos que\b|\b(?:ti|le|vi) chiediamo di\b|"
+                  r"\bpedimos-lhe que\b|\bwe ask (?:that )?you\b|"
                   # what AWS needs from the reader, said as its condition ("If we have them by March 12th, …", "if we
                   # receive the logs by D")
                   r"\bif we (?:have|receive|get) (?:them|it|this|these|those|the [a-z]+(?: [a-z]+)?)\b|"
@@ -219,7 +223,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"[a-zäöü]+(?:en|ern|eln) sie\b")
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
-             "appreciate", "kindly", "if we have", "if we receive", "if we get",
+             "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
+             "we ask",
              "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",

@@ -269,7 +269,7 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
 # a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
 # changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
 # before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
-_SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시)|(?:切り替え|切替|交換)日時?|"
+_SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시|시작(?:일)?)|(?:切り替え|切替|交換)(?:開始)?日時?|"
                            r"(?:轮换|更换|切换|輪換|更換|切換)(?:日期|时间|時間)|"
                            r"\b(?:rotation|switch(?:over)?|cut-?over|replacement|change) date|"
                            r"\bdate (?:de|du|de la) (?:rotation|changement|remplacement|bascule)|"
@@ -279,7 +279,8 @@ _SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시)|(?:�
                            r"\b(?:wechsel|rotations|austausch|umstellungs)datum)"
                            # (a weekday may follow the colon: "Data da substituição: terça-feira, D")
                            r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*[:：]?\s*(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
-_BEFORE_SWITCH = ("교체 전", "전환 전", "切り替え前", "切り替えの前", "交換前", "轮换之前", "轮换前", "更换之前",
+_BEFORE_SWITCH = ("교체 전", "전환 전", "교체 시작일 전", "교체 시작 전", "전환 시작 전",
+                  "切り替え前", "切り替えの前", "交換前", "轮换之前", "轮换前", "更换之前",
                   "更换前", "切换之前", "切换前", "before the rotation", "before the switch", "before the cutover",
                   "before the change", "before the replacement", "vor dem wechsel", "vor der umstellung",
                   "vor der rotation", "vor dem austausch", "avant la rotation", "avant le changement",
@@ -370,7 +371,8 @@ _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |sc
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
                            r"\bsp(?:ä|ae)testens am|"
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
-                           r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bà partir du|\baprès le|"
+                           r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bnach|"
+                           r"\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
@@ -505,6 +507,10 @@ _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\
                                  r"发送日期|通知日期|发布日期|发布于|"
                                  # an invoice's own date ("Date de facture :", "Fecha de factura:", "Rechnungsdatum:")
                                  r"\bdate de (?:la )?facture|\bfecha de (?:la )?factura|\bdata da fatura|"
+                                 # (its issue date: "Data de emissão", "Fecha de emisión", "Date d'émission", "Data di
+                                 # emissione", "Ausstellungsdatum")
+                                 r"\bdata de emiss[ãa]o|\bfecha de emisi[óo]n|\bdate d.[ée]mission|\bdata di emissione|"
+                                 r"\bausstellungsdatum|"
                                  r"\bdata (?:della )?fattura|\brechnungsdatum|請求日|请求日期|开票日期|发票日期|청구일|"
                                  r"발행일)"
                                  r"\s*[:：]?\s*\Z")
@@ -523,11 +529,20 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\bdata di (?:rilascio|lancio|pubblicazione)|ver[öo]ffentlichungsdatum|erscheinungsdatum|"
                       r"リリース日|릴리스 날짜|출시일)"
                       r"\s*[:：]?\s*\Z")
+# the date an account was closed, confirmed ("We confirm the closure of your account on", "Nous confirmons la fermeture
+# de votre compte AWS le", "Confirmamos el cierre de su cuenta de AWS … el", "foi encerrada a", "è stato chiuso il"): a
+# fact
+_CLOSURE_FACT = re.compile(r"\bconfirm\w* (?:the |la |el |o |a |die )?(?:closure|fermeture|cierre|encerramento|"
+                           r"chiusura|schließung|kündigung)\b[^.]{0,60}?(?:\bon|\ble|\bel|\bem|\ba|\bil|\bam)?\s*\Z|"
+                           r"\b(?:was|has been) closed on\s*\Z|\bfoi encerrada (?:a|em)\s*\Z|"
+                           r"\b(?:è stato|e stato) chiuso il\s*\Z|\ba [ée]t[ée] ferm[ée] le\s*\Z|\bfue cerrada el\s*\Z")
+_CLOSURE_CUES = ("confirm", "closed on", "encerrada", "chiuso il", "fermé le", "ferme le", "cerrada el")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
                  "erscheinungsdatum", "リリース", "릴리스", "출시")
-_FACT_CUES = ("öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
+_FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
+              "öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
               "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
               "발행일")
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
@@ -675,7 +690,9 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"重新评估|重新評估|重新审核|重新審核|再評価|再審査|재평가|다시 검토|réévalu|rivalut|reevalu|reavali|neu bewert|"
     r"erneut (?:prüf|bewert)|"
     # a change that takes effect, a price that changes ("entrarán en vigor", "cambiará la tarifa")
-    r"en vigor|em vigor|in vigore|en vigueur|in kraft|tarifa|precio|preço|prix|prezzo|preis|料金|价格|요금|"
+    r"en vigor|em vigor|in vigore|en vigueur|in kraft|tarif|precio|preço|prix|prezzo|preis|料金|价格|요금|"
+    # (a charge that starts: "inizierà ad addebitare", "comenzará a cobrar", "commencera à facturer")
+    r"addebit|cobrar|facturer|factura(?:rá|r)\b|"
     # a due date ("Fällig am", "Vencimento", "date d'échéance", "支払期限")
     r"fällig|vencim|échéance|scadenz|支払期限|支付期限|付款截止|납부 기한|납기|"
     r"停止|終了|期限|失効|更新|维护|停用|到期|终止|유지|만료|중지|종료")
@@ -705,6 +722,13 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
                       r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到))")  # (zh: "於 2027年1月14日 發出", sent on;
     # "于 D 检测到", detected on)
+# what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
+# actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
+# haben wir … festgestellt"): a fact
+_PAST_AFTER_FOREIGN = re.compile(r",?\s*(?:detectamos|observamos|identificamos|recibimos|detet[aá]mos|identific[aá]mos|"
+                                 r"hemos (?:detectado|observado|identificado|recibido)|"
+                                 r"nous avons (?:d[ée]tect[ée]|constat[ée]|observ[ée]|re[çc]u|identifi[ée])|"
+                                 r"abbiamo (?:rilevato|osservato|ricevuto|identificato)|haben wir\b|stellten wir\b)")
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
@@ -778,8 +802,9 @@ _RELATIVE_FOREIGN = re.compile(
     r"dans les(?: prochains)?|entro|nei prossimi|innerhalb von|innerhalb der nächsten|in den nächsten|binnen|"
     # (in N days, as English "in 45 days": "tra 45 giorni", "fra", "dans 45 jours", "in 45 Tagen", "en 45 días",
     # "em 45 dias")
-    r"tra|fra|dans|in|en|em)"
-    r"\s+(?:[^\W\d_]{2,12}\s+\()?(\d{1,3}|" + "|".join(_NUMBERS_FOREIGN) + r")\)?\s+"
+    r"tra|fra|dans|in|en|em|daqui a)"
+    r"\s+(?:(?:los|las|les|os|as|i|gli|le|die)\s+)?(?:[^\W\d_]{2,12}\s+\()?(\d{1,3}|" + "|".join(_NUMBERS_FOREIGN)
+    + r")\)?\s+"
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
@@ -905,7 +930,8 @@ _DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변�
 # date jusqu'au D", "riprogrammarla a una data entro il D", "reagendá-la para uma data até D"): how far the reader
 # may defer it, not when it happens (the target right before the date, a verb of deferring in its clause)
 _DEFER_TARGET = re.compile(r"(?:\bto (?:a|any|another) (?:later )?(?:date|time|day)|"
-                           r"\bauf einen (?:späteren )?(?:zeitpunkt|termin)|"
+                           r"\b(?:auf )?einen (?:beliebigen |späteren |anderen )?(?:zeitpunkt|termin)|"
+                           r"\bany (?:later )?(?:date|time)|"
                            r"\b(?:para|a) (?:una|uma|otra|outra) (?:fecha|data)|"
                            r"\bà une (?:autre )?date|\ba una (?:data|altra data))[^.]{0,24}\Z")
 _DEFER_VERBS = ("reschedul", "defer", "postpone", "move", "verschieb", "verleg", "reprogram", "aplaz", "pospon",
@@ -1024,6 +1050,9 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
                         r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
+# a condition right after a no-action ("no action is required if you accept the new price", "non è richiesta alcuna
+# azione se accetta la nuova tariffa"): only some readers are spared
+_TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "対応", "操作", "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
@@ -1200,6 +1229,7 @@ def _resolve(match: re.Match[str], reference: date | None, day_first: bool = Fal
 # a sentence that opens by naming the date of the sentence before ("On that date", "Ab diesem Datum", "À cette date",
 # "En esa fecha", "Nessa data", "In quella data", "その日", "该日", "그날"), in the 9 languages
 _THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) (?:date|day|point|time)\b|"
+                        r"from then on\b|after then\b|"
                         r"(?:an|ab|nach|zu) diesem (?:datum|tag|zeitpunkt)\b|(?:à|a partir de|après|dès) cette date\b|"
                         r"(?:en|a partir de|desde|después de) (?:esa|esta) fecha\b|"
                         r"(?:nessa|nesta|a partir dessa|a partir desta|após essa|após esta) data\b|"
@@ -1294,7 +1324,9 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     between = text[colon + 1:start] if colon > left else ""
     in_value = bool(between.strip(" \t")) and "\n" not in between and _FIELD_LINE.match(
         text, text.rfind("\n", 0, colon) + 1) is not None
-    if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:.":
+    # (a colon after dotted leaders, "Vencimento ......: D", ends a field's name as a colon alone does)
+    if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:" or (
+            text[colon - 1] == "." and not text.startswith("...", colon - 3)):
         leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 18:start] else None
         if leader is None or leader.start() <= left or text[leader.start() - 1] == "\n":
             return text[left:start] + " " + text[end:right]
@@ -1508,6 +1540,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
     if not past and any(cue in before for cue in _CREATED_CUES) and _CREATED.search(before):
         score += _PAST  # "created on <date>": when the key was made, a fact
         past = True
+    if not past and any(cue in before for cue in _CLOSURE_CUES) and _CLOSURE_FACT.search(before):
+        score += _PAST  # "Nous confirmons la fermeture de votre compte le D": when the account closed, a fact
+        past = True
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):
             score += 1
@@ -1516,6 +1551,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
         if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
+                         or _PAST_AFTER_FOREIGN.match(text, end)
                          or (any(cue in before for cue in _FACT_CUES) and _FACT_LABEL_FOREIGN.search(before))):
             # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
@@ -1939,10 +1975,11 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
-        found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48
-                  and _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is None and (
+        # (a reply asked within two days or more is a deadline; within a day, a response time: samples/18)
+        found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48 and (
             _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
-            or asks_by_then(lowered[max(0, m.start() - 80):m.end()]))]
+            or asks_by_then(lowered[max(0, m.start() - 80):m.end()])
+            or _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is not None)]
     found += _weekday_asks(lowered)
     if foreign and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN):
         found += _RELATIVE_INVOICE_FOREIGN.finditer(lowered)
@@ -2278,7 +2315,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # pedimos que realice el pago antes de la fecha límite indicada"): the date to pay by
         act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
-    no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and _NO_ACTION.search(sentence) is not None
+    no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and any(
+        _TRAILING_CONDITION.match(sentence, m.end()) is None for m in _NO_ACTION.finditer(sentence))
     if not no_action and notice_type in (POLICY, "health.other"):
         # a policy change that says anywhere that no action is required ("No action is required to continue receiving
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
@@ -2287,6 +2325,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
             # (a no-action after a condition spares only some readers: "If your organization manages root access
             # centrally, no action is required"; the mail's date stays the others' deadline)
             not after_condition(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
+            and _TRAILING_CONDITION.match(lowered, m.end()) is None
             for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(

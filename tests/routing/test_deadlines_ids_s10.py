@@ -12,7 +12,7 @@ spaces)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -92,7 +92,9 @@ def test_a_fact_with_a_time_between_is_no_deadline(text: str) -> None:
     "Le abbiamo inviato il primo avviso il 9 marzo 2027. Risponda entro 48 ore.",
 ])
 def test_when_a_first_notice_was_sent_is_no_deadline(text: str) -> None:
-    assert find_deadline(text, MAIL_DATE, "abuse.report") is None
+    # (the reply window of two days is the deadline since session 18, as the blind batches label it: not the first
+    # notice's date)
+    assert find_deadline(text, MAIL_DATE, "abuse.report") == (MAIL_DATE + timedelta(days=2)).isoformat()
 
 
 @pytest.mark.parametrize("text", [
