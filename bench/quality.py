@@ -109,7 +109,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen89-heldout", "fixtures-unseen90", "fixtures-unseen90-heldout",
                       "fixtures-unseen91", "fixtures-unseen91-heldout", "fixtures-unseen92",
                       "fixtures-unseen92-heldout", "fixtures-unseen93", "fixtures-unseen93-heldout",
-                      "fixtures-unseen94", "fixtures-unseen94-heldout"})
+                      "fixtures-unseen94", "fixtures-unseen94-heldout", "fixtures-unseen95",
+                      "fixtures-unseen95-heldout", "fixtures-unseen96", "fixtures-unseen96-heldout",
+                      "fixtures-unseen97", "fixtures-unseen97-heldout", "fixtures-unseen98",
+                      "fixtures-unseen98-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -276,7 +279,11 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen91", "variants-unseen91"), ("fixtures-unseen91-heldout", "variants-unseen91-heldout"),
                 ("fixtures-unseen92", "variants-unseen92"), ("fixtures-unseen92-heldout", "variants-unseen92-heldout"),
                 ("fixtures-unseen93", "variants-unseen93"), ("fixtures-unseen93-heldout", "variants-unseen93-heldout"),
-                ("fixtures-unseen94", "variants-unseen94"), ("fixtures-unseen94-heldout", "variants-unseen94-heldout"))
+                ("fixtures-unseen94", "variants-unseen94"), ("fixtures-unseen94-heldout", "variants-unseen94-heldout"),
+                ("fixtures-unseen95", "variants-unseen95"), ("fixtures-unseen95-heldout", "variants-unseen95-heldout"),
+                ("fixtures-unseen96", "variants-unseen96"), ("fixtures-unseen96-heldout", "variants-unseen96-heldout"),
+                ("fixtures-unseen97", "variants-unseen97"), ("fixtures-unseen97-heldout", "variants-unseen97-heldout"),
+                ("fixtures-unseen98", "variants-unseen98"), ("fixtures-unseen98-heldout", "variants-unseen98-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
