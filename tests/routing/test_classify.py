@@ -537,6 +537,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 20/24, 21/23 and 15/19 labelled deadlines, 30/30, 29/30, 30/30 and 29/30 ids, on session 18's second round):
     # after session 18's rounds (READMEs), with the misses below
     names += [f"fixtures-unseen{n}{part}" for n in range(83, 91) for part in ("", "-heldout")]
+    # unseen91-94 (first runs 29/30, 28/30, 28/30 and 29/30 types, 15/19, 16/21, 13/19 and 17/21 labelled deadlines,
+    # 30/30, 29/30, 30/30 and 29/30 ids, on session 18's third round): after its fourth round (READMEs), with the
+    # misses below
+    names += [f"fixtures-unseen{n}{part}" for n in range(91, 95) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -632,6 +636,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen88-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen89-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen90-heldout"] = (1.0, 8 / 10, 1.0)
+    # unseen91, unseen93, unseen94: an abuse report's reply "within 24 hours" labelled a deadline against samples/18's
+    # convention (READMEs); their held-out thirds, not tuned on
+    floors["fixtures-unseen91"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen93"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen94"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen91-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen92-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen93-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen94-heldout"] = (8 / 10, 9 / 10, 9 / 10)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
