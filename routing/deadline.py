@@ -661,7 +661,9 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               # no longer supported ("non sarà più supportata", "nicht mehr unterstützt", "ne sera plus
                               # prise en charge", "ya no será compatible", "não será mais suportada")
                               r"supportat[oaie]|nicht mehr unterstützt|plus pris[e]? en charge|"
-                              r"ya no ser[aá] compatible|n[aã]o ser[aá] mais (?:suportad|compat[ií]vel)")
+                              r"ya no ser[aá] compatible|n[aã]o ser[aá] mais (?:suportad|compat[ií]vel)|"
+                              # (an end of life: "llegará al final de su vida útil el D", "fim da vida útil")
+                              r"(?:final|fin) de su vida [uú]til|fim da (?:sua )?vida [uú]til")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
