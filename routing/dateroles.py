@@ -205,6 +205,9 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   # "we ask that you")
                   r"\bnous vous demandons de\b|\b(?:le|les|te) pedimos que\b|\b(?:ti|le|vi) chiediamo di\b|"
                   r"\bpedimos-lhe que\b|\bwe ask (?:that )?you\b|"
+                  # we advise you to ("nous vous conseillons de", "le aconsejamos", "aconselhamos", "vi consigliamo")
+                  r"\bnous vous conseillons\b|\ble aconsejamos\b|\baconselhamos\b|\b(?:vi|ti|le) consigliamo\b|"
+                  r"\bwir raten ihnen\b|"
                   # what AWS needs from the reader, said as its condition ("If we have them by March 12th, …", "if we
                   # receive the logs by D")
                   r"\bif we (?:have|receive|get) (?:them|it|this|these|those|the [a-z]+(?: [a-z]+)?)\b|"
@@ -224,7 +227,7 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
-             "we ask",
+             "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen",
              "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",

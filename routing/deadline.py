@@ -118,7 +118,8 @@ _FOREIGN_FORMS = (
     r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
     # 15.03.2026, 15.03.26 (day first, as German, French, Spanish and Italian mail writes it; a two-digit year is
     # 20yy)
-    r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4}|\d\d)(?!\d|\.\d)",
+    # (a two-digit year only after a two-digit day and month, "15.03.27": "10.6.18" is a version, no date)
+    r"(?<![\d.])(?P<pd>\d{1,2})\.(?P<pm>\d{1,2})\.(?P<py>\d{4}|(?<=\d\d\.\d\d\.)\d\d)(?!\d|\.\d)",
     # 12-05-2027 (day first with dashes, as Spanish, Portuguese and Italian mail may write it; a four-digit year only:
     # "98109-5210" and part numbers are no dates)
     r"(?<![\d-])(?P<hd>\d{1,2})-(?P<hm>\d{1,2})-(?P<hy>(?:19|20)\d\d)(?![\d-])",
