@@ -528,20 +528,20 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\b(?:release|launch) date|\bdate released|\bdata de lan[çc]amento|"
                       r"\bfecha de (?:lanzamiento|publicaci[óo]n)|\bdate de (?:lancement|sortie|publication)|"
                       r"\bdata di (?:rilascio|lancio|pubblicazione)|ver[öo]ffentlichungsdatum|erscheinungsdatum|"
-                      r"リリース日|릴리스 날짜|출시일)"
+                      r"リリース日|릴리스 날짜|출시일|"
+                      # (or closed: the date an account was closed, confirmed, "We confirm the closure of your account
+                      # on", "Nous confirmons la fermeture de votre compte AWS le", "foi encerrada a", "è stato chiuso
+                      # il")
+                      r"\bconfirm\w* (?:the |la |el |o |a |die )?(?:closure|fermeture|cierre|encerramento|chiusura|"
+                      r"schließung|kündigung)\b[^.]{0,60}?(?:\bon|\ble|\bel|\bem|\ba|\bil|\bam)?|"
+                      r"\b(?:was|has been) closed on|\bfoi encerrada (?:a|em)|\b(?:è stato|e stato) chiuso il|"
+                      r"\ba [ée]t[ée] ferm[ée] le|\bfue cerrada el)"
                       r"\s*[:：]?\s*\Z")
-# the date an account was closed, confirmed ("We confirm the closure of your account on", "Nous confirmons la fermeture
-# de votre compte AWS le", "Confirmamos el cierre de su cuenta de AWS … el", "foi encerrada a", "è stato chiuso il"): a
-# fact
-_CLOSURE_FACT = re.compile(r"\bconfirm\w* (?:the |la |el |o |a |die )?(?:closure|fermeture|cierre|encerramento|"
-                           r"chiusura|schließung|kündigung)\b[^.]{0,60}?(?:\bon|\ble|\bel|\bem|\ba|\bil|\bam)?\s*\Z|"
-                           r"\b(?:was|has been) closed on\s*\Z|\bfoi encerrada (?:a|em)\s*\Z|"
-                           r"\b(?:è stato|e stato) chiuso il\s*\Z|\ba [ée]t[ée] ferm[ée] le\s*\Z|\bfue cerrada el\s*\Z")
-_CLOSURE_CUES = ("confirm", "closed on", "encerrada", "chiuso il", "fermé le", "ferme le", "cerrada el")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
-                 "erscheinungsdatum", "リリース", "릴리스", "출시")
+                 "erscheinungsdatum", "リリース", "릴리스", "출시", "confirm", "closed on", "encerrada", "chiuso il",
+                 "fermé le", "ferme le", "cerrada el")
 _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
               "öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
               "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
@@ -1248,11 +1248,16 @@ def _refers_back(text: str, right: int) -> int:
     ``right``."""
     if right >= len(text):
         return right
-    following = _sentence(text, right + 1, right + 2)[1]
+    following = _next_sentence_end(text, right)
     if (text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None) or (
             by_then_in(text, right, following) is not None):
         return following
     return right
+
+
+def _next_sentence_end(text: str, right: int) -> int:
+    """Where the sentence after the one that ends at ``right`` ends."""
+    return _sentence(text, right + 1, right + 2)[1]
 
 
 def _named_after(text: str, right: int) -> int:
@@ -1261,7 +1266,7 @@ def _named_after(text: str, right: int) -> int:
     did not qualify by itself: the next sentence may also say what happened before)."""
     if right >= len(text):
         return right
-    following = _sentence(text, right + 1, right + 2)[1]
+    following = _next_sentence_end(text, right)
     if any(cue in text[right:following] for cue in _THAT_DATE_IN_CUES) \
             and _THAT_DATE_IN.search(text, right, following) is not None:
         return following
@@ -1542,9 +1547,6 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
         score += 2  # extended support is what starts to cost on that date: the deadline after all
     if not past and any(cue in before for cue in _CREATED_CUES) and _CREATED.search(before):
         score += _PAST  # "created on <date>": when the key was made, a fact
-        past = True
-    if not past and any(cue in before for cue in _CLOSURE_CUES) and _CLOSURE_FACT.search(before):
-        score += _PAST  # "Nous confirmons la fermeture de votre compte le D": when the account closed, a fact
         past = True
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):
@@ -2000,18 +2002,16 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue
         if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on
             day = int(match.group(1))
-            when = _valid(reference.year, reference.month, day) if day >= reference.day else None
-            month = reference.month
-            while when is None and day <= 31 and month < reference.month + 12:
-                month += 1
-                when = _valid(reference.year + (month - 1) // 12, (month - 1) % 12 + 1, day)
+            when = next((that for months in range(reference.month - 1, reference.month + 12)
+                         if (that := _valid(reference.year + months // 12, months % 12 + 1, day)) is not None
+                         and that >= reference), None)
             if when is not None:
                 score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
                 out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end()))
             continue
         if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
             score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
-            last = date(reference.year + reference.month // 12, reference.month % 12 + 1, 1) - timedelta(days=1)
+            last = _last_day(reference.year, reference.month)
             terms = lowered[max(0, match.start() - 60):match.end()]
             out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end(),
                                   pay_by=any(word in terms for word in _PAYMENT_WORDS)))
@@ -2228,6 +2228,11 @@ _MONTH_END_CUES = ("end of", "last day of", "ltimo d", "fin de", "fin ", "fim de
                    "dernier jour", "ultimo giorno", "fine ", "ende ", "letzten tag")
 
 
+def _last_day(year: int, month: int) -> date:
+    """The last day of ``month`` of ``year``."""
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
 def month_ends(lowered: str) -> str:
     """``lowered`` with each month's end named with its year (:data:`_MONTH_END`) written as that month's last day in
     ISO form, right-aligned in the phrase's place padded with spaces (one character for one: offsets hold; "before
@@ -2236,9 +2241,7 @@ def month_ends(lowered: str) -> str:
         month = MONTHS.get(found.group("month").rstrip("."))
         if month is None:
             return found.group()
-        year = int(found.group("year"))
-        first_of_next = date(year + month // 12, month % 12 + 1, 1)
-        return (first_of_next - timedelta(days=1)).isoformat().rjust(len(found.group()))
+        return _last_day(int(found.group("year")), month).isoformat().rjust(len(found.group()))
     lowered = _MONTH_END.sub(last_day, lowered)
     if "quart" in lowered or "trimestre" in lowered or "end of q" in lowered:
         lowered = _QUARTER_END.sub(_quarter_end, lowered)
@@ -2249,8 +2252,7 @@ def _quarter_end(found: re.Match[str]) -> str:
     """The last day of the quarter :data:`_QUARTER_END` found, right-aligned in its place (as :func:`month_ends`)."""
     quarter = _QUARTER_ORDINALS[next(group for group in found.groups()[:-1] if group)]
     year = int(found.group(found.re.groups))
-    last = date(year + quarter // 4, quarter * 3 % 12 + 1, 1) - timedelta(days=1)
-    return last.isoformat().rjust(len(found.group()))
+    return _last_day(year, quarter * 3).isoformat().rjust(len(found.group()))
 
 
 def arabic_cjk_dates(text: str) -> str:

@@ -120,7 +120,7 @@ _ACCOUNT_TIERS = (
                # "您的 AWS 账户"): the reader's, though another account (the inviting one) is named first
                r"|(?:\bIhr(?:e[sm]?|en)?\s+(?:AWS-)?Kontos?|\b(?:su|tu)\s+cuenta(?:\s+de\s+AWS)?"
                r"|\bvotre\s+compte(?:\s+AWS)?|\bsua\s+conta(?:\s+(?:da\s+)?AWS)?"
-               r"|\b(?:il\s+)?(?:tuo|suo|vostro)\s+account(?:\s+AWS)?|\b(?:il\s+)?(?:tuo|suo|vostro)\s+ID\s+account(?:\s+AWS)?(?:\s+[èe])?"
+               r"|\b(?:il\s+)?(?:tuo|suo|vostro)\s+(?:ID\s+)?account(?:\s+AWS)?(?:\s+[èe])?"
                r"|(?:お客様|ご利用)の\s*(?:AWS\s*)?アカウント"
                r"|(?:귀하|고객님)의\s*(?:AWS\s*)?계정|您的\s*(?:AWS\s*)?(?:账户|帐户|账号|帳戶))(?:\s*ID)?"
                + _OPEN_ID + r"\s*[:：]?\s*\Z"
