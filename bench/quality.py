@@ -112,7 +112,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen94", "fixtures-unseen94-heldout", "fixtures-unseen95",
                       "fixtures-unseen95-heldout", "fixtures-unseen96", "fixtures-unseen96-heldout",
                       "fixtures-unseen97", "fixtures-unseen97-heldout", "fixtures-unseen98",
-                      "fixtures-unseen98-heldout"})
+                      "fixtures-unseen98-heldout", "fixtures-unseen99", "fixtures-unseen99-heldout",
+                      "fixtures-unseen100", "fixtures-unseen100-heldout", "fixtures-unseen101",
+                      "fixtures-unseen101-heldout", "fixtures-unseen102", "fixtures-unseen102-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -283,7 +285,14 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen95", "variants-unseen95"), ("fixtures-unseen95-heldout", "variants-unseen95-heldout"),
                 ("fixtures-unseen96", "variants-unseen96"), ("fixtures-unseen96-heldout", "variants-unseen96-heldout"),
                 ("fixtures-unseen97", "variants-unseen97"), ("fixtures-unseen97-heldout", "variants-unseen97-heldout"),
-                ("fixtures-unseen98", "variants-unseen98"), ("fixtures-unseen98-heldout", "variants-unseen98-heldout"))
+                ("fixtures-unseen98", "variants-unseen98"), ("fixtures-unseen98-heldout", "variants-unseen98-heldout"),
+                ("fixtures-unseen99", "variants-unseen99"), ("fixtures-unseen99-heldout", "variants-unseen99-heldout"),
+                ("fixtures-unseen100", "variants-unseen100"),
+                ("fixtures-unseen100-heldout", "variants-unseen100-heldout"),
+                ("fixtures-unseen101", "variants-unseen101"),
+                ("fixtures-unseen101-heldout", "variants-unseen101-heldout"),
+                ("fixtures-unseen102", "variants-unseen102"),
+                ("fixtures-unseen102-heldout", "variants-unseen102-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
