@@ -394,7 +394,15 @@ def acts_by_then(text: str) -> bool:
     while after < len(text) and text[after] in " ,，、":
         after += 1
     return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
-        or _IMPERATIVE.match(text, after) is not None  # ("D'ici là, mettez …", "Before then, change your client")
+        or _IMPERATIVE.match(text, after) is not None \
+        or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None
+    # ("D'ici là, mettez …", "Before then, change your client"; "… will be closed unless you upgrade before then")
+
+
+# what happens unless the reader acts, the act before "then" ("your account will be closed unless you upgrade to a
+# paid plan before then", "à moins que vous ne passiez …", "a menos que", "a não ser que", "a meno che", "es sei denn")
+_UNLESS_YOU = re.compile(r"\bunless you\b|\bà moins que vous\b|\ba menos que\b|\ba n[ãa]o ser que\b|\ba meno che\b|"
+                         r"\bes sei denn\b|\bsofern sie nicht\b")
 
 
 def after_condition(text: str, left: int, at: int) -> bool:

@@ -27,6 +27,7 @@ against the mail's Date, which the caller passes in: no clock here.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -35,6 +36,7 @@ from routing.dateroles import (
     ACT_BY,
     CJK_DATE_TAIL,
     DUE_DATE_ASK,
+    EXTENDED_END,
     START,
     acts_by_then,
     after_condition,
@@ -348,6 +350,13 @@ _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|
 _TIME_FOREIGN = (r"(?:(?:(?:às|as|à|a las|alle|le|um|ore)\s+)?\d{1,2}(?:[:h.]\d\d|h|\s*uhr)"
                  r"(?:\s*\(?(?:utc|gmt|cet|cest|mez|mesz|wet|west|[pmce][sd]t|[jk]st)\)?)?(?:\s*\([^)\n]{1,40}\))?,?\s+"
                  r"(?:(?:de|del|do|da|du|di|le|il|am|del giorno)\s+)?)?")
+# what a start or an end field may name after its word: the window or the maintenance ("Start of the window", "Début de
+# la fenêtre", "Inicio de la ventana", "Início da janela", "Inizio della finestra", "Beginn des Wartungsfensters",
+# "Fin de la fenêtre")
+_OF_WINDOW = (r"(?:[ \t]+(?:of (?:the )?|de (?:la |l['’])?|del |da |do |della |dell['’]|des |der )?"
+              r"(?:maintenance window|maintenance|window|fen[êe]tre(?: de maintenance)?|ventana(?: de mantenimiento)?|"
+              r"mantenimiento|janela(?: de manuten[çc][ãa]o)?|manuten[çc][ãa]o|finestra(?: di manutenzione)?|"
+              r"manutenzione|wartungsfensters?|wartung|zeitfensters?))?")
 # a window given as two field lines, its start's ("Start: Tuesday, July 14, 2026 01:00 UTC" over "End: …", "Beginn:",
 # "Inicio:", "Début :", "Inizio:", "Início:", "開始:", "开始时间：", "시작:"), and the end field on the next line
 # (:data:`_END_FIELD_AFTER`): the window opens then (weight 3, as _LEAD_WINDOW); also two rows of a table whose cells
@@ -357,7 +366,8 @@ _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled 
                           # (the maintenance's own: "维护开始：", "維護開始：", "メンテナンス開始:", "점검 시작:")
                           r"(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
                           r"(?:開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
-                          r"시작(?: ?시간| ?일시)?))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
+                          r"시작(?: ?시간| ?일시)?))" + _OF_WINDOW
+                          + r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
                           r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]*)?"
                           + _WEEKDAY_FOREIGN + r"\Z")
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
@@ -365,9 +375,11 @@ _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", 
 # normale d'Europe centrale)")
 _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |scheduled |event )?end(?: time| date)?|"
                               r"ende|fin|fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
-                              r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))"
-                              r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
-                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]))")
+                              r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))" + _OF_WINDOW
+                              + r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
+                              r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]|"
+                              # (a weekday in another language before the day: "Fin de la fenêtre   lundi 3 mai 2027")
+                              r"[^\W\d_]{3,12}\.?(?:-feira)?,?[ \t]+\d))")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
                            r"\bsp(?:ä|ae)testens am|"
@@ -535,13 +547,20 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\bconfirm\w* (?:the |la |el |o |a |die )?(?:closure|fermeture|cierre|encerramento|chiusura|"
                       r"schließung|kündigung)\b[^.]{0,60}?(?:\bon|\ble|\bel|\bem|\ba|\bil|\bam)?|"
                       r"\b(?:was|has been) closed on|\bfoi encerrada (?:a|em)|\b(?:è stato|e stato) chiuso il|"
-                      r"\ba [ée]t[ée] ferm[ée] le|\bfue cerrada el)"
+                      r"\ba [ée]t[ée] ferm[ée] le|\bfue cerrada el|"
+                      # (or the end of the usage a bill covers: "a final bill for usage through D", "pela utilização
+                      # até D", "por el uso hasta el D", "pour l'utilisation jusqu'au D", "für die Nutzung bis zum D",
+                      # "per l'utilizzo fino al D")
+                      r"\b(?:usage|use|consumption) (?:through|until|up to)|\butiliza[çc][ãa]o até|"
+                      r"\b(?:uso|consumo) hasta(?: el)?|\butilisation jusqu.au|\b(?:nutzung|verbrauch) bis(?: zum)?|"
+                      r"\butilizzo fino al)"
                       r"\s*[:：]?\s*\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
                  "erscheinungsdatum", "リリース", "릴리스", "출시", "confirm", "closed on", "encerrada", "chiuso il",
-                 "fermé le", "ferme le", "cerrada el")
+                 "fermé le", "ferme le", "cerrada el", "use ", "usage ", "consumption ", "utiliza", "uso ", "consumo ",
+                 "utilisation ", "nutzung ", "verbrauch ", "utilizzo ")
 _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
               "öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
               "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
@@ -608,6 +627,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"replace|update|"
      # what follows an unpaid balance ("If the balance is still unpaid on D, we will close the account")
      r"unpaid|\bclose (?:the|your) (?:aws )?account|\bdelet(?:e|ed|ion)\b|"
+     # (sending paused: "we will pause your ability to send email", "your sending will be paused")
+     r"\bwill (?:be )?paus|\bpause (?:your|the|sending)\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -627,7 +648,15 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"extended support", -2),
     # a column or field that names when the event is scheduled ("BrokerName / Deployment / Replacement Time:")
     (r"\b(?:replacement|reboot|restart|upgrade|patch(?:ing)?|migration|cutover|scheduled|planned) "
-     r"(?:time|date)s?\b", 1),
+     r"(?:time|date)s?\b|"
+     # (the same field in the other languages: "Austauschzeit:", "Heure de remplacement :", "Hora de reemplazo:",
+     # "Horário de substituição:", "Ora di sostituzione:", "交換日時:", "更换时间：", "교체 시간:")
+     r"(?:austausch|ersetzungs|neustart|upgrade|migrations)(?:zeit|termin|datum)|"
+     r"\b(?:heure|date) de (?:remplacement|red[ée]marrage|migration)|"
+     r"\b(?:hora|fecha) de (?:reemplazo|sustituci[óo]n|reinicio|migraci[óo]n)|"
+     r"\b(?:hor[áa]rio|data) de (?:substitui[çc][ãa]o|reinicializa[çc][ãa]o|migra[çc][ãa]o)|"
+     r"\b(?:ora|data) di (?:sostituzione|riavvio|migrazione)|(?:交換|再起動|移行)(?:日時|時刻)|"
+     r"(?:更换|重启|迁移)(?:时间|日期)|(?:교체|재부팅|마이그레이션) (?:시간|일시)", 1),
     # an event AWS offers around the change, or its recording ("a webinar on D", "Aufzeichnung ab dem D abrufbar")
     (r"webinar|ウェビナー|研讨会|웨비나|\brecording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
     # what a page will show from then ("The updated prices will also appear on https://… starting D"): a publication
@@ -664,13 +693,25 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               r"supportat[oaie]|nicht mehr unterstützt|plus pris[e]? en charge|"
                               r"ya no ser[aá] compatible|n[aã]o ser[aá] mais (?:suportad|compat[ií]vel)|"
                               # (an end of life: "llegará al final de su vida útil el D", "fim da vida útil")
-                              r"(?:final|fin) de su vida [uú]til|fim da (?:sua )?vida [uú]til")
+                              r"(?:final|fin) de su vida [uú]til|fim da (?:sua )?vida [uú]til|"
+                              # (or of its life cycle: "arriverà alla fine del ciclo di vita il D", "fin de vie",
+                              # "fin du cycle de vie", "fin del ciclo de vida", "fim do ciclo de vida", "Ende des
+                              # Lebenszyklus", "生命周期结束", "수명 종료")
+                              r"fine del (?:suo )?ciclo di vita|fin de (?:sa )?vie\b|fin du cycle de vie|"
+                              r"(?:fin|final) del (?:su )?ciclo de vida|fim do (?:seu )?ciclo de vida|"
+                              r"ende (?:des|seines|ihres) lebenszyklus|生命周期结束|生命週期結束|수명 종료")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|aposentad|aposentar|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|"
     r"außer betrieb|"
     r"termin|finaliz|"
+    # (a replacement, as the English "replace": "Austauschzeit:", "sera remplacée", "será reemplazada", "交換", "更换",
+    # "교체")
+    r"austausch|ersetz|remplac|reemplaz|sustitu|substitu|sostitu|交換|交换|更换|替换|교체|"
+    # (and a restart: "Neustartzeit:", "sera redémarrée", "se reiniciará", "verrà riavviata", "再起動", "重启",
+    # "재부팅")
+    r"neustart|neu gestartet|redémarr|reinici|riavvi|再起動|重启|重新启动|재부팅|재시작|"
     # (an upgrade or a migration in ja, zh, ko: "アップグレード", "升级", "업그레이드", "移行", "迁移", "마이그레이션")
     r"アップグレード|升级|升級|업그레이드|移行|迁移|遷移|마이그레이션|"
     # (German discontinues with a separable verb: "Am D stellen wir AWS Proton endgültig ein")
@@ -1494,14 +1535,16 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
                 # the change of that date concerns, the sentence's verb is "will"
                 score -= _PAST
                 past = False
-    if score < QUALIFY:
-        # a row of a plain-text table, drawn with pipes or aligned with spaces: its column's header
-        row_start = text.rfind("\n", 0, start) + 1
+    row_start = text.rfind("\n", 0, start) + 1
+    if score < QUALIFY or (phrase_start < row_start and text.find("\n", left, start) >= 0):
+        # a row of a plain-text table, drawn with pipes or aligned with spaces: its column's header (which also
+        # decides a date of a row whose sentence, read across lines, scored it from the header's own words: a
+        # "New certificate available" column beside a "Deadline" column holds no deadline)
         in_row = text[row_start:start]
         column = _pipe_column_score(text, start, foreign) if "|" in in_row else None
         if column is None and "   " in in_row:
             column = _aligned_column_score(text, start, foreign)
-        if column is not None:
+        if column is not None and (score < QUALIFY or column == 0):
             return column, row_start
     if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
         column = _column_score(text, left, start, foreign)
@@ -1638,7 +1681,11 @@ def _pipe_column_score(text: str, start: int, foreign: bool) -> int | None:
     if header is None or header == row:
         return None
     # (the header has the row's pipes: the same cells)
-    return _header_cell_score(header.split("|")[cell], text[max(0, top - 400):top], foreign)
+    cells = header.split("|")
+    score = _header_cell_score(cells[cell], text[max(0, top - 400):top], foreign)
+    if score is None and any(_COLUMN.search(other) for i, other in enumerate(cells) if i != cell):
+        return 0  # (a column beside the date columns: "New certificate available" beside "Deadline", no deadline)
+    return score
 
 
 def _header_cell_score(cell: str, before: str, foreign: bool) -> int | None:
@@ -1685,8 +1732,11 @@ def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
         return None
     cell_start = max(header.rfind("  ", 0, column + 1), 0)  # the cell over the date: from the gap before it
     cell_end = header.find("  ", column)
-    return _header_cell_score(header[cell_start:cell_end if cell_end >= 0 else len(header)],
-                              text[max(0, top - 400):top], foreign)
+    cell_end = cell_end if cell_end >= 0 else len(header)
+    score = _header_cell_score(header[cell_start:cell_end], text[max(0, top - 400):top], foreign)
+    if score is None and (_COLUMN.search(header, 0, cell_start) or _COLUMN.search(header, cell_end)):
+        return 0  # (a column beside the date columns, as in :func:`_pipe_column_score`)
+    return score
 
 
 def _column_kind(found: re.Match[str]) -> int:
@@ -2121,19 +2171,22 @@ def _pick(candidates: list[_Candidate], lowered: str = "", notice_type: str | No
                                                             for c in qualified) and not asks_by_then(lowered):
         return None  # (a usage alert that names when its free-tier offer ends, and asks nothing by then)
     if lowered and len({c.when for c in qualified}) > 1:
-        return _by_role(lowered, qualified, notice_type)
+        return _by_role(lowered, qualified, notice_type, candidates)
     best = max(c.score for c in qualified)
     # the best-scored dates; of them the earliest (a reminder repeats the date, a later one is the next step)
     return min((c for c in qualified if c.score == best), key=lambda c: (c.when, c.start))
 
 
-def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None) -> _Candidate:
+def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
+             candidates: Sequence[_Candidate] = ()) -> _Candidate:
     """The deadline among ``qualified`` (two dates or more) by the roles of its dates (:mod:`routing.dateroles`):
     a date the reader is asked to act by, when there is one and no better-scored date that is not demoted comes
     before it; else the first date that is not a fact, a cause, a conditional date, an extended support's end or
     what ``notice_type`` does not expect (a maintenance window's end); the scores rank (the best-scored, then the
     earliest), and when every date is demoted, the scores alone decide. Roles are read only where they can change
-    the pick (the act-by test first asks for an act-by lead, :func:`routing.dateroles.may_act_by`)."""
+    the pick (the act-by test first asks for an act-by lead, :func:`routing.dateroles.may_act_by`). A date that
+    ``candidates`` (every date of the mail, qualified or not) names elsewhere as an extended support's end is that
+    end also where the mail restates it ("stays in extended support until D. After D, v2.8 is no longer supported")."""
     ranked = sorted(qualified, key=lambda c: (-c.score, c.when, c.start))
     roles: dict[int, str] = {}
 
@@ -2146,10 +2199,15 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None)
 
     demoted = not_deadline_roles(notice_type)
 
+    extended_ends = {c.when for c in candidates if c.at >= 0 and c.when in {q.when for q in qualified}
+                     and role(c) == EXTENDED_END}
+
     def kept(candidate: _Candidate) -> bool:
         # a date whose role is no deadline, unless the mail names the same date again in a role that is (the
         # date of "if you do not upgrade, the account will be closed after D" is stated outright in "your free
-        # plan ends on D": not only what happens under a condition)
+        # plan ends on D": not only what happens under a condition); an extended support's end stays one
+        if candidate.when in extended_ends:
+            return False
         return role(candidate) not in demoted or any(
             other.when == candidate.when and other is not candidate and role(other) not in demoted
             for other in qualified)
@@ -2306,8 +2364,11 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # a period: the date to pay by of a bill's terms, or a period the sentence asks the reader to act in ("Bitte
         # laden Sie diese innerhalb von 10 Tagen in den Fall hoch", "please send them within 7 days"), not a period
         # it leaves to the reader ("you can reopen this case within 14 days")
-        return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[slice(*_sentence(lowered, found.start,
-                                                                                               found.end))]))
+        # (or the next sentence asks an act by then: "Your free plan ends in 14 days. … unless you upgrade before
+        # then")
+        left, right = _sentence(lowered, found.start, found.end)
+        return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[left:right])
+                       or acts_by_then(lowered[left:_refers_back(lowered, right)]))
     left, right = _sentence(lowered, found.at, found.end)
     act_by = _acts_by(lowered, found)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
