@@ -114,7 +114,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen97", "fixtures-unseen97-heldout", "fixtures-unseen98",
                       "fixtures-unseen98-heldout", "fixtures-unseen99", "fixtures-unseen99-heldout",
                       "fixtures-unseen100", "fixtures-unseen100-heldout", "fixtures-unseen101",
-                      "fixtures-unseen101-heldout", "fixtures-unseen102", "fixtures-unseen102-heldout"})
+                      "fixtures-unseen101-heldout", "fixtures-unseen102", "fixtures-unseen102-heldout",
+                      "fixtures-unseen103", "fixtures-unseen103-heldout", "fixtures-unseen104",
+                      "fixtures-unseen104-heldout", "fixtures-unseen105", "fixtures-unseen105-heldout",
+                      "fixtures-unseen106", "fixtures-unseen106-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -292,7 +295,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen101", "variants-unseen101"),
                 ("fixtures-unseen101-heldout", "variants-unseen101-heldout"),
                 ("fixtures-unseen102", "variants-unseen102"),
-                ("fixtures-unseen102-heldout", "variants-unseen102-heldout"))
+                ("fixtures-unseen102-heldout", "variants-unseen102-heldout"),
+                ("fixtures-unseen103", "variants-unseen103"),
+                ("fixtures-unseen103-heldout", "variants-unseen103-heldout"),
+                ("fixtures-unseen104", "variants-unseen104"),
+                ("fixtures-unseen104-heldout", "variants-unseen104-heldout"),
+                ("fixtures-unseen105", "variants-unseen105"),
+                ("fixtures-unseen105-heldout", "variants-unseen105-heldout"),
+                ("fixtures-unseen106", "variants-unseen106"),
+                ("fixtures-unseen106-heldout", "variants-unseen106-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
