@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import islice
 
 from routing.dateroles import (
     ACT_BY,
@@ -169,7 +170,8 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d?\s*[月월]|\d{3}[-/]\d|\d{3}\s*[年년]|\d
 _FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
-           r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?)?\Z")
+           # (the date in parentheses after what it dates: "before the end of the review period (March 2, 2027)")
+           r"(?:\(\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?)?\Z")
 
 
 def _word_led(words: str) -> str:
@@ -194,6 +196,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
+         # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
+         r"\bapply date:?|"
          r"\bnot (?:be )?later than|\bahead of|"
          # (a certificate's expiry field, as X.509 names it: "Not after ........ D")
          r"\bnot after:|"
@@ -595,7 +599,9 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
                          r"(?:onwards?\b|and (?:later|after|beyond)\b)")
 # (a time may stand between: "2026年2月9日 10:00 (UTC) 以降に"; a Korean particle after a space:
 # "2027년 3월 3일 로 예약")
-_JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"  # a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00"
+# (a date in parentheses after what it dates: "在审查期结束 (D) 前", "審査期間終了（D）まで")
+# (after a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00")
+_JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+[)）]?\s*+"
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|(?:或)?之[后後]|或以[后後]|起|前|开始|開始|까지|이전|"
                        r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
@@ -811,7 +817,7 @@ _PAYMENT_TERMS = ("payment terms", "terms of payment", "conditions de paiement",
 _MONTH_END_RELATIVE = re.compile(
     r"\b(?:by|before) the end of (?:this|the current) month|\bentro la fine del mese(?: corrente| in corso)?|"
     r"\bantes del? (?:fin|final) del mes(?: en curso| actual| corriente)?|"
-    r"\b(?:d.ici|avant) la fin du mois(?: en cours)?|\bat[ée] o (?:fim|final) do m[êe]s(?: atual| corrente)?|"
+    r"\b(?:d.ici|avant) la fin du mois(?: en cours)?|\bat[ée] a?o (?:fim|final) do m[êe]s(?: atual| corrente)?|"
     r"\bbis (?:zum )?ende (?:des|dieses) (?:laufenden |aktuellen )?monats|今月末(?:まで)?|本月(?:底|末)(?:之?前)?|"
     r"이번 달 말(?:까지)?|"
     # (payment terms: end of month, "à fin de mois", "a fin de mes", "zum Monatsende", "a fine mese", "no fim do mês";
@@ -822,6 +828,8 @@ _MONTH_END_RELATIVE = re.compile(
 # next such day from the mail's date on
 _DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until)"
                            r"(?: (?:the )?end of (?:the )?(?:business )?day)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b"
+                           # (of which month, said relative to the mail's: "by the 5th of next month")
+                           r"(?: (?:of|in) (?:(this|the current)|(?:the )?(?:next|following)) month\b)?"
                            r"(?!\s+(?:of\s+)?" + _MONTH.format("m") + ")")
 _DAY_OF_MONTH_AT = re.compile(r" the \d{1,2}(?:st|nd|rd|th)\b")  # (a cheap scan before the leads are tried)
 _MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
@@ -1419,10 +1427,11 @@ _HYPOTHESIS = re.compile(r"\bif (?:you (?:believe|think|feel|suspect)(?: that)? 
                          r"(?:it|this|that|they|these|those|the [\w-]+|your [\w-]+)(?: [\w-]+){0,2}? (?:was|were)\b")
 
 
-def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int, int]:
+def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
     """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is not plain ASCII,
     German and French phrases count too). A sentence that states the date as a fact (:data:`_PAST`, not taken back by
-    a "will" of its clause) lowers it."""
+    a "will" of its clause) lowers it. ``led``: the phrase at ``start`` holds its own by-lead ("by the 5th of next
+    month"), scored by its caller: it is no bare table row under the paragraph before."""
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
     if "." in before[-18:] or "…" in before[-18:]:
@@ -1552,7 +1561,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False) -> tuple[int,
             return column, left
     if score < QUALIFY and not past and (item := _list_item_score(text, start, end, foreign)) is not None:
         return item, text.rfind("\n", 0, start) + 1
-    if score == 0 and left >= 2 and text.startswith("\n\n", left - 2):
+    if score == 0 and not led and left >= 2 and text.startswith("\n\n", left - 2):
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
         header = text[max(text.rfind("\n\n", max(0, left - 300), left - 2), left - 300, 0):left]
@@ -2031,10 +2040,14 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_FOREIGN.finditer(lowered)
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
         # (a reply asked within two days or more is a deadline; within a day, a response time: samples/18)
-        found += [m for m in _RELATIVE_HOURS.finditer(lowered) if int(m.group(1) or m.group(2)) >= 48 and (
-            _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
-            or asks_by_then(lowered[max(0, m.start() - 80):m.end()])
-            or _REPLY.search(lowered, max(0, m.start() - 80), m.end() + 20) is not None)]
+        # (the first MAX_DATES periods: a body of repeated periods tests each only so often)
+        found += [m for m in islice(_RELATIVE_HOURS.finditer(lowered), MAX_DATES)
+                  if int(m.group(1) or m.group(2)) >= 48 and (
+                      _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
+                      or asks_by_then(lowered[max(0, m.start() - 80):m.end()])
+                      # (Japanese and Korean put the verb after the period: "48시간 이내에 … 회신해 주십시오")
+                      or _REPLY.search(lowered, max(0, m.start() - 80),
+                                       m.end() + (60 if m.group(2) else 20)) is not None)]
     found += _weekday_asks(lowered)
     if foreign and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN):
         found += _RELATIVE_INVOICE_FOREIGN.finditer(lowered)
@@ -2050,13 +2063,15 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         if match.re is _RELATIVE_WEEKDAY:
             out.append(_weekday_candidate(lowered, reference, match))
             continue
-        if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on
+        if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on (or of the month named)
             day = int(match.group(1))
-            when = next((that for months in range(reference.month - 1, reference.month + 12)
+            named = match.group(0).endswith(" month")
+            first = reference.month if named and match.group(2) is None else reference.month - 1
+            when = next((that for months in range(first, first + (1 if named else 13))
                          if (that := _valid(reference.year + months // 12, months % 12 + 1, day)) is not None
                          and that >= reference), None)
             if when is not None:
-                score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
+                score, phrase_start = _score(lowered, match.start(), match.end(), foreign, led=True)
                 out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end()))
             continue
         if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
@@ -2313,15 +2328,31 @@ def _quarter_end(found: re.Match[str]) -> str:
     return _last_day(year, quarter * 3).isoformat().rjust(len(found.group()))
 
 
+# a month's end with its year in ja, zh, ko ("2027年3月末日", "2027年3月底", "2027년 3월 말일"): that month's last day
+_CJK_MONTH_END = re.compile(r"(\d{4})(\s*[年년]\s*)(\d{1,2})(\s*[月월]\s*)(?:末日|月末|末|底|말일|말)")
+
+
+def _cjk_month_end(found: re.Match[str]) -> str:
+    """The month's end :data:`_CJK_MONTH_END` found, as its last day ("2027年3月末日" -> "2027年3月31日")."""
+    year, month = int(found.group(1)), int(found.group(3))
+    if not 1 <= month <= 12:
+        return found.group(0)
+    day = "일" if "년" in found.group(2) else "日"
+    return f"{found.group(1)}{found.group(2)}{found.group(3)}{found.group(4)}{_last_day(year, month).day}{day}"
+
+
 def arabic_cjk_dates(text: str) -> str:
     """``text`` with each date in Chinese numerals written in digits ("二〇二七年一月三十一日" -> "2027年1月31日"),
     and each Reiwa or Minguo year as its Gregorian year ("令和9年2月28日" -> "2027年2月28日", "民國116年" ->
-    "2027年"), which the date patterns read; a numeral that is no month or day is left as it is."""
+    "2027年"), which the date patterns read; a numeral that is no month or day is left as it is. A month's end with
+    its year is its last day ("2027年3月末日" -> "2027年3月31日", "2027년 3월 말일" -> "2027년 3월 31일")."""
     def digits(match: re.Match[str]) -> str:
         month, day = _cjk_number(match.group(2)), _cjk_number(match.group(3))
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return match.group(0)
         return "".join(str(_CJK_DIGITS[c]) for c in match.group(1)) + f"年{month}月{day}日"
+    if "末" in text or "底" in text or "말" in text:
+        text = _CJK_MONTH_END.sub(_cjk_month_end, text)
     if "令和" in text:
         text = _REIWA.sub(lambda m: f"{2018 + (1 if m.group(1) == '元' else int(m.group(1)))}年", text)
     if "民國" in text or "民国" in text:
@@ -2341,7 +2372,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if not text:
         return None
     text = text[:200_000]
-    if "年" in text and "月" in text:
+    if ("年" in text and "月" in text) or ("년" in text and "말" in text):
         text = arabic_cjk_dates(text)
     lowered = fold_traditional(text.lower())  # (Traditional Chinese read as Simplified: offsets hold)
     if "\n" in lowered:
