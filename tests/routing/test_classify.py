@@ -548,6 +548,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen99-102 (first runs 26/30, 30/30, 30/30 and 28/30 types, 18/23, 16/22, 16/19 and 17/22 labelled deadlines,
     # 30/30 ids each, on session 18's end): after session 19's first round (READMEs); the held-out thirds' misses
     names += [f"fixtures-unseen{n}{part}" for n in range(99, 103) for part in ("", "-heldout")]
+    # unseen103-106 (first runs 28/30, 25/30, 29/30 and 29/30 types, 19/20, 13/21, 20/22 and 20/21 labelled deadlines,
+    # 30/30, 30/30, 29/30 and 30/30 ids, on session 19's first round): after its second round (READMEs); the held-out
+    # thirds' misses
+    names += [f"fixtures-unseen{n}{part}" for n in range(103, 107) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -664,6 +668,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen100-heldout"] = (1.0, 7 / 10, 1.0)
     floors["fixtures-unseen101-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen102-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen103-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen104-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen105-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen106-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
