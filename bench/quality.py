@@ -117,7 +117,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen101-heldout", "fixtures-unseen102", "fixtures-unseen102-heldout",
                       "fixtures-unseen103", "fixtures-unseen103-heldout", "fixtures-unseen104",
                       "fixtures-unseen104-heldout", "fixtures-unseen105", "fixtures-unseen105-heldout",
-                      "fixtures-unseen106", "fixtures-unseen106-heldout"})
+                      "fixtures-unseen106", "fixtures-unseen106-heldout",
+                      "fixtures-unseen107", "fixtures-unseen107-heldout", "fixtures-unseen108",
+                      "fixtures-unseen108-heldout", "fixtures-unseen109", "fixtures-unseen109-heldout",
+                      "fixtures-unseen110", "fixtures-unseen110-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -303,7 +306,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen105", "variants-unseen105"),
                 ("fixtures-unseen105-heldout", "variants-unseen105-heldout"),
                 ("fixtures-unseen106", "variants-unseen106"),
-                ("fixtures-unseen106-heldout", "variants-unseen106-heldout"))
+                ("fixtures-unseen106-heldout", "variants-unseen106-heldout"),
+                ("fixtures-unseen107", "variants-unseen107"),
+                ("fixtures-unseen107-heldout", "variants-unseen107-heldout"),
+                ("fixtures-unseen108", "variants-unseen108"),
+                ("fixtures-unseen108-heldout", "variants-unseen108-heldout"),
+                ("fixtures-unseen109", "variants-unseen109"),
+                ("fixtures-unseen109-heldout", "variants-unseen109-heldout"),
+                ("fixtures-unseen110", "variants-unseen110"),
+                ("fixtures-unseen110-heldout", "variants-unseen110-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
