@@ -402,7 +402,10 @@ def acts_by_then(text: str) -> bool:
 # what happens unless the reader acts, the act before "then" ("your account will be closed unless you upgrade to a
 # paid plan before then", "à moins que vous ne passiez …", "a menos que", "a não ser que", "a meno che", "es sei denn")
 _UNLESS_YOU = re.compile(r"\bunless you\b|\bà moins que vous\b|\ba menos que\b|\ba n[ãa]o ser que\b|\ba meno che\b|"
-                         r"\bes sei denn\b|\bsofern sie nicht\b")
+                         r"\bes sei denn\b|\bsofern sie nicht\b|"
+                         # (or when AWS hears nothing: "If we do not hear from you by then, the request will lapse")
+                         r"\bif we (?:do not|don.t) (?:hear|receive (?:a |your )?(?:reply|response)) "
+                         r"(?:back )?(?:from you)?")
 
 
 def after_condition(text: str, left: int, at: int) -> bool:

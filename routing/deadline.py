@@ -168,6 +168,8 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d?\s*[月월]|\d{3}[-/]\d|\d{3}\s*[年년]|\d
 # a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
 # and a zone after it ("before 5:00 pm pst on january 8, 2027")
 _FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
+           # ("no later than the end of the day on D")
+           r"\s+end\s+of\s+(?:the\s+)?(?:business\s+)?day\b|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
            # (the date in parentheses after what it dates: "before the end of the review period (March 2, 2027)")
@@ -384,8 +386,22 @@ _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |sc
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]|"
                               # (a weekday in another language before the day: "Fin de la fenêtre   lundi 3 mai 2027")
                               r"[^\W\d_]{3,12}\.?(?:-feira)?,?[ \t]+\d))")
+# what becomes available from a date ("Neue CA verfügbar ab D", "disponible à partir du D", "disponible desde el D",
+# "disponível a partir de D", "disponibile dal D", "available starting D")
+_AVAILABLE_FROM = re.compile(r"(?:\bverfügbar (?:ab(?: dem)?|seit)|"
+                             r"\bdisponibles? (?:à partir du|dès le|desde el|a partir del?)|"
+                             r"\bdispon[ií]ve(?:l|is) (?:a partir de|desde)|\bdisponibil[ei] (?:dal|a partire dal)|"
+                             r"\bavailable (?:from|starting|beginning|as of))\s*"
+                             r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?" + _WEEKDAY_FOREIGN + r"\Z")
+# a localized "from" right before a date, a time and a weekday between ("das 22h de sábado, D", "desde las 22:00 del D",
+# "du lundi D", "vom D", "dal D"): weight 1, as the English "from"
+_LEAD_FROM_FOREIGN = re.compile(r"(?:\bdas|\bdesde(?: las?| el)?|\bdu|\bdès|\bdal(?:le)?|\bvom|\bvon)\s+"
+                                r"(?:\d{1,2}(?:[:h.]\d\d|h|\s*uhr)\s*(?:\([^)\n]{1,30}\)\s*)?(?:de|del|do|da|am)?\s*)?"
+                                + _WEEKDAY_FOREIGN + r"\Z")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
+                           # (after a date, said "once past": "Passado o dia D", "Passada a data de D")
+                           r"\bpassad[oa] (?:o dia|a data(?: de)?)|"
                            r"\bsp(?:ä|ae)testens am|"
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bnach|"
@@ -603,6 +619,7 @@ _AFTER_DATE = re.compile(r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*(?:utc|gmt))?)?,?\s
 # (after a weekday, a time: "2027년 1월 18일 (월요일)", "D 周一 上午10:00")
 _JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+[)）]?\s*+"
                        r"(?:まで|以前|より前|以降|から|より|をもって|に|之前|以后|以後|(?:或)?之[后後]|或以[后後]|起|前|开始|開始|까지|이전|"
+                       r"전(?:까지|에)|"
                        r"이후|부터|부로|에|"
                        r"(?:으)?로(?![\uac00-\ud7a3]))")
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
@@ -635,6 +652,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"unpaid|\bclose (?:the|your) (?:aws )?account|\bdelet(?:e|ed|ion)\b|"
      # (sending paused: "we will pause your ability to send email", "your sending will be paused")
      r"\bwill (?:be )?paus|\bpause (?:your|the|sending)\b|"
+     # (what lapses: "the request will lapse")
+     r"\bwill lapse\b|\blapses\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -670,7 +689,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"(?:pricing |product |documentation )?(?:page|website|web site))", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|\bpublished(?: on|:)|publication date|"
+     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|"
+     # (published on a date, not "the rate published on the pricing page")
+     r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"
      # when AWS wrote before ("We first contacted you about it on March 10, 2027")
      r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to) you\b|"
      # what was completed then ("The previous replacement round completed on Nov 30 2026"; not "be completed on")
@@ -1322,12 +1343,13 @@ def _named_after(text: str, right: int) -> int:
     return right
 
 
-# "after that date" inside the next sentence, after a condition that opens it (en, de, fr, es, pt, it)
-_THAT_DATE_IN = re.compile(r"\b(?:after|from|as of|on) (?:that|this) date\b|\bnach diesem (?:datum|tag)\b|"
+# "after that date" (or "by then") inside the next sentence, after a condition that opens it (en, de, fr, es, pt, it)
+_THAT_DATE_IN = re.compile(r"\b(?:after|from|as of|on) (?:that|this) date\b|\b(?:by|before|after) then\b|"
+                           r"\bnach diesem (?:datum|tag)\b|"
                            r"\baprès cette date\b|\bdespués de (?:esa|esta) fecha\b|\bapós (?:essa|esta) data\b|"
                            r"\bdopo (?:quella|questa) data\b")
 _THAT_DATE_IN_CUES = ("that date", "this date", "diesem", "cette date", "sa fecha", "ta fecha", "sa data", "ta data",
-                      "lla data")
+                      "lla data", " then")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1473,6 +1495,14 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(cue in before for cue in _START_FIELD_CUES) \
             and _START_FIELD.search(text, max(left - 1, start - 80, 0), start) and _END_FIELD_AFTER.match(text, end):
         lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
+    if lead > 1 and ("verfügbar" in before or "dispon" in before or "available" in before) \
+            and _AVAILABLE_FROM.search(before) is not None:
+        lead = 1  # what becomes available from a date is an option opening, as an English "from" ("verfügbar ab D")
+    if foreign and lead < 1 and _LEAD_FROM_FOREIGN.search(before) is not None \
+            and not (start - left < 40 and left >= 2 and text.startswith("\n\n", left - 2)):
+        # (a localized "from", as the English one: "das 22h de sábado, D", "vom D", "dal D"; not where it opens its
+        # paragraph: a bare row under its header, "du mardi D à 22h00 au …", is read from the header below)
+        lead = 1
     if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
         found = _LEAD_DUE_FOREIGN.search(before)
         if found:
