@@ -552,6 +552,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 30/30, 29/30 and 30/30 ids, on session 19's first round): after its second round (READMEs); the held-out
     # thirds' misses
     names += [f"fixtures-unseen{n}{part}" for n in range(103, 107) for part in ("", "-heldout")]
+    # unseen107-110 (first runs 28/30, 30/30, 28/30 and 29/30 types, 18/22, 17/22, 14/17 and 12/17 labelled deadlines,
+    # 30/30 ids each, on session 19's second round): after its third round (READMEs); the held-out thirds' misses
+    names += [f"fixtures-unseen{n}{part}" for n in range(107, 111) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -672,6 +675,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen104-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen105-heldout"] = (9 / 10, 1.0, 9 / 10)
     floors["fixtures-unseen106-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen109: a Korean model's stages, where the day its extended access starts ("확장 액세스 단계가 시작") is read
+    # before its end of life, both dated in one sentence (README)
+    floors["fixtures-unseen109"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen107-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen108-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen110-heldout"] = (1.0, 7 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
