@@ -120,7 +120,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen106", "fixtures-unseen106-heldout",
                       "fixtures-unseen107", "fixtures-unseen107-heldout", "fixtures-unseen108",
                       "fixtures-unseen108-heldout", "fixtures-unseen109", "fixtures-unseen109-heldout",
-                      "fixtures-unseen110", "fixtures-unseen110-heldout"})
+                      "fixtures-unseen110", "fixtures-unseen110-heldout",
+                      "fixtures-unseen111", "fixtures-unseen111-heldout", "fixtures-unseen112",
+                      "fixtures-unseen112-heldout", "fixtures-unseen113", "fixtures-unseen113-heldout",
+                      "fixtures-unseen114", "fixtures-unseen114-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -314,7 +317,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen109", "variants-unseen109"),
                 ("fixtures-unseen109-heldout", "variants-unseen109-heldout"),
                 ("fixtures-unseen110", "variants-unseen110"),
-                ("fixtures-unseen110-heldout", "variants-unseen110-heldout"))
+                ("fixtures-unseen110-heldout", "variants-unseen110-heldout"),
+                ("fixtures-unseen111", "variants-unseen111"),
+                ("fixtures-unseen111-heldout", "variants-unseen111-heldout"),
+                ("fixtures-unseen112", "variants-unseen112"),
+                ("fixtures-unseen112-heldout", "variants-unseen112-heldout"),
+                ("fixtures-unseen113", "variants-unseen113"),
+                ("fixtures-unseen113-heldout", "variants-unseen113-heldout"),
+                ("fixtures-unseen114", "variants-unseen114"),
+                ("fixtures-unseen114-heldout", "variants-unseen114-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
