@@ -207,7 +207,7 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\b(?:trial|period|term|subscription|offer|agreement|contract|plan)\s+(?:ends|expires)\s*:|"
          # (a period that closes: "The review period closes D", "the window closes on D")
          r"\b(?:period|window|review)\s+(?:closes|will close)(?: on)?|"
-         r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|"
+         r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|\blast day of (?:standard )?support:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
@@ -270,7 +270,7 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"janela (?:de manuten[çc][ãa]o|programada|agendada|planejada)|"
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
-                          r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|"
+                          r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|维护时间|維護時間|メンテナンス日時|"
                           r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：](?:[ \t]*\n)?[ \t]*"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
@@ -476,6 +476,11 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
 # "適用推奨日", "폐기 예정 일시", "予定日"), also the value of an HTML <dt>/<dd> pair or label glued to its date
 # ("Frist15.02.2027"), a weekday between: weight 3 as well
 _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
+                               # the last day of support ("Letzter Tag der Unterstützung", "Último día de soporte",
+                               # "Dernier jour du support", "Ultimo giorno di supporto", "Último dia de suporte")
+                               r"\bletzter tag (?:der unterstützung|des supports)|\b[úu]ltimo d[íi]a (?:de|del|do) "
+                               r"(?:soporte|suporte)|\bdernier jour (?:du support|de (?:la )?prise en charge)|"
+                               r"\bultimo giorno (?:di|del) supporto|"
                                # the end of a term (an agreement, a subscription, a contract):
                                # "Laufzeitende", "fecha de finalización", "date de fin", "終了日", "结束日期"
                                r"\blaufzeitende|\bvertragsende|\benddatum|"
@@ -523,6 +528,7 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                # "お支払い期日は D です", "납부 기한은 D입니다", "付款截止日期为 D")
                                r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
+             "letzter tag", "ltimo d", "dernier jour", "ultimo giorno",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
              "fine del servizio", "fin du service", "fin del servicio", "fim do servi", "ende des dienstes",
