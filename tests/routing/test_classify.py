@@ -555,6 +555,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen107-110 (first runs 28/30, 30/30, 28/30 and 29/30 types, 18/22, 17/22, 14/17 and 12/17 labelled deadlines,
     # 30/30 ids each, on session 19's second round): after its third round (READMEs); the held-out thirds' misses
     names += [f"fixtures-unseen{n}{part}" for n in range(107, 111) for part in ("", "-heldout")]
+    # unseen111-114 (first runs 28/30, 29/30, 28/30 and 29/30 types, 20/20, 17/20, 19/20 and 13/17 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 28/30 ids, on session 19's third round): after its fourth round (READMEs), with the
+    # misses below
+    names += [f"fixtures-unseen{n}{part}" for n in range(111, 115) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -678,6 +682,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen109: a Korean model's stages, where the day its extended access starts ("확장 액세스 단계가 시작") is read
     # before its end of life, both dated in one sentence (README)
     floors["fixtures-unseen109"] = (1.0, 19 / 20, 1.0)
+    # unseen112: a Chinese default change whose event type code is a planned lifecycle event, read as an end of support
+    # as the code says (labelled health.other); unseen114: a cost anomaly whose management account is named as the
+    # recipient beside the member account, a Japanese maintenance that only delays writes (its window labelled), and
+    # a Chinese date given only in a box-drawn table's row (READMEs)
+    floors["fixtures-unseen112"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen114"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen111-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen112-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen113-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen114-heldout"] = (1.0, 8 / 10, 9 / 10)
     floors["fixtures-unseen107-heldout"] = (9 / 10, 7 / 10, 1.0)
     floors["fixtures-unseen108-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
