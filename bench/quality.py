@@ -123,7 +123,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen110", "fixtures-unseen110-heldout",
                       "fixtures-unseen111", "fixtures-unseen111-heldout", "fixtures-unseen112",
                       "fixtures-unseen112-heldout", "fixtures-unseen113", "fixtures-unseen113-heldout",
-                      "fixtures-unseen114", "fixtures-unseen114-heldout"})
+                      "fixtures-unseen114", "fixtures-unseen114-heldout",
+                      "fixtures-unseen115", "fixtures-unseen115-heldout", "fixtures-unseen116",
+                      "fixtures-unseen116-heldout", "fixtures-unseen117", "fixtures-unseen117-heldout",
+                      "fixtures-unseen118", "fixtures-unseen118-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -325,7 +328,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen113", "variants-unseen113"),
                 ("fixtures-unseen113-heldout", "variants-unseen113-heldout"),
                 ("fixtures-unseen114", "variants-unseen114"),
-                ("fixtures-unseen114-heldout", "variants-unseen114-heldout"))
+                ("fixtures-unseen114-heldout", "variants-unseen114-heldout"),
+                ("fixtures-unseen115", "variants-unseen115"),
+                ("fixtures-unseen115-heldout", "variants-unseen115-heldout"),
+                ("fixtures-unseen116", "variants-unseen116"),
+                ("fixtures-unseen116-heldout", "variants-unseen116-heldout"),
+                ("fixtures-unseen117", "variants-unseen117"),
+                ("fixtures-unseen117-heldout", "variants-unseen117-heldout"),
+                ("fixtures-unseen118", "variants-unseen118"),
+                ("fixtures-unseen118-heldout", "variants-unseen118-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
