@@ -559,6 +559,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 29/30, 30/30, 30/30 and 28/30 ids, on session 19's third round): after its fourth round (READMEs), with the
     # misses below
     names += [f"fixtures-unseen{n}{part}" for n in range(111, 115) for part in ("", "-heldout")]
+    # unseen115-118 (first runs 30/30, 29/30, 27/30 and 29/30 types, 16/17, 21/22, 19/21 and 17/19 labelled deadlines,
+    # 30/30, 30/30, 30/30 and 29/30 ids, on session 19's last rules): a last blind measurement, not tuned on (READMEs);
+    # pinned at their first runs
+    names += [f"fixtures-unseen{n}{part}" for n in range(115, 119) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -693,6 +697,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen113-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen114-heldout"] = (1.0, 8 / 10, 9 / 10)
     floors["fixtures-unseen107-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen115"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen116"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen117"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen117-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen118"] = (19 / 20, 18 / 20, 19 / 20)
+    floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen108-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen110-heldout"] = (1.0, 7 / 10, 1.0)
