@@ -683,29 +683,30 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen104-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen105-heldout"] = (9 / 10, 1.0, 9 / 10)
     floors["fixtures-unseen106-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen107-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen108-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen109: a Korean model's stages, where the day its extended access starts ("확장 액세스 단계가 시작") is read
     # before its end of life, both dated in one sentence (README)
     floors["fixtures-unseen109"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen110-heldout"] = (1.0, 7 / 10, 1.0)
+    floors["fixtures-unseen111-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen112: a Chinese default change whose event type code is a planned lifecycle event, read as an end of support
     # as the code says (labelled health.other); unseen114: a cost anomaly whose management account is named as the
     # recipient beside the member account, a Japanese maintenance that only delays writes (its window labelled), and
     # a Chinese date given only in a box-drawn table's row (READMEs)
     floors["fixtures-unseen112"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen114"] = (1.0, 18 / 20, 19 / 20)
-    floors["fixtures-unseen111-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen112-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen113-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen114"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen114-heldout"] = (1.0, 8 / 10, 9 / 10)
-    floors["fixtures-unseen107-heldout"] = (9 / 10, 7 / 10, 1.0)
+    # unseen115-118: a last blind measurement on the final rules, not tuned on: pinned at their first runs
     floors["fixtures-unseen115"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen116"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen117"] = (18 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen117-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen118"] = (19 / 20, 18 / 20, 19 / 20)
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen108-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen110-heldout"] = (1.0, 7 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
