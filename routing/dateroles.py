@@ -393,10 +393,11 @@ def acts_by_then(text: str) -> bool:
     after = by_then.end()
     while after < len(text) and text[after] in " ,，、":
         after += 1
+    # (an imperative after "then": "D'ici là, mettez …", "Before then, change your client"; or what happens unless the
+    # reader acts before then: "… will be closed unless you upgrade before then")
     return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
         or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None
-    # ("D'ici là, mettez …", "Before then, change your client"; "… will be closed unless you upgrade before then")
 
 
 # what happens unless the reader acts, the act before "then" ("your account will be closed unless you upgrade to a
