@@ -126,7 +126,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen114", "fixtures-unseen114-heldout",
                       "fixtures-unseen115", "fixtures-unseen115-heldout", "fixtures-unseen116",
                       "fixtures-unseen116-heldout", "fixtures-unseen117", "fixtures-unseen117-heldout",
-                      "fixtures-unseen118", "fixtures-unseen118-heldout"})
+                      "fixtures-unseen118", "fixtures-unseen118-heldout",
+                      "fixtures-unseen119", "fixtures-unseen119-heldout", "fixtures-unseen120",
+                      "fixtures-unseen120-heldout", "fixtures-unseen121", "fixtures-unseen121-heldout",
+                      "fixtures-unseen122", "fixtures-unseen122-heldout",
+                      "fixtures-unseen123", "fixtures-unseen123-heldout", "fixtures-unseen124",
+                      "fixtures-unseen124-heldout", "fixtures-unseen125", "fixtures-unseen125-heldout",
+                      "fixtures-unseen126", "fixtures-unseen126-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -336,7 +342,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen117", "variants-unseen117"),
                 ("fixtures-unseen117-heldout", "variants-unseen117-heldout"),
                 ("fixtures-unseen118", "variants-unseen118"),
-                ("fixtures-unseen118-heldout", "variants-unseen118-heldout"))
+                ("fixtures-unseen118-heldout", "variants-unseen118-heldout"),
+                ("fixtures-unseen119", "variants-unseen119"),
+                ("fixtures-unseen119-heldout", "variants-unseen119-heldout"),
+                ("fixtures-unseen120", "variants-unseen120"),
+                ("fixtures-unseen120-heldout", "variants-unseen120-heldout"),
+                ("fixtures-unseen121", "variants-unseen121"),
+                ("fixtures-unseen121-heldout", "variants-unseen121-heldout"),
+                ("fixtures-unseen122", "variants-unseen122"),
+                ("fixtures-unseen122-heldout", "variants-unseen122-heldout"),
+                ("fixtures-unseen123", "variants-unseen123"),
+                ("fixtures-unseen123-heldout", "variants-unseen123-heldout"),
+                ("fixtures-unseen124", "variants-unseen124"),
+                ("fixtures-unseen124-heldout", "variants-unseen124-heldout"),
+                ("fixtures-unseen125", "variants-unseen125"),
+                ("fixtures-unseen125-heldout", "variants-unseen125-heldout"),
+                ("fixtures-unseen126", "variants-unseen126"),
+                ("fixtures-unseen126-heldout", "variants-unseen126-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
