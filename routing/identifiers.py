@@ -219,8 +219,27 @@ _OWN_MANAGEMENT = re.compile(
     r"\bla (?:tua|vostra|sua) organizzazione)\s*[(（,]?\s*(?:the\s+|la\s+|el\s+|a\s+|le\s+|das\s+|il\s+)?"
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de gerenciamento|"
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
-    r"|\byou are the management account\s*[(（]?\s*\Z", _I)
-_OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management"), reach=80)
+    r"|\byou are the management account\s*[(（]?\s*\Z"
+    # the management account in the second person ("your management account 7315…", "da sua conta de gestão",
+    # "votre compte de gestion", "Ihres Verwaltungskontos", "お客様の管理アカウント", "您的管理账户",
+    # "귀하의 관리 계정")
+    r"|(?:\byour|\bvotre|\btu|\bsu|\bsua|\bIhr(?:e[mnrs]?)?|\b(?:il\s+)?(?:tuo|vostro|suo))\s+"
+    r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
+    r"account di gestione|Verwaltungskontos?)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    r"|(?:お客様の|貴社の|您的|你的|貴公司的|귀하의\s*)(?:管理アカウント|管理账户|管理帳戶|관리 계정)"
+    r"(?:\s*ID)?\s*[:：(（]?\s*\Z"
+    # the account whose cost monitor found the anomaly ("for monitor all-services in management account 4770…",
+    # "pelo monitor contas-ligadas na conta de gestão", "für den Monitor … im Verwaltungskonto"): its alerts go to it
+    r"|\bmonitor\s+\S{1,60}\s+(?:in|na|no|en|dans|im|nel(?:l')?)\s*(?:the\s+|la\s+|le\s+)?(?:AWS\s+)?"
+    r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
+    r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    # an account field a mail itself marks as the recipient's ("Management account (recipient): 7315…",
+    # "Conta de gestão (destinatário) 7315…")
+    r"|[(（]\s*(?:recipient|destinat[aá]rio|destinataire|Empfänger|受信者|收件人|收件者|수신자)\s*[)）]"
+    r"\s*[:：#]?\s*\Z", _I)
+_OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management", "gestion", "gestão", "gestao", "gerenciamento", "administraci",
+                                "verwaltung", "管理", "관리", "recipient", "destinat", "empfänger", "受信者", "收件",
+                                "수신자"), reach=80)
 # the management account of the organization the reader created, right before its id ("You created an organization
 # whose management account is 2293…", "Vous avez créé une organisation AWS dont le compte de gestion est …", "Sie haben
 # eine Organisation erstellt, deren Verwaltungskonto …", "お客様が作成した組織の管理アカウントは …",
@@ -244,26 +263,41 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
                            r"\bconta\s+(?:vinculada|membro|associada)|\baccount\s+(?:collegato|membro|associato)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)账户|"
                            r"(?:연결된|멤버|연결) 계정)(?:\s*ID)?"
                            # (a few words may qualify the field: "Linked account covered by this budget:")
-                           r"(?:\s+[^\n:：]{1,40})?\s*[:：]\s*\Z", _I)
+                           # (or in prose: "for the charges of linked account 6027…" beside "payer account 5173…")
+                           r"(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
 _PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying)\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|"
                           r"\bcompte\s+payeur|\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
-                          r"지급인 계정|결제자 계정)(?:\s*ID)?(?:\s+[^\n:：]{1,40})?\s*[:：]\s*\Z", _I)
+                          r"지급인 계정|결제자 계정)(?:\s*ID)?(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
+# the literals one of which every _PAYER_FIELD match holds (fold_lower's form)
+_PAYER_NEEDLES = ("payer", "paying", "zahler", "pagador", "payeur", "pagante", "支払", "付款", "지급인", "결제자")
+# the payer account in the second person ("in your payer account 1088…", "votre compte payeur"): the reader is the
+# payer, and a linked account beside it is only the one the costs came from
+_YOUR_PAYER = re.compile(r"\b(?:your|votre|su|sua|tu|Ihr\w*|(?:il\s+)?(?:tuo|vostro))\s+(?:AWS\s+)?"
+                         r"(?:payer|paying)\s+account"
+                         r"|\b(?:votre|su|sua|tu|Ihr\w*)\s+(?:compte\s+payeur|cuenta\s+pagadora|conta\s+pagadora|"
+                         r"zahler-?kontos?)|\b(?:il\s+)?(?:tuo|vostro)\s+account\s+pagante"
+                         r"|(?:お客様の|您的|귀하의\s*)"
+                         r"(?:支払い?(?:者)?アカウント|付款(?:人)?账户|지급인 계정|결제자 계정)", _I)
 # the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
 # every number has at hand): the creation is read back only where one stands
 _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
+# an account that only receives a copy of the mail (en, es, pt, fr, it, de; the words may break across lines:
+# "receives a\ncopy")
+_COPY = (r"(?:also\s+)?(?:receives?|gets?|will\s+receive)\s+a\s+copy|(?:tambi[eé]n\s+)?recibe\s+una\s+copia"
+         r"|(?:tamb[eé]m\s+)?recebe\s+uma\s+c[oó]pia|re[cç]oit\s+(?:aussi\s+|[eé]galement\s+)?une\s+copie"
+         r"|riceve\s+(?:anche\s+)?una\s+copia|erh[aä]lt\s+(?:auch\s+)?eine\s+Kopie")
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
                           # the inviting account in the other languages ("hat Ihr AWS-Konto … eingeladen",
                           # "ha invitado", "a invité", "convidou", "ha invitato", "已邀请您的")
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
                           r"|已?邀请(?:了)?您"
-                          # an account that only receives a copy of the mail (en, es, pt, fr, it, de)
-                          r"|(?:also\s+)?(?:receives?|gets?|will receive) a copy|(?:tambi[eé]n\s+)?recibe una copia"
-                          r"|(?:tamb[eé]m\s+)?recebe uma c[oó]pia|re[cç]oit (?:aussi |[eé]galement )?une copie"
-                          r"|riceve (?:anche )?una copia|erh[aä]lt (?:auch )?eine Kopie)", _I)
+                          r"|" + _COPY + ")", _I)
+# an account that only receives a copy of the mail, right after its id ("(9483…) receives a copy of this message")
+_COPY_AFTER = re.compile(r"\)?\s*,?\s*(?:" + _COPY + ")", _I)
 # another account's role in parentheses right after its id ("3371 0948 8152 (Verwaltungskonto der Organisation …",
 # "(the management account of …)"): another's only where the mail names the reader's account in the second person
 # (a mail to the management account itself says "for account 4770… (management account of the organization …)")
@@ -476,8 +510,10 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # the reader's own organization's management account ("your organization (management account
         # 2044…)", "you are the management account (2066-…)"): theirs, though "management account" names
         # another account elsewhere (the one that invites)
-        for start, _, number in twelve:
-            if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])):
+        # (not one that only gets a copy: "Your management account (9483…) receives a copy of this message")
+        for start, end, number in twelve:
+            if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])) \
+                    and not _COPY_AFTER.match(text, end):
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
@@ -504,7 +540,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, number, before in numbers:
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
-    linked = _linked_beside_payer(text, numbers) if ":" in text or "：" in text else None
+    linked = (_linked_beside_payer(text, numbers)
+              if any(map(low.__contains__, _PAYER_NEEDLES)) and not _YOUR_PAYER.search(text) else None)
     if linked is not None:
         return linked
     for tier in _ACCOUNT_TIERS:
