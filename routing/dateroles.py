@@ -56,6 +56,12 @@ _BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|t
                                r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
                                r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
                                r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
+                               # (or "that deadline": "passez au plan payant avant cette échéance", "before that
+                               # deadline", "antes de ese plazo", "antes desse prazo", "prima di tale scadenza",
+                               # "vor dieser Frist")
+                               r"\bbefore (?:that|this) deadline\b|\bavant cette échéance\b|"
+                               r"\bantes de (?:ese|este|dicho) (?:plazo|vencimiento)\b|\bantes (?:desse|deste) prazo\b|"
+                               r"\bprima di (?:tale|questa|quella) scadenza\b|\bvor (?:dieser|der) frist\b|"
                                r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
                                # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
                                # "上述日期之前", "위 날짜까지")
@@ -395,9 +401,11 @@ def acts_by_then(text: str) -> bool:
         after += 1
     # (an imperative after "then": "D'ici là, mettez …", "Before then, change your client"; or what happens unless the
     # reader acts before then: "… will be closed unless you upgrade before then")
+    # (or an imperative after a purpose, before then: "Pour continuer …, passez au plan payant avant cette échéance")
     return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
-        or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None
+        or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None \
+        or _purpose_then_imperative(text, max(0, by_then.start() - 160), by_then.start())
 
 
 # what happens unless the reader acts, the act before "then" ("your account will be closed unless you upgrade to a
@@ -531,7 +539,13 @@ def _asks(text: str, left: int, right: int) -> bool:
     if clause is not None and _IMPERATIVE.match(text, clause.end()) is not None:
         return True
     # ... or after a purpose ("To keep using a supported version, move your workloads … before D")
-    purpose = _PURPOSE.search(text, left, right) if any(cue in sentence for cue in _PURPOSE_CUES) else None
+    return _purpose_then_imperative(text, left, right)
+
+
+def _purpose_then_imperative(text: str, left: int, right: int) -> bool:
+    """Whether ``text[left:right]`` holds a purpose (:data:`_PURPOSE`) whose clause is followed by an imperative ("To
+    keep using a supported version, move …", "Pour continuer à utiliser vos ressources, passez au plan payant …")."""
+    purpose = _PURPOSE.search(text, left, right) if any(cue in text[left:right] for cue in _PURPOSE_CUES) else None
     clause = _CLAUSE_BREAK.search(text, purpose.end(), right) if purpose is not None else None
     return clause is not None and _IMPERATIVE.match(text, clause.end()) is not None
 

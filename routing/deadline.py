@@ -241,8 +241,10 @@ _LEAD_DELETE = re.compile(r"(?:\b(?:scheduled|pending|set|planned) for deletion(
                           r"\b(?:will|(?:scheduled|set|due) to) be (?:permanently |automatically )?deleted"
                           r"(?: on| after)?)" + _FILLER)
 # an expiry field or a validity ("Expiration date Thursday, December 31, 2026", "valid until September 30"): weight 3,
-# searched only where "expir" or "valid" stands before the date (as _LEAD_RENEW)
-_LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|through))(?::|\s+is)?" + _FILLER)
+# searched only where "expir", "valid" or "end date" stands before the date (as _LEAD_RENEW)
+# (and a commitment's own end date: "the Savings Plan reaches its end date, D", "the reservation's end date is D")
+_LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|through)|(?:its|their|(?:plan|commitment|"
+                          r"reservation|term|contract|subscription)['’]s) end date)(?::|,|\s+is)?" + _FILLER)
 # what keeps working only until then ("your subscription keeps working until", "remains active until": a retired
 # Marketplace product), or a localized change that starts that day ("a troca começa em", "el cambio comienza el"):
 # weight 3, searched only where one of _UNTIL_CUES stands before the date (as _LEAD_RENEW)
@@ -275,6 +277,13 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
                           r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+# a window named by its date, in prose or as a table's column header ("during the maintenance window of Tuesday,
+# D", "Fenêtre du mardi D, 01:00–05:00", "la ventana del D", "a janela de D", "la finestra del D", "im Wartungsfenster
+# am D"): the window opens then (weight 3, as _LEAD_WINDOW)
+_WINDOW_OF_DATE = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bventana(?: de mantenimiento)?|"
+                             r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
+                             r"[ \t]+(?:of|on|du|del|de|da|do|della|del giorno|am|vom)[ \t]+"
+                             r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 # a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
 # changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
 # before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
@@ -646,7 +655,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了", 3),
-    (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrade|maintenance|charge|billed|pric|suspend|disabled|"
+    (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
      # (and restarted: "will be rebooted during the window starting D")
@@ -1482,7 +1491,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and ("renew" in before or "payable" in before or "delet" in before or "expir" in before
-                     or "valid" in before):
+                     or "valid" in before or "end date" in before):
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
@@ -1496,6 +1505,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and (":" in before[-16:] or "：" in before[-16:]) and any(cue in before for cue in _WINDOW_CUES):
         found = _LEAD_WINDOW.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and any(cue in before for cue in _WINDOW_CUES[:7]):
+        found = _WINDOW_OF_DATE.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(cue in before for cue in _START_FIELD_CUES) \
@@ -2506,7 +2519,7 @@ IMPACT_TYPES = frozenset({"health.end_of_support", "health.instance_retirement",
                           "ses.sending_review", "policy.change_notice"})
 MAINTENANCE = "health.scheduled_maintenance"
 POLICY = "policy.change_notice"
-# what a maintenance does to the reader's resource: it is restarted, rebooted or replaced (9 languages)
+# what a maintenance does to the reader's resource: it is restarted, rebooted, replaced or upgraded (9 languages)
 # (literals: a few `in` tests, not a search re would try at every position of the mail)
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
             "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
@@ -2518,7 +2531,18 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             # "se detendrá", "verrà arrestata", "será interrompida", "停止されます", "将在计划时间停止", "중지됩니다")
             "be stopped", "gestoppt", "angehalten", "sera arrêté", "seront arrêté", "se detendr", "será detenid",
             "serán detenid", "verrà arrestat", "verranno arrestat", "será interrompid", "serão interrompid",
-            "停止されます", "停止。", "중지됩니다")
+            "停止されます", "停止。", "중지됩니다",
+            # the reader's resource upgraded to another version ("will begin upgrading brokers", "will be upgraded",
+            # "automatically upgrades", "automatisch aktualisiert", "mis à niveau automatiquement", "se actualizarán
+            # automáticamente", "atualizados automaticamente", "aggiornati automaticamente", "自動的にアップグレード",
+            # "自动升级", "자동으로 업그레이드")
+            "begin upgrading", "start upgrading", "be upgraded", "automatically upgrad", "upgraded automatically",
+            "automatisch aktualisiert", "automatisch aktualisieren", "automatisch upgegradet",
+            "mis à niveau automatiquement", "mises à niveau automatiquement", "mettrons à niveau",
+            "actualizarán automáticamente", "actualizará automáticamente", "atualizados automaticamente",
+            "atualizadas automaticamente", "atualizará automaticamente", "aggiornati automaticamente",
+            "aggiornate automaticamente", "aggiornerà automaticamente", "自動的にアップグレード", "自動アップグレード",
+            "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드")
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline
@@ -2527,6 +2551,12 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "antes de que comience la ventana", "antes do início da janela", "prima dell'inizio della finestra",
                   "vor beginn des wartungsfensters", "vor dem wartungsfenster", "ウィンドウの開始前",
                   "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "기간이 시작되기 전",
+                  # (or before the window or the maintenance itself: "vous pouvez basculer vos charges de travail
+                  # avant la fenêtre")
+                  "before the maintenance", "avant la fenêtre", "avant la maintenance", "antes de la ventana",
+                  "antes del mantenimiento", "antes da janela", "antes da manutenção", "prima della finestra",
+                  "prima della manutenzione", "vor der wartung", "メンテナンスの前", "メンテナンス前", "维护之前",
+                  "维护前", "維護之前", "유지 관리 전",
                   # (or before "that date", the maintenance's: "add the new roots to your trust store before that date")
                   "before that date", "before this date", "vor diesem datum", "avant cette date", "antes de esa fecha",
                   "antes de esta fecha", "antes dessa data", "antes desta data", "prima di tale data",
