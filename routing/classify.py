@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
-from routing.deadline import Deadline, best_deadline, evidenced, worth_looking
+from routing.deadline import Deadline, best_deadline, evidenced, unwrap, worth_looking
 from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
@@ -104,7 +104,9 @@ def view_body(parsed: ParsedMail) -> str:
     if parsed.html_text and parsed.html_text != text and (len(parsed.html_text) > 1.5 * len(text) + 200 or (
             _stub(text, parsed.html_text)) or _points_to_html(text)):
         body = f"{body}\n{_lines_not_in(parsed.html_text, text)}"
-    return body[:MAX_BODY]
+    # (a plain-text paragraph's hard wraps read as spaces, so that a phrase split by the wrap reads whole: "an SSL/TLS
+    # server certificate stored in IAM … that\nexpires on D"; one character for one, as the deadline reads them)
+    return unwrap(f"\n{body[:MAX_BODY]}")[1:]
 
 
 def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailView:
