@@ -170,7 +170,9 @@ _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|
 # space is possessive (\s*+), so that a long run after a date costs one scan, not one per way to split it.
 CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
                  r"\s*+(?:[月火水木金土日]曜日?|[월화수목금토일]요일|星期[一二三四五六日天]|[周週][一二三四五六日]))?"
-                 r"(?:\s*+(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)"
+                 # (the zone may come before the time: "（星期六）北京时间 23:59 前")
+                 r"(?:\s*+(?:(?:北京时间|北京時間|台北时间|台北時間|日本時間|한국 ?시간|utc|gmt|jst|kst)\s*+)?"
+                 r"(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)"
                  r"(?:\s*+\d{1,2}(?:分|분))?"
                  r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst|日本時間|日本标准时间|北京时间|北京時間|台北时间|日本標準時|"
                  r"한국 ?시간|한국 ?표준시)"
@@ -188,6 +190,9 @@ _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or befo
                       r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
                       r"\bnon oltre il|\baté|\bhasta el)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?"
+                      # (the end of the day: "by end of day Thursday, D", "by the close of business on D")
+                      r"(?:\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|eod|cob)"
+                      r"(?:\s+on)?)?"
                       # (midnight of the date: "by midnight (UTC) on D", "bis Mitternacht am D", "avant minuit le D")
                       r"(?:\s+(?:midnight|mitternacht|minuit|la medianoche|a meia-noite|meia-noite|la mezzanotte)"
                       r"(?:\s*\([^)\n]{1,10}\)|\s+[a-z]{3,4})?(?:\s+(?:on|of|am|des|le|del?))?)?" + _WEEKDAY

@@ -284,6 +284,15 @@ _WINDOW_OF_DATE = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bv
                              r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
                              r"[ \t]+(?:of|on|du|del|de|da|do|della|del giorno|am|vom)[ \t]+"
                              r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+# a sentence that announces the date below it, at the end of its paragraph ("on the following date:", "en la fecha
+# siguiente:", "à la date suivante :", "am folgenden Datum:", "na seguinte data:", "nella data seguente:",
+# "次の日付:", "以下日期：", "다음 날짜:"), and the words of a calendar's head under it ("Día Mes Año")
+_FOLLOWING_DATE = re.compile(r"(?:following date|following day|fecha siguiente|siguiente fecha|date suivante|"
+                             r"folgenden datum|folgenden tag|seguinte data|data seguinte|data seguente|seguente data|"
+                             r"次の日付|以下の日付|以下日期|下列日期|다음 날짜)(?:\s*\([^)\n]{0,30}\))?\s*[:：]\s*"
+                             r"(?:[^\W\d_]+\s+){0,3}\Z")
+_FOLLOWING_CUES = ("following d", "siguiente", "suivante", "folgenden", "seguinte", "seguente", "次の日", "以下の日",
+                   "以下日期", "下列日期", "다음 날짜")
 # a switch's date field ("교체 일시:", "切り替え日:", "轮换日期：", "Rotation date:", "Wechseldatum:", "Date de
 # changement :", "Fecha de cambio:", "Data de troca:", "Data di sostituzione:") in a mail that asks the reader to act
 # before the switch (:data:`_BEFORE_SWITCH`): its date is the act-by date, not a later expiry the mail also names
@@ -765,6 +774,9 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
     r"läuft|laufen|suspend|sospe|sperr|"
+    # (sending paused: "o envio será pausado", "wird pausiert", "sera mis en pause", "verrà messo in pausa",
+    # "一時停止されます", "将暂停", "일시 중지됩니다")
+    r"pausad|pausier|en pause|in pausa|一時停止|暂停|暫停|일시 중지|일시 정지|"
     # what will be blocked ("bloquearán", "bloqueront", "bloccheranno", "blockiert", "ブロック", "阻止", "차단")
     r"bloque|blocc|blockier|ブロック|阻止|屏蔽|차단|"
     # a restriction of the account ("nous pourrions restreindre", "schränken wir … ein", "制限します")
@@ -854,6 +866,10 @@ _MONTH_END_RELATIVE = re.compile(
     r"\b(?:by|before) the end of (?:this|the current) month|\bentro la fine del mese(?: corrente| in corso)?|"
     r"\bantes del? (?:fin|final) del mes(?: en curso| actual| corriente)?|"
     r"\b(?:d.ici|avant) la fin du mois(?: en cours)?|\bat[ée] a?o (?:fim|final) do m[êe]s(?: atual| corrente)?|"
+    # (the month named "this": "entro la fine di questo mese", "d'ici la fin de ce mois", "antes del fin de este mes",
+    # "até o fim deste mês")
+    r"\bentro la fine di quest(?:o |['’])mese|\b(?:d.ici|avant) la fin de ce mois|"
+    r"\bantes del? (?:fin|final) de este mes|\bat[ée] a?o (?:fim|final) deste m[êe]s|"
     r"\bbis (?:zum )?ende (?:des|dieses) (?:laufenden |aktuellen )?monats|今月末(?:まで)?|本月(?:底|末)(?:之?前)?|"
     r"이번 달 말(?:까지)?|"
     # (payment terms: end of month, "à fin de mois", "a fin de mes", "zum Monatsende", "a fine mese", "no fim do mês";
@@ -870,7 +886,8 @@ _DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until)"
 _DAY_OF_MONTH_AT = re.compile(r" the \d{1,2}(?:st|nd|rd|th)\b")  # (a cheap scan before the leads are tried)
 _MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
                             "do mês", "do mes", "monats", "今月末", "本月底", "本月末", "이번 달 말", "end of month",
-                            "end of the month", "fin de mois", "de mes", "monatsende", "fine mese")
+                            "end of the month", "fin de mois", "de mes", "monatsende", "fine mese", "questo mese",
+                            "quest'mese", "quest’mese", "ce mois", "este mes", "deste mês", "deste mes")
 # payment terms before a month's end ("Conditions de paiement : à fin de mois"): the date to pay by
 _PAYMENT_WORDS = ("payment", "paiement", "pago", "pagamento", "zahlung")
 # literals one of which a text holds where _RELATIVE_AFTER can match (the scan runs only then)
@@ -988,6 +1005,8 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"fine del supporto|サポート終了|支持结束|지원 종료|außerbetriebnahme|abschaltung|retrait|"
                      r"retirada|ritiro|廃止|退役)|"
                      r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio|"
+                     # (what starts from the date, German: "Wartung ab", "Neustart ab")
+                     r"(?:wartung|neustart|austausch|aktualisierung|update|upgrade) ab\b|"
                      # (a window column: its dates are the windows' starts, "Maintenance window", "Finestra di
                      # manutenzione", "Fenêtre de maintenance", "Wartungsfenster", "メンテナンスウィンドウ", "维护窗口")
                      r"window|finestra|fen[êe]tre|ventana|janela|fenster|ウィンドウ|窗口|时段|유지 관리 기간)|"
@@ -1250,6 +1269,7 @@ class _Candidate:
     at: int = -1  # where the date itself starts (-1: a relative date, "within 5 days")
     prev_end: int = -1  # where the date written before it ends (a range "D1 - D2"), or -1
     pay_by: bool = False  # a bill's payment terms counted from its invoice date: the date to pay by (act-by)
+    month_end: bool = False  # the end of the mail's month, named so ("by the end of this month"): as exact as a date
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -1507,6 +1527,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and start - left < 40 and left > 0 and any(
+            cue in text[max(0, left - 120):left] for cue in _FOLLOWING_CUES) \
+            and _FOLLOWING_DATE.search(text, max(0, left - 120), left) is not None:
+        # the date the sentence before announces ("dejarán de aceptar contenido en la fecha siguiente:" over "1 junio
+        # 2027", perhaps under a calendar's head "Día Mes Año")
+        lead = 3
     if lead < 3 and any(cue in before for cue in _WINDOW_CUES[:7]):
         found = _WINDOW_OF_DATE.search(before)
         if found:
@@ -2047,8 +2073,11 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
     # a period counted from this very mail ("within 15 days of this message") competes with the dates; another comes
     # only after them
-    relative = _relative(lowered, reference, foreign) if any(cue in lowered for cue in _THIS_MAIL) else None
-    anchored = [c for c in relative or () if _OF_THIS_MESSAGE.match(lowered, c.end)]
+    # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
+    # charge)
+    relative = _relative(lowered, reference, foreign) if any(cue in lowered for cue in _THIS_MAIL) or any(
+        cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
+    anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
     return (_pick(candidates + anchored, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign) if relative is None else relative)
             or _pick([c for c in _candidates(lowered, passed, foreign) if _asked_by(lowered, c)], lowered, notice_type))
@@ -2066,11 +2095,19 @@ def _acts_by(lowered: str, candidate: _Candidate) -> bool:
     return may_act_by(lowered, candidate.at, candidate.end) and _role_of(lowered, candidate) == ACT_BY
 
 
+# a start right before a date ("Start time: D", "a partir de D", "à partir du D", "desde el D", "ab dem D", "dal D"):
+# on the mail's own date, what started when the mail was sent (an abuse event's start, a review placed "a partir de"
+# today), a fact
+_STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|\ba partir d[eo]|\bà partir du|\bdesde el|\bab dem|"
+                         r"\bdal(?:l['’])?)\s*(?:[^\W\d_]+\.?,?\s+)?\Z")
+
+
 def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
     """``candidate`` (a date that is the mail's own date), less :data:`_PAST` when it is led by "as of" (or
-    followed by 現在, 기준): how things stand when the mail is sent, a fact."""
+    followed by 現在, 기준), or by a start (:data:`_STARTED_ON`): how things stand when the mail is sent, a fact."""
     at = candidate.at
-    if at < 0 or not (_AS_OF.search(lowered, max(0, at - 30), at) or _AS_OF_AFTER.match(lowered, candidate.end)):
+    if at < 0 or not (_AS_OF.search(lowered, max(0, at - 30), at) or _AS_OF_AFTER.match(lowered, candidate.end)
+                      or _STARTED_ON.search(lowered, max(0, at - 30), at)):
         return candidate
     return replace(candidate, score=candidate.score + _PAST)
 
@@ -2128,7 +2165,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             last = _last_day(reference.year, reference.month)
             terms = lowered[max(0, match.start() - 60):match.end()]
             out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end(),
-                                  pay_by=any(word in terms for word in _PAYMENT_WORDS)))
+                                  pay_by=any(word in terms for word in _PAYMENT_WORDS), month_end=True))
             continue
         if match.re is _RELATIVE_HOURS:
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up

@@ -16,19 +16,19 @@ CLASSIFIER = NoticeClassifier()
 DATE = "Tue, 01 Dec 2026 10:00:00 +0000"
 
 
-def build(sender: str, subject: str | None, body: str, html: bool = False) -> bytes:
-    """A one-part mail from "Amazon Web Services <``sender``>" to a root address, dated :data:`DATE`, without a
-    Subject header when ``subject`` is None; the body as UTF-8 8bit, ``text/html`` when ``html``."""
+def build(sender: str, subject: str | None, body: str, html: bool = False, date: str = DATE) -> bytes:
+    """A one-part mail from "Amazon Web Services <``sender``>" to a root address, dated ``date`` (:data:`DATE`), without
+    a Subject header when ``subject`` is None; the body as UTF-8 8bit, ``text/html`` when ``html``."""
     message = EmailMessage(policy=SMTP)
     message["From"] = f"Amazon Web Services <{sender}>"
     message["To"] = "root@tenant.example"
-    message["Date"] = DATE
+    message["Date"] = date
     if subject is not None:
         message["Subject"] = subject
     message.set_content(body, subtype="html" if html else "plain", charset="utf-8", cte="8bit")
     return message.as_bytes()
 
 
-def classify(sender: str, subject: str | None, body: str, html: bool = False) -> Notice:
+def classify(sender: str, subject: str | None, body: str, html: bool = False, date: str = DATE) -> Notice:
     """The notice the classifier makes of :func:`build`'s mail."""
-    return CLASSIFIER.classify(parse_mail(build(sender, subject, body, html)))
+    return CLASSIFIER.classify(parse_mail(build(sender, subject, body, html, date)))
