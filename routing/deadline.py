@@ -2407,6 +2407,37 @@ def month_ends(lowered: str) -> str:
     return lowered
 
 
+# a day of the month written as an English ordinal word, before "of <month>" or after "<month>" ("no later than the
+# ninth of April, 2027", "by April twenty-first, 2027"): :func:`ordinal_days` writes it in digits
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")
+_ORDINAL_DAYS = {word: day for day, word in enumerate(_ORDINAL_WORDS, 1)}
+_ORDINAL_DAYS.update({f"twenty{joint}{word}": 20 + day for day, word in enumerate(_ORDINAL_WORDS[:9], 1)
+                      for joint in ("-", " ")})
+_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORDINAL = "|".join(sorted(map(re.escape, _ORDINAL_DAYS), key=len, reverse=True))
+_ORDINAL_DAY = re.compile(r"\b(?P<ord>" + _ORDINAL + r")(?=(?:\s+day)?\s+of\s+" + _MONTH.format("m1") + r"(?![a-z]))|"
+                          r"\b" + _MONTH.format("m2") + r"\s+(?:the\s+)?(?P<ord2>" + _ORDINAL + r")\b")
+_ORDINAL_CUES = ("first", "second", "third", "th ", "th,", "th of")
+
+
+def ordinal_days(lowered: str) -> str:
+    """``lowered`` with each day of a month written as an English ordinal word (:data:`_ORDINAL_DAY`) in digits,
+    padded with spaces in the word's place (one character for one: offsets hold; "the ninth of april, 2027" reads
+    "the 9th   of april, 2027", "april twenty-first, 2027" reads "april        21st, 2027")."""
+    def digits(found: re.Match[str]) -> str:
+        before = found.group("ord") is not None  # (before "of <month>": left-aligned; after the month: right-aligned)
+        word = found.group("ord") if before else found.group("ord2")
+        day = _ORDINAL_DAYS[word]
+        suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        written = f"{day}{suffix}".ljust(len(word)) if before else f"{day}{suffix}".rjust(len(word))
+        start = found.start("ord" if before else "ord2") - found.start()
+        whole = found.group()
+        return whole[:start] + written + whole[start + len(word):]
+    return _ORDINAL_DAY.sub(digits, lowered)
+
+
 def _quarter_end(found: re.Match[str]) -> str:
     """The last day of the quarter :data:`_QUARTER_END` found, right-aligned in its place (as :func:`month_ends`)."""
     quarter = _QUARTER_ORDINALS[next(group for group in found.groups()[:-1] if group)]
@@ -2465,6 +2496,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
     if any(cue in lowered for cue in _MONTH_END_CUES):
         lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
+    if any(cue in lowered for cue in _ORDINAL_CUES):
+        lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None
