@@ -332,7 +332,9 @@ _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela",
 # sentence (a letter, a digit or a comma before it), before a line that goes on with a word and holds no field label (no
 # colon in its first 40 characters) and opens no list item
 # (the line break first: re finds each one by a literal scan, then looks back)
-_SOFT_WRAP = re.compile(r"\n(?<=[^\n]{59}(?:[^\W_]|,)\n)(?=[^\W\d_](?:[^\n:：]{39}|[^\n:：]{0,38}(?:\n|\Z)))")
+# (a time's colon, "at 23:59:59 UTC", between two digits, is no label's)
+_SOFT_WRAP = re.compile(r"\n(?<=[^\n]{59}(?:[^\W_]|,)\n)"
+                        r"(?=[^\W\d_](?:(?:[^\n:：]|(?<=\d):(?=\d)){39}|(?:[^\n:：]|(?<=\d):(?=\d)){0,38}(?:\n|\Z)))")
 
 
 def unwrap(lowered: str) -> str:
