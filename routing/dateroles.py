@@ -355,8 +355,8 @@ def never_deadline_roles(notice_type: str | None) -> frozenset[str]:
 def may_ask(text: str) -> bool:
     """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
     :func:`_asks` accepts holds one of these, or opens a line with an imperative)."""
-    return any(cue in text for cue in _ASK_CUES) or _imperative_line(text) or (
-        any(cue in text for cue in _PURPOSE_CUES) and _PURPOSE.search(text) is not None)
+    return any(map(text.__contains__, _ASK_CUES)) or _imperative_line(text) or (
+        any(map(text.__contains__, _PURPOSE_CUES)) and _PURPOSE.search(text) is not None)
 
 
 def _imperative_line(text: str) -> bool:
@@ -368,7 +368,7 @@ def _imperative_line(text: str) -> bool:
 def asks_by_then(text: str) -> bool:
     """Whether lower-cased ``text`` asks the reader to act: an asking word as a word (:data:`_ASK`, not "deve" in
     "Developer"), an imperative that opens a line, or an act before "that date" (:data:`_BEFORE_THAT_DATE`)."""
-    return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
+    return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _BEFORE_THAT_DATE.search(text) is not None
 
 
@@ -407,7 +407,7 @@ def acts_by_then(text: str) -> bool:
     # (an imperative after "then": "D'ici là, mettez …", "Before then, change your client"; or what happens unless the
     # reader acts before then: "… will be closed unless you upgrade before then")
     # (or an imperative after a purpose, before then: "Pour continuer …, passez au plan payant avant cette échéance")
-    return (any(cue in text for cue in _ASK_CUES) and _ASK.search(text) is not None) or _imperative_line(text) \
+    return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
         or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None \
         or _purpose_then_imperative(text, max(0, by_then.start() - 160), by_then.start())
@@ -425,7 +425,7 @@ _UNLESS_YOU = re.compile(r"\bunless you\b|\bà moins que vous\b|\ba menos que\b|
 def after_condition(text: str, left: int, at: int) -> bool:
     """Whether ``at`` stands in the clause after a condition of its sentence, which starts at ``left`` ("If you turn off
     automatic renewal, <at>", "若您的组织已集中管理根访问权限，<at>"): :data:`_CONDITION`, then a clause break."""
-    if not any(cue in text[left:at] for cue in _CONDITION_CUES):
+    if not any(map(text[left:at].__contains__, _CONDITION_CUES)):
         return False
     condition = _CONDITION.search(text, left, at)
     return condition is not None and _CLAUSE_BREAK.search(text, condition.end(), at) is not None
@@ -440,7 +440,7 @@ def reports_usage(text: str) -> bool:
 def may_hold_act_by(text: str) -> bool:
     """Whether lower-cased ``text`` may hold an :data:`ACT_BY` date: a word that may ask (:func:`may_ask`) and a
     by-lead right before something that starts a date (a cheap test of a whole text, before any date is read)."""
-    return may_ask(text) and any(cue in text for cue in _BY_CUES) and _by_near_date(text)
+    return may_ask(text) and any(map(text.__contains__, _BY_CUES)) and _by_near_date(text)
 
 
 def _by_near_date(text: str) -> bool:
@@ -506,7 +506,7 @@ def _announced_role(text: str, start: int, end: int, left: int, right: int, befo
     after the roles above; a start, :data:`START`, stays :data:`OTHER` here and is read by :func:`starts_at` only for
     a type that expects it)."""
     near = text[max(left, start - 120):start]  # (the farthest a clause start is looked for)
-    if any(cue in near for cue in _COMPLETION_CUES) and _COMPLETION_LEAD.search(text, _clause_start(text, left, start),
+    if any(map(near.__contains__, _COMPLETION_CUES)) and _COMPLETION_LEAD.search(text, _clause_start(text, left, start),
                                                                                 start):
         return COMPLETION
     if _COMPLETION_AFTER.match(text, end):
@@ -527,19 +527,19 @@ def _offer_ends(text: str, start: int, end: int, left: int, right: int, before: 
     if not (_OFFER_END_LEAD.search(before[-24:]) or _OFFER_END_AFTER.match(text, end)):
         return False
     clause = text[_clause_start(text, left, start):_clause_end(text, end, right)]
-    return any(cue in clause for cue in _OFFER_CUES)
+    return any(map(clause.__contains__, _OFFER_CUES))
 
 
 def _asks(text: str, left: int, right: int) -> bool:
     """Whether the sentence ``text[left:right]`` asks the reader to act."""
     sentence = text[left:right]
-    if any(cue in sentence for cue in _ASK_CUES) and _ASK.search(sentence):
+    if any(map(sentence.__contains__, _ASK_CUES)) and _ASK.search(sentence):
         return True
     if any(_IMPERATIVE.match(text, at) for at in _line_starts(text, left, right)):
         return True
     # an imperative that opens the clause after a condition ("If your clients pin the certificate, add the new one
     # before D")
-    condition = _CONDITION.search(text, left, right) if any(cue in sentence for cue in _CONDITION_CUES) else None
+    condition = _CONDITION.search(text, left, right) if any(map(sentence.__contains__, _CONDITION_CUES)) else None
     clause = _CLAUSE_BREAK.search(text, condition.end(), right) if condition is not None else None
     if clause is not None and _IMPERATIVE.match(text, clause.end()) is not None:
         return True
@@ -550,7 +550,7 @@ def _asks(text: str, left: int, right: int) -> bool:
 def _purpose_then_imperative(text: str, left: int, right: int) -> bool:
     """Whether ``text[left:right]`` holds a purpose (:data:`_PURPOSE`) whose clause is followed by an imperative ("To
     keep using a supported version, move …", "Pour continuer à utiliser vos ressources, passez au plan payant …")."""
-    purpose = _PURPOSE.search(text, left, right) if any(cue in text[left:right] for cue in _PURPOSE_CUES) else None
+    purpose = _PURPOSE.search(text, left, right) if any(map(text[left:right].__contains__, _PURPOSE_CUES)) else None
     clause = _CLAUSE_BREAK.search(text, purpose.end(), right) if purpose is not None else None
     return clause is not None and _IMPERATIVE.match(text, clause.end()) is not None
 
@@ -588,7 +588,7 @@ _UPSTREAM = re.compile(r"\b(?:community|upstream)[- ](?:support|end[- ]of[- ]lif
 def _upstream(text: str, left: int, right: int) -> bool:
     """Whether the sentence ``text[left:right]`` dates the end of an upstream project's community support."""
     sentence = text[left:right]
-    return any(cue in sentence for cue in _UPSTREAM_CUES) and _UPSTREAM.search(sentence) is not None
+    return any(map(sentence.__contains__, _UPSTREAM_CUES)) and _UPSTREAM.search(sentence) is not None
 
 
 def _caused(text: str, start: int, end: int, left: int, right: int) -> bool:

@@ -323,7 +323,7 @@ _BEFORE_SWITCH = ("교체 전", "전환 전", "교체 시작일 전", "교체 �
 @lru_cache(maxsize=4)
 def _asks_before_switch(text: str) -> bool:
     """Whether ``text`` asks an act before the switch (:data:`_BEFORE_SWITCH`): once per text, not once per date."""
-    return any(cue in text for cue in _BEFORE_SWITCH)
+    return any(map(text.__contains__, _BEFORE_SWITCH))
 
 
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
@@ -614,7 +614,9 @@ _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
 # dotted leaders between a field's name and its value ("Payment due ......... 14 Jan 2027"): read as a colon
 # a numeric date with dashes or dots, the year last ("03-01-2027", "01.02.2027"): day first (the reading of localized
 # text)
-_NUMERIC_DMY = re.compile(r"(?<![\d.-])\d{1,2}([-.])\d{1,2}\1\d{4}(?![\d.-])")
+# (its first digit first, then the look-behind over that digit and the character before it: the same matches, and re
+# skips to the digits instead of trying the look-behind at every position)
+_NUMERIC_DMY = re.compile(r"\d(?<![\d.-]\d)\d?([-.])\d{1,2}\1\d{4}(?![\d.-])")
 # (a weekday may stand after the dots: "Außerbetriebnahme .......... Montag, D")
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
@@ -1374,7 +1376,7 @@ def _named_after(text: str, right: int) -> int:
     if right >= len(text):
         return right
     following = _next_sentence_end(text, right)
-    if any(cue in text[right:following] for cue in _THAT_DATE_IN_CUES) \
+    if any(map(text[right:following].__contains__, _THAT_DATE_IN_CUES)) \
             and _THAT_DATE_IN.search(text, right, following) is not None:
         return following
     return right
@@ -1517,15 +1519,15 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and any(cue in before for cue in _UNTIL_CUES):
+    if lead < 3 and any(map(before.__contains__, _UNTIL_CUES)):
         found = _LEAD_UNTIL.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and any(cue in before for cue in _START_CUES):
+    if lead < 3 and any(map(before.__contains__, _START_CUES)):
         found = _LEAD_START.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and (":" in before[-16:] or "：" in before[-16:]) and any(cue in before for cue in _WINDOW_CUES):
+    if lead < 3 and (":" in before[-16:] or "：" in before[-16:]) and any(map(before.__contains__, _WINDOW_CUES)):
         found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
@@ -1539,7 +1541,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _WINDOW_OF_DATE.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(cue in before for cue in _START_FIELD_CUES) \
+    if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(map(before.__contains__, _START_FIELD_CUES)) \
             and _START_FIELD.search(text, max(left - 1, start - 80, 0), start) and _END_FIELD_AFTER.match(text, end):
         lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
     if lead > 1 and ("verfügbar" in before or "dispon" in before or "available" in before) \
@@ -1550,12 +1552,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # (a localized "from", as the English one: "das 22h de sábado, D", "vom D", "dal D"; not where it opens its
         # paragraph: a bare row under its header, "du mardi D à 22h00 au …", is read from the header below)
         lead = 1
-    if foreign and lead < 3 and any(cue in before for cue in _DUE_CUES):
+    if foreign and lead < 3 and any(map(before.__contains__, _DUE_CUES)):
         found = _LEAD_DUE_FOREIGN.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if _JA_AFTER.match(text, end) or (foreign and (_CJK_LEAD.search(before) or (
-            any(cue in before[-16:] for cue in _CJK_END_CUES) and _CJK_END_LEAD.search(before)))) or (
+            any(map(before[-16:].__contains__, _CJK_END_CUES)) and _CJK_END_LEAD.search(before)))) or (
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
@@ -1564,7 +1566,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         lead = 3  # "Data da substituição: terça-feira, D" … "antes da data da substituição": the switch asked before
     if lead == 1 and start - left < 16 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
         lead = 2
-    if lead == 3 and any(word in before for word in _SELECTOR_WORDS) and _SELECTOR.search(before):
+    if lead == 3 and any(map(before.__contains__, _SELECTOR_WORDS)) and _SELECTOR.search(before):
         lead = 0  # "tasks started before <date>": which tasks, not a deadline
     context = _field_context(text, left, start, end, right)
     if "(" in context and _DATED_ASIDE.search(context) is not None:
@@ -1648,7 +1650,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             score += 1  # a row under a "Start" column of a window the paragraph before describes
         title = header.strip()
         if score < QUALIFY and not past and "\n" not in title and len(title) <= 80 and "." not in title \
-                and any(cue in title for cue in _WINDOW_CUES) and _opens_range(text, start, end, foreign):
+                and any(map(title.__contains__, _WINDOW_CUES)) and _opens_range(text, start, end, foreign):
             score = QUALIFY  # a row's window under an "Event Window" header ("… 02:00 – 2026-07-14 04:00"): its start
     if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
         score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
@@ -1656,8 +1658,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             and "will " in context and _CHANGE.search(context) is not None:
         score = QUALIFY  # "On March 9, 2027, the endpoints will switch to …": the sentence is what changes that day
     if ("new " in context or " used" in context or foreign) and _NEW_ONLY.search(context) is not None \
-            and any(word in context for word in (_NO_LONGER_FOREIGN if foreign else _NO_LONGER)) \
-            and not any(word in context for word in _PATCHES_STOP) \
+            and any(map(context.__contains__, (_NO_LONGER_FOREIGN if foreign else _NO_LONGER))) \
+            and not any(map(context.__contains__, _PATCHES_STOP)) \
             and not _others_new_only(text, left, start, right, foreign):
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
@@ -1674,7 +1676,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     if "extended support" in context and ("charg" in context or "bill" in context or "fee" in context
                                           or (foreign and _CHARGE_FOREIGN.search(context) is not None)):
         score += 2  # extended support is what starts to cost on that date: the deadline after all
-    if not past and any(cue in before for cue in _CREATED_CUES) and _CREATED.search(before):
+    if not past and any(map(before.__contains__, _CREATED_CUES)) and _CREATED.search(before):
         score += _PAST  # "created on <date>": when the key was made, a fact
         past = True
     if foreign:
@@ -1686,13 +1688,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             score += 2
         if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
                          or _PAST_AFTER_FOREIGN.match(text, end)
-                         or (any(cue in before for cue in _FACT_CUES) and _FACT_LABEL_FOREIGN.search(before))):
+                         or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before))):
             # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
             past = True
     clause = text[max(left, start - 160):min(right, end + 40)]
-    if any(verb in clause for verb in _DEFER_VERBS) and _DEFER_TARGET.search(text, max(left, start - 60), start):
+    if any(map(clause.__contains__, _DEFER_VERBS)) and _DEFER_TARGET.search(text, max(left, start - 60), start):
         score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60))
 
@@ -1718,8 +1720,8 @@ def _aside(text: str, start: int, end: int, foreign: bool, closing: bool) -> boo
         return False
     left, right = _sentence(text, start, end)
     context = text[left:start] + " " + text[end:right]
-    return _NEW_ANY.search(context) is not None and any(word in context for word in _NO_LONGER_FOREIGN) \
-        and not any(word in context for word in _PATCHES_STOP)
+    return _NEW_ANY.search(context) is not None and any(map(context.__contains__, _NO_LONGER_FOREIGN)) \
+        and not any(map(context.__contains__, _PATCHES_STOP))
 
 
 def _caused(text: str, start: int, end: int, foreign: bool) -> bool:
@@ -1727,7 +1729,7 @@ def _caused(text: str, start: int, end: int, foreign: bool) -> bool:
     of support (:data:`_CAUSE_BEFORE`, :data:`_CAUSE_AFTER`); not the end of standard support (when
     extended support starts to cost: the deadline itself)."""
     window = text[max(0, start - 120):start]
-    if any(cue in window for cue in _CAUSE_CUES):
+    if any(map(window.__contains__, _CAUSE_CUES)):
         clause = window[max((at + len(mark) for mark in _CLAUSE_ENDS if (at := window.rfind(mark)) >= 0),
                             default=0):]
         marker = next((marker for marker in _CAUSE_BEFORE if marker in clause), None)
@@ -1834,7 +1836,7 @@ def _window_described(before: str, foreign: bool) -> bool:
     """Whether the paragraph ``before`` a table says what its window is for (an act, a maintenance, a patch), and
     states no fact: a "Start" column of the table is then a deadline."""
     described, past = _context_score(before, 0)
-    return not past and (described > 0 or any(word in before for word in _WINDOW_WORDS)
+    return not past and (described > 0 or any(map(before.__contains__, _WINDOW_WORDS))
                          or (foreign and _CONTEXT_FOREIGN_ACT.search(before) is not None))
 
 
@@ -2029,7 +2031,7 @@ def _range_year(lowered: str, match: re.Match[str], following: re.Match[str], wh
 
 def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool) -> list[_Candidate]:
     out: list[_Candidate] = []
-    closing = foreign and bool(dated) and any(cue in lowered for cue in _NEW_ANY_CUES) \
+    closing = foreign and bool(dated) and any(map(lowered.__contains__, _NEW_ANY_CUES)) \
         and _NEW_ANY.search(lowered) is not None
     prev_end = -1
     for when, match in dated:
@@ -2051,7 +2053,7 @@ def _ascii_localized(lowered: str) -> bool:
         return True
     if _ASCII_CUE.search(lowered) is None:
         return False  # every localized lead phrase below holds one of these connectors
-    if any(cue in lowered for cue in _ASCII_LEADS):
+    if any(map(lowered.__contains__, _ASCII_LEADS)):
         return True
     # a localized date, or a date a localized lead stands right before ("prend fin le 15/03/2027", "vence el
     # 15/03/2027": a date whose English reading takes the day for the month)
@@ -2077,7 +2079,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
     # charge)
-    relative = _relative(lowered, reference, foreign) if any(cue in lowered for cue in _THIS_MAIL) or any(
+    relative = _relative(lowered, reference, foreign) if any(map(lowered.__contains__, _THIS_MAIL)) or any(
         cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
     return (_pick(candidates + anchored, lowered, notice_type)
@@ -2122,7 +2124,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         return []
     out: list[_Candidate] = []
     found: list[re.Match[str]] = matches_from_starts(_RELATIVE, _RELATIVE_AT, lowered)
-    if " day" in lowered and any(cue in lowered for cue in _RELATIVE_AFTER_CUES):
+    if " day" in lowered and any(map(lowered.__contains__, _RELATIVE_AFTER_CUES)):
         found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
@@ -2137,11 +2139,11 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                       or _REPLY.search(lowered, max(0, m.start() - 80),
                                        m.end() + (60 if m.group(2) else 20)) is not None)]
     found += _weekday_asks(lowered)
-    if foreign and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN):
+    if foreign and any(map(lowered.__contains__, _INVOICE_NOUNS_FOREIGN)):
         found += _RELATIVE_INVOICE_FOREIGN.finditer(lowered)
-    if any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES):
+    if any(map(lowered.__contains__, _MONTH_END_RELATIVE_CUES)):
         found += _MONTH_END_RELATIVE.finditer(lowered)
-    if any(cue in lowered for cue in _WEEK_CUES):
+    if any(map(lowered.__contains__, _WEEK_CUES)):
         found += _RELATIVE_WEEKS.finditer(lowered)
     if " the " in lowered and _DAY_OF_MONTH_AT.search(lowered) is not None:
         found += _DAY_OF_MONTH.finditer(lowered)
@@ -2167,7 +2169,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             last = _last_day(reference.year, reference.month)
             terms = lowered[max(0, match.start() - 60):match.end()]
             out.append(_Candidate(last, score + 3, min(phrase_start, match.start()), match.end(),
-                                  pay_by=any(word in terms for word in _PAYMENT_WORDS), month_end=True))
+                                  pay_by=any(map(terms.__contains__, _PAYMENT_WORDS)), month_end=True))
             continue
         if match.re is _RELATIVE_HOURS:
             word, business = str(-(-int(match.group(1) or match.group(2)) // 24)), False  # whole days, rounded up
@@ -2496,9 +2498,9 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     lowered = fold_traditional(text.lower())  # (Traditional Chinese read as Simplified: offsets hold)
     if "\n" in lowered:
         lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
-    if any(cue in lowered for cue in _MONTH_END_CUES):
+    if any(map(lowered.__contains__, _MONTH_END_CUES)):
         lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
-    if any(cue in lowered for cue in _ORDINAL_CUES):
+    if any(map(lowered.__contains__, _ORDINAL_CUES)):
         lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
@@ -2528,28 +2530,28 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if not act_by and any(word in lowered[lead:at] for lead, at in _mentions(lowered, found)
                           for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
-    if not act_by and any(word in lowered[found.start:found.at] for word in _DUE_WORDS):
+    if not act_by and any(map(lowered[found.start:found.at].__contains__, _DUE_WORDS)):
         # a due date's field ("Fecha límite de pago: D") in a mail that asks, anywhere, to pay before the due date ("le
         # pedimos que realice el pago antes de la fecha límite indicada"): the date to pay by
         act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
-    no_action = any(cue in sentence for cue in _NO_ACTION_CUES) and any(
+    no_action = any(map(sentence.__contains__, _NO_ACTION_CUES)) and any(
         _TRAILING_CONDITION.match(sentence, m.end()) is None for m in _NO_ACTION.finditer(sentence))
     if not no_action and notice_type in (POLICY, "health.other"):
         # a policy change that says anywhere that no action is required ("No action is required to continue receiving
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
-        no_action = any(cue in lowered for cue in _NO_ACTION_CUES) and any(
+        no_action = any(map(lowered.__contains__, _NO_ACTION_CUES)) and any(
             # (a no-action after a condition spares only some readers: "If your organization manages root access
             # centrally, no action is required"; the mail's date stays the others' deadline)
             not after_condition(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
             and _TRAILING_CONDITION.match(lowered, m.end()) is None
             for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
-                   restart=notice_type == MAINTENANCE and (any(cue in lowered for cue in _RESTART) or any(
+                   restart=notice_type == MAINTENANCE and (any(map(lowered.__contains__, _RESTART)) or any(
                        cue in lowered for cue in _BEFORE_WINDOW) or (
                        _opens_range(lowered, found.at, found.end, foreign)
-                       and not any(cue in sentence for cue in _CANCELLED))))
+                       and not any(map(sentence.__contains__, _CANCELLED)))))
 
 
 def _mentions(lowered: str, found: _Candidate, most: int = 8) -> list[tuple[int, int]]:
@@ -2662,18 +2664,18 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
     if notice_type in _OFFER_TYPES and _before_expiry(lowered[:200_000]):
         return True
-    if notice_type in _BILL_TYPES and "invoice date" in lowered and any(terms in lowered for terms in _INVOICE_TERMS):
+    if notice_type in _BILL_TYPES and "invoice date" in lowered and any(map(lowered.__contains__, _INVOICE_TERMS)):
         return True
-    if notice_type in _BILL_TYPES and any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES) \
+    if notice_type in _BILL_TYPES and any(map(lowered.__contains__, _MONTH_END_RELATIVE_CUES)) \
             and _MONTH_END_RELATIVE.search(lowered[:200_000]) is not None:
         return True  # (payment terms to the end of the month)
-    if notice_type in _BILL_TYPES and any(noun in lowered for noun in _INVOICE_NOUNS_FOREIGN) \
+    if notice_type in _BILL_TYPES and any(map(lowered.__contains__, _INVOICE_NOUNS_FOREIGN)) \
             and _RELATIVE_INVOICE_FOREIGN.search(lowered[:200_000]) is not None:
         return True  # (the same terms, localized)
-    if notice_type in _BILL_TYPES and any(cue in lowered for cue in _DUE_ANAPHOR_CUES) \
+    if notice_type in _BILL_TYPES and any(map(lowered.__contains__, _DUE_ANAPHOR_CUES)) \
             and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
         return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)
-    if any(cue in lowered for cue in _RELATIVE_CUES) and may_ask(lowered[:200_000]):
+    if any(map(lowered.__contains__, _RELATIVE_CUES)) and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
