@@ -132,7 +132,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen122", "fixtures-unseen122-heldout",
                       "fixtures-unseen123", "fixtures-unseen123-heldout", "fixtures-unseen124",
                       "fixtures-unseen124-heldout", "fixtures-unseen125", "fixtures-unseen125-heldout",
-                      "fixtures-unseen126", "fixtures-unseen126-heldout"})
+                      "fixtures-unseen126", "fixtures-unseen126-heldout",
+                      "fixtures-unseen127", "fixtures-unseen127-heldout", "fixtures-unseen128",
+                      "fixtures-unseen128-heldout", "fixtures-unseen129", "fixtures-unseen129-heldout",
+                      "fixtures-unseen130", "fixtures-unseen130-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -358,7 +361,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen125", "variants-unseen125"),
                 ("fixtures-unseen125-heldout", "variants-unseen125-heldout"),
                 ("fixtures-unseen126", "variants-unseen126"),
-                ("fixtures-unseen126-heldout", "variants-unseen126-heldout"))
+                ("fixtures-unseen126-heldout", "variants-unseen126-heldout"),
+                ("fixtures-unseen127", "variants-unseen127"),
+                ("fixtures-unseen127-heldout", "variants-unseen127-heldout"),
+                ("fixtures-unseen128", "variants-unseen128"),
+                ("fixtures-unseen128-heldout", "variants-unseen128-heldout"),
+                ("fixtures-unseen129", "variants-unseen129"),
+                ("fixtures-unseen129-heldout", "variants-unseen129-heldout"),
+                ("fixtures-unseen130", "variants-unseen130"),
+                ("fixtures-unseen130-heldout", "variants-unseen130-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
