@@ -471,6 +471,18 @@ def may_act_by(text: str, start: int, end: int) -> bool:
     return _BY_LEAD.search(text[max(0, start - 60):start]) is not None or _BY_AFTER.match(text, end) is not None
 
 
+# the standard support named (9 languages): a sentence that names it is not about the extended support's end alone
+_STANDARD_CUES = ("standard", "estándar", "estandar", "padrão", "padrao", "標準", "标准", "표준")
+
+
+def _extended_subject(text: str, left: int, start: int) -> bool:
+    """Whether the extended support is what the sentence before the date at ``start`` is about, its clauses apart
+    ("El soporte extendido de RDS para PostgreSQL 13 se ofrecerá, con cargo, hasta el D"): named in the 120 characters
+    before the date, its sentence's, and no standard support beside it."""
+    near = text[max(left, start - 120):start]
+    return _EXTENDED.search(near) is not None and not any(map(near.__contains__, _STANDARD_CUES))
+
+
 def role_of(text: str, start: int, end: int, left: int, right: int, previous_end: int = -1) -> str:
     """The role of the date at ``text[start:end]`` (lower-cased text) in its sentence ``text[left:right]``;
     ``previous_end``: where the date before it in the text ends (for a range "D1 - D2"), or -1."""
@@ -487,7 +499,8 @@ def role_of(text: str, start: int, end: int, left: int, right: int, previous_end
         return CAUSE
     if (_UNTIL_LEAD.search(before) or _UNTIL_AFTER.match(text, end)) and any(
             cue in text[left:right] for cue in _EXTENDED_CUES) \
-            and _EXTENDED.search(text, _clause_start(text, left, start), _clause_end(text, end, right)):
+            and (_EXTENDED.search(text, _clause_start(text, left, start), _clause_end(text, end, right))
+                 or _extended_subject(text, left, start)):
         return EXTENDED_END
     if (_BY_LEAD.search(before) or _BY_AFTER.match(text, end)) and _asks(text, left, right):
         return ACT_BY  # (also after a condition: "Wenn Sie … möchten, kündigen Sie es bis zum D")

@@ -399,7 +399,9 @@ _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled 
 _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", "inizio", "開始", "开始", "시작")
 # the end field right after a start field's date (the rest of its line: a time, a zone, written out: "22 h 00 (heure
 # normale d'Europe centrale)")
-_END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n[ \t]*(?:(?:maintenance |window |scheduled |event )?end(?: time| date)?|"
+# (an HTML table's rows may reach us a blank line apart)
+_END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*"
+                              r"(?:(?:maintenance |window |scheduled |event )?end(?: time| date)?|"
                               r"ende|fin|fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
                               r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))" + _OF_WINDOW
                               + r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
@@ -674,6 +676,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # (and restarted: "will be rebooted during the window starting D")
      r"\bwill (?:be )?(?:rebooted|restarted)\b|\bwill (?:reboot|restart)\b|"
      r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
+     # (a host taken out of service: "will be taken out of service at 12:00 GMT on D")
+     r"\bout of service\b|"
      r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
      r"replace|update|"
      # what follows an unpaid balance ("If the balance is still unpaid on D, we will close the account")
@@ -780,7 +784,7 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"läuft|laufen|suspend|sospe|sperr|"
     # (sending paused: "o envio será pausado", "wird pausiert", "sera mis en pause", "verrà messo in pausa",
     # "一時停止されます", "将暂停", "일시 중지됩니다")
-    r"pausad|pausier|en pause|in pausa|一時停止|暂停|暫停|일시 중지|일시 정지|"
+    r"pausad|pausier|en pause|\bpausa\b|一時停止|暂停|暫停|일시 중지|일시 정지|"
     # what will be blocked ("bloquearán", "bloqueront", "bloccheranno", "blockiert", "ブロック", "阻止", "차단")
     r"bloque|blocc|blockier|ブロック|阻止|屏蔽|차단|"
     # a restriction of the account ("nous pourrions restreindre", "schränken wir … ein", "制限します")
@@ -840,7 +844,9 @@ _NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
 # (the number may be repeated in digits: "within five (5) days")
 _RELATIVE = re.compile(r"\b(?:within(?: the next)?|in the next|in)\s+" + _NUMBER
                        + r"(?:\s+\(\d{1,3}\))?\s+(?:calendar\s+|(business\s+|working\s+))?days?\b")
-_RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"\s+(?:calendar\s+|(business\s+|working\s+))?days?\s+"
+# (the number may be written twice: "five (5) days after the date of this notice")
+_RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"(?:\s+\(\d{1,3}\))?\s+"
+                             r"(?:calendar\s+|(business\s+|working\s+))?days?\s+"
                              r"(?:after|from|of)\s+"
                              r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|now\b|today\b|"
                              r"(?:the |this )?invoice date)")
@@ -919,8 +925,10 @@ _RELATIVE_FOREIGN = re.compile(
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
-_RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|dentro de|en un plazo de|no prazo de|em at[eé]|dans les|"
-                             r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb von|binnen)\s+"
+_RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|dentro de(?: las pr[oó]ximas)?|en las pr[oó]ximas|"
+                             r"en un plazo de|no prazo de|em at[eé]|nas pr[oó]ximas|dans les(?: prochaines)?|"
+                             r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb (?:von|der nächsten)|"
+                             r"in den nächsten|binnen)\s+"
                              # (or counted from now: "48 hours from now")
                              r"|(?=\d{2,3}\s+hours?\s+from\s+now\b))(\d{2,3})\s+"
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
@@ -2134,7 +2142,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += [m for m in islice(_RELATIVE_HOURS.finditer(lowered), MAX_DATES)
                   if int(m.group(1) or m.group(2)) >= 48 and (
                       _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
-                      or asks_by_then(lowered[max(0, m.start() - 80):m.end()])
+                      # (the ask may follow the period: "Handlungsbedarf innerhalb von 72 Stunden: Bitte …")
+                      or asks_by_then(lowered[max(0, m.start() - 80):m.end() + 40])
                       # (Japanese and Korean put the verb after the period: "48시간 이내에 … 회신해 주십시오")
                       or _REPLY.search(lowered, max(0, m.start() - 80),
                                        m.end() + (60 if m.group(2) else 20)) is not None)]
