@@ -303,7 +303,9 @@ _COPY_AFTER = re.compile(r"\)?\s*,?\s*(?:" + _COPY + ")", _I)
 # (a mail to the management account itself says "for account 4770… (management account of the organization …)")
 _ROLE_AFTER = re.compile(r"\s*[(（]\s*(?:the\s+|its\s+|la\s+|el\s+|le\s+|das\s+|il\s+|a\s+|o\s+|l')?(?:"
                          + _OTHER_ROLE + r")", _I)
-_ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::" + _ACCT)
+# the account of a notification's event ARN header; not the all-zero one a notification that names no account carries
+# ("arn:aws:notifications::000000000000:managed-notification-configuration/…"), as "000000000000" names none anywhere
+_ACCOUNT_HEADER_ARN = re.compile(r"^arn:aws:notifications::(?!000000000000\b)" + _ACCT)
 _TWELVE = re.compile(r"(?<![\d*\w-])" + _ACCT)
 # where _TWELVE may start: every match opens with two digits and is 12 to 15 digits, spaces and
 # dashes ending in a digit; the look-behind after the first two digits (re skips to a digit fast, and

@@ -51,3 +51,15 @@ def test_a_management_account_that_only_receives_a_copy() -> None:
             "(220311049905) also receives a\ncopy of this notice.\n")
     notice = classify(COSTS, "Your Reserved Instances expire soon", f"Hello,\n\n{body}")
     assert notice.aws_account_id == "660788089909"
+
+
+def test_the_all_zero_account_of_a_notification_header_names_no_account() -> None:
+    from routing.identifiers import extract_identifiers
+
+    text = "Affected account: ********7731\nEvent type code: AWS_APPSTUDIO_PLANNED_LIFECYCLE_EVENT\n"
+    zero = (("X-Notifications-Notification-Event-Arn", "arn:aws:notifications::000000000000:managed-notification-"
+                                                        "configuration/category/AWS-Health/event/e1"),)
+    assert extract_identifiers("", text, zero).aws_account_id is None
+    named = (("X-Notifications-Notification-Event-Arn", "arn:aws:notifications::220311049905:managed-notification-"
+                                                         "configuration/category/AWS-Health/event/e1"),)
+    assert extract_identifiers("", text, named).aws_account_id == "220311049905"
