@@ -560,9 +560,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # misses below
     names += [f"fixtures-unseen{n}{part}" for n in range(111, 115) for part in ("", "-heldout")]
     # unseen115-118 (first runs 30/30, 29/30, 27/30 and 29/30 types, 16/17, 21/22, 19/21 and 17/19 labelled deadlines,
-    # 30/30, 30/30, 30/30 and 29/30 ids, on session 19's last rules): a last blind measurement, not tuned on (READMEs);
-    # pinned at their first runs
+    # 30/30, 30/30, 30/30 and 29/30 ids, on session 19's last rules): session 19's last blind measurement; its main
+    # folders tuned on in session 20 (READMEs), the held-out thirds not
     names += [f"fixtures-unseen{n}{part}" for n in range(115, 119) for part in ("", "-heldout")]
+    # unseen119-122 (first runs 27/30, 30/30, 30/30 and 28/30 types, 18/19, 14/19, 20/21 and 12/18 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 29/30 ids, on session 19's last rules) and unseen123-126 (first runs 26/30, 30/30, 28/30
+    # and 30/30 types, 14/18, 19/20, 20/21 and 18/20 labelled deadlines, 30/30, 30/30, 29/30 and 30/30 ids, on session
+    # 20's fifth round): after session 20's rounds (READMEs); the held-out thirds' misses
+    names += [f"fixtures-unseen{n}{part}" for n in range(119, 127) for part in ("", "-heldout")]
+    # unseen127-130: session 20's last blind measurement, on its last rules (f39311d), not tuned on (READMEs); pinned
+    # at their first runs, but for unseen130's all-zero header account, read as none after the run (2bf0bf1)
+    names += [f"fixtures-unseen{n}{part}" for n in range(127, 131) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -700,13 +708,23 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen113-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen114"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen114-heldout"] = (1.0, 8 / 10, 9 / 10)
-    # unseen115-118: a last blind measurement on the final rules, not tuned on: pinned at their first runs
-    floors["fixtures-unseen115"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen116"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen117"] = (18 / 20, 19 / 20, 1.0)
+    # unseen115-126: the main folders at every figure but three named misses (unseen118: a Korean Network Firewall
+    # maintenance whose connections may be reset, labelled without a deadline; unseen119: an SNS subscription whose
+    # topic's account is labelled the recipient's, where unseen125 labels none; unseen122: a billing transfer whose
+    # paying account is named beside the reader's masked one); the held-out thirds at their misses
     floors["fixtures-unseen117-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen118"] = (19 / 20, 18 / 20, 19 / 20)
+    floors["fixtures-unseen118"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen119"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen120-heldout"] = (1.0, 7 / 10, 1.0)
+    floors["fixtures-unseen122"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen122-heldout"] = (9 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen124-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen125-heldout"] = (9 / 10, 9 / 10, 9 / 10)
+    floors["fixtures-unseen127"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen128"] = (18 / 20, 18 / 20, 18 / 20)
+    floors["fixtures-unseen129"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen130"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
