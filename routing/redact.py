@@ -37,7 +37,7 @@ from functools import lru_cache
 from routing.addresses import readable_addresses
 from routing.families import CREDENTIAL_FAMILIES, sender_family
 from routing.patterns import matches_at_literals
-from routing.secrets import GENERIC_KINDS, Secret, find_secrets, is_bare_code, secret_values
+from routing.secrets import GENERIC_KINDS, Secret, find_secrets, forget_values, is_bare_code, secret_values
 from routing.types import AuthVerdict, Notice, ParsedMail
 
 _ACCESS_KEY = re.compile(r"\b(?:AKIA|ASIA)[A-Z0-9]{12}([A-Z0-9]{4})\b")
@@ -548,5 +548,16 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
         reason = "suspected spoof: not proven to come from AWS" if (auth and auth.suspected_spoof) \
             else "sender authenticity not proven"
     customer = None if reason else mask_access_keys(internal)
+    subject = redacted(parsed.subject)
+    forget_mail_values()  # (the caches keyed by this mail's links and values: emptied, no secret kept past the mail)
     return Rendering(internal_text=internal, customer_text=customer, secret_kinds=tuple(sorted(kinds)),
-                     withheld_reason=reason, subject=redacted(parsed.subject), redactor=redactor)
+                     withheld_reason=reason, subject=subject, redactor=redactor)
+
+
+def forget_mail_values() -> None:
+    """Empty every cache keyed by a mail's links and values (secrets among them): this module's value patterns and
+    scans, and :func:`routing.secrets.forget_values`. :func:`render` calls it when a mail is rendered; a cache that
+    outlived its mail would hold its reset links and codes in the worker's memory until evicted."""
+    _values_pattern.cache_clear()
+    _value_scan.cache_clear()
+    forget_values()

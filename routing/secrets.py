@@ -1221,3 +1221,13 @@ def secret_kinds(*texts: str) -> tuple[str, ...]:
     """The kinds of secret found in any of ``texts`` (sorted, unique); never the values."""
     kinds = {secret.kind for text in texts for secret in find_secrets(text)}
     return tuple(sorted(kinds))
+
+
+def forget_values() -> None:
+    """Empty the per-value caches of this module (:func:`_clear`, :func:`_url_facts`, :func:`_link_values`): they are
+    keyed by links and values read from a mail, secrets among them, and hold them only while that mail is rendered
+    (:func:`routing.redact.render` calls this when it is done), never across mails."""
+    _clear.cache_clear()
+    _url_facts.cache_clear()
+    _link_values.cache_clear()
+

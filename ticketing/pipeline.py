@@ -18,7 +18,7 @@ from ingest.store import MessageStore, StoredMessage, StoreError
 from routing.directory import Directory
 from routing.loops import loop_reason
 from routing.parse import UnparseableMail, parse_mail
-from routing.redact import render
+from routing.redact import forget_mail_values, render
 from routing.types import AuthVerdict, Notice, ParsedMail, Recipient, Route
 from ticketing import metrics
 from ticketing.draft import DraftAttachment, TicketDraft
@@ -92,40 +92,43 @@ def build_draft(
     route = route or Route(priority=notice.severity)
     account = recipient.account
     customer = recipient.customer
-    rendering = render(parsed, notice, auth, raw=stored.raw, keep=(account.account_id,) if account else ())
-    redactor = rendering.redactor  # every mail-derived string of the ticket goes through it
-    shown = redactor.notice(notice)  # without identifiers that carry a secret
-    fields = _draft_fields(notice, shown, auth, route, recipient)
-    tags = _draft_tags(notice, shown, auth, route, recipient, contains_secret=rendering.contains_secret)
-    public_body = customer_body(rendering.customer_text, redactor) if rendering.customer_text else None
-    visibility, queue, public_body = _placement(auth, route, public_body)
-    # the raw mail keeps its secrets: it stays in the message store (rootmail message show --reveal)
-    attachments = () if rendering.contains_secret else (
-        DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
-    return TicketDraft(
-        thread_key=_thread_of(stored, parsed, recipient, notice, auth, route, index),
-        delivery_id=delivery_id(parsed, stored.raw, recipient, trusted=auth.verdict == "pass"),
-        subject=rendering.subject or "(no subject)",
-        body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth, redactor=redactor),
-        public_body=public_body,
-        secret=notice.secret or rendering.contains_secret,
-        message_id=parsed.message_id,
-        customer_id=customer.id if customer else None,
-        customer_name=customer.name if customer else None,
-        customer_contacts=customer.contacts if customer else (),
-        aws_account_id=account.account_id if account else None,
-        account_name=account.name if account else None,
-        notice_type=notice.notice_type,
-        severity=route.priority,
-        visibility=visibility,
-        queue=queue,
-        fields=redactor.fields(fields, computed=COMPUTED_FIELDS),
-        tags=redactor.tags(tags),
-        attachments=attachments,
-        rule=route.rule,
-        due=route.due,
-        reopen=route.reopen,
-    )
+    try:
+        rendering = render(parsed, notice, auth, raw=stored.raw, keep=(account.account_id,) if account else ())
+        redactor = rendering.redactor  # every mail-derived string of the ticket goes through it
+        shown = redactor.notice(notice)  # without identifiers that carry a secret
+        fields = _draft_fields(notice, shown, auth, route, recipient)
+        tags = _draft_tags(notice, shown, auth, route, recipient, contains_secret=rendering.contains_secret)
+        public_body = customer_body(rendering.customer_text, redactor) if rendering.customer_text else None
+        visibility, queue, public_body = _placement(auth, route, public_body)
+        # the raw mail keeps its secrets: it stays in the message store (rootmail message show --reveal)
+        attachments = () if rendering.contains_secret else (
+            DraftAttachment(f"{stored.key}.eml", "message/rfc822", stored.raw, internal=True),)
+        return TicketDraft(
+            thread_key=_thread_of(stored, parsed, recipient, notice, auth, route, index),
+            delivery_id=delivery_id(parsed, stored.raw, recipient, trusted=auth.verdict == "pass"),
+            subject=rendering.subject or "(no subject)",
+            body=internal_body(parsed, recipient, notice, text=rendering.internal_text, auth=auth, redactor=redactor),
+            public_body=public_body,
+            secret=notice.secret or rendering.contains_secret,
+            message_id=parsed.message_id,
+            customer_id=customer.id if customer else None,
+            customer_name=customer.name if customer else None,
+            customer_contacts=customer.contacts if customer else (),
+            aws_account_id=account.account_id if account else None,
+            account_name=account.name if account else None,
+            notice_type=notice.notice_type,
+            severity=route.priority,
+            visibility=visibility,
+            queue=queue,
+            fields=redactor.fields(fields, computed=COMPUTED_FIELDS),
+            tags=redactor.tags(tags),
+            attachments=attachments,
+            rule=route.rule,
+            due=route.due,
+            reopen=route.reopen,
+        )
+    finally:
+        forget_mail_values()  # (the redaction caches keyed by this mail's links and values: none kept past it)
 
 
 def _draft_fields(notice: Notice, shown: Notice, auth: AuthVerdict, route: Route,
