@@ -135,7 +135,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen126", "fixtures-unseen126-heldout",
                       "fixtures-unseen127", "fixtures-unseen127-heldout", "fixtures-unseen128",
                       "fixtures-unseen128-heldout", "fixtures-unseen129", "fixtures-unseen129-heldout",
-                      "fixtures-unseen130", "fixtures-unseen130-heldout"})
+                      "fixtures-unseen130", "fixtures-unseen130-heldout",
+                      "fixtures-unseen131", "fixtures-unseen131-heldout", "fixtures-unseen132",
+                      "fixtures-unseen132-heldout", "fixtures-unseen133", "fixtures-unseen133-heldout",
+                      "fixtures-unseen134", "fixtures-unseen134-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -369,7 +372,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen129", "variants-unseen129"),
                 ("fixtures-unseen129-heldout", "variants-unseen129-heldout"),
                 ("fixtures-unseen130", "variants-unseen130"),
-                ("fixtures-unseen130-heldout", "variants-unseen130-heldout"))
+                ("fixtures-unseen130-heldout", "variants-unseen130-heldout"),
+                ("fixtures-unseen131", "variants-unseen131"),
+                ("fixtures-unseen131-heldout", "variants-unseen131-heldout"),
+                ("fixtures-unseen132", "variants-unseen132"),
+                ("fixtures-unseen132-heldout", "variants-unseen132-heldout"),
+                ("fixtures-unseen133", "variants-unseen133"),
+                ("fixtures-unseen133-heldout", "variants-unseen133-heldout"),
+                ("fixtures-unseen134", "variants-unseen134"),
+                ("fixtures-unseen134-heldout", "variants-unseen134-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
