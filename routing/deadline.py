@@ -720,7 +720,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"\bwill (?:also )?(?:appear|be (?:published|posted|shown|listed)) on (?:the |our )?(?:https?://|[\w.-]+\.com\b|"
      r"(?:pricing |product |documentation )?(?:page|website|web site))", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
-    (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b|last updated|"
+    # (nor a participle that names which resources: "all instances launched from this product")
+    (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b(?! (?:from|with|using|via)\b)|"
+     r"last updated|"
      r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|"
      # (published on a date, not "the rate published on the pricing page")
      r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"
@@ -758,7 +760,9 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               # Lebenszyklus", "生命周期结束", "수명 종료")
                               r"fine del (?:suo )?ciclo di vita|fin de (?:sa )?vie\b|fin du cycle de vie|"
                               r"(?:fin|final) del (?:su )?ciclo de vida|fim do (?:seu )?ciclo de vida|"
-                              r"ende (?:des|seines|ihres) lebenszyklus|生命周期结束|生命週期結束|수명 종료")
+                              r"ende (?:des|seines|ihres) lebenszyklus|生命周期结束|生命週期結束|수명 종료|"
+                              # (Traditional Chinese says "支援" for support: "停止支援日期：D")
+                              r"停止支援|终止支援|終止支援|支援结束|支援結束")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
@@ -1065,6 +1069,8 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"subscriptions?|reservations?|bookings?)\b|"
                        # new resources no longer created ("you will not be able to create new directories")
                        r"\b(?:not be able to|no longer be able to|cannot|can no longer) create new\b|"
+                       # (said of the new ones: "New instances can no longer be created as of D")
+                       r"\bnew\b[^.\n]{0,40}\b(?:can|could|will) no longer be (?:created|launched|added|deployed)\b|"
                        # ("creating a new classic portal will no longer be possible")
                        r"\bcreating (?:a |any )?new\b|"
                        r"novos (?:clientes|projetos|usu[aá]rios)|nuevos (?:clientes|proyectos|usuarios)|"

@@ -47,7 +47,9 @@ _ACCOUNT_SUBJECT = (
     # (and the "AWS ID" label of an abuse report's subject, "… - AWS ID: 4417…", also in the word order of es, pt,
     # fr, it: "ID de AWS:", "ID AWS :", "Identifiant AWS :")
     # (and the Italian word order, "sospensione dell'account AWS 8451…")
-    re.compile(r"\b(?:(?:AWS\s+)?account(?:\s+AWS)?(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|"
+    # (not the account something comes from or is shared by: "Resource share from account 3044…")
+    re.compile(r"(?<!from )(?<!by )(?<!from AWS )(?<!by AWS )"
+               r"\b(?:(?:AWS\s+)?account(?:\s+AWS)?(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|"
                r"Identif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)\s*[:#：]?\s*" + _ACCT, _I),
     # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):
     # tried only on a subject that is not plain ASCII or holds one of _SUBJECT_NOUNS (every ASCII match does)
@@ -225,7 +227,7 @@ _OWN_MANAGEMENT = re.compile(
     # "귀하의 관리 계정")
     r"|(?:\byour|\bvotre|\btu|\bsu|\bsua|\bIhr(?:e[mnrs]?)?|\b(?:il\s+)?(?:tuo|vostro|suo))\s+"
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
-    r"account di gestione|Verwaltungskontos?)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    r"account di gestione|Verwaltungskontos?)(?:\s+(?:de\s+|da\s+|d[ie]\s+)?AWS)?(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     r"|(?:お客様の|貴社の|您的|你的|貴公司的|귀하의\s*)(?:管理アカウント|管理账户|管理帳戶|관리 계정)"
     r"(?:\s*ID)?\s*[:：(（]?\s*\Z"
     # the account whose cost monitor found the anomaly ("for monitor all-services in management account 4770…",
