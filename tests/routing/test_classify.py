@@ -568,8 +568,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and 30/30 types, 14/18, 19/20, 20/21 and 18/20 labelled deadlines, 30/30, 30/30, 29/30 and 30/30 ids, on session
     # 20's fifth round): after session 20's rounds (READMEs); the held-out thirds' misses
     names += [f"fixtures-unseen{n}{part}" for n in range(119, 127) for part in ("", "-heldout")]
-    # unseen127-130: session 20's last blind measurement, on its last rules (f39311d), not tuned on (READMEs); pinned
-    # at their first runs, but for unseen130's all-zero header account, read as none after the run (2bf0bf1)
+    # unseen127-130 (first runs 30/30, 28/30, 29/30 and 30/30 types, 17/18, 18/20, 21/21 and 21/22 labelled deadlines,
+    # 30/30, 28/30, 30/30 and 29/30 ids, on session 20's sixth round, f39311d): after its last round (READMEs), with the
+    # miss below; the held-out thirds at every figure
     names += [f"fixtures-unseen{n}{part}" for n in range(127, 131) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
@@ -721,10 +722,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen122-heldout"] = (9 / 10, 6 / 10, 1.0)
     floors["fixtures-unseen124-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen125-heldout"] = (9 / 10, 9 / 10, 9 / 10)
-    floors["fixtures-unseen127"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen128"] = (18 / 20, 18 / 20, 18 / 20)
-    floors["fixtures-unseen129"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen130"] = (1.0, 19 / 20, 1.0)
+    # unseen128: an Italian Wavelength maintenance that asks nothing and may cost a few minutes of connectivity,
+    # labelled with its window (the slight-impact maintenance the batches disagree on)
+    floors["fixtures-unseen128"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
