@@ -572,6 +572,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 28/30, 30/30 and 29/30 ids, on session 20's sixth round, f39311d): after its last round (READMEs), with the
     # miss below; the held-out thirds at every figure
     names += [f"fixtures-unseen{n}{part}" for n in range(127, 131) for part in ("", "-heldout")]
+    # unseen131-134 (first runs 29/30, 30/30, 30/30 and 29/30 types, 20/21, 15/18, 20/20 and 16/17 labelled deadlines,
+    # 30/30, 30/30, 29/30 and 30/30 ids): session 20's last blind measurement, on its last rules (33fa770), not tuned
+    # on (READMEs); pinned at their first runs
+    names += [f"fixtures-unseen{n}{part}" for n in range(131, 135) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -725,6 +729,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen128: an Italian Wavelength maintenance that asks nothing and may cost a few minutes of connectivity,
     # labelled with its window (the slight-impact maintenance the batches disagree on)
     floors["fixtures-unseen128"] = (1.0, 19 / 20, 1.0)
+    # unseen131-134: a last blind measurement on the final rules, not tuned on: pinned at their first runs
+    floors["fixtures-unseen131"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen131-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen132"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen132-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen133"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen134"] = (19 / 20, 18 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
