@@ -138,7 +138,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen130", "fixtures-unseen130-heldout",
                       "fixtures-unseen131", "fixtures-unseen131-heldout", "fixtures-unseen132",
                       "fixtures-unseen132-heldout", "fixtures-unseen133", "fixtures-unseen133-heldout",
-                      "fixtures-unseen134", "fixtures-unseen134-heldout"})
+                      "fixtures-unseen134", "fixtures-unseen134-heldout", "fixtures-unseen135",
+                      "fixtures-unseen135-heldout", "fixtures-unseen136", "fixtures-unseen136-heldout",
+                      "fixtures-unseen137", "fixtures-unseen137-heldout", "fixtures-unseen138",
+                      "fixtures-unseen138-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -380,7 +383,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen133", "variants-unseen133"),
                 ("fixtures-unseen133-heldout", "variants-unseen133-heldout"),
                 ("fixtures-unseen134", "variants-unseen134"),
-                ("fixtures-unseen134-heldout", "variants-unseen134-heldout"))
+                ("fixtures-unseen134-heldout", "variants-unseen134-heldout"),
+                ("fixtures-unseen135", "variants-unseen135"),
+                ("fixtures-unseen135-heldout", "variants-unseen135-heldout"),
+                ("fixtures-unseen136", "variants-unseen136"),
+                ("fixtures-unseen136-heldout", "variants-unseen136-heldout"),
+                ("fixtures-unseen137", "variants-unseen137"),
+                ("fixtures-unseen137-heldout", "variants-unseen137-heldout"),
+                ("fixtures-unseen138", "variants-unseen138"),
+                ("fixtures-unseen138-heldout", "variants-unseen138-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
