@@ -284,6 +284,15 @@ _WINDOW_OF_DATE = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bv
                              r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
                              r"[ \t]+(?:of|on|du|del|de|da|do|della|del giorno|am|vom)[ \t]+"
                              r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+# a window's opening said with a verb ("the window starts on D", "la ventana empieza el sábado, D", "la fenêtre
+# commence le D", "a janela começa no D"): when the window opens, but no more than a deadline (weight 3 in all): an
+# act-by date the mail names beside it ("apply the patch yourself no later than D") keeps its place
+_WINDOW_OPENS = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bventana(?: de mantenimiento)?|"
+                           r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
+                           r"[ \t]+(?:starts|begins|opens|will (?:start|begin|open)|empieza|comienza|comenzar[aá]|"
+                           r"empezar[aá]|se abre|commence(?:ra)?|d[ée]bute(?:ra)?|s.ouvre|beginnt|startet|öffnet|"
+                           r"inizia|inizier[aà]|comincia|si apre|come[cç]a|come[cç]ar[aá]|inicia(?:r[aá])?|abre)"
+                           r"(?:[ \t]+(?:on|el|le|am|il|em|no|na|a))?[ \t]+(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 # a sentence that announces the date below it, at the end of its paragraph ("on the following date:", "en la fecha
 # siguiente:", "à la date suivante :", "am folgenden Datum:", "na seguinte data:", "nella data seguente:",
 # "次の日付:", "以下日期：", "다음 날짜:"), and the words of a calendar's head under it ("Día Mes Año")
@@ -686,6 +695,11 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"\bwill (?:be )?paus|\bpause (?:your|the|sending)\b|"
      # (what lapses: "the request will lapse")
      r"\bwill lapse\b|\blapses\b|"
+     # (a condition that still holds then: "If the key is still active on D, we will apply the quarantine policy";
+     # a review that lasts until a date: "The review lasts until D")
+     r"\bstill (?:active|open|in use|enabled|running|present|exposed|outstanding|unresolved)\b|"
+     r"\bwill (?:be )?quarantin|"
+     r"\breview (?:period )?(?:lasts|ends|runs)\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -1551,8 +1565,11 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # the date the sentence before announces ("dejarán de aceptar contenido en la fecha siguiente:" over "1 junio
         # 2027", perhaps under a calendar's head "Día Mes Año")
         lead = 3
+    opens = False
     if lead < 3 and any(cue in before for cue in _WINDOW_CUES[:7]):
         found = _WINDOW_OF_DATE.search(before)
+        if found is None and (found := _WINDOW_OPENS.search(before)) is not None:
+            opens = True
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and before.rstrip(" \t")[-1:] not in ("", ".") and any(map(before.__contains__, _START_FIELD_CUES)) \
@@ -1611,6 +1628,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
         score += 5
+    if opens:
+        score = min(score, QUALIFY)  # (a window that opens: a deadline, no stronger than one: see _WINDOW_OPENS)
     if score == QUALIFY - 2 and "restrict" in context:
         score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
     if foreign and (_DEFER_LIMIT.match(text, end) or _DEFER_LIMIT_BEFORE.search(before) is not None):

@@ -495,6 +495,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         match = pattern.search(subject)
         if match:
             return account_digits(match.group(1))
+    # an SES verification link's ``Context`` names the account that asked SES to verify the address: the mail is
+    # about that account, whatever other account the prose names beside it (a delegate sender's, a management one)
+    context = _ses_context(text)
+    if context is not None:
+        return context
     if twelve is None:
         twelve = [(m.start(), m.end(), m.group(1)) for m in _twelve(text)]
     if twelve and ("|" in text or (not text.isascii() and any(map(text.__contains__, _COLUMN_RULES)))) and any(
@@ -810,7 +815,35 @@ class _Mail:
         # line break like the start of the text (tests/routing/test_identifier_scans.py)
         shift = len(self.subject) + 1
         twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
-        return _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
+        found = _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
+        if found is not None and ("*" in self.both or "•" in self.both or "xxxx" in self.low):
+            masked = _masked_accounts(self.both, self.folded)
+            if masked and found[-4:] not in masked \
+                    and any(account_digits(match.group(1)) == found for match in self.twelve):
+                # the reader's account is written masked and ends otherwise: the one the text names is another's
+                # (not one a header names: a notification's own account, beside the affected account it masks)
+                return None
+        return found
+
+
+# an account id written masked ("************6613", "****-****-6613", "xxxxxxxx6613"): a run of mask characters
+# before its last four digits, as an account field writes it (an account noun stands in the 40 characters before
+# it, so a card's "**** **** **** 4242" after "card" is none)
+_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])[*xX•]{4}(?:[- ]?[*xX•]{4}){1,2}[- ]?(\d{4})(?!\d)")
+_ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "conto", "アカウント", "계정", "账户",
+                  "帐户", "帳戶", "账号", "帳號")
+_CARD_NOUNS = ("card", "karte", "tarjeta", "carte", "cartão", "cartao", "carta", "カード", "카드", "卡")
+
+
+def _masked_accounts(both: str, folded: str) -> set[str]:
+    """The last four digits of every account id ``both`` writes masked (:data:`_MASKED_ACCOUNT` after an account
+    noun and no card noun); ``folded``: ``both`` as :func:`fold_lower` gives it."""
+    found: set[str] = set()
+    for match in _MASKED_ACCOUNT.finditer(both):
+        before = folded[max(0, match.start() - 40):match.start()]
+        if any(map(before.__contains__, _ACCOUNT_NOUNS)) and not any(map(before.__contains__, _CARD_NOUNS)):
+            found.add(ascii_digits(match.group(1)))
+    return found
 
 
 def _x_case_id(m: _Mail, ids: dict[str, Any]) -> Any:
