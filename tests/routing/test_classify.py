@@ -576,6 +576,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 30/30, 29/30 and 30/30 ids): session 20's last blind measurement, on its last rules (33fa770), not tuned
     # on (READMEs); pinned at their first runs
     names += [f"fixtures-unseen{n}{part}" for n in range(131, 135) for part in ("", "-heldout")]
+    # unseen135-138 (first runs 28/30, 28/30, 28/30 and 29/30 types, 16/17, 17/23, 18/20 and 17/23 labelled deadlines,
+    # 29/30, 30/30, 29/30 and 30/30 ids): session 21's blind round, on its first round's rules (56bb574) (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(135, 139) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -736,6 +739,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen132-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen133"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen134"] = (19 / 20, 18 / 20, 1.0)
+    # unseen135-138: session 21's blind round, first run on 56bb574
+    floors["fixtures-unseen135"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen135-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen136"] = (19 / 20, 15 / 20, 1.0)
+    floors["fixtures-unseen136-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen137"] = (19 / 20, 19 / 20, 19 / 20)
+    floors["fixtures-unseen137-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen138"] = (19 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen138-heldout"] = (1.0, 7 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
