@@ -141,7 +141,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen134", "fixtures-unseen134-heldout", "fixtures-unseen135",
                       "fixtures-unseen135-heldout", "fixtures-unseen136", "fixtures-unseen136-heldout",
                       "fixtures-unseen137", "fixtures-unseen137-heldout", "fixtures-unseen138",
-                      "fixtures-unseen138-heldout"})
+                      "fixtures-unseen138-heldout", "fixtures-unseen139", "fixtures-unseen139-heldout",
+                      "fixtures-unseen140", "fixtures-unseen140-heldout", "fixtures-unseen141",
+                      "fixtures-unseen141-heldout", "fixtures-unseen142", "fixtures-unseen142-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -391,7 +393,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen137", "variants-unseen137"),
                 ("fixtures-unseen137-heldout", "variants-unseen137-heldout"),
                 ("fixtures-unseen138", "variants-unseen138"),
-                ("fixtures-unseen138-heldout", "variants-unseen138-heldout"))
+                ("fixtures-unseen138-heldout", "variants-unseen138-heldout"),
+                ("fixtures-unseen139", "variants-unseen139"),
+                ("fixtures-unseen139-heldout", "variants-unseen139-heldout"),
+                ("fixtures-unseen140", "variants-unseen140"),
+                ("fixtures-unseen140-heldout", "variants-unseen140-heldout"),
+                ("fixtures-unseen141", "variants-unseen141"),
+                ("fixtures-unseen141-heldout", "variants-unseen141-heldout"),
+                ("fixtures-unseen142", "variants-unseen142"),
+                ("fixtures-unseen142-heldout", "variants-unseen142-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
