@@ -171,7 +171,11 @@ _FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce]
            # ("no later than the end of the day on D")
            r"\s+end\s+of\s+(?:the\s+)?(?:business\s+)?day\b|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
-           r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?)?)*\s*"
+           r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
+           # (or the zone written out: "5:00 PM Pacific Standard Time on Friday, D")
+           r"|\s+(?:pacific|eastern|central|mountain|atlantic|alaska|hawaii|central european|eastern european|"
+           r"western european|british|india|japan|korea|china|singapore|australian eastern|greenwich mean|"
+           r"coordinated universal)(?:\s+(?:standard|daylight|summer))?\s+time)?)*\s*"
            # (the date in parentheses after what it dates: "before the end of the review period (March 2, 2027)")
            r"(?:\(\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*(?:the\s+)?)?\Z")
 
@@ -200,6 +204,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
          # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
          r"\bapply date:?|"
+         # (the date of an impact, as a field: "Suspension date: D", "Closure date: D")
+         r"\b(?:suspension|closure|termination|deactivation|shutdown|shut-?off|cut-?off|deletion|disconnection) date:?|"
          r"\bnot (?:be )?later than|\bahead of|"
          # (a certificate's expiry field, as X.509 names it: "Not after ........ D")
          r"\bnot after:|"
@@ -251,6 +257,12 @@ _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|thro
 _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|\bcomeça(?:rá)? em|"
                          r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
                          r"\bbeginnt am)" + _FILLER)
+# the end of a review, grace or notice period written as a range on its field line ("Review period ....... D1 -> D2",
+# "Grace period: D1 to D2"): when the period ends, what the mail says follows it (a pause, a suspension) starts; weight
+# 3, searched only where "period" stands before the date (a billing period's end is none: its words are a fact's)
+_PERIOD_RANGE_END = re.compile(r"(?:\A|\n)[ \t]*(?:review|grace|notice|probation(?:ary)?|evaluation|cure|remediation)"
+                               r"[ \t]+period\b[^\n\d]{0,40}\d[^\n]{0,30}?[ \t]*(?:->|→|–|—|\bto\b|\buntil\b|"
+                               r"\bthrough\b|~)[ \t]*\Z")
 # a labelled start line ("Start: …", "Beginn:", "Inicio:", "Début :", "Início:", "Inizio:", "開始:", "开始：", "시작:"):
 # when a window (a maintenance) starts; weight 3, searched only where one of _START_CUES stands before the date
 _LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
@@ -343,7 +355,8 @@ _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela",
 # (the line break first: re finds each one by a literal scan, then looks back)
 # (a time's colon, "at 23:59:59 UTC", between two digits, is no label's)
 _SOFT_WRAP = re.compile(r"\n(?<=[^\n]{59}(?:[^\W_]|,)\n)"
-                        r"(?=[^\W\d_](?:(?:[^\n:：]|(?<=\d):(?=\d)){39}|(?:[^\n:：]|(?<=\d):(?=\d)){0,38}(?:\n|\Z)))")
+                        # (a short last line may end in the colon that opens a list: "February 19, 2027:")
+                        r"(?=[^\W\d_](?:(?:[^\n:：]|(?<=\d):(?=\d)){39}|(?:[^\n:：]|(?<=\d):(?=\d)){0,38}[:：]?(?:\n|\Z)))")
 
 
 def unwrap(lowered: str) -> str:
@@ -537,6 +550,16 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"発効日|廃止日|サポート終了日|生效日期|弃用日期|(?:支持|支援)(?:终止|終止)日期|"
                                # a planned retirement's time ("计划停用时间", "リタイア予定日", "사용 중지 예정일")
                                r"(?:计划|計劃)?停用(?:时间|時間|日期)|リタイア(?:予定)?日(?:時)?|사용 중지 (?:예정)?일|"
+                               # the date an account is suspended, closed or its data deleted ("暂停日期", "關閉日期")
+                               r"(?:暂停|暫停|关闭|關閉|删除|刪除|冻结|凍結)(?:日期|时间|時間)|"
+                               # the end of a review, as a field ("Fim da análise 26/03/2027", "Fin de la revisión:",
+                               # "Fin de l'examen :", "Fine della revisione:", "Ende der Überprüfung:", "審査終了日")
+                               r"\bfim d[ao] (?:per[ií]odo de )?(?:an[aá]lise|revis[aã]o|avalia[çc][aã]o)|"
+                               r"\bfin (?:de la|del) (?:per[ií]odo de )?(?:revisi[oó]n|evaluaci[oó]n|an[aá]lisis)|"
+                               r"\bfin (?:de l.examen|de la p[ée]riode d.examen|de la r[ée]vision)|"
+                               r"\bfine (?:della|del) (?:periodo di )?(?:revisione|verifica|valutazione)|"
+                               r"\bende (?:der|des) (?:überprüfung|prüfung|prüfungszeitraums)|"
+                               r"審査終了日?|(?:审核|審核)(?:结束|結束)(?:日期|时间|時間)?|검토 종료(?:일)?|"
                                r"시행일|사용 중지일|지원 종료일|폐기일|"
                                r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
@@ -564,7 +587,8 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
              "fine del servizio", "fin du service", "fin del servicio", "fim do servi", "ende des dienstes",
              "교체", "전환", "切り替え", "切替", "交換", "轮换", "更换", "切换", "輪換", "更換", "切換",
-             "终止日期", "終止日期", "종료일",
+             "终止日期", "終止日期", "종료일", "fim d", "fin de", "fin del", "fine d", "ende d", "審査終了", "审核结束",
+             "審核結束", "검토 종료", "暂停", "暫停", "关闭", "關閉", "删除", "刪除", "冻结", "凍結",
              "stichtag", "gültig ab", "wirksam ab", "inkrafttreten", "abkündigung", "date d",
              "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
              "사용 중지일", "지원 종료일", "폐기일", "実施", "实施", "실시", "außerbetrieb", "abschaltung",
@@ -700,6 +724,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"\bstill (?:active|open|in use|enabled|running|present|exposed|outstanding|unresolved)\b|"
      r"\bwill (?:be )?quarantin|"
      r"\breview (?:period )?(?:lasts|ends|runs)\b|"
+     # (a rule enforced from then: "tag policies will also be enforced for ECS task definitions")
+     r"\benforc(?:e|ed|es|ing|ement)\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -998,7 +1024,11 @@ _WEEKDAY_LEADS = ("by ", "before ", "until ", "no later than ", "bis ", "d'ici "
 _RELATIVE_WEEKDAY = re.compile(
     r"(?:\b(?:by|before|until|no later than)\s+(?:(?:the\s+)?(?:end of (?:the )?(?:day|business)|close of business|eod|"
     r"cob)\s+(?:on\s+)?)?|\bbis (?:zum |spätestens )?|\bd.ici |\bavant |\bantes del? |\bhasta (?:el )?|"
-    r"\baté (?:[àa] )?|\bentro )(this |diese[nm]? |kommende[nm]? |ce |este |esta |questo |quest[oa] )?"
+    r"\baté (?:[àa] )?|\bentro )"
+    # ("by next Monday", "bis nächsten Montag", "hasta el próximo lunes", "entro il prossimo lunedì": the next such
+    # weekday after the mail's date, as a bare one)
+    r"(?:next |the coming |coming |nächste[nm]? |(?:el |o |a )?pr[oó]xim[oa] |prochain |(?:il )?prossimo )?"
+    r"(this |diese[nm]? |kommende[nm]? |ce |este |esta |questo |quest[oa] )?"
     r"(" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
     + r")\b(?![,.]?\s*(?:the |den |de |le |el |il )?\d)")
 # a field line ("Invoice date: Jul 1st, 2026")
@@ -1549,6 +1579,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and any(map(before.__contains__, _UNTIL_CUES)):
         found = _LEAD_UNTIL.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and "period" in before:
+        found = _PERIOD_RANGE_END.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and any(map(before.__contains__, _START_CUES)):

@@ -194,11 +194,15 @@ _OTHER_ROLE = (r"\b(?:management|master|inviting|seller(?:'s)?)\s+(?:AWS\s+)?acc
                r"(?:管理|マスター|招待元の?|관리|마스터|초대한|초대하는|邀请方的?|販売者の?|卖家的?|賣家的?|판매자의?)\s*(?:AWS\s*)?"
                r"(?:アカウント|계정|账户|帐户|账号|帳戶)")
 _OTHER_BEFORE = re.compile(r"(?:(?:\b(?:another|other)|\binvit\w* .{0,60}\bby(?: the)?"
-                           r"|\bcop(?:y|ied)\b.{0,50}\bto (?:your |the )?payer)\s+"
+                           r"|\bcop(?:y|ied)\b.{0,50}\bto (?:your |the )?payer"
+                           # (the payer that pays the reader's charges: "it will appear on the invoice of your payer
+                           # account 5512…", "billed to your payer account")
+                           r"|\b(?:invoice|bill|statement)s?\s+of\s+(?:your|the)\s+payer"
+                           r"|\b(?:billed|charged|invoiced)\s+to\s+(?:your|the)\s+payer)\s+"
                            r"(?:AWS\s+)?account|" + _OTHER_ROLE + r")(?:\s*ID)?\s*[:：#(（]?\s*\Z", _I)
 # ... searched only where the window holds one of these literals (every match holds one): cheaper than the
 # pattern's search over the window
-_OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "manag", "master", "verwaltung", "haupt", "einladend",
+_OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "payer", "manag", "master", "verwaltung", "haupt", "einladend",
                                 "administraci", "gestion", "gerenciamento", "gestão", "gestao", "maître", "maitre",
                                 "seller", "verkäufer", "vendedor", "vendeur", "venditore", "販売者", "卖家", "賣家",
                                 "판매자",
