@@ -579,6 +579,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen135-138 (first runs 28/30, 28/30, 28/30 and 29/30 types, 16/17, 17/23, 18/20 and 17/23 labelled deadlines,
     # 29/30, 30/30, 29/30 and 30/30 ids): session 21's blind round, on its first round's rules (56bb574) (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(135, 139) for part in ("", "-heldout")]
+    # unseen139-142 (first runs 28/30, 29/30, 29/30 and 28/30 types, 19/22, 20/23, 17/20 and 14/18 labelled deadlines,
+    # 30/30 ids each): session 21's second blind round, on its second round's rules (6476499) (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(139, 143) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -748,6 +751,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen137-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen138"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen138-heldout"] = (1.0, 7 / 10, 1.0)
+    # unseen139-142: session 21's second blind round, first run on 6476499
+    floors["fixtures-unseen139"] = (18 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen139-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen140"] = (19 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen141"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen141-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen142"] = (18 / 20, 16 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
