@@ -143,7 +143,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen137", "fixtures-unseen137-heldout", "fixtures-unseen138",
                       "fixtures-unseen138-heldout", "fixtures-unseen139", "fixtures-unseen139-heldout",
                       "fixtures-unseen140", "fixtures-unseen140-heldout", "fixtures-unseen141",
-                      "fixtures-unseen141-heldout", "fixtures-unseen142", "fixtures-unseen142-heldout"})
+                      "fixtures-unseen141-heldout", "fixtures-unseen142", "fixtures-unseen142-heldout",
+                      "fixtures-unseen143", "fixtures-unseen143-heldout", "fixtures-unseen144",
+                      "fixtures-unseen144-heldout", "fixtures-unseen145", "fixtures-unseen145-heldout",
+                      "fixtures-unseen146", "fixtures-unseen146-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -401,7 +404,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen141", "variants-unseen141"),
                 ("fixtures-unseen141-heldout", "variants-unseen141-heldout"),
                 ("fixtures-unseen142", "variants-unseen142"),
-                ("fixtures-unseen142-heldout", "variants-unseen142-heldout"))
+                ("fixtures-unseen142-heldout", "variants-unseen142-heldout"),
+                ("fixtures-unseen143", "variants-unseen143"),
+                ("fixtures-unseen143-heldout", "variants-unseen143-heldout"),
+                ("fixtures-unseen144", "variants-unseen144"),
+                ("fixtures-unseen144-heldout", "variants-unseen144-heldout"),
+                ("fixtures-unseen145", "variants-unseen145"),
+                ("fixtures-unseen145-heldout", "variants-unseen145-heldout"),
+                ("fixtures-unseen146", "variants-unseen146"),
+                ("fixtures-unseen146-heldout", "variants-unseen146-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
