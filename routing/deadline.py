@@ -726,6 +726,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"\breview (?:period )?(?:lasts|ends|runs)\b|"
      # (a rule enforced from then: "tag policies will also be enforced for ECS task definitions")
      r"\benforc(?:e|ed|es|ing|ement)\b|"
+     # (what AWS moves for the reader, and what then fails: "we will move every distribution that still uses
+     # TLSv1_2016 to TLSv1.2_2021. From then on, viewers … will fail to connect")
+     r"\bwe will (?:move|switch|convert) (?:every|all|each|your|the remaining)\b|\bfail(?:s)? to connect\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -1501,17 +1504,25 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
     in_value = bool(between.strip(" \t")) and "\n" not in between and _FIELD_LINE.match(
         text, text.rfind("\n", 0, colon) + 1) is not None
     # (a colon after dotted leaders, "Vencimento ......: D", ends a field's name as a colon alone does)
+    line_start = max(left, text.rfind("\n", left, start) + 1)
     if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:" or (
             text[colon - 1] == "." and not text.startswith("...", colon - 3)):
         leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 18:start] else None
-        if leader is None or leader.start() <= left or text[leader.start() - 1] == "\n":
+        if (leader is None or leader.start() <= left or text[leader.start() - 1] == "\n") and not (
+                "   " in text[line_start:start] and _ALIGNED_FIELD.match(text, line_start, start)):
             return text[left:start] + " " + text[end:right]
-    line_start = max(left, text.rfind("\n", left, start) + 1)
     line_end = text.find("\n", end, right)
     line_end = right if line_end < 0 else line_end
     others = [line for line in (text[left:line_start] + "\n" + text[line_end:right]).split("\n")
-              if _FIELD_LINE.match(line) is None]
+              if _FIELD_LINE.match(line) is None and _ALIGNED_LINE.match(line) is None]
     return " ".join((text[line_start:start], text[end:line_end], *others))
+
+
+# a field aligned with spaces, without a colon ("Payment due             03 Mar 2027"): its name (words, no digit) and
+# a gap of three spaces or more right before the date; and such a field line among the others
+_ALIGNED_FIELD = re.compile(r"[ \t]*[^\W\d_][^\n:\d]{0,38}?\S[ \t]{3,}\Z")
+_ALIGNED_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:\d]{0,38}?\S[ \t]{3,}\S")
+
 
 
 def _context_score(context: str, score: int) -> tuple[int, bool]:
@@ -2595,6 +2606,12 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     act_by = _acts_by(lowered, found)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
+    if not act_by:
+        # (or the same date written again where the mail asks an act by it: "Ab dem 1. April 2027 stellen wir … in
+        # Rechnung. Hinterlegen Sie bitte vor dem 1. April 2027 eine gültige USt-IdNr.")
+        width = found.end - found.at
+        act_by = any(_acts_by(lowered, replace(found, start=lead, at=at, end=at + width, prev_end=-1))
+                     for lead, at in _mentions(lowered, found)[1:])
     if not act_by and any(word in lowered[lead:at] for lead, at in _mentions(lowered, found)
                           for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
@@ -2605,7 +2622,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     sentence = lowered[left:right]
     no_action = any(map(sentence.__contains__, _NO_ACTION_CUES)) and any(
         _TRAILING_CONDITION.match(sentence, m.end()) is None for m in _NO_ACTION.finditer(sentence))
-    if not no_action and notice_type in (POLICY, "health.other"):
+    if not no_action and notice_type in (POLICY, "health.other") and not (notice_type == POLICY
+                                                                          and _charges_from(sentence)):
         # a policy change that says anywhere that no action is required ("No action is required to continue receiving
         # your invoices"): its date is when the change applies, not a deadline of the reader's, also where a clause
         # asks something of some readers ("If you use email filters, update them before D": samples/44)
@@ -2620,6 +2638,19 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
                        cue in lowered for cue in _BEFORE_WINDOW) or (
                        _opens_range(lowered, found.at, found.end, foreign)
                        and not any(map(sentence.__contains__, _CANCELLED)))))
+
+
+# what costs from a date ("the hourly fee will be charged per vCPU", "each analysis will be billed at"): the date is
+# when cost starts, a deadline also where the mail says no action is needed (to keep things running)
+_CHARGES_FROM = re.compile(r"\bwill be (?:charged|billed|invoiced)\b|"
+                           r"\b(?:new|higher) (?:prices?|rates?|fees?|charges?)\b|"
+                           r"\b(?:fee|price|rate|charge)s? (?:will|is going to) (?:change|increase|rise|apply)\b")
+
+
+def _charges_from(sentence: str) -> bool:
+    """Whether ``sentence`` (lower-cased) says what will cost from its date (:data:`_CHARGES_FROM`)."""
+    return ("charg" in sentence or "bill" in sentence or "invoic" in sentence or "pric" in sentence
+            or "rate" in sentence or "fee" in sentence) and _CHARGES_FROM.search(sentence) is not None
 
 
 def _mentions(lowered: str, found: _Candidate, most: int = 8) -> list[tuple[int, int]]:
@@ -2715,7 +2746,10 @@ def evidenced(found: Deadline, notice_type: str | None) -> bool:
     """Whether the mail's own evidence makes ``found`` a deadline when no rule asked for one: its sentence does not
     say that no action is needed (:data:`_NO_ACTION`), and the reader is asked to act by it (a by-lead and an ask in
     its sentence) or it is a deadline phrase (scored QUALIFY and up) of a notice type whose dates are when cost or
-    impact starts (:data:`IMPACT_TYPES`)."""
+    impact starts (:data:`IMPACT_TYPES`). A marketing mail's date is never one: what it asks by a date ("Register by
+    20 May to secure your seat") is an offer, nothing a support engineer must act on (every labelled set agrees)."""
+    if notice_type is not None and notice_type.startswith("marketing."):
+        return False
     return not found.no_action and (found.act_by or ((notice_type in IMPACT_TYPES or found.restart)
                                                      and found.score >= QUALIFY))
 
