@@ -582,6 +582,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen139-142 (first runs 28/30, 29/30, 29/30 and 28/30 types, 19/22, 20/23, 17/20 and 14/18 labelled deadlines,
     # 30/30 ids each): session 21's second blind round, on its second round's rules (6476499) (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(139, 143) for part in ("", "-heldout")]
+    # unseen143-146 (first runs 29/30, 28/30, 29/30 and 30/30 types, 15/17, 16/18, 21/24 and 19/19 labelled deadlines,
+    # 30/30 ids each): session 21's last blind round, on its last rules (8028ae7), not tuned on (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(143, 147) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -719,45 +722,50 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen113-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen114"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen114-heldout"] = (1.0, 8 / 10, 9 / 10)
-    # unseen115-126: the main folders at every figure but three named misses (unseen118: a Korean Network Firewall
+    # unseen115-126: the main folders at every figure but two named misses (unseen118: a Korean Network Firewall
     # maintenance whose connections may be reset, labelled without a deadline; unseen119: an SNS subscription whose
-    # topic's account is labelled the recipient's, where unseen125 labels none; unseen122: a billing transfer whose
-    # paying account is named beside the reader's masked one); the held-out thirds at their misses
+    # topic's account is labelled the recipient's, where unseen125 labels none; unseen122's billing transfer, whose
+    # paying account is named beside the reader's masked one, is read since session 21); the held-out thirds at their
+    # misses
     floors["fixtures-unseen117-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen118"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen119"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen120-heldout"] = (1.0, 7 / 10, 1.0)
-    floors["fixtures-unseen122"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen122-heldout"] = (9 / 10, 6 / 10, 1.0)
     floors["fixtures-unseen124-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen125-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     # unseen128: an Italian Wavelength maintenance that asks nothing and may cost a few minutes of connectivity,
     # labelled with its window (the slight-impact maintenance the batches disagree on)
     floors["fixtures-unseen128"] = (1.0, 19 / 20, 1.0)
-    # unseen131-134: a last blind measurement on the final rules, not tuned on: pinned at their first runs
-    floors["fixtures-unseen131"] = (19 / 20, 19 / 20, 1.0)
+    # unseen131-134: session 20's last blind measurement, not tuned on then; since session 21's rounds (which tuned
+    # on their main folders: an SES Context, a Fargate version, a Korean root MFA, two deadlines) at their figures
     floors["fixtures-unseen131-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen132"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen132-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen133"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen134"] = (19 / 20, 18 / 20, 1.0)
-    # unseen135-138: session 21's blind round, first run on 56bb574
-    floors["fixtures-unseen135"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen134"] = (1.0, 19 / 20, 1.0)
+    # unseen135-138: session 21's first blind round (first runs in the READMEs), main folders after its second round
+    floors["fixtures-unseen135"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen135-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen136"] = (19 / 20, 15 / 20, 1.0)
+    floors["fixtures-unseen136"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen136-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen137"] = (19 / 20, 19 / 20, 19 / 20)
     floors["fixtures-unseen137-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen138"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen138-heldout"] = (1.0, 7 / 10, 1.0)
-    # unseen139-142: session 21's second blind round, first run on 6476499
-    floors["fixtures-unseen139"] = (18 / 20, 18 / 20, 1.0)
+    # unseen139-142: session 21's second blind round (first runs in the READMEs), main folders after its third round
+    floors["fixtures-unseen139"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen139-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen140"] = (19 / 20, 17 / 20, 1.0)
-    floors["fixtures-unseen141"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen140"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen141"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen141-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen142"] = (18 / 20, 16 / 20, 1.0)
+    floors["fixtures-unseen142"] = (19 / 20, 17 / 20, 1.0)
+    # unseen143-146: session 21's last blind round, on its last rules (8028ae7), not tuned on: at their first runs
+    floors["fixtures-unseen143"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen143-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen144"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen144-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen145"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen145-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen146"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
