@@ -292,16 +292,15 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
 # a window named by its date, in prose or as a table's column header ("during the maintenance window of Tuesday,
 # D", "Fenêtre du mardi D, 01:00–05:00", "la ventana del D", "a janela de D", "la finestra del D", "im Wartungsfenster
 # am D"): the window opens then (weight 3, as _LEAD_WINDOW)
-_WINDOW_OF_DATE = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bventana(?: de mantenimiento)?|"
-                             r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
-                             r"[ \t]+(?:of|on|du|del|de|da|do|della|del giorno|am|vom)[ \t]+"
+_WINDOW_NOUN = (r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bventana(?: de mantenimiento)?|"
+                r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)")
+_WINDOW_OF_DATE = re.compile(_WINDOW_NOUN + r"[ \t]+(?:of|on|du|del|de|da|do|della|del giorno|am|vom)[ \t]+"
                              r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 # a window's opening said with a verb ("the window starts on D", "la ventana empieza el sábado, D", "la fenêtre
 # commence le D", "a janela começa no D"): when the window opens, but no more than a deadline (weight 3 in all): an
 # act-by date the mail names beside it ("apply the patch yourself no later than D") keeps its place
-_WINDOW_OPENS = re.compile(r"(?:\bwindow|\bfen[êe]tre(?: de maintenance)?|\bventana(?: de mantenimiento)?|"
-                           r"\bjanela(?: de manuten[çc][ãa]o)?|\bfinestra(?: di manutenzione)?|wartungsfenster)"
-                           r"[ \t]+(?:starts|begins|opens|will (?:start|begin|open)|empieza|comienza|comenzar[aá]|"
+_WINDOW_OPENS = re.compile(_WINDOW_NOUN + r"[ \t]+(?:starts|begins|opens|will (?:start|begin|open)|"
+                           r"empieza|comienza|comenzar[aá]|"
                            r"empezar[aá]|se abre|commence(?:ra)?|d[ée]bute(?:ra)?|s.ouvre|beginnt|startet|öffnet|"
                            r"inizia|inizier[aà]|comincia|si apre|come[cç]a|come[cç]ar[aá]|inicia(?:r[aá])?|abre)"
                            r"(?:[ \t]+(?:on|el|le|am|il|em|no|na|a))?[ \t]+(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
@@ -1524,7 +1523,6 @@ _ALIGNED_FIELD = re.compile(r"[ \t]*[^\W\d_][^\n:\d]{0,38}?\S[ \t]{3,}\Z")
 _ALIGNED_LINE = re.compile(r"[ \t]*[^\W\d_][^\n:\d]{0,38}?\S[ \t]{3,}\S")
 
 
-
 def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
@@ -2606,14 +2604,14 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     act_by = _acts_by(lowered, found)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
+    mentions = _mentions(lowered, found) if not act_by else []
     if not act_by:
         # (or the same date written again where the mail asks an act by it: "Ab dem 1. April 2027 stellen wir … in
         # Rechnung. Hinterlegen Sie bitte vor dem 1. April 2027 eine gültige USt-IdNr.")
         width = found.end - found.at
         act_by = any(_acts_by(lowered, replace(found, start=lead, at=at, end=at + width, prev_end=-1))
-                     for lead, at in _mentions(lowered, found)[1:])
-    if not act_by and any(word in lowered[lead:at] for lead, at in _mentions(lowered, found)
-                          for word in _EXPIRY_WORDS):
+                     for lead, at in mentions[1:])
+    if not act_by and any(word in lowered[lead:at] for lead, at in mentions for word in _EXPIRY_WORDS):
         act_by = _before_expiry(lowered)  # "Offer expires D" … "accept the offer before it expires"
     if not act_by and any(map(lowered[found.start:found.at].__contains__, _DUE_WORDS)):
         # a due date's field ("Fecha límite de pago: D") in a mail that asks, anywhere, to pay before the due date ("le
@@ -2748,10 +2746,15 @@ def evidenced(found: Deadline, notice_type: str | None) -> bool:
     its sentence) or it is a deadline phrase (scored QUALIFY and up) of a notice type whose dates are when cost or
     impact starts (:data:`IMPACT_TYPES`). A marketing mail's date is never one: what it asks by a date ("Register by
     20 May to secure your seat") is an offer, nothing a support engineer must act on (every labelled set agrees)."""
-    if notice_type is not None and notice_type.startswith("marketing."):
+    if _no_deadlines(notice_type):
         return False
     return not found.no_action and (found.act_by or ((notice_type in IMPACT_TYPES or found.restart)
                                                      and found.score >= QUALIFY))
+
+
+def _no_deadlines(notice_type: str | None) -> bool:
+    """Whether ``notice_type``'s mail never has a deadline of its own evidence (marketing: see :func:`evidenced`)."""
+    return notice_type is not None and notice_type.startswith("marketing.")
 
 
 def worth_looking(lowered: str, notice_type: str | None) -> bool:
@@ -2762,6 +2765,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     :data:`_BEFORE_EXPIRY`; for a bill's type, its payment terms count from the invoice date, :data:`_INVOICE_TERMS`:
     no date is read here). ``lowered``: the
     mail's subject and text lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
+    if _no_deadlines(notice_type):
+        return False  # (nothing :func:`evidenced` would take: no date is read)
     if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)
     if notice_type in _OFFER_TYPES and _before_expiry(lowered[:200_000]):

@@ -567,7 +567,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             match = _ACCOUNT_HEADER_ARN.search(headers.get("x-notifications-notification-event-arn", ""))
             if match:
                 return match.group(1)
-    return _after_leaders(text, numbers) or _under_column(text, numbers) or _ses_context(text) or _encoded_arn(text)
+    # (an SES verification link's Context was read first, above)
+    return _after_leaders(text, numbers) or _under_column(text, numbers) or _encoded_arn(text)
 
 
 # the account an SES verification link names: its ``Context`` parameter, the account that asked SES to verify the
