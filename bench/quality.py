@@ -146,7 +146,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen141-heldout", "fixtures-unseen142", "fixtures-unseen142-heldout",
                       "fixtures-unseen143", "fixtures-unseen143-heldout", "fixtures-unseen144",
                       "fixtures-unseen144-heldout", "fixtures-unseen145", "fixtures-unseen145-heldout",
-                      "fixtures-unseen146", "fixtures-unseen146-heldout"})
+                      "fixtures-unseen146", "fixtures-unseen146-heldout", "fixtures-unseen147",
+                      "fixtures-unseen147-heldout", "fixtures-unseen148", "fixtures-unseen148-heldout",
+                      "fixtures-unseen149", "fixtures-unseen149-heldout", "fixtures-unseen150",
+                      "fixtures-unseen150-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -412,7 +415,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen145", "variants-unseen145"),
                 ("fixtures-unseen145-heldout", "variants-unseen145-heldout"),
                 ("fixtures-unseen146", "variants-unseen146"),
-                ("fixtures-unseen146-heldout", "variants-unseen146-heldout"))
+                ("fixtures-unseen146-heldout", "variants-unseen146-heldout"),
+                ("fixtures-unseen147", "variants-unseen147"),
+                ("fixtures-unseen147-heldout", "variants-unseen147-heldout"),
+                ("fixtures-unseen148", "variants-unseen148"),
+                ("fixtures-unseen148-heldout", "variants-unseen148-heldout"),
+                ("fixtures-unseen149", "variants-unseen149"),
+                ("fixtures-unseen149-heldout", "variants-unseen149-heldout"),
+                ("fixtures-unseen150", "variants-unseen150"),
+                ("fixtures-unseen150-heldout", "variants-unseen150-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
