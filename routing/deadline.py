@@ -54,7 +54,7 @@ from routing.dateroles import (
     starts_at,
 )
 from routing.hanzi import fold_traditional
-from routing.patterns import literal_needles, matches_from_starts
+from routing.patterns import literal_needles, matches_from_starts, without_superstrings
 
 MONTHS = {
     name: index
@@ -2105,12 +2105,20 @@ def _range_year(lowered: str, match: re.Match[str], following: re.Match[str], wh
     return _valid(year, when.month, when.day) or when
 
 
-def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool) -> list[_Candidate]:
+def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: bool,
+                asked: bool = False) -> list[_Candidate]:
+    """The dates of ``dated`` scored. ``asked``: only those the reader is asked to act by or whose sentence says what
+    will happen then (:func:`_asked_by`, which reads where a date stands, never its score), each tested before it is
+    scored."""
     out: list[_Candidate] = []
     closing = foreign and bool(dated) and any(map(lowered.__contains__, _NEW_ANY_CUES)) \
         and _NEW_ANY.search(lowered) is not None
     prev_end = -1
     for when, match in dated:
+        if asked and not _asked_by(lowered, _Candidate(when, 0, match.start(), match.end(), at=match.start(),
+                                                       prev_end=prev_end)):
+            prev_end = match.end()
+            continue
         score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
         out.append(_Candidate(when, score, phrase_start, match.end(),
                               score >= QUALIFY and _aside(lowered, match.start(), match.end(), foreign, closing),
@@ -2160,7 +2168,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
     return (_pick(candidates + anchored, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign) if relative is None else relative)
-            or _pick([c for c in _candidates(lowered, passed, foreign) if _asked_by(lowered, c)], lowered, notice_type))
+            or _pick(_candidates(lowered, passed, foreign, asked=True), lowered, notice_type))
 
 
 def _asked_by(lowered: str, candidate: _Candidate) -> bool:
@@ -2500,7 +2508,10 @@ _ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _ORDINAL = "|".join(sorted(map(re.escape, _ORDINAL_DAYS), key=len, reverse=True))
 _ORDINAL_DAY = re.compile(r"\b(?P<ord>" + _ORDINAL + r")(?=(?:\s+day)?\s+of\s+" + _MONTH.format("m1") + r"(?![a-z]))|"
                           r"\b" + _MONTH.format("m2") + r"\s+(?:the\s+)?(?P<ord2>" + _ORDINAL + r")\b")
-_ORDINAL_CUES = ("first", "second", "third", "th ", "th,", "th of")
+# the words one of which every match holds (an ordinal word for a day): where none occurs, re is not asked to try
+# _ORDINAL_DAY at every position of the text ("th " of "with " and "month " let 57 of the samples' 100 texts in; these,
+# 5)
+_ORDINAL_CUES = without_superstrings(tuple(_ORDINAL_DAYS))
 
 
 def ordinal_days(lowered: str) -> str:
