@@ -366,6 +366,21 @@ def test_the_ascii_cue_search_equals_the_literal_tests(text: str) -> None:
     assert (deadline._ASCII_CUE.search(text) is not None) == any(cue in text for cue in deadline._ASCII_CUES)
 
 
+_MONTH_END_PIECES = ("end of", "the end of", "last day of", "el último día de", "el ultimo dia de", "o último dia de",
+                     "a fin de", "al final de", "o fim de", "fin de", "fin", "fine", "fine di", "ende",
+                     "letzten tag im", "l'ultimo giorno di", "l.ultimo giorno di", "dernier jour de", "finales de",
+                     "march", "marzo", "mars", "märz", "2027", " ", ",", " de ", " of ", "x", "\n", "fi", "ú")
+
+
+@settings(max_examples=600, deadline=None)
+@example(text="al final de marzo de 2027, el último día de marzo 2027 and the end of march 2027")
+@given(text=st.lists(st.one_of(st.sampled_from(_MONTH_END_PIECES), st.text(max_size=3)), max_size=24).map("".join))
+def test_the_month_end_matches_tried_at_their_anchors_are_those_of_a_full_scan(text: str) -> None:
+    lowered = text.lower()
+    assert [m.span() for m in deadline._month_end_matches(lowered)] == \
+        [m.span() for m in deadline._MONTH_END.finditer(lowered)]
+
+
 # issue 12 item 3: the deadline families of the examiners' unseen7 / unseen6-heldout misses, in our own
 # wordings (tests/fixtures/notices/variants-own11 holds whole mails of each family)
 TABLE_DATE = date(2026, 7, 1)
