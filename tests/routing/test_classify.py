@@ -585,6 +585,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen143-146 (first runs 29/30, 28/30, 29/30 and 30/30 types, 15/17, 16/18, 21/24 and 19/19 labelled deadlines,
     # 30/30 ids each): session 21's last blind round, on its last rules (8028ae7), not tuned on (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(143, 147) for part in ("", "-heldout")]
+    # unseen147-150 (first runs 27/30, 28/30, 27/30 and 29/30 types, 19/21, 16/19, 20/20 and 17/19 labelled deadlines,
+    # 30/30 ids each): session 22's blind round, on the same final rules (07e7704: 59f3311's results), not tuned on
+    # (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(147, 151) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -766,6 +770,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen145"] = (19 / 20, 18 / 20, 1.0)
     floors["fixtures-unseen145-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen146"] = (1.0, 19 / 20, 1.0)
+    # unseen147-150: session 22's blind round, on the same final rules, not tuned on: at their first runs
+    floors["fixtures-unseen147"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen147-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen148"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen148-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen149"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen149-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen150"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen150-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
