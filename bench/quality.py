@@ -149,7 +149,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen146", "fixtures-unseen146-heldout", "fixtures-unseen147",
                       "fixtures-unseen147-heldout", "fixtures-unseen148", "fixtures-unseen148-heldout",
                       "fixtures-unseen149", "fixtures-unseen149-heldout", "fixtures-unseen150",
-                      "fixtures-unseen150-heldout"})
+                      "fixtures-unseen150-heldout", "fixtures-unseen151", "fixtures-unseen151-heldout",
+                      "fixtures-unseen152", "fixtures-unseen152-heldout", "fixtures-unseen153",
+                      "fixtures-unseen153-heldout", "fixtures-unseen154", "fixtures-unseen154-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -423,7 +425,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen149", "variants-unseen149"),
                 ("fixtures-unseen149-heldout", "variants-unseen149-heldout"),
                 ("fixtures-unseen150", "variants-unseen150"),
-                ("fixtures-unseen150-heldout", "variants-unseen150-heldout"))
+                ("fixtures-unseen150-heldout", "variants-unseen150-heldout"),
+                ("fixtures-unseen151", "variants-unseen151"),
+                ("fixtures-unseen151-heldout", "variants-unseen151-heldout"),
+                ("fixtures-unseen152", "variants-unseen152"),
+                ("fixtures-unseen152-heldout", "variants-unseen152-heldout"),
+                ("fixtures-unseen153", "variants-unseen153"),
+                ("fixtures-unseen153-heldout", "variants-unseen153-heldout"),
+                ("fixtures-unseen154", "variants-unseen154"),
+                ("fixtures-unseen154-heldout", "variants-unseen154-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
