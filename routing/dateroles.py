@@ -52,7 +52,8 @@ _SHARE = re.compile(r"\d\s*[%％]|[%％]\s*\d")
 # an act asked before "that date", named by reference ("Upgrade before this date", "Passez à une offre payante avant
 # cette date", "antes de esa fecha", "vor diesem Datum", "prima di tale data", "この日までに", "在该日期之前",
 # "이 날짜 이전에")
-_BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|it ends|the end)\b|"
+_BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|that time|this time|it ends|"
+                               r"the end)\b|"
                                r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
                                r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
                                r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
@@ -189,13 +190,14 @@ _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or befo
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
                       r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
-                      r"\bnon oltre il|\baté|\bhasta el)"
+                      # (the day named: "até ao dia D", "até o dia D", "hasta el día D", "entro il giorno D")
+                      r"\bnon oltre il|\baté(?: (?:ao |o )?dia)?|\bhasta el(?: d[ií]a)?|\bentro il giorno)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?"
                       # (the end of the day: "by end of day Thursday, D", "by the close of business on D")
                       r"(?:\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|eod|cob)"
                       r"(?:\s+on)?)?"
                       # (midnight of the date: "by midnight (UTC) on D", "bis Mitternacht am D", "avant minuit le D")
-                      r"(?:\s+(?:midnight|mitternacht|minuit|la medianoche|a meia-noite|meia-noite|la mezzanotte)"
+                      r"(?:\s+(?:midnight|mitternacht|minuit|la medianoche|[aà] meia-noite|meia-noite|la mezzanotte)"
                       r"(?:\s*\([^)\n]{1,10}\)|\s+[a-z]{3,4})?(?:\s+(?:on|of|am|des|le|del?))?)?" + _WEEKDAY
                       + r"\s*\Z")
 _BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"

@@ -450,14 +450,15 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bnach|"
                            r"\bà partir du|\baprès le|"
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
-                           r"\bdespués del|\bdepois de|\bapós|\baté (?:o )?dia|\baté|"
+                           r"\bdespués del|\bdepois de|\bapós|\baté (?:ao |o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
                            r"\ba partire da(?:l(?:l['’])?)?|"
                            # by midnight of the date ("entro la mezzanotte (UTC) del D", "antes de la medianoche del D",
                            # "até a meia-noite de D", "avant minuit le D", "bis Mitternacht am D")
                            r"\bentro la mezzanotte(?: \([^)\n]{1,10}\))? del|"
                            r"\bantes de la medianoche(?: \([^)\n]{1,10}\))? del?|"
-                           r"\baté (?:a )?meia-noite(?: \([^)\n]{1,10}\))? de|\bavant minuit(?: \([^)\n]{1,10}\))? le|"
+                           r"\baté (?:[aà] )?meia-noite(?: \([^)\n]{1,10}\))? de|"
+                           r"\bavant minuit(?: \([^)\n]{1,10}\))? le|"
                            r"\bbis mitternacht(?: \([^)\n]{1,10}\))? (?:am|des)|"
                            # at the latest, with effect from ("como máximo el", "no máximo até", "al più tardi il",
                            # "con decorrenza dal", "com vigência a partir de")
@@ -710,6 +711,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
      # (and restarted: "will be rebooted during the window starting D")
      r"\bwill (?:be )?(?:rebooted|restarted)\b|\bwill (?:reboot|restart)\b|"
+     # (or what then fails: "After that time, a pull of an image that is not cached fails with an error")
+     r"\bwill (?:start to |begin to )?fail\b|\bfails? with (?:an? )?error\b|"
      r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
      # (a host taken out of service: "will be taken out of service at 12:00 GMT on D")
      r"\bout of service\b|"
@@ -1414,6 +1417,13 @@ _THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) 
 _THAT_DATE_FIRST = frozenset("ofabtzàdeniこそ同该此当그이해")
 
 
+# "then" in an ask of the next sentence: the date before, not a due or effective date it names ("by the due date")
+_ACT_BY_THEN = re.compile(r"\b(?:by|before) (?:then|that date|this date|that day|this day|that time|this time)\b|"
+                          r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
+                          r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
+                          r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에")
+
+
 def _refers_back(text: str, right: int) -> int:
     """Where the sentence after the one that ends at ``right`` ends, when it refers back to that sentence's date: it
     opens with :data:`_THAT_DATE` ("On that date …") or asks an act by then (:data:`routing.dateroles.BY_THEN`); else
@@ -1664,6 +1674,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # switched off") or asks an act by then ("We recommend that you register a key before then"): its words score
         # the date too (what only new customers lose is read in its own sentence)
         score, past = _context_score(context + " " + text[right:after], lead)
+        if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
+                and _ACT_BY_THEN.search(text, right, after) is not None and acts_by_then(text[left:after]):
+            # (an act the next sentence asks by then makes the date one to act by, whatever the words around it:
+            # "Beginning at 9:00 AM PDT on D, ECR will sync images only for rules with credentials. … To avoid failed
+            # pulls, add a secret to each rule before that time."; not a field's date, "Review start: D", under which
+            # "then" may be the next field's)
+            score = QUALIFY
     else:
         score, past = _context_score(context, lead)
         if score < QUALIFY and (later := _named_after(text, right)) > right:
