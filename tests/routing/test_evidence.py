@@ -34,7 +34,7 @@ PLACED = [
      "health.end_of_support"),
     # a policy change: a new charge that starts, a default that changes
     (GENERAL, None,
-     "Hola,\n\nA partir del 1 de mayo de 2027, AWS comenzará a cobrar por las instantáneas archivadas de la cuenta "
+     "Hola,\n\nA partir del 1 de mayo de 2027, se cobrarán las instantáneas archivadas de la cuenta "
      "441920385716 que superen los 90 días.\n\nAmazon Web Services\n",
      "policy.change_notice"),
     (GENERAL, "Amazon ECR",
