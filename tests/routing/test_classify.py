@@ -586,9 +586,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 ids each): session 21's last blind round, on its last rules (8028ae7), not tuned on (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(143, 147) for part in ("", "-heldout")]
     # unseen147-150 (first runs 27/30, 28/30, 27/30 and 29/30 types, 19/21, 16/19, 20/20 and 17/19 labelled deadlines,
-    # 30/30 ids each): session 22's blind round, on the same final rules (07e7704: 59f3311's results), not tuned on
-    # (READMEs)
+    # 30/30 ids each): session 22's first blind round, on session 21's last rules (07e7704: 59f3311's results); its
+    # main folders tuned on since (1fdbe40), its held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(147, 151) for part in ("", "-heldout")]
+    # unseen151-154 (first runs 27/30, 30/30, 27/30 and 29/30 types, 18/22, 18/20, 16/18 and 16/17 labelled deadlines,
+    # 30/30 ids each): session 22's second blind round, on its round's rules (1fdbe40) (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(151, 155) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -770,15 +773,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen145"] = (19 / 20, 18 / 20, 1.0)
     floors["fixtures-unseen145-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen146"] = (1.0, 19 / 20, 1.0)
-    # unseen147-150: session 22's blind round, on the same final rules, not tuned on: at their first runs
-    floors["fixtures-unseen147"] = (19 / 20, 19 / 20, 1.0)
+    # unseen147-150: the held-out folders at their first runs; the main ones after 1fdbe40 (one miss: a card that
+    # must be verified before the billing period closes, dated only as the period's end)
     floors["fixtures-unseen147-heldout"] = (8 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen148"] = (19 / 20, 18 / 20, 1.0)
     floors["fixtures-unseen148-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen149"] = (18 / 20, 1.0, 1.0)
     floors["fixtures-unseen149-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen150"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen150-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen151-154: session 22's second blind round, on 1fdbe40: at their first runs
+    floors["fixtures-unseen151"] = (18 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen151-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen152"] = (1.0, 17 / 20, 1.0)
+    floors["fixtures-unseen153"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen153-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen154"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen154-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
