@@ -151,7 +151,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen149", "fixtures-unseen149-heldout", "fixtures-unseen150",
                       "fixtures-unseen150-heldout", "fixtures-unseen151", "fixtures-unseen151-heldout",
                       "fixtures-unseen152", "fixtures-unseen152-heldout", "fixtures-unseen153",
-                      "fixtures-unseen153-heldout", "fixtures-unseen154", "fixtures-unseen154-heldout"})
+                      "fixtures-unseen153-heldout", "fixtures-unseen154", "fixtures-unseen154-heldout",
+                      "fixtures-unseen155", "fixtures-unseen155-heldout", "fixtures-unseen156",
+                      "fixtures-unseen156-heldout", "fixtures-unseen157", "fixtures-unseen157-heldout",
+                      "fixtures-unseen158", "fixtures-unseen158-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -433,7 +436,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen153", "variants-unseen153"),
                 ("fixtures-unseen153-heldout", "variants-unseen153-heldout"),
                 ("fixtures-unseen154", "variants-unseen154"),
-                ("fixtures-unseen154-heldout", "variants-unseen154-heldout"))
+                ("fixtures-unseen154-heldout", "variants-unseen154-heldout"),
+                ("fixtures-unseen155", "variants-unseen155"),
+                ("fixtures-unseen155-heldout", "variants-unseen155-heldout"),
+                ("fixtures-unseen156", "variants-unseen156"),
+                ("fixtures-unseen156-heldout", "variants-unseen156-heldout"),
+                ("fixtures-unseen157", "variants-unseen157"),
+                ("fixtures-unseen157-heldout", "variants-unseen157-heldout"),
+                ("fixtures-unseen158", "variants-unseen158"),
+                ("fixtures-unseen158-heldout", "variants-unseen158-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
