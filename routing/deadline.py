@@ -705,7 +705,9 @@ _CJK_END_CUES = ("到", "结束", "結束", "終了", "终止", "종료", "만�
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
-     r"サポート(?:を)?終了|サポートが終了", 3),
+     r"サポート(?:を)?終了|サポートが終了|"
+     # (German: "das Ende der Standardunterstützung", "Ende des Supports")
+     r"ende (?:der|des) (?:standard-?)?(?:unterstützung|supports?)\b|standardunterstützung", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
@@ -771,7 +773,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     # (nor a participle that names which resources: "all instances launched from this product")
     (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b(?! (?:from|with|using|via)\b)|"
      r"last updated|"
-     r"invoice date|billing period|statement date|\bwas\b|\bwere\b|\bbegan\b|"
+     # (not German "was": "Was Sie tun müssen – bis spätestens D", "was ist zu tun")
+     r"invoice date|billing period|statement date|\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert)\b)|"
+     r"\bwere\b|\bbegan\b|"
      # (published on a date, not "the rate published on the pricing page")
      r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"
      # when AWS wrote before ("We first contacted you about it on March 10, 2027")
@@ -872,7 +876,8 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
 # 첫 번째 보고서를 보내 드렸습니다"): when it was sent, a fact
 _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該の?|該当の?)?"
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
-                      r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました)|"
+                      # (also the humble form: "… に検知いたしました")
+                      r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
@@ -1568,6 +1573,10 @@ _HYPOTHESIS = re.compile(r"\bif (?:you (?:believe|think|feel|suspect)(?: that)? 
                          r"(?:it|this|that|they|these|those|the [\w-]+|your [\w-]+)(?: [\w-]+){0,2}? (?:was|were)\b")
 
 
+# "before" as "until now" after a negation, right before a parenthesis that dates what happened
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\b[^.(]{0,60}\bbefore\s*\(\Z")
+
+
 def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
     """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is not plain ASCII,
     German and French phrases count too). A sentence that states the date as a fact (:data:`_PAST`, not taken back by
@@ -1586,6 +1595,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break
+    if lead and before.endswith("(") and _NOT_BEFORE.search(before) is not None:
+        lead = 0  # "a device this account has not used before (D, Vilnius)": "before" as "until now", the date an aside
     field = _FIELD_COLON.search(before) if foreign and lead < 3 and ("：" in before or ":" in before) else None
     if field is not None:
         # a localized field whose label ends in a by-lead ("Handlungsbedarf bis: D", "Azione richiesta entro: D",
@@ -2766,7 +2777,14 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "actualizarán automáticamente", "actualizará automáticamente", "atualizados automaticamente",
             "atualizadas automaticamente", "atualizará automaticamente", "aggiornati automaticamente",
             "aggiornate automaticamente", "aggiornerà automaticamente", "自動的にアップグレード", "自動アップグレード",
-            "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드")
+            "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드",
+            # (or moved to a version, or an update installed, automatically: "will be moved to these versions
+            # automatically", "업데이트가 자동으로 설치됩니다", "自動的にインストール", "自动安装")
+            "versions automatically", "version automatically", "installed automatically", "automatically installed",
+            "automatisch installiert", "installée automatiquement", "installées automatiquement",
+            "instalará automáticamente", "instalada automaticamente", "instalado automaticamente",
+            "installato automaticamente", "installata automaticamente", "自動的にインストール", "自动安装", "自動安裝",
+            "자동으로 설치")
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline

@@ -590,7 +590,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # main folders tuned on since (1fdbe40), its held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(147, 151) for part in ("", "-heldout")]
     # unseen151-154 (first runs 27/30, 30/30, 27/30 and 29/30 types, 18/22, 18/20, 16/18 and 16/17 labelled deadlines,
-    # 30/30 ids each): session 22's second blind round, on its round's rules (1fdbe40) (READMEs)
+    # 30/30 ids each): session 22's second blind round, on its round's rules (1fdbe40); main folders tuned on since,
+    # held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(151, 155) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
@@ -780,13 +781,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen149-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen150"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen150-heldout"] = (9 / 10, 9 / 10, 1.0)
-    # unseen151-154: session 22's second blind round, on 1fdbe40: at their first runs
-    floors["fixtures-unseen151"] = (18 / 20, 17 / 20, 1.0)
+    # unseen151-154: session 22's second blind round: the held-out folders at their first runs (1fdbe40), the main
+    # ones after the round tuned on them (one miss: a Support reply that explains a retirement date, asking nothing)
+    floors["fixtures-unseen151"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen151-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen152"] = (1.0, 17 / 20, 1.0)
-    floors["fixtures-unseen153"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen153-heldout"] = (8 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen154"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen154-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
