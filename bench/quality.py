@@ -154,7 +154,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen153-heldout", "fixtures-unseen154", "fixtures-unseen154-heldout",
                       "fixtures-unseen155", "fixtures-unseen155-heldout", "fixtures-unseen156",
                       "fixtures-unseen156-heldout", "fixtures-unseen157", "fixtures-unseen157-heldout",
-                      "fixtures-unseen158", "fixtures-unseen158-heldout"})
+                      "fixtures-unseen158", "fixtures-unseen158-heldout", "fixtures-unseen159",
+                      "fixtures-unseen159-heldout", "fixtures-unseen160", "fixtures-unseen160-heldout",
+                      "fixtures-unseen161", "fixtures-unseen161-heldout", "fixtures-unseen162",
+                      "fixtures-unseen162-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -444,7 +447,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen157", "variants-unseen157"),
                 ("fixtures-unseen157-heldout", "variants-unseen157-heldout"),
                 ("fixtures-unseen158", "variants-unseen158"),
-                ("fixtures-unseen158-heldout", "variants-unseen158-heldout"))
+                ("fixtures-unseen158-heldout", "variants-unseen158-heldout"),
+                ("fixtures-unseen159", "variants-unseen159"),
+                ("fixtures-unseen159-heldout", "variants-unseen159-heldout"),
+                ("fixtures-unseen160", "variants-unseen160"),
+                ("fixtures-unseen160-heldout", "variants-unseen160-heldout"),
+                ("fixtures-unseen161", "variants-unseen161"),
+                ("fixtures-unseen161-heldout", "variants-unseen161-heldout"),
+                ("fixtures-unseen162", "variants-unseen162"),
+                ("fixtures-unseen162-heldout", "variants-unseen162-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
