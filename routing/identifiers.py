@@ -128,9 +128,9 @@ _ACCOUNT_TIERS = (
                + _OPEN_ID + r"\s*[:：]?\s*\Z"
                # the ID of the reader's account, then "is" ("O ID da sua conta é 5530…", "El ID de su cuenta es",
                # "L'ID de votre compte est", "L'ID del tuo account è", "Ihre Konto-ID lautet")
-               r"|\b(?:ID|identifiant|identificador)\s+(?:da|de|del|di)\s+(?:sua|su|votre|tuo|suo)\s+"
-               r"(?:conta|cuenta|compte|account)(?:\s+(?:da\s+|de\s+)?AWS)?(?:\s+(?:é|es|est|è))?\s*[:：]?\s*\Z"
-               r"|\bIhre\s+(?:AWS-)?Konto-?ID(?:\s+(?:lautet|ist))?\s*[:：]?\s*\Z"
+               r"|\b(?:ID|identifiant|identificador)\s+(?:da\s+sua\s+conta|de\s+su\s+cuenta|de\s+votre\s+compte|"
+               r"del\s+(?:tuo|suo)\s+account)(?:\s+(?:da\s+|de\s+)?AWS)?(?:\s+(?:é|es|est|è))?\s*[:：]?\s*\Z"
+               r"|\bIhr(?:e)?\s+(?:AWS-)?Konto-?ID(?:\s+(?:lautet|ist))?\s*[:：]?\s*\Z"
                # "accounts on this plan, such as yours (6601 2298 4473)"
                r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
                r"\s*[(（]\s*\Z", _I), _SECOND_PERSON_NEEDLES),
