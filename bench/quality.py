@@ -157,7 +157,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen158", "fixtures-unseen158-heldout", "fixtures-unseen159",
                       "fixtures-unseen159-heldout", "fixtures-unseen160", "fixtures-unseen160-heldout",
                       "fixtures-unseen161", "fixtures-unseen161-heldout", "fixtures-unseen162",
-                      "fixtures-unseen162-heldout"})
+                      "fixtures-unseen162-heldout", "fixtures-unseen163", "fixtures-unseen163-heldout",
+                      "fixtures-unseen164", "fixtures-unseen164-heldout", "fixtures-unseen165",
+                      "fixtures-unseen165-heldout", "fixtures-unseen166", "fixtures-unseen166-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -455,7 +457,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen161", "variants-unseen161"),
                 ("fixtures-unseen161-heldout", "variants-unseen161-heldout"),
                 ("fixtures-unseen162", "variants-unseen162"),
-                ("fixtures-unseen162-heldout", "variants-unseen162-heldout"))
+                ("fixtures-unseen162-heldout", "variants-unseen162-heldout"),
+                ("fixtures-unseen163", "variants-unseen163"),
+                ("fixtures-unseen163-heldout", "variants-unseen163-heldout"),
+                ("fixtures-unseen164", "variants-unseen164"),
+                ("fixtures-unseen164-heldout", "variants-unseen164-heldout"),
+                ("fixtures-unseen165", "variants-unseen165"),
+                ("fixtures-unseen165-heldout", "variants-unseen165-heldout"),
+                ("fixtures-unseen166", "variants-unseen166"),
+                ("fixtures-unseen166-heldout", "variants-unseen166-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
