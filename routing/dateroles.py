@@ -193,7 +193,8 @@ _BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or befo
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
                       r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
                       # (the day named: "até ao dia D", "até o dia D", "hasta el día D", "entro il giorno D")
-                      r"\bnon oltre il|\baté(?: (?:ao |o )?dia)?|\bhasta el(?: d[ií]a)?|\bentro il giorno)"
+                      r"\bnon oltre (?:il|la giornata di)|\baté(?: (?:ao |o )?dia)?|\bhasta el(?: d[ií]a)?|"
+                      r"\bentro il giorno)"
                       r"(?:\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{3,4})?(?:\s+on)?)?"
                       # (the end of the day: "by end of day Thursday, D", "by the close of business on D")
                       r"(?:\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business|eod|cob)"

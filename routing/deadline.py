@@ -473,7 +473,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bavant la fin de la journ[ée]e du|\bprima della fine del(?: giorno)?|"
                            r"\bantes do (?:fim|final) do dia|"
                            # (Italian elides "il" before a vowel: "termina l'11 marzo", "fino all'11")
-                           r"\bdopo (?:il|l['’])|\bnon oltre(?: il| l['’])?|\bfino a(?:l|ll['’])?|\bterminar[aá] em|"
+                           r"\bdopo (?:il|l['’])|\bnon oltre(?: il| l['’]| la giornata di)?|\bfino a(?:l|ll['’])?|"
+                           r"\bterminar[aá] em|"
                            r"\bfinalizar[aá] el|\bterminar[aá] el|"
                            r"\btermina (?:el|em|il|l['’])|\bfinaliza (?:el|em)|"
                            r"\bterminerà (?:il|l['’])|\bscade (?:il|l['’])|\bvence(?:rá)? (?:el|em)|"
@@ -707,8 +708,12 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
      r"サポート(?:を)?終了|サポートが終了|"
      # (German: "das Ende der Standardunterstützung", "Ende des Supports")
-     r"ende (?:der|des) (?:standard-?)?(?:unterstützung|supports?)\b|standardunterstützung", 3),
+     r"ende (?:der|des) (?:standard-?)?(?:unterstützung|supports?)\b|standardunterstützung|"
+     # (discontinued, as "discontinu" above: "será descontinuado a D", "verrà dismesso il D")
+     r"descontinuad|dismess[oaie]\b", 3),
     (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
+     # (a fee that changes; a service shut down, de: "eingestellt", "schalten wir … ab")
+     r"\bfees?\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
      # (and restarted: "will be rebooted during the window starting D")
@@ -771,7 +776,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"(?:pricing |product |documentation )?(?:page|website|web site))", -2),
     # ("can no longer be launched", "will be released": a passive after "be" is no fact)
     # (nor a participle that names which resources: "all instances launched from this product")
-    (r"\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|(?<!be )\blaunched\b(?! (?:from|with|using|via)\b)|"
+    # (not a condition's negated "reached": "If the payment has not reached us by then, …")
+    (r"(?<!not )(?<!n't )\breached\b|(?<!be )\breleased\b|\bannounced\b|\bsince\b|"
+     r"(?<!be )\blaunched\b(?! (?:from|with|using|via)\b)|"
      r"last updated|"
      # (not German "was": "Was Sie tun müssen – bis spätestens D", "was ist zu tun")
      r"invoice date|billing period|statement date|\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert)\b)|"

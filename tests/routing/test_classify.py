@@ -598,7 +598,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # folders tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(155, 159) for part in ("", "-heldout")]
     # unseen159-162 (first runs 30/30, 29/30, 28/30 and 30/30 types, 17/20, 14/17, 19/23 and 16/17 labelled deadlines,
-    # 30/30 ids each): session 22's fourth blind round, on its third round's rules (6c59e91) (READMEs)
+    # 30/30 ids each): session 22's fourth blind round, on its third round's rules (6c59e91); main folders tuned on
+    # since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(159, 163) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
@@ -803,11 +804,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen157-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen158"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen158-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen159-162: session 22's fourth blind round, on 6c59e91: at their first runs
-    floors["fixtures-unseen159"] = (1.0, 17 / 20, 1.0)
-    floors["fixtures-unseen160"] = (1.0, 18 / 20, 1.0)
+    # unseen159-162: session 22's fourth blind round: the held-out folders at their first runs (6c59e91), the main ones
+    # after the round tuned on them (READMEs: a staged retirement's first stage, a Support reply's retirement date, a
+    # maintenance that asks nothing)
+    floors["fixtures-unseen159"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen160-heldout"] = (9 / 10, 8 / 10, 1.0)
-    floors["fixtures-unseen161"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen161-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen162"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
