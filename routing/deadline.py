@@ -1131,8 +1131,10 @@ _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese writ
 # non potranno più essere acquistate dopo il D"): what is already booked runs on
 _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
                        r"subscriptions?|reservations?|bookings?)\b|"
-                       # new resources no longer created ("you will not be able to create new directories")
-                       r"\b(?:not be able to|no longer be able to|cannot|can no longer) create new\b|"
+                       # new resources no longer created ("you will not be able to create new directories", "it will no
+                       # longer be possible to create new containers")
+                       r"\b(?:not be able to|no longer be able to|cannot|can no longer|"
+                       r"(?:not|no longer) (?:be )?possible to) create new\b|"
                        # (said of the new ones: "New instances can no longer be created as of D")
                        r"\bnew\b[^.\n]{0,40}\b(?:can|could|will) no longer be (?:created|launched|added|deployed)\b|"
                        # ("creating a new classic portal will no longer be possible")

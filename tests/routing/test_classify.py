@@ -810,7 +810,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen159-162: session 22's fourth blind round: the held-out folders at their first runs (6c59e91), the main ones
     # after the round tuned on them (READMEs: a staged retirement's first stage, a Support reply's retirement date, a
     # maintenance that asks nothing)
-    floors["fixtures-unseen159"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen159"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen160-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen161-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen162"] = (1.0, 19 / 20, 1.0)

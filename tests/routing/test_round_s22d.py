@@ -44,3 +44,10 @@ def test_a_service_discontinued_or_shut_down() -> None:
 def test_no_later_than_the_day_of_in_italian() -> None:
     text = "Oggetto\nAggiorni i trust store dei client non oltre la giornata di martedì 16 marzo 2027.\n"
     assert find_deadline(text, DAY, "health.certificate_rotation") == "2027-03-16"
+
+
+def test_a_first_stage_where_creating_new_resources_stops() -> None:
+    text = ("Subject\nWe have decided to end support for Amazon Lookout for Vision. From March 1, 2027 it will no "
+            "longer be possible to create new pipelines. On October 31, 2027 we will retire the service; move your "
+            "models before that date.\n")
+    assert find_deadline(text, DAY, "health.end_of_support") == "2027-10-31"
