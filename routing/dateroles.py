@@ -88,11 +88,15 @@ EFFECTIVE_DATE_ASK = (r"\b(?:by|before|prior to) the (?:effective|start|change) 
                       r"\bvor dem (?:inkrafttreten|wirksamkeitsdatum|stichtag|startdatum)\b|"
                       r"(?:適用開始日|適用日|発効日|変更日|開始日)(?:の前日)?までに|(?:生效日期?|开始日期|变更日期)(?:前一天)?(?:之)?前|"
                       r"(?:적용일|시행일|시작일|변경일)(?: 전날| 전일)?까지")
-BY_THEN = re.compile(r"\bby (?:then|that date|this date|that day|that time)\b|"
-                     r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
-                     r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
-                     r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
-                     + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
+_BY_THAT_DATE = (r"\bby (?:then|that date|this date|that day|that time)\b|"
+                 r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
+                 r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
+                 r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에")
+#: the date named before, by reference ("by then", "before that time", "bis dahin", "それまでに"): the by-forms of
+#: :data:`BY_THEN` without the due, effective or scheduled date it also reads, and the English before-forms
+THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this date|that day|this day|that time|"
+                          r"this time)\b")
+BY_THEN = re.compile(_BY_THAT_DATE + "|" + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
                      + _BEFORE_THAT_DATE.pattern)

@@ -39,6 +39,7 @@ from routing.dateroles import (
     DUE_DATE_ASK,
     EXTENDED_END,
     START,
+    THEN_ANAPHOR,
     acts_by_then,
     after_condition,
     asks_by_then,
@@ -1431,13 +1432,6 @@ _THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) 
 _THAT_DATE_FIRST = frozenset("ofabtzàdeniこそ同该此当그이해")
 
 
-# "then" in an ask of the next sentence: the date before, not a due or effective date it names ("by the due date")
-_ACT_BY_THEN = re.compile(r"\b(?:by|before) (?:then|that date|this date|that day|this day|that time|this time)\b|"
-                          r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
-                          r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
-                          r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에")
-
-
 def _refers_back(text: str, right: int) -> int:
     """Where the sentence after the one that ends at ``right`` ends, when it refers back to that sentence's date: it
     opens with :data:`_THAT_DATE` ("On that date …") or asks an act by then (:data:`routing.dateroles.BY_THEN`); else
@@ -1695,7 +1689,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # the date too (what only new customers lose is read in its own sentence)
         score, past = _context_score(context + " " + text[right:after], lead)
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
-                and _ACT_BY_THEN.search(text, right, after) is not None and acts_by_then(text[left:after]):
+                and THEN_ANAPHOR.search(text, right, after) is not None and acts_by_then(text[left:after]):
             # (an act the next sentence asks by then makes the date one to act by, whatever the words around it:
             # "Beginning at 9:00 AM PDT on D, ECR will sync images only for rules with credentials. … To avoid failed
             # pulls, add a secret to each rule before that time."; not a field's date, "Review start: D", under which

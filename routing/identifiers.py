@@ -826,14 +826,20 @@ class _Mail:
         shift = len(self.subject) + 1
         twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
         found = _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
-        if found is not None and ("*" in self.both or "•" in self.both or "xxxx" in self.low):
-            masked = _masked_accounts(self.both, self.folded)
-            if masked and found[-4:] not in masked \
-                    and any(account_digits(match.group(1)) == found for match in self.twelve):
-                # the reader's account is written masked and ends otherwise: the one the text names is another's
-                # (not one a header names: a notification's own account, beside the affected account it masks)
-                return None
+        if found is not None and ("*" in self.both or "•" in self.both or "xxxx" in self.low) \
+                and another_than_masked(found, self.both, self.folded, self.twelve):
+            return None
         return found
+
+
+def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Match[str]]) -> bool:
+    """Whether ``found``, an account id the text names in full (one of the :data:`_TWELVE` matches ``twelve`` of
+    ``both``), is another's than the reader's: the reader's is written masked and ends otherwise (not one a header
+    names: a notification's own account, beside the affected account it masks). ``folded``: ``both`` as
+    :func:`fold_lower` gives it."""
+    masked = _masked_accounts(both, folded)
+    return bool(masked) and found[-4:] not in masked \
+        and any(account_digits(match.group(1)) == found for match in twelve)
 
 
 # an account id written masked ("************6613", "****-****-6613", "xxxxxxxx6613"): a run of mask characters
