@@ -159,7 +159,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen161", "fixtures-unseen161-heldout", "fixtures-unseen162",
                       "fixtures-unseen162-heldout", "fixtures-unseen163", "fixtures-unseen163-heldout",
                       "fixtures-unseen164", "fixtures-unseen164-heldout", "fixtures-unseen165",
-                      "fixtures-unseen165-heldout", "fixtures-unseen166", "fixtures-unseen166-heldout"})
+                      "fixtures-unseen165-heldout", "fixtures-unseen166", "fixtures-unseen166-heldout",
+                      "fixtures-unseen167", "fixtures-unseen167-heldout", "fixtures-unseen168",
+                      "fixtures-unseen168-heldout", "fixtures-unseen169", "fixtures-unseen169-heldout",
+                      "fixtures-unseen170", "fixtures-unseen170-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -465,7 +468,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen165", "variants-unseen165"),
                 ("fixtures-unseen165-heldout", "variants-unseen165-heldout"),
                 ("fixtures-unseen166", "variants-unseen166"),
-                ("fixtures-unseen166-heldout", "variants-unseen166-heldout"))
+                ("fixtures-unseen166-heldout", "variants-unseen166-heldout"),
+                ("fixtures-unseen167", "variants-unseen167"),
+                ("fixtures-unseen167-heldout", "variants-unseen167-heldout"),
+                ("fixtures-unseen168", "variants-unseen168"),
+                ("fixtures-unseen168-heldout", "variants-unseen168-heldout"),
+                ("fixtures-unseen169", "variants-unseen169"),
+                ("fixtures-unseen169-heldout", "variants-unseen169-heldout"),
+                ("fixtures-unseen170", "variants-unseen170"),
+                ("fixtures-unseen170-heldout", "variants-unseen170-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
