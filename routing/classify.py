@@ -272,6 +272,11 @@ class NoticeClassifier:
             # (the body as written, not the view's, whose Traditional Chinese is folded: the source quotes the mail)
             deadline = best_deadline(f"{parsed.subject}\n{view_body(parsed)}", mail_date, notice_type, not wanted) \
                 or deadline
+        if deadline is None and parsed.calendar:
+            # last, a date the mail gives only in its calendar invitation ("The window is attached as a calendar
+            # invitation"): the event's times read as the notice's own fields, after its words
+            deadline = best_deadline(f"{parsed.subject}\n{text}\n\n{parsed.calendar}", mail_date, notice_type,
+                                     not wanted)
         if deadline is None or wanted or evidenced(deadline, notice_type):
             return deadline
         return None

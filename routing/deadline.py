@@ -56,6 +56,7 @@ from routing.dateroles import (
 )
 from routing.hanzi import fold_traditional
 from routing.patterns import literal_needles, matches_at, matches_from_starts, without_superstrings
+from routing.stages import referred_stage
 
 MONTHS = {
     name: index
@@ -1131,7 +1132,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese writ
 # reservations or bookings ("New Braket Direct reservations can no longer be booked after D", "le nuove prenotazioni
 # non potranno più essere acquistate dopo il D"): what is already booked runs on
 _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
-                       r"subscriptions?|reservations?|bookings?)\b|"
+                       r"subscriptions?|reservations?|bookings?|(?:device )?registrations?)\b|"
                        # new resources no longer created ("you will not be able to create new directories", "it will no
                        # longer be possible to create new containers")
                        r"\b(?:not be able to|no longer be able to|cannot|can no longer|"
@@ -1355,6 +1356,7 @@ class _Candidate:
     prev_end: int = -1  # where the date written before it ends (a range "D1 - D2"), or -1
     pay_by: bool = False  # a bill's payment terms counted from its invoice date: the date to pay by (act-by)
     month_end: bool = False  # the end of the mail's month, named so ("by the end of this month"): as exact as a date
+    referred: bool = False  # a stage an ask names by its place ("before the last date of the list"): act-by
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
@@ -1701,6 +1703,11 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             named = _context_score(context + " " + text[right:later], lead)
             if named[0] > score:
                 score, past = named
+        if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
+                and THEN_ANAPHOR.search(text, end, right) is not None and acts_by_then(text[left:right]):
+            # (so does the rest of its own sentence: "The change window … closes on Friday, 26 February 2027; please
+            # reply to this case with the confirmation before then")
+            score = QUALIFY
     if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
@@ -2200,6 +2207,13 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     relative = _relative(lowered, reference, foreign) if any(map(lowered.__contains__, _THIS_MAIL)) or any(
         cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
+    if len(upcoming) > 1:
+        # a stage of a timeline that an ask names by its place ("before the second stage", "antes de la última
+        # fecha de la lista", "bis zum Abschalttermin in der rechten Spalte"): the date asked, whatever the scores
+        stage = referred_stage(lowered, [(when, match.start()) for when, match in dated])
+        named = next((c for c in candidates if stage is not None and c.at == dated[stage][1].start()), None)
+        if named is not None:
+            return replace(named, score=max(named.score, QUALIFY), aside=False, referred=True)
     return (_pick(candidates + anchored, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign) if relative is None else relative)
             or _pick(_candidates(lowered, passed, foreign, asked=True), lowered, notice_type))
@@ -2668,7 +2682,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[left:right])
                        or acts_by_then(lowered[left:_refers_back(lowered, right)]))
     left, right = _sentence(lowered, found.at, found.end)
-    act_by = _acts_by(lowered, found)
+    act_by = found.referred or _acts_by(lowered, found)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
     mentions = _mentions(lowered, found) if not act_by else []

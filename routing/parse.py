@@ -12,7 +12,8 @@ the charset's superset, then UTF-8, then Latin-1 (which keeps every byte) are tr
 
 A mail without an HTML body part that carries its notice as an HTML attachment (the body only points at
 "aviso-aws-health.html") is read from that attachment: it becomes ``html``/``html_text`` (:func:`attached_html`),
-so the classifier sees the notice and the ticket shows it, redacted as any HTML part.
+so the classifier sees the notice and the ticket shows it, redacted as any HTML part. A calendar part's event
+times become ``calendar`` (:mod:`routing.calparts`).
 
 mail-parser logs what it cannot decode, quoting the header value (which may hold a code). Its logger
 is closed here: records are counted per parse into ``defects`` (``mailparser_log_records:ERROR=2``)
@@ -38,6 +39,7 @@ import mailparser
 
 from routing import encoded_words
 from routing.addresses import mailboxes, single_mailbox
+from routing.calparts import calendar_text
 from routing.htmltext import html_to_text
 from routing.types import AttachmentMeta, ParsedMail
 
@@ -377,6 +379,12 @@ def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
         except Exception:  # the email package on a hostile part: the mail is read as before, without it
             defects.append("HTML attachment not readable; ignored")
     html_text = html_to_text(html)
+    calendar = ""
+    if parser.text_not_managed or any(a.content_type.lower() == "text/calendar" for a in attachments):
+        try:  # (an inline calendar part is one mail-parser does not manage; an .ics file, an attachment)
+            calendar = calendar_text(parser.message)
+        except Exception:  # the email package on a hostile part: the mail is read as before, without it
+            defects.append("calendar part not readable; ignored")
     logged = _MAILPARSER_LOG_COUNTER.stop()
     defects += [f"mailparser_log_records:{level}={n}" for level, n in sorted(logged.items())]
     defects += sorted(str(d) for d in (parser.defects_categories or ()))
@@ -388,6 +396,7 @@ def _parsed(parser: Any, defects: list[str], size: int) -> ParsedMail:
         attachments=attachments,
         defects=tuple(defects),
         size=size,
+        calendar=calendar,
     )
 
 

@@ -22,7 +22,8 @@ class ParsedMail:
 
     ``text`` is the readable body: the text/plain part when there is one, else the HTML part
     turned into text. ``html_text`` is always the HTML part as text (empty without HTML), so that
-    stages that look for links or secrets can read both renderings.
+    stages that look for links or secrets can read both renderings. ``calendar``: the times of the
+    events of a calendar part (an ``.ics`` invitation) as field lines (:mod:`routing.calparts`).
     """
 
     subject: str
@@ -41,6 +42,7 @@ class ParsedMail:
     attachments: tuple[AttachmentMeta, ...]
     defects: tuple[str, ...]
     size: int
+    calendar: str = ""
 
     def header(self, name: str) -> str:
         """First value of header ``name`` (case-insensitive), or ``""``."""

@@ -1,0 +1,84 @@
+"""Stages a mail refers back to by their place: the date of a timeline or a table that an ask names without
+writing it again.
+
+A staged shutdown lists its stages ("Stage 1 - D1: …", "• D2 — …", a table whose column headers are the dates),
+then asks an act by one of them: "Export your data before the second stage", "antes de la última fecha de la
+lista", "bis spätestens zum letzten Stichtag", "bis zum Abschalttermin in der rechten Spalte", "最後の日付までに".
+This module owns those references, in the nine languages AWS writes in, and which of the mail's dates each names:
+the latest of the dates above it (the last date, the last stage, the right-hand column) or the n-th of them in
+the order written (the second stage, "phase 3"). What a date is, is :mod:`routing.deadline`'s.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+#: the words one of the references below holds (a cheap test before the pattern is tried)
+_CUES = ("last", "final", "latest", "second", "third", "stage", "phase", "step", "column", "letzt", "zweit",
+         "dritt", "spalte", "últim", "ultim", "segund", "tercer", "terceir", "dernièr", "dernier", "deuxièm",
+         "troisièm", "colonn", "terz", "最後", "最終", "最后", "最终", "第", "마지막", "최종", "번째", "단계", "列",
+         "열")
+
+_ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "zweiten": 2, "dritten": 3,
+             "vierten": 4, "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3, "terceira": 3, "terceiro": 3,
+             "deuxième": 2, "seconde": 2, "troisième": 3, "seconda": 2, "secondo": 2, "terza": 3,
+             "terzo": 3, "二": 2, "三": 3, "四": 4, "두": 2, "세": 3, "네": 4}
+
+_STAGE_NOUN = (r"(?:dates?|stages?|phases?|steps?|milestones?|deadlines?|cut-?offs?|stichtag|termin|datum|stufe|"
+               r"schritt|frist|fecha|etapa|fase|paso|hito|plazo|date|étape|échéance|jalon|tappa|scadenza|prazo)")
+# ("data" is the date only after an Italian or Portuguese word: "l'ultima data", "a última data", not "the last data")
+_DATA = r"(?<=[ao] )data"
+# (not "until": what lasts until a stage is no ask, "Your bots keep answering until the second step")
+_LEAD = (r"(?:before|by|no later than|prior to|ahead of|bis|vor|spätestens|antes de|antes d[ao]|avant|"
+         r"d['’]ici|entro|prima d[ei]|prima dell['’]|até(?: [ao])?)")
+_ARTICLE = r"(?:\s+(?:the|zum|dem|zur|der|la|le|el|lo|il|o|a|spätestens zum|spätestens))?\s*(?:l['’])?"
+_LAST = r"(?P<last>last|final|latest|letzten|finalen|spätesten|última|ultima|último|ultimo|dernière|dernier)"
+_NTH = r"(?P<nth>second|2nd|third|3rd|fourth|4th|zweiten|dritten|vierten|segunda|segundo|tercera|tercero|terceira|" \
+       r"terceiro|deuxième|seconde|troisième|seconda|secondo|terza|terzo)"
+# a column the ask names by its place ("in the right-hand column", "in der rechten Spalte", "de la última columna")
+_COLUMN = (r"(?P<column>(?:in|of|from) the (?:right(?:-hand|most)?|last) column|in der (?:rechten|letzten) spalte|"
+           r"(?:de|en) la (?:columna de la derecha|última columna)|"
+           r"(?:dans|de) la (?:colonne de droite|dernière colonne)|"
+           r"(?:nell['’]ultima colonna|nella colonna di destra)|(?:na|da) (?:última coluna|coluna da direita)|"
+           r"右(?:側)?の列|最後の列|最后一列|右(?:侧)?(?:一)?列|오른쪽 열|마지막 열)")
+
+_REFERENCE = re.compile(
+    r"\b" + _LEAD + _ARTICLE + r"(?:" + _LAST + r"\s+(?:of the\s+)?(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
+    + _NTH + r"\s+(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
+    + r"(?:stage|phase|step|stufe|etapa|fase|étape)\s+(?P<num>[2-6])\b|"
+    + r"(?:[^\W\d_]+\s+){0,3}?" + _COLUMN + r")"
+    # Japanese, Chinese and Korean name the stage first and put "before" or "by" after it
+    + r"|(?P<last_cjk>最後の(?:日付|段階|フェーズ)|最終(?:段階|フェーズ|期日|日付)|最后(?:一个)?(?:日期|阶段)|"
+    + r"最终(?:日期|阶段)|마지막 (?:날짜|단계|일자)|최종 (?:날짜|단계|일자))"
+    + r"\s*(?:まで|の前|より前|之前|以前|前|전|이전|까지)"
+    + r"|第\s*(?P<num_cjk>[2-6二三四])\s*(?:段階|フェーズ|个?阶段)\s*(?:まで|の前|より前|之前|以前|前)"
+    + r"|(?P<nth_ko>[2-6]|두|세|네) ?(?:번째 (?:날짜|단계)|단계)\s*(?:전|이전|까지)")
+
+
+def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | None:
+    """The index in ``dates`` (each a date and where it is written in ``lowered``, in the order written) of the
+    stage an ask refers back to, or None: the latest date written before the reference for the last stage (or the
+    last column), the n-th distinct date written before it for the n-th stage. Fewer than two dates before the
+    reference: all the mail's dates count (the list may follow its reference: "before the last date below")."""
+    if len(dates) < 2 or not any(map(lowered.__contains__, _CUES)):
+        return None
+    found = _REFERENCE.search(lowered)
+    if found is None:
+        return None
+    before = [index for index, (_, at) in enumerate(dates) if at < found.start()]
+    if len({dates[index][0] for index in before}) < 2:
+        before = list(range(len(dates)))
+    groups = found.groupdict()
+    if groups["last"] or groups["last_cjk"] or groups["column"]:
+        return max(before, key=lambda index: (dates[index][0], index))
+    number = groups["num"] or groups["num_cjk"] or groups["nth_ko"] or groups["nth"]  # (one of them matched)
+    if number is None:
+        return None
+    nth = int(number) if number.isdigit() else _ORDINALS.get(number, 0)
+    distinct: list[int] = []
+    for index in before:
+        if all(dates[index][0] != dates[other][0] for other in distinct):
+            distinct.append(index)
+    return distinct[nth - 1] if 0 < nth <= len(distinct) else None
