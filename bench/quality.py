@@ -162,7 +162,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen165-heldout", "fixtures-unseen166", "fixtures-unseen166-heldout",
                       "fixtures-unseen167", "fixtures-unseen167-heldout", "fixtures-unseen168",
                       "fixtures-unseen168-heldout", "fixtures-unseen169", "fixtures-unseen169-heldout",
-                      "fixtures-unseen170", "fixtures-unseen170-heldout"})
+                      "fixtures-unseen170", "fixtures-unseen170-heldout", "fixtures-unseen171",
+                      "fixtures-unseen171-heldout", "fixtures-unseen172", "fixtures-unseen172-heldout",
+                      "fixtures-unseen173", "fixtures-unseen173-heldout", "fixtures-unseen174",
+                      "fixtures-unseen174-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -476,7 +479,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen169", "variants-unseen169"),
                 ("fixtures-unseen169-heldout", "variants-unseen169-heldout"),
                 ("fixtures-unseen170", "variants-unseen170"),
-                ("fixtures-unseen170-heldout", "variants-unseen170-heldout"))
+                ("fixtures-unseen170-heldout", "variants-unseen170-heldout"),
+                ("fixtures-unseen171", "variants-unseen171"),
+                ("fixtures-unseen171-heldout", "variants-unseen171-heldout"),
+                ("fixtures-unseen172", "variants-unseen172"),
+                ("fixtures-unseen172-heldout", "variants-unseen172-heldout"),
+                ("fixtures-unseen173", "variants-unseen173"),
+                ("fixtures-unseen173-heldout", "variants-unseen173-heldout"),
+                ("fixtures-unseen174", "variants-unseen174"),
+                ("fixtures-unseen174-heldout", "variants-unseen174-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
