@@ -91,7 +91,9 @@ EFFECTIVE_DATE_ASK = (r"\b(?:by|before|prior to) the (?:effective|start|change) 
 _BY_THAT_DATE = (r"\bby (?:then|that date|this date|that day|that time)\b|"
                  r"\bbis (?:dahin|zu diesem (?:datum|tag))\b|\bd.ici (?:là|la|cette date)\b|"
                  r"\b(?:para|hasta) (?:esa|esta|dicha) fecha\b|\baté (?:lá|essa data|esta data)\b|"
-                 r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에")
+                 r"\bentro (?:tale|quella|questa) data\b|それまでに|在此之前|届时|그때까지|그 전에|"
+                 # (before "this time", the time named before: "이 시각 전에", "この時刻までに", "此时间之前")
+                 r"(?:이|해당) (?:시각|시간) (?:이전|전)에|この時刻(?:まで|より前)に|(?:此|该)时间(?:之)?前")
 #: the date named before, by reference ("by then", "before that time", "bis dahin", "それまでに"): the by-forms of
 #: :data:`BY_THEN` without the due, effective or scheduled date it also reads, and the English before-forms
 THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this date|that day|this day|that time|"
@@ -114,7 +116,8 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "della data di",
                 "vor dem inkraft", "vor dem wirksam", "vor dem stichtag", "vor dem startdatum", "日までに", "日の前日",
                 "生效日", "开始日期", "变更日期", "적용일", "시행일", "시작일", "변경일", "date above", "above date",
-                "上述日期", "上述时间", "위 날짜")
+                "上述日期", "上述时间", "위 날짜", "이 시각", "이 시간", "해당 시각", "해당 시간", "この時刻", "此时间",
+                "该时间")
 
 # a purpose that opens a sentence before its imperative ("To keep using …, move …", "Pour continuer à …, migrez …",
 # "Para seguir usando …, migre …"): en, fr, es, pt, it

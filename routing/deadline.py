@@ -2451,7 +2451,8 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
             for other in qualified)
 
     for act in ranked:
-        if act.at >= 0 and may_act_by(lowered, act.at, act.end) and role(act) == ACT_BY:
+        if act.at >= 0 and ((may_act_by(lowered, act.at, act.end) and role(act) == ACT_BY)
+                            or _asked_by_then(lowered, act)):
             # the act-by date, unless a better-scored date comes before it (an impact the action cannot avoid:
             # "Following the end of standard support on D1, clusters are billed … Upgrade on or before D2")
             if not any(other.score > act.score and other.when < act.when and kept(other) for other in ranked):
@@ -2464,6 +2465,15 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
             return wanted
         break
     return next((candidate for candidate in ranked if kept(candidate)), ranked[0])
+
+
+def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
+    """Whether the sentence after ``candidate``'s asks an act by "then", its date ("2027-04-08 01:00 UTC 이후 …
+    사용 중지합니다. 이 시각 전에 적절한 조치를 취해 주십시오", "… retires on D. Please move your data before then")."""
+    left, right = _sentence(lowered, candidate.at, candidate.end)
+    after = _refers_back(lowered, right)
+    return after > right and THEN_ANAPHOR.search(lowered, right, after) is not None \
+        and acts_by_then(lowered[left:after])
 
 
 def _role_of(lowered: str, candidate: _Candidate) -> str:

@@ -610,13 +610,25 @@ def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]]) -> str 
     """The number of a linked-account field (:data:`_LINKED_FIELD`) or of an account line (:data:`_ACCOUNT_LINE`) when
     another number is a payer-account field (:data:`_PAYER_FIELD`), or None."""
     linked = payer = None
-    for start, number, _ in numbers:
+    for index, (start, number, _) in enumerate(numbers):
         window = max(0, start - 60)
-        if linked is None and (_LINKED_FIELD.search(text, window, start) or _ACCOUNT_LINE.search(text, window, start)):
+        field = _LINKED_FIELD.search(text, window, start) or _ACCOUNT_LINE.search(text, window, start)
+        if linked is None and field is not None and not _column_of_several(text, numbers, index, field.start()):
             linked = number
         elif payer is None and _PAYER_FIELD.search(text, window, start):
             payer = number
     return account_digits(linked) if linked is not None and payer is not None and linked != payer else None
+
+
+def _column_of_several(text: str, numbers: list[tuple[int, str, str]], index: int, label: int) -> bool:
+    """Whether the label at ``label`` heads a list of accounts rather than naming one: it stands on a line above the
+    number ``numbers[index]``, and the next number starts on one of the two lines after ("Charges by linked
+    account" over one row per linked account, the payer's among them)."""
+    start = numbers[index][0]
+    if "\n" not in text[label:start] or index + 1 >= len(numbers):
+        return False
+    following = numbers[index + 1][0]
+    return following - start < 200 and 1 <= text.count("\n", start, following) <= 2
 
 
 # a header cell of a plain-text table whose columns are aligned with spaces: words apart by single spaces

@@ -605,6 +605,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 ids each): session 22's last blind round, on its last rules (778ca49); main folders tuned on in session 23,
     # held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(163, 167) for part in ("", "-heldout")]
+    # unseen167-170 (first runs 29/30, 29/30, 27/30 and 29/30 types, 20/21, 19/19, 21/21 and 22/22 labelled deadlines,
+    # 30/30, 29/30, 30/30 and 30/30 ids): session 23's first blind round, on its first round's rules (5ffbae9); main
+    # folders tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(167, 171) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -822,6 +826,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen165"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen165-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen166-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen167-170: session 23's first blind round: the held-out folders at their first runs (5ffbae9), the main ones
+    # after the round tuned on them
+    floors["fixtures-unseen167-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen168-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen169-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
