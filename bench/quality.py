@@ -165,7 +165,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen170", "fixtures-unseen170-heldout", "fixtures-unseen171",
                       "fixtures-unseen171-heldout", "fixtures-unseen172", "fixtures-unseen172-heldout",
                       "fixtures-unseen173", "fixtures-unseen173-heldout", "fixtures-unseen174",
-                      "fixtures-unseen174-heldout"})
+                      "fixtures-unseen174-heldout", "fixtures-unseen175", "fixtures-unseen175-heldout",
+                      "fixtures-unseen176", "fixtures-unseen176-heldout", "fixtures-unseen177",
+                      "fixtures-unseen177-heldout", "fixtures-unseen178", "fixtures-unseen178-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -487,7 +489,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen173", "variants-unseen173"),
                 ("fixtures-unseen173-heldout", "variants-unseen173-heldout"),
                 ("fixtures-unseen174", "variants-unseen174"),
-                ("fixtures-unseen174-heldout", "variants-unseen174-heldout"))
+                ("fixtures-unseen174-heldout", "variants-unseen174-heldout"),
+                ("fixtures-unseen175", "variants-unseen175"),
+                ("fixtures-unseen175-heldout", "variants-unseen175-heldout"),
+                ("fixtures-unseen176", "variants-unseen176"),
+                ("fixtures-unseen176-heldout", "variants-unseen176-heldout"),
+                ("fixtures-unseen177", "variants-unseen177"),
+                ("fixtures-unseen177-heldout", "variants-unseen177-heldout"),
+                ("fixtures-unseen178", "variants-unseen178"),
+                ("fixtures-unseen178-heldout", "variants-unseen178-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
