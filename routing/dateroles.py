@@ -195,7 +195,7 @@ _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
             r"sabato|domenica|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)\.?,?)?")
 # a lead that asks for something by the date (right before it; in ja/zh/ko right after it, a weekday in
 # parentheses between: "2027년 1월 18일 (월요일) 까지")
-_BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
+_BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|\bahead of|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
                       r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
@@ -231,7 +231,7 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   r"\bpedimos-lhe que\b|\bwe ask (?:that )?you\b|"
                   # we advise you to ("nous vous conseillons de", "le aconsejamos", "aconselhamos", "vi consigliamo")
                   r"\bnous vous conseillons\b|\ble aconsejamos\b|\baconselhamos\b|\b(?:vi|ti|le) consigliamo\b|"
-                  r"\bwir raten ihnen\b|"
+                  r"\bwir raten ihnen\b|\bwe (?:strongly )?advise (?:that )?you\b|"
                   # what AWS needs from the reader, said as its condition ("If we have them by March 12th, …", "if we
                   # receive the logs by D")
                   r"\bif we (?:have|receive|get) (?:them|it|this|these|those|the [a-z]+(?: [a-z]+)?)\b|"
@@ -251,7 +251,7 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
-             "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen",
+             "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen", "advise",
              "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",

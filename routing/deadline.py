@@ -119,7 +119,8 @@ def _date_forms(month: str) -> str:
 # the localized forms (only for text that is not plain ASCII): 7 de noviembre de 2025 / 1º de março
 # de 2026, 2026년 5월 7일
 _FOREIGN_FORMS = (
-    r"(?<!\d)(?P<d3>\d{1,2})(?:º|°|o)?\s+de\s+" + _MONTH_ALL.format("m3") + r"(?!\w)(?:\s+del?\s+(?P<y3>\d{4}))?(?!\d)",
+    r"(?<!\d)(?P<d3>\d{1,2})(?:\.?º|°|o)?\s+de\s+" + _MONTH_ALL.format("m3")
+    + r"(?!\w)(?:\s+del?\s+(?P<y3>\d{4}))?(?!\d)",
     r"(?P<ky>\d{4})\s*년\s*(?P<km>\d{1,2})\s*월\s*(?P<kd>\d{1,2})\s*일",
     # 15.03.2026, 15.03.26 (day first, as German, French, Spanish and Italian mail writes it; a two-digit year is
     # 20yy)
@@ -132,7 +133,8 @@ _FOREIGN_FORMS = (
     r"(?<![\d.])(?P<dy>(?:19|20)\d\d)\.\s?(?P<dm>\d{1,2})\.\s?(?P<dd>\d{1,2})(?!\d|\.\d)\.?",
     # 15/ene/2027, 15 abr. 2027, 3 de set. de 2027, 11 gen 2027 (a localized month abbreviated: es, pt, it, fr, de;
     # its year required, as "out", "set" or "ago" alone are words)
-    r"(?<!\d)(?P<d5>\d{1,2})(?:\.?\s+|[-/])(?:de\s+)?(?P<m5>ene|gen|abr|mag|giu|lug|ago|set|ott|out|dic|janv|f[eé]vr|"
+    # (the day written as an ordinal, "1º set. 2027", "1.º set. 2027", "1° set 2027")
+    r"(?<!\d)(?P<d5>\d{1,2})(?:\.?º|°)?(?:\.?\s+|[-/])(?:de\s+)?(?P<m5>ene|gen|abr|mag|giu|lug|ago|set|ott|out|dic|janv|f[eé]vr|"
     r"avr|juil|m[aä]r|fev|mai|okt|dez)\.?(?:\s+de)?(?:\s+|[-/])(?P<y5>\d{4})(?!\d)",
     # 3月15日, 3월 15일 (a CJK date without its year, as a timeline under a year's heading writes it; a date with its
     # year starts at the year and is read whole)
@@ -991,7 +993,8 @@ _RELATIVE_FOREIGN = re.compile(
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
-_RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|dentro de(?: las pr[oó]ximas)?|en las pr[oó]ximas|"
+_RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|no later than|not later than|"
+                             r"dentro de(?: las pr[oó]ximas)?|en las pr[oó]ximas|"
                              r"en un plazo de|no prazo de|em at[eé]|nas pr[oó]ximas|dans les(?: prochaines)?|"
                              r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb (?:von|der nächsten)|"
                              r"in den nächsten|binnen)\s+"
@@ -1000,11 +1003,16 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|dentro de(?: las pr
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
-_OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this) "
-                              r"(?:message|notice|notification|e-?mail)")
+_OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this|"
+                              r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
-_THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ")
+# a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
+# the case will close automatically; you can reopen it at any time")
+_CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response)|get a reply)"
+                          r"\s+within\s+[^.;]{1,20}?,?\s+(?:the|this|your) case (?:will|is going to) (?:be )?"
+                          r"(?:automatically )?(?:close|closed|resolved)\b")
+_THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ")
 # (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")
 _REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond|rispon|回复|回覆|返信|回答|답변|회신|"
                     r"응답")
@@ -1167,6 +1175,12 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
 # deadline when the mail names no other ("Ab dem 15. November 2026 können keine neuen Aufträge mehr erstellt
 # werden. Bitte migrieren Sie vor diesem Datum")
 # (the adjective may follow its noun: "crear configuraciones de informe nuevas", "criar relatórios novos")
+# a stage that only warns: responses, calls or the console that carry or show a deprecation notice or a warning
+_WARNING_ONLY = re.compile(r"\b(?:carr(?:y|ies)|includes?|returns?|shows?|displays?|adds?|gets?|receives?|see)\b"
+                           r"[^.\n]{0,40}?\b(?:deprecation|warning)s?\b"
+                           r"(?:[ -](?:header|banner|message|notice|field)s?)?")
+_IMPACT_WORDS = ("no longer", "stop", "fail", "error", "reject", "refuse", "cannot", "can not", "disabled", "removed",
+                 "shut", "unavailable", "charge", "bill")
 _NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s|crear (?:[\w-]+ ){0,3}?nuev[oa]s|cr[ée]er de nouve|"
                       r"cr[ée]er (?:des |de )?(?:[\w-]+ ){0,3}?nouve(?:aux|lles)\b|creare (?:[\w-]+ ){0,3}?nuov[oiae]|"
                       r"keine neuen?\b|새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
@@ -1242,12 +1256,18 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
-                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)")
+                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
+                        # (nothing to do, said so: "No tiene que hacer nada para seguir recibiendo sus facturas", "vous
+                        # n'avez rien à faire", "non deve fare nulla", "Sie müssen nichts tun")
+                        r"\bno (?:tiene|necesita) (?:que )?hacer nada|\bn[ãa]o (?:tem|precisa) (?:de |que )?fazer nada|"
+                        r"\bn.avez rien [àa] faire|\bnon (?:deve|dovete|devi) fare nulla|"
+                        r"\bm[üu]ssen sie nichts (?:tun|unternehmen)|\bsie m[üu]ssen nichts (?:tun|unternehmen)")
 # a condition right after a no-action ("no action is required if you accept the new price", "non è richiesta alcuna
 # azione se accetta la nuova tariffa"): only some readers are spared
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
-                   "fazer nada", "対応", "操作", "無需", "无需", "조치")
+                   "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
+                   "無需", "无需", "조치")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
 # what asks the reader to act before what the mail offers expires ("accept the offer before it expires", "vor Ablauf
 # der Gültigkeit", "antes de que caduque", "avant son expiration", "prima della scadenza", "antes do vencimento",
@@ -1780,6 +1800,11 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             and not _others_new_only(text, left, start, right, foreign):
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
+        score -= 3
+    elif ("deprecation" in context or "warning" in context) and _WARNING_ONLY.search(context) is not None \
+            and not any(map(context.__contains__, _IMPACT_WORDS)):
+        # only a warning starts that day ("From D1, responses from the v1 routes carry a Deprecation header"): a
+        # first stage that asks nothing of the reader yet, as the new-only one
         score -= 3
     if not past and ((text.startswith(" we ", end + (text[end:end + 1] == ",")) and _DID_AFTER.match(text, end))
                      or ("we " in before and before.endswith("on ") and _DID_BEFORE.search(before) is not None
@@ -2319,11 +2344,15 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                                                    _BUSINESS_FOREIGN)
         if _arrival(lowered, match.start(), match.end()):
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
+        if "case" in lowered and _CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80):
+            continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
-        if match.re is _RELATIVE and _OF_THIS_MESSAGE.match(lowered, match.end()):
-            score += _ACT  # counted from this very mail ("within 15 days of this message"): an ask of its reader
+        if match.re in (_RELATIVE, _RELATIVE_HOURS) and _OF_THIS_MESSAGE.match(lowered, match.end()):
+            # counted from this very mail ("within 15 days of this message"): an ask of its reader (and the past of
+            # the anchor is no fact of the period's: "72 hours after the time this notice was sent")
+            score = max(score, 3) + _ACT
         start = reference
         if (match.re is _RELATIVE_AFTER and match.group().endswith("invoice date")) \
                 or match.re is _RELATIVE_INVOICE_FOREIGN:
@@ -2736,10 +2765,22 @@ _CHARGES_FROM = re.compile(r"\bwill be (?:charged|billed|invoiced)\b|"
                            r"\b(?:fee|price|rate|charge)s? (?:will|is going to) (?:change|increase|rise|apply)\b")
 
 
+# the same in the other languages AWS writes in ("ab 1. April 2027 kostet jede Aktionsminute 0,12 USD statt 0,10 USD",
+# "costará", "coûtera", "costerà", "custará", "料金が改定", "价格将调整", "요금이 인상")
+_CHARGES_FROM_FOREIGN = re.compile(r"\bkostet\b|\bkosten\b[^.\n]{0,60}\bstatt\b|\bwird [^.\n]{0,40}berechnet\b|"
+                                   r"\bcostar[aá]n?\b|\bse cobrar[aá]n?\b|\bco[uû]ter(?:a|ont)\b|\bsera(?:nt)? factur|"
+                                   r"\bcoster(?:à|a|anno)\b|\bsar(?:à|anno) addebitat|\bcustar(?:á|a|ão)\b|"
+                                   r"\bser(?:á|ão) cobrad|料金[がは].{0,20}(?:変更|改定)|"
+                                   r"(?:价格|费用)(?:将)?(?:调整|变更)|요금이.{0,20}(?:변경|인상)")
+
+
 def _charges_from(sentence: str) -> bool:
-    """Whether ``sentence`` (lower-cased) says what will cost from its date (:data:`_CHARGES_FROM`)."""
-    return ("charg" in sentence or "bill" in sentence or "invoic" in sentence or "pric" in sentence
-            or "rate" in sentence or "fee" in sentence) and _CHARGES_FROM.search(sentence) is not None
+    """Whether ``sentence`` (lower-cased) says what will cost from its date (:data:`_CHARGES_FROM`, and
+    :data:`_CHARGES_FROM_FOREIGN` in localized text)."""
+    if ("charg" in sentence or "bill" in sentence or "invoic" in sentence or "pric" in sentence
+            or "rate" in sentence or "fee" in sentence) and _CHARGES_FROM.search(sentence) is not None:
+        return True
+    return (not sentence.isascii() or "kost" in sentence) and _CHARGES_FROM_FOREIGN.search(sentence) is not None
 
 
 def _mentions(lowered: str, found: _Candidate, most: int = 8) -> list[tuple[int, int]]:

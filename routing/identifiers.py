@@ -125,6 +125,8 @@ _ACCOUNT_TIERS = (
                r"|\b(?:il\s+)?(?:tuo|suo|vostro)\s+(?:ID\s+)?account(?:\s+AWS)?(?:\s+[èe])?"
                r"|(?:お客様|ご利用)の\s*(?:AWS\s*)?アカウント"
                r"|(?:귀하|고객님)의\s*(?:AWS\s*)?계정|您的\s*(?:AWS\s*)?(?:账户|帐户|账号|帳戶))(?:\s*ID)?"
+               # (then "is" as CJK writes it: "您的 AWS 账户 ID 是：2508…", "アカウント ID は", "계정 ID는")
+               r"(?:\s*(?:是|为|為|は|는|은))?"
                + _OPEN_ID + r"\s*[:：]?\s*\Z"
                # the ID of the reader's account, then "is" ("O ID da sua conta é 5530…", "El ID de su cuenta es",
                # "L'ID de votre compte est", "L'ID del tuo account è", "Ihre Konto-ID lautet")

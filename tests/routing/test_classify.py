@@ -609,6 +609,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 29/30, 30/30 and 30/30 ids): session 23's first blind round, on its first round's rules (5ffbae9); main
     # folders tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(167, 171) for part in ("", "-heldout")]
+    # unseen171-174 (first runs 28/30, 28/30, 29/30 and 30/30 types, 21/21, 17/18, 17/18 and 18/22 labelled deadlines,
+    # 29/30, 30/30, 29/30 and 30/30 ids): session 23's second blind round, on its second round's rules (6ef0517); main
+    # folders tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(171, 175) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -831,6 +835,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen167-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen168-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen169-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen171-174: session 23's second blind round: the held-out folders at their first runs (6ef0517), the main ones
+    # after the round tuned on them (README: an SNS subscription confirmation, whose topic's account may be another's)
+    floors["fixtures-unseen171-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen172-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen173"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen174-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
