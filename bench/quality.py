@@ -167,7 +167,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen173", "fixtures-unseen173-heldout", "fixtures-unseen174",
                       "fixtures-unseen174-heldout", "fixtures-unseen175", "fixtures-unseen175-heldout",
                       "fixtures-unseen176", "fixtures-unseen176-heldout", "fixtures-unseen177",
-                      "fixtures-unseen177-heldout", "fixtures-unseen178", "fixtures-unseen178-heldout"})
+                      "fixtures-unseen177-heldout", "fixtures-unseen178", "fixtures-unseen178-heldout",
+                      "fixtures-unseen179", "fixtures-unseen179-heldout", "fixtures-unseen180",
+                      "fixtures-unseen180-heldout", "fixtures-unseen181", "fixtures-unseen181-heldout",
+                      "fixtures-unseen182", "fixtures-unseen182-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -497,7 +500,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen177", "variants-unseen177"),
                 ("fixtures-unseen177-heldout", "variants-unseen177-heldout"),
                 ("fixtures-unseen178", "variants-unseen178"),
-                ("fixtures-unseen178-heldout", "variants-unseen178-heldout"))
+                ("fixtures-unseen178-heldout", "variants-unseen178-heldout"),
+                ("fixtures-unseen179", "variants-unseen179"),
+                ("fixtures-unseen179-heldout", "variants-unseen179-heldout"),
+                ("fixtures-unseen180", "variants-unseen180"),
+                ("fixtures-unseen180-heldout", "variants-unseen180-heldout"),
+                ("fixtures-unseen181", "variants-unseen181"),
+                ("fixtures-unseen181-heldout", "variants-unseen181-heldout"),
+                ("fixtures-unseen182", "variants-unseen182"),
+                ("fixtures-unseen182-heldout", "variants-unseen182-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
