@@ -1256,7 +1256,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
-                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
+                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|필수 조치(?:는|가) 아닙니다|"
+                        r"必須の対応ではありません|(?:并非|不是)必需的?操作|"
                         # (nothing to do, said so: "No tiene que hacer nada para seguir recibiendo sus facturas", "vous
                         # n'avez rien à faire", "non deve fare nulla", "Sie müssen nichts tun")
                         r"\bno (?:tiene|necesita) (?:que )?hacer nada|\bn[ãa]o (?:tem|precisa) (?:de |que )?fazer nada|"

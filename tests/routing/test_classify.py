@@ -613,6 +613,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 29/30, 30/30, 29/30 and 30/30 ids): session 23's second blind round, on its second round's rules (6ef0517); main
     # folders tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(171, 175) for part in ("", "-heldout")]
+    # unseen175-178 (first runs 30/30, 28/30, 29/30 and 30/30 types, 20/20, 19/20, 19/20 and 19/19 labelled deadlines,
+    # 30/30 ids each): session 23's third blind round, on its third round's rules (3eab1fa); main folders tuned on
+    # since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(175, 179) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -841,6 +845,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen172-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen173"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen174-heldout"] = (1.0, 8 / 10, 1.0)
+    # unseen175-178: session 23's third blind round: the held-out folders at their first runs (3eab1fa), the main ones
+    # after the round tuned on them (README: a charge's date beside the billing period it first appears in)
+    floors["fixtures-unseen176-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen177"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
