@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from routing.mimeparts import own_leaf_parts
+
 MAX_CALENDAR_BYTES = 64 * 1024  # of one part: an invitation is a few hundred bytes
 MAX_EVENTS = 8  # components read per mail
 MAX_PARTS = 4  # calendar parts read per mail
@@ -66,15 +68,9 @@ def calendar_text(message: Any) -> str:
     email.message.Message), inline or attached, one part's after the other; ``""`` when there is none. Parts of an
     attached message (message/rfc822) are not the mail's own: skipped."""
     out: list[str] = []
-    skipped: set[int] = set()
     parts = 0
-    for part in message.walk():
-        if id(part) in skipped:
-            continue
-        if part.get_content_maintype() == "message":
-            skipped.update(id(child) for child in part.walk() if child is not part)
-            continue
-        if part.is_multipart() or part.get_content_type() != "text/calendar":
+    for part in own_leaf_parts(message):
+        if part.get_content_type() != "text/calendar":
             continue
         payload = part.get_payload(decode=True)
         if not isinstance(payload, bytes):

@@ -41,6 +41,7 @@ from routing import encoded_words
 from routing.addresses import mailboxes, single_mailbox
 from routing.calparts import calendar_text
 from routing.htmltext import html_to_text
+from routing.mimeparts import own_leaf_parts
 from routing.types import AttachmentMeta, ParsedMail
 
 _FOLD = re.compile(r"\r?\n[ \t]+")
@@ -326,14 +327,8 @@ def attached_html(message: Any, limit: int = MAX_ATTACHED_HTML) -> str:
     """The first text/html part of ``message`` sent as an attachment (a Content-Disposition of attachment, or
     a file name), decoded by its charset and cut at ``limit`` characters; ``""`` when there is none. Parts of
     an attached message (message/rfc822) are not the mail's own: skipped."""
-    skipped: set[int] = set()
-    for part in message.walk():
-        if id(part) in skipped:
-            continue
-        if part.get_content_maintype() == "message":
-            skipped.update(id(child) for child in part.walk() if child is not part)
-            continue
-        if part.is_multipart() or part.get_content_type() != "text/html" or not (
+    for part in own_leaf_parts(message):
+        if part.get_content_type() != "text/html" or not (
                 part.get_content_disposition() == "attachment" or part.get_filename()):
             continue
         payload = part.get_payload(decode=True)
