@@ -215,7 +215,9 @@ _BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
                        # (not how long it can be deferred: "2027-01-26 まで延期可能")
                        r"(?!\s*(?:延期|変更|연기|변경|推迟|延后|可(?:以)?(?:推迟|延期)))")
 # what asks the reader to act, in the date's sentence (searched only where one of _ASK_CUES stands in it)
-_ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare required\b|\bmake sure\b|\bensure\b|"
+_ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
+                  r"\b(?:every|each|all) customers? (?:needs?|has|have) to\b|"
+                  r"\bis required\b|\bare required\b|\bmake sure\b|\bensure\b|"
                   r"\bunpaid\b|\bnot paid\b|\bbitte\b|\bmüssen\b|\bveuillez\b|\bvous devez\b|\bpor favor\b|"
                   r"\bdebe(?:rá|n)?\b|\bdeve(?:rá|m)?\b|\bsi prega\b|\bè necessario\b|\bé necessário\b|"
                   # a recommendation addressed to the reader ("We recommend that you move … before D")
@@ -244,6 +246,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|\bis required\b|\bare requir
                   # (Spanish: the clitic moves the stress, which is then written: "Envíenos", "Súbanos", "Indíquenos")
                   r"\b[a-zñ]*[áéíóú][a-zñ]*[ae]nos\b|"
                   r"\b(?:invii|fornisca|indichi|risponda|confermi|comunichi)\b|"
+                  # (a Portuguese or Spanish imperative of the polite form: "Responda a este caso até …", "Envíe")
+                  r"\b(?:responda|respondam|envie|enviem|envíe|envíen|conteste|atualize|actualice)\b|"
                   # a German imperative ("migrieren Sie", "kündigen Sie"); not a modal or an auxiliary ("… können Sie
                   # den Fall erneut öffnen": the reader may)
                   r"\b(?!(?:können|könnten|dürfen|möchten|wollen|haben|hatten|sind|waren|werden|wenn)\b)"
@@ -252,12 +256,13 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
              "bitten",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
              "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen", "advise",
-             "please", "must", "need to", "required", "make sure", "ensure", "unpaid",
+             "please", "must", "need to", "needs to", "has to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",
              "请", "請", "必须", "需要", "주십시오", "주세요", "하십시오", "하세요", "해야", "않으면", "ない場合",
-             " sie", "-nos", "-me", "enos", "anos", "invii", "fornisca", "indichi", "risponda", "confermi", "comunichi")
+             " sie", "-nos", "-me", "enos", "anos", "invii", "fornisca", "indichi", "risponda", "confermi", "comunichi",
+             "responda", "envie", "envíe", "conteste", "atualize", "actualice")
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"

@@ -658,7 +658,7 @@ _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
 # skips to the digits instead of trying the look-behind at every position)
 _NUMERIC_DMY = re.compile(r"\d(?<![\d.-]\d)\d?([-.])\d{1,2}\1\d{4}(?![\d.-])")
 # (a weekday may stand after the dots: "Außerbetriebnahme .......... Montag, D")
-_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
+_LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*[:：]?[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
 _ASCII_CUES = (" de ", " del ", " el ", " il ", " le ", " zum ", " dem ", " der ", " entro ", " von ", " bis ", " al ",
                " la ", " du ", " em ", " und ", " sie ", " ihr", " des ", " da ", " bis:", " entro:", " dal ", " dei ",
@@ -830,7 +830,7 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
     r"retir|ritir|dismission|desativ|aposentad|aposentar|deten|interromp|arrêt|arrest|stopp|gestoppt|beend|eingestellt|"
-    r"außer betrieb|"
+    r"außer ?betrieb|"  # (also the noun: "Außerbetriebnahme: D")
     r"termin|finaliz|"
     # (a replacement, as the English "replace": "Austauschzeit:", "sera remplacée", "será reemplazada", "交換", "更换",
     # "교체")
@@ -2260,7 +2260,9 @@ def _acts_by(lowered: str, candidate: _Candidate) -> bool:
 # a start right before a date ("Start time: D", "a partir de D", "à partir du D", "desde el D", "ab dem D", "dal D"):
 # on the mail's own date, what started when the mail was sent (an abuse event's start, a review placed "a partir de"
 # today), a fact
-_STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|\ba partir d[eo]|\bà partir du|\bdesde el|\bab dem|"
+_STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|"
+                         r"(?:\binizio|\binicio|\binício|\bdébut|\bbeginn|開始|开始|시작)(?:\s+\w+)?\s*[:：]|"
+                         r"\ba partir d[eo]|\bà partir du|\bdesde el|\bab dem|"
                          r"\bdal(?:l['’])?)\s*(?:[^\W\d_]+\.?,?\s+)?\Z")
 
 
@@ -2502,8 +2504,26 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
     사용 중지합니다. 이 시각 전에 적절한 조치를 취해 주십시오", "… retires on D. Please move your data before then")."""
     left, right = _sentence(lowered, candidate.at, candidate.end)
     after = _refers_back(lowered, right)
-    return after > right and THEN_ANAPHOR.search(lowered, right, after) is not None \
+    if after > right:
+        return THEN_ANAPHOR.search(lowered, right, after) is not None and acts_by_then(lowered[left:after])
+    # (or the sentence after a next one that names no date: "Nous remplacerons le certificat le lundi 15 mars 2027. Les
+    # clients … ne pourront plus se connecter. Vous devez mettre à jour … avant cette date.")
+    if ":" in lowered[left:right] or "(" in lowered[max(left, candidate.at - 30):candidate.at]:
+        return False  # (a field's date, or one in an aside: "Saldo restante (atualizado em D): …")
+    following = _next_sentence_end(lowered, right)
+    if following >= len(lowered) or _DATE_AT_ALL[0].search(lowered, right, following) is not None \
+            or by_then_in(lowered, right, following) is not None:
+        return False
+    after = _refers_back(lowered, following)
+    return after > following and (THEN_ANAPHOR.search(lowered, following, after) is not None
+                                  or _THIS_DATE.search(lowered, following, after) is not None) \
         and acts_by_then(lowered[left:after])
+
+
+# "before this date" in the other languages (the English forms are THEN_ANAPHOR's)
+_THIS_DATE = re.compile(r"\bavant (?:cette date|ce jour)\b|\bantes de (?:esa|esta|dicha) fecha\b|"
+                        r"\bantes (?:dessa|desta) data\b|\bprima di (?:tale|questa|quella) data\b|"
+                        r"\bvor (?:diesem|dem) (?:datum|tag|termin)\b")
 
 
 def _role_of(lowered: str, candidate: _Candidate) -> str:

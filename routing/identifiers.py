@@ -170,6 +170,11 @@ _ACCOUNT_TIERS = (
     # change:"), at the start of its line; not another role's ("Account pagante:", "Account payer:")
     _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:AWS )?account(?: (?!of\b|name\b|owner\b|e-?mail\b|pagant|payer\b|paying\b|"
                       r"pagador|management\b|di gestione\b)[\w-]+){1,4}[ \t]*[:：][ \t]*\Z", _I), ("account",)),
+    # (the same field in es, pt, fr: "Cuenta de AWS identificada: 774-122-…", "Conta da AWS afetada:", "Compte AWS
+    # concerné :")
+    _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:cuenta de AWS|conta da AWS|compte AWS)"
+                      r"(?: (?!de\b|da\b|pagador|payeur|de gesti|de gerenc)[\w-]+){1,2}[ \t]*[:：][ \t]*\Z", _I),
+           ("cuenta de", "conta da", "compte aws")),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an

@@ -617,6 +617,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 ids each): session 23's third blind round, on its third round's rules (3eab1fa); main folders tuned on
     # since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(175, 179) for part in ("", "-heldout")]
+    # unseen179-182 (first runs 28/30, 29/30, 27/30 and 29/30 types, 17/19, 16/20, 18/21 and 13/16 labelled deadlines,
+    # 30/30, 30/30, 29/30 and 30/30 ids): session 23's fourth blind round, on its fourth round's rules (2b07837); main
+    # folders tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(179, 183) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -849,6 +853,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # after the round tuned on them (README: a charge's date beside the billing period it first appears in)
     floors["fixtures-unseen176-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen177"] = (1.0, 19 / 20, 1.0)
+    # unseen179-182: session 23's fourth blind round: the held-out folders at their first runs (2b07837), the main ones
+    # after the round tuned on them (READMEs: what stays missed)
+    floors["fixtures-unseen179"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen179-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen180"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen181"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen181-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen182-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
