@@ -170,7 +170,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen177-heldout", "fixtures-unseen178", "fixtures-unseen178-heldout",
                       "fixtures-unseen179", "fixtures-unseen179-heldout", "fixtures-unseen180",
                       "fixtures-unseen180-heldout", "fixtures-unseen181", "fixtures-unseen181-heldout",
-                      "fixtures-unseen182", "fixtures-unseen182-heldout"})
+                      "fixtures-unseen182", "fixtures-unseen182-heldout", "fixtures-unseen183",
+                      "fixtures-unseen183-heldout", "fixtures-unseen184", "fixtures-unseen184-heldout",
+                      "fixtures-unseen185", "fixtures-unseen185-heldout", "fixtures-unseen186",
+                      "fixtures-unseen186-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -508,7 +511,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen181", "variants-unseen181"),
                 ("fixtures-unseen181-heldout", "variants-unseen181-heldout"),
                 ("fixtures-unseen182", "variants-unseen182"),
-                ("fixtures-unseen182-heldout", "variants-unseen182-heldout"))
+                ("fixtures-unseen182-heldout", "variants-unseen182-heldout"),
+                ("fixtures-unseen183", "variants-unseen183"),
+                ("fixtures-unseen183-heldout", "variants-unseen183-heldout"),
+                ("fixtures-unseen184", "variants-unseen184"),
+                ("fixtures-unseen184-heldout", "variants-unseen184-heldout"),
+                ("fixtures-unseen185", "variants-unseen185"),
+                ("fixtures-unseen185-heldout", "variants-unseen185-heldout"),
+                ("fixtures-unseen186", "variants-unseen186"),
+                ("fixtures-unseen186-heldout", "variants-unseen186-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
