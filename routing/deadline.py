@@ -1548,8 +1548,10 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
         text, text.rfind("\n", 0, colon) + 1) is not None
     # (a colon after dotted leaders, "Vencimento ......: D", ends a field's name as a colon alone does)
     line_start = max(left, text.rfind("\n", left, start) + 1)
-    if colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:" or (
-            text[colon - 1] == "." and not text.startswith("...", colon - 3)):
+    # (or a field whose name holds the date: "TOTAL AMOUNT DUE ON April 2, 2027: USD 1,284.16")
+    named = text.startswith(":", end) and ":" not in text[line_start:start]
+    if not named and (colon <= left or (between.strip(" \t") and not in_value) or text[colon - 1] in "\n:" or (
+            text[colon - 1] == "." and not text.startswith("...", colon - 3))):
         leader = _LEADER.search(text, max(left, start - 60), start) if "." in text[start - 18:start] else None
         if (leader is None or leader.start() <= left or text[leader.start() - 1] == "\n") and not (
                 "   " in text[line_start:start] and _ALIGNED_FIELD.match(text, line_start, start)):

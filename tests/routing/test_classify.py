@@ -855,7 +855,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen177"] = (1.0, 19 / 20, 1.0)
     # unseen179-182: session 23's fourth blind round: the held-out folders at their first runs (2b07837), the main ones
     # after the round tuned on them (READMEs: what stays missed)
-    floors["fixtures-unseen179"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen179-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen180"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen181"] = (19 / 20, 19 / 20, 1.0)

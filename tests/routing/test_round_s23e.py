@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from routing.deadline import find_deadline
+from routing.deadline import best_deadline, find_deadline
 from routing.identifiers import extract_identifiers
 from tests.routing.mailbuild import classify
 
@@ -67,3 +67,12 @@ def test_a_change_of_how_tax_invoices_are_issued_in_korean() -> None:
     body = ("안녕하세요,\n\nAWS 세금 계산서 발행 방식 변경을 안내해 드립니다. 2027년 5월 1일부터 전자세금계산서에 "
             "사업장 주소가 표시됩니다.\n")
     assert classify(GENERAL, None, body, date=SENT).notice_type == "policy.change_notice"
+
+
+def test_a_field_whose_name_holds_the_date() -> None:
+    text = ("Subject\nPlease find your invoice attached.\n\nInvoice Summary\nInvoice Number: 5512098834\nInvoice Date: "
+            "April 3, 2027\nAccount number: 441220983376\nBALANCE DUE ON May 3, 2027: EUR 210.40\n\nThis invoice "
+            "covers the billing period March 1 - March 31, 2027.\n\nPlease transfer the balance so that it arrives "
+            "by the due date above.\n")
+    found = best_deadline(text, date(2027, 4, 3), "billing.invoice", evidence=True)
+    assert found is not None and found.date == "2027-05-03" and found.act_by
