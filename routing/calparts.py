@@ -50,11 +50,10 @@ def _components(text: str) -> list[str]:
     out: list[str] = []
     at = 0
     while len(out) < MAX_EVENTS:
-        begin = min((found for kind in ("BEGIN:VEVENT", "BEGIN:VTODO") if (found := upper.find(kind, at)) >= 0),
-                    default=-1)
+        begin, kind = min(((found, kind) for kind in ("VEVENT", "VTODO")
+                           if (found := upper.find(f"BEGIN:{kind}", at)) >= 0), default=(-1, ""))
         if begin < 0:
             break
-        kind = upper[begin + 6:begin + 12].rstrip(":").strip()  # VEVENT or VTODO
         end = upper.find(f"END:{kind}", begin + 6 + len(kind))
         if end < 0:
             break

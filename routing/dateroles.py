@@ -52,26 +52,28 @@ _SHARE = re.compile(r"\d\s*[%％]|[%％]\s*\d")
 # an act asked before "that date", named by reference ("Upgrade before this date", "Passez à une offre payante avant
 # cette date", "antes de esa fecha", "vor diesem Datum", "prima di tale data", "この日までに", "在该日期之前",
 # "이 날짜 이전에")
-_BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|that time|this time|it ends|"
-                               r"the end)\b|"
-                               r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
-                               r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
-                               r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
-                               # (or "that deadline": "passez au plan payant avant cette échéance", "before that
-                               # deadline", "antes de ese plazo", "antes desse prazo", "prima di tale scadenza",
-                               # "vor dieser Frist")
-                               r"\bbefore (?:that|this) deadline\b|\bavant cette échéance\b|"
-                               r"\bantes de (?:ese|este|dicho) (?:plazo|vencimiento)\b|\bantes (?:desse|deste) prazo\b|"
-                               r"\bprima di (?:tale|questa|quella) scadenza\b|\bvor (?:dieser|der) frist\b|"
-                               r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
-                               # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
-                               # "上述日期之前", "위 날짜까지")
-                               r"\b(?:by|before) the (?:date above|above date)\b|"
-                               r"上記の[^\n。]{0,12}?日(?:付|時)?までに|上述(?:日期|时间)(?:之)?前|"
-                               r"위 날짜(?:까지| 이전에| 전에)")
+#: an act asked before "that date", the date named before ("before that time", "avant cette date", "antes de esa
+#: fecha", "vor diesem Datum", "该日期之前"): a branch of BY_THEN
+BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|that time|this time|it ends|"
+                              r"the end)\b|"
+                              r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
+                              r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
+                              r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
+                              # (or "that deadline": "passez au plan payant avant cette échéance", "before that
+                              # deadline", "antes de ese plazo", "antes desse prazo", "prima di tale scadenza",
+                              # "vor dieser Frist")
+                              r"\bbefore (?:that|this) deadline\b|\bavant cette échéance\b|"
+                              r"\bantes de (?:ese|este|dicho) (?:plazo|vencimiento)\b|\bantes (?:desse|deste) prazo\b|"
+                              r"\bprima di (?:tale|questa|quella) scadenza\b|\bvor (?:dieser|der) frist\b|"
+                              r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
+                              # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
+                              # "上述日期之前", "위 날짜까지")
+                              r"\b(?:by|before) the (?:date above|above date)\b|"
+                              r"上記の[^\n。]{0,12}?日(?:付|時)?までに|上述(?:日期|时间)(?:之)?前|"
+                              r"위 날짜(?:까지| 이전에| 전에)")
 # an act asked by "then", the date named before ("please have your client updated by that date", "We recommend that
 # you register a key before then", "bis dahin", "d'ici là", "para esa fecha", "até lá", "entro tale data", "それまでに",
-# "在此之前", "그때까지"): with :data:`_BEFORE_THAT_DATE`, what :func:`acts_by_then` reads
+# "在此之前", "그때까지"): with :data:`BEFORE_THAT_DATE`, what :func:`acts_by_then` reads
 # the due date named as such ("pay before the due date", "請於繳款期限前", "お支払期日までに"): a branch of BY_THEN, and
 # what routing.deadline reads, with more wordings, as a bill's ask to pay by its due-date field
 DUE_DATE_ASK = (r"\b(?:by|before|on or before) the (?:due date|payment due date|payment deadline)\b|"
@@ -101,7 +103,7 @@ THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this dat
 BY_THEN = re.compile(_BY_THAT_DATE + "|" + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
-                     + _BEFORE_THAT_DATE.pattern)
+                     + BEFORE_THAT_DATE.pattern)
 #: the literals one of which each BY_THEN match holds, each at most 40 characters into it (as specific as the branch
 #: allows: "then" alone is in "authentication", "data" in every mail about a database: each costs a windowed search)
 BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "ici là", "ici la", "ici cette",
@@ -385,9 +387,9 @@ def _imperative_line(text: str) -> bool:
 
 def asks_by_then(text: str) -> bool:
     """Whether lower-cased ``text`` asks the reader to act: an asking word as a word (:data:`_ASK`, not "deve" in
-    "Developer"), an imperative that opens a line, or an act before "that date" (:data:`_BEFORE_THAT_DATE`)."""
+    "Developer"), an imperative that opens a line, or an act before "that date" (:data:`BEFORE_THAT_DATE`)."""
     return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
-        or _BEFORE_THAT_DATE.search(text) is not None
+        or BEFORE_THAT_DATE.search(text) is not None
 
 
 def by_then_in(text: str, start: int = 0, stop: int | None = None) -> re.Match[str] | None:

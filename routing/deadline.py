@@ -35,6 +35,7 @@ from itertools import islice
 
 from routing.dateroles import (
     ACT_BY,
+    BEFORE_THAT_DATE,
     CJK_DATE_TAIL,
     DUE_DATE_ASK,
     EXTENDED_END,
@@ -2518,14 +2519,9 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
         return False
     after = _refers_back(lowered, following)
     return after > following and (THEN_ANAPHOR.search(lowered, following, after) is not None
-                                  or _THIS_DATE.search(lowered, following, after) is not None) \
+                                  or BEFORE_THAT_DATE.search(lowered, following, after) is not None) \
         and acts_by_then(lowered[left:after])
 
-
-# "before this date" in the other languages (the English forms are THEN_ANAPHOR's)
-_THIS_DATE = re.compile(r"\bavant (?:cette date|ce jour)\b|\bantes de (?:esa|esta|dicha) fecha\b|"
-                        r"\bantes (?:dessa|desta) data\b|\bprima di (?:tale|questa|quella) data\b|"
-                        r"\bvor (?:diesem|dem) (?:datum|tag|termin)\b")
 
 
 def _role_of(lowered: str, candidate: _Candidate) -> str:
