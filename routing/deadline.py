@@ -581,9 +581,11 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                # "实施时间", "실시 일시")
                                r"実施(?:日時|予定日時?|日)|实施(?:时间|日期)|실시 ?(?:일시|일자)|"
                                # a retirement's line of a timeline ("Außerbetriebnahme ........ Montag, D": the leader
-                               # read as a colon), in de, fr, es, pt, it
+                               # read as a colon), in de, fr, es, pt, it (and an instance's row: "→ ritiro: D",
+                               # "retrait : D")
                                r"\b(?:außerbetriebnahme|abschaltung|stilllegung|mise hors service|désactivation|"
-                               r"retirada|desactivaci[oó]n|desativa[cç][aã]o|dismissione|disattivazione)\s*[:：])"
+                               r"retirada|desactivaci[oó]n|desativa[cç][aã]o|dismissione|disattivazione|ritiro|"
+                               r"retrait)\s*[:：])"
                                # (a colon, or the topic particle or copula of a sentence that states the date:
                                # "お支払い期日は D です", "납부 기한은 D입니다", "付款截止日期为 D")
                                r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
@@ -599,7 +601,7 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
              "사용 중지일", "지원 종료일", "폐기일", "実施", "实施", "실시", "außerbetrieb", "abschaltung",
              "stilllegung", "hors service", "désactivation", "retirada", "desactivaci", "desativa", "dismission",
-             "disattivazion")
+             "disattivazion", "ritiro", "retrait")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"

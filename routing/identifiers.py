@@ -247,8 +247,10 @@ _OWN_MANAGEMENT = re.compile(
     r"|(?:お客様の|貴社の|您的|你的|貴公司的|귀하의\s*)(?:管理アカウント|管理账户|管理帳戶|관리 계정)"
     r"(?:\s*ID)?\s*[:：(（]?\s*\Z"
     # the account whose cost monitor found the anomaly ("for monitor all-services in management account 4770…",
-    # "pelo monitor contas-ligadas na conta de gestão", "für den Monitor … im Verwaltungskonto"): its alerts go to it
-    r"|\bmonitor\s+\S{1,60}\s+(?:in|na|no|en|dans|im|nel(?:l')?)\s*(?:the\s+|la\s+|le\s+)?(?:AWS\s+)?"
+    # "pelo monitor contas-ligadas na conta de gestão", "für den Monitor … im Verwaltungskonto", "by monitor team-spend
+    # for the management account 4410…", "par le moniteur … pour le compte de gestion"): its alerts go to it
+    r"|\bmonit(?:or|eur)\s+\S{1,60}\s+(?:in|na|no|en|dans|im|nel(?:l')?|for|para|pour|für|per)\s*"
+    r"(?:the\s+|la\s+|le\s+|a\s+|o\s+|el\s+|das\s+|il\s+)?(?:AWS\s+)?"
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     # an account field a mail itself marks as the recipient's ("Management account (recipient): 7315…",

@@ -1,0 +1,85 @@
+"""Session 24's round, in our own words (none of these sentences is in a fixture): a cost monitor "for" the management
+account beside a member-account field; a Chinese payment that could not be collected; an Italian billing statement;
+what a service will no longer accept from a date written as an ISO date (en, zh, ja, ko); a retirement date on each
+instance's row (it, fr)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from routing.deadline import find_deadline
+from routing.identifiers import extract_identifiers
+from tests.routing.mailbuild import classify
+
+SENT = "Mon, 08 Feb 2027 09:00:00 +0000"
+DAY = date(2027, 2, 8)
+GENERAL = "no-reply-aws@amazon.com"
+BILLING = "aws-billing@amazon.com"
+
+
+def test_a_cost_monitor_for_the_management_account_beside_a_member_field() -> None:
+    text = ("Cost Anomaly Detection found unusual spend through monitor team-spend for the management account "
+            "4410-2281-9075.\nAnomaly start date  Mar 2nd, 2027\nMember Account  263548190774 (data-lake)\n"
+            "Total Impact  $88.10\n")
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
+    # (the same in Portuguese and French: the monitor's account, not its member's)
+    text = ("Uma anomalia foi encontrada pelo monitor gastos-time para a conta de gestão 4410-2281-9075.\n"
+            "Conta-membro: 263548190774\n")
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
+    text = ("Une anomalie a été détectée par le moniteur depenses-equipe pour le compte de gestion 4410 2281 9075.\n"
+            "Compte membre : 263548190774\n")
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
+
+
+def test_a_member_field_alone_is_still_the_account() -> None:
+    # guard: without the management account named in prose, the member field is the account the mail is about
+    text = "Cost Anomaly Detection found unusual spend.\nMember Account  263548190774 (data-lake)\n"
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "263548190774"
+
+
+def test_a_chinese_payment_that_could_not_be_collected() -> None:
+    body = ("尊敬的客户：\n\n我们未能通过您设置的默认付款方式收取 AWS 账户 5520-1187-3364 在 2027年1月 产生的费用，"
+            "金额为 USD 96.20。\n\n请在 2027年2月25日 之前更新付款信息并完成付款，以免服务中断。\n")
+    notice = classify(BILLING, "AWS 账单付款提醒", body, date=SENT)
+    assert notice.notice_type == "billing.payment_failed"
+    notice = classify(BILLING, "您的 AWS 账户已逾期付款", "尊敬的客户：\n\n请尽快登录账单控制台完成付款。\n", date=SENT)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_an_italian_billing_statement() -> None:
+    body = ("Gentile cliente,\n\nil rendiconto di fatturazione di febbraio 2027 è ora disponibile nella console.\n\n"
+            "Account pagante: 552011873364\nImporto: EUR 412,30\n\nNon è richiesta alcuna azione.\n")
+    notice = classify("invoicing@aws.com", "Il tuo rendiconto di fatturazione AWS è disponibile", body, date=SENT)
+    assert notice.notice_type == "billing.statement"
+
+
+def test_what_a_service_will_no_longer_accept_from_an_iso_date() -> None:
+    body = ("Hello,\n\nSome Amazon MQ brokers in your account still accept TLS 1.0 connections.\n\nStarting "
+            "2027-03-15, Amazon MQ will no longer accept TLS 1.0 or TLS 1.1 connections. Update your clients to "
+            "TLS 1.2 before then.\n")
+    notice = classify(GENERAL, "", body, date=SENT)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-03-15"
+    body = ("您好：\n\n您账户中的部分 Amazon MQ 代理仍接受 TLS 1.0 连接。\n\n自 2027-03-15 起，Amazon MQ 将不再接受 "
+            "TLS 1.0 或 TLS 1.1 连接。请在此日期之前将客户端更新为 TLS 1.2。\n")
+    assert classify(GENERAL, "", body, date=SENT).notice_type == "policy.change_notice"
+    body = ("お客様各位\n\n2027-03-15 以降、Amazon MQ は TLS 1.0 および TLS 1.1 の接続を受け付けなくなります。"
+            "それまでにクライアントを TLS 1.2 に更新してください。\n")
+    assert classify(GENERAL, "", body, date=SENT).notice_type == "policy.change_notice"
+    body = ("안녕하세요.\n\n2027년 3월 15일부터 Amazon MQ는 TLS 1.0 및 TLS 1.1 연결을 더 이상 허용하지 "
+            "않습니다. 그 전에 클라이언트를 TLS 1.2로 업데이트하십시오.\n")
+    assert classify(GENERAL, "", body, date=SENT).notice_type == "policy.change_notice"
+
+
+def test_a_retirement_date_on_each_instances_row() -> None:
+    # "→ ritiro: D", "→ retrait : D": a row's label as the timelines' "Außerbetriebnahme: D" (it, fr)
+    text = ("Ritiro pianificato di istanze\nAbbiamo rilevato un guasto dell'hardware sottostante. Le istanze verranno "
+            "ritirate alle date seguenti.\n\n  - i-0b1c2d3e4f5a60718 (c6i.large)  →  ritiro: giovedì 4 marzo 2027\n"
+            "  - i-0c2d3e4f5a6b70819 (c6i.xlarge)  →  ritiro: sabato 6 marzo 2027\n\nSostituisca ogni istanza prima "
+            "della sua data.\n")
+    assert find_deadline(text, DAY, "health.instance_retirement") == "2027-03-04"
+    text = ("Retrait planifié d'instances\nNous avons détecté une panne du matériel sous-jacent. Les instances seront "
+            "retirées aux dates suivantes.\n\n  - i-0b1c2d3e4f5a60718 (c6i.large)  →  retrait : jeudi 4 mars 2027\n"
+            "  - i-0c2d3e4f5a6b70819 (c6i.xlarge)  →  retrait : samedi 6 mars 2027\n\nRemplacez chaque instance "
+            "avant sa date.\n")
+    assert find_deadline(text, DAY, "health.instance_retirement") == "2027-03-04"
