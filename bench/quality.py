@@ -173,7 +173,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen182", "fixtures-unseen182-heldout", "fixtures-unseen183",
                       "fixtures-unseen183-heldout", "fixtures-unseen184", "fixtures-unseen184-heldout",
                       "fixtures-unseen185", "fixtures-unseen185-heldout", "fixtures-unseen186",
-                      "fixtures-unseen186-heldout"})
+                      "fixtures-unseen186-heldout", "fixtures-unseen187", "fixtures-unseen187-heldout",
+                      "fixtures-unseen188", "fixtures-unseen188-heldout", "fixtures-unseen189",
+                      "fixtures-unseen189-heldout", "fixtures-unseen190", "fixtures-unseen190-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -519,7 +521,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen185", "variants-unseen185"),
                 ("fixtures-unseen185-heldout", "variants-unseen185-heldout"),
                 ("fixtures-unseen186", "variants-unseen186"),
-                ("fixtures-unseen186-heldout", "variants-unseen186-heldout"))
+                ("fixtures-unseen186-heldout", "variants-unseen186-heldout"),
+                ("fixtures-unseen187", "variants-unseen187"),
+                ("fixtures-unseen187-heldout", "variants-unseen187-heldout"),
+                ("fixtures-unseen188", "variants-unseen188"),
+                ("fixtures-unseen188-heldout", "variants-unseen188-heldout"),
+                ("fixtures-unseen189", "variants-unseen189"),
+                ("fixtures-unseen189-heldout", "variants-unseen189-heldout"),
+                ("fixtures-unseen190", "variants-unseen190"),
+                ("fixtures-unseen190-heldout", "variants-unseen190-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
