@@ -281,8 +281,11 @@ _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開�
 # _WINDOW_CUES stands before the date
 # (a window said scheduled without the word maintenance, "Ventana programada: del D al D", and its value a range that
 # opens with "from", "del", "du", "vom", "dal", "de", "从" …: its first date is the window's start)
-_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance window|(?:scheduled|planned) window|"
-                          r"window|"
+_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance windows?|"
+                          r"(?:scheduled|planned) windows?|windows?|"
+                          # (a heading over one window per row, plural: "Fenêtres (heure UTC) :" over "Zone eu-west-3a :
+                          # mardi D, 04:00 – 06:00")
+                          r"fen[êe]tres|ventanas|janelas|finestre|"
                           r"(?:geplantes )?wartungsfenster|geplantes zeitfenster|"
                           r"ventana (?:de mantenimiento|programada|planificada)|"
                           r"fen[êe]tre (?:de maintenance|planifi[ée]e|programm[ée]e)|"
@@ -290,7 +293,9 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
                           r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|维护时间|維護時間|メンテナンス日時|"
-                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：](?:[ \t]*\n)?[ \t]*"
+                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：]"
+                          # (on the next line, perhaps after the row's own label: "Zone eu-west-3a : D")
+                          r"(?:[ \t]*\n[ \t]*(?:[^\n:：]{1,40}?[ \t]*[:：][ \t]*)?|[ \t]*)"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
                           r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
@@ -536,7 +541,16 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\blaufzeitende|\bvertragsende|\benddatum|"
                                r"\bfecha de (?:finalizaci[oó]n|fin|t[eé]rmino)|"
                                r"\bdata de (?:t[eé]rmino|encerramento|fim)|"
+                               # (the end of a subscription or contract named so: "Fim da assinatura: D", "Fin de
+                               # la suscripción:", "Fin de l'abonnement :", "Fine dell'abbonamento:", "Ende des
+                               # Abonnements:")
+                               r"\bfim d[ao] (?:assinatura|subscri[çc][ãa]o|contrato|acordo)|"
+                               r"\bfin de (?:la )?(?:suscripci[oó]n|l.abonnement|l.accord|contrato)|"
+                               r"\bfine (?:dell.abbonamento|della sottoscrizione|del contratto)|"
+                               r"\bende des (?:abonnements|vertrags)|\babonnementende|"
                                r"\bdate de fin|\bdata di fine|契約終了日|終了日|结束日期|终止日期|終止日期|종료일|"
+                               # (the end of support as a field, zh: "停止支援：D", "终止支持：D", "支持结束日期：D")
+                               r"(?:停止|终止|終止|结束|結束)(?:支援|支持)(?:日期|日)?|(?:支援|支持)(?:终止|終止|结束|結束)(?:日期|日)?|"
                                # the end of the service ("Fine del servizio:", "Fin du service :", "Fin del servicio:",
                                # "Fim do serviço:", "Ende des Dienstes:")
                                r"\bfine del servizio|\bfin du service|\bfin del servicio|\bfim do servi[çc]o|"
@@ -601,12 +615,14 @@ _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scade
              "data di", "発効日", "廃止日", "サポート終了日", "生效日期", "停用日期", "弃用日期", "终止日期", "시행일",
              "사용 중지일", "지원 종료일", "폐기일", "実施", "实施", "실시", "außerbetrieb", "abschaltung",
              "stilllegung", "hors service", "désactivation", "retirada", "desactivaci", "desativa", "dismission",
-             "disattivazion", "ritiro", "retrait")
+             "disattivazion", "ritiro", "retrait", "支援", "支持", "abonnementende")
 # a localized label or participle that makes its date a fact: when it was published, sent or issued
 # ("veröffentlicht am 12.06.2026", "publiée le", "통지 발송일 :", "公開日:", "发布日期：")
 _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\bpublicad[oa]s? (?:el|em)|"
                                  r"\bpubblicat[oaie] il|발송일|게시일|통지일|発送日|送信日|通知日|公開日|発行日|"
                                  r"发送日期|通知日期|发布日期|发布于|"
+                                 # (an announcement's date: "公告日：D", "發布日期：D", "発表日：D", "공지일: D")
+                                 r"公告日(?:期)?|公布日(?:期)?|發布日(?:期)?|発表日|공지일|"
                                  # an invoice's own date ("Date de facture :", "Fecha de factura:", "Rechnungsdatum:")
                                  r"\bdate de (?:la )?facture|\bfecha de (?:la )?factura|\bdata da fatura|"
                                  # (its issue date: "Data de emissão", "Fecha de emisión", "Date d'émission", "Data di
@@ -909,7 +925,12 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*(?:detectamos|observamos|identificamos|r
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
-_NUMBER = r"(\d{1,3}|one|two|three|five|seven|ten|fourteen|thirty)"
+# (a number written out: one to fifteen, and the periods AWS counts in, twenty to ninety; longest first, so that
+# "fourteen" is not read as "four")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+            "twenty-one": 21, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90}
+_NUMBER = r"(\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
 # "within 5 days", "no later than 7 days after the date of this notice", "10 business days from receipt";
 # group 2: business or working days (weekends not counted)
 # (the number may be repeated in digits: "within five (5) days")
@@ -959,10 +980,13 @@ _MONTH_END_RELATIVE = re.compile(
     r"monatsende|fine mese|(?:fim|final) do m[êe]s)\b")
 # a day of the month asked by without its month ("Please send these before end of day on the 29th", "by the 15th"): the
 # next such day from the mail's date on
-_DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until)"
-                           r"(?: (?:the )?end of (?:the )?(?:business )?day)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)\b"
-                           # (of which month, said relative to the mail's: "by the 5th of next month")
-                           r"(?: (?:of|in) (?:(this|the current)|(?:the )?(?:next|following)) month\b)?"
+_DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until|due on|payable on)"
+                           r"(?: (?:the )?end of (?:the )?(?:business )?day)?(?: on)? the (\d{1,2})(?:st|nd|rd|th)"
+                           r"(?: day)?\b"
+                           # (of which month, said relative to the mail's: "by the 5th of next month"; or to the
+                           # invoice's: "Due on the 15th day of the month following the invoice date")
+                           r"(?: (?:of|in) (?:(this|the current)|(?:the )?(?:next|following)) month\b|"
+                           r" of the month (following|after) (?:the |this |your )?invoice(?: date)?\b)?"
                            r"(?!\s+(?:of\s+)?" + _MONTH.format("m") + ")")
 _DAY_OF_MONTH_AT = re.compile(r" the \d{1,2}(?:st|nd|rd|th)\b")  # (a cheap scan before the leads are tried)
 _MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
@@ -1025,7 +1049,6 @@ _BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업�
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within(?: the next)?|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|"
                           r"thirty)")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "five": 5, "seven": 7, "ten": 10, "fourteen": 14, "thirty": 30}
 # a period in weeks ("within two weeks", "in the next 3 weeks", "dentro de dos semanas", "dans un délai de deux
 # semaines", "entro due settimane", "innerhalb von zwei Wochen", "em duas semanas", "2週間以内", "两周内", "2주 이내"):
 # its days, counted as "within N days" is; the number in digits or written out (1 to 4, and 6)
@@ -1145,9 +1168,11 @@ _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese writ
 _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?ups?|projects?|users?|workspaces?|"
                        r"subscriptions?|reservations?|bookings?|(?:device )?registrations?)\b|"
                        # new resources no longer created ("you will not be able to create new directories", "it will no
-                       # longer be possible to create new containers")
+                       # longer be possible to create new containers") or registered ("you will no longer be able to
+                       # register new instances that run agent 1.x"); not "launch new": an image no longer launched from
+                       # a date, its running instances untouched, has no later stage
                        r"\b(?:not be able to|no longer be able to|cannot|can no longer|"
-                       r"(?:not|no longer) (?:be )?possible to) create new\b|"
+                       r"(?:not|no longer) (?:be )?possible to) (?:create|register|add|onboard) new\b|"
                        # (said of the new ones: "New instances can no longer be created as of D")
                        r"\bnew\b[^.\n]{0,40}\b(?:can|could|will) no longer be (?:created|launched|added|deployed)\b|"
                        # ("creating a new classic portal will no longer be possible")
@@ -2321,14 +2346,22 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue
         if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on (or of the month named)
             day = int(match.group(1))
-            named = match.group(0).endswith(" month")
-            first = reference.month if named and match.group(2) is None else reference.month - 1
+            # (the month after the invoice's: from the invoice date the mail gives, else from the mail's own; the
+            # invoice date read once for all its payment terms)
+            if match.group(3) and not invoice_read:
+                invoiced, invoice_read = _invoice_date(lowered, reference, foreign), True
+            base = (invoiced or reference) if match.group(3) else reference
+            named = match.group(0).endswith(" month") or match.group(3) is not None
+            first = base.month if named and match.group(2) is None else base.month - 1
             when = next((that for months in range(first, first + (1 if named else 13))
-                         if (that := _valid(reference.year + months // 12, months % 12 + 1, day)) is not None
+                         if (that := _valid(base.year + months // 12, months % 12 + 1, day)) is not None
                          and that >= reference), None)
             if when is not None:
                 score, phrase_start = _score(lowered, match.start(), match.end(), foreign, led=True)
-                out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end()))
+                if match.group(3):  # (payment terms, whatever the invoice's fields around say: a date to pay by)
+                    score = max(score, QUALIFY - 3)
+                out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end(),
+                                      pay_by=match.group(3) is not None))
             continue
         if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
             score, phrase_start = _score(lowered, match.start(), match.end(), foreign)

@@ -253,6 +253,9 @@ _OWN_MANAGEMENT = re.compile(
     r"(?:the\s+|la\s+|le\s+|a\s+|o\s+|el\s+|das\s+|il\s+)?(?:AWS\s+)?"
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    # the management account whose e-mail address the mail asks to verify ("the e-mail address of its management account
+    # (7744…) must be verified"): the mail goes to that address
+    r"|\b(?:e-?mail )?address of (?:its|the|your) (?:organi[sz]ation.s )?management account\s*[:：#(（]?\s*\Z"
     # an account field a mail itself marks as the recipient's ("Management account (recipient): 7315…",
     # "Conta de gestão (destinatário) 7315…")
     r"|[(（]\s*(?:recipient|destinat[aá]rio|destinataire|Empfänger|受信者|收件人|收件者|수신자)\s*[)）]"

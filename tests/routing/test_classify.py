@@ -622,8 +622,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # folders tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(179, 183) for part in ("", "-heldout")]
     # unseen183-186 (first runs 29/30, 30/30, 27/30 and 29/30 types, 22/22, 16/19, 23/23 and 20/22 labelled deadlines,
-    # 30/30, 29/30, 30/30 and 29/30 ids): session 23's last blind round, on its last rules (73601ea), not tuned on
+    # 30/30, 29/30, 30/30 and 29/30 ids): session 23's last blind round, on its last rules (73601ea); main folders
+    # tuned on in session 24, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(183, 187) for part in ("", "-heldout")]
+    # unseen187-190 (first runs 28/30, 28/30, 27/30 and 28/30 types, 19/21, 8/10, 16/20 and 16/22 labelled deadlines,
+    # 29/30, 29/30, 30/30 and 30/30 ids): session 24's blind round, on its first round's rules (6a6987e); main folders
+    # tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(187, 191) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -863,14 +868,22 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen181"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen181-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen182-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen183-186: session 23's last blind round, on its last rules (73601ea), not tuned on: at their first runs
-    floors["fixtures-unseen183"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen184"] = (1.0, 18 / 20, 1.0)
+    # unseen183-186: session 23's last blind round, on its last rules (73601ea); main folders tuned on in session 24
+    # (two deadlines left: a French table header, a Korean calendar card), held-out ones at their first runs
+    floors["fixtures-unseen184"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen184-heldout"] = (1.0, 9 / 10, 9 / 10)
-    floors["fixtures-unseen185"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen185-heldout"] = (8 / 10, 1.0, 1.0)
-    floors["fixtures-unseen186"] = (19 / 20, 19 / 20, 19 / 20)
+    floors["fixtures-unseen186"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen186-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen187-190: session 24's blind round, first runs on 6a6987e; main folders tuned on since (three deadlines
+    # left: a free-tier usage month's end, a queued Savings Plan's table, a Marketplace AMI's last launch day),
+    # held-out ones not: at their first runs
+    floors["fixtures-unseen187-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen188"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen188-heldout"] = (9 / 10, 8 / 10, 9 / 10)
+    floors["fixtures-unseen189"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen189-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen190-heldout"] = (8 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from routing.deadline import find_deadline
+from routing.deadline import best_deadline, find_deadline
 from routing.identifiers import extract_identifiers
 from tests.routing.mailbuild import classify
 
@@ -83,3 +83,91 @@ def test_a_retirement_date_on_each_instances_row() -> None:
             "  - i-0c2d3e4f5a6b70819 (c6i.xlarge)  →  retrait : samedi 6 mars 2027\n\nRemplacez chaque instance "
             "avant sa date.\n")
     assert find_deadline(text, DAY, "health.instance_retirement") == "2027-03-04"
+
+
+# ---- second round: unseen187-190 main folders' misses, in our own words
+
+HEALTH = "health@aws.com"
+
+
+def test_a_period_written_out_in_words() -> None:
+    body = ("Hello,\n\nWe received a report that your instance was used to scan other hosts. Please stop the activity "
+            "and reply within six days of this notice with what you changed.\n")
+    notice = classify("abuse@amazonaws.com", "Your AWS Abuse Report [99120034-ab1]", body, date=SENT)
+    assert notice.deadline == "2027-02-14"
+    text = "Subject\nPlease reply within fourteen days of this message.\n"
+    assert find_deadline(text, DAY, "abuse.report") == "2027-02-22"  # (not read as "four")
+
+
+def test_a_charge_the_issuer_declined() -> None:
+    body = ("Hello,\n\nWe tried to charge the card on file for AWS account 330211874456, and your issuer declined "
+            "the charge. We will try again on February 15, 2027.\n")
+    notice = classify(GENERAL, "We could not collect payment for your AWS invoice", body, date=SENT)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_a_certificate_authority_named_alone_or_by_its_event_type() -> None:
+    body = ("Hello,\n\nAWS replaces the CA behind Amazon OpenSearch Service endpoints every few years. The CA in use "
+            "now expires on May 3, 2027. Add the new CA to the trust stores of your clients before April 20, 2027.\n")
+    assert classify(GENERAL, "Action required for your domains", body, date=SENT).notice_type == \
+        "health.certificate_rotation"
+    body = ("Olá,\n\nVeja os detalhes.\n\nhttps://health.aws.amazon.com/health/home#/event-log?eventID=arn:aws:health:"
+            "sa-east-1::event/IOT/AWS_IOT_CERTIFICATE_AUTHORITY_CHANGE/AWS_IOT_CA_0001\n")
+    assert classify(HEALTH, "Aviso do AWS Health", body, date=SENT).notice_type == "health.certificate_rotation"
+
+
+def test_the_management_account_whose_address_is_verified() -> None:
+    text = ("Before your organization can invite accounts, the email address of the management account "
+            "(550217348806) must be verified.\n")
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "550217348806"
+
+
+def test_new_registrations_that_stop_are_a_first_stage() -> None:
+    text = ("Agent retirement\nStarting March 31, 2027, you will no longer be able to register new servers that run "
+            "agent 2.x. On September 30, 2027 we will retire agent 2.x, and deployments to servers still running it "
+            "will fail.\n")
+    assert find_deadline(text, DAY, "health.end_of_support") == "2027-09-30"
+
+
+def test_a_price_change_whose_subject_names_the_service() -> None:
+    body = ("Hello,\n\nStarting April 1, 2027, Amazon Kinesis Video Streams will charge for each HLS session minute. "
+            "No action is required on your part. To avoid these charges, end your sessions before April 1, 2027.\n")
+    notice = classify(GENERAL, "Upcoming change to Amazon Kinesis Video Streams pricing", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-04-01")
+
+
+def test_an_announcement_date_field_and_an_end_of_support_field_in_chinese() -> None:
+    text = ("AWS 通知\n重要日期：\n  公告日：2027年2月8日\n  停止支援：2027年5月31日（星期一）\n\n"
+            "請在停止支援之前完成遷移。\n")
+    assert find_deadline(text, DAY, "health.end_of_support") == "2027-05-31"
+    text = ("AWS 通知\n重要日期：\n  公告日：民國116年2月8日\n  终止支持：民國116年5月31日\n")
+    assert find_deadline(text, DAY, "health.end_of_support") == "2027-05-31"
+
+
+def test_the_end_of_a_subscription_as_a_field() -> None:
+    text = ("Sua assinatura termina em breve\n  Início da assinatura: 10/03/2026\n  Fim da assinatura: 10/03/2027\n"
+            "Depois do fim da assinatura, o acesso termina.\n")
+    assert find_deadline(text, DAY, "marketplace.subscription") == "2027-03-10"
+    text = ("Su suscripción termina pronto\n  Inicio: 10/03/2026\n  Fin de la suscripción: 10/03/2027\n")
+    assert find_deadline(text, DAY, "marketplace.subscription") == "2027-03-10"
+
+
+def test_a_heading_over_one_window_per_row() -> None:
+    text = ("Maintenance planifiée\nNous remplacerons les points de terminaison de vos pare-feu, zone par zone.\n\n"
+            "Pare-feu concernés :\n  - fw-a (vpc-0123456789abcdef0)\n  - fw-b (vpc-0fedcba9876543210)\n"
+            "  - fw-c (vpc-0a1b2c3d4e5f67890)\n\nFenêtres (heure UTC) :\n"
+            "  Zone eu-west-1a : lundi 22/02/2027, 03:00 – 05:00\n"
+            "  Zone eu-west-1b : mercredi 24/02/2027, 03:00 – 05:00\n\nAucune action n'est requise.\n")
+    assert best_deadline(text, DAY, "health.scheduled_maintenance", True) is not None
+    assert find_deadline(text, DAY, "health.scheduled_maintenance") == "2027-02-22"
+    text = ("Scheduled maintenance\nWe will replace the endpoints of your firewalls, one zone at a time. Nothing is "
+            "asked of you, and the list of firewalls is in the console for your review.\n\nWindows (UTC):\n"
+            "  us-east-1a: Monday, February 22, 2027, 03:00 - 05:00\n  us-east-1b: Wednesday, February 24, 2027, "
+            "03:00 - 05:00\n")
+    assert find_deadline(text, DAY, "health.scheduled_maintenance") == "2027-02-22"
+
+
+def test_payment_terms_counted_from_the_month_after_the_invoice() -> None:
+    text = ("Invoice available\nInvoice date February 8, 2027\nPayment method Bank transfer\nPayment terms Due on the "
+            "20th day of the month following the invoice date\n")
+    assert find_deadline(text, DAY, "billing.invoice") == "2027-03-20"
