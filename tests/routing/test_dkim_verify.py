@@ -457,6 +457,17 @@ def test_relaxed_header_canonicalization_is_dkimpys(noise: bytes, pieces: list[b
     assert _relaxed(b"Subject ", value) == tuple(Relaxed.canonicalize_headers([(b"Subject ", value)])[0])
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([b"From", b"SUBJECT", b"X-A ", b"to\t"]),
+                          st.lists(st.sampled_from([b"a", b" ", b"  ", b"\t", b"\r", b"\n", b"\r\n", b"\r\n ", b"\x00",
+                                                    b"\x0b", b"\xff"]), max_size=12).map(b"".join)), max_size=6))
+def test_speed_relaxed_fields_at_once_are_relaxed_one_by_one(fields: list[tuple[bytes, bytes]]) -> None:
+    from routing.dkim_verify import _relaxed, _relaxed_fields
+
+    one_by_one = b"".join(name + b":" + value for name, value in (_relaxed(n, v) for n, v in fields))
+    assert b"".join(_relaxed_fields(fields)) == one_by_one
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([b"From", b"from", b"To", b"Subject", b"X-A", b"SUBJECT"]), max_size=10),
        st.lists(st.sampled_from([b"from", b"to", b"subject", b"x-a", b"cc"]), max_size=10))
