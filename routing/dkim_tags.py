@@ -28,13 +28,11 @@ _HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 _SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
 _HEADER_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 _LENGTH = re.compile(r"[0-9]{1,76}")
-# a whole tag-list every spec of which passes _NAME and _VALUE (one match instead of two per tag; what it
-# accepts the per-tag checks accept: tests/routing/test_dkim_tags.py compares with them)
-# (possessive runs: each class excludes what may follow it, so giving a character back never lets a
-# spec match: the same language, without re's backtracking bookkeeping; tests/routing/test_dkim_tags.py)
-_SPEC = (r"[ \t]*+[A-Za-z][A-Za-z0-9_]*+[ \t]*+=[ \t]*+"
-         r"(?:[\x21-\x3a\x3c-\x7e]++(?:[ \t]++[\x21-\x3a\x3c-\x7e]++)*+)?+[ \t]*+")
-_TAG_LIST = re.compile(rf"{_SPEC}(?:;{_SPEC})*(?:;[ \t]*)?")
+# a tag-list's characters when every value passes _VALUE: a value less its outer white space is any run of
+# VALCHARs (the ";" between specs among them), spaces and tabs that starts and ends with a VALCHAR
+_TAG_CHARS = re.compile(r"[\x20-\x7e\t]*+")
+# the names of a tag-list, joined with ";" (which none holds), each of _NAME's form: one match for all
+_TAG_NAMES = re.compile(r"[A-Za-z][A-Za-z0-9_]*+(?:;[A-Za-z][A-Za-z0-9_]*+)*+")
 # a whole h= value (stripped) whose names, each stripped of spaces and tabs, are all nonempty and of
 # _HEADER_NAME's characters: white space only next to a ":" (possessive runs: the classes exclude what
 # follows them; tests/routing/test_dkim_tags.py compares with stripping and checking each name)
@@ -48,7 +46,8 @@ class TagListError(ValueError):
 def parse_tag_list(value: bytes) -> dict[str, str]:
     """The tags of a raw header value (the bytes after ``DKIM-Signature:``), names as written."""
     stripped = _tag_text(value)
-    return _tags(stripped, checked=_TAG_LIST.fullmatch(stripped) is not None)
+    tags = _checked_tags(stripped) if _TAG_CHARS.fullmatch(stripped) else None
+    return _tags(stripped) if tags is None else tags
 
 
 def _unfold(value: bytes) -> bytes:
@@ -77,21 +76,40 @@ def _tag_text(value: bytes) -> str:
     return text.strip(" \t\r\n")
 
 
-def _tags(stripped: str, *, checked: bool) -> dict[str, str]:
-    """The tags of an unfolded tag-list; ``checked``: it matched :data:`_TAG_LIST`, so every spec
-    has a valid name and value and only duplicates are left to find."""
+def _specs(stripped: str) -> list[str]:
     specs = stripped.split(";")
-    if specs and not specs[-1].strip(" \t"):
+    if not specs[-1].strip(" \t"):
         specs.pop()  # a trailing ";" is allowed
+    return specs
+
+
+def _checked_tags(stripped: str) -> dict[str, str] | None:
+    """:func:`_tags` of an unfolded tag-list of :data:`_TAG_CHARS` only, when it raises nothing, else None:
+    every value is valid (see :data:`_TAG_CHARS`), so only a spec without "=", a bad name or a repeated
+    one is left to find, and the names are checked at once (tests/routing/test_dkim_tags.py compares)."""
+    specs = _specs(stripped)
     tags: dict[str, str] = {}
     for spec in specs:
         name, sep, raw_value = spec.partition("=")
+        if not sep:
+            return None
+        tags[name.strip(" \t")] = raw_value.strip(" \t")
+    if len(tags) != len(specs) or not _TAG_NAMES.fullmatch(";".join(tags)):
+        return None  # a repeated or bad name: _tags says which
+    return tags
+
+
+def _tags(stripped: str) -> dict[str, str]:
+    """The tags of an unfolded tag-list, every spec checked on its own; raise :class:`TagListError` at
+    the first bad one."""
+    tags: dict[str, str] = {}
+    for spec in _specs(stripped):
+        name, sep, raw_value = spec.partition("=")
         name, tag_value = name.strip(" \t"), raw_value.strip(" \t")
-        if not checked:
-            if not sep or not _NAME.fullmatch(name):
-                raise TagListError(f"bad tag-spec {spec.strip()[:40]!r}")
-            if tag_value and not _VALUE.fullmatch(tag_value):
-                raise TagListError(f"bad value of tag {name!r}")
+        if not sep or not _NAME.fullmatch(name):
+            raise TagListError(f"bad tag-spec {spec.strip()[:40]!r}")
+        if tag_value and not _VALUE.fullmatch(tag_value):
+            raise TagListError(f"bad value of tag {name!r}")
         if name in tags:
             raise TagListError(f"duplicate tag {name!r}")
         tags[name] = tag_value
