@@ -28,8 +28,9 @@ _HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 _SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
 _HEADER_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 _LENGTH = re.compile(r"[0-9]{1,76}")
-# a tag-list's characters when every value passes _VALUE: a value less its outer white space is any run of
-# VALCHARs (the ";" between specs among them), spaces and tabs that starts and ends with a VALCHAR
+# printable ASCII, space and tab: in a tag-list of only these every value passes _VALUE, since a value less its
+# outer white space is then a run of VALCHARs (all of these but ";", where the list is split), spaces and tabs
+# that starts and ends with a VALCHAR
 _TAG_CHARS = re.compile(r"[\x20-\x7e\t]*+")
 # the names of a tag-list, joined with ";" (which none holds), each of _NAME's form: one match for all
 _TAG_NAMES = re.compile(r"[A-Za-z][A-Za-z0-9_]*+(?:;[A-Za-z][A-Za-z0-9_]*+)*+")
