@@ -208,13 +208,26 @@ class _ValueScan:
 
 def _add(trie: _Trie, keys: str, rank: int) -> None:
     node = trie
-    for char in keys:
-        child = node.setdefault(char, {})
-        assert isinstance(child, dict)
+    for depth, char in enumerate(keys):
+        child = node.get(char)
+        if not isinstance(child, dict):
+            # no value added before goes on this way: the rest of ``keys`` is a new chain of nodes, made
+            # whole (a link value is 100 characters or more, mostly its own after the first few)
+            node[char] = _chain(keys[depth + 1:], rank)
+            return
         node = child
     ended = node.get(_END)
     if not isinstance(ended, int) or rank < ended:
         node[_END] = rank
+
+
+def _chain(keys: str, rank: int) -> _Trie:
+    """The nodes ``_add`` makes for ``keys`` in an empty trie, built from the last one up (one dict each,
+    not a look-up and a new node per character)."""
+    node: _Trie = {_END: rank}
+    for char in reversed(keys):
+        node = {char: node}
+    return node
 
 
 @lru_cache(maxsize=256)
@@ -226,9 +239,37 @@ def _value_scan(values: tuple[str, ...]) -> _ValueScan | None:
     digits: _Trie = {}
     for rank, value in enumerate(sorted(values, key=len, reverse=True)):
         _add(digits if value.isdigit() else literal, value, rank)
-    firsts = "".join(sorted({value[0] for value in values}))
-    chars = "[" + "".join(map(re.escape, firsts)) + "]"
-    return _ValueScan(re.compile(f"{chars}(?<![A-Za-z0-9]{chars})"), literal, digits)
+    return _ValueScan(_starts(values), literal, digits)
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+
+def _starts(values: tuple[str, ...]) -> re.Pattern[str]:
+    """:attr:`_ValueScan.starts` for non-empty ``values``: a value's first character with no letter or
+    digit before it, and (a look-ahead) a character that can come right after that first one in a
+    value that begins with it: its second character, or for a digit value also a separator (a first
+    character that is a whole value: anything). So the first letter of a word ("s" of "see" for
+    "sns.us-east-1…", "h" of "here" for "https://…", 30 a mail) is passed over by re, not read by
+    :meth:`_ValueScan._match_end`, which finds no value there: its tries go on from a value's first
+    character only with one of those. The same values found (tests/routing/test_secret_scans.py
+    compares with the first character alone)."""
+    seconds: dict[str, set[str] | None] = {}
+    for value in values:
+        after = seconds.setdefault(value[0], set())
+        if after is None:
+            continue
+        if len(value) == 1:
+            seconds[value[0]] = None  # a value ends at its first character: whatever follows
+            continue
+        after.add(value[1])
+        if value.isdigit():
+            after.update(_SEPARATORS)
+    firsts = _class(seconds)
+    alternatives = (re.escape(first) + ("" if after is None else f"(?={_class(after)})")
+                    for first, after in sorted(seconds.items()))
+    return re.compile(f"(?:{'|'.join(alternatives)})(?<![A-Za-z0-9]{firsts})")
 
 
 @dataclass(frozen=True, slots=True)
