@@ -429,6 +429,10 @@ def ascii_forms(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+def _has_digit(value: str) -> bool:
+    return any(map(str.isdigit, value))
+
+
 def _has_digit_and_letter(value: str) -> bool:
     # map over the str methods: the same tests as a generator over the characters, without a
     # generator step per character (tests/routing/test_redact_speed.py compares both)
@@ -516,22 +520,26 @@ def _url_facts(url: str, nesting: int = 0) -> tuple[str | None, bool, bool, bool
         parts = urlsplit(plain if "://" in plain[:12] else "https://" + plain)
     except ValueError:
         return "link with a token", True, True, True
-    query = parse_qsl(parts.query, keep_blank_values=True)
+    # (parse_qsl of an empty query is []: not called for one. Each length test below comes before the
+    # character tests it is and-ed with: a short path segment or fragment run is passed over at once, and
+    # _opaque_token needs 16 characters. The digit tests map str.isdigit, as _has_digit_and_letter does;
+    # tests/routing/test_redact_speed.py compares with the plain reading)
+    query = parse_qsl(parts.query, keep_blank_values=True) if parts.query else []
     fragment = parts.fragment
     if "=" in fragment:
         query += parse_qsl(fragment.split("?", 1)[-1], keep_blank_values=True)
     segments = [seg for seg in parts.path.split("/") if seg]
     path_tokens = [seg for seg in segments
-                   if (_has_digit_and_letter(seg) and len(seg) >= 8) or _opaque_token(seg)]
+                   if len(seg) >= 8 and (_has_digit_and_letter(seg) or _opaque_token(seg))]
     bare_fragment = fragment.strip("/!")
     # a fragment that is one opaque token (``#Q7K2XM…``), not a console route with resource ids
     fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and _opaque_token(bare_fragment))
     opaque = bool(query) or bool(path_tokens) or fragment_token or any(
-        any(c.isdigit() for c in run) and len(run) >= 8 for run in _ALNUM_RUN.findall(fragment))
+        len(run) >= 8 and _has_digit(run) for run in _ALNUM_RUN.findall(fragment))
     tokenish = fragment_token or any(
         (name.lower() in _TOKEN_PARAMS and len(value) >= 4) or _opaque_token(value) for name, value in query)
-    anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
-        or any(any(c.isdigit() for c in seg) and len(seg) >= 6 for seg in segments)
+    anything = opaque or bool(parts.query) or "=" in fragment or _has_digit(fragment) \
+        or any(len(seg) >= 6 and _has_digit(seg) for seg in segments)
     # the kind's condition before its search: a link that is not opaque can only be an unsubscribe link
     ascii_form = plain.isascii()
     searched, kinds = (plain.lower(), _LINK_KINDS_ASCII) if ascii_form else (plain, _LINK_KINDS)

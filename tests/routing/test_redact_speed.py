@@ -1,13 +1,14 @@
 """The faster forms behind the redact stage give exactly what their plain forms give: in routing.secrets
 the character tests by ``map`` (``_has_digit_and_letter``, ``_looks_random``), the cached values of a
 link-like secret (``_link_values`` in ``secret_values``), a link's context read back at most 120
-characters (``_context_before``); in routing.redact the From and Sender values in one pass
-(``from_and_sender``)."""
+characters (``_context_before``), a link's facts with the length tests first (``_url_facts``); in
+routing.redact the From and Sender values in one pass (``from_and_sender``)."""
 
 from __future__ import annotations
 
 import itertools
 import re
+from urllib.parse import parse_qsl, urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -110,3 +111,61 @@ def test_from_and_sender_equal_header_all(headers: list[tuple[str, str]]) -> Non
                         references=(), date=None, text="", html="", html_text="", headers=tuple(headers),
                         attachments=(), defects=(), size=0)
     assert redact.from_and_sender(parsed) == [*parsed.header_all("From"), *parsed.header_all("Sender")]
+
+
+# the link facts as first read: the same four answers for every link (a deeper nesting, the same cut-off)
+def _plain_url_facts(url: str, nesting: int = 0) -> tuple[str | None, bool, bool, bool]:
+    """The facts of a link as first read (before the length tests first and the map digit tests)."""
+    if nesting > secrets.MAX_LINK_NESTING:
+        return "link with a token", True, True, True
+    wrapped = secrets._CLICK_WRAPPER.search(url)
+    if wrapped:
+        # an SES click-tracking link (``…awstrack.me/L0/<encoded target>/1/<tail>``): what it carries
+        # is what its target carries; its own tail is opaque (a token under default-deny)
+        kind, _, tokenish, _ = _plain_url_facts(secrets._clear(wrapped.group("target")), nesting + 1)
+        return kind, True, tokenish, True
+    plain = secrets._clear(url)
+    try:
+        parts = urlsplit(plain if "://" in plain[:12] else "https://" + plain)
+    except ValueError:
+        return "link with a token", True, True, True
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    fragment = parts.fragment
+    if "=" in fragment:
+        query += parse_qsl(fragment.split("?", 1)[-1], keep_blank_values=True)
+    segments = [seg for seg in parts.path.split("/") if seg]
+    path_tokens = [seg for seg in segments
+                   if (secrets._has_digit_and_letter(seg) and len(seg) >= 8) or secrets._opaque_token(seg)]
+    bare_fragment = fragment.strip("/!")
+    # a fragment that is one opaque token (``#Q7K2XM…``), not a console route with resource ids
+    fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and secrets._opaque_token(bare_fragment))
+    opaque = bool(query) or bool(path_tokens) or fragment_token or any(
+        any(c.isdigit() for c in run) and len(run) >= 8 for run in secrets._ALNUM_RUN.findall(fragment))
+    tokenish = fragment_token or any((name.lower() in secrets._TOKEN_PARAMS and len(value) >= 4)
+                                     or secrets._opaque_token(value) for name, value in query)
+    anything = opaque or bool(parts.query) or any(c.isdigit() or c == "=" for c in fragment) \
+        or any(any(c.isdigit() for c in seg) and len(seg) >= 6 for seg in segments)
+    # the kind's condition before its search: a link that is not opaque can only be an unsubscribe link
+    ascii_form = plain.isascii()
+    searched, kinds = (plain.lower(), secrets._LINK_KINDS_ASCII) if ascii_form else (plain, secrets._LINK_KINDS)
+    for kind, pattern in kinds:
+        if (opaque or kind == "unsubscribe link") and secrets._kind_found(kind, pattern, searched, ascii_form):
+            return kind, opaque, tokenish, anything
+    # a wrapper (tracking, safe links) whose parameter or path carries another link
+    for _, value in query:
+        if "://" in value or value.startswith("www."):
+            inner = _plain_url_facts(value, nesting + 1)
+            if inner[0] or inner[2]:
+                return inner[0] or "link with a token", True, True, True
+    return None, opaque, tokenish, anything
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([*URL_PIECES, "awstrack.me/L0/https:%2F%2Fx.example%2Freset%3Ft=1/1/", "#/",
+                                 "#!/a", "abc123def", "a1b2c3d4e5", "unsubscribe", "?u=https://", "www.", "%2F",
+                                 "ab12cd", "verify", "sign-in", "login?code=", "a.png", "123456"]), max_size=16),
+       st.integers(min_value=0, max_value=10))
+def test_url_facts_equal_the_plain_reading(pieces: list[str], nesting: int) -> None:
+    url = "".join(pieces)
+    secrets.forget_values()
+    assert secrets._url_facts(url, nesting) == _plain_url_facts(url, nesting)
