@@ -132,16 +132,18 @@ def _values_pattern(values: tuple[str, ...]) -> re.Pattern[str] | None:
 _ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _SEPARATORS = frozenset(" \u00a0\u2009\u202f-\u2010\u2011\u2013.")  # the characters of _VALUE_SEPARATOR
 _END = ""  # a trie node's key for "a value ends here" (no character is the empty string)
-_Trie = dict[str, "_Trie | int"]
+_Leaf = tuple[str, int]  # the characters left of the one value a literal trie node leads to, and its rank
+_Trie = dict[str, "_Trie | int | _Leaf"]
 
 
 @dataclass(frozen=True, slots=True)
 class _ValueScan:
     """:func:`_values_pattern` as one pass over a text: the places a value may start (its first
-    character, no letter or digit before it: :attr:`starts`, a character class re scans fast), and
-    from each the values that match there found by walking two tries of the values (literal
-    values; digit values, whose digits may be parted by one separator each), each character read
-    once per start. Each value has its rank in the pattern's order (longest first); at a start the
+    character, no letter or digit before it, a character that can follow: :attr:`starts`, see
+    :func:`_starts`), and from each the values that match there found by walking two tries of the
+    values (literal values, the one value a node leads to held as the characters left, a
+    :data:`_Leaf`; digit values, whose digits may be parted by one separator each), each character
+    read once per start. Each value has its rank in the pattern's order (longest first); at a start the
     match is the value of lowest rank that matches and is followed by no letter or digit, as re's
     alternation with its look-ahead chooses. The pattern tries every value at every position of
     the text (values x text: 2,000 digit values over a megabyte are minutes); this reads each
@@ -182,6 +184,14 @@ class _ValueScan:
             if index == size:
                 break
             child = node.get(text[index])
+            if isinstance(child, tuple):
+                # the one value on from here: its characters left, then no letter or digit, as the nodes read
+                rest, rank = child
+                end = index + 1 + len(rest)
+                if text.startswith(rest, index + 1) and (best_rank == -1 or rank < best_rank) and \
+                        (end == size or text[end] not in _ALNUM):
+                    best_rank, best_end = rank, end
+                break
             if not isinstance(child, dict):
                 break
             node = child
@@ -206,19 +216,30 @@ class _ValueScan:
         return None if best_rank == -1 else best_end
 
 
-def _add(trie: _Trie, keys: str, rank: int) -> None:
+def _add(trie: _Trie, keys: str, rank: int, *, leaves: bool = False) -> None:
+    """``keys`` into ``trie`` with ``rank``. A new value's own characters (no value added before goes on
+    that way) are one chain of nodes made whole; with ``leaves`` (the literal trie) they are one
+    :data:`_Leaf` instead, opened into a node a character at a time as later values share them (a link
+    value is 100 characters or more, mostly its own after the first few: no dict per character)."""
     node = trie
     for depth, char in enumerate(keys):
         child = node.get(char)
+        if isinstance(child, tuple):
+            child = node[char] = _opened(child)
         if not isinstance(child, dict):
-            # no value added before goes on this way: the rest of ``keys`` is a new chain of nodes, made
-            # whole (a link value is 100 characters or more, mostly its own after the first few)
-            node[char] = _chain(keys[depth + 1:], rank)
+            rest = keys[depth + 1:]
+            node[char] = (rest, rank) if leaves else _chain(rest, rank)
             return
         node = child
     ended = node.get(_END)
     if not isinstance(ended, int) or rank < ended:
         node[_END] = rank
+
+
+def _opened(leaf: _Leaf) -> _Trie:
+    """The node a leaf stands for, its next character a leaf of its own."""
+    rest, rank = leaf
+    return {rest[0]: (rest[1:], rank)} if rest else {_END: rank}
 
 
 def _chain(keys: str, rank: int) -> _Trie:
@@ -238,7 +259,10 @@ def _value_scan(values: tuple[str, ...]) -> _ValueScan | None:
     literal: _Trie = {}
     digits: _Trie = {}
     for rank, value in enumerate(sorted(values, key=len, reverse=True)):
-        _add(digits if value.isdigit() else literal, value, rank)
+        if value.isdigit():
+            _add(digits, value, rank)
+        else:
+            _add(literal, value, rank, leaves=True)
     return _ValueScan(_starts(values), literal, digits)
 
 

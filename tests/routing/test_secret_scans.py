@@ -410,6 +410,23 @@ def test_scrub_starts_with_the_second_character_look_ahead_equal_the_first_chara
     assert found <= {m.start() for m in scan.starts.finditer(text)}
 
 
+LINK_VALUE_PIECES = ["https://x.example/", "reset?t=", "a", "b", "Z", "4", "9", ".", "/", "-", "?", "=", " "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(LINK_VALUE_PIECES), min_size=1, max_size=6).map("".join), min_size=1,
+                max_size=8),
+       st.lists(st.sampled_from(LINK_VALUE_PIECES), max_size=20), st.integers(min_value=0, max_value=8))
+def test_scrub_with_leaves_for_the_values_own_characters_equals_the_pattern_of_every_value(
+        values: list[str], pieces: list[str], shown: int) -> None:
+    # link-like values sharing long beginnings: leaves opened one character at a time, some values
+    # the beginnings of others, written into the text whole, cut short or run on
+    text = "".join(pieces[:8] + [v[:len(v) - i % 3] for i, v in enumerate(values[:shown])] + pieces[8:])
+    plain = _plain_values_pattern(tuple(values))
+    assert plain is not None
+    assert redact.Redactor(values=tuple(values)).scrub(text) == plain.sub(redact.SCRUBBED, text)
+
+
 LINK_PIECES = ["https://", "x.example/", "Reset", "PASSWORD", "-", "_", "?", "#", "=", "&", "Forgot", "/recover/",
                "/RecoverY/", "/reset/", "Unsubscribe", "OPT", "out", "mkt_unsub", "/Unsub", "Approve", "Invitation",
                "handshake=", "Confirm", "VERIF", "mfaRecovery", "Validat", "ACTIVAT", "Sign", "in", "LogIn", "auth",
