@@ -349,7 +349,12 @@ _START_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
 # "프리 티어가 D에 만료됩니다")
 _OFFER_CUES = ("offer", "free tier", "free plan", "trial", "credit", "oferta", "offre", "offerta", "angebot",
                "capa gratuita", "nível gratuito", "nivel gratuito", "offre gratuite", "livello gratuito",
-               "piano gratuito", "kostenlos", "無料", "免费", "프리 티어", "무료")
+               "piano gratuito", "kostenlos", "無料", "免费", "프리 티어", "무료",
+               # (and the month of usage a usage alert counts in, whose end resets it: "The usage month ends on D",
+               # "El mes de uso termina el D", "O mês de uso termina em D", "Le mois d'utilisation se termine le D",
+               # "Il mese di utilizzo termina il D", "Der Nutzungsmonat endet am D")
+               "usage month", "month of usage", "mes de uso", "mês de uso", "mois d'utilisation", "mois d’utilisation",
+               "mese di utilizzo", "nutzungsmonat")
 _OFFER_END_LEAD = re.compile(r"\b(?:expir\w*|ends?|ending|will end|vence|vencerá|caduca|caducará|termina|terminará|"
                              r"finaliza|finalizará|expira|expirará|prend fin|se termine|scade|scadrà|läuft|endet)\b"
                              r"(?:\s+(?:on|el|le|il|em|am))?\s*\Z")

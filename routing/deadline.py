@@ -219,6 +219,11 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # (a period that closes: "The review period closes D", "the window closes on D")
          r"\b(?:period|window|review)\s+(?:closes|will close)(?: on)?|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|\blast day of (?:standard )?support:?|"
+         # (the last day to do something, as a field or in prose: "Last day to launch new instances Jun 30, 2027",
+         # "the last date for renewals is"; not the last day to create or register new ones, a first stage before the
+         # end: "Last day to register a new appliance 2026-11-30" over "End of support 2027-05-31")
+         r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|register|registering|add|adding|onboard|sign|purchase|"
+         r"buy)\b)(?:[\w-]+\s+){0,5}?[\w-]+(?: is)?:?|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"

@@ -875,13 +875,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen185-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen186"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen186-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen187-190: session 24's blind round, first runs on 6a6987e; main folders tuned on since (three deadlines
-    # left: a free-tier usage month's end, a queued Savings Plan's table, a Marketplace AMI's last launch day),
-    # held-out ones not: at their first runs
+    # unseen187-190: session 24's blind round, first runs on 6a6987e; main folders tuned on since (one deadline left:
+    # a queued Savings Plan's purchase date in a table), held-out ones not: at their first runs
     floors["fixtures-unseen187-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen188"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen188-heldout"] = (9 / 10, 8 / 10, 9 / 10)
-    floors["fixtures-unseen189"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen189"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen189-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen190-heldout"] = (8 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is

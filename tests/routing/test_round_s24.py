@@ -171,3 +171,30 @@ def test_payment_terms_counted_from_the_month_after_the_invoice() -> None:
     text = ("Invoice available\nInvoice date February 8, 2027\nPayment method Bank transfer\nPayment terms Due on the "
             "20th day of the month following the invoice date\n")
     assert find_deadline(text, DAY, "billing.invoice") == "2027-03-20"
+
+
+# ---- third round: two of the main folders' misses left by the second
+
+
+def test_the_last_day_to_do_something_as_a_field() -> None:
+    text = ("A product you subscribe to is being withdrawn\nThe seller will withdraw the product.\n\n"
+            "Withdrawal announced Feb 5, 2027\n\nLast day to start new instances Apr 30, 2027\n\n"
+            "Running instances are not affected.\n")
+    assert find_deadline(text, DAY, "marketplace.subscription") == "2027-04-30"
+
+
+def test_the_end_of_a_usage_month_in_a_usage_alert_is_no_deadline() -> None:
+    body = ("Dear AWS customer,\n\nYour AWS account 552011873364 has used 90% of the Amazon S3 Free Tier this "
+            "month.\n\nThe usage month ends on February 28, 2027; usage above the limit is charged at standard "
+            "rates.\n")
+    assert classify("freetier@costalerts.amazonaws.com", "AWS Free Tier usage alert", body, date=SENT).deadline is None
+    body = ("Estimado cliente:\n\nSu cuenta de AWS 552011873364 ha usado el 90 % de la capa gratuita de Amazon S3 este "
+            "mes.\n\nEl mes de uso termina el 28 de febrero de 2027; el uso por encima del límite se cobra a las "
+            "tarifas estándar.\n")
+    assert classify("freetier@costalerts.amazonaws.com", "Alerta de uso de la capa gratuita de AWS", body,
+                    date=SENT).deadline is None
+    # guard: the Free Tier offer's own end, in a mail about it, stays the deadline
+    body = ("Hello,\n\nYour 12-month AWS Free Tier offer ends on February 28, 2027. After that date, usage is charged "
+            "at standard rates.\n")
+    assert classify("freetier@costalerts.amazonaws.com", "Your AWS Free Tier period is ending", body,
+                    date=SENT).deadline == "2027-02-28"
