@@ -2351,22 +2351,23 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue
         if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on (or of the month named)
             day = int(match.group(1))
-            # (the month after the invoice's: from the invoice date the mail gives, else from the mail's own; the
-            # invoice date read once for all its payment terms)
-            if match.group(3) and not invoice_read:
+            # (or of the month after the invoice's: from the invoice date the mail gives, else from the mail's own;
+            # the invoice date read once for all its payment terms, as below)
+            after_invoice = match.group(3) is not None
+            if after_invoice and not invoice_read:
                 invoiced, invoice_read = _invoice_date(lowered, reference, foreign), True
-            base = (invoiced or reference) if match.group(3) else reference
-            named = match.group(0).endswith(" month") or match.group(3) is not None
+            base = (invoiced or reference) if after_invoice else reference
+            named = after_invoice or match.group(0).endswith(" month")
             first = base.month if named and match.group(2) is None else base.month - 1
             when = next((that for months in range(first, first + (1 if named else 13))
                          if (that := _valid(base.year + months // 12, months % 12 + 1, day)) is not None
                          and that >= reference), None)
             if when is not None:
                 score, phrase_start = _score(lowered, match.start(), match.end(), foreign, led=True)
-                if match.group(3):  # (payment terms, whatever the invoice's fields around say: a date to pay by)
-                    score = max(score, QUALIFY - 3)
-                out.append(_Candidate(when, score + 3, min(phrase_start, match.start()), match.end(),
-                                      pay_by=match.group(3) is not None))
+                # (payment terms qualify whatever the invoice's fields around say: a date to pay by)
+                score = max(score + 3, QUALIFY) if after_invoice else score + 3
+                out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
+                                      pay_by=after_invoice))
             continue
         if match.re is _MONTH_END_RELATIVE:  # the last day of the mail's month
             score, phrase_start = _score(lowered, match.start(), match.end(), foreign)
