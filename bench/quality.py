@@ -175,7 +175,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen185", "fixtures-unseen185-heldout", "fixtures-unseen186",
                       "fixtures-unseen186-heldout", "fixtures-unseen187", "fixtures-unseen187-heldout",
                       "fixtures-unseen188", "fixtures-unseen188-heldout", "fixtures-unseen189",
-                      "fixtures-unseen189-heldout", "fixtures-unseen190", "fixtures-unseen190-heldout"})
+                      "fixtures-unseen189-heldout", "fixtures-unseen190", "fixtures-unseen190-heldout",
+                      "fixtures-unseen191", "fixtures-unseen191-heldout", "fixtures-unseen192",
+                      "fixtures-unseen192-heldout", "fixtures-unseen193", "fixtures-unseen193-heldout",
+                      "fixtures-unseen194", "fixtures-unseen194-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -529,7 +532,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen189", "variants-unseen189"),
                 ("fixtures-unseen189-heldout", "variants-unseen189-heldout"),
                 ("fixtures-unseen190", "variants-unseen190"),
-                ("fixtures-unseen190-heldout", "variants-unseen190-heldout"))
+                ("fixtures-unseen190-heldout", "variants-unseen190-heldout"),
+                ("fixtures-unseen191", "variants-unseen191"),
+                ("fixtures-unseen191-heldout", "variants-unseen191-heldout"),
+                ("fixtures-unseen192", "variants-unseen192"),
+                ("fixtures-unseen192-heldout", "variants-unseen192-heldout"),
+                ("fixtures-unseen193", "variants-unseen193"),
+                ("fixtures-unseen193-heldout", "variants-unseen193-heldout"),
+                ("fixtures-unseen194", "variants-unseen194"),
+                ("fixtures-unseen194-heldout", "variants-unseen194-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
