@@ -265,6 +265,9 @@ _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|thro
 # Marketplace product), or a localized change that starts that day ("a troca começa em", "el cambio comienza el"):
 # weight 3, searched only where one of _UNTIL_CUES stands before the date (as _LEAD_RENEW)
 _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|\bcomeça(?:rá)? em|"
+                         # (what is supported until a date ends support then: "ActiveMQ 5.16 is supported until D",
+                         # a "Supported until D" column)
+                         r"\b(?:supported|maintained) (?:until|through):?|"
                          r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
                          r"\bbeginnt am)" + _FILLER)
 # the end of a review, grace or notice period written as a range on its field line ("Review period ....... D1 -> D2",
@@ -395,7 +398,7 @@ def _wrap_break(found: re.Match[str]) -> str:
 # expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
 _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
                               r"if you (?:turn off|disable|cancel) (?:the )?(?:auto(?:matic)?[- ]?)?renewal)\b")
-_UNTIL_CUES = ("until", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
+_UNTIL_CUES = ("until", "through", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
 # a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
 # 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
 _WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
@@ -1124,7 +1127,7 @@ _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied 
                      r"frist\b|stichtag|fecha l[íi]mite|date limite|data limite|prazo|termine\b|"
                      r"end of (?:standard )?support|supportende|fin (?:du|de|del) (?:support|soporte)|fim do suporte|"
                      r"fine del supporto|サポート終了|支持结束|지원 종료|außerbetriebnahme|abschaltung|retrait|"
-                     r"retirada|ritiro|廃止|退役)|"
+                     r"retirada|ritiro|廃止|退役|supported (?:until|through))|"
                      r"(start(?!ed)|begin|opens|開始|开始|시작|inicio|início|début|beginn|inizio|"
                      # (what starts from the date, German: "Wartung ab", "Neustart ab")
                      r"(?:wartung|neustart|austausch|aktualisierung|update|upgrade) ab\b|"
@@ -1803,7 +1806,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # "New certificate available" column beside a "Deadline" column holds no deadline)
         in_row = text[row_start:start]
         column = _pipe_column_score(text, start, foreign) if "|" in in_row else None
-        if column is None and "   " in in_row:
+        if column is None and "  " in in_row:
             column = _aligned_column_score(text, start, foreign)
         if column is not None and (score < QUALIFY or column == 0):
             return column, row_start
@@ -1967,6 +1970,10 @@ def _header_cell_score(cell: str, before: str, foreign: bool) -> int | None:
     return QUALIFY if kind in (0, 1) else 0
 
 
+# how far right of a row's date its header cell may start (the row's cells set closer than the header's)
+_COLUMN_SLACK = 8
+
+
 def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
     """The score of the date at ``text[start:…]`` in a row of a plain-text table aligned with spaces, no pipes
     ("us-west-2    Tue 9 Feb 2027, 07:00    Tue 9 Feb 2027, 09:00"), read from the header cell at the same column in
@@ -1996,6 +2003,10 @@ def _aligned_column_score(text: str, start: int, foreign: bool) -> int | None:
         header = text[top:text.find("\n", top)]
     if header is None or "   " not in header or len(header) <= column:
         return None
+    if header[column] == " ":
+        # a row whose cells are set closer than the header's ("h-0c1d2e3f4a5b6c7d8  2027-03-09" under "Host ID
+        # Retirement date"): its date starts in the gap before the header cell it stands under
+        column = min(len(header) - len(header[column:].lstrip(" ")), column + _COLUMN_SLACK)
     cell_start = max(header.rfind("  ", 0, column + 1), 0)  # the cell over the date: from the gap before it
     cell_end = header.find("  ", column)
     cell_end = cell_end if cell_end >= 0 else len(header)

@@ -136,7 +136,11 @@ _ACCOUNT_TIERS = (
                # "accounts on this plan, such as yours (6601 2298 4473)"
                r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
                r"\s*[(（]\s*\Z", _I), _SECOND_PERSON_NEEDLES),
-    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number)?" + _NUMBER_SIGN + r"\s*[:#,(]?\s*\Z", _I)),
+    # (also after the Region the account is named in: "Your Amazon SES account in us-west-2 (5520…)", "account in
+    # the US West (Oregon) Region (5520…)")
+    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number)?" + _NUMBER_SIGN + r"\s*[:#,(]?\s*\Z"
+                      r"|\baccount\s+in\s+(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
+                      r"\s+\([\w. ]{2,30}\)\s+[Rr]egion)\s*\(\s*\Z", _I)),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
     # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…"; the
     # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")
