@@ -175,6 +175,8 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d?\s*[月월]|\d{3}[-/]\d|\d{3}\s*[年년]|\d
 _FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
            # ("no later than the end of the day on D")
            r"\s+end\s+of\s+(?:the\s+)?(?:business\s+)?day\b|"
+           # ("by close of business, Pacific Time, on Wednesday, D")
+           r"\s+close\s+of\s+business\b|,?\s+(?:pacific|eastern|central|mountain)\s+time,?(?=\s)|"
            r"\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?"
            r"(?:\s*(?:utc|gmt|[pmce][sd]t|[jki]st|cet|cest|bst|aest)(?:\s*[+-]\d{1,2}(?::?\d\d)?)?"
            # (or the zone written out: "5:00 PM Pacific Standard Time on Friday, D")
@@ -206,7 +208,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
-         r"\bretired? on|\bretires(?: on)?|\bretirement date:?|\bscheduled for|\bon or after|\bafter|"
+         r"\bretired? on|\bretires(?: on)?|\bretiring (?:it |them )?on|\bretire (?:it |them )on|\bretirement date:?|"
+         r"\bscheduled for|\bon or after|\bafter|"
          # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
          r"\bapply date:?|"
          # (the date of an impact, as a field: "Suspension date: D", "Closure date: D")
@@ -362,6 +365,44 @@ _BEFORE_SWITCH = ("교체 전", "전환 전", "교체 시작일 전", "교체 �
 def _asks_before_switch(text: str) -> bool:
     """Whether ``text`` asks an act before the switch (:data:`_BEFORE_SWITCH`): once per text, not once per date."""
     return any(map(text.__contains__, _BEFORE_SWITCH))
+
+
+# what AWS imposes when a condition still holds on a date (:func:`best_deadline`)
+_IMPOSED = re.compile(r"\bwe (?:will|may|might) (?:then )?(?:pause|suspend|stop|disable|deactivate|delete|terminate|"
+                      r"block|close|restrict|remove|revoke)\b")
+# the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
+_SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
+                         r"rescheduled) (?:that|this) (?:date|deadline)\b")
+# a plan, said in the present progressive ("we are retiring it on D"): what "will" happen on that date
+_PLANNED = re.compile(r" we are (?:\w+ing)\b")
+# an act asked before the change the mail announces takes effect ("please update them before the change takes effect",
+# "before these changes go into effect"), after its date (within _CHANGE_ASK_SPAN characters)
+_BEFORE_CHANGE = re.compile(r"\bbefore (?:the|this|these) (?:new \w+ |\w+ )?changes? (?:takes?|goes|go|comes?) "
+                            r"(?:into )?effect\b")
+_CHANGE_ASK_SPAN = 3000
+_BEFORE_THAT = re.compile(r"\bbefore (?:that|this) date\b")
+_SELECTED_BEFORE = re.compile(r"\b(?:issued|created|launched|started|deployed|registered|purchased|made|signed|"
+                              r"uploaded|published)\s+\Z")
+
+
+def _asks_before_change(text: str, end: int) -> bool:
+    """Whether ``text`` asks an act before the change takes effect (:data:`_BEFORE_CHANGE`) after ``end``, or before
+    "that date" in the same paragraph ("Starting June 3, 2027, CodeArtifact will fetch packages from new ranges. … add
+    the new ranges before that date")."""
+    window = text[end:end + _CHANGE_ASK_SPAN]
+    if "effect" in window and _BEFORE_CHANGE.search(window) is not None:
+        return True
+    paragraph = window.split("\n\n", 1)[0]
+    # (not what a participle selects: "Certificates issued before that date keep their current validity")
+    found = _BEFORE_THAT.search(paragraph) if "before" in paragraph else None
+    return found is not None and _SELECTED_BEFORE.search(paragraph, max(0, found.start() - 20), found.start()) is None
+
+
+def _aside_before(text: str, left: int, start: int, end: int, anaphor: int) -> bool:
+    """Whether the date at ``text[start:end]`` stands in a parenthesis (opened in its sentence, from ``left``) that
+    closes before the anaphor at ``anaphor``: an aside, which the anaphor does not name."""
+    opened = text.rfind("(", left, start)
+    return opened >= 0 and text.find(")", opened, start) < 0 and text.find(")", end, anaphor) >= 0
 
 
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
@@ -1070,8 +1111,10 @@ _RELATIVE_WEEKS = re.compile(
     r"nelle prossime|innerhalb von|innerhalb der nächsten|in den nächsten|binnen)\s+"
     r"(\d{1,2}|" + "|".join(name for name in _WEEK_NUMBERS if name.isascii() or name == "três") + r")"
     r"(?:\s+\(\d{1,2}\))?\s+(?:weeks?|semanas?|semaines?|settimane?|wochen?)\b"
-    r"|(?<![\d])(\d{1,2}|两|兩|二|三|四)\s*(?:週間|个?星期|個?星期|周|週|주)\s*(?:以内|以內|内|內|이내)")
-_WEEK_CUES = ("week", "seman", "semaine", "settiman", "woche", "週", "周", "星期", "주")
+    r"|(?<![\d])(\d{1,2}|两|兩|二|三|四)\s*(?:週間|个?星期|個?星期|周|週|주)\s*(?:以内|以內|内|內|이내)"
+    # (two weeks as one word: "within a fortnight of this message")
+    r"|\b(?:within|in the next|in)\s+(?:a|one|the next)\s+(fortnight)\b")
+_WEEK_CUES = ("week", "seman", "semaine", "settiman", "woche", "週", "周", "星期", "주", "fortnight")
 # a weekday the reader is asked to act by, no date written ("by end of day this Thursday", "bis diesen Donnerstag",
 # "d'ici jeudi", "antes del jueves", "até quinta-feira", "entro giovedì"): the next such day after the mail's date;
 # group 1 "this" and its forms (that day itself counts), then the weekday in English, de, fr, es, pt, it
@@ -1305,7 +1348,11 @@ _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|fall
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
                    "無需", "无需", "조치")
-_AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)")
+_AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"
+                          # (or what is available from that day on, the mail's: "새 중간 인증서는 2027년 1월 18일
+                          # 월요일부터 공개되어 있습니다", "1月18日（月）から公開されています")
+                          r"|\s*(?:[(（]?[^\s(（)）]{1,4}[)）]?\s*)?(?:부터|から|起)\s*"
+                          r"(?:공개|제공|사용할 수 있|이용 가능|公開|提供|利用|公开|可用)")
 # what asks the reader to act before what the mail offers expires ("accept the offer before it expires", "vor Ablauf
 # der Gültigkeit", "antes de que caduque", "avant son expiration", "prima della scadenza", "antes do vencimento",
 # "期限が切れる前に", "到期前", "만료되기 전에"): the date its expiry lead names (:data:`_EXPIRY_WORDS`) is the act-by
@@ -1763,9 +1810,11 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             if named[0] > score:
                 score, past = named
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
-                and THEN_ANAPHOR.search(text, end, right) is not None and acts_by_then(text[left:right]):
+                and (then := THEN_ANAPHOR.search(text, end, right)) is not None and acts_by_then(text[left:right]) \
+                and not _aside_before(text, left, start, end, then.start()):
             # (so does the rest of its own sentence: "The change window … closes on Friday, 26 February 2027; please
-            # reply to this case with the confirmation before then")
+            # reply to this case with the confirmation before then"; not a date in a parenthesis the anaphor follows,
+            # "add the new ranges (published on April 15, 2027) before that date": the sentence's date is another)
             score = QUALIFY
     if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
@@ -1773,6 +1822,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         score += 5
     if opens:
         score = min(score, QUALIFY)  # (a window that opens: a deadline, no stronger than one: see _WINDOW_OPENS)
+    if right < len(text) and _SUPERSEDED.match(text, right) is not None:
+        score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
     if score == QUALIFY - 2 and "restrict" in context:
         score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
     if foreign and (_DEFER_LIMIT.match(text, end) or _DEFER_LIMIT_BEFORE.search(before) is not None):
@@ -1781,6 +1832,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         score -= 3  # "With renewal off, the domain expires on …": only if the reader turns renewal off
     if past and lead >= 2:
         will = text.rfind(" will ", left, start)
+        if will < 0 and " are " in text[left:start]:
+            # (a future said as a plan: "… was superseded in December 2023, and we are retiring it on D")
+            will = text.rfind(" we are ", left, start) if _PLANNED.search(text, left, start) else -1
         if will >= 0 and _PAST_CONTEXT.search(text, will, start) is None \
                 and _PAST_CONTEXT.search(text, end, right) is None:
             score -= _PAST  # the fact is another clause's: the date is of what "will" happen
@@ -1828,8 +1882,12 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         if score < QUALIFY and not past and "\n" not in title and len(title) <= 80 and "." not in title \
                 and any(map(title.__contains__, _WINDOW_CUES)) and _opens_range(text, start, end, foreign):
             score = QUALIFY  # a row's window under an "Event Window" header ("… 02:00 – 2026-07-14 04:00"): its start
-    if lead == 2 and score == QUALIFY - 1 and "will " in context and _CHANGE.search(context) is not None:
-        score += 1  # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day
+    if lead == 2 and score == QUALIFY - 1 and "will " in context and (
+            _CHANGE.search(context) is not None or _asks_before_change(text, end)):
+        # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day (or what the mail asks
+        # to do before the change takes effect, the change of that date: "Starting Monday, March 15, 2027, Access
+        # Grants will check …" … "please adjust it before the change takes effect")
+        score += 1
     elif lead == 1 and score == 1 and start - left < 8 and text[left:start].strip(" \t\n") == "on" \
             and "will " in context and _CHANGE.search(context) is not None:
         score = QUALIFY  # "On March 9, 2027, the endpoints will switch to …": the sentence is what changes that day
@@ -2392,7 +2450,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         elif match.re is _RELATIVE_INVOICE_FOREIGN:
             word, business = match.group(1), False
         elif match.re is _RELATIVE_WEEKS:
-            weeks = match.group(1) or match.group(2)
+            weeks = match.group(1) or match.group(2) or "two"  # (group 3: a fortnight)
             word, business = str(7 * (int(weeks) if weeks.isdigit() else _WEEK_NUMBERS[weeks])), False
         elif match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
@@ -2616,7 +2674,13 @@ _MINGUO = re.compile(r"民[國国]\s*(\d{2,3})\s*年")
 # month's last day
 _MONTH_END = re.compile(r"\b(?:(?:last day|end) of|(?:el )?[úu]ltimo d[íi]a de|(?:o )?[úu]ltimo dia de|"
                         r"(?:a |al )?fin(?:al(?:es)?)? de|(?:o )?fi[mn] de|dernier jour de|fin(?: de)?|"
-                        r"(?:l.)?ultimo giorno di|fine(?: di)?|ende|letzten tag im)\s+"
+                        r"(?:l.)?ultimo giorno di|fine(?: di)?|ende|letzten tag im|"
+                        # (its last business day: "the last business day of February 2027", "o último dia útil de
+                        # fevereiro de 2027", "el último día hábil de", "le dernier jour ouvré de", "l'ultimo giorno
+                        # lavorativo di", "am letzten Werktag im")
+                        r"(?P<business>last (?:business|working) day of|(?:el )?[úu]ltimo d[íi]a (?:h[áa]bil|laborable)"
+                        r" de|(?:o )?[úu]ltimo dia [úu]til de|dernier jour (?:ouvr[ée]|ouvrable) de|"
+                        r"(?:l.)?ultimo giorno lavorativo di|letzten (?:werktag|gesch[äa]ftstag) im))\s+"
                         + _MONTH_ALL.format("month") + r"(?:\s+(?:de|del|of))?,?\s+(?P<year>20\d\d)\b")
 # the end of a quarter named with its year ("the end of Q1 2027", "the end of the first quarter of 2027", "fin du
 # premier trimestre 2027", "fin del primer trimestre de 2027", "fim do primeiro trimestre de 2027", "fine del primo
@@ -2631,12 +2695,13 @@ _QUARTER_END = re.compile(r"\b(?:end of (?:q([1-4])|the (first|second|third|four
                           r"fine del (primo|secondo|terzo|quarto) trimestre|ende des (ersten|zweiten|dritten|vierten) "
                           r"quartals)(?:\s+(?:of|de|del|di))?,?\s+(20\d\d)\b")
 _MONTH_END_CUES = ("end of", "last day of", "ltimo d", "fin de", "fin ", "fim de", "fim do", "final de", "finales de",
-                   "dernier jour", "ultimo giorno", "fine ", "ende ", "letzten tag")
+                   "dernier jour", "ultimo giorno", "fine ", "ende ", "letzten tag", "last business day",
+                   "last working day", "letzten werktag", "letzten geschäftstag", "letzten geschaftstag")
 
 
 # where a _MONTH_END match may start: at one of these literals, or at most 4 characters before one (its article or
 # accented first letter: "el último", "l'ultimo", "al fin", "o fim"); re would try the \b-led alternation everywhere
-_MONTH_END_ANCHORS = ("last day", "end", "ltimo", "fi", "dernier", "letzten")
+_MONTH_END_ANCHORS = ("last day", "last business", "last working", "end", "ltimo", "fi", "dernier", "letzten")
 
 
 def _month_end_matches(lowered: str) -> list[re.Match[str]]:
@@ -2664,7 +2729,10 @@ def month_ends(lowered: str) -> str:
         month = MONTHS.get(found.group("month").rstrip("."))
         if month is None:
             return found.group()
-        return _last_day(int(found.group("year")), month).isoformat().rjust(len(found.group()))
+        last = _last_day(int(found.group("year")), month)
+        if found.group("business"):
+            last -= timedelta(days=max(0, last.weekday() - 4))  # (a Saturday or a Sunday: the Friday before)
+        return last.isoformat().rjust(len(found.group()))
     parts: list[str] = []
     done = 0
     for found in _month_end_matches(lowered):
@@ -2809,6 +2877,10 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # pedimos que realice el pago antes de la fecha límite indicada"): the date to pay by
         act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
+    if not act_by and sentence.lstrip().startswith("if ") and _IMPOSED.search(lowered, found.end, right) is not None:
+        # what AWS will do if things still stand so on the date ("If we still cannot deliver the report on D, we will
+        # pause the report definition"): the date the reader must have fixed them by
+        act_by = True
     no_action = any(map(sentence.__contains__, _NO_ACTION_CUES)) and any(
         _TRAILING_CONDITION.match(sentence, m.end()) is None for m in _NO_ACTION.finditer(sentence))
     if not no_action and notice_type in (POLICY, "health.other") and not (notice_type == POLICY
@@ -2996,6 +3068,9 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
+    if ("we will" in lowered or "we may" in lowered) and "if " in lowered \
+            and _IMPOSED.search(lowered[:200_000]) is not None:
+        return True  # (what AWS will do if things still stand so on a date: best_deadline's act_by)
     if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):
         return True  # (an act asked by a weekday, no date written: "please send it by Friday")
     return may_hold_act_by(lowered[:200_000])

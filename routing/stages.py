@@ -44,6 +44,11 @@ _COLUMN = (r"(?P<column>(?:in|of|from) the (?:right(?:-hand|most)?|last) column|
            r"(?:nell['’]ultima colonna|nella colonna di destra)|(?:na|da) (?:última coluna|coluna da direita)|"
            r"右(?:側)?の列|最後の列|最后一列|右(?:侧)?(?:一)?列|오른쪽 열|마지막 열)")
 
+# a stage the ask names by what happens on it ("before the end of support date", "by the retirement date"): group 1
+# the name, as the stage's own line writes it
+_NAMED_STAGE = re.compile(r"\b(?:before|by|no later than|prior to|ahead of) the (end of (?:standard )?support|"
+                          r"end of life|retirement|shutdown|deprecation|cutover|deletion) date\b")
+
 _REFERENCE = re.compile(
     r"\b" + _LEAD + _ARTICLE + r"(?:" + _LAST + r"\s+(?:of the\s+)?(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
     + _NTH + r"\s+(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
@@ -62,7 +67,17 @@ def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | Non
     stage an ask refers back to, or None: the latest date written before the reference for the last stage (or the
     last column), the n-th distinct date written before it for the n-th stage. Fewer than two dates before the
     reference: all the mail's dates count (the list may follow its reference: "before the last date below")."""
-    if len(dates) < 2 or not any(map(lowered.__contains__, _CUES)):
+    if len(dates) < 2:
+        return None
+    if "date" in lowered and (named := _NAMED_STAGE.search(lowered)) is not None:
+        # a stage the ask names by what happens on it ("before the end of support date"): the one date whose line
+        # (a timeline's row, a field) names it, before the ask
+        name = named.group(1)
+        rows = {when: index for index, (when, at) in enumerate(dates)
+                if at < named.start() and name in lowered[lowered.rfind("\n", 0, at) + 1:at]}
+        if len(rows) == 1:
+            return next(iter(rows.values()))
+    if not any(map(lowered.__contains__, _CUES)):
         return None
     found = _REFERENCE.search(lowered)
     if found is None:

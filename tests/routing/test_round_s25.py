@@ -82,3 +82,112 @@ def test_the_account_named_after_its_region() -> None:
     assert extract_identifiers("", text, (), DAY).aws_account_id == "552011873364"
     text = "The sending account in the Europe (Stockholm) Region (552011873364) is under review."
     assert extract_identifiers("", text, (), DAY).aws_account_id == "552011873364"
+
+
+# ---------------------------------------------------------------- round 2 (tuned on unseen191-194's main folders)
+
+
+def test_a_period_of_a_fortnight() -> None:
+    text = "Please rotate the key within a fortnight of this message and confirm it in the case."
+    assert _deadline(text, "security.exposed_credentials") == "2027-02-22"
+
+
+def test_a_change_from_a_date_the_mail_asks_to_prepare_for() -> None:
+    body = ("Hello,\n\nStarting Tuesday, April 6, 2027, Amazon EFS will check mount target security groups at each "
+            "mount instead of once a day.\n\nIf a client depends on the old behaviour, update it before the change "
+            "takes effect.\n")
+    notice = classify(GENERAL, "Upcoming change to Amazon EFS mount checks", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-04-06")
+    # (or before "that date", later in its paragraph; not what a participle selects)
+    assert _deadline("Starting June 9, 2027, App Mesh will route through new addresses. If you filter egress, allow "
+                     "the new addresses before that date.", "health.other") == "2027-06-09"
+    assert _deadline("Starting June 9, 2027, new certificates will have a shorter validity. Certificates issued "
+                     "before that date keep theirs.", "policy.change_notice") is None
+
+
+def test_a_date_in_a_parenthesis_is_not_the_date_asked_by_that_date() -> None:
+    text = ("Starting June 9, 2027, App Mesh will route through new addresses. Allow the new addresses (listed in "
+            "ip-ranges.json since February 1, 2027) before that date.")
+    assert _deadline(text, "health.other") == "2027-06-09"
+
+
+def test_a_retirement_planned_in_the_present() -> None:
+    text = ("Version 1 of the export API was replaced by version 2 in 2024, and we are retiring it on Tuesday, "
+            "May 4, 2027. Move your callers to version 2.")
+    assert _deadline(text) == "2027-05-04"
+
+
+def test_what_aws_will_do_if_things_still_stand_so_on_a_date() -> None:
+    body = ("Hello,\n\nWe could not write your Data Export to its bucket since February 1, 2027.\n\nIf we still "
+            "cannot write the export on March 3, 2027, we will pause the export. Update the bucket policy to fix "
+            "this.\n")
+    notice = classify(GENERAL, "Data Export delivery failed", body, date=SENT)
+    assert notice.deadline == "2027-03-03"
+
+
+def test_a_date_the_next_sentence_replaces() -> None:
+    text = ("In January we asked you to update your clients by March 1, 2027. We have moved that date and now ask "
+            "that you update them before March 29, 2027. Note that this is four weeks ahead of the expiry of the "
+            "current CA on April 26, 2027.")
+    assert _deadline(text, "health.certificate_rotation") == "2027-03-29"
+
+
+def test_a_stage_named_by_what_happens_on_it() -> None:
+    text = ("Milestone Date\n\nNew clusters can no longer be created March 1, 2027\n\n"
+            "End of support: no more patches for these clusters April 15, 2027\n\n"
+            "Clusters upgraded automatically from June 1, 2027\n\n"
+            "We recommend that you upgrade your clusters before the end of support date.")
+    assert _deadline(text) == "2027-04-15"
+
+
+def test_the_last_business_day_of_a_month() -> None:
+    assert _deadline("Please pay the invoice by the last business day of July 2027.",
+                     "billing.payment_failed") == "2027-07-30"
+    assert _deadline("Verifique a forma de pagamento até o último dia útil de julho de 2027.",
+                     "billing.payment_method_unverified") == "2027-07-30"
+
+
+def test_close_of_business_in_a_zone_before_the_date() -> None:
+    text = "Reply by close of business, Eastern Time, on Friday, February 19, 2027, so that we can close the report."
+    assert _deadline(text, "abuse.report") == "2027-02-19"
+
+
+def test_what_is_available_from_the_mails_own_day_is_no_deadline() -> None:
+    text = ("2027년 5월 10일부터 인증 기관을 변경합니다. 2027년 5월 10일 전에 신뢰 저장소를 업데이트해 주십시오. "
+            "새 인증서는 2027년 2월 8일 월요일부터 공개되어 있습니다.")
+    assert _deadline(text, "health.certificate_rotation") == "2027-05-10"
+
+
+def test_localized_types() -> None:
+    body = "您好：\n\n您已建立新的支援案例：178200112233\n\n我們已收到您的案例，支援工程師會與您聯繫。\n"
+    assert classify(GENERAL, "您已建立新的支援案例", body, date=SENT).notice_type == "support.case_opened"
+    body = ("Olá,\n\nEncontrámos um bucket do Amazon S3 da conta 5520 1187 3364 que permite a leitura pública.\n"
+            "Ative o Bloqueio de Acesso Público.\n")
+    assert classify(GENERAL, "Bucket com acesso público", body, date=SENT).notice_type == "security.other"
+    body = "Olá,\n\nNão foi possível verificar a forma de pagamento da sua conta 5520 1187 3364.\n"
+    notice = classify("aws-billing@amazon.com", "Alerta de conta", body, date=SENT)
+    assert notice.notice_type == "billing.payment_method_unverified"
+
+
+def test_a_builder_id_mail_without_a_code_is_no_sign_up_code() -> None:
+    body = "Hello,\n\nWe have locked your AWS Builder ID after unusual sign-in attempts. Contact us to unlock it.\n"
+    assert classify("no-reply@signin.aws", "Your AWS Builder ID is locked", body,
+                    date=SENT).notice_type != "credentials.signup_verification"
+    body = "Hello,\n\nYour AWS Builder ID verification code is 482913.\n"
+    assert classify("no-reply@signin.aws", "Verify your AWS Builder ID", body,
+                    date=SENT).notice_type == "credentials.signup_verification"
+
+
+def test_terms_updated_by_a_marketing_sender() -> None:
+    body = ("Dear customer,\n\nWe are updating the AWS Customer Agreement. The changes take effect on April 1, "
+            "2027.\n")
+    notice = classify("aws-marketing-email-replies@amazon.com", "", body, date=SENT)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_the_management_account_of_the_organization_that_created_the_account() -> None:
+    text = "새 계정 ID: 552011873364\n계정 이름: data-prod\n생성한 조직의 관리 계정: 441022819075\n"
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "552011873364"
+    # guard: the organization the reader created is theirs
+    text = "귀하가 생성한 조직의 관리 계정은 441022819075 입니다. 초대한 계정: 552011873364"
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
