@@ -629,6 +629,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 29/30, 29/30, 30/30 and 30/30 ids): session 24's blind round, on its first round's rules (6a6987e); main folders
     # tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(187, 191) for part in ("", "-heldout")]
+    # unseen191-194 (first runs 27/30, 27/30, 30/30 and 29/30 types, 18/20, 14/23, 17/19 and 14/18 labelled deadlines,
+    # 29/30, 29/30, 30/30 and 29/30 ids): session 25's blind round, on its first round's rules (e2705c1); main folders
+    # tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(191, 195) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -882,6 +886,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen189"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen189-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen190-heldout"] = (8 / 10, 8 / 10, 1.0)
+    # unseen191-194: session 25's blind round, first runs on e2705c1; main folders tuned on since (left: a 24-hour reply
+    # window labelled as a deadline, a cost monitor's payer labelled beside its linked account, a maintenance that asks
+    # nothing labelled with its window), held-out ones not: at their first runs
+    floors["fixtures-unseen191"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen191-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen192"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen192-heldout"] = (9 / 10, 8 / 10, 9 / 10)
+    floors["fixtures-unseen193-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen194-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
