@@ -178,7 +178,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen189-heldout", "fixtures-unseen190", "fixtures-unseen190-heldout",
                       "fixtures-unseen191", "fixtures-unseen191-heldout", "fixtures-unseen192",
                       "fixtures-unseen192-heldout", "fixtures-unseen193", "fixtures-unseen193-heldout",
-                      "fixtures-unseen194", "fixtures-unseen194-heldout"})
+                      "fixtures-unseen194", "fixtures-unseen194-heldout", "fixtures-unseen195",
+                      "fixtures-unseen195-heldout", "fixtures-unseen196", "fixtures-unseen196-heldout",
+                      "fixtures-unseen197", "fixtures-unseen197-heldout", "fixtures-unseen198",
+                      "fixtures-unseen198-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -540,7 +543,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen193", "variants-unseen193"),
                 ("fixtures-unseen193-heldout", "variants-unseen193-heldout"),
                 ("fixtures-unseen194", "variants-unseen194"),
-                ("fixtures-unseen194-heldout", "variants-unseen194-heldout"))
+                ("fixtures-unseen194-heldout", "variants-unseen194-heldout"),
+                ("fixtures-unseen195", "variants-unseen195"),
+                ("fixtures-unseen195-heldout", "variants-unseen195-heldout"),
+                ("fixtures-unseen196", "variants-unseen196"),
+                ("fixtures-unseen196-heldout", "variants-unseen196-heldout"),
+                ("fixtures-unseen197", "variants-unseen197"),
+                ("fixtures-unseen197-heldout", "variants-unseen197-heldout"),
+                ("fixtures-unseen198", "variants-unseen198"),
+                ("fixtures-unseen198-heldout", "variants-unseen198-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
