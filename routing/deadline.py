@@ -210,6 +210,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretiring (?:it |them )?on|\bretire (?:it |them )on|\bretirement date:?|"
          r"\bscheduled for|\bon or after|\bafter|"
+         # (a window that restarts or patches, dated "between D1 and D2": "scheduled for a system reboot between D1 …")
+         r"\b(?:reboot|restart|maintenance|patching|update) (?:window )?between|"
          # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
          r"\bapply date:?|"
          # (the date of an impact, as a field: "Suspension date: D", "Closure date: D")

@@ -46,8 +46,18 @@ _COLUMN = (r"(?P<column>(?:in|of|from) the (?:right(?:-hand|most)?|last) column|
 
 # a stage the ask names by what happens on it ("before the end of support date", "by the retirement date"): group 1
 # the name, as the stage's own line writes it
+# (or the stage itself, in the languages AWS writes in: "before the end of standard support", "avant la fin du support
+# standard", "antes del fin del soporte estándar", "antes do fim do suporte padrão", "prima della fine del supporto
+# standard", "vor dem Ende des Standard-Supports")
 _NAMED_STAGE = re.compile(r"\b(?:before|by|no later than|prior to|ahead of) the (end of (?:standard )?support|"
-                          r"end of life|retirement|shutdown|deprecation|cutover|deletion) date\b")
+                          r"end of life|retirement|shutdown|deprecation|cutover|deletion) date\b|"
+                          r"\b(?:before|prior to|ahead of) the (end of standard support|"
+                          r"end of (?:extended )?support)\b|"
+                          r"\bavant la (fin du support(?: standard)?)|\bantes del (fin del soporte(?: est[áa]ndar)?)|"
+                          r"\bantes do (fim do suporte(?: padr[ãa]o)?)|\bprima della (fine del supporto(?: standard)?)|"
+                          r"\bvor dem (ende des (?:standard-)?supports)")
+
+_NAMED_CUES = (" date", "support", "soporte", "suporte", "supporto")
 
 _REFERENCE = re.compile(
     r"\b" + _LEAD + _ARTICLE + r"(?:" + _LAST + r"\s+(?:of the\s+)?(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
@@ -69,10 +79,10 @@ def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | Non
     reference: all the mail's dates count (the list may follow its reference: "before the last date below")."""
     if len(dates) < 2:
         return None
-    if "date" in lowered and (named := _NAMED_STAGE.search(lowered)) is not None:
+    if any(map(lowered.__contains__, _NAMED_CUES)) and (named := _NAMED_STAGE.search(lowered)) is not None:
         # a stage the ask names by what happens on it ("before the end of support date"): the one date whose line
         # (a timeline's row, a field) names it, before the ask
-        name = named.group(1)
+        name = next(group for group in named.groups() if group)
         rows = {when: index for index, (when, at) in enumerate(dates)
                 if at < named.start() and name in lowered[lowered.rfind("\n", 0, at) + 1:at]}
         if len(rows) == 1:

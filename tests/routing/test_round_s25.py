@@ -191,3 +191,40 @@ def test_the_management_account_of_the_organization_that_created_the_account() -
     # guard: the organization the reader created is theirs
     text = "귀하가 생성한 조직의 관리 계정은 441022819075 입니다. 초대한 계정: 552011873364"
     assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
+
+
+# ---------------------------------------------------------------- round 3 (our own variants, between the blind rounds)
+
+
+def test_a_commitment_term_named_at_length() -> None:
+    body = ("Hello,\n\nThe 1-month commitment term of Provisioned Throughput 'ledger-summaries-pt' in account "
+            "552011873364 ends on April 2, 2027. It is billed at the no-commitment rate after that.\n")
+    notice = classify(GENERAL, "Your commitment ends soon", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("cost.commitment_expiry", "2027-04-02")
+
+
+def test_a_reboot_window_dated_between_two_times() -> None:
+    body = ("Hello,\n\nYour instance i-0f1e2d3c4b5a69788 in account 552011873364 is scheduled for a system reboot "
+            "between 2027-03-04 01:00 and 2027-03-04 03:00 UTC.\n")
+    notice = classify(HEALTH, "Amazon EC2 scheduled event", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-04")
+
+
+def test_what_a_service_will_reject_from_a_date() -> None:
+    body = ("Hello,\n\nFrom June 1, 2027, Amazon SQS will reject requests signed with Signature Version 2. Account "
+            "552011873364 still sends some.\n")
+    notice = classify(GENERAL, "", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-01")
+
+
+def test_a_stage_named_by_what_happens_on_it_in_other_languages() -> None:
+    text = ("Bonjour,\n\nVos clusters du compte 5520 1187 3364 utilisent Redis 6.2.\n\n"
+            "Étape                          Date\nFin du support standard        30 avril 2028\n"
+            "Début de RDS Extended Support  1er mai 2028\n\nMettez à niveau vos clusters avant la fin du support "
+            "standard.\n")
+    assert _deadline(text) == "2028-04-30"
+    text = ("Hola:\n\nSus clústeres de la cuenta 5520 1187 3364 usan Redis 6.2.\n\n"
+            "Hito                               Fecha\nFin del soporte estándar           30 de abril de 2028\n"
+            "Inicio de RDS Extended Support     1 de mayo de 2028\n\nActualice sus clústeres antes del fin del "
+            "soporte estándar.\n")
+    assert _deadline(text) == "2028-04-30"
