@@ -277,6 +277,10 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
                          r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri)\b)")
+# an imperative in the clause after a condition ("If you want to keep paying in USD, change the currency …", "Si vous
+# souhaitez …, modifiez …", "Si desea …, cambie …", "Se desidera …, modifichi …")
+_CONDITION_THEN_IMPERATIVE = re.compile(r"\b(?:if you|si vous|si desea|si usted|se voc[eê]|se desidera|wenn sie|"
+                                        r"falls sie)\b[^.\n]{0,160}?,(?=\s*\w)" + _IMPERATIVE.pattern)
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
 # the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try
@@ -379,9 +383,11 @@ def never_deadline_roles(notice_type: str | None) -> frozenset[str]:
 
 def may_ask(text: str) -> bool:
     """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
-    :func:`_asks` accepts holds one of these, or opens a line with an imperative)."""
+    :func:`_asks` accepts holds one of these, or opens a line with an imperative, or a clause with one after a
+    condition: "Si vous souhaitez continuer à payer en USD, modifiez la devise …")."""
     return any(map(text.__contains__, _ASK_CUES)) or _imperative_line(text) or (
-        any(map(text.__contains__, _PURPOSE_CUES)) and _PURPOSE.search(text) is not None)
+        any(map(text.__contains__, _PURPOSE_CUES)) and _PURPOSE.search(text) is not None) or (
+        any(map(text.__contains__, _CONDITION_CUES)) and _CONDITION_THEN_IMPERATIVE.search(text) is not None)
 
 
 def _imperative_line(text: str) -> bool:

@@ -210,6 +210,10 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretiring (?:it |them )?on|\bretire (?:it |them )on|\bretirement date:?|"
          r"\bscheduled for|\bon or after|\bafter|"
+         # (when a new rate starts to cost, as a field or in prose: "New rate applies from: D", "the new price takes
+         # effect on D")
+         r"\b(?:new )?(?:rates?|prices?|pricing|charges?|fees?) (?:applies|apply|takes? effect|(?:is |are )?effective)"
+         r"(?: from| on| as of)?:?|"
          # (a window that restarts or patches, dated "between D1 and D2": "scheduled for a system reboot between D1 …")
          r"\b(?:reboot|restart|maintenance|patching|update) (?:window )?between|"
          # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
@@ -306,7 +310,10 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
                           r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|维护时间|維護時間|メンテナンス日時|"
-                          r"유지 ?관리 (?:기간|창|시간))(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:：]"
+                          # (the label's colon, or the spaces of a field aligned without one: "Window (UTC)      D")
+                          # (or the work's schedule as a field: "일정 : D", "作業日程：D", "维护日程：D")
+                          r"유지 ?관리 (?:기간|창|시간)|(?:작업 |유지 관리 )?일정|(?:作業|メンテナンス|维护|維護)日程)"
+                          r"(?:[ \t]*\([^)\n]{1,20}\))?(?:[ \t]*[:：]|[ \t]{2,})"
                           # (on the next line, perhaps after the row's own label: "Zone eu-west-3a : D")
                           r"(?:[ \t]*\n[ \t]*(?:[^\n:：]{1,40}?[ \t]*[:：][ \t]*)?|[ \t]*)"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
@@ -408,7 +415,7 @@ def _aside_before(text: str, left: int, start: int, end: int, anaphor: int) -> b
 
 
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
-                "維護", "窗口", "时段", "유지")
+                "維護", "窗口", "时段", "유지", "일정", "日程")
 # a hard wrap of a plain-text paragraph: a line break after a line of at least 60 characters that ends inside a
 # sentence (a letter, a digit or a comma before it), before a line that goes on with a word and holds no field label (no
 # colon in its first 40 characters) and opens no list item
@@ -948,7 +955,8 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
                            # an end in the simple past ("finalizó el", "a pris fin le", "endete am", "è terminato il")
                            r"\bfinaliz(?:ó|ou)|\btermin(?:ó|ou)|\ba pris fin|\bs'est termin[ée]e?|\bendete|"
                            r"\bè (?:terminat|finit|cessat)[oa])"
-                           r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*\Z")
+                           # (a weekday between: "è stato chiuso il giovedì 22 aprile 2027")
+                           r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
 # in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
 # polite past ("… 에 비활성화되었습니다")
@@ -1225,7 +1233,7 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        # register new instances that run agent 1.x"); not "launch new": an image no longer launched from
                        # a date, its running instances untouched, has no later stage
                        r"\b(?:not be able to|no longer be able to|cannot|can no longer|"
-                       r"(?:not|no longer) (?:be )?possible to) (?:create|register|add|onboard) new\b|"
+                       r"(?:not|no longer) (?:be )?possible to) (?:create|register|add|onboard|order) new\b|"
                        # (said of the new ones: "New instances can no longer be created as of D")
                        r"\bnew\b[^.\n]{0,40}\b(?:can|could|will) no longer be (?:created|launched|added|deployed)\b|"
                        # ("creating a new classic portal will no longer be possible")
@@ -1303,9 +1311,11 @@ _FROM_LEADS = ("from", "as from", "from the")
 # 2027", "del 12 al 13 de marzo", "12 marzo - 13 marzo 2027", "3月12日～3月13日"), a time between too
 # (or nothing but white space after the first date's time: "2027-06-05 04:00 UTC 2027-06-05 08:00 UTC", the cells of a
 # table's Start and End columns)
-_TIME = r",?\s*\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?:\s*\(?[a-z]{2,4}\)?)?"
+# (also an ISO time after its date, "2027-01-19T23:30Z")
+_TIME = r",?\s*t?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?z?(?:\s*\(?[a-z]{2,4}\)?)?"
 _RANGE_CONNECTOR = re.compile(r"(?:" + _TIME + r"\s+|(?:" + _TIME + r")?\s*"
-                              r"(?:-|–|—|~|〜|～|to|till|until|through|thru|and|bis(?: zum)?|und|au|et|all'|al|y|a|e|"
+                              r"(?:->|→|-|–|—|~|〜|～|to|till|until|through|thru|and|bis(?: zum)?|und|au|et|all'|al|y|"
+                              r"a|e|"
                               r"至|到|から|부터)\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?)")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 #: the most dates (and relative dates) of one text that are scored: the first ones in the text. Scoring a date
@@ -1735,7 +1745,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_START.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and (":" in before[-16:] or "：" in before[-16:]) and any(map(before.__contains__, _WINDOW_CUES)):
+    if lead < 3 and (":" in before[-16:] or "：" in before[-16:] or "  " in before[-24:]) \
+            and any(map(before.__contains__, _WINDOW_CUES)):
         found = _LEAD_WINDOW.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
@@ -1898,8 +1909,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             and not any(map(context.__contains__, _PATCHES_STOP)) \
             and not _others_new_only(text, left, start, right, foreign):
         # only what is new stops that day (no new accounts): not yet the reader's impact; -3, so the end of
-        # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's
-        score -= 3
+        # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's;
+        # and below a deadline phrase, whatever its lead ("From January 15, 2027 you can no longer order new devices")
+        score = min(score - 3, QUALIFY - 1)
     elif ("deprecation" in context or "warning" in context) and _WARNING_ONLY.search(context) is not None \
             and not any(map(context.__contains__, _IMPACT_WORDS)):
         # only a warning starts that day ("From D1, responses from the v1 routes carry a Deprecation header"): a
@@ -2084,11 +2096,15 @@ def _column_kind(found: re.Match[str]) -> int:
 def _window_described(before: str, foreign: bool) -> bool:
     """Whether the paragraph ``before`` a table says what its window is for (an act, a maintenance, a patch), and
     states no fact: a "Start" column of the table is then a deadline."""
+    if "previous " in before or "prior " in before or "last " in before:
+        before = _PREVIOUS_FACT.sub(" ", before)  # (what an earlier window did is no fact of this one's)
     described, past = _context_score(before, 0)
     return not past and (described > 0 or any(map(before.__contains__, _WINDOW_WORDS))
                          or (foreign and _CONTEXT_FOREIGN_ACT.search(before) is not None))
 
 
+# a sentence about an earlier window, in the past ("The previous patch for these caches was applied on D.")
+_PREVIOUS_FACT = re.compile(r"[^.\n]*\b(?:previous|prior|last)\b[^.\n]*\b(?:was|were|has been|have been)\b[^.\n]*\.?")
 # the lines a list of per-resource dates looks up through for the line that introduces it (:func:`_list_item_score`)
 _ITEM_LINES = 40
 # what the intro of a list says in the CJK languages, which end it with a full stop rather than a colon ("次のインスタ
@@ -3012,6 +3028,14 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "antes del mantenimiento", "antes da janela", "antes da manutenção", "prima della finestra",
                   "prima della manutenzione", "vor der wartung", "メンテナンスの前", "メンテナンス前", "维护之前",
                   "维护前", "維護之前", "유지 관리 전",
+                  # (before the maintenance's time or start: "유지 관리 시간 전에", "유지 관리 시작 전에",
+                  # "メンテナンス開始前", "维护开始前", "before the maintenance starts")
+                  "유지 관리 시간 전", "유지 관리 시작 전", "メンテナンス開始前", "メンテナンスの開始前", "维护开始前",
+                  "維護開始前", "before the maintenance starts", "before the window starts",
+                  # (before the switch the maintenance makes: "vor Beginn der Umstellung", "before the cutover")
+                  "before the switch", "before the cutover", "before the changeover", "vor beginn der umstellung",
+                  "vor der umstellung", "avant le basculement", "antes del cambio", "antes da mudança",
+                  "prima del passaggio",
                   # (or before "that date", the maintenance's: "add the new roots to your trust store before that date")
                   "before that date", "before this date", "vor diesem datum", "avant cette date", "antes de esa fecha",
                   "antes de esta fecha", "antes dessa data", "antes desta data", "prima di tale data",

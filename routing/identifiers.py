@@ -250,6 +250,8 @@ _OWN_MANAGEMENT = re.compile(
     r"account di gestione|Verwaltungskontos?)(?:\s+(?:de\s+|da\s+|d[ie]\s+)?AWS)?(?:\s+ID)?\s*[:：#(（]?\s*\Z"
     r"|(?:お客様の|貴社の|您的|你的|貴公司的|귀하의\s*)(?:管理アカウント|管理账户|管理帳戶|관리 계정)"
     r"(?:\s*ID)?\s*[:：(（]?\s*\Z"
+    # (the reader in it, as Chinese says where they configured something: "您在管理账户 7815… 中配置的预算操作")
+    r"|(?:您|你)在\s*(?:AWS\s*)?(?:管理账户|管理帳戶|管理賬戶)(?:\s*ID)?\s*[:：(（]?\s*\Z"
     # the account whose cost monitor found the anomaly ("for monitor all-services in management account 4770…",
     # "pelo monitor contas-ligadas na conta de gestão", "für den Monitor … im Verwaltungskonto", "by monitor team-spend
     # for the management account 4410…", "par le moniteur … pour le compte de gestion"): its alerts go to it

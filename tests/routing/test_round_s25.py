@@ -228,3 +228,96 @@ def test_a_stage_named_by_what_happens_on_it_in_other_languages() -> None:
             "Inicio de RDS Extended Support     1 de mayo de 2028\n\nActualice sus clústeres antes del fin del "
             "soporte estándar.\n")
     assert _deadline(text) == "2028-04-30"
+
+
+# ---------------------------------------------------------------- round 4 (tuned on unseen195-198's main folders)
+
+MAINTENANCE = "health.scheduled_maintenance"
+
+
+def test_new_orders_that_stop_are_a_first_stage() -> None:
+    text = ("We will stop offering the Snowball Edge Storage Optimized 80 TB device. From March 1, 2027 you can no "
+            "longer order new devices. On June 1, 2027 we will end support for the device.")
+    assert _deadline(text) == "2027-06-01"
+
+
+def test_an_upcoming_removal_is_a_policy_change() -> None:
+    body = ("Hello,\n\nAWS Trusted Advisor is replacing the 'status' field of its check results with 'riskLevel'. "
+            "After June 7, 2027, 'status' will no longer be returned. Update scripts in account 552011873364 that "
+            "read it.\n")
+    notice = classify(GENERAL, "Upcoming removal of the status field in Trusted Advisor results", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-07")
+
+
+def test_a_window_field_aligned_without_a_colon_with_iso_times() -> None:
+    body = ("Hello,\n\nAmazon MSK will patch the brokers of the cluster below; each broker restarts once.\n\n"
+            "  Window (UTC)     2027-03-02T22:00Z -> 2027-03-03T02:00Z\n  Cluster          orders-kafka\n")
+    notice = classify(HEALTH, "Amazon MSK Planned Maintenance Notification [AWS Account: 552011873364]", body,
+                      date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-02")
+
+
+def test_an_earlier_windows_fact_does_not_make_this_window_a_fact() -> None:
+    body = ("Hello,\n\nA patch is scheduled for the caches below; their nodes are replaced one at a time. The previous "
+            "patch for these caches was applied on December 1, 2026.\n\n"
+            "  Cache       | Maintenance window (UTC)\n  ------------+--------------------------------\n"
+            "  orders      | Tuesday, March 9, 2027, 02:00 - 04:00\n")
+    notice = classify(HEALTH, "Amazon ElastiCache Planned Maintenance Notification", body, date=SENT)
+    assert notice.deadline == "2027-03-09"
+
+
+def test_an_ask_before_the_maintenance_starts_in_korean_and_a_schedule_field() -> None:
+    body = ("안녕하세요.\n\nAWS 계정 552011873364 의 플릿 호스트에 대해 하드웨어 유지 관리가 예약되었습니다.\n"
+            "  - 유지 관리 시간: 2027-03-07 17:00 ~ 21:00 UTC\n"
+            "유지 관리 시간 전에 대상 인스턴스의 보호 설정을 해제해 두시기 바랍니다.\n")
+    notice = classify(HEALTH, "AWS 예정된 유지 관리 알림", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-07")
+    # (the work's schedule as a field, in a mail that says the servers restart)
+    body = ("안녕하세요.\n\n계정 552011873364 의 랙에 대한 정기 유지 관리가 예정되어 있습니다. "
+            "작업 중에는 서버가 한 대씩 재부팅됩니다.\n"
+            "  일정       : 2027년 3월 7일(일) 오전 2:00 ~ 오전 6:00 (KST)\n"
+            "  이전 작업  : 2026년 11월 8일 완료\n")
+    notice = classify(HEALTH, "AWS Outposts 예정된 유지 관리 알림", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-07")
+
+
+def test_an_ask_before_the_switch_in_german() -> None:
+    body = ("Sehr geehrte Kundin, sehr geehrter Kunde,\n\nAmazon SNS stellt seine Endpunkte auf Zertifikate einer "
+            "neuen Zertifizierungsstelle um. Die Umstellung beginnt am 16. März 2027. Nehmen Sie bitte vor Beginn "
+            "der Umstellung das neue Stammzertifikat in Ihren Truststore auf.\n")
+    notice = classify(GENERAL, "Wichtiger Wartungshinweis: Amazon SNS", body, date=SENT)
+    assert notice.deadline == "2027-03-16"
+
+
+def test_a_new_rate_field() -> None:
+    body = ("Hello,\n\nThe hourly charge for each Resolver endpoint ENI will change.\n\nKey dates\n"
+            "  Notice sent:            8 Feb 2027\n  New rate applies from:  1st of May 2027, 00:00 UTC\n\n"
+            "No action is required.\n")
+    notice = classify(GENERAL, "Upcoming change to Amazon Route 53 Resolver pricing", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-05-01")
+
+
+def test_a_root_certificate_change() -> None:
+    body = ("Hello,\n\nAWS IoT Core is moving the certificate chain of its endpoints to a new root certificate "
+            "authority. Add the new root to your devices' trust stores before April 20, 2027.\n\n"
+            "Event type code AWS_IOT_PLANNED_LIFECYCLE_EVENT\n")
+    notice = classify(HEALTH, "AWS IoT Core root certificate change [AWS Account: 552011873364]", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-04-20")
+
+
+def test_an_imperative_after_a_condition_asks_by_its_date() -> None:
+    body = ("Bonjour,\n\nÀ compter du 1er mars 2027, vos factures seront émises en euros. Si vous souhaitez garder le "
+            "dollar, modifiez la devise de paiement avant le vendredi 19 février 2027.\n")
+    notice = classify("aws-billing@amazon.com", "Changement de la devise de paiement", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("billing.other", "2027-02-19")
+
+
+def test_the_management_account_the_reader_configured_something_in() -> None:
+    text = "您在管理账户 441022819075 中配置的预算操作已执行。\n目标：成员账户 552011873364\n"
+    assert extract_identifiers("", text, (), DAY).aws_account_id == "441022819075"
+
+
+def test_a_localized_past_with_a_weekday_before_its_date() -> None:
+    text = ("L'account AWS 5520 1187 3364 è stato chiuso il lunedì 8 febbraio 2027 su richiesta dell'account di "
+            "gestione.")
+    assert _deadline(text, "account.closed") is None
