@@ -633,6 +633,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 29/30, 29/30, 30/30 and 29/30 ids): session 25's blind round, on its first round's rules (e2705c1); main folders
     # tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(191, 195) for part in ("", "-heldout")]
+    # unseen195-198 (first runs 28/30, 28/30, 30/30 and 27/30 types, 18/20, 12/19, 19/20 and 17/21 labelled deadlines,
+    # 30/30, 29/30, 30/30 and 29/30 ids): session 25's second blind round, on its third round's rules (a7688b0); main
+    # folders tuned on since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(195, 199) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -895,6 +899,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen192-heldout"] = (9 / 10, 8 / 10, 9 / 10)
     floors["fixtures-unseen193-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen194-heldout"] = (1.0, 8 / 10, 1.0)
+    # unseen195-198: session 25's second blind round, first runs on a7688b0; main folders tuned on since (nothing left),
+    # held-out ones not: at their first runs
+    floors["fixtures-unseen195-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen196-heldout"] = (9 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen198-heldout"] = (8 / 10, 9 / 10, 9 / 10)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
