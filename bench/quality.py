@@ -181,7 +181,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen194", "fixtures-unseen194-heldout", "fixtures-unseen195",
                       "fixtures-unseen195-heldout", "fixtures-unseen196", "fixtures-unseen196-heldout",
                       "fixtures-unseen197", "fixtures-unseen197-heldout", "fixtures-unseen198",
-                      "fixtures-unseen198-heldout"})
+                      "fixtures-unseen198-heldout", "fixtures-unseen199", "fixtures-unseen199-heldout",
+                      "fixtures-unseen200", "fixtures-unseen200-heldout", "fixtures-unseen201",
+                      "fixtures-unseen201-heldout", "fixtures-unseen202", "fixtures-unseen202-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -551,7 +553,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen197", "variants-unseen197"),
                 ("fixtures-unseen197-heldout", "variants-unseen197-heldout"),
                 ("fixtures-unseen198", "variants-unseen198"),
-                ("fixtures-unseen198-heldout", "variants-unseen198-heldout"))
+                ("fixtures-unseen198-heldout", "variants-unseen198-heldout"),
+                ("fixtures-unseen199", "variants-unseen199"),
+                ("fixtures-unseen199-heldout", "variants-unseen199-heldout"),
+                ("fixtures-unseen200", "variants-unseen200"),
+                ("fixtures-unseen200-heldout", "variants-unseen200-heldout"),
+                ("fixtures-unseen201", "variants-unseen201"),
+                ("fixtures-unseen201-heldout", "variants-unseen201-heldout"),
+                ("fixtures-unseen202", "variants-unseen202"),
+                ("fixtures-unseen202-heldout", "variants-unseen202-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
