@@ -321,3 +321,25 @@ def test_a_localized_past_with_a_weekday_before_its_date() -> None:
     text = ("L'account AWS 5520 1187 3364 è stato chiuso il lunedì 8 febbraio 2027 su richiesta dell'account di "
             "gestione.")
     assert _deadline(text, "account.closed") is None
+
+
+# ---------------------------------------------------------------- round 5 (our own variants of two families that recur
+# in held-out folders: measured next on a fresh blind round)
+
+
+def test_a_reply_window_of_more_than_a_day_in_hours() -> None:
+    assert _deadline("Please reply within 36 hours with the steps you took.", "abuse.report") == "2027-02-10"
+    assert _deadline("Bitte antworten Sie innerhalb von 30 Stunden.", "abuse.report") == "2027-02-10"
+    # guard: a day or less is a response time
+    assert _deadline("Please reply within 24 hours with the steps you took.", "abuse.report") is None
+
+
+def test_an_ses_sending_pause_is_no_account_suspension() -> None:
+    body = ("您好，\n\n由于投诉率过高，我们已暂停您在欧洲（爱尔兰）区域的 Amazon SES 账户（552011873364）的"
+            "电子邮件发送功能。\n")
+    assert classify(GENERAL, "Amazon SES 账户发送已暂停", body, date=SENT).notice_type == "ses.sending_review"
+    body = "안녕하세요.\n\n반송률이 높아 계정 552011873364 의 Amazon SES 이메일 전송을 일시 중지했습니다.\n"
+    assert classify(GENERAL, "", body, date=SENT).notice_type == "ses.sending_review"
+    # guard: the AWS account suspended still is
+    body = "您好，\n\n由于付款逾期，您的 AWS 账户 552011873364 已被暂停。\n"
+    assert classify(GENERAL, "您的 AWS 账户已被暂停", body, date=SENT).notice_type == "account.suspended"
