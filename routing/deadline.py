@@ -214,6 +214,10 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # effect on D")
          r"\b(?:new )?(?:rates?|prices?|pricing|charges?|fees?) (?:applies|apply|takes? effect|(?:is |are )?effective)"
          r"(?: from| on| as of)?:?|"
+         # (when a switch starts, as a field or in prose: "Certificate switch begins: Tuesday, D", "the cutover starts
+         # on D")
+         r"\b(?:switch|cutover|changeover|rotation|migration|transition) (?:begins|starts|will (?:begin|start))"
+         r"(?: on)?:?|"
          # (a window that restarts or patches, dated "between D1 and D2": "scheduled for a system reboot between D1 …")
          r"\b(?:reboot|restart|maintenance|patching|update) (?:window )?between|"
          # (the date a required update is applied, as a field: "Apply date: January 10, 2027")
@@ -253,6 +257,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
+# a term's end as a field, localized, at the start of its line ("Ende : D", "Fin : D", "Fim: D", "Fine: D")
+_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine)[ \t]*[:：][ \t]*\Z")
 # an auto-renewal on a date ("is set to auto-renew on", "renews automatically on") or a bill "payable on or
 # before" one: weight 3, searched only where "renew" or "payable" stands before the date (the big lead
 # alternation above is tried at every position of every date's lead text)
@@ -315,7 +321,8 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"유지 ?관리 (?:기간|창|시간)|(?:작업 |유지 관리 )?일정|(?:作業|メンテナンス|维护|維護)日程)"
                           r"(?:[ \t]*\([^)\n]{1,20}\))?(?:[ \t]*[:：]|[ \t]{2,})"
                           # (on the next line, perhaps after the row's own label: "Zone eu-west-3a : D")
-                          r"(?:[ \t]*\n[ \t]*(?:[^\n:：]{1,40}?[ \t]*[:：][ \t]*)?|[ \t]*)"
+                          # (an ideographic space too: "メンテナンス期間 (日本時間):\n\u3000D")
+                          r"(?:[ \t\u3000]*\n[ \t\u3000]*(?:[^\n:：]{1,40}?[ \t]*[:：][ \t]*)?|[ \t]*)"
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
                           r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
@@ -377,8 +384,23 @@ def _asks_before_switch(text: str) -> bool:
 
 
 # what AWS imposes when a condition still holds on a date (:func:`best_deadline`)
-_IMPOSED = re.compile(r"\bwe (?:will|may|might) (?:then )?(?:pause|suspend|stop|disable|deactivate|delete|terminate|"
+# (the present too, in the clause after the condition: "If the mandate is not confirmed within 14 days of this message,
+# we remove the bank account")
+_IMPOSED = re.compile(r"\bwe (?:will |may |might )?(?:then )?(?:pause|suspend|stop|disable|deactivate|delete|terminate|"
                       r"block|close|restrict|remove|revoke)\b")
+
+
+def _imposed_if(lowered: str, left: int, end: int, right: int) -> bool:
+    """Whether the sentence ``lowered[left:right]`` opens with a condition and says, after the date or period that ends
+    at ``end``, what AWS imposes if it still holds then (:data:`_IMPOSED`): a date the reader must have acted by."""
+    return lowered[left:right].lstrip().startswith("if ") and _IMPOSED.search(lowered, end, right) is not None
+
+
+_LAST_DAY_TO_WORDS = (r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|register|registering|add|adding|onboard|"
+                      r"sign|purchase|buy)\b)(?:[\w-]+\s+){0,5}?[\w-]+(?: is)?:?\s*")
+_LAST_DAY_TO = re.compile(_LAST_DAY_TO_WORDS + r"\Z")
+# (anywhere, then a date: worth_looking's test)
+_LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"(?=\d|[a-z]{3})")
 # the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
@@ -1735,6 +1757,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and (":" in before[-3:] or "：" in before[-3:]) and _END_FIELD_LOCAL.search(before) is not None:
+        # a term's end as a field, localized ("Ende : 02.03.2027" under "Beginn : 02.03.2026"; the English field reads
+        # "Expires:" or "End date:")
+        lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
     if lead < 3 and any(map(before.__contains__, _UNTIL_CUES)):
         found = _LEAD_UNTIL.search(before)
         if found:
@@ -2880,9 +2906,13 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # then")
         left, right = _sentence(lowered, found.start, found.end)
         return replace(deadline, act_by=found.pay_by or asks_by_then(lowered[left:right])
-                       or acts_by_then(lowered[left:_refers_back(lowered, right)]))
+                       or acts_by_then(lowered[left:_refers_back(lowered, right)])
+                       or _imposed_if(lowered, left, found.end, right))
     left, right = _sentence(lowered, found.at, found.end)
-    act_by = found.referred or _acts_by(lowered, found)
+    act_by = found.referred or _acts_by(lowered, found) or (
+        # (the last day to do something, its field or its prose: "Last day to launch new instances: D")
+        "last d" in lowered[max(0, found.start - 80):found.at]
+        and _LAST_DAY_TO.search(lowered, max(0, found.start - 80), found.at) is not None)
     if not act_by:  # (or its sentence, or the next, asks an act "by that date": "please … by that date")
         act_by = acts_by_then(lowered[left:_refers_back(lowered, right)])
     mentions = _mentions(lowered, found) if not act_by else []
@@ -2899,7 +2929,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         # pedimos que realice el pago antes de la fecha límite indicada"): the date to pay by
         act_by = _DUE_ANAPHOR.search(lowered) is not None
     sentence = lowered[left:right]
-    if not act_by and sentence.lstrip().startswith("if ") and _IMPOSED.search(lowered, found.end, right) is not None:
+    if not act_by and _imposed_if(lowered, left, found.end, right):
         # what AWS will do if things still stand so on the date ("If we still cannot deliver the report on D, we will
         # pause the report definition"): the date the reader must have fixed them by
         act_by = True
@@ -3036,6 +3066,12 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   # "メンテナンス開始前", "维护开始前", "before the maintenance starts")
                   "유지 관리 시간 전", "유지 관리 시작 전", "メンテナンス開始前", "メンテナンスの開始前", "维护开始前",
                   "維護開始前", "before the maintenance starts", "before the window starts",
+                  # (before the period or the first window starts: "期間開始までに", "antes da primeira janela",
+                  # "avant le début du créneau")
+                  "期間開始まで", "期間の開始まで", "開始までに", "before the first window",
+                  "avant la première fenêtre", "antes de la primera ventana", "antes da primeira janela",
+                  "prima della prima finestra",
+                  "vor dem ersten wartungsfenster", "avant le début du créneau", "avant le début de la maintenance",
                   # (before the switch the maintenance makes: "vor Beginn der Umstellung", "before the cutover")
                   "before the switch", "before the cutover", "before the changeover", "vor beginn der umstellung",
                   "vor der umstellung", "avant le basculement", "antes del cambio", "antes da mudança",
@@ -3098,7 +3134,9 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
-    if ("we will" in lowered or "we may" in lowered) and "if " in lowered \
+    if "last d" in lowered and _LAST_DAY_TO_DATE.search(lowered[:200_000]) is not None:
+        return True  # (the last day to do something: best_deadline's act_by)
+    if "if " in lowered and "we " in lowered \
             and _IMPOSED.search(lowered[:200_000]) is not None:
         return True  # (what AWS will do if things still stand so on a date: best_deadline's act_by)
     if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):

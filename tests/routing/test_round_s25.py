@@ -343,3 +343,72 @@ def test_an_ses_sending_pause_is_no_account_suspension() -> None:
     # guard: the AWS account suspended still is
     body = "您好，\n\n由于付款逾期，您的 AWS 账户 552011873364 已被暂停。\n"
     assert classify(GENERAL, "您的 AWS 账户已被暂停", body, date=SENT).notice_type == "account.suspended"
+
+
+# ---------------------------------------------------------------- round 6 (tuned on unseen199-202's main folders)
+
+
+def test_a_japanese_window_heading_over_an_indented_date() -> None:
+    body = ("お客様各位\n\nアカウント 552011873364 のチャネルについてメンテナンスを予定しています。\n\n"
+            "メンテナンス期間 (日本時間):\n\u30002027年3月10日（水）午前1時00分 ～ 午前4時00分\n\n"
+            "期間開始までに、自動再接続が有効であることをご確認ください。\n")
+    notice = classify(HEALTH, "Amazon IVS 計画メンテナンスのお知らせ", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-10")
+
+
+def test_an_ask_before_the_first_window() -> None:
+    body = ("Olá,\n\nO AWS Batch vai atualizar o agendador das filas abaixo, da sua conta 552011873364.\n\n"
+            "Fila               Janela (UTC)\nfila-prod          09/03/2027 04:00 - 06:00\n"
+            "fila-dev           16/03/2027 04:00 - 06:00\n\n"
+            "Se preferir, aplique a atualização antes da primeira janela.\n")
+    notice = classify(HEALTH, "Manutenção programada do AWS Batch", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-09")
+
+
+def test_the_last_day_to_do_something_is_a_date_to_act_by() -> None:
+    body = ("Hello,\n\nThe seller is retiring the AMI product 'Edge Proxy' that account 552011873364 subscribed to.\n"
+            "Last day to launch new instances: May 20, 2027\nRunning instances keep working.\n")
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace: a product you subscribe to is being retired",
+                      body, date=SENT)
+    assert notice.deadline == "2027-05-20"
+
+
+def test_what_aws_does_if_a_period_passes() -> None:
+    body = ("Hello,\n\nYou added a bank account to account 552011873364. If the mandate is not confirmed within 10 "
+            "days of this message, we remove the bank account.\n")
+    notice = classify("aws-billing@amazon.com", "Confirm the direct debit mandate", body, date=SENT)
+    assert notice.deadline == "2027-02-18"
+
+
+def test_a_terms_end_as_a_localized_field() -> None:
+    text = ("Reservierte Knoten im Konto 5520-1187-3364 laufen bald ab.\nBeginn            : 05.04.2026\n"
+            "Ende              : 05.04.2027\n")
+    assert _deadline(text, "cost.commitment_expiry") == "2027-04-05"
+
+
+def test_a_korean_payment_not_processed() -> None:
+    body = ("안녕하세요.\n\nAWS 계정 552011873364의 2월 사용 요금 결제를 시도했지만 카드사에서 거절되었습니다.\n"
+            "결제 기한 2027. 3. 19. (금)\n")
+    notice = classify(GENERAL, "조치 필요 - AWS 계정 결제가 처리되지 않았습니다", body, date=SENT)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_endpoints_that_will_present_certificates_of_another_ca() -> None:
+    body = ("Hello,\n\nAmazon MQ endpoints in account 552011873364 will start presenting server certificates issued "
+            "by Amazon Trust Services instead of the current chain.\n\nCertificate switch begins: Monday, April 12, "
+            "2027 at 10:00 UTC\n")
+    notice = classify(HEALTH, "Amazon MQ: update the trust store of your clients", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-04-12")
+
+
+def test_a_chinese_account_restricted_for_now() -> None:
+    body = "您好，\n\n为保护您的账户安全，我们已暂时限制 AWS 账户 552011873364 的访问。\n"
+    notice = classify("aws-verification@amazon.com", "您的 AWS 账户已被暂时限制", body, date=SENT)
+    assert notice.notice_type == "account.suspended"
+
+
+def test_a_localized_automatic_upgrade() -> None:
+    body = ("Olá,\n\nA atualização automática dos ambientes do AWS Glue para a versão 5.0 começará em 15 de março de "
+            "2027 (conta da AWS 552011873364).\n")
+    notice = classify(GENERAL, "", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == (MAINTENANCE, "2027-03-15")
