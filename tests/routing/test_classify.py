@@ -637,6 +637,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 29/30, 30/30 and 29/30 ids): session 25's second blind round, on its third round's rules (a7688b0); main
     # folders tuned on since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(195, 199) for part in ("", "-heldout")]
+    # unseen199-202 (first runs 29/30, 28/30, 27/30 and 28/30 types, 18/20, 15/21, 13/16 and 13/21 labelled deadlines,
+    # 30/30 ids each): session 25's third blind round, on its fifth round's rules (fa5717a); main folders tuned on
+    # since, held-out ones not (READMEs)
+    names += [f"fixtures-unseen{n}{part}" for n in range(199, 203) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -904,6 +908,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen195-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen196-heldout"] = (9 / 10, 6 / 10, 1.0)
     floors["fixtures-unseen198-heldout"] = (8 / 10, 9 / 10, 9 / 10)
+    # unseen199-202: session 25's third blind round, first runs on fa5717a; main folders tuned on since (left: a Korean
+    # host degradation's stop date, an Italian reserved-node retirement, a French night-long window, a price change
+    # that asks nothing, a certificate pin's date), held-out ones not: at their first runs
+    floors["fixtures-unseen199"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen199-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen200-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen201"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen201-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen202"] = (1.0, 17 / 20, 1.0)
+    floors["fixtures-unseen202-heldout"] = (8 / 10, 7 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
