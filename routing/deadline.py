@@ -203,6 +203,13 @@ def _word_led(words: str) -> str:
     return "(?:" + words + ")"
 
 
+# the last day to do something, as a field or in prose ("Last day to launch new instances Jun 30, 2027", "the last date
+# for renewals is"); not the last day to create or register new ones, a first stage before the end ("Last day to
+# register a new appliance 2026-11-30" over "End of support 2027-05-31")
+_LAST_DAY_TO_WORDS = (r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|register|registering|add|adding|onboard|"
+                      r"sign|purchase|buy)\b)(?:[\w-]+\s+){0,5}?[\w-]+(?: is)?:?")
+
+
 _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(_word_led(words) + _FILLER), weight) for words, weight in (
         (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
@@ -232,11 +239,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # (a period that closes: "The review period closes D", "the window closes on D")
          r"\b(?:period|window|review)\s+(?:closes|will close)(?: on)?|"
          r"\bend[- ]of[- ](?:standard[- ])?support(?: date)?(?: is| on)?:?|\blast day of (?:standard )?support:?|"
-         # (the last day to do something, as a field or in prose: "Last day to launch new instances Jun 30, 2027",
-         # "the last date for renewals is"; not the last day to create or register new ones, a first stage before the
-         # end: "Last day to register a new appliance 2026-11-30" over "End of support 2027-05-31")
-         r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|register|registering|add|adding|onboard|sign|purchase|"
-         r"buy)\b)(?:[\w-]+\s+){0,5}?[\w-]+(?: is)?:?|"
+         # (the last day to do something: _LAST_DAY_TO_WORDS)
+         + _LAST_DAY_TO_WORDS + "|"
          # "you have until", "end of life on", "auto-upgrade on", "will be cancelled effective"
          r"\btakes? effect(?: on)?|\bgo(?:es)? into effect(?: on)?|\bcomes? into effect(?: on)?|"
          r"\bhave until|\bend[- ]of[- ]life(?: date)?(?: is| on)?:?|\bauto-?(?:upgrade|update|patch)(?:s|d)?(?: on)?|"
@@ -396,11 +400,10 @@ def _imposed_if(lowered: str, left: int, end: int, right: int) -> bool:
     return lowered[left:right].lstrip().startswith("if ") and _IMPOSED.search(lowered, end, right) is not None
 
 
-_LAST_DAY_TO_WORDS = (r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|register|registering|add|adding|onboard|"
-                      r"sign|purchase|buy)\b)(?:[\w-]+\s+){0,5}?[\w-]+(?: is)?:?\s*")
-_LAST_DAY_TO = re.compile(_LAST_DAY_TO_WORDS + r"\Z")
+# the last day to do something, before its date (a deadline lead of _LEADS; an act-by lead, :func:`best_deadline`)
+_LAST_DAY_TO = re.compile(_LAST_DAY_TO_WORDS + r"\s*\Z")
 # (anywhere, then a date: worth_looking's test)
-_LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"(?=\d|[a-z]{3})")
+_LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"\s*(?=\d|[a-z]{3})")
 # the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
