@@ -281,7 +281,7 @@ _OWN_CREATED = _Gated(re.compile(
     r"|conta de gerenciamento\s+[ée]|account di gestione\s+[èe]|Verwaltungskonto)\s*[:：]?\s*\Z"
     # (the reader named as who created it: "생성한 조직의 관리 계정" alone is the management account of the organization
     # that created the reader's new account, another's)
-    r"|(?:お客様が|あなたが|您|你|귀하가|고객님이|고객님께서)\s*(?:が\s*)?"
+    r"|(?:お客様が|あなたが|您|你|귀하가|고객님이|고객님께서)\s*"
     r"(?:作成した|作成された|创建的|建立的|생성한|만든)\s*(?:AWS\s*)?(?:組織|组织|조직)\s*(?:の|的|의)\s*"
     r"(?:管理アカウント|管理账户|管理帳戶|관리 계정)(?:\s*ID)?\s*(?:は|为|為|是|은)?\s*[:：]?\s*\Z", _I),
     ("created", "créé", "creado", "creó", "creato", "criou", "erstellt", "作成", "创建", "建立", "생성", "만든"),

@@ -1,5 +1,5 @@
-"""Stages a mail refers back to by their place: the date of a timeline or a table that an ask names without
-writing it again.
+"""Stages a mail refers back to by their place, or by what happens on them: the date of a timeline or a table that
+an ask names without writing it again ("before the end of support date", "avant la fin du support standard").
 
 A staged shutdown lists its stages ("Stage 1 - D1: …", "• D2 — …", a table whose column headers are the dates),
 then asks an act by one of them: "Export your data before the second stage", "antes de la última fecha de la
