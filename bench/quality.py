@@ -183,7 +183,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen197", "fixtures-unseen197-heldout", "fixtures-unseen198",
                       "fixtures-unseen198-heldout", "fixtures-unseen199", "fixtures-unseen199-heldout",
                       "fixtures-unseen200", "fixtures-unseen200-heldout", "fixtures-unseen201",
-                      "fixtures-unseen201-heldout", "fixtures-unseen202", "fixtures-unseen202-heldout"})
+                      "fixtures-unseen201-heldout", "fixtures-unseen202", "fixtures-unseen202-heldout",
+                      "fixtures-unseen203", "fixtures-unseen203-heldout", "fixtures-unseen204",
+                      "fixtures-unseen204-heldout", "fixtures-unseen205", "fixtures-unseen205-heldout",
+                      "fixtures-unseen206", "fixtures-unseen206-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -561,7 +564,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen201", "variants-unseen201"),
                 ("fixtures-unseen201-heldout", "variants-unseen201-heldout"),
                 ("fixtures-unseen202", "variants-unseen202"),
-                ("fixtures-unseen202-heldout", "variants-unseen202-heldout"))
+                ("fixtures-unseen202-heldout", "variants-unseen202-heldout"),
+                ("fixtures-unseen203", "variants-unseen203"),
+                ("fixtures-unseen203-heldout", "variants-unseen203-heldout"),
+                ("fixtures-unseen204", "variants-unseen204"),
+                ("fixtures-unseen204-heldout", "variants-unseen204-heldout"),
+                ("fixtures-unseen205", "variants-unseen205"),
+                ("fixtures-unseen205-heldout", "variants-unseen205-heldout"),
+                ("fixtures-unseen206", "variants-unseen206"),
+                ("fixtures-unseen206-heldout", "variants-unseen206-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
