@@ -319,11 +319,19 @@ _EXTENDED = re.compile(r"extended support|erweiterte[nr]? support|support étend
 _UNTIL_LEAD = re.compile(r"(?:\buntil|\bthrough|\bhasta el|\bhasta|\baté|\bbis(?: zum)?|\bjusqu.au|\bfino al|"
                          r"\bends?(?: on)?|\bendet am|\btermina(?:rá)? (?:el|em)|\bprend fin le|\bfinisce il)\s*\Z")
 _UNTIL_AFTER = re.compile(r"\s*(?:まで|까지|为止|止)")
+#: a weekday's name in the six languages written in Latin letters, with the comma and space after it ("Thursday, ",
+#: "jeudi ", "quinta-feira, "): what may stand between a range's connector and its second date
+WEEKDAY_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
+                r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|"
+                r"jueves|viernes|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|"
+                r"domenica|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?,?\s*")
 # a range's second date: the connector between the two ("D1 - D2", "D1 ~ D2", "D1 至 D2", "dal D1 al D2",
 # "D1 から D2 まで") and a window's closing lead ("closes on", "endet am", "se cierra el", "termina il")
+# (the second date may follow its weekday: "du jeudi 4 au vendredi 5 février 2027")
 _RANGE_JOIN = re.compile(r"\s*(?:\d{1,2}:\d\d(?::\d\d)?\s*(?:\(?(?:utc|gmt)\)?)?\s*)?"
-                         r"(?:-|–|—|~|〜|～|至|到|から|부터|to|until|through|and|al|au|bis|a|e|y|et|und|und dem)"
-                         r"\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+)?\Z")
+                         r"(?:-|–|—|~|〜|～|至|到|から|부터|to|until|through|and|al|all['’]|au|bis|a|e|y|et|und|"
+                         r"und dem)"
+                         r"\s*(?:" + WEEKDAY_WORD + r")?(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+)?\Z")
 _CLOSE_LEAD = re.compile(r"(?:\bclos(?:es|ing)(?: on)?|\bends?(?: on)?|\bschließt sich am|\bschließt am|\bendet am|"
                          r"\bse cierra el|\btermina el|\bse ferme le|\bprend fin le|\bsi chiude il|\btermina il|"
                          r"\bfecha em|\btermina em|\bencerra em)"

@@ -41,6 +41,7 @@ from routing.dateroles import (
     EXTENDED_END,
     START,
     THEN_ANAPHOR,
+    WEEKDAY_WORD,
     acts_by_then,
     after_condition,
     asks_by_then,
@@ -330,6 +331,16 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenanc
                           r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?|从|自)"
                           # (then a weekday: "Finestra di manutenzione: martedì D")
                           r"[ \t]*)?(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+# a "When:" field ("When: Saturday, February 20, 2027, from 11:00 PM", "Quand : dans la nuit du jeudi 4 au vendredi 5
+# février 2027", "Cuándo: …", "Quando: …", "Wann: in der Nacht vom …"): when what the mail announces happens, a
+# maintenance's window among them (weight 3, as _LEAD_WINDOW); its value may open with the night it spans, "from" or a
+# weekday
+_LEAD_WHEN = re.compile(r"(?:\A|\n)[ \t]*(?:when|quand|cu[áa]ndo|quando|wann)[ \t]*[:：][ \t]*"
+                        r"(?:(?:(?:in |on )?the night of|(?:dans )?la nuit du|(?:en )?la noche del|(?:na )?noite de|"
+                        r"(?:nella )?notte (?:tra|fra|del)|in der nacht (?:vom|von))[ \t]+)?"
+                        r"(?:(?:from|between|vom|von|du|del|de|desde(?: el)?|dal|entre(?: el| le| o)?)[ \t]+)?"
+                        r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+_WHEN_CUES = ("when", "quand", "cuándo", "cuando", "quando", "wann")
 # a window named by its date, in prose or as a table's column header ("during the maintenance window of Tuesday,
 # D", "Fenêtre du mardi D, 01:00–05:00", "la ventana del D", "a janela de D", "la finestra del D", "im Wartungsfenster
 # am D"): the window opens then (weight 3, as _LEAD_WINDOW)
@@ -1339,11 +1350,14 @@ _FROM_LEADS = ("from", "as from", "from the")
 # (or nothing but white space after the first date's time: "2027-06-05 04:00 UTC 2027-06-05 08:00 UTC", the cells of a
 # table's Start and End columns)
 # (also an ISO time after its date, "2027-01-19T23:30Z")
+# (and a German day's dot and comma before its connector: "vom 10., bis 11. Januar 2027", "vom 10. bis 11. Januar")
 _TIME = r",?\s*t?\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?z?(?:\s*\(?[a-z]{2,4}\)?)?"
-_RANGE_CONNECTOR = re.compile(r"(?:" + _TIME + r"\s+|(?:" + _TIME + r")?\s*"
+_RANGE_CONNECTOR = re.compile(r"(?:" + _TIME + r"\s+|(?:\.(?=,|\s*(?:bis|und)\b))?,?(?:" + _TIME + r")?\s*"
                               r"(?:->|→|-|–|—|~|〜|～|to|till|until|through|thru|and|bis(?: zum)?|und|au|et|all'|al|y|"
                               r"a|e|"
-                              r"至|到|から|부터)\s*(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?)")
+                              # (a weekday may stand before the second date: "du jeudi 4 au vendredi 5 février")
+                              r"至|到|から|부터)\s*(?:" + WEEKDAY_WORD + r")?"
+                              r"(?:the\s+|le\s+|el\s+|il\s+|zum\s+|am\s+|dem\s+|de\s+)?)")
 QUALIFY = 3  # a candidate below this score is a date, not a deadline
 #: the most dates (and relative dates) of one text that are scored: the first ones in the text. Scoring a date
 #: reads its sentence (~180 µs); a text of 16,000 dates took 2-3 s. The most dates of any mail of every labelled
@@ -1779,6 +1793,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     if lead < 3 and (":" in before[-16:] or "：" in before[-16:] or "  " in before[-24:]) \
             and any(map(before.__contains__, _WINDOW_CUES)):
         found = _LEAD_WINDOW.search(before)
+        if found:
+            lead, phrase_start = 3, max(left, start - 80) + found.start()
+    if lead < 3 and (":" in before or "：" in before) and any(map(before.__contains__, _WHEN_CUES)):
+        found = _LEAD_WHEN.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
     if lead < 3 and start - left < 40 and left > 0 and any(
@@ -2298,10 +2316,45 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
                 and _year_missing(match):
             when = _range_year(lowered, match, matches[index + 1], when, foreign)
         if when is not None and 1990 <= when.year <= 2200:
+            opening = _range_opening(lowered, match, when)
+            if opening is not None:
+                out.append(opening)  # (the range's first day, before its last: "du 4 au 5 février 2027")
             out.append((when, match))
-            if len(out) == MAX_DATES:
+            if len(out) >= MAX_DATES:
                 break  # (the dates scored are bounded: see MAX_DATES)
-    return out
+    return out[:MAX_DATES]
+
+
+# the first day of a range whose last day alone names the month and year ("4-5 February 2027", "from Thursday 4 to
+# Friday 5 February 2027", "du jeudi 4 au vendredi 5 février 2027", "del 4 al 5 de febrero de 2027", "dal 4 al 5
+# febbraio 2027", "de 4 a 5 de fevereiro de 2027", "vom 4. bis 5. Februar 2027", "between 4 and 5 February 2027"):
+# read in the few characters just before that last day, to their end (never a time's or a number's digits)
+_DAY_RANGE_OPENING = re.compile(
+    # led by "from", "between", "du", "del", "vom" … (a weekday may follow), or a tight "4-5"
+    r"(?:(?:\b(?:from|between|on|du|des|del|dal|de|da|vom|von|entre|nuit du)\s+|[(:,]\s*)(?:" + WEEKDAY_WORD + r")?"
+    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?,?\s*"
+    r"(?:-|–|—|~|〜|～|all['’]|\b(?:to|till|until|through|thru|and|bis(?: zum)?|und|au|et|al|a|à|y|e|ao)\b)\s*"
+    r"(?:" + WEEKDAY_WORD + r")?(?:(?:the|le|el|il|zum|am|dem|den|de)\s+)?|"
+    r"(?<![\w.:/,-])(?P<tight>[0-3]?\d)[-–])\Z")
+_DAY_RANGE_DAY = re.compile(r"[0-3]?\d")
+
+
+def _range_opening(lowered: str, match: re.Match[str], when: date) -> tuple[date, re.Match[str]] | None:
+    """The range's first day (:data:`_DAY_RANGE_OPENING`) where ``match`` (dated ``when``, a day written before its
+    month) closes a range of days of the same month, with its place in ``lowered``; None elsewhere."""
+    start = match.start()
+    if start == 0 or not lowered[start].isdigit() or not (lowered[start - 1].isspace()
+                                                          or lowered[start - 1] in "-–—~〜～'’"):
+        return None
+    opening = _DAY_RANGE_OPENING.search(lowered, max(0, start - 48), start)
+    if opening is None:
+        return None
+    name = "day" if opening.group("day") else "tight"
+    first = int(opening.group(name))
+    day = _DAY_RANGE_DAY.match(lowered, opening.start(name))
+    if not 1 <= first < when.day or day is None:
+        return None
+    return when.replace(day=first), day
 
 
 def _year_missing(match: re.Match[str]) -> bool:
@@ -2379,6 +2432,11 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     candidates = _candidates(lowered, upcoming, foreign)
     if reference is not None:
         candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
+    if notice_type == MAINTENANCE:
+        # a maintenance dated as a range in its prose ("the brokers are restarted from Sunday 10 to Monday 11 January
+        # 2027", "du 10 au 11 janvier 2027"): the window opens on its first date, a window start as a field's
+        candidates = [replace(c, score=QUALIFY) if 0 < c.score < QUALIFY and not c.aside
+                      and _opens_range(lowered, c.at, c.end, foreign) else c for c in candidates]
     # a period counted from this very mail ("within 15 days of this message") competes with the dates; another comes
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
