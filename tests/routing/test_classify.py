@@ -641,6 +641,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 ids each): session 25's third blind round, on its fifth round's rules (fa5717a); main folders tuned on
     # since, held-out ones not (READMEs)
     names += [f"fixtures-unseen{n}{part}" for n in range(199, 203) for part in ("", "-heldout")]
+    # unseen203-206 (first runs 27/30, 27/30, 28/30 and 27/30 types, 24/24, 17/23, 17/19 and 19/21 labelled deadlines,
+    # 30/30 ids each): session 26's blind round, on its first round's rules (83e3fb8; the same figures on 82c4584)
+    names += [f"fixtures-unseen{n}{part}" for n in range(203, 207) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -918,6 +921,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen201-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen202"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen202-heldout"] = (8 / 10, 7 / 10, 1.0)
+    # unseen203-206: session 26's blind round, first runs on 83e3fb8; main folders at their first runs until tuned,
+    # held-out ones at their first runs
+    floors["fixtures-unseen203"] = (17 / 20, 1.0, 1.0)
+    floors["fixtures-unseen204"] = (17 / 20, 16 / 20, 1.0)
+    floors["fixtures-unseen204-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen205"] = (18 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen206"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen206-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
