@@ -262,8 +262,9 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
         (r"\bon|\bfrom|\bat|:", 1),
     )
 )
-# a term's end as a field, localized, at the start of its line ("Ende : D", "Fin : D", "Fim: D", "Fine: D")
-_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine)[ \t]*[:：][ \t]*\Z")
+# a term's end as a field, localized, at the start of its line ("Ende : D", "Fin : D", "Fim: D", "Fine: D"), or an
+# English "Ends:" (a field aligned with spaces after its colon: "Ends:           March 15, 2027")
+_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine|ends)[ \t]*[:：][ \t]*\Z")
 # an auto-renewal on a date ("is set to auto-renew on", "renews automatically on") or a bill "payable on or
 # before" one: weight 3, searched only where "renew" or "payable" stands before the date (the big lead
 # alternation above is tried at every position of every date's lead text)
@@ -309,7 +310,11 @@ _START_CUES = ("start", "beginn", "inicio", "début", "início", "inizio", "開�
 # _WINDOW_CUES stands before the date
 # (a window said scheduled without the word maintenance, "Ventana programada: del D al D", and its value a range that
 # opens with "from", "del", "du", "vom", "dal", "de", "从" …: its first date is the window's start)
-_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*(?:(?:scheduled |planned )?maintenance windows?|"
+_LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*"
+                          # (the window said scheduled in Chinese before its label: "排定的維護時段：D",
+                          # "计划的维护窗口：")
+                          r"(?:(?:排定|计划|预定|安排)的?(?=维护|維護))?"
+                          r"(?:(?:scheduled |planned )?maintenance windows?|"
                           r"(?:scheduled|planned) windows?|windows?|"
                           # (a heading over one window per row, plural: "Fenêtres (heure UTC) :" over "Zone eu-west-3a :
                           # mardi D, 04:00 – 06:00")
@@ -678,6 +683,13 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"お?支払い?期[日限]|\bfecha de vencimiento|\bdate d.échéance|"
                                r"\bfälligkeitsdatum|\bfällig am|\bdata di scadenza|\bdata de vencimento|\bvencimento|"
                                r"\bfrist|\bfecha l[íi]mite|\bdate limite|\bdata limite|\bprazo(?: final| limite)?|"
+                               # (the time limit of what it is for: "Prazo para correção 15/03/2027", "Plazo para
+                               # la corrección:", "Délai de correction :", "Termine per la correzione:", "Frist zur
+                               # Korrektur:")
+                               r"\bprazo para (?:a |o )?[^\W\d_]+|\bplazo(?: para (?:la |el )?[^\W\d_]+)?|"
+                               r"\bd[ée]lai (?:de|pour) (?:la |le )?[^\W\d_]+|"
+                               r"\btermine (?:per|di) (?:la |il )?[^\W\d_]+|"
+                               r"\bfrist (?:für|zur|zum) (?:die |den )?[^\W\d_]+|"
                                r"\bscadenza|\btermine ultimo|期限|截止日期|截止时间|截止時間|마감일|마감 기한|기한|"
                                r"\b(?:empfohlenes )?anwendungsdatum|\bdate d.application(?: recommandée)?|"
                                r"\bfecha (?:recomendada )?de aplicaci[óo]n(?: recomendada)?|"
@@ -697,7 +709,8 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                # (a colon, or the topic particle or copula of a sentence that states the date:
                                # "お支払い期日は D です", "납부 기한은 D입니다", "付款截止日期为 D")
                                r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
-_DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "termine",
+_DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "plazo", "délai",
+             "delai", "termine",
              "letzter tag", "ltimo d", "dernier jour", "ultimo giorno",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
@@ -1245,7 +1258,11 @@ _WINDOW_WORDS = ("patch", "apply", "reboot", "restart", "parche", "correctif", "
 # "까지 연기할 수 있습니다"):
 # the end of the reschedule window, not the event itself
 # the same limit before its date, in Chinese ("最迟可暂缓至 D", "可推迟到 D")
-_DEFER_LIMIT_BEFORE = re.compile(r"(?:最迟|最晚)?可(?:以)?(?:暂缓|推迟|延期|延后)(?:至|到)\s*\Z")
+# (or named as the limit to move it by: "変更できる期限は D", "변경할 수 있는 기한은 D", "可更改的期限为 D")
+_DEFER_LIMIT_BEFORE = re.compile(r"(?:(?:最迟|最晚)?可(?:以)?(?:暂缓|推迟|延期|延后)(?:至|到)|"
+                                 r"(?:変更|延期|再スケジュール)(?:できる|可能な)(?:期限|最終日)(?:は|[:：])?|"
+                                 r"(?:변경|연기)(?:할 수 있는|가능한) (?:기한|마감일?)(?:은|[:：])?|"
+                                 r"可(?:以)?(?:变更|更改|推迟|延期|重新安排)的?(?:期限|截止日期)(?:为|是|[:：])?)\s*\Z")
 _DEFER_LIMIT = re.compile(r"\s*(?:まで(?:延期|変更)|까지 (?:연기|변경)|(?:之前)?可(?:以)?(?:推迟|延期))")
 # the latest date a maintenance may be moved to, in the 9 languages' word order ("reschedule it to a date no later than
 # D", "auf einen Zeitpunkt bis spätestens D verschieben", "reprogramarlo para una fecha hasta el D", "la reporter à une
@@ -1774,7 +1791,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_RENEW.search(before) or _LEAD_DELETE.search(before) or _LEAD_EXPIRY.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
-    if lead < 3 and (":" in before[-3:] or "：" in before[-3:]) and _END_FIELD_LOCAL.search(before) is not None:
+    if lead < 3 and (":" in before[-24:] or "：" in before[-24:]) and _END_FIELD_LOCAL.search(before) is not None:
         # a term's end as a field, localized ("Ende : 02.03.2027" under "Beginn : 02.03.2026"; the English field reads
         # "Expires:" or "End date:")
         lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
@@ -1832,9 +1849,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)
             and _AFTER_DATE.match(text, end)):
         lead = max(lead, 3)
-    if lead < 3 and foreign and (":" in before or "：" in before) and _SWITCH_LABEL.search(before) \
-            and _asks_before_switch(text):
+    if lead < 3 and (":" in before or "：" in before) and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         lead = 3  # "Data da substituição: terça-feira, D" … "antes da data da substituição": the switch asked before
+        # (in English too: "Switch date: D" … "must trust the new root before the switch")
     if lead == 1 and start - left < 16 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
         lead = 2
     if lead == 3 and any(map(before.__contains__, _SELECTOR_WORDS)) and _SELECTOR.search(before):
@@ -3116,7 +3133,8 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "before the start of the window", "avant le début de la fenêtre", "antes del inicio de la ventana",
                   "antes de que comience la ventana", "antes do início da janela", "prima dell'inizio della finestra",
                   "vor beginn des wartungsfensters", "vor dem wartungsfenster", "ウィンドウの開始前",
-                  "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "기간이 시작되기 전",
+                  "ウィンドウ開始前", "窗口开始之前", "窗口开始前", "時段開始前", "时段开始前", "时段开始之前",
+                  "기간이 시작되기 전",
                   # (or before the window or the maintenance itself: "vous pouvez basculer vos charges de travail
                   # avant la fenêtre")
                   "before the maintenance", "avant la fenêtre", "avant la maintenance", "antes de la ventana",

@@ -921,13 +921,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen201-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen202"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen202-heldout"] = (8 / 10, 7 / 10, 1.0)
-    # unseen203-206: session 26's blind round, first runs on 83e3fb8; main folders at their first runs until tuned,
-    # held-out ones at their first runs
-    floors["fixtures-unseen203"] = (17 / 20, 1.0, 1.0)
-    floors["fixtures-unseen204"] = (17 / 20, 16 / 20, 1.0)
+    # unseen203-206: session 26's blind round, first runs on 83e3fb8; main folders tuned on since (left: a service trial
+    # that starts to charge, two planned lifecycle events read as ends of support, an abuse reply within 24 hours),
+    # held-out ones not: at their first runs
+    floors["fixtures-unseen203"] = (18 / 20, 1.0, 1.0)
     floors["fixtures-unseen204-heldout"] = (1.0, 8 / 10, 1.0)
-    floors["fixtures-unseen205"] = (18 / 20, 17 / 20, 1.0)
-    floors["fixtures-unseen206"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen205"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen206"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen206-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)

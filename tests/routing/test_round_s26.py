@@ -70,3 +70,127 @@ def test_a_numbered_stage_or_a_time_opens_no_range() -> None:
     # (a day after the last one is no first day of its month)
     text = "The window runs from 28 to 2 March 2027."
     assert [when.isoformat() for when, _ in _dated(text.lower(), DAY, False)] == ["2027-03-02"]
+
+
+# ---------------------------------------------------------------- round 2: the families of unseen203-206's main misses
+
+GENERAL = "no-reply-aws@amazon.com"
+BILLING = "aws-billing@amazon.com"
+
+
+def test_a_capacity_block_or_reservation_that_ends_is_a_commitment() -> None:
+    body = ("Hello,\n\nThe EC2 Capacity Block cr-0123456789abcdef0 bought by account 552011873364 will end on "
+            "January 5, 2027 at 11:30 UTC. Instances still running in it are terminated before its end time.\n")
+    assert classify(GENERAL, "Your EC2 Capacity Block is ending", body, date=SENT).notice_type == \
+        "cost.commitment_expiry"
+    body = ("Hello,\n\nYour Capacity Reservation cr-0fedcba9876543210 in account 552011873364 expires on January 5, "
+            "2027.\n")
+    assert classify(GENERAL, None, body, date=SENT).notice_type == "cost.commitment_expiry"
+
+
+def test_a_purchase_the_reader_queued() -> None:
+    body = ("Hello,\n\nThe Reserved Instances you queued for account 552011873364 are bought on the date below.\n\n"
+            "Purchase date: January 12, 2027\n\nDelete the queued purchase before that date if you no longer want "
+            "it.\n")
+    notice = classify(GENERAL, None, body, date=SENT)
+    assert notice.notice_type == "cost.commitment_expiry"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tax information of your account is incomplete: the registration number does not match the legal name, so "
+    "we cannot issue your tax invoices.",
+    "As informações fiscais da sua conta estão incompletas e o CNPJ não corresponde ao nome empresarial: não emitimos "
+    "a nota fiscal das suas faturas.",
+    "La información fiscal de su cuenta está incompleta: no podemos emitir sus facturas.",
+    "Les informations fiscales de votre compte sont incomplètes : nous ne pouvons pas émettre vos factures.",
+])
+def test_tax_information_that_is_incomplete(sentence: str) -> None:
+    body = f"{sentence}\n\nAccount: 552011873364\nInvoice number: EUINGB27-0001234\n"
+    assert classify(BILLING, None, body, date=SENT).notice_type == "billing.other"
+
+
+def test_a_time_limit_field_named_by_what_it_is_for() -> None:
+    text = "Corrija os dados fiscais.\n\nPrazo para regularização   20/01/2027\n"
+    assert _deadline(text, "billing.other") == "2027-01-20"
+    assert _deadline("Corrija los datos.\n\nPlazo para la corrección: 20/01/2027\n", "billing.other") == "2027-01-20"
+
+
+def test_certificates_chained_to_a_new_root_and_the_switch_field() -> None:
+    body = ("Hello,\n\nThe Amazon MQ brokers of account 552011873364 will begin serving certificates chained to a new "
+            "root certificate authority.\n\n  Switch date:     2027-02-09\n  Old root expires: 2028-06-30\n\n"
+            "Add the new root to the trust stores of your clients before the switch.\n")
+    notice = classify(HEALTH, "Amazon MQ certificate change", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-02-09")
+
+
+def test_an_abuse_report_so_named_keeps_its_type_beside_a_compromise_hint() -> None:
+    body = ("Hello,\n\nWe received a report that your EC2 instance i-0123456789abcdef0 in account 552011873364 sends "
+            "unsolicited mail. Please stop it and reply with what you did. If you did not start this traffic, your "
+            "account may be compromised.\n")
+    notice = classify("trustandsafety@support.aws.com", "Your AWS Abuse Report [88812345] [AWS ID 552011873364]", body,
+                      date=SENT)
+    assert notice.notice_type == "abuse.report"
+    # (a key exposure Trust & Safety sends stays the key's)
+    body = ("Hello,\n\nYour access key AKIAIOSFODNN7EXAMPLE for account 552011873364 was found online. Your account "
+            "may be compromised.\n")
+    notice = classify("trustandsafety@support.aws.com", "Abuse Report: exposed access key [AWS ID 552011873364]", body,
+                      date=SENT)
+    assert notice.notice_type != "abuse.report"
+
+
+def test_requests_billed_in_a_new_way_from_a_date_are_a_policy_change() -> None:
+    body = ("On December 1, 2026 we announced that Amazon Location Service map tiles will be billed per session "
+            "starting March 1, 2027. See the pricing page for details.\n")
+    assert classify(GENERAL, None, body, date=SENT).notice_type == "policy.change_notice"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your bank requires additional authentication before we can charge the card ending in 1188.",
+    "We could not take the payment: it needs 3D Secure confirmation by the card holder.",
+    "Su banco requiere una autenticación adicional antes de que podamos cobrar la tarjeta.",
+    "Ihre Bank verlangt eine zusätzliche Authentifizierung, bevor wir die Karte belasten können.",
+])
+def test_a_bank_that_asks_to_authenticate_the_charge(sentence: str) -> None:
+    body = f"Hello,\n\n{sentence} Account 552011873364, invoice of December 2026.\n"
+    assert classify(GENERAL, "Confirm your AWS payment", body, date=SENT).notice_type == \
+        "billing.payment_method_unverified"
+
+
+def test_a_past_due_balance_that_needs_authentication_stays_a_failed_payment() -> None:
+    body = ("Hello,\n\nThe balance of account 552011873364 is past due. Your bank requires additional authentication "
+            "(3-D Secure) that was not completed. Pay it by January 10, 2027.\n")
+    assert classify(GENERAL, "Your AWS account is past due", body, date=SENT).notice_type == "billing.payment_failed"
+
+
+def test_an_invoice_charged_automatically_has_no_deadline() -> None:
+    body = ("Greetings,\n\nYour invoice 2612345678 for account 552011873364 is available.\n\nAmount due: USD 88.10\n"
+            "Due date: January 4, 2027 (the card ending in 2210 will be charged automatically)\n\nYou do not need to "
+            "do anything.\n")
+    notice = classify("invoicing@aws.com", "Invoice available [Invoice ID: 2612345678]", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("billing.invoice", None)
+    # (a rule for one payment method leaves the due date the others pay by)
+    body = ("Greetings,\n\nYour invoice 2612345678 for account 552011873364 is available.\n\nPayment due by January 4, "
+            "2027. Invoices paid by card are charged automatically; for bank transfers, quote the invoice number.\n")
+    notice = classify("invoicing@aws.com", "Invoice available [Invoice ID: 2612345678]", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("billing.invoice", "2027-01-04")
+
+
+def test_an_ends_field_of_an_agreement() -> None:
+    body = ("Hello,\n\nYour AWS Marketplace agreement is ending soon.\n\n  Product:     Acme Scanner\n"
+            "  Starts:      January 20, 2026\n  Ends:        January 19, 2027\n\nRenew it before the end date to "
+            "keep access.\n")
+    notice = classify("no-reply@marketplace.aws", "Your AWS Marketplace agreement is ending soon", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-01-19")
+
+
+def test_the_limit_to_move_a_maintenance_is_not_its_window() -> None:
+    text = ("Amazon MQ のブローカーのメンテナンスを 2027年1月20日 午前 1:00 から午前 3:00 の間に実施します。"
+            "ブローカーは再起動されます。メンテナンス開始前であれば時期を変更できます。"
+            "変更できる期限は 2027年2月3日 です。")
+    assert _deadline(text) == "2027-01-20"
+
+
+def test_a_chinese_window_said_scheduled_before_its_label() -> None:
+    text = ("AWS Elemental MediaConnect 將進行維護。\n\n排定的維護時段：2027/01/21（星期四）凌晨 2:00 至 4:00\n\n"
+            "請在維護時段開始前切換到備援來源。\n")
+    assert _deadline(text) == "2027-01-21"
