@@ -186,7 +186,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen201-heldout", "fixtures-unseen202", "fixtures-unseen202-heldout",
                       "fixtures-unseen203", "fixtures-unseen203-heldout", "fixtures-unseen204",
                       "fixtures-unseen204-heldout", "fixtures-unseen205", "fixtures-unseen205-heldout",
-                      "fixtures-unseen206", "fixtures-unseen206-heldout"})
+                      "fixtures-unseen206", "fixtures-unseen206-heldout", "fixtures-unseen207",
+                      "fixtures-unseen207-heldout", "fixtures-unseen208", "fixtures-unseen208-heldout",
+                      "fixtures-unseen209", "fixtures-unseen209-heldout", "fixtures-unseen210",
+                      "fixtures-unseen210-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -572,7 +575,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen205", "variants-unseen205"),
                 ("fixtures-unseen205-heldout", "variants-unseen205-heldout"),
                 ("fixtures-unseen206", "variants-unseen206"),
-                ("fixtures-unseen206-heldout", "variants-unseen206-heldout"))
+                ("fixtures-unseen206-heldout", "variants-unseen206-heldout"),
+                ("fixtures-unseen207", "variants-unseen207"),
+                ("fixtures-unseen207-heldout", "variants-unseen207-heldout"),
+                ("fixtures-unseen208", "variants-unseen208"),
+                ("fixtures-unseen208-heldout", "variants-unseen208-heldout"),
+                ("fixtures-unseen209", "variants-unseen209"),
+                ("fixtures-unseen209-heldout", "variants-unseen209-heldout"),
+                ("fixtures-unseen210", "variants-unseen210"),
+                ("fixtures-unseen210-heldout", "variants-unseen210-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
