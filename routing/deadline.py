@@ -2332,11 +2332,16 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
         if when is not None and index + 1 < len(matches) and matches[index + 1].start() - match.end() <= 24 \
                 and _year_missing(match):
             when = _range_year(lowered, match, matches[index + 1], when, foreign)
+        closing = _range_closing(lowered, match, when) if when is not None and _year_missing(match) else None
+        if closing is not None:
+            when = when.replace(year=closing[0].year) if when is not None else when  # ("February 4 to 5, 2027")
         if when is not None and 1990 <= when.year <= 2200:
             opening = _range_opening(lowered, match, when)
             if opening is not None:
                 out.append(opening)  # (the range's first day, before its last: "du 4 au 5 février 2027")
             out.append((when, match))
+            if closing is not None:
+                out.append(closing)  # (the range's last day, after its first: "February 4 to 5, 2027")
             if len(out) >= MAX_DATES:
                 break  # (the dates scored are bounded: see MAX_DATES)
     return out[:MAX_DATES]
@@ -2348,12 +2353,35 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
 # read in the few characters just before that last day, to their end (never a time's or a number's digits)
 _DAY_RANGE_OPENING = re.compile(
     # led by "from", "between", "du", "del", "vom" … (a weekday may follow), or a tight "4-5"
+    # (an article may stand before the day: "entre le 4 et le 5 février 2027", "between the 4th and the 5th of …")
     r"(?:(?:\b(?:from|between|on|du|des|del|dal|de|da|vom|von|entre|nuit du)\s+|[(:,]\s*)(?:" + WEEKDAY_WORD + r")?"
+    r"(?:(?:the|le|el|il|o|dem|den)\s+)?"
     r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|º|°)?,?\s*"
     r"(?:-|–|—|~|〜|～|all['’]|\b(?:to|till|until|through|thru|and|bis(?: zum)?|und|au|et|al|a|à|y|e|ao)\b)\s*"
     r"(?:" + WEEKDAY_WORD + r")?(?:(?:the|le|el|il|zum|am|dem|den|de)\s+)?|"
     r"(?<![\w.:/,-])(?P<tight>[0-3]?\d)[-–])\Z")
 _DAY_RANGE_DAY = re.compile(r"[0-3]?\d")
+# the last day of a range whose first day names the month and the last the year ("February 4 to 5, 2027", "between
+# February 4 and 5, 2027", "Feb 4 – 5, 2027"), read right after the first date
+_DAY_RANGE_CLOSING = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till|and)\s*(?:the\s+)?(?P<day>[0-3]?\d)"
+                                r"(?:st|nd|rd|th)?,?\s+(?P<year>20\d\d)\b")
+
+
+def _range_closing(lowered: str, match: re.Match[str], when: date) -> tuple[date, re.Match[str]] | None:
+    """The range's last day (:data:`_DAY_RANGE_CLOSING`) where ``match`` (dated ``when``, written without its year,
+    its month before its day) opens a range of days of one month whose last day gives the year, dated in that year,
+    with its place in ``lowered``; None elsewhere."""
+    if lowered[match.end() - 1:match.end()].isalpha() or lowered[match.start():match.start() + 1].isdigit():
+        return None  # (only "<month> <day>": "4 February to 5" is read by :func:`_range_opening`)
+    closing = _DAY_RANGE_CLOSING.match(lowered, match.end())
+    if closing is None:
+        return None
+    last = int(closing.group("day"))
+    day = _DAY_RANGE_DAY.match(lowered, closing.start("day"))
+    if not when.day < last <= 31 or day is None:
+        return None
+    found = _valid(int(closing.group("year")), when.month, last)
+    return (found, day) if found is not None else None
 
 
 def _range_opening(lowered: str, match: re.Match[str], when: date) -> tuple[date, re.Match[str]] | None:
@@ -3078,6 +3106,8 @@ def _opens_range(lowered: str, start: int, end: int, foreign: bool) -> bool:
         return True  # "Start: D" over "End: D": the window's two fields
     window = lowered[end:end + 60]
     following = next(iter(_dates(window, foreign)), None)
+    if following is None and _DAY_RANGE_CLOSING.match(window) is not None:
+        return True  # "from February 4 to 5, 2027": the range's last day alone, then the year
     return following is not None and following.start() <= 24 \
         and _RANGE_CONNECTOR.fullmatch(window, 0, following.start()) is not None
 

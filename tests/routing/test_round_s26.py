@@ -194,3 +194,25 @@ def test_a_chinese_window_said_scheduled_before_its_label() -> None:
     text = ("AWS Elemental MediaConnect 將進行維護。\n\n排定的維護時段：2027/01/21（星期四）凌晨 2:00 至 4:00\n\n"
             "請在維護時段開始前切換到備援來源。\n")
     assert _deadline(text) == "2027-01-21"
+
+
+# ---------------------------------------------------------------- round 3: more ranges of days (our own variants)
+
+@pytest.mark.parametrize("sentence", [
+    "Les courtiers seront redémarrés entre le 10 et le 11 janvier 2027.",
+    "Los brokers se reiniciarán entre el 10 y el 11 de enero de 2027.",
+    "The brokers are restarted from January 10 to 11, 2027.",
+    "The brokers are restarted between January 10 and 11, 2027, at night.",
+])
+def test_a_range_of_days_with_an_article_or_its_month_first(sentence: str) -> None:
+    assert _deadline(sentence) == "2027-01-10"
+
+
+def test_a_range_of_days_reads_as_the_same_range_of_full_dates() -> None:
+    for notice_type in ("marketplace.subscription", "health.end_of_support", MAINTENANCE):
+        short = _deadline("The offer runs from January 10 to 28, 2027. Accept it before it expires.", notice_type)
+        full = _deadline("The offer runs from January 10, 2027 to January 28, 2027. Accept it before it expires.",
+                         notice_type)
+        assert short == full
+    # (the last day is after the first: "January 28 to 3, 2027" is no range of one month)
+    assert [when.isoformat() for when, _ in _dated("from january 28 to 3, 2027", DAY, False)] == ["2027-01-28"]
