@@ -644,6 +644,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen203-206 (first runs 27/30, 27/30, 28/30 and 27/30 types, 24/24, 17/23, 17/19 and 19/21 labelled deadlines,
     # 30/30 ids each): session 26's blind round, on its first round's rules (83e3fb8; the same figures on 82c4584)
     names += [f"fixtures-unseen{n}{part}" for n in range(203, 207) for part in ("", "-heldout")]
+    # unseen207-210 (first runs 27/30, 30/30, 30/30 and 27/30 types, 18/20, 16/21, 22/22 and 18/19 labelled deadlines,
+    # 30/30 ids each): session 26's second blind round, on its third round's rules (82f3033; the same figures on
+    # 3851c4f, the session's start)
+    names += [f"fixtures-unseen{n}{part}" for n in range(207, 211) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -929,6 +933,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen205"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen206"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen206-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen207-210: session 26's second blind round, first runs on 82f3033; at their first runs until tuned
+    floors["fixtures-unseen207"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen207-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen208"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen208-heldout"] = (1.0, 7 / 10, 1.0)
+    floors["fixtures-unseen210"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen210-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
