@@ -406,14 +406,21 @@ def _asks_before_switch(text: str) -> bool:
 # what AWS imposes when a condition still holds on a date (:func:`best_deadline`)
 # (the present too, in the clause after the condition: "If the mandate is not confirmed within 14 days of this message,
 # we remove the bank account")
-_IMPOSED = re.compile(r"\bwe (?:will |may |might )?(?:then )?(?:pause|suspend|stop|disable|deactivate|delete|terminate|"
-                      r"block|close|restrict|remove|revoke)\b")
+# (AWS or its service the actor: "we will pause", "SES will mark the identity as not verified and will stop sending")
+_IMPOSED = re.compile(r"\b(?:we|aws|amazon ses|ses) (?:will |may |might )?(?:then )?(?:pause|suspend|stop|disable|"
+                      r"deactivate|delete|terminate|block|close|restrict|remove|revoke|"
+                      r"mark (?:the |your |this )?\w+ as (?:not verified|unverified|failed|inactive))\b")
+# a condition that opens a clause of the sentence ("…, but if …", "…; if …"; the sentence's own "If …" is read apart)
+_CONDITION_OPENS = re.compile(r"(?:[,;:]\s+(?:but\s+|and\s+)?|\bbut\s+)if\s")
 
 
 def _imposed_if(lowered: str, left: int, end: int, right: int) -> bool:
-    """Whether the sentence ``lowered[left:right]`` opens with a condition and says, after the date or period that ends
-    at ``end``, what AWS imposes if it still holds then (:data:`_IMPOSED`): a date the reader must have acted by."""
-    return lowered[left:right].lstrip().startswith("if ") and _IMPOSED.search(lowered, end, right) is not None
+    """Whether the sentence ``lowered[left:right]`` opens a condition (:data:`_CONDITION_OPENS`, also as its clause:
+    "…, but if the records are not back by D, SES will …") and says, after the date or period that ends at ``end``,
+    what AWS imposes if it still holds then (:data:`_IMPOSED`): a date the reader must have acted by."""
+    return (lowered[left:right].lstrip().startswith("if ") or (
+        "if " in lowered[left:end] and _CONDITION_OPENS.search(lowered, left, end) is not None)) \
+        and _IMPOSED.search(lowered, end, right) is not None
 
 
 # the last day to do something, before its date (a deadline lead of _LEADS; an act-by lead, :func:`best_deadline`)
@@ -558,7 +565,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bprend(?:ra)? fin le|\bavant le|\bjusqu.au|"
                            r"\bau plus tard (?:le|à)|\bvor dem|\bab dem|\bab|\bnach dem|\bnach|"
                            r"\bà partir du|\baprès le|"
-                           r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta el|\ba partir del?|"
+                           # ("hasta" without its article in a field: "Acceso al producto hasta 31/01/2027")
+                           r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta(?: el)?|\ba partir del?|"
                            r"\bdespués del|\bdepois de|\bapós|\baté (?:ao |o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
                            r"\ba partire da(?:l(?:l['’])?)?|"
@@ -1135,8 +1143,11 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|no later than|not l
                              r"en un plazo de|no prazo de|em at[eé]|nas pr[oó]ximas|dans les(?: prochaines)?|"
                              r"dans un d[eé]lai de|sous|entro|nelle prossime|innerhalb (?:von|der nächsten)|"
                              r"in den nächsten|binnen)\s+"
-                             # (or counted from now: "48 hours from now")
-                             r"|(?=\d{2,3}\s+hours?\s+from\s+now\b))(\d{2,3})\s+"
+                             # (or counted from now or from this notice: "48 hours from now", "72 hours after this
+                             # notice")
+                             r"|(?=\d{2,3}\s+hours?\s+from\s+now\b)"
+                             r"|(?=\d{2,3}\s+hours?\s+after\s+(?:this|the|receiving this|receipt of this)\s+"
+                             r"(?:notice|message|notification|e-?mail)\b))(\d{2,3})\s+"
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
@@ -3245,7 +3256,7 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
         return True  # (an act asked "by that date", the date named before it)
     if "last d" in lowered and _LAST_DAY_TO_DATE.search(lowered[:200_000]) is not None:
         return True  # (the last day to do something: best_deadline's act_by)
-    if "if " in lowered and "we " in lowered \
+    if "if " in lowered and ("we " in lowered or "ses " in lowered or "aws " in lowered) \
             and _IMPOSED.search(lowered[:200_000]) is not None:
         return True  # (what AWS will do if things still stand so on a date: best_deadline's act_by)
     if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):

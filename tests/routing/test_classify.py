@@ -933,12 +933,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen205"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen206"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen206-heldout"] = (9 / 10, 9 / 10, 1.0)
-    # unseen207-210: session 26's second blind round, first runs on 82f3033; at their first runs until tuned
-    floors["fixtures-unseen207"] = (18 / 20, 19 / 20, 1.0)
+    # unseen207-210: session 26's second blind round, first runs on 82f3033; main folders tuned on since (nothing left),
+    # held-out ones not: at their first runs
     floors["fixtures-unseen207-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen208"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen208-heldout"] = (1.0, 7 / 10, 1.0)
-    floors["fixtures-unseen210"] = (18 / 20, 1.0, 1.0)
     floors["fixtures-unseen210-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from routing.deadline import _dated, best_deadline
+from routing.deadline import _dated, _imposed_if, best_deadline
 from tests.routing.mailbuild import classify
 
 SENT = "Mon, 14 Dec 2026 09:00:00 +0000"
@@ -216,3 +216,64 @@ def test_a_range_of_days_reads_as_the_same_range_of_full_dates() -> None:
         assert short == full
     # (the last day is after the first: "January 28 to 3, 2027" is no range of one month)
     assert [when.isoformat() for when, _ in _dated("from january 28 to 3, 2027", DAY, False)] == ["2027-01-28"]
+
+
+# ---------------------------------------------------------------- round 4: the families of unseen207-210's main misses
+
+def test_an_instance_family_no_longer_offered_until_its_retirement_date() -> None:
+    body = ("Hello,\n\nWe are no longer able to offer the capacity you expect on the X1e instance family. Until the "
+            "retirement date of June 30, 2027, your running X1e instances in account 552011873364 keep working.\n")
+    assert classify(GENERAL, None, body, date=SENT).notice_type == "health.end_of_support"
+
+
+def test_dkim_records_no_longer_found_and_what_ses_then_does() -> None:
+    body = ("Hello,\n\nThe DKIM CNAME records of the domain mail.example.org used by Amazon SES in account "
+            "552011873364 are no longer found in DNS. You may still send for now, but if the records are not "
+            "restored by January 20, 2027, SES will mark the identity as not verified.\n")
+    notice = classify(GENERAL, "Amazon SES: a problem with a sending identity", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("verification.other", "2027-01-20")
+
+
+@pytest.mark.parametrize("sentence", [
+    "O processo de configuração do Amazon SES para o domínio exemplo.pt está concluído.",
+    "El proceso de verificación de Amazon SES para el dominio ejemplo.es está completo.",
+])
+def test_an_ses_verification_said_complete_in_either_gender(sentence: str) -> None:
+    body = f"{sentence}\n\nConta / Cuenta: 552011873364\n"
+    assert classify(GENERAL, None, body, date=SENT).notice_type == "ses.identity_verified"
+
+
+@pytest.mark.parametrize("subject", [
+    "Aggiornamento dei certificati TLS di Amazon DocumentDB",
+    "Actualización de los certificados de Amazon DocumentDB",
+    "Atualização dos certificados do Amazon DocumentDB",
+    "Mise à jour des certificats d'Amazon DocumentDB",
+    "Aktualisierung der Zertifikate von Amazon DocumentDB",
+])
+def test_a_certificate_update_named_in_a_localized_subject(subject: str) -> None:
+    body = ("Event type code: AWS_DOCDB_PLANNED_LIFECYCLE_EVENT\nAccount: 552011873364\n2027-05-04\n")
+    assert classify(HEALTH, subject, body, date=SENT).notice_type == "health.certificate_rotation"
+
+
+def test_hours_counted_after_this_notice() -> None:
+    text = "If the access key is still active 96 hours after this notice, we may restrict your account."
+    assert _deadline(text, "security.exposed_credentials") == "2026-12-18"
+
+
+def test_access_until_a_date_in_a_field_without_its_article() -> None:
+    body = ("Hola:\n\nEl vendedor ha cancelado su acuerdo.\n\nProducto: Acme Scanner\n\nAcceso al producto hasta "
+            "20/01/2027\n\nExporte sus datos antes.\n")
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace: acuerdo cancelado", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-01-20")
+
+
+def test_what_aws_imposes_after_a_condition_in_a_clause() -> None:
+    text = ("You can keep using the bucket for now, but if the policy is not fixed by January 20, 2027, we will pause "
+            "the delivery.")
+    assert _deadline(text, "billing.other") == "2027-01-20"
+    # (a condition whose consequence is no act of AWS's imposes nothing)
+    text = "you can keep using the bucket for now, but if you fix the policy by january 20, 2027, reports resume."
+    end = text.index("2027") + 4
+    assert not _imposed_if(text, 0, end, len(text))
+    assert _imposed_if(text.replace("reports resume", "we will not pause them"), 0, end, len(text) + 10) is False
+    assert _imposed_if(text.replace("reports resume", "ses will stop sending"), 0, end, len(text) + 5)
