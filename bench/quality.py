@@ -189,7 +189,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen206", "fixtures-unseen206-heldout", "fixtures-unseen207",
                       "fixtures-unseen207-heldout", "fixtures-unseen208", "fixtures-unseen208-heldout",
                       "fixtures-unseen209", "fixtures-unseen209-heldout", "fixtures-unseen210",
-                      "fixtures-unseen210-heldout"})
+                      "fixtures-unseen210-heldout", "fixtures-unseen211", "fixtures-unseen211-heldout",
+                      "fixtures-unseen212", "fixtures-unseen212-heldout", "fixtures-unseen213",
+                      "fixtures-unseen213-heldout", "fixtures-unseen214", "fixtures-unseen214-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -583,7 +585,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen209", "variants-unseen209"),
                 ("fixtures-unseen209-heldout", "variants-unseen209-heldout"),
                 ("fixtures-unseen210", "variants-unseen210"),
-                ("fixtures-unseen210-heldout", "variants-unseen210-heldout"))
+                ("fixtures-unseen210-heldout", "variants-unseen210-heldout"),
+                ("fixtures-unseen211", "variants-unseen211"),
+                ("fixtures-unseen211-heldout", "variants-unseen211-heldout"),
+                ("fixtures-unseen212", "variants-unseen212"),
+                ("fixtures-unseen212-heldout", "variants-unseen212-heldout"),
+                ("fixtures-unseen213", "variants-unseen213"),
+                ("fixtures-unseen213-heldout", "variants-unseen213-heldout"),
+                ("fixtures-unseen214", "variants-unseen214"),
+                ("fixtures-unseen214-heldout", "variants-unseen214-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
