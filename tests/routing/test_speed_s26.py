@@ -1,6 +1,8 @@
 """Session 26's faster forms give exactly what their plain forms give: routing.dkim_verify's
 ``_compressed`` (dkimpy's ``compress_whitespace`` replacing only the runs that change) and
-``canonical_body`` with it, on bytes drawn from the characters that matter and on long runs."""
+``canonical_body`` with it, on bytes drawn from the characters that matter and on long runs;
+routing.classify's ``_points_to_html`` (the pattern searched only around each "html") against the
+whole-text search."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from dkim.canonicalization import CanonicalizationPolicy, compress_whitespace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import dkim_verify
+from routing import classify, dkim_verify
 
 BODY_PIECES = [b" ", b"  ", b"\t", b" \t", b"\t ", b"\r\n", b"\n", b"\r", b"a", b"word", b"<p>", b"\x00", b"\xa0"]
 
@@ -36,3 +38,25 @@ def test_speed_compressed_long_runs_stay_linear() -> None:
         started = time.process_time()
         assert dkim_verify._compressed(body) == compress_whitespace(body)
         assert time.process_time() - started < 2.0
+
+
+HTML_PIECES = ["HTML", "html", "Html", "hTmL", "HTML-", "HTML ", "version", "Version", "versión en ", "versão em ",
+               "versione ", "format", "part", "view", "Fassung", "Ansicht", "版", "형식", "バージョン", ".html", "a",
+               " ", "\n", "İ", "x" * 30, "-", "_"]
+
+
+def _plain_points_to_html(text: str) -> bool:
+    return ("HTML" in text or "html" in text or "Html" in text) and classify._HTML_POINTER.search(text) is not None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(HTML_PIECES), max_size=14))
+def test_speed_points_to_html_is_the_whole_text_search(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert classify._points_to_html(text) == _plain_points_to_html(text)
+
+
+def test_speed_points_to_html_examples() -> None:
+    for text in ("see the HTML version", "Consulte la versión en HTML", "Veja a versão em HTML", "die HTML-Fassung",
+                 "HTML 버전", "xHTML version", "page.html", "versión en HTMLversion", "İ HTML version", "html"):
+        assert classify._points_to_html(text) == _plain_points_to_html(text), text
