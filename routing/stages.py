@@ -58,6 +58,27 @@ _NAMED_STAGE = re.compile(r"\b(?:before|by|no later than|prior to|ahead of) the 
                           r"\bvor dem (ende des (?:standard-)?supports)")
 
 _NAMED_CUES = (" date", "support", "soporte", "suporte", "supporto")
+# the literal every _NAMED_STAGE match opens with (after its \b): where :func:`_named_stage` tries it
+_NAMED_STARTS = ("before the ", "by the ", "no later than the ", "prior to the ", "ahead of the ", "avant la fin",
+                 "antes del fin", "antes do fim", "prima della fine", "vor dem ende")
+
+
+def _named_stage(lowered: str) -> re.Match[str] | None:
+    """``_NAMED_STAGE.search(lowered)``, the pattern tried only where one of :data:`_NAMED_STARTS` stands (a search
+    tries its \b-led alternation at every position of the mail: ~0.3 ms a mail where a cue lets it in). Same match:
+    every match opens with one of them, and the leftmost is the first that matches in the order written
+    (tests/routing/test_speed_s26.py)."""
+    positions: set[int] = set()
+    for literal in _NAMED_STARTS:
+        at = lowered.find(literal)
+        while at != -1:
+            positions.add(at)
+            at = lowered.find(literal, at + 1)
+    for at in sorted(positions):
+        found = _NAMED_STAGE.match(lowered, at)
+        if found is not None:
+            return found
+    return None
 
 _REFERENCE = re.compile(
     r"\b" + _LEAD + _ARTICLE + r"(?:" + _LAST + r"\s+(?:of the\s+)?(?:" + _STAGE_NOUN + "|" + _DATA + r")\b|"
@@ -79,7 +100,7 @@ def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | Non
     reference: all the mail's dates count (the list may follow its reference: "before the last date below")."""
     if len(dates) < 2:
         return None
-    if any(map(lowered.__contains__, _NAMED_CUES)) and (named := _NAMED_STAGE.search(lowered)) is not None:
+    if any(map(lowered.__contains__, _NAMED_CUES)) and (named := _named_stage(lowered)) is not None:
         # a stage the ask names by what happens on it ("before the end of support date"): the one date whose line
         # (a timeline's row, a field) names it, before the ask
         name = next(group for group in named.groups() if group)
