@@ -648,6 +648,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 ids each): session 26's second blind round, on its third round's rules (82f3033; the same figures on
     # 3851c4f, the session's start)
     names += [f"fixtures-unseen{n}{part}" for n in range(207, 211) for part in ("", "-heldout")]
+    # unseen211-214 (first runs 28/30, 29/30, 29/30 and 28/30 types, 20/25, 13/18, 20/20 and 14/18 labelled deadlines,
+    # 30/30 ids each): session 26's third blind round, on its fourth round's rules (d17f007)
+    names += [f"fixtures-unseen{n}{part}" for n in range(211, 215) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -938,6 +941,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen207-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen208-heldout"] = (1.0, 7 / 10, 1.0)
     floors["fixtures-unseen210-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen211-214: session 26's third blind round, first runs on d17f007; at their first runs until tuned
+    floors["fixtures-unseen211"] = (19 / 20, 16 / 20, 1.0)
+    floors["fixtures-unseen211-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen212"] = (19 / 20, 14 / 20, 1.0)
+    floors["fixtures-unseen213-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen214"] = (19 / 20, 16 / 20, 1.0)
+    floors["fixtures-unseen214-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
