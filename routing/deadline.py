@@ -263,8 +263,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     )
 )
 # a term's end as a field, localized, at the start of its line ("Ende : D", "Fin : D", "Fim: D", "Fine: D"), or an
-# English "Ends:" (a field aligned with spaces after its colon: "Ends:           March 15, 2027")
-_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine|ends)[ \t]*[:：][ \t]*\Z")
+# English "Ends:" (a field aligned with spaces after its colon: "Ends:           March 15, 2027"; "Your access ends: D")
+_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine|(?:[^\W\d_]+ ){0,3}ends)[ \t]*[:：][ \t]*\Z")
 # an auto-renewal on a date ("is set to auto-renew on", "renews automatically on") or a bill "payable on or
 # before" one: weight 3, searched only where "renew" or "payable" stands before the date (the big lead
 # alternation above is tried at every position of every date's lead text)
@@ -919,8 +919,11 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"(?<!be )\blaunched\b(?! (?:from|with|using|via)\b)|"
      r"last updated|"
      # (not German "was": "Was Sie tun müssen – bis spätestens D", "was ist zu tun")
-     r"invoice date|billing period|statement date|\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert)\b)|"
-     r"\bwere\b|\bbegan\b|"
+     r"invoice date|billing period|statement date|"
+     # (not a relative clause that selects what a later "will" concerns: "snapshots that were in the archive tier
+     # will be billed at the standard rate")
+     r"(?<!that )(?<!which )\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert)\b)|"
+     r"(?<!that )(?<!which )\bwere\b|\b(?:that|which) (?:was|were)\b(?![^.\n]*\bwill\b)|\bbegan\b|"
      # (published on a date, not "the rate published on the pricing page")
      r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"
      # when AWS wrote before ("We first contacted you about it on March 10, 2027")
@@ -1152,7 +1155,9 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|no later than|not l
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
 _OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this|"
-                              r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)")
+                              r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)|"
+                              # (the message named as "it": "reply … no later than 36 hours after it was sent")
+                              r"\s+(?:from|after) it (?:was|is|has been) (?:sent|received|delivered)\b")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
@@ -1160,7 +1165,8 @@ _OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|rece
 _CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response)|get a reply)"
                           r"\s+within\s+[^.;]{1,20}?,?\s+(?:the|this|your) case (?:will|is going to) (?:be )?"
                           r"(?:automatically )?(?:close|closed|resolved)\b")
-_THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ")
+_THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
+              "from it ")
 # (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")
 _REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond|rispon|回复|回覆|返信|回答|답변|회신|"
                     r"응답")

@@ -941,12 +941,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen207-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen208-heldout"] = (1.0, 7 / 10, 1.0)
     floors["fixtures-unseen210-heldout"] = (9 / 10, 9 / 10, 1.0)
-    # unseen211-214: session 26's third blind round, first runs on d17f007; at their first runs until tuned
-    floors["fixtures-unseen211"] = (19 / 20, 16 / 20, 1.0)
+    # unseen211-214: session 26's third blind round, first runs on d17f007; main folders tuned on since (left: a first
+    # stage read before a retirement, a Japanese host's date, replies within 24 and 36 hours, three maintenances that
+    # ask nothing, a price decrease, a grace period from a stated time, a registrant verification's label), held-out
+    # ones not: at their first runs
+    floors["fixtures-unseen211"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen211-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen212"] = (19 / 20, 14 / 20, 1.0)
+    floors["fixtures-unseen212"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen213-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen214"] = (19 / 20, 16 / 20, 1.0)
+    floors["fixtures-unseen214"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen214-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)

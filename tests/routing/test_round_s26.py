@@ -277,3 +277,56 @@ def test_what_aws_imposes_after_a_condition_in_a_clause() -> None:
     assert not _imposed_if(text, 0, end, len(text))
     assert _imposed_if(text.replace("reports resume", "we will not pause them"), 0, end, len(text) + 10) is False
     assert _imposed_if(text.replace("reports resume", "ses will stop sending"), 0, end, len(text) + 5)
+
+
+# ---------------------------------------------------------------- round 5: the families of unseen211-214's main misses
+
+def test_a_relative_clause_that_selects_is_no_fact() -> None:
+    text = ("Starting April 6, 2027, log groups that were created before 2024 will be billed at the standard rate. "
+            "Move them before the change to avoid the charge.")
+    assert _deadline(text, "policy.change_notice") == "2027-04-06"
+    # (a date the past of its own clause states stays a fact)
+    assert _deadline("The log group that was created on April 6, 2027 is empty.", "policy.change_notice") is None
+
+
+def test_payment_terms_said_as_a_period() -> None:
+    body = ("Greetings,\n\nYour invoice EUINDE26-112233 for account 552011873364 is available.\n\n"
+            "Amount due: EUR 90.00\nPayment terms: bank transfer, due in 30 days (by January 13, 2027)\n")
+    notice = classify("invoicing@aws.com", "Invoice available [Invoice ID: EUINDE26-112233]", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("billing.invoice", "2027-01-13")
+
+
+def test_new_prices_that_apply_from_a_date_and_access_that_ends() -> None:
+    body = ("A seller changed the price of a product you use.\n\nBuyer account: 552011873364\nNew prices apply from: "
+            "January 20, 2027\n")
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace price change", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-01-20")
+    body = ("The seller withdraws the product.\n\nBuyer account: 552011873364\nYour access ends: 2027-01-25 23:59 "
+            "UTC\n")
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace: product withdrawn", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-01-25")
+
+
+def test_a_trial_about_to_end_localized() -> None:
+    body = ("Olá,\n\nO período de avaliação gratuita de um produto do AWS Marketplace está prestes a terminar.\n\n"
+            "Conta: 552011873364\nFim da avaliação: 20/01/2027\n")
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace", body, date=SENT)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-01-20")
+
+
+def test_a_support_plan_change_the_reader_asked_for_localized() -> None:
+    body = ("您好：\n\n我们已收到账户 552011873364 的 AWS Support 计划变更请求：由 Business 变更为 Developer。"
+            "2027年2月的账单将按 Developer 计费。\n")
+    notice = classify("aws-support@amazon.com", "您的 AWS Support 计划即将变更", body, date=SENT)
+    assert notice.notice_type == "support.other"
+
+
+def test_a_named_service_retired_or_wound_down() -> None:
+    body = ("Hello,\n\nWe have chosen to wind the service down. On June 1, 2027, AWS Snowball Edge Storage Optimized "
+            "will be retired. Account 552011873364.\n")
+    assert classify(HEALTH, "AWS Snowball service notice", body, date=SENT).notice_type == "health.end_of_support"
+
+
+def test_hours_after_it_was_sent() -> None:
+    text = "Please remove the content and reply no later than 72 hours after it was sent."
+    assert _deadline(text, "abuse.report") == "2026-12-17"
