@@ -268,13 +268,18 @@ def matches_at_literals(pattern: re.Pattern[str], starts: tuple[str, ...], text:
     :data:`FOLDS_TO_ASCII` occurs."""
     if folds_to_ascii(text):
         return list(pattern.finditer(text))
+    return matches_at(pattern, text, literal_positions(starts, lowered))
+
+
+def literal_positions(literals: Iterable[str], text: str) -> set[int]:
+    """Every position of ``text`` where one of ``literals`` begins (``str.find``, overlapping ones too)."""
     positions: set[int] = set()
-    for literal in starts:
-        at = lowered.find(literal)
+    for literal in literals:
+        at = text.find(literal)
         while at != -1:
             positions.add(at)
-            at = lowered.find(literal, at + 1)
-    return matches_at(pattern, text, positions)
+            at = text.find(literal, at + 1)
+    return positions
 
 
 def matches_at(pattern: re.Pattern[str], text: str, positions: Iterable[int]) -> list[re.Match[str]]:
