@@ -321,10 +321,13 @@ _UNTIL_LEAD = re.compile(r"(?:\buntil|\bthrough|\bhasta el|\bhasta|\baté|\bbis(
 _UNTIL_AFTER = re.compile(r"\s*(?:まで|까지|为止|止)")
 #: a weekday's name in the six languages written in Latin letters, with the comma and space after it ("Thursday, ",
 #: "jeudi ", "quinta-feira, "): what may stand between a range's connector and its second date
-WEEKDAY_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|"
-                r"freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|"
-                r"jueves|viernes|s[áa]bado|domingo|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|"
-                r"domenica|segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?,?\s*")
+#: the weekdays' names in de, fr, es, it, pt (Portuguese without its "-feira"), as an alternation
+WEEKDAY_NAMES_FOREIGN = (r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
+                         r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
+                         r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
+                         r"sexta")
+WEEKDAY_WORD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + WEEKDAY_NAMES_FOREIGN
+                + r")(?:-feira)?,?\s*")
 # a range's second date: the connector between the two ("D1 - D2", "D1 ~ D2", "D1 至 D2", "dal D1 al D2",
 # "D1 から D2 まで") and a window's closing lead ("closes on", "endet am", "se cierra el", "termina il")
 # (the second date may follow its weekday: "du jeudi 4 au vendredi 5 février 2027")

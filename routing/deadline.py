@@ -41,6 +41,7 @@ from routing.dateroles import (
     EXTENDED_END,
     START,
     THEN_ANAPHOR,
+    WEEKDAY_NAMES_FOREIGN,
     WEEKDAY_WORD,
     acts_by_then,
     after_condition,
@@ -499,11 +500,9 @@ _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:tu
 _UNTIL_CUES = ("until", "through", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
 # a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
 # 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
-_WEEKDAY_FOREIGN = (r"(?:(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|"
-                    r"vendredi|samedi|dimanche|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|luned[iì]|"
-                    r"marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|sabato|domenica|segunda|ter[çc]a|quarta|quinta|"
+_WEEKDAY_FOREIGN = (r"(?:(?:" + WEEKDAY_NAMES_FOREIGN + r")"
                     # (German writes the article after the weekday: "Freitag, den 12. März 2027")
-                    r"sexta)(?:-feira)?,?\s*(?:de[nm]\s+)?|"
+                    r"(?:-feira)?,?\s*(?:de[nm]\s+)?|"
                     # (abbreviated: "Mo., 15.03.2027", "lun. 15 mars", "mié. 15 de marzo", "seg., 15/03")
                     r"(?:mo|di|mi|do|fr|sa|so|lun|mar|mer|mié|mie|jeu|jue|ven|vie|sam|sáb|sab|dim|dom|gio|seg|ter|qua|"
                     r"qui|sex)\.,?\s*)?")
@@ -2349,9 +2348,11 @@ def _dated(lowered: str, reference: date | None, foreign: bool) -> list[tuple[da
         if when is not None and index + 1 < len(matches) and matches[index + 1].start() - match.end() <= 24 \
                 and _year_missing(match):
             when = _range_year(lowered, match, matches[index + 1], when, foreign)
-        closing = _range_closing(lowered, match, when) if when is not None and _year_missing(match) else None
-        if closing is not None:
-            when = when.replace(year=closing[0].year) if when is not None else when  # ("February 4 to 5, 2027")
+        closing = None
+        if when is not None and _year_missing(match):
+            closing = _range_closing(lowered, match, when)
+            if closing is not None:
+                when = when.replace(year=closing[0].year)  # (the year its last day gives: "February 4 to 5, 2027")
         if when is not None and 1990 <= when.year <= 2200:
             opening = _range_opening(lowered, match, when)
             if opening is not None:
