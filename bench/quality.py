@@ -191,7 +191,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen209", "fixtures-unseen209-heldout", "fixtures-unseen210",
                       "fixtures-unseen210-heldout", "fixtures-unseen211", "fixtures-unseen211-heldout",
                       "fixtures-unseen212", "fixtures-unseen212-heldout", "fixtures-unseen213",
-                      "fixtures-unseen213-heldout", "fixtures-unseen214", "fixtures-unseen214-heldout"})
+                      "fixtures-unseen213-heldout", "fixtures-unseen214", "fixtures-unseen214-heldout",
+                      "fixtures-unseen215", "fixtures-unseen215-heldout", "fixtures-unseen216",
+                      "fixtures-unseen216-heldout", "fixtures-unseen217", "fixtures-unseen217-heldout",
+                      "fixtures-unseen218", "fixtures-unseen218-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -593,7 +596,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen213", "variants-unseen213"),
                 ("fixtures-unseen213-heldout", "variants-unseen213-heldout"),
                 ("fixtures-unseen214", "variants-unseen214"),
-                ("fixtures-unseen214-heldout", "variants-unseen214-heldout"))
+                ("fixtures-unseen214-heldout", "variants-unseen214-heldout"),
+                ("fixtures-unseen215", "variants-unseen215"),
+                ("fixtures-unseen215-heldout", "variants-unseen215-heldout"),
+                ("fixtures-unseen216", "variants-unseen216"),
+                ("fixtures-unseen216-heldout", "variants-unseen216-heldout"),
+                ("fixtures-unseen217", "variants-unseen217"),
+                ("fixtures-unseen217-heldout", "variants-unseen217-heldout"),
+                ("fixtures-unseen218", "variants-unseen218"),
+                ("fixtures-unseen218-heldout", "variants-unseen218-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
