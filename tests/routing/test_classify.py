@@ -651,6 +651,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen211-214 (first runs 28/30, 29/30, 29/30 and 28/30 types, 20/25, 13/18, 20/20 and 14/18 labelled deadlines,
     # 30/30 ids each): session 26's third blind round, on its fourth round's rules (d17f007)
     names += [f"fixtures-unseen{n}{part}" for n in range(211, 215) for part in ("", "-heldout")]
+    # unseen215-218 (first runs 28/30, 29/30, 29/30 and 29/30 types, 16/18, 21/22, 20/23 and 17/22 labelled deadlines,
+    # 30/30, 30/30, 28/30 and 30/30 ids): session 27's blind round, on the session's start rules (c481679)
+    names += [f"fixtures-unseen{n}{part}" for n in range(215, 219) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -951,6 +954,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen213-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen214"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen214-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen215-218: session 27's blind round, first runs on c481679 (the session's start), at their first runs
+    floors["fixtures-unseen215"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen215-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen216"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen217"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
+    floors["fixtures-unseen218"] = (19 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
