@@ -56,6 +56,9 @@ _SHARE = re.compile(r"\d\s*[%％]|[%％]\s*\d")
 #: fecha", "vor diesem Datum", "该日期之前"): a branch of BY_THEN
 BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|that time|this time|it ends|"
                               r"the end)\b|"
+                              # (also "ahead of that date", "prior to that date", "in advance of that date")
+                              r"\b(?:ahead of|prior to|in advance of) "
+                              r"(?:then|that date|this date|that day|that time)\b|"
                               r"\bvor (?:diesem|dem) (?:datum|tag)\b|\bavant (?:cette date|ce jour|la fin)\b|"
                               r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta|da) data\b|"
                               r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
@@ -99,7 +102,8 @@ _BY_THAT_DATE = (r"\bby (?:then|that date|this date|that day|that time)\b|"
 #: the date named before, by reference ("by then", "before that time", "bis dahin", "それまでに"): the by-forms of
 #: :data:`BY_THEN` without the due, effective or scheduled date it also reads, and the English before-forms
 THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this date|that day|this day|that time|"
-                          r"this time)\b")
+                          r"this time)\b|\b(?:ahead of|prior to|in advance of) (?:then|that date|this date|that day|"
+                          r"that time)\b")
 BY_THEN = re.compile(_BY_THAT_DATE + "|" + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
@@ -111,7 +115,8 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "entro questa", "それまでに", "在此之前", "届时", "그때까지", "그 전에", "due date",
                 "payment deadline", "the scheduled", "fälligkeitsdatum", "échéance", "vencimiento", "vencimento",
                 "scadenza", "期日まで", "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that",
-                "before this", "before it ends", "before the end", "vor diesem", "vor dem datum", "vor dem tag",
+                "before this", "before it ends", "before the end", "of that da", "of this da", "of then", "of that ti",
+                "to that da", "to this da", "to then", "to that ti", "vor diesem", "vor dem datum", "vor dem tag",
                 "avant cette", "avant ce jour", "avant la fin", "dessa data", "desta data", "s da data", "di tale",
                 "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "이 날짜",
                 "effective date", "start date", "change date", "la fecha de", "da data de", "la date d",
@@ -125,7 +130,10 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
 # "Para seguir usando …, migre …"): en, fr, es, pt, it
 _PURPOSE = re.compile(r"\bto (?:keep|continue|avoid|prevent|ensure|maintain|stay)\b|"
                       r"\bpour (?:continuer|éviter|garder|conserver)\b|"
-                      r"\bpara (?:seguir|continuar|evitar|mantener|manter)\b|\bper (?:continuare|evitare)\b")
+                      r"\bpara (?:seguir|continuar|evitar|mantener|manter)\b|\bper (?:continuare|evitare)\b|"
+                      # (any purpose that opens the sentence, its verb in the infinitive: "Pour choisir vous-même le
+                      # moment de la mise à niveau, mettez à jour …", "Para elegir …", "Per scegliere …")
+                      r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?] ))(?:pour|para|per) [a-zéèíóú]+(?:er|ir|re|ar|are|ere|ire)\b")
 _PURPOSE_CUES = ("to keep", "to continue", "to avoid", "to prevent", "to ensure", "to maintain", "to stay", "pour ",
                  "para ", "per ")
 
@@ -219,6 +227,8 @@ _BY_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
 # what asks the reader to act, in the date's sentence (searched only where one of _ASK_CUES stands in it)
 _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   r"\b(?:every|each|all) customers? (?:needs?|has|have) to\b|"
+                  # (the reader, or what the reader runs, has to: "so your workers have to move … ahead of that date")
+                  r"\byou (?:will )?have to\b|\byour (?:[\w-]+ ){1,3}?(?:have|has) to\b|"
                   r"\bis required\b|\bare required\b|\bmake sure\b|\bensure\b|"
                   r"\bunpaid\b|\bnot paid\b|\bbitte\b|\bmüssen\b|\bveuillez\b|\bvous devez\b|\bpor favor\b|"
                   r"\bdebe(?:rá|n)?\b|\bdeve(?:rá|m)?\b|\bsi prega\b|\bè necessario\b|\bé necessário\b|"
@@ -258,7 +268,7 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
              "bitten",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
              "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen", "advise",
-             "please", "must", "need to", "needs to", "has to", "required", "make sure", "ensure", "unpaid",
+             "please", "must", "need to", "needs to", "has to", "have to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",
              "veuillez", "devez", "por favor", "debe", "deve", "si prega", "necessari", "ください", "下さい", "必要",

@@ -325,7 +325,7 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*"
                           r"fen[êe]tre (?:de maintenance|planifi[ée]e|programm[ée]e)|"
                           r"janela (?:de manuten[çc][ãa]o|programada|agendada|planejada)|"
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
-                          r"メンテナンス(?:ウィンドウ|期間|時間帯)|"
+                          r"メンテナンス(?:ウィンドウ|期間|時間帯|時間)|"
                           r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|维护时间|維護時間|メンテナンス日時|"
                           # (the label's colon, or the spaces of a field aligned without one: "Window (UTC)      D")
                           # (or the work's schedule as a field: "일정 : D", "作業日程：D", "维护日程：D")
@@ -891,7 +891,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"effective date|cut-?over date|shutdown date", 3),
     # what ends or is decided on the date: a contract's term, a review ("Your contract ends: D", "we will look at your
     # account again on D")
-    (r"(?:contract|subscription|agreement|term)\s+ends|look at your\s+account\s+again|re-?evaluat|reassess", 2),
+    (r"(?:contract|subscription|agreement|term)\s+ends|look at your\s+account\s+again|re-?evaluat|reassess|"
+     # (a rate or an account checked again then: "We will review the complaint rate again on D")
+     r"\bwe will (?:check|review|look at|examine|assess|evaluate)\b[^.\n]{0,60}?\bagain\b", 2),
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
@@ -946,7 +948,9 @@ _DID_AFTER = re.compile(r",? " + _DID)
 _DID_BEFORE = re.compile(r"\b" + _DID + r"[^.;:,!?\n]{0,80}?\bon\s+\Z")
 _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|prise en charge)|"  # weight 3
                               r"ende des supports?|endet (?:der|die) (?:support|unterstützung)|"
-                              r"fin au service|"  # an end of service: "mettre fin au service"
+                              r"fin au (?:service|support)|"  # an end of service: "mettre fin au service", "au support"
+                              # (French says support as "prendre en charge": "AWS cessera de prendre en charge X le D")
+                              r"cesser(?:a|ons|ont) de prendre en charge|"
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원|"
                               # no longer supported ("non sarà più supportata", "nicht mehr unterstützt", "ne sera plus
                               # prise en charge", "ya no será compatible", "não será mais suportada")
@@ -997,6 +1001,12 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     r"renouvel|renova|verläng|rinnov|续订|갱신|"
     # a review decided again on the date ("我们将于 D 重新评估您的账户", "réévaluerons", "再評価")
     r"重新评估|重新評估|重新审核|重新審核|再評価|再審査|재평가|다시 검토|réévalu|rivalut|reevalu|reavali|neu bewert|"
+    # (or checked again: "nous examinerons à nouveau", "volveremos a revisar", "voltaremos a verificar",
+    # "riesamineremo", "再度確認します", "再次检查")
+    r"(?:examinerons|vérifierons|contrôlerons|réviserons) à nouveau|réexamin|"
+    r"volveremos a (?:revisar|comprobar|verificar|evaluar)|revisaremos (?:de nuevo|nuevamente)|"
+    r"voltaremos a (?:verificar|analisar|avaliar|rever)|verificaremos (?:novamente|de novo)|"
+    r"riesamin|ricontroller|再度(?:確認|審査|評価)|再次(?:检查|审核|评估|檢查|審核)|"
     r"erneut (?:prüf|bewert)|"
     # a change that takes effect, a price that changes ("entrarán en vigor", "cambiará la tarifa")
     r"en vigor|em vigor|in vigore|en vigueur|in kraft|tarif|precio|preço|prix|prezzo|preis|料金|价格|요금|"
@@ -1107,6 +1117,18 @@ _DAY_OF_MONTH = re.compile(r"\b(?:by|before|no later than|on or before|until|due
                            r" of the month (following|after) (?:the |this |your )?invoice(?: date)?\b)?"
                            r"(?!\s+(?:of\s+)?" + _MONTH.format("m") + ")")
 _DAY_OF_MONTH_AT = re.compile(r" the \d{1,2}(?:st|nd|rd|th)\b")  # (a cheap scan before the leads are tried)
+# the same day of this or the next month in pt, es, fr, it, de ("até ao dia 20 deste mês", "antes del día 20 de este
+# mes", "d'ici le 20 de ce mois", "entro il 20 di questo mese", "bis zum 20. dieses Monats", "avant le 5 du mois
+# prochain"): group 1 the day, group 2 this month, group 3 the next
+_DAY_OF_MONTH_FOREIGN = re.compile(
+    r"(?:\bat[ée] (?:ao |o )?dia|\bantes do dia|\b(?:antes|hasta|a m[aá]s tardar) (?:el |del )?d[ií]a|\bd.ici le|"
+    r"\bavant le|\bau plus tard le|\bentro il|\bprima del|\bbis (?:zum|spätestens zum|spätestens am|am))"
+    r" (\d{1,2})(?:er|º|°|\.)? "
+    r"(?:(deste m[eê]s|de este mes|de ce mois|du mois en cours|di questo mese|del mese (?:corrente|in corso)|"
+    r"dieses monats|des laufenden monats)|"
+    r"(do pr[oó]ximo m[eê]s|del pr[oó]ximo mes|del mes (?:pr[oó]ximo|siguiente)|du mois (?:prochain|suivant)|"
+    r"del mese (?:prossimo|successivo)|des (?:nächsten|folgenden) monats|des folgemonats))\b")
+_DAY_OF_MONTH_FOREIGN_CUES = ("mês", "mes", "mois", "mese", "monats")
 _MONTH_END_RELATIVE_CUES = ("end of this month", "end of the current month", "fine del mese", "del mes", "du mois",
                             "do mês", "do mes", "monats", "今月末", "本月底", "本月末", "이번 달 말", "end of month",
                             "end of the month", "fin de mois", "de mes", "monatsende", "fine mese", "questo mese",
@@ -1289,6 +1311,23 @@ _DEFER_TARGET = re.compile(r"(?:\bto (?:a|any|another) (?:later )?(?:date|time|d
                            r"\bany (?:later )?(?:date|time)|"
                            r"\b(?:para|a) (?:una|uma|otra|outra) (?:fecha|data)|"
                            r"\bà une (?:autre )?date|\ba una (?:data|altra data))[^.]{0,24}\Z")
+# the limit to change a maintenance's window, before its date ("To change the maintenance window, modify it before D",
+# "如需更改维护时段，请在 D 之前修改", "メンテナンス時間を変更する場合は、D までに", "유지 관리 기간을 변경하려면 D
+# 전에", "Pour modifier la fenêtre, faites-le avant le D"): how long the reader may move it, not the window announced
+_CHANGE_WINDOW_LIMIT = re.compile(
+    r"\b(?:to|if you (?:want|wish|would like) to|should you wish to) (?:change|modify|reschedule|move|adjust) "
+    r"(?:the|your|this) (?:maintenance |scheduled )?(?:window|time|schedule|slot)\b|"
+    r"\bpour (?:modifier|changer|reprogrammer|déplacer) (?:la|votre|cette) (?:fenêtre|plage|période)\b|"
+    r"\bpara (?:cambiar|modificar|reprogramar|alterar|mudar) (?:la|su|a|sua) (?:ventana|janela|franja)\b|"
+    r"\bper (?:modificare|cambiare|spostare|riprogrammare) (?:la|questa) finestra\b|"
+    r"\bum (?:das|ihr) wartungsfenster zu (?:ändern|verschieben)\b|"
+    r"如需(?:更改|修改|变更|调整)|如果您?(?:想|希望|需要)(?:更改|修改|变更|调整)|若要(?:更改|修改|变更|调整)|"
+    r"(?:変更|再スケジュール)(?:する場合|したい場合|を希望する場合|するには)|"
+    r"(?:변경|조정)하려면|(?:변경|조정)을 원하시면")
+_CHANGE_WINDOW_CUES = ("change", "modify", "reschedul", "move", "adjust", "modifier", "changer", "reprogram",
+                       "déplacer", "cambiar", "modificar", "alterar", "mudar", "modificare", "cambiare", "spostare",
+                       "riprogramm", "wartungsfenster", "更改", "修改", "变更", "调整", "変更", "再スケジュール",
+                       "변경", "조정")
 _DEFER_VERBS = ("reschedul", "defer", "postpone", "move", "verschieb", "verleg", "reprogram", "aplaz", "pospon",
                 "report", "décal", "rinvi", "postic", "riprogramm", "adiar", "adie", "reagend")
 _SENTENCE_END = re.compile(r"[.!?]\s|。|\n\s*\n")  # (Japanese and Chinese write no space after 。)
@@ -1341,8 +1380,10 @@ _WARNING_ONLY = re.compile(r"\b(?:carr(?:y|ies)|includes?|returns?|shows?|displa
                            r"(?:[ -](?:header|banner|message|notice|field)s?)?")
 _IMPACT_WORDS = ("no longer", "stop", "fail", "error", "reject", "refuse", "cannot", "can not", "disabled", "removed",
                  "shut", "unavailable", "charge", "bill")
-_NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s|crear (?:[\w-]+ ){0,3}?nuev[oa]s|cr[ée]er de nouve|"
-                      r"cr[ée]er (?:des |de )?(?:[\w-]+ ){0,3}?nouve(?:aux|lles)\b|creare (?:[\w-]+ ){0,3}?nuov[oiae]|"
+_NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s?\b|crear (?:[\w-]+ ){0,3}?nuev[oa]s?\b|cr[ée]er de nouve|"
+                      # (one new resource as well: "créer un nouveau pipeline", "crear un nuevo proyecto")
+                      r"cr[ée]er (?:des |de )?(?:[\w-]+ ){0,3}?nouve(?:aux|lles|au|lle)\b|"
+                      r"creare (?:[\w-]+ ){0,3}?nuov[oiae]|"
                       r"keine neuen?\b|새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
 # the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
 _NEW_ANY_CUES = ("criar ", "crear ", "créer ", "creer ", "creare ", "keine neue", "새", "创建新", "新建")
@@ -1631,8 +1672,12 @@ def _refers_back(text: str, right: int) -> int:
     if right >= len(text):
         return right
     following = _next_sentence_end(text, right)
-    if (text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None) or (
-            by_then_in(text, right, following) is not None):
+    if text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None:
+        return following
+    then = by_then_in(text, right, following)
+    if then is not None and not any(p.search(text, right, then.start()) is not None for p in _DATE_AT_ALL):
+        # (not when the next sentence names a date of its own before "then", which that date is: "On May 31, 2027 the
+        # endpoints are retired, so move your workers ahead of that date")
         return following
     return right
 
@@ -1911,6 +1956,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             # reply to this case with the confirmation before then"; not a date in a parenthesis the anaphor follows,
             # "add the new ranges (published on April 15, 2027) before that date": the sentence's date is another)
             score = QUALIFY
+    if score < QUALIFY and _price_column_header(text, start, end, foreign):
+        score = QUALIFY  # "Request type    Until D1    Effective D2" over rows of prices: the date the new prices apply
     if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)
@@ -2028,10 +2075,26 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
             # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
             score += _PAST
             past = True
-    clause = text[max(left, start - 160):min(right, end + 40)]
-    if any(map(clause.__contains__, _DEFER_VERBS)) and _DEFER_TARGET.search(text, max(left, start - 60), start):
+    if _movable_limit(text, left, start, end, right):
         score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60))
+
+
+def _around(lowered: str, candidate: _Candidate) -> tuple[int, int, int, int]:
+    """(left, start, end, right): the sentence of ``candidate``'s date around the date itself."""
+    left, right = _sentence(lowered, candidate.at, candidate.end)
+    return left, candidate.at, candidate.end, right
+
+
+def _movable_limit(text: str, left: int, start: int, end: int, right: int) -> bool:
+    """Whether the date at ``text[start:end]`` (its sentence ``text[left:right]``) is how far the reader may defer a
+    maintenance ("reschedule it to a date no later than D", :data:`_DEFER_TARGET`) or the limit to change its window
+    ("To change the maintenance window, modify it before D", :data:`_CHANGE_WINDOW_LIMIT`), not when it happens."""
+    clause = text[max(left, start - 160):min(right, end + 40)]
+    if any(map(clause.__contains__, _DEFER_VERBS)) and _DEFER_TARGET.search(text, max(left, start - 60), start):
+        return True
+    return any(map(text[max(left, start - 120):start].__contains__, _CHANGE_WINDOW_CUES)) \
+        and _CHANGE_WINDOW_LIMIT.search(text, max(left, start - 120), start) is not None
 
 
 def _others_new_only(text: str, left: int, start: int, right: int, foreign: bool) -> bool:
@@ -2237,6 +2300,39 @@ def _list_item_score(text: str, start: int, end: int, foreign: bool) -> int | No
         if len(line) > 200 or line.endswith((".", "。")):
             return None  # a sentence, not an item: no list
     return None
+
+
+# the column of a price table's header that a change's date heads ("Effective February 1, 2027", "From D", "New price
+# (from D)", "A partir de D", "Ab D"), at the end of the text before the date within its column
+_PRICE_COLUMN_LEAD = re.compile(r"(?:\beffective|\bfrom|\bstarting|\bas of|\bnew (?:prices?|rates?) \(?(?:from|as of)?|"
+                                r"\ba partir d[eo]|\bà partir du|\bdesde el|\bab dem|\bab|\bdal)\s*\(?\Z")
+# a price in a table's row: a currency and an amount ("$0.25", "USD 1.90", "€ 0,30", "R$ 2,10")
+_PRICE_AMOUNT = re.compile(r"(?:[$€£¥]|\b(?:usd|eur|gbp|jpy|brl|inr)\b)\s?\d")
+
+
+def _price_column_header(text: str, start: int, end: int, foreign: bool) -> bool:
+    """Whether the date at ``text[start:end]`` heads a column of a price table: its line is a header of columns (two
+    spaces or a tab apart; or, as an HTML table's header cells reach us, one space apart in a short line of two dates
+    or more that ends no sentence), its own column opens with an effective-from lead, and the next line that is not
+    blank holds a price."""
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line = text[line_start:line_end]
+    column = max(text.rfind("  ", line_start, start), text.rfind("\t", line_start, start))
+    if column < 0:
+        if len(line) > 100 or line.rstrip().endswith(".") or len(_dates(line, foreign)) < 2:
+            return False
+        column = line_start
+    if _PRICE_COLUMN_LEAD.search(text, column, start) is None:
+        return False
+    following = text.find("\n", line_end + 1)
+    row = text[line_end + 1:following if following >= 0 else len(text)]
+    if not row.strip() and following >= 0:
+        after_blank = text.find("\n", following + 1)
+        row = text[following + 1:after_blank if after_blank >= 0 else len(text)]
+    return _PRICE_AMOUNT.search(row) is not None
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
@@ -2500,6 +2596,15 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         # 2027", "du 10 au 11 janvier 2027"): the window opens on its first date, a window start as a field's
         candidates = [replace(c, score=QUALIFY) if 0 < c.score < QUALIFY and not c.aside
                       and _opens_range(lowered, c.at, c.end, foreign) else c for c in candidates]
+        if not any(c.score >= QUALIFY for c in candidates) and any(cue in lowered for cue in _BEFORE_WINDOW):
+            # a maintenance whose mail asks an act before it ("Prima della manutenzione verificate …", "Before the
+            # first replacement, make sure …"), dated without a lead ("tunnel 1 martedì 16 febbraio 2027"): its first
+            # date said with the maintenance's words (scored one below a deadline) opens it; not how far it may be moved
+            first = min((c for c in candidates if c.score == QUALIFY - 1 and not c.aside and c.at >= 0
+                         and not _movable_limit(lowered, *_around(lowered, c))),
+                        key=lambda c: (c.when, c.at), default=None)
+            if first is not None:
+                candidates = [replace(c, score=QUALIFY) if c is first else c for c in candidates]
     # a period counted from this very mail ("within 15 days of this message") competes with the dates; another comes
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
@@ -2584,21 +2689,24 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_WEEKS.finditer(lowered)
     if " the " in lowered and _DAY_OF_MONTH_AT.search(lowered) is not None:
         found += _DAY_OF_MONTH.finditer(lowered)
+    if foreign and any(map(lowered.__contains__, _DAY_OF_MONTH_FOREIGN_CUES)):
+        found += _DAY_OF_MONTH_FOREIGN.finditer(lowered)
     invoiced: date | None = None
     invoice_read = False
     for match in found[:MAX_DATES]:
         if match.re is _RELATIVE_WEEKDAY:
             out.append(_weekday_candidate(lowered, reference, match))
             continue
-        if match.re is _DAY_OF_MONTH:  # the next such day of a month, from the mail's date on (or of the month named)
+        if match.re is _DAY_OF_MONTH or match.re is _DAY_OF_MONTH_FOREIGN:
+            # the next such day of a month, from the mail's date on (or of the month named)
             day = int(match.group(1))
             # (or of the month after the invoice's: from the invoice date the mail gives, else from the mail's own;
             # the invoice date read once for all its payment terms, as below)
-            after_invoice = match.group(3) is not None
+            after_invoice = match.re is _DAY_OF_MONTH and match.group(3) is not None
             if after_invoice and not invoice_read:
                 invoiced, invoice_read = _invoice_date(lowered, reference, foreign), True
             base = (invoiced or reference) if after_invoice else reference
-            named = after_invoice or match.group(0).endswith(" month")
+            named = after_invoice or match.group(0).endswith(" month") or match.re is _DAY_OF_MONTH_FOREIGN
             first = base.month if named and match.group(2) is None else base.month - 1
             when = next((that for months in range(first, first + (1 if named else 13))
                          if (that := _valid(base.year + months // 12, months % 12 + 1, day)) is not None
@@ -2788,6 +2896,12 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
     """Whether the sentence after ``candidate``'s asks an act by "then", its date ("2027-04-08 01:00 UTC 이후 …
     사용 중지합니다. 이 시각 전에 적절한 조치를 취해 주십시오", "… retires on D. Please move your data before then")."""
     left, right = _sentence(lowered, candidate.at, candidate.end)
+    then = THEN_ANAPHOR.search(lowered, candidate.end, right)
+    if then is not None and not _aside_before(lowered, left, candidate.at, candidate.end, then.start()) \
+            and not any(p.search(lowered, candidate.end, then.start()) is not None for p in _DATE_AT_ALL) \
+            and acts_by_then(lowered[left:right]):
+        return True  # (or the rest of its own sentence, no other date between: "On D the endpoints are retired, so
+        # move your workers ahead of that date")
     after = _refers_back(lowered, right)
     if after > right:
         return THEN_ANAPHOR.search(lowered, right, after) is not None and acts_by_then(lowered[left:after])
@@ -2796,8 +2910,9 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
     if ":" in lowered[left:right] or "(" in lowered[max(left, candidate.at - 30):candidate.at]:
         return False  # (a field's date, or one in an aside: "Saldo restante (atualizado em D): …")
     following = _next_sentence_end(lowered, right)
-    if following >= len(lowered) or _DATE_AT_ALL[0].search(lowered, right, following) is not None \
+    if following >= len(lowered) or any(p.search(lowered, right, following) is not None for p in _DATE_AT_ALL) \
             or by_then_in(lowered, right, following) is not None:
+        # (a next sentence with a date of its own, day or month first: "then" is that date)
         return False
     after = _refers_back(lowered, following)
     return after > following and (THEN_ANAPHOR.search(lowered, following, after) is not None
@@ -3198,6 +3313,13 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "期間開始まで", "期間の開始まで", "開始までに", "before the first window",
                   "avant la première fenêtre", "antes de la primera ventana", "antes da primeira janela",
                   "prima della prima finestra",
+                  # (before the first of the events it dates: "Before the first replacement, make sure …", "Prima della
+                  # prima sostituzione verificate …", "Avant le premier remplacement", "Vor dem ersten Austausch")
+                  "before the first replacement", "before the first restart", "before the first reboot",
+                  "avant le premier remplacement", "avant le premier redémarrage", "antes del primer reemplazo",
+                  "antes del primer reinicio", "antes da primeira substituição", "antes da primeira reinicialização",
+                  "prima della prima sostituzione", "prima del primo riavvio", "vor dem ersten austausch",
+                  "vor dem ersten neustart",
                   "vor dem ersten wartungsfenster", "avant le début du créneau", "avant le début de la maintenance",
                   # (before the switch the maintenance makes: "vor Beginn der Umstellung", "before the cutover")
                   "before the switch", "before the cutover", "before the changeover", "vor beginn der umstellung",

@@ -262,6 +262,14 @@ _OWN_MANAGEMENT = re.compile(
     # the management account whose e-mail address the mail asks to verify ("the e-mail address of its management account
     # (7744…) must be verified"): the mail goes to that address
     r"|\b(?:e-?mail )?address of (?:its|the|your) (?:organi[sz]ation.s )?management account\s*[:：#(（]?\s*\Z"
+    # the management account the mail is sent to because of what it does ("You are receiving this message because the
+    # management account 1920… still delivers legacy reports", "parce que le compte de gestion …", "porque la cuenta
+    # de administración …", "porque a conta de gerenciamento …")
+    r"|\b(?:receiving|received|getting|sent you) (?:this|the) (?:message|e-?mail|notice|notification)\b[^.\n]{0,30}?"
+    r"\bbecause (?:the|your) (?:AWS )?management account\s*[:：#(（]?\s*\Z"
+    r"|\bparce que (?:le|votre) compte de gestion\s*[:：#(（]?\s*\Z"
+    r"|\bporque (?:la|su) cuenta de administraci[oó]n\s*[:：#(（]?\s*\Z"
+    r"|\bporque a (?:sua )?conta de (?:gerenciamento|gest[aã]o)\s*[:：#(（]?\s*\Z"
     # an account field a mail itself marks as the recipient's ("Management account (recipient): 7315…",
     # "Conta de gestão (destinatário) 7315…")
     r"|[(（]\s*(?:recipient|destinat[aá]rio|destinataire|Empfänger|受信者|收件人|收件者|수신자)\s*[)）]"

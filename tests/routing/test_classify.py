@@ -954,13 +954,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen213-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen214"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen214-heldout"] = (9 / 10, 1.0, 1.0)
-    # unseen215-218: session 27's blind round, first runs on c481679 (the session's start), at their first runs
-    floors["fixtures-unseen215"] = (1.0, 18 / 20, 1.0)
+    # unseen215-218: session 27's blind round, first runs on c481679 (the session's start); main folders tuned on since
+    # (nothing left), held-out ones not: at their first runs
     floors["fixtures-unseen215-heldout"] = (8 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen216"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen217"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
-    floors["fixtures-unseen218"] = (19 / 20, 17 / 20, 1.0)
     floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
