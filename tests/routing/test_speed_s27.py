@@ -1,12 +1,16 @@
 """Session 27's faster forms give exactly what their plain forms give: routing.stages's ``_reference`` (the pattern
-tried only where its opening literals stand) against the whole-text search."""
+tried only where its opening literals stand) against the whole-text search; routing.notices's ``first_match`` with
+the family's plan (the gates' family tests answered once per family) against the ungated first match, for the shipped
+families and others (upper-case, unknown, more than the plans kept)."""
 
 from __future__ import annotations
+
+import dataclasses
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import stages
+from routing import notices, stages
 
 REFERENCE_PIECES = ["before", "by", "no later than", "prior to", "ahead of", "bis", "vor",
                     "spätestens", "antes de", "antes da", "antes do", "avant", "d'ici",
@@ -38,3 +42,37 @@ def test_speed_reference_examples() -> None:
         assert (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict())), lowered
         if lowered in ("最後の日付までに", "2단계 전에", "두 번째 날짜까지"):
             assert found is not None, lowered
+
+
+RULES = notices.default_notice_rules()
+_NEEDLES = sorted({n for rule in RULES.rules for block, _ in rule.blocks if block is not None for n in block[2]})
+FAMILIES = ["", "health", "billing", "cost", "abuse", "support", "security", "credentials", "verification",
+            "notification", "marketplace", "marketing", "general", "Health", "HEALTH", "unknown", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(subject=st.lists(st.sampled_from(_NEEDLES), max_size=3).map(" ".join),
+       body=st.lists(st.sampled_from(_NEEDLES), max_size=8).map(" ".join),
+       family=st.sampled_from(FAMILIES),
+       sender=st.sampled_from(["no-reply@health.aws.example", "aws-billing@amazon.com", "a@b.example", ""]))
+def test_speed_first_match_with_family_plans_is_the_ungated_first_match(subject: str, body: str, family: str,
+                                                                        sender: str) -> None:
+    mail = notices.MailView.of(sender, "Amazon Web Services", subject, body, (), family=family)
+    assert RULES.first_match(mail) == RULES.first_match(dataclasses.replace(mail, lowered=None))
+
+
+def test_speed_family_plans_are_bounded() -> None:
+    rules = notices.parse_notice_rules(
+        "rules:\n"
+        "  - id: health-words\n    type: health.other\n"
+        "    match: {family: '^health$', body: 'scheduled for retirement'}\n"
+        "  - id: family-literal\n    type: unknown\n    match: {family: 'bill', subject: 'x'}\n")
+    for number in range(notices._MAX_PLANS + 10):
+        family = f"family{number}"
+        mail = notices.MailView.of("a@b.example", "", "", "scheduled for retirement", (), family=family)
+        assert rules.first_match(mail) is None
+    assert len(rules._plans) == notices._MAX_PLANS
+    health = notices.MailView.of("a@b.example", "", "", "scheduled for retirement", (), family="health")
+    assert rules.first_match(health) is rules.rules[0]
+    billing = notices.MailView.of("a@b.example", "", "x", "", (), family="billing")
+    assert rules.first_match(billing) is rules.rules[1]
