@@ -1,16 +1,19 @@
 """Session 27's faster forms give exactly what their plain forms give: routing.stages's ``_reference`` (the pattern
 tried only where its opening literals stand) against the whole-text search; routing.notices's ``first_match`` with
 the family's plan (the gates' family tests answered once per family) against the ungated first match, for the shipped
-families and others (upper-case, unknown, more than the plans kept)."""
+families and others (upper-case, unknown, more than the plans kept); routing.patterns's ``literal_branches`` (a
+boolean search of an alternation as ``in`` tests of its literal branches, then the rest) against the pattern's own
+search, for every pattern of routing.deadline's ``_CONTEXT``."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import notices, stages
+from routing import deadline, notices, patterns, stages
 
 REFERENCE_PIECES = ["before", "by", "no later than", "prior to", "ahead of", "bis", "vor",
                     "spätestens", "antes de", "antes da", "antes do", "avant", "d'ici",
@@ -76,3 +79,48 @@ def test_speed_family_plans_are_bounded() -> None:
     assert rules.first_match(health) is rules.rules[0]
     billing = notices.MailView.of("a@b.example", "", "x", "", (), family="billing")
     assert rules.first_match(billing) is rules.rules[1]
+
+
+_CONTEXT_PIECES = sorted({piece for pattern, _ in deadline._CONTEXT
+                          for piece in (*(patterns.literal_needles(pattern.pattern) or ()),
+                                        *((patterns.literal_branches(pattern) or ((), None))[0]))})
+_FILLER = ["", " ", "not ", "n't ", "be ", "that ", "which ", "er", "the ", "will ", "was ", "x", ".", "\n", "ed", "s",
+           "ing", "e", "(", ":", " on", " the", " you"]
+
+
+def _plain_or_branches(pattern: re.Pattern[str], text: str) -> tuple[bool, bool]:
+    branches = patterns.literal_branches(pattern)
+    plain = pattern.search(text) is not None
+    if branches is None:
+        return plain, plain
+    literals, rest = branches
+    return plain, any(literal in text for literal in literals) or (rest is not None and rest.search(text) is not None)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_CONTEXT_PIECES), st.sampled_from(_FILLER)), max_size=14))
+def test_speed_context_branches_are_the_patterns_search(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for pattern, _ in deadline._CONTEXT:
+        plain, fast = _plain_or_branches(pattern, text)
+        assert plain == fast, (pattern.pattern, text)
+
+
+def test_speed_top_level_branches() -> None:
+    assert patterns._top_level_branches(r"a|b(c|d)|[|]|\||[]|]x|[^]|]") == ["a", "b(c|d)", "[|]", r"\|", "[]|]x",
+                                                                            "[^]|]"]
+    assert patterns._top_level_branches("abc") == ["abc"]
+    assert patterns._top_level_branches("|a|") == ["", "a", ""]
+
+
+def test_speed_literal_branches_cases() -> None:
+    split = patterns.literal_branches(re.compile(r"retir|stop\b|a\.b|(?<!er)wartung|x(?:y|z)"))
+    assert split is not None
+    literals, rest = split
+    assert literals == ("retir", "a.b") and rest is not None and rest.pattern == r"stop\b|(?<!er)wartung|x(?:y|z)"
+    for text in ("retire", "stops", "stop", "a.b", "axb", "erwartung", " wartung", "xz", "xw", ""):
+        plain, fast = _plain_or_branches(re.compile(r"retir|stop\b|a\.b|(?<!er)wartung|x(?:y|z)"), text)
+        assert plain == fast, text
+    for source, flags in ((r"(a)|\1", 0), ("(?P<g>a)|(?P=g)", 0), ("(?i)abc|d", 0), ("abc|d", re.IGNORECASE),
+                          ("abc|d", re.VERBOSE), (r"a\b|c+", 0)):
+        assert patterns.literal_branches(re.compile(source, flags)) is None, source
