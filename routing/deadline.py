@@ -58,7 +58,7 @@ from routing.dateroles import (
     starts_at,
 )
 from routing.hanzi import fold_traditional
-from routing.patterns import literal_needles, matches_at, matches_from_starts, without_superstrings
+from routing.patterns import literal_branches, literal_needles, matches_at, matches_from_starts, without_superstrings
 from routing.stages import referred_stage
 
 MONTHS = {
@@ -936,6 +936,10 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
 # that re tries at every position, e.g. the \b-led alternation of _PAST), or None
 _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CONTEXT)
+# per _CONTEXT pattern: its literal branches and the rest as one pattern (:func:`routing.patterns.literal_branches`),
+# or None: whether it matches, found by a few `in` tests before a shorter regex (the act pattern's 61 branches cost
+# ~40 µs a sentence, searched whole; "action", "update", "must" answer most sentences)
+_CONTEXT_BRANCHES = tuple(literal_branches(pattern) for pattern, _ in _CONTEXT)
 _ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 # what AWS did on the date right before ("On April 20, 2027 we suspended the account"; not "the case we opened", whose
@@ -1787,7 +1791,7 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
     past = acted = False
-    for (pattern, weight), needles in zip(_CONTEXT, _CONTEXT_NEEDLES, strict=True):
+    for (pattern, weight), needles, branches in zip(_CONTEXT, _CONTEXT_NEEDLES, _CONTEXT_BRANCHES, strict=True):
         if weight == _ACT and acted:
             continue  # a removal and a maintenance in one sentence count once
         if needles is not None:
@@ -1796,7 +1800,9 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
                     break
             else:
                 continue
-        if pattern.search(context):
+        if (pattern.search(context) is not None) if branches is None else (
+                any(map(context.__contains__, branches[0]))
+                or (branches[1] is not None and branches[1].search(context) is not None)):
             score += weight
             past = past or weight == _PAST
             acted = acted or weight == _ACT

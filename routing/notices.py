@@ -249,6 +249,9 @@ class NoticeRules:
     source: str = "<notices>"
     #: notice type -> the modifiers a mail of that type can match (:meth:`modifiers_for`), filled as types come
     _by_type: dict[str, tuple[Modifier, ...]] = field(default_factory=dict, compare=False, repr=False)
+    #: (family, its lower-cased form) -> the rules a mail of that family can match (:meth:`_plan`), filled as
+    #: families come (a sender family is one of a few names, :mod:`routing.families`: nothing of a mail's content)
+    _plans: dict[tuple[str, str], tuple[_PlannedRule, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def modifiers_for(self, notice_type: str) -> tuple[Modifier, ...]:
         """The modifiers, in order, less those no block of which accepts ``notice_type`` (each of
@@ -260,32 +263,71 @@ class NoticeRules:
                 modifier for modifier in self.modifiers if any(_accepts_type(c, notice_type) for c in modifier.match))
         return found
 
+    def _plan(self, family: str, family_lower: str) -> tuple[_PlannedRule, ...]:
+        """The rules, in order, as a mail of ``family`` (``family_lower``: :attr:`MailView.lowered`'s form of it)
+        meets them in :meth:`first_match`: of each gated block, the short fields other than ``family`` and its
+        literals, unless the literals were the family's own (then decided here: ``()``); a gated block the family
+        fails is left out, and so is a rule none of whose blocks is left (it cannot match a mail of that family).
+        The family's tests are the gate's, answered once per family instead of once per rule and mail."""
+        planned: list[_PlannedRule] = []
+        for rule in self.rules:
+            if not rule.blocks:
+                planned.append((rule, None))
+                continue
+            blocks: list[tuple[GateBlock | None, Condition]] = []
+            for block, condition in rule.blocks:
+                if block is None:
+                    blocks.append((None, condition))
+                    continue
+                short, index, needles = block
+                if not all(_search_any(patterns, family, family_lower) for key, _, patterns in short
+                           if key == "family"):
+                    continue  # (the family fails the block's short field: it cannot hold)
+                rest = tuple(item for item in short if item[0] != "family")
+                if index == _FAMILY_AT:
+                    if not any(needle in family_lower for needle in needles):
+                        continue  # (no literal of the block in the family: it cannot hold)
+                    needles = ()
+                blocks.append(((rest, index, needles), condition))
+            if blocks:
+                planned.append((rule, tuple(blocks)))
+        return tuple(planned)
+
     def first_match(self, mail: MailView) -> NoticeRule | None:
         """The first rule that matches ``mail``, a catch-all one (``generic: true``) only when no specific rule
         matches, wherever it stands in the file."""
         # ``rule.matches(mail)`` inline (the classifier's hot loop: no generator and call per rule), each
         # block after its own gate (:attr:`NoticeRule.blocks`): a block that fails its gate cannot hold and
-        # is not tried (nor, as before, any block of a rule none of whose blocks passes its gate)
+        # is not tried (nor, as before, any block of a rule none of whose blocks passes its gate); the gates' tests
+        # of the family, the same for every mail of that family, are answered by the family's plan (:meth:`_plan`)
         lowered = mail.lowered
+        if lowered is None:
+            return self._first_match_ungated(mail)
+        key = (mail.family, lowered[_FAMILY_AT])
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plan(*key)
+            if len(self._plans) < _MAX_PLANS:  # (a caller's own family names: a bounded store)
+                self._plans[key] = plan
         caught: NoticeRule | None = None  # the first catch-all rule that matched: a specific rule below it still wins
-        for rule in self.rules:
+        for rule, blocks in plan:
             if caught is not None and rule.generic:
                 continue
-            blocks = rule.blocks
-            if blocks and lowered is not None:
+            if blocks is not None:
                 for block, condition in blocks:
                     if block is not None:
                         short, index, needles = block
-                        for key, at, patterns in short:
-                            if not _search_any(patterns, getattr(mail, key), lowered[at]):
+                        for key_, at, patterns in short:
+                            if not _search_any(patterns, getattr(mail, key_), lowered[at]):
                                 break
                         else:
-                            value = lowered[index]
-                            for needle in needles:
-                                if needle in value:
-                                    break
-                            else:
-                                continue  # no literal of the block: it cannot hold
+                            if needles:
+                                value = lowered[index]
+                                for needle in needles:
+                                    if needle in value:
+                                        break
+                                else:
+                                    continue  # no literal of the block: it cannot hold
                             if condition.matches(mail):
                                 break
                         continue  # a short field failed, or the block did not hold
@@ -307,6 +349,35 @@ class NoticeRules:
                     return rule
                 caught = caught or rule
         return caught
+
+    def _first_match_ungated(self, mail: MailView) -> NoticeRule | None:
+        """:meth:`first_match` for a view without lower-cased values (no gate): every block tried."""
+        caught: NoticeRule | None = None
+        for rule in self.rules:
+            if caught is not None and rule.generic:
+                continue
+            for condition in rule.match:
+                if condition.matches(mail):
+                    break
+            else:
+                continue
+            for condition in rule.unless:
+                if condition.matches(mail):
+                    break
+            else:
+                if not rule.generic:
+                    return rule
+                caught = caught or rule
+        return caught
+
+
+#: where :attr:`MailView.lowered` holds the family
+_FAMILY_AT = GATED_KEYS.index("family")
+#: the most families whose plans are kept (the shipped families are 12; a caller may name others)
+_MAX_PLANS = 64
+#: a rule as a mail of one family meets it (:meth:`NoticeRules._plan`): its blocks left, or None (no gates: every
+#: block of ``match`` is tried)
+_PlannedRule = tuple[NoticeRule, tuple[tuple[GateBlock | None, Condition], ...] | None]
 
 
 # ---------------------------------------------------------------- loading with line numbers

@@ -295,3 +295,60 @@ def matches_at(pattern: re.Pattern[str], text: str, positions: Iterable[int]) ->
             out.append(match)
             end = max(match.end(), at + 1)
     return out
+
+
+def _top_level_branches(source: str) -> list[str]:
+    """``source`` cut at the ``|`` of its top-level alternation ("a|b(c|d)|[|]" -> ["a", "b(c|d)", "[|]"]): not inside a
+    group, a character class or after a backslash."""
+    branches: list[str] = []
+    depth, start, at, size = 0, 0, 0, len(source)
+    while at < size:
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at += 1
+            if at < size and source[at] == "^":
+                at += 1
+            if at < size and source[at] == "]":
+                at += 1  # (a "]" first in a class is one of its characters)
+            while at < size and source[at] != "]":
+                at += 2 if source[at] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:at])
+            start = at + 1
+        at += 1
+    branches.append(source[start:])
+    return branches
+
+
+def literal_branches(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern[str] | None] | None:
+    """(the branches of ``pattern``'s top-level alternation that are plain literals, the others as one pattern or
+    None) such that ``pattern.search(text) is not None`` is ``any(literal in text …) or rest.search(text) is not
+    None``: a search of an alternation finds a match where one of its branches does, each branch reading the text
+    around it as in the whole. For a boolean search of a long alternation whose literal branches often occur: a few
+    ``in`` tests first, then a shorter regex. None when ``pattern`` has no literal branch, is case-insensitive or
+    verbose, sets flags inline, or refers back to a group (a branch would not read alone as in the whole)."""
+    source = pattern.pattern
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE) or "(?P=" in source or "(?(" in source \
+            or re.search(r"\\[1-9]|\(\?[aiLmsux-]+[:)]", source):
+        return None
+    literals: list[str] = []
+    rest: list[str] = []
+    for branch in _top_level_branches(source):
+        try:
+            tokens = list(_sre_parser.parse(branch, pattern.flags))
+        except Exception:
+            return None
+        if tokens and all(op == _LITERAL for op, _ in tokens):
+            literals.append("".join(chr(code) for _, code in tokens))
+        else:
+            rest.append(branch)
+    if not literals:
+        return None
+    return tuple(literals), (re.compile("|".join(rest), pattern.flags) if rest else None)
