@@ -194,7 +194,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen213-heldout", "fixtures-unseen214", "fixtures-unseen214-heldout",
                       "fixtures-unseen215", "fixtures-unseen215-heldout", "fixtures-unseen216",
                       "fixtures-unseen216-heldout", "fixtures-unseen217", "fixtures-unseen217-heldout",
-                      "fixtures-unseen218", "fixtures-unseen218-heldout"})
+                      "fixtures-unseen218", "fixtures-unseen218-heldout", "fixtures-unseen219",
+                      "fixtures-unseen219-heldout", "fixtures-unseen220", "fixtures-unseen220-heldout",
+                      "fixtures-unseen221", "fixtures-unseen221-heldout", "fixtures-unseen222",
+                      "fixtures-unseen222-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -604,7 +607,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen217", "variants-unseen217"),
                 ("fixtures-unseen217-heldout", "variants-unseen217-heldout"),
                 ("fixtures-unseen218", "variants-unseen218"),
-                ("fixtures-unseen218-heldout", "variants-unseen218-heldout"))
+                ("fixtures-unseen218-heldout", "variants-unseen218-heldout"),
+                ("fixtures-unseen219", "variants-unseen219"),
+                ("fixtures-unseen219-heldout", "variants-unseen219-heldout"),
+                ("fixtures-unseen220", "variants-unseen220"),
+                ("fixtures-unseen220-heldout", "variants-unseen220-heldout"),
+                ("fixtures-unseen221", "variants-unseen221"),
+                ("fixtures-unseen221-heldout", "variants-unseen221-heldout"),
+                ("fixtures-unseen222", "variants-unseen222"),
+                ("fixtures-unseen222-heldout", "variants-unseen222-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
