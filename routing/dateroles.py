@@ -137,7 +137,8 @@ _PURPOSE = re.compile(r"\bto (?:keep|continue|avoid|prevent|ensure|maintain|stay
                       r"\bpara (?:seguir|continuar|evitar|mantener|manter)\b|\bper (?:continuare|evitare)\b|"
                       # (any purpose that opens the sentence, its verb in the infinitive: "Pour choisir vous-même le
                       # moment de la mise à niveau, mettez à jour …", "Para elegir …", "Per scegliere …")
-                      r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?] ))(?:pour|para|per) [a-zéèíóú]+(?:er|ir|re|ar|are|ere|ire)\b")
+                      r"(?:(?<![\s\S])|(?<=\n)|(?<=[.!?] ))(?:pour|para|per) "
+                      r"[a-zéèíóú]{1,16}(?:er|ir|re|ar|are|ere|ire)\b")
 _PURPOSE_CUES = ("to keep", "to continue", "to avoid", "to prevent", "to ensure", "to maintain", "to stay", "pour ",
                  "para ", "per ")
 

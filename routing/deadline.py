@@ -2316,15 +2316,19 @@ _PRICE_COLUMN_LEAD = re.compile(r"(?:\beffective|\bfrom|\bstarting|\bas of|\bnew
 _PRICE_AMOUNT = re.compile(r"(?:[$€£¥]|\b(?:usd|eur|gbp|jpy|brl|inr)\b)\s?\d")
 
 
+_HEADER_REACH = 200  # the farthest a table header's line reaches from one of its dates
+
+
 def _price_column_header(text: str, start: int, end: int, foreign: bool) -> bool:
     """Whether the date at ``text[start:end]`` heads a column of a price table: its line is a header of columns (two
     spaces or a tab apart; or, as an HTML table's header cells reach us, one space apart in a short line of two dates
     or more that ends no sentence), its own column opens with an effective-from lead, and the next line that is not
     blank holds a price."""
-    line_end = text.find("\n", end)
-    if line_end < 0:
+    # (a header's line is short: its ends are looked for near the date only, so a long line costs no scan per date)
+    line_end = text.find("\n", end, end + _HEADER_REACH)
+    line_start = text.rfind("\n", max(0, start - _HEADER_REACH), start) + 1
+    if line_end < 0 or (line_start == 0 and start > _HEADER_REACH):
         return False
-    line_start = text.rfind("\n", 0, start) + 1
     line = text[line_start:line_end]
     column = max(text.rfind("  ", line_start, start), text.rfind("\t", line_start, start))
     if column < 0:
@@ -2333,12 +2337,9 @@ def _price_column_header(text: str, start: int, end: int, foreign: bool) -> bool
         column = line_start
     if _PRICE_COLUMN_LEAD.search(text, column, start) is None:
         return False
-    following = text.find("\n", line_end + 1)
-    row = text[line_end + 1:following if following >= 0 else len(text)]
-    if not row.strip() and following >= 0:
-        after_blank = text.find("\n", following + 1)
-        row = text[following + 1:after_blank if after_blank >= 0 else len(text)]
-    return _PRICE_AMOUNT.search(row) is not None
+    # the next line that is not blank, its first characters (a price table's row names its prices early)
+    row = text[line_end + 1:line_end + 1 + _HEADER_REACH].lstrip("\n")
+    return _PRICE_AMOUNT.search(row.split("\n", 1)[0]) is not None
 
 
 def _column_score(text: str, left: int, start: int, foreign: bool) -> int | None:
