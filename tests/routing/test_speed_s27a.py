@@ -1,8 +1,9 @@
 """Session 27's faster forms in routing.secrets give exactly what their plain forms give: a link's kind
 searched only when the lower-cased link holds one of the kind's literals (``_LINK_KIND_LITERALS``), a
 context kind likewise (``_CONTEXT_KIND_LITERALS``), and the scan for links without a scheme that searches
-for the next host-name dot from the end of the link before (``_url_match_iter``), against the plain
-searches, on generated and adversarial inputs."""
+for the next host-name dot from the end of the link before (``_url_match_iter``), and the default-deny
+rule's dashed groups tried only at the run before a dash (``_grouped_dashed``), against the plain searches,
+on generated and adversarial inputs."""
 
 from __future__ import annotations
 
@@ -89,3 +90,22 @@ def test_url_scan_long_tracking_text_equals_plain_regex() -> None:
     for text in (" see ".join([link] * 200), ("Amazon.com, Inc. " + link + "\n") * 100, "a." * 5000 + "b/",
                  "." * 10_000 + "a.b/"):
         assert [m.span() for m in secrets._url_matches(text)] == [m.span() for m in secrets._URL.finditer(text)]
+
+
+DASHED_PIECES = ["-", "--", "a", "ab", "AB12", "x9", "abcdefghij", "abcdefghijk", "1", " ", "\n", ".", "_", "é", "Q7K",
+                 "2XM", "-a", "a-", "0123456789", "ж", "/"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DASHED_PIECES), max_size=30) | st.text(st.sampled_from("ab1-_ .é"), max_size=60))
+def test_grouped_dashed_scan_equals_plain_regex(pieces: list[str] | str) -> None:
+    text = "".join(pieces)
+    assert [m.span() for m in secrets._grouped_dashed(text)] == \
+        [m.span() for m in secrets._DD_GROUPED_DASHED.finditer(text)]
+
+
+def test_grouped_dashed_scan_long_inputs_equal_plain_regex() -> None:
+    for text in ("ab-" * 50_000, "abcdefghijk-" * 10_000, "a1-b2-c3 " * 10_000, "-" * 100_000 + "ab-cd",
+                 "ab" * 50_000 + "-cd", "x-ab-cd-" * 10_000, "Q7K-2XM ABCD-1234 us-east-1 e-mail " * 1_000):
+        assert [m.span() for m in secrets._grouped_dashed(text)] == \
+            [m.span() for m in secrets._DD_GROUPED_DASHED.finditer(text)]
