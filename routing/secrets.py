@@ -109,6 +109,24 @@ _SIGN_IN_WORD_ASCII = re.compile(r"(?=(sign.?in|log.?in|auth))")
 _SIGN_IN_VALUE = re.compile(r"(?:token|code|ticket)=", re.I)
 _SIGN_IN_VALUE_ASCII = re.compile(r"(?:token|code|ticket)=")
 _QUERY_MARK = re.compile(r"[?#]")
+# for each kind of _LINK_KINDS_ASCII, groups of lower-case literals such that every match of its pattern holds one
+# literal of each group (read off the patterns: each alternative's literal characters, "." and "?" left out). A
+# lower-cased link holding no literal of a group cannot match, so its search is skipped: one ``in`` (a fast
+# substring scan, 0.1-0.2 us over a 300-character link) instead of a regex search whose alternatives start with
+# common letters (2-5 us each, 6 kinds over every link of every mail: tracking links of 300+ characters). Same
+# kinds (tests/routing/test_speed_s27a.py compares with the plain searches)
+_LINK_KIND_LITERALS: dict[str, tuple[tuple[str, ...], ...]] = {
+    # reset.?password|password.?(reset|recovery)|forgot.?password|/resetpassword|/recover(y)?/|/reset/
+    "password reset link": (("password", "/recover", "/reset/"),),
+    # unsubscribe|opt.?out|mkt_unsub|/unsub
+    "unsubscribe link": (("unsub", "opt"),),
+    "approval link": (("approv",),),
+    "invitation link": (("invitation", "handshake="),),
+    "confirmation link": (("confirm",),),
+    "verification link": (("verif", "mfarecovery", "validat", "activat"),),
+    # (sign.?in|log.?in|auth)[^?#]*[?#].*(token|code|ticket)=
+    _SIGN_IN_KIND: (("token=", "code=", "ticket="), ("sign", "log", "auth")),
+}
 #: wrapper links followed inside one another (a tracking link carrying a safe link carrying the target): a
 #: link nested deeper is a link with a token. Each level reads the rest of the link again, and Python's
 #: recursion limit ends 500 levels ("?u=https://" x 16,000: RecursionError); real mail nests 2 or 3
@@ -139,6 +157,22 @@ _CONTEXT_KINDS_ASCII: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("confirmation link", re.compile(r"\bconfirm\b|confirmar|confirmer|confermare")),
     ("verification link", re.compile(r"\bverify\b|verification|verifizieren|verificar|verificare")),
 )
+# for each kind of _CONTEXT_KINDS_ASCII, lower-case literals one of which every match of its pattern holds (each
+# alternative's literal characters): lower-cased context without one is passed over without the search. An
+# opaque link (every tracking link) reads its context with the five patterns, 1-2 us each; the ``in`` tests cost
+# 0.1 us. Same kinds (tests/routing/test_speed_s27a.py)
+_CONTEXT_KIND_LITERALS: dict[str, tuple[str, ...]] = {
+    # reset (your |the )?password|password reset|redefinir (a |sua )?senha|reimposta(re)? (la )?password
+    "password reset link": ("password", "senha"),
+    # unsubscribe|opt.?out|stop receiving|abbestellen|darse de baja
+    "unsubscribe link": ("unsubscribe", "opt", "stop receiving", "abbestellen", "darse de baja"),
+    # \bapprove\b|genehmigen|aprobar|approuver|aprovar|approvare ("approv" is in approve and approvare)
+    "approval link": ("approv", "genehmigen", "aprobar", "approuver", "aprovar"),
+    # \bconfirm\b|confirmar|confirmer|confermare
+    "confirmation link": ("confirm", "confermare"),
+    # \bverify\b|verification|verifizieren|verificar|verificare
+    "verification link": ("verif",),
+}
 _TOKEN_PARAMS = frozenset((
     "token", "code", "key", "sig", "signature", "x-amz-signature", "x-amz-security-token",
     "x-amz-credential", "otp", "auth", "ticket", "mkt_tok", "secret", "session", "sessionid",
@@ -262,6 +296,9 @@ _DD_GROUPED_CAPS = re.compile(
 # where "-" or the end must follow, so re's backtracking into a group never finds a match (the same
 # matches as without, tests/routing/test_secret_scans.py; 35 % less time on the samples)
 _DD_GROUPED_DASHED = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{2,10}+(?:-[A-Za-z0-9]{2,10}+)+(?![A-Za-z0-9])")
+# a "-" that can end the first group of a _DD_GROUPED_DASHED match (see _grouped_dashed)
+_GROUP_DASH = re.compile(r"-(?<=[A-Za-z0-9]{2}-)(?=[A-Za-z0-9]{2})")
+_ASCII_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 _INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                         "\u2060-\u2064\u2066-\u206f\ufeff]")
 # a character either of them finds: text without one is its own ascii_forms and _visible view
@@ -495,7 +532,14 @@ def _sign_in_link(searched: str, ascii_form: bool) -> bool:
 
 
 def _kind_found(kind: str, pattern: re.Pattern[str], searched: str, ascii_form: bool) -> bool:
-    """``pattern.search(searched) is not None`` for a pattern of ``_LINK_KINDS`` (``_LINK_KINDS_ASCII``)."""
+    """``pattern.search(searched) is not None`` for a pattern of ``_LINK_KINDS`` (``_LINK_KINDS_ASCII``).
+    A lower-cased ASCII link without a literal of one of :data:`_LINK_KIND_LITERALS`' groups is passed
+    over without a search (no such literals for the case-insensitive patterns: "\u017f" and "\u212a"
+    match "s" and "k" there without lower-casing to them)."""
+    if ascii_form:
+        for group in _LINK_KIND_LITERALS[kind]:
+            if not any(map(searched.__contains__, group)):
+                return False
     if kind == _SIGN_IN_KIND:
         return _sign_in_link(searched, ascii_form)
     return pattern.search(searched) is not None
@@ -566,9 +610,14 @@ def link_kind(url: str, context: str = "", *, default_deny: bool = False) -> str
     if opaque and context:
         ascii_context = context.isascii()
         searched = context.lower() if ascii_context else context
-        for context_kind, pattern in _CONTEXT_KINDS_ASCII if ascii_context else _CONTEXT_KINDS:
-            if pattern.search(searched):
-                return context_kind
+        if ascii_context:
+            for context_kind, pattern in _CONTEXT_KINDS_ASCII:
+                if any(map(searched.__contains__, _CONTEXT_KIND_LITERALS[context_kind])) and pattern.search(searched):
+                    return context_kind
+        else:
+            for context_kind, pattern in _CONTEXT_KINDS:
+                if pattern.search(searched):
+                    return context_kind
     if tokenish:
         return "link with a token"
     return "link" if default_deny and anything else None
@@ -731,11 +780,13 @@ def _url_match_iter(text: str) -> Iterator[re.Match[str]]:
     # of host-name characters before that "." starts, at most 63 back (a longer run is no label).
     # Those starts grow with their dots (a run holds no "."), so they merge with the scheme positions
     # into the one ascending order the plain scan tries; a dot inside the link found before is passed
-    # over at once (its start would be too: it is not after the dot)
-    for dot in _HOST_DOT.finditer(text):
+    # over at once (its start would be too: it is not after the dot): the next dot is searched for from
+    # the end of that link, not read one by one (a tracking link holds 5-10 of them). A _HOST_DOT match is
+    # the "." alone (no look-behind), so the search from a position finds the first of finditer's matches
+    # at or after it
+    at = -1
+    while (dot := _HOST_DOT.search(text, max(at + 1, end))) is not None:
         at = dot.start()
-        if at < end:
-            continue
         lowest = max(0, at - 64)
         # the run of host-name characters ending at the ".", at most back to lowest (one rstrip, not a loop)
         start = lowest + len(text[lowest:at].rstrip(_HOST_CHAR_STRING))
@@ -1080,14 +1131,39 @@ def is_bare_code(value: str, keep: Iterable[str] = ()) -> bool:
 def _default_deny_spans(text: str, keep: frozenset[str]) -> list[Secret]:
     found: list[Secret] = []
     # _DD_DIGIT_WORD: the words of _DD_WORD that can be code-like (a word without a digit never is)
-    for pattern in (_DD_DIGIT_GROUPS, _DD_SPACED_DIGITS, _DD_DIGIT_WORD, _DD_GROUPED_CAPS, _DD_GROUPED_DASHED):
-        for match in _capped(pattern.finditer(text), text, found):
+    for matches in (_DD_DIGIT_GROUPS.finditer(text), _DD_SPACED_DIGITS.finditer(text), _DD_DIGIT_WORD.finditer(text),
+                    _DD_GROUPED_CAPS.finditer(text), _grouped_dashed(text)):
+        for match in _capped(matches, text, found):
             if _is_code_like(match.group(0), keep):
                 found.append(Secret(match.start(), match.end(), "code-like token"))
     found += _long_token_spans(text, keep)
     for match in _capped(_QUERY_LINE.finditer(text), text, found):
         found.append(Secret(match.start(), match.end(), "link"))
     return found
+
+
+def _grouped_dashed(text: str) -> Iterator[re.Match[str]]:
+    """``_DD_GROUPED_DASHED.finditer(text)``, the pattern tried only where a match can start: a match's
+    first group is the whole run of letters and digits from its start (no letter or digit before it;
+    possessive, so a run longer than 10 never matches), ended by a "-" with 2 letters or digits on either
+    side (:data:`_GROUP_DASH`, a literal first: re scans for it fast). So each such dash names one place,
+    the start of the run before it when that run is 2-10 long, and the places ascend with their dashes; a
+    dash inside the match found before is not looked at (searched for from its end). re would try the
+    look-behind-led pattern at every position (25 -> 10 us a text on the samples). Same matches
+    (tests/routing/test_speed_s27a.py)."""
+    end = 0
+    at = -1
+    while (dash := _GROUP_DASH.search(text, max(at + 1, end))) is not None:
+        at = dash.start()
+        lowest = max(0, at - 11)
+        # the run of letters and digits ending at the dash, at most 11 back (11: too long, no match)
+        start = lowest + len(text[lowest:at].rstrip(_ASCII_ALNUM))
+        if not 2 <= at - start <= 10:
+            continue
+        match = _DD_GROUPED_DASHED.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def _long_token_spans(text: str, keep: frozenset[str]) -> list[Secret]:
