@@ -1,0 +1,69 @@
+"""Session 27's faster forms in the authenticate stage give exactly what their plain forms give:
+routing.signed_view's ``_plain_fields`` (the block split where a field ends, its names checked joined) against
+the one regex whose matches must tile the block, on blocks drawn from the characters and line ends that
+matter; ``repeated_singletons`` against a Counter of the names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routing import signed_view
+from routing.signed_view import MIME_STRUCTURE, ONCE_ONLY, HeaderBlock
+
+# the form before: one header field (a name without ":", its value and continuation lines) in a block whose
+# line ends are "\n"; the block is plain when the matches tile it
+_FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]+):([^\n]*(?:\n[ \t][^\n]*)*)\n")
+
+
+def _plain_form(block: bytes) -> tuple[tuple[tuple[bytes, bytes], ...], tuple[str, ...]] | None:
+    text = block.replace(b"\r\n", b"\n")
+    found = _FIELD.findall(text)
+    if sum(len(name) + len(value) + 2 for name, value in found) != len(text):
+        return None
+    fields = tuple((name, value.replace(b"\n", b"\r\n") + b"\r\n") for name, value in found)
+    return fields, tuple(name.decode("ascii", "replace").strip().lower() for name, _ in fields)
+
+
+BLOCK_PIECES = [b"From", b"To", b"DKIM-Signature", b"x", b"X-A_b.c", b":", b": ", b" ", b"\t", b"\r\n", b"\n",
+                b"\r", b"\r\n ", b"\n\t", b"\r\r\n", b"value", b"a=b; c=d", b"\xc3\xa9", b"\x7f", b"\x00", b"From ",
+                b"::", b"=?utf-8?q?x?="]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_PIECES), max_size=30))
+def test_speed_plain_fields_is_the_tiling_regex(pieces: list[bytes]) -> None:
+    block = b"".join(pieces)
+    assert signed_view._plain_fields(block) == _plain_form(block)
+
+
+FIELD_LINES = [b"From: a@b.example", b"to:x", b"Subject:  hi  there ", b" folded", b"\tfolded", b"Bad Name: x",
+               b"NoColon", b":To: x", b"X-\xc3\xa9: y", b"Empty:", b"Cc: a\rb", b""]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(FIELD_LINES), st.sampled_from([b"\r\n", b"\n", b"\r\r\n"])), max_size=12))
+def test_speed_plain_fields_of_field_lines_is_the_tiling_regex(lines: list[tuple[bytes, bytes]]) -> None:
+    block = b"".join(line + end for line, end in lines)
+    assert signed_view._plain_fields(block) == _plain_form(block)
+
+
+def test_speed_plain_fields_examples() -> None:
+    for block in (b"", b"\r\n", b"\n", b"From: a\r\n", b"From: a\n", b"From: a", b"From: a\r\n b\r\nTo: c\r\n",
+                  b"From: a\n b\r\nTo: c\n", b" From: a\r\n", b"From: a\r\n\r\n", b"From:\r\n", b"From : a\r\n",
+                  b"From: a\r\n\t\r\n", b"From: a\rTo: b\r\n", b"F\x00: a\r\n", b"From: a\r\n" * 5000):
+        assert signed_view._plain_fields(block) == _plain_form(block), block[:40]
+
+
+NAMES = [*ONCE_ONLY, *MIME_STRUCTURE, "received", "x-ses-outgoing", "dkim-signature", "from "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(NAMES), max_size=30))
+def test_speed_repeated_singletons_is_the_counter(names: list[str]) -> None:
+    block = HeaderBlock(tuple((name.encode(), b"x\r\n") for name in names), tuple(names))
+    counts = Counter(names)
+    assert signed_view.repeated_singletons(block) == [n for n in (*ONCE_ONLY, *MIME_STRUCTURE) if counts[n] > 1]
