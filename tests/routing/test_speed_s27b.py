@@ -1,7 +1,8 @@
-"""Session 27's faster forms in the authenticate stage give exactly what their plain forms give:
-routing.signed_view's ``_plain_fields`` (the block split where a field ends, its names checked joined) against
-the one regex whose matches must tile the block, on blocks drawn from the characters and line ends that
-matter; ``repeated_singletons`` against a Counter of the names."""
+"""Session 27's faster forms in the authenticate stage and the identifier extraction give exactly what their
+plain forms give: routing.signed_view's ``_plain_fields`` (the block split where a field ends, its names checked
+joined) against the one regex whose matches must tile the block, on blocks drawn from the characters and line ends
+that matter; ``repeated_singletons`` against a Counter of the names; routing.htmltables' ``has_id_form`` (the id
+pattern tried from the first three digits of each window) against the search of the whole window."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import signed_view
+from routing import htmltables, signed_view
 from routing.signed_view import MIME_STRUCTURE, ONCE_ONLY, HeaderBlock
 
 # the form before: one header field (a name without ":", its value and continuation lines) in a block whose
@@ -67,3 +68,37 @@ def test_speed_repeated_singletons_is_the_counter(names: list[str]) -> None:
     block = HeaderBlock(tuple((name.encode(), b"x\r\n") for name in names), tuple(names))
     counts = Counter(names)
     assert signed_view.repeated_singletons(block) == [n for n in (*ONCE_ONLY, *MIME_STRUCTURE) if counts[n] > 1]
+
+
+def _plain_has_id_form(markup: str) -> bool:
+    head = markup[:htmltables.MAX_MARKUP]
+    low = head.lower()
+    for word in htmltables._ACCOUNT_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            if htmltables._ANY_ID.search(head, at, at + htmltables.MAX_ACCOUNT_WORD) is not None:
+                return True
+            at = low.find(word, at + 1)
+    return False
+
+
+MARKUP_PIECES = ["account", "Account", "konto", "cuenta", "AWS ID", "identif", "アカウント", "계정", "1", "12", "123",
+                 "1234", "123456789012", "1234-", "123 ", "-", " ", "\u00a0", "\u202f", "&nbsp;", "&NBSP;", "&#160;",
+                 "&#xA0;", "&#x00a0;", "&#8239;", "&#X202F;", "<b>", "</b>", "<td>", "３", "٣", "x" * 50, "x" * 150,
+                 ":", "\n"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=40))
+def test_speed_has_id_form_is_the_window_search(pieces: list[str]) -> None:
+    markup = "".join(pieces)
+    assert htmltables.has_id_form(markup) == _plain_has_id_form(markup)
+
+
+def test_speed_has_id_form_examples() -> None:
+    for markup in ("Account ID: 1234-5678-9012", "account" + "x" * 188 + "123456789012",
+                   "account" + "x" * 189 + "123456789012", "account" + "x" * 190 + "123456789012",
+                   "account 12 345 678 901 234", "account 1234 5678 90123", "konto ３０１８ ３０１８ ３０１８",
+                   "account&nbsp;123&#160;456&#160;789&#160;012", "account 123-456-789-0123", "no word 123456789012",
+                   "account " + "9" * 300, "account " + "12 " * 100_000):
+        assert htmltables.has_id_form(markup) == _plain_has_id_form(markup), markup[:60]
