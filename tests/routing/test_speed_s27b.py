@@ -2,7 +2,8 @@
 plain forms give: routing.signed_view's ``_plain_fields`` (the block split where a field ends, its names checked
 joined) against the one regex whose matches must tile the block, on blocks drawn from the characters and line ends
 that matter; ``repeated_singletons`` against a Counter of the names; routing.htmltables' ``has_id_form`` (the id
-pattern tried from the first three digits of each window) against the search of the whole window."""
+pattern tried from the first three digits of each window) against the search of the whole window; what
+routing.identifiers' ``_account_id`` relies on where it spares the gates of its loops over the 12-digit numbers."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import htmltables, signed_view
+from routing import htmltables, identifiers, signed_view
 from routing.signed_view import MIME_STRUCTURE, ONCE_ONLY, HeaderBlock
 
 # the form before: one header field (a name without ":", its value and continuation lines) in a block whose
@@ -102,3 +103,30 @@ def test_speed_has_id_form_examples() -> None:
                    "account&nbsp;123&#160;456&#160;789&#160;012", "account 123-456-789-0123", "no word 123456789012",
                    "account " + "9" * 300, "account " + "12 " * 100_000):
         assert htmltables.has_id_form(markup) == _plain_has_id_form(markup), markup[:60]
+
+
+ACCOUNT_PIECES = ["Payer account: ", "Linked account: ", "Account: ", "management account ", "seller ", "your ",
+                  "123456789012", "1234-5678-9012", "\n", " ", "(", ")", "Konto ", "Zahlerkonto ", "x" * 40]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(ACCOUNT_PIECES), max_size=20), st.integers(0, 1))
+def test_speed_linked_beside_payer_needs_two_numbers(pieces: list[str], count: int) -> None:
+    # identifiers._account_id reads a linked account beside a payer's only where two numbers (or more) are left
+    text = "".join(pieces)
+    numbers = [(m.start(), m.group(1), text[max(0, m.start() - 60):m.start()].lower())
+               for m in identifiers._twelve(text)][:count]
+    assert identifiers._linked_beside_payer(text, numbers) is None
+
+
+def test_speed_account_without_a_number_is_still_read() -> None:
+    # (no 12-digit number in the text: the gates of the loops over numbers are not tried; what is read without one,
+    # the header's event ARN, a percent-encoded ARN, an SES verification link, still is)
+    arn = "arn:aws:notifications::123456789012:configuration/x/event/y"
+    assert identifiers._account_id("", "Your management account, the payer, a seller", {
+        "x-notifications-notification-event-arn": arn}) == "123456789012"
+    assert identifiers._account_id("", "see https://x/lambda/home#/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A"
+                                   "123456789012%3Afunction%3Aorders (payer, management)", {}) == "123456789012"
+    assert identifiers._account_id("", "https://email-verification.us-east-1.amazonaws.com/?Context=123456789012"
+                                   "&X=1 payer management", {}) == "123456789012"
+    assert identifiers._account_id("", "Payer account and linked account, management, seller", {}) is None
