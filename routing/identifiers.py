@@ -553,7 +553,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         text = _LEADERS.sub(lambda dots: " " * len(dots.group()), text)
     if low is None:
         low = fold_lower(text)
-    if _OWN.needles is None or any(map(low.__contains__, _OWN.needles)):
+    # (without a 12-digit number, the loops over them below read nothing: their gates, each a scan of the whole text
+    # for a list of words, are not tried; the same account, tests/routing/test_speed_s27b.py)
+    if twelve and (_OWN.needles is None or any(map(low.__contains__, _OWN.needles))):
         # the reader's own organization's management account ("your organization (management account
         # 2044…)", "you are the management account (2066-…)"): theirs, though "management account" names
         # another account elsewhere (the one that invites)
@@ -564,7 +566,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
-    sellers = any(map(low.__contains__, _SELLER_WORDS))
+    sellers = bool(twelve) and any(map(low.__contains__, _SELLER_WORDS))  # (read in the loop over twelve only)
     last_end = -1  # where the number before ends
     for start, end, number in twelve:
         on_seller_row = False
@@ -587,8 +589,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, number, before in numbers:
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
-    linked = (_linked_beside_payer(text, numbers)
-              if any(map(low.__contains__, _PAYER_NEEDLES)) and not _YOUR_PAYER.search(text) else None)
+    # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none)
+    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and any(map(low.__contains__, _PAYER_NEEDLES))
+              and not _YOUR_PAYER.search(text) else None)
     if linked is not None:
         return linked
     for tier in _ACCOUNT_TIERS:
