@@ -654,6 +654,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen215-218 (first runs 28/30, 29/30, 29/30 and 29/30 types, 16/18, 21/22, 20/23 and 17/22 labelled deadlines,
     # 30/30, 30/30, 28/30 and 30/30 ids): session 27's blind round, on the session's start rules (c481679)
     names += [f"fixtures-unseen{n}{part}" for n in range(215, 219) for part in ("", "-heldout")]
+    # unseen219-222 (first runs 27/30, 27/30, 27/30 and 25/30 types, 15/18, 17/19, 17/20 and 17/21 labelled deadlines,
+    # 30/30, 29/30, 30/30 and 30/30 ids): session 27's second blind round, on its first round's rules (5719736; the
+    # same figures on c481679, the session's start)
+    names += [f"fixtures-unseen{n}{part}" for n in range(219, 223) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -959,6 +963,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen215-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
+    # unseen219-222: session 27's second blind round, first runs on 5719736, at their first runs
+    floors["fixtures-unseen219"] = (18 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen219-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen220"] = (17 / 20, 18 / 20, 19 / 20)
+    floors["fixtures-unseen221"] = (17 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen221-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen222"] = (17 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen222-heldout"] = (8 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
