@@ -197,7 +197,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout",
                       "fixtures-unseen218", "fixtures-unseen218-heldout", "fixtures-unseen219",
                       "fixtures-unseen219-heldout", "fixtures-unseen220", "fixtures-unseen220-heldout",
                       "fixtures-unseen221", "fixtures-unseen221-heldout", "fixtures-unseen222",
-                      "fixtures-unseen222-heldout"})
+                      "fixtures-unseen222-heldout", "fixtures-unseen223", "fixtures-unseen223-heldout",
+                      "fixtures-unseen224", "fixtures-unseen224-heldout", "fixtures-unseen225",
+                      "fixtures-unseen225-heldout", "fixtures-unseen226", "fixtures-unseen226-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -615,7 +617,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen221", "variants-unseen221"),
                 ("fixtures-unseen221-heldout", "variants-unseen221-heldout"),
                 ("fixtures-unseen222", "variants-unseen222"),
-                ("fixtures-unseen222-heldout", "variants-unseen222-heldout"))
+                ("fixtures-unseen222-heldout", "variants-unseen222-heldout"),
+                ("fixtures-unseen223", "variants-unseen223"),
+                ("fixtures-unseen223-heldout", "variants-unseen223-heldout"),
+                ("fixtures-unseen224", "variants-unseen224"),
+                ("fixtures-unseen224-heldout", "variants-unseen224-heldout"),
+                ("fixtures-unseen225", "variants-unseen225"),
+                ("fixtures-unseen225-heldout", "variants-unseen225-heldout"),
+                ("fixtures-unseen226", "variants-unseen226"),
+                ("fixtures-unseen226-heldout", "variants-unseen226-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
