@@ -307,8 +307,9 @@ _BY_WORD_NEAR_DATE = (
     r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
     r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el|avant minuit|"
     r"entro la mezzanotte)"
-    # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro")
-    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:\(?[^\W\d]+(?:-[^\W\d]+)?\)?\.?,?\s+){0,4}"
+    # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro"; up to six words: "by close of business on
+    # Friday, April 23rd")
+    r"(?:\s+\d{1,2}:\d\d\S*(?:\s+[a-z]{3,4})?(?:\s+on)?)?\s+(?:\(?[^\W\d]+(?:-[^\W\d]+)?\)?\.?,?\s+){0,6}"
     r"(?:\d|jan|feb|f[ée]v|m[aä]r|apr|avr|ma[yig]|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|out|ott|nov|de[cz]|déc|ene|"
     r"gen|abr|giu|lug|ago|dic)"
     r"|\bentro l['’]\d")  # (the Italian article elided before the day: "entro l'11 dicembre")

@@ -265,7 +265,9 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
 )
 # a term's end as a field, localized, at the start of its line ("Ende : D", "Fin : D", "Fim: D", "Fine: D"), or an
 # English "Ends:" (a field aligned with spaces after its colon: "Ends:           March 15, 2027"; "Your access ends: D")
-_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine|(?:[^\W\d_]+ ){0,3}ends)[ \t]*[:：][ \t]*\Z")
+# (or what lasts until then, as a field: "Access until:          April 11, 2027", "Available until: D")
+_END_FIELD_LOCAL = re.compile(r"(?:\A|\n)[ \t]*(?:ende|fin|fim|fine|(?:[^\W\d_]+ ){0,3}ends|"
+                              r"(?:[^\W\d_]+ )?(?:access|available|active|usable) until)[ \t]*[:：][ \t]*\Z")
 # an auto-renewal on a date ("is set to auto-renew on", "renews automatically on") or a bill "payable on or
 # before" one: weight 3, searched only where "renew" or "payable" stands before the date (the big lead
 # alternation above is tried at every position of every date's lead text)
@@ -566,7 +568,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bà partir du|\baprès le|"
                            # ("hasta" without its article in a field: "Acceso al producto hasta 31/01/2027")
                            r"\bantes del?|\ba más tardar el|\ba mais tardar em|\bhasta(?: el)?|\ba partir del?|"
-                           r"\bdespués del|\bdepois de|\bapós|\baté (?:ao |o )?dia|\baté|"
+                           # ("después de" before a date written with digits first: "Después de 2027-01-19 14:00 UTC")
+                           r"\bdespués del?|\bdepois de|\bapós|\baté (?:ao |o )?dia|\baté|"
                            r"\bentro(?: il| l['’])?|\bprima del(?:l['’])?|"
                            r"\ba partire da(?:l(?:l['’])?)?|"
                            # by midnight of the date ("entro la mezzanotte (UTC) del D", "antes de la medianoche del D",
@@ -888,12 +891,15 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"deadline|due date|fecha l[ií]mite|data limite|date limite|data di scadenza", 3),
     # a field that names the date a change takes effect or a service stops ("Effective date:", "Cutover date:")
     # (a deprecation's or an end of support's date field is read by the words above already)
-    (r"effective date|cut-?over date|shutdown date", 3),
+    # (and a queued purchase's date, when its commitment starts to be billed: "Scheduled purchase date: D")
+    (r"effective date|cut-?over date|shutdown date|(?:scheduled|planned) (?:purchase|execution) date", 3),
     # what ends or is decided on the date: a contract's term, a review ("Your contract ends: D", "we will look at your
     # account again on D")
     (r"(?:contract|subscription|agreement|term)\s+ends|look at your\s+account\s+again|re-?evaluat|reassess|"
      # (a rate or an account checked again then: "We will review the complaint rate again on D")
-     r"\bwe will (?:check|review|look at|examine|assess|evaluate)\b[^.\n]{0,60}?\bagain\b", 2),
+     r"\bwe will (?:check|review|look at|examine|assess|evaluate)\b[^.\n]{0,60}?\bagain\b|"
+     # (or watched until then: "We will watch your bounce rate until Wednesday, March 17, 2027")
+     r"\bwe will (?:watch|monitor|observe|track)\b[^.\n]{0,60}?\buntil\b", 2),
     # the due date of an invoice in other words ("This invoice is payable on or before ...")
     (r"payable|pay by", 3),
     (r"extended support", -2),
@@ -969,7 +975,12 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               r"(?:fin|final) del (?:su )?ciclo de vida|fim do (?:seu )?ciclo de vida|"
                               r"ende (?:des|seines|ihres) lebenszyklus|生命周期结束|生命週期結束|수명 종료|"
                               # (Traditional Chinese says "支援" for support: "停止支援日期：D")
-                              r"停止支援|终止支援|終止支援|支援结束|支援結束")
+                              r"停止支援|终止支援|終止支援|支援结束|支援結束|"
+                              # (a queued purchase's date, when its commitment is billed from: "Date d'exécution
+                              # prévue : D", "Fecha de ejecución programada:", "Data de execução agendada:",
+                              # "Geplantes Ausführungsdatum:")
+                              r"date d.exécution|fecha de ejecuci[oó]n|data de execu[cç][aã]o|data di esecuzione|"
+                              r"ausführungsdatum")
 # what else makes a date of a localized mail a deadline (weight 2): retirement, stop, expiry,
 # suspension, payment, maintenance, an action recommended
 _CONTEXT_FOREIGN_ACT = re.compile(
@@ -1240,7 +1251,9 @@ _RELATIVE_WEEKDAY = re.compile(
     r"(?:next |the coming |coming |nächste[nm]? |(?:el |o |a )?pr[oó]xim[oa] |prochain |(?:il )?prossimo )?"
     r"(this |diese[nm]? |kommende[nm]? |ce |este |esta |questo |quest[oa] )?"
     r"(" + "|".join(sorted(_WEEKDAY_NUMBERS, key=len, reverse=True))
-    + r")\b(?![,.]?\s*(?:the |den |de |le |el |il )?\d)")
+    # (not a weekday that opens a full date, day or month first: "until Wednesday, March 17, 2027")
+    + r")\b(?![,.]?\s*(?:(?:the |den |de |le |el |il )?\d|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))")
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
@@ -1261,6 +1274,8 @@ _CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit
 # deadline ("Apply by", "Expires", "Payment due", "Vencimento"), group 2 the start of a window, group 3
 # a fact ("Purchased", "Release date", "Invoice date", "Emissão", "Scheduled end")
 _COLUMN = re.compile(r"(apply[- ]by|required by|reschedule by|(?:auto-)?applied after|deadline|due|retirement|"
+                     # (a term's end: "Term ends", "Term end date"; an "End" alone is a window's, below)
+                     r"term ends?\b|"
                      # the end of a review, grace or trial period ("Review period ends", "Fin de la période
                      # d'examen", "Ende des Prüfzeitraums", "Fin del período", "Fim do período", "Fine del periodo",
                      # "審査期間終了", "审核期结束", "검토 기간 종료")
@@ -1381,7 +1396,9 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
 # a stage that only warns: responses, calls or the console that carry or show a deprecation notice or a warning
 _WARNING_ONLY = re.compile(r"\b(?:carr(?:y|ies)|includes?|returns?|shows?|displays?|adds?|gets?|receives?|see)\b"
                            r"[^.\n]{0,40}?\b(?:deprecation|warning)s?\b"
-                           r"(?:[ -](?:header|banner|message|notice|field)s?)?")
+                           r"(?:[ -](?:header|banner|message|notice|field)s?)?|"
+                           # (or a label the console shows: "The runtime will be marked deprecated in the console on D")
+                           r"\b(?:marked|labell?ed|flagged|shown) (?:as )?deprecated\b")
 _IMPACT_WORDS = ("no longer", "stop", "fail", "error", "reject", "refuse", "cannot", "can not", "disabled", "removed",
                  "shut", "unavailable", "charge", "bill")
 _NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s?\b|crear (?:[\w-]+ ){0,3}?nuev[oa]s?\b|cr[ée]er de nouve|"
@@ -2047,7 +2064,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # support a clause of that sentence names ("until the end of support") does not lift it to the shutdown's;
         # and below a deadline phrase, whatever its lead ("From January 15, 2027 you can no longer order new devices")
         score = min(score - 3, QUALIFY - 1)
-    elif ("deprecation" in context or "warning" in context) and _WARNING_ONLY.search(context) is not None \
+    elif ("deprecat" in context or "warning" in context) and _WARNING_ONLY.search(context) is not None \
             and not any(map(context.__contains__, _IMPACT_WORDS)):
         # only a warning starts that day ("From D1, responses from the v1 routes carry a Deprecation header"): a
         # first stage that asks nothing of the reader yet, as the new-only one

@@ -111,6 +111,13 @@ def _reference(lowered: str) -> re.Match[str] | None:
     return None
 
 
+def _line_of(lowered: str, at: int) -> str:
+    """The line of ``lowered`` that holds position ``at``, at most 200 characters each side of it."""
+    start = lowered.rfind("\n", max(0, at - 200), at) + 1 or max(0, at - 200)
+    end = lowered.find("\n", at, at + 200)
+    return lowered[start:end if end >= 0 else min(len(lowered), at + 200)]
+
+
 def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | None:
     """The index in ``dates`` (each a date and where it is written in ``lowered``, in the order written) of the
     stage an ask refers back to, or None: the latest date written before the reference for the last stage (or the
@@ -120,10 +127,14 @@ def referred_stage(lowered: str, dates: Sequence[tuple[date, int]]) -> int | Non
         return None
     if any(map(lowered.__contains__, _NAMED_CUES)) and (named := _named_stage(lowered)) is not None:
         # a stage the ask names by what happens on it ("before the end of support date"): the one date whose line
-        # (a timeline's row, a field) names it, before the ask
+        # (a timeline's row, a field) names it, before the ask; before the date ("End of support: D") or after it
+        # ("* 2027-03-31  end of support: no more fixes")
         name = next(group for group in named.groups() if group)
         rows = {when: index for index, (when, at) in enumerate(dates)
                 if at < named.start() and name in lowered[lowered.rfind("\n", 0, at) + 1:at]}
+        if not rows:
+            rows = {when: index for index, (when, at) in enumerate(dates)
+                    if at < named.start() and name in _line_of(lowered, at)}
         if len(rows) == 1:
             return next(iter(rows.values()))
     if not any(map(lowered.__contains__, _CUES)):

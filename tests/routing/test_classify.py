@@ -963,13 +963,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen215-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
-    # unseen219-222: session 27's second blind round, first runs on 5719736, at their first runs
-    floors["fixtures-unseen219"] = (18 / 20, 17 / 20, 1.0)
+    # unseen219-222: session 27's second blind round, first runs on 5719736; main folders tuned on since (left: a
+    # budget's account in a filter, a verification link valid 72 hours, a quarantine "at 18:00 UTC on Friday"),
+    # held-out ones not: at their first runs
     floors["fixtures-unseen219-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen220"] = (17 / 20, 18 / 20, 19 / 20)
-    floors["fixtures-unseen221"] = (17 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen220"] = (1.0, 19 / 20, 19 / 20)
     floors["fixtures-unseen221-heldout"] = (1.0, 8 / 10, 1.0)
-    floors["fixtures-unseen222"] = (17 / 20, 17 / 20, 1.0)
+    floors["fixtures-unseen222"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen222-heldout"] = (8 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
@@ -1420,17 +1420,20 @@ def test_mfa_deactivated_in_other_wordings_and_languages(body: str) -> None:
     assert CLASSIFIER.classify(parse_mail(raw)).notice_type == "credentials.mfa_deactivated"
 
 
+# (the root password changed is a credential's notice, as the shared taxonomy puts MFA deactivated with the credentials
+# and 8 of the 11 blind labels of such mails read it; the other changes stay security.other)
 @pytest.mark.parametrize(("sender", "subject", "body", "expected"), [
-    (GENERAL, None, "Your root user password has been changed.", "security.other"),
+    (GENERAL, None, "Your root user password has been changed.", "credentials.other"),
     (GENERAL, None, "A new access key was created for your root user.", "security.other"),
     (GENERAL, None, "Someone signed in as the root user from an unrecognized browser.", "security.other"),
     (GENERAL, None, "A new MFA device was assigned to the root user.", "security.other"),
     (GENERAL, None, "The operations contact for your AWS account has been updated.", "security.other"),
     (GENERAL, "Alternate contacts of your AWS account updated", "The change is complete.", "security.other"),
-    ("AWS Security <aws-security@amazon.com>", None, "The root user password was updated yesterday.", "security.other"),
-    (GENERAL, None, "La contraseña del usuario raíz de su cuenta de AWS ha sido cambiada.", "security.other"),
-    (GENERAL, None, "Das Passwort des Root-Benutzers Ihres AWS-Kontos wurde gestern geändert.", "security.other"),
-    (GENERAL, None, "AWS アカウントのルートユーザーのパスワードが変更されました。", "security.other"),
+    ("AWS Security <aws-security@amazon.com>", None, "The root user password was updated yesterday.",
+     "credentials.other"),
+    (GENERAL, None, "La contraseña del usuario raíz de su cuenta de AWS ha sido cambiada.", "credentials.other"),
+    (GENERAL, None, "Das Passwort des Root-Benutzers Ihres AWS-Kontos wurde gestern geändert.", "credentials.other"),
+    (GENERAL, None, "AWS アカウントのルートユーザーのパスワードが変更されました。", "credentials.other"),
     (GENERAL, None, "AWS 계정의 대체 연락처가 업데이트되었습니다.", "security.other"),
     # the sign-in senders keep their own fallback (default deny: their mail may carry a secret)
     ("AWS <no-reply@signin.aws>", None, "Your root user password has been changed.", "credentials.other"),

@@ -2,7 +2,9 @@
 outranks a first stage that only stops new resources; "ahead of that date" acts by the date named before; a review of
 an SES account again on a date, and dedicated IPs on blocklists, are SES sending reviews; a price table's column
 header dates the change; a payment not received or not identified failed; the limit to change a maintenance window
-is not the window the mail asks the reader to prepare for; an ask before "the first" event of several, localized."""
+is not the window the mail asks the reader to prepare for; an ask before "the first" event of several, localized.
+Round 2: endpoints whose certificates move to a new certificate authority, or a certificate chain named by the subject,
+are a certificate rotation in every language, before any end of support."""
 
 from __future__ import annotations
 
@@ -213,3 +215,142 @@ def test_a_management_account_that_invites_is_still_another_account() -> None:
             "Accept the invitation before March 31, 2027.")
     notice = classify("no-reply-aws@amazon.com", "AWS Organizations invitation", body, date=_sent("2026-12-14"))
     assert notice.aws_account_id != "441028937716"
+
+
+# an AWS Health planned lifecycle event (its code in the request id header, as AWS User Notifications sends it): a code
+# the issue maps to end of support, unless the mail says it is a certificate's rotation
+_LIFECYCLE = (b"X-NOTIFICATIONS-CLIENT-REQUEST-ID: arn:aws:silverwire:eu-west-1:silvermine:"
+              b"AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_5A1B/0fc08563/UNO-3bc6fa3f\r\n")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("[Action Required] Update client trust stores for Amazon Quokka endpoints",
+     "Amazon Quokka is moving the TLS server certificates of its endpoints to a new intermediate certificate "
+     "authority. Clients whose trust store lacks the new root will fail the TLS handshake. Add the new bundle to your "
+     "trust stores by April 12, 2027."),
+    ("[Ação necessária] Cadeia de certificados do Amazon Quokka",
+     "O Amazon Quokka vai passar a servir os seus endpoints com certificados de uma nova autoridade de certificação. "
+     "Acrescente o novo certificado de raiz ao seu arquivo de confiança até 12 de abril de 2027."),
+    ("Amazon Quokka: Wechsel der API-Zertifizierungsstelle",
+     "Die Zertifikate der Amazon-Quokka-Endpunkte stammen ab dem 12. April 2027 von einer neuen Zwischen-CA. "
+     "Prüfen Sie Ihre Clients vor dem 12. April 2027."),
+    ("Amazon Quokka : chaîne de certificats des points de terminaison",
+     "Amazon Quokka passera à une nouvelle autorité de certification pour ses points de terminaison le 12 avril 2027. "
+     "Mettez à jour vos magasins de confiance avant le 12 avril 2027."),
+])
+def test_certificates_moved_to_a_new_ca_are_a_rotation(subject: str, body: str) -> None:
+    from routing.parse import parse_mail
+    from tests.routing.mailbuild import CLASSIFIER, build
+
+    raw = _LIFECYCLE + build(HEALTH, subject, body, date=_sent("2027-01-20"))
+    notice = CLASSIFIER.classify(parse_mail(raw))
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-04-12")
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "wanted"), [
+    ("no-reply-aws@amazon.com", "Review the security of your AWS root user",
+     "In a routine check we saw that the root user of AWS account 4410 2893 7716 has an active access key and no MFA "
+     "device. Please delete the key by January 11, 2027. From that date, a root sign-in without MFA will require an "
+     "extra e-mail step.", "security.root_review"),
+    ("no-reply-aws@amazon.com", "Amazon SES: アカウント 441028937716 は審査中です",
+     "Amazon SES の送信について審査を行っています。送信用の認証情報が第三者に使用された可能性もあります。",
+     "ses.sending_review"),
+    ("no-reply-aws@amazon.com", "Security notice for your account",
+     "The password of the root user of AWS account 441028937716 was changed today from the sign-in page. If you did "
+     "not do this, contact AWS Support.", "credentials.other"),
+    ("no-reply-aws@amazon.com", "Amazon SES custom MAIL FROM setup SUCCESS for quokka.example",
+     "Amazon SES has confirmed the custom MAIL FROM domain mail.quokka.example for the identity quokka.example.",
+     "ses.identity_verified"),
+    ("no-reply-aws@amazon.com", "Your Amazon Bedrock Provisioned Throughput commitment ends soon",
+     "A Provisioned Throughput commitment in account 441028937716 ends on March 1, 2027.", "cost.commitment_expiry"),
+    ("no-reply-aws@amazon.com", "Action required - We could not collect your AWS payment",
+     "We tried to collect payment for invoice 2814407710 by bank transfer, but your bank did not authorise the "
+     "request.", "billing.payment_failed"),
+    ("no-reply-aws@amazon.com", "您的 Amazon Quokka Pro 訂閱已啟用",
+     "感謝您訂閱 Amazon Quokka Pro。您的訂閱現已啟用。", "onboarding.service_setup"),
+    ("no-reply-aws@amazon.com", "Votre abonnement Amazon Quokka Pro est activé",
+     "Merci de votre abonnement à Amazon Quokka Pro. Vos utilisateurs peuvent commencer dès maintenant.",
+     "onboarding.service_setup"),
+    ("aws-marketing-email-replies@amazon.com", "Upcoming change to Amazon Quokka maintenance pricing",
+     "Effective May 1, 2027, automatic maintenance of Quokka tables is charged at $0.004 per 1,000 objects.",
+     "policy.change_notice"),
+])
+def test_round_2_types_in_our_words(sender: str, subject: str, body: str, wanted: str) -> None:
+    assert classify(sender, subject, body, date=_sent("2027-01-20")).notice_type == wanted
+
+
+def test_a_root_password_change_that_sends_a_code_is_left_to_the_credential_rules() -> None:
+    body = "The password of the root user was changed. Your verification code is 482 915."
+    notice = classify("no-reply-aws@amazon.com", "Root user password changed", body, date=_sent("2027-01-20"))
+    assert not notice.customer_visible  # (a code: never shown, whichever rule places it)
+
+
+def test_a_term_ends_column_dates_a_reservation() -> None:
+    body = ("The Quokka reserved throughput below, bought for account 441028937716, reaches the end of its term "
+            "soon:\n\n"
+            "Region      Units   Purchased    Term ends\n"
+            "eu-west-1   500     2026-03-01   2027-03-01\n\n"
+            "Buy new reserved throughput before the term ends to keep the lower rate.")
+    notice = classify("no-reply-aws@amazon.com", "Your Quokka reserved throughput ends next month", body,
+                      date=_sent("2027-02-01"))
+    assert notice.deadline == "2027-03-01"
+
+
+def test_an_access_until_field() -> None:
+    body = ("The provider of a data set you subscribe to has withdrawn it.\n\nProduct:        Quokka Tides\n"
+            "Subscribed:     June 1, 2026\nAccess until:   May 31, 2027\n\nExport what you need before access ends.")
+    notice = classify("no-reply@marketplace.aws", "A product you subscribe to was withdrawn", body,
+                      date=_sent("2027-02-01"))
+    assert notice.deadline == "2027-05-31"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will watch your complaint rate until Wednesday, March 17, 2027.",
+    "We will monitor the account's bounce rate until Wednesday, 17 March 2027.",
+])
+def test_a_rate_watched_until_a_full_date_with_its_weekday(sentence: str) -> None:
+    body = (f"Your Amazon SES account is under review because its bounce rate is 9%. {sentence} If it stays above 5%, "
+            "we may pause your sending.")
+    notice = classify(SES, "Amazon SES Review Period Notice", body, date=_sent("2027-03-03"))
+    assert notice.deadline == "2027-03-17"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Después de 2027-01-19 14:00 UTC esta instancia se terminará.",
+    "Después del 19 de enero de 2027 a las 14:00 UTC esta instancia se terminará.",
+])
+def test_after_a_date_in_spanish_with_digits_first(sentence: str) -> None:
+    body = f"Hemos detectado una degradación del hardware que aloja la instancia i-0a1b2c3d4e5f60718. {sentence}"
+    notice = classify(HEALTH, "[Notificación de retirada] Instancia de Amazon EC2 programada para retirada", body,
+                      date=_sent("2027-01-05"))
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-01-19")
+
+
+def test_a_runtime_marked_deprecated_in_the_console_is_a_first_stage() -> None:
+    body = ("Your Quokka services use the managed runtime Node.js 18, which leaves standard support on June 30, 2027. "
+            "Please move them to Node.js 22 before that date.\n\nThe runtime will be marked deprecated in the console "
+            "on April 1, 2027.")
+    notice = classify(HEALTH, "Quokka managed runtime Node.js 18 end of standard support", body,
+                      date=_sent("2027-03-10"))
+    assert notice.deadline == "2027-06-30"
+
+
+def test_a_timeline_row_that_names_the_stage_after_its_date() -> None:
+    body = ("Some servers still run the Quokka agent 1.x.\n\nKey dates:\n"
+            "  * 2026-12-01  the 1.x installer is no longer offered for download\n"
+            "  * 2027-03-31  end of support: servers still on 1.x stop replicating\n"
+            "  * 2027-09-30  recovery points taken with 1.x can no longer be used\n\n"
+            "Upgrade the agent on each server to 2.x before the end of support.")
+    notice = classify(HEALTH, "Quokka agent 1.x end of support", body, date=_sent("2026-11-18"))
+    assert notice.deadline == "2027-03-31"
+
+
+@pytest.mark.parametrize("field", [
+    "Scheduled purchase date: March 1, 2027, 00:00 UTC",
+    "Date d'exécution prévue : 1er mars 2027, 00:00 UTC",
+    "Fecha de ejecución programada: 1 de marzo de 2027, 00:00 UTC",
+])
+def test_a_queued_purchases_date_field(field: str) -> None:
+    body = f"A Savings Plans purchase for account 441028937716 is queued.\n\nCommitment: USD 2.50 per hour\n{field}\n"
+    notice = classify("no-reply-aws@amazon.com", "Your queued Savings Plans purchase", body, date=_sent("2027-02-20"))
+    assert (notice.notice_type, notice.deadline) == ("cost.commitment_expiry", "2027-03-01")
