@@ -658,6 +658,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 29/30, 30/30 and 30/30 ids): session 27's second blind round, on its first round's rules (5719736; the
     # same figures on c481679, the session's start)
     names += [f"fixtures-unseen{n}{part}" for n in range(219, 223) for part in ("", "-heldout")]
+    # unseen223-226 (first runs 28/30, 27/30, 28/30 and 25/30 types, 15/17, 14/20, 12/17 and 12/18 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 29/30 ids): session 27's third blind round, on its second round's rules (6f547cd)
+    names += [f"fixtures-unseen{n}{part}" for n in range(223, 227) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -971,6 +974,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen221-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen222"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen222-heldout"] = (8 / 10, 9 / 10, 1.0)
+    # unseen223-226: session 27's third blind round, first runs on 6f547cd, at their first runs
+    floors["fixtures-unseen223"] = (18 / 20, 18 / 20, 19 / 20)
+    floors["fixtures-unseen224"] = (18 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen224-heldout"] = (9 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen225"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen225-heldout"] = (9 / 10, 5 / 10, 1.0)
+    floors["fixtures-unseen226"] = (18 / 20, 16 / 20, 19 / 20)
+    floors["fixtures-unseen226-heldout"] = (7 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
