@@ -974,13 +974,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen221-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen222"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen222-heldout"] = (8 / 10, 9 / 10, 1.0)
-    # unseen223-226: session 27's third blind round, first runs on 6f547cd, at their first runs
-    floors["fixtures-unseen223"] = (18 / 20, 18 / 20, 19 / 20)
-    floors["fixtures-unseen224"] = (18 / 20, 18 / 20, 1.0)
+    # unseen223-226: session 27's third blind round, first runs on 6f547cd; main folders tuned on since (types; the
+    # dates and two ids left are in the READMEs), held-out ones not: at their first runs
+    floors["fixtures-unseen223"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen224"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen224-heldout"] = (9 / 10, 6 / 10, 1.0)
-    floors["fixtures-unseen225"] = (19 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen225"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen225-heldout"] = (9 / 10, 5 / 10, 1.0)
-    floors["fixtures-unseen226"] = (18 / 20, 16 / 20, 19 / 20)
+    floors["fixtures-unseen226"] = (1.0, 17 / 20, 19 / 20)
     floors["fixtures-unseen226-heldout"] = (7 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)

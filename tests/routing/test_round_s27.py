@@ -4,7 +4,11 @@ an SES account again on a date, and dedicated IPs on blocklists, are SES sending
 header dates the change; a payment not received or not identified failed; the limit to change a maintenance window
 is not the window the mail asks the reader to prepare for; an ask before "the first" event of several, localized.
 Round 2: endpoints whose certificates move to a new certificate authority, or a certificate chain named by the subject,
-are a certificate rotation in every language, before any end of support."""
+are a certificate rotation in every language, before any end of support. Round 3: a runtime taken out of a service's
+images ends support; a WorkMail organization in a review period is a sending review; a Savings Bundle that expires,
+localized; a suspension warning that says the payment was not received stays one; a Marketplace subscription
+confirmed is no SNS subscription; a certificate "about to expire" in a localized subject; a change to how a service
+is charged, localized."""
 
 from __future__ import annotations
 
@@ -354,3 +358,43 @@ def test_a_queued_purchases_date_field(field: str) -> None:
     body = f"A Savings Plans purchase for account 441028937716 is queued.\n\nCommitment: USD 2.50 per hour\n{field}\n"
     notice = classify("no-reply-aws@amazon.com", "Your queued Savings Plans purchase", body, date=_sent("2027-02-20"))
     assert (notice.notice_type, notice.deadline) == ("cost.commitment_expiry", "2027-03-01")
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "wanted"), [
+    ("no-reply-aws@amazon.com", "AWS Quokka Build: Python 3.9 runtime leaving the curated images",
+     "We will remove Python 3.9 from the curated Quokka Build images on May 3, 2027. Move your projects to Python 3.12 "
+     "before May 3, 2027.", "health.end_of_support"),
+    ("no-reply-aws@amazon.com", "Amazon WorkMail: organização em período de avaliação",
+     "A organização m-0a1b2c3d do Amazon WorkMail foi colocada em período de avaliação porque caixas de correio "
+     "enviaram mensagens não solicitadas.", "ses.sending_review"),
+    ("no-reply@costalerts.amazonaws.com", "您的 CloudFront Security Savings Bundle 即将到期",
+     "您的 AWS 账户中的 CloudFront Security Savings Bundle 即将到期。", "cost.commitment_expiry"),
+    ("aws-billing@amazon.com", "Aviso: sua conta da AWS será suspensa",
+     "Ainda não recebemos o pagamento das faturas em aberto. Se o saldo não for quitado até 07/04/2027, sua conta "
+     "será suspensa.", "billing.suspension_warning"),
+    ("aws-billing@amazon.com", "Your AWS account will be suspended",
+     "We have not received your payment for invoice 2814407710. If the balance is not paid by April 7, 2027, your "
+     "account will be suspended.", "billing.suspension_warning"),
+    ("aws-marketplace-email@amazon.com", "Your AWS Marketplace subscription confirmation",
+     "Thank you for subscribing to Quokka Insights from Quokka Ltd. in AWS Marketplace. Contract end: November 25, "
+     "2027.", "marketplace.subscription"),
+    ("health@aws.com", "[Acción requerida] Certificado de Amazon Quokka próximo a vencer",
+     "El certificado de servidor de su punto de enlace vence el 19 de abril de 2027. Importe uno renovado antes de esa "
+     "fecha.", "health.certificate_rotation"),
+    ("no-reply-aws@amazon.com", "Alteração na cobrança do Amazon Quokka",
+     "A partir de 1 de março de 2027, a duração dos fluxos passa a ser cobrada em incrementos de 50 ms.",
+     "policy.change_notice"),
+    ("no-reply-aws@amazon.com", "Cambios en la facturación de Amazon Quokka",
+     "A partir del 1 de marzo de 2027, la duración se cobrará en incrementos de 50 ms.", "policy.change_notice"),
+])
+def test_round_3_types_in_our_words(sender: str, subject: str, body: str, wanted: str) -> None:
+    assert classify(sender, subject, body, date=_sent("2027-03-01")).notice_type == wanted
+
+
+def test_an_sns_confirmation_that_names_the_marketplace_stays_one() -> None:
+    body = ("You have chosen to subscribe to the topic arn:aws:sns:us-east-1:441028937716:aws-marketplace-alerts. To "
+            "confirm this subscription, visit https://sns.us-east-1.amazonaws.com/confirmation.html?TopicArn=x&Token=y "
+            "(AWS Marketplace alerts).")
+    notice = classify("no-reply@sns.amazonaws.com", "AWS Notification - Subscription Confirmation", body,
+                      date=_sent("2027-03-01"))
+    assert notice.notice_type == "verification.sns_subscription"
