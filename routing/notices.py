@@ -352,22 +352,14 @@ class NoticeRules:
 
     def _first_match_ungated(self, mail: MailView) -> NoticeRule | None:
         """:meth:`first_match` for a view without lower-cased values (no gate): every block tried."""
+        # (not the hot loop: a view built without its lower-cased values, as by a custom caller; the rule's own test)
         caught: NoticeRule | None = None
         for rule in self.rules:
-            if caught is not None and rule.generic:
+            if (caught is not None and rule.generic) or not rule.matches(mail):
                 continue
-            for condition in rule.match:
-                if condition.matches(mail):
-                    break
-            else:
-                continue
-            for condition in rule.unless:
-                if condition.matches(mail):
-                    break
-            else:
-                if not rule.generic:
-                    return rule
-                caught = caught or rule
+            if not rule.generic:
+                return rule
+            caught = caught or rule
         return caught
 
 
