@@ -1686,6 +1686,11 @@ _THAT_DATE = re.compile(r"\s{0,3}(?:(?:on|from|after|as of|at|by) (?:that|this) 
 _THAT_DATE_FIRST = frozenset("ofabtzàdeniこそ同该此当그이해")
 
 
+def _names_a_date(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]`` may hold a date, day or month first (:data:`_DATE_AT_ALL`, what starts one)."""
+    return any(pattern.search(text, start, stop) is not None for pattern in _DATE_AT_ALL)
+
+
 def _refers_back(text: str, right: int) -> int:
     """Where the sentence after the one that ends at ``right`` ends, when it refers back to that sentence's date: it
     opens with :data:`_THAT_DATE` ("On that date …") or asks an act by then (:data:`routing.dateroles.BY_THEN`); else
@@ -1696,7 +1701,7 @@ def _refers_back(text: str, right: int) -> int:
     if text[right:right + 3].lstrip()[:1] in _THAT_DATE_FIRST and _THAT_DATE.match(text, right) is not None:
         return following
     then = by_then_in(text, right, following)
-    if then is not None and not any(p.search(text, right, then.start()) is not None for p in _DATE_AT_ALL):
+    if then is not None and not _names_a_date(text, right, then.start()):
         # (not when the next sentence names a date of its own before "then", which that date is: "On May 31, 2027 the
         # endpoints are retired, so move your workers ahead of that date")
         return following
@@ -2922,7 +2927,7 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
     left, right = _sentence(lowered, candidate.at, candidate.end)
     then = THEN_ANAPHOR.search(lowered, candidate.end, right)
     if then is not None and not _aside_before(lowered, left, candidate.at, candidate.end, then.start()) \
-            and not any(p.search(lowered, candidate.end, then.start()) is not None for p in _DATE_AT_ALL) \
+            and not _names_a_date(lowered, candidate.end, then.start()) \
             and acts_by_then(lowered[left:right]):
         return True  # (or the rest of its own sentence, no other date between: "On D the endpoints are retired, so
         # move your workers ahead of that date")
@@ -2934,7 +2939,7 @@ def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:
     if ":" in lowered[left:right] or "(" in lowered[max(left, candidate.at - 30):candidate.at]:
         return False  # (a field's date, or one in an aside: "Saldo restante (atualizado em D): …")
     following = _next_sentence_end(lowered, right)
-    if following >= len(lowered) or any(p.search(lowered, right, following) is not None for p in _DATE_AT_ALL) \
+    if following >= len(lowered) or _names_a_date(lowered, right, following) \
             or by_then_in(lowered, right, following) is not None:
         # (a next sentence with a date of its own, day or month first: "then" is that date)
         return False
