@@ -174,7 +174,9 @@ _DATE_AT_ALL = (re.compile(r"\d(?:\d?\s*[月월]|\d{3}[-/]\d|\d{3}\s*[年년]|\d
 # the phrase right before a date (lower-cased text, at the end of the text before the date)
 # a time may stand between the lead and the date ("by 23:59 UTC on August 22, 2026")
 # and a zone after it ("before 5:00 pm pst on january 8, 2027")
-_FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
+_FILLER = (r"(?:\s+(?:the|on|of|at|week)\b|"
+           # (a relative day in apposition to the date it names: "expire tomorrow, Friday, February 12, 2027")
+           r"\s+(?:tomorrow|today|tonight),|\s+midnight(?:\s*\(?(?:utc|gmt|[pmce][sd]t)\)?)?|"
            # ("no later than the end of the day on D")
            r"\s+end\s+of\s+(?:the\s+)?(?:business\s+)?day\b|"
            # ("by close of business, Pacific Time, on Wednesday, D")
