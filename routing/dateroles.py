@@ -210,7 +210,8 @@ _WEEKDAY = (r"(?:\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
             r"sabato|domenica|(?:segunda|ter[çc]a|quarta|quinta|sexta)(?:-feira)?)\.?,?)?")
 # a lead that asks for something by the date (right before it; in ja/zh/ko right after it, a weekday in
 # parentheses between: "2027년 1월 18일 (월요일) 까지")
-_BY_LEAD = re.compile(r"(?:\bby|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|\bahead of|"
+_BY_LEAD = re.compile(r"(?:\bby(?:[ \t]*:)?|\bbefore|\bno later than|\bprior to|\bon or before|\bnot later than|"
+                      r"\bahead of|"
                       r"\bbis(?: zum| zur)?|\bvor dem|\bspätestens(?: am| bis)?|\bavant le|\bau plus tard le|"
                       r"\bd.ici le|\bantes del?|\ba más tardar el|\ba mais tardar em|\bentro (?:il|l['’])|\bprima del|"
                       r"\bavant(?= minuit)|\bentro(?= la mezzanotte)|"
@@ -282,7 +283,8 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
              "responda", "envie", "envíe", "conteste", "atualize", "actualice")
 # an imperative that opens the sentence or one of its lines ("Update your clients before D", "Sauvegardez …")
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
-                         r"respond|reply|apply|complete|verify|renew|cancel|take action|contact|replace|move|add|"
+                         r"respond|reply|apply|accept|confirm|complete|verify|renew|cancel|take action|contact|replace|"
+                         r"move|add|"
                          r"install|import|configure|enable|switch|change|register|review|export|transfer)\b|"
                          r"[a-zéèà]+ez\b|"  # (a French imperative: "Sauvegardez", "Mettez")
                          # the polite imperative of Spanish, Portuguese and Italian ("Adjunte los documentos …",
@@ -304,7 +306,8 @@ _IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
 # a by-lead right before a date (a cheap scan of a whole text: :func:`may_act_by` reads each date's lead); the
 # reference of :func:`_by_near_date`, which searches its two branches apart, each only where it can match
 _BY_WORD_NEAR_DATE = (
-    r"\b(?:by|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|au plus tard le|d.ici le|"
+    r"\b(?:by(?:[ \t]*:)?|before|no later than|prior to|not later than|bis|vor dem|spätestens|avant le|"
+    r"au plus tard le|d.ici le|"
     r"antes del?|a más tardar el|a mais tardar em|entro il|prima del|non oltre il|até|hasta el|avant minuit|"
     r"entro la mezzanotte)"
     # (a weekday between, also hyphenated: "até sexta-feira, 5 de fevereiro"; up to six words: "by close of business on
@@ -325,7 +328,8 @@ _BY_WORD_STARTS = (("by", 0), ("before", 0), ("no later than", 0), ("prior to", 
                    ("entro l", 0), ("avant minuit", 0), ("prima del", 0), ("non oltre il", 0), ("até", 0),
                    ("hasta el", 0))
 # literals one of which a text holds where _BY_NEAR_DATE can match
-_BY_CUES = ("by ", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le", "au plus tard",
+_BY_CUES = ("by ", "by:", "before", "later than", "prior to", "bis", "vor dem", "spätestens", "avant le",
+            "au plus tard",
             "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "entro l", "avant minuit", "prima del",
             "non oltre", "até", "hasta el", "まで", "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts

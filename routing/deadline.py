@@ -216,7 +216,7 @@ _LAST_DAY_TO_WORDS = (r"\blast (?:day|date) (?:to|for) (?!(?:create|creating|reg
 
 _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
     (re.compile(_word_led(words) + _FILLER), weight) for words, weight in (
-        (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date:?)?|\bdeadline(?: is)?:?|"
+        (r"\bno later than|\bon or before|\bprior to|\bbefore|\bby(?: date)?(?:[ \t]*:)?|\bdeadline(?: is)?:?|"
          r"\bdue(?: date| on| by)?:?|"
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretiring (?:it |them )?on|\bretire (?:it |them )on|\bretirement date:?|"

@@ -29,3 +29,27 @@ def test_a_relative_day_in_apposition_to_its_date(phrase: str) -> None:
             "usage is billed at On-Demand rates.\n\nTo keep the lower rate, buy a new reservation before then.")
     notice = classify(NO_REPLY, "Your Amazon Quokka reserved capacity expires soon", body, date=_sent("2027-03-03"))
     assert notice.deadline == "2027-03-04"
+
+
+@pytest.mark.parametrize("field", ["Accept by:", "Accept by :", "Confirm by:"])
+def test_an_act_by_field_with_a_colon_dates_the_offer(field: str) -> None:
+    body = ("Quokka Analytics Ltd extended a private offer for \"Quokka Lake Pro\" to AWS account 413355724610.\n\n"
+            "Offer reference: offer-q9z8y7x6w5v4\n"
+            "Offer published: March 2, 2027\n"
+            f"{field} March 19, 2027\n"
+            "Service start if accepted: April 1, 2027 (24 months)\n\n"
+            "Once that date has passed the offer lapses and list prices apply.")
+    notice = classify("no-reply@marketplace.aws", "Private offer from Quokka Analytics", body,
+                      date=_sent("2027-03-02"))
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-03-19")
+
+
+def test_a_field_that_names_who_acted_is_no_act_by_field() -> None:
+    body = ("Your subscription to \"Quokka Lake Pro\" in AWS account 413355724610 is active.\n\n"
+            "Subscription reference: sub-q9z8y7x6w5v4\n"
+            "Approved by: procurement-admin\n"
+            "Start date: April 1, 2027\n\n"
+            "You can view the agreement in AWS Marketplace.")
+    notice = classify("no-reply@marketplace.aws", "Your AWS Marketplace subscription is active", body,
+                      date=_sent("2027-03-02"))
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
