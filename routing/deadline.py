@@ -58,6 +58,7 @@ from routing.dateroles import (
     starts_at,
 )
 from routing.hanzi import fold_traditional
+from routing.nthweekday import WEEKDAY_NAMES, NthWeekdays
 from routing.patterns import literal_branches, literal_needles, matches_at, matches_from_starts, without_superstrings
 from routing.stages import referred_stage
 
@@ -290,11 +291,14 @@ _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|thro
 # what keeps working only until then ("your subscription keeps working until", "remains active until": a retired
 # Marketplace product), or a localized change that starts that day ("a troca começa em", "el cambio comienza el"):
 # weight 3, searched only where one of _UNTIL_CUES stands before the date (as _LEAD_RENEW)
-_LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|\bcomeça(?:rá)? em|"
+_LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|"
+                         r"\bcomeça(?:rá|rão|m)? (?:em|n[ao])|"
                          # (what is supported until a date ends support then: "ActiveMQ 5.16 is supported until D",
                          # a "Supported until D" column)
                          r"\b(?:supported|maintained) (?:until|through):?|"
-                         r"\bcomenzará el|\bcomienza el|\bcommence(?:ra)? le|\binizia il|\binizierà il|"
+                         # (and their plurals: "comenzarán el", "commenceront le", "inizieranno il", "beginnen am")
+                         r"\bcomenzar[áa]n? el|\bcomienzan? el|\bcommence(?:ra|nt|ront)? le|\biniziano il|\binizia il|"
+                         r"\binizier(?:à|anno) il|\bbeginnen am|"
                          r"\bbeginnt am)" + _FILLER)
 # the end of a review, grace or notice period written as a range on its field line ("Review period ....... D1 -> D2",
 # "Grace period: D1 to D2"): when the period ends, what the mail says follows it (a pause, a suspension) starts; weight
@@ -501,7 +505,7 @@ def _wrap_break(found: re.Match[str]) -> str:
 # expires on …", "If you disable automatic renewal, …"): a conditional date, less than the date that will happen
 _CONDITIONAL_OFF = re.compile(r"\s*(?:with (?:auto(?:matic)?[- ]?)?renewal (?:turned )?off|"
                               r"if you (?:turn off|disable|cancel) (?:the )?(?:auto(?:matic)?[- ]?)?renewal)\b")
-_UNTIL_CUES = ("until", "through", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt")
+_UNTIL_CUES = ("until", "through", "começ", "comenz", "comienz", "commenc", "inizi", "beginnt", "beginnen")
 # a weekday between a localized lead and its date ("bis spätestens Freitag, 4. Dezember", "a más tardar el lunes,
 # 11 de enero", "Date d'application recommandée : mardi 16/02/2027"): de, fr, es, it, pt (ja/zh/ko write it after)
 _WEEKDAY_FOREIGN = (r"(?:(?:" + WEEKDAY_NAMES_FOREIGN + r")"
@@ -1234,14 +1238,7 @@ _WEEK_CUES = ("week", "seman", "semaine", "settiman", "woche", "週", "周", "�
 # a weekday the reader is asked to act by, no date written ("by end of day this Thursday", "bis diesen Donnerstag",
 # "d'ici jeudi", "antes del jueves", "até quinta-feira", "entro giovedì"): the next such day after the mail's date;
 # group 1 "this" and its forms (that day itself counts), then the weekday in English, de, fr, es, pt, it
-_WEEKDAY_NUMBERS = {name: number % 7 for names in (
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-    ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
-    ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-) for number, name in enumerate(names)}
+_WEEKDAY_NUMBERS = {name: number for names in WEEKDAY_NAMES.values() for number, name in enumerate(names)}
 _WEEKDAY_LEADS = ("by ", "before ", "until ", "no later than ", "bis ", "d'ici ", "d’ici ", "avant ", "antes ",
                   "hasta ", "até ", "entro ")
 _RELATIVE_WEEKDAY = re.compile(
@@ -1256,6 +1253,8 @@ _RELATIVE_WEEKDAY = re.compile(
     # (not a weekday that opens a full date, day or month first: "until Wednesday, March 17, 2027")
     + r")\b(?![,.]?\s*(?:(?:the |den |de |le |el |il )?\d|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))")
+# "the first Monday of March 2027", localized, read as the date it names (:mod:`routing.nthweekday`)
+_NTH_WEEKDAYS = NthWeekdays(MONTHS)
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
@@ -3156,6 +3155,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
     if any(map(lowered.__contains__, _ORDINAL_CUES)):
         lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
+    lowered = _NTH_WEEKDAYS.rewrite(lowered, reference)  # ("el primer lunes de marzo de 2027": "1 de marzo de 2027")
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None

@@ -53,3 +53,48 @@ def test_a_field_that_names_who_acted_is_no_act_by_field() -> None:
     notice = classify("no-reply@marketplace.aws", "Your AWS Marketplace subscription is active", body,
                       date=_sent("2027-03-02"))
     assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Automatic upgrades of Amazon Quokka Streams applications start on the first Monday of March 2027",
+    "Las actualizaciones automáticas de Amazon Quokka Streams comenzarán el primer lunes de marzo de 2027",
+    "Les mises à niveau automatiques d'Amazon Quokka Streams commenceront le premier lundi de mars 2027",
+    "Die automatischen Upgrades von Amazon Quokka Streams beginnen am ersten Montag im März 2027",
+    "As atualizações automáticas do Amazon Quokka Streams começarão na primeira segunda-feira de março de 2027",
+    "Gli aggiornamenti automatici di Amazon Quokka Streams inizieranno il primo lunedì di marzo 2027",
+])
+def test_the_nth_weekday_of_a_month_is_the_date_it_names(phrase: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka Streams", f"{phrase}. Test your applications on version 2 before then.",
+                      date=_sent("2027-01-12"))
+    assert notice.deadline == "2027-03-01"
+
+
+@pytest.mark.parametrize(("phrase", "written"), [
+    ("the last Friday of April 2027", "april 30, 2027"),
+    ("the second Tuesday in May", "may 11, 2027"),  # (no year: the next one after the mail's date)
+    ("the last Sunday of December 2027", "december 26, 2027"),
+    ("le dernier vendredi d'avril", "30 avril 2027"),
+])
+def test_the_nth_weekday_with_last_and_without_a_year(phrase: str, written: str) -> None:
+    from datetime import date
+
+    from routing.deadline import MONTHS
+    from routing.nthweekday import NthWeekdays
+
+    text = f"please migrate before {phrase}.".lower()
+    rewritten = NthWeekdays(MONTHS).rewrite(text, date(2027, 1, 12))
+    assert len(rewritten) == len(text) and rewritten.strip().endswith(f"{written}.")
+
+
+@pytest.mark.parametrize("phrase", [
+    "the fifth Monday of March 2027",  # (no such ordinal is read)
+    "the first Monday after the release",  # (no month)
+])
+def test_what_is_not_an_nth_weekday_of_a_month_stays(phrase: str) -> None:
+    from datetime import date
+
+    from routing.deadline import MONTHS
+    from routing.nthweekday import NthWeekdays
+
+    text = f"please migrate before {phrase}."
+    assert NthWeekdays(MONTHS).rewrite(text.lower(), date(2027, 1, 12)) == text.lower()
