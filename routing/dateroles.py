@@ -487,6 +487,12 @@ def acts_by_then(text: str) -> bool:
 # paid plan before then", "à moins que vous ne passiez …", "a menos que", "a não ser que", "a meno che", "es sei denn")
 _UNLESS_YOU = re.compile(r"\bunless you\b|\bà moins que vous\b|\ba menos que\b|\ba n[ãa]o ser que\b|\ba meno che\b|"
                          r"\bes sei denn\b|\bsofern sie nicht\b|"
+                         # (or a condition that something is not done: "If the bucket policy is not fixed by then, the
+                         # export is paused", "Si la política no se corrige para entonces", "Wenn … nicht … bis dahin");
+                         # not what AWS does not do, "if we do not have it by then", but for hearing from the reader
+                         # below: "then" there may be a date before the one of the sentence)
+                         r"\b(?:if|si|se|wenn|falls)\b(?!\s+(?:we|nous|wir|noi|nós)\b)[^.;:\n]{0,80}?"
+                         r"\b(?:not|no|pas|nicht|non|não|nao)\b|"
                          # (or when AWS hears nothing: "If we do not hear from you by then, the request will lapse")
                          r"\bif we (?:do not|don.t) (?:hear|receive (?:a |your )?(?:reply|response)) "
                          r"(?:back )?(?:from you)?")

@@ -98,3 +98,27 @@ def test_what_is_not_an_nth_weekday_of_a_month_stays(phrase: str) -> None:
 
     text = f"please migrate before {phrase}."
     assert NthWeekdays(MONTHS).rewrite(text.lower(), date(2027, 1, 12)) == text.lower()
+
+
+@pytest.mark.parametrize("condition", [
+    "If the bucket policy is not corrected by then, the export is paused.",
+    "If the role still does not trust the service by then, we pause the export.",
+    "Si la política del bucket no se corrige para esa fecha, la exportación se detiene.",
+])
+def test_a_condition_that_something_is_not_done_by_then(condition: str) -> None:
+    body = ("Amazon Quokka Exports could not write export quokka-daily of account 413355724610 to the bucket "
+            "quokka-finops-exports because its policy denies s3:PutObject.\n\nFirst failed delivery: 2027-02-22 "
+            f"04:00 UTC\n\nWe will keep retrying until 2027-03-01 00:00 UTC. {condition}")
+    notice = classify("no-reply@costalerts.amazonaws.com", "Amazon Quokka Exports: delivery failure", body,
+                      date=_sent("2027-02-24"))
+    assert notice.deadline == "2027-03-01"
+
+
+def test_what_aws_does_not_have_by_then_is_not_read_back_to_a_listed_date() -> None:
+    body = ("To keep the migration slot we reserved for you on April 9, 2027, we need these answers by Friday, "
+            "March 26, 2027:\n\n  - the document count per index,\n  - the query rate seen since the case was opened "
+            "on 2027-03-19,\n  - whether the domain may be read-only during the slot.\n\nIf we do not have them by "
+            "then, we will release the slot.")
+    notice = classify("no-reply-aws@amazon.com", "Amazon Web Services Support: Case 17455100001 has been updated",
+                      body, date=_sent("2027-03-19"))
+    assert notice.deadline == "2027-03-26"
