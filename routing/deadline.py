@@ -2787,10 +2787,37 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             if invoiced is None:
                 continue  # (counted from a date the mail does not give)
             start, score = invoiced, score - _PAST  # (the invoice date its sentence names is what it counts from)
+        elif "susp" in lowered and (suspended := _from_suspension(lowered, match.end(), reference, foreign)):
+            start = suspended  # (counted from the suspension date the mail names: "within 30 days of suspension")
         when = _add_business_days(start, days) if business else start + timedelta(days=days)
         out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
                               pay_by=start is not reference))
     return out
+
+
+# a period counted from the suspension ("within 30 days of the suspension date", "no prazo de 30 dias a contar da data
+# de suspensão", "dans les 30 jours suivant la date de suspension"), right after the period (en, pt, es, fr, it, de)
+_OF_SUSPENSION = re.compile(r"\s*,?\s*(?:(?:counted |calculated )?(?:from|of|after|following)|a contar d[ae]|"
+                            r"contados? d[ae]|a partir d[ae]|desde|à compter de|suivant|dalla|dal|ab|nach)?\s*"
+                            r"(?:the |la |le |a |el |dem |der )?"
+                            r"(?:(?:date of (?:the |your )?(?:account )?suspension|suspension date|suspension)\b|"
+                            r"data d[ae] suspens|fecha de (?:la )?suspensi|date de (?:la )?suspension|"
+                            r"data di sospensione|sospensione|sperr(?:datum|ung))")
+# a suspension's own date: a date right after "suspended on", localized ("foi suspensa em 18/12/2026")
+_SUSPENDED_ON = re.compile(r"(?:suspended|suspendida|suspendido|suspensa|suspenso|suspendue|sospes[oa]|gesperrt|"
+                           r"suspension date:?|data de suspensão:?)\s+(?:\w+\s+)??"
+                           r"(?:on|em|el|le|il|am|a|in data)?\s*\Z")
+
+
+def _from_suspension(lowered: str, end: int, reference: date, foreign: bool) -> date | None:
+    """The suspension date a period that ends at ``end`` counts from (:data:`_OF_SUSPENSION`), as the mail names it
+    (:data:`_SUSPENDED_ON`), or None."""
+    if _OF_SUSPENSION.match(lowered, end) is None:
+        return None
+    for found in islice(_dates(lowered, foreign), MAX_DATES):
+        if _SUSPENDED_ON.search(lowered, max(0, found.start() - 40), found.start()) is not None:
+            return _resolve(found, reference, foreign)
+    return None
 
 
 def _weekday_asks(lowered: str) -> list[re.Match[str]]:

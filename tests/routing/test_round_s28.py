@@ -122,3 +122,20 @@ def test_what_aws_does_not_have_by_then_is_not_read_back_to_a_listed_date() -> N
     notice = classify("no-reply-aws@amazon.com", "Amazon Web Services Support: Case 17455100001 has been updated",
                       body, date=_sent("2027-03-19"))
     assert notice.deadline == "2027-03-26"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS account has been suspended",
+     "AWS account 413355724610 was suspended on 12/18/2026 because the balance of USD 318.40 for the October 2026 "
+     "invoice is unpaid.\n\nIf the balance is not paid within 30 days of the suspension date, the account may be "
+     "closed and its resources deleted."),
+    ("A sua conta AWS foi suspensa",
+     "A conta AWS 413355724610 foi suspensa em 18/12/2026 por falta de pagamento do saldo de EUR 318,40.\n\nSe o "
+     "saldo não for pago no prazo de 30 dias a contar da data de suspensão, a conta poderá ser encerrada."),
+    ("Su cuenta de AWS ha sido suspendida",
+     "La cuenta de AWS 413355724610 fue suspendida el 18/12/2026 por falta de pago de un saldo de 318,40 EUR.\n\nSi "
+     "el saldo no se paga en un plazo de 30 días desde la fecha de suspensión, la cuenta podrá cerrarse."),
+])
+def test_a_period_counted_from_the_suspension_date_the_mail_names(subject: str, body: str) -> None:
+    notice = classify(BILLING, subject, body, date=_sent("2026-12-21"))
+    assert (notice.notice_type, notice.deadline) == ("account.suspended", "2027-01-17")
