@@ -139,3 +139,34 @@ def test_what_aws_does_not_have_by_then_is_not_read_back_to_a_listed_date() -> N
 def test_a_period_counted_from_the_suspension_date_the_mail_names(subject: str, body: str) -> None:
     notice = classify(BILLING, subject, body, date=_sent("2026-12-21"))
     assert (notice.notice_type, notice.deadline) == ("account.suspended", "2027-01-17")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS Support plan change is confirmed",
+     "Account 413355724610 now moves from Developer Support to Business Support+. The new plan takes effect on May 1, "
+     "2027 and is billed from that date."),
+    ("AWS Support",
+     "This confirms the upgrade of your AWS Support plan for account 413355724610 to Enterprise Support. It takes "
+     "effect on May 1, 2027."),
+])
+def test_the_readers_support_plan_change_confirmed_is_a_support_matter(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=_sent("2027-04-20"))
+    assert (notice.notice_type, notice.deadline) == ("support.other", None)
+
+
+def test_a_support_plan_aws_changes_stays_a_policy_change() -> None:
+    body = ("Starting June 1, 2027, the Developer Support plan will no longer be offered. Accounts on it will move to "
+            "Business Support+ unless you choose another plan before that date.")
+    notice = classify(NO_REPLY, "Upcoming changes to AWS Support plans", body, date=_sent("2027-04-20"))
+    assert notice.notice_type == "policy.change_notice"
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for subscribing to AWS Quokka Shield. The subscription for account 413355724610 is now active "
+    "(start: March 4, 2027).\n\nIt renews automatically on March 4, 2028 unless you turn off automatic renewal.",
+    "The subscription for account 413355724610 to Amazon Quokka Guard is now active. The monthly fee appears on your "
+    "invoice from March 2027.",
+])
+def test_a_service_subscription_now_active_is_a_set_up(body: str) -> None:
+    notice = classify(NO_REPLY, "Your AWS Quokka Shield subscription is active", body, date=_sent("2027-03-04"))
+    assert (notice.notice_type, notice.deadline) == ("onboarding.service_setup", None)
