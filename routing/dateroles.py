@@ -103,7 +103,14 @@ _BY_THAT_DATE = (r"\bby (?:then|that date|this date|that day|that time)\b|"
 #: :data:`BY_THEN` without the due, effective or scheduled date it also reads, and the English before-forms
 THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this date|that day|this day|that time|"
                           r"this time)\b|\b(?:ahead of|prior to|in advance of) (?:then|that date|this date|that day|"
-                          r"that time)\b")
+                          r"that time)\b|"
+                          # (and the localized "before that date": "vor diesem Datum", "avant cette date", "antes de
+                          # esa fecha", "antes dessa data", "prima di tale data", "その日までに", "在此日期之前",
+                          # "이 날짜 전에")
+                          r"\bvor diesem (?:datum|tag)\b|\bavant (?:cette date|ce jour)\b|"
+                          r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta) data\b|"
+                          r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
+                          r"(?:该|此|这个|這個)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)")
 BY_THEN = re.compile(_BY_THAT_DATE + "|" + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
@@ -479,8 +486,17 @@ def acts_by_then(text: str) -> bool:
     # (or an imperative after a purpose, before then: "Pour continuer …, passez au plan payant avant cette échéance")
     return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
+        or _IMPERATIVE.match(text, _sentence_start(text, by_then.start())) is not None \
         or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None \
         or _purpose_then_imperative(text, max(0, by_then.start() - 160), by_then.start())
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence that holds ``text[at]`` starts: after the last sentence end before it (". ", "! ", "? ",
+    "。", "！", "？"), or 0. (An imperative that opens it asks the act: "… bis zum D. Migrieren Sie vor diesem
+    Datum.")"""
+    return max((found + len(end) for end in (". ", "! ", "? ", ".\n", "。", "！", "？")
+                if (found := text.rfind(end, 0, at)) >= 0), default=0)
 
 
 # what happens unless the reader acts, the act before "then" ("your account will be closed unless you upgrade to a

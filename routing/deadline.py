@@ -103,7 +103,7 @@ def _date_forms(month: str) -> str:
         # 2025-06-30, 2025/06/30 (optionally followed by a time)
         r"(?P<iy>\d{4})[-/](?P<im>\d{1,2})[-/](?P<id>\d{1,2})(?!\d)",
         # June 30, 2025 / June 30 2025 / June 30th / Sep 1st
-        r"(?<![a-z])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
+        r"(?<![^\W\d_])" + month.format("m1") + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?(?!\d)",
         # 30 June 2025 / 30 Jun, 2025 / Tue, 10 Feb 2026 / 1st September / the 1st of June (an ordinal only: not
         # "1 of may") / 23. Juli 2025 / 1er août 2025 / 1° settembre 2026 / 01-Sep-2026 (not the "30" of a version
         # "1.30" before a month, nor a number before "Sep 15, 2026": a table row's "TLS_1_0 Sep 15, 2026", "4 Oct 3,
@@ -111,7 +111,7 @@ def _date_forms(month: str) -> str:
         # (and 22/mar/2027, as Spanish mail may write it)
         r"(?<!\d)(?<!\d\.)(?P<d2>\d{1,2})(?:(?:st|nd|rd|th)\s+of\s+|(?:st|nd|rd|th|er|º|°)?(?:\.?\s+|[-/]))"
         + month.format("m2")
-        + r"(?![a-z])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|[-/])(?P<y2>\d{4}))?(?!\d)",
+        + r"(?![^\W\d_])(?!\s+\d{1,2}(?:st|nd|rd|th)?(?:,|\s+\d{4}))(?:(?:,?\s+|[-/])(?P<y2>\d{4}))?(?!\d)",
         # 2025年6月30日
         r"(?P<jy>\d{4})\s*年\s*(?P<jm>\d{1,2})\s*月\s*(?P<jd>\d{1,2})\s*日",
         # 04/15/2026, 04/15/26 (US order; day first when the first number is over 12 or in localized mail: see

@@ -170,3 +170,35 @@ def test_a_support_plan_aws_changes_stays_a_policy_change() -> None:
 def test_a_service_subscription_now_active_is_a_set_up(body: str) -> None:
     notice = classify(NO_REPLY, "Your AWS Quokka Shield subscription is active", body, date=_sent("2027-03-04"))
     assert (notice.notice_type, notice.deadline) == ("onboarding.service_setup", None)
+
+
+@pytest.mark.parametrize(("sentence", "ask"), [
+    ("Ihr bestehendes Abonnement bleibt bis zum 28. Februar 2027 gültig.",
+     "Bitte wechseln Sie vor diesem Datum zu einem anderen Produkt."),
+    ("Votre abonnement existant reste valable jusqu'au 28 février 2027.",
+     "Veuillez migrer vers un autre produit avant cette date."),
+    ("Su suscripción actual sigue vigente hasta el 28 de febrero de 2027.",
+     "Migre a otro producto antes de esa fecha."),
+    ("A sua subscrição atual continua válida até 28 de fevereiro de 2027.",
+     "Migre para outro produto antes dessa data."),
+    ("L'abbonamento esistente resta valido fino al 28 febbraio 2027.",
+     "Migri a un altro prodotto prima di tale data."),
+    ("您现有的订阅将继续有效至2027年2月28日。", "请在此日期之前迁移到其他产品。"),
+    ("既存のサブスクリプションは2027年2月28日まで有効です。", "その日までに別の製品へ移行してください。"),
+])
+def test_a_localized_before_that_date_in_the_next_sentence(sentence: str, ask: str) -> None:
+    body = f"Quokka Software stellt „Quokka Log Guard“ ein / discontinues Quokka Log Guard.\n\n{sentence} {ask}"
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace", body, date=_sent("2026-12-29"))
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-02-28")
+
+
+@pytest.mark.parametrize("text", [
+    "Instances réservées   r6g.large.search 6\n\nAprès l'expiration, elles sont facturées.",
+    "Nombre : 4 après la fin du terme",
+])
+def test_a_number_before_a_word_that_opens_like_a_month_is_no_date(text: str) -> None:
+    from datetime import date
+
+    from routing.deadline import _dated
+
+    assert _dated(text.lower(), date(2027, 3, 4), True) == []
