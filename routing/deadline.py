@@ -1255,6 +1255,10 @@ _RELATIVE_WEEKDAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d))")
 # "the first Monday of March 2027", localized, read as the date it names (:mod:`routing.nthweekday`)
 _NTH_WEEKDAYS = NthWeekdays(MONTHS)
+# the "=" of a field line written "key = value", indented or aligned ("  window       = Thursday, 21 January 2027,
+# 09:00 - 11:00"), replaced by a colon (one character for one: offsets hold); not an equation in prose ("a = b")
+_EQUALS_FIELD = re.compile(r"(?m)^((?:[ \t]+[^\W\d_][\w.-]*(?: [\w.-]+){0,2}[ \t]+|"
+                           r"[^\W\d_][\w.-]*(?: [\w.-]+){0,2}(?:[ \t]{2,}|\t)))=(?=[ \t])")
 # a field line ("Invoice date: Jul 1st, 2026")
 _FIELD_LINE = re.compile(r"\s*[^\n:.]{1,40}(?::|[ \t]*\.{3,}|[ \t]*…+)[ \t]*\S")
 # a table's header row that names a start column ("Start (UTC)", "Start time", "Scheduled start", "開始")
@@ -3183,6 +3187,8 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     if any(map(lowered.__contains__, _ORDINAL_CUES)):
         lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
     lowered = _NTH_WEEKDAYS.rewrite(lowered, reference)  # ("el primer lunes de marzo de 2027": "1 de marzo de 2027")
+    if " = " in lowered or "\t= " in lowered:
+        lowered = _EQUALS_FIELD.sub(r"\1:", lowered)  # ("  window       = Thursday, D": a field, as "window: D" is)
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None

@@ -202,3 +202,19 @@ def test_a_number_before_a_word_that_opens_like_a_month_is_no_date(text: str) ->
     from routing.deadline import _dated
 
     assert _dated(text.lower(), date(2027, 3, 4), True) == []
+
+
+def test_a_field_written_key_equals_value_is_a_field() -> None:
+    body = ("We will replace the hosts behind one of your Amazon Quokka Streams groups in Asia Pacific (Sydney).\n\n"
+            "  group        = qsg-7Hq2Tz\n"
+            "  window       = Thursday, 21 January 2027, 09:00 - 11:00 AEDT (UTC+11)\n\n"
+            "During the window, active sessions on a host being replaced end after a warning.\n\n"
+            "If the window does not suit you, move the group's maintenance preference before the window begins.")
+    notice = classify(HEALTH, "Amazon Quokka Streams planned maintenance", body, date=_sent("2027-01-11"))
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-01-21")
+
+
+def test_an_equals_sign_in_prose_is_no_field() -> None:
+    from routing.deadline import _EQUALS_FIELD
+
+    assert _EQUALS_FIELD.sub(r"\1:", "the ratio a = b holds\n  x = 1") == "the ratio a = b holds\n  x : 1"
