@@ -648,7 +648,9 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
 _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                # the last day of support ("Letzter Tag der Unterstützung", "Último día de soporte",
                                # "Dernier jour du support", "Ultimo giorno di supporto", "Último dia de suporte")
-                               r"\bletzter tag (?:der unterstützung|des supports)|\b[úu]ltimo d[íi]a (?:de|del|do) "
+                               # (or one word: "Letzter Supporttag", "dernier jour de support")
+                               r"\bletzter (?:tag (?:der unterstützung|des supports)|supporttag)|"
+                               r"\bdernier jour de support|\b[úu]ltimo d[íi]a (?:de|del|do) "
                                r"(?:soporte|suporte)|\bdernier jour (?:du support|de (?:la )?prise en charge)|"
                                r"\bultimo giorno (?:di|del) supporto|"
                                # the end of a term (an agreement, a subscription, a contract):
@@ -727,7 +729,7 @@ _LEAD_DUE_FOREIGN = re.compile(r"(?:(?:결제|납부) ?기한|"
                                r"\s*(?:[:：]|は|[은는]|为|為|是)?\s*" + _WEEKDAY_FOREIGN + r"\Z")
 _DUE_CUES = ("기한", "期日", "期限", "venc", "chéance", "fällig", "scadenz", "frist", "mite", "prazo", "plazo", "délai",
              "delai", "termine",
-             "letzter tag", "ltimo d", "dernier jour", "ultimo giorno",
+             "letzter tag", "letzter support", "ltimo d", "dernier jour", "ultimo giorno",
              "截止", "마감", "datum", "applica", "aplica", "適用", "应用", "적용", "예정", "予定", "计划",
              "laufzeitende", "vertragsende", "fecha de", "data de", "date de fin", "data di fine", "終了日", "结束日期",
              "fine del servizio", "fin du service", "fin del servicio", "fim do servi", "ende des dienstes",
@@ -1938,6 +1940,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         found = _LEAD_DUE_FOREIGN.search(before)
         if found:
             lead, phrase_start = 3, max(left, start - 80) + found.start()
+    elif foreign and lead < 3 and left > start - 80 and text.startswith("\n\n", left - 2) \
+            and any(map(text[max(0, start - 80):left].__contains__, _DUE_CUES)):
+        # (a label on its own line over a blank one, as a timeline writes its stages: "Letzter Supporttag\n\nMittwoch,
+        # D": the label's paragraph is the date's field name)
+        found = _LEAD_DUE_FOREIGN.search(text, max(0, start - 80), start)
+        if found:
+            lead, phrase_start = 3, found.start()
     if _JA_AFTER.match(text, end) or (foreign and (_CJK_LEAD.search(before) or (
             any(map(before[-16:].__contains__, _CJK_END_CUES)) and _CJK_END_LEAD.search(before)))) or (
             (text.find("onward", end, end + 30) >= 0 or text.find(" and ", end, end + 30) >= 0)

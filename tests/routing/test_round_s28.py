@@ -218,3 +218,18 @@ def test_an_equals_sign_in_prose_is_no_field() -> None:
     from routing.deadline import _EQUALS_FIELD
 
     assert _EQUALS_FIELD.sub(r"\1:", "the ratio a = b holds\n  x = 1") == "the ratio a = b holds\n  x : 1"
+
+
+@pytest.mark.parametrize(("label", "weekday"), [
+    ("Letzter Supporttag", "Mittwoch, 31.03.2027"),
+    ("Dernier jour de support", "mercredi 31/03/2027"),
+    ("Último día de soporte", "miércoles, 31/03/2027"),
+])
+def test_a_timeline_label_over_a_blank_line_names_its_date(label: str, weekday: str) -> None:
+    body = ("Amazon Quokka Boards 10.4\n\n"
+            "Ankündigung / Annonce / Anuncio\n\n18.01.2027\n→\n"
+            f"{label}\n\n{weekday}\n→\n"
+            "Automatische Aktualisierung / Mise à jour automatique / Actualización automática\n\n01.06.2027\n\n"
+            "Bitte aktualisieren Sie / Veuillez mettre à jour / Actualice sus espacios de trabajo.")
+    notice = classify(HEALTH, "End of support for Amazon Quokka Boards 10.4", body, date=_sent("2027-02-01"))
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-03-31")
