@@ -233,3 +233,32 @@ def test_a_timeline_label_over_a_blank_line_names_its_date(label: str, weekday: 
             "Bitte aktualisieren Sie / Veuillez mettre à jour / Actualice sus espacios de trabajo.")
     notice = classify(HEALTH, "End of support for Amazon Quokka Boards 10.4", body, date=_sent("2027-02-01"))
     assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-03-31")
+
+
+@pytest.mark.parametrize("subject", [
+    "AWS 액세스 키 노출 알림",
+    "AWS アクセスキーの公開に関するお知らせ",
+    "AWS 访问密钥泄露通知",
+    "Aviso: clave de acceso de AWS expuesta",
+])
+def test_a_localized_subject_that_names_an_exposed_key_outranks_unauthorized_use_words(subject: str) -> None:
+    body = ("계정의 아래 AWS 액세스 키가 공개된 컨테이너 이미지 안에 포함되어 있습니다.\n\n"
+            " 액세스 키  ****-****-Q9QK\n\n"
+            "무단 사용을 막기 위해 계정에서 EC2 인스턴스를 시작하는 기능을 일시적으로 제한했습니다. "
+            "무단 사용의 일부만 제한됩니다.")
+    notice = classify(NO_REPLY, subject, body, date=_sent("2027-03-02"))
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Aktualisierung des AWS-Datenschutzhinweises",
+     "wir aktualisieren den AWS-Datenschutzhinweis. Die neue Fassung gilt ab dem 1. April 2027. Sie müssen nichts "
+     "tun."),
+    ("Mise à jour de l'Avis de confidentialité AWS",
+     "Nous mettons à jour l'Avis de confidentialité AWS. La nouvelle version s'applique à partir du 1er avril 2027."),
+    ("Actualización del Aviso de privacidad de AWS",
+     "Actualizamos el Aviso de privacidad de AWS. La nueva versión se aplica a partir del 1 de abril de 2027."),
+])
+def test_a_localized_privacy_notice_update_is_a_policy_change(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=_sent("2026-11-30"))
+    assert notice.notice_type == "policy.change_notice"
