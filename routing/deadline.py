@@ -392,6 +392,12 @@ _SWITCH_LABEL = re.compile(r"(?:(?:교체|전환) ?(?:일자|날짜|일시|시�
                            r"\b(?:wechsel|rotations|austausch|umstellungs)datum)"
                            # (a weekday may follow the colon: "Data da substituição: terça-feira, D")
                            r"[ \t]*(?:\([^)\n]{1,12}\))?[ \t]*[:：]?\s*(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
+# a table row or line that opens with the switch itself, its date at its end ("Bascule vers le nouveau certificat
+# lundi 15 mars 2027", "Switch to the new certificate   Monday, March 15, 2027"): en, fr, es, pt, it, de
+_SWITCH_ROW = re.compile(r"\n[ \t]*(?:switch(?:over)? to|cut-?over to|rotation to|change to|bascule (?:vers|sur)|"
+                         r"passage (?:au|à la|vers)|cambio (?:a|al)|rotaci[oó]n (?:a|al)|troca (?:para|pelo)|"
+                         r"passaggio (?:a|al)|wechsel (?:zu|auf)|umstellung auf)\b[^\n]{0,50}?[ \t]"
+                         r"(?:[^\W\d_]+(?:-feira)?,?[ \t]+)?\Z")
 _BEFORE_SWITCH = ("교체 전", "전환 전", "교체 시작일 전", "교체 시작 전", "전환 시작 전",
                   "切り替え前", "切り替えの前", "交換前", "轮换之前", "轮换前", "更换之前",
                   "更换前", "切换之前", "切换前", "before the rotation", "before the switch", "before the cutover",
@@ -1180,7 +1186,7 @@ _RELATIVE_FOREIGN = re.compile(
     + r")\)?\s+"
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
-    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
+    r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|个工作天|個工作天|工作天|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
 # a reply window of a day or less is a response time, no deadline (:func:`_relative`)
@@ -1216,7 +1222,7 @@ _REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond
                     r"응답")
 _HOURS_CUE = re.compile(r"\d\s*(?:hours?|horas|heures|ore|stunden|時間|小时|小時|시간)")
 # business days in those: "5 Werktagen", "10 días hábiles", "3 営業日", "5个工作日", "5 영업일"
-_BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "영업일")
+_BUSINESS_FOREIGN = ("werktag", "arbeitstag", "営業日", "工作日", "工作天", "영업일")
 # where a _RELATIVE match may start (it opens with \b, which re would try at every position)
 _RELATIVE_AT = re.compile(r"(?:within(?: the next)?|in(?: the next)?)\s+(?:\d|one|two|three|five|seven|ten|fourteen|"
                           r"thirty)")
@@ -1955,6 +1961,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     if lead < 3 and (":" in before or "：" in before) and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         lead = 3  # "Data da substituição: terça-feira, D" … "antes da data da substituição": the switch asked before
         # (in English too: "Switch date: D" … "must trust the new root before the switch")
+    elif lead < 3 and start - left < 80 and _asks_before_switch(text) \
+            and _SWITCH_ROW.search(text, max(0, left - 1, start - 80), start):
+        lead = 3  # (a table's row named by the switch: "Bascule vers le nouveau certificat   lundi 15 mars 2027")
     if lead == 1 and start - left < 16 and text[left:start].strip(" \t\n,") in _FROM_LEADS:
         lead = 2
     if lead == 3 and any(map(before.__contains__, _SELECTOR_WORDS)) and _SELECTOR.search(before):

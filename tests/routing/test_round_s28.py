@@ -262,3 +262,36 @@ def test_a_localized_subject_that_names_an_exposed_key_outranks_unauthorized_use
 def test_a_localized_privacy_notice_update_is_a_policy_change(subject: str, body: str) -> None:
     notice = classify(NO_REPLY, subject, body, date=_sent("2026-11-30"))
     assert notice.notice_type == "policy.change_notice"
+
+
+def test_working_days_written_the_taiwanese_way() -> None:
+    body = ("我們收到報告，指出您帳戶中的 Amazon Quokka 物件正被用來散布惡意軟體。\n\n"
+            "請移除該物件，並在收到此通知後 3 個工作天內回覆本郵件，說明您採取的措施。")
+    notice = classify("trustandsafety@support.aws.com", "您的 AWS 濫用報告 [10602270001]", body,
+                      date=_sent("2027-03-17"))
+    assert (notice.notice_type, notice.deadline) == ("abuse.report", "2027-03-22")
+
+
+@pytest.mark.parametrize("body", [
+    "帳戶 413355724610 中的下列 Amazon Quokka 伺服器所在的主機出現無法修復的問題，已排程退役。\n\n"
+    "退役時間：2027/04/09 09:00",
+    "账户 413355724610 中的 Amazon Quokka 执行个体将于 2027/04/09 退役。",
+])
+def test_an_instance_or_its_host_retired_in_chinese(body: str) -> None:
+    notice = classify(HEALTH, "[需要採取行動] Amazon Quokka", body, date=_sent("2027-03-25"))
+    assert notice.notice_type == "health.instance_retirement"
+
+
+@pytest.mark.parametrize("body", [
+    "Le certificat racine des passerelles Amazon Quokka sera remplacé.\n\nÉtape   Date\n\n"
+    "Publication du micrologiciel 2.6   lundi 25 janvier 2027\n\n"
+    "Bascule vers le nouveau certificat   lundi 15 mars 2027, 09 h 00 UTC\n\n"
+    "Mettez à jour vos passerelles avant la bascule.",
+    "The root certificate Amazon Quokka gateways trust will be replaced.\n\nStep   Date\n\n"
+    "Firmware 2.6 released   Monday, January 25, 2027\n\n"
+    "Switch to the new certificate   Monday, March 15, 2027, 09:00 UTC\n\n"
+    "Update your gateways before the switch.",
+])
+def test_a_table_row_named_by_the_switch_dates_it(body: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka certificate rotation", body, date=_sent("2027-02-09"))
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-03-15")
