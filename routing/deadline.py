@@ -226,6 +226,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          # effect on D")
          r"\b(?:new )?(?:rates?|prices?|pricing|charges?|fees?) (?:applies|apply|takes? effect|(?:is |are )?effective)"
          r"(?: from| on| as of)?:?|"
+         # (or the charge named before: "a new hourly charge for idle attachments; it will apply from March 1, 2027")
+         r"\b(?:it|this|which) will (?:apply|take effect|be charged|be billed)(?: from| on| as of| starting)?|"
          # (when a switch starts, as a field or in prose: "Certificate switch begins: Tuesday, D", "the cutover starts
          # on D")
          r"\b(?:switch|cutover|changeover|rotation|migration|transition) (?:begins|starts|will (?:begin|start))"
@@ -1849,6 +1851,12 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
 _TO_REPORT = re.compile(r"\b(?:actions?|steps?|measures?) (?:that )?you (?:took|have taken)\b|"
                         r"\bhow (?:it|they|this|that|these|the [\w-]+) (?:was|were|got)\b")
 # a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
+# an announcement with its own date, in either order ("as announced [1] on November 19, 2026", "On November 17, 2026,
+# we announced"): :func:`_score` reads the sentence without it
+_ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2} [a-z]+ (?:19|20)\d\d|"
+                   r"(?:19|20)\d\d-\d\d-\d\d)")
+_ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
+                           + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
 _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
 # "if (you believe) it was", "if this was", "if the content was": what the reader may hold true, in English, whose "was"
 # (:data:`_PAST`) would otherwise make the sentence's date a fact
@@ -1973,6 +1981,10 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # what a parenthesis says of its own date is not what this date is ("i-0a4c… (launched 2019-08-02) — retires
         # May 31, 2027")
         context = _DATED_ASIDE.sub(" ", context)
+    if "announced" in context and _ANNOUNCED_ON.search(context) is not None:
+        # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
+        # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
+        context = _ANNOUNCED_ON.sub(" ", context)
     if " took" in context or " have taken" in context or "how " in context:
         # "investigate how it was placed there, and reply with the actions you took by D": what to find out and report,
         # no fact of the date

@@ -295,3 +295,21 @@ def test_an_instance_or_its_host_retired_in_chinese(body: str) -> None:
 def test_a_table_row_named_by_the_switch_dates_it(body: str) -> None:
     notice = classify(HEALTH, "Amazon Quokka certificate rotation", body, date=_sent("2027-02-09"))
     assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-03-15")
+
+
+@pytest.mark.parametrize("body", [
+    "Amazon Quokka Bus will start charging for events delivered to another Region; the charge applies from April 1, "
+    "2027, as announced [1] on November 19, 2026.",
+    "On November 17, 2026, we announced [1] a new hourly charge for Amazon Quokka attachments that carry no traffic "
+    "for a month; it will apply from April 1, 2027.",
+])
+def test_a_charge_from_a_date_beside_its_dated_announcement(body: str) -> None:
+    notice = classify(NO_REPLY, "", f"{body}\n\nThe new prices are on the pricing page.", date=_sent("2026-12-08"))
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-04-01")
+
+
+def test_a_charge_announced_without_a_date_of_its_own_is_still_a_fact() -> None:
+    body = ("The hourly charge for Amazon Quokka attachments was announced and applied from April 1, 2026.\n\n"
+            "Your invoice shows it.")
+    notice = classify(NO_REPLY, "Amazon Quokka charges", body, date=_sent("2026-12-08"))
+    assert notice.deadline is None
