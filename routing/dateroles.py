@@ -262,6 +262,9 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   # what AWS needs from the reader, said as its condition ("If we have them by March 12th, …", "if we
                   # receive the logs by D")
                   r"\bif we (?:have|receive|get) (?:them|it|this|these|those|the [a-z]+(?: [a-z]+)?)\b|"
+                  # (or what AWS lacks from the reader: "If we have no reply by D, we will remove …", "if we receive no
+                  # response by D")
+                  r"\bif we (?:have|receive|get|hear) no (?:reply|response|answer|update|word)\b|"
                   # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"

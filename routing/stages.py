@@ -57,12 +57,14 @@ _NAMED_STAGE = re.compile(r"\b(?:before|by|no later than|prior to|ahead of) the 
                           r"end of (?:extended )?support)\b|"
                           r"\bavant la (fin du support(?: standard)?)|\bantes del (fin del soporte(?: est[áa]ndar)?)|"
                           r"\bantes do (fim do suporte(?: padr[ãa]o)?)|\bprima della (fine del supporto(?: standard)?)|"
-                          r"\bvor dem (ende des (?:standard-)?supports)")
+                          r"\bvor dem (ende des (?:standard-)?supports)|"
+                          # (one word: "vor dem Supportende", named on its date's line by "Support … endet am D")
+                          r"\bvor dem (support)ende\b")
 
 _NAMED_CUES = (" date", "support", "soporte", "suporte", "supporto")
 # the literal every _NAMED_STAGE match opens with (after its \b): where :func:`_named_stage` tries it
 _NAMED_STARTS = ("before the ", "by the ", "no later than the ", "prior to the ", "ahead of the ", "avant la fin",
-                 "antes del fin", "antes do fim", "prima della fine", "vor dem ende")
+                 "antes del fin", "antes do fim", "prima della fine", "vor dem ende", "vor dem support")
 
 
 def _named_stage(lowered: str) -> re.Match[str] | None:

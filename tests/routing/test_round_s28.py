@@ -313,3 +313,33 @@ def test_a_charge_announced_without_a_date_of_its_own_is_still_a_fact() -> None:
             "Your invoice shows it.")
     notice = classify(NO_REPLY, "Amazon Quokka charges", body, date=_sent("2026-12-08"))
     assert notice.deadline is None
+
+
+def test_if_we_have_no_reply_by_a_date_asks_a_reply_by_it() -> None:
+    body = ("=====\nPAUSED\n=====\nEmail sending for AWS account 413355724610, for which you are listed as owner, "
+            "has been paused in Europe (Frankfurt) on Tuesday, March 30, 2027. The account was under review for its "
+            "bounce rate since Friday, February 26, 2027 and the rate did not come down.\n\n=====\nNEXT STEPS\n"
+            "=====\nReply to the case with the changes you made. If we have no reply by Tuesday, April 13, 2027, we "
+            "will return the account to the sandbox.")
+    notice = classify(NO_REPLY, "Amazon SES Sending Pause for AWS Account 413355724610", body, date=_sent("2027-03-30"))
+    assert (notice.notice_type, notice.deadline) == ("ses.sending_review", "2027-04-13")
+
+
+def test_before_the_end_of_support_in_one_german_word() -> None:
+    body = ("Der Support für die Amazon-Quokka-Plattformversion 1.3 endet am 8. März 2027. Ab diesem Tag erhalten "
+            "Aufgaben auf 1.3 keine Sicherheitskorrekturen mehr.\nDienste, deren Aufgaben danach noch auf 1.3 laufen, "
+            "werden ab dem 22. März 2027 schrittweise durch Aufgaben auf 1.4 ersetzt; dabei werden die Aufgaben neu "
+            "gestartet.\n\nWir empfehlen, die Dienste vor dem Supportende selbst auf 1.4 zu aktualisieren.")
+    notice = classify(HEALTH, "Amazon Quokka: Support für Version 1.3 endet", body, date=_sent("2027-01-15"))
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-03-08")
+
+
+@pytest.mark.parametrize("condition", ["If we have no reply by", "If we receive no response by"])
+def test_a_condition_that_aws_lacks_a_reply_is_an_act_by_date(condition: str) -> None:
+    from datetime import date
+
+    from routing.deadline import best_deadline
+
+    text = f"{condition} Tuesday, April 13, 2027, we will return the account to the sandbox."
+    found = best_deadline(text, date(2027, 3, 30), "ses.sending_review", evidence=True)
+    assert found is not None and (found.date, found.act_by) == ("2027-04-13", True)
