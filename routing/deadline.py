@@ -329,8 +329,9 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*"
                           r"(?:scheduled|planned) windows?|windows?|"
                           # (a heading over one window per row, plural: "Fenêtres (heure UTC) :" over "Zone eu-west-3a :
                           # mardi D, 04:00 – 06:00")
-                          r"fen[êe]tres|ventanas|janelas|finestre|"
-                          r"(?:geplantes )?wartungsfenster|geplantes zeitfenster|"
+                          # (and one window, a field: "Fenêtre : mardi D, de 23 h 00 à 3 h 00")
+                          r"fen[êe]tres?|ventanas?|janelas?|finestr[ae]|"
+                          r"(?:geplantes )?wartungsfenster|(?:geplantes )?zeitfenster|"
                           r"ventana (?:de mantenimiento|programada|planificada)|"
                           r"fen[êe]tre (?:de maintenance|planifi[ée]e|programm[ée]e)|"
                           r"janela (?:de manuten[çc][ãa]o|programada|agendada|planejada)|"
@@ -3382,7 +3383,12 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "automatisch installiert", "installée automatiquement", "installées automatiquement",
             "instalará automáticamente", "instalada automaticamente", "instalado automaticamente",
             "installato automaticamente", "installata automaticamente", "自動的にインストール", "自动安装", "自動安裝",
-            "자동으로 설치")
+            "자동으로 설치",
+            # (or the reader's jobs held in a queue during the window: "import jobs may be queued and resume after the
+            # maintenance", "mises en file d'attente", "puestas en cola", "colocadas na fila", "messe in coda",
+            # "in die Warteschlange gestellt", "キューに入れられ", "排队", "대기열에")
+            "be queued", "en file d'attente", "en cola", "na fila", "in coda", "in die warteschlange",
+            "キューに入れ", "排队", "排隊", "대기열에")
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline

@@ -343,3 +343,38 @@ def test_a_condition_that_aws_lacks_a_reply_is_an_act_by_date(condition: str) ->
     text = f"{condition} Tuesday, April 13, 2027, we will return the account to the sandbox."
     found = best_deadline(text, date(2027, 3, 30), "ses.sending_review", evidence=True)
     assert found is not None and (found.date, found.act_by) == ("2027-04-13", True)
+
+
+@pytest.mark.parametrize("body", [
+    "Une maintenance d'Amazon Quokka Imaging est prévue en Europe (Irlande).\n\nFenêtre : mardi 16 mars 2027, de "
+    "23 h 00 à 3 h 00 (heure de Paris)\n\nPendant la fenêtre, les tâches d'importation peuvent être mises en file "
+    "d'attente et reprendront à la fin de la maintenance.",
+    "Maintenance of Amazon Quokka Imaging is planned in Europe (Ireland).\n\nWindow: Tuesday, March 16, 2027, 23:00 to "
+    "03:00 (Paris time)\n\nDuring the window, import jobs may be queued and resume when the maintenance ends.",
+])
+def test_a_window_that_holds_the_readers_jobs_in_a_queue_opens_on_its_date(body: str) -> None:
+    body += "\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED"
+    notice = classify(HEALTH, "Amazon Quokka Imaging maintenance", body, date=_sent("2027-02-25"))
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-16")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Alerte de compte : votre moyen de paiement n'a pas pu être vérifié",
+     "Le mandat de prélèvement SEPA enregistré pour le compte AWS 413355724610 n'a pas pu être vérifié par votre "
+     "banque le 24 février 2027.\n\nMerci de vérifier ce moyen de paiement au plus tard le vendredi 12 mars 2027."),
+    ("Alerta de cuenta: su método de pago no se pudo verificar",
+     "Su método de pago de la cuenta 413355724610 no se pudo verificar.\n\nVerifíquelo a más tardar el 12 de marzo de "
+     "2027."),
+])
+def test_a_payment_method_not_verified_said_in_the_passive(subject: str, body: str) -> None:
+    notice = classify(BILLING, subject, body, date=_sent("2027-02-26"))
+    assert notice.notice_type == "billing.payment_method_unverified"
+
+
+def test_aws_support_that_opened_a_case_on_behalf_of_the_account() -> None:
+    body = ("AWS Support has opened case 177203930001 on behalf of your account 413355724610.\n\nThe application "
+            "\"quokka-lite\" that your account shares publicly contains a hard-coded token. Please make it private by "
+            "February 15, 2027.")
+    notice = classify(NO_REPLY, "Case 177203930001 - public application needs your attention", body,
+                      date=_sent("2027-02-01"))
+    assert (notice.notice_type, notice.deadline) == ("support.case_opened_by_aws", "2027-02-15")
