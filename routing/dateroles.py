@@ -490,8 +490,19 @@ def acts_by_then(text: str) -> bool:
     return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
         or _IMPERATIVE.match(text, _sentence_start(text, by_then.start())) is not None \
+        or _condition_then_imperative(text, _sentence_start(text, by_then.start()), by_then.start()) \
         or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None \
         or _purpose_then_imperative(text, max(0, by_then.start() - 160), by_then.start())
+
+
+def _condition_then_imperative(text: str, left: int, right: int) -> bool:
+    """Whether ``text[left:right]`` opens the clause after a condition with an imperative ("If your origin restricts
+    inbound traffic, add the new ranges before that date"), as :func:`_asks` reads it."""
+    if not any(map(text[left:right].__contains__, _CONDITION_CUES)):
+        return False
+    condition = _CONDITION.search(text, left, right)
+    clause = _CLAUSE_BREAK.search(text, condition.end(), right) if condition is not None else None
+    return clause is not None and _IMPERATIVE.match(text, clause.end()) is not None
 
 
 def _sentence_start(text: str, at: int) -> int:

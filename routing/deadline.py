@@ -1859,9 +1859,10 @@ _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
 _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
-# "if (you believe) it was", "if this was", "if the content was": what the reader may hold true, in English, whose "was"
+# "if (you believe) it was", "if this was", "if the content was", "confirm whether these sign-ins were yours": what the
+# reader may hold true, or is asked to confirm, in English, whose "was"
 # (:data:`_PAST`) would otherwise make the sentence's date a fact
-_HYPOTHESIS = re.compile(r"\bif (?:you (?:believe|think|feel|suspect)(?: that)? )?"
+_HYPOTHESIS = re.compile(r"\b(?:if|whether) (?:you (?:believe|think|feel|suspect)(?: that)? )?"
                          r"(?:it|this|that|they|these|those|the [\w-]+|your [\w-]+)(?: [\w-]+){0,2}? (?:was|were)\b")
 
 
@@ -1990,7 +1991,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # "investigate how it was placed there, and reply with the actions you took by D": what to find out and report,
         # no fact of the date
         context = _TO_REPORT.sub(" ", context)
-    if " if " in context and (" was" in context or " were" in context):
+    if (" if " in context or " whether " in context) and (" was" in context or " were" in context):
         # a past in a condition is a hypothesis, not the date's fact ("Please remove the content, or send us a
         # counter-notice if you believe it was removed in error, by January 18, 2027")
         context = _HYPOTHESIS.sub("if ", context)
@@ -2670,6 +2671,14 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
                         key=lambda c: (c.when, c.at), default=None)
             if first is not None:
                 candidates = [replace(c, score=QUALIFY) if c is first else c for c in candidates]
+    if candidates and not any(c.score >= QUALIFY for c in candidates) and (then := _far_then(lowered)) is not None:
+        # an ask "before that date" a paragraph or a table away from its date ("Starting D, requests … will be sent
+        # to eu-west-1." … a table of distributions enabled on past dates … "add the new ranges before that date"):
+        # the last upcoming date before the ask, led as a date (scored one below a deadline), is "that date"
+        named = max((c for c in candidates if c.at >= 0 and c.end <= then and then - c.end <= 1200),
+                    key=lambda c: c.at, default=None)
+        if named is not None and named.score == QUALIFY - 1 and not named.aside:
+            return replace(named, score=QUALIFY, referred=True)
     # a period counted from this very mail ("within 15 days of this message") competes with the dates; another comes
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
@@ -2687,6 +2696,16 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     return (_pick(candidates + anchored, lowered, notice_type)
             or _pick(_relative(lowered, reference, foreign) if relative is None else relative)
             or _pick(_candidates(lowered, passed, foreign, asked=True), lowered, notice_type))
+
+
+def _far_then(lowered: str) -> int | None:
+    """Where the first sentence that asks an act "by then" or "before that date" (:data:`THEN_ANAPHOR`,
+    :func:`acts_by_then`) starts, or None; looked for only where a cue of one stands (:func:`by_then_in`)."""
+    found = by_then_in(lowered)
+    if found is None or THEN_ANAPHOR.match(lowered, found.start()) is None:
+        return None
+    left, right = _sentence(lowered, found.start(), found.end())
+    return left if acts_by_then(lowered[left:right]) else None
 
 
 def _asked_by(lowered: str, candidate: _Candidate) -> bool:

@@ -378,3 +378,24 @@ def test_aws_support_that_opened_a_case_on_behalf_of_the_account() -> None:
     notice = classify(NO_REPLY, "Case 177203930001 - public application needs your attention", body,
                       date=_sent("2027-02-01"))
     assert (notice.notice_type, notice.deadline) == ("support.case_opened_by_aws", "2027-02-15")
+
+
+def test_before_that_date_a_table_away_from_its_date() -> None:
+    body = ("You have Amazon Quokka distributions in a location that we are consolidating. Starting Thursday, February "
+            "18, 2027, requests routed through eu-west-2 will instead be sent to eu-west-1. Your origin may then see "
+            "requests from new addresses.\n\nDistribution   Location   Enabled on\n\nE2KQ7Z0RW4NHXB   eu-west-2   "
+            "2024-06-03\n\nE1VJ39TTD6PLMA   eu-west-2   2025-09-22\n\nIf your origin restricts inbound traffic by "
+            "source address, add the new ranges before that date. No action is needed if your origin accepts all "
+            "addresses.")
+    notice = classify(HEALTH, "Amazon Quokka location change", body, date=_sent("2027-01-12"))
+    assert notice.deadline == "2027-02-18"
+
+
+def test_a_past_in_what_the_reader_is_asked_to_confirm_is_no_fact() -> None:
+    body = ("While reviewing sign-in activity for AWS account 413355724610 we noticed root user sign-ins from new "
+            "locations on April 2 and April 4, 2027.\n\nPlease, within 7 days:\n - confirm whether these sign-ins "
+            "were yours,\n - change the root password and enable MFA.\n\nIf you do not review the account in that "
+            "time, we may restrict some operations.")
+    notice = classify("aws-security@amazon.com", "[Action Required] Please review your AWS Account and credentials",
+                      body, date=_sent("2027-04-06"))
+    assert (notice.notice_type, notice.deadline) == ("security.root_review", "2027-04-13")
