@@ -201,7 +201,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen229", "fixtures-unseen229-heldout", "fixtures-unseen230",
                     "fixtures-unseen230-heldout", "fixtures-unseen231", "fixtures-unseen231-heldout",
                     "fixtures-unseen232", "fixtures-unseen232-heldout", "fixtures-unseen233",
-                    "fixtures-unseen233-heldout", "fixtures-unseen234", "fixtures-unseen234-heldout"})
+                    "fixtures-unseen233-heldout", "fixtures-unseen234", "fixtures-unseen234-heldout",
+                    "fixtures-unseen235", "fixtures-unseen235-heldout", "fixtures-unseen236",
+                    "fixtures-unseen236-heldout", "fixtures-unseen237", "fixtures-unseen237-heldout",
+                    "fixtures-unseen238", "fixtures-unseen238-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -643,7 +646,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen233", "variants-unseen233"),
                 ("fixtures-unseen233-heldout", "variants-unseen233-heldout"),
                 ("fixtures-unseen234", "variants-unseen234"),
-                ("fixtures-unseen234-heldout", "variants-unseen234-heldout"))
+                ("fixtures-unseen234-heldout", "variants-unseen234-heldout"),
+                ("fixtures-unseen235", "variants-unseen235"),
+                ("fixtures-unseen235-heldout", "variants-unseen235-heldout"),
+                ("fixtures-unseen236", "variants-unseen236"),
+                ("fixtures-unseen236-heldout", "variants-unseen236-heldout"),
+                ("fixtures-unseen237", "variants-unseen237"),
+                ("fixtures-unseen237-heldout", "variants-unseen237-heldout"),
+                ("fixtures-unseen238", "variants-unseen238"),
+                ("fixtures-unseen238-heldout", "variants-unseen238-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
