@@ -2777,6 +2777,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _DAY_OF_MONTH_FOREIGN.finditer(lowered)
     invoiced: date | None = None
     invoice_read = False
+    suspended: date | None = None
+    suspension_read = False
     for match in found[:MAX_DATES]:
         if match.re is _RELATIVE_WEEKDAY:
             out.append(_weekday_candidate(lowered, reference, match))
@@ -2841,8 +2843,10 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             if invoiced is None:
                 continue  # (counted from a date the mail does not give)
             start, score = invoiced, score - _PAST  # (the invoice date its sentence names is what it counts from)
-        elif "susp" in lowered and (suspended := _from_suspension(lowered, match.end(), reference, foreign)):
-            start = suspended  # (counted from the suspension date the mail names: "within 30 days of suspension")
+        elif "susp" in lowered and _OF_SUSPENSION.match(lowered, match.end()) is not None:
+            if not suspension_read:  # (the suspension date the mail names, read once for all its periods)
+                suspended, suspension_read = _suspension_date(lowered, reference, foreign), True
+            start = suspended or reference  # (counted from it: "within 30 days of the suspension date")
         when = _add_business_days(start, days) if business else start + timedelta(days=days)
         out.append(_Candidate(when, score, min(phrase_start, match.start()), match.end(),
                               pay_by=start is not reference))
@@ -2863,11 +2867,9 @@ _SUSPENDED_ON = re.compile(r"(?:suspended|suspendida|suspendido|suspensa|suspens
                            r"(?:on|em|el|le|il|am|a|in data)?\s*\Z")
 
 
-def _from_suspension(lowered: str, end: int, reference: date, foreign: bool) -> date | None:
-    """The suspension date a period that ends at ``end`` counts from (:data:`_OF_SUSPENSION`), as the mail names it
-    (:data:`_SUSPENDED_ON`), or None."""
-    if _OF_SUSPENSION.match(lowered, end) is None:
-        return None
+def _suspension_date(lowered: str, reference: date, foreign: bool) -> date | None:
+    """The suspension date the mail names (:data:`_SUSPENDED_ON`), which a period of :data:`_OF_SUSPENSION` counts
+    from, or None."""
     for found in islice(_dates(lowered, foreign), MAX_DATES):
         if _SUSPENDED_ON.search(lowered, max(0, found.start() - 40), found.start()) is not None:
             return _resolve(found, reference, foreign)
