@@ -487,10 +487,13 @@ def acts_by_then(text: str) -> bool:
     # (an imperative after "then": "D'ici là, mettez …", "Before then, change your client"; or what happens unless the
     # reader acts before then: "… will be closed unless you upgrade before then")
     # (or an imperative after a purpose, before then: "Pour continuer …, passez au plan payant avant cette échéance")
+    # (or an imperative that opens the sentence of "then", also after a condition: "… bis zum D. Migrieren Sie vor
+    # diesem Datum.", "If your origin restricts inbound traffic, add the new ranges before that date")
+    opening = _sentence_start(text, by_then.start())
     return (any(map(text.__contains__, _ASK_CUES)) and _ASK.search(text) is not None) or _imperative_line(text) \
         or _IMPERATIVE.match(text, after) is not None \
-        or _IMPERATIVE.match(text, _sentence_start(text, by_then.start())) is not None \
-        or _condition_then_imperative(text, _sentence_start(text, by_then.start()), by_then.start()) \
+        or _IMPERATIVE.match(text, opening) is not None \
+        or _condition_then_imperative(text, opening, by_then.start()) \
         or _UNLESS_YOU.search(text, max(0, by_then.start() - 120), by_then.start()) is not None \
         or _purpose_then_imperative(text, max(0, by_then.start() - 160), by_then.start())
 
@@ -518,9 +521,9 @@ def _sentence_start(text: str, at: int) -> int:
 _UNLESS_YOU = re.compile(r"\bunless you\b|\bà moins que vous\b|\ba menos que\b|\ba n[ãa]o ser que\b|\ba meno che\b|"
                          r"\bes sei denn\b|\bsofern sie nicht\b|"
                          # (or a condition that something is not done: "If the bucket policy is not fixed by then, the
-                         # export is paused", "Si la política no se corrige para entonces", "Wenn … nicht … bis dahin");
-                         # not what AWS does not do, "if we do not have it by then", but for hearing from the reader
-                         # below: "then" there may be a date before the one of the sentence)
+                         # export is paused", "Si la política no se corrige para entonces", "Wenn … nicht … bis dahin";
+                         # not what AWS itself lacks, "if we do not have it by then", whose "then" may be a listed date
+                         # before the sentence's: hearing nothing from the reader is the branch below)
                          r"\b(?:if|si|se|wenn|falls)\b(?!\s+(?:we|nous|wir|noi|nós)\b)[^.;:\n]{0,80}?"
                          r"\b(?:not|no|pas|nicht|non|não|nao)\b|"
                          # (or when AWS hears nothing: "If we do not hear from you by then, the request will lapse")

@@ -1851,13 +1851,13 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
 # ("investigate how it was placed there"): no fact of the date
 _TO_REPORT = re.compile(r"\b(?:actions?|steps?|measures?) (?:that )?you (?:took|have taken)\b|"
                         r"\bhow (?:it|they|this|that|these|the [\w-]+) (?:was|were|got)\b")
-# a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
 # an announcement with its own date, in either order ("as announced [1] on November 19, 2026", "On November 17, 2026,
 # we announced"): :func:`_score` reads the sentence without it
 _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2} [a-z]+ (?:19|20)\d\d|"
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
+# a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
 _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
 # "if (you believe) it was", "if this was", "if the content was", "confirm whether these sign-ins were yours": what the
 # reader may hold true, or is asked to confirm, in English, whose "was"
