@@ -932,7 +932,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"\b(?:ora|data) di (?:sostituzione|riavvio|migrazione)|(?:交換|再起動|移行)(?:日時|時刻)|"
      r"(?:更换|重启|迁移)(?:时间|日期)|(?:교체|재부팅|마이그레이션) (?:시간|일시)", 1),
     # an event AWS offers around the change, or its recording ("a webinar on D", "Aufzeichnung ab dem D abrufbar")
-    (r"webinar|ウェビナー|研讨会|웨비나|\brecording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
+    # (a recording of an event, not a feature named so: "AWS Config periodic recording")
+    (r"webinar|ウェビナー|研讨会|웨비나|\brecording (?:of|will|is|available)\b|"
+     r"\b(?:webinar|session|event|the) recording\b|aufzeichnung|grabaci[oó]n|enregistrement|grava[çc][ãa]o", -2),
     # what a page will show from then ("The updated prices will also appear on https://… starting D"): a publication
     (r"\bwill (?:also )?(?:appear|be (?:published|posted|shown|listed)) on (?:the |our )?(?:https?://|[\w.-]+\.com\b|"
      r"(?:pricing |product |documentation )?(?:page|website|web site))", -2),

@@ -399,3 +399,19 @@ def test_a_past_in_what_the_reader_is_asked_to_confirm_is_no_fact() -> None:
     notice = classify("aws-security@amazon.com", "[Action Required] Please review your AWS Account and credentials",
                       body, date=_sent("2027-04-06"))
     assert (notice.notice_type, notice.deadline) == ("security.root_review", "2027-04-13")
+
+
+def test_a_feature_named_recording_is_no_webinar_recording() -> None:
+    body = ("On November 3, 2026, we announced [1] a new charge per configuration item for Amazon Quokka periodic "
+            "recording that applies starting January 1, 2027. Your account 413355724610 used periodic recording in "
+            "the last 30 days.")
+    notice = classify(NO_REPLY, "", body, date=_sent("2026-11-16"))
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-01-01")
+
+
+def test_the_recording_of_a_webinar_is_still_no_deadline() -> None:
+    body = ("Join our webinar on the new Amazon Quokka pricing. The recording of the session will be available from "
+            "January 12, 2027.")
+    notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka pricing webinar", body,
+                      date=_sent("2026-11-16"))
+    assert notice.deadline is None
