@@ -661,6 +661,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen223-226 (first runs 28/30, 27/30, 28/30 and 25/30 types, 15/17, 14/20, 12/17 and 12/18 labelled deadlines,
     # 29/30, 30/30, 30/30 and 29/30 ids): session 27's third blind round, on its second round's rules (6f547cd)
     names += [f"fixtures-unseen{n}{part}" for n in range(223, 227) for part in ("", "-heldout")]
+    # unseen227-230 (first runs 27/30, 29/30, 28/30 and 27/30 types, 12/18, 16/22, 18/18 and 15/19 labelled deadlines,
+    # 30/30, 30/30, 29/30 and 30/30 ids): session 28's blind round, on two small deadline fixes of its own (bbe1380)
+    names += [f"fixtures-unseen{n}{part}" for n in range(227, 231) for part in ("", "-heldout")]
+    # unseen231-234 (first runs 29/30, 30/30, 29/30 and 28/30 types, 18/20, 20/20, 16/19 and 20/23 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 30/30 ids): session 28's second blind round, on its first round's rules (adc83a4; the
+    # same figures on 370c32a, the session's start)
+    names += [f"fixtures-unseen{n}{part}" for n in range(231, 235) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -983,6 +990,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen225-heldout"] = (9 / 10, 5 / 10, 1.0)
     floors["fixtures-unseen226"] = (1.0, 17 / 20, 19 / 20)
     floors["fixtures-unseen226-heldout"] = (7 / 10, 8 / 10, 1.0)
+    # unseen227-234: session 28's two blind rounds, first runs on bbe1380 and adc83a4; main folders tuned on since
+    # (left: a Polly quota lowered from a date that asks nothing, an SNS topic's account), held-out ones not: at their
+    # first runs
+    floors["fixtures-unseen227"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen227-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen228-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen229"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen230-heldout"] = (8 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen231-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen233-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
