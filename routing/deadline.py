@@ -293,7 +293,9 @@ _LEAD_EXPIRY = re.compile(r"\b(?:expiration date|expiry date|valid (?:until|thro
 # what keeps working only until then ("your subscription keeps working until", "remains active until": a retired
 # Marketplace product), or a localized change that starts that day ("a troca começa em", "el cambio comienza el"):
 # weight 3, searched only where one of _UNTIL_CUES stands before the date (as _LEAD_RENEW)
-_LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available) until|"
+_LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|available|open|valid|pending)"
+                         # (how long first: "The request stays open for 90 days, until D")
+                         r"(?: for (?:\d{1,3}|[a-z]+) (?:days|hours|weeks|months))?,? until|"
                          r"\bcomeça(?:rá|rão|m)? (?:em|n[ao])|"
                          # (what is supported until a date ends support then: "ActiveMQ 5.16 is supported until D",
                          # a "Supported until D" column)
@@ -1404,7 +1406,10 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        # who has not used it yet ("accounts that have not used the service will no longer be able
                        # to create …"): new to it
                        r"\b(?:accounts?|customers?|users?) (?:that|who|which) (?:have|has) (?:not|never) (?:yet )?"
-                       r"used\b")
+                       r"used\b|"
+                       # ("the legacy mode can no longer be enabled in accounts that do not use it today")
+                       r"\b(?:accounts?|customers?|users?) (?:that|who|which) (?:do|does) not "
+                       r"(?:yet |already |currently )?use\b")
 # creating anything new stops that day, in localized mail ("não será possível criar novos ambientes", "keine
 # neuen Arbeitsbereiche anlegen", "새 SQL 애플리케이션을 생성할 수 없고", "无法创建新的管道"): with one of
 # _NO_LONGER_FOREIGN in its sentence, a first step the mail names beside the shutdown's date (_aside); the
@@ -2100,7 +2105,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     elif lead == 1 and score == 1 and start - left < 8 and text[left:start].strip(" \t\n") == "on" \
             and "will " in context and _CHANGE.search(context) is not None:
         score = QUALIFY  # "On March 9, 2027, the endpoints will switch to …": the sentence is what changes that day
-    if ("new " in context or " used" in context or foreign) and _NEW_ONLY.search(context) is not None \
+    if ("new " in context or " use" in context or foreign) and _NEW_ONLY.search(context) is not None \
             and any(map(context.__contains__, (_NO_LONGER_FOREIGN if foreign else _NO_LONGER))) \
             and not any(map(context.__contains__, _PATCHES_STOP)) \
             and not _others_new_only(text, left, start, right, foreign):

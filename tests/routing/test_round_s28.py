@@ -415,3 +415,60 @@ def test_the_recording_of_a_webinar_is_still_no_deadline() -> None:
     notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka pricing webinar", body,
                       date=_sent("2026-11-16"))
     assert notice.deadline is None
+
+
+@pytest.mark.parametrize("subject", [
+    "[Action Required] Amazon Quokka default domain CA update",
+    "[Azione richiesta] Aggiornamento della CA delle API di Amazon Quokka",
+    "[Acción requerida] Amazon Quokka: actualización de CA",
+    "[Action requise] Amazon Quokka : mise à jour de l'AC",
+])
+def test_a_ca_named_by_its_abbreviation_in_the_subject_is_a_rotation(subject: str) -> None:
+    body = ("Please act before March 29, 2027 to avoid an interruption of clients of Amazon Quokka.\n\nFollowing "
+            "industry practice, AWS renews this authority on a regular schedule.\n\n"
+            "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT")
+    notice = classify(HEALTH, subject, body, date=_sent("2027-01-08"))
+    assert notice.notice_type == "health.certificate_rotation"
+
+
+def test_a_certificate_update_event_code_is_a_rotation() -> None:
+    body = ("Update the trust of your remote-write clients by 22/03/2027.\n\n"
+            "https://health.aws.amazon.com/health/home#/event-log?eventID=arn:aws:health:eu-south-2::event/QUOKKA/"
+            "AWS_QUOKKA_CERTIFICATE_UPDATE/AWS_QUOKKA_CERTIFICATE_UPDATE_0A1B2C3D4E5F")
+    notice = classify(HEALTH, "Amazon Quokka", body, date=_sent("2027-02-03"))
+    assert notice.notice_type == "health.certificate_rotation"
+
+
+def test_a_first_stage_for_accounts_that_do_not_use_it_yet() -> None:
+    body = ("Your account uses the legacy discovery mode of Amazon Quokka. We are retiring this mode in stages:\n\n"
+            "  - As of January 15, 2027, the legacy mode can no longer be enabled in accounts that do not use it "
+            "today.\n  - On June 30, 2027, legacy discovery ends; data for your instances stops updating.\n\n"
+            "To keep reporting, switch to organization-wide discovery before June 30, 2027.\n\n"
+            "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT")
+    notice = classify(HEALTH, "Amazon Quokka legacy discovery ends", body, date=_sent("2026-11-30"))
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+def test_an_account_that_may_be_suspended_in_german() -> None:
+    body = ("für Ihr AWS-Konto 413355724610 sind trotz mehrerer Erinnerungen Rechnungen offen.\n\nBitte begleichen "
+            "Sie den Betrag binnen 14 Kalendertagen. Geht bis dahin keine Zahlung ein, sperren wir Ihr Konto.\n\n"
+            "Der letzte Einzug per SEPA-Lastschrift wurde von Ihrer Bank zurückgegeben.")
+    notice = classify(BILLING, "Dringend: Ihr AWS-Konto wird möglicherweise gesperrt", body, date=_sent("2027-01-15"))
+    assert notice.notice_type == "billing.suspension_warning"
+
+
+def test_a_request_that_stays_open_until_a_date() -> None:
+    body = ("The management account 532339260001 of organization o-q2p9x7w3qz wants to enable all features and asks "
+            "your member account 413355724610 to approve.\n\nTo approve, open AWS Organizations > Invitations: "
+            "https://console.aws.amazon.com/organizations/v2/home/invitations\n\nThe request stays open for 90 days, "
+            "until February 28, 2027.")
+    notice = classify(NO_REPLY, "Request to enable all features in your AWS organization", body,
+                      date=_sent("2026-11-30"))
+    assert (notice.notice_type, notice.deadline) == ("verification.organizations_invite", "2027-02-28")
+
+
+def test_a_reserved_instance_listing_sold_is_a_cost_matter() -> None:
+    body = ("Part of your Reserved Instance Marketplace listing for account 413355724610 has sold.\n\nInstances sold: "
+            "2 x m6i.large\nProceeds: USD 1,118.60, less a 12% service fee\nSale date: March 4, 2027")
+    notice = classify(NO_REPLY, "Your Reserved Instance listing has sold", body, date=_sent("2027-03-05"))
+    assert (notice.notice_type, notice.deadline) == ("cost.other", None)
