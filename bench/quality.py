@@ -204,7 +204,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen233-heldout", "fixtures-unseen234", "fixtures-unseen234-heldout",
                     "fixtures-unseen235", "fixtures-unseen235-heldout", "fixtures-unseen236",
                     "fixtures-unseen236-heldout", "fixtures-unseen237", "fixtures-unseen237-heldout",
-                    "fixtures-unseen238", "fixtures-unseen238-heldout"})
+                    "fixtures-unseen238", "fixtures-unseen238-heldout", "fixtures-unseen239",
+                    "fixtures-unseen239-heldout", "fixtures-unseen240", "fixtures-unseen240-heldout",
+                    "fixtures-unseen241", "fixtures-unseen241-heldout", "fixtures-unseen242",
+                    "fixtures-unseen242-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -654,7 +657,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen237", "variants-unseen237"),
                 ("fixtures-unseen237-heldout", "variants-unseen237-heldout"),
                 ("fixtures-unseen238", "variants-unseen238"),
-                ("fixtures-unseen238-heldout", "variants-unseen238-heldout"))
+                ("fixtures-unseen238-heldout", "variants-unseen238-heldout"),
+                ("fixtures-unseen239", "variants-unseen239"),
+                ("fixtures-unseen239-heldout", "variants-unseen239-heldout"),
+                ("fixtures-unseen240", "variants-unseen240"),
+                ("fixtures-unseen240-heldout", "variants-unseen240-heldout"),
+                ("fixtures-unseen241", "variants-unseen241"),
+                ("fixtures-unseen241-heldout", "variants-unseen241-heldout"),
+                ("fixtures-unseen242", "variants-unseen242"),
+                ("fixtures-unseen242-heldout", "variants-unseen242-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
