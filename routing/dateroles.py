@@ -192,7 +192,7 @@ _CAUSE_OPENER = re.compile(r"[ \t]*(?:as(?! of\b| from\b| part\b| a\b| an\b| ann
 _CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se ", "場合", "如果", "若", "경우",
                    "않으면", "없으면")
 _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus)\b|"
-                        r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*)\b|"
+                        r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*|ti|vi|hai|avete)\b|"
                         r"場合|如果|若|경우|않으면|없으면")
 # what may stand between a date and the particle after it in ja/zh/ko: a weekday, in parentheses or not, then a
 # time with its half of the day and its zone ("2027年3月15日（月）10:00 UTC まで", "2027년 3월 15일 월요일 오전 10:00
@@ -303,6 +303,10 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|"
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
+                         # (and the familiar imperative Italian mail also writes: "richiedi un aumento", "aggiorna i
+                         # client", not one that is also a noun, "modifica", "verifica")
+                         r"richiedi|aggiorna|migra|sposta|contatta|rispondi|carica|invia|disattiva|rinnova|aggiungi|"
+                         r"controlla|"
                          r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri)\b)")
 # an imperative in the clause after a condition ("If you want to keep paying in USD, change the currency …", "Si vous
 # souhaitez …, modifiez …", "Si desea …, cambie …", "Se desidera …, modifichi …")

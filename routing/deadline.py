@@ -2681,11 +2681,13 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     if candidates and not any(c.score >= QUALIFY for c in candidates) and (then := _far_then(lowered)) is not None:
         # an ask "before that date" a paragraph or a table away from its date ("Starting D, requests … will be sent
         # to eu-west-1." … a table of distributions enabled on past dates … "add the new ranges before that date"):
-        # the last upcoming date before the ask, led as a date (scored one below a deadline), is "that date"
+        # the last upcoming date before the ask, led as a date (by "from" at least: "dal 1° marzo 2027 la quota …
+        # passerà da 1.000 a 500" … "richiedi un aumento prima di quella data"), is "that date"
         named = max((c for c in candidates if c.at >= 0 and c.end <= then and then - c.end <= 1200),
                     key=lambda c: c.at, default=None)
-        if named is not None and named.score == QUALIFY - 1 and not named.aside:
-            return replace(named, score=QUALIFY, referred=True)
+        if named is not None and 0 < named.score < QUALIFY and not named.aside:
+            # (a deadline among the others: a period counted from this very mail still competes with it)
+            candidates = [replace(c, score=QUALIFY, referred=True) if c is named else c for c in candidates]
     # a period counted from this very mail ("within 15 days of this message") competes with the dates; another comes
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
@@ -3318,6 +3320,9 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
 # what costs from a date ("the hourly fee will be charged per vCPU", "each analysis will be billed at"): the date is
 # when cost starts, a deadline also where the mail says no action is needed (to keep things running)
 _CHARGES_FROM = re.compile(r"\bwill be (?:charged|billed|invoiced)\b|"
+                           # (a cost shown apart from a date: "the data transferred will be shown as a separate line
+                           # item at the inter-Region data transfer rate")
+                           r"\bwill be (?:shown|listed|itemi[sz]ed) as (?:a )?separate line items?\b|"
                            r"\b(?:new|higher) (?:prices?|rates?|fees?|charges?)\b|"
                            r"\b(?:fee|price|rate|charge)s? (?:will|is going to) (?:change|increase|rise|apply)\b")
 

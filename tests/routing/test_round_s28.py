@@ -472,3 +472,52 @@ def test_a_reserved_instance_listing_sold_is_a_cost_matter() -> None:
             "2 x m6i.large\nProceeds: USD 1,118.60, less a 12% service fee\nSale date: March 4, 2027")
     notice = classify(NO_REPLY, "Your Reserved Instance listing has sold", body, date=_sent("2027-03-05"))
     assert (notice.notice_type, notice.deadline) == ("cost.other", None)
+
+
+def test_the_hardware_under_an_instance_that_is_degrading_retires_it() -> None:
+    body = ("EC2 has found that the physical hardware under your Amazon EC2 instance (instance-ID: "
+            "i-0a93d5c17e2f40001) in the eu-west-3 region is degrading. The instance will be stopped after "
+            "2027-01-28 06:00 UTC.")
+    notice = classify(NO_REPLY, "", body, date=_sent("2027-01-14"))
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-01-28")
+
+
+def test_a_support_case_aws_opened_about_taxes_is_no_abuse_report() -> None:
+    body = ("Amazon Web Services has opened case 177630940001 on your behalf concerning the tax registration of "
+            "account ********0001. We need a copy of your VAT registration certificate.\n\nPlease upload it in the "
+            "Support Center.")
+    notice = classify(NO_REPLY, "Amazon Web Services: New Support case: 177630940001 [AWS ID 413355724610]", body,
+                      date=_sent("2026-11-19"))
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+def test_an_abuse_case_aws_opened_stays_an_abuse_report() -> None:
+    body = ("Amazon Web Services has opened case 177630940002 on your behalf. We received a report that your instance "
+            "sends spam, which violates the AWS Acceptable Use Policy.")
+    notice = classify(NO_REPLY, "Amazon Web Services: New Support case: 177630940002 [AWS ID 413355724610]", body,
+                      date=_sent("2026-11-19"))
+    assert notice.notice_type == "abuse.report"
+
+
+def test_a_payment_not_processed_on_an_expired_card_failed() -> None:
+    body = ("We tried to charge the February 2027 balance of USD 2,318.40 for account 413355724610 on March 6, 2027, "
+            "but the card ending in 4471 expired at the end of February.\n\nWe will try the charge again on March 15, "
+            "2027. Add a valid card before then.")
+    notice = classify(BILLING, "We couldn't process your AWS payment", body, date=_sent("2027-03-08"))
+    assert (notice.notice_type, notice.deadline) == ("billing.payment_failed", "2027-03-15")
+
+
+def test_a_portuguese_welcome_written_boas_vindas() -> None:
+    body = ("Olá,\n\nSua conta da AWS está pronta. Obrigado por escolher a Amazon Web Services.\n\n"
+            "ID da conta 413355724610")
+    notice = classify("aws-marketing-email-replies@amazon.com", "Boas-vindas à Amazon Web Services", body,
+                      date=_sent("2026-12-14"))
+    assert notice.notice_type == "onboarding.welcome"
+
+
+def test_an_italian_familiar_ask_before_that_date_two_sentences_on() -> None:
+    body = ("dal 1° marzo 2027 la quota predefinita di richieste per Amazon Quokka Pipes passerà da 1.000 a 500 al "
+            "secondo. Il tuo account 413355724610 ha superato 500 richieste al secondo negli ultimi 30 giorni.\n"
+            "Se ti serve una quota più alta, richiedi un aumento tramite Service Quotas prima di quella data.")
+    notice = classify(HEALTH, "Modifica delle quote predefinite di Amazon Quokka Pipes", body, date=_sent("2027-01-26"))
+    assert notice.deadline == "2027-03-01"
