@@ -1082,7 +1082,13 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
 # what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
 # actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
 # haben wir … festgestellt"): a fact
-_PAST_AFTER_FOREIGN = re.compile(r",?\s*(?:detectamos|observamos|identificamos|recibimos|detet[aá]mos|identific[aá]mos|"
+_PAST_AFTER_FOREIGN = re.compile(r",?\s*"
+                                 # (its time between: "El 2 de marzo de 2027 a las 20:07 (UTC) se eliminó …", "em D às
+                                 # 14h05 (UTC) foi removido", "le D à 14 h 05 (UTC), nous avons …")
+                                 r"(?:(?:a las|às|as|à|alle|um)\s+\d{1,2}(?::\d\d|\s*h\s*\d\d|h\d\d)"
+                                 r"(?:\s*\([^()\n]{1,10}\))?\s*,?\s*)?"
+                                 r"(?:se [a-zá-úñ]+(?:ó|aron)\b|foi [a-zà-ú]+d[oa]\b|"
+                                 r"detectamos|observamos|identificamos|recibimos|detet[aá]mos|identific[aá]mos|"
                                  r"hemos (?:detectado|observado|identificado|recibido)|"
                                  r"nous avons (?:d[ée]tect[ée]|constat[ée]|observ[ée]|re[çc]u|identifi[ée])|"
                                  r"abbiamo (?:rilevato|osservato|ricevuto|identificato)|haben wir\b|stellten wir\b)")

@@ -521,3 +521,14 @@ def test_an_italian_familiar_ask_before_that_date_two_sentences_on() -> None:
             "Se ti serve una quota più alta, richiedi un aumento tramite Service Quotas prima di quella data.")
     notice = classify(HEALTH, "Modifica delle quote predefinite di Amazon Quokka Pipes", body, date=_sent("2027-01-26"))
     assert notice.deadline == "2027-03-01"
+
+
+@pytest.mark.parametrize("body", [
+    "El 2 de marzo de 2027 a las 20:07 (UTC) se eliminó el dispositivo MFA \"llave\" del usuario raíz de la cuenta "
+    "413355724610.\n\nSi no reconoces este cambio, cambia la contraseña de inmediato.",
+    "Em 2 de março de 2027 às 20:07 (UTC) foi removido o dispositivo MFA \"chave\" do usuário raiz da conta "
+    "413355724610.\n\nSe não reconhecer esta alteração, altere a senha imediatamente.",
+])
+def test_a_localized_past_after_the_date_and_its_time_is_a_fact(body: str) -> None:
+    notice = classify(NO_REPLY, "MFA", body, date=_sent("2027-03-02"))
+    assert notice.deadline is None
