@@ -671,6 +671,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen235-238 (first runs 28/30, 28/30, 29/30 and 28/30 types, 23/23, 16/20, 18/19 and 21/22 labelled deadlines,
     # 29/30, 29/30, 30/30 and 29/30 ids): session 28's third blind round, on its second round's rules (9c02546)
     names += [f"fixtures-unseen{n}{part}" for n in range(235, 239) for part in ("", "-heldout")]
+    # unseen239-242 (first runs 28/30, 30/30, 28/30 and 27/30 types, 21/23, 17/20, 15/17 and 16/20 labelled deadlines,
+    # 30/30, 30/30, 28/30 and 29/30 ids): session 28's fourth blind round, on its third round's rules (59b54da; the
+    # same figures on 370c32a, the session's start)
+    names += [f"fixtures-unseen{n}{part}" for n in range(239, 243) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -993,9 +997,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen225-heldout"] = (9 / 10, 5 / 10, 1.0)
     floors["fixtures-unseen226"] = (1.0, 17 / 20, 19 / 20)
     floors["fixtures-unseen226-heldout"] = (7 / 10, 8 / 10, 1.0)
-    # unseen227-238: session 28's three blind rounds, first runs on bbe1380, adc83a4 and 9c02546; main folders tuned on
-    # since (left: a Polly quota lowered from a date that asks nothing, three SNS topics' accounts), held-out ones not:
-    # at their first runs
+    # unseen227-242: session 28's four blind rounds, first runs on bbe1380, adc83a4, 9c02546 and 59b54da; main folders
+    # tuned on since (left: a Polly quota lowered from a date that asks nothing, three SNS topics' accounts, and in
+    # unseen239-242 the misses their READMEs list), held-out ones not: at their first runs
     floors["fixtures-unseen227"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen227-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen228-heldout"] = (9 / 10, 7 / 10, 1.0)
@@ -1007,6 +1011,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen236"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen236-heldout"] = (9 / 10, 6 / 10, 1.0)
     floors["fixtures-unseen238-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen239"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen239-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen240"] = (1.0, 17 / 20, 1.0)
+    floors["fixtures-unseen241"] = (1.0, 18 / 20, 18 / 20)
+    floors["fixtures-unseen241-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen242"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen242-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
