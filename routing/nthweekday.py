@@ -58,9 +58,7 @@ class NthWeekdays:
         def alternation(names: Iterable[str]) -> str:
             return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
-        # the ordinal right before a weekday, and from the weekday on: searched only where a weekday's name stands
-        # (str.find), as re would try the ordinals' alternation at every position of the text
-        self._ordinal = re.compile(r"(?<![^\W\d_])(?P<ordinal>" + alternation(_ORDINALS) + r")\s+\Z")
+        # from the weekday on: matched only where a weekday's name stands (str.find) after an ordinal word
         self._rest = re.compile(
             r"(?P<weekday>" + alternation(_NUMBER) + r")\s+" + _JOINS + r"\s*"
             # (whole month names: not "mar" or "jun" alone, but "may" and "mai")
@@ -69,18 +67,20 @@ class NthWeekdays:
 
     def rewrite(self, lowered: str, reference: date | None) -> str:
         """``lowered`` with each nth weekday of a month written as its ISO date (see the module's docstring)."""
+        if _ORDINALS.keys().isdisjoint(lowered.split()):
+            return lowered  # (no ordinal word stands on its own, as in most mail: one pass over the words)
         spans: dict[int, tuple[int, str]] = {}
-        for name in _NUMBER:
+        for name in [name for name in _NUMBER if name in lowered]:
             at = lowered.find(name)
             while at >= 0 and len(spans) < MAX_PHRASES:
-                ordinal = self._ordinal.search(lowered, max(0, at - 16), at)
-                rest = self._rest.match(lowered, at) if ordinal is not None else None
-                if ordinal is not None and rest is not None:
-                    when = self._date(ordinal.group("ordinal"), rest, reference)
+                ordinal, start = _ordinal_before(lowered, at)
+                rest = self._rest.match(lowered, at) if ordinal else None
+                if rest is not None:
+                    when = self._date(ordinal, rest, reference)
                     written = _WRITTEN[_LANGUAGE[rest.group("weekday")]].format(
                         month=rest.group("month"), day=when.day, year=when.year) if when is not None else ""
-                    if written and len(written) <= rest.end() - ordinal.start():
-                        spans[ordinal.start()] = (rest.end(), written)
+                    if written and len(written) <= rest.end() - start:
+                        spans[start] = (rest.end(), written)
                 at = lowered.find(name, at + 1)
         if not spans:
             return lowered
@@ -109,6 +109,20 @@ class NthWeekdays:
             if when is not None and when >= reference:
                 return when
         return None
+
+
+def _ordinal_before(lowered: str, at: int) -> tuple[str, int]:
+    """The ordinal word (:data:`_ORDINALS`) that stands, white space between, right before ``lowered[at]``, and where
+    it starts; ("", -1) when none does."""
+    head = lowered[max(0, at - 16):at]
+    stripped = head.rstrip()
+    if len(stripped) == len(head) or not stripped:
+        return "", -1  # (no white space right before the weekday)
+    word = stripped.rsplit(None, 1)[-1]
+    start = at - len(head) + len(stripped) - len(word)
+    if word not in _ORDINALS or (start > 0 and lowered[start - 1].isalpha()):
+        return "", -1
+    return word, start
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
