@@ -207,7 +207,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen238", "fixtures-unseen238-heldout", "fixtures-unseen239",
                     "fixtures-unseen239-heldout", "fixtures-unseen240", "fixtures-unseen240-heldout",
                     "fixtures-unseen241", "fixtures-unseen241-heldout", "fixtures-unseen242",
-                    "fixtures-unseen242-heldout"})
+                    "fixtures-unseen242-heldout", "fixtures-unseen243", "fixtures-unseen243-heldout",
+                    "fixtures-unseen244", "fixtures-unseen244-heldout", "fixtures-unseen245",
+                    "fixtures-unseen245-heldout", "fixtures-unseen246", "fixtures-unseen246-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -665,7 +667,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen241", "variants-unseen241"),
                 ("fixtures-unseen241-heldout", "variants-unseen241-heldout"),
                 ("fixtures-unseen242", "variants-unseen242"),
-                ("fixtures-unseen242-heldout", "variants-unseen242-heldout"))
+                ("fixtures-unseen242-heldout", "variants-unseen242-heldout"),
+                ("fixtures-unseen243", "variants-unseen243"),
+                ("fixtures-unseen243-heldout", "variants-unseen243-heldout"),
+                ("fixtures-unseen244", "variants-unseen244"),
+                ("fixtures-unseen244-heldout", "variants-unseen244-heldout"),
+                ("fixtures-unseen245", "variants-unseen245"),
+                ("fixtures-unseen245-heldout", "variants-unseen245-heldout"),
+                ("fixtures-unseen246", "variants-unseen246"),
+                ("fixtures-unseen246-heldout", "variants-unseen246-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
