@@ -209,7 +209,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen241", "fixtures-unseen241-heldout", "fixtures-unseen242",
                     "fixtures-unseen242-heldout", "fixtures-unseen243", "fixtures-unseen243-heldout",
                     "fixtures-unseen244", "fixtures-unseen244-heldout", "fixtures-unseen245",
-                    "fixtures-unseen245-heldout", "fixtures-unseen246", "fixtures-unseen246-heldout"})
+                    "fixtures-unseen245-heldout", "fixtures-unseen246", "fixtures-unseen246-heldout",
+                    "fixtures-unseen247", "fixtures-unseen247-heldout", "fixtures-unseen248",
+                    "fixtures-unseen248-heldout", "fixtures-unseen249", "fixtures-unseen249-heldout",
+                    "fixtures-unseen250", "fixtures-unseen250-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -675,7 +678,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen245", "variants-unseen245"),
                 ("fixtures-unseen245-heldout", "variants-unseen245-heldout"),
                 ("fixtures-unseen246", "variants-unseen246"),
-                ("fixtures-unseen246-heldout", "variants-unseen246-heldout"))
+                ("fixtures-unseen246-heldout", "variants-unseen246-heldout"),
+                ("fixtures-unseen247", "variants-unseen247"),
+                ("fixtures-unseen247-heldout", "variants-unseen247-heldout"),
+                ("fixtures-unseen248", "variants-unseen248"),
+                ("fixtures-unseen248-heldout", "variants-unseen248-heldout"),
+                ("fixtures-unseen249", "variants-unseen249"),
+                ("fixtures-unseen249-heldout", "variants-unseen249-heldout"),
+                ("fixtures-unseen250", "variants-unseen250"),
+                ("fixtures-unseen250-heldout", "variants-unseen250-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
