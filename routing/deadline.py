@@ -1111,6 +1111,8 @@ _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"(?:\s+\(\d{1,3}\))?\s+"
                              r"(?:calendar\s+|(business\s+|working\s+))?days?\s+"
                              r"(?:after|from|of)\s+"
                              r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|now\b|today\b|"
+                             # (the message named as "it": "The invitation expires 15 days after it was sent")
+                             r"it (?:was|is|has been) (?:sent|received|delivered)\b|"
                              r"(?:the |this )?invoice date)")
 # payment terms counted from the invoice date (literals: worth_looking's test)
 _INVOICE_TERMS = ("days from the invoice date", "days after the invoice date", "days of the invoice date")
@@ -1213,10 +1215,27 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|no later than|not l
                              # notice")
                              r"|(?=\d{2,3}\s+hours?\s+from\s+now\b)"
                              r"|(?=\d{2,3}\s+hours?\s+after\s+(?:this|the|receiving this|receipt of this)\s+"
-                             r"(?:notice|message|notification|e-?mail)\b))(\d{2,3})\s+"
+                             r"(?:notice|message|notification|e-?mail)\b)"
+                             # (or after the message named as "it", or what expires in a period: "The request expires
+                             # 72 hours after it was sent", "the link expires in 72 hours", "is valid for 48 hours")
+                             r"|(?=\d{2,3}\s+hours?\s+after\s+it\s+(?:was|is|has been)\s+(?:sent|received|delivered)\b)"
+                             r"|(?<=expires )in\s+|(?<=expire )in\s+|(?<=valid )for\s+)(\d{2,3})\s+"
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
+# what expires in a period that the reader can ask for again (:func:`_resendable_expiry`): a link, a code, a URL
+_RESENDABLE = re.compile(r"\b(?:link|code|url|token)s?\b")
+
+
+def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
+    """Whether the period of hours from ``at`` to ``end`` is how long a link or a code stays valid ("This approval link
+    expires in 72 hours", "The link is valid for 72 hours"): the reader can ask for another, no deadline (3 of the 4
+    labelled ACM mails that say so read none); not a request or an invitation that expires ("the request expires in 72
+    hours"), nor a period counted from this very mail ("valid for 72 hours after this message was sent": an ask)."""
+    return lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at) \
+        and _RESENDABLE.search(lowered, max(0, at - 40), at) is not None and not _OF_THIS_MESSAGE.match(lowered, end)
+
+
 _OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this|"
                               r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)|"
                               # (the message named as "it": "reply … no later than 36 hours after it was sent")
@@ -2772,8 +2791,11 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         # samples/18)
         # (the first MAX_DATES periods: a body of repeated periods tests each only so often)
         found += [m for m in islice(_RELATIVE_HOURS.finditer(lowered), MAX_DATES)
-                  if int(m.group(1) or m.group(2)) > _DAY_HOURS and (
+                  if int(m.group(1) or m.group(2)) > _DAY_HOURS
+                  and not _resendable_expiry(lowered, m.start(), m.end()) and (
                       _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
+                      # (what the mail asks about expires then: "the request expires in 72 hours")
+                      or lowered.startswith(("in ", "for "), m.start())
                       # (the ask may follow the period: "Handlungsbedarf innerhalb von 72 Stunden: Bitte …")
                       or asks_by_then(lowered[max(0, m.start() - 80):m.end() + 40])
                       # (Japanese and Korean put the verb after the period: "48시간 이내에 … 회신해 주십시오")
@@ -3460,6 +3482,15 @@ _BEFORE_WINDOW = ("before the window", "before the maintenance window", "before 
                   "prima della prima sostituzione", "prima del primo riavvio", "vor dem ersten austausch",
                   "vor dem ersten neustart",
                   "vor dem ersten wartungsfenster", "avant le début du créneau", "avant le début de la maintenance",
+                  # (before the maintenance itself starts, as a noun or a verb: "vor Beginn der Wartung", "antes del
+                  # inicio del mantenimiento", "bevor die Wartung beginnt", "antes de que comience el mantenimiento")
+                  "vor beginn der wartung", "vor dem beginn der wartung", "bevor die wartung beginnt",
+                  "antes del inicio del mantenimiento", "antes de que comience el mantenimiento",
+                  "antes de que empiece el mantenimiento", "antes do início da manutenção",
+                  "antes que a manutenção comece", "antes de a manutenção começar",
+                  "prima dell'inizio della manutenzione", "prima che inizi la manutenzione",
+                  "avant que la maintenance commence", "avant que la maintenance ne commence",
+                  "before the maintenance begins", "before maintenance begins", "before maintenance starts",
                   # (before the switch the maintenance makes: "vor Beginn der Umstellung", "before the cutover")
                   "before the switch", "before the cutover", "before the changeover", "vor beginn der umstellung",
                   "vor der umstellung", "avant le basculement", "antes del cambio", "antes da mudança",

@@ -259,6 +259,16 @@ _OWN_MANAGEMENT = re.compile(
     r"(?:the\s+|la\s+|le\s+|a\s+|o\s+|el\s+|das\s+|il\s+)?(?:AWS\s+)?"
     r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
     r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    # (or the monitor's owner named as an account: "sent by the monitor owner account 5137…", "le compte propriétaire
+    # du moniteur", "la cuenta propietaria del monitor", "das Konto des Monitor-Eigentümers",
+    # "モニター所有者アカウント")
+    r"|\bmonitor(?:'s)?[ -]owner(?:'s)?(?:\s+(?:AWS\s+)?account)?(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    r"|\bowner of (?:the|this) (?:cost )?monitor\b[^.\n]{0,20}?\baccount(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    r"|\bcompte propri[ée]taire du moniteur\s*[:：#(（]?\s*\Z|\bcuenta propietaria del monitor\s*[:：#(（]?\s*\Z"
+    r"|\bconta propriet[áa]ria do monitor\s*[:：#(（]?\s*\Z|\baccount proprietario del monitor\s*[:：#(（]?\s*\Z"
+    r"|\bKonto des Monitor-?(?:Eigentümers|Besitzers)\s*[:：#(（]?\s*\Z"
+    r"|(?:モニター所有者|监控器所有者|監控器擁有者|모니터 소유자)\s*(?:アカウント|账户|帳戶|계정)"
+    r"\s*(?:ID)?\s*[:：#(（]?\s*\Z"
     # the management account whose e-mail address the mail asks to verify ("the e-mail address of its management account
     # (7744…) must be verified"): the mail goes to that address
     r"|\b(?:e-?mail )?address of (?:its|the|your) (?:organi[sz]ation.s )?management account\s*[:：#(（]?\s*\Z"
@@ -276,7 +286,7 @@ _OWN_MANAGEMENT = re.compile(
     r"\s*[:：#]?\s*\Z", _I)
 _OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management", "gestion", "gestão", "gestao", "gerenciamento", "administraci",
                                 "verwaltung", "管理", "관리", "recipient", "destinat", "empfänger", "受信者", "收件",
-                                "수신자"), reach=80)
+                                "수신자", "monitor", "moniteur", "モニター", "监控器", "監控器", "모니터"), reach=80)
 # the management account of the organization the reader created, right before its id ("You created an organization
 # whose management account is 2293…", "Vous avez créé une organisation AWS dont le compte de gestion est …", "Sie haben
 # eine Organisation erstellt, deren Verwaltungskonto …", "お客様が作成した組織の管理アカウントは …",

@@ -1,0 +1,129 @@
+"""Session 29's round, in our own words (none of these sentences is in a fixture): a maintenance whose mail asks the
+reader to answer before it begins, an account the mail asks to check is *not* compromised, what expires a number of
+hours after the mail, and the account that owns a cost monitor."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+MARCH_2 = format_datetime(datetime.fromisoformat("2027-03-02T10:00:00+00:00"))
+
+
+# a maintenance the reader may ask to move, before it begins (the window's start is the deadline)
+@pytest.mark.parametrize(("subject", "window", "ask"), [
+    ("Geplante Wartung für Amazon Quokka", "Wartungsfenster: Donnerstag, 18.03.2027, 03:00 bis 05:00 UTC",
+     "Falls Ihnen dieser Zeitpunkt nicht passt, melden Sie sich bitte vor Beginn der Wartung beim AWS Support, damit "
+     "wir einen anderen Termin finden."),
+    ("Geplante Wartung für Amazon Quokka", "Wartungsfenster: Donnerstag, 18.03.2027, 03:00 bis 05:00 UTC",
+     "Bitte schreiben Sie uns, bevor die Wartung beginnt, wenn der Termin nicht passt."),
+    ("Mantenimiento programado para Amazon Quokka",
+     "Ventana de mantenimiento: jueves, 18 de marzo de 2027, de 03:00 a 05:00 UTC",
+     "Si esta fecha no le conviene, comuníquese con AWS Support antes del inicio del mantenimiento para acordar otra "
+     "fecha."),
+    ("Manutenzione pianificata per Amazon Quokka",
+     "Finestra di manutenzione: giovedì 18 marzo 2027, dalle 03:00 alle 05:00 UTC",
+     "Se questa data non è adatta, contatti il Supporto AWS prima dell'inizio della manutenzione per concordare "
+     "un'altra data."),
+    ("Manutenção programada para o Amazon Quokka",
+     "Janela de manutenção: quinta-feira, 18 de março de 2027, das 03:00 às 05:00 UTC",
+     "Se esta data não for conveniente, entre em contato com o AWS Support antes do início da manutenção para "
+     "combinar outra data."),
+    ("Planned maintenance for Amazon Quokka", "Maintenance window: Thursday, March 18, 2027, 03:00 to 05:00 UTC",
+     "If this time does not suit you, let AWS Support know before the maintenance begins."),
+])
+def test_a_maintenance_the_reader_may_move_before_it_begins(subject: str, window: str, ask: str) -> None:
+    body = f"Maintenance is planned for your Amazon Quokka cluster.\n\n{window}\n\n{ask}"
+    notice = classify(HEALTH, subject, body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-18")
+
+
+def test_a_maintenance_that_asks_nothing_keeps_no_deadline() -> None:
+    body = ("Für Ihren Amazon Quokka-Cluster ist eine Wartung geplant.\n\n"
+            "Wartungsfenster: Donnerstag, 18.03.2027, 03:00 bis 05:00 UTC\n\n"
+            "Während der Wartung bleibt der Cluster erreichbar. Sie müssen nichts tun.")
+    notice = classify(HEALTH, "Geplante Wartung für Amazon Quokka", body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+# an account the mail asks the reader to check is not compromised: the notice is what the mail is about
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon SES : examen de votre compte",
+     "Votre compte Amazon SES dans la Région Europe (Paris) fait l'objet d'un examen : trop de messages renvoyés.\n\n"
+     "Pour corriger ce problème, vérifiez qu'aucun identifiant SMTP de votre compte n'a été compromis et nettoyez vos "
+     "listes."),
+    ("Amazon SES: revisión de su cuenta",
+     "Su cuenta de Amazon SES en la Región Europa (Irlanda) está en revisión debido a una tasa de rebote elevada.\n\n"
+     "Para corregirlo, compruebe que su cuenta no ha sido comprometida y depure sus listas."),
+    ("Amazon SES: Überprüfung Ihres Kontos",
+     "Ihr Amazon SES-Konto in der Region EU (Frankfurt) wird überprüft, weil die Bounce-Rate zu hoch ist.\n\n"
+     "Stellen Sie sicher, dass Ihr Konto nicht kompromittiert wurde, und bereinigen Sie Ihre Empfängerlisten."),
+])
+def test_an_account_to_check_is_not_compromised_is_no_compromise(subject: str, body: str) -> None:
+    assert classify(NO_REPLY, subject, body).notice_type == "ses.sending_review"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Activité sur votre compte AWS",
+     "Nous avons détecté des connexions inhabituelles. Votre compte AWS a peut-être été compromis. Changez le mot de "
+     "passe root."),
+    ("Actividad en su cuenta de AWS",
+     "Detectamos inicios de sesión inusuales. Es posible que su cuenta de AWS esté comprometida. Cambie la contraseña "
+     "raíz."),
+    ("Aktivität in Ihrem AWS-Konto",
+     "Wir haben ungewöhnliche Anmeldungen festgestellt. Ihr AWS-Konto wurde möglicherweise kompromittiert. Ändern Sie "
+     "das Root-Passwort."),
+])
+def test_an_account_that_may_be_compromised_still_is_suspicious_activity(subject: str, body: str) -> None:
+    assert classify(NO_REPLY, subject, body).notice_type == "security.suspicious_activity"
+
+
+# what expires a number of hours after the mail: a request does (a deadline); a link or a code does not (ask again)
+ACM = "no-reply@certificates.amazon.com"
+
+
+def _acm(expiry: str) -> str:
+    return ("We received a request to issue an SSL/TLS certificate for quokka.example.net.\n\n"
+            "Domain: quokka.example.net\nAWS account ID: 4128-3390-6157\nAWS Region name: eu-west-1\n\n"
+            "To approve this request, open the Amazon Certificate Approvals page and follow the instructions there. "
+            f"{expiry}\n\nSincerely,\nAmazon Web Services")
+
+
+@pytest.mark.parametrize(("expiry", "deadline"), [
+    ("The request expires 72 hours after it was sent.", "2027-03-05"),
+    ("This request will expire in 72 hours.", "2027-03-05"),
+    ("The approval link stays valid for 72 hours after this message was sent.", "2027-03-05"),
+    ("This approval link expires in 72 hours.", None),
+    ("The link is valid for 72 hours.", None),
+])
+def test_what_expires_hours_after_the_mail(expiry: str, deadline: str | None) -> None:
+    notice = classify(ACM, "Certificate request for quokka.example.net", _acm(expiry), date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("verification.acm_approval", deadline)
+
+
+def test_a_request_expiring_days_after_it_was_sent() -> None:
+    body = ("AWS account 551200734418 invited your account to join its organization.\n\n"
+            "To accept, sign in to the AWS Organizations console. The invitation expires 15 days after it was sent.")
+    notice = classify(NO_REPLY, "Invitation to join an AWS organization", body, date=MARCH_2)
+    assert notice.deadline == "2027-03-17"
+
+
+# the account that owns the cost monitor is the reader's, beside the member account whose spend it found
+@pytest.mark.parametrize("owner", [
+    "This alert was sent by the monitor owner account 613208457731 (management account).",
+    "Monitor owner account: 613208457731",
+    "You receive it as the owner of the monitor, account 613208457731.",
+])
+def test_the_monitor_owner_account_is_the_readers(owner: str) -> None:
+    body = ("We detected a cost anomaly for your monitor org-linked-accounts.\n\n"
+            "Total impact $2,104.55\n\nAWS Service Amazon Quokka\n\nMember Account 720884316250\n\n"
+            f"Region eu-west-1\n\n{owner} Review the root cause in the Cost Management console.")
+    notice = classify("anomalydetection@costalerts.amazonaws.com",
+                      "AWS Cost Anomaly Detection Alert - Amazon Quokka: $2,104.55 total impact", body)
+    assert (notice.notice_type, notice.aws_account_id) == ("cost.anomaly", "613208457731")
