@@ -675,6 +675,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30, 30/30, 28/30 and 29/30 ids): session 28's fourth blind round, on its third round's rules (59b54da; the
     # same figures on 370c32a, the session's start)
     names += [f"fixtures-unseen{n}{part}" for n in range(239, 243) for part in ("", "-heldout")]
+    # unseen243-246 (first runs 28/30, 30/30, 30/30 and 30/30 types, 13/16, 18/19, 15/18 and 17/19 labelled deadlines,
+    # 30/30, 30/30, 30/30 and 27/30 ids): session 29's blind round 37, on session 28's final rules (51db3f6)
+    names += [f"fixtures-unseen{n}{part}" for n in range(243, 247) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1018,6 +1021,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen241-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen242"] = (1.0, 19 / 20, 19 / 20)
     floors["fixtures-unseen242-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # unseen243-246: session 29's round 37, first runs on 51db3f6; main folders tuned on since (left: replies asked
+    # within 24 hours, a maintenance that asks nothing, an SNS topic's account), held-out ones not: at their first runs
+    floors["fixtures-unseen243-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen244"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen245"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen246"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen246-heldout"] = (1.0, 9 / 10, 9 / 10)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
