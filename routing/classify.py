@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
-from routing.deadline import Deadline, best_deadline, evidenced, unwrap, worth_looking
+from routing.deadline import Deadline, best_deadline, evidenced, no_deadlines, unwrap, worth_looking
 from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
@@ -254,7 +254,9 @@ class NoticeClassifier:
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)
-        deadline = None if ruled_out else self._deadline(parsed, view, mail_date, notice_type.id, want_deadline)
+        # (a type whose mail never has a deadline, root-credential mail among them: not even one a rule asks for)
+        deadline = None if ruled_out or no_deadlines(notice_type.id) \
+            else self._deadline(parsed, view, mail_date, notice_type.id, want_deadline)
         return ClassifiedNotice(
             notice_type=notice_type.id,
             category=notice_type.category,

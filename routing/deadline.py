@@ -3513,15 +3513,24 @@ def evidenced(found: Deadline, notice_type: str | None) -> bool:
     its sentence) or it is a deadline phrase (scored QUALIFY and up) of a notice type whose dates are when cost or
     impact starts (:data:`IMPACT_TYPES`). A marketing mail's date is never one: what it asks by a date ("Register by
     20 May to secure your seat") is an offer, nothing a support engineer must act on (every labelled set agrees)."""
-    if _no_deadlines(notice_type):
+    if no_deadlines(notice_type):
         return False
     return not found.no_action and (found.act_by or ((notice_type in IMPACT_TYPES or found.restart)
                                                      and found.score >= QUALIFY))
 
 
-def _no_deadlines(notice_type: str | None) -> bool:
-    """Whether ``notice_type``'s mail never has a deadline of its own evidence (marketing: see :func:`evidenced`)."""
-    return notice_type is not None and notice_type.startswith("marketing.")
+# root-credential mail: its dates are when something happened to the root user ("Fecha de la desactivación: D") or when
+# a code or link it sends expires (the reader asks for another): none is a deadline (samples/30-35, and the 385 labelled
+# mails of these types, none with a deadline)
+_CREDENTIAL_TYPES = frozenset({"credentials.password_reset", "credentials.email_change_code",
+                               "credentials.mfa_recovery", "credentials.sign_in_verification",
+                               "credentials.signup_verification", "credentials.mfa_deactivated"})
+
+
+def no_deadlines(notice_type: str | None) -> bool:
+    """Whether ``notice_type``'s mail never has a deadline of its own evidence (marketing: see :func:`evidenced`;
+    root-credential mail: :data:`_CREDENTIAL_TYPES`)."""
+    return notice_type is not None and (notice_type.startswith("marketing.") or notice_type in _CREDENTIAL_TYPES)
 
 
 def worth_looking(lowered: str, notice_type: str | None) -> bool:
@@ -3532,7 +3541,7 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     :data:`_BEFORE_EXPIRY`; for a bill's type, its payment terms count from the invoice date, :data:`_INVOICE_TERMS`:
     no date is read here). ``lowered``: the
     mail's subject and text lower-cased (the classifier's view has them, :func:`routing.patterns.fold_lower`)."""
-    if _no_deadlines(notice_type):
+    if no_deadlines(notice_type):
         return False  # (nothing :func:`evidenced` would take: no date is read)
     if notice_type in IMPACT_TYPES or notice_type == MAINTENANCE:
         return True  # (a maintenance's window start is one when it restarts a resource or is dated as a range)

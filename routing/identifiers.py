@@ -932,8 +932,12 @@ def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
     event_type = _first([_EVENT_TYPE], m.text) if m.has("event type code") else None
     if not event_type and m.health_arns:
         event_type = m.health_arns[0].split("/")[2]
-    return event_type or m.hdr.get("x-sm-communication-type") or _first(
-        [_EVENT_TYPE_REQ], m.hdr.get("x-notifications-client-request-id", "")) or None
+    if event_type:
+        return event_type
+    request = m.hdr.get("x-notifications-client-request-id", "")
+    # (the request id's code, ":silvermine:CODE/…", or a Health event ARN there, "arn:aws:health:…:event/ECS/CODE/…")
+    return m.hdr.get("x-sm-communication-type") or _first([_EVENT_TYPE_REQ], request) or (
+        arn.group().split("/")[2] if (arn := _HEALTH_ARN.search(request)) is not None else None)
 
 
 def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:

@@ -127,3 +127,57 @@ def test_the_monitor_owner_account_is_the_readers(owner: str) -> None:
     notice = classify("anomalydetection@costalerts.amazonaws.com",
                       "AWS Cost Anomaly Detection Alert - Amazon Quokka: $2,104.55 total impact", body)
     assert (notice.notice_type, notice.aws_account_id) == ("cost.anomaly", "613208457731")
+
+
+# round 38: a Health event ARN in the notification's request id names the event type code; a Fargate task retirement
+def _health_mail(body: str, request_id: str | None) -> bytes:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    message = EmailMessage(policy=SMTP)
+    message["From"] = "Amazon Web Services <health@aws.com>"
+    message["To"] = "root@tenant.example"
+    message["Date"] = MARCH_2
+    if request_id is not None:
+        message["X-NOTIFICATIONS-CLIENT-REQUEST-ID"] = request_id
+    message.set_content(body, charset="utf-8", cte="8bit")
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("AWS_ECS_TASK_PATCHING_RETIREMENT", "health.instance_retirement"),
+    ("AWS_QUOKKA_MAINTENANCE_SCHEDULED", "health.scheduled_maintenance"),
+    ("AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT", "health.other"),
+])
+def test_the_event_type_code_of_a_health_arn_in_the_request_id(code: str, expected: str) -> None:
+    from routing.parse import parse_mail
+    from tests.routing.mailbuild import CLASSIFIER
+
+    body = "Hello,\n\nSome of your Amazon Quokka resources in eu-west-1 are affected; see the AWS Health Dashboard."
+    raw = _health_mail(body, f"arn:aws:health:eu-west-1::event/QUOKKA/{code}/{code}_5A1B2C")
+    notice = CLASSIFIER.classify(parse_mail(raw))
+    assert notice.identifiers.get("event_type_code") == code
+    if expected != "health.other":  # (a lifecycle event names no type of its own: the wording decides)
+        assert notice.notice_type == expected
+
+
+def test_fargate_tasks_due_for_retirement_are_a_retirement_by_their_words() -> None:
+    body = ("Your AWS account 512090774431 has Amazon ECS tasks running on AWS Fargate in eu-west-1 that are due for "
+            "retirement. The affected tasks will be stopped after Tuesday, March 16, 2027 at 09:00 UTC.\n\n"
+            "To choose when they are replaced, update your services yourself before the retirement time.")
+    notice = classify(HEALTH, None, body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-03-16")
+
+
+# root-credential mail has no deadline: its dates are when something happened or when a code or link expires
+@pytest.mark.parametrize(("subject", "body"), [
+    (None, "Le escribimos para informarle de que el dispositivo MFA del usuario raíz de su cuenta de AWS se ha "
+           "desactivado.\n\nCuenta de AWS: 512090774431\nFecha de la desactivación: martes, 2 de marzo de 2027, 09:40 "
+           "UTC\n\nSi no ha sido usted, cambie inmediatamente la contraseña del usuario raíz."),
+    ("Multi-factor authentication device removed",
+     "The MFA device of the root user of AWS account 512090774431 was removed.\n\nRemoved on: Tuesday, March 2, 2027 "
+     "at 09:40 UTC\n\nIf you did not do this, change the root user password immediately."),
+])
+def test_root_credential_mail_has_no_deadline(subject: str | None, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("credentials.mfa_deactivated", None)
