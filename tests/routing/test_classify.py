@@ -678,6 +678,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen243-246 (first runs 28/30, 30/30, 30/30 and 30/30 types, 13/16, 18/19, 15/18 and 17/19 labelled deadlines,
     # 30/30, 30/30, 30/30 and 27/30 ids): session 29's blind round 37, on session 28's final rules (51db3f6)
     names += [f"fixtures-unseen{n}{part}" for n in range(243, 247) for part in ("", "-heldout")]
+    # unseen247-250 (first runs 29/30, 28/30, 29/30 and 30/30 types, 14/16, 11/15, 18/21 and 16/18 labelled deadlines,
+    # 29/30, 30/30, 30/30 and 29/30 ids): session 29's blind round 38, on its round 37 rules (b72b096)
+    names += [f"fixtures-unseen{n}{part}" for n in range(247, 251) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1028,6 +1031,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen245"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen246"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen246-heldout"] = (1.0, 9 / 10, 9 / 10)
+    # unseen247-250: session 29's round 38, first runs on b72b096; main folders tuned on since (left: replies asked
+    # within 24 hours, an SNS topic's account), held-out ones not: at their first runs
+    floors["fixtures-unseen247"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen247-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen248"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen248-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen249"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen249-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen250"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen250-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
