@@ -212,7 +212,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen245-heldout", "fixtures-unseen246", "fixtures-unseen246-heldout",
                     "fixtures-unseen247", "fixtures-unseen247-heldout", "fixtures-unseen248",
                     "fixtures-unseen248-heldout", "fixtures-unseen249", "fixtures-unseen249-heldout",
-                    "fixtures-unseen250", "fixtures-unseen250-heldout"})
+                    "fixtures-unseen250", "fixtures-unseen250-heldout", "fixtures-unseen251",
+                    "fixtures-unseen251-heldout", "fixtures-unseen252", "fixtures-unseen252-heldout",
+                    "fixtures-unseen253", "fixtures-unseen253-heldout", "fixtures-unseen254",
+                    "fixtures-unseen254-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -686,7 +689,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen249", "variants-unseen249"),
                 ("fixtures-unseen249-heldout", "variants-unseen249-heldout"),
                 ("fixtures-unseen250", "variants-unseen250"),
-                ("fixtures-unseen250-heldout", "variants-unseen250-heldout"))
+                ("fixtures-unseen250-heldout", "variants-unseen250-heldout"),
+                ("fixtures-unseen251", "variants-unseen251"),
+                ("fixtures-unseen251-heldout", "variants-unseen251-heldout"),
+                ("fixtures-unseen252", "variants-unseen252"),
+                ("fixtures-unseen252-heldout", "variants-unseen252-heldout"),
+                ("fixtures-unseen253", "variants-unseen253"),
+                ("fixtures-unseen253-heldout", "variants-unseen253-heldout"),
+                ("fixtures-unseen254", "variants-unseen254"),
+                ("fixtures-unseen254-heldout", "variants-unseen254-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
