@@ -181,3 +181,34 @@ def test_fargate_tasks_due_for_retirement_are_a_retirement_by_their_words() -> N
 def test_root_credential_mail_has_no_deadline(subject: str | None, body: str) -> None:
     notice = classify(NO_REPLY, subject, body, date=MARCH_2)
     assert (notice.notice_type, notice.deadline) == ("credentials.mfa_deactivated", None)
+
+
+# round 39: a cancellation the mail makes conditional on the reader is no cancellation; the Billing console is no bill
+def test_a_window_cancelled_only_if_the_reader_acts_first_keeps_its_start() -> None:
+    body = ("Amazon Quokka will apply required maintenance to the cluster below.\n\n"
+            "Cluster: qk-orders (eu-west-1)\nWindow start: Tuesday, March 16, 2027, 14:00 UTC\n"
+            "Window end: Tuesday, March 16, 2027, 16:00 UTC\n\n"
+            "Each node restarts once during the window. If you restart the cluster yourself before the window starts, "
+            "the maintenance is applied then and the scheduled window is cancelled.")
+    notice = classify(NO_REPLY, "Amazon Quokka Scheduled Maintenance Notification", body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-16")
+
+
+def test_a_cancelled_maintenance_still_has_none() -> None:
+    body = ("The maintenance of your Amazon Quokka cluster planned for Tuesday, March 16, 2027, 14:00 UTC has been "
+            "cancelled. Each node would have restarted once; nothing will happen now.")
+    notice = classify(NO_REPLY, "Amazon Quokka Scheduled Maintenance Notification", body, date=MARCH_2)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+@pytest.mark.parametrize(("subject", "body", "statement"), [
+    ("AWS Organizations：您的账户已从组织中移除",
+     "AWS 账户 512090774431 已被管理账户 613208457731 从其组织中移除，现为独立账户。\n\n"
+     "从移除之日起，本账户产生的费用由本账户承担。请在账单控制台添加付款方式。", False),
+    ("AWS Organizations：您的帳戶已從組織中移除",
+     "AWS 帳戶 512090774431 已從組織中移除，現為獨立帳戶。請在帳單主控台新增付款方式。", False),
+    ("您的 AWS 账单", "您 2027 年 2 月的 AWS 账单现已可用。账户：512090774431，金额：USD 84.20。", True),
+], ids=["zh-cn-console", "zh-tw-console", "zh-cn-bill"])
+def test_the_billing_console_is_no_bill(subject: str, body: str, statement: bool) -> None:
+    notice = classify(NO_REPLY, subject, body)
+    assert (notice.notice_type == "billing.statement") is statement
