@@ -50,6 +50,8 @@ _RULES: tuple[_Rule, ...] = (
     _Rule("abuse", _d(r"amazon(aws)?\.com"), _l(r"^(ec2-abuse|abuse|trustandsafety)")),
     _Rule("support", _d(r"(support\.)?aws\.com|amazon\.com|amazonaws\.com"), _l(r"^(support|no-reply-support)")),
     _Rule("marketplace", _d(r"marketplace\.aws")),
+    # (AWS Marketplace's notices from amazon.com: aws-marketplace@, aws-marketplace-notifications@)
+    _Rule("marketplace", _d(r"amazon\.com|aws\.com"), _l(r"^aws-marketplace(?:-[a-z]+)*$")),
     _Rule("health", _d(r"aws\.com"), _l(r"^health")),
     _Rule("billing", _d(r"aws\.com|amazon\.com"), _l(r"^(invoicing|billing|bcm-|aws-billing|payments?)")),
     _Rule("marketing", _d(r"amazon\.com|aws\.com"), _l(r"^aws-marketing|^marketing|^aws-events")),

@@ -111,7 +111,11 @@ _ACCOUNT_TIERS = (
     # (hyphenated as a compound: "AWS-account-ID:", "Account-ID:")
     _Gated(re.compile(r"(?:affected account|aws[- ]account[- ]id|payer account|aws[- ]id|account[- ]id|aws[- ]account|"
                r"\bID\s+(?:d[aeo]\s+)?AWS|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS|"
-               r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント)" + _OPEN_ID + r"\s*[:：]\s*\Z"
+               r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント|"
+               # (the full id after a masked one: "the account ending in ****1933 (ID completo: 4991…)", "full ID:",
+               # "identifiant complet :", "ID completa:", "vollständige ID:", "完整 ID：", "完全な ID:", "전체 ID:")
+               r"\bfull\s+(?:account\s+)?ID|\bID\s+complet[oa]?|\bidentifiant\s+complet|\bvollständige\s+(?:Konto-?)?ID|"
+               r"完整\s*ID|完全な\s*ID|전체\s*ID)" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
            end=_FIRST_TIER_END, then_header=True),
@@ -602,7 +606,10 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none)
     linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and any(map(low.__contains__, _PAYER_NEEDLES))
               and not _YOUR_PAYER.search(text) else None)
-    if linked is not None:
+    if linked is not None and not any(account_digits(number) != linked and _SECOND_PERSON.search(text, start, before)
+                                      for start, number, before in numbers):
+        # (not where the prose names another of them the reader's: "Reserved nodes purchased by your AWS account 6848…"
+        # beside "Payer account: 6848… Linked account running the nodes: 4901…")
         return linked
     for tier in _ACCOUNT_TIERS:
         if tier.in_text is not None and tier.in_text not in text:

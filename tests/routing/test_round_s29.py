@@ -212,3 +212,45 @@ def test_a_cancelled_maintenance_still_has_none() -> None:
 def test_the_billing_console_is_no_bill(subject: str, body: str, statement: bool) -> None:
     notice = classify(NO_REPLY, subject, body)
     assert (notice.notice_type == "billing.statement") is statement
+
+
+# round 39 (unseen252): the full id after a masked one; the payer the prose calls the reader's; Marketplace's own
+# amazon.com sender; a root password changed, in Chinese with its time between
+@pytest.mark.parametrize("full", ["(ID completo: 512090774431)", "(full ID: 512090774431)",
+                                  "(identifiant complet : 512090774431)", "(vollständige ID: 512090774431)"])
+def test_the_full_id_after_a_masked_one(full: str) -> None:
+    body = (f"Abbiamo rilevato attività insolite sull'account AWS che termina con ****4431 {full}. Cambia la password "
+            "dell'utente root e ruota le chiavi di accesso.\n\nAltro account citato nella segnalazione: 613208457731.")
+    assert classify(NO_REPLY, "[Azione richiesta] Verifica l'account AWS", body).aws_account_id == "512090774431"
+
+
+def test_the_payer_the_prose_calls_the_readers_over_a_linked_field() -> None:
+    body = ("Reserved nodes purchased by your AWS account 613208457731 for Amazon Quokka expire on June 2, 2027. "
+            "To keep the discount, purchase new reserved nodes before the end date.\n\n"
+            "Payer account: 613208457731 Linked account running the nodes: 512090774431")
+    notice = classify(NO_REPLY, "Your Amazon Quokka reserved nodes expire in 30 days", body, date=MARCH_2)
+    assert (notice.notice_type, notice.aws_account_id) == ("cost.commitment_expiry", "613208457731")
+
+
+def test_a_linked_field_beside_a_payer_field_stays_the_account_concerned() -> None:
+    body = ("Reserved nodes for Amazon Quokka expire on June 2, 2027. To keep the discount, purchase new reserved "
+            "nodes before the end date.\n\nPayer account: 613208457731\nLinked account: 512090774431")
+    notice = classify(NO_REPLY, "Your Amazon Quokka reserved nodes expire in 30 days", body, date=MARCH_2)
+    assert notice.aws_account_id == "512090774431"
+
+
+def test_marketplace_notifications_from_amazon_com() -> None:
+    from routing.families import sender_family
+
+    body = ("Olá,\n\nObrigado por assinar o produto \"Quokka Logs Enterprise\" no AWS Marketplace com a conta "
+            "5120-9077-4431.\n\nInício do contrato: 27/04/2027\n\nAs cobranças aparecerão na sua fatura da AWS.")
+    assert sender_family("aws-marketplace-notifications@amazon.com") == "marketplace"
+    assert classify("aws-marketplace-notifications@amazon.com", None, body).notice_type == "marketplace.subscription"
+
+
+@pytest.mark.parametrize("body", [
+    "帳戶 512090774431 的根使用者密碼已於 2027年3月28日 14:40 (UTC) 變更。如果這是您本人的操作，則無需採取任何動作。",
+    "账户 512090774431 的根用户密码已于 2027年3月28日 14:40 (UTC) 更改。如果这是您本人的操作，则无需采取任何操作。",
+], ids=["zh-tw", "zh-cn"])
+def test_a_root_password_changed_with_its_time_between(body: str) -> None:
+    assert classify(NO_REPLY, "您的 Amazon Web Services 根使用者密碼已變更", body).notice_type == "credentials.other"
