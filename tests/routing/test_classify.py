@@ -681,6 +681,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen247-250 (first runs 29/30, 28/30, 29/30 and 30/30 types, 14/16, 11/15, 18/21 and 16/18 labelled deadlines,
     # 29/30, 30/30, 30/30 and 29/30 ids): session 29's blind round 38, on its round 37 rules (b72b096)
     names += [f"fixtures-unseen{n}{part}" for n in range(247, 251) for part in ("", "-heldout")]
+    # unseen251-254 (first runs 30/30, 28/30, 30/30 and 29/30 types, 15/18, 15/17, 17/20 and 18/20 labelled deadlines,
+    # 30/30, 28/30, 28/30 and 30/30 ids): session 29's blind round 39, on its round 38 rules (6008ae7)
+    names += [f"fixtures-unseen{n}{part}" for n in range(251, 255) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1041,6 +1044,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen249-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen250"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen250-heldout"] = (1.0, 1.0, 9 / 10)
+    # unseen251-254: session 29's round 39, first runs on 6008ae7; main folders tuned on since (left: replies asked
+    # within 24 hours, a link valid for 24 hours, an SNS topic's account), held-out ones not: at their first runs
+    floors["fixtures-unseen251"] = (1.0, 17 / 20, 1.0)
+    floors["fixtures-unseen252-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen253"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen253-heldout"] = (1.0, 8 / 10, 9 / 10)
+    floors["fixtures-unseen254-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
