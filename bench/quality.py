@@ -215,7 +215,9 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen250", "fixtures-unseen250-heldout", "fixtures-unseen251",
                     "fixtures-unseen251-heldout", "fixtures-unseen252", "fixtures-unseen252-heldout",
                     "fixtures-unseen253", "fixtures-unseen253-heldout", "fixtures-unseen254",
-                    "fixtures-unseen254-heldout"})
+                    "fixtures-unseen254-heldout", "fixtures-unseen255", "fixtures-unseen255-heldout",
+                    "fixtures-unseen256", "fixtures-unseen256-heldout", "fixtures-unseen257",
+                    "fixtures-unseen257-heldout", "fixtures-unseen258", "fixtures-unseen258-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -697,7 +699,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen253", "variants-unseen253"),
                 ("fixtures-unseen253-heldout", "variants-unseen253-heldout"),
                 ("fixtures-unseen254", "variants-unseen254"),
-                ("fixtures-unseen254-heldout", "variants-unseen254-heldout"))
+                ("fixtures-unseen254-heldout", "variants-unseen254-heldout"),
+                ("fixtures-unseen255", "variants-unseen255"),
+                ("fixtures-unseen255-heldout", "variants-unseen255-heldout"),
+                ("fixtures-unseen256", "variants-unseen256"),
+                ("fixtures-unseen256-heldout", "variants-unseen256-heldout"),
+                ("fixtures-unseen257", "variants-unseen257"),
+                ("fixtures-unseen257-heldout", "variants-unseen257-heldout"),
+                ("fixtures-unseen258", "variants-unseen258"),
+                ("fixtures-unseen258-heldout", "variants-unseen258-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
