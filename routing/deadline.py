@@ -3361,7 +3361,10 @@ _CHARGES_FROM_FOREIGN = re.compile(r"\bkostet\b|\bkosten\b[^.\n]{0,60}\bstatt\b|
                                    r"\bcostar[aá]n?\b|\bse cobrar[aá]n?\b|\bco[uû]ter(?:a|ont)\b|\bsera(?:nt)? factur|"
                                    r"\bcoster(?:à|a|anno)\b|\bsar(?:à|anno) addebitat|\bcustar(?:á|a|ão)\b|"
                                    r"\bser(?:á|ão) cobrad|料金[がは].{0,20}(?:変更|改定)|"
-                                   r"(?:价格|费用)(?:将)?(?:调整|变更)|요금이.{0,20}(?:변경|인상)")
+                                   r"(?:价格|费用)(?:将)?(?:调整|变更)|요금이.{0,20}(?:변경|인상)|"
+                                   # (charged per unit from the date: "超出部分按每百万次调用计费", "按…計費",
+                                   # "課金されます", "요금이 부과됩니다")
+                                   r"按[^。\n]{0,30}(?:计费|計費|收费|收費)|課金され|요금이 부과")
 
 
 def _charges_from(sentence: str) -> bool:

@@ -114,7 +114,9 @@ _ACCOUNT_TIERS = (
                r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント|"
                # (the full id after a masked one: "the account ending in ****1933 (ID completo: 4991…)", "full ID:",
                # "identifiant complet :", "ID completa:", "vollständige ID:", "完整 ID：", "完全な ID:", "전체 ID:")
-               r"\bfull\s+(?:account\s+)?ID|\bID\s+complet[oa]?|\bidentifiant\s+complet|\bvollständige\s+(?:Konto-?)?ID|"
+               r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
+               r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
+               r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|"
                r"完整\s*ID|完全な\s*ID|전체\s*ID)" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),

@@ -254,3 +254,65 @@ def test_marketplace_notifications_from_amazon_com() -> None:
 ], ids=["zh-tw", "zh-cn"])
 def test_a_root_password_changed_with_its_time_between(body: str) -> None:
     assert classify(NO_REPLY, "您的 Amazon Web Services 根使用者密碼已變更", body).notice_type == "credentials.other"
+
+
+# round 40 (unseen255, 256, 258): a platform's retirement is an end of support, also by its event code; the full id
+# named "ID account completo"; a Chinese suspension with its date between; a localized charge per unit from a date
+def test_a_platform_retirement_event_code_is_an_end_of_support() -> None:
+    from routing.parse import parse_mail
+    from tests.routing.mailbuild import CLASSIFIER
+
+    body = ("Il ramo di piattaforma Quokka 18 verrà ritirato. Ti chiediamo di migrare i tuoi ambienti entro il 30 "
+            "giugno 2027.")
+    code = "AWS_QUOKKA_PLATFORM_RETIREMENT_SCHEDULED"
+    raw = _health_mail(body, f"arn:aws:silverwire:eu-south-1:silvermine:{code}/{code}_5A1B2C/0a1b/UNO-1")
+    notice = CLASSIFIER.classify(parse_mail(raw))
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+def test_an_instance_retirement_event_code_stays_a_retirement() -> None:
+    from routing.parse import parse_mail
+    from tests.routing.mailbuild import CLASSIFIER
+
+    code = "AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED"
+    raw = _health_mail("One of your instances is scheduled for retirement on March 20, 2027.",
+                       f"arn:aws:silverwire:eu-south-1:silvermine:{code}/{code}_5A1B2C/0a1b/UNO-1")
+    assert CLASSIFIER.classify(parse_mail(raw)).notice_type == "health.instance_retirement"
+
+
+def test_an_italian_platform_branch_named_with_di() -> None:
+    body = ("Uno o più ambienti del tuo account AWS 512090774431 usano ancora il ramo di piattaforma Quokka 18. "
+            "Il ramo di piattaforma verrà ritirato: migra i tuoi ambienti entro il 30 giugno 2027.")
+    notice = classify(HEALTH, "Ritiro del ramo di piattaforma Quokka 18", body, date=MARCH_2)
+    assert notice.notice_type == "health.end_of_support"
+
+
+def test_the_full_id_named_id_account_completo() -> None:
+    body = ("La chiave di accesso AKIAQUOKKAEXAMPLE7Q è pubblicamente disponibile online. Ciò rappresenta un "
+            "rischio per il tuo account AWS (********4431). ID account completo: 512090774431. Altro account nel "
+            "file: 613208457731.")
+    notice = classify("aws-security-notifications@amazon.com", "La tua chiave di accesso AWS è esposta", body)
+    assert notice.aws_account_id == "512090774431"
+
+
+@pytest.mark.parametrize("body", [
+    "由于未能收到 2027年1月的账单款项，您的 AWS 账户 512090774431 已于 2027年3月25日起被暂停。"
+    "请在 2027年4月24日之前付清未付余额。",
+    "由於未能收到 2027年1月的帳單款項，您的 AWS 帳戶 512090774431 已於 2027年3月25日起被暫停。"
+    "請在 2027年4月24日之前付清未付餘額。",
+], ids=["zh-cn", "zh-tw"])
+def test_a_chinese_suspension_with_its_date_between(body: str) -> None:
+    notice = classify(NO_REPLY, None, body, date=format_datetime(datetime.fromisoformat("2027-03-26T10:00:00+00:00")))
+    assert notice.notice_type == "account.suspended"
+
+
+@pytest.mark.parametrize("sentence", [
+    "自 2027年3月1日起，每月免費叫用將改為 700 萬次，超出部分按每百萬次叫用計費。",
+    "自 2027年3月1日起，每月免费调用将改为 700 万次，超出部分按每百万次调用计费。",
+], ids=["zh-tw", "zh-cn"])
+def test_a_charge_per_unit_from_a_date_in_chinese(sentence: str) -> None:
+    body = (f"我們來信通知您，Amazon Quokka 將調整計費方式。{sentence}\n\n"
+            "您的 AWS 帳戶 512090774431 可能受到此變更影響。\n\n您無需採取任何動作即可繼續使用服務。")
+    notice = classify(NO_REPLY, "Amazon Quokka 計費方式變更通知", body,
+                      date=format_datetime(datetime.fromisoformat("2027-01-21T10:00:00+00:00")))
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-03-01")
