@@ -684,6 +684,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen251-254 (first runs 30/30, 28/30, 30/30 and 29/30 types, 15/18, 15/17, 17/20 and 18/20 labelled deadlines,
     # 30/30, 28/30, 28/30 and 30/30 ids): session 29's blind round 39, on its round 38 rules (6008ae7)
     names += [f"fixtures-unseen{n}{part}" for n in range(251, 255) for part in ("", "-heldout")]
+    # unseen255-258 (first runs 29/30, 30/30, 30/30 and 28/30 types, 15/15, 13/15, 15/16 and 18/20 labelled deadlines,
+    # 29/30, 30/30, 29/30 and 30/30 ids): session 29's blind round 40, on its round 39 rules (fe0b29f)
+    names += [f"fixtures-unseen{n}{part}" for n in range(255, 259) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1051,6 +1054,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen253"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen253-heldout"] = (1.0, 8 / 10, 9 / 10)
     floors["fixtures-unseen254-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen255-258: session 29's round 40, first runs on fe0b29f; main folders tuned on since (left: maintenances that
+    # restart and need no action, replies asked within 24 hours, terms that apply from a date and need no action, an
+    # SNS topic's account), held-out ones not: at their first runs
+    floors["fixtures-unseen255"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen256"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen257"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen258"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen258-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
