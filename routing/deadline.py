@@ -1223,6 +1223,10 @@ _RELATIVE_HOURS = re.compile(r"(?:\b(?:(?:within|in the next|no later than|not l
                              r"(?:hours?|horas|heures|ore|stunden)\b)|(?:(?<!\d)(\d{2,3})\s*(?:時間|小时|小時|시간)\s*(?:以内|内|이내))")
 # (only a period asked of the reader, "Action is required within 72 hours", or counted from the mail, "within 72 hours
 # of this message": not a rule stated in general, "requests not validated within 72 hours time out")
+_OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this|"
+                              r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)|"
+                              # (the message named as "it": "reply … no later than 36 hours after it was sent")
+                              r"\s+(?:from|after) it (?:was|is|has been) (?:sent|received|delivered)\b")
 # what expires in a period that the reader can ask for again (:func:`_resendable_expiry`): a link, a code, a URL
 _RESENDABLE = re.compile(r"\b(?:link|code|url|token)s?\b")
 
@@ -1236,17 +1240,13 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
         and _RESENDABLE.search(lowered, max(0, at - 40), at) is not None and not _OF_THIS_MESSAGE.match(lowered, end)
 
 
-_OF_THIS_MESSAGE = re.compile(r"\s+(?:of|from|after) (?:this|receiving this|receipt of this|the date of this|"
-                              r"the time (?:at which )?this) (?:message|notice|notification|e-?mail)|"
-                              # (the message named as "it": "reply … no later than 36 hours after it was sent")
-                              r"\s+(?:from|after) it (?:was|is|has been) (?:sent|received|delivered)\b")
-# literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
-# produced and distributed by …" would have every mail read its periods twice)
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
 # the case will close automatically; you can reopen it at any time")
 _CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response)|get a reply)"
                           r"\s+within\s+[^.;]{1,20}?,?\s+(?:the|this|your) case (?:will|is going to) (?:be )?"
                           r"(?:automatically )?(?:close|closed|resolved)\b")
+# literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
+# produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
               "from it ")
 # (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")

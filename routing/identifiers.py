@@ -937,16 +937,21 @@ def _x_health_event_arn(m: _Mail, ids: dict[str, Any]) -> Any:
     return m.health_arns[0] if m.health_arns else None
 
 
+def _arn_event_code(arn: str) -> str:
+    """The event type code of a Health event ARN (arn:aws:health:REGION::event/SERVICE/CODE/ID)."""
+    return arn.split("/")[2]
+
+
 def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
     event_type = _first([_EVENT_TYPE], m.text) if m.has("event type code") else None
     if not event_type and m.health_arns:
-        event_type = m.health_arns[0].split("/")[2]
+        event_type = _arn_event_code(m.health_arns[0])
     if event_type:
         return event_type
     request = m.hdr.get("x-notifications-client-request-id", "")
     # (the request id's code, ":silvermine:CODE/…", or a Health event ARN there, "arn:aws:health:…:event/ECS/CODE/…")
     return m.hdr.get("x-sm-communication-type") or _first([_EVENT_TYPE_REQ], request) or (
-        arn.group().split("/")[2] if (arn := _HEALTH_ARN.search(request)) is not None else None)
+        _arn_event_code(arn.group()) if (arn := _HEALTH_ARN.search(request)) is not None else None)
 
 
 def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
