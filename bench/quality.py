@@ -217,7 +217,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen253", "fixtures-unseen253-heldout", "fixtures-unseen254",
                     "fixtures-unseen254-heldout", "fixtures-unseen255", "fixtures-unseen255-heldout",
                     "fixtures-unseen256", "fixtures-unseen256-heldout", "fixtures-unseen257",
-                    "fixtures-unseen257-heldout", "fixtures-unseen258", "fixtures-unseen258-heldout"})
+                    "fixtures-unseen257-heldout", "fixtures-unseen258", "fixtures-unseen258-heldout",
+                    "fixtures-unseen259", "fixtures-unseen259-heldout", "fixtures-unseen260",
+                    "fixtures-unseen260-heldout", "fixtures-unseen261", "fixtures-unseen261-heldout",
+                    "fixtures-unseen262", "fixtures-unseen262-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -707,7 +710,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen257", "variants-unseen257"),
                 ("fixtures-unseen257-heldout", "variants-unseen257-heldout"),
                 ("fixtures-unseen258", "variants-unseen258"),
-                ("fixtures-unseen258-heldout", "variants-unseen258-heldout"))
+                ("fixtures-unseen258-heldout", "variants-unseen258-heldout"),
+                ("fixtures-unseen259", "variants-unseen259"),
+                ("fixtures-unseen259-heldout", "variants-unseen259-heldout"),
+                ("fixtures-unseen260", "variants-unseen260"),
+                ("fixtures-unseen260-heldout", "variants-unseen260-heldout"),
+                ("fixtures-unseen261", "variants-unseen261"),
+                ("fixtures-unseen261-heldout", "variants-unseen261-heldout"),
+                ("fixtures-unseen262", "variants-unseen262"),
+                ("fixtures-unseen262-heldout", "variants-unseen262-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
