@@ -65,9 +65,14 @@ BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|th
                               # (or "that deadline": "passez au plan payant avant cette échéance", "before that
                               # deadline", "antes de ese plazo", "antes desse prazo", "prima di tale scadenza",
                               # "vor dieser Frist")
-                              r"\bbefore (?:that|this) deadline\b|\bavant cette échéance\b|"
-                              r"\bantes de (?:ese|este|dicho) (?:plazo|vencimiento)\b|\bantes (?:desse|deste) prazo\b|"
-                              r"\bprima di (?:tale|questa|quella) scadenza\b|\bvor (?:dieser|der) frist\b|"
+                              # (also named anew: "before this extended deadline", "avant cette nouvelle échéance",
+                              # "antes de este nuevo plazo", "prima di questa nuova scadenza", "vor dieser neuen Frist")
+                              r"\bbefore (?:that|this) (?:(?:new|extended|revised|updated|final|last|later) )?"
+                              r"deadline\b|\bavant cette (?:nouvelle |derni[èe]re )?échéance\b|"
+                              r"\bantes de (?:ese|este|dicho) (?:nuevo |[uú]ltimo )?(?:plazo|vencimiento)\b|"
+                              r"\bantes (?:desse|deste) (?:novo |[uú]ltimo )?prazo\b|"
+                              r"\bprima di (?:tale|questa|quella) (?:nuova |ultima )?scadenza\b|"
+                              r"\bvor (?:dieser|der) (?:neuen |verlängerten |letzten )?frist\b|"
                               r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
                               # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
                               # "上述日期之前", "위 날짜까지")

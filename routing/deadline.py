@@ -2032,7 +2032,13 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         # the next sentence says what happens on this date ("… until September 10, 2026. On that date the service is
         # switched off") or asks an act by then ("We recommend that you register a key before then"): its words score
         # the date too (what only new customers lose is read in its own sentence)
-        score, past = _context_score(context + " " + text[right:after], lead)
+        following = text[right:after]
+        will = following.find(" will ")
+        if will >= 0 and _PAST_CONTEXT.search(following, will) is not None:
+            # (what happens then, told in the future: a participle of its passive is no fact of the date, "After that
+            # time the instance will be stopped and the host released")
+            following = following[:will] + _PAST_CONTEXT.sub(" ", following[will:])
+        score, past = _context_score(context + " " + following, lead)
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
                 and THEN_ANAPHOR.search(text, right, after) is not None and acts_by_then(text[left:after]):
             # (an act the next sentence asks by then makes the date one to act by, whatever the words around it:
@@ -2720,6 +2726,11 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     relative = _relative(lowered, reference, foreign) if any(map(lowered.__contains__, _THIS_MAIL)) or any(
         cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
+    if notice_type == CLOSED:
+        # a closed account's post-closure period without its end date ("For 90 days after closure you can reopen
+        # it", "关闭后的 90 天内"): what the reader may still do, no date of theirs (samples/08); its end named as a
+        # date ("reopen it until May 8, 2027") is read as the other dates are
+        relative, anchored = [], []
     if len(upcoming) > 1:
         # a stage of a timeline that an ask names by its place ("before the second stage", "antes de la última
         # fecha de la lista", "bis zum Abschalttermin in der rechten Spalte"): the date asked, whatever the scores
@@ -3417,6 +3428,7 @@ IMPACT_TYPES = frozenset({"health.end_of_support", "health.instance_retirement",
                           "ses.sending_review", "policy.change_notice"})
 MAINTENANCE = "health.scheduled_maintenance"
 POLICY = "policy.change_notice"
+CLOSED = "account.closed"
 # what a maintenance does to the reader's resource: it is restarted, rebooted, replaced or upgraded (9 languages)
 # (literals: a few `in` tests, not a search re would try at every position of the mail)
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",

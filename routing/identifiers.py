@@ -353,6 +353,17 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|已?邀请(?:了)?您"
                           r"|" + _COPY + ")", _I)
 # an account that only receives a copy of the mail, right after its id ("(9483…) receives a copy of this message")
+# the management account that pays for the reader's usage, named in the second person ("Usage is invoiced to your
+# management account 7702…", "facturado a su cuenta de administración", "faturado para a sua conta de gerenciamento",
+# "facturé à votre compte de gestion", "fatturato al tuo account di gestione"): the payer, not the account the mail is
+# about (a member's reservation, usage or resource)
+_PAYS_FOR_YOU = re.compile(
+    r"\b(?:invoiced|billed|charged|consolidated|rolled up)\s+(?:to|into|under|through)\s+your\s+management account"
+    r"|\bpaid (?:for )?by your management account"
+    r"|\bfacturad[oa]s?\s+a\s+(?:su|tu)\s+cuenta de administraci[oó]n"
+    r"|\bfaturad[oa]s?\s+(?:para|[àa])\s+(?:a\s+)?sua\s+conta de (?:gerenciamento|gest[aã]o)"
+    r"|\bfactur[ée]e?s?\s+(?:[àa]|sur)\s+votre\s+compte de gestion"
+    r"|\bfatturat[oaie]\s+(?:al|sul)\s+(?:tuo|vostro|suo)\s+account di gestione", _I)
 _COPY_AFTER = re.compile(r"\)?\s*,?\s*(?:" + _COPY + ")", _I)
 # another account's role in parentheses right after its id ("3371 0948 8152 (Verwaltungskonto der Organisation …",
 # "(the management account of …)"): another's only where the mail names the reader's account in the second person
@@ -461,6 +472,7 @@ _DOMAIN_SUBJECT = re.compile(r"(?:certificate (?:request|approval) for|e-?mail a
 # lower-case literals one of which every _DOMAIN_SUBJECT match holds (routing.patterns.literal_needles)
 _DOMAIN_SUBJECT_NEEDLES = literal_needles(_DOMAIN_SUBJECT.pattern)
 _HANDSHAKE = re.compile(r"h-[a-z0-9]{10,32}(?![0-9A-Za-z_])")
+_HOST_ID = re.compile(r"h-[0-9a-f]{17}")
 _AGREEMENT = re.compile(r"\bagmt-[a-z0-9]{10,40}\b")
 _PERIOD_RANGE = re.compile(r"billing period\s*:?\s*" + _MONTH_WORD + r"\.?\s+\d{1,2}\s*(?:-|–|to)\s*"
                            + _MONTH_WORD + r"\.?\s+\d{1,2},?\s+(\d{4})", _I)
@@ -578,7 +590,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # (not one that only gets a copy: "Your management account (9483…) receives a copy of this message")
         for start, end, number in twelve:
             if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])) \
-                    and not _COPY_AFTER.match(text, end):
+                    and not _COPY_AFTER.match(text, end) and not _PAYS_FOR_YOU.search(text, max(0, start - 90), start):
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
@@ -1011,7 +1023,9 @@ def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_handshake_id(m: _Mail, ids: dict[str, Any]) -> Any:
-    handshakes = _word_matches(_HANDSHAKE, m.both) if "h-" in m.both else []
+    # (not an EC2 Dedicated Host's id, "h-" and 17 hexadecimal digits: an Organizations handshake id's 8-32 characters
+    # are lower-case letters and digits, all 17 of them hexadecimal about once in a million)
+    handshakes = [h for h in _word_matches(_HANDSHAKE, m.both) if not _HOST_ID.fullmatch(h)] if "h-" in m.both else []
     return handshakes[0] if handshakes else None
 
 
