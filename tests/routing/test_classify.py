@@ -687,6 +687,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen255-258 (first runs 29/30, 30/30, 30/30 and 28/30 types, 15/15, 13/15, 15/16 and 18/20 labelled deadlines,
     # 29/30, 30/30, 29/30 and 30/30 ids): session 29's blind round 40, on its round 39 rules (fe0b29f)
     names += [f"fixtures-unseen{n}{part}" for n in range(255, 259) for part in ("", "-heldout")]
+    # unseen259-262 (first runs 30/30, 29/30, 29/30 and 30/30 types, 14/15, 13/14, 13/14 and 11/13 labelled deadlines,
+    # 30/30, 29/30, 30/30 and 30/30 ids): session 30's blind round 41, on session 29's final rules (eccdf9e)
+    names += [f"fixtures-unseen{n}{part}" for n in range(259, 263) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1062,6 +1065,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen257"] = (1.0, 19 / 20, 19 / 20)
     floors["fixtures-unseen258"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen258-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen259-262: session 30's round 41, first runs on eccdf9e; main folders tuned on since (left: IAM actions "no
+    # longer supported" read as an end of support), held-out ones not: at their first runs
+    floors["fixtures-unseen261"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen260-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen262-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
