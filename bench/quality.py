@@ -220,7 +220,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen257-heldout", "fixtures-unseen258", "fixtures-unseen258-heldout",
                     "fixtures-unseen259", "fixtures-unseen259-heldout", "fixtures-unseen260",
                     "fixtures-unseen260-heldout", "fixtures-unseen261", "fixtures-unseen261-heldout",
-                    "fixtures-unseen262", "fixtures-unseen262-heldout"})
+                    "fixtures-unseen262", "fixtures-unseen262-heldout",
+                    "fixtures-unseen263", "fixtures-unseen263-heldout", "fixtures-unseen264",
+                    "fixtures-unseen264-heldout", "fixtures-unseen265", "fixtures-unseen265-heldout",
+                    "fixtures-unseen266", "fixtures-unseen266-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -718,7 +721,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen261", "variants-unseen261"),
                 ("fixtures-unseen261-heldout", "variants-unseen261-heldout"),
                 ("fixtures-unseen262", "variants-unseen262"),
-                ("fixtures-unseen262-heldout", "variants-unseen262-heldout"))
+                ("fixtures-unseen262-heldout", "variants-unseen262-heldout"),
+                ("fixtures-unseen263", "variants-unseen263"),
+                ("fixtures-unseen263-heldout", "variants-unseen263-heldout"),
+                ("fixtures-unseen264", "variants-unseen264"),
+                ("fixtures-unseen264-heldout", "variants-unseen264-heldout"),
+                ("fixtures-unseen265", "variants-unseen265"),
+                ("fixtures-unseen265-heldout", "variants-unseen265-heldout"),
+                ("fixtures-unseen266", "variants-unseen266"),
+                ("fixtures-unseen266-heldout", "variants-unseen266-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
