@@ -157,3 +157,25 @@ def test_an_organizations_handshake_id_is_still_read() -> None:
                       "Account 804417293560 invites your account to join its organization. Handshake ID: "
                       "h-qk7x2m9p4r1tz. The invitation expires on March 5, 2027.", date=FEB_3)
     assert notice.identifiers.get("handshake_id") == "h-qk7x2m9p4r1tz"
+
+
+# a Support case AWS opened on behalf of the reader's account, AWS in the first person (round 42)
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Case 177305918264 opened on behalf of AWS account 316402957718",
+     "Hello,\n\nWe have opened case 177305918264 on behalf of your AWS account. We need the invoices of your Amazon "
+     "Quokka usage; reply to the case by March 1, 2027."),
+    ("Caso 177305918264", "Salve,\n\nabbiamo aperto il caso 177305918264 per conto del tuo account AWS 316402957718. "
+     "Ci servono le fatture del tuo utilizzo di Amazon Quokka: rispondi al caso entro il 1° marzo 2027."),
+    ("Caso 177305918264", "Hola:\n\nHemos abierto el caso 177305918264 en nombre de su cuenta de AWS 316402957718. "
+     "Necesitamos las facturas de su uso de Amazon Quokka: responda al caso antes del 1 de marzo de 2027."),
+    ("Caso 177305918264", "Olá,\n\nAbrimos o caso 177305918264 em nome da sua conta da AWS 316402957718. Precisamos "
+     "das faturas do seu uso do Amazon Quokka: responda ao caso até 1º de março de 2027."),
+    ("Dossier 177305918264", "Bonjour,\n\nNous avons ouvert le dossier 177305918264 au nom de votre compte AWS "
+     "316402957718. Nous avons besoin des factures de votre utilisation d'Amazon Quokka : répondez au dossier avant le "
+     "1er mars 2027."),
+    ("Fall 177305918264", "Hallo,\n\nwir haben den Fall 177305918264 im Namen Ihres AWS-Kontos 316402957718 eröffnet. "
+     "Wir benötigen die Rechnungen Ihrer Nutzung von Amazon Quokka: Antworten Sie bis zum 01.03.2027 auf den Fall."),
+])
+def test_a_case_aws_opened_on_behalf_of_the_account(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_3)
+    assert notice.notice_type == "support.case_opened_by_aws"
