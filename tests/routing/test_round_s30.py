@@ -179,3 +179,15 @@ def test_an_organizations_handshake_id_is_still_read() -> None:
 def test_a_case_aws_opened_on_behalf_of_the_account(subject: str, body: str) -> None:
     notice = classify(NO_REPLY, subject, body, date=FEB_3)
     assert notice.notice_type == "support.case_opened_by_aws"
+
+
+# a Support case named "工单" (a ticket) in AWS's Chinese (round 42)
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Support 工单 977310582264 有新回复",
+     "您好，\n\n您的 AWS Support 工单有新的回复。\n\n工单编号: 977310582264\n\n来自 AWS Support 的回复:\n"
+     "我们已将 Amazon Quokka 的配额提高到 20。如果没有其他问题，本工单将在 7 天后自动解决。"),
+    (None, "您好，\n\n您的 AWS Support 工單 977310582264 有新回覆。\n\n我們已將 Amazon Quokka 的配額提高到 20。"),
+])
+def test_a_chinese_support_ticket_reply_is_case_correspondence(subject: str | None, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_3)
+    assert notice.notice_type == "support.case_correspondence"
