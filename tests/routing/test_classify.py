@@ -690,10 +690,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen259-262 (first runs 30/30, 29/30, 29/30 and 30/30 types, 14/15, 13/14, 13/14 and 11/13 labelled deadlines,
     # 30/30, 29/30, 30/30 and 30/30 ids): session 30's blind round 41, on session 29's final rules (eccdf9e)
     names += [f"fixtures-unseen{n}{part}" for n in range(259, 263) for part in ("", "-heldout")]
-    # unseen264-266 (first runs 29/30, 29/30 and 29/30 types, 12/12, 13/14 and 14/15 labelled deadlines, 30/30 ids
-    # each): session 30's blind round 42, on its round 41 rules (118773b; 264 also on 9e652b5, the same figures; 263
-    # was not written)
-    names += [f"fixtures-unseen{n}{part}" for n in range(264, 267) for part in ("", "-heldout")]
+    # unseen263-266 (first runs 27/30, 29/30, 29/30 and 29/30 types, 15/15, 12/12, 13/14 and 14/15 labelled
+    # deadlines, 30/30 ids each): session 30's blind round 42, on its round 41 rules (118773b; 264 also on 9e652b5,
+    # the same figures; 263, written last, on 4c88a11's rules)
+    names += [f"fixtures-unseen{n}{part}" for n in range(263, 267) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1077,6 +1077,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen264-266: session 30's round 42 (left in 265: a maintenance that asks nothing, an invitation's expiry, an
     # approval asked within 72 hours, as the samples label them; in 264: a closed account's reopen date written as
     # such), held-out ones not tuned on: at their first runs
+    floors["fixtures-unseen263"] = (18 / 20, 1.0, 1.0)  # (not tuned on: it came after the last rule round)
+    floors["fixtures-unseen263-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen264"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen264-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen265"] = (1.0, 17 / 20, 1.0)
