@@ -2723,14 +2723,12 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     # only after them
     # (and so does the end of the mail's month, named so: "entro la fine di questo mese" beside the date of the next
     # charge)
-    relative = _relative(lowered, reference, foreign) if any(map(lowered.__contains__, _THIS_MAIL)) or any(
-        cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
+    # (not for a closed account: its post-closure period without its end date, "For 90 days after closure you can
+    # reopen it", "关闭后的 90 天内", is what the reader may still do, no date of theirs, samples/08; its end named as a
+    # date, "reopen it until May 8, 2027", is read as the other dates are)
+    relative = [] if notice_type == CLOSED else _relative(lowered, reference, foreign) if any(
+        map(lowered.__contains__, _THIS_MAIL)) or any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
-    if notice_type == CLOSED:
-        # a closed account's post-closure period without its end date ("For 90 days after closure you can reopen
-        # it", "关闭后的 90 天内"): what the reader may still do, no date of theirs (samples/08); its end named as a
-        # date ("reopen it until May 8, 2027") is read as the other dates are
-        relative, anchored = [], []
     if len(upcoming) > 1:
         # a stage of a timeline that an ask names by its place ("before the second stage", "antes de la última
         # fecha de la lista", "bis zum Abschalttermin in der rechten Spalte"): the date asked, whatever the scores

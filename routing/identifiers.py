@@ -352,18 +352,18 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
                           r"|已?邀请(?:了)?您"
                           r"|" + _COPY + ")", _I)
-# an account that only receives a copy of the mail, right after its id ("(9483…) receives a copy of this message")
-# the management account that pays for the reader's usage, named in the second person ("Usage is invoiced to your
-# management account 7702…", "facturado a su cuenta de administración", "faturado para a sua conta de gerenciamento",
-# "facturé à votre compte de gestion", "fatturato al tuo account di gestione"): the payer, not the account the mail is
-# about (a member's reservation, usage or resource)
+# the management account that pays for the reader's usage, named in the second person right before its id ("Usage is
+# invoiced to your management account 7702…", "facturado a su cuenta de administración", "faturado para a sua conta
+# de gerenciamento", "facturé à votre compte de gestion", "fatturato al tuo account di gestione"): the payer, not the
+# account the mail is about (a member's reservation, usage or resource)
 _PAYS_FOR_YOU = re.compile(
-    r"\b(?:invoiced|billed|charged|consolidated|rolled up)\s+(?:to|into|under|through)\s+your\s+management account"
+    r"(?:\b(?:invoiced|billed|charged|consolidated|rolled up)\s+(?:to|into|under|through)\s+your\s+management account"
     r"|\bpaid (?:for )?by your management account"
     r"|\bfacturad[oa]s?\s+a\s+(?:su|tu)\s+cuenta de administraci[oó]n"
     r"|\bfaturad[oa]s?\s+(?:para|[àa])\s+(?:a\s+)?sua\s+conta de (?:gerenciamento|gest[aã]o)"
     r"|\bfactur[ée]e?s?\s+(?:[àa]|sur)\s+votre\s+compte de gestion"
-    r"|\bfatturat[oaie]\s+(?:al|sul)\s+(?:tuo|vostro|suo)\s+account di gestione", _I)
+    r"|\bfatturat[oaie]\s+(?:al|sul)\s+(?:tuo|vostro|suo)\s+account di gestione)(?:\s+ID)?\s*[:：#(（]?\s*\Z", _I)
+# an account that only receives a copy of the mail, right after its id ("(9483…) receives a copy of this message")
 _COPY_AFTER = re.compile(r"\)?\s*,?\s*(?:" + _COPY + ")", _I)
 # another account's role in parentheses right after its id ("3371 0948 8152 (Verwaltungskonto der Organisation …",
 # "(the management account of …)"): another's only where the mail names the reader's account in the second person
