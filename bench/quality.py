@@ -223,7 +223,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen262", "fixtures-unseen262-heldout",
                     "fixtures-unseen263", "fixtures-unseen263-heldout", "fixtures-unseen264",
                     "fixtures-unseen264-heldout", "fixtures-unseen265", "fixtures-unseen265-heldout",
-                    "fixtures-unseen266", "fixtures-unseen266-heldout"})
+                    "fixtures-unseen266", "fixtures-unseen266-heldout",
+                    "fixtures-unseen267", "fixtures-unseen267-heldout", "fixtures-unseen268",
+                    "fixtures-unseen268-heldout", "fixtures-unseen269", "fixtures-unseen269-heldout",
+                    "fixtures-unseen270", "fixtures-unseen270-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -729,7 +732,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen265", "variants-unseen265"),
                 ("fixtures-unseen265-heldout", "variants-unseen265-heldout"),
                 ("fixtures-unseen266", "variants-unseen266"),
-                ("fixtures-unseen266-heldout", "variants-unseen266-heldout"))
+                ("fixtures-unseen266-heldout", "variants-unseen266-heldout"),
+                ("fixtures-unseen267", "variants-unseen267"),
+                ("fixtures-unseen267-heldout", "variants-unseen267-heldout"),
+                ("fixtures-unseen268", "variants-unseen268"),
+                ("fixtures-unseen268-heldout", "variants-unseen268-heldout"),
+                ("fixtures-unseen269", "variants-unseen269"),
+                ("fixtures-unseen269-heldout", "variants-unseen269-heldout"),
+                ("fixtures-unseen270", "variants-unseen270"),
+                ("fixtures-unseen270-heldout", "variants-unseen270-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
