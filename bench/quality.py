@@ -226,7 +226,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen266", "fixtures-unseen266-heldout",
                     "fixtures-unseen267", "fixtures-unseen267-heldout", "fixtures-unseen268",
                     "fixtures-unseen268-heldout", "fixtures-unseen269", "fixtures-unseen269-heldout",
-                    "fixtures-unseen270", "fixtures-unseen270-heldout"})
+                    "fixtures-unseen270", "fixtures-unseen270-heldout",
+                    "fixtures-unseen271", "fixtures-unseen271-heldout", "fixtures-unseen272",
+                    "fixtures-unseen272-heldout", "fixtures-unseen273", "fixtures-unseen273-heldout",
+                    "fixtures-unseen274", "fixtures-unseen274-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -740,7 +743,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen269", "variants-unseen269"),
                 ("fixtures-unseen269-heldout", "variants-unseen269-heldout"),
                 ("fixtures-unseen270", "variants-unseen270"),
-                ("fixtures-unseen270-heldout", "variants-unseen270-heldout"))
+                ("fixtures-unseen270-heldout", "variants-unseen270-heldout"),
+                ("fixtures-unseen271", "variants-unseen271"),
+                ("fixtures-unseen271-heldout", "variants-unseen271-heldout"),
+                ("fixtures-unseen272", "variants-unseen272"),
+                ("fixtures-unseen272-heldout", "variants-unseen272-heldout"),
+                ("fixtures-unseen273", "variants-unseen273"),
+                ("fixtures-unseen273-heldout", "variants-unseen273-heldout"),
+                ("fixtures-unseen274", "variants-unseen274"),
+                ("fixtures-unseen274-heldout", "variants-unseen274-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
