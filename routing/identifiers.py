@@ -188,9 +188,11 @@ _ACCOUNT_TIERS = (
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an
-    # Organizations ARN's (it names the organization's management account)
+    # Organizations ARN's (it names the organization's management account), nor a User Notifications
+    # contact's (as an SNS topic's: the account that added the contact, whose activation mail may reach another
+    # account's address)
     # (an SNS topic's only when the mail calls it the reader's: "could not publish to your SNS topic arn:aws:sns:…")
-    _Gated(re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:)[a-z0-9-]+:[a-z0-9-]*:\Z"
+    _Gated(re.compile(r"\barn:aws[a-z-]*:(?!sns:|organizations:|notifications-contacts:)[a-z0-9-]+:[a-z0-9-]*:\Z"
                       r"|\b(?i:your (?:amazon )?sns topic\s+(?:arn\s+)?)arn:aws[a-z-]*:sns:[a-z0-9-]+:\Z"),
            in_text="arn:aws"),
 )

@@ -694,6 +694,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # deadlines, 30/30 ids each): session 30's blind round 42, on its round 41 rules (118773b; 264 also on 9e652b5,
     # the same figures; 263, written last, on 4c88a11's rules)
     names += [f"fixtures-unseen{n}{part}" for n in range(263, 267) for part in ("", "-heldout")]
+    # unseen267-270 (first runs 30/30, 29/30, 28/30 and 29/30 types, 17/17, 14/15, 15/16 and 14/14 labelled
+    # deadlines, 30/30, 30/30, 29/30 and 30/30 ids): session 31's blind round 43, on session 30's final rules (decc9d5)
+    names += [f"fixtures-unseen{n}{part}" for n in range(267, 271) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1077,13 +1080,22 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen264-266: session 30's round 42 (left in 265: a maintenance that asks nothing, an invitation's expiry, an
     # approval asked within 72 hours, as the samples label them; in 264: a closed account's reopen date written as
     # such), held-out ones not tuned on: at their first runs
-    floors["fixtures-unseen263"] = (18 / 20, 1.0, 1.0)  # (not tuned on: it came after the last rule round)
     floors["fixtures-unseen263-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen264"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen264-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen265"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen265-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen266-heldout"] = (1.0, 8 / 10, 1.0)
+    # unseen267-270: session 31's round 43, main folders tuned on (left in 268: a reply asked within 48 hours of an
+    # abuse report, an exposed key's publication date, a maintenance that says no action is required; in 269: a
+    # Portuguese act-by "até D" after an earlier date; in 270: a payment's automatic retry date), held-out ones at
+    # their first runs
+    floors["fixtures-unseen267-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen268"] = (1.0, 17 / 20, 1.0)
+    floors["fixtures-unseen268-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen269"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen270"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen270-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)

@@ -20,22 +20,32 @@ LIFECYCLE = "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT"
 # a planned lifecycle event is an end of support unless its body says a certificate or its CA expires or rotates: the
 # English body was read so before the end-of-support rule, the other languages only after it
 @pytest.mark.parametrize("body", [
-    "您的 AWS 账户 316402957718 中有 Amazon Quokka 集群，其代理使用的 TLS 证书由将于 2027年7月19日 到期的证书颁发机构签发。\n\n"
+    "您的 AWS 账户 316402957718 中有 Amazon Quokka 集群，其代理使用的 TLS 证书由将于 2027年7月19日 到期的证书颁"
+    "发机构签发。\n\n"
     "请在 2027年7月19日之前将新的 CA 添加到客户端信任库，并轮换代理证书。",
-    "お客様の AWS アカウント 316402957718 の Amazon Quokka クラスターのブローカーは、2027年7月19日に有効期限が切れる認証局が発行した"
-    " TLS 証明書を使用しています。\n\n2027年7月19日までに、新しい CA をクライアントのトラストストアに追加してください。",
-    "AWS 계정 316402957718의 Amazon Quokka 클러스터 브로커는 2027년 7월 19일에 만료되는 인증 기관이 발급한 TLS 인증서를 사용합니다.\n\n"
+    "お客様の AWS アカウント 316402957718 の Amazon Quokka クラスターのブローカーは、2027年7月19日に有効期限が"
+    "切れる認証局が発行した"
+    " TLS 証明書を使用しています。\n\n2027年7月19日までに、新しい CA をクライアントのトラストストアに追加してく"
+    "ださい。",
+    "AWS 계정 316402957718의 Amazon Quokka 클러스터 브로커는 2027년 7월 19일에 만료되는 인증 기관이 발급한 TLS "
+    "인증서를 사용합니다.\n\n"
     "2027년 7월 19일까지 새 CA를 클라이언트 신뢰 저장소에 추가하십시오.",
     "Ihr AWS-Konto 316402957718 hat Amazon Quokka-Cluster, deren Broker TLS-Zertifikate einer Zertifizierungsstelle "
-    "verwenden, die am 19. Juli 2027 abläuft.\n\nFügen Sie die neue CA vor dem 19. Juli 2027 dem Truststore Ihrer Clients hinzu.",
-    "Votre compte AWS 316402957718 possède des clusters Amazon Quokka dont les brokers utilisent des certificats TLS émis "
-    "par une autorité de certification qui expire le 19 juillet 2027.\n\nAjoutez la nouvelle CA au magasin de confiance de "
+    "verwenden, die am 19. Juli 2027 abläuft.\n\nFügen Sie die neue CA vor dem 19. Juli 2027 dem Truststore Ihr"
+    "er Clients hinzu.",
+    "Votre compte AWS 316402957718 possède des clusters Amazon Quokka dont les brokers utilisent des certificat"
+    "s TLS émis "
+    "par une autorité de certification qui expire le 19 juillet 2027.\n\nAjoutez la nouvelle CA au magasin de c"
+    "onfiance de "
     "vos clients avant le 19 juillet 2027.",
-    "Su cuenta de AWS 316402957718 tiene clústeres de Amazon Quokka cuyos brokers usan certificados TLS emitidos por una "
+    "Su cuenta de AWS 316402957718 tiene clústeres de Amazon Quokka cuyos brokers usan certificados TLS emitido"
+    "s por una "
     "entidad de certificación que vence el 19 de julio de 2027.\n\nAgregue la nueva CA al almacén de confianza de sus "
     "clientes antes del 19 de julio de 2027.",
-    "Il tuo account AWS 316402957718 ha cluster Amazon Quokka i cui broker usano certificati TLS emessi da un'autorità di "
-    "certificazione che scade il 19 luglio 2027.\n\nAggiungi la nuova CA al trust store dei client entro il 19 luglio 2027.",
+    "Il tuo account AWS 316402957718 ha cluster Amazon Quokka i cui broker usano certificati TLS emessi da un'a"
+    "utorità di "
+    "certificazione che scade il 19 luglio 2027.\n\nAggiungi la nuova CA al trust store dei client entro il 19 "
+    "luglio 2027.",
     "Sua conta da AWS 316402957718 tem clusters do Amazon Quokka cujos brokers usam certificados TLS emitidos por uma "
     "autoridade de certificação que expira em 19 de julho de 2027.\n\nAdicione a nova CA ao repositório confiável dos "
     "clientes antes de 19 de julho de 2027.",
@@ -50,8 +60,8 @@ def test_a_lifecycle_event_about_an_expiring_certificate_authority_is_a_rotation
     "[需要採取行動] 請在 2027年7月19日之前輪換 Amazon Quokka 代理的 TLS 憑證",
 ])
 def test_a_chinese_subject_with_the_verb_before_the_certificate(subject: str) -> None:
-    notice = classify(HEALTH, subject, f"您好！\n\n您的 AWS 账户 316402957718 中有 Amazon Quokka 集群。\n\n{LIFECYCLE}\n",
-                      date=FEB_3)
+    body = "您好！\n\n您的 AWS 账户 316402957718 中有 Amazon Quokka 集群。"
+    notice = classify(HEALTH, subject, f"{body}\n\n{LIFECYCLE}\n", date=FEB_3)
     assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-07-19")
 
 
@@ -68,9 +78,11 @@ def test_a_localized_end_of_support_stays_one(body: str) -> None:
 # a charge announced for something from a date, from the general sender and without a subject: a policy change whose
 # deadline is when the cost starts (quoted 041)
 @pytest.mark.parametrize("body", [
-    "On January 12, 2027, we announced a charge for every managed snapshot of an Amazon Quokka node, which applies from "
+    "On January 12, 2027, we announced a charge for every managed snapshot of an Amazon Quokka node, which appl"
+    "ies from "
     "April 1, 2027.\n\nTo see how many snapshots your accounts keep, use the Cost and Usage Report.",
-    "Last month we announced [1] a new fee for Amazon Quokka snapshot exports.\n\nThe fee for each export, which applies "
+    "Last month we announced [1] a new fee for Amazon Quokka snapshot exports.\n\nThe fee for each export, whic"
+    "h applies "
     "from April 1, 2027, is listed on the pricing page [2].",
 ])
 def test_a_charge_announced_from_a_date_is_a_policy_change(body: str) -> None:
@@ -82,3 +94,114 @@ def test_an_invoice_that_names_a_charge_stays_billing() -> None:
     notice = classify(NO_REPLY, None, "Your invoice for January 2027 is available. It includes the charge for Amazon "
                       "Quokka snapshots, which you can review in the Billing console.\n", date=FEB_3)
     assert notice.notice_type.startswith("billing.")
+
+
+# a maintenance cancelled, said in the other languages, next to a sentence about rescheduling later: nothing to act by
+@pytest.mark.parametrize("body", [
+    "我们曾于 2027年1月20日 通知您，节点 qk-7 将在 2027年2月20日 02:00–04:00 UTC 进行维护。该维护现已取消。如果"
+    "之后需要重新安排，我们会另行通知。",
+    "2027年1月20日にお知らせしたノード qk-7 の 2027年2月20日 02:00～04:00 UTC のメンテナンスはキャンセルされま"
+    "した。再スケジュールが必要な場合は改めてお知らせします。",
+    "2027년 1월 20일에 안내해 드린 노드 qk-7의 2027년 2월 20일 02:00~04:00 UTC 유지 관리가 취소되었습니다. 일정"
+    " 변경이 필요하면 다시 알려 드리겠습니다.",
+    "El 20 de enero de 2027 le informamos de un mantenimiento del nodo qk-7 el 20 de febrero de 2027 a las 02:0"
+    "0 UTC. Ese "
+    "mantenimiento ha sido cancelado. Si hubiera que reprogramarlo, le enviaremos un nuevo aviso.",
+    "Em 20 de janeiro de 2027 informamos uma manutenção do nó qk-7 em 20 de fevereiro de 2027 às 02:00 UTC. Ess"
+    "a manutenção "
+    "foi cancelada. Se for preciso reagendar, enviaremos um novo aviso.",
+    "Le 20 janvier 2027, nous vous avons annoncé une maintenance du nœud qk-7 le 20 février 2027 à 02:00 UTC. Cette "
+    "maintenance a été annulée. S'il faut la reprogrammer, nous vous enverrons un nouvel avis.",
+    "Il 20 gennaio 2027 ti abbiamo annunciato una manutenzione del nodo qk-7 il 20 febbraio 2027 alle 02:00 UTC"
+    ". Questa "
+    "manutenzione è stata annullata. Se sarà necessario riprogrammarla, ti invieremo un nuovo avviso.",
+    "Am 20. Januar 2027 haben wir eine Wartung des Knotens qk-7 am 20. Februar 2027 um 02:00 UTC angekündigt. D"
+    "iese Wartung "
+    "wurde abgesagt. Falls wir sie verschieben müssen, senden wir eine neue Benachrichtigung.",
+])
+def test_a_localized_cancelled_maintenance_has_no_deadline(body: str) -> None:
+    notice = classify(HEALTH, None, f"{body}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+MARKETPLACE = "no-reply@marketplace.aws"
+
+
+# a cancellation the reader made, confirmed, asking nothing more: the end of its access is no date to act by
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS Marketplace subscription has been cancelled",
+     "As requested, your subscription to Quokka Metrics (SaaS) has been cancelled for account 316402957718.\n\n"
+     "Access ends February 28, 2027\n\nYou do not need to do anything else."),
+    ("AWS Marketplace 구독 해지 완료: Quokka Metrics",
+     "AWS 계정 3164 0295 7718에서 Quokka Metrics 구독을 해지했습니다. 이 메일은 확인용이며 별도로 하실 일은 없"
+     "습니다.\n\n"
+     "서비스 이용 종료일 2027년 2월 28일"),
+    ("Su suscripción de AWS Marketplace se ha cancelado",
+     "Según lo solicitado, su suscripción a Quokka Metrics (SaaS) ha sido cancelada para la cuenta 316402957718.\n\n"
+     "El acceso termina el 28 de febrero de 2027. No es necesario realizar ninguna acción."),
+])
+def test_a_confirmed_cancellation_that_asks_nothing_has_no_deadline(subject: str, body: str) -> None:
+    notice = classify(MARKETPLACE, subject, f"{body}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+def test_a_cancellation_to_come_keeps_its_date() -> None:
+    notice = classify(MARKETPLACE, "Your AWS Marketplace subscription",
+                      "The seller has withdrawn Quokka Metrics. Your subscription in account 316402957718 will be "
+                      "cancelled effective February 28, 2027. Move your workloads before then.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-02-28")
+
+
+# a subscription said to be in effect now: its term's end, a year away, is no date to act by; a seller's withdrawal that
+# opens with the usual thanks keeps its date
+def test_a_subscription_now_in_effect_has_no_deadline() -> None:
+    notice = classify(MARKETPLACE, "AWS Marketplace 訂閱確認：Quokka Metrics",
+                      "您好：\n\n感謝您透過 AWS Marketplace 訂閱。您的訂閱已生效。\n\n訂閱帳戶 3164-0295-7718\n"
+                      "合約開始 2027年2月3日\n合約結束 2028年2月2日\n自動續約 已開啟\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+def test_a_withdrawal_that_opens_with_thanks_keeps_its_date() -> None:
+    notice = classify(MARKETPLACE, "Quokka Metrics will be withdrawn from AWS Marketplace",
+                      "Thank you for subscribing to Quokka Metrics (AMI) with account 316402957718.\n\nThe seller will "
+                      "withdraw the product. Your subscription stays active until April 30, 2027; after that date you "
+                      "can no longer launch new instances.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-04-30")
+
+
+# an SES set-up said complete with its date between, in ko, ja, zh; a warning of what a deleted record would turn the
+# status to is no failure
+@pytest.mark.parametrize("body", [
+    "AWS 계정 316402957718의 도메인 mail.quokka.example 에 대한 Easy DKIM 설정이 2027년 2월 3일에 완료되었습니다. "
+    "CNAME 레코드를 삭제하면 DKIM 상태가 실패로 바뀝니다.",
+    "AWS アカウント 316402957718 のドメイン mail.quokka.example の Easy DKIM の設定が2027年2月3日に完了しました。",
+    "AWS 账户 316402957718 中域 mail.quokka.example 的 Easy DKIM 设置已于 2027年2月3日完成。",
+])
+def test_an_ses_setup_said_complete_with_its_date_between(body: str) -> None:
+    notice = classify(NO_REPLY, "Amazon SES DKIM", f"{body}\n\nAmazon SES\n", date=FEB_3)
+    assert notice.notice_type == "ses.identity_verified"
+
+
+# reserved nodes that expire, in Traditional Chinese, whose mail names the payer of the bill: no statement
+def test_reserved_nodes_that_expire_with_the_payer_named_are_a_commitment_expiry() -> None:
+    notice = classify(NO_REPLY, "您的 Amazon Quokka 預留節點將於 30 天後到期",
+                      "您好：\n\n提醒您，連結帳戶 316402957718 中的 Amazon Quokka 預留節點將於 2027年3月5日 到"
+                      "期。此帳戶的帳單由"
+                      "付款人帳戶 427513068829 支付。\n\n到期後，用量將按隨需費率計費。\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline, notice.aws_account_id) == (
+        "cost.commitment_expiry", "2027-03-05", "316402957718")
+
+
+# the activation of an AWS User Notifications e-mail contact (docs: ActivateEmailContact): a verification; the account
+# in the contact's ARN is the one that added it, not necessarily the reader's
+@pytest.mark.parametrize("lead", [
+    "You asked to add this address as an e-mail contact of AWS User Notifications:",
+    "Você pediu para adicionar este endereço como contato do AWS User Notifications:",
+])
+def test_a_user_notifications_contact_activation_is_a_verification(lead: str) -> None:
+    arn = "arn:aws:notifications-contacts::316402957718:emailcontact/q0k1a2b3c4d5e6f7"
+    notice = classify("no-reply@notifications.aws", None,
+                      f"{lead}\n{arn}\n\nhttps://notifications.console.aws.amazon.com/notifications/verify-email"
+                      f"-contact"
+                      f"?arn={arn}&code=ZZ9QK\n", date=FEB_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("verification.other", None)
