@@ -229,7 +229,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen270", "fixtures-unseen270-heldout",
                     "fixtures-unseen271", "fixtures-unseen271-heldout", "fixtures-unseen272",
                     "fixtures-unseen272-heldout", "fixtures-unseen273", "fixtures-unseen273-heldout",
-                    "fixtures-unseen274", "fixtures-unseen274-heldout"})
+                    "fixtures-unseen274", "fixtures-unseen274-heldout",
+                    "fixtures-unseen275", "fixtures-unseen275-heldout", "fixtures-unseen276",
+                    "fixtures-unseen276-heldout", "fixtures-unseen277", "fixtures-unseen277-heldout",
+                    "fixtures-unseen278", "fixtures-unseen278-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -751,7 +754,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen273", "variants-unseen273"),
                 ("fixtures-unseen273-heldout", "variants-unseen273-heldout"),
                 ("fixtures-unseen274", "variants-unseen274"),
-                ("fixtures-unseen274-heldout", "variants-unseen274-heldout"))
+                ("fixtures-unseen274-heldout", "variants-unseen274-heldout"),
+                ("fixtures-unseen275", "variants-unseen275"),
+                ("fixtures-unseen275-heldout", "variants-unseen275-heldout"),
+                ("fixtures-unseen276", "variants-unseen276"),
+                ("fixtures-unseen276-heldout", "variants-unseen276-heldout"),
+                ("fixtures-unseen277", "variants-unseen277"),
+                ("fixtures-unseen277-heldout", "variants-unseen277-heldout"),
+                ("fixtures-unseen278", "variants-unseen278"),
+                ("fixtures-unseen278-heldout", "variants-unseen278-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
