@@ -79,6 +79,8 @@ _HTML_POINTER_AFTER = 4 + 12
 
 #: where :attr:`MailView.lowered` holds the lower-cased subject and body, joined by a line break (the ``text`` key)
 _TEXT_AT = GATED_KEYS.index("text")
+# a line of an earlier message quoted in reply style ("> …", ">> …"), its line break with it
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*(?:\n|\Z)", re.MULTILINE)
 
 CORE_IDENTIFIERS = ("case_id", "health_event_arn", "abuse_report_id", "invoice_id")
 CORE_LISTS = ("instance_ids", "access_key_ids", "regions")
@@ -285,7 +287,15 @@ class NoticeClassifier:
         if not wanted and not worth_looking(view.lowered[_TEXT_AT] if view.lowered is not None
                                             else f"{view.subject_lower}\n{view.body_lower}", notice_type):
             return None  # (the cheap test first: most mails no rule asked a deadline of name none)
-        deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
+        deadline = None
+        if _QUOTED_LINE.search(text) is not None:
+            # a mail that quotes an earlier one ("> Support for these releases ends on June 30, 2027") below its own
+            # words: its own words first, which may move that date; the quoted lines only when they name none
+            own = _QUOTED_LINE.sub("", text)
+            if own.strip():
+                deadline = best_deadline(f"{parsed.subject}\n{own}", mail_date, notice_type, not wanted)
+        if deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat()):
+            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
         if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \
                 and len(view.body) > len(text):
             # then the view's body: the text part and the HTML part's own lines (a text part that only says

@@ -450,6 +450,12 @@ _LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"\s*(?=\d|[a-z]{3})")
 # the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
+# a date moved to another in the same clause ("the end of support moves from D1 to D2", "has been extended from D1 to
+# D2", "we have postponed it from D1 to D2"): the verb before "from", then the new date after "to"
+_MOVED_FROM = re.compile(r"\b(?:mov(?:es|ed|ing)|chang(?:es|ed|ing)|extend(?:s|ed|ing)|postpon(?:es|ed|ing)|"
+                         r"delay(?:s|ed|ing)|push(?:es|ed|ing) back|reschedul(?:es|ed|ing)|shift(?:s|ed|ing)|"
+                         r"deferr(?:ed|ing)|defers)\b[^.;\n]{0,120}?\bfrom\s+(?:[a-z]+day,?\s+)?\Z")
+_MOVED_TO = re.compile(r",?\s+to\s+(?:[a-z]+day,?\s+)?(?:[a-z]+\.?\s+\d|\d)")
 # a plan, said in the present progressive ("we are retiring it on D"): what "will" happen on that date
 _PLANNED = re.compile(r" we are (?:\w+ing)\b")
 # an act asked before the change the mail announces takes effect ("please update them before the change takes effect",
@@ -2069,6 +2075,9 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         score = min(score, QUALIFY)  # (a window that opens: a deadline, no stronger than one: see _WINDOW_OPENS)
     if right < len(text) and _SUPERSEDED.match(text, right) is not None:
         score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
+    if text.startswith(" to ", end + (text[end:end + 1] == ",")) and _MOVED_TO.match(text, end) is not None \
+            and _MOVED_FROM.search(text, max(left, start - 160), start) is not None:
+        score += _PAST  # "… moves from June 30, 2027 to September 30, 2027": the date it moves from, replaced
     if score == QUALIFY - 2 and "restrict" in context:
         score += _ACT  # "If the exposed key is still active on D, we may restrict your account": the impact's date
     if foreign and (_DEFER_LIMIT.match(text, end) or _DEFER_LIMIT_BEFORE.search(before) is not None):

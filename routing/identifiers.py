@@ -903,10 +903,24 @@ class _Mail:
         shift = len(self.subject) + 1
         twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
         found = _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
-        if found is not None and ("*" in self.both or "•" in self.both or "xxxx" in self.low) \
-                and another_than_masked(found, self.both, self.folded, self.twelve):
+        if not ("*" in self.both or "•" in self.both or "xxxx" in self.low):
+            return found
+        if found is not None and another_than_masked(found, self.both, self.folded, self.twelve):
             return None
-        return found
+        return found if found is not None else self._unmasked()
+
+    def _unmasked(self) -> str | None:
+        """The account the text writes masked ("Account: ********1940") when it also writes it in full where an account
+        noun precedes it ("the full ID of the affected account is 772276441940"): the one such id that ends with the
+        masked digits, only when a single account is masked (a mail that masks two names neither)."""
+        masked = _masked_accounts(self.both, self.folded)
+        if len(masked) != 1:
+            return None
+        last4 = next(iter(masked))
+        full = {account_digits(match.group(1)) for match in self.twelve
+                if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
+        ending = [account for account in full if account.endswith(last4)]
+        return ending[0] if len(ending) == 1 else None
 
 
 def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Match[str]]) -> bool:

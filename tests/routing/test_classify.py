@@ -697,6 +697,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen267-270 (first runs 30/30, 29/30, 28/30 and 29/30 types, 17/17, 14/15, 15/16 and 14/14 labelled
     # deadlines, 30/30, 30/30, 29/30 and 30/30 ids): session 31's blind round 43, on session 30's final rules (decc9d5)
     names += [f"fixtures-unseen{n}{part}" for n in range(267, 271) for part in ("", "-heldout")]
+    # unseen271-274 (first runs 30/30, 28/30, 27/30 and 29/30 types, 16/17, 14/15, 18/18 and 15/15 labelled
+    # deadlines, 29/30, 30/30, 28/30 and 30/30 ids): session 31's blind round 44, on its round 43 rules (fb859a3)
+    names += [f"fixtures-unseen{n}{part}" for n in range(271, 275) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1096,6 +1099,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen269"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen270"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen270-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen271-274: session 31's round 44, main folders tuned on (left in 271: a relative date counted from the Date's
+    # UTC day; in 273: an account written in full only inside a user name, a member account in a text table, a domain
+    # renewal blocked), held-out ones at their first runs
+    floors["fixtures-unseen271"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen272-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen273"] = (19 / 20, 1.0, 18 / 20)
+    floors["fixtures-unseen273-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen274-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)

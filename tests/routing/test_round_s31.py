@@ -205,3 +205,118 @@ def test_a_user_notifications_contact_activation_is_a_verification(lead: str) ->
                       f"-contact"
                       f"?arn={arn}&code=ZZ9QK\n", date=FEB_3)
     assert (notice.notice_type, notice.aws_account_id) == ("verification.other", None)
+
+
+# round 44 (tuned on unseen271-274's main folders)
+
+# automatic renewal said turned off, in the past: the term's end is no renewal to act by
+@pytest.mark.parametrize("sentence", [
+    "Automatic renewal was turned off for the following agreement on February 3, 2027.",
+    "This confirms that automatic renewal has been switched off for the agreement below.",
+    "La renovación automática se ha desactivado para el siguiente acuerdo.",
+    "Le renouvellement automatique a été désactivé pour le contrat ci-dessous.",
+    "以下协议的自动续订已关闭。",
+])
+def test_an_agreement_whose_automatic_renewal_was_turned_off_has_no_deadline(sentence: str) -> None:
+    notice = classify(MARKETPLACE, "AWS Marketplace agreement update",
+                      f"{sentence}\n\nProduct: Quokka Metrics (SaaS)\nBuyer account: 316402957718\n"
+                      "Agreement started: May 1, 2026\nAgreement ends: April 30, 2027\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+def test_an_agreement_that_renews_unless_turned_off_keeps_its_date() -> None:
+    notice = classify(MARKETPLACE, "Your AWS Marketplace agreement renews soon",
+                      "Your agreement for Quokka Metrics (SaaS) in account 316402957718 renews automatically on April "
+                      "30, 2027. To stop it, turn off automatic renewal before that date.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", "2027-04-30")
+
+
+# a client certificate replaced, and a new intermediate CA to add to a trust store
+def test_a_client_certificate_change_is_a_rotation() -> None:
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka endpoint client certificate change",
+                      "Hello,\n\nThe client certificate that Amazon Quokka presents to your endpoints is being "
+                      "replaced. "
+                      "Add the new intermediate CA to the trust store of your endpoint before March 14, 2027.\n\n"
+                      f"{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-03-14")
+
+
+# the address AWS sends a kind of mail from changes: a policy change (samples/44), also without a subject
+@pytest.mark.parametrize("body", [
+    "Starting March 1, 2027, notifications about your Amazon Quokka jobs will be sent from quokka-alerts@aws.com "
+    "instead of no-reply-aws@amazon.com. You do not need to do anything.",
+    "A partir del 1 de marzo de 2027, las notificaciones de Amazon Quokka se enviarán desde quokka-alerts@aws.com en "
+    "lugar de no-reply-aws@amazon.com.",
+])
+def test_a_change_of_the_address_aws_mails_from_is_a_policy_change(body: str) -> None:
+    notice = classify("no-reply@amazonaws.com", None, f"Hello,\n\n{body}\n\nAWS Support\n", date=FEB_3)
+    assert notice.notice_type == "policy.change_notice"
+
+
+# a date moved in the same clause: the date it moves to, not the one it moves from; the quoted earlier notice's date
+# neither
+@pytest.mark.parametrize("sentence", [
+    "The end of support for Amazon Quokka 5.x moves from June 30, 2027 to Thursday, September 30, 2027.",
+    "The end of standard support for Amazon Quokka 5.x has been extended from June 30, 2027 to September 30, 2027.",
+])
+def test_a_date_moved_to_another_is_the_new_one(sentence: str) -> None:
+    notice = classify(HEALTH, "[Updated] Amazon Quokka 5.x end of support",
+                      f"{sentence} Upgrade your clusters before then.\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-09-30")
+
+
+def test_an_update_that_quotes_the_earlier_notice_takes_its_own_date() -> None:
+    notice = classify(HEALTH, "[Updated] Amazon Quokka 5.x end of support",
+                      "This update gives a new date. Please move your clusters to Quokka 7.x no later than September "
+                      "30, 2027.\n\n-------- Earlier message --------\n> Support for Quokka 5.x ends on June 30"
+                      ", 2027.\n"
+                      f"> Upgrade before that date.\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-09-30")
+
+
+def test_a_reply_that_quotes_the_only_date_keeps_it() -> None:
+    notice = classify(HEALTH, "Amazon Quokka 5.x end of support",
+                      "Hello,\n\nAs a reminder of the notice below:\n\n> Support for Quokka 5.x ends on June 30"
+                      ", 2027.\n"
+                      f"> Upgrade before that date.\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+# the root user's MFA device deactivated, said verb first in Chinese
+@pytest.mark.parametrize("body", [
+    "AWS 账户 316402957718 的根用户已停用一个多重身份验证 (MFA) 设备。",
+    "AWS 帳戶 316402957718 的根使用者已停用一個多重要素驗證 (MFA) 裝置。",
+])
+def test_a_chinese_mfa_deactivation_said_verb_first(body: str) -> None:
+    notice = classify("no-reply@amazonaws.com", None, f"您好，\n\n{body}\n\n如果这不是您的操作，请联系 AWS Support。\n",
+                      date=FEB_3)
+    assert notice.notice_type == "credentials.mfa_deactivated"
+
+
+# credentials (a Git user name and password) said publicly accessible, in fr and es
+@pytest.mark.parametrize("body", [
+    "Nous avons constaté que les identifiants Git HTTPS Amazon Quokka suivants du compte 316402957718, ainsi qu"
+    "e le mot "
+    "de passe correspondant, sont accessibles publiquement en ligne.",
+    "Hemos detectado que las credenciales Git HTTPS de Amazon Quokka de la cuenta 316402957718 y su contraseña son "
+    "accesibles públicamente en internet.",
+])
+def test_credentials_said_publicly_accessible_are_exposed(body: str) -> None:
+    notice = classify(NO_REPLY, None, f"{body}\n\nSupprimez-les. / Elimínelas.\n", date=FEB_3)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+# an account written masked and, elsewhere, in full where an account noun precedes it: that account; a mail that masks
+# one account and names another in full takes neither
+def test_a_masked_account_written_in_full_elsewhere_is_taken() -> None:
+    notice = classify("no-reply@amazonaws.com", "Your Amazon Web Services root user MFA device was removed",
+                      "The MFA device was removed from the root user of your AWS account.\n\nAccount: ********7718\n\n"
+                      "For reference, the full ID of the affected account is 316402957718.\n", date=FEB_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("credentials.mfa_deactivated", "316402957718")
+
+
+def test_a_masked_account_beside_another_full_one_takes_neither() -> None:
+    notice = classify("no-reply@amazonaws.com", "Your Amazon Web Services root user MFA device was removed",
+                      "The MFA device was removed from the root user of your AWS account.\n\nAccount: ********7718\n\n"
+                      "Your management account 427513068829 was told too.\n", date=FEB_3)
+    assert notice.aws_account_id is None
