@@ -232,7 +232,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen274", "fixtures-unseen274-heldout",
                     "fixtures-unseen275", "fixtures-unseen275-heldout", "fixtures-unseen276",
                     "fixtures-unseen276-heldout", "fixtures-unseen277", "fixtures-unseen277-heldout",
-                    "fixtures-unseen278", "fixtures-unseen278-heldout"})
+                    "fixtures-unseen278", "fixtures-unseen278-heldout",
+                    "fixtures-unseen279", "fixtures-unseen279-heldout", "fixtures-unseen280",
+                    "fixtures-unseen280-heldout", "fixtures-unseen281", "fixtures-unseen281-heldout",
+                    "fixtures-unseen282", "fixtures-unseen282-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -762,7 +765,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen277", "variants-unseen277"),
                 ("fixtures-unseen277-heldout", "variants-unseen277-heldout"),
                 ("fixtures-unseen278", "variants-unseen278"),
-                ("fixtures-unseen278-heldout", "variants-unseen278-heldout"))
+                ("fixtures-unseen278-heldout", "variants-unseen278-heldout"),
+                ("fixtures-unseen279", "variants-unseen279"),
+                ("fixtures-unseen279-heldout", "variants-unseen279-heldout"),
+                ("fixtures-unseen280", "variants-unseen280"),
+                ("fixtures-unseen280-heldout", "variants-unseen280-heldout"),
+                ("fixtures-unseen281", "variants-unseen281"),
+                ("fixtures-unseen281-heldout", "variants-unseen281-heldout"),
+                ("fixtures-unseen282", "variants-unseen282"),
+                ("fixtures-unseen282-heldout", "variants-unseen282-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
