@@ -1120,6 +1120,17 @@ _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"(?:\s+\(\d{1,3}\))?\s+"
                              # (the message named as "it": "The invitation expires 15 days after it was sent")
                              r"it (?:was|is|has been) (?:sent|received|delivered)\b|"
                              r"(?:the |this )?invoice date)")
+# the same counted from this very message in es, pt, fr, it, de ("caduca 15 días después del envío de este mensaje",
+# "expira 15 dias após o envio desta mensagem", "expire 15 jours après l'envoi de ce message", "scade 15 giorni dopo
+# l'invio di questo messaggio", "läuft 15 Tage nach dem Versand dieser Nachricht ab"): group 1 the number, 2 business
+# days
+_RELATIVE_AFTER_FOREIGN = re.compile(
+    r"(?<![\w.])(\d{1,3})\s+(?:d[ií]as|dias|jours|giorni|tage|kalendertage)"
+    r"(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\s+(?:despu[eé]s|ap[oó]s|depois|apr[eè]s|dopo|nach)\s+"
+    r"(?:[\w'’]{1,12}\s+){0,4}?(?:este|esta|desta|deste|ce|cette|questo|questa|dieser|diese[sr]?)\s+"
+    r"(?:mensaje|mensagem|message|messaggio|nachricht|e-?mail|correo|aviso|avis|avviso|notificaci[oó]n|"
+    r"notifica[cç][aã]o|notification|notifica|benachrichtigung)\b")
+_RELATIVE_AFTER_FOREIGN_CUES = ("despu", "após", "apos", "depois", "après", "apres", "dopo", "nach ")
 # payment terms counted from the invoice date (literals: worth_looking's test)
 _INVOICE_TERMS = ("days from the invoice date", "days after the invoice date", "days of the invoice date")
 # the same terms in the other languages ("au plus tard trente (30) jours après la date de facture", "30 días después de
@@ -2804,6 +2815,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_AFTER.finditer(lowered)
     if foreign:
         found += _RELATIVE_FOREIGN.finditer(lowered)
+        if any(map(lowered.__contains__, _RELATIVE_AFTER_FOREIGN_CUES)):
+            found += _RELATIVE_AFTER_FOREIGN.finditer(lowered)
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
         # (a reply asked within more than a day is a deadline, "within 36 hours" too; within a day, a response time:
         # samples/18)
@@ -2886,7 +2899,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         score, phrase_start = _score(lowered, match.start(), match.end())
         score += 3  # "within 5 days" is itself a deadline phrase
-        if match.re in (_RELATIVE, _RELATIVE_HOURS) and _OF_THIS_MESSAGE.match(lowered, match.end()):
+        if (match.re in (_RELATIVE, _RELATIVE_HOURS) and _OF_THIS_MESSAGE.match(lowered, match.end())) \
+                or match.re is _RELATIVE_AFTER_FOREIGN:
             # counted from this very mail ("within 15 days of this message"): an ask of its reader (and the past of
             # the anchor is no fact of the period's: "72 hours after the time this notice was sent")
             score = max(score, 3) + _ACT

@@ -182,7 +182,9 @@ _ACCOUNT_TIERS = (
                       r"pagador|management\b|di gestione\b)[\w-]+){1,4}[ \t]*[:：][ \t]*\Z", _I), ("account",)),
     # (the same field in es, pt, fr: "Cuenta de AWS identificada: 774-122-…", "Conta da AWS afetada:", "Compte AWS
     # concerné :")
-    _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:cuenta de AWS|conta da AWS|compte AWS)"
+    # (its id noun first: "ID de la cuenta de AWS invitada:", "ID da conta da AWS convidada:", "ID du compte AWS
+    # invité :")
+    _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:ID (?:de la |da |du ))?(?:cuenta de AWS|conta da AWS|compte AWS)"
                       r"(?: (?!de\b|da\b|pagador|payeur|de gesti|de gerenc)[\w-]+){1,2}[ \t]*[:：][ \t]*\Z", _I),
            ("cuenta de", "conta da", "compte aws")),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a

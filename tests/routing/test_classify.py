@@ -700,6 +700,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen271-274 (first runs 30/30, 28/30, 27/30 and 29/30 types, 16/17, 14/15, 18/18 and 15/15 labelled
     # deadlines, 29/30, 30/30, 28/30 and 30/30 ids): session 31's blind round 44, on its round 43 rules (fb859a3)
     names += [f"fixtures-unseen{n}{part}" for n in range(271, 275) for part in ("", "-heldout")]
+    # unseen275-278 (first runs 29/30, 29/30, 30/30 and 28/30 types, 20/20, 14/15, 15/17 and 16/16 labelled
+    # deadlines, 29/30, 30/30, 30/30 and 28/30 ids): session 31's blind round 45, on its round 43 rules (b580556)
+    names += [f"fixtures-unseen{n}{part}" for n in range(275, 279) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1107,6 +1110,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen273"] = (19 / 20, 1.0, 18 / 20)
     floors["fixtures-unseen273-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen274-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen275-278: session 31's round 45, main folders tuned on (left: a closed account's written reopen date, an
+    # end of standard support before a later automatic upgrade, an approval asked within 72 hours, a maintenance that
+    # asks nothing, an SNS alert's account), held-out ones at their first runs
+    floors["fixtures-unseen276"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen276-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen277"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen277-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen278"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen278-heldout"] = (9 / 10, 1.0, 9 / 10)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)

@@ -320,3 +320,53 @@ def test_a_masked_account_beside_another_full_one_takes_neither() -> None:
                       "The MFA device was removed from the root user of your AWS account.\n\nAccount: ********7718\n\n"
                       "Your management account 427513068829 was told too.\n", date=FEB_3)
     assert notice.aws_account_id is None
+
+
+# round 45 (tuned on unseen275-278's main folders)
+
+# an invitation that expires N days after this very message, in es, pt, fr, it, de (the English form already read)
+@pytest.mark.parametrize("sentence", [
+    "La invitación caduca 15 días después del envío de este mensaje.",
+    "O convite expira 15 dias após o envio desta mensagem.",
+    "L'invitation expire 15 jours après l'envoi de ce message.",
+    "L'invito scade 15 giorni dopo l'invio di questo messaggio.",
+    "Die Einladung läuft 15 Tage nach dem Versand dieser Nachricht ab.",
+])
+def test_an_invitation_that_expires_days_after_this_message(sentence: str) -> None:
+    notice = classify(NO_REPLY, "AWS Organizations",
+                      "The management account 427513068829 invited your AWS account 316402957718 to join its "
+                      "organization in AWS Organizations.\n\nhttps://console.aws.amazon.com/organizations/v2/home/"
+                      f"invitations\n\n{sentence}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.organizations_invite", "2027-02-18")
+
+
+# the root user's MFA device deactivated with its date between, in the Chinese passive
+def test_a_chinese_mfa_deactivation_with_its_date_between() -> None:
+    notice = classify("no-reply@amazonaws.com", None,
+                      "您好:\n\n您的 AWS 账户(****-****-7718)根用户的多重身份验证(MFA)设备已于 2027年2月3日(星"
+                      "期三)09:12 UTC 被停用。\n\n我们建议您尽快为根用户重新启用 MFA。\n\n"
+                      "账户 ID: 316402957718\n", date=FEB_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("credentials.mfa_deactivated", "316402957718")
+
+
+# a new fee AWS will charge for something, in Chinese, from the general sender: a policy change whose deadline is when
+# the cost starts
+def test_a_chinese_new_fee_is_a_policy_change() -> None:
+    notice = classify(NO_REPLY, "关于 Amazon Quokka 闲置节点收费的通知",
+                      "您好，\n\n2027年1月12日，我们宣布将对闲置的 Amazon Quokka 节点收取新的小时费用，自2027年"
+                      "6月1日起生效。\n\n"
+                      "如有疑问，请联系 AWS Support。\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-01")
+
+
+# the invited account's field with its id noun first (es, pt, fr), beside the management account that invites it
+@pytest.mark.parametrize("field", [
+    "ID de la cuenta de AWS invitada: 3164-0295-7718",
+    "ID da conta da AWS convidada: 3164-0295-7718",
+    "ID du compte AWS invité : 3164-0295-7718",
+])
+def test_the_invited_account_field_with_its_id_noun_first(field: str) -> None:
+    notice = classify(NO_REPLY, "AWS Organizations",
+                      f"{field}\nManagement account / cuenta de administración: 4275-1306-8829\n\n"
+                      "https://console.aws.amazon.com/organizations/v2/home/invitations\n", date=FEB_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("verification.organizations_invite", "316402957718")
