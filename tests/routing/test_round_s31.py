@@ -370,3 +370,44 @@ def test_the_invited_account_field_with_its_id_noun_first(field: str) -> None:
                       f"{field}\nManagement account / cuenta de administración: 4275-1306-8829\n\n"
                       "https://console.aws.amazon.com/organizations/v2/home/invitations\n", date=FEB_3)
     assert (notice.notice_type, notice.aws_account_id) == ("verification.organizations_invite", "316402957718")
+
+
+# round 46 (tuned on unseen279-282's main folders)
+
+# a reply on a case whose number runs to 16 digits, about an end of support: case correspondence
+def test_a_case_reply_with_a_long_case_number_is_correspondence() -> None:
+    notice = classify(NO_REPLY, "RE: [CASE 1787395067641526] Amazon Quokka: build image deprecated",
+                      "Hola:\n\nLe escribimos en relación con el caso 1787395067641526. La imagen de compilación está "
+                      "obsoleta, con fecha de retirada el 30 de junio de 2027.\n\nSi tiene más preguntas, respo"
+                      "nda a este "
+                      "caso desde el Centro de soporte.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("support.case_correspondence", None)
+
+
+# a case AWS opened, named so in the subject ("New case opened by AWS") and the body
+def test_a_case_opened_by_aws_named_after_its_opener() -> None:
+    notice = classify(NO_REPLY, "[Case 1793878225909] New case opened by AWS: Amazon Quokka share",
+                      "A new case was opened by AWS for your account: case 1793878225909\n\nAccount: 3164 0295 7718\n\n"
+                      "Please reply to this case within 7 days of this message.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("support.case_opened_by_aws", "2027-02-10")
+
+
+# unusual activity named in the subject, whose steps mention credentials that "may be exposed": suspicious activity,
+# not an exposed key; a key said exposed stays one
+def test_unusual_activity_whose_steps_name_credentials_that_may_be_exposed() -> None:
+    subject = "[Action Required] Unusual activity detected in your AWS account 316402957718"
+    notice = classify("no-reply@amazonaws.com", subject,
+                      "We have detected activity in your AWS account 316402957718 that may indicate it was used"
+                      " without "
+                      "your authorization: the IAM access key AKIAQUOKKAEXAMPLE7X1 launched GPU instances.\n\nStep 1: "
+                      "Rotate or delete the access key named above and any other credentials that may be exposed.\n",
+                      date=FEB_3)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_an_access_key_said_exposed_stays_an_exposed_key() -> None:
+    notice = classify("no-reply@amazonaws.com", "Your AWS access key is exposed",
+                      "The access key AKIAQUOKKAEXAMPLE7X1 of your AWS account 316402957718 was found exposed i"
+                      "n a public "
+                      "repository. Delete it.\n", date=FEB_3)
+    assert notice.notice_type == "security.exposed_credentials"
