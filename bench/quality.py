@@ -235,7 +235,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen278", "fixtures-unseen278-heldout",
                     "fixtures-unseen279", "fixtures-unseen279-heldout", "fixtures-unseen280",
                     "fixtures-unseen280-heldout", "fixtures-unseen281", "fixtures-unseen281-heldout",
-                    "fixtures-unseen282", "fixtures-unseen282-heldout"})
+                    "fixtures-unseen282", "fixtures-unseen282-heldout",
+                    "fixtures-unseen283", "fixtures-unseen283-heldout", "fixtures-unseen284",
+                    "fixtures-unseen284-heldout", "fixtures-unseen285", "fixtures-unseen285-heldout",
+                    "fixtures-unseen286", "fixtures-unseen286-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -773,7 +776,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen281", "variants-unseen281"),
                 ("fixtures-unseen281-heldout", "variants-unseen281-heldout"),
                 ("fixtures-unseen282", "variants-unseen282"),
-                ("fixtures-unseen282-heldout", "variants-unseen282-heldout"))
+                ("fixtures-unseen282-heldout", "variants-unseen282-heldout"),
+                ("fixtures-unseen283", "variants-unseen283"),
+                ("fixtures-unseen283-heldout", "variants-unseen283-heldout"),
+                ("fixtures-unseen284", "variants-unseen284"),
+                ("fixtures-unseen284-heldout", "variants-unseen284-heldout"),
+                ("fixtures-unseen285", "variants-unseen285"),
+                ("fixtures-unseen285-heldout", "variants-unseen285-heldout"),
+                ("fixtures-unseen286", "variants-unseen286"),
+                ("fixtures-unseen286-heldout", "variants-unseen286-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
