@@ -294,6 +294,8 @@ class NoticeClassifier:
             own = _QUOTED_LINE.sub("", text)
             if own.strip():
                 deadline = best_deadline(f"{parsed.subject}\n{own}", mail_date, notice_type, not wanted)
+                if deadline is not None and not wanted and not evidenced(deadline, notice_type):
+                    deadline = None  # (a date of its own words that no rule asked for and nothing evidences: the rest)
         if deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat()):
             deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
         if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \

@@ -451,11 +451,14 @@ _LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"\s*(?=\d|[a-z]{3})")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
 # a date moved to another in the same clause ("the end of support moves from D1 to D2", "has been extended from D1 to
-# D2", "we have postponed it from D1 to D2"): the verb before "from", then the new date after "to"
+# D2", "we have postponed it from D1 to D2"): the verb before "from", then a date after "to" (a month and its day,
+# a day and its month, or an ISO date; not "to TLS 1.3", "to 7 days", "to 02:00 UTC")
 _MOVED_FROM = re.compile(r"\b(?:mov(?:es|ed|ing)|chang(?:es|ed|ing)|extend(?:s|ed|ing)|postpon(?:es|ed|ing)|"
                          r"delay(?:s|ed|ing)|push(?:es|ed|ing) back|reschedul(?:es|ed|ing)|shift(?:s|ed|ing)|"
                          r"deferr(?:ed|ing)|defers)\b[^.;\n]{0,120}?\bfrom\s+(?:[a-z]+day,?\s+)?\Z")
-_MOVED_TO = re.compile(r",?\s+to\s+(?:[a-z]+day,?\s+)?(?:[a-z]+\.?\s+\d|\d)")
+_MOVED_TO = re.compile(r",?\s+to\s+(?:[a-z]+day,?\s+)?"
+                       r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+                       r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}\b)")
 # a plan, said in the present progressive ("we are retiring it on D"): what "will" happen on that date
 _PLANNED = re.compile(r" we are (?:\w+ing)\b")
 # an act asked before the change the mail announces takes effect ("please update them before the change takes effect",

@@ -706,6 +706,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen279-282 (first runs 27/30, 30/30, 28/30 and 30/30 types, 19/19, 12/12, 14/15 and 15/15 labelled
     # deadlines, 30/30 ids each): session 31's blind round 46, on its round 44 rules (d30f574)
     names += [f"fixtures-unseen{n}{part}" for n in range(279, 283) for part in ("", "-heldout")]
+    # unseen283-286 (first runs 29/30, 28/30, 30/30 and 29/30 types, 16/16, 13/13, 15/15 and 14/15 labelled
+    # deadlines, 30/30, 29/30, 29/30 and 30/30 ids): session 31's blind round 47, on its round 46 rules (f014299)
+    names += [f"fixtures-unseen{n}{part}" for n in range(283, 287) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1129,6 +1132,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen281"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen281-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen282-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen283-286: session 31's round 47, main folders tuned on (left in 284: a maintenance that says there is nothing
+    # to do), held-out ones at their first runs
+    floors["fixtures-unseen284"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen284-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen285-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen286-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)

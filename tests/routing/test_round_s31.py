@@ -411,3 +411,105 @@ def test_an_access_key_said_exposed_stays_an_exposed_key() -> None:
                       "n a public "
                       "repository. Delete it.\n", date=FEB_3)
     assert notice.notice_type == "security.exposed_credentials"
+
+
+# round 47 (tuned on unseen283-286's main folders)
+
+# a software update AWS schedules and applies (AWS_<SERVICE>_SCHEDULED_SOFTWARE_UPDATE): a scheduled maintenance, also
+# where the body is localized
+def test_a_scheduled_software_update_event_is_a_maintenance() -> None:
+    notice = classify(HEALTH, "Amazon Quokka : mise à jour logicielle planifiée",
+                      "Bonjour,\n\nUne mise à jour logicielle est disponible pour vos domaines Amazon Quokka. À"
+                      " compter du "
+                      "lundi 8 mars 2027, nous l'appliquerons automatiquement. Vous pouvez l'appliquer vous-même avant "
+                      "cette date.\n\nEvent type code: AWS_QUOKKA_SCHEDULED_SOFTWARE_UPDATE\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-08")
+
+
+# a Spanish subject that says the account "podría suspenderse" (reflexive): a suspension warning
+def test_a_spanish_reflexive_suspension_subject_is_a_warning() -> None:
+    notice = classify(NO_REPLY, "Acción inmediata necesaria: su cuenta de AWS 316402957718 podría suspenderse",
+                      "Hola:\n\nSu cuenta de AWS 316402957718 tiene un saldo vencido de 2.380,14 USD. Para evitar la "
+                      "suspensión de la cuenta, pague el importe antes del 15 de febrero de 2027.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("billing.suspension_warning", "2027-02-15")
+
+
+# reserved instances whose kind stands between ("예약 DB 인스턴스"): a commitment that expires
+def test_reserved_db_instances_that_expire_in_korean() -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka 예약 DB 인스턴스가 30일 후 만료됩니다",
+                      "안녕하세요.\n\n연결된 계정 316402957718의 Amazon Quokka 예약 DB 인스턴스가 2027년 3월 5일(금)에 "
+                      "만료됩니다.\n\n만료일이 지나면 해당 사용량에는 온디맨드 요금이 부과됩니다. 만료일 전에 "
+                      "새 예약 DB "
+                      "인스턴스를 구매하십시오.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("cost.commitment_expiry", "2027-03-05")
+
+
+# what the review of this session's rules asked to keep (each passed before the rounds above)
+def test_a_date_moved_to_what_is_no_date_stays_the_date() -> None:
+    notice = classify(HEALTH, "Amazon Quokka TLS change",
+                      "The minimum TLS version changes from June 30, 2027 to TLS 1.3. "
+                      f"Update your clients before June 30, 2027.\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert notice.deadline == "2027-06-30"
+
+
+@pytest.mark.parametrize("body", [
+    "El soporte estándar de Amazon Quokka 2.x finaliza el 30 de junio de 2027. Sus clústeres usan certificados "
+    "emitidos por "
+    "su propia autoridad de certificación privada. Actualice antes de esa fecha.",
+    "Der Standard-Support für Amazon Quokka 2.x endet am 30. Juni 2027. Ihre Cluster nutzen Zertifikate Ihrer eigenen "
+    "privaten Zertifizierungsstelle. Aktualisieren Sie vor diesem Datum.",
+])
+def test_an_end_of_support_that_names_a_certificate_authority_stays_one(body: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka 2.x", f"{body}\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+@pytest.mark.parametrize("sentence", [
+    "自動更新をオフにするには、コンソールで設定してください。",
+    "Si vous avez désactivé le renouvellement automatique, ignorez ce message.",
+    "If you turned off auto-renewal, ignore this message.",
+])
+def test_an_instruction_or_a_condition_to_turn_renewal_off_keeps_the_renewal_date(sentence: str) -> None:
+    notice = classify(MARKETPLACE, "AWS Marketplace renewal",
+                      "Your agreement for Quokka Metrics in account 316402957718 renews automatically on February 28, "
+                      f"2027.\n\n{sentence}\n", date=FEB_3)
+    assert notice.deadline == "2027-02-28"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Si reinicia el clúster usted mismo antes de esa fecha, la ventana programada queda cancelada.",
+    "Si vous redémarrez le cluster vous-même avant cette date, la fenêtre planifiée est annulée.",
+])
+def test_a_cancellation_made_conditional_on_the_reader_keeps_the_window(sentence: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka maintenance",
+                      "La maintenance de votre cluster qk-7 est prévue le 16 mars "
+                      f"2027. {sentence}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_3)
+    assert notice.deadline == "2027-03-16"
+
+
+@pytest.mark.parametrize(("sender", "subject", "body", "not_type"), [
+    (NO_REPLY, None, "Conserva le tue credenziali in un luogo sicuro e non pubblicarle mai pubblicamente.",
+     "security.exposed_credentials"),
+    (NO_REPLY, None, "Si sus credenciales están públicamente disponibles, rótelas de inmediato.",
+     "security.exposed_credentials"),
+    (NO_REPLY, "AWS Free Tier usage",
+     "Your Free Tier usage is at 85%. If your access key may have been exposed, rotate it.",
+     "security.exposed_credentials"),
+    (NO_REPLY, "Unexpected activity in your AWS account? Review your billing alarms", "Set billing alarms.",
+     "security.suspicious_activity"),
+    (NO_REPLY, "RE: [CASE 1765432109] New case opened by AWS: Quokka", "Thank you for your reply.",
+     "support.case_opened_by_aws"),
+    ("no-reply@notifications.aws", None,
+     "Your alarm fired. Contact: arn:aws:notifications-contacts::316402957718:emailcontact/abc (active)",
+     "verification.other"),
+])
+def test_advice_conditions_and_replies_keep_their_types(sender: str, subject: str | None, body: str,
+                                                         not_type: str) -> None:
+    assert classify(sender, subject, f"{body}\n", date=FEB_3).notice_type != not_type
+
+
+def test_a_quoted_deadline_stays_when_the_own_words_date_is_no_deadline() -> None:
+    notice = classify(HEALTH, "Amazon Quokka notice",
+                      "Please update this case on February 20, 2027.\n\n> Please migrate your clusters before April "
+                      "15, 2027.\n\nEvent type code: AWS_QUOKKA_OPERATIONAL_ISSUE\n", date=FEB_3)
+    assert notice.deadline == "2027-04-15"
