@@ -238,7 +238,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen282", "fixtures-unseen282-heldout",
                     "fixtures-unseen283", "fixtures-unseen283-heldout", "fixtures-unseen284",
                     "fixtures-unseen284-heldout", "fixtures-unseen285", "fixtures-unseen285-heldout",
-                    "fixtures-unseen286", "fixtures-unseen286-heldout"})
+                    "fixtures-unseen286", "fixtures-unseen286-heldout",
+                    "fixtures-unseen287", "fixtures-unseen287-heldout", "fixtures-unseen288",
+                    "fixtures-unseen288-heldout", "fixtures-unseen289", "fixtures-unseen289-heldout",
+                    "fixtures-unseen290", "fixtures-unseen290-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -784,7 +787,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen285", "variants-unseen285"),
                 ("fixtures-unseen285-heldout", "variants-unseen285-heldout"),
                 ("fixtures-unseen286", "variants-unseen286"),
-                ("fixtures-unseen286-heldout", "variants-unseen286-heldout"))
+                ("fixtures-unseen286-heldout", "variants-unseen286-heldout"),
+                ("fixtures-unseen287", "variants-unseen287"),
+                ("fixtures-unseen287-heldout", "variants-unseen287-heldout"),
+                ("fixtures-unseen288", "variants-unseen288"),
+                ("fixtures-unseen288-heldout", "variants-unseen288-heldout"),
+                ("fixtures-unseen289", "variants-unseen289"),
+                ("fixtures-unseen289-heldout", "variants-unseen289-heldout"),
+                ("fixtures-unseen290", "variants-unseen290"),
+                ("fixtures-unseen290-heldout", "variants-unseen290-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
