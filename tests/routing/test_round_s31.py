@@ -513,3 +513,58 @@ def test_a_quoted_deadline_stays_when_the_own_words_date_is_no_deadline() -> Non
                       "Please update this case on February 20, 2027.\n\n> Please migrate your clusters before April "
                       "15, 2027.\n\nEvent type code: AWS_QUOKKA_OPERATIONAL_ISSUE\n", date=FEB_3)
     assert notice.deadline == "2027-04-15"
+
+
+# round 48 (tuned on unseen287-290's main folders)
+
+# a German subject whose certificate is a compound with a hyphen ("Austausch des TLS-Serverzertifikats")
+def test_a_german_subject_with_a_hyphenated_certificate_compound() -> None:
+    notice = classify(HEALTH, "[Handlung erforderlich] Amazon Quokka: Austausch des TLS-Serverzertifikats",
+                      "Guten Tag,\n\nClients mit eigenem Truststore müssen die neue Kette aufnehmen. Bitte erle"
+                      "digen Sie das "
+                      f"bis zum 12.04.2027.\n\n{LIFECYCLE}\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-04-12")
+
+
+# the root user's MFA deactivated "已於 D 停用" (Traditional Chinese, no passive marker)
+def test_a_traditional_chinese_mfa_deactivation_on_a_date() -> None:
+    notice = classify(NO_REPLY, None, "您好，\n\n您 AWS 帳戶的根使用者多重要素驗證 (MFA) 裝置已於 2027年2月3日 "
+                      "09:12 UTC 停用。\n\n"
+                      "我們建議您盡快為根使用者重新啟用 MFA。如有疑問，請聯絡 AWS Support。\n\n帳戶 ID：316402957718\n",
+                      date=FEB_3)
+    assert notice.notice_type == "credentials.mfa_deactivated"
+
+
+# a case AWS opened "on behalf of account N", whose text also says AWS received the reader's request
+def test_a_case_opened_on_behalf_of_the_account_after_a_request() -> None:
+    notice = classify(NO_REPLY, "Amazon Web Services: New Support case: 171265052412497",
+                      "Amazon Web Services has opened case 171265052412497 on behalf of account 316402957718.\n\nWe "
+                      "received your request for access to Amazon Quokka models. Please add your use case to the case "
+                      "by February 10, 2027.\n", date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("support.case_opened_by_aws", "2027-02-10")
+
+
+# a contract renewed already, or a subscription now active with auto-renew off: the new term's end is no date to act by
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Marketplace: agreement renewed for Quokka Metrics",
+     "The contract below reached the end of its term and renewed automatically, as set in the offer.\n\nBuyer account "
+     "3164-0295-7718\nRenewed on February 3, 2027\nNew term February 3, 2027 – February 2, 2028\n\nYou can review the "
+     "agreement and its auto-renewal setting under Manage subscriptions.\n"),
+    ("Your AWS Marketplace subscription to Quokka Metrics is active",
+     "Thanks for subscribing. The SaaS contract below is now active for AWS account 3164-0295-7718.\n\nContract start "
+     "2027-02-03\nContract end 2028-02-02\nAuto-renew Off\n"),
+])
+def test_a_contract_renewed_or_just_active_has_no_deadline(subject: str, body: str) -> None:
+    notice = classify(MARKETPLACE, subject, body, date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+# a maintenance the reader may move ("potete spostarla … entro il D"), with a brief interruption
+def test_an_italian_maintenance_the_reader_may_move() -> None:
+    notice = classify(HEALTH, "Manutenzione pianificata di Amazon Quokka",
+                      "Salve,\n\nil nodo qk-7 riceverà un aggiornamento sabato 13 marzo 2027, tra le 02:00 e le"
+                      " 04:00 UTC. "
+                      "È prevista una breve interruzione. Se questa finestra non va bene, potete spostarla dall"
+                      "a console "
+                      "entro il 9 marzo 2027.\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_3)
+    assert notice.deadline in ("2027-03-09", "2027-03-13")
