@@ -244,7 +244,12 @@ class LocalStore:
         if not source.exists():
             return  # already moved: idempotent
         folder.mkdir(parents=True, exist_ok=True)
-        os.rename(source, folder / f"{key}.msg")
+        try:
+            os.rename(source, folder / f"{key}.msg")
+        except FileNotFoundError:
+            if source.exists():
+                raise  # (the source is there: the folder is what is missing, a real failure)
+            return  # moved between the test and the rename by another finisher of the same key: idempotent
         if self.fsync:
             _fsync_dir(folder)
             _fsync_dir(self.pending_dir)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -92,3 +94,32 @@ def test_put_many_reports_failure_per_item_without_acknowledging(tmp_path: Path)
     results = store.put_many([(ENVELOPE, RAW), (ENVELOPE, RAW)])
     assert all(isinstance(r, StoreError) for r in results)
     assert list(store.tmp.iterdir()) == []
+
+
+def _finish_all(root: str, keys: list[str], errors: Any) -> None:
+    store = LocalStore(Path(root), fsync=False)
+    failed = 0
+    for key in keys:
+        try:
+            store.mark_done(key)
+        except OSError:
+            failed += 1
+    errors.put(failed)
+
+
+def test_mark_done_by_processes_racing_on_the_same_keys_never_fails(tmp_path: Path) -> None:
+    """Two finishers of one key (a worker whose lock expired under load, and the next one) may both see it pending; the
+    second rename then finds no source. That is the move already done, not an error (a worker's traceback in CI)."""
+    store = LocalStore(tmp_path, fsync=False)
+    keys = [store.put(ENVELOPE, RAW) for _ in range(200)]
+    ctx = multiprocessing.get_context("fork")
+    errors = ctx.Queue()
+    finishers = [ctx.Process(target=_finish_all, args=(str(tmp_path), keys, errors)) for _ in range(3)]
+    for finisher in finishers:
+        finisher.start()
+    for finisher in finishers:
+        finisher.join(timeout=60)
+        assert finisher.exitcode == 0
+    assert sum(errors.get(timeout=10) for _ in finishers) == 0
+    assert [k for k, _ in store.pending()] == []
+    assert all(store.state(key) == "done" for key in keys)
