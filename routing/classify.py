@@ -296,10 +296,9 @@ class NoticeClassifier:
                 deadline = best_deadline(f"{parsed.subject}\n{own}", mail_date, notice_type, not wanted)
                 if deadline is not None and not wanted and not evidenced(deadline, notice_type):
                     deadline = None  # (a date of its own words that no rule asked for and nothing evidences: the rest)
-        if deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat()):
+        if _missing(deadline, mail_date):
             deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
-        if (deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())) \
-                and len(view.body) > len(text):
+        if _missing(deadline, mail_date) and len(view.body) > len(text):
             # then the view's body: the text part and the HTML part's own lines (a text part that only says
             # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
             # cells, also when the HTML part is short); second, as it costs a longer scan
@@ -314,6 +313,11 @@ class NoticeClassifier:
         if deadline is None or wanted or evidenced(deadline, notice_type):
             return deadline
         return None
+
+
+def _missing(deadline: Deadline | None, mail_date: date | None) -> bool:
+    """Whether ``deadline`` is none, or a date already passed when the mail was sent: the next reading is tried."""
+    return deadline is None or (mail_date is not None and deadline.date < mail_date.isoformat())
 
 
 def identifiers_for_output(notice: Notice) -> dict[str, Any]:
