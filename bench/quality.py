@@ -241,7 +241,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen286", "fixtures-unseen286-heldout",
                     "fixtures-unseen287", "fixtures-unseen287-heldout", "fixtures-unseen288",
                     "fixtures-unseen288-heldout", "fixtures-unseen289", "fixtures-unseen289-heldout",
-                    "fixtures-unseen290", "fixtures-unseen290-heldout"})
+                    "fixtures-unseen290", "fixtures-unseen290-heldout",
+                    "fixtures-unseen291", "fixtures-unseen291-heldout", "fixtures-unseen292",
+                    "fixtures-unseen292-heldout", "fixtures-unseen293", "fixtures-unseen293-heldout",
+                    "fixtures-unseen294", "fixtures-unseen294-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -795,7 +798,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen289", "variants-unseen289"),
                 ("fixtures-unseen289-heldout", "variants-unseen289-heldout"),
                 ("fixtures-unseen290", "variants-unseen290"),
-                ("fixtures-unseen290-heldout", "variants-unseen290-heldout"))
+                ("fixtures-unseen290-heldout", "variants-unseen290-heldout"),
+                ("fixtures-unseen291", "variants-unseen291"),
+                ("fixtures-unseen291-heldout", "variants-unseen291-heldout"),
+                ("fixtures-unseen292", "variants-unseen292"),
+                ("fixtures-unseen292-heldout", "variants-unseen292-heldout"),
+                ("fixtures-unseen293", "variants-unseen293"),
+                ("fixtures-unseen293-heldout", "variants-unseen293-heldout"),
+                ("fixtures-unseen294", "variants-unseen294"),
+                ("fixtures-unseen294-heldout", "variants-unseen294-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
