@@ -450,6 +450,17 @@ _LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"\s*(?=\d|[a-z]{3})")
 # the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
+# a date its own clause says was moved, in the other languages ("el mantenimiento anunciado para el sábado 3 de abril
+# de 2027 se ha trasladado", "annoncée pour le samedi 3 avril 2027 a été reportée", "für den 3. April 2027
+# angekündigte Wartung wurde verschoben", "2027年4月3日に予定されていたメンテナンスは変更されました"): the date the
+# mail replaces (the English "has been moved" is a fact of _CONTEXT's)
+_MOVED_AFTER = re.compile(r"[^.。\n]{0,60}?(?:\bse ha (?:trasladado|reprogramado|pospuesto|aplazado|cambiado)\b|"
+                          r"\bha sido (?:trasladad|reprogramad|pospuest|aplazad)|"
+                          r"\b(?:foi|foram) (?:remarcad|adiad|reagendad|transferid)|"
+                          r"\b(?:a|ont) été (?:report|déplac|reprogramm|décal)|"
+                          r"\b(?:è|sono) stat[oaie] (?:spostat|rinviat|riprogrammat|posticipat)|"
+                          r"\bwurden? (?:verschoben|verlegt)\b|(?:変更|延期)されました|"
+                          r"已(?:改期|推迟|延期|更改)|(?:변경|연기)되었습니다)")
 # a date moved to another in the same clause ("the end of support moves from D1 to D2", "has been extended from D1 to
 # D2", "we have postponed it from D1 to D2"): the verb before "from", then a date after "to" (a month and its day,
 # a day and its month, or an ISO date; not "to TLS 1.3", "to 7 days", "to 02:00 UTC")
@@ -2089,6 +2100,8 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
         score = min(score, QUALIFY)  # (a window that opens: a deadline, no stronger than one: see _WINDOW_OPENS)
     if right < len(text) and _SUPERSEDED.match(text, right) is not None:
         score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
+    if foreign and _MOVED_AFTER.match(text, end, right) is not None:
+        score += _PAST  # "anunciado para el sábado 3 de abril de 2027 se ha trasladado": the date the mail replaces
     if text.startswith(" to ", end + (text[end:end + 1] == ",")) and _MOVED_TO.match(text, end) is not None \
             and _MOVED_FROM.search(text, max(left, start - 160), start) is not None:
         score += _PAST  # "… moves from June 30, 2027 to September 30, 2027": the date it moves from, replaced
@@ -2795,12 +2808,24 @@ _STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|"
                          r"\bdal(?:l['’])?)\s*(?:[^\W\d_]+\.?,?\s+)?\Z")
 
 
+# when the mail (or what it carries: an invitation, a request) was sent, right before a date ("Invitation sent on:
+# D", "Convite enviado em: D", "Invitation envoyée le : D", "Einladung gesendet am: D", "送信日: D", "发送日期：D",
+# "발송일: D"): on the mail's own date, a fact, not the date to act by (an invitation that "expires in 15 days" counts
+# from it)
+_SENT_ON = re.compile(r"(?:\bsent(?: on| at)?|\bdate sent|\benviad[oa]s? (?:em|el)|\benvoy[ée]e?s? le|"
+                      r"\binviat[oaie] il|\b(?:gesendet|versendet|verschickt) am|送信日時?|"
+                      r"发送(?:于|日期|时间)|發送(?:於|日期|時間)|보낸 날짜|발송일(?:시)?)"
+                      r"\s*[:：]?\s*(?:[^\W\d_]+\.?,?\s+)?\Z")
+
+
 def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
     """``candidate`` (a date that is the mail's own date), less :data:`_PAST` when it is led by "as of" (or
-    followed by 現在, 기준), or by a start (:data:`_STARTED_ON`): how things stand when the mail is sent, a fact."""
+    followed by 現在, 기준), by a start (:data:`_STARTED_ON`) or by when it was sent (:data:`_SENT_ON`): how things
+    stand when the mail is sent, a fact."""
     at = candidate.at
     if at < 0 or not (_AS_OF.search(lowered, max(0, at - 30), at) or _AS_OF_AFTER.match(lowered, candidate.end)
-                      or _STARTED_ON.search(lowered, max(0, at - 30), at)):
+                      or _STARTED_ON.search(lowered, max(0, at - 30), at)
+                      or _SENT_ON.search(lowered, max(0, at - 30), at)):
         return candidate
     return replace(candidate, score=candidate.score + _PAST)
 

@@ -1,0 +1,132 @@
+"""Session 32's round (49), in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+Quokka: thanks for registering for a service in Chinese, Japanese and Korean; credentials said publicly available or
+exposed; a software update the reader's resources need, localized; a certificate "arrivant à expiration" and the
+expiry of a certificate authority said noun first; a date the mail says was sent on is a fact; a localized date its
+own clause says was moved."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+ORGS = "no-reply-aws@amazon.com"
+MAR_18 = format_datetime(datetime.fromisoformat("2027-03-18T09:30:00+00:00"))
+DEC_2 = format_datetime(datetime.fromisoformat("2026-12-02T14:09:00+00:00"))
+MAY_12 = format_datetime(datetime.fromisoformat("2027-05-12T17:03:00+00:00"))
+LIFECYCLE = "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT"
+
+
+@pytest.mark.parametrize("body", [
+    "您好：\n\n感謝您註冊 Amazon Quokka。您的帳戶現在可以在 eu-west-1 區域建立 Quokka 叢集。",
+    "您好：\n\n感谢您注册 Amazon Quokka。您的账户现在可以在 eu-west-1 区域创建 Quokka 集群。",
+    "お客様各位\n\nAmazon Quokka にご登録いただきありがとうございます。"
+    "eu-west-1 リージョンでクラスターを作成できます。",
+    "안녕하세요.\n\nAmazon Quokka에 가입해 주셔서 감사합니다. 이제 eu-west-1 리전에서 클러스터를 만들 수 있습니다.",
+])
+def test_thanks_for_registering_for_a_service_in_chinese_japanese_korean(body: str) -> None:
+    notice = classify(NO_REPLY, None, body)
+    assert notice.notice_type == "onboarding.service_setup"
+
+
+# (not the AWS account itself: its welcome is no service set-up)
+def test_thanks_for_registering_an_aws_account_in_chinese_is_no_service_setup() -> None:
+    notice = classify(NO_REPLY, None, "您好：\n\n感谢您注册 AWS 账户。您现在可以登录控制台。")
+    assert notice.notice_type != "onboarding.service_setup"
+
+
+@pytest.mark.parametrize("body", [
+    "Descobrimos que as seguintes credenciais do Amazon Quokka da conta 316402957718 estão disponíveis publicamente na "
+    "internet. Exclua ou troque as credenciais expostas.",
+    "Nous avons constaté que les identifiants Amazon Quokka du compte 316402957718 sont disponibles publiquement sur "
+    "internet. Supprimez-les ou remplacez-les.",
+    "Hemos detectado que las credenciales de Amazon Quokka de la cuenta 316402957718 están expuestas públicamente en "
+    "internet. Elimínelas o rótelas.",
+    "Abbiamo rilevato che le credenziali Amazon Quokka dell'account 316402957718 sono disponibili pubblicamente su "
+    "internet. Eliminale o ruotale.",
+    "Wir haben festgestellt, dass die Zugangsdaten für Amazon Quokka des Kontos 316402957718 öffentlich verfügbar "
+    "sind. Löschen oder ersetzen Sie sie.",
+])
+def test_credentials_said_publicly_available_are_exposed(body: str) -> None:
+    notice = classify(NO_REPLY, None, body)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+# (a condition stays none: "if your credentials are publicly available, rotate them")
+def test_credentials_publicly_available_only_in_a_condition_are_not_exposed() -> None:
+    body = ("Consejos de seguridad de Amazon Quokka: si sus credenciales están disponibles públicamente, rótelas de "
+            "inmediato.")
+    assert classify(NO_REPLY, None, body).notice_type != "security.exposed_credentials"
+
+
+@pytest.mark.parametrize("body", [
+    "Sus clústeres de Amazon Quokka necesitan una actualización de software. Los clústeres que no se hayan "
+    "actualizado antes del 20 de enero de 2027 se actualizarán automáticamente.",
+    "Os seus clusters do Amazon Quokka precisam de uma atualização de software. Os clusters não atualizados antes de "
+    "20 de janeiro de 2027 serão atualizados automaticamente.",
+    "Vos clusters Amazon Quokka nécessitent une mise à jour logicielle. Les clusters non mis à jour avant le "
+    "20 janvier 2027 seront mis à jour automatiquement.",
+    "I tuoi cluster Amazon Quokka richiedono un aggiornamento software. I cluster non aggiornati entro il 20 gennaio "
+    "2027 verranno aggiornati automaticamente.",
+    "Für Ihre Amazon Quokka-Cluster ist ein Software-Update erforderlich. Cluster, die bis zum 20. Januar 2027 nicht "
+    "aktualisiert wurden, werden automatisch aktualisiert.",
+    "Your Amazon Quokka clusters need a software update. Clusters not updated before January 20, 2027 will be updated "
+    "automatically.",
+])
+def test_a_software_update_the_resources_need_is_a_maintenance(body: str) -> None:
+    notice = classify(NO_REPLY, None, body, date=DEC_2)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-01-20")
+
+
+@pytest.mark.parametrize("body", [
+    "Votre compte AWS 316402957718 possède des clusters Amazon Quokka qui utilisent un certificat SSL/TLS arrivant à "
+    "expiration le 19 juillet 2027.\n\nAgissez avant le 19 juillet 2027.",
+    "Ceci est un rappel concernant l'expiration de l'autorité de certification utilisée par vos clusters Amazon "
+    "Quokka. Agissez avant le 19 juillet 2027.",
+    "Este es un recordatorio sobre el vencimiento de la entidad de certificación de sus clústeres de Amazon Quokka. "
+    "Actúe antes del 19 de julio de 2027.",
+    "Este é um lembrete sobre a expiração da autoridade de certificação dos seus clusters do Amazon Quokka. Aja antes "
+    "de 19 de julho de 2027.",
+    "Questo è un promemoria sulla scadenza dell'autorità di certificazione dei tuoi cluster Amazon Quokka. Agisci "
+    "entro il 19 luglio 2027.",
+    "Dies ist eine Erinnerung an den Ablauf der Zertifizierungsstelle Ihrer Amazon Quokka-Cluster. Handeln Sie vor "
+    "dem 19. Juli 2027.",
+])
+def test_a_lifecycle_event_about_a_certificate_running_out_is_a_rotation(body: str) -> None:
+    notice = classify(HEALTH, None, f"{body}\n\n{LIFECYCLE}\n", date=MAR_18)
+    assert (notice.notice_type, notice.deadline) == ("health.certificate_rotation", "2027-07-19")
+
+
+@pytest.mark.parametrize("body", [
+    "Hello,\n\nHandshake ID: h-quokka1\nInvitation sent on: May 12, 2027\nThe invitation expires in 15 days.",
+    "Olá,\n\nID do handshake: h-quokka1\nConvite enviado em: 12/05/2027\nO convite expira em 15 dias.",
+    "Bonjour,\n\nID de négociation : h-quokka1\nInvitation envoyée le : 12/05/2027\nL'invitation expire dans 15 jours.",
+    "Hola:\n\nID de protocolo: h-quokka1\nInvitación enviada el: 12/05/2027\nLa invitación caduca en 15 días.",
+    "Ciao,\n\nID handshake: h-quokka1\nInvito inviato il: 12/05/2027\nL'invito scade tra 15 giorni.",
+    "Hallo,\n\nHandshake-ID: h-quokka1\nEinladung gesendet am: 12.05.2027\nDie Einladung läuft in 15 Tagen ab.",
+])
+def test_the_date_an_invitation_was_sent_on_is_a_fact(body: str) -> None:
+    text = ("The AWS account 410091787078 invited your AWS account 316402957718 to join the organization "
+            f"o-quokka1.\n\n{body}")
+    notice = classify(ORGS, "AWS Organizations invitation", text, date=MAY_12)
+    assert notice.deadline == "2027-05-27"
+
+
+@pytest.mark.parametrize("body", [
+    "Le escribimos porque el mantenimiento de Amazon Quokka anunciado para el sábado 3 de abril de 2027 se ha "
+    "trasladado. La nueva ventana comienza el sábado 10 de abril de 2027 a las 02:00 UTC; los clústeres se "
+    "reiniciarán.",
+    "La maintenance d'Amazon Quokka annoncée pour le samedi 3 avril 2027 a été reportée. La nouvelle fenêtre "
+    "commence le samedi 10 avril 2027 à 02:00 UTC ; les clusters seront redémarrés.",
+    "Die für den 3. April 2027 angekündigte Wartung von Amazon Quokka wurde verschoben. Das neue Wartungsfenster "
+    "beginnt am Samstag, 10. April 2027 um 02:00 UTC; die Cluster werden neu gestartet.",
+])
+def test_a_localized_maintenance_date_said_moved_gives_way_to_the_new_one(body: str) -> None:
+    notice = classify(HEALTH, "[Actualización] Amazon Quokka maintenance",
+                      f"{body}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=MAR_18)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-04-10")
