@@ -29,6 +29,7 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import dkim
 from dkim.canonicalization import CanonicalizationPolicy
@@ -46,6 +47,7 @@ from routing.signed_view import (
     body_of,
     covered_instances,
     header_block,
+    instances_by_name,
     repeated_singletons,
     signed_view,
     view_indexes,
@@ -85,8 +87,16 @@ class _Mail:
     from_domain: str = ""
     reasons: list[str] = field(default_factory=list)
 
+    @cached_property
+    def by_name(self) -> dict[str, list[int]]:
+        """The indexes of each header name's instances (``instances_by_name``), made once for the mail: the
+        verifier, the covered instances and :meth:`values` read them."""
+        return instances_by_name(self.headers.names)
+
     def values(self, name: str) -> list[bytes]:
-        return self.headers.values(name)
+        """``self.headers.values(name)``: the raw values of header ``name``, top first, by its indexes."""
+        fields = self.headers.fields
+        return [fields[i][1] for i in self.by_name.get(name, ())]
 
     def fail(self, *reasons: str) -> AuthVerdict:
         return AuthVerdict("fail", (*self.reasons, *reasons), True)
@@ -161,7 +171,8 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
 
 def _signed_view(mail: _Mail, signatures: Sequence[SignatureTags]) -> tuple[ParsedMail, list[str]]:
     """The mail made of the header instances every one of ``signatures`` covers."""
-    covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names) for s in signatures))
+    covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names, mail.by_name)
+                                       for s in signatures))
     indexes = view_indexes(mail.headers, covered)
     return signed_view(mail.parsed, mail.headers, indexes), [mail.headers.names[i] for i in indexes]
 
@@ -285,7 +296,8 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
         if state.passed and other:
             break
         try:
-            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024)
+            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024,
+                                                 by_name=mail.by_name)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")

@@ -17,9 +17,12 @@ different tags from it than the verifier. dkimpy splits the same bytes on ``;`` 
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from routing.signed_view import crlf_only
 
 _FWS = re.compile(rb"(?:\r\n|\n)(?=[ \t])")  # = \r?\n(?=[ \t]); a branch of literals scans faster
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -28,6 +31,7 @@ _HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 _SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
 _HEADER_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 _LENGTH = re.compile(r"[0-9]{1,76}")
+_SEPARATOR = operator.itemgetter(1)  # of a str.partition: "=" when the spec holds one, else ""
 # printable ASCII, space and tab: in a tag-list of only these every value passes _VALUE, since a value less its
 # outer white space is then a run of VALCHARs (all of these but ";", where the list is split), spaces and tabs
 # that starts and ends with a VALCHAR
@@ -56,8 +60,9 @@ def _unfold(value: bytes) -> bytes:
     is part of a CRLF (dkimpy ends each line of a header value with CRLF), that is two ``replace``
     passes: each removes the CRLFs the original has before a space, then a tab, and neither makes a
     new CRLF (a removed CRLF leaves its space or tab between its neighbours); the bare-LF branch of
-    :data:`_FWS` never fires. Same result (tests/routing/test_dkim_tags.py)."""
-    if value.count(b"\n") == value.count(b"\r\n"):
+    :data:`_FWS` never fires. Same result (tests/routing/test_dkim_tags.py); "every LF ends a CRLF" is
+    :func:`routing.signed_view.crlf_only`, one scan instead of two counts."""
+    if crlf_only(value):
         return value.replace(b"\r\n ", b" ").replace(b"\r\n\t", b"\t")
     return _FWS.sub(b"", value)
 
@@ -88,13 +93,13 @@ def _checked_tags(stripped: str) -> dict[str, str] | None:
     """:func:`_tags` of an unfolded tag-list of :data:`_TAG_CHARS` only, when it raises nothing, else None:
     every value is valid (see :data:`_TAG_CHARS`), so only a spec without "=", a bad name or a repeated
     one is left to find, and the names are checked at once (tests/routing/test_dkim_tags.py compares)."""
+    # the specs split at their first "=" all at once, then made a dict in one comprehension: a later spec of the
+    # same name overwrites an earlier one as the loop before did (such a list is refused below either way)
     specs = _specs(stripped)
-    tags: dict[str, str] = {}
-    for spec in specs:
-        name, sep, raw_value = spec.partition("=")
-        if not sep:
-            return None
-        tags[name.strip(" \t")] = raw_value.strip(" \t")
+    parts = [spec.partition("=") for spec in specs]
+    if not all(map(_SEPARATOR, parts)):
+        return None
+    tags = {name.strip(" \t"): raw_value.strip(" \t") for name, _, raw_value in parts}
     if len(tags) != len(specs) or not _TAG_NAMES.fullmatch(";".join(tags)):
         return None  # a repeated or bad name: _tags says which
     return tags

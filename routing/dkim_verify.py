@@ -316,11 +316,19 @@ def _read_tags(tags: Mapping[str, str]) -> dict[bytes, bytes]:
 class MailVerifier:
     """Verifies the DKIM signatures of one mail: ``fields`` are its header fields as dkimpy reads
     them (:func:`routing.signed_view.header_block`), ``body`` a callable giving its body as dkimpy
-    reads it (:func:`routing.signed_view.body_of`), called at most once."""
+    reads it (:func:`routing.signed_view.body_of`), called at most once. ``by_name``: when the caller has them,
+    the indexes of each name's instances, the names lower-case text (``instances_by_name`` of
+    :class:`routing.signed_view.HeaderBlock`'s ``names``): the verifier then reads which fields are
+    DKIM-Signatures and which ``h=`` selects from it instead of lower-casing the names again. The same
+    indexes: a header name as dkimpy and ``header_block`` read it is ASCII without white space (dkimpy's
+    ``[\x21-\x7e]+?``), so its lower-case text is its lower-case bytes decoded, and a ``h=`` name decoded
+    with "replace" finds what its bytes find (one that is not ASCII holds U+FFFD: no field's name, and no
+    field's bytes either)."""
 
     def __init__(self, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
-                 minkey: int = 1024) -> None:
+                 minkey: int = 1024, by_name: Mapping[str, Sequence[int]] | None = None) -> None:
         self._fields = fields
+        self._by_text_name = by_name
         self._body_of = body
         self._body: bytes | None = None
         self._names: list[bytes] | None = None
@@ -332,10 +340,18 @@ class MailVerifier:
         the last one taken (RFC 6376 §5.4.2), i.e. the k-th listing of a name takes its k-th instance
         from the bottom; read from each name's instances (made once per mail), not by walking up the
         fields per listed name (|h=| x |fields| steps for names the mail does not hold)."""
-        if self._by_name is None:
-            self._by_name = instances_by_name(self._lower_names())
         selected: list[tuple[bytes, bytes]] = []
         used: dict[bytes, int] = {}
+        if self._by_text_name is not None:  # the same indexes by the names' text (see the class docstring)
+            for name in include_headers:
+                found_text = self._by_text_name.get(name.decode("ascii", "replace"))
+                count = used.get(name, 0)
+                if found_text is not None and count < len(found_text):
+                    selected.append(self._fields[found_text[-1 - count]])
+                    used[name] = count + 1
+            return selected
+        if self._by_name is None:
+            self._by_name = instances_by_name(self._lower_names())
         for name in include_headers:
             found = self._by_name.get(name)
             count = used.get(name, 0)
@@ -360,7 +376,11 @@ class MailVerifier:
 
         ``read``: a header value and its tags as :func:`routing.dkim_tags.signature_tags` read them, taken
         instead of reading that header again when it is signature ``idx`` (see :func:`_read_tags`)."""
-        signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True) if name == b"dkim-signature"]
+        if self._by_text_name is not None:  # the same fields in the same order (see the class docstring)
+            signatures = [self._fields[i] for i in self._by_text_name.get("dkim-signature", ())]
+        else:
+            signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True)
+                          if name == b"dkim-signature"]
         if len(signatures) <= idx:
             return False
         if read is not None and read[0] == signatures[idx][1]:
