@@ -205,8 +205,12 @@ def covered_instances(block: HeaderBlock, signed_names: Sequence[str],
     return frozenset(taken)
 
 
-def repeated_singletons(block: HeaderBlock) -> list[str]:
-    """The once-only and MIME structure header names that occur more than once."""
+def repeated_singletons(block: HeaderBlock, by_name: Mapping[str, Sequence[int]] | None = None) -> list[str]:
+    """The once-only and MIME structure header names that occur more than once. ``by_name``:
+    ``instances_by_name(block.names)`` when the caller made it already: the names of more than one instance,
+    read from it in the same order."""
+    if by_name is not None:
+        return [name for name in _SINGLETONS if len(by_name.get(name, ())) > 1]
     # the names seen twice, in one pass (a Counter of every name cost more than the rest of the check)
     seen: set[str] = set()
     repeated: set[str] = set()
@@ -218,8 +222,13 @@ def repeated_singletons(block: HeaderBlock) -> list[str]:
     return [name for name in _SINGLETONS if name in repeated] if repeated else []
 
 
-def view_indexes(block: HeaderBlock, covered: frozenset[int]) -> list[int]:
-    """The header instances of the signed view: covered ones plus single MIME structure headers."""
+def view_indexes(block: HeaderBlock, covered: frozenset[int],
+                 by_name: Mapping[str, Sequence[int]] | None = None) -> list[int]:
+    """The header instances of the signed view: covered ones plus single MIME structure headers.
+    ``by_name``: ``instances_by_name(block.names)`` when the caller made it already (the MIME structure
+    headers' instances read from it: the same indexes)."""
+    if by_name is not None:
+        return sorted(covered.union(*[by_name.get(name, ()) for name in MIME_STRUCTURE]))
     extra = {i for i, name in enumerate(block.names) if name in MIME_STRUCTURE}
     return sorted(covered | extra)
 

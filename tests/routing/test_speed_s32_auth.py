@@ -17,15 +17,28 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from routing import dkim_tags, signed_view
-from routing.authenticate import _Mail
+from routing.authenticate import _Mail, _structure_problems
 from routing.dkim_verify import MailVerifier
 from routing.dns import StaticResolver, dkim_dnsfunc
 from routing.domains import AwsDomains
+from routing.lookalike import list_header_problems
 from routing.parse import parse_mail
-from routing.signed_view import HeaderBlockError, body_of, crlf_only, header_block, instances_by_name
+from routing.signed_view import (
+    MIME_STRUCTURE,
+    ONCE_ONLY,
+    HeaderBlock,
+    HeaderBlockError,
+    body_of,
+    crlf_only,
+    header_block,
+    instances_by_name,
+    repeated_singletons,
+    view_indexes,
+)
 from tests.conftest import shared_path
 from tests.fixtures.attacks import attack_cases, dns_records
 
+AWS = AwsDomains.of(["aws.com", "amazon.com", "amazonaws.com"])
 LINE_PIECES = [b"\r\n", b"\n", b"\r", b"\n\r", b"\r\r\n", b"a", b" ", b"\t", b"\0", b"\r\n ", b"\n\n", b"\xff"]
 
 
@@ -95,7 +108,7 @@ def _assert_verifier_same(raws: list[bytes], lookup: StaticResolver) -> int:
             assert (_outcome(partial(fast.verify, index, dnsfunc))
                     == _outcome(partial(plain.verify, index, dnsfunc))), (number, index)
             compared += 1
-        mail = _Mail(parse_mail(raw), raw, block, AwsDomains.of(["aws.com"]))
+        mail = _Mail(parse_mail(raw), raw, block, AWS, instances_by_name(block.names))
         for name in {*block.names, "from", "dkim-signature", "x-original-from", "authentication-results", "nope"}:
             assert mail.values(name) == block.values(name), (number, name)
     return compared
@@ -145,3 +158,27 @@ def test_signatures_by_name_are_the_plain_ones(raw: bytes) -> None:
     for index in range(3):
         assert _outcome(partial(fast.verify, index, lambda *a, **k: None)) == _outcome(
             partial(plain.verify, index, lambda *a, **k: None))
+
+
+# ---------------------------------------------------------------- the header checks by the names' indexes
+
+HEADER_NAMES = [*ONCE_ONLY, *MIME_STRUCTURE, "sender", "list-id", "list-post", "list-owner", "list-unsubscribe",
+                "list-help", "received", "dkim-signature", "x-a"]
+LIST_VALUES = [b" <a@aws.com>\r\n", b" <mailto:x@evil.example>\r\n", b" Some list <l.amazon.com>\r\n", b"\r\n",
+               b" <https://unsub.mktomail.com/x>\r\n", b" b@evil.example\r\n"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(HEADER_NAMES), st.sampled_from(LIST_VALUES)), max_size=16),
+       st.frozensets(st.integers(0, 17)))
+def test_header_checks_by_name_are_the_plain_ones(headers: list[tuple[str, bytes]], covered: frozenset[int]) -> None:
+    block = HeaderBlock(tuple((name.title().encode(), value) for name, value in headers),
+                        tuple(name for name, _ in headers))
+    by_name = instances_by_name(block.names)
+    assert repeated_singletons(block, by_name) == repeated_singletons(block)
+    assert view_indexes(block, covered, by_name) == view_indexes(block, covered)
+    mail = _Mail(None, b"", block, AWS, by_name)  # type: ignore[arg-type]  # the checks read no parse
+    plain = [f"more than one {name.title()} header: an added {name.title()} is not signed content "
+             "(RFC 5322 §3.6); suspected spoof" for name in repeated_singletons(block)]
+    before = [(name, field[1]) for name, field in zip(block.names, block.fields, strict=True)]
+    assert _structure_problems(mail) == plain + list_header_problems(before, AWS)
