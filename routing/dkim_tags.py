@@ -17,7 +17,6 @@ different tags from it than the verifier. dkimpy splits the same bytes on ``;`` 
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,7 +30,6 @@ _HOSTNAME = re.compile(r"(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)
 _SELECTOR = re.compile(r"[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?")
 _HEADER_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 _LENGTH = re.compile(r"[0-9]{1,76}")
-_SEPARATOR = operator.itemgetter(1)  # of a str.partition: "=" when the spec holds one, else ""
 # printable ASCII, space and tab: in a tag-list of only these every value passes _VALUE, since a value less its
 # outer white space is then a run of VALCHARs (all of these but ";", where the list is split), spaces and tabs
 # that starts and ends with a VALCHAR
@@ -93,13 +91,13 @@ def _checked_tags(stripped: str) -> dict[str, str] | None:
     """:func:`_tags` of an unfolded tag-list of :data:`_TAG_CHARS` only, when it raises nothing, else None:
     every value is valid (see :data:`_TAG_CHARS`), so only a spec without "=", a bad name or a repeated
     one is left to find, and the names are checked at once (tests/routing/test_dkim_tags.py compares)."""
-    # the specs split at their first "=" all at once, then made a dict in one comprehension: a later spec of the
-    # same name overwrites an earlier one as the loop before did (such a list is refused below either way)
     specs = _specs(stripped)
-    parts = [spec.partition("=") for spec in specs]
-    if not all(map(_SEPARATOR, parts)):
-        return None
-    tags = {name.strip(" \t"): raw_value.strip(" \t") for name, _, raw_value in parts}
+    tags: dict[str, str] = {}
+    for spec in specs:
+        name, sep, raw_value = spec.partition("=")
+        if not sep:
+            return None
+        tags[name.strip(" \t")] = raw_value.strip(" \t")
     if len(tags) != len(specs) or not _TAG_NAMES.fullmatch(";".join(tags)):
         return None  # a repeated or bad name: _tags says which
     return tags

@@ -247,7 +247,8 @@ def signed_view(parsed: ParsedMail, block: HeaderBlock, indexes: Sequence[int]) 
     if _same_header_list(parsed, block) and FIELD_HEADERS.isdisjoint(
             block.names[i] for i in set(range(len(block.names))).difference(indexes)):
         # every field header is in the view: only ``headers`` differs from the mail's own parse
-        return _with_header_list(parsed, tuple(parsed.headers[i] for i in indexes))
+        headers = parsed.headers
+        return _with_header_list(parsed, tuple([headers[i] for i in indexes]))  # a list first: no generator
     return with_headers(parsed, view_bytes(block, b"", indexes))
 
 

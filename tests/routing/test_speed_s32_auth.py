@@ -1,11 +1,13 @@
 """Session 32's faster forms in the authenticate stage give exactly what their plain forms give:
 ``routing.signed_view.crlf_only`` (one scan for a bare LF) against the two counts it replaced (``body_of``,
 ``header_block``, ``dkim_tags._unfold``), the bare-CR scan of ``_same_header_list`` against its two counts,
-``dkim_tags._checked_tags`` (the specs partitioned at once, a dict comprehension) against the loop before, and
+``dkim_verify._one_space`` (tabs made spaces, then runs of spaces made one) against the substitution of every run of
+spaces and tabs it replaced in the relaxed header canonicalization, and
 ``MailVerifier`` reading the header names' indexes handed in by ``authenticate`` (``by_name``) against reading them
 itself: the same DKIM-Signatures, the same fields ``h=`` selects, the same outcome of every signature, on the shared
 samples and corpora, the attack corpus and generated header blocks. ``authenticate``'s per-mail ``values`` by those
-indexes against ``HeaderBlock.values``."""
+indexes against ``HeaderBlock.values``, and the once-only, list-header and MIME-structure checks by those indexes
+against the walks over every header before."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import dkim_tags, signed_view
+from routing import dkim_verify, signed_view
 from routing.authenticate import _Mail, _structure_problems
 from routing.dkim_verify import MailVerifier
 from routing.dns import StaticResolver, dkim_dnsfunc
@@ -56,31 +58,14 @@ def test_bare_cr_scan_is_the_two_counts(values: list[bytes]) -> None:
     assert (signed_view._BARE_CR.search(joined) is None) == (joined.count(b"\r") == joined.count(b"\r\n"))
 
 
-def _checked_tags_before(stripped: str) -> dict[str, str] | None:
-    """``_checked_tags`` as it was (session 27): a loop over the specs."""
-    specs = dkim_tags._specs(stripped)
-    tags: dict[str, str] = {}
-    for spec in specs:
-        name, sep, raw_value = spec.partition("=")
-        if not sep:
-            return None
-        tags[name.strip(" \t")] = raw_value.strip(" \t")
-    if len(tags) != len(specs) or not dkim_tags._TAG_NAMES.fullmatch(";".join(tags)):
-        return None
-    return tags
-
-
-TAG_PIECES = ["v", "a", "b", "d", "h", "x1", "_", "9", "=", "==", ";", "; ", " ;", " ", "\t", "rsa-sha256",
-              "from:to", "AB+/", "aws.com", "", " = ", "=;", ";;", "d=aws.com", "s=s1"]
+WSP_PIECES = [b" ", b"  ", b"\t", b" \t", b"\t ", b"a", b"\0", b"\x0b", b"\r", b"\n", b"\xa0", b"b c"]
 
 
 @settings(max_examples=4000, deadline=None)
-@given(st.lists(st.sampled_from(TAG_PIECES), max_size=24))
-def test_checked_tags_is_the_loop_before(pieces: list[str]) -> None:
-    stripped = "".join(pieces).strip(" \t\r\n")
-    ours, before = dkim_tags._checked_tags(stripped), _checked_tags_before(stripped)
-    assert ours == before
-    assert ours is None or list(ours) == list(before or {})  # the same order of names too
+@given(st.lists(st.sampled_from(WSP_PIECES), max_size=30))
+def test_one_space_is_the_wsp_run_substitution(pieces: list[bytes]) -> None:
+    unfolded = b"".join(pieces)
+    assert dkim_verify._one_space(unfolded) == dkim_verify._WSP_RUN.sub(b" ", unfolded)
 
 
 # ---------------------------------------------------------------- the verifier with the names' indexes handed in
