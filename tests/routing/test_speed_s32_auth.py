@@ -2,7 +2,8 @@
 ``routing.signed_view.crlf_only`` (one scan for a bare LF) against the two counts it replaced (``body_of``,
 ``header_block``, ``dkim_tags._unfold``), the bare-CR scan of ``_same_header_list`` against its two counts,
 ``dkim_verify._one_space`` (tabs made spaces, then runs of spaces made one) against the substitution of every run of
-spaces and tabs it replaced in the relaxed header canonicalization, and
+spaces and tabs it replaced in the relaxed header canonicalization, ``b=`` emptied by a callable giving the match's
+group 1 against the template ``\\1``, and
 ``MailVerifier`` reading the header names' indexes handed in by ``authenticate`` (``by_name``) against reading them
 itself: the same DKIM-Signatures, the same fields ``h=`` selects, the same outcome of every signature, on the shared
 samples and corpora, the attack corpus and generated header blocks. ``authenticate``'s per-mail ``values`` by those
@@ -66,6 +67,17 @@ WSP_PIECES = [b" ", b"  ", b"\t", b" \t", b"\t ", b"a", b"\0", b"\x0b", b"\r", b
 def test_one_space_is_the_wsp_run_substitution(pieces: list[bytes]) -> None:
     unfolded = b"".join(pieces)
     assert dkim_verify._one_space(unfolded) == dkim_verify._WSP_RUN.sub(b" ", unfolded)
+
+
+BTAG_PIECES = [b"b", b"=", b";", b" ", b"\t", b"\r\n", b"\n", b"\r\n ", b"A", b"9", b"+", b"bh", b"; b=", b" b =",
+               b"==", b"x", b"\0"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(BTAG_PIECES), max_size=30))
+def test_btag_by_group_is_the_template(pieces: list[bytes]) -> None:
+    value = b"".join(pieces)
+    assert dkim_verify._BTAG.sub(dkim_verify._BTAG_KEEP, value) == dkim_verify._BTAG.sub(b"\\1", value)
 
 
 # ---------------------------------------------------------------- the verifier with the names' indexes handed in
