@@ -39,13 +39,14 @@ from routing.dkim_tags import SignatureTags, TagListError, signature_tags
 from routing.dkim_verify import MailVerifier, canonical_body
 from routing.dns import DnsLookup, DnsTemporaryError, dkim_dnsfunc
 from routing.domains import AwsDomains, domain_of, organizational_domain
-from routing.lookalike import domain_imitation, list_header_problems, name_claims_aws, read_from
+from routing.lookalike import LIST_HEADERS, domain_imitation, list_header_problems, name_claims_aws, read_from
 from routing.signed_view import (
     HeaderBlock,
     HeaderBlockError,
     body_of,
     covered_instances,
     header_block,
+    instances_by_name,
     repeated_singletons,
     signed_view,
     view_indexes,
@@ -82,11 +83,16 @@ class _Mail:
     raw: bytes
     headers: HeaderBlock
     aws: AwsDomains
+    #: the indexes of each header name's instances (``instances_by_name`` of ``headers.names``), made once for
+    #: the mail: :meth:`values`, the once-only and list header checks, the verifier and the signed view read them
+    by_name: dict[str, list[int]]
     from_domain: str = ""
     reasons: list[str] = field(default_factory=list)
 
     def values(self, name: str) -> list[bytes]:
-        return self.headers.values(name)
+        """``self.headers.values(name)``: the raw values of header ``name``, top first, by its indexes."""
+        fields = self.headers.fields
+        return [fields[i][1] for i in self.by_name.get(name, ())]
 
     def fail(self, *reasons: str) -> AuthVerdict:
         return AuthVerdict("fail", (*self.reasons, *reasons), True)
@@ -129,8 +135,11 @@ def _sender_verdict(mail: _Mail) -> AuthVerdict | None:
 def _structure_problems(mail: _Mail) -> list[str]:
     """Why a mail with an AWS From cannot pass whatever its signatures say."""
     problems = [f"more than one {name.title()} header: an added {name.title()} is not signed content "
-                "(RFC 5322 §3.6); suspected spoof" for name in repeated_singletons(mail.headers)]
-    list_headers = [(name, field[1]) for name, field in zip(mail.headers.names, mail.headers.fields, strict=True)]
+                "(RFC 5322 §3.6); suspected spoof" for name in repeated_singletons(mail.headers, mail.by_name)]
+    # only the headers list_header_problems reads (it passes over the others), in message order as before
+    indexes = sorted([i for name in LIST_HEADERS for i in mail.by_name.get(name, ())])
+    names, fields = mail.headers.names, mail.headers.fields
+    list_headers = [(names[i], fields[i][1]) for i in indexes]
     return problems + list_header_problems(list_headers, mail.aws)
 
 
@@ -161,8 +170,9 @@ def _unsigned_body(mail: _Mail, signature: SignatureTags) -> int:
 
 def _signed_view(mail: _Mail, signatures: Sequence[SignatureTags]) -> tuple[ParsedMail, list[str]]:
     """The mail made of the header instances every one of ``signatures`` covers."""
-    covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names) for s in signatures))
-    indexes = view_indexes(mail.headers, covered)
+    covered = frozenset.intersection(*(covered_instances(mail.headers, s.signed_names, mail.by_name)
+                                       for s in signatures))
+    indexes = view_indexes(mail.headers, covered, mail.by_name)
     return signed_view(mail.parsed, mail.headers, indexes), [mail.headers.names[i] for i in indexes]
 
 
@@ -285,7 +295,8 @@ def _check_signatures(mail: _Mail, lookup: DnsLookup, state: _Local) -> None:
         if state.passed and other:
             break
         try:
-            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024)
+            verifier = verifier or MailVerifier(mail.headers.fields, lambda: body_of(mail.raw), minkey=1024,
+                                                 by_name=mail.by_name)
             ok, detail = _verify_one(mail, verifier, signature, lookup)
         except DnsTemporaryError as exc:
             state.temporary.append(f"dkim d={signature.domain}: {exc}")
@@ -369,7 +380,7 @@ def authenticate(
     except HeaderBlockError as exc:
         claims = name_claims_aws(f"{parsed.from_name} {parsed.from_address}")
         return AuthVerdict("fail" if claims else "none", (f"header block unreadable for DKIM ({exc})",), claims)
-    mail = _Mail(parsed, raw, headers, aws_domains)
+    mail = _Mail(parsed, raw, headers, aws_domains, instances_by_name(headers.names))
     settled = _sender_verdict(mail)
     if settled is not None:
         return settled

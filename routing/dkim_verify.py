@@ -68,6 +68,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import operator
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
@@ -107,6 +108,9 @@ _CACHE_SIZE = 512
 # optional final line break at the very end), so a look-behind never sees one the match before consumed;
 # the same substitution (tests/routing/test_dkim_verify.py against dkim.RE_BTAG)
 _BTAG = re.compile(rb"(b(?<=[;\s]b)\s*=)[a-zA-Z0-9+/=]*(?:\s+[a-zA-Z0-9+/=]+)*(?:\r?\n\Z)?")
+# each match of _BTAG replaced by its group 1: what the template b"\\1" gives (the group takes part in every match),
+# without re expanding the template in Python per match (tests/routing/test_speed_s32_auth.py)
+_BTAG_KEEP = operator.methodcaller("group", 1)
 _PKCS1 = padding.PKCS1v15()
 _PREHASHED_SHA256 = utils.Prehashed(hashes.SHA256())
 _KEY_TYPES = {b"rsa-sha256": b"rsa", b"ed25519-sha256": b"ed25519"}  # a= and the k= its key must have
@@ -213,12 +217,22 @@ def _check_rsa_bounds(pk: Any) -> None:
                                   f"below 2**32")
 
 
+def _one_space(unfolded: bytes) -> bytes:
+    """``_WSP_RUN.sub(b" ", unfolded)``: every run of ``[\\t ]`` made one space (each match of :data:`_WSP_RUN`
+    starts where its run starts and takes it whole, and a run it does not match is one space already). Here
+    every tab is made a space first, which leaves each run a run of spaces of the same length, then the runs
+    of two spaces or more are made one (:data:`_SPACE_RUN`, led by its literal, which re scans for fast,
+    where :data:`_WSP_RUN` is tried at every byte): the same bytes, in linear work either way
+    (tests/routing/test_speed_s32_auth.py). Without a tab or two spaces in a row nothing changes."""
+    if b"\t" in unfolded:
+        unfolded = unfolded.replace(b"\t", b" ")
+    return _SPACE_RUN.sub(b" ", unfolded) if b"  " in unfolded else unfolded
+
+
 def _relaxed(name: bytes, value: bytes) -> tuple[bytes, bytes]:
     """``Relaxed.canonicalize_headers([(name, value)])[0]`` (RFC 6376 §3.4.2) with compiled patterns:
     dkimpy removes ``\\r?\\n`` (= every CRLF, then every LF) and makes runs of ``[\\t ]`` one space."""
-    unfolded = value.replace(b"\r\n", b"").replace(b"\n", b"")
-    if b"\t" in unfolded or b"  " in unfolded:  # else every run of [\t ] is one space already
-        unfolded = _WSP_RUN.sub(b" ", unfolded)
+    unfolded = _one_space(value.replace(b"\r\n", b"").replace(b"\n", b""))
     return name.lower().rstrip(), unfolded.strip() + b"\r\n"
 
 
@@ -234,9 +248,7 @@ def _relaxed_fields(fields: Sequence[tuple[bytes, bytes]]) -> list[bytes]:
             relaxed_name, relaxed_value = _relaxed(name, value)
             hashed += (relaxed_name, b":", relaxed_value)
         return hashed
-    unfolded = values.replace(b"\r\n", b"").replace(b"\n", b"")
-    if b"\t" in unfolded or b"  " in unfolded:  # else every run of [\t ] is one space already
-        unfolded = _WSP_RUN.sub(b" ", unfolded)
+    unfolded = _one_space(values.replace(b"\r\n", b"").replace(b"\n", b""))
     for (name, _), value in zip(fields, unfolded.split(b"\0"), strict=True):
         hashed += (name.lower().rstrip(), b":", value.strip(), b"\r\n")
     return hashed
@@ -316,11 +328,19 @@ def _read_tags(tags: Mapping[str, str]) -> dict[bytes, bytes]:
 class MailVerifier:
     """Verifies the DKIM signatures of one mail: ``fields`` are its header fields as dkimpy reads
     them (:func:`routing.signed_view.header_block`), ``body`` a callable giving its body as dkimpy
-    reads it (:func:`routing.signed_view.body_of`), called at most once."""
+    reads it (:func:`routing.signed_view.body_of`), called at most once. ``by_name``: when the caller has them,
+    the indexes of each name's instances, the names lower-case text (``instances_by_name`` of
+    :class:`routing.signed_view.HeaderBlock`'s ``names``): the verifier then reads which fields are
+    DKIM-Signatures and which ``h=`` selects from it instead of lower-casing the names again. The same
+    indexes: a header name as dkimpy and ``header_block`` read it is ASCII without white space (dkimpy's
+    ``[\x21-\x7e]+?``), so its lower-case text is its lower-case bytes decoded, and a ``h=`` name decoded
+    with "replace" finds what its bytes find (one that is not ASCII holds U+FFFD: no field's name, and no
+    field's bytes either)."""
 
     def __init__(self, fields: Sequence[tuple[bytes, bytes]], body: Callable[[], bytes], *,
-                 minkey: int = 1024) -> None:
+                 minkey: int = 1024, by_name: Mapping[str, Sequence[int]] | None = None) -> None:
         self._fields = fields
+        self._by_text_name = by_name
         self._body_of = body
         self._body: bytes | None = None
         self._names: list[bytes] | None = None
@@ -332,10 +352,18 @@ class MailVerifier:
         the last one taken (RFC 6376 §5.4.2), i.e. the k-th listing of a name takes its k-th instance
         from the bottom; read from each name's instances (made once per mail), not by walking up the
         fields per listed name (|h=| x |fields| steps for names the mail does not hold)."""
-        if self._by_name is None:
-            self._by_name = instances_by_name(self._lower_names())
         selected: list[tuple[bytes, bytes]] = []
         used: dict[bytes, int] = {}
+        if self._by_text_name is not None:  # the same indexes by the names' text (see the class docstring)
+            for name in include_headers:
+                found_text = self._by_text_name.get(name.decode("ascii", "replace"))
+                count = used.get(name, 0)
+                if found_text is not None and count < len(found_text):
+                    selected.append(self._fields[found_text[-1 - count]])
+                    used[name] = count + 1
+            return selected
+        if self._by_name is None:
+            self._by_name = instances_by_name(self._lower_names())
         for name in include_headers:
             found = self._by_name.get(name)
             count = used.get(name, 0)
@@ -360,7 +388,11 @@ class MailVerifier:
 
         ``read``: a header value and its tags as :func:`routing.dkim_tags.signature_tags` read them, taken
         instead of reading that header again when it is signature ``idx`` (see :func:`_read_tags`)."""
-        signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True) if name == b"dkim-signature"]
+        if self._by_text_name is not None:  # the same fields in the same order (see the class docstring)
+            signatures = [self._fields[i] for i in self._by_text_name.get("dkim-signature", ())]
+        else:
+            signatures = [f for f, name in zip(self._fields, self._lower_names(), strict=True)
+                          if name == b"dkim-signature"]
         if len(signatures) <= idx:
             return False
         if read is not None and read[0] == signatures[idx][1]:
@@ -410,7 +442,7 @@ class MailVerifier:
         hashed = _relaxed_fields(selected) if relaxed else [
             piece for field_name, value in selected for piece in (field_name, b":", value)]
         # the signature header with b= emptied, hashed without its trailing CRLF (RFC 6376 §3.7)
-        field_name, value = sig_header[0], _BTAG.sub(b"\\1", sig_header[1])
+        field_name, value = sig_header[0], _BTAG.sub(_BTAG_KEEP, sig_header[1])
         if relaxed:
             field_name, value = _relaxed(field_name, value)
         hashed += (field_name, b":", value.rstrip())

@@ -34,6 +34,8 @@ from routing.domains import AwsDomains, organizational_domain
 AWS_LIST_SERVICES = frozenset({"mktomail.com", "awscloud.com", "amazonses.com", "awstrack.me"})
 _IDENTITY_LIST_HEADERS = ("sender", "list-id", "list-post", "list-owner")
 _LINK_LIST_HEADERS = ("list-unsubscribe", "list-subscribe", "list-help", "list-archive")
+#: every header name :func:`list_header_problems` reads (it passes over the others)
+LIST_HEADERS = (*_IDENTITY_LIST_HEADERS, *_LINK_LIST_HEADERS)
 _INVISIBLE_EXTRA = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _SWAPS = str.maketrans({"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "|": "l"})
 _LATIN_NAME = re.compile(r"(?:LATIN|MODIFIER) (?:SMALL |CAPITAL )?LETTER (?:SMALL CAPITAL |SMALL |CAPITAL )?([A-Z])$")
