@@ -145,6 +145,26 @@ def _found_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], te
     return False
 
 
+def _first_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], text: str, folded: str,
+                         offset: int = 0) -> re.Match[str] | None:
+    """``pattern.search(text)``, the pattern tried (left to right) only where ``folded[offset:offset + len(text)]``
+    (:func:`fold_lower` of ``text``, one character for one) holds one of its :func:`opening_literals` ``openings``: the
+    leftmost position where a match begins is one of them (:func:`_found_from_openings`), and the match re finds there
+    is the one ``search`` finds. tests/routing/test_speed_s32_ids.py."""
+    end = offset + len(text)
+    positions: set[int] = set()
+    for literal in openings:
+        found = folded.find(literal, offset, end)
+        while found != -1:
+            positions.add(found - offset)
+            found = folded.find(literal, found + 1, end)
+    for at in sorted(positions):
+        match = pattern.match(text, at)
+        if match is not None:
+            return match
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Gated:
     """A pattern searched in the ``reach`` characters before a number, with the cheap gates that spare its
@@ -286,6 +306,8 @@ _ACCOUNT_TIERS = (
                       r"|\b(?i:your (?:amazon )?sns topic\s+(?:arn\s+)?)arn:aws[a-z-]*:sns:[a-z0-9-]+:\Z"),
            in_text="arn:aws"),
 )
+# the literals every match of each subject pattern opens with (:func:`opening_literals`)
+_ACCOUNT_SUBJECT_OPENINGS = tuple(opening_literals(pattern) for pattern in _ACCOUNT_SUBJECT)
 # the patterns alone, strongest first, and the place of the ARN's (tests/routing/test_identifier_scans.py)
 _ACCOUNT_BEFORE = tuple(tier.pattern for tier in _ACCOUNT_TIERS)
 _ARN_TIER = next(i for i, tier in enumerate(_ACCOUNT_TIERS) if tier.in_text == "arn:aws")
@@ -673,11 +695,15 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None, low: str | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found; ``low``: a
     :func:`fold_lower` text that holds ``text``'s (the mail's subject and text), when at hand."""
-    for pattern in _ACCOUNT_SUBJECT if _ACCOUNT_FORM.search(subject) is not None else ():
+    folded_subject = fold_lower(subject) if _ACCOUNT_FORM.search(subject) is not None else None
+    subject_patterns = zip(_ACCOUNT_SUBJECT, _ACCOUNT_SUBJECT_OPENINGS, strict=True) if folded_subject is not None \
+        else ()
+    for pattern, openings in subject_patterns:
         if pattern is _ACCOUNT_SUBJECT[-1] and subject.isascii() \
                 and not any(map(subject.lower().__contains__, _SUBJECT_NOUNS)):
             break
-        match = pattern.search(subject)
+        match = pattern.search(subject) if openings is None \
+            else _first_from_openings(pattern, openings, subject, folded_subject)
         if match:
             return account_digits(match.group(1))
     # an SES verification link's ``Context`` names the account that asked SES to verify the address: the mail is
