@@ -22,9 +22,9 @@ from routing.htmltext import html_to_text
 from routing.patterns import (
     FOLDS_TO_ASCII,
     fold_lower,
+    folds_to_ascii,
     literal_needles,
     matches_at,
-    matches_at_literals,
     matches_from_starts,
 )
 
@@ -577,8 +577,14 @@ _REGION_NAMES = {
 _REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
                           r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
 # the lower-case names one of which every _REGION_NAME match begins with
+_REGION_NAME_WORDS = ("us east", "us west", "eu", "europe", "asia pacific", "canada", "south america", "middle east",
+                      "africa", "israel")
 _REGION_NAME_STARTS = ("us east", "us west", "eu", "asia pacific", "canada", "south america", "middle east", "africa",
                        "israel")
+# the names themselves (lower case), by their last two characters: a _REGION_NAME match ends its name right before
+# the whitespace (\s*: str.isspace's characters) before its "(", so it is tried only where one ends so
+_REGION_NAME_BY_END = {end: tuple(name for name in _REGION_NAME_WORDS if name[-2:] == end)
+                       for end in {name[-2:] for name in _REGION_NAME_WORDS}}
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
@@ -719,7 +725,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # the spaces between a label and its value (one character for one: the numbers' places hold); only where
         # one stands before a number
         text = text.translate(_RULES_AS_SPACES)
-    if twelve and ("..." in text or "…" in text) and any(
+    # (with a few numbers, their windows are read without the scan of the whole text: a window holds no more)
+    if twelve and (len(twelve) <= _FEW_NUMBERS or "..." in text or "…" in text) and any(
             "..." in text[max(0, start - 40):start] or "…" in text[max(0, start - 40):start] for start, _, _ in twelve):
         # a field with dotted leaders ("Conta AWS .........: 8417…", "Account ID …… 8417…"): the dots read as the
         # spaces between a label and its value (one character for one); only where they stand before a number
@@ -965,6 +972,28 @@ def _resource_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_RESOURCE, text, positions)
 
 
+def _region_name_matches(text: str, lowered: str) -> list[re.Match[str]]:
+    """``list(_REGION_NAME.finditer(text))`` (``lowered``: ``text.lower()``), tried only where one of its names
+    (:data:`_REGION_NAME_WORDS`) ends right before the whitespace before a "(" (the whitespace after a name, whose
+    last character is a letter, is all the whitespace there): one ``str.find`` scan for "(" instead of one per name
+    start. Positions of ``lowered`` are those of ``text`` unless a character of :data:`FOLDS_TO_ASCII` occurs (İ
+    lower-cases to two; and re reads each of them as an ASCII letter): the plain scan then. Same matches
+    (tests/routing/test_speed_s32_ids.py)."""
+    if folds_to_ascii(text):
+        return list(_REGION_NAME.finditer(text))
+    positions: set[int] = set()
+    paren = lowered.find("(")
+    while paren != -1:
+        end = paren
+        while end > 0 and lowered[end - 1].isspace():
+            end -= 1
+        for name in _REGION_NAME_BY_END.get(lowered[max(0, end - 2):end], ()):
+            if end >= len(name) and lowered.startswith(name, end - len(name)):
+                positions.add(end - len(name))
+        paren = lowered.find("(", paren + 1)
+    return matches_at(_REGION_NAME, text, positions)
+
+
 def _regions(both: str, low: str) -> list[str]:
     """Region codes and names in ``both`` (subject, line break, text; ``low``: its lower-cased form)."""
     cleaned, lowered = both, low
@@ -972,9 +1001,11 @@ def _regions(both: str, low: str) -> list[str]:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
         lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
-    # (every _REGION_NAME match holds a "(": one find spares the ten of the region words where none is)
-    named = "(" in lowered and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
-    for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
+    # (every _REGION_NAME match holds a "(": one find spares the scan where none is; the names are read only where
+    # the text also holds one of the region words, which are then searched only where a name stands)
+    names = _region_name_matches(cleaned, lowered) if "(" in lowered else []
+    named = bool(names) and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
+    for match in names if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))
@@ -1019,7 +1050,9 @@ class _Mail:
         self.subject = subject
         self.text = text[:500_000]
         self.mail_date = mail_date
-        self.hdr = {k.lower(): v for k, v in reversed(headers)}
+        # (the headers read are all "x-" ones: only those kept; a name whose lower case starts with "x" starts with x or
+        # X, the only characters that lower-case to it)
+        self.hdr = {k.lower(): v for k, v in reversed(headers) if k[:1] in ("x", "X")}
         self.both = f"{subject}\n{self.text}"
         self.low = self.both.lower()
         # (lower-casing makes a "%" of nothing but a "%": a text without one holds no %2f or %3a)

@@ -210,3 +210,37 @@ def test_a_word_gate_of_whole_text_still_spares_many_numbers() -> None:
     window reads for words the text lacks)"""
     text = " ".join(f"{n:012d}" for n in range(ids._FEW_NUMBERS + 5))
     assert ids._account_id("", text, {}) is None
+
+
+# ---------------------------------------------------------------- region names, the headers read, dotted leaders
+
+REGION_PIECES = ["US East (Ohio)", "Europe (Paris)", "EU\n(Ireland)", "eu (", "EU  (Ireland)", "(", ")", "Asia ",
+                 "Pacific (Tokyo)", " Canada", "(central)", "ı", "İ", "K", "\u00a0", "\u2003", "\t", " ", "x",
+                 "us east", "US WEST", "middle east", "South America (São Paulo)", "africa", "Israel", "(Tel Aviv)",
+                 "eu", "ropE", "(N. Virginia)", "\n", "(ab)", "((", "eu-west-1", "queue (", "_eu ("]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(REGION_PIECES), max_size=16))
+def test_region_name_matches_are_the_plain_finditer(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [(m.span(), m.group()) for m in ids._region_name_matches(text, text.lower())] == \
+        [(m.span(), m.group()) for m in ids._REGION_NAME.finditer(text)]
+
+
+def test_region_name_words_are_the_patterns_names() -> None:
+    assert set(ids._REGION_NAME_WORDS) == {
+        name.lower() for name in re.findall(r"[A-Za-z ]+", ids._REGION_NAME.pattern.split(r")\s*")[0][len(r"\b(?:"):])}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["X-SM-Communication-Type", "x-sm-communication-type",
+                                           "X-Amz-SNS-Subscription-Arn", "x-notifications-client-request-id", "From",
+                                           "", "x", "İ", "Subject"]),
+                          st.sampled_from(["a", "b", ""])), max_size=8))
+def test_the_headers_kept_answer_as_all_headers(headers: list[tuple[str, str]]) -> None:
+    mail = ids._Mail("", "", tuple(headers), None)
+    every = {k.lower(): v for k, v in reversed(headers)}
+    for name in ("x-notifications-notification-event-arn", "x-notifications-client-request-id",
+                 "x-sm-communication-type", "x-amz-sns-subscription-arn"):
+        assert mail.hdr.get(name) == every.get(name)
