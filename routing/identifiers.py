@@ -124,8 +124,14 @@ def opening_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
         return None
     if "" in found or any(literal[0].isspace() for literal in found):
         return None
-    return tuple(sorted(literal for literal in found
-                        if not any(other != literal and literal.startswith(other) for other in found)))
+    openings = tuple(sorted(literal for literal in found
+                            if not any(other != literal and literal.startswith(other) for other in found)))
+    _ASCII_OPENINGS[openings] = tuple(literal for literal in openings if literal.isascii())
+    return openings
+
+
+# the ASCII ones of each tuple of opening literals: a folded ASCII text holds no other (``str.isascii`` reads a flag)
+_ASCII_OPENINGS: dict[tuple[str, ...], tuple[str, ...]] = {}
 
 
 def _found_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], text: str, at: int, end: int,
@@ -136,7 +142,7 @@ def _found_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], te
     ``re.IGNORECASE`` matches to a literal's character folds to it), whole before ``end`` (the match ends there at
     most); and ``match`` at a position is what ``search`` tries there (look-behinds, ``\\b`` and ``\\A`` read the
     whole ``text`` in both). tests/routing/test_speed_s32_ids.py."""
-    for literal in openings:
+    for literal in _ASCII_OPENINGS.get(openings, openings) if folded.isascii() else openings:
         found = folded.find(literal)
         while found != -1:
             if pattern.match(text, at + found, end) is not None:
@@ -153,7 +159,7 @@ def _first_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], te
     is the one ``search`` finds. tests/routing/test_speed_s32_ids.py."""
     end = offset + len(text)
     positions: set[int] = set()
-    for literal in openings:
+    for literal in _ASCII_OPENINGS.get(openings, openings) if folded.isascii() else openings:
         found = folded.find(literal, offset, end)
         while found != -1:
             positions.add(found - offset)
@@ -306,8 +312,10 @@ _ACCOUNT_TIERS = (
                       r"|\b(?i:your (?:amazon )?sns topic\s+(?:arn\s+)?)arn:aws[a-z-]*:sns:[a-z0-9-]+:\Z"),
            in_text="arn:aws"),
 )
-# the literals every match of each subject pattern opens with (:func:`opening_literals`)
-_ACCOUNT_SUBJECT_OPENINGS = tuple(opening_literals(pattern) for pattern in _ACCOUNT_SUBJECT)
+# the literals every match of each subject pattern opens with (:func:`opening_literals`; None where they are single
+# characters: re skips to a literal first character by itself, faster)
+_ACCOUNT_SUBJECT_OPENINGS = tuple(None if openings is None or all(len(literal) == 1 for literal in openings)
+                                  else openings for openings in map(opening_literals, _ACCOUNT_SUBJECT))
 # the patterns alone, strongest first, and the place of the ARN's (tests/routing/test_identifier_scans.py)
 _ACCOUNT_BEFORE = tuple(tier.pattern for tier in _ACCOUNT_TIERS)
 _ARN_TIER = next(i for i, tier in enumerate(_ACCOUNT_TIERS) if tier.in_text == "arn:aws")
@@ -1073,7 +1081,13 @@ class _Mail:
 
     @cached_property
     def health_arns(self) -> list[str]:
-        return _unique(_HEALTH_ARN.findall(self.decoded)) if "arn:aws:health" in self.decoded else []
+        return _unique(_HEALTH_ARN.findall(self.decoded)) if self.arns and "arn:aws:health" in self.decoded else []
+
+    @cached_property
+    def arns(self) -> bool:
+        """Whether ``decoded`` holds "arn:aws:" (every Health, ACM and SNS ARN searched there does: one scan spares
+        their three where none is)."""
+        return "arn:aws:" in self.decoded
 
     @cached_property
     def regions(self) -> list[str]:
@@ -1217,7 +1231,7 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
-    cert = _first([_CERT_ARN], m.decoded) if "arn:aws:acm" in m.decoded else None
+    cert = _first([_CERT_ARN], m.decoded) if m.arns and "arn:aws:acm" in m.decoded else None
     if cert is None and m.has("certificate identifier"):
         cert_id = _first([_CERT_ID], m.text)
         if cert_id and m.account and m.regions:
@@ -1227,7 +1241,7 @@ def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
 
 def _x_sns_topic_arn(m: _Mail, ids: dict[str, Any]) -> Any:
     sns = _SNS_ARN.search(m.hdr.get("x-amz-sns-subscription-arn", "")) or (
-        _SNS_ARN.search(m.decoded) if "arn:aws:sns" in m.decoded else None)
+        _SNS_ARN.search(m.decoded) if m.arns and "arn:aws:sns" in m.decoded else None)
     return f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}" if sns else None
 
 
@@ -1237,10 +1251,13 @@ def _x_budget_name(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
-    if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
+    # ("domain" read once where the folded text is the lower-cased one, as it is unless İ ı ſ or K occurs)
+    domain = "domain" in m.low
+    if not (domain or m.has(" for ", "transfer of", "registration of", "renewal of") if m.folded is m.low
+            else m.has("domain", " for ", "transfer of", "registration of", "renewal of")):
         return None
     # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
-    in_text = "domain" in m.low or any(map(m.text.__contains__, FOLDS_TO_ASCII))
+    in_text = domain or any(map(m.text.__contains__, FOLDS_TO_ASCII))
     found = _first(_DOMAIN, m.text) if in_text else None
     if not found and _may_hold(_DOMAIN_SUBJECT_NEEDLES, m.subject):
         found = _first([_DOMAIN_SUBJECT], m.subject)
@@ -1281,7 +1298,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("budget_name", _x_budget_name),
     ("anomaly_id", lambda m, ids: _first(_ANOMALY, m.text) if m.has("anomal") else None),
     ("reservation_id", lambda m, ids: _first([_RESERVATION], m.text)
-     if m.has("reservation", "savings plan", "reserved") else None),
+     if m.has("reserv", "savings plan") else None),  # (every match holds "reservation", "savings plan" or "reserved")
     ("domain_name", _x_domain_name),
     ("handshake_id", _x_handshake_id),
     ("agreement_id", lambda m, ids: _first([_AGREEMENT], m.both) if "agmt-" in m.both else None),

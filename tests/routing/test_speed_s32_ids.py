@@ -244,3 +244,30 @@ def test_the_headers_kept_answer_as_all_headers(headers: list[tuple[str, str]]) 
     for name in ("x-notifications-notification-event-arn", "x-notifications-client-request-id",
                  "x-sm-communication-type", "x-amz-sns-subscription-arn"):
         assert mail.hdr.get(name) == every.get(name)
+
+
+# ---------------------------------------------------------------- the extractors' shared and weaker gates
+
+GATE_PIECES = ["arn:aws:", "arn:aws:health:us-east-1::event/EC2/AWS_EC2_X/abc", "arn:aws:acm:us-east-1:123456789012:"
+               "certificate/12345678-1234-1234-1234-123456789012", "arn:aws:sns:us-east-1:123456789012:alerts",
+               "arn%3Aaws%3Asns%3Aeu-west-1%3A123456789012%3Atopic", "Reservation ID: abcd1234-x", "reserved",
+               "Reserved Instance ID: 12345678", "Savings Plan id: 87654321-aa", "reserve", "ſavings plan id: 12345678",
+               "reſervation id: 1234abcd", "Domain: example.com", "domaın", "for ", " for ", "\n", " ", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(GATE_PIECES), max_size=8), st.lists(st.sampled_from(GATE_PIECES), max_size=12))
+def test_shared_and_weaker_gates_answer_as_the_plain_gates(subject: list[str], text: list[str]) -> None:
+    mail = ids._Mail("".join(subject), "".join(text), (), None)
+    extractors = dict(ids.EXTRACTORS)
+    plain_health = ids._unique(ids._HEALTH_ARN.findall(mail.decoded)) if "arn:aws:health" in mail.decoded else []
+    assert mail.health_arns == plain_health
+    plain_cert = ids._first([ids._CERT_ARN], mail.decoded) if "arn:aws:acm" in mail.decoded else None
+    if plain_cert is not None:
+        assert ids._x_certificate_arn(mail, {}) == plain_cert
+    sns = ids._SNS_ARN.search(mail.decoded) if "arn:aws:sns" in mail.decoded else None
+    assert ids._x_sns_topic_arn(mail, {}) == (f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}"
+                                              if sns else None)
+    plain_reservation = ids._first([ids._RESERVATION], mail.text) \
+        if mail.has("reservation", "savings plan", "reserved") else None
+    assert extractors["reservation_id"](mail, {}) == plain_reservation
