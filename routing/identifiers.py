@@ -25,6 +25,7 @@ from routing.patterns import (
     folds_to_ascii,
     literal_needles,
     matches_at,
+    matches_at_literals,
     matches_from_starts,
 )
 
@@ -80,6 +81,7 @@ _ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_N
 _REPEATS = tuple(getattr(_sre_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_sre_constants, name))
 _OPENING_CHARACTERS = 6  # the longest opening literal kept (longer ones are cut: still openings)
+MAX_OPENING_TRIES = 64  # tries at opening literals in one text before the plain search answers
 
 
 def _opening(items: list[Any], budget: int = _OPENING_CHARACTERS) -> set[str]:
@@ -141,12 +143,17 @@ def _found_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], te
     answer: a match begins at a position, so a literal it opens with is there in the folded text (every character
     ``re.IGNORECASE`` matches to a literal's character folds to it), whole before ``end`` (the match ends there at
     most); and ``match`` at a position is what ``search`` tries there (look-behinds, ``\\b`` and ``\\A`` read the
-    whole ``text`` in both). tests/routing/test_speed_s32_ids.py."""
+    whole ``text`` in both). After :data:`MAX_OPENING_TRIES` tries the plain search answers (a hostile text full of
+    the literals costs no more than it did). tests/routing/test_speed_s32_ids.py."""
+    tries = 0
     for literal in _ASCII_OPENINGS.get(openings, openings) if folded.isascii() else openings:
         found = folded.find(literal)
         while found != -1:
             if pattern.match(text, at + found, end) is not None:
                 return True
+            tries += 1
+            if tries == MAX_OPENING_TRIES:
+                return pattern.search(text, at, end) is not None
             found = folded.find(literal, found + 1)
     return False
 
@@ -163,6 +170,8 @@ def _first_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], te
         found = folded.find(literal, offset, end)
         while found != -1:
             positions.add(found - offset)
+            if len(positions) > MAX_OPENING_TRIES:  # (a text full of the literals: the plain search, as before)
+                return pattern.search(text)
             found = folded.find(literal, found + 1, end)
     for at in sorted(positions):
         match = pattern.match(text, at)
@@ -783,8 +792,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none; and a payer
     # field's word in the window before one of them, else it finds no payer: every _PAYER_FIELD match holds one)
-    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and any(
-        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in numbers) and not _your_payer(text) else None)
+    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and (any(
+        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in numbers) if few
+        else any(map(low.__contains__, _PAYER_NEEDLES))) and not _your_payer(text) else None)
     if linked is not None and not any(account_digits(number) != linked and _SECOND_PERSON.search(text, start, before)
                                       for start, number, before in numbers):
         # (not where the prose names another of them the reader's: "Reserved nodes purchased by your AWS account 6848…"
@@ -980,25 +990,32 @@ def _resource_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_RESOURCE, text, positions)
 
 
-def _region_name_matches(text: str, lowered: str) -> list[re.Match[str]]:
+def _region_name_matches(text: str, lowered: str) -> list[re.Match[str]] | None:
     """``list(_REGION_NAME.finditer(text))`` (``lowered``: ``text.lower()``), tried only where one of its names
     (:data:`_REGION_NAME_WORDS`) ends right before the whitespace before a "(" (the whitespace after a name, whose
     last character is a letter, is all the whitespace there): one ``str.find`` scan for "(" instead of one per name
     start. Positions of ``lowered`` are those of ``text`` unless a character of :data:`FOLDS_TO_ASCII` occurs (İ
     lower-cases to two; and re reads each of them as an ASCII letter): the plain scan then. Same matches
-    (tests/routing/test_speed_s32_ids.py)."""
+    (tests/routing/test_speed_s32_ids.py); None past :data:`MAX_OPENING_TRIES` of "(" or after a long run of
+    whitespace before one."""
     if folds_to_ascii(text):
         return list(_REGION_NAME.finditer(text))
     positions: set[int] = set()
     paren = lowered.find("(")
-    while paren != -1:
-        end = paren
-        while end > 0 and lowered[end - 1].isspace():
-            end -= 1
+    for _ in range(MAX_OPENING_TRIES):
+        if paren == -1:
+            break
+        before = lowered[max(0, paren - 40):paren]
+        end = paren - (len(before) - len(before.rstrip()))  # (str.rstrip strips what \s reads: str.isspace)
+        if end == paren - len(before) and end > 0:
+            return None  # (40 spaces before a "(": the caller's plain way)
         for name in _REGION_NAME_BY_END.get(lowered[max(0, end - 2):end], ()):
             if end >= len(name) and lowered.startswith(name, end - len(name)):
                 positions.add(end - len(name))
         paren = lowered.find("(", paren + 1)
+    else:
+        if paren != -1:
+            return None  # (a text of many "(": the caller's plain way)
     return matches_at(_REGION_NAME, text, positions)
 
 
@@ -1012,6 +1029,9 @@ def _regions(both: str, low: str) -> list[str]:
     # (every _REGION_NAME match holds a "(": one find spares the scan where none is; the names are read only where
     # the text also holds one of the region words, which are then searched only where a name stands)
     names = _region_name_matches(cleaned, lowered) if "(" in lowered else []
+    if names is None:  # (many "(": the region words first, then the names where one is, as before)
+        named = any(map(lowered.__contains__, _REGION_WORDS))
+        names = matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else []
     named = bool(names) and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
     for match in names if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
@@ -1145,13 +1165,16 @@ _ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "co
 _CARD_NOUNS = ("card", "karte", "tarjeta", "carte", "cartão", "cartao", "carta", "カード", "카드", "卡")
 
 
-def _mask_runs(text: str) -> list[int]:
+def _mask_runs(text: str) -> list[int] | None:
     """Every position of ``text`` where four mask characters (``*``, ``x``, ``X``, ``•``) stand in a row, overlapping
-    ones too: one ``str.find`` scan of the text with each mask character written as ``x`` (one character for one)."""
+    ones too: one ``str.find`` scan of the text with each mask character written as ``x`` (one character for one);
+    None past :data:`MAX_OPENING_TRIES` of them."""
     masks = text.replace("X", "x").replace("*", "x").replace("\u2022", "x")
     positions: list[int] = []
     at = masks.find("xxxx")
     while at != -1:
+        if len(positions) == MAX_OPENING_TRIES:
+            return None
         positions.append(at)
         at = masks.find("xxxx", at + 1)
     return positions
@@ -1161,8 +1184,9 @@ def _masked_matches(text: str) -> list[re.Match[str]]:
     """``list(_MASKED_ACCOUNT.finditer(text))``, tried only where a match may begin (its look-behind aside, every
     match opens with four mask characters: :func:`_mask_runs`) rather than at each character, where the look-behind
     keeps re from skipping ahead. Same matches (:func:`routing.patterns.matches_at`;
-    tests/routing/test_speed_s32_ids.py)."""
-    return matches_at(_MASKED_ACCOUNT, text, _mask_runs(text))
+    tests/routing/test_speed_s32_ids.py); the plain scan where the runs are many."""
+    positions = _mask_runs(text)
+    return list(_MASKED_ACCOUNT.finditer(text)) if positions is None else matches_at(_MASKED_ACCOUNT, text, positions)
 
 
 def _masked_accounts(both: str, folded: str) -> set[str]:

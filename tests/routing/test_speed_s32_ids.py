@@ -224,8 +224,46 @@ REGION_PIECES = ["US East (Ohio)", "Europe (Paris)", "EU\n(Ireland)", "eu (", "E
 @given(st.lists(st.sampled_from(REGION_PIECES), max_size=16))
 def test_region_name_matches_are_the_plain_finditer(pieces: list[str]) -> None:
     text = "".join(pieces)
-    assert [(m.span(), m.group()) for m in ids._region_name_matches(text, text.lower())] == \
-        [(m.span(), m.group()) for m in ids._REGION_NAME.finditer(text)]
+    found = ids._region_name_matches(text, text.lower())
+    assert found is not None
+    assert [(m.span(), m.group()) for m in found] == [(m.span(), m.group()) for m in ids._REGION_NAME.finditer(text)]
+
+
+@pytest.mark.parametrize("text", ["x (" * (ids.MAX_OPENING_TRIES + 1) + " US East (Ohio)",
+                                  "US East" + " " * 50 + "(Ohio) and Europe (Paris)", " " * 45 + "(Ohio) eu (Paris)",
+                                  "(a) " * ids.MAX_OPENING_TRIES + "eu (Paris)",
+                                  "Canada" + "\u2003" * 39 + "(Central)"])
+def test_many_parentheses_or_spaces_read_the_regions_the_plain_way(text: str) -> None:
+    found = ids._region_name_matches(text, text.lower())
+    if found is not None:
+        assert [m.span() for m in found] == [m.span() for m in ids._REGION_NAME.finditer(text)]
+    mail = ids._Mail("", text, (), None)
+    lowered = mail.both.lower()
+    plain = [(m.start(), m.group(1)) for m in ids._REGION.finditer(lowered)]
+    if any(word in lowered for word in ids._REGION_WORDS):
+        plain += [(m.start(), ids._REGION_NAMES[" ".join(m.group(0).lower().split())])
+                  for m in ids._REGION_NAME.finditer(mail.both)
+                  if " ".join(m.group(0).lower().split()) in ids._REGION_NAMES]
+    assert mail.regions == ids._unique(code for _, code in sorted(plain))
+
+
+@pytest.mark.parametrize("text", ["****" * 40 + "account ****-****-1234", "xxxx-" * 70 + " 1234",
+                                  "account " + "•••• " * 80 + "XXXXXXXX9876"])
+def test_many_mask_runs_read_the_plain_way(text: str) -> None:
+    assert [m.span() for m in ids._masked_matches(text)] == [m.span() for m in ids._MASKED_ACCOUNT.finditer(text)]
+
+
+@pytest.mark.parametrize("repeat", ["su tu il ", "your ", "ihr", "account ", "(", "management "])
+def test_a_text_full_of_openings_answers_as_the_plain_search(repeat: str) -> None:
+    for tail in ("", "your payer account", "your account ID: ", "Ihr AWS-Konto"):
+        text = repeat * (ids.MAX_OPENING_TRIES + 3) + tail
+        folded = fold_lower(text)
+        for name, pattern in OPENED.items():
+            openings = _openings(pattern)
+            assert ids._found_from_openings(pattern, openings, text, 0, len(text), folded) == \
+                (pattern.search(text) is not None), name
+            found, plain = ids._first_from_openings(pattern, openings, text, folded), pattern.search(text)
+            assert (found and found.span()) == (plain and plain.span()), name
 
 
 def test_region_name_words_are_the_patterns_names() -> None:
