@@ -718,9 +718,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None, low: str | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found; ``low``: a
     :func:`fold_lower` text that holds ``text``'s (the mail's subject and text), when at hand."""
-    folded_subject = fold_lower(subject) if _ACCOUNT_FORM.search(subject) is not None else None
-    subject_patterns = zip(_ACCOUNT_SUBJECT, _ACCOUNT_SUBJECT_OPENINGS, strict=True) if folded_subject is not None \
-        else ()
+    # ("": no id's form in the subject, whose patterns are then not searched; one makes it at least 12 characters)
+    folded_subject = fold_lower(subject) if _ACCOUNT_FORM.search(subject) is not None else ""
+    subject_patterns = zip(_ACCOUNT_SUBJECT, _ACCOUNT_SUBJECT_OPENINGS, strict=True) if folded_subject else ()
     for pattern, openings in subject_patterns:
         if pattern is _ACCOUNT_SUBJECT[-1] and subject.isascii() \
                 and not any(map(subject.lower().__contains__, _SUBJECT_NOUNS)):
