@@ -7,6 +7,7 @@ the mail's date (for "for the month of June") is passed in.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from routing.htmltext import html_to_text
 from routing.patterns import (
     FOLDS_TO_ASCII,
     fold_lower,
+    folds_to_ascii,
     literal_needles,
     matches_at,
     matches_at_literals,
@@ -57,12 +59,125 @@ _ACCOUNT_SUBJECT = (
                r"\s*[:：#]?\s*" + _ACCT, _I),
 )
 _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
+# an account id's form alone: every match of an _ACCOUNT_SUBJECT pattern holds one (its _ACCT, which reads only digits,
+# dashes and spaces: re.IGNORECASE changes nothing there), so a subject without one is not searched with them (the
+# look-ahead, which every _ACCT match meets, lets re pass over a non-digit with one test instead of five alternatives)
+_ACCOUNT_FORM = re.compile(r"(?=\d)" + _ACCT)
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
 _OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
 # a number sign between the noun and the number ("cuenta de AWS N.º 2210…", "compte n° 6620…", "account no. 6620…",
 # "conta nº 6620…", "Konto Nr. 6620…", "numéro", "número")
 _NUMBER_SIGN = r"(?:\s*(?:n\.?\s*[º°]|n\.o|no\.|nr\.|n[úu]m(?:ero)?\.?|num[ée]ro|nummer)\.?)?"
+
+
+# the stdlib regex parser (CPython's private re._parser and re._constants, 3.11-3.13), read once at import for the
+# literals every match of a pattern begins with (:func:`opening_literals`); any failure of it means "no such
+# literals" (the plain search), never another answer
+_sre_parser: Any = importlib.import_module("re._parser")
+_sre_constants: Any = importlib.import_module("re._constants")
+_sre_iscased: Callable[[int], bool] = getattr(importlib.import_module("_sre"), "unicode_iscased", lambda code: True)
+_ZERO_WIDTH = (_sre_constants.AT, _sre_constants.ASSERT, _sre_constants.ASSERT_NOT)
+_REPEATS = tuple(getattr(_sre_constants, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre_constants, name))
+_OPENING_CHARACTERS = 6  # the longest opening literal kept (longer ones are cut: still openings)
+MAX_OPENING_TRIES = 64  # tries at opening literals in one text before the plain search answers
+
+
+def _opening(items: list[Any], budget: int = _OPENING_CHARACTERS) -> set[str]:
+    """Strings one of which every match of the parse items ``items`` (followed by anything) begins with, in
+    :func:`fold_lower`'s form; "" among them: a match may begin otherwise (nothing known). A literal character counts
+    only where ``re.IGNORECASE`` matches it to nothing but what :func:`fold_lower` reads as it (an ASCII character:
+    İ ı ſ K fold to their letters; or one re treats as uncased, which matches only itself); zero-width items
+    (``\\b``, ``^``, ``\\A``, look-arounds) consume nothing and are skipped; an optional item opens with itself or
+    with what follows it. Anything else (a category, a range, a negated set, ``.``) ends what is known."""
+    if not items or budget == 0:
+        return {""}
+    op, arg = items[0]
+    rest = items[1:]
+    if op in _ZERO_WIDTH:
+        return _opening(rest, budget)
+    if op is _sre_constants.LITERAL:
+        if arg >= 128 and _sre_iscased(arg):
+            return {""}
+        return {chr(arg).lower() + tail for tail in _opening(rest, budget - 1)}
+    if op is _sre_constants.IN:
+        if not arg or not all(kind is _sre_constants.LITERAL and (code < 128 or not _sre_iscased(code))
+                              for kind, code in arg):
+            return {""}
+        return {chr(code).lower() for _, code in arg}  # (one character each: not extended)
+    if op is _sre_constants.SUBPATTERN:
+        return _opening(list(arg[-1]) + rest, budget)
+    if op is _sre_constants.BRANCH:
+        return {opening for branch in arg[1] for opening in _opening(list(branch) + rest, budget)}
+    if op in _REPEATS:
+        low, _, body = arg
+        body_opening = _opening(list(body), budget)  # (then another repetition or the rest: anything)
+        return body_opening | _opening(rest, budget) if low == 0 else body_opening
+    return {""}
+
+
+def opening_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Literals (in :func:`fold_lower`'s form) one of which every match of ``pattern`` begins with, none of them
+    the start of another, or None: none known, or one that opens with whitespace (tried too often to gain)."""
+    try:
+        found = _opening(list(_sre_parser.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # (a changed internal of re: no literals, the plain search)
+        return None
+    if "" in found or any(literal[0].isspace() for literal in found):
+        return None
+    openings = tuple(sorted(literal for literal in found
+                            if not any(other != literal and literal.startswith(other) for other in found)))
+    _ASCII_OPENINGS[openings] = tuple(literal for literal in openings if literal.isascii())
+    return openings
+
+
+# the ASCII ones of each tuple of opening literals: a folded ASCII text holds no other (``str.isascii`` reads a flag)
+_ASCII_OPENINGS: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+def _found_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], text: str, at: int, end: int,
+                         folded: str) -> bool:
+    """``pattern.search(text, at, end) is not None``, the pattern tried only where ``folded`` (:func:`fold_lower` of
+    ``text[at:end]``, as long: one character for one) holds one of its :func:`opening_literals` ``openings``. The same
+    answer: a match begins at a position, so a literal it opens with is there in the folded text (every character
+    ``re.IGNORECASE`` matches to a literal's character folds to it), whole before ``end`` (the match ends there at
+    most); and ``match`` at a position is what ``search`` tries there (look-behinds, ``\\b`` and ``\\A`` read the
+    whole ``text`` in both). After :data:`MAX_OPENING_TRIES` tries the plain search answers (a hostile text full of
+    the literals costs no more than it did). tests/routing/test_speed_s32_ids.py."""
+    tries = 0
+    for literal in _ASCII_OPENINGS.get(openings, openings) if folded.isascii() else openings:
+        found = folded.find(literal)
+        while found != -1:
+            if pattern.match(text, at + found, end) is not None:
+                return True
+            tries += 1
+            if tries == MAX_OPENING_TRIES:
+                return pattern.search(text, at, end) is not None
+            found = folded.find(literal, found + 1)
+    return False
+
+
+def _first_from_openings(pattern: re.Pattern[str], openings: tuple[str, ...], text: str, folded: str,
+                         offset: int = 0) -> re.Match[str] | None:
+    """``pattern.search(text)``, the pattern tried (left to right) only where ``folded[offset:offset + len(text)]``
+    (:func:`fold_lower` of ``text``, one character for one) holds one of its :func:`opening_literals` ``openings``: the
+    leftmost position where a match begins is one of them (:func:`_found_from_openings`), and the match re finds there
+    is the one ``search`` finds. tests/routing/test_speed_s32_ids.py."""
+    end = offset + len(text)
+    positions: set[int] = set()
+    for literal in _ASCII_OPENINGS.get(openings, openings) if folded.isascii() else openings:
+        found = folded.find(literal, offset, end)
+        while found != -1:
+            positions.add(found - offset)
+            if len(positions) > MAX_OPENING_TRIES:  # (a text full of the literals: the plain search, as before)
+                return pattern.search(text)
+            found = folded.find(literal, found + 1, end)
+    for at in sorted(positions):
+        match = pattern.match(text, at)
+        if match is not None:
+            return match
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +190,9 @@ class _Gated:
     * ``end``: a regex every match also matches at the window's end (None: none);
     * ``in_text``: a literal (as written: the pattern is case-sensitive) the whole text holds wherever the
       pattern matches (None: none);
-    * ``then_header``: (an account tier) the account of the notification's event ARN header ranks right after it.
+    * ``then_header``: (an account tier) the account of the notification's event ARN header ranks right after it;
+    * ``openings`` (computed: :func:`opening_literals`): the pattern is tried only where the folded window holds
+      one of the literals every match begins with, not at each of its characters (:func:`_found_from_openings`).
 
     tests/routing/test_identifier_gates.py checks that no gate hides a match."""
 
@@ -85,6 +202,10 @@ class _Gated:
     in_text: str | None = None
     reach: int = 60
     then_header: bool = False
+    openings: tuple[str, ...] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "openings", opening_literals(self.pattern))
 
     def search(self, text: str, start: int, folded: str) -> bool:
         """Whether the pattern matches in the ``reach`` characters of ``text`` before ``start``
@@ -95,7 +216,9 @@ class _Gated:
         at = max(0, start - self.reach)
         if self.end is not None and self.end.search(text, at, start) is None:
             return False
-        return self.pattern.search(text, at, start) is not None
+        if self.openings is None or len(folded) != start - at:  # (a folded text of more than the window)
+            return self.pattern.search(text, at, start) is not None
+        return _found_from_openings(self.pattern, self.openings, text, at, start, folded)
 
 
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
@@ -198,6 +321,10 @@ _ACCOUNT_TIERS = (
                       r"|\b(?i:your (?:amazon )?sns topic\s+(?:arn\s+)?)arn:aws[a-z-]*:sns:[a-z0-9-]+:\Z"),
            in_text="arn:aws"),
 )
+# the literals every match of each subject pattern opens with (:func:`opening_literals`; None where they are single
+# characters: re skips to a literal first character by itself, faster)
+_ACCOUNT_SUBJECT_OPENINGS = tuple(None if openings is None or all(len(literal) == 1 for literal in openings)
+                                  else openings for openings in map(opening_literals, _ACCOUNT_SUBJECT))
 # the patterns alone, strongest first, and the place of the ARN's (tests/routing/test_identifier_scans.py)
 _ACCOUNT_BEFORE = tuple(tier.pattern for tier in _ACCOUNT_TIERS)
 _ARN_TIER = next(i for i, tier in enumerate(_ACCOUNT_TIERS) if tier.in_text == "arn:aws")
@@ -245,6 +372,9 @@ _SELLER_LINE = re.compile(r"[ \t]*(?:seller|vendor|verkäufer|vendedor|vendeur|v
                           r"(?![^\W\d_])", _I)
 _SELLER_WORDS = ("seller", "vendor", "verkäufer", "vendedor", "vendeur", "venditore",
                  "販売者", "卖家", "賣家", "판매자")
+# up to this many 12-digit numbers, the words that gate a loop over them are read in each number's window rather than
+# in the whole text (a scan of the text per word costs about what the windows of this many numbers do)
+_FEW_NUMBERS = 8
 # the reader's own organization's management account, right before its id
 _OWN_MANAGEMENT = re.compile(
     r"(?:\byour organi[sz]ation|\bvotre organisation|\bsu organizaci[oó]n|\bsua organiza[cç][aã]o|\bIhre Organisation|"
@@ -331,7 +461,7 @@ _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：
 _PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying)\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|"
                           r"\bcompte\s+payeur|\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
                           r"지급인 계정|결제자 계정)(?:\s*ID)?(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
-# the literals one of which every _PAYER_FIELD match holds (fold_lower's form)
+# the literals one of which every _PAYER_FIELD match holds (fold_lower's form; tests/routing/test_speed_s32_ids.py)
 _PAYER_NEEDLES = ("payer", "paying", "zahler", "pagador", "payeur", "pagante", "支払", "付款", "지급인", "결제자")
 # the payer account in the second person ("in your payer account 1088…", "votre compte payeur"): the reader is the
 # payer, and a linked account beside it is only the one the costs came from
@@ -341,6 +471,7 @@ _YOUR_PAYER = re.compile(r"\b(?:your|votre|su|sua|tu|Ihr\w*|(?:il\s+)?(?:tuo|vos
                          r"zahler-?kontos?)|\b(?:il\s+)?(?:tuo|vostro)\s+account\s+pagante"
                          r"|(?:お客様の|您的|귀하의\s*)"
                          r"(?:支払い?(?:者)?アカウント|付款(?:人)?账户|지급인 계정|결제자 계정)", _I)
+_YOUR_PAYER_OPENINGS = opening_literals(_YOUR_PAYER)
 # the management nouns one of which every _OWN_CREATED match holds in its last 60 characters (the folded window
 # every number has at hand): the creation is read back only where one stands
 _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "verwaltung", "管理", "관리")
@@ -386,6 +517,15 @@ _TWELVE_AT = re.compile(r"\d\d(?<![\d*\w-]\d\d)[\d \u00a0\u202f-]{9,12}\d")
 # (https://docs.python.org/3/library/re.html: \d is [0-9] and \w [a-zA-Z0-9_] under re.ASCII, else
 # Unicode decimal digits and str.isalnum characters plus "_"); the scan skips non-digits about twice as fast
 _TWELVE_AT_ASCII = re.compile(_TWELVE_AT.pattern, re.ASCII)
+# ... and faster still on the text's shapes: each ASCII character written as the class _TWELVE_AT_ASCII reads it in
+# (a digit "0", a letter or "_" "a", " ", "-" and "*" as themselves, any other "."), one byte for one character, where
+# re finds the literal "00" without testing a class at each character. _TWELVE_AT_SHAPES reads the shapes as
+# _TWELVE_AT_ASCII reads the text: \d is "0", [\d*\w-] is [0a*-], [\d \u00a0\u202f-] is [0 -] (the no-break spaces are
+# no ASCII characters): the same candidates (tests/routing/test_speed_s32_ids.py)
+_SHAPES = bytes.maketrans(bytes(range(128)), bytes(
+    ord("0") if re.fullmatch(r"\d", chr(code), re.ASCII) else code if chr(code) in " -*"
+    else ord("a") if re.fullmatch(r"\w", chr(code), re.ASCII) else ord(".") for code in range(128)))
+_TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
                      r"(\d{4})(?!\d)")
@@ -454,8 +594,14 @@ _REGION_NAMES = {
 _REGION_NAME = re.compile(r"\b(?:US East|US West|EU|Europe|Asia Pacific|Canada|South America|Middle East|"
                           r"Africa|Israel)\s*\([^)\n]{2,20}\)", _I)
 # the lower-case names one of which every _REGION_NAME match begins with
+_REGION_NAME_WORDS = ("us east", "us west", "eu", "europe", "asia pacific", "canada", "south america", "middle east",
+                      "africa", "israel")
 _REGION_NAME_STARTS = ("us east", "us west", "eu", "asia pacific", "canada", "south america", "middle east", "africa",
                        "israel")
+# the names themselves (lower case), by their last two characters: a _REGION_NAME match ends its name right before
+# the whitespace (\s*: str.isspace's characters) before its "(", so it is tried only where one ends so
+_REGION_NAME_BY_END = {end: tuple(name for name in _REGION_NAME_WORDS if name[-2:] == end)
+                       for end in {name[-2:] for name in _REGION_NAME_WORDS}}
 # the only characters re.IGNORECASE matches to an ASCII letter without being one (İ ı ſ K); İ is also
 # the only character whose lower case is longer than one character
 _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
@@ -550,19 +696,37 @@ def _may_hold(needles: tuple[str, ...] | None, text: str) -> bool:
 
 
 def _twelve(text: str) -> list[re.Match[str]]:
-    """``list(_TWELVE.finditer(text))`` (tests/routing/test_identifier_scans.py)."""
-    return matches_from_starts(_TWELVE, _TWELVE_AT_ASCII if text.isascii() else _TWELVE_AT, text)
+    """``list(_TWELVE.finditer(text))`` (tests/routing/test_identifier_scans.py): as
+    :func:`routing.patterns.matches_from_starts` finds them, with an ASCII text's candidates read off its shapes
+    (:data:`_TWELVE_AT_SHAPES`, at the same positions: one byte for one character)."""
+    if not text.isascii():
+        return matches_from_starts(_TWELVE, _TWELVE_AT, text)
+    shapes = text.encode("ascii").translate(_SHAPES)
+    out: list[re.Match[str]] = []
+    pos = 0
+    while (candidate := _TWELVE_AT_SHAPES.search(shapes, pos)) is not None:
+        match = _TWELVE.match(text, candidate.start())
+        if match is None:
+            pos = candidate.start() + 1
+        else:
+            out.append(match)
+            pos = max(match.end(), match.start() + 1)
+    return out
 
 
 def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None, low: str | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found; ``low``: a
     :func:`fold_lower` text that holds ``text``'s (the mail's subject and text), when at hand."""
-    for pattern in _ACCOUNT_SUBJECT:
+    # ("": no id's form in the subject, whose patterns are then not searched; one makes it at least 12 characters)
+    folded_subject = fold_lower(subject) if _ACCOUNT_FORM.search(subject) is not None else ""
+    subject_patterns = zip(_ACCOUNT_SUBJECT, _ACCOUNT_SUBJECT_OPENINGS, strict=True) if folded_subject else ()
+    for pattern, openings in subject_patterns:
         if pattern is _ACCOUNT_SUBJECT[-1] and subject.isascii() \
-                and not any(noun in subject.lower() for noun in _SUBJECT_NOUNS):
+                and not any(map(subject.lower().__contains__, _SUBJECT_NOUNS)):
             break
-        match = pattern.search(subject)
+        match = pattern.search(subject) if openings is None \
+            else _first_from_openings(pattern, openings, subject, folded_subject)
         if match:
             return account_digits(match.group(1))
     # an SES verification link's ``Context`` names the account that asked SES to verify the address: the mail is
@@ -578,7 +742,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # the spaces between a label and its value (one character for one: the numbers' places hold); only where
         # one stands before a number
         text = text.translate(_RULES_AS_SPACES)
-    if twelve and ("..." in text or "…" in text) and any(
+    # (with a few numbers, their windows are read without the scan of the whole text: a window holds no more)
+    if twelve and (len(twelve) <= _FEW_NUMBERS or "..." in text or "…" in text) and any(
             "..." in text[max(0, start - 40):start] or "…" in text[max(0, start - 40):start] for start, _, _ in twelve):
         # a field with dotted leaders ("Conta AWS .........: 8417…", "Account ID …… 8417…"): the dots read as the
         # spaces between a label and its value (one character for one); only where they stand before a number
@@ -587,7 +752,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         low = fold_lower(text)
     # (without a 12-digit number, the loops over them below read nothing: their gates, each a scan of the whole text
     # for a list of words, are not tried; the same account, tests/routing/test_speed_s27b.py)
-    if twelve and (_OWN.needles is None or any(map(low.__contains__, _OWN.needles))):
+    # (with a few, neither: each number's window is read for the words instead, as cheap as a scan of the text for
+    # one word. A word in a window is in the text (none of these words holds a space, the only character the table
+    # rules and dotted leaders above become), so a gate that holds nowhere in the text holds in no window)
+    few = len(twelve) <= _FEW_NUMBERS
+    if twelve and (few or _OWN.needles is None or any(map(low.__contains__, _OWN.needles))):
         # the reader's own organization's management account ("your organization (management account
         # 2044…)", "you are the management account (2066-…)"): theirs, though "management account" names
         # another account elsewhere (the one that invites)
@@ -598,7 +767,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
-    sellers = bool(twelve) and any(map(low.__contains__, _SELLER_WORDS))  # (read in the loop over twelve only)
+    sellers = bool(twelve) and (few or any(map(low.__contains__, _SELLER_WORDS)))  # (read in the loop over twelve only)
     last_end = -1  # where the number before ends
     for start, end, number in twelve:
         on_seller_row = False
@@ -621,9 +790,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, number, before in numbers:
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
-    # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none)
-    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and any(map(low.__contains__, _PAYER_NEEDLES))
-              and not _YOUR_PAYER.search(text) else None)
+    # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none; and a payer
+    # field's word in the window before one of them, else it finds no payer: every _PAYER_FIELD match holds one)
+    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and (any(
+        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in numbers) if few
+        else any(map(low.__contains__, _PAYER_NEEDLES))) and not _your_payer(text) else None)
     if linked is not None and not any(account_digits(number) != linked and _SECOND_PERSON.search(text, start, before)
                                       for start, number, before in numbers):
         # (not where the prose names another of them the reader's: "Reserved nodes purchased by your AWS account 6848…"
@@ -655,6 +826,14 @@ _SES_CONTEXT = re.compile(r"email-verification\.[a-z0-9-]{1,30}\.amazonaws\.com/
 # plain one, and with its exclusions (no SNS topic's, no Organizations ARN's); last, where no field names the account
 _ENCODED_ARN = re.compile(r"\barn%3Aaws[a-z-]*%3A(?!sns%3A|organizations%3A)[a-z0-9-]+%3A[a-z0-9-]*%3A(\d{12})(?!\d)",
                           _I)
+
+
+def _your_payer(text: str) -> bool:
+    """``_YOUR_PAYER.search(text) is not None``, tried only where a literal every match opens with stands
+    (:func:`_found_from_openings`)."""
+    if _YOUR_PAYER_OPENINGS is None:
+        return _YOUR_PAYER.search(text) is not None
+    return _found_from_openings(_YOUR_PAYER, _YOUR_PAYER_OPENINGS, text, 0, len(text), fold_lower(text))
 
 
 def _encoded_arn(text: str) -> str | None:
@@ -811,6 +990,35 @@ def _resource_matches(text: str) -> list[re.Match[str]]:
     return matches_at(_RESOURCE, text, positions)
 
 
+def _region_name_matches(text: str, lowered: str) -> list[re.Match[str]] | None:
+    """``list(_REGION_NAME.finditer(text))`` (``lowered``: ``text.lower()``), tried only where one of its names
+    (:data:`_REGION_NAME_WORDS`) ends right before the whitespace before a "(" (the whitespace after a name, whose
+    last character is a letter, is all the whitespace there): one ``str.find`` scan for "(" instead of one per name
+    start. Positions of ``lowered`` are those of ``text`` unless a character of :data:`FOLDS_TO_ASCII` occurs (İ
+    lower-cases to two; and re reads each of them as an ASCII letter): the plain scan then. Same matches
+    (tests/routing/test_speed_s32_ids.py); None past :data:`MAX_OPENING_TRIES` of "(" or after a long run of
+    whitespace before one."""
+    if folds_to_ascii(text):
+        return list(_REGION_NAME.finditer(text))
+    positions: set[int] = set()
+    paren = lowered.find("(")
+    for _ in range(MAX_OPENING_TRIES):
+        if paren == -1:
+            break
+        before = lowered[max(0, paren - 40):paren]
+        end = paren - (len(before) - len(before.rstrip()))  # (str.rstrip strips what \s reads: str.isspace)
+        if end == paren - len(before) and end > 0:
+            return None  # (40 spaces before a "(": the caller's plain way)
+        for name in _REGION_NAME_BY_END.get(lowered[max(0, end - 2):end], ()):
+            if end >= len(name) and lowered.startswith(name, end - len(name)):
+                positions.add(end - len(name))
+        paren = lowered.find("(", paren + 1)
+    else:
+        if paren != -1:
+            return None  # (a text of many "(": the caller's plain way)
+    return matches_at(_REGION_NAME, text, positions)
+
+
 def _regions(both: str, low: str) -> list[str]:
     """Region codes and names in ``both`` (subject, line break, text; ``low``: its lower-cased form)."""
     cleaned, lowered = both, low
@@ -818,9 +1026,14 @@ def _regions(both: str, low: str) -> list[str]:
         cleaned = _TRACKING_URL.sub(" ", cleaned)
         lowered = cleaned.lower()
     found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in _region_matches(lowered)]
-    # (every _REGION_NAME match holds a "(": one find spares the ten of the region words where none is)
-    named = "(" in lowered and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
-    for match in matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else ():
+    # (every _REGION_NAME match holds a "(": one find spares the scan where none is; the names are read only where
+    # the text also holds one of the region words, which are then searched only where a name stands)
+    names = _region_name_matches(cleaned, lowered) if "(" in lowered else []
+    if names is None:  # (many "(": the region words first, then the names where one is, as before)
+        named = any(map(lowered.__contains__, _REGION_WORDS))
+        names = matches_at_literals(_REGION_NAME, _REGION_NAME_STARTS, cleaned, lowered) if named else []
+    named = bool(names) and any(map(lowered.__contains__, _REGION_WORDS))  # = any(w in lowered ...)
+    for match in names if named else ():
         code = _REGION_NAMES.get(" ".join(match.group(0).lower().split()))
         if code:
             found.append((match.start(), code))
@@ -865,7 +1078,9 @@ class _Mail:
         self.subject = subject
         self.text = text[:500_000]
         self.mail_date = mail_date
-        self.hdr = {k.lower(): v for k, v in reversed(headers)}
+        # (the headers read are all "x-" ones: only those kept; a name whose lower case starts with "x" starts with x or
+        # X, the only characters that lower-case to it)
+        self.hdr = {k.lower(): v for k, v in reversed(headers) if k[:1] in ("x", "X")}
         self.both = f"{subject}\n{self.text}"
         self.low = self.both.lower()
         # (lower-casing makes a "%" of nothing but a "%": a text without one holds no %2f or %3a)
@@ -886,7 +1101,13 @@ class _Mail:
 
     @cached_property
     def health_arns(self) -> list[str]:
-        return _unique(_HEALTH_ARN.findall(self.decoded)) if "arn:aws:health" in self.decoded else []
+        return _unique(_HEALTH_ARN.findall(self.decoded)) if self.arns and "arn:aws:health" in self.decoded else []
+
+    @cached_property
+    def arns(self) -> bool:
+        """Whether ``decoded`` holds "arn:aws:" (every Health, ACM and SNS ARN searched there does: one scan spares
+        their three where none is)."""
+        return "arn:aws:" in self.decoded
 
     @cached_property
     def regions(self) -> list[str]:
@@ -944,11 +1165,35 @@ _ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "co
 _CARD_NOUNS = ("card", "karte", "tarjeta", "carte", "cartão", "cartao", "carta", "カード", "카드", "卡")
 
 
+def _mask_runs(text: str) -> list[int] | None:
+    """Every position of ``text`` where four mask characters (``*``, ``x``, ``X``, ``•``) stand in a row, overlapping
+    ones too: one ``str.find`` scan of the text with each mask character written as ``x`` (one character for one);
+    None past :data:`MAX_OPENING_TRIES` of them."""
+    masks = text.replace("X", "x").replace("*", "x").replace("\u2022", "x")
+    positions: list[int] = []
+    at = masks.find("xxxx")
+    while at != -1:
+        if len(positions) == MAX_OPENING_TRIES:
+            return None
+        positions.append(at)
+        at = masks.find("xxxx", at + 1)
+    return positions
+
+
+def _masked_matches(text: str) -> list[re.Match[str]]:
+    """``list(_MASKED_ACCOUNT.finditer(text))``, tried only where a match may begin (its look-behind aside, every
+    match opens with four mask characters: :func:`_mask_runs`) rather than at each character, where the look-behind
+    keeps re from skipping ahead. Same matches (:func:`routing.patterns.matches_at`;
+    tests/routing/test_speed_s32_ids.py); the plain scan where the runs are many."""
+    positions = _mask_runs(text)
+    return list(_MASKED_ACCOUNT.finditer(text)) if positions is None else matches_at(_MASKED_ACCOUNT, text, positions)
+
+
 def _masked_accounts(both: str, folded: str) -> set[str]:
     """The last four digits of every account id ``both`` writes masked (:data:`_MASKED_ACCOUNT` after an account
     noun and no card noun); ``folded``: ``both`` as :func:`fold_lower` gives it."""
     found: set[str] = set()
-    for match in _MASKED_ACCOUNT.finditer(both):
+    for match in _masked_matches(both):
         before = folded[max(0, match.start() - 40):match.start()]
         if any(map(before.__contains__, _ACCOUNT_NOUNS)) and not any(map(before.__contains__, _CARD_NOUNS)):
             found.add(ascii_digits(match.group(1)))
@@ -1010,7 +1255,7 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
-    cert = _first([_CERT_ARN], m.decoded) if "arn:aws:acm" in m.decoded else None
+    cert = _first([_CERT_ARN], m.decoded) if m.arns and "arn:aws:acm" in m.decoded else None
     if cert is None and m.has("certificate identifier"):
         cert_id = _first([_CERT_ID], m.text)
         if cert_id and m.account and m.regions:
@@ -1020,7 +1265,7 @@ def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
 
 def _x_sns_topic_arn(m: _Mail, ids: dict[str, Any]) -> Any:
     sns = _SNS_ARN.search(m.hdr.get("x-amz-sns-subscription-arn", "")) or (
-        _SNS_ARN.search(m.decoded) if "arn:aws:sns" in m.decoded else None)
+        _SNS_ARN.search(m.decoded) if m.arns and "arn:aws:sns" in m.decoded else None)
     return f"arn:aws:sns:{sns.group(1)}:{sns.group(2)}:{sns.group(3)}" if sns else None
 
 
@@ -1030,10 +1275,13 @@ def _x_budget_name(m: _Mail, ids: dict[str, Any]) -> Any:
 
 
 def _x_domain_name(m: _Mail, ids: dict[str, Any]) -> Any:
-    if not m.has("domain", " for ", "transfer of", "registration of", "renewal of"):
+    # ("domain" read once where the folded text is the lower-cased one, as it is unless İ ı ſ or K occurs)
+    domain = "domain" in m.low
+    if not (domain or m.has(" for ", "transfer of", "registration of", "renewal of") if m.folded is m.low
+            else m.has("domain", " for ", "transfer of", "registration of", "renewal of")):
         return None
     # every _DOMAIN match holds "domain" (case-insensitively: also with a character that folds to ASCII)
-    in_text = "domain" in m.low or any(map(m.text.__contains__, FOLDS_TO_ASCII))
+    in_text = domain or any(map(m.text.__contains__, FOLDS_TO_ASCII))
     found = _first(_DOMAIN, m.text) if in_text else None
     if not found and _may_hold(_DOMAIN_SUBJECT_NEEDLES, m.subject):
         found = _first([_DOMAIN_SUBJECT], m.subject)
@@ -1074,7 +1322,7 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
     ("budget_name", _x_budget_name),
     ("anomaly_id", lambda m, ids: _first(_ANOMALY, m.text) if m.has("anomal") else None),
     ("reservation_id", lambda m, ids: _first([_RESERVATION], m.text)
-     if m.has("reservation", "savings plan", "reserved") else None),
+     if m.has("reserv", "savings plan") else None),  # (every match holds "reservation", "savings plan" or "reserved")
     ("domain_name", _x_domain_name),
     ("handshake_id", _x_handshake_id),
     ("agreement_id", lambda m, ids: _first([_AGREEMENT], m.both) if "agmt-" in m.both else None),
