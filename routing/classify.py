@@ -22,7 +22,7 @@ from routing.authenticate import AwsDomains, domain_of
 from routing.deadline import Deadline, best_deadline, evidenced, no_deadlines, unwrap, worth_looking
 from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
-from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts
+from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts, with_text_table_accounts
 from routing.notices import GATED_KEYS, MailView, NoticeRule, NoticeRules, default_notice_rules
 from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
@@ -151,6 +151,7 @@ def _extract(parsed: ParsedMail) -> Extracted:
     text = parsed.text
     extracted = extract_identifiers(parsed.subject, text[:MAX_BODY], parsed.headers, mail_date)
     extracted = with_table_accounts(extracted, parsed.html)  # an account named only in an HTML table's column
+    extracted = with_text_table_accounts(extracted, text[:MAX_BODY])  # or in a tab-separated table's of the text
     if extracted.aws_account_id is None and _stub(text, parsed.html_text) \
             and not extracted.identifiers.get("aws_account_ids"):
         # a stub plain part: the account named in the HTML part's prose ("Cuenta de AWS: 6402…")

@@ -8,8 +8,9 @@ and reading the account ids in its account columns: the recipient's account ("Ac
 12-digit number in any other column (a cluster id, an order or invoice number) is no account id. The
 work is capped (tables, rows, cells, characters per cell and of the markup read), so hostile HTML costs
 little. Also owns the same reading of label/value pairs outside tables (:func:`label_accounts`: a bold,
-strong, label or ``<dt>`` element naming the account, then its id: ``<b>Account ID</b> 8422…<br>``).
-Where an id found here counts is :mod:`routing.identifiers`' concern.
+strong, label or ``<dt>`` element naming the account, then its id: ``<b>Account ID</b> 8422…<br>``), and of the
+tables a plain-text part writes with tab-separated columns (:func:`text_table_accounts`: a budget alert's
+"Budgetname<TAB>…<TAB>Konto" over its row). Where an id found here counts is :mod:`routing.identifiers`' concern.
 """
 
 from __future__ import annotations
@@ -222,6 +223,30 @@ def table_accounts(markup: str) -> TableAccounts:
     other: list[str] = []
     for table in parser.tables:
         _read(table, own, other)
+    return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))
+
+
+def text_table_accounts(text: str) -> TableAccounts:
+    """The account ids in the account columns of the tab-separated tables of a plain ``text`` (runs of two lines or
+    more that hold a tab, each line a row, each tab a cell boundary), read as :func:`table_accounts` reads an HTML
+    table's: the first row is the header, a column named for the recipient's account gives "own" ids, one named for
+    another account (payer, management) "other" ids. Bounded as the HTML tables are (rows, cells, cell text)."""
+    head = text[:MAX_MARKUP]
+    if "\t" not in head or not _ANY_ID.search(head):
+        return TableAccounts()
+    own: list[str] = []
+    other: list[str] = []
+    tables = 0
+    rows: list[list[tuple[bool, str]]] = []
+    for line in [*head.split("\n"), ""]:
+        if "\t" in line:
+            if len(rows) < MAX_ROWS:
+                rows.append([(False, cell.strip()[:MAX_CELL_TEXT]) for cell in line.split("\t")[:MAX_CELLS]])
+            continue
+        if len(rows) >= 2 and tables < MAX_TABLES:
+            tables += 1
+            _read(_Table(rows=rows), own, other)
+        rows = []
     return TableAccounts(tuple(dict.fromkeys(own)), tuple(dict.fromkeys(other)))
 
 

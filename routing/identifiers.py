@@ -17,7 +17,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from routing.deadline import MONTHS
-from routing.htmltables import MAX_MARKUP, ascii_digits, has_id_form, label_accounts, table_accounts
+from routing.htmltables import (
+    MAX_MARKUP,
+    ascii_digits,
+    has_id_form,
+    label_accounts,
+    table_accounts,
+    text_table_accounts,
+)
 from routing.htmltext import html_to_text
 from routing.patterns import (
     FOLDS_TO_ASCII,
@@ -226,7 +233,7 @@ class _Gated:
 _FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
 # literals one of which every match of the second tier (the reader's account in the second person) holds
 _SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo", "vostro",
-                          "お客様", "ご利用", "귀하", "고객님", "您的")
+                          "お客様", "ご利用", "귀하", "고객님", "회원님", "您的")
 _ACCOUNT_TIERS = (
     # (a "Linked account:" or "Member account:" field is weaker: the payer's own account named in prose wins)
     # (the "AWS ID" label also in the word order of es, pt, fr, it: "ID de AWS:", "ID da AWS:", "ID AWS :",
@@ -248,12 +255,13 @@ _ACCOUNT_TIERS = (
                r"(?:\s+ID)?(?:\s+is)?" + _OPEN_ID + r"\s*:?\s*\Z"
                # the second person in the other languages AWS writes in ("Ihr AWS-Konto", "su cuenta de AWS", "votre
                # compte AWS", "a sua conta da AWS", "il tuo account AWS", "お客様の AWS アカウント", "귀하의 AWS 계정",
-               # "您的 AWS 账户"): the reader's, though another account (the inviting one) is named first
+               # "회원님의 AWS 계정", "您的 AWS 账户"): the reader's, though another account (the inviting one) is
+               # named first
                r"|(?:\bIhr(?:e[sm]?|en)?\s+(?:AWS-)?Kontos?|\b(?:su|tu)\s+cuenta(?:\s+de\s+AWS)?"
                r"|\bvotre\s+compte(?:\s+AWS)?|\bsua\s+conta(?:\s+(?:da\s+)?AWS)?"
                r"|\b(?:il\s+)?(?:tuo|suo|vostro)\s+(?:ID\s+)?account(?:\s+AWS)?(?:\s+[èe])?"
                r"|(?:お客様|ご利用)の\s*(?:AWS\s*)?アカウント"
-               r"|(?:귀하|고객님)의\s*(?:AWS\s*)?계정|您的\s*(?:AWS\s*)?(?:账户|帐户|账号|帳戶))(?:\s*ID)?"
+               r"|(?:귀하|고객님|회원님)의\s*(?:AWS\s*)?계정|您的\s*(?:AWS\s*)?(?:账户|帐户|账号|帳戶))(?:\s*ID)?"
                # (then "is" as CJK writes it: "您的 AWS 账户 ID 是：2508…", "アカウント ID は", "계정 ID는")
                r"(?:\s*(?:是|为|為|は|는|은))?"
                + _OPEN_ID + r"\s*[:：]?\s*\Z"
@@ -1362,6 +1370,23 @@ def with_table_accounts(extracted: Extracted, html: str) -> Extracted:
         found = label_accounts(html)
     if not found.own and not found.other:
         return _with_prose_account(extracted, html)
+    ids = dict(extracted.identifiers)
+    ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
+    if found.own:
+        ids["aws_account_id_last4"] = None  # a named account: no masked one wanted (as in the text)
+    return Extracted(aws_account_id=found.own[0] if found.own else None, identifiers=ids)
+
+
+def with_text_table_accounts(extracted: Extracted, text: str) -> Extracted:
+    """``extracted`` and the account ids of the plain text's tab-separated tables (:func:`text_table_accounts`: a budget
+    alert's "…<TAB>Konto" over its row), when the subject and text name no account otherwise: as an HTML table's
+    (:func:`with_table_accounts`), an id in the recipient's account column is the account, one in another account's
+    column is named, never the recipient's."""
+    if extracted.aws_account_id is not None or "\t" not in text:
+        return extracted
+    found = text_table_accounts(text)
+    if not found.own and not found.other:
+        return extracted
     ids = dict(extracted.identifiers)
     ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
     if found.own:

@@ -130,3 +130,32 @@ def test_a_localized_maintenance_date_said_moved_gives_way_to_the_new_one(body: 
     notice = classify(HEALTH, "[Actualización] Amazon Quokka maintenance",
                       f"{body}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=MAR_18)
     assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-04-10")
+
+
+@pytest.mark.parametrize(("header", "row"), [
+    ("Budgetname\tBudgettyp\tSchwellenwert\tIst-Wert\tKonto", "Quokka-Q1\tKosten\t100 USD\t112 USD\t316402957718"),
+    ("Budget name\tBudget type\tThreshold\tActual\tAccount", "Quokka-Q1\tCost\t100 USD\t112 USD\t3164-0295-7718"),
+    ("Nombre del presupuesto\tUmbral\tCuenta", "Quokka-Q1\t100 USD\t316402957718"),
+])
+def test_an_account_in_a_tab_separated_table_of_the_text(header: str, row: str) -> None:
+    body = f"Quokka budget alert.\n\n{header}\n{row}\n\nAWS Budgets dashboard: https://console.aws.amazon.com/billing/"
+    notice = classify("budgets@costalerts.amazonaws.com", "AWS Budgets: Quokka-Q1 alert", body)
+    assert notice.aws_account_id == "316402957718"
+
+
+# (another account's column is named, never the recipient's; a 12-digit number in another column is no account)
+@pytest.mark.parametrize(("header", "row"), [
+    ("Budget name\tThreshold\tPayer account", "Quokka-Q1\t100 USD\t316402957718"),
+    ("Budget name\tThreshold\tReservation ID", "Quokka-Q1\t100 USD\t316402957718"),
+])
+def test_no_recipient_account_from_another_column_of_a_text_table(header: str, row: str) -> None:
+    body = f"Quokka budget alert.\n\n{header}\n{row}\n"
+    notice = classify("budgets@costalerts.amazonaws.com", "AWS Budgets: Quokka-Q1 alert", body)
+    assert notice.aws_account_id is None
+
+
+def test_the_korean_invited_account_said_as_the_members_own() -> None:
+    body = ("안녕하세요.\n\nAWS 계정 410091787078 (Quokka Holdings)이(가) 회원님의 AWS 계정 316402957718을(를) 조직 "
+            "o-quokka1에 초대했습니다.\n\n초대를 수락하려면 AWS Organizations 콘솔에 로그인하십시오.")
+    notice = classify(ORGS, "AWS 조직 가입 초대", body)
+    assert notice.aws_account_id == "316402957718"
