@@ -712,6 +712,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen287-290 (first runs 30/30, 30/30, 30/30 and 27/30 types, 17/17, 14/15, 16/17 and 13/14 labelled
     # deadlines, 30/30 ids each): session 31's blind round 48, on its round 47 rules (1236d40)
     names += [f"fixtures-unseen{n}{part}" for n in range(287, 291) for part in ("", "-heldout")]
+    # unseen291-294 (first runs 25/30, 30/30, 29/30 and 30/30 types, 13/15, 14/15, 15/15 and 15/16 labelled
+    # deadlines, 29/30, 30/30, 30/30 and 29/30 ids): session 32's blind round 49, on session 31's final rules (017f29f)
+    names += [f"fixtures-unseen{n}{part}" for n in range(291, 295) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1147,6 +1150,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen288"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen289"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen290"] = (1.0, 19 / 20, 1.0)
+    # unseen291-294: session 32's round 49, main folders tuned on (left in 292: a closed account's reopen date, kept as
+    # the 11 earlier labels keep it), held-out ones at their first runs
+    floors["fixtures-unseen291-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen292"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen293-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen294-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
