@@ -355,6 +355,8 @@ def test_default_deny_text_rule_removes_every_secret_in_any_surrounding_text(sec
        before=st.booleans(), prefix=st.sampled_from(("", "Hello,\n\n", "Dear customer, ", "Hallo! ", "こんにちは。")))
 def test_code_word_rule_in_nine_languages(secret: Secret, language: str, before: bool, prefix: str) -> None:
     text = prefix + LANGUAGE_WORDINGS[language][int(before)].format(s=secret.shown) + "\nSincerely, AWS"
+    # (a token that the fixed text already holds is no test: a drawn "AWS-000" leaves the signature's "AWS")
+    assume(not leaks(secret, [text.replace(secret.shown, "")]))
     assert leaks(secret, [redact_text(text)]) == []
 
 
