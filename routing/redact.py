@@ -592,8 +592,9 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
         # one scan per part; under default-deny the spans of the words/links rules keep their own
         # kind (the more specific one wins a merge), and only those become values to scrub elsewhere
         found = spans[text] = find_secrets(text, default_deny=deny, keep=keep_set)
-        kinds.update(secret.kind for secret in found)
-        values |= secret_values(text, [s for s in found if s.kind not in GENERIC_KINDS])
+        if found:  # (most parts hold none: no kinds, and secret_values of no spans is the empty set)
+            kinds.update(secret.kind for secret in found)
+            values |= secret_values(text, [s for s in found if s.kind not in GENERIC_KINDS])
     if notice.secret and not kinds:
         kinds.add("secret-bearing notice type")
     if deny and not kinds:

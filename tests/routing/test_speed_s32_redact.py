@@ -1,0 +1,131 @@
+"""Session 32's faster forms of the render stage give exactly what their plain forms give: routing.secrets's
+``_link_ends_at`` (a link's continuation decided from the line after its break alone, before the link so far is
+unescaped and unquoted) answers True only where ``_continuation`` returns the break itself for every link so far
+(every combination of :class:`_LinkSoFar`'s facts, all it reads of the link); ``_url_facts``'s opaque test with
+the path segments asked only when there is no query, against the plain list of path tokens; and ``_url_spans``
+against the same scan with every continuation decided by ``_continuation`` (the form before), on generated and
+adversarial inputs."""
+
+from __future__ import annotations
+
+import itertools
+from urllib.parse import parse_qsl, urlsplit
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routing import secrets
+
+# every _LinkSoFar: _continuation reads nothing else of the link so far
+ALL_SO_FAR = [secrets._LinkSoFar(*facts) for facts in itertools.product((False, True), repeat=5)]
+
+LINE_PIECES = ["https://x.example/a", "\n", "\r\n", "\r", " ", "\t", "?", "&", "#", "=", "/", "%", ".", ",", ")",
+               "a=1", "token=Q7K2XM9P", "Q7K2XM9PZ4", "abc", "This", "link", "expires", "Ab3dEf7hIj9kLm1n",
+               "ABCDEFGHijklmnop", "www.x.example/", "x.example/path", "<", ">", "\"", "'", "9", "-", "_", "word."]
+
+
+def _plain_span(text: str, start: int, end: int, default_deny: bool) -> secrets.Secret | None:
+    """``_url_span`` as it was: every line break after a link decided by ``_continuation`` with the link so far."""
+    decided: dict[tuple[int, secrets._LinkSoFar], int] = {}
+    joined: str | None = None
+    for _ in range(secrets.MAX_WRAPPED_LINES):
+        if end >= len(text) or text[end] not in "\r\n":
+            break
+        if joined is None:
+            joined = secrets._LINE_BREAK.sub("", text[start:end])
+        key = (end, secrets._link_so_far(secrets._clear(joined)))
+        extended = decided.get(key)
+        if extended is None:
+            extended = decided[key] = secrets._continuation(text, end, key[1], default_deny)
+        if extended == end:
+            break
+        joined += secrets._LINE_BREAK.sub("", text[end:extended])
+        end = extended
+    trimmed = end
+    while end > start and text[end - 1] in secrets._TRAILING:
+        end -= 1
+    if joined is not None:
+        url = joined[:len(joined) - (trimmed - end)]
+    else:
+        url = text[start:end]
+        if "\n" in url:
+            url = secrets._LINE_BREAK.sub("", url)
+    kind = secrets.link_kind(url, secrets._context_before(text, start), default_deny=default_deny)
+    return secrets.Secret(start, end, kind) if kind else None
+
+
+def _check_ends_at(text: str) -> None:
+    for at in range(len(text) + 1):
+        for default_deny in (False, True):
+            if secrets._link_ends_at(text, at, default_deny):
+                for so_far in ALL_SO_FAR:
+                    assert secrets._continuation(text, at, so_far, default_deny) == at, (text, at, so_far)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=14) | st.text(st.sampled_from("a9Z =&?#/%.,)\n\r\t<"),
+                                                                     max_size=40))
+def test_link_ends_at_only_where_every_continuation_ends(pieces: list[str] | str) -> None:
+    _check_ends_at("".join(pieces))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=24))
+def test_url_spans_equal_the_scan_with_every_continuation_decided(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for default_deny in (False, True):
+        for match in secrets._url_matches(text):
+            fast = secrets._url_span(text, match.start(), match.end(), default_deny)
+            assert fast == _plain_span(text, match.start(), match.end(), default_deny), (text, match.span())
+        for match in secrets._broken_links(text):
+            fast = secrets._url_span(text, match.start(), match.end(), default_deny)
+            assert fast == _plain_span(text, match.start(), match.end(), default_deny), (text, match.span())
+    secrets.forget_values()
+
+
+def test_link_ends_at_examples() -> None:
+    for text in ("https://x.example/reset?token=abc\n\nThis link expires.",
+                 "https://x.example/reset?token=abc\nQ7K2XM9PZ4 more words",
+                 "https://x.example/reset?token=abc\nQ7K2XM9PZ4\n\nend",
+                 "https://x.example/a\n  ?b=1\n", "https://x.example/a\n  next line\n",
+                 "https://x.example/a\r\n&b=1\r\n", "https://x.example/a\r\nhttps://y.example/b\r\n",
+                 "https://signin.aws.amazon\n.com/reset\n", "see https://x.example/a\nword.\n"):
+        _check_ends_at(text)
+    assert secrets._link_ends_at("a\n\nb", 1, False)
+    assert not secrets._link_ends_at("a\n?b=1", 1, False)
+
+
+URL_PIECES = ["https://x.example", "x.example", "/", "?", "#", "&", "=", "a", "b=1", "token=abcdef", "t=Q7K2XM9PZ4",
+              "Ab3dEf7hIj9kLm1n", "ABCDEFGHijklmnopQR", "12345678", "abcdefgh1", "image.png", "%2F", "!", "/!",
+              "path", "seg9", "..", "[", ":80", "unsubscribe", "reset-password", "verify"]
+
+
+def _plain_opaque(url: str) -> bool:
+    plain = secrets._clear(url)
+    parts = urlsplit(plain if "://" in plain[:12] else "https://" + plain)
+    query = parse_qsl(parts.query, keep_blank_values=True) if parts.query else []
+    fragment = parts.fragment
+    if "=" in fragment:
+        query += parse_qsl(fragment.split("?", 1)[-1], keep_blank_values=True)
+    segments = [seg for seg in parts.path.split("/") if seg]
+    path_tokens = [seg for seg in segments
+                   if len(seg) >= 8 and (secrets._has_digit_and_letter(seg) or secrets._opaque_token(seg))]
+    bare_fragment = fragment.strip("/!")
+    fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and secrets._opaque_token(bare_fragment))
+    return bool(query) or bool(path_tokens) or fragment_token or any(
+        len(run) >= 8 and secrets._has_digit(run) for run in secrets._ALNUM_RUN.findall(fragment))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(URL_PIECES), max_size=12))
+def test_url_facts_opaque_equals_the_plain_path_tokens(pieces: list[str]) -> None:
+    url = "".join(pieces)
+    try:
+        expected = _plain_opaque(url)
+    except ValueError:
+        return  # (a broken host: _url_facts's own answer, not this test's)
+    if secrets._CLICK_WRAPPER.search(url) or "://" in url[8:]:
+        return  # wrapper links: opaque whatever their parts (their own branches)
+    kind, opaque, _, _ = secrets._url_facts(url)
+    secrets.forget_values()
+    assert opaque == expected, url
