@@ -1151,6 +1151,8 @@ def _code_spans(text: str) -> list[Secret]:
 
 
 def _is_code_like(token: str, keep: frozenset[str]) -> bool:
+    if len(token) < 4:
+        return False  # its letters and digits are fewer than 4: neither test below can hold (most digit groups)
     compact = token if token.isalnum() else "".join(filter(str.isalnum, token))
     if compact in keep:
         return False

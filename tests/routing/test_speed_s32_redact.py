@@ -129,3 +129,20 @@ def test_url_facts_opaque_equals_the_plain_path_tokens(pieces: list[str]) -> Non
     kind, opaque, _, _ = secrets._url_facts(url)
     secrets.forget_values()
     assert opaque == expected, url
+
+
+def _plain_code_like(token: str, keep: frozenset[str]) -> bool:
+    compact = token if token.isalnum() else "".join(filter(str.isalnum, token))
+    if compact in keep:
+        return False
+    digits = sum(map(str.isdigit, compact))
+    if digits == 0:
+        return False
+    return digits >= 4 or len(compact) >= 6
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from("0123456789aZ- .\u0663\u00b2\uff11"), max_size=9),
+       st.sampled_from([frozenset(), frozenset({"123"}), frozenset({"1234"}), frozenset({"12"})]))
+def test_code_like_short_tokens_as_the_plain_test(token: str, keep: frozenset[str]) -> None:
+    assert secrets._is_code_like(token, keep) == _plain_code_like(token, keep), token
