@@ -732,8 +732,8 @@ def _url_span(text: str, start: int, end: int, default_deny: bool,
               decided: dict[tuple[int, _LinkSoFar | None], int] | None = None) -> Secret | None:
     """The link at ``text[start:end]`` with its hard-wrapped continuation lines, if it is a secret.
     ``decided``: the continuations of ``text`` decided so far, by line break and :class:`_LinkSoFar`
-    (for one ``default_deny``; with None: whether :func:`_link_ends_at` that line break, ``at`` or -1),
-    kept by the caller across the links of one text."""
+    (for one ``default_deny``; by line break and None: the break itself where :func:`_link_ends_at` there,
+    else -1), kept by the caller across the links of one text."""
     # a link hard-wrapped onto following lines (a break before "?" too, or after a "."); a few at most.
     # The link so far is joined line by line (each line's break dropped as it is added: the same text as
     # _LINE_BREAK.sub over the whole span, whose breaks are each inside one added piece), not again per line

@@ -126,7 +126,7 @@ def test_url_facts_opaque_equals_the_plain_path_tokens(pieces: list[str]) -> Non
         return  # (a broken host: _url_facts's own answer, not this test's)
     if secrets._CLICK_WRAPPER.search(url) or "://" in url[8:]:
         return  # wrapper links: opaque whatever their parts (their own branches)
-    kind, opaque, _, _ = secrets._url_facts(url)
+    _, opaque, _, _ = secrets._url_facts(url)
     secrets.forget_values()
     assert opaque == expected, url
 
