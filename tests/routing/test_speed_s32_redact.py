@@ -2,19 +2,23 @@
 ``_link_ends_at`` (a link's continuation decided from the line after its break alone, before the link so far is
 unescaped and unquoted) answers True only where ``_continuation`` returns the break itself for every link so far
 (every combination of :class:`_LinkSoFar`'s facts, all it reads of the link); ``_url_facts``'s opaque test with
-the path segments asked only when there is no query, against the plain list of path tokens; and ``_url_spans``
-against the same scan with every continuation decided by ``_continuation`` (the form before), on generated and
+the path segments asked only when there is no query, against the plain list of path tokens; ``_url_spans``
+against the same scan with every continuation decided by ``_continuation`` (the form before); a default-deny
+token's short-length answer against the plain test; and routing.redact's ``_FoundStarts`` (the scrub scan's starts
+found by ``str.find`` of first-and-second characters) against the compiled starts pattern, on generated and
 adversarial inputs."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import re
 from urllib.parse import parse_qsl, urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from routing import secrets
+from routing import redact, secrets
 
 # every _LinkSoFar: _continuation reads nothing else of the link so far
 ALL_SO_FAR = [secrets._LinkSoFar(*facts) for facts in itertools.product((False, True), repeat=5)]
@@ -146,3 +150,50 @@ def _plain_code_like(token: str, keep: frozenset[str]) -> bool:
        st.sampled_from([frozenset(), frozenset({"123"}), frozenset({"1234"}), frozenset({"12"})]))
 def test_code_like_short_tokens_as_the_plain_test(token: str, keep: frozenset[str]) -> None:
     assert secrets._is_code_like(token, keep) == _plain_code_like(token, keep), token
+
+
+def _compiled_starts(values: tuple[str, ...]) -> re.Pattern[str]:
+    """routing.redact._starts's pattern, compiled whatever the number of needles (the form before _FoundStarts)."""
+    seconds: dict[str, set[str] | None] = {}
+    for value in values:
+        after = seconds.setdefault(value[0], set())
+        if after is None:
+            continue
+        if len(value) == 1:
+            seconds[value[0]] = None
+            continue
+        after.add(value[1])
+        if value.isdigit():
+            after.update(redact._SEPARATORS)
+    firsts = redact._class(seconds)
+    alternatives = (re.escape(first) + ("" if after is None else f"(?={redact._class(after)})")
+                    for first, after in sorted(seconds.items()))
+    return re.compile(f"(?:{'|'.join(alternatives)})(?<![A-Za-z0-9]{firsts})")
+
+
+START_VALUE_PIECES = ["h", "t", "4", "8", "a", "Z", "-", ".", " ", "\u00a0", "]", "\\", "^", "\n", "é", "\u2011"]
+START_TEXT_PIECES = [*START_VALUE_PIECES, "ht", "https://", "48", "4 8", "4-8", "aZ", "9", "b", "x4", "Zh", "44"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.text(st.sampled_from(START_VALUE_PIECES), min_size=1, max_size=4), min_size=1, max_size=5)
+       | st.lists(st.sampled_from(["482913", "4", "https://x", "h", "a-b", "ZZ", "8 8"]), min_size=1, max_size=4),
+       st.lists(st.sampled_from(START_TEXT_PIECES), max_size=30))
+def test_found_starts_are_the_compiled_pattern_matches(values: list[str], pieces: list[str]) -> None:
+    text = "".join(pieces)
+    starts = redact._starts(tuple(values))
+    compiled = _compiled_starts(tuple(values))
+    expected = [m.span() for m in compiled.finditer(text)]
+    assert [m.span() for m in starts.finditer(text)] == expected, (values, text)
+    scan = redact._value_scan(tuple(values))
+    assert scan is not None
+    assert scan.sub(text) == dataclasses.replace(scan, starts=compiled).sub(text)
+    redact.forget_mail_values()
+
+
+def test_found_starts_only_for_few_needles() -> None:
+    assert isinstance(redact._starts(("https://x.example/a", "Q7K2XM9PZ4")), redact._FoundStarts)
+    assert isinstance(redact._starts(("482913",)), redact._FoundStarts)  # 4 then 8 or a separator: 10 needles
+    assert isinstance(redact._starts(("482913", "739205")), re.Pattern)  # 20 needles: the pattern
+    many = tuple(f"{chr(97 + i)}{chr(98 + i)}" for i in range(redact.MAX_START_NEEDLES + 1))
+    assert isinstance(redact._starts(many), re.Pattern)
