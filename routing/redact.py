@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import heapq
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -150,15 +151,18 @@ class _ValueScan:
     start's characters as far as some value goes. Same text (tests/routing/test_secret_scans.py,
     tests/routing/test_hostile_s10.py)."""
 
-    starts: re.Pattern[str]
+    starts: re.Pattern[str] | _FoundStarts
     literal: _Trie
     digits: _Trie
 
     def sub(self, text: str) -> str:
         parts: list[str] = []
         position = 0
-        for start in self.starts.finditer(text, 0):
-            at = start.start()
+        starts = self.starts
+        # (the found starts' places as they are, no match object made for each)
+        places = starts.places(text, 0) if isinstance(starts, _FoundStarts) else \
+            (start.start() for start in starts.finditer(text, 0))
+        for at in places:
             if at < position:
                 continue  # inside the value matched before
             end = self._match_end(text, at)
@@ -266,11 +270,53 @@ def _value_scan(values: tuple[str, ...]) -> _ValueScan | None:
     return _ValueScan(_starts(values), literal, digits)
 
 
+#: at most this many one- or two-character needles are looked for with ``str.find`` (:class:`_FoundStarts`, a scan of
+#: the text each); values that need more (many first characters, or digit codes, whose second character may be a
+#: separator: ten needles each) get the compiled pattern
+MAX_START_NEEDLES = 12
+_ONE_CHARACTER = re.compile(".", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class _FoundStarts:
+    """:func:`_starts`'s pattern without compiling one per mail (re.compile of a new pattern costs 100-300 us, and
+    each mail's values make a new one: their first characters): its matches found by ``str.find`` of ``needles``,
+    each a value's first character (a value of one character) or its first and a character that can follow it
+    (the pattern's look-ahead), then the pattern's look-behind read off the text (no letter or digit before). A
+    needle's places ascend, two needles never share one (a first character has either the one needle or needles
+    of two different characters), so merged they are the pattern's matches in its order, each the one character
+    the pattern consumes (tests/routing/test_speed_s32_redact.py compares both). Held by the mail's
+    :func:`_value_scan`, emptied with it: no value's characters are kept in re's cache past the mail."""
+
+    needles: tuple[str, ...]
+
+    def places(self, text: str, pos: int = 0) -> Iterator[int]:
+        """Where the pattern's matches start, ascending."""
+        found = [_needle_places(text, needle, pos) for needle in self.needles]
+        for at in found[0] if len(found) == 1 else heapq.merge(*found):
+            if at == 0 or text[at - 1] not in _ALNUM:
+                yield at
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The pattern's matches: the one character at each of :meth:`places`."""
+        for at in self.places(text, pos):
+            match = _ONE_CHARACTER.match(text, at)
+            if match is not None:  # (always: a needle's first character is at ``at``)
+                yield match
+
+
+def _needle_places(text: str, needle: str, pos: int) -> Iterator[int]:
+    at = text.find(needle, pos)
+    while at != -1:
+        yield at
+        at = text.find(needle, at + 1)
+
+
 def _class(chars: Iterable[str]) -> str:
     return "[" + "".join(map(re.escape, sorted(chars))) + "]"
 
 
-def _starts(values: tuple[str, ...]) -> re.Pattern[str]:
+def _starts(values: tuple[str, ...]) -> re.Pattern[str] | _FoundStarts:
     """:attr:`_ValueScan.starts` for non-empty ``values``: a value's first character with no letter or
     digit before it, and (a look-ahead) a character that can come right after that first one in a
     value that begins with it: its second character, or for a digit value also a separator (a first
@@ -278,7 +324,8 @@ def _starts(values: tuple[str, ...]) -> re.Pattern[str]:
     "sns.us-east-1…", "h" of "here" for "https://…", 30 a mail) is passed over by re, not read by
     :meth:`_ValueScan._match_end`, which finds no value there: its tries go on from a value's first
     character only with one of those. The same values found (tests/routing/test_secret_scans.py
-    compares with the first character alone)."""
+    compares with the first character alone). Up to :data:`MAX_START_NEEDLES` first-and-second characters, the
+    same places are found by :class:`_FoundStarts`, without compiling the pattern."""
     seconds: dict[str, set[str] | None] = {}
     for value in values:
         after = seconds.setdefault(value[0], set())
@@ -290,6 +337,10 @@ def _starts(values: tuple[str, ...]) -> re.Pattern[str]:
         after.add(value[1])
         if value.isdigit():
             after.update(_SEPARATORS)
+    needles = [first if after is None else first + second
+               for first, after in sorted(seconds.items()) for second in ([""] if after is None else sorted(after))]
+    if len(needles) <= MAX_START_NEEDLES:
+        return _FoundStarts(tuple(needles))
     firsts = _class(seconds)
     alternatives = (re.escape(first) + ("" if after is None else f"(?={_class(after)})")
                     for first, after in sorted(seconds.items()))
@@ -592,8 +643,9 @@ def render(parsed: ParsedMail, notice: Notice, auth: AuthVerdict | None, *, raw:
         # one scan per part; under default-deny the spans of the words/links rules keep their own
         # kind (the more specific one wins a merge), and only those become values to scrub elsewhere
         found = spans[text] = find_secrets(text, default_deny=deny, keep=keep_set)
-        kinds.update(secret.kind for secret in found)
-        values |= secret_values(text, [s for s in found if s.kind not in GENERIC_KINDS])
+        if found:  # (most parts hold none: no kinds, and secret_values of no spans is the empty set)
+            kinds.update(secret.kind for secret in found)
+            values |= secret_values(text, [s for s in found if s.kind not in GENERIC_KINDS])
     if notice.secret and not kinds:
         kinds.add("secret-bearing notice type")
     if deny and not kinds:

@@ -573,13 +573,14 @@ def _url_facts(url: str, nesting: int = 0) -> tuple[str | None, bool, bool, bool
     if "=" in fragment:
         query += parse_qsl(fragment.split("?", 1)[-1], keep_blank_values=True)
     segments = [seg for seg in parts.path.split("/") if seg]
-    path_tokens = [seg for seg in segments
-                   if len(seg) >= 8 and (_has_digit_and_letter(seg) or _opaque_token(seg))]
     bare_fragment = fragment.strip("/!")
     # a fragment that is one opaque token (``#Q7K2XM…``), not a console route with resource ids
     fragment_token = "token" in fragment.lower() or ("/" not in bare_fragment and _opaque_token(bare_fragment))
-    opaque = bool(query) or bool(path_tokens) or fragment_token or any(
-        len(run) >= 8 and _has_digit(run) for run in _ALNUM_RUN.findall(fragment))
+    # (whether a path segment is a token is asked only when there is no query: the same truth value as
+    # ``bool(query) or bool([seg for seg in segments if …])``, the tests having no effect)
+    opaque = bool(query) or any(
+        len(seg) >= 8 and (_has_digit_and_letter(seg) or _opaque_token(seg)) for seg in segments
+    ) or fragment_token or any(len(run) >= 8 and _has_digit(run) for run in _ALNUM_RUN.findall(fragment))
     tokenish = fragment_token or any(
         (name.lower() in _TOKEN_PARAMS and len(value) >= 4) or _opaque_token(value) for name, value in query)
     anything = opaque or bool(parts.query) or "=" in fragment or _has_digit(fragment) \
@@ -696,11 +697,43 @@ def _continuation(text: str, at: int, url_so_far: str | _LinkSoFar, default_deny
     return at
 
 
+def _link_ends_at(text: str, at: int, default_deny: bool) -> bool:
+    """Whether :func:`_continuation` returns ``at`` for every link so far: ``at`` is no line break, or the
+    line after it is empty (white space), or it is no run of URL characters and opens with no word that
+    the prose branch would take (an indented line, no first word, or one that is short, no URL tail, a
+    link of its own, or no token text), or it is a run of URL characters that is a link of its own or
+    indented without a leading ``? & # = / %``. These are the branches of :func:`_continuation` that
+    return ``at`` whatever the link so far says (its other branches read it). Same continuations
+    (tests/routing/test_speed_s32_redact.py)."""
+    i = at
+    if text.startswith("\r\n", i):
+        i += 2
+    elif text.startswith("\n", i):
+        i += 1
+    else:
+        return True
+    nxt = text.find("\n", i)
+    line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
+    body = line.lstrip(" \t")
+    if not body:
+        return True
+    if not _URL_TAIL.fullmatch(body):
+        # only the prose branch can go on here, and only with a first word that passes its test
+        word = _FIRST_WORD.match(line) if body is line else None
+        if word is None:
+            return True
+        piece = word.group(0).rstrip(_TRAILING)
+        return not (len(piece) >= 4 and _URL_TAIL.fullmatch(piece) and not _URL.match(piece) and (
+            default_deny or _has_digit_and_letter(piece) or _looks_random(piece)))
+    return bool(_URL.match(body) and body[0] not in _TAIL_START) or (body is not line and body[0] not in _TAIL_START)
+
+
 def _url_span(text: str, start: int, end: int, default_deny: bool,
-              decided: dict[tuple[int, _LinkSoFar], int] | None = None) -> Secret | None:
+              decided: dict[tuple[int, _LinkSoFar | None], int] | None = None) -> Secret | None:
     """The link at ``text[start:end]`` with its hard-wrapped continuation lines, if it is a secret.
     ``decided``: the continuations of ``text`` decided so far, by line break and :class:`_LinkSoFar`
-    (for one ``default_deny``), kept by the caller across the links of one text."""
+    (for one ``default_deny``; by line break and None: the break itself where :func:`_link_ends_at` there,
+    else -1), kept by the caller across the links of one text."""
     # a link hard-wrapped onto following lines (a break before "?" too, or after a "."); a few at most.
     # The link so far is joined line by line (each line's break dropped as it is added: the same text as
     # _LINE_BREAK.sub over the whole span, whose breaks are each inside one added piece), not again per line
@@ -709,6 +742,15 @@ def _url_span(text: str, start: int, end: int, default_deny: bool,
     joined: str | None = None
     for _ in range(MAX_WRAPPED_LINES):
         if end >= len(text) or text[end] not in "\r\n":
+            break
+        # most links end before an empty line or a line of prose that no link goes on with: the line alone
+        # decides that (_link_ends_at), without the link so far (its plain form costs an unescape and
+        # repeated unquoting); kept per line break like the continuations. Breaking out with ``joined`` None
+        # gives the same url below: the line breaks of text[start:end] are its _LINE_BREAK matches either way
+        ends = decided.get((end, None))
+        if ends is None:
+            ends = decided[(end, None)] = end if _link_ends_at(text, end, default_deny) else -1
+        if ends == end:
             break
         if joined is None:
             joined = _LINE_BREAK.sub("", text[start:end])
@@ -852,7 +894,7 @@ def _url_spans(text: str, default_deny: bool) -> list[Secret]:
     found: list[Secret] = []
     if "/" not in text and "?" not in text and "#" not in text:
         return found
-    decided: dict[tuple[int, _LinkSoFar], int] = {}
+    decided: dict[tuple[int, _LinkSoFar | None], int] = {}
     reads = 0  # links read (with their wrapped lines), of both kinds: at most MAX_READS_PER_RULE
     for match in _url_match_iter(text):
         if found and match.start() < found[-1].end:
@@ -1109,6 +1151,8 @@ def _code_spans(text: str) -> list[Secret]:
 
 
 def _is_code_like(token: str, keep: frozenset[str]) -> bool:
+    if len(token) < 4:
+        return False  # its letters and digits are fewer than 4: neither test below can hold (most digit groups)
     compact = token if token.isalnum() else "".join(filter(str.isalnum, token))
     if compact in keep:
         return False
