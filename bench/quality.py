@@ -244,7 +244,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen290", "fixtures-unseen290-heldout",
                     "fixtures-unseen291", "fixtures-unseen291-heldout", "fixtures-unseen292",
                     "fixtures-unseen292-heldout", "fixtures-unseen293", "fixtures-unseen293-heldout",
-                    "fixtures-unseen294", "fixtures-unseen294-heldout"})
+                    "fixtures-unseen294", "fixtures-unseen294-heldout",
+                    "fixtures-unseen295", "fixtures-unseen295-heldout", "fixtures-unseen296",
+                    "fixtures-unseen296-heldout", "fixtures-unseen297", "fixtures-unseen297-heldout",
+                    "fixtures-unseen298", "fixtures-unseen298-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -806,7 +809,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen293", "variants-unseen293"),
                 ("fixtures-unseen293-heldout", "variants-unseen293-heldout"),
                 ("fixtures-unseen294", "variants-unseen294"),
-                ("fixtures-unseen294-heldout", "variants-unseen294-heldout"))
+                ("fixtures-unseen294-heldout", "variants-unseen294-heldout"),
+                ("fixtures-unseen295", "variants-unseen295"),
+                ("fixtures-unseen295-heldout", "variants-unseen295-heldout"),
+                ("fixtures-unseen296", "variants-unseen296"),
+                ("fixtures-unseen296-heldout", "variants-unseen296-heldout"),
+                ("fixtures-unseen297", "variants-unseen297"),
+                ("fixtures-unseen297-heldout", "variants-unseen297-heldout"),
+                ("fixtures-unseen298", "variants-unseen298"),
+                ("fixtures-unseen298-heldout", "variants-unseen298-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
