@@ -37,7 +37,9 @@ _MARKUP_SEP = r"(?:[- \u00a0\u202f]|&nbsp;|&#160;|&#x0*a0;|&#8239;|&#x0*202f;)"
 _ID_MARKUP = (rf"\d{{12}}|\d{{4}}(?P<sep4>{_MARKUP_SEP})\d{{4}}(?P=sep4)\d{{4}}"
               rf"|\d{{3}}(?P<sep3>{_MARKUP_SEP})\d{{3}}(?P=sep3)\d{{3}}(?P=sep3)\d{{3}}")
 # an account id written alone in its cell
-_ID = re.compile(rf"\s*({_ID_FORMS})\s*\Z")
+# (the id alone in its cell, or with its alias in parentheses after it, as a cost anomaly's member column writes it:
+# "3421… (research-sandbox)")
+_ID = re.compile(rf"\s*({_ID_FORMS})\s*(?:\([^()\n]{{1,60}}\)\s*)?\Z")
 _TABLE = re.compile(r"<table", re.IGNORECASE)
 # an id anywhere in the markup (in prose too); no look-behind, so that re skips to a digit fast (the tail of a longer
 # number matches too: a cheap gate, the text read after it applies the id's own pattern)
@@ -52,9 +54,9 @@ _THREE_DIGITS = re.compile(r"\d\d\d")
 _ACCOUNT_WORDS = ("account", "konto", "cuenta", "compte", "conta", "aws id", "aws-id", "id de aws", "id da aws",
                   "id do aws", "id aws", "identif", "アカウント", "账户", "帐户", "账号", "帳號", "帳戶", "계정")
 MAX_ACCOUNT_WORD = 200  # characters of markup after an account word where its id may stand (tags between)
-# an id written alone between two tags (what a table cell holding one looks like in the markup): no such
-# text, no parsing
-_CELL_ID = re.compile(rf">\s*(?:{_ID_MARKUP})\s*<", re.IGNORECASE)
+# an id written alone between two tags, or with its alias in parentheses (what a table cell holding one looks like
+# in the markup): no such text, no parsing
+_CELL_ID = re.compile(rf">\s*(?:{_ID_MARKUP})\s*(?:\([^()<>\n]{{1,60}}\)\s*)?<", re.IGNORECASE)
 # an id right after the end of a label element (bold, strong, em, span, label, dt; then spaces, a no-break space,
 # a colon or a <dd>): the value of a label/value pair, as an HTML mail lays out its facts outside a table
 _PAIR_VALUE = re.compile(r"</(b|strong|em|span|label|dt)\s*>(?:\s|&nbsp;|&#160;|&#xa0;|[:：]|<dd\b[^<>]{0,80}>)*"

@@ -159,3 +159,64 @@ def test_the_korean_invited_account_said_as_the_members_own() -> None:
             "o-quokka1에 초대했습니다.\n\n초대를 수락하려면 AWS Organizations 콘솔에 로그인하십시오.")
     notice = classify(ORGS, "AWS 조직 가입 초대", body)
     assert notice.aws_account_id == "316402957718"
+
+
+# round 50 (tuned on unseen295-298's main folders)
+def test_the_traditional_chinese_mfa_deactivation_verb_first_with_its_date_between() -> None:
+    body = ("您好：\n\nAWS 帳戶 316402957718 的根使用者已於 2027年1月5日 06:22 UTC 停用多重要素驗證 (MFA) 裝置。\n\n"
+            "若這是您本人的操作，則無需採取任何行動。")
+    assert classify(NO_REPLY, None, body).notice_type == "credentials.mfa_deactivated"
+
+
+def test_a_korean_case_aws_opened_on_behalf_of_the_account_with_its_id_between() -> None:
+    body = ("안녕하세요,\n\nAmazon Web Services가 귀하의 계정 316402957718을(를) 대신하여 "
+            "새 지원 사례를 열었습니다.\n\n사례 ID: 174272755585125\n제목: Amazon Quokka 사용량 확인")
+    notice = classify(NO_REPLY, "Amazon Web Services: 새 지원 사례: 174272755585125", body)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+# (what must not change: the reader's own new case)
+def test_a_korean_case_the_reader_opened_stays_case_opened() -> None:
+    body = "안녕하세요,\n\n새 지원 사례가 생성되었습니다.\n\n사례 ID: 174272755585125\n제목: Amazon Quokka 질문"
+    notice = classify(NO_REPLY, "새 지원 사례: 174272755585125", body)
+    assert notice.notice_type == "support.case_opened"
+
+
+@pytest.mark.parametrize("subject", ["Reminder: change to the layout of your AWS invoice PDF",
+                                     "Upcoming changes to the format of AWS invoices"])
+def test_a_change_to_how_invoices_look_is_no_invoice(subject: str) -> None:
+    body = ("Hello,\n\nBeginning with the invoices for April 2027, the seller's tax registration number will be "
+            "shown in the header of each invoice PDF. No action is needed from you.")
+    assert classify(NO_REPLY, subject, body).notice_type != "billing.invoice"
+
+
+def test_an_account_in_an_html_table_cell_with_its_alias() -> None:
+    body = ("<p>We found the anomaly below in Amazon Quokka.</p><table><tr><th>Anomaly ID</th><th>Member Account</th>"
+            "<th>Total Impact</th></tr><tr><td>5d0c41e7</td><td>316402957718 (quokka-sandbox)</td><td>$1,037.55</td>"
+            "</tr></table><p>Monitor owner (management account): 410091787078</p>")
+    notice = classify("anomalydetection@costalerts.amazonaws.com", "AWS Cost Anomaly Detection: anomaly found", body,
+                      html=True)
+    assert notice.aws_account_id == "316402957718"
+
+
+@pytest.mark.parametrize(("field", "tail"), [
+    ("Request time: 2027-02-24 23:51 UTC", "To approve the transfer, visit the link below; it is valid for 5 days."),
+    ("요청 일시: 2027-02-24 23:51 UTC", "이전을 승인하려면 아래 링크를 방문하세요. 링크는 5일 동안 유효합니다."),
+    ("リクエスト日時: 2027-02-24 23:51 UTC", "移管を承認するには、以下のリンクにアクセスしてください。"),
+    ("请求时间：2027-02-24 23:51 UTC", "要批准转移，请访问以下链接。该链接在 5 天内有效。"),
+])
+def test_the_time_a_request_was_made_on_the_mails_date_is_a_fact(field: str, tail: str) -> None:
+    body = (f"Amazon Route 53 Domains: quokka.example, AWS 316402957718\n\n{field}\n\n{tail}\n"
+            "https://route53domains.amazonaws.com/transfer/approve?token=quokka")
+    date = format_datetime(datetime.fromisoformat("2027-02-24T23:58:00+00:00"))
+    notice = classify("noreply@registrar.amazon.com", "Domain transfer: quokka.example", body, date=date)
+    assert notice.deadline != "2027-02-24"
+
+
+def test_a_cancellation_the_reader_requested_processed_with_no_further_charge_has_no_deadline() -> None:
+    body = ("We processed the cancellation you requested on April 29, 2027 for Amazon Quokka Analytics (SaaS).\n\n"
+            "Service ends: May 31, 2027\n\nYou keep access until the end of the current billing period. No further "
+            "charges will be made for this product.")
+    notice = classify("no-reply@marketplace.aws", "Your AWS Marketplace subscription has been cancelled", body,
+                      date=format_datetime(datetime.fromisoformat("2027-04-29T18:20:00+00:00")))
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
