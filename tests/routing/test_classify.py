@@ -715,6 +715,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen291-294 (first runs 25/30, 30/30, 29/30 and 30/30 types, 13/15, 14/15, 15/15 and 15/16 labelled
     # deadlines, 29/30, 30/30, 30/30 and 29/30 ids): session 32's blind round 49, on session 31's final rules (017f29f)
     names += [f"fixtures-unseen{n}{part}" for n in range(291, 295) for part in ("", "-heldout")]
+    # unseen295-298 (first runs 30/30, 30/30, 29/30 and 26/30 types, 18/18, 15/15, 19/19 and 15/15 labelled
+    # deadlines, 30/30, 30/30, 29/30 and 30/30 ids): session 32's blind round 50, on its round 49 rules (1d44d2b)
+    names += [f"fixtures-unseen{n}{part}" for n in range(295, 299) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1119,7 +1122,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # renewal blocked), held-out ones at their first runs
     floors["fixtures-unseen271"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen272-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen273"] = (19 / 20, 1.0, 18 / 20)
+    floors["fixtures-unseen273"] = (19 / 20, 1.0, 19 / 20)
     floors["fixtures-unseen273-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen274-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen275-278: session 31's round 45, main folders tuned on (left: a closed account's written reopen date, an
@@ -1156,6 +1159,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen292"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen293-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen294-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen295-298: session 32's round 50, main folders tuned on (nothing left), held-out ones at their first runs
+    floors["fixtures-unseen297-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen298-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
