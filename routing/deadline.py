@@ -2812,12 +2812,12 @@ _STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|"
 # ("Invitation sent on: D", "Convite enviado em: D", "Invitation envoyée le : D", "Einladung gesendet am: D",
 # "送信日: D", "发送日期：D", "발송일: D"; "Request time: D", "요청 일시: D", "リクエスト日時: D", "请求时间：D",
 # "Fecha de solicitud: D"): on the mail's own date, a fact, not the date to act by (an invitation that "expires in 15
-# days" counts from it)
+# days" counts from it). Traditional Chinese is read folded (發送 as 发送, 請求 as 请求: :func:`best_deadline`)
 _SENT_ON = re.compile(r"(?:\bsent(?: on| at)?|\bdate sent|\benviad[oa]s? (?:em|el)|\benvoy[ée]e?s? le|"
                       r"\binviat[oaie] il|\b(?:gesendet|versendet|verschickt) am|送信日時?|"
-                      r"发送(?:于|日期|时间)|發送(?:於|日期|時間)|보낸 날짜|발송일(?:시)?|"
+                      r"发送(?:于|日期|时间)|보낸 날짜|발송일(?:시)?|"
                       r"\brequest(?:ed)? (?:on|at)|\brequest (?:date|time)|요청 (?:일시|일자|날짜)|요청일|"
-                      r"リクエスト日時|申請日時?|请求(?:时间|日期)|請求(?:時間|日期)|申请(?:时间|日期)|"
+                      r"リクエスト日時|申請日時?|请求(?:时间|日期)|申请(?:时间|日期)|"
                       r"\bfecha (?:y hora )?de (?:la )?solicitud|\bdata (?:e hora )?da solicita[cç][aã]o|"
                       r"\bdate de (?:la )?demande|\bdata (?:della )?richiesta|\b(?:anfrage|antrags)datum)"
                       r"\s*[:：]?\s*(?:[^\W\d_]+\.?,?\s+)?\Z")

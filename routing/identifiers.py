@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from routing.deadline import MONTHS
 from routing.htmltables import (
     MAX_MARKUP,
+    TableAccounts,
     ascii_digits,
     has_id_form,
     label_accounts,
@@ -1370,6 +1371,11 @@ def with_table_accounts(extracted: Extracted, html: str) -> Extracted:
         found = label_accounts(html)
     if not found.own and not found.other:
         return _with_prose_account(extracted, html)
+    return _with_found(extracted, found)
+
+
+def _with_found(extracted: Extracted, found: TableAccounts) -> Extracted:
+    """``extracted`` with the ids a table found: all of them named, the first of the recipient's columns the account."""
     ids = dict(extracted.identifiers)
     ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
     if found.own:
@@ -1387,11 +1393,7 @@ def with_text_table_accounts(extracted: Extracted, text: str) -> Extracted:
     found = text_table_accounts(text)
     if not found.own and not found.other:
         return extracted
-    ids = dict(extracted.identifiers)
-    ids["aws_account_ids"] = _unique([*(ids.get("aws_account_ids") or []), *found.own, *found.other])
-    if found.own:
-        ids["aws_account_id_last4"] = None  # a named account: no masked one wanted (as in the text)
-    return Extracted(aws_account_id=found.own[0] if found.own else None, identifiers=ids)
+    return _with_found(extracted, found)
 
 
 def _with_prose_account(extracted: Extracted, html: str) -> Extracted:

@@ -650,6 +650,19 @@ _TRAILING_TUPLE = tuple(_TRAILING)
 _TAIL_START_TUPLE = tuple(_TAIL_START)
 
 
+def _next_line(text: str, at: int) -> tuple[int, int, str] | None:
+    """The line after the line break at ``at`` (CRLF or LF): where it starts, where its LF is (-1 at the text's end)
+    and its text without a trailing CR; None when ``at`` is no line break."""
+    if text.startswith("\r\n", at):
+        i = at + 2
+    elif text.startswith("\n", at):
+        i = at + 1
+    else:
+        return None
+    nxt = text.find("\n", i)
+    return i, nxt, text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
+
+
 def _continuation(text: str, at: int, url_so_far: str | _LinkSoFar, default_deny: bool = False) -> int:
     """The end of a link's hard-wrapped continuation on the line after line break ``at`` (or ``at``).
 
@@ -659,16 +672,11 @@ def _continuation(text: str, at: int, url_so_far: str | _LinkSoFar, default_deny
     lines); or only the first word of a line that goes on with prose, when the link has a query or
     fragment and the word looks like token text (any word, under default-deny)."""
     # complexity 44: one pass over a wrapped link's next line, each branch a documented wrapping case
-    i = at
-    if text.startswith("\r\n", i):
-        i += 2
-    elif text.startswith("\n", i):
-        i += 1
-    else:
+    following = _next_line(text, at)
+    if following is None:
         return at
+    i, nxt, line = following
     so_far = url_so_far if isinstance(url_so_far, _LinkSoFar) else _link_so_far(url_so_far)
-    nxt = text.find("\n", i)
-    line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
     body = line.lstrip(" \t")
     in_query = so_far.in_query
     word = _FIRST_WORD.match(line)
@@ -705,15 +713,10 @@ def _link_ends_at(text: str, at: int, default_deny: bool) -> bool:
     indented without a leading ``? & # = / %``. These are the branches of :func:`_continuation` that
     return ``at`` whatever the link so far says (its other branches read it). Same continuations
     (tests/routing/test_speed_s32_redact.py)."""
-    i = at
-    if text.startswith("\r\n", i):
-        i += 2
-    elif text.startswith("\n", i):
-        i += 1
-    else:
+    following = _next_line(text, at)
+    if following is None:
         return True
-    nxt = text.find("\n", i)
-    line = text[i: len(text) if nxt == -1 else nxt].rstrip("\r")
+    line = following[2]
     body = line.lstrip(" \t")
     if not body:
         return True
