@@ -247,7 +247,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen294", "fixtures-unseen294-heldout",
                     "fixtures-unseen295", "fixtures-unseen295-heldout", "fixtures-unseen296",
                     "fixtures-unseen296-heldout", "fixtures-unseen297", "fixtures-unseen297-heldout",
-                    "fixtures-unseen298", "fixtures-unseen298-heldout"})
+                    "fixtures-unseen298", "fixtures-unseen298-heldout",
+                    "fixtures-unseen299", "fixtures-unseen299-heldout", "fixtures-unseen300",
+                    "fixtures-unseen300-heldout", "fixtures-unseen301", "fixtures-unseen301-heldout",
+                    "fixtures-unseen302", "fixtures-unseen302-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -817,7 +820,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen297", "variants-unseen297"),
                 ("fixtures-unseen297-heldout", "variants-unseen297-heldout"),
                 ("fixtures-unseen298", "variants-unseen298"),
-                ("fixtures-unseen298-heldout", "variants-unseen298-heldout"))
+                ("fixtures-unseen298-heldout", "variants-unseen298-heldout"),
+                ("fixtures-unseen299", "variants-unseen299"),
+                ("fixtures-unseen299-heldout", "variants-unseen299-heldout"),
+                ("fixtures-unseen300", "variants-unseen300"),
+                ("fixtures-unseen300-heldout", "variants-unseen300-heldout"),
+                ("fixtures-unseen301", "variants-unseen301"),
+                ("fixtures-unseen301-heldout", "variants-unseen301-heldout"),
+                ("fixtures-unseen302", "variants-unseen302"),
+                ("fixtures-unseen302-heldout", "variants-unseen302-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
