@@ -1933,7 +1933,92 @@ _HYPOTHESIS = re.compile(r"\b(?:if|whether) (?:you (?:believe|think|feel|suspect
 _NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\b[^.(]{0,60}\bbefore\s*\(\Z")
 
 
+# a term's end named as a field ("Vertragsende", "fecha de finalización", "date de fin", "契約終了日", "合同结束日期",
+# "계약 종료일") and the term's start named as one too ("Vertragsbeginn", "fecha de inicio", "date de début",
+# "契約開始日", "合同开始日期", "계약 시작일", "Contract start date"): the mail states an agreement's period, as a
+# Marketplace subscription's confirmation does; its end is a fact of the agreement, as "Contract end date: D" is in
+# English (no lead), not a date to act by (one the mail asks to act before is read by the before-expiry phrases)
+_TERM_END_WORDS = ("laufzeitende", "vertragsende", "enddatum", "fecha de fin", "fecha de t", "data de t",
+                   "data de encerramento", "data de fim", "fim d", "fin de", "fine d", "ende des", "abonnementende",
+                   "date de fin", "data di fine", "終了日", "结束日", "結束日", "终止日", "終止日", "종료일")
+_TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbeginn|\bstartdatum|\bbeginndatum|"
+                               r"\bfecha de inicio\b|\bdata de in[íi]cio\b|\bdate de d[ée]but\b|\bdata di inizio\b|"
+                               r"(?:契約|合同|合约|合約|订阅|訂閱|購読|サブスクリプション)(?:の)?開始日|开始日期|開始日期|开始日|"
+                               r"(?:계약|구독) ?시작일|시작 날짜")
+# (a term that does not renew: its end is when access ends, as "auto-renewal: off" says; 9 languages)
+_NO_RENEWAL = re.compile(r"auto[- ]?renew(?:al)?\s*[:：]?\s*(?:is )?(?:off|disabled|no)\b|"
+                         r"\bwill not (?:be )?(?:auto-?)?renew|"
+                         r"automatische verlängerung\s*[:：]?\s*(?:ist )?(?:aus|deaktiviert)|"
+                         r"renouvellement automatique\s*[:：]?\s*(?:est )?(?:désactivé|non)\b|"
+                         r"renovaci[oó]n autom[aá]tica\s*[:：]?\s*(?:est[aá] )?(?:desactivada|no)\b|"
+                         r"renova[cç][aã]o autom[aá]tica\s*[:：]?\s*(?:est[aá] )?(?:desativada|n[aã]o)\b|"
+                         r"rinnovo automatico\s*[:：]?\s*(?:[eè] )?(?:disattivato|no)\b|"
+                         r"自動更新\s*[:：]?\s*(?:は|が)?(?:オフ|無効)|"
+                         r"自[动動]续[订约費费]\s*[:：]?\s*(?:已)?(?:关闭|禁用)|"
+                         r"自動續[約訂費]\s*[:：]?\s*(?:已)?(?:關閉|停用)|"
+                         r"자동 갱신\s*[:：]?\s*(?:꺼짐|사용 안 함|비활성)")
+# (an act asked by or before the term's end date, named again: "cancel by the trial end date", "終了日より前に",
+# "终止日期之前", "종료일 전에"; 9 languages)
+_BY_TERM_END = re.compile(r"\b(?:by|before|on or before|prior to) the (?:\w+ )?end date\b|"
+                          r"\b(?:vor dem|bis zum) (?:vertragsende|laufzeitende|enddatum|ende)\b|"
+                          r"\b(?:avant|d.ici) la date de fin\b|"
+                          r"\bantes de la fecha de (?:finalizaci[oó]n|fin|t[eé]rmino)\b|"
+                          r"\b(?:antes|at[eé]) (?:d)?a data de (?:t[eé]rmino|fim|encerramento)\b|"
+                          r"\b(?:prima|entro) la data di fine\b|終了日(?:まで|より前)に|"
+                          r"(?:结束|結束|终止|終止)日期?(?:之)?前|"
+                          r"종료일(?:까지| ?전에| ?이전에)")
+# (what an end field names that is no term's: the end of support, of a review, of a maintenance; read as before)
+_NOT_TERM = ("サポート", "지원", "支持", "支援", "support", "soport", "suport", "unterstützung", "審査", "审核",
+             "審核",
+             # (nor a trial's, after which charges start: "トライアル終了日", "试用期结束日期", "평가판 종료일",
+             # "fin de l'essai")
+             "トライアル", "試用", "试用", "체험", "평가판", "trial", "prueba", "essai", "avalia", "teste", "prova",
+             "testzeit",
+             "검토", "prüf", "examen", "revisi", "maintenance", "wartung", "mantenimiento", "manuten", "メンテナンス",
+             "维护", "維護", "점검", "유지")
+
+
+def _term_end_of_period(label: str, text: str, start: int) -> bool:
+    """Whether ``label`` (the text right before a date) ends in a term's end field in a mail that names
+    the term's start field too (:data:`_TERM_START_FIELD`), asks nothing before it ends (:func:`_before_expiry`,
+    :data:`_BY_TERM_END`) and does not say it will not renew (:data:`_NO_RENEWAL`): the end of an agreement's stated
+    period, a fact."""
+    if not any(map(label.__contains__, _TERM_END_WORDS)) or any(map(label.__contains__, _NOT_TERM)):
+        return False
+    # (not when the mail asks to act before the term ends, or says it does not renew: then its end is a deadline)
+    # (read near the date at ``start``: a period's fields stand together, and what it says of them around them; a
+    # window per date keeps a text of many dates linear)
+    if _TERM_START_FIELD.search(text, max(0, start - _PERIOD_REACH), start) is None:
+        return False
+    around = text[max(0, start - _ASK_REACH):start + _ASK_REACH]
+    if any(map(around.__contains__, _RENEWAL_CUES)) and _NO_RENEWAL.search(around) is not None:
+        return False
+    return not _before_expiry(around) and _BY_TERM_END.search(around) is None
+
+
+#: the literals one of which every :data:`_NO_RENEWAL` match holds (a few ``in`` tests before a search re tries at every
+#: position of the window)
+_RENEWAL_CUES = ("renew", "verlängerung", "renouvellement", "renovaci", "renovaç", "renovac", "rinnovo", "自動更新",
+                 "自动续", "自動續", "자동 갱신")
+
+
+#: how far before a term's end field its start field is looked for, and how far around it an ask or a renewal
+_PERIOD_REACH = 400
+_ASK_REACH = 800
+
+
 def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
+    """:func:`_scored`, less a localized term's end of an agreement's stated period ("合約開始日 D1 … 合約結束日 D2",
+    :func:`_term_end_of_period`): a fact of the agreement, scored below a deadline's (QUALIFY - 1) whatever read it."""
+    score, phrase_start = _scored(text, start, end, foreign, led)
+    if foreign and score >= QUALIFY:
+        label = text[max(0, start - 24):start]
+        if any(map(label.__contains__, _TERM_END_WORDS)) and _term_end_of_period(label, text, start):
+            return QUALIFY - 1, phrase_start
+    return score, phrase_start
+
+
+def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
     """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is not plain ASCII,
     German and French phrases count too). A sentence that states the date as a fact (:data:`_PAST`, not taken back by
     a "will" of its clause) lowers it. ``led``: the phrase at ``start`` holds its own by-lead ("by the 5th of next

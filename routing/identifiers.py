@@ -300,7 +300,9 @@ _ACCOUNT_TIERS = (
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
     # (and the linked or member account, adjective after the noun: "cuenta vinculada 5120…", "compte lié 5120…",
     # also hyphenated: "conta-membro 6620…", "compte-membre", "cuenta-miembro", "account-membro")
-    _Gated(re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)|"
+    # (the company's name for "AWS": "l'account Amazon Web Services 4530…")
+    _Gated(re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)"
+               r"(?:\s+(?:de\s+|da\s+|do\s+)?(?:AWS|Amazon Web Services))|"
                r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
                r"\baccount[ -](?:collegato|membro)|"
                # the buyer's account of a Marketplace product (es, pt, fr, it)

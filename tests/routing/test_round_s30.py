@@ -44,11 +44,13 @@ def test_a_closed_account_period_without_its_end_date_is_no_deadline(period: str
     assert (notice.notice_type, notice.deadline) == ("account.closed", None)
 
 
-def test_a_closed_account_with_its_reopen_date_keeps_that_deadline() -> None:
+# (session 33: nor with its reopen date written; it kept that date as a deadline before, as 11 early labels do, while
+# samples/08 and every closed-account label written since the examiners label as the references do give none)
+def test_a_closed_account_with_its_reopen_date_has_no_deadline() -> None:
     notice = classify(NO_REPLY, "Your AWS account has been closed",
                       "Hello,\n\nAWS account 316402957718 was closed today. You can ask AWS Support to reopen it until "
                       "May 4, 2027; after that date its content is deleted.\n", date=FEB_3)
-    assert (notice.notice_type, notice.deadline) == ("account.closed", "2027-05-04")
+    assert (notice.notice_type, notice.deadline) == ("account.closed", None)
 
 
 # the confirmation of a subscription just accepted: its term's end a year away is no date to act by

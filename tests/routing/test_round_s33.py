@@ -1,0 +1,122 @@
+"""Session 33's round (51), in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+Quokka: a localized agreement that states its period (start and end fields) has no deadline in its end, unless it will
+not renew or asks to act before it ends; a maintenance the reader may move, or that happens if the reader does nothing,
+localized; a closed account's reopen period is no deadline, also when its end is written as a date; the Italian
+account named with the company's name ("l'account Amazon Web Services N")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+MARKETPLACE = "aws-marketplace@amazon.com"
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+JUN_7 = format_datetime(datetime.fromisoformat("2027-06-07T08:15:00+00:00"))
+FEB_3 = format_datetime(datetime.fromisoformat("2027-02-03T11:40:00+00:00"))
+
+# an agreement's period: (start field, end field, the mail's opening), one per language
+_PERIODS = [
+    ("合約開始日 2027-06-07", "合約結束日 2028-06-06", "您的 AWS 帳戶 5093-1184-2276 已訂閱 Quokka Streams："),
+    ("合同开始日期 2027-06-07", "合同结束日期 2028-06-06", "您的 AWS 账户 5093-1184-2276 已订阅 Quokka Streams："),
+    ("契約開始日 2027-06-07", "契約終了日 2028-06-06",
+     "AWS アカウント 5093-1184-2276 で Quokka Streams の契約が有効になりました。"),
+    ("계약 시작일 2027-06-07", "계약 종료일 2028-06-06",
+     "AWS 계정 5093-1184-2276에서 Quokka Streams 계약이 시작되었습니다."),
+    ("Vertragsbeginn: 2027-06-07", "Vertragsende: 2028-06-06",
+     "Ihr AWS-Konto 5093-1184-2276 hat Quokka Streams abonniert."),
+    ("Date de début : 2027-06-07", "Date de fin : 2028-06-06",
+     "Votre compte AWS 5093-1184-2276 est abonné à Quokka Streams."),
+    ("Fecha de inicio: 2027-06-07", "Fecha de finalización: 2028-06-06",
+     "Su cuenta de AWS 5093-1184-2276 se ha suscrito a Quokka Streams."),
+    ("Data de início: 2027-06-07", "Data de término: 2028-06-06",
+     "Sua conta da AWS 5093-1184-2276 assinou o Quokka Streams."),
+    ("Data di inizio: 2027-06-07", "Data di fine: 2028-06-06",
+     "Il tuo account AWS 5093-1184-2276 si è abbonato a Quokka Streams."),
+]
+
+
+@pytest.mark.parametrize(("start", "end", "opening"), _PERIODS)
+def test_an_agreements_stated_period_has_no_deadline_in_its_end(start: str, end: str, opening: str) -> None:
+    notice = classify(MARKETPLACE, None, f"{opening}\n\n{start}\n\n{end}\n", date=JUN_7)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+    assert notice.aws_account_id == "509311842276"
+
+
+# (the same period, when the agreement will not renew: its end is when the product stops, a deadline)
+@pytest.mark.parametrize(("start", "end", "opening", "off"), [
+    (*_PERIODS[1], "自动续订：已关闭"),
+    (*_PERIODS[2], "自動更新: オフ"),
+    (*_PERIODS[3], "자동 갱신: 꺼짐"),
+    (*_PERIODS[4], "Automatische Verlängerung: Aus"),
+    (*_PERIODS[6], "Renovación automática: desactivada"),
+])
+def test_an_agreements_period_that_will_not_renew_keeps_its_end(start: str, end: str, opening: str, off: str) -> None:
+    notice = classify(MARKETPLACE, None, f"{opening}\n\n{start}\n\n{end}\n\n{off}\n", date=JUN_7)
+    assert notice.deadline == "2028-06-06"
+
+
+# (or when the mail asks to act by the end date it names)
+@pytest.mark.parametrize(("start", "end", "opening", "ask"), [
+    (*_PERIODS[2], "継続する場合は、終了日より前に更新してください。"),
+    (*_PERIODS[3], "계속 사용하려면 종료일 전에 갱신하십시오."),
+    (*_PERIODS[1], "如需继续使用，请在结束日期之前续订。"),
+])
+def test_an_agreements_period_with_an_ask_before_its_end_keeps_it(start: str, end: str, opening: str, ask: str) -> None:
+    notice = classify(MARKETPLACE, None, f"{opening}\n\n{start}\n\n{end}\n\n{ask}\n", date=JUN_7)
+    assert notice.deadline == "2028-06-06"
+
+
+# (a trial's end is no term's: charges start after it)
+def test_a_trials_end_beside_a_subscription_start_keeps_its_deadline() -> None:
+    body = ("Amazon Quokka Streams の無料トライアルがまもなく終わります。\n\n購読開始日 2027-06-01\n\n"
+            "トライアル終了日 2027-06-21\n\nトライアル終了後は料金が発生します。")
+    notice = classify(MARKETPLACE, None, body, date=JUN_7)
+    assert notice.deadline == "2027-06-21"
+
+
+@pytest.mark.parametrize("body", [
+    "Les instances Amazon Quokka de votre compte 607731228845 seront mises à jour à compter du lundi 22 février 2027, "
+    "04:00 UTC. Vous pouvez déplacer cette plage dans la console Quokka jusqu'au début de la maintenance.",
+    "Las instancias de Amazon Quokka de su cuenta 607731228845 se actualizarán a partir del lunes 22 de febrero de "
+    "2027, 04:00 UTC. Sin ninguna acción por su parte, la actualización se realizará en esa fecha.",
+    "Le istanze Amazon Quokka del tuo account 607731228845 saranno aggiornate a partire da lunedì 22 febbraio 2027, "
+    "04:00 UTC. Puoi spostarla dalla console Quokka fino all'inizio della manutenzione.",
+    "The Amazon Quokka instances in account 607731228845 will be updated starting Monday, February 22, 2027, "
+    "04:00 UTC. You can move the window in the Quokka console; if you take no action, the update runs then.",
+])
+def test_a_maintenance_the_reader_may_move_has_its_start_as_deadline(body: str) -> None:
+    notice = classify(HEALTH, None, f"{body}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED", date=FEB_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-02-22"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS account is closed",
+     "We closed the AWS account 738820146659 at your request. Until April 4, 2027 you can sign in and reopen it by "
+     "contacting AWS Support; after that, the account and its content are removed."),
+    ("Fermeture de votre compte AWS",
+     "Votre compte AWS 738820146659 a été fermé. Jusqu'au 4 avril 2027, vous pouvez le rouvrir en contactant AWS "
+     "Support."),
+    ("AWS アカウントの解約",
+     "AWS アカウント 738820146659 は解約されました。2027年4月4日までは AWS サポートに連絡して"
+     "アカウントを再開できます。"),
+])
+def test_a_closed_accounts_reopen_period_is_no_deadline(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_3)
+    assert notice.notice_type == "account.closed"
+    assert notice.deadline is None
+    assert notice.aws_account_id == "738820146659"
+
+
+def test_the_italian_account_named_with_the_companys_name() -> None:
+    body = ("Gentile cliente,\n\nquesto messaggio riguarda l'account Amazon Web Services 824410736652: non è stato "
+            "possibile addebitare la fattura di Amazon Quokka sulla carta registrata.")
+    notice = classify(NO_REPLY, "Amazon Web Services: pagamento non riuscito", body, date=FEB_3)
+    assert notice.notice_type == "billing.payment_failed"
+    assert notice.aws_account_id == "824410736652"
