@@ -718,6 +718,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen295-298 (first runs 30/30, 30/30, 29/30 and 26/30 types, 18/18, 15/15, 19/19 and 15/15 labelled
     # deadlines, 30/30, 30/30, 29/30 and 30/30 ids): session 32's blind round 50, on its round 49 rules (1d44d2b)
     names += [f"fixtures-unseen{n}{part}" for n in range(295, 299) for part in ("", "-heldout")]
+    # unseen299-302 (first runs 30/30, 29/30, 30/30 and 30/30 types, 19/19, 10/11, 15/15 and 16/16 labelled
+    # deadlines, 30/30, 30/30, 29/30 and 29/30 ids): session 33's blind round 51, on session 32's final rules (404eedc)
+    names += [f"fixtures-unseen{n}{part}" for n in range(299, 303) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -774,7 +777,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # instalment date missed; a Spanish price change's date missed
     floors["fixtures-unseen63-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen64-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen65-heldout"] = (1.0, 9 / 10, 9 / 10)
+    floors["fixtures-unseen65-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen66-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen67-70's held-out thirds, not tuned on (READMEs): an imported ACM certificate's expiry read as an approval
     # and a discontinued IoT Events as health.other; a Spanish end of support in an ASCII table and a French window in
@@ -819,7 +822,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen93"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen94"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen91-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen92-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen92-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen93-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen94-heldout"] = (8 / 10, 9 / 10, 9 / 10)
     # unseen95 and unseen98, after session 18's sixth round (READMEs): a payment date written in words ("the ninth of
@@ -865,7 +868,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen119"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen120-heldout"] = (1.0, 7 / 10, 1.0)
-    floors["fixtures-unseen122-heldout"] = (9 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen122-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen124-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen125-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     # unseen128: an Italian Wavelength maintenance that asks nothing and may cost a few minutes of connectivity,
@@ -876,7 +879,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen131-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen132"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen132-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen134"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen134"] = (1.0, 18 / 20, 1.0)
     # unseen135-138: session 21's first blind round (first runs in the READMEs), main folders after its second round
     floors["fixtures-unseen135"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen135-heldout"] = (9 / 10, 9 / 10, 1.0)
@@ -898,7 +901,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen144-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen145"] = (19 / 20, 18 / 20, 1.0)
     floors["fixtures-unseen145-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen146"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen146"] = (1.0, 18 / 20, 1.0)
     # unseen147-150: the held-out folders at their first runs; the main ones after 1fdbe40 (one miss: a card that
     # must be verified before the billing period closes, dated only as the period's end)
     floors["fixtures-unseen147-heldout"] = (8 / 10, 9 / 10, 1.0)
@@ -908,7 +911,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen150-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen151-154: session 22's second blind round: the held-out folders at their first runs (1fdbe40), the main
     # ones after the round tuned on them (one miss: a Support reply that explains a retirement date, asking nothing)
-    floors["fixtures-unseen151"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen151"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen151-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen153-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen154-heldout"] = (1.0, 9 / 10, 1.0)
@@ -1066,7 +1069,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen243-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen244"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen245"] = (1.0, 18 / 20, 1.0)
-    floors["fixtures-unseen246"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen246"] = (1.0, 17 / 20, 19 / 20)
     floors["fixtures-unseen246-heldout"] = (1.0, 9 / 10, 9 / 10)
     # unseen247-250: session 29's round 38, first runs on b72b096; main folders tuned on since (left: replies asked
     # within 24 hours, an SNS topic's account), held-out ones not: at their first runs
@@ -1083,7 +1086,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen251"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen252-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen253"] = (1.0, 18 / 20, 19 / 20)
-    floors["fixtures-unseen253-heldout"] = (1.0, 8 / 10, 9 / 10)
+    floors["fixtures-unseen253-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen254-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen255-258: session 29's round 40, first runs on fe0b29f; main folders tuned on since (left: maintenances that
     # restart and need no action, replies asked within 24 hours, terms that apply from a date and need no action, an
@@ -1099,10 +1102,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen260-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen262-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen264-266: session 30's round 42 (left in 265: a maintenance that asks nothing, an invitation's expiry, an
-    # approval asked within 72 hours, as the samples label them; in 264: a closed account's reopen date written as
-    # such), held-out ones not tuned on: at their first runs
+    # approval asked within 72 hours, as the samples label them; 264's closed account's reopen date, read as none since
+    # session 33), held-out ones not tuned on: at their first runs
     floors["fixtures-unseen263-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen264"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen264-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen265"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen265-heldout"] = (9 / 10, 1.0, 1.0)
@@ -1121,17 +1123,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # UTC day; in 273: an account written in full only inside a user name, a member account in a text table, a domain
     # renewal blocked), held-out ones at their first runs
     floors["fixtures-unseen271"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen272-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen273"] = (19 / 20, 1.0, 19 / 20)
-    floors["fixtures-unseen273-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen273-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen274-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen275-278: session 31's round 45, main folders tuned on (left: a closed account's written reopen date, an
+    # unseen275-278: session 31's round 45, main folders tuned on (left: a closed account's written reopen date, none
+    # since session 33; an
     # end of standard support before a later automatic upgrade, an approval asked within 72 hours, a maintenance that
     # asks nothing, an SNS alert's account), held-out ones at their first runs
-    floors["fixtures-unseen276"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen276-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen277"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen277-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen277-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen278"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen278-heldout"] = (9 / 10, 1.0, 9 / 10)
     # unseen279-282: session 31's round 46, main folders tuned on (left in 281: an API field removed after a date, in
@@ -1140,7 +1141,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen280-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen281"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen281-heldout"] = (1.0, 8 / 10, 1.0)
-    floors["fixtures-unseen282-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen283-286: session 31's round 47, main folders tuned on (left in 284: a maintenance that says there is nothing
     # to do), held-out ones at their first runs
     floors["fixtures-unseen284"] = (1.0, 19 / 20, 1.0)
@@ -1153,15 +1153,25 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen288"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen289"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen290"] = (1.0, 19 / 20, 1.0)
-    # unseen291-294: session 32's round 49, main folders tuned on (left in 292: a closed account's reopen date, kept as
-    # the 11 earlier labels keep it), held-out ones at their first runs
+    # unseen291-294: session 32's round 49, main folders tuned on (292's closed account's reopen date, left then, read
+    # as none since session 33), held-out ones at their first runs
     floors["fixtures-unseen291-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen292"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen293-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen294-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen295-298: session 32's round 50, main folders tuned on (nothing left), held-out ones at their first runs
     floors["fixtures-unseen297-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen298-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen299-302: session 33's round 51, main folders tuned on (nothing left), held-out ones at their first runs but
+    # for the closed account of 302 (the convention below)
+    floors["fixtures-unseen300-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen302-heldout"] = (1.0, 1.0, 9 / 10)
+    # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
+    # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
+    # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
+    floors["fixtures-unseen130"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen176"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen183"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen216"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen92"] = (1.0, 19 / 20, 1.0)
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
