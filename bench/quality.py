@@ -250,7 +250,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen298", "fixtures-unseen298-heldout",
                     "fixtures-unseen299", "fixtures-unseen299-heldout", "fixtures-unseen300",
                     "fixtures-unseen300-heldout", "fixtures-unseen301", "fixtures-unseen301-heldout",
-                    "fixtures-unseen302", "fixtures-unseen302-heldout"})
+                    "fixtures-unseen302", "fixtures-unseen302-heldout",
+                    "fixtures-unseen303", "fixtures-unseen303-heldout", "fixtures-unseen304",
+                    "fixtures-unseen304-heldout", "fixtures-unseen305", "fixtures-unseen305-heldout",
+                    "fixtures-unseen306", "fixtures-unseen306-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -828,7 +831,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen301", "variants-unseen301"),
                 ("fixtures-unseen301-heldout", "variants-unseen301-heldout"),
                 ("fixtures-unseen302", "variants-unseen302"),
-                ("fixtures-unseen302-heldout", "variants-unseen302-heldout"))
+                ("fixtures-unseen302-heldout", "variants-unseen302-heldout"),
+                ("fixtures-unseen303", "variants-unseen303"),
+                ("fixtures-unseen303-heldout", "variants-unseen303-heldout"),
+                ("fixtures-unseen304", "variants-unseen304"),
+                ("fixtures-unseen304-heldout", "variants-unseen304-heldout"),
+                ("fixtures-unseen305", "variants-unseen305"),
+                ("fixtures-unseen305-heldout", "variants-unseen305-heldout"),
+                ("fixtures-unseen306", "variants-unseen306"),
+                ("fixtures-unseen306-heldout", "variants-unseen306-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
