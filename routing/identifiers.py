@@ -1357,7 +1357,33 @@ def extract_identifiers(
     ids: dict[str, Any] = {}
     for name, extractor in EXTRACTORS:
         ids[name] = extractor(mail, ids)
-    return Extracted(aws_account_id=mail.account, identifiers=ids)
+    account = mail.account
+    last4 = ids.get("aws_account_id_last4") or (_ending_in(mail.both) if account is not None else None)
+    if last4 and (account is None or not account.endswith(last4)):
+        # the account named by its last four digits ("the AWS account ending in 9380") and written in full where an
+        # account word precedes it ("…/resetpassword?type=RootUser&account=473311509380"): the one such id that ends
+        # with those digits is the reader's (as a masked one written in full, _Mail._unmasked); an id that ends
+        # otherwise is another account's, never the reader's; two such ids, none
+        ending = [named for named in ids.get("aws_account_ids") or [] if named.endswith(last4)]
+        account = ending[0] if len(ending) == 1 else None
+        ids["aws_account_id_last4"] = None if account is not None else last4  # (a named account: no masked one)
+    return Extracted(aws_account_id=account, identifiers=ids)
+
+
+def _ending_in(both: str) -> str | None:
+    """The last four digits of the AWS account a phrase names ("the AWS account ending in 9380"), not a bank's or a
+    card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner."""
+    if "account ending " not in both and "account id ending " not in both:
+        return None
+    for found in _MASKED.finditer(both):
+        if found.group().startswith("account") and not any(
+                word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
+            return ascii_digits(found.group(1))
+    return None
+
+
+#: whose account a phrase "… account ending in 0042" may name other than the AWS account's
+_NOT_AWS_ACCOUNT = ("bank", "checking", "savings", "card", "debit", "paypal")
 
 
 def with_table_accounts(extracted: Extracted, html: str) -> Extracted:

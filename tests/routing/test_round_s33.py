@@ -120,3 +120,56 @@ def test_the_italian_account_named_with_the_companys_name() -> None:
     notice = classify(NO_REPLY, "Amazon Web Services: pagamento non riuscito", body, date=FEB_3)
     assert notice.notice_type == "billing.payment_failed"
     assert notice.aws_account_id == "824410736652"
+
+
+# ---------------------------------------------------------------- round 52
+
+SIGNIN = "no-reply@signin.aws"
+JAN_19 = format_datetime(datetime.fromisoformat("2027-01-19T18:05:33+00:00"))
+
+
+@pytest.mark.parametrize("tail", [
+    "Open https://signin.aws.amazon.com/resetpassword?type=RootUser&account=615208837440&token=abc to choose one.",
+    "The request came for the AWS account 6152-0883-7440 from a browser in Lisbon.",
+])
+def test_the_account_named_by_its_last_digits_and_written_in_full(tail: str) -> None:
+    body = f"Hello,\n\nSomeone asked to reset the root user's password of the AWS account ending in 7440. {tail}"
+    notice = classify(SIGNIN, "Amazon Web Services Password Assistance", body, date=JUN_7)
+    assert notice.notice_type == "credentials.password_reset"
+    assert notice.aws_account_id == "615208837440"
+
+
+# (another account's id, that does not end with the digits written, is never taken)
+def test_an_id_that_does_not_end_with_the_last_digits_is_not_the_account() -> None:
+    body = ("Hello,\n\nSomeone asked to reset the root user's password of the AWS account ending in 7440. The request "
+            "named the AWS account 615208831111.")
+    notice = classify(SIGNIN, "Amazon Web Services Password Assistance", body, date=JUN_7)
+    assert notice.aws_account_id is None
+
+
+@pytest.mark.parametrize("body", [
+    "Amazon Quokka is raising the minimum TLS version its endpoints accept to TLS 1.2 by June 30, 2027. After that, "
+    "clients that connect with TLS 1.0 or TLS 1.1 will be refused.",
+    "Amazon Quokka hebt die minimale TLS-Version seiner Endpunkte bis zum 30. Juni 2027 auf TLS 1.2 an. Danach werden "
+    "Clients mit TLS 1.0 oder 1.1 abgelehnt.",
+    "Amazon Quokka relèvera la version TLS minimale de ses points de terminaison à TLS 1.2 d'ici le 30 juin 2027. Les "
+    "clients en TLS 1.0 ou 1.1 seront ensuite refusés.",
+    "Amazon Quokka 将在 2027年6月30日 前把终端节点的最低 TLS 版本提高到 TLS 1.2，之后使用 TLS 1.0 或 1.1 的"
+    "客户端将被拒绝。",
+    "Amazon Quokka は 2027年6月30日までにエンドポイントの最低 TLS バージョンを TLS 1.2 に引き上げます。その後、"
+    "TLS 1.0 と 1.1 の接続は拒否されます。",
+    "Amazon Quokka는 2027년 6월 30일까지 엔드포인트의 최소 TLS 버전을 TLS 1.2로 상향합니다. 이후 TLS 1.0 및 1.1 "
+    "연결은 거부됩니다.",
+])
+def test_a_minimum_tls_version_raised_is_a_policy_change(body: str) -> None:
+    notice = classify(NO_REPLY, None, body, date=JAN_19)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-06-30"
+
+
+# (a bank's account ending in four digits is no AWS account's: the AWS account named in full stays the account)
+def test_a_bank_account_ending_in_four_digits_leaves_the_aws_account() -> None:
+    body = ("Hello,\n\nWe could not collect the payment for AWS account 615208831111 from your bank account ending in "
+            "7440. Please update the payment method.")
+    notice = classify(NO_REPLY, "Payment failed", body, date=JUN_7)
+    assert notice.aws_account_id == "615208831111"
