@@ -2,7 +2,9 @@
 Quokka: a localized agreement that states its period (start and end fields) has no deadline in its end, unless it will
 not renew or asks to act before it ends; a maintenance the reader may move, or that happens if the reader does nothing,
 localized; a closed account's reopen period is no deadline, also when its end is written as a date; the Italian
-account named with the company's name ("l'account Amazon Web Services N")."""
+account named with the company's name ("l'account Amazon Web Services N"). Round 52: the account named by its last
+four digits and written in full elsewhere (never an id that ends otherwise, nor a bank's account); a minimum TLS version
+raised is a policy change."""
 
 from __future__ import annotations
 
