@@ -253,7 +253,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen302", "fixtures-unseen302-heldout",
                     "fixtures-unseen303", "fixtures-unseen303-heldout", "fixtures-unseen304",
                     "fixtures-unseen304-heldout", "fixtures-unseen305", "fixtures-unseen305-heldout",
-                    "fixtures-unseen306", "fixtures-unseen306-heldout"})
+                    "fixtures-unseen306", "fixtures-unseen306-heldout",
+                    "fixtures-unseen307", "fixtures-unseen307-heldout", "fixtures-unseen308",
+                    "fixtures-unseen308-heldout", "fixtures-unseen309", "fixtures-unseen309-heldout",
+                    "fixtures-unseen310", "fixtures-unseen310-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -839,7 +842,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen305", "variants-unseen305"),
                 ("fixtures-unseen305-heldout", "variants-unseen305-heldout"),
                 ("fixtures-unseen306", "variants-unseen306"),
-                ("fixtures-unseen306-heldout", "variants-unseen306-heldout"))
+                ("fixtures-unseen306-heldout", "variants-unseen306-heldout"),
+                ("fixtures-unseen307", "variants-unseen307"),
+                ("fixtures-unseen307-heldout", "variants-unseen307-heldout"),
+                ("fixtures-unseen308", "variants-unseen308"),
+                ("fixtures-unseen308-heldout", "variants-unseen308-heldout"),
+                ("fixtures-unseen309", "variants-unseen309"),
+                ("fixtures-unseen309-heldout", "variants-unseen309-heldout"),
+                ("fixtures-unseen310", "variants-unseen310"),
+                ("fixtures-unseen310-heldout", "variants-unseen310-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
