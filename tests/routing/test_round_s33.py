@@ -4,7 +4,8 @@ not renew or asks to act before it ends; a maintenance the reader may move, or t
 localized; a closed account's reopen period is no deadline, also when its end is written as a date; the Italian
 account named with the company's name ("l'account Amazon Web Services N"). Round 52: the account named by its last
 four digits and written in full elsewhere (never an id that ends otherwise, nor a bank's account); a minimum TLS version
-raised is a policy change."""
+raised is a policy change. Round 53: a Korean charge from a date with an ask to review is a policy change, not an SES
+review; a maintenance whose postponement the reader may request has a deadline (zh, ja, ko)."""
 
 from __future__ import annotations
 
@@ -175,3 +176,40 @@ def test_a_bank_account_ending_in_four_digits_leaves_the_aws_account() -> None:
             "7440. Please update the payment method.")
     notice = classify(NO_REPLY, "Payment failed", body, date=JUN_7)
     assert notice.aws_account_id == "615208831111"
+
+
+# ---------------------------------------------------------------- round 53
+
+APR_6 = format_datetime(datetime.fromisoformat("2027-04-06T23:40:00+00:00"))
+
+
+# (a Korean reader asked to review a setting, "…을 검토하십시오", is no SES sending review: the charge that starts
+# from a date makes it a policy change)
+def test_a_korean_charge_from_a_date_with_an_ask_to_review_is_a_policy_change() -> None:
+    body = ("안녕하세요.\n\n2027년 8월 1일부터 Amazon Quokka 아카이브 스토리지에서 복원한 데이터에 GB당 요금이 "
+            "부과됩니다. 현재는 무료입니다.\n\n비용을 줄이려면 복원 작업의 범위를 검토하십시오.")
+    notice = classify(NO_REPLY, None, body, date=APR_6)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-08-01"
+
+
+# (an SES account under review stays one, in Korean too)
+def test_a_korean_ses_account_under_review_stays_a_sending_review() -> None:
+    body = ("Amazon SES 계정의 반송률이 높아 발송 검토 중입니다. 검토 기간 동안 이메일 발송이 일시 중지될 수 "
+            "있습니다.")
+    notice = classify(NO_REPLY, "Amazon SES 발송 검토", body, date=APR_6)
+    assert notice.notice_type == "ses.sending_review"
+
+
+@pytest.mark.parametrize("ask", [
+    "如果此时段不合适，您可以在 2027年3月10日之前要求延后；否则维护将自动执行。",
+    "如果此時段不合適，您可以在 2027年3月10日之前要求延後；否則維護將自動執行。",
+    "この時間帯が都合に合わない場合は、2027年3月10日までに延期をリクエストできます。",
+    "이 시간이 적합하지 않으면 2027년 3월 10일 전에 연기를 요청할 수 있습니다.",
+])
+def test_a_maintenance_whose_postponement_the_reader_may_request_has_a_deadline(ask: str) -> None:
+    body = (f"Amazon Quokka 2027-03-12 02:00-04:00 UTC\n\n{ask}\n\n"
+            "Event type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED")
+    notice = classify(HEALTH, None, body, date=FEB_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline is not None
