@@ -256,7 +256,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen306", "fixtures-unseen306-heldout",
                     "fixtures-unseen307", "fixtures-unseen307-heldout", "fixtures-unseen308",
                     "fixtures-unseen308-heldout", "fixtures-unseen309", "fixtures-unseen309-heldout",
-                    "fixtures-unseen310", "fixtures-unseen310-heldout"})
+                    "fixtures-unseen310", "fixtures-unseen310-heldout",
+                    "fixtures-unseen311", "fixtures-unseen311-heldout", "fixtures-unseen312",
+                    "fixtures-unseen312-heldout", "fixtures-unseen313", "fixtures-unseen313-heldout",
+                    "fixtures-unseen314", "fixtures-unseen314-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -850,7 +853,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen309", "variants-unseen309"),
                 ("fixtures-unseen309-heldout", "variants-unseen309-heldout"),
                 ("fixtures-unseen310", "variants-unseen310"),
-                ("fixtures-unseen310-heldout", "variants-unseen310-heldout"))
+                ("fixtures-unseen310-heldout", "variants-unseen310-heldout"),
+                ("fixtures-unseen311", "variants-unseen311"),
+                ("fixtures-unseen311-heldout", "variants-unseen311-heldout"),
+                ("fixtures-unseen312", "variants-unseen312"),
+                ("fixtures-unseen312-heldout", "variants-unseen312-heldout"),
+                ("fixtures-unseen313", "variants-unseen313"),
+                ("fixtures-unseen313-heldout", "variants-unseen313-heldout"),
+                ("fixtures-unseen314", "variants-unseen314"),
+                ("fixtures-unseen314-heldout", "variants-unseen314-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
