@@ -970,7 +970,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"invoice date|billing period|statement date|"
      # (not a relative clause that selects what a later "will" concerns: "snapshots that were in the archive tier
      # will be billed at the standard rate")
-     r"(?<!that )(?<!which )\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert)\b)|"
+     # (not the German relative "was": ", was einen Neustart auslöst", "was die Instanzen betrifft")
+     r"(?<!that )(?<!which )\bwas\b(?! (?:sie|ist|wir|du|ihr|zu|muss|müssen|passiert|einen?|ein|der|die|das|den|dem|"
+     r"des|sich|es|man|bedeutet|dazu|auch|nicht)\b)|"
      r"(?<!that )(?<!which )\bwere\b|\b(?:that|which) (?:was|were)\b(?![^.\n]*\bwill\b)|\bbegan\b|"
      # (published on a date, not "the rate published on the pricing page")
      r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"

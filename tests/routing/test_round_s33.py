@@ -5,7 +5,9 @@ localized; a closed account's reopen period is no deadline, also when its end is
 account named with the company's name ("l'account Amazon Web Services N"). Round 52: the account named by its last
 four digits and written in full elsewhere (never an id that ends otherwise, nor a bank's account); a minimum TLS version
 raised is a policy change. Round 53: a Korean charge from a date with an ask to review is a policy change, not an SES
-review; a maintenance whose postponement the reader may request has a deadline (zh, ja, ko)."""
+review; a maintenance whose postponement the reader may request has a deadline (zh, ja, ko). Round 54: the German
+relative "was" is no English past; a Traditional Chinese review of the account and its credentials, in Taiwan's
+words (the evidence's Traditional patterns read the folded text)."""
 
 from __future__ import annotations
 
@@ -213,3 +215,35 @@ def test_a_maintenance_whose_postponement_the_reader_may_request_has_a_deadline(
     notice = classify(HEALTH, None, body, date=FEB_3)
     assert notice.notice_type == "health.scheduled_maintenance"
     assert notice.deadline is not None
+
+
+# ---------------------------------------------------------------- round 54
+
+MAR_26 = format_datetime(datetime.fromisoformat("2027-03-26T11:11:17+00:00"))
+
+
+# (the German relative "was" after the date's sentence is no English past: "…, was einen Neustart auslöst")
+def test_a_german_relative_was_after_the_date_keeps_the_deadline() -> None:
+    body = ("Hallo,\n\ndie neue Zertifizierungsstelle ersetzt das Zertifikat Ihrer Amazon-Quokka-Cluster.\n"
+            "Aktualisieren Sie das Zertifikat Ihrer Cluster vor dem 18. Mai 2027. Ab diesem Tag tauscht\n"
+            "Amazon Quokka das Zertifikat selbst aus, was einen Neustart der Knoten auslöst.\n\n"
+            "Betroffene Cluster im Konto 480173326190:\n  - quokka-a (eu-central-1)\n\n"
+            "Ereignis-ARN: arn:aws:health:eu-central-1::event/QUOKKA/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/X1")
+    notice = classify(HEALTH, "[Aktion erforderlich] Amazon Quokka: Zertifikatsrotation", body, date=FEB_3)
+    assert notice.deadline == "2027-05-18"
+
+
+def test_a_traditional_chinese_review_of_the_account_and_its_credentials() -> None:
+    notice = classify(NO_REPLY, "[需要採取行動] 請檢查您的 AWS 帳戶與憑證",
+                      "AWS 帳戶 480173326190 的根使用者可能有未經授權的登入。請於 2027 年 4 月 12 日前完成檢查。",
+                      date=MAR_26)
+    assert notice.notice_type == "security.root_review"
+
+
+# (Taiwan's words in the body alone: "根使用者", "存取金鑰"; the evidence's Traditional patterns read the folded text)
+def test_a_traditional_chinese_root_review_in_taiwans_words_without_subject() -> None:
+    body = ("我們發現 AWS 帳戶 480173326190 的根使用者可能有未經授權的登入。請於 2027 年 4 月 12 日前完成以下步驟：\n\n"
+            "變更根使用者密碼並啟用 MFA；\n\n刪除根使用者的存取金鑰。")
+    notice = classify(NO_REPLY, None, body, date=MAR_26)
+    assert notice.notice_type == "security.root_review"
+    assert notice.deadline == "2027-04-12"
