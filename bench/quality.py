@@ -259,7 +259,10 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen310", "fixtures-unseen310-heldout",
                     "fixtures-unseen311", "fixtures-unseen311-heldout", "fixtures-unseen312",
                     "fixtures-unseen312-heldout", "fixtures-unseen313", "fixtures-unseen313-heldout",
-                    "fixtures-unseen314", "fixtures-unseen314-heldout"})
+                    "fixtures-unseen314", "fixtures-unseen314-heldout",
+                    "fixtures-unseen315", "fixtures-unseen315-heldout", "fixtures-unseen316",
+                    "fixtures-unseen316-heldout", "fixtures-unseen317", "fixtures-unseen317-heldout",
+                    "fixtures-unseen318", "fixtures-unseen318-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -861,7 +864,15 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen313", "variants-unseen313"),
                 ("fixtures-unseen313-heldout", "variants-unseen313-heldout"),
                 ("fixtures-unseen314", "variants-unseen314"),
-                ("fixtures-unseen314-heldout", "variants-unseen314-heldout"))
+                ("fixtures-unseen314-heldout", "variants-unseen314-heldout"),
+                ("fixtures-unseen315", "variants-unseen315"),
+                ("fixtures-unseen315-heldout", "variants-unseen315-heldout"),
+                ("fixtures-unseen316", "variants-unseen316"),
+                ("fixtures-unseen316-heldout", "variants-unseen316-heldout"),
+                ("fixtures-unseen317", "variants-unseen317"),
+                ("fixtures-unseen317-heldout", "variants-unseen317-heldout"),
+                ("fixtures-unseen318", "variants-unseen318"),
+                ("fixtures-unseen318-heldout", "variants-unseen318-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
