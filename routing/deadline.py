@@ -1084,6 +1084,18 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
                            r"\bè (?:terminat|finit|cessat)[oa])"
                            # (a weekday between: "è stato chiuso il giovedì 22 aprile 2027")
                            r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
+# what AWS did to the account on a date, said in the active compound past before it ("hemos suspendido la cuenta el D",
+# "nous avons suspendu le compte le D", "abbiamo sospeso l'account il D", "suspendemos a conta em D", "se suspendió el
+# D"): a fact (the verbs of a completed act on the account only: "hemos programado la actualización el D" is a plan)
+_PAST_ACTIVE_FOREIGN = re.compile(
+    r"(?:\bhemos (?:suspendido|cerrado|desactivado|deshabilitado|restringido|bloqueado|detectado|recibido|eliminado)|"
+    r"\bnous avons (?:suspendu|ferm[ée]|cl[ôo]tur[ée]|d[ée]sactiv[ée]|restreint|bloqu[ée]|d[ée]tect[ée]|re[çc]u|"
+    r"supprim[ée])|"
+    r"\babbiamo (?:sospeso|chiuso|disattivato|disabilitato|limitato|bloccato|rilevato|ricevuto|eliminato)|"
+    r"\b(?:suspendemos|encerramos|desativamos|bloqueamos|detectamos|recebemos)|"
+    # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
+    r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
+    r"(?:\s+[\w'’]+){0,3}\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
 # in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
 # polite past ("… 에 비활성화되었습니다")
@@ -2294,7 +2306,8 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             score += 3
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
-        if not past and (_PAST_FOREIGN.search(before) or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
+        if not past and (_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
+                         or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
                          or _PAST_AFTER_FOREIGN.match(text, end)
                          or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before))):
             # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",

@@ -469,11 +469,19 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
-_PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying)\s+account(?:\s+id)?|\bzahler-?konto|\bcuenta\s+pagadora|"
-                          r"\bcompte\s+payeur|\bconta\s+pagadora|\baccount\s+pagante|支払い?(?:者)?アカウント|付款(?:人)?账户|"
-                          r"지급인 계정|결제자 계정)(?:\s*ID)?(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
+# (the management account too, which pays for its members: "Management (payer) account:", "Verwaltungskonto:",
+# "Cuenta de administración:", "Compte de gestion :", "Conta de gerenciamento:", "Account di gestione:",
+# "管理アカウント:")
+_PAYER_FIELD = re.compile(r"(?:\b(?:payer|paying|management)(?:\s*\((?:payer|paying|management)\))?\s+account"
+                          r"(?:\s+id)?|"
+                          r"\bzahler-?konto|\bverwaltungskonto|\bcuenta\s+(?:pagadora|de\s+administraci[oó]n)|"
+                          r"\bcompte\s+(?:payeur|de\s+gestion)|\bconta\s+(?:pagadora|de\s+gerenciamento)|"
+                          r"\baccount\s+(?:pagante|di\s+gestione)|支払い?(?:者)?アカウント|付款(?:人)?账户|"
+                          r"管理(?:アカウント|账户|帐户|帳戶)|지급인 계정|결제자 계정|관리 계정)"
+                          r"(?:\s*ID)?(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
 # the literals one of which every _PAYER_FIELD match holds (fold_lower's form; tests/routing/test_speed_s32_ids.py)
-_PAYER_NEEDLES = ("payer", "paying", "zahler", "pagador", "payeur", "pagante", "支払", "付款", "지급인", "결제자")
+_PAYER_NEEDLES = ("payer", "paying", "management", "zahler", "verwaltung", "pagador", "administraci", "payeur",
+                  "gestion", "gerenciamento", "pagante", "支払", "付款", "管理", "지급인", "결제자", "관리")
 # the payer account in the second person ("in your payer account 1088…", "votre compte payeur"): the reader is the
 # payer, and a linked account beside it is only the one the costs came from
 _YOUR_PAYER = re.compile(r"\b(?:your|votre|su|sua|tu|Ihr\w*|(?:il\s+)?(?:tuo|vostro))\s+(?:AWS\s+)?"

@@ -7,7 +7,9 @@ four digits and written in full elsewhere (never an id that ends otherwise, nor 
 raised is a policy change. Round 53: a Korean charge from a date with an ask to review is a policy change, not an SES
 review; a maintenance whose postponement the reader may request has a deadline (zh, ja, ko). Round 54: the German
 relative "was" is no English past; a Traditional Chinese review of the account and its credentials, in Taiwan's
-words (the evidence's Traditional patterns read the folded text)."""
+words (the evidence's Traditional patterns read the folded text). Round 55: a localized risk of suspension in the
+subject; the date an account was suspended on, said in the active past, is a fact; a linked account beside a management
+(payer) account field."""
 
 from __future__ import annotations
 
@@ -247,3 +249,62 @@ def test_a_traditional_chinese_root_review_in_taiwans_words_without_subject() ->
     notice = classify(NO_REPLY, None, body, date=MAR_26)
     assert notice.notice_type == "security.root_review"
     assert notice.deadline == "2027-04-12"
+
+
+# ---------------------------------------------------------------- round 55
+
+MAR_4 = format_datetime(datetime.fromisoformat("2027-03-04T10:00:00+00:00"))
+MAR_30 = format_datetime(datetime.fromisoformat("2027-03-30T17:10:00+00:00"))
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Votre compte AWS risque d'être suspendu", "Nous n'avons pas pu encaisser le paiement de votre facture Amazon "
+     "Quokka. Réglez le solde avant le 22/03/2027."),
+    ("Su cuenta de AWS corre el riesgo de ser suspendida", "No pudimos cobrar su factura de Amazon Quokka. Pague el "
+     "saldo antes del 22/03/2027."),
+    ("Il tuo account AWS rischia di essere sospeso", "Non siamo riusciti a riscuotere la fattura di Amazon Quokka. "
+     "Salda l'importo entro il 22/03/2027."),
+    ("Sua conta da AWS corre o risco de ser suspensa", "Não foi possível cobrar a fatura do Amazon Quokka. Pague o "
+     "saldo até 22/03/2027."),
+    ("Ihrem AWS-Konto droht die Sperrung", "Wir konnten die Rechnung für Amazon Quokka nicht einziehen. Begleichen Sie "
+     "den Saldo vor dem 22.03.2027."),
+])
+def test_a_localized_risk_of_suspension_in_the_subject_is_a_suspension_warning(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAR_4)
+    assert notice.notice_type == "billing.suspension_warning"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Su cuenta de AWS ha sido suspendida", "Como la factura de Amazon Quokka sigue sin pagarse, hemos suspendido la "
+     "cuenta el 30 de marzo de 2027.\n\nSi paga el saldo antes del 21 de abril de 2027, reactivaremos la cuenta."),
+    ("Su cuenta de AWS ha sido suspendida", "La cuenta de AWS 480173326190 se suspendió el 30 de marzo de 2027.\n\n"
+     "Si paga el saldo antes del 21 de abril de 2027, reactivaremos la cuenta."),
+    ("Votre compte AWS a été suspendu", "La facture Amazon Quokka restant impayée, nous avons suspendu le compte le "
+     "30 mars 2027.\n\nSi vous réglez le solde avant le 21 avril 2027, nous réactiverons le compte."),
+    ("Il tuo account AWS è stato sospeso", "Poiché la fattura di Amazon Quokka non è stata pagata, abbiamo sospeso "
+     "l'account il 30 marzo 2027.\n\nSe paghi il saldo entro il 21 aprile 2027, riattiveremo l'account."),
+    ("Sua conta da AWS foi suspensa", "Como a fatura do Amazon Quokka continua em aberto, suspendemos a conta em "
+     "30 de março de 2027.\n\nSe você pagar o saldo antes de 21 de abril de 2027, reativaremos a conta."),
+])
+def test_the_date_an_account_was_suspended_on_is_a_fact_the_reactivation_date_the_deadline(
+        subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAR_30)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline in ("2027-04-21", "2027-04-20")
+
+
+# (a plan said in the compound past is no fact: "hemos programado la actualización para el D")
+def test_an_update_scheduled_in_the_compound_past_keeps_its_date() -> None:
+    body = ("Hemos programado la actualización obligatoria de sus clústeres de Amazon Quokka para el 21 de abril de "
+            "2027. Actualícelos antes de esa fecha.\n\nEvent type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT")
+    notice = classify(HEALTH, None, body, date=MAR_30)
+    assert notice.deadline in ("2027-04-21", "2027-04-20")
+
+
+@pytest.mark.parametrize("payer", ["Management (payer) account: 116485930274", "Management account: 116485930274",
+                                   "Payer (management) account: 116485930274"])
+def test_a_linked_account_beside_a_management_account_field(payer: str) -> None:
+    body = ("Hello,\n\nOne of your Savings Plans for Amazon Quokka expires on May 20, 2027.\n\n"
+            f"* Owned by linked account: 928103645571\n* {payer}\n")
+    notice = classify(NO_REPLY, "Your Savings Plan is expiring soon", body, date=MAR_30)
+    assert notice.aws_account_id == "928103645571"
