@@ -730,6 +730,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen311-314 (first runs 30/30, 30/30, 30/30 and 29/30 types, 17/17, 13/15, 18/18 and 15/16 labelled
     # deadlines, 29/30, 30/30, 30/30 and 30/30 ids): session 33's blind round 54, on its round 53 rules (61480a7)
     names += [f"fixtures-unseen{n}{part}" for n in range(311, 315) for part in ("", "-heldout")]
+    # unseen315-318 (first runs 30/30, 29/30, 29/30 and 30/30 types, 18/18, 15/16, 16/16 and 14/15 labelled
+    # deadlines, 29/30, 30/30, 30/30 and 29/30 ids): session 33's blind round 55, on its round 54 rules (650e512)
+    names += [f"fixtures-unseen{n}{part}" for n in range(315, 319) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1192,6 +1195,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen312-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen313-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen314-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen315-318: session 33's round 55, main folders tuned on (left: an SNS notification whose resource ARN names
+    # the account, labelled none, as 75 earlier SNS labels do not; "an error occurred while we were confirming the
+    # payment method", the issue's unverified payment method, labelled a failed payment for the declined card it also
+    # names), held-out ones at their first runs
+    floors["fixtures-unseen315"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen317"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen316-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen318-heldout"] = (1.0, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
