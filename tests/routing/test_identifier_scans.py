@@ -190,7 +190,9 @@ def _plain_account_id(subject: str, text: str, headers: dict[str, str]) -> str |
     # numbers after dotted leaders or under a table column's header last)
     windows = [(start, number, fold_lower(text[max(0, start - 60):start])) for start, number in numbers]
     linked = ids._linked_beside_payer(text, windows)
-    if linked is not None:
+    # (not where the prose names another of them the reader's, "owner of … 1234…", as _account_id declines it)
+    if linked is not None and not any(ids.account_digits(number) != linked and ids._SECOND_PERSON.search(
+            text, start, before) for start, number, before in windows):
         return linked
     for tier, pattern in enumerate(ids._ACCOUNT_BEFORE):
         if tier == ids._ARN_TIER and "arn:aws" not in text:
