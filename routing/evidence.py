@@ -38,7 +38,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from routing.hanzi import fold_traditional
+from routing.hanzi import with_folded_patterns
 from routing.notices import MailView
 from routing.patterns import Pattern, compile_patterns, fold_lower
 from routing.taxonomy import Taxonomy, default_taxonomy
@@ -146,9 +146,7 @@ def _int(value: Any, where: str, what: str) -> int:
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
     # the mail's subject and body are read folded to Simplified Chinese (:meth:`routing.notices.MailView.of`): a
     # pattern written in Traditional characters ("存取金鑰") reads them in its fold too, as a notice rule's does
-    items = value if isinstance(value, list) else [value]
-    folded = [fold for item in items if isinstance(item, str) and (fold := fold_traditional(item)) != item]
-    return compile_patterns([*items, *folded] if folded else value, where, EvidenceError)
+    return compile_patterns(with_folded_patterns(value), where, EvidenceError)
 
 
 def _cue(item: Any, source: str, default_line: int) -> Cue:

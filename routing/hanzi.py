@@ -2,7 +2,8 @@
 Simplified Chinese read mail written in Traditional Chinese too (AWS writes zh-TW mail: "您的 AWS 帳戶", "免費方案",
 "請在 … 前", "計費").
 
-This module owns the table and the fold. The fold keeps every offset (one character for one character), so a
+This module owns the table, the fold, and the fold of a rule file's patterns (:func:`with_folded_patterns`, for the
+notice rules and the evidence cues). The fold keeps every offset (one character for one character), so a
 position found in the folded text is the same position in the original; a caller that shows text to people shows the
 original. Text that holds kana is Japanese, whose kanji are often the Traditional forms ("請求", "設定", "終了"): it is
 never folded. The table covers the characters of AWS's notices (accounts, billing, support, security, Health, dates),
@@ -12,6 +13,7 @@ not the whole script; a character it lacks stays as written.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: each pair is (Traditional, Simplified); a Traditional character whose Simplified reading depends on the word
 #: (乾, 著, 髮) is left out
@@ -96,4 +98,14 @@ def fold_traditional(text: str) -> str:
     if text.isascii() or _HAN.search(text) is None or _KANA.search(text) is not None:
         return text
     return text.translate(TRADITIONAL_TO_SIMPLIFIED)
+
+
+def with_folded_patterns(value: Any) -> Any:
+    """A rule file's pattern value (a string or a list of them) with the fold of each pattern written in Traditional
+    characters added, so that it reads the mail's folded text too (the notice rules and the evidence cues read the
+    mail as :class:`routing.notices.MailView` folds it); ``value`` itself when no pattern folds (a pattern with kana
+    is Japanese, as is the text it reads: neither is folded)."""
+    items = value if isinstance(value, list) else [value]
+    folded = [fold for item in items if isinstance(item, str) and (fold := fold_traditional(item)) != item]
+    return [*items, *folded] if folded else value
 

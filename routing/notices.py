@@ -46,7 +46,7 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import Field, field_validator
 
-from routing.hanzi import fold_traditional
+from routing.hanzi import fold_traditional, with_folded_patterns
 from routing.patterns import Pattern, compile_patterns, first_at_starts, fold_lower, without_superstrings
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import Entry, line_of, load_with_lines, suggest, validate_entry
@@ -383,10 +383,7 @@ def _check_keys(item: Mapping[str, Any], allowed: Sequence[str], where: str) -> 
 
 def _patterns(value: Any, where: str) -> tuple[Pattern, ...]:
     # a Chinese pattern written in Traditional characters reads the mail's folded text (MailView.of) in its fold too
-    # (a pattern with kana is Japanese, as is the text it reads: neither is folded)
-    items = value if isinstance(value, list) else [value]
-    folded = [fold for item in items if isinstance(item, str) and (fold := fold_traditional(item)) != item]
-    return compile_patterns([*items, *folded] if folded else value, where, NoticeRulesError)
+    return compile_patterns(with_folded_patterns(value), where, NoticeRulesError)
 
 
 def _conditions(value: Any, source: str, line: int, label: str, *, allow_type: bool) -> tuple[Condition, ...]:
