@@ -262,7 +262,15 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen314", "fixtures-unseen314-heldout",
                     "fixtures-unseen315", "fixtures-unseen315-heldout", "fixtures-unseen316",
                     "fixtures-unseen316-heldout", "fixtures-unseen317", "fixtures-unseen317-heldout",
-                    "fixtures-unseen318", "fixtures-unseen318-heldout"})
+                    "fixtures-unseen318", "fixtures-unseen318-heldout",
+                    "fixtures-unseen319", "fixtures-unseen319-heldout", "fixtures-unseen320",
+                    "fixtures-unseen320-heldout",
+                    "fixtures-unseen321", "fixtures-unseen321-heldout", "fixtures-unseen322",
+                    "fixtures-unseen322-heldout",
+                    "fixtures-unseen323", "fixtures-unseen323-heldout", "fixtures-unseen324",
+                    "fixtures-unseen324-heldout",
+                    "fixtures-unseen325", "fixtures-unseen325-heldout", "fixtures-unseen326",
+                    "fixtures-unseen326-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -872,7 +880,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen317", "variants-unseen317"),
                 ("fixtures-unseen317-heldout", "variants-unseen317-heldout"),
                 ("fixtures-unseen318", "variants-unseen318"),
-                ("fixtures-unseen318-heldout", "variants-unseen318-heldout"))
+                ("fixtures-unseen318-heldout", "variants-unseen318-heldout"),
+                ("fixtures-unseen319", "variants-unseen319"),
+                ("fixtures-unseen319-heldout", "variants-unseen319-heldout"),
+                ("fixtures-unseen320", "variants-unseen320"),
+                ("fixtures-unseen320-heldout", "variants-unseen320-heldout"),
+                ("fixtures-unseen321", "variants-unseen321"),
+                ("fixtures-unseen321-heldout", "variants-unseen321-heldout"),
+                ("fixtures-unseen322", "variants-unseen322"),
+                ("fixtures-unseen322-heldout", "variants-unseen322-heldout"),
+                ("fixtures-unseen323", "variants-unseen323"),
+                ("fixtures-unseen323-heldout", "variants-unseen323-heldout"),
+                ("fixtures-unseen324", "variants-unseen324"),
+                ("fixtures-unseen324-heldout", "variants-unseen324-heldout"),
+                ("fixtures-unseen325", "variants-unseen325"),
+                ("fixtures-unseen325-heldout", "variants-unseen325-heldout"),
+                ("fixtures-unseen326", "variants-unseen326"),
+                ("fixtures-unseen326-heldout", "variants-unseen326-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
