@@ -1096,6 +1096,14 @@ _PAST_ACTIVE_FOREIGN = re.compile(
     # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
     r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
     r"(?:\s+[\w'’]+){0,3}\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
+# a date an earlier notice gave, said in the pluperfect right before it ("In unserer Mitteilung vom D0 hatten wir den D
+# als Ende des Supports genannt", "nous avions indiqué le D comme fin du support", "habíamos fijado el D", "avevamo
+# indicato il D", "tínhamos informado o D"): what was said then, not a date to act by (the auxiliary, at most one word,
+# the article: "como habíamos anunciado, el soporte finaliza el D" keeps its date, a comma between)
+_PLUPERFECT_FOREIGN = re.compile(
+    r"(?:\bhatten wir(?:\s+\w+)?\s+(?:den|am|für den)|\bnous avions(?:\s+\w+)?\s+(?:le|au|pour le)|"
+    r"\bhab[ií]amos(?:\s+\w+)?\s+(?:el|para el)|\bavevamo(?:\s+\w+)?\s+(?:il|per il)|"
+    r"\b(?:t[ií]nhamos|hav[ií]amos)(?:\s+\w+)?\s+(?:o|em|para o|para))\s*" + _WEEKDAY_FOREIGN + r"\Z")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
 # in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
 # polite past ("… 에 비활성화되었습니다")
@@ -1146,7 +1154,8 @@ _RELATIVE_AFTER = re.compile(r"(?<![\w.])" + _NUMBER + r"(?:\s+\(\d{1,3}\))?\s+"
                              r"(?:after|from|of)\s+"
                              r"(?:the date of th|receiv|receipt|th(?:is|e) (?:notice|message|e-?mail)|now\b|today\b|"
                              # (the message named as "it": "The invitation expires 15 days after it was sent")
-                             r"it (?:was|is|has been) (?:sent|received|delivered)\b|"
+                             # (or every such message, as "they": "Invitations expire 15 days after they are sent")
+                             r"(?:it|they) (?:was|is|has been|were|are|have been) (?:sent|received|delivered)\b|"
                              r"(?:the |this )?invoice date)")
 # the same counted from this very message in es, pt, fr, it, de ("caduca 15 días después del envío de este mensaje",
 # "expira 15 dias após o envio desta mensagem", "expire 15 jours après l'envoi de ce message", "scade 15 giorni dopo
@@ -1285,11 +1294,30 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
         and _RESENDABLE.search(lowered, max(0, at - 40), at) is not None and not _OF_THIS_MESSAGE.match(lowered, end)
 
 
+# a link or a code valid for a period of days, in Chinese, Japanese, Korean ("此連結 3 天內有效", "链接在 3 天内有效",
+# "リンクは 3 日以内有効", "링크는 3일 이내 유효"): as :func:`_resendable_expiry`, the reader can ask for another
+_RESENDABLE_CJK = re.compile(r"(?:連結|连结|链接|鏈接|リンク|링크|url|代码|代碼|验证码|驗證碼|コード|코드)")
+_VALID_CJK = ("有效", "有効", "유효")
+
+
+def _resendable_days(lowered: str, at: int, end: int) -> bool:
+    """Whether the period of days from ``at`` to ``end`` is how long a link or a code stays valid (in English as
+    :func:`_resendable_expiry` reads hours: "the link expires in 3 days"; in Chinese, Japanese, Korean with the
+    word for valid after it: "此連結 3 天內有效")."""
+    if _resendable_expiry(lowered, at, end):
+        return True
+    return lowered[end:end + 4].lstrip().startswith(_VALID_CJK) \
+        and _RESENDABLE_CJK.search(lowered, max(0, at - 16), at) is not None
+
+
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
 # the case will close automatically; you can reopen it at any time")
 _CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response)|get a reply)"
                           r"\s+within\s+[^.;]{1,20}?,?\s+(?:the|this|your) case (?:will|is going to) (?:be )?"
                           r"(?:automatically )?(?:close|closed|resolved)\b")
+# (and the period after the closing: "If we do not hear from you, this case will close automatically in 10 days")
+_CASE_CLOSES_IN = re.compile(r"\bcase (?:will|is going to) (?:be )?(?:automatically )?(?:close|closed|resolved)"
+                             r"(?: automatically)?\s+\Z")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
@@ -1934,6 +1962,11 @@ _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
+# a past clause with its own date, joined by "and" to the clause of another ("The invitation was sent on February 4,
+# 2027 and expires on February 19, 2027"): :func:`_score` reads the other date's sentence without it (its past is the
+# sending's, not the expiry's)
+_DATED_PAST_AND = re.compile(r"\b(?:was|were|has been|have been) (?:sent|issued|created|generated|submitted|opened|"
+                             r"posted|published|received|delivered) on " + _ANNOUNCED_DATE + r",? and\b")
 # a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
 _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
 # "if (you believe) it was", "if this was", "if the content was", "confirm whether these sign-ins were yours": what the
@@ -2149,6 +2182,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
         # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
         context = _ANNOUNCED_ON.sub(" ", context)
+    if " and" in context and (" was " in context or " were " in context or " been " in context) \
+            and _DATED_PAST_AND.search(context) is not None:
+        context = _DATED_PAST_AND.sub(" ", context)  # "was sent on D1 and expires on D2": D2's clause is read alone
     if " took" in context or " have taken" in context or "how " in context:
         # "investigate how it was placed there, and reply with the actions you took by D": what to find out and report,
         # no fact of the date
@@ -2307,6 +2343,7 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
         if not past and (_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
+                         or _PLUPERFECT_FOREIGN.search(before)
                          or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
                          or _PAST_AFTER_FOREIGN.match(text, end)
                          or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before))):
@@ -3027,7 +3064,10 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                                                    _BUSINESS_FOREIGN)
         if _arrival(lowered, match.start(), match.end()):
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
-        if "case" in lowered and _CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80):
+        if match.re is not _RELATIVE_HOURS and _resendable_days(lowered, match.start(), match.end()):
+            continue  # (how long a link or a code stays valid: "此連結 3 天內有效", "the link expires in 3 days")
+        if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
+                                  or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 50), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         score, phrase_start = _score(lowered, match.start(), match.end())

@@ -546,9 +546,14 @@ _SHAPES = bytes.maketrans(bytes(range(128)), bytes(
     else ord("a") if re.fullmatch(r"\w", chr(code), re.ASCII) else ord(".") for code in range(128)))
 _TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
-_MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|account (?:id )?ending (?:in|with) )"
-                     r"(\d{4})(?!\d)")
-_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|account (?:id )?ending (?:in|with) ")  # where _MASKED may start
+# (the phrase in any case, its ending perhaps in parentheses: "Account ending in 5889:", "your account (ending in
+# 7074)")
+_MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
+                     r"(?i:account (?:id )?\(?ending (?:in|with) ))(\d{4})(?!\d)")
+# where _MASKED may start
+_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending (?:in|with) )")
+#: a literal in every phrase match of _MASKED, lower-cased (the gates of its scans)
+_MASKED_PHRASES = ("account ending ", "account id ending ", "account (ending ", "account id (ending ")
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
@@ -561,6 +566,15 @@ _RESOURCE_PREFIXES = ("dxcon-", "dxvif-", "dxlag-", "vol-", "snap-", "eni-", "vp
 _HEALTH_ARN = re.compile(r"arn:aws:health:[a-z0-9-]*:\d{0,12}:event/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")
 _EVENT_TYPE = re.compile(r"event type code\s*[:：]?\s*([A-Z][A-Z0-9_]{5,})", _I)
 _EVENT_TYPE_REQ = re.compile(r":silvermine:([A-Z][A-Z0-9_]{5,})/")
+# the same field in AWS's localized templates ("事件類型代碼：AWS_ES_…", "Ereignistypcode: AWS_…", "Code du type
+# d'événement : AWS_…"): only a code that opens with AWS_, as every Health event type code does
+_EVENT_TYPE_LOCAL = re.compile(r"(?:ereignistyp-?code|code (?:du |de )?type d.[ée]v[ée]nement|"
+                               r"c[óo]digo (?:del? |do )?tipo de evento|codice (?:del )?tipo (?:di )?evento|"
+                               r"イベント ?タイプ ?コード|事件类型代码|事件類型代碼|이벤트 유형 코드)"
+                               r"\s*[:：]?\s*(AWS_[A-Z0-9_]{5,})", _I)
+_EVENT_TYPE_LOCAL_CUES = ("ereignistyp", "type d", "tipo de evento", "tipo evento", "tipo di evento", "イベント",
+                          "事件类型", "事件類型", "이벤트 유형")
+
 _ABUSE = (
     re.compile(r"abuse report\s*\[\s*(\d{6,})\s*\]", _I),
     re.compile(r"case number for this report is\s*[:：]?\s*(\d{6,})", _I),
@@ -1238,6 +1252,8 @@ def _arn_event_code(arn: str) -> str:
 
 def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
     event_type = _first([_EVENT_TYPE], m.text) if m.has("event type code") else None
+    if not event_type and "aws_" in m.low and m.has(*_EVENT_TYPE_LOCAL_CUES):
+        event_type = _first([_EVENT_TYPE_LOCAL], m.text)
     if not event_type and m.health_arns:
         event_type = _arn_event_code(m.health_arns[0])
     if event_type:
@@ -1265,9 +1281,9 @@ def _x_aws_account_ids(m: _Mail, ids: dict[str, Any]) -> Any:
 def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
     if m.account is not None:  # (computed for every mail anyway) a named account: no masked one wanted
         return None
-    # every _MASKED match holds "account ending " or "account id ending " (case-sensitive) or four of
-    # * x X • in a row ("xxxx" once * and • read as x)
-    maskable = "account ending " in m.both or "account id ending " in m.both \
+    # every _MASKED match holds one of _MASKED_PHRASES (in any case) or four of * x X • in a row ("xxxx" once * and •
+    # read as x)
+    maskable = ("ending " in m.low and any(map(m.low.__contains__, _MASKED_PHRASES))) \
         or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
     masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
     return ascii_digits(masked.group(1)) if masked else None
@@ -1381,10 +1397,11 @@ def extract_identifiers(
 def _ending_in(both: str) -> str | None:
     """The last four digits of the AWS account a phrase names ("the AWS account ending in 9380"), not a bank's or a
     card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner."""
-    if "account ending " not in both and "account id ending " not in both:
+    lowered = both.lower()
+    if "ending " not in lowered or not any(map(lowered.__contains__, _MASKED_PHRASES)):
         return None
     for found in _MASKED.finditer(both):
-        if found.group().startswith("account") and not any(
+        if found.group()[:7].lower() == "account" and not any(
                 word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
             return ascii_digits(found.group(1))
     return None

@@ -1,0 +1,185 @@
+"""Session 34's round (56), in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+Quokka: a date an earlier notice gave, said in the pluperfect, is no deadline (de, fr, it, pt); a past clause with its
+own date joined by "and" to the clause of another ("was sent on D1 and expires on D2") is no fact of the other's; a
+period counted from when "they are sent"; the account named by its last four digits in any case or in parentheses
+("Account ending in 5889", "your account (ending in 7074)"); a maintenance that disables what is not updated, with an
+act asked to avoid it (9 languages); a Support case that closes itself after a period; a link valid for N days (zh,
+ja, ko, en); the localized event type code field of a forwarded Health notice, and a required update's code."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+JAN_26 = format_datetime(datetime.fromisoformat("2027-01-26T09:45:00+00:00"))
+FEB_4 = format_datetime(datetime.fromisoformat("2027-02-04T19:00:00+00:00"))
+
+
+# (the earlier notice's date in the pluperfect, the new one in the present; one per language)
+@pytest.mark.parametrize(("subject", "body"), [
+    ("[Aktualisiert] Amazon Quokka 2: neues Datum für das Ende des Supports",
+     "Aktualisierte Mitteilung\n\nIn unserer Mitteilung vom 3. November 2026 hatten wir den 31. März 2027 als Ende des "
+     "Supports für Amazon Quokka 2 genannt. Dieses Datum wurde verschoben.\n\nNeues Datum: Der Support für Quokka 2 "
+     "endet am 30.09.2027. Aktualisieren Sie Ihre Cluster bis zum 30.09.2027.\n"),
+    ("[Mis à jour] Amazon Quokka 2 : nouvelle date de fin de support",
+     "Avis mis à jour\n\nDans notre avis du 3 novembre 2026, nous avions indiqué le 31 mars 2027 comme fin du support "
+     "d'Amazon Quokka 2. Cette date a été reportée.\n\nNouvelle date : le support de Quokka 2 prend fin le 30/09/2027. "
+     "Mettez à niveau vos clusters d'ici le 30/09/2027.\n"),
+    ("[Aggiornato] Amazon Quokka 2: nuova data di fine del supporto",
+     "Avviso aggiornato\n\nNel nostro avviso del 3 novembre 2026 avevamo indicato il 31 marzo 2027 come fine del "
+     "supporto di Amazon Quokka 2. Questa data è cambiata.\n\nNuova data: il supporto di Quokka 2 termina il "
+     "30/09/2027. Aggiorna i tuoi cluster entro il 30/09/2027.\n"),
+    ("[Atualizado] Amazon Quokka 2: nova data de fim do suporte",
+     "Aviso atualizado\n\nEm nosso aviso de 3 de novembro de 2026, tínhamos informado o 31 de março de 2027 como fim "
+     "do suporte do Amazon Quokka 2. Essa data mudou.\n\nNova data: o suporte do Quokka 2 termina em 30/09/2027. "
+     "Atualize seus clusters até 30/09/2027.\n"),
+])
+def test_a_date_an_earlier_notice_gave_in_the_pluperfect_is_no_deadline(subject: str, body: str) -> None:
+    notice = classify(HEALTH, subject, body, date=JAN_26)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-09-30"
+
+
+# (guard: the pluperfect of an announcement that the date still holds, a comma between, keeps its date)
+def test_as_we_had_announced_the_date_still_holds() -> None:
+    notice = classify(HEALTH, "Amazon Quokka 2: fin del soporte",
+                      "Como habíamos anunciado, el soporte de Amazon Quokka 2 finaliza el 30 de septiembre de 2027. "
+                      "Actualice sus clústeres antes de esa fecha.\n", date=JAN_26)
+    assert notice.deadline in ("2027-09-30", "2027-09-29")
+
+
+_INVITED = "The AWS account 264013976737 has invited your AWS account 615221988770 to join its organization.\n\n"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The invitation was sent on February 4, 2027 and expires on February 19, 2027.",
+    "This invitation was issued on February 4, 2027, and expires on February 19, 2027.",
+    "Invitations expire 15 days after they are sent.",
+])
+def test_an_invitations_expiry_beside_the_date_it_was_sent(sentence: str) -> None:
+    notice = classify(NO_REPLY, "Invitation to join an AWS organization", _INVITED + sentence, date=FEB_4)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.deadline == "2027-02-19"
+    assert notice.aws_account_id == "615221988770"
+
+
+def test_new_terms_published_on_one_date_take_effect_on_another() -> None:
+    notice = classify(NO_REPLY, "Updates to the Amazon Quokka Service Terms",
+                      "We are updating the Amazon Quokka Service Terms. The new terms were published on February 4, "
+                      "2027 and take effect on 6 March 2027. If you use Quokka on or after that date, you accept "
+                      "them.\n", date=FEB_4)
+    assert notice.deadline == "2027-03-06"
+
+
+# (the sending date alone stays a fact: no deadline)
+def test_the_date_an_invitation_was_sent_alone_is_no_deadline() -> None:
+    notice = classify(NO_REPLY, "Invitation to join an AWS organization",
+                      _INVITED + "The invitation was sent on February 4, 2027 and is waiting for your answer.",
+                      date=FEB_4)
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize(("subject", "body", "account"), [
+    ("Your Amazon Quokka payment was declined",
+     "Account ending in 5889: the charge for your January 2027 Quokka invoice did not go through. Please pay by "
+     "February 10, 2027.\n\nFull account id for your records: 663380965889\n", "663380965889"),
+    ("Action Required: Your AWS Access Key is Exposed",
+     "We found an access key of your account (ending in 7074) in a public Quokka image.\n\n"
+     "Access key ID: AKIAQUOKKAEXAMPLE7QZ\n\nFull account ID for your records: 571798647074\n", "571798647074"),
+    ("Your Amazon Quokka payment was declined",
+     "ACCOUNT ENDING IN 5889: the charge did not go through.\n\nAccount ID: 663380965889\n", "663380965889"),
+])
+def test_an_account_named_by_its_last_digits_in_any_case_or_in_parentheses(subject: str, body: str,
+                                                                          account: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_4)
+    assert notice.aws_account_id == account
+
+
+# (an id that ends otherwise is another's, never the reader's)
+def test_no_account_taken_across_the_last_digits() -> None:
+    notice = classify(NO_REPLY, "Your Amazon Quokka payment was declined",
+                      "Account ending in 5889: the charge did not go through.\n\nReference account: 663380961234\n",
+                      date=FEB_4)
+    assert notice.aws_account_id is None
+
+
+# (a bank's account in parentheses is no AWS account: its digits neither pick nor drop the AWS account named)
+def test_a_bank_account_ending_in_parentheses_is_not_the_aws_account() -> None:
+    notice = classify(NO_REPLY, "Your Amazon Quokka payment was declined",
+                      "We could not debit your bank account (ending in 9665).\n\nAccount ID: 663380961234\n",
+                      date=FEB_4)
+    assert notice.aws_account_id == "663380961234"
+
+
+# (a maintenance that disables what is not updated, and the act asked to avoid it: the act's date, 9 languages)
+@pytest.mark.parametrize("body", [
+    "Agents that are not updated will be disabled during the window. Install the new Quokka agent by March 23, 2027 "
+    "to avoid any interruption of your scheduled tasks.",
+    "Los agentes no actualizados serán desactivados durante la ventana. Instale el nuevo agente de Quokka antes del 23 "
+    "de marzo de 2027 para evitar la interrupción de sus tareas.",
+    "Os agentes não atualizados serão desativados durante a janela. Instale o novo agente do Quokka até 23 de março de "
+    "2027.",
+    "Les agents non mis à jour seront désactivés pendant la fenêtre. Installez le nouvel agent Quokka avant le 23 mars "
+    "2027.",
+    "Gli agenti non aggiornati verranno disattivati durante la finestra. Installa il nuovo agente Quokka entro il 23 "
+    "marzo 2027 per evitare l'interruzione delle attività.",
+    "Nicht aktualisierte Agenten werden während des Fensters deaktiviert. Installieren Sie den neuen Quokka-Agenten "
+    "bis zum 23. März 2027, um eine Unterbrechung Ihrer Aufgaben zu vermeiden.",
+    "タスクの中断を回避するため、2027年3月23日までに新しい Quokka エージェントをインストールしてください。",
+    "为避免任务中断，请在 2027年3月23日 之前安装新的 Quokka 代理。",
+    "작업 중단을 방지하려면 2027년 3월 23일까지 새 Quokka 에이전트를 설치하십시오.",
+])
+def test_a_maintenance_that_disables_what_is_not_updated_has_the_acts_date(body: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance",
+                      "The Quokka agent maintenance is planned for March 24, 2027, 06:00-08:00 UTC.\n\n" + body + "\n",
+                      date=JAN_26)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-23"
+
+
+@pytest.mark.parametrize("sentence", [
+    "If we do not hear from you, this case will close automatically in 10 days; you can reopen it at any time.",
+    "Without a reply, the case will be closed automatically in 10 days.",
+])
+def test_a_support_case_that_closes_itself_after_a_period_has_no_deadline(sentence: str) -> None:
+    notice = classify(NO_REPLY, "RE: [Case 178220419566013] Quokka pipeline stuck",
+                      "Hello,\n\nYou have a new reply from AWS Support on case 178220419566013.\n\nPlease trim the "
+                      "policy and retry the Quokka update. " + sentence + "\n", date=FEB_4)
+    assert notice.notice_type == "support.case_correspondence"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("line", [
+    "若要確認此訂閱，請造訪以下連結 (此連結 3 天內有效):",
+    "要确认此订阅，请访问以下链接（此链接 3 天内有效）：",
+    "この購読を確認するには、次のリンクにアクセスしてください (リンクは 3 日以内有効です):",
+    "이 구독을 확인하려면 다음 링크를 방문하십시오 (링크는 3일 이내 유효합니다):",
+    "To confirm this subscription, visit the link below (the link expires in 3 days):",
+])
+def test_a_link_valid_for_days_is_no_deadline(line: str) -> None:
+    notice = classify("no-reply@sns.amazonaws.com", "AWS Notification - Subscription Confirmation",
+                      "arn:aws:sns:ap-northeast-3:232887549533:quokka-events\n\n" + line + "\n"
+                      "https://sns.ap-northeast-3.amazonaws.com/confirmation.html?TopicArn=arn:aws:sns:ap-northeast-3:"
+                      "232887549533:quokka-events&Token=2336412f37fb687f5d51e6e2425c464de12ab7c2d5a2f8ae\n", date=FEB_4)
+    assert notice.notice_type == "verification.sns_subscription"
+    assert notice.deadline is None
+
+
+# (a required update forwarded by a colleague: no AWS sender, the quoted notice's localized code field places it)
+@pytest.mark.parametrize("field", ["事件類型代碼：AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION",
+                                   "事件类型代码：AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION",
+                                   "イベントタイプコード: AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION",
+                                   "이벤트 유형 코드: AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION",
+                                   "Ereignistypcode: AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION",
+                                   "Código del tipo de evento: AWS_QUOKKA_UPDATE_REQUIRED_NOTIFICATION"])
+def test_a_forwarded_notices_localized_event_type_code(field: str) -> None:
+    notice = classify("colleague@globex.example.org", "轉寄：Amazon Quokka",
+                      "請處理。\n\n-------- 轉寄的郵件 --------\n> 您好：\n>\n> Quokka 網域 q-logs 有一項更新。\n>\n"
+                      f"> 帳戶：548857757109\n> {field}\n", date=FEB_4)
+    assert notice.notice_type == "health.scheduled_maintenance"
