@@ -733,6 +733,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen315-318 (first runs 30/30, 29/30, 29/30 and 30/30 types, 18/18, 15/16, 16/16 and 14/15 labelled
     # deadlines, 29/30, 30/30, 30/30 and 29/30 ids): session 33's blind round 55, on its round 54 rules (650e512)
     names += [f"fixtures-unseen{n}{part}" for n in range(315, 319) for part in ("", "-heldout")]
+    # unseen319-326 (first runs 30/30, 30/30, 28/30, 29/30, 30/30, 30/30, 30/30 and 30/30 types, 16/16, 12/15, 14/15,
+    # 15/15, 18/18, 13/14, 17/17 and 14/14 labelled deadlines, 30/30, 30/30, 30/30, 29/30, 30/30, 30/30, 30/30 and 29/30
+    # ids): session 34's blind round 56, eight batches on session 33's final rules (0bb8740)
+    names += [f"fixtures-unseen{n}{part}" for n in range(319, 327) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -875,7 +879,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # topic's account is labelled the recipient's, where unseen125 labels none; unseen122's billing transfer, whose
     # paying account is named beside the reader's masked one, is read since session 21); the held-out thirds at their
     # misses
-    floors["fixtures-unseen117-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # (unseen117-heldout's agreement "published on D1 and take effect on D2" has its deadline since session 34's round
+    # 56: a past clause with its own date, joined by "and", is no fact of the other date's)
+    floors["fixtures-unseen117-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen118"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen119"] = (1.0, 1.0, 19 / 20)
@@ -1203,6 +1209,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen317"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen316-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen318-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen319-326: session 34's round 56, main folders tuned on (left: a Route 53 registrant mail labelled
+    # verification.other by an examiner who believed verification.route53_registrant absent from the taxonomy, 321;
+    # two maintenance windows whose mail says no action is required, labelled none, as the labels of such mail are
+    # split, 325 and 326), held-out ones at their first runs
+    floors["fixtures-unseen321"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen325"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen326"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen320-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen321-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen323-heldout"] = (1.0, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
