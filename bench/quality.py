@@ -270,7 +270,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen323", "fixtures-unseen323-heldout", "fixtures-unseen324",
                     "fixtures-unseen324-heldout",
                     "fixtures-unseen325", "fixtures-unseen325-heldout", "fixtures-unseen326",
-                    "fixtures-unseen326-heldout"})
+                    "fixtures-unseen326-heldout",
+                    "fixtures-unseen327", "fixtures-unseen327-heldout", "fixtures-unseen328",
+                    "fixtures-unseen328-heldout", "fixtures-unseen329", "fixtures-unseen329-heldout",
+                    "fixtures-unseen330", "fixtures-unseen330-heldout", "fixtures-unseen331",
+                    "fixtures-unseen331-heldout", "fixtures-unseen332", "fixtures-unseen332-heldout",
+                    "fixtures-unseen333", "fixtures-unseen333-heldout", "fixtures-unseen334",
+                    "fixtures-unseen334-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -896,7 +902,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen325", "variants-unseen325"),
                 ("fixtures-unseen325-heldout", "variants-unseen325-heldout"),
                 ("fixtures-unseen326", "variants-unseen326"),
-                ("fixtures-unseen326-heldout", "variants-unseen326-heldout"))
+                ("fixtures-unseen326-heldout", "variants-unseen326-heldout"),
+                ("fixtures-unseen327", "variants-unseen327"),
+                ("fixtures-unseen327-heldout", "variants-unseen327-heldout"),
+                ("fixtures-unseen328", "variants-unseen328"),
+                ("fixtures-unseen328-heldout", "variants-unseen328-heldout"),
+                ("fixtures-unseen329", "variants-unseen329"),
+                ("fixtures-unseen329-heldout", "variants-unseen329-heldout"),
+                ("fixtures-unseen330", "variants-unseen330"),
+                ("fixtures-unseen330-heldout", "variants-unseen330-heldout"),
+                ("fixtures-unseen331", "variants-unseen331"),
+                ("fixtures-unseen331-heldout", "variants-unseen331-heldout"),
+                ("fixtures-unseen332", "variants-unseen332"),
+                ("fixtures-unseen332-heldout", "variants-unseen332-heldout"),
+                ("fixtures-unseen333", "variants-unseen333"),
+                ("fixtures-unseen333-heldout", "variants-unseen333-heldout"),
+                ("fixtures-unseen334", "variants-unseen334"),
+                ("fixtures-unseen334-heldout", "variants-unseen334-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
