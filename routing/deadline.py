@@ -890,7 +890,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"ende (?:der|des) (?:standard-?)?(?:unterstützung|supports?)\b|standardunterstützung|"
      # (discontinued, as "discontinu" above: "será descontinuado a D", "verrà dismesso il D")
      r"descontinuad|dismess[oaie]\b", 3),
-    (r"retir|no longer|stop(?:ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
+    (r"retir|no longer|stop(?:s|ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
      # (a fee that changes; a service shut down, de: "eingestellt", "schalten wir … ab")
      r"\bfees?\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
@@ -1092,7 +1092,14 @@ _PAST_ACTIVE_FOREIGN = re.compile(
     r"\bnous avons (?:suspendu|ferm[ée]|cl[ôo]tur[ée]|d[ée]sactiv[ée]|restreint|bloqu[ée]|d[ée]tect[ée]|re[çc]u|"
     r"supprim[ée])|"
     r"\babbiamo (?:sospeso|chiuso|disattivato|disabilitato|limitato|bloccato|rilevato|ricevuto|eliminato)|"
-    r"\b(?:suspendemos|encerramos|desativamos|bloqueamos|detectamos|recebemos)|"
+    r"\b(?:suspendemos|encerramos|desativamos|bloqueamos|detectamos|recebemos|identificamos|observamos)|"
+    # (what the reader's systems or AWS noticed that day: "Nos systèmes ont relevé le D une activité inhabituelle",
+    # "nuestros sistemas detectaron el D", "i nostri sistemi hanno rilevato il D", "nossos sistemas detectaram em D")
+    r"\b(?:nos syst[eè]mes ont|nous avons) (?:relev[ée]|constat[ée]|observ[ée]|identifi[ée]|remarqu[ée])|"
+    r"\bnos syst[eè]mes ont d[ée]tect[ée]|"
+    r"\bnuestros sistemas (?:han )?(?:detectado|detectaron|identificado|identificaron|observado|observaron)|"
+    r"\bhemos (?:observado|identificado)|\bi nostri sistemi hanno (?:rilevato|individuato|osservato)|"
+    r"\babbiamo (?:osservato|individuato)|\bnossos sistemas (?:detectaram|identificaram|observaram)|"
     # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
     r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
     r"(?:\s+[\w'’]+){0,3}\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
@@ -1604,7 +1611,10 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
-                        r"조치(?:가|를)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|필수 조치(?:는|가) 아닙니다|"
+                        r"조치(?:가|를|는)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
+                        r"필수 조치(?:는|가) 아닙니다|"
+                        # (nothing for the reader to do, in Korean: "계속 이메일을 받기 위해 별도로 하실 일은 없습니다")
+                        r"하실 (?:일|조치)(?:은|는)? 없습니다|"
                         r"必須の対応ではありません|(?:并非|不是)必需的?操作|"
                         # (nothing to do, said so: "No tiene que hacer nada para seguir recibiendo sus facturas", "vous
                         # n'avez rien à faire", "non deve fare nulla", "Sie müssen nichts tun")
@@ -1616,7 +1626,7 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
-                   "無需", "无需", "조치")
+                   "無需", "无需", "조치", "하실 ")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"
                           # (or what is available from that day on, the mail's: "새 중간 인증서는 2027년 1월 18일
                           # 월요일부터 공개되어 있습니다", "1月18日（月）から公開されています")

@@ -4,7 +4,11 @@ own date joined by "and" to the clause of another ("was sent on D1 and expires o
 period counted from when "they are sent"; the account named by its last four digits in any case or in parentheses
 ("Account ending in 5889", "your account (ending in 7074)"); a maintenance that disables what is not updated, with an
 act asked to avoid it (9 languages); a Support case that closes itself after a period; a link valid for N days (zh,
-ja, ko, en); the localized event type code field of a forwarded Health notice, and a required update's code."""
+ja, ko, en); the localized event type code field of a forwarded Health notice, and a required update's code. Round 57:
+a planned lifecycle event that announces an automatic upgrade (or an update AWS applies in a maintenance window), with
+no end of support named, is a maintenance (9 languages); a payment the reader's bank refused, and a failure named as a
+noun; a Korean change of how AWS sends its mail, and its "nothing to do"; a certificate to rotate, the verb first in
+the subject; a service that "stops" serving on a date; what "our systems" detected on a date is a fact."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from tests.routing.mailbuild import classify
 HEALTH = "health@aws.com"
 NO_REPLY = "no-reply-aws@amazon.com"
 JAN_26 = format_datetime(datetime.fromisoformat("2027-01-26T09:45:00+00:00"))
+JAN_26_LATE = format_datetime(datetime.fromisoformat("2027-01-26T22:14:00+00:00"))
 FEB_4 = format_datetime(datetime.fromisoformat("2027-02-04T19:00:00+00:00"))
 
 
@@ -183,3 +188,99 @@ def test_a_forwarded_notices_localized_event_type_code(field: str) -> None:
                       "請處理。\n\n-------- 轉寄的郵件 --------\n> 您好：\n>\n> Quokka 網域 q-logs 有一項更新。\n>\n"
                       f"> 帳戶：548857757109\n> {field}\n", date=FEB_4)
     assert notice.notice_type == "health.scheduled_maintenance"
+
+
+# (round 57) a planned lifecycle event that announces an automatic upgrade, without an end of support: a maintenance
+_LIFECYCLE = ("Event ARN: arn:aws:health:eu-west-3::event/QUOKKA/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/"
+              "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_7F3A\n\n")
+
+
+@pytest.mark.parametrize("body", [
+    "The automatic upgrade of Amazon Quokka environments running engine 2.5 starts on March 22, 2027.",
+    "La mise à niveau automatique des environnements Amazon Quokka en version 2.5 commencera le 22 mars 2027.",
+    "La actualización automática de los entornos de Amazon Quokka con la versión 2.5 comenzará el 22 de marzo de 2027.",
+    "A atualização automática dos ambientes do Amazon Quokka na versão 2.5 começará em 22 de março de 2027.",
+    "L'aggiornamento automatico degli ambienti Amazon Quokka con la versione 2.5 inizierà il 22 marzo 2027.",
+    "Das automatische Upgrade der Amazon Quokka-Umgebungen mit Version 2.5 beginnt am 22. März 2027.",
+    "バージョン 2.5 の Amazon Quokka 環境の自動アップグレードは 2027年3月22日 に開始されます。",
+    "版本 2.5 的 Amazon Quokka 环境将于 2027年3月22日 开始自动升级。",
+    "버전 2.5의 Amazon Quokka 환경에 대한 자동 업그레이드가 2027년 3월 22일에 시작됩니다.",
+    "Fleets still on the old Quokka agent then will be updated by AWS during the maintenance window that follows "
+    "March 22, 2027.",
+])
+def test_a_lifecycle_event_announcing_an_automatic_upgrade_is_a_maintenance(body: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka", _LIFECYCLE + body + "\n", date=JAN_26)
+    assert notice.notice_type == "health.scheduled_maintenance"
+
+
+@pytest.mark.parametrize("body", [
+    "Standard support for Amazon Quokka 2.5 ends on March 22, 2027. After that date the automatic upgrade starts.",
+    "Amazon Quokka 2.5 arrive en fin de vie le 22 mars 2027. Ensuite, la mise à niveau automatique commencera.",
+    "Amazon Quokka 将于 2027年3月22日 结束对 2.5 版本的标准支持，之后开始自动升级。",
+])
+def test_a_lifecycle_event_naming_an_end_of_support_stays_one(body: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka", _LIFECYCLE + body + "\n", date=JAN_26)
+    assert notice.notice_type == "health.end_of_support"
+
+
+@pytest.mark.parametrize("body", [
+    "Le paiement de votre facture Amazon Quokka n° QK27-0193-5521 du 2 janvier 2027 (montant : 312,48 EUR) pour le "
+    "compte 5447 0044 9328 a été refusé par votre banque. Réglez le montant dû avant le 18 janvier 2027.",
+    "El pago de su factura de Amazon Quokka n.º QK27-0193 del 2 de enero de 2027 para la cuenta 5447 0044 9328 ha "
+    "sido rechazado por su banco.",
+])
+def test_a_payment_the_readers_bank_refused_is_a_failed_payment(body: str) -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka", body + "\n", date=JAN_26)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_a_failed_payment_named_as_a_noun_in_the_subject() -> None:
+    notice = classify(NO_REPLY, "Action requise : échec du paiement de votre facture Amazon Quokka",
+                      "Votre facture n° QK27-0193-5521 reste due. Mettez à jour votre moyen de paiement.\n",
+                      date=JAN_26)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_a_korean_change_of_how_aws_sends_its_mail_with_nothing_to_do() -> None:
+    notice = classify(NO_REPLY, "[안내] Amazon Quokka 이메일 발신 방식 변경",
+                      "2027년 2월 1일부터 Amazon Quokka 알림 이메일은 새 주소에서 발송됩니다. 계속 이메일을 받기 위해 "
+                      "별도로 하실 일은 없습니다.\n\n대상 계정: 944309265515\n", date=JAN_26)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("subject", ["[Action Required] Rotate the client certificate of Amazon Quokka",
+                                     "Replace your Amazon Quokka endpoint certificates"])
+def test_a_certificate_to_rotate_the_verb_first_in_the_subject(subject: str) -> None:
+    notice = classify(HEALTH, subject, _LIFECYCLE + "The intermediate certificate Amazon Quokka uses is being "
+                      "replaced. Import the new bundle before Mar 15th, 2027.\n", date=JAN_26)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert notice.deadline == "2027-03-15"
+
+
+def test_a_service_that_stops_serving_on_a_date() -> None:
+    notice = classify(HEALTH, "Amazon Quokka end of support",
+                      "Amazon Quokka stops serving requests on Thursday, July 15, 2027. Move your objects to Amazon S3 "
+                      "no later than that date.\n", date=JAN_26)
+    assert notice.deadline == "2027-07-15"
+
+
+# (the detection on the mail's own day, the steps asked by a later one)
+@pytest.mark.parametrize(("detected", "ask"), [
+    ("Nos systèmes ont relevé le 26 janvier 2027 une activité inhabituelle sur votre compte Quokka (554157737712) : "
+     "des instances ont été lancées dans des régions inutilisées.",
+     "Ce que nous vous demandons :\n- changer le mot de passe ;\n- supprimer les clés d'accès.\n\nMerci d'effectuer "
+     "ces étapes avant le 8 février 2027. À défaut, nous pourrions restreindre l'accès à votre compte."),
+    ("Nuestros sistemas detectaron el 26 de enero de 2027 una actividad inusual en su cuenta de Quokka (554157737712): "
+     "se lanzaron instancias en regiones sin uso.",
+     "Le pedimos:\n- cambiar la contraseña;\n- eliminar las claves de acceso.\n\nRealice estos pasos antes del 8 de "
+     "febrero de 2027. De lo contrario, podríamos restringir el acceso a su cuenta."),
+    ("I nostri sistemi hanno rilevato il 26 gennaio 2027 un'attività insolita nel tuo account Quokka (554157737712): "
+     "sono state avviate istanze in regioni inutilizzate.",
+     "Ti chiediamo di:\n- cambiare la password;\n- eliminare le chiavi di accesso.\n\nCompleta questi passaggi entro "
+     "l'8 febbraio 2027. In caso contrario, potremmo limitare l'accesso al tuo account."),
+])
+def test_what_our_systems_detected_on_a_date_is_a_fact(detected: str, ask: str) -> None:
+    notice = classify("aws-verification@amazon.com", "Action requise : activité inhabituelle",
+                      f"Bonjour,\n\n{detected}\n\n{ask}\n", date=JAN_26_LATE)
+    assert notice.deadline == "2027-02-08"
