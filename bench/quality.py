@@ -276,7 +276,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen330", "fixtures-unseen330-heldout", "fixtures-unseen331",
                     "fixtures-unseen331-heldout", "fixtures-unseen332", "fixtures-unseen332-heldout",
                     "fixtures-unseen333", "fixtures-unseen333-heldout", "fixtures-unseen334",
-                    "fixtures-unseen334-heldout"})
+                    "fixtures-unseen334-heldout",
+                    "fixtures-unseen335", "fixtures-unseen335-heldout", "fixtures-unseen336",
+                    "fixtures-unseen336-heldout", "fixtures-unseen337", "fixtures-unseen337-heldout",
+                    "fixtures-unseen338", "fixtures-unseen338-heldout", "fixtures-unseen339",
+                    "fixtures-unseen339-heldout", "fixtures-unseen340", "fixtures-unseen340-heldout",
+                    "fixtures-unseen341", "fixtures-unseen341-heldout", "fixtures-unseen342",
+                    "fixtures-unseen342-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -918,7 +924,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen333", "variants-unseen333"),
                 ("fixtures-unseen333-heldout", "variants-unseen333-heldout"),
                 ("fixtures-unseen334", "variants-unseen334"),
-                ("fixtures-unseen334-heldout", "variants-unseen334-heldout"))
+                ("fixtures-unseen334-heldout", "variants-unseen334-heldout"),
+                ("fixtures-unseen335", "variants-unseen335"),
+                ("fixtures-unseen335-heldout", "variants-unseen335-heldout"),
+                ("fixtures-unseen336", "variants-unseen336"),
+                ("fixtures-unseen336-heldout", "variants-unseen336-heldout"),
+                ("fixtures-unseen337", "variants-unseen337"),
+                ("fixtures-unseen337-heldout", "variants-unseen337-heldout"),
+                ("fixtures-unseen338", "variants-unseen338"),
+                ("fixtures-unseen338-heldout", "variants-unseen338-heldout"),
+                ("fixtures-unseen339", "variants-unseen339"),
+                ("fixtures-unseen339-heldout", "variants-unseen339-heldout"),
+                ("fixtures-unseen340", "variants-unseen340"),
+                ("fixtures-unseen340-heldout", "variants-unseen340-heldout"),
+                ("fixtures-unseen341", "variants-unseen341"),
+                ("fixtures-unseen341-heldout", "variants-unseen341-heldout"),
+                ("fixtures-unseen342", "variants-unseen342"),
+                ("fixtures-unseen342-heldout", "variants-unseen342-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
