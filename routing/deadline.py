@@ -891,8 +891,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # (discontinued, as "discontinu" above: "será descontinuado a D", "verrà dismesso il D")
      r"descontinuad|dismess[oaie]\b", 3),
     (r"retir|no longer|stop(?:s|ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
-     # (a fee that changes; a service shut down, de: "eingestellt", "schalten wir … ab")
-     r"\bfees?\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"
+     # (a fee that changes or what a unit "will cost" from then; a service shut down, de: "eingestellt", "schalten wir …
+     # ab")
+     r"\bfees?\b|\bwill cost\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"
      # (the reader's resources replaced: "will begin replacing tasks that run on older revisions")
      r"replac(?:e|es|ing) (?:\w+ ){0,2}?(?:tasks?|pods?|instances?|nodes?|hosts?|containers?)\b|"
      # (and restarted: "will be rebooted during the window starting D")
@@ -1308,9 +1309,9 @@ _VALID_CJK = ("有效", "有効", "유효")
 
 
 def _resendable_days(lowered: str, at: int, end: int) -> bool:
-    """Whether the period of days from ``at`` to ``end`` is how long a link or a code stays valid (in English as
-    :func:`_resendable_expiry` reads hours: "the link expires in 3 days"; in Chinese, Japanese, Korean with the
-    word for valid after it: "此連結 3 天內有效")."""
+    """Whether the period (of days or hours) from ``at`` to ``end`` is how long a link or a code stays valid (in
+    English as :func:`_resendable_expiry` reads it: "the link expires in 3 days"; in Chinese, Japanese, Korean with the
+    word for valid after it: "此連結 3 天內有效", "该链接在 72 小时内有效")."""
     if _resendable_expiry(lowered, at, end):
         return True
     return lowered[end:end + 4].lstrip().startswith(_VALID_CJK) \
@@ -1972,6 +1973,10 @@ _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
+# a participle that shares the "will be" of the clause before it ("the instance will be stopped and the host released"):
+# a future, not a fact of the date (:data:`_CONTEXT`'s past reads "released" alone)
+_ELLIPTIC_PASSIVE = re.compile(r"\bwill be (?:\w+ )?\w+ed,? and (?:the |its |their |your )?[\w-]+ "
+                               r"(?:released|launched)\b")
 # a past clause with its own date, joined by "and" to the clause of another ("The invitation was sent on February 4,
 # 2027 and expires on February 19, 2027"): :func:`_score` reads the other date's sentence without it (its past is the
 # sending's, not the expiry's)
@@ -2192,6 +2197,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
         # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
         context = _ANNOUNCED_ON.sub(" ", context)
+    if " will be " in context and (" released" in context or " launched" in context):
+        # "… will be stopped and the host released": the participle is the future's, not a fact of the date
+        context = _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], context)
     if " and" in context and (" was " in context or " were " in context or " been " in context) \
             and _DATED_PAST_AND.search(context) is not None:
         context = _DATED_PAST_AND.sub(" ", context)  # "was sent on D1 and expires on D2": D2's clause is read alone
@@ -3003,7 +3011,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         # (the first MAX_DATES periods: a body of repeated periods tests each only so often)
         found += [m for m in islice(_RELATIVE_HOURS.finditer(lowered), MAX_DATES)
                   if int(m.group(1) or m.group(2)) > _DAY_HOURS
-                  and not _resendable_expiry(lowered, m.start(), m.end()) and (
+                  and not _resendable_days(lowered, m.start(), m.end()) and (
                       _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
                       # (what the mail asks about expires then: "the request expires in 72 hours")
                       or lowered.startswith(("in ", "for "), m.start())

@@ -8,7 +8,11 @@ ja, ko, en); the localized event type code field of a forwarded Health notice, a
 a planned lifecycle event that announces an automatic upgrade (or an update AWS applies in a maintenance window), with
 no end of support named, is a maintenance (9 languages); a payment the reader's bank refused, and a failure named as a
 noun; a Korean change of how AWS sends its mail, and its "nothing to do"; a certificate to rotate, the verb first in
-the subject; a service that "stops" serving on a date; what "our systems" detected on a date is a fact."""
+the subject; a service that "stops" serving on a date; what "our systems" detected on a date is a fact. Round 58: the
+account's id between "account" and "is closed", and "we have closed your account"; a Japanese risk of suspension
+("停止される恐れ"); a CJK link valid for N hours; a maintenance the reader may put into another window; Taiwan's
+word for software in a service software update; AWS opened a case, in Chinese; what a unit "will cost" from a date; a
+participle that shares the "will be" of the clause before it."""
 
 from __future__ import annotations
 
@@ -284,3 +288,80 @@ def test_what_our_systems_detected_on_a_date_is_a_fact(detected: str, ask: str) 
     notice = classify("aws-verification@amazon.com", "Action requise : activité inhabituelle",
                       f"Bonjour,\n\n{detected}\n\n{ask}\n", date=JAN_26_LATE)
     assert notice.deadline == "2027-02-08"
+
+
+# (round 58)
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS account 813453445397 is closed", "As you requested, your Quokka workloads are gone.\n"),
+    ("Your AWS account", "As you requested, we have closed your AWS account 813453445397 on May 20, 2027.\n"),
+])
+def test_an_account_closed_the_id_between_or_we_closed_it(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=JAN_26)
+    assert notice.notice_type == "account.closed"
+
+
+def test_a_japanese_risk_of_suspension_in_the_subject() -> None:
+    notice = classify("aws-receivables-support@email.amazon.com",
+                      "至急対応が必要です - AWS アカウントが停止される恐れがあります",
+                      "Amazon Quokka のご請求について、お支払いがまだ確認できておりません。2027年2月12日までにお支払い"
+                      "が確認できない場合、AWS アカウントが停止されます。\n", date=JAN_26)
+    assert notice.notice_type == "billing.suspension_warning"
+
+
+@pytest.mark.parametrize(("ask", "line"), [
+    ("如果您批准此申请，请访问以下链接：", "该链接在 72 小时内有效。如果您认为此邮件不应发给您，请忽略。"),
+    ("如果您核准此申請，請造訪以下連結：", "此連結在 72 小時內有效。如果您認為此郵件不應寄給您，請忽略。"),
+    ("この申請を承認する場合は、次のリンクにアクセスしてください：", "このリンクは 72 時間以内有効です。"),
+    ("이 요청을 승인하려면 다음 링크를 방문하십시오:", "이 링크는 72시간 이내 유효합니다."),
+])
+def test_a_cjk_link_valid_for_hours_is_no_deadline(ask: str, line: str) -> None:
+    notice = classify("no-reply@certificates.amazon.com", "Certificate approval: quokka.example.com",
+                      "Domain: quokka.example.com\nAWS account ID: 510339574049\n\n" + ask + "\n"
+                      "https://us-west-2.certificates.amazon.com/approvals?code=3a9e1c57-0f6d-4b28&context=8c1f4e2a\n\n"
+                      + line + "\n", date=JAN_26)
+    assert notice.notice_type == "verification.acm_approval"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("body", [
+    "Falls dieser Zeitraum nicht passt, können Sie die Wartung bis zum 22.02.2027 auf ein anderes Wartungsfenster "
+    "legen.",
+    "Si ce créneau ne vous convient pas, vous pouvez la placer dans une autre fenêtre avant le 22/02/2027.",
+    "If this time does not suit you, you can put the maintenance into another window before February 22, 2027.",
+])
+def test_a_maintenance_the_reader_may_put_into_another_window(body: str) -> None:
+    notice = classify(HEALTH, "[Updated] Amazon Quokka scheduled maintenance",
+                      "New window: February 24, 2027, 02:00-04:00 UTC.\n\n" + body + "\n", date=JAN_26)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline in ("2027-02-22", "2027-02-21")
+
+
+def test_taiwans_word_for_software_in_a_service_software_update() -> None:
+    notice = classify(HEALTH, "Amazon Quokka 服務軟體更新",
+                      "Amazon Quokka 已發布服務軟體更新 R20270215。\n\n帳戶：696172806430\n\n"
+                      "若您未在 2027 年 3 月 30 日之前自行套用，系統將於該日之後自動套用此更新。\n", date=JAN_26)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-30"
+
+
+@pytest.mark.parametrize("subject", ["AWS 已開立支援案例 [CASE 178309925511]",
+                                     "AWS 已开立支持案例 [CASE 178309925511]"])
+def test_aws_opened_a_case_in_chinese(subject: str) -> None:
+    notice = classify(NO_REPLY, subject, "AWS 已為您的帳戶 707283917541 開立支援案例 178309925511：Quokka 流量。\n",
+                      date=JAN_26)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+def test_what_a_unit_will_cost_from_a_date() -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka pricing change",
+                      "On January 25, 2027 we announced a new fee. Effective May 1, 2027, each Quokka stream above 500 "
+                      "will cost $0.002 per hour, whether or not it is in use.\n", date=JAN_26)
+    assert notice.deadline == "2027-05-01"
+
+
+def test_a_participle_that_shares_the_will_be_of_the_clause_before() -> None:
+    notice = classify(NO_REPLY, "[Retirement Notification] Amazon Quokka host scheduled for retirement",
+                      "The hardware behind your Quokka host is degrading. After 2027-02-19 00:00 UTC the instance, "
+                      "whose root device is an EBS volume, will be stopped and the host released.\n", date=JAN_26)
+    assert notice.notice_type == "health.instance_retirement"
+    assert notice.deadline == "2027-02-19"
