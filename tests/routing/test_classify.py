@@ -741,6 +741,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 15/15, 16/16, 17/17, 15/15 and 13/15 labelled deadlines, 30/30 ids each): session 34's blind round 57, eight
     # batches on its round 56 rules (a932813)
     names += [f"fixtures-unseen{n}{part}" for n in range(327, 335) for part in ("", "-heldout")]
+    # unseen335-342 (first runs 27/30, 30/30, 30/30, 28/30, 29/30, 28/30, 30/30 and 29/30 types, 15/15, 14/15, 17/17,
+    # 14/15, 17/17, 13/13, 17/19 and 15/16 labelled deadlines, 30/30 ids but 338's 29/30): session 34's blind round 58,
+    # eight batches on its round 57 rules (7916a4e)
+    names += [f"fixtures-unseen{n}{part}" for n in range(335, 343) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1231,6 +1235,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen330-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen331-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen333-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen335-342: session 34's round 58, main folders tuned on (left: 335's root-MFA requirement from the sign-in
+    # sender, which stays under default deny by design; 338's pricing change dated only in an "Effective: starting D"
+    # field beside "No action is required, but …"), held-out ones at their first runs (but for what general rules fixed)
+    floors["fixtures-unseen335"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen338"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen335-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen338-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen339-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen340-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen342-heldout"] = (9 / 10, 8 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
