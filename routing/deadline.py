@@ -1308,7 +1308,7 @@ _RESENDABLE_CJK = re.compile(r"(?:連結|连结|链接|鏈接|リンク|링크|u
 _VALID_CJK = ("有效", "有効", "유효")
 
 
-def _resendable_days(lowered: str, at: int, end: int) -> bool:
+def _resendable_period(lowered: str, at: int, end: int) -> bool:
     """Whether the period (of days or hours) from ``at`` to ``end`` is how long a link or a code stays valid (in
     English as :func:`_resendable_expiry` reads it: "the link expires in 3 days"; in Chinese, Japanese, Korean with the
     word for valid after it: "此連結 3 天內有效", "该链接在 72 小时内有效")."""
@@ -3011,7 +3011,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         # (the first MAX_DATES periods: a body of repeated periods tests each only so often)
         found += [m for m in islice(_RELATIVE_HOURS.finditer(lowered), MAX_DATES)
                   if int(m.group(1) or m.group(2)) > _DAY_HOURS
-                  and not _resendable_days(lowered, m.start(), m.end()) and (
+                  and not _resendable_period(lowered, m.start(), m.end()) and (
                       _OF_THIS_MESSAGE.match(lowered, m.end()) or lowered.startswith(" from now", m.end())
                       # (what the mail asks about expires then: "the request expires in 72 hours")
                       or lowered.startswith(("in ", "for "), m.start())
@@ -3082,7 +3082,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                                                    _BUSINESS_FOREIGN)
         if _arrival(lowered, match.start(), match.end()):
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
-        if match.re is not _RELATIVE_HOURS and _resendable_days(lowered, match.start(), match.end()):
+        if _resendable_period(lowered, match.start(), match.end()):
             continue  # (how long a link or a code stays valid: "此連結 3 天內有效", "the link expires in 3 days")
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
                                   or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 50), match.start())):

@@ -1283,8 +1283,7 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
         return None
     # every _MASKED match holds one of _MASKED_PHRASES (in any case) or four of * x X • in a row ("xxxx" once * and •
     # read as x)
-    maskable = ("ending " in m.low and any(map(m.low.__contains__, _MASKED_PHRASES))) \
-        or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
+    maskable = _names_masked_phrase(m.low) or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
     masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
     return ascii_digits(masked.group(1)) if masked else None
 
@@ -1382,7 +1381,7 @@ def extract_identifiers(
     for name, extractor in EXTRACTORS:
         ids[name] = extractor(mail, ids)
     account = mail.account
-    last4 = ids.get("aws_account_id_last4") or (_ending_in(mail.both) if account is not None else None)
+    last4 = ids.get("aws_account_id_last4") or (_ending_in(mail.both, mail.low) if account is not None else None)
     if last4 and (account is None or not account.endswith(last4)):
         # the account named by its last four digits ("the AWS account ending in 9380") and written in full where an
         # account word precedes it ("…/resetpassword?type=RootUser&account=473311509380"): the one such id that ends
@@ -1394,11 +1393,16 @@ def extract_identifiers(
     return Extracted(aws_account_id=account, identifiers=ids)
 
 
-def _ending_in(both: str) -> str | None:
+def _names_masked_phrase(lowered: str) -> bool:
+    """Whether the lower-cased ``lowered`` holds one of :data:`_MASKED_PHRASES` (the gate of _MASKED's phrase form)."""
+    return "ending " in lowered and any(map(lowered.__contains__, _MASKED_PHRASES))
+
+
+def _ending_in(both: str, lowered: str) -> str | None:
     """The last four digits of the AWS account a phrase names ("the AWS account ending in 9380"), not a bank's or a
-    card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner."""
-    lowered = both.lower()
-    if "ending " not in lowered or not any(map(lowered.__contains__, _MASKED_PHRASES)):
+    card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner.
+    ``lowered``: ``both`` lower-cased (the gate)."""
+    if not _names_masked_phrase(lowered):
         return None
     for found in _MASKED.finditer(both):
         if found.group()[:7].lower() == "account" and not any(
