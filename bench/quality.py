@@ -282,7 +282,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen338", "fixtures-unseen338-heldout", "fixtures-unseen339",
                     "fixtures-unseen339-heldout", "fixtures-unseen340", "fixtures-unseen340-heldout",
                     "fixtures-unseen341", "fixtures-unseen341-heldout", "fixtures-unseen342",
-                    "fixtures-unseen342-heldout"})
+                    "fixtures-unseen342-heldout",
+                    "fixtures-unseen343", "fixtures-unseen343-heldout", "fixtures-unseen344",
+                    "fixtures-unseen344-heldout", "fixtures-unseen345", "fixtures-unseen345-heldout",
+                    "fixtures-unseen346", "fixtures-unseen346-heldout", "fixtures-unseen347",
+                    "fixtures-unseen347-heldout", "fixtures-unseen348", "fixtures-unseen348-heldout",
+                    "fixtures-unseen349", "fixtures-unseen349-heldout", "fixtures-unseen350",
+                    "fixtures-unseen350-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -940,7 +946,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen341", "variants-unseen341"),
                 ("fixtures-unseen341-heldout", "variants-unseen341-heldout"),
                 ("fixtures-unseen342", "variants-unseen342"),
-                ("fixtures-unseen342-heldout", "variants-unseen342-heldout"))
+                ("fixtures-unseen342-heldout", "variants-unseen342-heldout"),
+                ("fixtures-unseen343", "variants-unseen343"),
+                ("fixtures-unseen343-heldout", "variants-unseen343-heldout"),
+                ("fixtures-unseen344", "variants-unseen344"),
+                ("fixtures-unseen344-heldout", "variants-unseen344-heldout"),
+                ("fixtures-unseen345", "variants-unseen345"),
+                ("fixtures-unseen345-heldout", "variants-unseen345-heldout"),
+                ("fixtures-unseen346", "variants-unseen346"),
+                ("fixtures-unseen346-heldout", "variants-unseen346-heldout"),
+                ("fixtures-unseen347", "variants-unseen347"),
+                ("fixtures-unseen347-heldout", "variants-unseen347-heldout"),
+                ("fixtures-unseen348", "variants-unseen348"),
+                ("fixtures-unseen348-heldout", "variants-unseen348-heldout"),
+                ("fixtures-unseen349", "variants-unseen349"),
+                ("fixtures-unseen349-heldout", "variants-unseen349-heldout"),
+                ("fixtures-unseen350", "variants-unseen350"),
+                ("fixtures-unseen350-heldout", "variants-unseen350-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
