@@ -977,8 +977,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"(?<!that )(?<!which )\bwere\b|\b(?:that|which) (?:was|were)\b(?![^.\n]*\bwill\b)|\bbegan\b|"
      # (published on a date, not "the rate published on the pricing page")
      r"\bpublished(?::| on(?! (?:the|our|this|that|a|an|its|their|your)\b))|publication date|"
-     # when AWS wrote before ("We first contacted you about it on March 10, 2027")
-     r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to) you\b|"
+     # when AWS wrote before ("We first contacted you about it on March 10, 2027"), and what it said then ("On D0 we
+     # told you that the instance would be retired on D1")
+     r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to|told|advised) you\b|"
      # what was completed then ("The previous replacement round completed on Nov 30 2026"; not "be completed on")
      r"(?<!be )(?<!been )\bcompleted on\b",
      -3),  # _PAST
@@ -1127,8 +1128,9 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
-                      r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到))")  # (zh: "於 2027年1月14日 發出", sent on;
-    # "于 D 检测到", detected on)
+                      # (zh: "於 2027年1月14日 發出", sent on; "于 D 检测到", detected on; "于 D 邀请您的账户",
+                      # invited on)
+                      r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請))")
 # what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
 # actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
 # haben wir … festgestellt"): a fact

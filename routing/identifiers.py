@@ -1388,6 +1388,11 @@ def extract_identifiers(
         # with those digits is the reader's (as a masked one written in full, _Mail._unmasked); an id that ends
         # otherwise is another account's, never the reader's; two such ids, none
         ending = [named for named in ids.get("aws_account_ids") or [] if named.endswith(last4)]
+        if not ending and account is None:
+            # (written in full farther from its noun than an account id is read: "Your full account number, for
+            # reference in the support center: 883496887534": the one 12-digit number of the mail with those digits)
+            ending = [number for number in _unique(account_digits(found.group(1)) for found in mail.twelve)
+                      if number.endswith(last4)]
         account = ending[0] if len(ending) == 1 else None
         ids["aws_account_id_last4"] = None if account is not None else last4  # (a named account: no masked one)
     return Extracted(aws_account_id=account, identifiers=ids)
