@@ -745,6 +745,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 14/15, 17/17, 13/13, 17/19 and 15/16 labelled deadlines, 30/30 ids but 338's 29/30): session 34's blind round 58,
     # eight batches on its round 57 rules (7916a4e)
     names += [f"fixtures-unseen{n}{part}" for n in range(335, 343) for part in ("", "-heldout")]
+    # unseen343-350 (first runs 30/30, 30/30, 29/30, 29/30, 28/30, 28/30, 29/30 and 29/30 types, 14/14, 13/13, 16/16,
+    # 12/13, 14/16, 14/14, 17/17 and 16/16 labelled deadlines, 30/30 ids but 348's 29/30): session 35's blind round 59,
+    # eight batches on session 34's final rules (7758552)
+    names += [f"fixtures-unseen{n}{part}" for n in range(343, 351) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1245,6 +1249,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen339-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen340-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen342-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # unseen343-350: session 35's round 59, main folders tuned on (left: 344's IVS window dated by "Window start" and
+    # "Window end" fields beside "No action is required from you", a split convention), held-out ones at their first
+    # runs
+    floors["fixtures-unseen344"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen343-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen345-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen347-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen348-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen349-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen350-heldout"] = (9 / 10, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
