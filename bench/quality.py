@@ -288,7 +288,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen346", "fixtures-unseen346-heldout", "fixtures-unseen347",
                     "fixtures-unseen347-heldout", "fixtures-unseen348", "fixtures-unseen348-heldout",
                     "fixtures-unseen349", "fixtures-unseen349-heldout", "fixtures-unseen350",
-                    "fixtures-unseen350-heldout"})
+                    "fixtures-unseen350-heldout",
+                    "fixtures-unseen351", "fixtures-unseen351-heldout", "fixtures-unseen352",
+                    "fixtures-unseen352-heldout", "fixtures-unseen353", "fixtures-unseen353-heldout",
+                    "fixtures-unseen354", "fixtures-unseen354-heldout", "fixtures-unseen355",
+                    "fixtures-unseen355-heldout", "fixtures-unseen356", "fixtures-unseen356-heldout",
+                    "fixtures-unseen357", "fixtures-unseen357-heldout", "fixtures-unseen358",
+                    "fixtures-unseen358-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -962,7 +968,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen349", "variants-unseen349"),
                 ("fixtures-unseen349-heldout", "variants-unseen349-heldout"),
                 ("fixtures-unseen350", "variants-unseen350"),
-                ("fixtures-unseen350-heldout", "variants-unseen350-heldout"))
+                ("fixtures-unseen350-heldout", "variants-unseen350-heldout"),
+                ("fixtures-unseen351", "variants-unseen351"),
+                ("fixtures-unseen351-heldout", "variants-unseen351-heldout"),
+                ("fixtures-unseen352", "variants-unseen352"),
+                ("fixtures-unseen352-heldout", "variants-unseen352-heldout"),
+                ("fixtures-unseen353", "variants-unseen353"),
+                ("fixtures-unseen353-heldout", "variants-unseen353-heldout"),
+                ("fixtures-unseen354", "variants-unseen354"),
+                ("fixtures-unseen354-heldout", "variants-unseen354-heldout"),
+                ("fixtures-unseen355", "variants-unseen355"),
+                ("fixtures-unseen355-heldout", "variants-unseen355-heldout"),
+                ("fixtures-unseen356", "variants-unseen356"),
+                ("fixtures-unseen356-heldout", "variants-unseen356-heldout"),
+                ("fixtures-unseen357", "variants-unseen357"),
+                ("fixtures-unseen357-heldout", "variants-unseen357-heldout"),
+                ("fixtures-unseen358", "variants-unseen358"),
+                ("fixtures-unseen358-heldout", "variants-unseen358-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
