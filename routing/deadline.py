@@ -300,6 +300,9 @@ _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|ava
                          # (what is supported until a date ends support then: "ActiveMQ 5.16 is supported until D",
                          # a "Supported until D" column)
                          r"\b(?:supported|maintained) (?:until|through):?|"
+                         # (what AWS keeps doing for at least that long: "we will keep releasing security fixes … until
+                         # at least D")
+                         r"\buntil at least|"
                          # (and their plurals: "comenzarán el", "commenceront le", "inizieranno il", "beginnen am")
                          r"\bcomenzar[áa]n? el|\bcomienzan? el|\bcommence(?:ra|nt|ront)? le|\biniziano il|\binizia il|"
                          r"\binizier(?:à|anno) il|\bbeginnen am|"
@@ -903,7 +906,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"shut ?down|shut off|switch(?:ed)? off|turn(?:ed)? off|block(?:ed|s)?\b|den(?:y|ied)\b|"
      # (a host taken out of service: "will be taken out of service at 12:00 GMT on D")
      r"\bout of service\b|"
-     r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|action|contact|respond|"
+     r"unable|rotate|rotation|migrat(?:e|ion (?:will|start|begin))|must|requir|recommend|(?<!be )advise\b|action|"
+     r"contact|respond|"
      r"replace|update|"
      # what follows an unpaid balance ("If the balance is still unpaid on D, we will close the account")
      r"unpaid|\bclose (?:the|your) (?:aws )?account|\bdelet(?:e|ed|ion)\b|"
@@ -3086,6 +3090,9 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
         if _resendable_period(lowered, match.start(), match.end()):
             continue  # (how long a link or a code stays valid: "此連結 3 天內有效", "the link expires in 3 days")
+        if " will " in lowered[max(0, match.start() - 80):match.start()] \
+                and _AWS_RESPONDS.search(lowered, max(0, match.start() - 80), match.start()) is not None:
+            continue  # (how soon AWS answers: "Your account manager will reach out within one business day")
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
                                   or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 50), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
@@ -3167,6 +3174,13 @@ def _weekday_candidate(lowered: str, reference: date, match: re.Match[str]) -> _
 _ARRIVALS = re.compile(r"(?<![^\W\d_])(?:appear|aparec|aparezc|appara[iî]|apparir|comparir|compaia|erschein)"
                        r"|\b(?:be|is|are|get) (?:reflected|credited|posted)|\bshow up|gutgeschrieben|angezeigt|"
                        r"reflejad|acreditad|refletid|creditad|crédité|accreditat|反映|表示され|到账|到帳|显示|표시|반영|입금")
+
+# how soon AWS's people answer, right before a period ("Your Technical Account Manager will reach out within one
+# business day", "our team will get back to you within 3 business days"): AWS's own commitment, not the reader's
+# deadline (the subject named: "you should respond within 5 days" is the reader's)
+_AWS_RESPONDS = re.compile(r"\b(?:we|aws|amazon web services|(?:team|engineers?|manager|contact|representatives?|"
+                           r"specialists?|support|tam)) will (?:reach out|respond|reply|contact you|"
+                           r"get back to you|follow up|get in touch)(?: (?:to|with) you)?\s*\Z")
 
 # what the reader must do in such a clause ("pay the amount that appears on your invoice within 10 days"): a deadline
 _ACT_IN_CLAUSE = re.compile(r"\bpa(?:y|g|ie|yer)|zahl|respon|répond|rispond|antwort|\breply|\bcontact|"

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
@@ -844,7 +845,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             if match:
                 return match.group(1)
     # (an SES verification link's Context was read first, above)
-    return _after_leaders(text, numbers) or _under_column(text, numbers) or _encoded_arn(text)
+    return _after_leaders(text, numbers) or _under_column(text, numbers) or _encoded_arn(text) or _link_account(text)
 
 
 # the account an SES verification link names: its ``Context`` parameter, the account that asked SES to verify the
@@ -875,6 +876,21 @@ def _encoded_arn(text: str) -> str | None:
         return None
     found = _ENCODED_ARN.search(text)
     return found.group(1) if found is not None else None
+
+
+# the account a link of the mail names as a query parameter ("…/email-verification?token=…&account=2485…",
+# "…/resetpassword?type=RootUser&account=4733…"): the reader's, in every labelled mail that has one (Route 53
+# registrant, root-credential and Organizations confirmation links)
+_LINK_ACCOUNT = re.compile(r"[?&](?:account|accountId|account_id|awsAccountId)=(\d{12})(?!\d)")
+
+
+def _link_account(text: str) -> str | None:
+    """The one account id the links of ``text`` give as a query parameter (:data:`_LINK_ACCOUNT`), or None (none, or
+    several different ones)."""
+    if "ccount" not in text or "=" not in text:
+        return None
+    found = {match.group(1) for match in islice(_LINK_ACCOUNT.finditer(text), 16)}
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _ses_context(text: str) -> str | None:

@@ -4,7 +4,12 @@ act offered to avoid the window or its delays, or sessions the window ends, stil
 what AWS "told you" on an earlier date is what was said then; a case AWS opened "for you" after the reader contacted
 Support is the reader's own case; a window the reader may change by a date the mail gives (it, es, en); the date a
 Chinese invitation was sent ("于 D 邀请"); the account named by its last four digits and written in full far from its
-noun."""
+noun. Round 60: an act AWS "advises" before a date; a certificate AWS replaces and the new one added to a trust store; a
+change to how AWS routes its notices; a Traditional Chinese suspension said with "遭"; how soon AWS's people answer is
+no deadline; an account that "may have been compromised", its id between; an SES review with its Region between; a
+service update's window; a version in its maintenance phase, fixed "until at least" a date; a price change in the
+singular (pt, es); an SMS number under review; the account a link names as a parameter; AWS opened "a" case, in
+Chinese; one reserved instance that expires (pt, es)."""
 
 from __future__ import annotations
 
@@ -108,3 +113,144 @@ def test_no_account_by_its_last_digits_when_two_numbers_end_so() -> None:
                       "We found an access key of your AWS account (ending in 8205) in a public repository.\n\n"
                       "Reference numbers, for the support center: 604411738205 and 911122238205.\n", date=FEB_9)
     assert notice.aws_account_id is None
+
+
+# ---------------------------------------------------------------- round 60
+_GLUE = ("From February 15, 2027, Quokka stops shipping security fixes for the 3.9 runtime and new jobs can no longer "
+         "select it. From March 15, 2027, you can no longer start existing jobs pinned to it.\n\n")
+
+
+def test_an_act_aws_advises_before_a_date_is_the_deadline() -> None:
+    notice = classify(NO_REPLY, "[Action Required] Amazon Quokka 3.9 runtime [AWS Account: 604411738205]",
+                      "Amazon Quokka is retiring the 3.9 runtime in two steps.\n\n" + _GLUE
+                      + "We advise you to move your jobs to the 3.12 runtime before March 15, 2027.\n", date=FEB_9)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-03-15"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On June 21, 2027, AWS will replace that certificate with one issued by a new intermediate authority.",
+    "If your clients pin certificates, add the new intermediate certificate to their trust store by June 20, 2027.",
+])
+def test_a_certificate_aws_replaces_or_one_to_add_to_a_trust_store(sentence: str) -> None:
+    notice = classify(NO_REPLY, None,
+                      "Important notice about Amazon Quokka endpoints\n\nAWS account 604411738205 owns Quokka "
+                      "endpoints that use the AWS-managed server certificate.\n\n" + sentence + "\n", date=FEB_9)
+    assert notice.notice_type == "health.certificate_rotation"
+
+
+def test_a_change_to_how_aws_routes_its_notices_is_a_policy_change() -> None:
+    notice = classify(NO_REPLY, "Update to how AWS routes Quokka notices to your account contacts",
+                      "We are writing to tell you about a change to how AWS uses the contact details on your accounts. "
+                      "Beginning May 10, 2027, AWS will send Quokka security findings only to the security alternate "
+                      "contact, when one is set.\n", date=FEB_9)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_traditional_chinese_suspension_said_with_zao() -> None:
+    notice = classify(NO_REPLY, "您的 AWS 帳戶 604411738205 已遭暫停",
+                      "由於 Amazon Quokka 帳單仍未付款，我們已暫停您的帳戶。"
+                      "請於 2027年3月20日之前付清未付金額。\n", date=FEB_9)
+    assert notice.notice_type == "account.suspended"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Your account manager will reach out within two business days to schedule a call.",
+    "Our team will get back to you within 3 business days.",
+])
+def test_how_soon_aws_answers_is_no_deadline(sentence: str) -> None:
+    notice = classify(NO_REPLY, "AWS Support case 179031266804 opened for your account",
+                      "We have opened case 179031266804 on behalf of AWS account 604411738205 about your Amazon Quokka "
+                      "plan.\n\n" + sentence + "\n", date=FEB_9)
+    assert notice.notice_type == "support.case_opened_by_aws"
+    assert notice.deadline is None
+
+
+# (guard: the reader asked to answer within a period keeps it)
+def test_a_reply_asked_within_a_period_keeps_its_deadline() -> None:
+    notice = classify(NO_REPLY, "AWS Support case 179031266804 opened for your account",
+                      "We have opened case 179031266804 on behalf of AWS account 604411738205 about unusual Amazon "
+                      "Quokka traffic.\n\nPlease respond within 5 days of this message.\n", date=FEB_9)
+    assert notice.deadline == "2027-02-14"
+
+
+def test_an_account_that_may_have_been_compromised_its_id_between() -> None:
+    notice = classify("aws-verification@amazon.com", "Your AWS Account 604411738205 may have been compromised",
+                      "We observed Amazon Quokka API calls on your account that do not match its usual pattern.\n",
+                      date=FEB_9)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon SES: your sending account in ap-southeast-3 is under review",
+     "Because of your complaint rate, we have put your SES sending account in ap-southeast-3 under review.\n"),
+    ("Your account", "We have put the Amazon SES account in the Asia Pacific (Jakarta) Region under review as of "
+     "2027-02-09.\n"),
+])
+def test_an_ses_review_its_region_between(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_9)
+    assert notice.notice_type == "ses.sending_review"
+
+
+def test_a_service_updates_window_is_a_maintenance() -> None:
+    notice = classify("no-reply@amazonaws.com", "Amazon Quokka service update window started: qk-prod",
+                      "The Amazon Quokka service update window qk-sec-2027-02 started at 2027-02-09T05:00Z.\n"
+                      "Account: 604411738205\n", date=FEB_9)
+    assert notice.notice_type == "health.scheduled_maintenance"
+
+
+def test_a_version_in_its_maintenance_phase_fixed_until_at_least_a_date() -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka V1 maintenance update [AWS Account: 604411738205]",
+                      "Amazon Quokka Version 1 entered its maintenance phase on June 30, 2023. We will keep releasing "
+                      "critical security fixes for the V1 software until at least December 31, 2027. We suggest that "
+                      "you plan the move to Version 2.\n", date=FEB_9)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-12-31"
+
+
+@pytest.mark.parametrize("subject", ["Alteração de preço do Amazon Quokka a partir de junho de 2027",
+                                     "Cambio de precio de Amazon Quokka a partir de junio de 2027"])
+def test_a_price_change_in_the_singular(subject: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", subject,
+                      "A partir de 1º de junho de 2027, o Amazon Quokka passará a cobrar pelas métricas armazenadas.\n",
+                      date=FEB_9)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_an_sms_number_under_review_is_an_abuse_notice() -> None:
+    notice = classify(NO_REPLY, "Your AWS End User Messaging SMS number is under review",
+                      "The opt-out rate for toll-free number +1 833 555 0199 is high enough that we have placed the "
+                      "number under review (AWS Account 604411738205).\n", date=FEB_9)
+    assert notice.notice_type == "abuse.other"
+
+
+def test_the_account_a_link_names_as_a_parameter() -> None:
+    notice = classify("noreply@registrar.amazon.com", None,
+                      "You have chosen to register the domain quokka.example.com with Amazon Route 53.\n\nTo confirm "
+                      "this address, click https://registrar.amazon.com/email-verification?token=Qk7x&account="
+                      "604411738205\n", date=FEB_9)
+    assert notice.aws_account_id == "604411738205"
+
+
+# (guard: two different accounts in links name none)
+def test_no_account_when_links_name_two() -> None:
+    notice = classify("noreply@registrar.amazon.com", None,
+                      "Confirm: https://registrar.amazon.com/v?token=Qk7x&account=604411738205\nOr: "
+                      "https://registrar.amazon.com/v?token=Qk7y&account=911122238205\n", date=FEB_9)
+    assert notice.aws_account_id is None
+
+
+def test_aws_opened_a_case_with_a_measure_word_in_chinese() -> None:
+    notice = classify(NO_REPLY, None,
+                      "AWS 已为您的账户 604411738205 创建了一个支持案例（案例编号 178820533901），事由：Amazon Quokka "
+                      "存储桶被用于分发未经授权的内容。\n", date=FEB_9)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+@pytest.mark.parametrize("body", [
+    "Uma instância reservada do Amazon Quokka na sua conta 604411738205 expira em 20/05/2027.\n",
+    "Una instancia reservada de Amazon Quokka en su cuenta 604411738205 vence el 20/05/2027.\n",
+])
+def test_one_reserved_instance_that_expires(body: str) -> None:
+    notice = classify("bcm-dashboards@aws.com", "[AWS Account: 604411738205] Amazon Quokka", body, date=FEB_9)
+    assert notice.notice_type == "cost.commitment_expiry"
