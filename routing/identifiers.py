@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from itertools import islice
 from typing import Any
 from urllib.parse import unquote
 
@@ -889,8 +888,8 @@ def _link_account(text: str) -> str | None:
     several different ones)."""
     if "ccount" not in text or "=" not in text:
         return None
-    found = {match.group(1) for match in islice(_LINK_ACCOUNT.finditer(text), 16)}
-    return next(iter(found)) if len(found) == 1 else None
+    found = set(_LINK_ACCOUNT.findall(text))
+    return found.pop() if len(found) == 1 else None
 
 
 def _ses_context(text: str) -> str | None:
