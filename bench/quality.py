@@ -294,7 +294,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen354", "fixtures-unseen354-heldout", "fixtures-unseen355",
                     "fixtures-unseen355-heldout", "fixtures-unseen356", "fixtures-unseen356-heldout",
                     "fixtures-unseen357", "fixtures-unseen357-heldout", "fixtures-unseen358",
-                    "fixtures-unseen358-heldout"})
+                    "fixtures-unseen358-heldout",
+                    "fixtures-unseen359", "fixtures-unseen359-heldout", "fixtures-unseen360",
+                    "fixtures-unseen360-heldout", "fixtures-unseen361", "fixtures-unseen361-heldout",
+                    "fixtures-unseen362", "fixtures-unseen362-heldout", "fixtures-unseen363",
+                    "fixtures-unseen363-heldout", "fixtures-unseen364", "fixtures-unseen364-heldout",
+                    "fixtures-unseen365", "fixtures-unseen365-heldout", "fixtures-unseen366",
+                    "fixtures-unseen366-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -984,7 +990,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen357", "variants-unseen357"),
                 ("fixtures-unseen357-heldout", "variants-unseen357-heldout"),
                 ("fixtures-unseen358", "variants-unseen358"),
-                ("fixtures-unseen358-heldout", "variants-unseen358-heldout"))
+                ("fixtures-unseen358-heldout", "variants-unseen358-heldout"),
+                ("fixtures-unseen359", "variants-unseen359"),
+                ("fixtures-unseen359-heldout", "variants-unseen359-heldout"),
+                ("fixtures-unseen360", "variants-unseen360"),
+                ("fixtures-unseen360-heldout", "variants-unseen360-heldout"),
+                ("fixtures-unseen361", "variants-unseen361"),
+                ("fixtures-unseen361-heldout", "variants-unseen361-heldout"),
+                ("fixtures-unseen362", "variants-unseen362"),
+                ("fixtures-unseen362-heldout", "variants-unseen362-heldout"),
+                ("fixtures-unseen363", "variants-unseen363"),
+                ("fixtures-unseen363-heldout", "variants-unseen363-heldout"),
+                ("fixtures-unseen364", "variants-unseen364"),
+                ("fixtures-unseen364-heldout", "variants-unseen364-heldout"),
+                ("fixtures-unseen365", "variants-unseen365"),
+                ("fixtures-unseen365-heldout", "variants-unseen365-heldout"),
+                ("fixtures-unseen366", "variants-unseen366"),
+                ("fixtures-unseen366-heldout", "variants-unseen366-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
