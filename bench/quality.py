@@ -300,7 +300,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen362", "fixtures-unseen362-heldout", "fixtures-unseen363",
                     "fixtures-unseen363-heldout", "fixtures-unseen364", "fixtures-unseen364-heldout",
                     "fixtures-unseen365", "fixtures-unseen365-heldout", "fixtures-unseen366",
-                    "fixtures-unseen366-heldout"})
+                    "fixtures-unseen366-heldout",
+                    "fixtures-unseen367", "fixtures-unseen367-heldout", "fixtures-unseen368",
+                    "fixtures-unseen368-heldout", "fixtures-unseen369", "fixtures-unseen369-heldout",
+                    "fixtures-unseen370", "fixtures-unseen370-heldout", "fixtures-unseen371",
+                    "fixtures-unseen371-heldout", "fixtures-unseen372", "fixtures-unseen372-heldout",
+                    "fixtures-unseen373", "fixtures-unseen373-heldout", "fixtures-unseen374",
+                    "fixtures-unseen374-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1006,7 +1012,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen365", "variants-unseen365"),
                 ("fixtures-unseen365-heldout", "variants-unseen365-heldout"),
                 ("fixtures-unseen366", "variants-unseen366"),
-                ("fixtures-unseen366-heldout", "variants-unseen366-heldout"))
+                ("fixtures-unseen366-heldout", "variants-unseen366-heldout"),
+                ("fixtures-unseen367", "variants-unseen367"),
+                ("fixtures-unseen367-heldout", "variants-unseen367-heldout"),
+                ("fixtures-unseen368", "variants-unseen368"),
+                ("fixtures-unseen368-heldout", "variants-unseen368-heldout"),
+                ("fixtures-unseen369", "variants-unseen369"),
+                ("fixtures-unseen369-heldout", "variants-unseen369-heldout"),
+                ("fixtures-unseen370", "variants-unseen370"),
+                ("fixtures-unseen370-heldout", "variants-unseen370-heldout"),
+                ("fixtures-unseen371", "variants-unseen371"),
+                ("fixtures-unseen371-heldout", "variants-unseen371-heldout"),
+                ("fixtures-unseen372", "variants-unseen372"),
+                ("fixtures-unseen372-heldout", "variants-unseen372-heldout"),
+                ("fixtures-unseen373", "variants-unseen373"),
+                ("fixtures-unseen373-heldout", "variants-unseen373-heldout"),
+                ("fixtures-unseen374", "variants-unseen374"),
+                ("fixtures-unseen374-heldout", "variants-unseen374-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
