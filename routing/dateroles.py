@@ -73,7 +73,7 @@ BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|th
                               r"\bantes (?:desse|deste) (?:novo |[uú]ltimo )?prazo\b|"
                               r"\bprima di (?:tale|questa|quella) (?:nuova |ultima )?scadenza\b|"
                               r"\bvor (?:dieser|der) (?:neuen |verlängerten |letzten )?frist\b|"
-                              r"(?:该|此|这个)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
+                              r"(?:该|此|这个)日期(?:之)?前|(?:这|這)一?天(?:之)?前|이 날짜 (?:이전에|전에|까지)|"
                               # (the date named above: "by the date above", "上記の(強制アップグレード)日までに",
                               # "上述日期之前", "위 날짜까지")
                               r"\b(?:by|before) the (?:date above|above date)\b|"
@@ -115,7 +115,7 @@ THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this dat
                           r"\bvor diesem (?:datum|tag)\b|\bavant (?:cette date|ce jour)\b|"
                           r"\bantes de (?:esa|esta|dicha) fecha\b|\bantes (?:dessa|desta) data\b|"
                           r"\bprima di (?:tale|questa|quella) data\b|(?:この|その)日(?:付)?までに|"
-                          r"(?:该|此|这个|這個)日期(?:之)?前|이 날짜 (?:이전에|전에|까지)")
+                          r"(?:该|此|这个|這個)日期(?:之)?前|(?:这|這)一?天(?:之)?前|이 날짜 (?:이전에|전에|까지)")
 BY_THEN = re.compile(_BY_THAT_DATE + "|" + DUE_DATE_ASK + "|" + EFFECTIVE_DATE_ASK + "|"
                      # (or the date of a field the mail names: "reply … before the scheduled deletion time")
                      r"\b(?:by|before) the scheduled [\w-]{1,20}(?: [\w-]{1,20})? (?:time|date)\b|"
@@ -130,7 +130,8 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "before this", "before it ends", "before the end", "of that da", "of this da", "of then", "of that ti",
                 "to that da", "to this da", "to then", "to that ti", "vor diesem", "vor dem datum", "vor dem tag",
                 "avant cette", "avant ce jour", "avant la fin", "dessa data", "desta data", "s da data", "di tale",
-                "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "이 날짜",
+                "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "这一天",
+                "这天", "這一天", "這天", "이 날짜",
                 "effective date", "start date", "change date", "la fecha de", "da data de", "la date d",
                 "della data di",
                 "vor dem inkraft", "vor dem wirksam", "vor dem stichtag", "vor dem startdatum", "日までに", "日の前日",
@@ -196,8 +197,10 @@ _CAUSE_OPENER = re.compile(r"[ \t]*(?:as(?! of\b| from\b| part\b| a\b| an\b| ann
 # "期限までに回答がない場合、ケースは D に…"): the date is what happens only then
 _CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se ", "場合", "如果", "若", "경우",
                    "않으면", "없으면")
-_CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus)\b|"
-                        r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*|ti|vi|hai|avete)\b|"
+_CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|"
+                        r"\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus|prefiere)\b|"
+                        r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*|ti|vi|hai|avete|"
+                        r"preferir|preferisce)\b|"
                         r"場合|如果|若|경우|않으면|없으면")
 # what may stand between a date and the particle after it in ja/zh/ko: a weekday, in parentheses or not, then a
 # time with its half of the day and its zone ("2027年3月15日（月）10:00 UTC まで", "2027년 3월 15일 월요일 오전 10:00
@@ -300,23 +303,26 @@ _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preg
 _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|delete|remove|back up|submit|upload|pay|"
                          r"respond|reply|apply|accept|confirm|complete|verify|renew|cancel|take action|contact|replace|"
                          r"move|add|"
-                         r"install|import|configure|enable|switch|change|register|review|export|transfer)\b|"
+                         r"install|import|configure|enable|switch|change|register|review|export|transfer|"
+                         # (a restart the reader may do first: "restart each channel yourself before that date")
+                         r"restart|reboot|reschedule)\b|"
                          r"[a-zéèà]+ez\b|"  # (a French imperative: "Sauvegardez", "Mettez")
                          # the polite imperative of Spanish, Portuguese and Italian ("Adjunte los documentos …",
                          # "Envie os documentos …", "Alleghi i documenti …")
                          r"(?:adjunte|env[ií]e|actualice|proporcione|cargue|suba|verifique|pague|confirme|realice|"
-                         r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|"
+                         r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|reinicie|reprograme|"
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
                          # (and the familiar imperative Italian mail also writes: "richiedi un aumento", "aggiorna i
                          # client", not one that is also a noun, "modifica", "verifica")
                          r"richiedi|aggiorna|migra|sposta|contatta|rispondi|carica|invia|disattiva|rinnova|aggiungi|"
                          r"controlla|"
-                         r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri)\b)")
+                         r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri|riavvii|riavvia)\b)")
 # an imperative in the clause after a condition ("If you want to keep paying in USD, change the currency …", "Si vous
 # souhaitez …, modifiez …", "Si desea …, cambie …", "Se desidera …, modifichi …")
 _CONDITION_THEN_IMPERATIVE = re.compile(r"\b(?:if you|si vous|si desea|si usted|se voc[eê]|se desidera|wenn sie|"
-                                        r"falls sie)\b[^.\n]{0,160}?,(?=\s*\w)" + _IMPERATIVE.pattern)
+                                        r"falls sie|si prefiere|se preferir|se preferisce)\b[^.\n]{0,160}?,(?=\s*\w)"
+                                        + _IMPERATIVE.pattern)
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
 # the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try

@@ -874,6 +874,8 @@ _JA_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+[)）]?\s*+"
 # a CJK lead right before a date ("将于 2026年4月20日": will, on)
 # (or "from" D, a zone between: "自北京时间 D（星期二）08:00 起", "从 UTC D 开始")
 _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟到|延期至|延后至|改为|"
+                       # (the new date of what was moved: "新的日期为 D", "新しい日付は D", "새 날짜는 D")
+                       r"新的?(?:日期|时间)(?:为|是)\s*[:：]?|新しい(?:日付|日程|期日)は|새(?:로운)? 날짜는|"
                        r"(?:自|从)\s*(?:北京时间|台北时间|日本时间|协调世界时|utc|gmt)|"
                        # (a scheduled act's field: "计划停止时间：D", "计划重启日期：D")
                        r"计划(?:停止|重启|重新启动|维护|退役|停用|执行|更换|轮换)(?:时间|日期)\s*[:：])\s*\Z")
