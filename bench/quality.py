@@ -306,7 +306,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen370", "fixtures-unseen370-heldout", "fixtures-unseen371",
                     "fixtures-unseen371-heldout", "fixtures-unseen372", "fixtures-unseen372-heldout",
                     "fixtures-unseen373", "fixtures-unseen373-heldout", "fixtures-unseen374",
-                    "fixtures-unseen374-heldout"})
+                    "fixtures-unseen374-heldout",
+                    "fixtures-unseen375", "fixtures-unseen375-heldout", "fixtures-unseen376",
+                    "fixtures-unseen376-heldout", "fixtures-unseen377", "fixtures-unseen377-heldout",
+                    "fixtures-unseen378", "fixtures-unseen378-heldout", "fixtures-unseen379",
+                    "fixtures-unseen379-heldout", "fixtures-unseen380", "fixtures-unseen380-heldout",
+                    "fixtures-unseen381", "fixtures-unseen381-heldout", "fixtures-unseen382",
+                    "fixtures-unseen382-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1028,7 +1034,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen373", "variants-unseen373"),
                 ("fixtures-unseen373-heldout", "variants-unseen373-heldout"),
                 ("fixtures-unseen374", "variants-unseen374"),
-                ("fixtures-unseen374-heldout", "variants-unseen374-heldout"))
+                ("fixtures-unseen374-heldout", "variants-unseen374-heldout"),
+                ("fixtures-unseen375", "variants-unseen375"),
+                ("fixtures-unseen375-heldout", "variants-unseen375-heldout"),
+                ("fixtures-unseen376", "variants-unseen376"),
+                ("fixtures-unseen376-heldout", "variants-unseen376-heldout"),
+                ("fixtures-unseen377", "variants-unseen377"),
+                ("fixtures-unseen377-heldout", "variants-unseen377-heldout"),
+                ("fixtures-unseen378", "variants-unseen378"),
+                ("fixtures-unseen378-heldout", "variants-unseen378-heldout"),
+                ("fixtures-unseen379", "variants-unseen379"),
+                ("fixtures-unseen379-heldout", "variants-unseen379-heldout"),
+                ("fixtures-unseen380", "variants-unseen380"),
+                ("fixtures-unseen380-heldout", "variants-unseen380-heldout"),
+                ("fixtures-unseen381", "variants-unseen381"),
+                ("fixtures-unseen381-heldout", "variants-unseen381-heldout"),
+                ("fixtures-unseen382", "variants-unseen382"),
+                ("fixtures-unseen382-heldout", "variants-unseen382-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
