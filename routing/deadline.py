@@ -1322,8 +1322,16 @@ def _resendable_period(lowered: str, at: int, end: int) -> bool:
     word for valid after it: "此連結 3 天內有效", "该链接在 72 小时内有效")."""
     if _resendable_expiry(lowered, at, end):
         return True
-    return lowered[end:end + 4].lstrip().startswith(_VALID_CJK) \
-        and _RESENDABLE_CJK.search(lowered, max(0, at - 16), at) is not None
+    # (or a period of hours with the link named right after it, to open within it: "请在 72 小时内访问以下链接", "72
+    # 時間以内に次のリンクを開いて", "72시간 이내에 아래 링크를 여십시오"; not days, which a registrant has to verify
+    # an address in, "请在 15 天内点击以下链接": a deadline)
+    return (lowered[end:end + 4].lstrip().startswith(_VALID_CJK)
+            and _RESENDABLE_CJK.search(lowered, max(0, at - 16), at) is not None) \
+        or (any(map(lowered[at:end].__contains__, _CJK_HOURS))
+            and _RESENDABLE_CJK.search(lowered, end, end + 12) is not None)
+
+
+_CJK_HOURS = ("小时", "小時", "時間", "시간")
 
 
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,

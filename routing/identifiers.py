@@ -800,6 +800,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
+    skipped: list[tuple[int, str, str]] = []  # (another's, a management or payer one: "(management account N)")
     sellers = bool(twelve) and (few or any(map(low.__contains__, _SELLER_WORDS)))  # (read in the loop over twelve only)
     last_end = -1  # where the number before ends
     for start, end, number in twelve:
@@ -813,6 +814,7 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 text, start, fold_lower(text[max(0, start - _OWN_CREATED.reach):start])):
             return account_digits(number)  # the management account of the organization the reader created
         if _OTHER_AFTER.match(text, end) or _OTHER.search(text, start, before):
+            skipped.append((start, number, before))
             continue
         if on_seller_row:
             continue
@@ -825,9 +827,15 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return account_digits(number)
     # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none; and a payer
     # field's word in the window before one of them, else it finds no payer: every _PAYER_FIELD match holds one)
-    linked = (_linked_beside_payer(text, numbers) if len(numbers) > 1 and (any(
-        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in numbers) if few
+    # (the payer may be one read above as another's account, "Monitor: org-wide (management account 4979…)" over
+    # "Linked account with the anomaly: 7956…": the linked one is still the account concerned, never the payer)
+    paired = sorted(numbers + skipped) if skipped and numbers else numbers
+    linked = (_linked_beside_payer(text, paired) if len(paired) > 1 and (any(
+        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in paired) if few
         else any(map(low.__contains__, _PAYER_NEEDLES))) and not _your_payer(text) else None)
+    if linked is not None and paired is not numbers and all(account_digits(number) != linked
+                                                             for _, number, _ in numbers):
+        linked = None  # (the linked field's number was itself another's: nothing read from the pair)
     if linked is not None and not any(account_digits(number) != linked and _SECOND_PERSON.search(text, start, before)
                                       for start, number, before in numbers):
         # (not where the prose names another of them the reader's: "Reserved nodes purchased by your AWS account 6848…"

@@ -7,7 +7,13 @@ correspondence; an account closed with its name in parentheses after its id; a S
 ("se ha suspendido") or with the article ("hemos suspendido la cuenta"); the new date of a moved end of support in
 Chinese and Japanese ("新的日期为 D", "新しい日付は D"), asked "before this day" (这一天之前); a planned lifecycle
 event whose endpoint will present a certificate another authority issued, or whose root certificates are to be added
-(fr, es, pt, it), and a subject that asks to update the certificates, is a certificate rotation."""
+(fr, es, pt, it), and a subject that asks to update the certificates, is a certificate rotation. Round 63: a subject
+that asks to update permissions by a date, also from a marketing sender, is a policy change with that date; a Chinese
+subject that says the account is about to be suspended makes an overdue balance a suspension warning; the linked account
+beside a management account named in parentheses; a reply on a case numbered in the subject, tagged with the account
+("RE:[CASE N] … [AWS ID N]"), is the case's correspondence, not abuse; a case AWS opened, in Korean and Chinese word
+orders; an approval link to open within hours (zh) is no deadline, while days to verify an address stay one; a new
+reply on a case named in a Spanish subject."""
 
 from __future__ import annotations
 
@@ -145,3 +151,91 @@ def test_a_lifecycle_event_without_a_certificate_stays_an_end_of_support() -> No
     notice = classify(HEALTH, "Amazon Quokka : fin du support [Compte AWS : 604411738205]",
                       "La prise en charge de Quokka 1.x prend fin le 14 juin 2027." + _ROTATION_CODE, date=FEB_9)
     assert notice.notice_type == "health.end_of_support"
+
+
+MARKETING = "aws-marketing-email-replies@amazon.com"
+
+
+def test_a_subject_that_asks_to_update_permissions_by_a_date_is_a_policy_change() -> None:
+    notice = classify(MARKETING, "Update your Amazon Quokka console permissions by April 12, 2027",
+                      "Amazon Quokka is moving to finer-grained IAM actions, effective April 12, 2027. Attach the new "
+                      "managed policy to the roles that open the console.\n", date=FEB_9)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-04-12"
+
+
+# (guard: a marketing mail that names permissions without a date to update them by stays marketing)
+def test_a_newsletter_about_permissions_stays_marketing() -> None:
+    notice = classify(MARKETING, "Five ways to review your Amazon Quokka permissions",
+                      "Read our new guide to least-privilege access in Amazon Quokka.\n", date=FEB_9)
+    assert notice.notice_type == "marketing.newsletter"
+
+
+RECEIVABLES = "aws-receivables-support@email.amazon.com"
+
+
+def test_a_chinese_subject_about_to_suspend_makes_an_overdue_balance_a_warning() -> None:
+    notice = classify(RECEIVABLES, "您的 AWS 帳戶 604411738205 即將被暫停",
+                      "您好：\n\n您的 AWS 帳戶 604411738205 有一筆逾期未付的款項（Amazon Quokka）。\n\n"
+                      "請於 2027年2月20日之前完成付款。\n", date=FEB_9)
+    assert notice.notice_type == "billing.suspension_warning"
+
+
+COST = "no-reply@costanomalydetection.amazonaws.com"
+
+
+def test_the_linked_account_beside_a_management_account_in_parentheses() -> None:
+    notice = classify(COST, "AWS Cost Anomaly Detection: 1 new anomaly",
+                      "Monitor: quokka-org (management account 604411738205)\n"
+                      "Linked account with the anomaly: 318822460917 (quokka-lab)\nService: Amazon Quokka\n",
+                      date=FEB_9)
+    assert notice.aws_account_id == "318822460917"
+
+
+def test_a_reply_on_a_case_tagged_with_the_account_is_correspondence_not_abuse() -> None:
+    notice = classify(NO_REPLY, "RE:[CASE 18830291734] Quokka indiqué comme obsolète [AWS ID 604411738205]",
+                      "Bonjour,\n\nVous nous avez demandé pourquoi Amazon Quokka apparaît comme obsolète. Vous pouvez "
+                      "répondre dans ce dossier.\n", date=FEB_9)
+    assert notice.notice_type == "support.case_correspondence"
+
+
+# (guard: an abuse report tagged the same way stays one)
+def test_an_abuse_report_tagged_with_the_account_stays_abuse() -> None:
+    notice = classify(NO_REPLY, "RE:[CASE 18830291734] Quokka [AWS ID 604411738205]",
+                      "Hello,\n\nWe have received a report that your Quokka instance is sending spam.\n", date=FEB_9)
+    assert notice.notice_type == "abuse.report"
+
+
+@pytest.mark.parametrize("body", [
+    "안녕하세요,\n\nAWS가 계정 604411738205 에 대해 지원 사례 18830291734 를 열었습니다.\n",
+    "您好，\n\nAWS 账户 604411738205 的一个支持案例已由 AWS 代表您创建。\n\n案例编号：18830291734\n",
+])
+def test_a_case_aws_opened_in_korean_and_chinese_word_orders(body: str) -> None:
+    notice = classify(NO_REPLY, None, body + "Amazon Quokka\n", date=FEB_9)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+# (guard: a Korean case opened at the reader's request stays the reader's own case)
+def test_a_korean_case_opened_at_the_readers_request_is_not_opened_by_aws() -> None:
+    notice = classify(NO_REPLY, None, "안녕하세요,\n\nAWS에서 고객님의 요청에 따라 지원 사례 18830291734 를 "
+                      "생성했습니다.\n", date=FEB_9)
+    assert notice.notice_type != "support.case_opened_by_aws"
+
+
+CERTIFICATES = "no-reply@certificates.amazon.com"
+
+
+def test_an_approval_link_to_open_within_hours_is_no_deadline() -> None:
+    notice = classify(CERTIFICATES, None, "您好：\n\n有人请求为 quokka.example 签发证书。\n\n如需批准，请在 72 小时内"
+                      "访问以下链接：\nhttps://eu-west-1.certificates.amazon.com/approvals?code=q1&context=q2\n",
+                      date=FEB_9)
+    assert notice.notice_type == "verification.acm_approval"
+    assert notice.deadline is None
+
+
+def test_a_new_reply_on_a_case_named_in_a_spanish_subject_is_correspondence() -> None:
+    notice = classify(NO_REPLY, "Hay una nueva respuesta en su caso de soporte 18830291734",
+                      "Hola:\n\nLas versiones antiguas de Amazon Quokka figuran como obsoletas desde el 8 de enero de "
+                      "2027 y dejarán de recibir soporte el 30 de septiembre de 2027.\n",
+                      date=FEB_9)
+    assert notice.notice_type == "support.case_correspondence"
