@@ -760,6 +760,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 14/14, 15/15, 13/13, 19/19 and 12/13 labelled deadlines, 30/30 ids but 367's 29/30): session 36's blind round 62,
     # eight batches on the same rules (f4f3594)
     names += [f"fixtures-unseen{n}{part}" for n in range(367, 375) for part in ("", "-heldout")]
+    # unseen375-382 (first runs 30/30, 30/30, 27/30, 29/30, 29/30, 29/30, 29/30 and 29/30 types, 15/15, 17/17, 16/17,
+    # 13/13, 16/16, 14/15, 17/17 and 15/15 labelled deadlines, 30/30 ids but 379's 29/30): session 36's blind round
+    # 63, eight batches on rounds 61-62's rules (5b17d86)
+    names += [f"fixtures-unseen{n}{part}" for n in range(375, 383) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1293,6 +1297,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen367-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     floors["fixtures-unseen373-heldout"] = (7 / 10, 1.0, 1.0)
     floors["fixtures-unseen374-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen375-382: session 36's round 63, main folders tuned on (left: two maintenance windows beside a no-action
+    # sentence, 378 and 382, the split convention), held-out ones at their first runs
+    floors["fixtures-unseen378"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen382"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen377-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen378-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen381-heldout"] = (1.0, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
