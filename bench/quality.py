@@ -312,7 +312,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen378", "fixtures-unseen378-heldout", "fixtures-unseen379",
                     "fixtures-unseen379-heldout", "fixtures-unseen380", "fixtures-unseen380-heldout",
                     "fixtures-unseen381", "fixtures-unseen381-heldout", "fixtures-unseen382",
-                    "fixtures-unseen382-heldout"})
+                    "fixtures-unseen382-heldout",
+                    "fixtures-unseen383", "fixtures-unseen383-heldout", "fixtures-unseen384",
+                    "fixtures-unseen384-heldout", "fixtures-unseen385", "fixtures-unseen385-heldout",
+                    "fixtures-unseen386", "fixtures-unseen386-heldout", "fixtures-unseen387",
+                    "fixtures-unseen387-heldout", "fixtures-unseen388", "fixtures-unseen388-heldout",
+                    "fixtures-unseen389", "fixtures-unseen389-heldout", "fixtures-unseen390",
+                    "fixtures-unseen390-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1050,7 +1056,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen381", "variants-unseen381"),
                 ("fixtures-unseen381-heldout", "variants-unseen381-heldout"),
                 ("fixtures-unseen382", "variants-unseen382"),
-                ("fixtures-unseen382-heldout", "variants-unseen382-heldout"))
+                ("fixtures-unseen382-heldout", "variants-unseen382-heldout"),
+                ("fixtures-unseen383", "variants-unseen383"),
+                ("fixtures-unseen383-heldout", "variants-unseen383-heldout"),
+                ("fixtures-unseen384", "variants-unseen384"),
+                ("fixtures-unseen384-heldout", "variants-unseen384-heldout"),
+                ("fixtures-unseen385", "variants-unseen385"),
+                ("fixtures-unseen385-heldout", "variants-unseen385-heldout"),
+                ("fixtures-unseen386", "variants-unseen386"),
+                ("fixtures-unseen386-heldout", "variants-unseen386-heldout"),
+                ("fixtures-unseen387", "variants-unseen387"),
+                ("fixtures-unseen387-heldout", "variants-unseen387-heldout"),
+                ("fixtures-unseen388", "variants-unseen388"),
+                ("fixtures-unseen388-heldout", "variants-unseen388-heldout"),
+                ("fixtures-unseen389", "variants-unseen389"),
+                ("fixtures-unseen389-heldout", "variants-unseen389-heldout"),
+                ("fixtures-unseen390", "variants-unseen390"),
+                ("fixtures-unseen390-heldout", "variants-unseen390-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
