@@ -788,6 +788,9 @@ _FACT_LABEL_FOREIGN = re.compile(r"(?:\bveröffentlicht am|\bpubli[ée]e?s? le|\
                                  # emissione", "Ausstellungsdatum")
                                  r"\bdata de emiss[ãa]o|\bfecha de emisi[óo]n|\bdate d.[ée]mission|\bdata di emissione|"
                                  r"\bausstellungsdatum|"
+                                 # (or said with the verb: "émise le D", "emitida el D", "emitida em D", "emessa il D",
+                                 # "ausgestellt am D")
+                                 r"\b[ée]mise?s? le|\bemitid[oa]s? (?:el|em)|\bemess[oa] il|\bausgestellt am|"
                                  r"\bdata (?:della )?fattura|\brechnungsdatum|請求日|请求日期|开票日期|发票日期|청구일|"
                                  r"발행일)"
                                  r"\s*[:：]?\s*\Z")
@@ -825,7 +828,7 @@ _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创
                  "erscheinungsdatum", "リリース", "릴리스", "출시", "confirm", "closed on", "encerrada", "chiuso il",
                  "fermé le", "ferme le", "cerrada el", "use ", "usage ", "consumption ", "utiliza", "uso ", "consumo ",
                  "utilisation ", "nutzung ", "verbrauch ", "utilizzo ")
-_FACT_CUES = ("emiss", "emisi", "émission", "ausstellung",
+_FACT_CUES = ("emiss", "emisi", "émission", "ausstellung", "émis", "emis ", "emise", "emitid", "emess", "ausgestellt",
               "öffentlicht", "publi", "발송", "게시", "통지", "発送", "送信", "通知", "公開", "発行", "发送", "发布",
               "factur", "fatur", "fattur", "rechnungsdatum", "請求日", "请求日期", "开票", "发票日期", "청구일",
               "발행일")
@@ -1314,6 +1317,9 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
 # "リンクは 3 日以内有効", "링크는 3일 이내 유효"): as :func:`_resendable_expiry`, the reader can ask for another
 _RESENDABLE_CJK = re.compile(r"(?:連結|连结|链接|鏈接|リンク|링크|url|代码|代碼|验证码|驗證碼|コード|코드)")
 _VALID_CJK = ("有效", "有効", "유효")
+_CJK_HOURS = ("小时", "小時", "時間", "시간")  # (a period of hours, which a link stays valid for)
+# a period of days looked back on, in Chinese, Japanese, Korean ("过去 7 天内", "過去 7 日以内", "최근 7일 이내")
+_LOOKED_BACK = ("过去", "過去", "最近", "지난", "최근")
 
 
 def _resendable_period(lowered: str, at: int, end: int) -> bool:
@@ -1329,9 +1335,6 @@ def _resendable_period(lowered: str, at: int, end: int) -> bool:
             and _RESENDABLE_CJK.search(lowered, max(0, at - 16), at) is not None) \
         or (any(map(lowered[at:end].__contains__, _CJK_HOURS))
             and _RESENDABLE_CJK.search(lowered, end, end + 12) is not None)
-
-
-_CJK_HOURS = ("小时", "小時", "時間", "시간")
 
 
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
@@ -3100,6 +3103,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue  # (when money or a change reaches the reader: "the refund should appear within 10 days")
         if _resendable_period(lowered, match.start(), match.end()):
             continue  # (how long a link or a code stays valid: "此連結 3 天內有效", "the link expires in 3 days")
+        if any(map(lowered[max(0, match.start() - 6):match.start() + 4].__contains__, _LOOKED_BACK)):
+            continue  # (a period looked back on, a rate's: "截至 D，過去 7 天內的投訴率", "최근 7일 이내")
         if " will " in lowered[max(0, match.start() - 80):match.start()] \
                 and _AWS_RESPONDS.search(lowered, max(0, match.start() - 80), match.start()) is not None:
             continue  # (how soon AWS answers: "Your account manager will reach out within one business day")

@@ -13,7 +13,10 @@ subject that says the account is about to be suspended makes an overdue balance 
 beside a management account named in parentheses; a reply on a case numbered in the subject, tagged with the account
 ("RE:[CASE N] … [AWS ID N]"), is the case's correspondence, not abuse; a case AWS opened, in Korean and Chinese word
 orders; an approval link to open within hours (zh) is no deadline, while days to verify an address stay one; a new
-reply on a case named in a Spanish subject."""
+reply on a case named in a Spanish subject. Round 64: the instances' planned retirement named in a localized subject;
+a host "whose hardware is failing"; a change to how AWS sends its billing e-mails, also from a marketing sender; the
+date a French bill was issued ("émise le D") is a fact; an update the reader may apply themself by a date, in German
+("bis zum D selbst … einspielen"); a period looked back on ("過去 7 天內的投訴率") is no deadline."""
 
 from __future__ import annotations
 
@@ -239,3 +242,51 @@ def test_a_new_reply_on_a_case_named_in_a_spanish_subject_is_correspondence() ->
                       "2027 y dejarán de recibir soporte el 30 de septiembre de 2027.\n",
                       date=FEB_9)
     assert notice.notice_type == "support.case_correspondence"
+
+
+
+def test_the_planned_retirement_of_instances_in_a_french_subject() -> None:
+    notice = classify(HEALTH, "[Action requise] Retrait planifié d'instances Amazon Quokka [Compte AWS : 604411738205]",
+                      "Bonjour,\n\nLe matériel hôte de vos instances Amazon Quokka se dégrade. À compter du mardi 9 "
+                      "mars 2027, ces instances seront arrêtées, car le matériel sera retiré.\n", date=FEB_9)
+    assert notice.notice_type == "health.instance_retirement"
+
+
+def test_a_host_whose_hardware_is_failing_is_a_retirement() -> None:
+    notice = classify(NO_REPLY, None, "Hello,\n\nOne of your Amazon Quokka nodes runs on a host whose hardware is "
+                      "failing. The host will be shut down at 12:00 GMT on 2027-03-03.\n", date=FEB_9)
+    assert notice.notice_type == "health.instance_retirement"
+    assert notice.deadline == "2027-03-03"
+
+
+def test_a_change_to_how_aws_sends_its_billing_mail_is_a_policy_change() -> None:
+    notice = classify(MARKETING, "Changes to how you receive Amazon Quokka billing e-mails",
+                      "Starting March 15, 2027, e-mails about Amazon Quokka billing will be sent through the AWS User "
+                      "Notifications service. You do not need to do anything.\n", date=FEB_9)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_the_date_a_french_bill_was_issued_is_a_fact() -> None:
+    notice = classify(NO_REPLY, "Échec du paiement pour le compte AWS 604411738205",
+                      "Bonjour,\n\nNous n'avons pas pu débiter la carte Visa se terminant par 4411 pour la facture du "
+                      "mois de janvier 2027 (émise le 9 février 2027, 212,40 EUR).\n\nMotif indiqué par la banque : "
+                      "carte expirée.\n\nCompte concerné : 604411738205\n", date=FEB_9)
+    assert notice.notice_type == "billing.payment_failed"
+    assert notice.deadline is None
+
+
+def test_an_update_the_reader_may_apply_by_a_date_in_german() -> None:
+    notice = classify(HEALTH, "[Aktion erforderlich] Betriebssystem-Update für Amazon Quokka [AWS-Konto: 604411738205]",
+                      "Hallo,\n\nSie können das Update bis zum Sonntag, 14.03.2027, selbst über die Konsole "
+                      "einspielen. Danach aktualisiert Quokka die Instances im nächsten Wartungsfenster.\n", date=FEB_9)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-14"
+
+
+
+def test_a_period_looked_back_on_is_no_deadline() -> None:
+    notice = classify(NO_REPLY, "Amazon SES 帳戶審查通知 - AWS 帳戶 604411738205",
+                      "您好：\n\n您的 Amazon SES 帳戶目前正接受審查。截至 2027年2月8日，過去 7 天內的投訴率為 0.48%。"
+                      "\n\n請儘快找出原因並加以改正（Amazon Quokka）。\n", date=FEB_9)
+    assert notice.notice_type == "ses.sending_review"
+    assert notice.deadline is None
