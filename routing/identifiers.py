@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -829,13 +829,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     # field's word in the window before one of them, else it finds no payer: every _PAYER_FIELD match holds one)
     # (the payer may be one read above as another's account, "Monitor: org-wide (management account 4979…)" over
     # "Linked account with the anomaly: 7956…": the linked one is still the account concerned, never the payer)
-    paired = sorted(numbers + skipped) if skipped and numbers else numbers
-    linked = (_linked_beside_payer(text, paired) if len(paired) > 1 and (any(
-        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in paired) if few
+    linked = (_linked_beside_payer(text, numbers, skipped) if numbers and len(numbers) + len(skipped) > 1 and (any(
+        any(map(before.__contains__, _PAYER_NEEDLES)) for _, _, before in numbers + skipped) if few
         else any(map(low.__contains__, _PAYER_NEEDLES))) and not _your_payer(text) else None)
-    if linked is not None and paired is not numbers and all(account_digits(number) != linked
-                                                             for _, number, _ in numbers):
-        linked = None  # (the linked field's number was itself another's: nothing read from the pair)
     if linked is not None and not any(account_digits(number) != linked and _SECOND_PERSON.search(text, start, before)
                                       for start, number, before in numbers):
         # (not where the prose names another of them the reader's: "Reserved nodes purchased by your AWS account 6848…"
@@ -908,9 +904,11 @@ def _ses_context(text: str) -> str | None:
     return found.group(1) if found is not None and found.group(1) != "000000000000" else None
 
 
-def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
+def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]],
+                         others: Sequence[tuple[int, str, str]] = ()) -> str | None:
     """The number of a linked-account field (:data:`_LINKED_FIELD`) or of an account line (:data:`_ACCOUNT_LINE`) when
-    another number is a payer-account field (:data:`_PAYER_FIELD`), or None."""
+    another number is a payer-account field (:data:`_PAYER_FIELD`), or None. ``others``: numbers read as another's
+    account, which may stand only as the payer, never as the linked account."""
     linked = payer = None
     for index, (start, number, _) in enumerate(numbers):
         window = max(0, start - 60)
@@ -918,6 +916,9 @@ def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]]) -> str 
         if linked is None and field is not None and not _column_of_several(text, numbers, index, field.start()):
             linked = number
         elif payer is None and _PAYER_FIELD.search(text, window, start):
+            payer = number
+    for start, number, _ in others:
+        if payer is None and _PAYER_FIELD.search(text, max(0, start - 60), start):
             payer = number
     return account_digits(linked) if linked is not None and payer is not None and linked != payer else None
 
