@@ -318,7 +318,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen386", "fixtures-unseen386-heldout", "fixtures-unseen387",
                     "fixtures-unseen387-heldout", "fixtures-unseen388", "fixtures-unseen388-heldout",
                     "fixtures-unseen389", "fixtures-unseen389-heldout", "fixtures-unseen390",
-                    "fixtures-unseen390-heldout"})
+                    "fixtures-unseen390-heldout",
+                    "fixtures-unseen391", "fixtures-unseen391-heldout", "fixtures-unseen392",
+                    "fixtures-unseen392-heldout", "fixtures-unseen393", "fixtures-unseen393-heldout",
+                    "fixtures-unseen394", "fixtures-unseen394-heldout", "fixtures-unseen395",
+                    "fixtures-unseen395-heldout", "fixtures-unseen396", "fixtures-unseen396-heldout",
+                    "fixtures-unseen397", "fixtures-unseen397-heldout", "fixtures-unseen398",
+                    "fixtures-unseen398-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1072,7 +1078,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen389", "variants-unseen389"),
                 ("fixtures-unseen389-heldout", "variants-unseen389-heldout"),
                 ("fixtures-unseen390", "variants-unseen390"),
-                ("fixtures-unseen390-heldout", "variants-unseen390-heldout"))
+                ("fixtures-unseen390-heldout", "variants-unseen390-heldout"),
+                ("fixtures-unseen391", "variants-unseen391"),
+                ("fixtures-unseen391-heldout", "variants-unseen391-heldout"),
+                ("fixtures-unseen392", "variants-unseen392"),
+                ("fixtures-unseen392-heldout", "variants-unseen392-heldout"),
+                ("fixtures-unseen393", "variants-unseen393"),
+                ("fixtures-unseen393-heldout", "variants-unseen393-heldout"),
+                ("fixtures-unseen394", "variants-unseen394"),
+                ("fixtures-unseen394-heldout", "variants-unseen394-heldout"),
+                ("fixtures-unseen395", "variants-unseen395"),
+                ("fixtures-unseen395-heldout", "variants-unseen395-heldout"),
+                ("fixtures-unseen396", "variants-unseen396"),
+                ("fixtures-unseen396-heldout", "variants-unseen396-heldout"),
+                ("fixtures-unseen397", "variants-unseen397"),
+                ("fixtures-unseen397-heldout", "variants-unseen397-heldout"),
+                ("fixtures-unseen398", "variants-unseen398"),
+                ("fixtures-unseen398-heldout", "variants-unseen398-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
