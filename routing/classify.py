@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
 from routing.authenticate import AwsDomains, domain_of
@@ -138,6 +138,17 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
         extracted = _extract(parsed)
     return MailView.of(sender, name, parsed.subject, view_body(parsed), parsed.headers,
                        family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
+
+
+def utc_day(parsed: ParsedMail) -> date | None:
+    """The day the mail was sent, in UTC (the Date header's offset applied; a header without one read as UTC): the day a
+    period counted from this very mail ("within 5 days of this message") starts. A mail sent at 22:47 -08:00 on
+    December 16 was sent on December 17 in UTC, the day AWS gives its own dates in. (Whether a date named in the mail
+    has passed is still judged by the sender's own day, the Date header's: a date that day's writer calls past is.)"""
+    sent = parsed.date
+    if sent is None:
+        return None
+    return sent.date() if sent.tzinfo is None else sent.astimezone(UTC).date()
 
 
 def _lines_not_in(text: str, other: str) -> str:
@@ -289,28 +300,30 @@ class NoticeClassifier:
                                             else f"{view.subject_lower}\n{view.body_lower}", notice_type):
             return None  # (the cheap test first: most mails no rule asked a deadline of name none)
         deadline = None
+        since = utc_day(parsed)  # (a period counted from this mail starts on its UTC day)
         if _QUOTED_LINE.search(text) is not None:
             # a mail that quotes an earlier one ("> Support for these releases ends on June 30, 2027") below its own
             # words: its own words first, which may move that date; the quoted lines only when they name none
             own = _QUOTED_LINE.sub("", text)
             if own.strip():
-                deadline = best_deadline(f"{parsed.subject}\n{own}", mail_date, notice_type, not wanted)
+                deadline = best_deadline(f"{parsed.subject}\n{own}", mail_date, notice_type, not wanted, since)
                 if deadline is not None and not wanted and not evidenced(deadline, notice_type):
                     deadline = None  # (a date of its own words that no rule asked for and nothing evidences: the rest)
         if _missing(deadline, mail_date):
-            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted)
+            deadline = best_deadline(f"{parsed.subject}\n{text}", mail_date, notice_type, not wanted, since)
         if _missing(deadline, mail_date) and len(view.body) > len(text):
             # then the view's body: the text part and the HTML part's own lines (a text part that only says
             # "see the HTML version" leaves the dates in the HTML part: its labels, <dt>/<dd> pairs and table
             # cells, also when the HTML part is short); second, as it costs a longer scan
             # (the body as written, not the view's, whose Traditional Chinese is folded: the source quotes the mail)
-            deadline = best_deadline(f"{parsed.subject}\n{view_body(parsed)}", mail_date, notice_type, not wanted) \
+            deadline = best_deadline(f"{parsed.subject}\n{view_body(parsed)}", mail_date, notice_type, not wanted,
+                                     since) \
                 or deadline
         if deadline is None and parsed.calendar:
             # last, a date the mail gives only in its calendar invitation ("The window is attached as a calendar
             # invitation"): the event's times read as the notice's own fields, after its words
             deadline = best_deadline(f"{parsed.subject}\n{text}\n\n{parsed.calendar}", mail_date, notice_type,
-                                     not wanted)
+                                     not wanted, since)
         if deadline is None or wanted or evidenced(deadline, notice_type):
             return deadline
         return None

@@ -2892,7 +2892,8 @@ def _ascii_localized(lowered: str) -> bool:
                or int(m.group("sa") or 0) > 12 for m in _dates(lowered, True))
 
 
-def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str | None = None) -> _Candidate | None:
+def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str | None = None,
+          since: date | None = None) -> _Candidate | None:
     dated = _dated(lowered, reference, foreign)
     # upcoming dates first (a date already passed is a fact, not a deadline). A passed date is the deadline only when
     # no upcoming one is and the mail asks the reader to act by it (an overdue ask: "Please pay invoice 4410 by
@@ -2936,7 +2937,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     # (not for a closed account: its post-closure period without its end date, "For 90 days after closure you can
     # reopen it", "关闭后的 90 天内", is what the reader may still do, no date of theirs, samples/08; its end named as a
     # date, "reopen it until May 8, 2027", is read as the other dates are)
-    relative = [] if notice_type == CLOSED else _relative(lowered, reference, foreign) if any(
+    relative = [] if notice_type == CLOSED else _relative(lowered, since or reference, foreign) if any(
         map(lowered.__contains__, _THIS_MAIL)) or any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
     anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
     if len(upcoming) > 1:
@@ -2947,7 +2948,7 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         if named is not None:
             return replace(named, score=max(named.score, QUALIFY), aside=False, referred=True)
     return (_pick(candidates + anchored, lowered, notice_type)
-            or _pick(_relative(lowered, reference, foreign) if relative is None else relative)
+            or _pick(_relative(lowered, since or reference, foreign) if relative is None else relative)
             or _pick(_candidates(lowered, passed, foreign, asked=True), lowered, notice_type))
 
 
@@ -2963,9 +2964,19 @@ def _far_then(lowered: str) -> int | None:
 
 def _asked_by(lowered: str, candidate: _Candidate) -> bool:
     """Whether the reader is asked to act by the date of ``candidate`` (:data:`routing.dateroles.ACT_BY`), or its
-    sentence says what will happen then ("After D your instance will be stopped", in a mail sent later)."""
+    sentence says what will happen then ("After D your instance will be stopped", in a mail sent later); not a "will" of
+    another clause before it ("An AWS technician will be on site and the site contact you registered on D has been
+    informed": the date is a fact of its own clause)."""
     left, right = _sentence(lowered, candidate.at, candidate.end)
+    joined = _NEW_CLAUSE.search(lowered, left, candidate.at)
+    while joined is not None:  # (the last clause that opens before the date)
+        left = joined.end()
+        joined = _NEW_CLAUSE.search(lowered, left, candidate.at)
     return lowered.find(" will ", left, right) >= 0 or _acts_by(lowered, candidate)
+
+
+#: a clause of its own, joined by "and" with its subject ("… and the site contact you registered on D …", "; we …")
+_NEW_CLAUSE = re.compile(r"(?:,? and|;) (?:the|your|our|its|their|this|that|these|those|we|you|it|they|aws|an?) ")
 
 
 def _acts_by(lowered: str, candidate: _Candidate) -> bool:
@@ -3509,13 +3520,15 @@ def arabic_cjk_dates(text: str) -> str:
 
 
 def best_deadline(text: str, reference: date | None = None, notice_type: str | None = None,
-                  evidence: bool = False) -> Deadline | None:
+                  evidence: bool = False, since: date | None = None) -> Deadline | None:
     """The deadline of ``text`` with the phrase it came from, or None.
 
     ``reference`` is the mail's date: it supplies the year when a phrase omits it, resolves
     "within 5 days", and rules out dates that had already passed. ``notice_type`` (the classifier's) says
     which date roles it expects (:func:`routing.dateroles.not_deadline_roles`). ``evidence``: also read what
     :func:`evidenced` needs (its role, whether its sentence says no action is needed, a maintenance's restart).
+    ``since``: the day a period counted from this very mail starts ("within 5 days of this message"), the mail's UTC
+    day (:func:`routing.classify.utc_day`); by default ``reference``.
     """
     if not text:
         return None
@@ -3535,10 +3548,10 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
     # localized when a non-ASCII letter or digit is there: a footer's "©", a "–" or a "€" alone leave an English
     # text English (7 of the 50 samples paid the localized reading for one of them)
     foreign = not lowered.isascii() and _NON_ASCII_WORD.search(lowered) is not None
-    found = _find(lowered, reference, foreign, notice_type)
+    found = _find(lowered, reference, foreign, notice_type, since)
     if found is None and not foreign and _ascii_localized(lowered):
         foreign = True  # (localized after all: its dates are read so below too)
-        found = _find(lowered, reference, True, notice_type)  # English mail with a deadline never pays for this
+        found = _find(lowered, reference, True, notice_type, since)  # English mail with a deadline never pays for this
     if found is None:
         return None
     deadline = Deadline(found.when.isoformat(), _source(text, lowered, found.start, found.end), found.score)

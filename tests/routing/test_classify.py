@@ -768,6 +768,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 12/12, 16/17, 14/14, 15/16 and 13/15 labelled deadlines, 30/30 ids but 384's 29/30): session 36's blind round
     # 64, eight batches on round 63's rules (b6041bd)
     names += [f"fixtures-unseen{n}{part}" for n in range(383, 391) for part in ("", "-heldout")]
+    # unseen391-398 (first runs 29/30, 29/30, 30/30, 29/30, 29/30, 28/30, 29/30 and 29/30 types, 14/14, 16/16, 13/13,
+    # 13/13, 14/14, 14/15, 14/15 and 13/13 labelled deadlines, 30/30 ids): session 37's blind round 65, eight batches on
+    # session 36's final rules (91c3804)
+    names += [f"fixtures-unseen{n}{part}" for n in range(391, 399) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -915,7 +919,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen117-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen118"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen118-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen119"] = (1.0, 1.0, 19 / 20)
+    # (unseen119 and unseen156-heldout each count one "within N days of this notice" from the Date header's local day,
+    # a day after its UTC day; since session 37 a period counted from the mail starts on its UTC day, as the examiner
+    # brief and the later labels count it: 390-heldout's and 397's, and 271's "pay by" a day later)
+    floors["fixtures-unseen119"] = (1.0, 19 / 20, 19 / 20)
     floors["fixtures-unseen120-heldout"] = (1.0, 7 / 10, 1.0)
     floors["fixtures-unseen122-heldout"] = (9 / 10, 8 / 10, 1.0)
     floors["fixtures-unseen124-heldout"] = (1.0, 9 / 10, 1.0)
@@ -968,7 +975,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # after the round tuned on them (READMEs: a staged retirement's first stage, a Japanese window's end field, a date
     # only in the HTML, a CA expiry beside the start of automatic rotation)
     floors["fixtures-unseen155"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen156-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen156-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen157"] = (1.0, 18 / 20, 1.0)
     floors["fixtures-unseen157-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen158"] = (1.0, 19 / 20, 1.0)
@@ -1319,6 +1326,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen387-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen389-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen390-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # unseen391-398: session 37's round 65, main folders tuned on (left: 398's maintenance window moved beside a
+    # no-action sentence, the split convention), held-out ones at their first runs
+    floors["fixtures-unseen398"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen395-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen396-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen398-heldout"] = (9 / 10, 1.0, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed
