@@ -324,7 +324,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen394", "fixtures-unseen394-heldout", "fixtures-unseen395",
                     "fixtures-unseen395-heldout", "fixtures-unseen396", "fixtures-unseen396-heldout",
                     "fixtures-unseen397", "fixtures-unseen397-heldout", "fixtures-unseen398",
-                    "fixtures-unseen398-heldout"})
+                    "fixtures-unseen398-heldout",
+                    "fixtures-unseen399", "fixtures-unseen399-heldout", "fixtures-unseen400",
+                    "fixtures-unseen400-heldout", "fixtures-unseen401", "fixtures-unseen401-heldout",
+                    "fixtures-unseen402", "fixtures-unseen402-heldout", "fixtures-unseen403",
+                    "fixtures-unseen403-heldout", "fixtures-unseen404", "fixtures-unseen404-heldout",
+                    "fixtures-unseen405", "fixtures-unseen405-heldout", "fixtures-unseen406",
+                    "fixtures-unseen406-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1094,7 +1100,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen397", "variants-unseen397"),
                 ("fixtures-unseen397-heldout", "variants-unseen397-heldout"),
                 ("fixtures-unseen398", "variants-unseen398"),
-                ("fixtures-unseen398-heldout", "variants-unseen398-heldout"))
+                ("fixtures-unseen398-heldout", "variants-unseen398-heldout"),
+                ("fixtures-unseen399", "variants-unseen399"),
+                ("fixtures-unseen399-heldout", "variants-unseen399-heldout"),
+                ("fixtures-unseen400", "variants-unseen400"),
+                ("fixtures-unseen400-heldout", "variants-unseen400-heldout"),
+                ("fixtures-unseen401", "variants-unseen401"),
+                ("fixtures-unseen401-heldout", "variants-unseen401-heldout"),
+                ("fixtures-unseen402", "variants-unseen402"),
+                ("fixtures-unseen402-heldout", "variants-unseen402-heldout"),
+                ("fixtures-unseen403", "variants-unseen403"),
+                ("fixtures-unseen403-heldout", "variants-unseen403-heldout"),
+                ("fixtures-unseen404", "variants-unseen404"),
+                ("fixtures-unseen404-heldout", "variants-unseen404-heldout"),
+                ("fixtures-unseen405", "variants-unseen405"),
+                ("fixtures-unseen405-heldout", "variants-unseen405-heldout"),
+                ("fixtures-unseen406", "variants-unseen406"),
+                ("fixtures-unseen406-heldout", "variants-unseen406-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
