@@ -772,6 +772,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/13, 14/14, 14/15, 14/15 and 13/13 labelled deadlines, 30/30 ids): session 37's blind round 65, eight batches on
     # session 36's final rules (91c3804)
     names += [f"fixtures-unseen{n}{part}" for n in range(391, 399) for part in ("", "-heldout")]
+    # unseen399-406 (first runs 29/30, 30/30, 28/30, 30/30, 29/30, 29/30, 30/30 and 29/30 types, 13/13, 14/14, 15/15,
+    # 15/16, 15/15, 14/14, 14/14 and 15/15 labelled deadlines, 30/30 ids): session 37's blind round 66, eight batches on
+    # round 65's rules (931dc03)
+    names += [f"fixtures-unseen{n}{part}" for n in range(399, 407) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1332,6 +1336,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen395-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen396-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen398-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen399-406: session 37's round 66, main folders tuned on (every label met), held-out ones at their first runs
+    floors["fixtures-unseen400-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen401-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen402-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen403-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen404-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen406-heldout"] = (9 / 10, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed

@@ -1,10 +1,12 @@
-"""Session 37's round 65, in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+"""Session 37's rounds 65-66, in our own words (none of these sentences is in a fixture), about the fictitious Amazon
 Quokka: a period counted from this very mail ("within 5 days of this message") starts on the mail's UTC day, while a
 date named in the mail has passed by the sender's own day; a product's end of life said without the article ("fim de
 vida", "fine vita", "Lebensende"); an account closed, named by its last digits; a Chinese MFA device removed in the
 completed aspect ("移除了", no 已); a root CA withdrawn, and devices to be updated to trust another; unusual activity in
 the plural in a localized subject; a new start date for a charge; a reply on a case "de AWS Support" in a Spanish
-subject; a "will" of another clause does not make a passed date a deadline."""
+subject; a "will" of another clause does not make a passed date a deadline. Round 66: a new price from a date said in
+the body, also from a marketing sender without a subject; a French MFA device "retiré"; a change of who issues the
+reader's invoices (zh-Hant, en) is a policy change, not an invoice."""
 
 from __future__ import annotations
 
@@ -108,3 +110,26 @@ def test_a_will_of_another_clause_does_not_make_a_passed_date_a_deadline() -> No
                       "nothing you need to do; this is for your information. An engineer will be on site and the site "
                       "contact you registered on February 26, 2027 has been told.\n", date=MAR_4)
     assert notice.deadline is None
+
+
+@pytest.mark.parametrize("subject", [None, "What is new at AWS this month"])
+def test_a_new_price_from_a_date_said_in_the_body_also_from_a_marketing_sender(subject: str | None) -> None:
+    notice = classify(MARKETING, subject, "Hello,\n\nWe announced a change to how idle Amazon Quokka nodes are "
+                      "priced. Starting June 1, 2027, every idle node will be charged $0.004 per hour instead of "
+                      "nothing.\n", date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-06-01"
+
+
+def test_a_french_mfa_device_withdrawn() -> None:
+    notice = classify(NO_REPLY, "Un dispositif MFA a été retiré de votre compte AWS",
+                      "Bonjour,\n\nLe dispositif MFA « quokka-key » a été retiré de l'utilisateur racine du compte "
+                      "604411738205 le 2027-03-03.\n", date=MAR_4)
+    assert notice.notice_type == "credentials.mfa_deactivated"
+
+
+@pytest.mark.parametrize("subject", ["Amazon Quokka 電子發票開立單位變更通知",
+                                     "Changes to the entity that issues your AWS invoices"])
+def test_a_change_of_who_issues_the_invoices_is_a_policy_change(subject: str) -> None:
+    notice = classify(NO_REPLY, subject, "Amazon Quokka Taiwan Ltd. — 2027-05-01.\n", date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
