@@ -330,7 +330,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen402", "fixtures-unseen402-heldout", "fixtures-unseen403",
                     "fixtures-unseen403-heldout", "fixtures-unseen404", "fixtures-unseen404-heldout",
                     "fixtures-unseen405", "fixtures-unseen405-heldout", "fixtures-unseen406",
-                    "fixtures-unseen406-heldout"})
+                    "fixtures-unseen406-heldout",
+                    "fixtures-unseen407", "fixtures-unseen407-heldout", "fixtures-unseen408",
+                    "fixtures-unseen408-heldout", "fixtures-unseen409", "fixtures-unseen409-heldout",
+                    "fixtures-unseen410", "fixtures-unseen410-heldout", "fixtures-unseen411",
+                    "fixtures-unseen411-heldout", "fixtures-unseen412", "fixtures-unseen412-heldout",
+                    "fixtures-unseen413", "fixtures-unseen413-heldout", "fixtures-unseen414",
+                    "fixtures-unseen414-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1116,7 +1122,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen405", "variants-unseen405"),
                 ("fixtures-unseen405-heldout", "variants-unseen405-heldout"),
                 ("fixtures-unseen406", "variants-unseen406"),
-                ("fixtures-unseen406-heldout", "variants-unseen406-heldout"))
+                ("fixtures-unseen406-heldout", "variants-unseen406-heldout"),
+                ("fixtures-unseen407", "variants-unseen407"),
+                ("fixtures-unseen407-heldout", "variants-unseen407-heldout"),
+                ("fixtures-unseen408", "variants-unseen408"),
+                ("fixtures-unseen408-heldout", "variants-unseen408-heldout"),
+                ("fixtures-unseen409", "variants-unseen409"),
+                ("fixtures-unseen409-heldout", "variants-unseen409-heldout"),
+                ("fixtures-unseen410", "variants-unseen410"),
+                ("fixtures-unseen410-heldout", "variants-unseen410-heldout"),
+                ("fixtures-unseen411", "variants-unseen411"),
+                ("fixtures-unseen411-heldout", "variants-unseen411-heldout"),
+                ("fixtures-unseen412", "variants-unseen412"),
+                ("fixtures-unseen412-heldout", "variants-unseen412-heldout"),
+                ("fixtures-unseen413", "variants-unseen413"),
+                ("fixtures-unseen413-heldout", "variants-unseen413-heldout"),
+                ("fixtures-unseen414", "variants-unseen414"),
+                ("fixtures-unseen414-heldout", "variants-unseen414-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
