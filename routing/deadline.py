@@ -1088,6 +1088,8 @@ _CONTEXT_FOREIGN_ACT = re.compile(
 # "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
 # not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
 _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
+                           # (the state a past act left, "became": "quedó suspendida el D", "ficou suspensa em D")
+                           r"\bqued(?:ó|aron)|\bfic(?:ou|aram)|"
                            r"\bsono stat[ie]|\bha sido|\bhan sido|\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
                            r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann|"
                            # an end in the simple past ("finalizó el", "a pris fin le", "endete am", "è terminato il")
@@ -2989,6 +2991,8 @@ def _acts_by(lowered: str, candidate: _Candidate) -> bool:
 # today), a fact
 _STARTED_ON = re.compile(r"(?:\bstart(?: time| date)?\s*[:：]|"
                          r"(?:\binizio|\binicio|\binício|\bdébut|\bbeginn|開始|开始|시작)(?:\s+\w+)?\s*[:：]|"
+                         # (the CJK field written as one word: "开始日期：D", "開始日：D", "시작일: D")
+                         r"(?:開始|开始)(?:日期|日時|日|时间|時間)\s*[:：]|시작\s*(?:일시|일자|일|날짜)\s*[:：]|"
                          r"\ba partir d[eo]|\bà partir du|\bdesde el|\bab dem|"
                          r"\bdal(?:l['’])?)\s*(?:[^\W\d_]+\.?,?\s+)?\Z")
 

@@ -42,8 +42,11 @@ _I = re.IGNORECASE
 # groups of three (123-456-789-012, 123 456 789 012); the groups also joined by a no-break space (U+00A0) or a
 # narrow no-break space (U+202F), as French typography writes them
 _SP = "[ \u00a0\u202f]"
+# a year right after an id, not more of its digits ("账户 307980335450 2026年12月的费用", "account 307980335450
+# 2026-12"): 19xx or 20xx, then 年/년 or a month after a dash, slash or dot
+_YEAR_AFTER = r"(?:19|20)\d\d(?:[ \t]*[年년]|[-/.](?:0?[1-9]|1[0-2])(?!\d))"
 _ACCT = (rf"(\d{{12}}|\d{{4}}-\d{{4}}-\d{{4}}|\d{{4}}{_SP}\d{{4}}{_SP}\d{{4}}|\d{{3}}-\d{{3}}-\d{{3}}-\d{{3}}"
-         rf"|\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}})(?!\d|[-\u00a0\u202f ]\d)")
+         rf"|\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}}{_SP}\d{{3}})(?!\d|[-\u00a0\u202f ](?!{_YEAR_AFTER})\d)")
 _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 

@@ -1,4 +1,4 @@
-"""Session 37's rounds 65-66, in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+"""Session 37's rounds 65-67, in our own words (none of these sentences is in a fixture), about the fictitious Amazon
 Quokka: a period counted from this very mail ("within 5 days of this message") starts on the mail's UTC day, while a
 date named in the mail has passed by the sender's own day; a product's end of life said without the article ("fim de
 vida", "fine vita", "Lebensende"); an account closed, named by its last digits; a Chinese MFA device removed in the
@@ -6,7 +6,10 @@ completed aspect ("移除了", no 已); a root CA withdrawn, and devices to be u
 the plural in a localized subject; a new start date for a charge; a reply on a case "de AWS Support" in a Spanish
 subject; a "will" of another clause does not make a passed date a deadline. Round 66: a new price from a date said in
 the body, also from a marketing sender without a subject; a French MFA device "retiré"; a change of who issues the
-reader's invoices (zh-Hant, en) is a policy change, not an invoice."""
+reader's invoices (zh-Hant, en) is a policy change, not an invoice. Round 67: an account id followed by a year
+("账户 N 2027年2月的费用") is still the account; a start date written as one CJK word ("开始日期：D") on the mail's
+own day is a fact; a suspension the account "quedó" in on a date is a fact; "we have closed AWS account N"; a new
+message added to a case (pt)."""
 
 from __future__ import annotations
 
@@ -133,3 +136,45 @@ def test_a_french_mfa_device_withdrawn() -> None:
 def test_a_change_of_who_issues_the_invoices_is_a_policy_change(subject: str) -> None:
     notice = classify(NO_REPLY, subject, "Amazon Quokka Taiwan Ltd. — 2027-05-01.\n", date=MAR_4)
     assert notice.notice_type == "policy.change_notice"
+
+
+def test_an_account_id_followed_by_a_year_is_still_the_account() -> None:
+    notice = classify(NO_REPLY, "紧急：您的 AWS 账户可能会被暂停",
+                      "尊敬的客户：\n\n我们未能收取您 AWS 账户 604411738205 2027年2月的 Amazon Quokka 费用。\n\n"
+                      "请在 2027年3月20日之前 完成付款，否则您的账户可能会被暂停。\n", date=MAR_4)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_a_start_date_written_as_one_cjk_word_on_the_mails_day_is_a_fact() -> None:
+    notice = classify("aws-marketplace@amazon.com", "您已订阅 AWS Marketplace 中的 Quokka Insights",
+                      "您好，\n\n感谢您通过 AWS Marketplace 订阅产品。\n产品名称：Quokka Insights（SaaS 合同）\n"
+                      "协议 ID：agmt-quokka\nAWS 账户：604411738205\n开始日期：2027年3月4日\n结束日期：2028年3月3日\n"
+                      "续订方式：自动续订\n", date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+
+
+def test_a_suspension_the_account_fell_into_on_a_date_is_a_fact() -> None:
+    notice = classify(NO_REPLY, "Su cuenta de AWS 604411738205 ha sido suspendida",
+                      "Su cuenta de AWS 604411738205 quedó suspendida el 4 de marzo de 2027 por el saldo vencido de "
+                      "Amazon Quokka.\n\nSi no recibimos el pago antes del 2027-04-03, podremos cerrar la cuenta.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-04-03"
+
+
+def test_we_have_closed_aws_account_n() -> None:
+    notice = classify(NO_REPLY, None, "Hello,\n\nAs you asked on March 3, 2027, we have closed AWS account "
+                      "604411738205.\nFor the next 90 days, until June 1, 2027, you can still sign in as the root user "
+                      "to see past bills and\nfetch tax documents, and you can ask AWS Support to reopen the account. "
+                      "After that period the account is closed\nfor good and Amazon Quokka data left in it is "
+                      "deleted.\nYou will receive a final bill for usage up to the closing date next month.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "account.closed"
+
+
+def test_a_new_message_added_to_a_case_in_portuguese() -> None:
+    notice = classify(NO_REPLY, "[Caso 188302917340] Amazon Quokka",
+                      "Uma nova mensagem foi adicionada ao caso 188302917340.\n\nResponda pelo Centro de Suporte.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "support.case_correspondence"
