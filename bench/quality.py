@@ -336,7 +336,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen410", "fixtures-unseen410-heldout", "fixtures-unseen411",
                     "fixtures-unseen411-heldout", "fixtures-unseen412", "fixtures-unseen412-heldout",
                     "fixtures-unseen413", "fixtures-unseen413-heldout", "fixtures-unseen414",
-                    "fixtures-unseen414-heldout"})
+                    "fixtures-unseen414-heldout",
+                    "fixtures-unseen415", "fixtures-unseen415-heldout", "fixtures-unseen416",
+                    "fixtures-unseen416-heldout", "fixtures-unseen417", "fixtures-unseen417-heldout",
+                    "fixtures-unseen418", "fixtures-unseen418-heldout", "fixtures-unseen419",
+                    "fixtures-unseen419-heldout", "fixtures-unseen420", "fixtures-unseen420-heldout",
+                    "fixtures-unseen421", "fixtures-unseen421-heldout", "fixtures-unseen422",
+                    "fixtures-unseen422-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1138,7 +1144,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen413", "variants-unseen413"),
                 ("fixtures-unseen413-heldout", "variants-unseen413-heldout"),
                 ("fixtures-unseen414", "variants-unseen414"),
-                ("fixtures-unseen414-heldout", "variants-unseen414-heldout"))
+                ("fixtures-unseen414-heldout", "variants-unseen414-heldout"),
+                ("fixtures-unseen415", "variants-unseen415"),
+                ("fixtures-unseen415-heldout", "variants-unseen415-heldout"),
+                ("fixtures-unseen416", "variants-unseen416"),
+                ("fixtures-unseen416-heldout", "variants-unseen416-heldout"),
+                ("fixtures-unseen417", "variants-unseen417"),
+                ("fixtures-unseen417-heldout", "variants-unseen417-heldout"),
+                ("fixtures-unseen418", "variants-unseen418"),
+                ("fixtures-unseen418-heldout", "variants-unseen418-heldout"),
+                ("fixtures-unseen419", "variants-unseen419"),
+                ("fixtures-unseen419-heldout", "variants-unseen419-heldout"),
+                ("fixtures-unseen420", "variants-unseen420"),
+                ("fixtures-unseen420-heldout", "variants-unseen420-heldout"),
+                ("fixtures-unseen421", "variants-unseen421"),
+                ("fixtures-unseen421-heldout", "variants-unseen421-heldout"),
+                ("fixtures-unseen422", "variants-unseen422"),
+                ("fixtures-unseen422-heldout", "variants-unseen422-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
