@@ -342,7 +342,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen418", "fixtures-unseen418-heldout", "fixtures-unseen419",
                     "fixtures-unseen419-heldout", "fixtures-unseen420", "fixtures-unseen420-heldout",
                     "fixtures-unseen421", "fixtures-unseen421-heldout", "fixtures-unseen422",
-                    "fixtures-unseen422-heldout"})
+                    "fixtures-unseen422-heldout",
+                    "fixtures-unseen423", "fixtures-unseen423-heldout", "fixtures-unseen424",
+                    "fixtures-unseen424-heldout", "fixtures-unseen425", "fixtures-unseen425-heldout",
+                    "fixtures-unseen426", "fixtures-unseen426-heldout", "fixtures-unseen427",
+                    "fixtures-unseen427-heldout", "fixtures-unseen428", "fixtures-unseen428-heldout",
+                    "fixtures-unseen429", "fixtures-unseen429-heldout", "fixtures-unseen430",
+                    "fixtures-unseen430-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1160,7 +1166,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen421", "variants-unseen421"),
                 ("fixtures-unseen421-heldout", "variants-unseen421-heldout"),
                 ("fixtures-unseen422", "variants-unseen422"),
-                ("fixtures-unseen422-heldout", "variants-unseen422-heldout"))
+                ("fixtures-unseen422-heldout", "variants-unseen422-heldout"),
+                ("fixtures-unseen423", "variants-unseen423"),
+                ("fixtures-unseen423-heldout", "variants-unseen423-heldout"),
+                ("fixtures-unseen424", "variants-unseen424"),
+                ("fixtures-unseen424-heldout", "variants-unseen424-heldout"),
+                ("fixtures-unseen425", "variants-unseen425"),
+                ("fixtures-unseen425-heldout", "variants-unseen425-heldout"),
+                ("fixtures-unseen426", "variants-unseen426"),
+                ("fixtures-unseen426-heldout", "variants-unseen426-heldout"),
+                ("fixtures-unseen427", "variants-unseen427"),
+                ("fixtures-unseen427-heldout", "variants-unseen427-heldout"),
+                ("fixtures-unseen428", "variants-unseen428"),
+                ("fixtures-unseen428-heldout", "variants-unseen428-heldout"),
+                ("fixtures-unseen429", "variants-unseen429"),
+                ("fixtures-unseen429-heldout", "variants-unseen429-heldout"),
+                ("fixtures-unseen430", "variants-unseen430"),
+                ("fixtures-unseen430-heldout", "variants-unseen430-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
