@@ -1633,6 +1633,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
+                        # (with its verb: "您无需执行任何操作", "不需要进行任何操作"; Traditional read folded)
+                        r"无需(?:执行|进行|做|采取)任何|不需要(?:执行|进行|做|采取)?任何(?:操作|行动|措施)|"
                         r"조치(?:가|를|는)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
                         r"필수 조치(?:는|가) 아닙니다|"
                         # (nothing for the reader to do, in Korean: "계속 이메일을 받기 위해 별도로 하실 일은 없습니다")
@@ -3694,6 +3696,8 @@ CLOSED = "account.closed"
 _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "redémarr", "remplac", "neu gestartet",
             "neustart", "ersetzt", "substitu", "再起動", "置き換え", "重启", "重新启动", "替换", "재부팅", "다시 시작",
             "교체",
+            # (a reboot as Traditional Chinese says it, "網域控制站會依序重新開機", read folded as Simplified: 重新开机)
+            "重新开机", "重开机",
             # the reader's connections reset during the window ("connections may be reset once")
             "be reset", "zurückgesetzt", "restablecer", "réinitialisée", "reimpostat", "redefinid", "リセット", "重置",
             "재설정",
