@@ -348,7 +348,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen426", "fixtures-unseen426-heldout", "fixtures-unseen427",
                     "fixtures-unseen427-heldout", "fixtures-unseen428", "fixtures-unseen428-heldout",
                     "fixtures-unseen429", "fixtures-unseen429-heldout", "fixtures-unseen430",
-                    "fixtures-unseen430-heldout"})
+                    "fixtures-unseen430-heldout",
+                    "fixtures-unseen431", "fixtures-unseen431-heldout", "fixtures-unseen432",
+                    "fixtures-unseen432-heldout", "fixtures-unseen433", "fixtures-unseen433-heldout",
+                    "fixtures-unseen434", "fixtures-unseen434-heldout", "fixtures-unseen435",
+                    "fixtures-unseen435-heldout", "fixtures-unseen436", "fixtures-unseen436-heldout",
+                    "fixtures-unseen437", "fixtures-unseen437-heldout", "fixtures-unseen438",
+                    "fixtures-unseen438-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1182,7 +1188,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen429", "variants-unseen429"),
                 ("fixtures-unseen429-heldout", "variants-unseen429-heldout"),
                 ("fixtures-unseen430", "variants-unseen430"),
-                ("fixtures-unseen430-heldout", "variants-unseen430-heldout"))
+                ("fixtures-unseen430-heldout", "variants-unseen430-heldout"),
+                ("fixtures-unseen431", "variants-unseen431"),
+                ("fixtures-unseen431-heldout", "variants-unseen431-heldout"),
+                ("fixtures-unseen432", "variants-unseen432"),
+                ("fixtures-unseen432-heldout", "variants-unseen432-heldout"),
+                ("fixtures-unseen433", "variants-unseen433"),
+                ("fixtures-unseen433-heldout", "variants-unseen433-heldout"),
+                ("fixtures-unseen434", "variants-unseen434"),
+                ("fixtures-unseen434-heldout", "variants-unseen434-heldout"),
+                ("fixtures-unseen435", "variants-unseen435"),
+                ("fixtures-unseen435-heldout", "variants-unseen435-heldout"),
+                ("fixtures-unseen436", "variants-unseen436"),
+                ("fixtures-unseen436-heldout", "variants-unseen436-heldout"),
+                ("fixtures-unseen437", "variants-unseen437"),
+                ("fixtures-unseen437-heldout", "variants-unseen437-heldout"),
+                ("fixtures-unseen438", "variants-unseen438"),
+                ("fixtures-unseen438-heldout", "variants-unseen438-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
