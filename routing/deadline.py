@@ -1101,11 +1101,15 @@ _PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été
 # "nous avons suspendu le compte le D", "abbiamo sospeso l'account il D", "suspendemos a conta em D", "se suspendió el
 # D"): a fact (the verbs of a completed act on the account only: "hemos programado la actualización el D" is a plan)
 _PAST_ACTIVE_FOREIGN = re.compile(
-    r"(?:\bhemos (?:suspendido|cerrado|desactivado|deshabilitado|restringido|bloqueado|detectado|recibido|eliminado)|"
+    r"(?:\bhemos (?:suspendido|cerrado|desactivado|deshabilitado|restringido|bloqueado|detectado|recibido|eliminado|"
+    r"encontrado|descubierto)|"
     r"\bnous avons (?:suspendu|ferm[ée]|cl[ôo]tur[ée]|d[ée]sactiv[ée]|restreint|bloqu[ée]|d[ée]tect[ée]|re[çc]u|"
-    r"supprim[ée])|"
-    r"\babbiamo (?:sospeso|chiuso|disattivato|disabilitato|limitato|bloccato|rilevato|ricevuto|eliminato)|"
-    r"\b(?:suspendemos|encerramos|desativamos|bloqueamos|detectamos|recebemos|identificamos|observamos)|"
+    r"supprim[ée]|trouv[ée]|d[ée]couvert)|"
+    r"\babbiamo (?:sospeso|chiuso|disattivato|disabilitato|limitato|bloccato|rilevato|ricevuto|eliminato|trovato|"
+    r"scoperto)|"
+    # (and what AWS found: "Nous avons trouvé en ligne, le D, la clé d'accès", "encontramos", "descobrimos")
+    r"\b(?:suspendemos|encerramos|desativamos|bloqueamos|detectamos|recebemos|identificamos|observamos|encontramos|"
+    r"descobrimos|descubrimos)|"
     # (what the reader's systems or AWS noticed that day: "Nos systèmes ont relevé le D une activité inhabituelle",
     # "nuestros sistemas detectaron el D", "i nostri sistemi hanno rilevato il D", "nossos sistemas detectaram em D")
     r"\b(?:nos syst[eè]mes ont|nous avons) (?:relev[ée]|constat[ée]|observ[ée]|identifi[ée]|remarqu[ée])|"
@@ -1115,7 +1119,7 @@ _PAST_ACTIVE_FOREIGN = re.compile(
     r"\babbiamo (?:osservato|individuato)|\bnossos sistemas (?:detectaram|identificaram|observaram)|"
     # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
     r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
-    r"(?:\s+[\w'’]+){0,3}\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
+    r"(?:\s+[\w'’]+){0,3},?\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
 # a date an earlier notice gave, said in the pluperfect right before it ("In unserer Mitteilung vom D0 hatten wir den D
 # als Ende des Supports genannt", "nous avions indiqué le D comme fin du support", "habíamos fijado el D", "avevamo
 # indicato il D", "tínhamos informado o D"): what was said then, not a date to act by (the auxiliary, at most one word,
@@ -1153,8 +1157,11 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  r"(?:se [a-zá-úñ]+(?:ó|aron)\b|foi [a-zà-ú]+d[oa]\b|"
                                  r"detectamos|observamos|identificamos|recibimos|detet[aá]mos|identific[aá]mos|"
                                  r"hemos (?:detectado|observado|identificado|recibido)|"
-                                 r"nous avons (?:d[ée]tect[ée]|constat[ée]|observ[ée]|re[çc]u|identifi[ée])|"
-                                 r"abbiamo (?:rilevato|osservato|ricevuto|identificato)|haben wir\b|stellten wir\b)")
+                                 r"nous avons (?:d[ée]tect[ée]|constat[ée]|observ[ée]|re[çc]u|identifi[ée]|trouv[ée]|"
+                                 r"d[ée]couvert)|"
+                                 r"abbiamo (?:rilevato|osservato|ricevuto|identificato|trovato|scoperto)|"
+                                 r"hemos (?:encontrado|descubierto)|encontramos|descubrimos|descobrimos|"
+                                 r"haben wir\b|stellten wir\b)")
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
@@ -1650,7 +1657,7 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
-                   "無需", "无需", "조치", "하실 ")
+                   "無需", "无需", "不需要", "조치", "하실 ")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"
                           # (or what is available from that day on, the mail's: "새 중간 인증서는 2027년 1월 18일
                           # 월요일부터 공개되어 있습니다", "1月18日（月）から公開されています")
@@ -2028,6 +2035,10 @@ _TERM_END_WORDS = ("laufzeitende", "vertragsende", "enddatum", "fecha de fin", "
                    "date de fin", "data di fine", "終了日", "结束日", "結束日", "终止日", "終止日", "종료일")
 _TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbeginn|\bstartdatum|\bbeginndatum|"
                                r"\bfecha de inicio\b|\bdata de in[íi]cio\b|\bdate de d[ée]but\b|\bdata di inizio\b|"
+                               # (the contract's start named by what starts: "Inizio del contratto D", "Início do
+                               # contrato", "Inicio del contrato", "Début du contrat", "Beginn des Vertrags")
+                               r"\binizio del contratto\b|\bin[íi]cio do contrato\b|\binicio del contrato\b|"
+                               r"\bd[ée]but du contrat\b|\bbeginn des vertrags\b|"
                                r"(?:契約|合同|合约|合約|订阅|訂閱|購読|サブスクリプション)(?:の)?開始日|开始日期|開始日期|开始日|"
                                r"(?:계약|구독) ?시작일|시작 날짜")
 # (a term that does not renew: its end is when access ends, as "auto-renewal: off" says; 9 languages)
@@ -2078,7 +2089,19 @@ def _term_end_of_period(label: str, text: str, start: int) -> bool:
     around = text[max(0, start - _ASK_REACH):start + _ASK_REACH]
     if any(map(around.__contains__, _RENEWAL_CUES)) and _NO_RENEWAL.search(around) is not None:
         return False
+    if _ENDS_SOON.search(around) is not None:
+        return False  # (nor when the mail says the term ends soon, or the reader's access ends with it)
     return not _before_expiry(around) and _BY_TERM_END.search(around) is None
+
+
+# a term that ends soon, or the access that ends with it ("Sua assinatura termina em breve", "o acesso termina", "el
+# acceso finaliza", "l'accès prend fin", "l'accesso termina", "der Zugriff endet"; 9 languages): its end is a deadline
+_ENDS_SOON = re.compile(r"\bends soon\b|\baccess (?:ends|will end)\b|"
+                        r"\btermina (?:em breve|pronto|a breve|presto)\b|\bfinaliza (?:em breve|pronto)\b|"
+                        r"\bse termine bient[ôo]t\b|\bprend fin bient[ôo]t\b|\bendet (?:bald|in kürze)\b|"
+                        r"\bo acesso (?:termina|será encerrado)\b|\bel acceso (?:termina|finaliza)\b|"
+                        r"\bl.acc[èe]s (?:prend fin|se termine)\b|\bl.accesso (?:termina|terminer[àa])\b|"
+                        r"\bzugriff (?:endet|wird beendet)\b|まもなく終了|即将(?:结束|到期)|곧 종료")
 
 
 #: the literals one of which every :data:`_NO_RENEWAL` match holds (a few ``in`` tests before a search re tries at every

@@ -2,7 +2,13 @@
 Quokka. Round 68's misses in general form: a past-due charge the bank "declined" (said after the card, "and the bank
 declined it"; a subject whose payment "did not go through") is a failed payment; a welcome from the sign-up sender in
 the other languages ("へようこそ", "欢迎使用", "에 오신 것을 환영합니다", "Bienvenue sur") is the welcome,
-not a code."""
+not a code. Round 69: resources that may yet be deleted "and cannot be recovered" are no lost volume; SES has finished
+verifying (es, pt, fr, de); a Traditional Chinese reboot (重新開機) restarts a maintenance's resource;
+"无需执行任何操作" is a no-action sentence. Round 70: a Korean account suspended with its id and date between; a
+subscription's term named by its start ("Inizio del contratto"); what AWS found on a date ("Nous avons trouvé en
+ligne, le D"); the Customer Agreement updated (zh-Hant; en, said done) from a marketing sender; an instance family
+retired, its users asked to move to a newer generation (es, fr), is its end of life; a contract said to end soon keeps
+its end."""
 
 from __future__ import annotations
 
@@ -130,3 +136,79 @@ def test_a_change_that_needs_no_action_said_with_its_verb_has_no_deadline(no_act
                       "如需保留原有设置，可以随时创建自定义配置。\n", date=MAR_4)
     assert notice.notice_type == "health.other"
     assert notice.deadline is None
+
+
+def test_a_korean_account_suspended_with_its_id_and_date_between() -> None:
+    notice = classify("aws-receivables-support@email.amazon.com", None,
+                      "안녕하세요,\n\n청구서 미납으로 인해 AWS 계정 6044-1173-8205이(가) "
+                      "2027년 3월 3일에 정지되었습니다.\n\n"
+                      "2027년 3월 20일(토)까지 미납 금액을 결제하지 않으면 Amazon Quokka 노드가 삭제될 수 있습니다.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-03-20"
+
+
+@pytest.mark.parametrize(("renewal", "deadline"), [("Sì", None), ("No", "2028-03-03")], ids=["renews", "ends"])
+def test_a_subscription_term_named_by_its_start(renewal: str, deadline: str | None) -> None:
+    # (a term that renews is a fact of the agreement; one that does not ends the reader's access: its end a deadline)
+    notice = classify("no-reply@marketplace.aws", "Conferma dell'abbonamento AWS Marketplace: Quokka Insights",
+                      "Gentile cliente,\n\nl'account AWS 604411738205 ha sottoscritto Quokka Insights (SaaS).\n\n"
+                      "Inizio del contratto 4 marzo 2027\n\nFine del contratto 3 marzo 2028\n\n"
+                      f"Rinnovo automatico {renewal}\n",
+                      date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline == deadline
+
+
+@pytest.mark.parametrize("found", [
+    "Nous avons trouvé en ligne, le 4 mars 2027, la clé d'accès AWS AKIAQUOKKAEXAMPLE7Q2 d'un nœud Quokka.",
+    "Le 4 mars 2027, nous avons trouvé en ligne la clé d'accès AWS AKIAQUOKKAEXAMPLE7Q2 d'un nœud Quokka.",
+    "El 4 de marzo de 2027 encontramos en internet la clave de acceso AWS AKIAQUOKKAEXAMPLE7Q2 de un nodo Quokka.",
+], ids=["fr-after", "fr-before", "es"])
+def test_what_aws_found_on_a_date_is_a_fact(found: str) -> None:
+    notice = classify("aws-security@amazon.com", "Action requise : clé d'accès exposée [compte 604411738205]",
+                      f"Bonjour,\n\n{found}\n\nCe que vous devez faire : supprimer la clé.\n", date=MAR_4)
+    assert notice.notice_type == "security.exposed_credentials"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS 客戶協議更新通知", "親愛的客戶：\n\n我們已於 2027年3月4日 更新 AWS 客戶協議中關於 Amazon Quokka 的條款。\n"),
+    ("AWS Customer Agreement", "Dear customer,\n\nWe updated the AWS Customer Agreement on March 4, 2027 to add terms "
+                               "for Amazon Quokka.\n"),
+], ids=["zh-Hant", "en"])
+def test_the_customer_agreement_updated_from_a_marketing_sender(subject: str, body: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", subject, body, date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_contract_that_ends_soon_keeps_its_end() -> None:
+    # (guard: a term named by its start that the mail says ends soon, its access with it: the end is a deadline)
+    notice = classify("no-reply@marketplace.aws", "Il suo contratto AWS Marketplace termina a breve: Quokka Insights",
+                      "Gentile cliente,\n\nil contratto dell'account AWS 604411738205 per Quokka Insights "
+                      "termina a breve.\n\nInizio del contratto 4 aprile 2026\n\nFine del contratto 3 aprile 2027\n\n"
+                      "Dopo la fine del contratto l'accesso termina.\n", date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline == "2027-04-03"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Retirada de las instancias Amazon Quokka Q1 [Cuenta de AWS: 604411738205]",
+     "Ya no podemos mantener la capacidad que espera de la familia Q1. Le pedimos que traslade sus cargas de trabajo a "
+     "instancias de generaciones más recientes antes del 30 de septiembre de 2027.\n"),
+    ("Retrait des instances Amazon Quokka Q1 [Compte AWS : 604411738205]",
+     "Nous ne pouvons plus offrir la capacité attendue pour la famille Q1. Migrez vos charges de travail vers des "
+     "instances de nouvelle génération avant le 30 septembre 2027.\n"),
+], ids=["es", "fr"])
+def test_an_instance_familys_retirement_is_its_end_of_life(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAR_4)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-09-30"
+
+
+def test_the_retirement_of_the_readers_instance_stays_one() -> None:
+    # (guard: the reader's instance on degraded hardware, no family to move off)
+    notice = classify(NO_REPLY, "Retirada programada de instancias Amazon EC2 [Cuenta de AWS: 604411738205]",
+                      "Hola:\n\nSu instancia i-0abc123def4567890, que ejecuta un nodo Quokka, está programada para su "
+                      "retirada el 30 de marzo de 2027 debido a una degradación del hardware subyacente.\n", date=MAR_4)
+    assert notice.notice_type == "health.instance_retirement"
