@@ -354,7 +354,13 @@ OPT_IN = frozenset({"fixtures-unseen10", "fixtures-unseen10-heldout", "fixtures-
                     "fixtures-unseen434", "fixtures-unseen434-heldout", "fixtures-unseen435",
                     "fixtures-unseen435-heldout", "fixtures-unseen436", "fixtures-unseen436-heldout",
                     "fixtures-unseen437", "fixtures-unseen437-heldout", "fixtures-unseen438",
-                    "fixtures-unseen438-heldout"})
+                    "fixtures-unseen438-heldout",
+                    "fixtures-unseen439", "fixtures-unseen439-heldout", "fixtures-unseen440",
+                    "fixtures-unseen440-heldout", "fixtures-unseen441", "fixtures-unseen441-heldout",
+                    "fixtures-unseen442", "fixtures-unseen442-heldout", "fixtures-unseen443",
+                    "fixtures-unseen443-heldout", "fixtures-unseen444", "fixtures-unseen444-heldout",
+                    "fixtures-unseen445", "fixtures-unseen445-heldout", "fixtures-unseen446",
+                    "fixtures-unseen446-heldout"})
 
 # Labels written before a type existed name it in ``missing_type``; this is the type it became.
 MISSING_TYPES = {"ses/identity verification success": "ses.identity_verified"}
@@ -1204,7 +1210,23 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen437", "variants-unseen437"),
                 ("fixtures-unseen437-heldout", "variants-unseen437-heldout"),
                 ("fixtures-unseen438", "variants-unseen438"),
-                ("fixtures-unseen438-heldout", "variants-unseen438-heldout"))
+                ("fixtures-unseen438-heldout", "variants-unseen438-heldout"),
+                ("fixtures-unseen439", "variants-unseen439"),
+                ("fixtures-unseen439-heldout", "variants-unseen439-heldout"),
+                ("fixtures-unseen440", "variants-unseen440"),
+                ("fixtures-unseen440-heldout", "variants-unseen440-heldout"),
+                ("fixtures-unseen441", "variants-unseen441"),
+                ("fixtures-unseen441-heldout", "variants-unseen441-heldout"),
+                ("fixtures-unseen442", "variants-unseen442"),
+                ("fixtures-unseen442-heldout", "variants-unseen442-heldout"),
+                ("fixtures-unseen443", "variants-unseen443"),
+                ("fixtures-unseen443-heldout", "variants-unseen443-heldout"),
+                ("fixtures-unseen444", "variants-unseen444"),
+                ("fixtures-unseen444-heldout", "variants-unseen444-heldout"),
+                ("fixtures-unseen445", "variants-unseen445"),
+                ("fixtures-unseen445-heldout", "variants-unseen445-heldout"),
+                ("fixtures-unseen446", "variants-unseen446"),
+                ("fixtures-unseen446-heldout", "variants-unseen446-heldout"))
 
 
 def _fixture_set(name: str, folder: str) -> tuple[str, Path, Callable[[], LabelledSet]]:
