@@ -1119,7 +1119,10 @@ _PAST_ACTIVE_FOREIGN = re.compile(
     r"\babbiamo (?:osservato|individuato)|\bnossos sistemas (?:detectaram|identificaram|observaram)|"
     # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
     r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
-    r"(?:\s+[\w'’]+){0,3},?\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
+    # (a few words between, or the account named with its id: "Hemos suspendido la cuenta de AWS 831228477290 el D")
+    r"(?:(?:\s+[\w'’]+){0,3}|\s+(?:la|a|le|l'|l’|il)\s*(?:cuenta|conta|compte|account)(?:\s+(?:de|da|do|della)?\s*aws)?"
+    r"\s+\d{12})"
+    r",?\s+(?:el|em|en|le|il|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
 # a date an earlier notice gave, said in the pluperfect right before it ("In unserer Mitteilung vom D0 hatten wir den D
 # als Ende des Supports genannt", "nous avions indiqué le D comme fin du support", "habíamos fijado el D", "avevamo
 # indicato il D", "tínhamos informado o D"): what was said then, not a date to act by (the auxiliary, at most one word,
@@ -2032,7 +2035,8 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\b[^.(]{0,60}\bbefore\s*\(\Z")
 # English (no lead), not a date to act by (one the mail asks to act before is read by the before-expiry phrases)
 _TERM_END_WORDS = ("laufzeitende", "vertragsende", "enddatum", "fecha de fin", "fecha de t", "data de t",
                    "data de encerramento", "data de fim", "fim d", "fin de", "fine d", "ende des", "abonnementende",
-                   "date de fin", "data di fine", "終了日", "结束日", "結束日", "终止日", "終止日", "종료일")
+                   "date de fin", "data di fine", "終了日", "结束日", "結束日", "终止日", "終止日", "종료일",
+                   "合同结束", "合约结束", "契约结束", "订阅结束", "契約終了")
 _TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbeginn|\bstartdatum|\bbeginndatum|"
                                r"\bfecha de inicio\b|\bdata de in[íi]cio\b|\bdate de d[ée]but\b|\bdata di inizio\b|"
                                # (the contract's start named by what starts: "Inizio del contratto D", "Início do
@@ -2040,6 +2044,8 @@ _TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbegin
                                r"\binizio del contratto\b|\bin[íi]cio do contrato\b|\binicio del contrato\b|"
                                r"\bd[ée]but du contrat\b|\bbeginn des vertrags\b|"
                                r"(?:契約|合同|合约|合約|订阅|訂閱|購読|サブスクリプション)(?:の)?開始日|开始日期|開始日期|开始日|"
+                               # (the contract's start as a bare field: "合同开始： D", "契約開始: D"; read folded)
+                               r"(?:合同|合约|契约|订阅)开始|契約開始|"
                                r"(?:계약|구독) ?시작일|시작 날짜")
 # (a term that does not renew: its end is when access ends, as "auto-renewal: off" says; 9 languages)
 _NO_RENEWAL = re.compile(r"auto[- ]?renew(?:al)?\s*[:：]?\s*(?:is )?(?:off|disabled|no)\b|"

@@ -8,7 +8,9 @@ verifying (es, pt, fr, de); a Traditional Chinese reboot (重新開機) restarts
 subscription's term named by its start ("Inizio del contratto"); what AWS found on a date ("Nous avons trouvé en
 ligne, le D"); the Customer Agreement updated (zh-Hant; en, said done) from a marketing sender; an instance family
 retired, its users asked to move to a newer generation (es, fr), is its end of life; a contract said to end soon keeps
-its end."""
+its end. Round 71: a Chinese welcome without a subject ("感谢您注册 … 已于 D 创建完成"); an access key said publicly
+visible (de "Zugangsschlüssel … öffentlich einsehbar"); a "New Support case correspondence" subject; a contract's start
+and end as bare CJK fields ("合同开始：D"); the account named with its id between what AWS did and the date."""
 
 from __future__ import annotations
 
@@ -212,3 +214,42 @@ def test_the_retirement_of_the_readers_instance_stays_one() -> None:
                       "Hola:\n\nSu instancia i-0abc123def4567890, que ejecuta un nodo Quokka, está programada para su "
                       "retirada el 30 de marzo de 2027 debido a una degradación del hardware subyacente.\n", date=MAR_4)
     assert notice.notice_type == "health.instance_retirement"
+
+
+def test_a_chinese_welcome_without_a_subject() -> None:
+    notice = classify(SIGNUP, None, "您好，\n\n感谢您注册 Amazon Web Services。"
+                      "您的 AWS 账户 6044 1173 8205 已于 2027 年 3 月 4 日创建完成，"
+                      "现在即可使用 Amazon Quokka 等全部服务。\n", date=MAR_4)
+    assert notice.notice_type == "onboarding.welcome"
+
+
+def test_a_german_access_key_said_publicly_visible() -> None:
+    notice = classify(NO_REPLY, "Ihre AWS-Zugangsschlüssel sind öffentlich einsehbar [AWS-Konto: 604411738205]",
+                      "Wir haben festgestellt, dass ein Zugangsschlüssel Ihres Quokka-Knotens öffentlich abrufbar ist. "
+                      "Bitte löschen Sie den Schlüssel.\n", date=MAR_4)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+def test_a_new_support_case_correspondence_subject_is_correspondence() -> None:
+    notice = classify(NO_REPLY, "Amazon Web Services: New Support case correspondence: 179442018300617",
+                      "Hello,\n\nWe have added a new reply to case 179442018300617, \"Raise the Amazon Quokka node "
+                      "quota\", for account 604411738205.\n", date=MAR_4)
+    assert notice.notice_type == "support.case_correspondence"
+
+
+def test_a_chinese_contract_start_and_end_as_bare_fields() -> None:
+    notice = classify("no-reply@marketplace.aws", None,
+                      "您好：\n\n感谢您在 AWS Marketplace 订阅产品。\n\n产品：       Quokka Scanner（SaaS 合同）\n"
+                      "买方账户：   6044 1173 8205\n合同开始：   2027年3月4日\n合同结束：   2028年3月3日\n", date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+
+
+def test_what_aws_did_to_the_account_named_with_its_id_is_a_fact() -> None:
+    notice = classify(NO_REPLY, "Su cuenta de AWS 604411738205 ha sido suspendida",
+                      "Hola:\n\nHemos suspendido la cuenta de AWS 604411738205 el 4 de marzo de 2027 porque la "
+                      "factura de Amazon Quokka sigue pendiente. Pague el saldo antes del 18 de marzo de 2027 "
+                      "para reactivarla.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-03-18"
