@@ -253,3 +253,12 @@ def test_what_aws_did_to_the_account_named_with_its_id_is_a_fact() -> None:
                       date=MAR_4)
     assert notice.notice_type == "account.suspended"
     assert notice.deadline == "2027-03-18"
+
+
+@pytest.mark.parametrize("code", ["ワンタイムパスワード 4 8 2 9 1 3 を入力してください。",
+                                  "確認のため 4 8 2 9 1 3 を入力してください。"], ids=["one-time", "spaced-digits"])
+def test_a_localized_welcome_with_a_spaced_code_stays_a_code(code: str) -> None:
+    # (a welcome subject over a code written with spaces: the sign-up verification, which carries a secret)
+    notice = classify(SIGNUP, "Amazon Web Services へようこそ", f"Amazon Web Services へようこそ。\n\n{code}\n",
+                      date=MAR_4)
+    assert notice.notice_type == "credentials.signup_verification"
