@@ -2006,10 +2006,11 @@ _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
-# a participle that shares the "will be" of the clause before it ("the instance will be stopped and the host released"):
-# a future, not a fact of the date (:data:`_CONTEXT`'s past reads "released" alone)
-_ELLIPTIC_PASSIVE = re.compile(r"\bwill be (?:\w+ )?\w+ed,? and (?:the |its |their |your )?[\w-]+ "
-                               r"(?:released|launched)\b")
+# a participle that shares the modal "be" of the clause before it ("the instance will be stopped and the host released",
+# "the instance may be stopped at any time and the host released"): a future, not a fact of the date
+# (:data:`_CONTEXT`'s past reads "released" alone)
+_ELLIPTIC_PASSIVE = re.compile(r"\b(?:will|may|might|can|could|would|shall) be (?:[\w-]+,? ){1,7}?and "
+                               r"(?:the |its |their |your )?[\w-]+ (?:released|launched)\b")
 # a past clause with its own date, joined by "and" to the clause of another ("The invitation was sent on February 4,
 # 2027 and expires on February 19, 2027"): :func:`_score` reads the other date's sentence without it (its past is the
 # sending's, not the expiry's)
@@ -2249,7 +2250,7 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
         # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
         context = _ANNOUNCED_ON.sub(" ", context)
-    if " will be " in context and (" released" in context or " launched" in context):
+    if " be " in context and (" released" in context or " launched" in context):
         # "… will be stopped and the host released": the participle is the future's, not a fact of the date
         context = _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], context)
     if " and" in context and (" was " in context or " were " in context or " been " in context) \
@@ -2274,6 +2275,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             # (what happens then, told in the future: a participle of its passive is no fact of the date, "After that
             # time the instance will be stopped and the host released")
             following = following[:will] + _PAST_CONTEXT.sub(" ", following[will:])
+        elif " be " in following and (" released" in following or " launched" in following):
+            # (or with another modal: "From then on the instance may be stopped at any time and the host released")
+            following = _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], following)
         score, past = _context_score(context + " " + following, lead)
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
                 and THEN_ANAPHOR.search(text, right, after) is not None and acts_by_then(text[left:after]):
