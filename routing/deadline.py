@@ -1963,11 +1963,28 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
             return text[left:start] + " " + text[end:right]
     line_end = text.find("\n", end, right)
     line_end = right if line_end < 0 else line_end
+    if colon > line_start and "," in text[line_start:line_end]:
+        # (fields listed on one line, "Released: D1, AWS recommended apply-by date: D2, Automatic update after the
+        # apply-by date: yes": the date's own field, not its neighbours' names)
+        before_field = None
+        for found in _NEXT_FIELD.finditer(text, line_start, colon + 1):
+            before_field = found  # (the last field that opens before the date's colon: the date's own)
+        after_field = _NEXT_FIELD.search(text, end, line_end)
+        if before_field is not None or after_field is not None:
+            outside = text[left:line_start] + "\n" + text[line_end:right]
+            line_start = before_field.start() + 1 if before_field is not None else line_start
+            line_end = after_field.start() if after_field is not None else line_end
+            others = [line for line in outside.split("\n")
+                      if _FIELD_LINE.match(line) is None and _ALIGNED_LINE.match(line) is None]
+            return " ".join((text[line_start:start], text[end:line_end], *others))
     others = [line for line in (text[left:line_start] + "\n" + text[line_end:right]).split("\n")
               if _FIELD_LINE.match(line) is None and _ALIGNED_LINE.match(line) is None]
     return " ".join((text[line_start:start], text[end:line_end], *others))
 
 
+# the next field of a line that lists several ("…, Released: 2027-03-16, AWS recommended apply-by date: …"): a comma,
+# then a name of words (no digit) and its colon
+_NEXT_FIELD = re.compile(r",[ \t]+[^\W\d_][^\n,:\d]{0,40}?:")
 # a field aligned with spaces, without a colon ("Payment due             03 Mar 2027"): its name (words, no digit) and
 # a gap of three spaces or more right before the date; and such a field line among the others
 _ALIGNED_FIELD = re.compile(r"[ \t]*[^\W\d_][^\n:\d]{0,38}?\S[ \t]{3,}\Z")
@@ -3750,9 +3767,13 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "atualizadas automaticamente", "atualizará automaticamente", "aggiornati automaticamente",
             "aggiornate automaticamente", "aggiornerà automaticamente", "自動的にアップグレード", "自動アップグレード",
             "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드",
+            # (the upgrade named as a noun: "The automatic upgrade of the SPICE engine to version 4 starts …")
+            "automatic upgrade", "automatic engine upgrade", "automatic version upgrade", "auto-upgrade",
             # (or moved to a version, or an update installed, automatically: "will be moved to these versions
             # automatically", "업데이트가 자동으로 설치됩니다", "自動的にインストール", "自动安装")
             "versions automatically", "version automatically", "installed automatically", "automatically installed",
+            # (or applied by AWS once the apply-by date passes: "Automatic update after the apply-by date: yes")
+            "automatic update after", "auto-update after", "updated automatically after", "applied automatically after",
             "automatisch installiert", "installée automatiquement", "installées automatiquement",
             "instalará automáticamente", "instalada automaticamente", "instalado automaticamente",
             "installato automaticamente", "installata automaticamente", "自動的にインストール", "自动安装", "自動安裝",

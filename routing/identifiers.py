@@ -750,6 +750,14 @@ def _twelve(text: str) -> list[re.Match[str]]:
     return out
 
 
+# the account a cost anomaly is in, named so before its number, colon or not ("Conta com a anomalia 9508…", "Cuenta con
+# la anomalía", "Compte présentant l'anomalie", "Account con l'anomalia", "Konto mit der Anomalie", "Account with the
+# anomaly:", "Linked account with the anomaly:")
+_ANOMALY_ACCOUNT = re.compile(r"(?i:\b(?:account with the anomaly|conta com a anomalia|cuenta con la anomal[ií]a|"
+                              r"compte (?:avec|présentant|presentant|concerné par) l.anomalie|account con l.anomalia|"
+                              r"Konto mit der Anomalie))[ \t]*[:：#]?[ \t]*\Z")
+
+
 def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None, low: str | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found; ``low``: a
@@ -791,6 +799,12 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     # (with a few, neither: each number's window is read for the words instead, as cheap as a scan of the text for
     # one word. A word in a window is in the text (none of these words holds a space, the only character the table
     # rules and dotted leaders above become), so a gate that holds nowhere in the text holds in no window)
+    if twelve and "anomal" in low:
+        # the account a cost anomaly is in, named so right before its number: that account, also where the mail names
+        # the management account whose monitor found it (below, _OWN)
+        for start, _, number in twelve:
+            if _ANOMALY_ACCOUNT.search(text, max(0, start - 60), start) is not None:
+                return account_digits(number)
     few = len(twelve) <= _FEW_NUMBERS
     if twelve and (few or _OWN.needles is None or any(map(low.__contains__, _OWN.needles))):
         # the reader's own organization's management account ("your organization (management account
@@ -1312,7 +1326,7 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
     # read as x)
     maskable = _names_masked_phrase(m.low) or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
     masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
-    return ascii_digits(masked.group(1)) if masked else None
+    return ascii_digits(masked.group(1)) if masked else _ending_local(m.low)
 
 
 def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
@@ -1435,16 +1449,51 @@ def _ending_in(both: str, lowered: str) -> str | None:
     card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner.
     ``lowered``: ``both`` lower-cased (the gate)."""
     if not _names_masked_phrase(lowered):
-        return None
+        return _ending_local(lowered)
     for found in _MASKED.finditer(both):
         if found.group()[:7].lower() == "account" and not any(
                 word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
             return ascii_digits(found.group(1))
-    return None
+    return _ending_local(lowered)
 
 
 #: whose account a phrase "… account ending in 0042" may name other than the AWS account's
 _NOT_AWS_ACCOUNT = ("bank", "checking", "savings", "card", "debit", "paypal")
+
+# the account named by its last four digits in the other languages, its noun first ("アカウント末尾 6322", "계정 끝자리
+# 6322", "账户尾号 6322", "la cuenta que termina en 6322", "a conta terminada em 6322", "le compte se terminant par
+# 6322", "l'account che termina con 6322", "das Konto mit der Endung 6322"), read lower-cased
+_ENDING_LOCAL = re.compile(r"(?:アカウント(?:\s?id)?\s?(?:の)?末尾(?:が|は)?|계정(?:\s?id)?(?:의)?\s?끝자리(?:가|는)?|"
+                           r"(?:账户|帐户|帳戶|账号|帳號)(?:\s?id)?\s?尾[号號](?:为|為|是)?|"
+                           r"\bcuenta(?: de aws)? (?:que termina|terminada) en|"
+                           r"\bconta(?: da aws)? (?:que termina|terminada|com final)(?: em)?|"
+                           r"\bcompte(?: aws)? (?:se terminant|finissant|qui se termine) par|"
+                           r"\b(?:account|conto)(?: aws)? che termina (?:con|in)|"
+                           r"\bkonto (?:mit der endung|endet auf|endend auf))"
+                           r"\s?[:：]?\s?(\d{4})(?!\d)")
+#: a literal in every _ENDING_LOCAL match (its gate)
+_ENDING_LOCAL_CUES = ("末尾", "끝자리", "尾号", "尾號", "termina", "com final", "finissant", "endung", "endet auf",
+                      "endend auf")
+#: a bank's account or a direct debit's, named so before a localized ending phrase ("addebito SEPA sul conto che
+#: termina con 0932", "Lastschrift (SEPA), Konto endet auf 5512")
+_NOT_AWS_ACCOUNT_LOCAL = ("banc", "bank", "sepa", "iban", "lastschrift", "prélèvement", "prelevement", "addebito",
+                          "débito", "debito", "domicilia", "銀行", "口座", "은행", "계좌", "银行")
+
+
+def _ending_local(lowered: str) -> str | None:
+    """The last four digits of the AWS account a localized phrase names (:data:`_ENDING_LOCAL`), not a bank's;
+    ``lowered``: the subject and text lower-cased. The European nouns (cuenta, conta, compte, conto, Konto) name a
+    bank account as well: there the phrase names AWS ("la cuenta de AWS que termina en 6322", "AWS-Konto mit der
+    Endung 6322")."""
+    if not any(map(lowered.__contains__, _ENDING_LOCAL_CUES)):
+        return None
+    for found in _ENDING_LOCAL.finditer(lowered):
+        if any(word in lowered[max(0, found.start() - 60):found.end()] for word in _NOT_AWS_ACCOUNT_LOCAL):
+            continue
+        if found.group()[:1].isascii() and "aws" not in lowered[max(0, found.start() - 12):found.end()]:
+            continue
+        return ascii_digits(found.group(1))
+    return None
 
 
 def with_table_accounts(extracted: Extracted, html: str) -> Extracted:

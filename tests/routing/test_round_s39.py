@@ -2,7 +2,14 @@
 Quokka. Left from round 71: a participle that shares a modal "be" other than "will" with the clause before it ("may be
 shut down … and the host released") tells what may happen from the date on, not a release that happened then.
 Round 72: a Korean statement issued ("청구 명세서가 발행되었습니다"); a service or device AWS stops offering, in
-Korean, Japanese and Chinese ("서비스 종료 안내", "提供を終了します", "停止提供"), is its end of life."""
+Korean, Japanese and Chinese ("서비스 종료 안내", "提供を終了します", "停止提供"), is its end of life; the account a
+mail names by its last digits in the other languages ("アカウント末尾 8205", "la cuenta de AWS que termina en 8205"),
+not a direct debit's. Round 73: an automatic upgrade written out ("The automatic upgrade of … starts on D") is a
+maintenance, its start the deadline; fields listed on one line ("Released: D1, Recommended apply-by date: D2") are read
+each on its own; a planned lifecycle event whose subject names an end of support and whose body names what stops then
+(a certificate's rotation) is the end of support; the account "with the anomaly" over the monitor's management
+account; a Traditional Chinese welcome ("感謝您建立 … 帳戶"); a German statement "abrufbar"; a third party's use of the
+account, the key only its cause, is suspicious activity."""
 
 from __future__ import annotations
 
@@ -71,3 +78,103 @@ def test_resources_a_suspension_may_end_are_no_service_end() -> None:
                       "屆時您將無法使用 AWS 服務，帳戶中的資源也可能被終止。\n", date=MAR_4)
     assert notice.notice_type == "billing.suspension_warning"
     assert notice.deadline == "2027-03-20"
+
+
+@pytest.mark.parametrize("phrase", ["アカウント末尾 8205 の請求明細書が発行されました。",
+                                    "계정 끝자리 8205의 청구 명세서가 발행되었습니다.",
+                                    "账户尾号 8205 的账单已出具。",
+                                    "El extracto de la cuenta de AWS que termina en 8205 ya está disponible.",
+                                    "Die Abrechnung für Ihr AWS-Konto mit der Endung 8205 ist verfügbar."],
+                         ids=["ja", "ko", "zh", "es", "de"])
+def test_the_account_named_by_its_last_digits_beside_others(phrase: str) -> None:
+    # (a statement that names the reader's account by its last four digits and lists the linked account first)
+    notice = classify(INVOICING, None,
+                      f"{phrase}\n\nLinked account 731905512274    USD 40.10\nPayer account 604411738205    USD 1.10\n",
+                      date=MAR_4)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_a_bank_account_named_by_its_last_digits_is_not_the_readers() -> None:
+    # (guard: "cuenta bancaria … que termina en 0042" names the bank's account, not an AWS one)
+    notice = classify(INVOICING, "Pago recibido",
+                      "Hemos recibido el pago desde su banco, cuenta que termina en 0042.\n\nCuenta de AWS: "
+                      "604411738205\n", date=MAR_4)
+    assert notice.aws_account_id == "604411738205"
+
+
+@pytest.mark.parametrize("phrase", ["Addebito SEPA sul conto che termina con 0932.",
+                                    "Zahlungsmethode: Lastschrift (SEPA), Konto endet auf 5512.",
+                                    "Le montant sera prélevé sur le compte se terminant par 8831."],
+                         ids=["it", "de", "fr"])
+def test_a_direct_debit_account_named_by_its_last_digits_is_not_the_readers(phrase: str) -> None:
+    # (guard: the account a direct debit draws on, named by its last digits, is the reader's bank's)
+    notice = classify(INVOICING, "Amazon Quokka invoice for account 604411738205", f"{phrase}\n", date=MAR_4)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_an_automatic_upgrade_written_out_is_a_maintenance() -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka engine automatic upgrade",
+                      "Hello,\n\nThe automatic upgrade of the Amazon Quokka engine to version 3 starts on April 20, "
+                      "2027 for AWS account 604411738205. Test your pipelines on version 3 before then.\n", date=MAR_4)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-20"
+
+
+def test_fields_listed_on_one_line_are_read_each_on_its_own() -> None:
+    notice = classify(HEALTH, "Software update available for Amazon Quokka [AWS Account: 604411738205]",
+                      "Hello,\n\nA Quokka appliance software update is available for your appliances.\n\n"
+                      "Update name: q-2027-03, Released: 2027-03-01, Recommended apply-by date: 2027-04-15, "
+                      "Automatic update after the apply-by date: yes\n", date=MAR_4)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-15"
+
+
+@pytest.mark.parametrize(("subject", "wanted"), [
+    ("Amazon Quokka V1 のサポート終了 [AWS アカウント: 604411738205]", "health.end_of_support"),
+    ("Amazon Quokka V1 の証明書ローテーション [AWS アカウント: 604411738205]", "health.certificate_rotation"),
+], ids=["end-of-support", "certificate-guard"])
+def test_a_lifecycle_subject_that_names_an_end_of_support(subject: str, wanted: str) -> None:
+    # (the body names what stops then, a certificate's rotation among it)
+    notice = classify(HEALTH, subject,
+                      "お客様各位\n\n2027年6月30日をもって Amazon Quokka V1 はサポートを終了します。以降、デバイスの"
+                      "デプロイと証明書のローテーションは実行できなくなります。\n\nイベント ARN: "
+                      "arn:aws:health:ap-northeast-1::event/QUOKKA/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/"
+                      "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_1A2B3C\n", date=MAR_4)
+    assert notice.notice_type == wanted
+
+
+@pytest.mark.parametrize(("body", "wanted"), [
+    ("Monitor quokka-spend (criado na conta de gerenciamento 731905512274)\n\nConta com a anomalia 604411738205\n",
+     "604411738205"),
+    ("Der Monitor quokka-spend im Verwaltungskonto 731905512274 hat eine Anomalie festgestellt.\n\n"
+     "Hauptursache: verknüpftes Konto 604411738205\n", "731905512274"),
+], ids=["account-with-the-anomaly", "monitor-owner-guard"])
+def test_the_account_with_the_anomaly(body: str, wanted: str) -> None:
+    notice = classify("anomalydetection@costalerts.amazonaws.com", "Amazon Quokka cost anomaly", body, date=MAR_4)
+    assert notice.notice_type == "cost.anomaly"
+    assert notice.aws_account_id == wanted
+
+
+def test_a_traditional_chinese_welcome_without_a_subject() -> None:
+    notice = classify(NO_REPLY, None, "感謝您建立 Amazon Web Services (AWS) 帳戶。\n\n您的 AWS 帳戶 ID：604411738205\n",
+                      date=MAR_4)
+    assert notice.notice_type == "onboarding.welcome"
+
+
+def test_a_german_statement_to_be_fetched() -> None:
+    notice = classify(INVOICING, "Ihre AWS-Abrechnung für Februar 2027",
+                      "Guten Tag,\n\nIhre Abrechnung für Amazon Quokka im Februar 2027 ist jetzt in der Konsole "
+                      "abrufbar.\n\nAWS-Konto 604411738205\n", date=MAR_4)
+    assert notice.notice_type == "billing.statement"
+
+
+@pytest.mark.parametrize(("subject", "wanted"), [
+    (None, "security.suspicious_activity"),
+    ("Your AWS access key is exposed", "security.exposed_credentials"),
+], ids=["third-party-use", "exposed-subject-guard"])
+def test_a_third_partys_use_of_the_account(subject: str | None, wanted: str) -> None:
+    notice = classify("no-reply@amazonaws.com", subject,
+                      "Hello,\n\nSomeone outside your company may have used your AWS account 604411738205. The "
+                      "Amazon Quokka calls we saw suggest that the access key AKIAQUOKKAEXAMPLE123 and its secret have "
+                      "been exposed.\n\nRotate the key and contact us by March 12, 2027.\n", date=MAR_4)
+    assert notice.notice_type == wanted
