@@ -804,6 +804,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/14, 14/14, 14/14, 14/14 and 13/13 labelled deadlines, 30/30 ids but 456's 29/30): session 39's blind round 73,
     # eight batches on round 72's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(455, 463) for part in ("", "-heldout")]
+    # unseen463-470 (first runs 30/30, 28/30, 30/30, 29/30, 30/30, 30/30, 30/30 and 30/30 types, 12/12, 16/16, 14/14,
+    # 15/15, 16/16, 15/15, 14/14 and 17/17 labelled deadlines, 30/30 ids but 469's 29/30): session 39's blind round 74,
+    # eight batches on round 73's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(463, 471) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1445,6 +1449,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen459-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen460-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen462-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen463-470: session 39's round 74, main folders tuned on (left: 464's and 469's maintenance windows beside a
+    # no-action sentence, the split convention; 469's Savings Plan whose subject tags the management account and whose
+    # body names the linked account that owns the plan, labelled with the owner; its Chinese Marketplace confirmation
+    # whose contract takes effect on the mail's own day, given that day), held-out ones at their first runs (466's type
+    # miss read since by round 74's localized irregular activity)
+    floors["fixtures-unseen464"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen469"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen466-heldout"] = (1.0, 9 / 10, 1.0)
+    # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
+    # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
+    # 90-heldout, 360-heldout, 414 and 464 say)
+    floors["fixtures-unseen251-heldout"] = (1.0, 9 / 10, 1.0)
     # session 33 reads a closed account's reopen period as no deadline, also when its end is written as a date
     # (samples/08 and every closed-account label written since the examiners label as the references do: 253, 264,
     # 272, 273, 276, 292, 300, 302); these eleven earlier labels kept the date, and are left missed

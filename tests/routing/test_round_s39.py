@@ -9,7 +9,10 @@ maintenance, its start the deadline; fields listed on one line ("Released: D1, R
 each on its own; a planned lifecycle event whose subject names an end of support and whose body names what stops then
 (a certificate's rotation) is the end of support; the account "with the anomaly" over the monitor's management
 account; a Traditional Chinese welcome ("感謝您建立 … 帳戶"); a German statement "abrufbar"; a third party's use of the
-account, the key only its cause, is suspicious activity."""
+account, the key only its cause, is suspicious activity. Round 74: a revision of the Acceptable Use Policy (whose
+sections name abuse) is a policy change, not an abuse report; a revision of the terms the reader accepts by using AWS
+that says no action is needed has no deadline; irregular or unusual activity in the account, localized, is suspicious
+activity."""
 
 from __future__ import annotations
 
@@ -178,3 +181,61 @@ def test_a_third_partys_use_of_the_account(subject: str | None, wanted: str) -> 
                       "Amazon Quokka calls we saw suggest that the access key AKIAQUOKKAEXAMPLE123 and its secret have "
                       "been exposed.\n\nRotate the key and contact us by March 12, 2027.\n", date=MAR_4)
     assert notice.notice_type == wanted
+
+
+def test_a_revision_of_the_acceptable_use_policy_is_a_policy_change() -> None:
+    notice = classify(NO_REPLY, "Changes to the AWS Acceptable Use Policy",
+                      "Hello,\n\nWe have revised the AWS Acceptable Use Policy. The revised policy takes effect on "
+                      "April 20, 2027.\n\nThe section on network abuse now also names Amazon Quokka relays.\n\nYou "
+                      "do not need to do anything: using AWS after that date means the revised policy applies.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline is None
+
+
+def test_an_abuse_report_that_cites_the_acceptable_use_policy_stays_one() -> None:
+    # (guard: a report of abuse under the policy, not a revision of it)
+    notice = classify("ec2-abuse@amazon.com", "Your Amazon EC2 Abuse Report [AWS ID 604411738205]",
+                      "Hello,\n\nWe have received a report that your Amazon Quokka relay was implicated in activity "
+                      "that violates the AWS Acceptable Use Policy (network abuse). Please reply within 24 hours.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "abuse.report"
+
+
+def test_a_revision_of_the_terms_that_asks_a_review_keeps_its_date() -> None:
+    # (guard: no "no action" sentence: the date the revised terms apply stays the deadline)
+    notice = classify(NO_REPLY, "Update to the AWS Service Terms",
+                      "Hello,\n\nWe have updated the AWS Service Terms for Amazon Quokka. The update takes effect on "
+                      "April 20, 2027. Please review the new section before then.\n", date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-04-20"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Medida necesaria: actividad irregular en su cuenta de AWS 604411738205",
+     "Hola:\n\nHemos detectado actividad inusual en su cuenta de AWS 604411738205 (Amazon Quokka). Hemos abierto el "
+     "caso de soporte 174208833019264 y restringido algunos servicios.\n\nRote las claves antes del 12 de marzo de "
+     "2027 y responda en el caso. Si no recibimos respuesta, la cuenta podría suspenderse.\n"),
+    ("Ação necessária: atividade irregular na sua conta da AWS 604411738205",
+     "Olá,\n\nDetectamos atividade incomum na sua conta 604411738205 ligada ao Amazon Quokka.\n"),
+], ids=["es", "pt"])
+def test_irregular_activity_in_the_account_is_suspicious(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAR_4)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+@pytest.mark.parametrize("body", ["感謝您建立 Amazon Web Services (AWS) 帳戶。您的驗證碼：482913。",
+                                  "Thank you for creating an AWS account. Your verification code is 482913."],
+                         ids=["zh-Hant", "en"])
+def test_a_thanks_for_the_new_account_over_a_code_is_no_welcome(body: str) -> None:
+    # (attacker testing of round 73's welcome phrases: a code under the thanks keeps the mail out of the welcome)
+    notice = classify(NO_REPLY, None, body, date=MAR_4)
+    assert notice.notice_type != "onboarding.welcome"
+
+
+def test_a_welcome_that_writes_the_account_id_in_groups_of_three_stays_one() -> None:
+    # (guard: "553 091 820 476" is the account id, not a code)
+    notice = classify(NO_REPLY, "Welcome to Amazon Web Services",
+                      "Hello,\n\nWelcome to Amazon Web Services. Your account is ready.\n\nAWS account ID: "
+                      "604 411 738 205\n\nYour account includes the AWS Free Tier for Amazon Quokka.\n", date=MAR_4)
+    assert notice.notice_type == "onboarding.welcome"
