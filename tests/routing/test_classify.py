@@ -808,6 +808,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 15/15, 16/16, 15/15, 14/14 and 17/17 labelled deadlines, 30/30 ids but 469's 29/30): session 39's blind round 74,
     # eight batches on round 73's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(463, 471) for part in ("", "-heldout")]
+    # unseen471-478 (first runs 28/30, 28/30, 28/30, 29/30, 29/30, 29/30, 30/30 and 30/30 types, 13/14, 14/14, 16/16,
+    # 11/13, 15/15, 14/15, 15/15 and 17/17 labelled deadlines, 30/30 ids): session 39's blind round 75, eight batches
+    # on round 74's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(471, 479) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1457,6 +1461,19 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen464"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen469"] = (1.0, 18 / 20, 19 / 20)
     floors["fixtures-unseen466-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen471-478: session 39's round 75, main folders tuned on (left: 471's App Mesh end of support "à compter du"
+    # given a later date, and its Chinese Marketplace confirmation given its contract's date; 473's Traditional Chinese
+    # one alike; 474's Korean MWAA maintenance moved "까지" given no date; 478's WorkSpaces window beside a no-action
+    # sentence, the split convention), held-out ones at their first runs
+    floors["fixtures-unseen471"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen473"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen474"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen478"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen472-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen474-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen475-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen476-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen478-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

@@ -12,7 +12,11 @@ account; a Traditional Chinese welcome ("感謝您建立 … 帳戶"); a German 
 account, the key only its cause, is suspicious activity. Round 74: a revision of the Acceptable Use Policy (whose
 sections name abuse) is a policy change, not an abuse report; a revision of the terms the reader accepts by using AWS
 that says no action is needed has no deadline; irregular or unusual activity in the account, localized, is suspicious
-activity."""
+activity. Round 75: a German statement named as a compound ("Abrechnungsbeleg … steht bereit"); SES verification
+said as a success first ("已成功驗證網域"); an MFA device the root user deactivated whose mail says the credentials may
+have leaked (zh); a Traditional Chinese reserved instance ("預留執行個體") that expires; a German certificate subject
+"Zertifikate aktualisieren"; a charge that "konnte nicht … eingezogen werden"; a localized invoice charged
+automatically has no deadline."""
 
 from __future__ import annotations
 
@@ -239,3 +243,57 @@ def test_a_welcome_that_writes_the_account_id_in_groups_of_three_stays_one() -> 
                       "Hello,\n\nWelcome to Amazon Web Services. Your account is ready.\n\nAWS account ID: "
                       "604 411 738 205\n\nYour account includes the AWS Free Tier for Amazon Quokka.\n", date=MAR_4)
     assert notice.notice_type == "onboarding.welcome"
+
+
+def test_a_german_statement_named_as_a_compound() -> None:
+    notice = classify(INVOICING, "Amazon Web Services Abrechnungsbeleg für Konto 604411738205",
+                      "Guten Tag,\n\nIhr Abrechnungsbeleg für Amazon Quokka im Februar 2027 steht bereit.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "billing.statement"
+
+
+def test_ses_verification_said_as_a_success_first() -> None:
+    notice = classify(NO_REPLY, None,
+                      "您好，\n\n恭喜！您已成功驗證網域 quokka.example，"
+                      "可透過 Amazon SES 傳送電子郵件。\n", date=MAR_4)
+    assert notice.notice_type == "ses.identity_verified"
+
+
+def test_an_mfa_device_deactivated_whose_mail_fears_a_leak() -> None:
+    notice = classify(NO_REPLY, "您的 AWS 账户的多重身份验证 (MFA) 已被停用",
+                      "您好：\n\nAWS 账户 604411738205 的根用户停用了一台 MFA 设备（Quokka 令牌）。\n\n"
+                      "如果不是您本人操作，您的根用户凭证可能已泄露：请立即重置根用户密码。\n", date=MAR_4)
+    assert notice.notice_type == "credentials.mfa_deactivated"
+
+
+def test_a_traditional_chinese_reserved_instance_that_expires() -> None:
+    notice = classify(NO_REPLY, "您的預留執行個體將於 30 天後到期",
+                      "您好，\n\n帳戶 604411738205 中的 Amazon Quokka 預留執行個體將於 2027年4月3日 到期。"
+                      "此帳戶的帳單由付款人帳戶支付。\n", date=MAR_4)
+    assert notice.notice_type == "cost.commitment_expiry"
+
+
+def test_a_german_certificate_update_subject() -> None:
+    notice = classify(HEALTH, "[Maßnahme erforderlich] Amazon Quokka: SSL/TLS-Zertifikate aktualisieren",
+                      "Die derzeitige CA von Amazon Quokka läuft am 20.04.2027 ab. Fügen Sie das neue CA-Bündel "
+                      "bis zum 15.03.2027 dem Truststore Ihrer Clients hinzu.\n", date=MAR_4)
+    assert notice.notice_type == "health.certificate_rotation"
+
+
+def test_a_charge_that_could_not_be_collected_from_the_card() -> None:
+    notice = classify(NO_REPLY, "Ihr AWS-Konto weist einen offenen Betrag auf",
+                      "Guten Tag,\n\nDer Betrag für Amazon Quokka im Konto 604411738205 konnte nicht von der "
+                      "hinterlegten Kreditkarte mit der Endung 4417 eingezogen werden.\n", date=MAR_4)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+@pytest.mark.parametrize(("phrase", "deadline"), [
+    ("Der Betrag wird am Fälligkeitsdatum 15.03.2027 automatisch von Ihrer Kreditkarte abgebucht.", None),
+    ("Bitte überweisen Sie den Betrag bis zum Fälligkeitsdatum 15.03.2027.", "2027-03-15"),
+], ids=["charged-automatically", "to-pay-guard"])
+def test_a_localized_invoice_charged_automatically_has_no_deadline(phrase: str, deadline: str | None) -> None:
+    notice = classify(INVOICING, "Amazon Web Services – Rechnung verfügbar [Konto: 604411738205]",
+                      f"Guten Tag,\n\nIhre Rechnung für Amazon Quokka im Februar 2027 ist verfügbar.\n\n{phrase}\n",
+                      date=MAR_4)
+    assert notice.notice_type == "billing.invoice"
+    assert notice.deadline == deadline
