@@ -1247,9 +1247,48 @@ def find_secrets(text: str, *, default_deny: bool = False, keep: Iterable[str] =
     return [Secret(offsets[s.start], offsets[s.end - 1] + 1, s.kind) for s in merged]
 
 
+# an AWS secret access key: 40 characters of base64's alphabet, standing alone, upper and lower case and a digit,
+# "/" or "+" among them (:func:`_mixed_key`; AWS never mails one: a forged or forwarded mail may), named as a secret
+# key in the 80 characters before it ("Secret access key:", "aws_secret_access_key =", "chave secreta", "clé
+# secrète", "chiave segreta", "geheimer Zugriffsschlüssel", "シークレットアクセスキー", "秘密访问密钥", "비밀 액세스
+# 키") or right after its access key id ("AKIA… / wJalr…")
+# (the run of 40 alone, then its characters checked in Python: a lookahead per position would read a long run of such
+# characters once from each of its positions)
+_SECRET_KEY = re.compile(r"(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")
+_SECRET_KEY_WORD = re.compile(r"secr|segret|geheim|シークレット|秘密|密钥|密鑰|비밀|"
+                              r"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b", re.IGNORECASE)
+#: the literals one of which every :data:`_SECRET_KEY_WORD` match holds, lower-cased (its gate)
+_SECRET_KEY_CUES = ("secr", "segret", "geheim", "シークレット", "秘密", "密钥", "密鑰", "비밀", "akia", "asia")
+
+
+def _secret_key_spans(view: str) -> list[Secret]:
+    """AWS secret access keys (:data:`_SECRET_KEY`) that the text names as one."""
+    lowered = view.lower()
+    if not any(map(lowered.__contains__, _SECRET_KEY_CUES)):
+        return []
+    found: list[Secret] = []
+    keys: list[Secret] = []
+    last_end = -1_000  # (a key right after another, a list of them under one word: named by the same word)
+    for match in _capped(_SECRET_KEY.finditer(view), view, found):
+        if _mixed_key(match.group(0)) and (
+                match.start() - last_end <= 80
+                or _SECRET_KEY_WORD.search(view, max(0, match.start() - 80), match.start()) is not None):
+            keys.append(Secret(match.start(), match.end(), "AWS secret access key"))
+            last_end = match.end()
+    return found + keys
+
+
+def _mixed_key(value: str) -> bool:
+    """Whether ``value`` mixes upper and lower case and holds a digit, "/" or "+", as a random key does (not a word run
+    together, nor a hex digest)."""
+    return not value.isupper() and not value.islower() and (
+        any(char.isdigit() for char in value) or "/" in value or "+" in value)
+
+
 def _scan(view: str, default_deny: bool, keep: Iterable[str]) -> list[Secret]:
     found = _url_spans(view, default_deny)
     found += _code_spans(view)
+    found += _secret_key_spans(view)
     if default_deny:
         found += _default_deny_spans(view, frozenset(keep))
     return _merge(found)
@@ -1267,7 +1306,8 @@ def _nothing_to_find(view: str) -> bool:
     if _ANY_DIGIT.search(view) is not None:
         return False
     lowered = view.lower()
-    return "token" not in lowered and "one-time" not in lowered
+    # (nor an AWS secret access key named so, whose 40 characters may hold no digit: "secret", an access key id)
+    return "token" not in lowered and "one-time" not in lowered and not any(map(lowered.__contains__, _SECRET_KEY_CUES))
 
 
 def _visible(text: str) -> tuple[str, list[int] | None]:
