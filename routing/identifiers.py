@@ -1461,8 +1461,9 @@ def _ending_in(both: str, lowered: str) -> str | None:
 _NOT_AWS_ACCOUNT = ("bank", "checking", "savings", "card", "debit", "paypal")
 
 # the account named by its last four digits in the other languages, its noun first ("アカウント末尾 6322", "계정 끝자리
-# 6322", "账户尾号 6322", "la cuenta que termina en 6322", "a conta terminada em 6322", "le compte se terminant par
-# 6322", "l'account che termina con 6322", "das Konto mit der Endung 6322"), read lower-cased
+# 6322", "账户尾号 6322", "la cuenta de AWS que termina en 6322", "a conta da AWS terminada em 6322", "le compte AWS
+# se terminant par 6322", "l'account AWS che termina con 6322", "AWS-Konto mit der Endung 6322"), read lower-cased
+# (:func:`_ending_local` asks the European forms to name AWS)
 _ENDING_LOCAL = re.compile(r"(?:アカウント(?:\s?id)?\s?(?:の)?末尾(?:が|は)?|계정(?:\s?id)?(?:의)?\s?끝자리(?:가|는)?|"
                            r"(?:账户|帐户|帳戶|账号|帳號)(?:\s?id)?\s?尾[号號](?:为|為|是)?|"
                            r"\bcuenta(?: de aws)? (?:que termina|terminada) en|"
