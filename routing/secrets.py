@@ -1,5 +1,5 @@
 """Live secrets in mail text: reset/verification/approval/confirmation/unsubscribe links, one-time
-codes, tokens in URLs.
+codes, tokens in URLs, AWS secret access keys named as such.
 
 Owns *finding* them (spans and a human name for each kind); :mod:`routing.redact` replaces them.
 Two rules:
