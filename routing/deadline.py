@@ -2028,6 +2028,16 @@ _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?
 # (:data:`_CONTEXT`'s past reads "released" alone)
 _ELLIPTIC_PASSIVE = re.compile(r"\b(?:will|may|might|can|could|would|shall) be (?:[\w-]+,? ){1,7}?and "
                                r"(?:the |its |their |your )?[\w-]+ (?:released|launched)\b")
+
+
+def _without_elliptic_participles(text: str) -> str:
+    """``text`` less the participles that share a modal "be" with the clause before them (:data:`_ELLIPTIC_PASSIVE`:
+    "may be stopped and the host released" reads "may be stopped and the host"); the same text where none can be."""
+    if " be " not in text or (" released" not in text and " launched" not in text):
+        return text
+    return _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], text)
+
+
 # a past clause with its own date, joined by "and" to the clause of another ("The invitation was sent on February 4,
 # 2027 and expires on February 19, 2027"): :func:`_score` reads the other date's sentence without it (its past is the
 # sending's, not the expiry's)
@@ -2267,9 +2277,8 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
         # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
         context = _ANNOUNCED_ON.sub(" ", context)
-    if " be " in context and (" released" in context or " launched" in context):
-        # "… will be stopped and the host released": the participle is the future's, not a fact of the date
-        context = _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], context)
+    # "… will be stopped and the host released": the participle is the future's, not a fact of the date
+    context = _without_elliptic_participles(context)
     if " and" in context and (" was " in context or " were " in context or " been " in context) \
             and _DATED_PAST_AND.search(context) is not None:
         context = _DATED_PAST_AND.sub(" ", context)  # "was sent on D1 and expires on D2": D2's clause is read alone
@@ -2292,9 +2301,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             # (what happens then, told in the future: a participle of its passive is no fact of the date, "After that
             # time the instance will be stopped and the host released")
             following = following[:will] + _PAST_CONTEXT.sub(" ", following[will:])
-        elif " be " in following and (" released" in following or " launched" in following):
+        else:
             # (or with another modal: "From then on the instance may be stopped at any time and the host released")
-            following = _ELLIPTIC_PASSIVE.sub(lambda found: found.group(0).rsplit(" ", 1)[0], following)
+            following = _without_elliptic_participles(following)
         score, past = _context_score(context + " " + following, lead)
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
                 and THEN_ANAPHOR.search(text, right, after) is not None and acts_by_then(text[left:after]):
