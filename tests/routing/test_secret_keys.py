@@ -25,7 +25,10 @@ SLASHED = "Zr7Kd2Lm/9Xp4Wt6Vb+1Nc3Hs5Jf0Ga7Ye2Ui4Oe"
     f"シークレットアクセスキー: {KEY}",
     f"秘密访问密钥：{KEY}",
     f"비밀 액세스 키: {KEY}",
-], ids=["en", "ini", "after-key-id", "pt", "fr", "it", "de", "ja", "zh", "ko"])
+    f"aws_secret_access_key={KEY}",
+    f"export AWS_SECRET_ACCESS_KEY={SLASHED}",
+    f"Credentials: AKIAQUOKKAEXAMPLE123/{SLASHED}",
+], ids=["en", "ini", "after-key-id", "pt", "fr", "it", "de", "ja", "zh", "ko", "ini-no-space", "shell", "id-slash-key"])
 def test_a_secret_access_key_named_so_is_removed(text: str) -> None:
     found = secrets.find_secrets(text)
     assert [secret.kind for secret in found] == ["AWS secret access key"]
@@ -38,7 +41,10 @@ def test_a_secret_access_key_named_so_is_removed(text: str) -> None:
     "Secret scanning found commit 3f786850e387550fdab836ed7e6dc881de23001b in your repository.",  # (a hex digest)
     "Secret: ThisIsAnOrdinarySentenceRunTogetherWords",  # (no digit, "/" or "+")
     f"Secret access key: {KEY}x",  # (41 characters: no AWS secret key)
-], ids=["unnamed", "hex-digest", "words", "41-characters"])
+    f"Secret: x{KEY}",  # (41 characters: no AWS secret key)
+    f"Secret: /{KEY}",  # (a path of 41: no AWS secret key)
+    f"Secret access key: {KEY}==",  # (base64 padding: no AWS secret key)
+], ids=["unnamed", "hex-digest", "words", "41-characters", "41-before", "path", "padded"])
 def test_what_is_no_secret_access_key_stays(text: str) -> None:
     assert not [secret for secret in secrets.find_secrets(text) if secret.kind == "AWS secret access key"]
 
