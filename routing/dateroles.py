@@ -215,6 +215,8 @@ CJK_DATE_TAIL = (r"(?:\s*+[(（][^()（）\n]{1,6}[)）]|"
                  r"(?:t\d\d:\d\d(?::\d\d)?(?:\.\d+)?z?|"
                  r"(?:(?:午前|午後|上午|下午|오전|오후)\s*+)?\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시)|자정|정오|午夜|零时|零時|正午|中午)"
                  r"(?:\s*+\d{1,2}(?:分|분))?"
+                 # (a window's end time after its start: "2027년 3월 6일 (토) 02:00~04:00 UTC에", "02:00～04:00 UTC に")
+                 r"(?:\s*+[~〜～\-–]\s*+\d{1,2}(?::\d\d(?::\d\d)?|時|时|点|시))?"
                  r"(?:\s*+[(（]?(?:utc|gmt|jst|kst|cst|日本時間|日本标准时间|北京时间|北京時間|台北时间|日本標準時|"
                  r"한국 ?시간|한국 ?표준시)"
                  r"(?:\s*+[+-]\d{1,2}(?::?\d\d)?)?[)）]?)?)?")
@@ -264,6 +266,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   # "we ask that you")
                   r"\bnous vous demandons de\b|\b(?:le|les|te) pedimos que\b|\b(?:ti|le|vi) chiediamo di\b|"
                   r"\bpedimos-lhe que\b|\bwe ask (?:that )?you\b|"
+                  # (an ask as a heading before its imperative: "What we ask of you: move … no later than D")
+                  r"\bwhat we ask (?:of )?you\b|\bwhat we need (?:from )?you\b|\bwhat you should do\b|"
                   # we advise you to ("nous vous conseillons de", "le aconsejamos", "aconselhamos", "vi consigliamo")
                   r"\bnous vous conseillons\b|\ble aconsejamos\b|\baconselhamos\b|\b(?:vi|ti|le) consigliamo\b|"
                   r"\bwir raten ihnen\b|\bwe (?:strongly )?advise (?:that )?you\b|"
@@ -276,7 +280,10 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
-                  r"ください|下さい|必要があります|必要な(?:対応|措置|アクション|作業)|请|請|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
+                  # (not 請求/请求 "invoice, request" nor 申請/申请 "application": nouns, no ask)
+                  # (a polite request: "お支払いをお願いいたします", "회신 부탁드립니다", "敬请")
+                  r"お願い(?:します|いたします|致します|申し上げます)|부탁드립니다|敬请|"
+                  r"ください|下さい|必要があります|必要な(?:対応|措置|アクション|作業)|(?<!申)[请請](?!求)|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   # an imperative with its pronoun ("Envie-nos estes dados", "Envíenos los registros", "Ci invii i log")
                   r"\b[a-zçãõáéíóú]{3,}[ea]-(?:nos|me)\b|"
                   # (Spanish: the clitic moves the stress, which is then written: "Envíenos", "Súbanos", "Indíquenos")
@@ -291,7 +298,9 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
              "bitten",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
-             "we ask", "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen", "advise",
+             "we ask", "we need", "you should",
+             "お願い", "부탁", "敬请",
+             "conseillons", "aconsejamos", "aconselhamos", "consigliamo", "raten ihnen", "advise",
              "please", "must", "need to", "needs to", "has to", "have to", "required", "make sure", "ensure", "unpaid",
              "not paid", "bitte", "müssen",
              "recommend", "empfehlen", "recommandons", "recomendamos", "raccomandiamo", "推奨", "建议", "권장",

@@ -1018,7 +1018,7 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               r"soporte|suporte|supporto|support standard|standard-?support|サポート|支持|지원|"
                               # no longer supported ("non sarà più supportata", "nicht mehr unterstützt", "ne sera plus
                               # prise en charge", "ya no será compatible", "não será mais suportada")
-                              r"supportat[oaie]|nicht mehr unterstützt|plus pris[e]? en charge|"
+                              r"supportat[oaie]|nicht mehr unterstützt|plus pris(?:es?)? en charge|"
                               r"ya no ser[aá] compatible|n[aã]o ser[aá] mais (?:suportad|compat[ií]vel)|"
                               # (an end of life: "llegará al final de su vida útil el D", "fim da vida útil")
                               r"(?:final|fin) de su vida [uú]til|fim da (?:sua )?vida [uú]til|"
@@ -2149,6 +2149,26 @@ _PERIOD_REACH = 400
 _ASK_REACH = 800
 
 
+_TERM_START_LABEL = re.compile(r"(?:" + _TERM_START_FIELD.pattern + r")[\s:：]*\Z")
+_PERIOD_END_FIELD = re.compile(r"\bend date\b|\bcontract end\b|\bagreement end\b|\bsubscription end\b|"
+                               r"\bexpiration date\b|\bexpiry date\b|\brenewal date\b|" +
+                               "|".join(map(re.escape, _TERM_END_WORDS)))
+
+
+#: the types whose mail states an agreement's period (a Marketplace subscription, a reservation's or a plan's term)
+_AGREEMENT_TYPES = frozenset({"marketplace.subscription", "cost.commitment_expiry"})
+
+
+def _term_start_of_period(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is a term's start named as a field ("Start date: D", "开始日期 D", "Início do
+    contrato D") in a mail that names the term's end field after it: the start of an agreement's stated period, a
+    fact (the purchase or the renewal), never a deadline."""
+    label = text[max(0, start - 40):start]
+    if _TERM_START_LABEL.search(label) is None or any(map(label.__contains__, _NOT_TERM)):
+        return False
+    return _PERIOD_END_FIELD.search(text, start, start + _PERIOD_REACH) is not None
+
+
 def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
     """:func:`_scored`, less a localized term's end of an agreement's stated period ("合約開始日 D1 … 合約結束日 D2",
     :func:`_term_end_of_period`): a fact of the agreement, scored below a deadline's (QUALIFY - 1) whatever read it."""
@@ -2969,6 +2989,10 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     candidates = _candidates(lowered, upcoming, foreign)
     if reference is not None:
         candidates = [_status_date(lowered, c) if c.when == reference else c for c in candidates]
+    if notice_type in _AGREEMENT_TYPES:
+        # (an agreement's start named as a field beside its end: a fact, :func:`_term_start_of_period`)
+        candidates = [replace(c, score=QUALIFY - 1) if c.score >= QUALIFY and c.at >= 0
+                      and _term_start_of_period(lowered, c.at) else c for c in candidates]
     if notice_type == MAINTENANCE:
         # a maintenance dated as a range in its prose ("the brokers are restarted from Sunday 10 to Monday 11 January
         # 2027", "du 10 au 11 janvier 2027"): the window opens on its first date, a window start as a field's
@@ -3667,14 +3691,27 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         no_action = any(map(lowered.__contains__, _NO_ACTION_CUES)) and any(
             # (a no-action after a condition spares only some readers: "If your organization manages root access
             # centrally, no action is required"; the mail's date stays the others' deadline)
-            not after_condition(lowered, _sentence(lowered, m.start(), m.end())[0], m.start())
+            not after_condition(lowered, left_of := _sentence(lowered, m.start(), m.end())[0], m.start())
             and _TRAILING_CONDITION.match(lowered, m.end()) is None
+            # (nor one for the readers outside a condition, "Otherwise, no action is required",
+            # "其他情况下您无需执行任何操作": the conditional ask stays the deadline of those it names)
+            and _OTHERWISE.search(lowered, left_of, m.start()) is None
             for m in _NO_ACTION.finditer(lowered))
     return replace(deadline, act_by=act_by, no_action=no_action,
                    restart=notice_type == MAINTENANCE and (any(map(lowered.__contains__, _RESTART)) or any(
                        cue in lowered for cue in _BEFORE_WINDOW) or (
                        _opens_range(lowered, found.at, found.end, foreign)
                        and not any(map(sentence.__contains__, _CANCELLED)))))
+
+
+# "otherwise", "in all other cases" (en, de, fr, es, pt, it, ja, zh, ko; Traditional Chinese read folded): what follows
+# is for the readers a condition before it did not name
+_OTHERWISE = re.compile(r"\botherwise\b|\bin (?:all )?other cases\b|\bandernfalls\b|\bansonsten\b|"
+                        r"\bin allen anderen f[äa]llen\b|\bsinon\b|\bdans (?:tous )?les autres cas\b|"
+                        r"\bde lo contrario\b|\ben (?:los )?(?:dem[aá]s|otros) casos\b|\ben caso contrario\b|"
+                        r"\bcaso contr[aá]rio\b|\bnos (?:demais|outros) casos\b|\baltrimenti\b|"
+                        r"\b(?:in tutti )?(?:gli )?altri casi\b|それ以外の場合|その他の場合|其他情况|否则|"
+                        r"그 ?외의 경우|그렇지 않은 경우|그 밖의 경우")
 
 
 # what costs from a date ("the hourly fee will be charged per vCPU", "each analysis will be billed at"): the date is

@@ -504,6 +504,11 @@ _COPY = (r"(?:also\s+)?(?:receives?|gets?|will\s+receive)\s+a\s+copy|(?:tambi[e�
          r"|riceve\s+(?:anche\s+)?una\s+copia|erh[aä]lt\s+(?:auch\s+)?eine\s+Kopie")
 _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
+                          # (or asked the reader's account to join: "The owner of AWS account 8783… has asked your AWS
+                          # account 3100… to become a member", "has requested that your account join"; es, pt, fr, it)
+                          r"|asked\s+(?:you|your)\b|requested\s+(?:that\s+)?(?:you|your)\b"
+                          r"|ha (?:pedido|solicitado) (?:que )?(?:su|tu)\b|pediu (?:que )?(?:a )?(?:sua|você)\b"
+                          r"|a demandé (?:à |que )?(?:votre|vous)\b|ha chiesto (?:al |che )?(?:tuo|suo|il tuo|il suo)\b"
                           # the inviting account in the other languages ("hat Ihr AWS-Konto … eingeladen",
                           # "ha invitado", "a invité", "convidou", "ha invitato", "已邀请您的")
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"

@@ -1,0 +1,188 @@
+"""Session 40's rounds, in our own words (none of these sentences is in a fixture), about the fictitious Amazon
+Quokka. Round 76: a Korean account suspension a clause joins ("계정이 일시 중지되며, …"); the account its owner asks to
+join an organization ("The owner of AWS account X has asked your AWS account Y"): Y; a Japanese usage period "D1 から D2
+までのご利用分" is no date to act by (請求, "invoice", is no "please"); a no-action "otherwise" leaves the conditional
+ask its date; an update the reader "can apply" by a date, localized, makes a maintenance's date one to act by; an ask
+as a heading ("What we ask of you: move … no later than D") over an earlier stage; an agreement's start date field
+beside its end is a fact; a French end of support "ne seront plus prises en charge" (plural); a maintenance moved, its
+first schedule cancelled ("처음 안내한 … 일정은 취소되었습니다"), keeps its new date; a CJK date followed by a window's
+time range ("D (토) 02:00~04:00 UTC에")."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+INVOICING = "invoicing@aws.com"
+MARKETPLACE = "aws-marketplace@amazon.com"
+FEB_2 = format_datetime(datetime.fromisoformat("2027-02-02T01:15:00+00:00"))
+
+
+@pytest.mark.parametrize("clause", ["계정이 일시 중지되며, 이후 Quokka 리소스에 접근할 수 없게 됩니다.",
+                                    "계정이 중지되고 Quokka 어플라이언스도 멈춥니다."])
+def test_a_korean_account_suspension_a_clause_joins(clause: str) -> None:
+    notice = classify(NO_REPLY, None,
+                      "안녕하세요.\n\nAWS 계정 5520-1844-7316에 Amazon Quokka 이용 요금의 "
+                      "미납 잔액 USD 88.40이 남아 있습니다.\n\n"
+                      f"2027년 2월 20일까지 결제가 확인되지 않으면 {clause}\n\n"
+                      "결제 페이지에서 결제를 완료해 주십시오.\n",
+                      date=FEB_2)
+    assert notice.notice_type == "billing.suspension_warning"
+    assert notice.deadline == "2027-02-20"
+    assert notice.aws_account_id == "552018447316"
+
+
+def test_resources_stopped_are_no_account_suspension() -> None:
+    # (guard: what stops is the reader's appliance, not the account)
+    notice = classify(HEALTH, "Amazon Quokka 유지 관리 안내",
+                      "안녕하세요.\n\n2027년 2월 20일에 Amazon Quokka 유지 관리가 진행됩니다. "
+                      "이 시간 동안 어플라이언스는 "
+                      "자동으로 중지됩니다.\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.notice_type == "health.scheduled_maintenance"
+
+
+@pytest.mark.parametrize("verb", ["has asked your AWS account 604411738205 to join",
+                                  "has requested that your AWS account 604411738205 join"])
+def test_the_account_asked_to_join_is_the_readers(verb: str) -> None:
+    notice = classify(NO_REPLY, "AWS Organizations invitation from Quokka Holdings",
+                      f"Hello,\n\nThe owner of AWS account 771093582264 (Quokka Holdings) {verb} the organization "
+                      "o-q0kk4example.\n\nSign in as the owner of account 604411738205 to accept or decline.\n",
+                      date=FEB_2)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_the_owner_of_the_readers_account_stays_the_reader() -> None:
+    # (guard: "the owner of account N", alone, is the reader)
+    notice = classify(NO_REPLY, "AWS Organizations invitation",
+                      "Hello,\n\nSign in as the owner of account 604411738205 to accept the invitation to join the "
+                      "organization o-q0kk4example.\n", date=FEB_2)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_a_japanese_usage_period_is_no_date_to_act_by() -> None:
+    notice = classify(INVOICING, "Amazon Quokka ご請求書の発行について",
+                      "いつもご利用ありがとうございます。\n\n2027年1月1日から2027年1月31日までのご利用分の請求書を"
+                      "発行しました。\n\n請求書番号 QK-2027-0131\n合計 ¥12,400\n\n"
+                      "ご登録のお支払い方法に自動で請求されます。\n",
+                      date=FEB_2)
+    assert notice.notice_type == "billing.invoice"
+    assert notice.deadline is None
+
+
+def test_a_japanese_polite_request_to_pay_by_a_date_keeps_it() -> None:
+    # (guard: "までにお支払いをお願いいたします" asks the reader to pay by then)
+    notice = classify(INVOICING, "Amazon Quokka ご請求書の発行について",
+                      "いつもご利用ありがとうございます。\n\nAmazon Quokka のご利用分の請求書を発行しました。\n\n"
+                      "請求書番号 QK-2027-0131\n合計 ¥12,400\n\n2027年2月25日までにお振り込みをお願いいたします。\n",
+                      date=FEB_2)
+    assert notice.deadline == "2027-02-25"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon Quokka TLS policy change",
+     "Hello,\n\nStarting April 1, 2027, Amazon Quokka endpoints accept TLS 1.2 and later only.\n\nIf your devices "
+     "still need TLS 1.0, request an exception through AWS Support before March 15, 2027. Otherwise, no action is "
+     "required.\n"),
+    ("Amazon Quokka TLS 策略变更",
+     "您好，\n\n2027年4月1日起，Amazon Quokka 端点仅接受 TLS 1.2 及以上版本。\n\n如果您的设备仍需使用 TLS 1.0，"
+     "请在2027年3月15日之前通过 AWS Support 提交例外申请。其他情况下您无需执行任何操作。\n"),
+], ids=["en", "zh"])
+def test_a_no_action_otherwise_leaves_the_conditional_ask_its_date(subject: str, body: str) -> None:
+    notice = classify(HEALTH, subject, body + "\nEvent type code: AWS_QUOKKA_SECURITY_NOTIFICATION\n", date=FEB_2)
+    assert notice.deadline == "2027-03-15"
+
+
+def test_a_no_action_for_everyone_beside_a_conditional_ask() -> None:
+    # (guard, as samples/44: a no-action said to all readers; the ask of some readers is no deadline)
+    notice = classify("no-reply@amazonaws.com", "Important: Amazon Quokka invoice e-mail address changes",
+                      "Hello,\n\nFrom March 20, 2027, Amazon Quokka invoices are sent from quokka-billing@aws.com. "
+                      "No action is required to keep receiving them. If you filter mail by sender, add the new "
+                      "address before March 20, 2027.\n", date=FEB_2)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("ask", [
+    "Se preferisci, puoi applicare l'aggiornamento dalla console entro il 9 marzo 2027.",
+    "Si lo prefiere, puede aplicar la actualización desde la consola antes del 9 de marzo de 2027.",
+    "Si vous préférez, vous pouvez appliquer la mise à jour depuis la console avant le 9 mars 2027.",
+    "Se preferir, pode aplicar a atualização pelo console até 9 de março de 2027.",
+], ids=["it", "es", "fr", "pt"])
+def test_an_update_the_reader_can_apply_by_a_date(ask: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka [AWS 604411738205]",
+                      "Amazon Quokka\n\n10/03/2027 01:00-04:00 UTC — Quokka connector update, account 604411738205.\n\n"
+                      f"{ask}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-09"
+
+
+def test_an_ask_as_a_heading_over_an_earlier_stage() -> None:
+    notice = classify(HEALTH, None,
+                      "AWS Health notification - Amazon Quokka [AWS Account: 604411738205]\n\nEvent type code: "
+                      "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT\n\nHello,\n\nAmazon Quokka is being retired.\n\n"
+                      "What changes, in order:\n * New appliances can no longer be ordered (already in effect).\n"
+                      " * Appliance registrations stop on April 1, 2027.\n * The service is turned off on "
+                      "August 31, 2027.\n\nWhat we ask of you: move your appliances to Amazon S3 no later than "
+                      "August 31, 2027.\n", date=FEB_2)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-08-31"
+
+
+@pytest.mark.parametrize("fields", [
+    "Agreement ID agmt-q0kk4\nStart date 2027/02/02\nEnd date 2028/02/01\n",
+    "协议 ID agmt-q0kk4\n开始日期 2027年2月2日\n结束日期 2028年2月1日\n",
+    "合約 ID agmt-q0kk4\n開始日期 2027/02/02\n結束日期 2028/02/01\n",
+], ids=["en", "zh", "zh-Hant"])
+def test_an_agreements_start_date_field_is_a_fact(fields: str) -> None:
+    notice = classify(MARKETPLACE, "AWS Marketplace: Quokka Analytics subscription",
+                      "Hello,\n\nYour AWS account 604411738205 is now subscribed to Quokka Analytics (12-month "
+                      f"contract).\n\n{fields}\nCharges appear on your next AWS bill.\n", date=FEB_2)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline != "2027-02-02"
+
+
+def test_a_maintenance_start_date_field_stays_its_start() -> None:
+    # (guard: a window's start named as a field is the maintenance's deadline)
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 604411738205]",
+                      "Hello,\n\nWe will patch your Quokka appliance. You can reschedule it before the window.\n\n"
+                      "Start date: 2027-02-16\nEnd date: 2027-02-17\n\nEvent type code: "
+                      "AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.deadline == "2027-02-16"
+
+
+def test_a_french_plural_end_of_support_over_a_later_removal() -> None:
+    notice = classify(HEALTH, "Fin de prise en charge des images Amazon Quokka 2.1 [Compte AWS : 604411738205]",
+                      "Bonjour,\n\nÀ compter du 1er juin 2027, les images Amazon Quokka 2.1 ne seront plus prises en "
+                      "charge. Après le 1er décembre 2027, ces images seront retirées du catalogue.\n\n"
+                      "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT\n", date=FEB_2)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-06-01"
+
+
+@pytest.mark.parametrize("moved", [
+    "The originally announced window of February 20, 2027 has been cancelled. The patch is now scheduled for March 6, "
+    "2027 from 02:00 to 04:00 UTC; you can apply it yourself before then.",
+    "처음 안내한 2027년 2월 20일 일정은 취소되었습니다. 패치는 2027년 3월 6일 (토) 02:00~04:00 UTC에 진행되며, 그 전에 "
+    "직접 적용하실 수 있습니다.",
+], ids=["en", "ko"])
+def test_a_maintenance_whose_first_schedule_was_cancelled_keeps_its_new_date(moved: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka maintenance rescheduled [AWS Account: 604411738205]",
+                      f"Hello,\n\n{moved}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-06"
+
+
+def test_a_cancelled_maintenance_still_has_no_deadline() -> None:
+    # (guard: what is cancelled is the maintenance itself)
+    notice = classify(HEALTH, "Amazon Quokka maintenance cancelled [AWS Account: 604411738205]",
+                      "Hello,\n\nThe Amazon Quokka patch scheduled for March 6, 2027 has been cancelled. You can "
+                      "reschedule nothing; no action is needed.\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n",
+                      date=FEB_2)
+    assert notice.deadline is None
