@@ -6,7 +6,10 @@ ask its date; an update the reader "can apply" by a date, localized, makes a mai
 as a heading ("What we ask of you: move … no later than D") over an earlier stage; an agreement's start date field
 beside its end is a fact; a French end of support "ne seront plus prises en charge" (plural); a maintenance moved, its
 first schedule cancelled ("처음 안내한 … 일정은 취소되었습니다"), keeps its new date; a CJK date followed by a window's
-time range ("D (토) 02:00~04:00 UTC에")."""
+time range ("D (토) 02:00~04:00 UTC에"). Round 77: a Japanese MFA device deleted whose mail asks to register it
+again ("再登録", "必要はありません"); an instance family retired, localized ("Hasta la fecha de retirada", "ya no
+podemos mantener … familia"); an update the reader can start by a date ("può avviare … entro il D"); a maintenance
+the reader cannot move and need not act on has no deadline."""
 
 from __future__ import annotations
 
@@ -186,3 +189,71 @@ def test_a_cancelled_maintenance_still_has_no_deadline() -> None:
                       "reschedule nothing; no action is needed.\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n",
                       date=FEB_2)
     assert notice.deadline is None
+
+
+def test_a_japanese_mfa_device_deleted_whose_mail_asks_to_register_it_again() -> None:
+    # (round 77: "MFA デバイスを再登録" and "対応していただく必要はありません" are no requirement to register one)
+    notice = classify(NO_REPLY, "AWS ルートユーザーの MFA デバイスが削除されました",
+                      "AWS アカウント 604411738205 のルートユーザーから Quokka 用の仮想 MFA デバイスが"
+                      "削除されました。\n\n"
+                      "心当たりがない場合は、パスワードを変更し、MFA デバイスを再登録してください。心当たりがある場合、"
+                      "対応していただく必要はありません。\n", date=FEB_2)
+    assert notice.notice_type == "credentials.mfa_deactivated"
+
+
+def test_a_japanese_requirement_to_register_an_mfa_device_stays_a_policy_change() -> None:
+    # (guard)
+    notice = classify(NO_REPLY, "ルートユーザーの MFA に関する変更",
+                      "2027年6月1日から、AWS はすべてのルートユーザーに MFA デバイスの登録を必須とします。"
+                      "それまでに MFA デバイスを登録してください。\n", date=FEB_2)
+    assert notice.notice_type == "policy.change_notice"
+
+
+@pytest.mark.parametrize("body", [
+    "Las instancias Amazon EC2 Q1n se lanzaron en 2019. Ya no podemos mantener en esta familia la capacidad que "
+    "usted espera, por lo que le pedimos que traslade sus cargas de trabajo a instancias Q7 antes del 31 de agosto "
+    "de 2027.\n\n"
+    "Hasta la fecha de retirada del 31 de agosto de 2027, no notará ningún cambio.\n",
+    "Les instances Amazon EC2 Q1n ont été lancées en 2019. Nous ne pouvons plus maintenir dans cette famille la "
+    "capacité que vous attendez : migrez vos charges de travail vers des instances Q7 avant le 31 août 2027.\n\n"
+    "Jusqu'à la date de retrait du 31 août 2027, vous ne remarquerez aucun changement.\n",
+], ids=["es", "fr"])
+def test_an_instance_family_retired_without_a_subject(body: str) -> None:
+    notice = classify(NO_REPLY, None, body, date=FEB_2)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-08-31"
+
+
+@pytest.mark.parametrize("ask", [
+    "Se preferisce un altro momento, può avviare l'aggiornamento dalla console entro il 9 marzo 2027.",
+    "If you prefer another time, you can start the update from the console by March 9, 2027.",
+], ids=["it", "en"])
+def test_an_update_the_reader_can_start_by_a_date(ask: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka [AWS 604411738205]",
+                      "Amazon Quokka\n\n10/03/2027 01:00 UTC — Quokka connector update, account 604411738205.\n\n"
+                      f"{ask}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.deadline == "2027-03-09"
+
+
+@pytest.mark.parametrize("words", [
+    "The appliances are patched one after the other. You do not need to do anything, and there is nothing to "
+    "reschedule.",
+    "어플라이언스는 차례로 패치됩니다. 고객의 조치는 필요하지 않습니다. 일정은 변경할 수 없습니다.",
+    "Die Appliances werden nacheinander gepatcht. Es ist keine Aktion erforderlich; das Fenster kann nicht verschoben "
+    "werden.",
+], ids=["en", "ko", "de"])
+def test_a_maintenance_the_reader_cannot_move_and_need_not_act_on(words: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 604411738205]",
+                      "Hello,\n\nMaintenance window: Wednesday, February 17, 2027, 01:00 to 05:00 UTC. Each appliance "
+                      f"restarts once.\n\n{words}\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline is None
+
+
+def test_a_maintenance_the_reader_cannot_move_but_must_prepare_for_keeps_its_date() -> None:
+    # (guard: it asks an act before the window)
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 604411738205]",
+                      "Hello,\n\nMaintenance window: Wednesday, February 17, 2027, 01:00 to 05:00 UTC. The window "
+                      "cannot be moved. Please fail over to your standby appliance before the window starts.\n\n"
+                      "Event type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.deadline == "2027-02-17"
