@@ -280,9 +280,9 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   # (a French "merci de" before a verb: "merci de nous fournir", not "merci de votre confiance")
                   r"\bmerci de (?!votre\b|vos\b|notre\b|nos\b|leur\b)(?:bien vouloir |nous |nous les |le |la |les )?"
                   r"[a-zéè]+(?:er|ir|re)\b|"
-                  # (not 請求/请求 "invoice, request" nor 申請/申请 "application": nouns, no ask)
                   # (a polite request: "お支払いをお願いいたします", "회신 부탁드립니다", "敬请")
                   r"お願い(?:します|いたします|致します|申し上げます)|부탁드립니다|敬请|"
+                  # (请, 請: "please"; not 請求/请求, "invoice, request", nor 申請/申请, "application": nouns)
                   r"ください|下さい|必要があります|必要な(?:対応|措置|アクション|作業)|(?<!申)[请請](?!求)|必须|需要|주십시오|주세요|하십시오|하세요|해야|않으면|ない場合|"
                   # an imperative with its pronoun ("Envie-nos estes dados", "Envíenos los registros", "Ci invii i log")
                   r"\b[a-zçãõáéíóú]{3,}[ea]-(?:nos|me)\b|"

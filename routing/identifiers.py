@@ -294,10 +294,11 @@ _ACCOUNT_TIERS = (
                # (a heading in lenticular brackets over the number: "【対象アカウント】", "【账户】")
                r"|【[^】\n]{0,12}(?:アカウント|账户|帐户|帳戶|계정)(?:\s*(?:ID|番号|编号|번호))?】)"
                + _NUMBER_SIGN + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
-    # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the
+    # the member account as a German compound ("Mitgliedskontos 8830…"), the buyer's ("Käuferkontos 6633…"), the payer's
+    # ("Zahlerkonto 5764 6876 2252", a statement's, as "Payer account" is read in English), the
     # "AWS ID" label without a colon, also in the word order of es, pt, fr, it ("AWS ID 6620…", "ID de AWS 6620…",
     # "ID AWS 6620…", "Identifiant AWS 6620…") (tried only where the window holds "kont" or "id")
-    _Gated(re.compile(r"(?:(?:Mitglieds|Member|Käufer)-?kontos?|\bAWS[- ]ID|\bID\s+(?:d[aeo]\s+)?AWS"
+    _Gated(re.compile(r"(?:(?:Mitglieds|Member|Käufer|Zahler)-?kontos?|\bAWS[- ]ID|\bID\s+(?:d[aeo]\s+)?AWS"
                       r"|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)" + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I),
            ("kont", "id")),
     # the localized "AWS account" (compte AWS, conta da AWS, account AWS, 账户, 계정), before the number
@@ -514,6 +515,11 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
                           r"|已?邀请(?:了)?您"
                           r"|" + _COPY + ")", _I)
+# a member account's number, then the organization it belongs to, right before "(management account …" (en, es, pt, fr,
+# it, de: "member account 7629… of your organization (", "conta-membro 7629… da sua organização (")
+_MEMBER_BEFORE = re.compile(r"(?:\bmember\s+account|\bcuenta[\s-]miembro|\bconta[\s-]membro|\bcompte[\s-]membre|"
+                            r"\baccount[\s-]membro|\bMitgliedskonto)\s+\d{4}[- ]?\d{4}[- ]?\d{4}\s+"
+                            r"(?:of|in|de|da|do|della|dell.|Ihrer)\s+[^()\n]{0,40}\(\s*[^()\n]{0,40}\Z", _I)
 # the management account that pays for the reader's usage, named in the second person right before its id ("Usage is
 # invoiced to your management account 7702…", "facturado a su cuenta de administración", "faturado para a sua conta
 # de gerenciamento", "facturé à votre compte de gestion", "fatturato al tuo account di gestione"): the payer, not the
@@ -816,9 +822,12 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # 2044…)", "you are the management account (2066-…)"): theirs, though "management account" names
         # another account elsewhere (the one that invites)
         # (not one that only gets a copy: "Your management account (9483…) receives a copy of this message")
+        # (not the management account named after a member account of the organization, in parentheses: "in member
+        # account 7629… of your organization (management account 1463…)": the member's reservation, usage or resource)
         for start, end, number in twelve:
             if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])) \
-                    and not _COPY_AFTER.match(text, end) and not _PAYS_FOR_YOU.search(text, max(0, start - 90), start):
+                    and not _COPY_AFTER.match(text, end) and not _PAYS_FOR_YOU.search(text, max(0, start - 90), start) \
+                    and not _MEMBER_BEFORE.search(text, max(0, start - 120), start):
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []

@@ -820,6 +820,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 14/14, 15/15, 13/14, 14/14 and 14/15 labelled deadlines, 30/30 ids): session 40's blind round 77, eight batches on
     # round 76's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(487, 495) for part in ("", "-heldout")]
+    # unseen495-502 (first runs 29/30, 29/30, 30/30, 30/30, 30/30, 30/30, 30/30 and 30/30 types, 15/15, 14/14, 15/16,
+    # 15/16, 15/15, 15/15, 15/15 and 15/15 labelled deadlines, 30/30 ids but 497's and 501's 29/30): session 40's blind
+    # round 78, eight batches on round 77's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(495, 503) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -947,7 +951,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen109"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen109-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen110-heldout"] = (1.0, 7 / 10, 1.0)
-    floors["fixtures-unseen111-heldout"] = (1.0, 1.0, 9 / 10)
+    # (111-heldout's member account read since by session 40's round 78, 149-heldout's Spanish SES MAIL FROM set-up too)
     # unseen112: a Chinese default change whose event type code is a planned lifecycle event, read as an end of support
     # as the code says (labelled health.other); unseen114: a cost anomaly whose management account is named as the
     # recipient beside the member account, a Japanese maintenance that only delays writes (its window labelled), and
@@ -1010,7 +1014,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # must be verified before the billing period closes, dated only as the period's end)
     floors["fixtures-unseen147-heldout"] = (8 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen148-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen149-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen150"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen150-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen151-154: session 22's second blind round: the held-out folders at their first runs (1fdbe40), the main
@@ -1503,6 +1506,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen488-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen492-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen493-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen495-502: session 40's round 78, main folders tuned on (all met since), held-out ones at their first runs
+    floors["fixtures-unseen498-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen500-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

@@ -9,7 +9,10 @@ first schedule cancelled ("처음 안내한 … 일정은 취소되었습니다"
 time range ("D (토) 02:00~04:00 UTC에"). Round 77: a Japanese MFA device deleted whose mail asks to register it
 again ("再登録", "必要はありません"); an instance family retired, localized ("Hasta la fecha de retirada", "ya no
 podemos mantener … familia"); an update the reader can start by a date ("può avviare … entro il D"); a maintenance
-the reader cannot move and need not act on has no deadline."""
+the reader cannot move and need not act on has no deadline. Round 78: an SES verification congratulated in Chinese
+("恭喜！… 验证已经完成"); an account closed named by its last digits or masked; a German payer account as a compound
+("Zahlerkonto"); a member account of "your organization (management account …)"; a patch AWS applies itself after a
+date ("will be patched by us")."""
 
 from __future__ import annotations
 
@@ -257,3 +260,59 @@ def test_a_maintenance_the_reader_cannot_move_but_must_prepare_for_keeps_its_dat
                       "cannot be moved. Please fail over to your standby appliance before the window starts.\n\n"
                       "Event type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
     assert notice.deadline == "2027-02-17"
+
+
+def test_a_chinese_ses_verification_congratulated_without_a_subject() -> None:
+    # (round 78)
+    notice = classify(NO_REPLY, None,
+                      "恭喜！域名 quokka-mail.example.cn 在亚太地区（东京）区域的 Amazon SES 验证已经完成。"
+                      "现在您可以从该域名下的任意地址发送电子邮件。\n", date=FEB_2)
+    assert notice.notice_type == "ses.identity_verified"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Your AWS account ending in 8205 has been closed", "Hello,\n\nYour Quokka account was closed at your request."),
+    ("AWS account closed", "Hello,\n\nAccount ********8205 was closed at your request on February 1, 2027."),
+], ids=["subject", "body"])
+def test_an_account_closed_named_by_its_last_digits_or_masked(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body + "\n\nFor 90 days you can reopen it by contacting AWS Support.\n",
+                      date=FEB_2)
+    assert notice.notice_type == "account.closed"
+    assert notice.deadline is None
+
+
+def test_a_german_statement_names_the_payer_as_a_compound() -> None:
+    notice = classify(INVOICING, "Amazon Web Services – Ihre Abrechnung ist verfügbar",
+                      "Guten Tag,\n\nIhre Abrechnung für Amazon Quokka steht bereit.\n\nZahlerkonto 6044 1173 8205\n\n"
+                      "Verknüpfte Konten 771093582264 (quokka-dev), 552018447316 (quokka-data)\n", date=FEB_2)
+    assert notice.notice_type == "billing.statement"
+    assert notice.aws_account_id == "604411738205"
+
+
+@pytest.mark.parametrize("phrase", [
+    "in member account 604411738205 of your organization (management account 771093582264)",
+    "na conta-membro 604411738205 da sua organização (conta de gerenciamento 771093582264)",
+], ids=["en", "pt"])
+def test_a_member_account_of_your_organization_over_its_management_account(phrase: str) -> None:
+    notice = classify(NO_REPLY, "Your Amazon Quokka reservations expire in 30 days",
+                      f"Hello,\n\nThe Amazon Quokka reservations below, {phrase}, expire on March 4, 2027.\n\nBuy new "
+                      "reservations before then to keep the discount.\n", date=FEB_2)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_the_readers_own_organization_named_by_its_management_account_stays_it() -> None:
+    # (guard: "your organization (management account N)" alone is the reader's)
+    notice = classify(NO_REPLY, "AWS Organizations: a policy was attached",
+                      "Hello,\n\nA service control policy was attached in your organization (management account "
+                      "604411738205) on February 1, 2027.\n", date=FEB_2)
+    assert notice.aws_account_id == "604411738205"
+
+
+def test_a_patch_aws_applies_itself_after_a_date() -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka required engine patch [AWS Account: 604411738205]",
+                      "Hello,\n\nAn engine patch is now required for your Amazon Quokka clusters, and we advise you to "
+                      "apply it soon. Any cluster still below 2.4.1 by March 15, 2027 will be patched by us during "
+                      "its next maintenance window after that date.\n\nEvent type code: "
+                      "AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-15"
