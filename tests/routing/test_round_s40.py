@@ -12,7 +12,9 @@ podemos mantener … familia"); an update the reader can start by a date ("può 
 the reader cannot move and need not act on has no deadline. Round 78: an SES verification congratulated in Chinese
 ("恭喜！… 验证已经完成"); an account closed named by its last digits or masked; a German payer account as a compound
 ("Zahlerkonto"); a member account of "your organization (management account …)"; a patch AWS applies itself after a
-date ("will be patched by us")."""
+date ("will be patched by us"). Round 79: a Chinese invoice that warns of what overdue payment may bring ("逾期未付可能
+导致"); a root e-mail change code without a subject; an Italian account that "potrà essere sospeso"; a German rotation
+of a certificate authority named with its service ("Rotation der Amazon Quokka-Zertifizierungsstelle")."""
 
 from __future__ import annotations
 
@@ -315,4 +317,51 @@ def test_a_patch_aws_applies_itself_after_a_date() -> None:
                       "its next maintenance window after that date.\n\nEvent type code: "
                       "AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=FEB_2)
     assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-15"
+
+
+def test_a_chinese_invoice_that_warns_of_what_overdue_payment_may_bring() -> None:
+    # (round 79: "逾期未付可能导致…" is a warning, not a payment that is overdue)
+    notice = classify(INVOICING, "Amazon Quokka 发票已开具 [账户: 604411738205]",
+                      "您好：\n\n您的 AWS 账户 604411738205 的 Amazon Quokka 发票已开具。\n\n应付金额：USD 120.00\n"
+                      "付款方式：电汇\n\n请在 2027年2月26日 之前 将款项汇至发票上列明的银行账户。"
+                      "逾期未付可能导致服务受限。\n",
+                      date=FEB_2)
+    assert notice.notice_type == "billing.invoice"
+    assert notice.deadline == "2027-02-26"
+
+
+def test_a_chinese_payment_overdue_stays_a_failed_payment() -> None:
+    # (guard)
+    notice = classify(INVOICING, "Amazon Quokka 款项逾期 [账户: 604411738205]",
+                      "您好：\n\n您的 AWS 账户 604411738205 的 Amazon Quokka 款项已逾期，金额 USD 120.00 逾期未付。\n",
+                      date=FEB_2)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_a_root_email_change_code_without_a_subject() -> None:
+    notice = classify("no-reply@verify.signin.aws", None,
+                      "Confirm your new email address\n\nSomeone asked to use this address as the root user e-mail of "
+                      "an AWS account. Enter the code on the sign-in page:\n\n    Verification code: 318 442\n",
+                      date=FEB_2)
+    assert notice.notice_type == "credentials.email_change_code"
+    assert notice.deadline is None
+
+
+def test_an_italian_account_that_may_be_suspended() -> None:
+    notice = classify(NO_REPLY, "Avviso: il tuo account AWS 604411738205 rischia la sospensione",
+                      "Gentile cliente,\n\nil saldo di Amazon Quokka risulta ancora non pagato. Se il pagamento non "
+                      "viene ricevuto entro il 26 febbraio 2027, l'account potrà essere sospeso.\n", date=FEB_2)
+    assert notice.notice_type == "billing.suspension_warning"
+    assert notice.deadline == "2027-02-26"
+
+
+def test_a_german_rotation_of_a_named_certificate_authority() -> None:
+    notice = classify(HEALTH, "[Handlungsbedarf] Rotation der Amazon Quokka-Zertifizierungsstelle [AWS-Konto: "
+                      "604411738205]",
+                      "Hallo,\n\ndas Zertifikat der Zertifizierungsstelle, mit dem Amazon Quokka die Endpunkte "
+                      "signiert, wird ersetzt. Bitte nehmen Sie das neue CA-Bundle bis zum 15. März 2027 in Ihren "
+                      "Truststore auf.\n\nEreignis-ARN: arn:aws:health:eu-central-1::event/QUOKKA/"
+                      "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_0A1B2C3D\n", date=FEB_2)
+    assert notice.notice_type == "health.certificate_rotation"
     assert notice.deadline == "2027-03-15"
