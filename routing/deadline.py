@@ -1963,6 +1963,7 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
             return text[left:start] + " " + text[end:right]
     line_end = text.find("\n", end, right)
     line_end = right if line_end < 0 else line_end
+    outside = text[left:line_start] + "\n" + text[line_end:right]  # (the sentence's other lines)
     if colon > line_start and "," in text[line_start:line_end]:
         # (fields listed on one line, "Released: D1, AWS recommended apply-by date: D2, Automatic update after the
         # apply-by date: yes": the date's own field, not its neighbours' names)
@@ -1970,14 +1971,11 @@ def _field_context(text: str, left: int, start: int, end: int, right: int) -> st
         for found in _NEXT_FIELD.finditer(text, line_start, colon + 1):
             before_field = found  # (the last field that opens before the date's colon: the date's own)
         after_field = _NEXT_FIELD.search(text, end, line_end)
-        if before_field is not None or after_field is not None:
-            outside = text[left:line_start] + "\n" + text[line_end:right]
-            line_start = before_field.start() + 1 if before_field is not None else line_start
-            line_end = after_field.start() if after_field is not None else line_end
-            others = [line for line in outside.split("\n")
-                      if _FIELD_LINE.match(line) is None and _ALIGNED_LINE.match(line) is None]
-            return " ".join((text[line_start:start], text[end:line_end], *others))
-    others = [line for line in (text[left:line_start] + "\n" + text[line_end:right]).split("\n")
+        if before_field is not None:
+            line_start = before_field.start() + 1
+        if after_field is not None:
+            line_end = after_field.start()
+    others = [line for line in outside.split("\n")
               if _FIELD_LINE.match(line) is None and _ALIGNED_LINE.match(line) is None]
     return " ".join((text[line_start:start], text[end:line_end], *others))
 

@@ -1462,12 +1462,11 @@ def _ending_in(both: str, lowered: str) -> str | None:
     """The last four digits of the AWS account a phrase names ("the AWS account ending in 9380"), not a bank's or a
     card's ("the bank account ending in 0042"): what :data:`_MASKED`'s phrase form reads, checked for its owner.
     ``lowered``: ``both`` lower-cased (the gate)."""
-    if not _names_masked_phrase(lowered):
-        return _ending_local(lowered)
-    for found in _MASKED.finditer(both):
-        if found.group()[:7].lower() == "account" and not any(
-                word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
-            return ascii_digits(found.group(1))
+    if _names_masked_phrase(lowered):
+        for found in _MASKED.finditer(both):
+            if found.group()[:7].lower() == "account" and not any(
+                    word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
+                return ascii_digits(found.group(1))
     return _ending_local(lowered)
 
 
