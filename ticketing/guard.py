@@ -48,7 +48,7 @@ TAG_PHISHING = "root_guard_phishing"
 TAG_ESCROWED = "root_secret_escrowed"
 
 # which secret is "the" secret of a mail, strongest first
-_KIND_RANK = ("password reset link", "one-time password", "verification code", "approval link",
+_KIND_RANK = ("password reset link", "one-time password", "password", "verification code", "approval link",
               "verification link", "confirmation link", "sign-in link", "invitation link", "code-like token", "link")
 _VALIDITY = re.compile(
     r"(?:expire[sd]?|valid|within|for the next|gültig|válido|valable)\D{0,30}?(\d{1,3})\s*"
