@@ -828,6 +828,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/13, 15/15, 15/16, 14/14 and 12/12 labelled deadlines, 30/30 ids but 504's 29/30): session 40's blind round 79,
     # eight batches on round 78's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(503, 511) for part in ("", "-heldout")]
+    # unseen511-518 (first runs 30/30, 28/30, 30/30, 29/30, 30/30, 30/30, 29/30 and 29/30 types, 14/14, 14/14, 13/13,
+    # 13/13, 14/14, 15/15, 15/17 and 15/15 labelled deadlines, 30/30 ids but 516's 29/30): session 41's blind round
+    # 80, eight batches on round 79's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(511, 519) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1521,6 +1525,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen510"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen504-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen506-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen511-518: session 41's round 80, main folders tuned on (left: 512's Japanese Support case whose dated
+    # auto-close is labelled with no deadline, where 24 labelled mails give such a dated auto-close its date; 514's
+    # and 518's windows beside a no-action sentence, the split convention; 518's ACM approval link valid for 72 hours
+    # given its expiry, as 484's), held-out ones at their first runs
+    floors["fixtures-unseen512"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen514"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen518"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen514-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen516-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen517-heldout"] = (9 / 10, 8 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)
