@@ -822,6 +822,10 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\b(?:uso|consumo) hasta(?: el)?|\butilisation jusqu.au|\b(?:nutzung|verbrauch) bis(?: zum)?|"
                       r"\butilizzo fino al)"
                       r"\s*[:：]?\s*\Z")
+# a date an earlier notice gave, named as the earlier one right before it ("this message updates our notice of D0, which
+# gave an earlier end-of-support date of D", "the previous deadline was D"): superseded, not a date to act by
+_EARLIER_DATE = re.compile(r"\b(?:an?|the|its|our|that)\s+(?:earlier|previous|prior|former|original|old|initial)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:date|deadline)\s*(?:of|was|had been|:)?\s*\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
@@ -1354,9 +1358,11 @@ def _resendable_period(lowered: str, at: int, end: int) -> bool:
 _CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response)|get a reply)"
                           r"\s+within\s+[^.;]{1,20}?,?\s+(?:the|this|your) case (?:will|is going to) (?:be )?"
                           r"(?:automatically )?(?:close|closed|resolved)\b")
-# (and the period after the closing: "If we do not hear from you, this case will close automatically in 10 days")
+# (and the period after the closing: "If we do not hear from you, this case will close automatically in 10 days"; or
+# after its condition: "the case will be resolved automatically if we do not hear from you in the next 7 days")
 _CASE_CLOSES_IN = re.compile(r"\bcase (?:will|is going to) (?:be )?(?:automatically )?(?:close|closed|resolved)"
-                             r"(?: automatically)?\s+\Z")
+                             r"(?: automatically)?(?: (?:if|when|unless) we (?:do not|don.t|have not|haven.t) "
+                             r"(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response|answer)))?\s+\Z")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
@@ -2453,6 +2459,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
     if not past and any(map(before.__contains__, _CREATED_CUES)) and _CREATED.search(before):
         score += _PAST  # "created on <date>": when the key was made, a fact
         past = True
+    if not past and ("date" in before or "deadline" in before) and _EARLIER_DATE.search(before) is not None:
+        score += _PAST  # "which gave an earlier end-of-support date of D": a date the notice replaces
+        past = True
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):
             score += 1
@@ -3207,7 +3216,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                 and _AWS_RESPONDS.search(lowered, max(0, match.start() - 80), match.start()) is not None:
             continue  # (how soon AWS answers: "Your account manager will reach out within one business day")
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
-                                  or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 50), match.start())):
+                                  or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 110), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         score, phrase_start = _score(lowered, match.start(), match.end())

@@ -51,10 +51,16 @@ def _plain_holds(condition: Condition, mail: MailView) -> bool:
 
 
 def _plain_first(mail: MailView) -> NoticeRule | None:
+    """The first specific rule that holds, else the first catch-all one (``generic: true``), wherever it stands (as
+    :meth:`NoticeRules.first_match` documents; session 41's run found a mail of both, "arn:aws:health: 公開読み取り",
+    for which this reference had returned the catch-all health-other above the specific security-exposure)."""
+    caught: NoticeRule | None = None
     for rule in RULES.rules:
         if any(_plain_holds(c, mail) for c in rule.match) and not any(_plain_holds(c, mail) for c in rule.unless):
-            return rule
-    return None
+            if not rule.generic:
+                return rule
+            caught = caught or rule
+    return caught
 
 
 def _passes(block: GateBlock, mail: MailView) -> bool:
@@ -116,3 +122,11 @@ def test_a_block_that_fails_its_gate_is_not_tried_in_a_rule_with_an_ungated_bloc
     assert rules.first_match(MailView.of("a@b.example", "", "", body, (), family="health")) is rule
     assert rules.first_match(MailView.of("a@b.example", "", "", body, (), family="billing")) is None
     assert rules.first_match(MailView.of("a@b.example", "", "", "nothing", (("X-Kind", "maintenance"),))) is rule
+
+
+def test_a_specific_rule_below_a_catch_all_one_wins_in_both() -> None:
+    mail = MailView.of("no-reply@health.aws.example", "AWS", "", "arn:aws:health: 公開読み取り",
+                       (("X-SM-COMMUNICATION-TYPE", "OTHER"),), family="", event_type="")
+    first = RULES.first_match(mail)
+    assert first is not None and first.id == "security-exposure"
+    assert _plain_first(mail) == first

@@ -832,6 +832,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/13, 14/14, 15/15, 15/17 and 15/15 labelled deadlines, 30/30 ids but 516's 29/30): session 41's blind round
     # 80, eight batches on round 79's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(511, 519) for part in ("", "-heldout")]
+    # unseen519-526 (first runs 28/30, 29/30, 30/30, 29/30, 30/30, 29/30, 30/30 and 30/30 types, 15/15, 12/13, 15/15,
+    # 14/14, 16/16, 13/14, 14/14 and 13/13 labelled deadlines, 30/30 ids): session 41's blind round 81, eight batches
+    # on round 80's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(519, 527) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1526,15 +1530,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen504-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen506-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen511-518: session 41's round 80, main folders tuned on (left: 512's Japanese Support case whose dated
-    # auto-close is labelled with no deadline, where 24 labelled mails give such a dated auto-close its date; 514's
-    # and 518's windows beside a no-action sentence, the split convention; 518's ACM approval link valid for 72 hours
-    # given its expiry, as 484's), held-out ones at their first runs
+    # auto-close is labelled with no deadline, where 24 labelled mails give such a dated auto-close its date; 518's
+    # ACM approval link valid for 72 hours given its expiry, as 484's; 514's and 518's windows beside a no-action
+    # sentence, left by round 80, read since by round 81's maintenance-no-action), held-out ones at their first runs
     floors["fixtures-unseen512"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen514"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen518"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen518"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen514-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen516-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen517-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # unseen519-526: session 41's round 81, main folders tuned on (all met since), held-out ones at their first runs
+    floors["fixtures-unseen520-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen524-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen526-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)
@@ -1550,6 +1557,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen28: a Japanese root-MFA notice whose HTML table row "日時 2027-09-10 14:02 UTC" (the event's time) is
     # read as a deadline (README)
     floors["fixtures-unseen28"] = (1.0, 19 / 20, 1.0)
+    # session 41 reads a maintenance whose mail says, without a condition, that no action is needed, and offers
+    # nothing to do before it, as having no deadline (maintenance-no-action): the brief's "a maintenance that asks
+    # nothing of the reader", as samples/19 is labelled. Of the labelled maintenance mails that say no action is needed
+    # in English, 107 carry no deadline and 28 a date, most of those 28 with a condition or an offer, which keep it.
+    # The "split convention" the comments above name for such windows is read so since (54 labels fixed); these nine
+    # earlier labels gave a plain no-action window its date, and are left missed (the two held-out sets lower again)
+    floors["fixtures-unseen20"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen33"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen76"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen78"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen174"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen190"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen58-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen122-heldout"] = (9 / 10, 7 / 10, 1.0)
+    floors["fixtures-unseen3-heldout"] = (1.0, 13 / 15, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
     # 20/24 labelled deadlines, 40/40 ids; tuned since as families) at every figure
     for labelled in sets:

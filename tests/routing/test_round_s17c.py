@@ -64,17 +64,19 @@ def test_a_retirement_line_of_a_timeline_with_dotted_leaders() -> None:
     ("[AWS Glue] 計画メンテナンスのお知らせ",
      "下記の日程で計画メンテナンスを実施いたします。\n\n■ 実施日時\n"
      "　2026年12月16日(水) 午前1時00分～午前3時00分 (日本時間)\n\n"
-     "メンテナンス中は、新しいジョブを開始できません。お客様による対応は不要です。", "2026-12-16"),
+     "メンテナンス中は、新しいジョブを開始できません。お客様による対応は不要です。", None),
     ("AWS Glue 计划维护通知",
      "维护时段：2026年12月16日（星期三）上午 1:00 至上午 3:00（UTC）\n\n"
      "在维护时段内，作业的启动操作可能会失败，请于维护结束后重试。"
-     "您无需采取任何行动。", "2026-12-16"),
+     "您无需采取任何行动。", None),
     ("Scheduled maintenance for AWS Glue",
      "Maintenance window: December 16, 2026, 1:00 AM - 3:00 AM UTC\n\nDuring the window, job start requests may fail. "
-     "No action is required.", "2026-12-16"),
+     "No action is required.", None),
 ])
 def test_a_maintenance_whose_operations_may_fail_or_whose_window_is_labelled_above(subject: str, body: str,
-                                                                                   expected: str) -> None:
+                                                                                   expected: str | None) -> None:
+    # (since session 41 a maintenance that asks nothing of the reader has no deadline, as the examiner brief, samples/19
+    # and most such labels read it: these three said "no action is required" and kept their window's date until then)
     notice = classify(HEALTH, subject, f"Hello,\n\n{body}\n")
     assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", expected)
 

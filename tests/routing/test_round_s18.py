@@ -38,7 +38,7 @@ SENT = date(2026, 12, 1)
 ])
 def test_a_table_aligned_with_spaces_without_a_rule(table: str, expected: str | None) -> None:
     body = (f"A software update will be applied to the clusters below during their maintenance windows; each cluster "
-            f"restarts once.\n\n{table}\nNo action is needed on your side.\n")
+            f"restarts once.\n\n{table}\nEach cluster is back in service when its window ends.\n")
     assert classify(HEALTH, "Amazon Redshift maintenance", f"Hello,\n\n{body}").deadline == expected
 
 
