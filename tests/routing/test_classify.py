@@ -836,6 +836,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 14/14, 16/16, 13/14, 14/14 and 13/13 labelled deadlines, 30/30 ids): session 41's blind round 81, eight batches
     # on round 80's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(519, 527) for part in ("", "-heldout")]
+    # unseen527-534 (first runs 30/30, 30/30, 30/30, 29/30, 30/30, 29/30, 29/30 and 29/30 types, 13/13, 14/15, 13/13,
+    # 12/12, 15/15, 14/14, 15/15 and 13/14 labelled deadlines, 30/30 ids but 530's 29/30): session 41's blind round 82,
+    # eight batches on round 81's rules, the session's final (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(527, 535) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1542,6 +1546,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen520-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen524-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen526-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen527-534: session 41's round 82, main folders tuned on (left: 530's German invoice whose table names the
+    # payer account (Zahlerkonto) and two linked ones, read as a linked one; of 80 labelled mails that name a payer
+    # and a linked account, 40 are labelled with the linked one and 40 with the payer, and 75 are read as labelled),
+    # held-out ones at their first runs
+    floors["fixtures-unseen530"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen528-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen534-heldout"] = (9 / 10, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

@@ -12,7 +12,10 @@ between ("instancias de memoria de generaciones más recientes"); "Without payme
 account"; a date a notice names as the earlier one ("which gave an earlier end-of-support date of D") is superseded;
 an SES identity to verify, named by a localized subject or by the DKIM records to publish; a Marketplace subscription
 the reader cancelled has no deadline (the seller's cancellation keeps its date); a Support case that closes "if we do
-not hear from you in the next 7 days" asks nothing by then."""
+not hear from you in the next 7 days" asks nothing by then. Round 82: a Customer Agreement update said with the verb
+("Estamos atualizando o Contrato de Cliente da AWS") from the marketing senders; a German statement "Kontoauszug" that
+is available (not a bank statement to upload); a new certificate authority named by the subject ("neue
+Zertifizierungsstelle") over the planned lifecycle event code."""
 
 from __future__ import annotations
 
@@ -244,3 +247,45 @@ def test_a_case_that_closes_if_we_do_not_hear_from_you_in_the_next_days_asks_not
                       "be resolved automatically if we do not hear from you in the next 7 days.\n", date=FEB_2)
     assert notice.notice_type == "support.case_correspondence"
     assert notice.deadline is None
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Atualização do Contrato de Cliente da AWS",
+     "Estamos atualizando o Contrato de Cliente da AWS. A nova versão passa a valer a partir de 1º de março de 2027 e "
+     "trata do Amazon Quokka. Nenhuma ação é necessária."),
+    ("Actualización del Contrato de cliente de AWS",
+     "Estamos actualizando el Contrato de cliente de AWS. La nueva versión se aplica a partir del 1 de marzo de 2027 y "
+     "trata de Amazon Quokka. No es necesario realizar ninguna acción."),
+], ids=["pt", "es"])
+def test_a_customer_agreement_update_said_with_the_verb_from_the_marketing_senders(subject: str, body: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", subject, f"Olá,\n\n{body}\n", date=FEB_2)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_german_statement_that_is_available() -> None:
+    notice = classify("invoicing@aws.com", "Ihr Kontoauszug für Amazon Web Services ist verfügbar",
+                      "Guten Tag,\n\nIhr Kontoauszug für Januar 2027 (Amazon Quokka: 88,40 EUR) kann jetzt in der "
+                      "Konsole eingesehen werden.\n\nAWS-Kontonummer: 6044 1173 8205\n", date=FEB_2)
+    assert notice.notice_type == "billing.statement"
+
+
+def test_a_bank_statement_to_upload_is_no_aws_statement() -> None:
+    # (guard: "laden Sie … einen Kontoauszug … hoch", to prove a bank account is the reader's)
+    notice = classify("invoicing@aws.com", "Aktion erforderlich – Bestätigen Sie Ihr Bankkonto für AWS",
+                      "Guten Tag,\n\nBitte laden Sie innerhalb von 14 Tagen einen Kontoauszug Ihrer Bank in der "
+                      "Billing-Konsole hoch, damit wir Ihr Bankkonto für Amazon Quokka prüfen können.\n\nKonto: 6044 "
+                      "1173 8205\n", date=FEB_2)
+    assert notice.notice_type != "billing.statement"
+
+
+@pytest.mark.parametrize("subject", [
+    "[Handlung erforderlich] Amazon Quokka: neue Zertifizierungsstelle für TLS",
+    "[Acción requerida] Amazon Quokka: nueva autoridad de certificación para TLS",
+    "[Action requise] Amazon Quokka : nouvelle autorité de certification pour TLS",
+], ids=["de", "es", "fr"])
+def test_a_new_certificate_authority_named_by_the_subject(subject: str) -> None:
+    notice = classify(HEALTH, subject,
+                      "Bitte nehmen Sie das neue Stammzertifikat bis zum 14.06.2027 in den Trust Store Ihrer Clients "
+                      f"auf.\n\nAWS-Konto 604411738205\n\nEreignis-ARN: {ARN}\n", date=FEB_2)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert notice.deadline == "2027-06-14"
