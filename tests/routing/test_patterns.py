@@ -72,6 +72,16 @@ def test_uncased_characters_make_needles_and_cased_ones_do_not() -> None:
     assert Pattern.compile("アカウント.{0,10}停止").search("お客様のアカウントは停止されました")
 
 
+
+def test_the_needle_is_the_rarer_literal_a_match_requires() -> None:
+    # every match holds "aws" and one of the kanji pairs: the pairs gate (nearly every AWS mail holds "aws")
+    compiled = Pattern.compile("AWS ?已(?:开立|创建)了?支持案例")
+    assert compiled.needles is not None and "aws" not in compiled.needles
+    assert not compiled.could_match("aws health: your aws account")
+    assert compiled.search("AWS 已开立支持案例 1234")
+    # among ASCII literals, still the longest
+    assert Pattern.compile("AWS .{0,9} scheduled for retirement").needles == (" scheduled for retirement",)
+
 START_ATOMS = st.sampled_from(["abc", "ABC", "xyz", "abcd", "a", "b", "-", " ", "\\d", ".", "é", "İ", "K", "^", "$",
                                "\\b", "(?<=a)", "(?<!x)", "[ab]", "(?:abc|xyz)", "(?:abc|x)", "(?-i:ABC)", "(abc)?",
                                "(?:abc|abd)"])
