@@ -600,6 +600,8 @@ _LEAD_FROM_FOREIGN = re.compile(r"(?:\bdas|\bdesde(?: las?| el)?|\bdu|\bdès|\bd
                                 + _WEEKDAY_FOREIGN + r"\Z")
 # German and French lead phrases (only for text that is not plain ASCII)
 _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|inklusive\s+)?(?:zum )?|"
+                           # (an end of life: "erreichen ihr Lebensende am D")
+                           r"\blebensende (?:am|zum)|"
                            # (after a date, said "once past": "Passado o dia D", "Passada a data de D")
                            r"\bpassad[oa] (?:o dia|a data(?: de)?)|"
                            r"\bsp(?:ä|ae)testens am|"
@@ -1032,6 +1034,9 @@ _CONTEXT_FOREIGN = re.compile(r"support\w* endet|fin (?:du|de la) (?:support|pri
                               r"fine del (?:suo )?ciclo di vita|fin de (?:sa )?vie\b|fin du cycle de vie|"
                               r"(?:fin|final) del (?:su )?ciclo de vida|fim do (?:seu )?ciclo de vida|"
                               r"ende (?:des|seines|ihres) lebenszyklus|生命周期结束|生命週期結束|수명 종료|"
+                              # (an end of life said without the article: "chegam ao fim de vida em D", "raggiungono la
+                              # fine vita il D", "erreichen ihr Lebensende am D")
+                              r"fim de (?:sua )?vida\b|fine (?:della )?vita\b|lebensende|"
                               # (Traditional Chinese says "支援" for support: "停止支援日期：D")
                               r"停止支援|终止支援|終止支援|支援结束|支援結束|"
                               # (a queued purchase's date, when its commitment is billed from: "Date d'exécution

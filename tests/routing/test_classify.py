@@ -840,6 +840,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 12/12, 15/15, 14/14, 15/15 and 13/14 labelled deadlines, 30/30 ids but 530's 29/30): session 41's blind round 82,
     # eight batches on round 81's rules, the session's final (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(527, 535) for part in ("", "-heldout")]
+    # unseen535-542 (first runs 29/30, 30/30, 29/30, 30/30, 30/30, 30/30, 30/30 and 30/30 types, 13/13, 14/14, 14/15,
+    # 13/13, 13/13, 15/15, 14/14 and 13/13 labelled deadlines, 30/30 ids): session 42's blind round 83, eight batches
+    # on round 82's rules, session 41's final (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(535, 543) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
