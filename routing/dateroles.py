@@ -367,11 +367,15 @@ _BY_CUES = ("by ", "by:", "before", "later than", "prior to", "bis", "vor dem", 
             "ici le", "antes", "a más tardar", "a mais tardar", "entro il", "entro l", "avant minuit", "prima del",
             "non oltre", "até", "hasta el", "まで", "以前", "より前", "前", "까지", "이전")
 # an extended support named in the date's clause, and a lead that says how long it lasts
-_EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "연장", "확장")
+_EXTENDED_CUES = ("exten", "estend", "erweitert", "étendu", "esteso", "延長", "延长", "扩展", "延伸", "연장", "확장")
 _EXTENDED = re.compile(r"extended support|erweiterte[nr]? support|support étendu|soporte extendido|suporte estendido|"
-                       r"supporto esteso|延長サポート|延长支持|扩展支持|연장 지원|확장 지원")
+                       r"supporto esteso|延長サポート|延长支持|扩展支持|연장 지원|확장 지원|"
+                       # (Traditional Chinese says "延伸支援" or "延長支援", read folded: "延伸支援會持續到 D")
+                       r"延伸支援|延伸支持|延长支援")
 _UNTIL_LEAD = re.compile(r"(?:\buntil|\bthrough|\bhasta el|\bhasta|\baté|\bbis(?: zum)?|\bjusqu.au|\bfino al|"
-                         r"\bends?(?: on)?|\bendet am|\btermina(?:rá)? (?:el|em)|\bprend fin le|\bfinisce il)\s*\Z")
+                         r"\bends?(?: on)?|\bendet am|\btermina(?:rá)? (?:el|em)|\bprend fin le|\bfinisce il|"
+                         # (Chinese, read folded: "会持续到 D", "直到 D")
+                         r"(?:持续|延续)(?:到|至)|直到)\s*\Z")
 _UNTIL_AFTER = re.compile(r"\s*(?:まで|까지|为止|止)")
 #: a weekday's name in the six languages written in Latin letters, with the comma and space after it ("Thursday, ",
 #: "jeudi ", "quinta-feira, "): what may stand between a range's connector and its second date

@@ -828,6 +828,20 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
 # gave an earlier end-of-support date of D", "the previous deadline was D"): superseded, not a date to act by
 _EARLIER_DATE = re.compile(r"\b(?:an?|the|its|our|that)\s+(?:earlier|previous|prior|former|original|old|initial)\s+"
                            r"(?:[\w-]+\s+){0,3}?(?:date|deadline)\s*(?:of|was|had been|:)?\s*\Z")
+# the notice this message replaces, and what it announced in a relative clause right before the date ("This message
+# replaces the one of D0, which announced the rotation for D", "Ce message remplace celui du D0, qui annonçait …",
+# "Questo messaggio sostituisce quello del D0, che annunciava …"; en, fr, es, pt, it, de): the date the mail replaces
+#: how far before a date _REPLACED_NOTICE is looked for (its verb, 100 characters, the relative pronoun and two words,
+#: its verb and 80 more: a sentence without full stops, 300 KB of them, is not read again for each of its dates)
+_REPLACED_REACH = 280
+_REPLACES_CUES = ("replac", "supersed", "updat", "remplac", "met à jour", "reemplaz", "sustitu", "actualiz", "substitu",
+                  "atualiz", "sostitu", "aggiorn", "ersetz", "aktualis")
+_REPLACED_NOTICE = re.compile(
+    r"\b(?:replaces|supersedes|updates|remplace|met à jour|reemplaza|sustituye|actualiza|substitui|atualiza|"
+    r"sostituisce|aggiorna|ersetzt|aktualisiert)\b[^.;:\n]{0,100}?,?\s+(?:which|that|qui|que|che|die|das|der)\s+(?:[\w'’]+\s+){0,2}?"
+    r"(?:announced|gave|set|named|stated|scheduled|annonçait|indiquait|fixait|prévoyait|anunciaba|indicaba|fijaba|"
+    r"programaba|anunciava|indicava|previa|fixava|annunciava|fissava|prevedeva|ankündigte|angab|nannte|vorsah)\b"
+    r"[^.;:\n]{0,80}\Z")
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",
@@ -2466,6 +2480,10 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         past = True
     if not past and ("date" in before or "deadline" in before) and _EARLIER_DATE.search(before) is not None:
         score += _PAST  # "which gave an earlier end-of-support date of D": a date the notice replaces
+        past = True
+    if not past and any(map(text[max(left, start - _REPLACED_REACH):start].__contains__, _REPLACES_CUES)) \
+            and _REPLACED_NOTICE.search(text, max(left, start - _REPLACED_REACH), start) is not None:
+        score += _PAST  # "Ce message remplace celui du D0, qui annonçait la rotation pour le D": a replaced notice's
         past = True
     if foreign:
         if lead == 0 and _LEAD_FOREIGN_ON.search(before):

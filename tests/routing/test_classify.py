@@ -844,6 +844,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/13, 13/13, 15/15, 14/14 and 13/13 labelled deadlines, 30/30 ids): session 42's blind round 83, eight batches
     # on round 82's rules, session 41's final (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(535, 543) for part in ("", "-heldout")]
+    # unseen543-550 (first runs 29/30, 28/30, 29/30, 30/30, 30/30, 30/30, 29/30 and 29/30 deadlines of all mails,
+    # 30/30 types but 546's 29/30, 30/30 ids): session 42's blind round 84, eight batches on round 83's rules (its
+    # registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(543, 551) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1557,6 +1561,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen530"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen528-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen534-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen543-550: session 42's round 84, held-out ones at their first runs (an Organizations invitation's 15 days, an
+    # ACM approval's 72 hours, a Customer Agreement revision's date, a Spanish invitation that "caduca" in 14 days)
+    floors["fixtures-unseen543-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen544-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen545-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

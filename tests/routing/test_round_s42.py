@@ -3,7 +3,11 @@ Round 83: an instance family's end of life is an end of support also under an in
 retires, not the reader's instances for their hardware; 9 languages), while a retirement for degraded hardware keeps its
 type; a charge "starting 1 September 2027" (the day first, or ISO) is a price change as "starting September 1, 2027" is;
 a Marketplace subscription the mail confirms is active, or says took effect on a day, has no deadline in its renewal or
-term end (9 languages), while a subscription "active until D" keeps its end."""
+term end (9 languages), while a subscription "active until D" keeps its end. Round 84: Traditional Chinese names the
+extended support "延伸支援" and its end "持續到 D": not the deadline beside the end of standard support; a date in the
+relative clause of the notice a message replaces ("This message replaces the one of D0, which announced the rotation
+for D") is superseded (en, fr, es, pt, it); the quarantine policy AWS applied to a key used from unfamiliar networks,
+the key exposed nowhere, leaves the mail a suspicious activity."""
 
 from __future__ import annotations
 
@@ -91,3 +95,51 @@ def test_a_subscription_active_until_a_date_keeps_its_end() -> None:
                       "seller ends the product. Your access ends on April 30, 2027.\n", date=MAR_4)
     assert notice.notice_type == "marketplace.subscription"
     assert notice.deadline == "2027-04-30"
+
+
+@pytest.mark.parametrize("text", [
+    "Quokka 3 的標準支援將於 2027 年 9 月 30 日結束。延伸支援會持續到 2028 年 9 月 30 日,此後網域會自動升級。",
+    "Quokka 3 的标准支持将于 2027 年 9 月 30 日结束。延伸支援会持续到 2028 年 9 月 30 日，此后域会自动升级。",
+    "Quokka 3 的標準支援將於 2027 年 9 月 30 日(週四)結束;延長支援將持續至 2028 年 9 月 30 日,之後將自動升級。",
+], ids=["zh-tw", "zh-cn-mixed", "zh-tw-weekday"])
+def test_an_extended_support_that_lasts_until_a_date_is_not_the_deadline(text: str) -> None:
+    notice = classify(HEALTH, "Quokka 3 標準支援即將結束", f"您好:\n\n{text}\n\n帳戶: 604411738205\n", date=MAR_4)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-09-30"
+
+
+@pytest.mark.parametrize(("sentence", "ask"), [
+    ("This message replaces the one of February 1, 2027, which announced the switch for March 20, 2027.",
+     "Trust the new Quokka root before May 2, 2027."),
+    ("Ce message remplace celui du 1er février 2027, qui annonçait la bascule pour le 20 mars 2027.",
+     "Faites confiance à la nouvelle racine Quokka avant le 2 mai 2027."),
+    ("Este mensaje reemplaza al del 1 de febrero de 2027, que anunciaba el cambio para el 20 de marzo de 2027.",
+     "Confíe en la nueva raíz de Quokka antes del 2 de mayo de 2027."),
+    ("Esta mensagem substitui a de 1 de fevereiro de 2027, que anunciava a troca para 20 de março de 2027.",
+     "Confie na nova raiz do Quokka até 2 de maio de 2027."),
+    ("Questo messaggio sostituisce quello del 1° febbraio 2027, che annunciava il passaggio per il 20 marzo 2027.",
+     "Considerate attendibile la nuova radice Quokka entro il 2 maggio 2027."),
+], ids=["en", "fr", "es", "pt", "it"])
+def test_the_date_a_replaced_notice_announced_is_superseded(sentence: str, ask: str) -> None:
+    notice = classify(HEALTH, "Quokka CA rotation", f"{sentence}\n\n{ask}\n\nAccount: 604411738205\n"
+                                                    "Event type code: AWS_QUOKKA_CERTIFICATE_ROTATION\n", date=MAR_4)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert notice.deadline == "2027-05-02"
+
+
+def test_a_quarantined_key_used_from_unfamiliar_networks_is_a_suspicious_activity() -> None:
+    notice = classify(NO_REPLY, "[Action Required] Suspicious activity in your AWS account",
+                      "Hello,\n\nThe access key AKIAQUOKKAEXAMPLE7Q2 of account 604411738205 was used from "
+                      "networks the account never used to start Quokka hosts in three Regions.\n\nWe have applied "
+                      "the AWSCompromisedKeyQuarantineV3 policy to the user that owns the key. Please rotate the key "
+                      "within 5 days of this message.\n", date=MAR_4)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_a_quarantined_key_published_in_a_public_repository_stays_the_exposed_key() -> None:
+    # (guard: the key exposed, whatever the subject calls it)
+    notice = classify(NO_REPLY, "[Action Required] Suspicious activity in your AWS account",
+                      "Hello,\n\nThe access key AKIAQUOKKAEXAMPLE7Q2 of account 604411738205 appears in a public "
+                      "GitHub repository.\n\nWe have applied the AWSCompromisedKeyQuarantineV3 policy to the user "
+                      "that owns the key. Please rotate the key within 5 days of this message.\n", date=MAR_4)
+    assert notice.notice_type == "security.exposed_credentials"
