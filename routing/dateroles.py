@@ -186,7 +186,8 @@ _CREATED_CUES = ("creat", "detect", "purchas", "bought", "regist", "opened", "ma
                  "감지")
 _CREATED_CUE = re.compile("|".join(map(re.escape, _CREATED_CUES)))
 # the same after the date ("2026年11月28日 に作成された", "2026년 1월 9일에 생성된")
-_CREATED_AFTER = re.compile(r"\s*(?:に(?:作成|購入|検出)|에\s*(?:생성|구매|감지)|(?:创建|购买|检测到)(?:的|了))")
+_CREATED_AFTER = re.compile(r"\s*(?:に(?:作成|購入|検出|登録)|에\s*(?:생성|구매|감지|등록)|"
+                            r"(?:创建|购买|检测到|注册)(?:的|了))")
 # a sentence that opens with a cause ("As the community stops maintaining Node.js 18 on D1, …", "Da die
 # Python-Community die Pflege … am D1 einstellt, …"): the date in that first clause is the cause's
 _CAUSE_OPENER = re.compile(r"[ \t]*(?:as(?! of\b| from\b| part\b| a\b| an\b| announced\b)|since|because|"

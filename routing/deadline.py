@@ -464,6 +464,17 @@ _MOVED_AFTER = re.compile(r"[^.。\n]{0,60}?(?:\bse ha (?:trasladado|reprogramad
                           r"\b(?:è|sono) stat[oaie] (?:spostat|rinviat|riprogrammat|posticipat)|"
                           r"\bwurden? (?:verschoben|verlegt)\b|(?:変更|延期)されました|"
                           r"已(?:改期|推迟|延期|更改)|(?:변경|연기)되었습니다)")
+# a date the mail says a thing will not happen on ("the replacement will not take place on D as announced", "n'aura pas
+# lieu le D", "no tendrá lugar el D", "não ocorrerá em D", "non avrà luogo il D", "findet nicht am D statt"): taken back
+_NOT_HAPPENING_CUES = ("not take place", "not happen", "not occur", "not go ahead", "won't", "won’t", "pas lieu",
+                       "plus lieu", "tendrá lugar", "tendra lugar", "llevará a cabo", "ocorrerá", "acontecerá",
+                       "terá lugar", "luogo", "svolger", "findet nicht")
+_NOT_HAPPENING = re.compile(r"(?:\bwill not (?:take place|happen|occur|go ahead)|"
+                            r"\bwon[’']t (?:take place|happen|occur)|"
+                            r"\bn[’']aura (?:pas|plus) lieu|\bno (?:tendr[aá] lugar|se llevar[aá] a cabo)|"
+                            r"\bn[aã]o (?:ocorrer[aá]|acontecer[aá]|ter[aá] lugar)|"
+                            r"\bnon (?:avr[aà] luogo|si svolger[aà])|\bfindet nicht)"
+                            r"\s+(?:(?:on|le|el|em|no dia|il|am)\s+)?(?:[^\W\d_]+\.?,?\s+)?\Z")
 # a date moved to another in the same clause ("the end of support moves from D1 to D2", "has been extended from D1 to
 # D2", "we have postponed it from D1 to D2"): the verb before "from", then a date after "to" (a month and its day,
 # a day and its month, or an ISO date; not "to TLS 1.3", "to 7 days", "to 02:00 UTC")
@@ -1385,7 +1396,12 @@ _CASE_CLOSES_IN = re.compile(r"\bcase (?:will|is going to) (?:be )?(?:automatica
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
-              "from it ")
+              "from it ", "받은 ", "受け取", "受信し", "收到")
+# the same before the period in Korean, Japanese and Chinese ("이 메일을 받은 날로부터 15일 이내",
+# "このメールを受け取ってから 15 日以内", "收到此邮件后 15 天内"; Traditional Chinese read folded)
+_OF_THIS_MESSAGE_CJK = re.compile(r"(?:이|본) ?(?:메일|이메일|메시지|알림|통지)을? 받(?:은|으신)|"
+                                  r"(?:この|本)(?:メール|メッセージ|通知)を受(?:け取|信し)|"
+                                  r"收到(?:此|本|这封|该)(?:封)?(?:邮件|电子邮件|消息|通知)")
 # (nor a reply asked within hours, "请在 48 小时内回复": a response time, as "reply within 24 hours")
 _REPLY = re.compile(r"\brepl(?:y|ies)|\brespon[ds]|antwort|r[ée]pon[ds]|respond|rispon|回复|回覆|返信|回答|답변|회신|"
                     r"응답")
@@ -1652,7 +1668,7 @@ _AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data de
 # what tells the reader there is nothing to do ("We will charge your card on or after D; no action is required",
 # "您無需採取任何行動"), in the 9 languages
 _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
-                        r"\bnothing (?:you need|for you|you have) to do\b|"
+                        r"\bnothing (?:you need|for you|you have) to do\b|\bnothing (?:needs|has) to be done\b|"
                         r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
                         r"\bkeine (?:weitere[nr]? )?(?:aktion|maßnahme|handlung)\w* (?:ist )?erforderlich|"
                         r"\baucune action (?:n.est|de votre part n.est) (?:requise|nécessaire)|"
@@ -2067,7 +2083,10 @@ def _without_elliptic_participles(text: str) -> str:
 _DATED_PAST_AND = re.compile(r"\b(?:was|were|has been|have been) (?:sent|issued|created|generated|submitted|opened|"
                              r"posted|published|received|delivered) on " + _ANNOUNCED_DATE + r",? and\b")
 # a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
-_DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)")
+_DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)|"
+                          # (or one that counts the date from an earlier event: "expires on Feb 17, 2027 (14 days after
+                          # it was sent)": the past is the sending's, not the date's)
+                          r"\(\s*\d{1,3} (?:days?|weeks?|hours?|months?) (?:after|from|since)\b[^()\n]{0,60}\)")
 # "if (you believe) it was", "if this was", "if the content was", "confirm whether these sign-ins were yours": what the
 # reader may hold true, or is asked to confirm, in English, whose "was"
 # (:data:`_PAST`) would otherwise make the sentence's date a fact
@@ -2380,6 +2399,8 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
     if foreign and _MOVED_AFTER.match(text, end, right) is not None:
         score += _PAST  # "anunciado para el sábado 3 de abril de 2027 se ha trasladado": the date the mail replaces
+    if any(map(before.__contains__, _NOT_HAPPENING_CUES)) and _NOT_HAPPENING.search(before) is not None:
+        score += _PAST  # "n'aura pas lieu le 5 février comme annoncé": a date the mail takes back
     if text.startswith(" to ", end + (text[end:end + 1] == ",")) and _MOVED_TO.match(text, end) is not None \
             and _MOVED_FROM.search(text, max(left, start - 160), start) is not None:
         score += _PAST  # "… moves from June 30, 2027 to September 30, 2027": the date it moves from, replaced
@@ -3056,7 +3077,8 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     # date, "reopen it until May 8, 2027", is read as the other dates are)
     relative = [] if notice_type == CLOSED else _relative(lowered, since or reference, foreign) if any(
         map(lowered.__contains__, _THIS_MAIL)) or any(cue in lowered for cue in _MONTH_END_RELATIVE_CUES) else None
-    anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)]
+    anchored = [c for c in relative or () if c.month_end or _OF_THIS_MESSAGE.match(lowered, c.end)
+                or _OF_THIS_MESSAGE_CJK.search(lowered, max(0, c.start - 20), c.end) is not None]
     if len(upcoming) > 1:
         # a stage of a timeline that an ask names by its place ("before the second stage", "antes de la última
         # fecha de la lista", "bis zum Abschalttermin in der rechten Spalte"): the date asked, whatever the scores

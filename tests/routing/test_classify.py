@@ -848,6 +848,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 30/30 types but 546's 29/30, 30/30 ids): session 42's blind round 84, eight batches on round 83's rules (its
     # registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(543, 551) for part in ("", "-heldout")]
+    # unseen551-558 (first runs 30/30, 29/30, 30/30, 30/30, 30/30, 29/30, 30/30 and 29/30 types, 14/14, 15/18, 15/15,
+    # 11/11, 15/15, 13/14, 15/15 and 12/13 labelled deadlines, 30/30 ids but 552's 29/30): session 42's blind round 85,
+    # eight batches on round 84's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(551, 559) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1566,6 +1570,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen543-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen544-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen545-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen551-558: session 42's round 85, held-out ones at their first runs (a cost anomaly's member account read as
+    # the management account, a Marketplace trial's end in a table, an ACM approval link's validity read as a deadline)
+    floors["fixtures-unseen552-heldout"] = (1.0, 9 / 10, 9 / 10)
+    floors["fixtures-unseen557-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)
