@@ -841,10 +841,8 @@ _EARLIER_DATE = re.compile(r"\b(?:an?|the|its|our|that)\s+(?:earlier|previous|pr
                            r"(?:[\w-]+\s+){0,3}?(?:date|deadline)\s*(?:of|was|had been|:)?\s*\Z")
 # the notice this message replaces, and what it announced in a relative clause right before the date ("This message
 # replaces the one of D0, which announced the rotation for D", "Ce message remplace celui du D0, qui annonçait …",
-# "Questo messaggio sostituisce quello del D0, che annunciava …"; en, fr, es, pt, it, de): the date the mail replaces
-#: how far before a date _REPLACED_NOTICE is looked for (its verb, 100 characters, the relative pronoun and two words,
-#: its verb and 80 more: a sentence without full stops, 300 KB of them, is not read again for each of its dates)
-_REPLACED_REACH = 280
+# "Questo messaggio sostituisce quello del D0, che annunciava …"; en, fr, es, pt, it: German says the verb after the
+# date): the date the mail replaces
 _REPLACES_CUES = ("replac", "supersed", "updat", "remplac", "met à jour", "reemplaz", "sustitu", "actualiz", "substitu",
                   "atualiz", "sostitu", "aggiorn", "ersetz", "aktualis")
 _REPLACED_NOTICE = re.compile(
@@ -853,6 +851,9 @@ _REPLACED_NOTICE = re.compile(
     r"(?:announced|gave|set|named|stated|scheduled|annonçait|indiquait|fixait|prévoyait|anunciaba|indicaba|fijaba|"
     r"programaba|anunciava|indicava|previa|fixava|annunciava|fissava|prevedeva|ankündigte|angab|nannte|vorsah)\b"
     r"[^.;:\n]{0,80}\Z")
+#: how far before a date _REPLACED_NOTICE is looked for (its verb, 100 characters, the relative pronoun and two words,
+#: its verb and 80 more: a sentence without full stops, 300 KB of them, is not read again for each of its dates)
+_REPLACED_REACH = 280
 _CREATED_CUES = ("creat", "erstellt", "cread", "créé", "criad", "作成", "创建", "建立", "생성", "found ", "detected ",
                  "discovered ", "observed ", "release", "launch", "lançamento", "lancamento", "lanzamiento", "publica",
                  "lancement", "sortie", "rilascio", "lancio", "pubblicazione", "ffentlichungsdatum",

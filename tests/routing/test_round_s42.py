@@ -12,8 +12,8 @@ default, naming no end, is health.other (9 languages), one that ends something s
 support the subject names outweighs an _ISSUE event code; a Japanese account suspended with its reason and date between
 is suspended, a closure after a condition is no closure; "within 15 days of receiving this mail" in Korean, Japanese
 and Chinese counts from the mail beside a registration date (a fact); a date a thing "will not take place on" is taken
-back (fr, es, pt, it); a parenthesis that counts a date from its sending ("(14 days after it was sent)") leaves the date
-the deadline; "Nothing needs to be done on your side" is a no-action."""
+back (en, de, fr, es, pt, it); a parenthesis that counts a date from its sending ("(14 days after it was sent)")
+leaves the date the deadline; "Nothing needs to be done on your side" is a no-action."""
 
 from __future__ import annotations
 
@@ -236,6 +236,10 @@ def test_a_period_from_receiving_this_mail_counts_beside_a_registration_date(sub
 
 
 @pytest.mark.parametrize(("sentence", "offer"), [
+    ("The replacement will not take place on March 12 as announced: it is postponed to Friday, March 26, 2027.",
+     "You can start the update yourself before that date."),
+    ("Der Austausch findet nicht am 12. März statt, wie angekündigt: er wird auf Freitag, 26. März 2027 verschoben.",
+     "Sie können das Update vor diesem Datum selbst starten."),
     ("Le remplacement n'aura pas lieu le 12 mars comme annoncé : il est reporté au vendredi 26 mars 2027, 22 h UTC.",
      "Vous pouvez lancer la mise à jour vous-même avant cette date."),
     ("El reemplazo no tendrá lugar el 12 de marzo como se anunció: se aplaza al viernes 26 de marzo de 2027, "
@@ -245,7 +249,7 @@ def test_a_period_from_receiving_this_mail_counts_beside_a_registration_date(sub
      "Você pode iniciar a atualização antes dessa data."),
     ("La sostituzione non avrà luogo il 12 marzo come annunciato: è rinviata a venerdì 26 marzo 2027, alle 22:00 UTC.",
      "Potete avviare voi stessi l'aggiornamento prima di tale data."),
-], ids=["fr", "es", "pt", "it"])
+], ids=["en", "de", "fr", "es", "pt", "it"])
 def test_a_date_a_maintenance_will_not_take_place_on_is_taken_back(sentence: str, offer: str) -> None:
     notice = classify(HEALTH, "Quokka", f"{sentence}\n{offer}\n\nAccount: 604411738205\n"
                                         "Event type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=MAR_4)
