@@ -199,9 +199,9 @@ _CAUSE_OPENER = re.compile(r"[ \t]*(?:as(?! of\b| from\b| part\b| a\b| an\b| ann
 _CONDITION_CUES = ("if", "unless", "wenn", "falls", "sofern", "caso", "si ", "se ", "場合", "如果", "若", "경우",
                    "않으면", "없으면")
 _CONDITION = re.compile(r"\b(?:if|unless|wenn|falls|sofern|caso)\b|"
-                        r"\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus|prefiere)\b|"
+                        r"\bsi (?:vous|no|usted|ne|el|la|los|las|su|sus|prefiere|prefieres|quieres|deseas)\b|"
                         r"\bse (?:você|voce|não|nao|non|o|a|il|la|lo|i|le|disattiv\w*|desativ\w*|ti|vi|hai|avete|"
-                        r"preferir|preferisce)\b|"
+                        r"preferir|preferisce|preferisci|vuoi|desideri|quiser)\b|"
                         r"場合|如果|若|경우|않으면|없으면")
 # what may stand between a date and the particle after it in ja/zh/ko: a weekday, in parentheses or not, then a
 # time with its half of the day and its zone ("2027年3月15日（月）10:00 UTC まで", "2027년 3월 15일 월요일 오전 10:00
@@ -327,11 +327,20 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          # client", not one that is also a noun, "modifica", "verifica")
                          r"richiedi|aggiorna|migra|sposta|contatta|rispondi|carica|invia|disattiva|rinnova|aggiungi|"
                          r"controlla|"
-                         r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri|riavvii|riavvia)\b)")
+                         r"disattivi|rinnovi|registri|aggiunga|modifichi|configuri|riavvii|riavvia|"
+                         # (an imperative with its pronoun, Italian and Spanish: "modificala", "spostala", "la
+                         # modifichi", "cámbiala", "modifíquela"; never a noun)
+                         r"(?:modific|cambi|spost|aggiorn|riprogramm|pianific)a(?:la|lo|li|le)|"
+                         r"(?:la|lo|li|le) (?:modifichi|cambi|sposti|aggiorni|riprogrammi)|"
+                         r"(?:modif[ií]c|c[aá]mbi|reprogr[aá]m|program|actualiz)a(?:la|lo|las|los)|"
+                         r"(?:modif[ií]qu|c[aá]mbi|reprogr[aá]m|program|actualic)e(?:la|lo|las|los))\b)")
 # an imperative in the clause after a condition ("If you want to keep paying in USD, change the currency …", "Si vous
 # souhaitez …, modifiez …", "Si desea …, cambie …", "Se desidera …, modifichi …")
 _CONDITION_THEN_IMPERATIVE = re.compile(r"\b(?:if you|si vous|si desea|si usted|se voc[eê]|se desidera|wenn sie|"
-                                        r"falls sie|si prefiere|se preferir|se preferisce)\b[^.\n]{0,160}?,(?=\s*\w)"
+                                        r"falls sie|si prefiere|se preferir|se preferisce|"
+                                        # (the familiar "you": "Se preferisci un'altra finestra, modificala …")
+                                        r"si prefieres|si quieres|si deseas|se preferisci|se vuoi|se desideri)\b"
+                                        r"[^.\n]{0,160}?,(?=\s*\w)"
                                         + _IMPERATIVE.pattern)
 # the same at the start of any line (the reference of :func:`_imperative_line`, which finds the same)
 _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)

@@ -1183,7 +1183,11 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
                       # (zh: "於 2027年1月14日 發出", sent on; "于 D 检测到", detected on; "于 D 邀请您的账户",
                       # invited on)
-                      r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請))")
+                      r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請)|"
+                      # (or what the reader did on it, its place between and "了" after: "您於 D 在 AWS 帳戶 N 中註冊
+                      # （或更新聯絡人資訊）了網域", registered on)
+                      r"(?:在[^。\n]{0,40}?)?(?:注册|註冊|创建|建立|购买|購買|提交|申请|申請|转移|轉移|启用|啟用)"
+                      r"[^。\n]{0,24}?了)")
 # what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
 # actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
 # haben wir … festgestellt"): a fact
@@ -2088,6 +2092,8 @@ _DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)|"
                           # (or one that counts the date from an earlier event: "expires on Feb 17, 2027 (14 days after
                           # it was sent)": the past is the sending's, not the date's)
                           r"\(\s*\d{1,3} (?:days?|weeks?|hours?|months?) (?:after|from|since)\b[^()\n]{0,60}\)")
+# a relative clause in the past that says which things ("instances that were not rotated", "keys which were exposed")
+_RELATIVE_PAST = re.compile(r"\b(?:that|which) (?:was|were)\b")
 # "if (you believe) it was", "if this was", "if the content was", "confirm whether these sign-ins were yours": what the
 # reader may hold true, or is asked to confirm, in English, whose "was"
 # (:data:`_PAST`) would otherwise make the sentence's date a fact
@@ -2367,6 +2373,10 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         else:
             # (or with another modal: "From then on the instance may be stopped at any time and the host released")
             following = _without_elliptic_participles(following)
+        if " that w" in following or " which w" in following:
+            # (what the next sentence's subject was is no fact of the date: "On that date, instances that were not
+            # rotated are moved automatically")
+            following = _RELATIVE_PAST.sub(" ", following)
         score, past = _context_score(context + " " + following, lead)
         if score < QUALIFY and lead < 3 and ":" not in before[-12:] and "：" not in before[-12:] \
                 and THEN_ANAPHOR.search(text, right, after) is not None and acts_by_then(text[left:after]):

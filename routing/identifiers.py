@@ -233,8 +233,9 @@ class _Gated:
 
 
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
-# key's opening quote. A window not ending so is not searched with it
-_FIRST_TIER_END = re.compile(r'[:："]\s*\Z')
+# key's opening quote, or the "is" of a full id ("The full account ID is 8462…"). A window not ending so is not searched
+# with it
+_FIRST_TIER_END = re.compile(r'(?:[:："]|\bis|\bes|é|\best|è|\blautet|\bist|是|为|為|は|는|은)\s*\Z')
 # literals one of which every match of the second tier (the reader's account in the second person) holds
 _SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo", "vostro",
                           "お客様", "ご利用", "귀하", "고객님", "회원님", "您的")
@@ -252,6 +253,11 @@ _ACCOUNT_TIERS = (
                r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
                r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|"
                r"完整\s*ID|完全な\s*ID|전체\s*ID)" + _OPEN_ID + r"\s*[:：]\s*\Z"
+               # (or the full id said to be it: "The full account ID is 8462…", "O ID completo é", "完整 ID 是")
+               r"|(?:\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
+               r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
+               r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID)"
+               r"\s*(?:is|es|é|est|è|lautet|ist|是|为|為|は|는|은)\s*[:：]?\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
            end=_FIRST_TIER_END, then_header=True),

@@ -852,6 +852,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 11/11, 15/15, 13/14, 15/15 and 12/13 labelled deadlines, 30/30 ids but 552's 29/30): session 42's blind round 85,
     # eight batches on round 84's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(551, 559) for part in ("", "-heldout")]
+    # unseen559-566 (first runs 30/30 types but 559's and 564's 29/30, 15/15, 11/13, 13/13, 11/12, 14/14, 14/15, 14/14
+    # and 12/12 labelled deadlines, 30/30 ids but 564's 28/30 and 566's 29/30): session 43's blind round 86, eight
+    # batches on round 85's rules (its registration commit); main folders tuned on, all met since but 564's budget
+    # account
+    names += [f"fixtures-unseen{n}{part}" for n in range(559, 567) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1568,12 +1573,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen543-550: session 42's round 84, held-out ones at their first runs (an Organizations invitation's 15 days, an
     # ACM approval's 72 hours, a Customer Agreement revision's date, a Spanish invitation that "caduca" in 14 days)
     floors["fixtures-unseen543-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen544-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen544-heldout"] = (1.0, 9 / 10, 1.0)  # (its ACM approval's 72 hours since round 86)
     floors["fixtures-unseen545-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen551-558: session 42's round 85, held-out ones at their first runs (a cost anomaly's member account read as
     # the management account, a Marketplace trial's end in a table, an ACM approval link's validity read as a deadline)
     floors["fixtures-unseen552-heldout"] = (1.0, 9 / 10, 9 / 10)
     floors["fixtures-unseen557-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen559-566: session 43's round 86 (left in a main folder: 564's Portuguese budget of a management account
+    # filtered on a linked one, read as the linked one: the labels split so, as 530's do); held-out ones at their first
+    # runs (a Chinese welcome read as a root review, a Marketplace renewal turned off in a table, an invitation's 15
+    # days, an SES review's account)
+    floors["fixtures-unseen564"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen559-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen562-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen564-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen566-heldout"] = (1.0, 1.0, 9 / 10)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

@@ -1,0 +1,172 @@
+"""Session 43's rounds, in our own words (none of these sentences is in a fixture), about the fictitious Amazon Quokka.
+Round 86: the limit to move a maintenance window, asked with the familiar "you" of Italian and Spanish or a pronoun
+beside the imperative ("Se preferisci un'altra finestra, modificala entro il D", "cámbiala", "la modifichi",
+"modifíquela"), is the deadline as the English and French ones are; a next sentence that says what happens on that
+date keeps the date a deadline although a relative clause in it is in the past ("On that date, hosts that were not
+rotated are moved"); a Marketplace subscription the mail says is confirmed has no deadline in its renewal (9 languages),
+while a free trial the account subscribed to keeps its end; what the reader registered on a date, told in Chinese with
+its place between ("您于 D 在 AWS 账户 N 中注册了域名"), is a fact; "The full account ID is N" names the account; the
+registrar's verification link, or the registrant contact named beside a verification (es, fr, de, it, pt, ja, zh, ko),
+makes a registrant verification, also forwarded, while a Support case's mail about a domain stays a case."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+MARKETPLACE = "aws-marketplace@amazon.com"
+REGISTRAR = "noreply@registrar.amazon.com"
+MAR_4 = format_datetime(datetime.fromisoformat("2027-03-04T09:30:00+00:00"))
+MAINTENANCE_ARN = ("Event ARN: arn:aws:health:eu-south-1::event/QUOKKA/AWS_QUOKKA_MAINTENANCE_SCHEDULED/"
+                   "AWS_QUOKKA_MAINTENANCE_SCHEDULED_4D1C7A0B9E")
+
+
+@pytest.mark.parametrize(("window", "ask"), [
+    ("Un aggiornamento della piattaforma Quokka verrà applicato all'ambiente tasso-prod il giovedì 22 aprile 2027 "
+     "tra le 02:00 e le 04:00 UTC.",
+     "Se preferisci un'altra finestra, modificala nella console Quokka entro il martedì 20 aprile 2027."),
+    ("Un aggiornamento della piattaforma Quokka verrà applicato all'ambiente tasso-prod il giovedì 22 aprile 2027 "
+     "tra le 02:00 e le 04:00 UTC.",
+     "Se vuoi un altro orario, spostala dalla console Quokka entro il 20 aprile 2027."),
+    ("Una actualización de la plataforma Quokka se aplicará al entorno tejon-prod el jueves 22 de abril de 2027 "
+     "entre las 02:00 y las 04:00 UTC.",
+     "Si prefieres otra ventana, cámbiala en la consola de Quokka antes del martes 20 de abril de 2027."),
+    ("Una actualización de la plataforma Quokka se aplicará al entorno tejon-prod el jueves 22 de abril de 2027 "
+     "entre las 02:00 y las 04:00 UTC.",
+     "Si prefiere otra ventana, modifíquela en la consola de Quokka antes del martes 20 de abril de 2027."),
+    ("A Quokka platform update will be applied to environment badger-prod on Thursday, April 22, 2027 between 02:00 "
+     "and 04:00 UTC.",
+     "If you prefer another window, change it in the Quokka console by Tuesday, April 20, 2027."),
+], ids=["it-familiar", "it-wants", "es-familiar", "es-formal", "en"])
+def test_the_limit_to_move_a_window_asked_familiarly_is_the_deadline(window: str, ask: str) -> None:
+    notice = classify(HEALTH, "[Quokka] Managed platform update",
+                      f"Hello,\n\n{MAINTENANCE_ARN}\nAccount: 604411738205\n\n{window}\n\n{ask}\n", date=MAR_4)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-20"
+
+
+def test_a_past_relative_clause_in_the_sentence_after_keeps_the_date() -> None:
+    notice = classify(HEALTH, "[Action Required] Rotate the CA of your Amazon Quokka hosts",
+                      "Hello,\n\nThe certificate authority that signs your Amazon Quokka hosts' certificates is being "
+                      "replaced in account 604411738205. Rotate your hosts to quokka-ca-2 before 2027-05-20.\n"
+                      "On that date, hosts that were not rotated are moved automatically, with a restart.\n\n"
+                      "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT\n", date=MAR_4)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert notice.deadline == "2027-05-20"
+
+
+def test_a_date_the_mail_says_was_done_stays_a_fact() -> None:
+    # (guard: a past said of the date itself)
+    notice = classify(HEALTH, "Amazon Quokka: CA rotation completed",
+                      "Hello,\n\nThe hosts of account 604411738205 were rotated to quokka-ca-2 on 2027-03-02. "
+                      "No action is required.\n", date=MAR_4)
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Marketplace subscription confirmed", "Product: Quokka Vault\nContract start: March 4, 2027\n"
+                                               "Auto-renewal: March 4, 2028\n"),
+    ("Suscripción de AWS Marketplace confirmada", "Producto: Quokka Vault\nInicio: 4 de marzo de 2027\n"
+                                                  "Renovación automática: 4 de marzo de 2028\n"),
+    ("Assinatura do AWS Marketplace confirmada", "Produto: Quokka Vault\nData de início: 4 de março de 2027\n"
+                                                 "Renovação automática: 4 de março de 2028\n"),
+    ("Abonnement AWS Marketplace confirmé", "Produit : Quokka Vault\nDébut : 4 mars 2027\n"
+                                            "Renouvellement automatique : 4 mars 2028\n"),
+    ("Abbonamento AWS Marketplace confermato", "Prodotto: Quokka Vault\nInizio: 4 marzo 2027\n"
+                                               "Rinnovo automatico: 4 marzo 2028\n"),
+    ("AWS Marketplace: Abonnement bestätigt", "Produkt: Quokka Vault\nBeginn: 4. März 2027\n"
+                                              "Automatische Verlängerung: 4. März 2028\n"),
+    ("AWS Marketplace のサブスクリプションが確認されました", "製品: Quokka Vault\n開始日: 2027年3月4日\n"
+                                                          "自動更新: 2028年3月4日\n"),
+    ("AWS Marketplace 订阅已确认", "产品：Quokka Vault\n开始日期：2027年3月4日\n自动续订：2028年3月4日\n"),
+    ("AWS Marketplace 구독이 확인되었습니다", "제품: Quokka Vault\n시작일: 2027년 3월 4일\n"
+                                          "자동 갱신: 2028년 3월 4일\n"),
+], ids=["en", "es", "pt", "fr", "it", "de", "ja", "zh", "ko"])
+def test_a_subscription_said_confirmed_has_no_deadline_in_its_renewal(subject: str, body: str) -> None:
+    notice = classify(MARKETPLACE, subject, f"Account 604411738205\n\n{body}", date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+
+
+def test_a_free_trial_the_account_subscribed_to_keeps_its_end() -> None:
+    # (guard: the account "subscribed to" a trial, said in the past, whose end the mail announces)
+    notice = classify(MARKETPLACE, "Your free trial of Quokka Vault ends soon",
+                      "Hello,\n\nYour AWS account 604411738205 subscribed to a 14-day free trial of Quokka Vault on "
+                      "March 1, 2027.\n\nThe free trial ends on March 15, 2027. Starting March 16, 2027, your usage "
+                      "is billed at the public price unless you cancel the subscription before the trial ends.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline in ("2027-03-15", "2027-03-16")
+
+
+@pytest.mark.parametrize("said", [
+    "您于 2027年3月4日 在 AWS 账户 604411738205 中注册（或更新联系人信息）了域名 quokka-den.example。",
+    "您於 2027年3月4日 在 AWS 帳戶 604411738205 中註冊了網域 quokka-den.example。",
+], ids=["zh-cn", "zh-tw"])
+def test_what_the_reader_registered_on_a_date_in_chinese_is_a_fact(said: str) -> None:
+    notice = classify(REGISTRAR, "请验证注册联系人的电子邮件地址",
+                      f"您好，\n\n{said}\n\n请于 2027年3月18日 之前点击下面的链接，验证此电子邮件地址。\n\n"
+                      "https://registrar.amazon.com/email-verification?code=QUOKKA123\n", date=MAR_4)
+    assert notice.notice_type == "verification.route53_registrant"
+    assert notice.deadline == "2027-03-18"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The full account ID is 604411738205.",
+    "The complete AWS account ID is 604411738205.",
+], ids=["full", "complete"])
+def test_the_full_account_id_said_to_be_a_number_is_the_account(sentence: str) -> None:
+    notice = classify(NO_REPLY, None,
+                      "Hello,\n\nWe found an access key of your AWS account (****8205) on a public Quokka paste site.\n"
+                      "Access key ID: AKIAQUOKKA2EXAMPLE7Q\n\nDelete or rotate the key.\n\n"
+                      f"{sentence} You can open a case with AWS Support if you need help.\n", date=MAR_4)
+    assert notice.aws_account_id == "604411738205"
+
+
+@pytest.mark.parametrize(("sender", "subject", "body"), [
+    ("it-ops@quokka-den.example", "转发: 请验证注册联系人的电子邮件地址",
+     "转发的邮件：\n发件人: Amazon Route 53 <noreply@registrar.amazon.com>\n\n您在 2027年3月3日 为 AWS 账户 "
+     "604411738205 注册了域名 quokka-den.example。请点击下面的链接验证注册联系人的电子邮件地址：\n\n"
+     "https://registrar.amazon.com/email-verification?code=QUOKKA456\n\n如果您未在 2027年3月18日之前完成验证，"
+     "该域名将被暂停。\n"),
+    (REGISTRAR, "ドメインの登録者の確認",
+     "お客様の AWS アカウント 604411738205 で登録されたドメイン quokka-den.example について、登録者の連絡先の"
+     "メールアドレスを確認してください。2027年3月18日までに確認されない場合、ドメインは停止されます。\n"),
+    (REGISTRAR, "请验证域名 quokka-den.example",
+     "您的 AWS 账户 604411738205 中的域名 quokka-den.example 需要验证注册联系人的电子邮件地址。"
+     "如果您未在 2027年3月18日之前完成验证，该域名将被暂停。\n"),
+    (REGISTRAR, "도메인 등록자 이메일 확인",
+     "AWS 계정 604411738205의 도메인 quokka-den.example 등록자 연락처의 이메일 주소를 확인해 주십시오. "
+     "2027년 3월 18일까지 확인하지 않으면 도메인이 정지됩니다.\n"),
+    (REGISTRAR, "Verifique el correo del titular",
+     "Verifique la dirección de correo del contacto del titular del dominio quokka-den.example de la cuenta "
+     "604411738205 antes del 18 de marzo de 2027; si no, el dominio se suspenderá.\n"),
+    (REGISTRAR, "Vérifiez l'adresse du titulaire",
+     "Vérifiez l'adresse e-mail du contact du titulaire du domaine quokka-den.example (compte 604411738205) avant "
+     "le 18 mars 2027, sinon le domaine sera suspendu.\n"),
+    (REGISTRAR, "Bestätigen Sie Ihre E-Mail-Adresse",
+     "Bitte bestätigen Sie die E-Mail-Adresse des Registrant-Kontakts der Domain quokka-den.example "
+     "(Konto 604411738205) bis zum 18. März 2027, sonst wird die Domain gesperrt.\n"),
+], ids=["zh-forwarded", "ja", "zh", "ko", "es", "fr", "de"])
+def test_a_registrant_verification_is_read_in_every_language(sender: str, subject: str, body: str) -> None:
+    notice = classify(sender, subject, body, date=MAR_4)
+    assert notice.notice_type == "verification.route53_registrant"
+
+
+def test_a_support_case_about_a_domain_registrant_stays_a_case() -> None:
+    # (guard: a case's mail, its link to the case, that names the registrant's check)
+    notice = classify(NO_REPLY, "Amazon Web Services: 新しいサポートケース: 7702194401",
+                      "お客様\n\nアマゾン ウェブ サービスは、お客様に代わって"
+                      "サポートケース 7702194401 をオープンしました。\n"
+                      "件名: ドメイン quokka-den.example の登録者情報の確認\n"
+                      "AWS アカウント 604411738205 のドメインについて、"
+                      "登録者情報を確認してこのケースに返信してください。\n\n"
+                      "https://console.aws.amazon.com/support/home#/case/?displayId=7702194401&language=ja\n",
+                      date=MAR_4)
+    assert notice.notice_type != "verification.route53_registrant"
