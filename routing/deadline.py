@@ -1152,8 +1152,9 @@ _PAST_ACTIVE_FOREIGN = re.compile(
     r"\bnuestros sistemas (?:han )?(?:detectado|detectaron|identificado|identificaron|observado|observaron)|"
     r"\bhemos (?:observado|identificado)|\bi nostri sistemi hanno (?:rilevato|individuato|osservato)|"
     r"\babbiamo (?:osservato|individuato)|\bnossos sistemas (?:detectaram|identificaram|observaram)|"
-    # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D")
-    r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo]))"
+    # (the Spanish reflexive past: "La cuenta de AWS N se suspendió el D", "se ha suspendido el D")
+    r"\bse (?:suspendi[óo]|cerr[óo]|desactiv[óo]|deshabilit[óo]|bloque[óo]|restringi[óo]|elimin[óo])|"
+    r"\bse (?:ha|han) (?:suspendido|cerrado|desactivado|deshabilitado|bloqueado|restringido|eliminado))"
     # (a few words between, or the account named with its id: "Hemos suspendido la cuenta de AWS 831228477290 el D")
     r"(?:(?:\s+[\w'’]+){0,3}|\s+(?:la|a|le|l'|l’|il)\s*(?:cuenta|conta|compte|account)(?:\s+(?:de|da|do|della)?\s*aws)?"
     r"\s+\d{12})"
@@ -1685,7 +1686,10 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"\bne (?:nécessite|requiert|demande) aucune action|\bnon richied(?:e|ono) alcuna azion|"
                         r"\berfordert keine (?:aktion|maßnahme|handlung)|"
                         r"\brequires? no (?:action|changes? on your part)|"
-                        r"\bnenhuma a[çc][ãa]o (?:é )?(?:necess[áa]ria|requerida)|\bnão é necess[áa]rio (?:fazer nada|"
+                        r"\bnenhuma a[çc][ãa]o (?:é )?(?:necess[áa]ria|requerida)|"
+                        # (the verb first: "Não é necessária nenhuma ação da sua parte")
+                        r"\bn[ãa]o (?:é|será) (?:necess[áa]ria|exigida|requerida) nenhuma a[çc][ãa]o|"
+                        r"\bnão é necess[áa]rio (?:fazer nada|"
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"

@@ -857,6 +857,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # batches on round 85's rules (its registration commit); main folders tuned on, all met since but 564's budget
     # account
     names += [f"fixtures-unseen{n}{part}" for n in range(559, 567) for part in ("", "-heldout")]
+    # unseen567-574 (first runs 28/30, 29/30, 29/30, 29/30, 30/30, 30/30, 29/30 and 29/30 types, 14/14, 13/13, 13/13,
+    # 14/15, 14/14, 14/14, 15/15 and 13/13 labelled deadlines, 30/30 ids): session 43's blind round 87, eight batches on
+    # round 86's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(567, 575) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1588,6 +1592,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen562-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen564-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen566-heldout"] = (1.0, 1.0, 9 / 10)
+    # unseen567-574: session 43's round 87, held-out ones at their first runs (a Korean payment failure without a
+    # subject read as a statement, an appliance's patch window read as a Health notice)
+    floors["fixtures-unseen573-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen574-heldout"] = (9 / 10, 1.0, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

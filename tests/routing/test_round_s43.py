@@ -7,7 +7,13 @@ rotated are moved"); a Marketplace subscription the mail says is confirmed has n
 while a free trial the account subscribed to keeps its end; what the reader registered on a date, told in Chinese with
 its place between ("您于 D 在 AWS 账户 N 中注册了域名"), is a fact; "The full account ID is N" names the account; the
 registrar's verification link, or the registrant contact named beside a verification (es, fr, de, it, pt, ja, zh, ko),
-makes a registrant verification, also forwarded, while a Support case's mail about a domain stays a case."""
+makes a registrant verification, also forwarded, while a Support case's mail about a domain stays a case. Round 87: an
+instance family retired for a newer generation, the family named between ("较新一代的 Q 系列实例", "Instances neuerer
+Generation"), is an end of support; a Savings Plan whose term ends (ja, zh, ko) is a commitment expiry; a forwarded SNS
+message, its unsubscribe link kept, is an SNS message; a root user found without MFA is a root review (9 languages); a
+Spanish account that "se ha suspendido el D" keeps the date to pay by; "AWS opened case N for account M" is a case AWS
+opened; a Portuguese maintenance that needs no action ("Não é necessária nenhuma ação") has no deadline, also beside a
+wish to watch it, while a wish to move its window keeps the date."""
 
 from __future__ import annotations
 
@@ -170,3 +176,105 @@ def test_a_support_case_about_a_domain_registrant_stays_a_case() -> None:
                       "https://console.aws.amazon.com/support/home#/case/?displayId=7702194401&language=ja\n",
                       date=MAR_4)
     assert notice.notice_type != "verification.route53_registrant"
+
+
+# ---------------------------------------------------------------- round 87
+
+@pytest.mark.parametrize("body", [
+    "我们已无法继续在 Q3 实例系列上提供您所期望的高弹性，"
+    "因此正在协助客户在 2027 年 9 月 30 日之前将工作负载迁移到较新一代的 Q 系列实例。"
+    "在 2027 年 9 月 30 日停用日期之前，现有 Q3 用户的使用体验不会发生变化。",
+    "Für die Q3-Instance-Familie können wir die erwartete Ausfallsicherheit nicht mehr bieten und helfen Kunden, ihre "
+    "Workloads bis zum 30. September 2027 auf Instances neuerer Generation zu migrieren.",
+], ids=["zh", "de"])
+def test_an_instance_family_retired_for_a_newer_generation_is_an_end_of_support(body: str) -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka Q3 实例即将停用", f"{body}\n\nAccount 604411738205\n", date=MAR_4)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-09-30"
+
+
+@pytest.mark.parametrize(("subject", "sentence"), [
+    ("Compute Savings Plans の期間終了が近づいています",
+     "AWS アカウント 604411738205 の Compute Savings Plans は 2027年4月30日に期間が終了します。"),
+    ("Savings Plans 期限即将结束", "AWS 账户 604411738205 的 Compute Savings Plans 期限结束日期为 2027年4月30日。"),
+    ("Savings Plans 기간 종료 안내",
+     "AWS 계정 604411738205의 Compute Savings Plans 기간이 2027년 4월 30일에 종료됩니다."),
+], ids=["ja", "zh", "ko"])
+def test_a_savings_plan_term_that_ends_is_a_commitment_expiry(subject: str, sentence: str) -> None:
+    notice = classify(NO_REPLY, subject, f"{sentence}\n\nSavings Plan ID: sp-0quokka7\n", date=MAR_4)
+    assert notice.notice_type == "cost.commitment_expiry"
+    assert notice.deadline == "2027-04-30"
+
+
+def test_a_forwarded_sns_message_is_an_sns_message() -> None:
+    notice = classify("ops-lead@quokka-den.example", "Fwd: ALARM: \"quokka-queue-depth\" in EU (Ireland)",
+                      "FYI\n\n-------- Forwarded Message --------\n"
+                      "From: AWS Notifications <no-reply@sns.amazonaws.com>\n\n"
+                      "Your Amazon CloudWatch Alarm \"quokka-queue-depth\" has entered the ALARM state.\n\n--\n"
+                      "If you wish to stop receiving notifications from this topic, please click or visit the link "
+                      "below to unsubscribe:\nhttps://sns.eu-west-1.amazonaws.com/unsubscribe.html?SubscriptionArn=arn:aws:sns:"
+                      "eu-west-1:604411738205:quokka-alarms:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b\n", date=MAR_4)
+    assert notice.notice_type == "notification.sns_message"
+
+
+def test_a_forwarded_note_without_the_link_stays_unknown() -> None:
+    # (guard: a sender we cannot place, naming SNS in prose only)
+    notice = classify("ops-lead@quokka-den.example", "Fwd: quokka alarm",
+                      "FYI, the Quokka alarm on sns.eu-west-1.amazonaws.com fired again overnight.\n", date=MAR_4)
+    assert notice.notice_type == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We detected that the root user of your AWS account 604411738205 has not enabled MFA.",
+    "Detectamos que el usuario raíz de su cuenta de AWS 604411738205 no tiene habilitada la MFA.",
+    "Detectamos que o usuário raiz da sua conta da AWS 604411738205 não tem a MFA ativada.",
+    "Nous avons constaté que l'utilisateur racine de votre compte AWS 604411738205 n'a pas activé la MFA.",
+    "Abbiamo rilevato che l'utente root del tuo account AWS 604411738205 non ha attivato la MFA.",
+    "Wir haben festgestellt, dass der Root-Benutzer Ihres AWS-Kontos 604411738205 keine MFA verwendet.",
+    "AWS アカウント 604411738205 のルートユーザーで MFA が有効になっていません。",
+    "我们检测到您的 AWS 账户 604411738205 的根用户长时间未启用多重要素身份验证 (MFA)。",
+    "AWS 계정 604411738205의 루트 사용자에 MFA가 활성화되어 있지 않습니다.",
+], ids=["en", "es", "pt", "fr", "it", "de", "ja", "zh", "ko"])
+def test_a_root_user_found_without_mfa_is_a_root_review(sentence: str) -> None:
+    notice = classify(NO_REPLY, None, f"{sentence}\n\nEnable MFA for the root user before March 31, 2027.\n",
+                      date=MAR_4)
+    assert notice.notice_type == "security.root_review"
+
+
+def test_a_spanish_account_suspended_on_a_date_keeps_the_date_to_pay_by() -> None:
+    notice = classify(NO_REPLY, "Su cuenta de AWS se ha suspendido",
+                      "Su cuenta de AWS 604411738205 se ha suspendido el 4 de marzo de 2027 porque la factura de "
+                      "febrero sigue pendiente de pago.\n\nPara reactivarla, abone el saldo antes del 18 de marzo de "
+                      "2027.\n", date=MAR_4)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-03-18"
+
+
+def test_a_case_aws_opened_in_the_simple_past_is_a_case_opened_by_aws() -> None:
+    notice = classify(NO_REPLY, "AWS Support case 1726405983: Action required on Amazon Quokka",
+                      "Dear AWS customer,\n\nAWS opened case 1726405983 for account 604411738205 about the Amazon "
+                      "Quokka den that writes to a bucket outside your organization.\n\nPlease respond to this case "
+                      "within 5 days of this message.\n", date=MAR_4)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+QUOKKA_WINDOW = ("Código do tipo de evento: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n\nA AWS fará a manutenção dos seus "
+                 "canais Quokka a partir de 12 de maio de 2027, às 04:00 UTC. Os canais serão reiniciados uma vez.\n\n")
+
+
+@pytest.mark.parametrize("tail", [
+    "Não é necessária nenhuma ação da sua parte.",
+    "Nenhuma ação é necessária. Se preferir, pode acompanhar o estado dos canais no console.",
+], ids=["verb-first", "if-you-prefer-to-watch"])
+def test_a_maintenance_that_needs_no_action_in_portuguese_has_no_deadline(tail: str) -> None:
+    notice = classify(HEALTH, "Manutenção programada do Amazon Quokka", QUOKKA_WINDOW + tail + "\n", date=MAR_4)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline is None
+
+
+def test_a_maintenance_that_offers_to_move_its_window_keeps_its_date() -> None:
+    # (guard: a wish followed by an act on the maintenance)
+    notice = classify(HEALTH, "Manutenção programada do Amazon Quokka",
+                      QUOKKA_WINDOW + "Nenhuma ação é necessária. Se preferir, reagende a janela no console.\n",
+                      date=MAR_4)
+    assert notice.deadline == "2027-05-12"
