@@ -232,6 +232,11 @@ class _Gated:
         return _found_from_openings(self.pattern, self.openings, text, at, start, folded)
 
 
+# the full id, named so after a masked one ("full ID", "identifiant complet", "ID completa", "vollständige ID",
+# "完整 ID", "完全な ID", "전체 ID")
+_FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
+            r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
+            r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID")
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
 # key's opening quote, or the "is" of a full id ("The full account ID is 8462…"). A window not ending so is not searched
 # with it
@@ -247,17 +252,10 @@ _ACCOUNT_TIERS = (
     _Gated(re.compile(r"(?:affected account|aws[- ]account[- ]id|payer account|aws[- ]id|account[- ]id|aws[- ]account|"
                r"\bID\s+(?:d[aeo]\s+)?AWS|\bIdentif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS|"
                r"(?<!linked )(?<!member )account|アカウント\s*ID|アカウント|"
-               # (the full id after a masked one: "the account ending in ****1933 (ID completo: 4991…)", "full ID:",
-               # "identifiant complet :", "ID completa:", "vollständige ID:", "完整 ID：", "完全な ID:", "전체 ID:")
-               r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
-               r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
-               r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|"
-               r"完整\s*ID|完全な\s*ID|전체\s*ID)" + _OPEN_ID + r"\s*[:：]\s*\Z"
+               # (the full id after a masked one: "the account ending in ****1933 (ID completo: 4991…)", "full ID:")
+               + _FULL_ID + r")" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # (or the full id said to be it: "The full account ID is 8462…", "O ID completo é", "完整 ID 是")
-               r"|(?:\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
-               r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
-               r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID)"
-               r"\s*(?:is|es|é|est|è|lautet|ist|是|为|為|は|는|은)\s*[:：]?\s*\Z"
+               r"|(?:" + _FULL_ID + r")\s*(?:is|es|é|est|è|lautet|ist|是|为|為|は|는|은)\s*[:：]?\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
            end=_FIRST_TIER_END, then_header=True),
