@@ -604,6 +604,11 @@ _AVAILABLE_FROM = re.compile(r"(?:\bverfügbar (?:ab(?: dem)?|seit)|"
                              r"\bdispon[ií]ve(?:l|is) (?:a partir de|desde)|\bdisponibil[ei] (?:dal|a partire dal)|"
                              r"\bavailable (?:from|starting|beginning|as of))\s*"
                              r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?" + _WEEKDAY_FOREIGN + r"\Z")
+# a negation right before "available" ("no longer", "deixarão de estar", "dejarán de estar", "ya no estarán", "ne seront
+# plus", "non saranno più", "nicht mehr")
+_STOPS_BEING = re.compile(r"\b(?:no longer|deixar\w* de(?: estar| ser)?|dejar\w* de(?: estar| ser)?|ya no|já não|"
+                        r"nicht mehr|ne (?:sera|seront|est|sont) plus|non (?:sar\w*|[eè]|sono) pi[uù]|"
+                        r"cesser\w* d.[eê]tre)\s*(?:\w+\s*)?\Z")
 # a localized "from" right before a date, a time and a weekday between ("das 22h de sábado, D", "desde las 22:00 del D",
 # "du lundi D", "vom D", "dal D"): weight 1, as the English "from"
 _LEAD_FROM_FOREIGN = re.compile(r"(?:\bdas|\bdesde(?: las?| el)?|\bdu|\bdès|\bdal(?:le)?|\bvom|\bvon)\s+"
@@ -1087,8 +1092,11 @@ _CONTEXT_FOREIGN_ACT = re.compile(
     # (German discontinues with a separable verb: "Am D stellen wir AWS Proton endgültig ein")
     r"\bstell(?:en|t) (?:wir|aws)\b[^.]{0,60}\bein\b|"
     r"hors service|fuera de servicio|fuori servizio|fora de servi|"  # retirement: "sera mise hors service le"
-    # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el"
-    r"deixar[aá] de|dejar[aá] de|cessera d|cesser[aà] di|nicht mehr (?:verfügbar|möglich|nutzbar)|einstellung von|"
+    # a service that stops being available: "deixará de estar disponível em", "dejará de estar disponible el" (also
+    # in the plural: "deixarão de", "dejarán de", "cesseront d", "cesseranno di")
+    r"deixar(?:[aá]|[aã]o) de|dejar[aá]n? de|cesser(?:a|ont) d|cesser(?:[aà]|anno) di|"
+    r"non sar(?:[aà]|anno) pi[uù] disponibil|"
+    r"nicht mehr (?:verfügbar|möglich|nutzbar)|einstellung von|"
     r"venc|caduc|expir|scad|ablauf|"
     # a deletion or a closure on a date ("wird am … gelöscht", "será encerrado em", "verrà chiuso")
     r"lösch|supprim|elimin|exclu|chius|encerr|fermet|cierre|削除|删除|삭제|"
@@ -1204,7 +1212,15 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  r"d[ée]couvert)|"
                                  r"abbiamo (?:rilevato|osservato|ricevuto|identificato|trovato|scoperto)|"
                                  r"hemos (?:encontrado|descubierto)|encontramos|descubrimos|descobrimos|"
+                                 # (what AWS announced that day: "Em 15 de abril de 2027 anunciamos uma mudança")
+                                 r"anunciamos|anunci[aá]mos|hemos anunciado|nous avons annonc[ée]|"
+                                 r"abbiamo annunciato|"
                                  r"haben wir\b|stellten wir\b)")
+# the date of a message, right before it ("mit dieser Nachricht vom D", "ce message du D", "nuestro mensaje del D",
+# "nossa mensagem de D", "il nostro messaggio del D"): when it was written, a fact
+_MESSAGE_OF_FOREIGN = re.compile(r"(?:\b(?:nachricht|e-mail|mitteilung|benachrichtigung|schreiben) vom|"
+                                 r"\b(?:message|courriel) du|\b(?:mensaje|correo) del|\bmensagem de|\bmessaggio del)\s*"
+                                 + _WEEKDAY_FOREIGN + r"\Z")
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
@@ -2308,8 +2324,11 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             and _START_FIELD.search(text, max(left - 1, start - 80, 0), start) and _END_FIELD_AFTER.match(text, end):
         lead, phrase_start = 3, max(left, start - 80) + before.rfind("\n") + 1
     if lead > 1 and ("verfügbar" in before or "dispon" in before or "available" in before) \
-            and _AVAILABLE_FROM.search(before) is not None:
-        lead = 1  # what becomes available from a date is an option opening, as an English "from" ("verfügbar ab D")
+            and (available := _AVAILABLE_FROM.search(before)) is not None \
+            and _STOPS_BEING.search(before, max(0, available.start() - 40), available.start()) is None:
+        # what becomes available from a date is an option opening, as an English "from" ("verfügbar ab D"); not what
+        # stops being available then ("As instâncias P3 deixarão de estar disponíveis a partir de D")
+        lead = 1
     if foreign and lead < 1 and _LEAD_FROM_FOREIGN.search(before) is not None \
             and not (start - left < 40 and left >= 2 and text.startswith("\n\n", left - 2)):
         # (a localized "from", as the English one: "das 22h de sábado, D", "vom D", "dal D"; not where it opens its
@@ -2529,7 +2548,7 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
         if not past and (_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
-                         or _PLUPERFECT_FOREIGN.search(before)
+                         or _PLUPERFECT_FOREIGN.search(before) or _MESSAGE_OF_FOREIGN.search(before)
                          or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
                          or _PAST_AFTER_FOREIGN.match(text, end)
                          or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before))):

@@ -861,6 +861,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 14/15, 14/14, 14/14, 15/15 and 13/13 labelled deadlines, 30/30 ids): session 43's blind round 87, eight batches on
     # round 86's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(567, 575) for part in ("", "-heldout")]
+    # unseen575-582 (first runs 30/30, 29/30, 30/30, 29/30, 28/30, 29/30, 30/30 and 30/30 types, 14/15, 12/14, 14/15,
+    # 13/14, 12/13, 15/15, 15/15 and 15/15 labelled deadlines, 30/30 ids): session 43's blind round 88, eight batches on
+    # round 87's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(575, 583) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1596,6 +1600,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # subject read as a statement, an appliance's patch window read as a Health notice)
     floors["fixtures-unseen573-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen574-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen575-582: session 43's round 88, held-out ones at their first runs (a Chinese payment failure read as a
+    # statement, an invoice paid by autopay read as a billing notice, a Japanese case AWS opened read as an SES review)
+    floors["fixtures-unseen576-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen579-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen580-heldout"] = (9 / 10, 1.0, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

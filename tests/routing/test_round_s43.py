@@ -13,7 +13,13 @@ Generation"), is an end of support; a Savings Plan whose term ends (ja, zh, ko) 
 message, its unsubscribe link kept, is an SNS message; a root user found without MFA is a root review (9 languages); a
 Spanish account that "se ha suspendido el D" keeps the date to pay by; "AWS opened case N for account M" is a case AWS
 opened; a Portuguese maintenance that needs no action ("Não é necessária nenhuma ação") has no deadline, also beside a
-wish to watch it, while a wish to move its window keeps the date."""
+wish to watch it, while a wish to move its window keeps the date. Round 88: what stops being available from a date
+("deixarão de estar disponíveis a partir de D"; es, fr, it) is the deadline, what becomes available stays an option;
+the day AWS announced a change ("Em D anunciamos") and the date of the message itself ("Nachricht vom D", "message du
+D") are facts; a cancellation that follows what the reader may do in the same sentence keeps the window; "können wir
+Ihr Konto sperren" is a suspension warning; a subscription the reader is told they made ("Você assinou") has no renewal
+deadline; a localized price change with an adverb in its subject ("定價即將變更") is a price change, also from a
+marketing sender."""
 
 from __future__ import annotations
 
@@ -278,3 +284,104 @@ def test_a_maintenance_that_offers_to_move_its_window_keeps_its_date() -> None:
                       QUOKKA_WINDOW + "Nenhuma ação é necessária. Se preferir, reagende a janela no console.\n",
                       date=MAR_4)
     assert notice.deadline == "2027-05-12"
+
+
+# ---------------------------------------------------------------- round 88
+
+@pytest.mark.parametrize("sentence", [
+    "As instâncias Q3 deixarão de estar disponíveis a partir de 30 de novembro de 2027.",
+    "Las instancias Q3 dejarán de estar disponibles a partir del 30 de noviembre de 2027.",
+    "Les instances Q3 ne seront plus disponibles à partir du 30 novembre 2027.",
+    "Le istanze Q3 non saranno più disponibili dal 30 novembre 2027.",
+], ids=["pt", "es", "fr", "it"])
+def test_what_stops_being_available_from_a_date_is_the_deadline(sentence: str) -> None:
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka Q3 end of life",
+                      f"Hello,\n\nAccount 604411738205 ran Quokka Q3 hosts.\n\n{sentence}\n", date=MAR_4)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-11-30"
+
+
+def test_what_becomes_available_from_a_date_stays_no_deadline() -> None:
+    # (guard: an option that opens, beside the end that is the deadline)
+    notice = classify(HEALTH, "[Ação necessária] Fim do suporte do Amazon Quokka 2",
+                      "Olá,\n\nA versão 3 do Amazon Quokka estará disponível a partir de 1 de abril de 2027. "
+                      "A versão 2 deixará de ser suportada em 30 de junho de 2027 na conta 604411738205.\n", date=MAR_4)
+    assert notice.deadline == "2027-06-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Em 4 de março de 2027 anunciamos uma mudança nos preços do Amazon Quokka.",
+    "El 4 de marzo de 2027 anunciamos un cambio en los precios de Amazon Quokka.",
+    "Le 4 mars 2027, nous avons annoncé une modification des tarifs d'Amazon Quokka.",
+    "Il 4 marzo 2027 abbiamo annunciato una modifica dei prezzi di Amazon Quokka.",
+], ids=["pt", "es", "fr", "it"])
+def test_the_day_aws_announced_a_price_change_is_a_fact(sentence: str) -> None:
+    notice = classify(NO_REPLY, "Amazon Quokka: price change",
+                      f"{sentence}\n\nA partir de 1 de julho de 2027 / 1 July 2027, idle Quokka dens are charged "
+                      "per hour in account 604411738205.\n", date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-07-01"
+
+
+@pytest.mark.parametrize("sentence", [
+    "mit dieser Nachricht vom 4. März 2027 teilen wir Ihnen mit, dass Amazon Quokka die Version 2 nicht mehr "
+    "unterstützt. Bitte aktualisieren Sie bis zum 30.06.2027.",
+    "par ce message du 4 mars 2027, nous vous informons de la fin du support de la version 2 d'Amazon Quokka. "
+    "Mettez à jour vos tanières avant le 30 juin 2027.",
+], ids=["de", "fr"])
+def test_the_date_of_the_message_itself_is_a_fact(sentence: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka 2", f"Hallo / Bonjour,\n\n{sentence}\n\nKonto / Compte : 604411738205\n\n"
+                      "Event type code: AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT\n", date=MAR_4)
+    assert notice.deadline == "2027-06-30"
+
+
+def test_a_cancellation_after_what_the_reader_may_do_keeps_the_window() -> None:
+    notice = classify(HEALTH, "[AWS Health Event] Amazon Quokka den maintenance scheduled",
+                      "Hello,\n\nThe maintenance window of den-0a1b2c in account 604411738205 starts at 2027-03-20 "
+                      "06:00 UTC. During the window the den is stopped and started.\n\nYou can restart the den "
+                      "yourself before the window starts; a den restarted after this notice is moved to new hosts "
+                      "and the scheduled event is cancelled. No further action is required otherwise.\n\n"
+                      "Event type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n", date=MAR_4)
+    assert notice.deadline == "2027-03-20"
+
+
+def test_a_maintenance_cancelled_outright_has_no_deadline() -> None:
+    # (guard)
+    notice = classify(HEALTH, "[AWS Health Event] Amazon Quokka den maintenance",
+                      "Hello,\n\nThe maintenance of den-0a1b2c in account 604411738205 planned for 2027-03-20 "
+                      "06:00 UTC has been cancelled.\n\nEvent type code: AWS_QUOKKA_MAINTENANCE_SCHEDULED\n",
+                      date=MAR_4)
+    assert notice.deadline is None
+
+
+def test_a_german_account_that_we_can_suspend_is_a_suspension_warning() -> None:
+    notice = classify(NO_REPLY, None,
+                      "Sehr geehrte Kundin, sehr geehrter Kunde,\n\nfür Ihr AWS-Konto 604411738205 ist weiterhin ein "
+                      "Betrag offen.\n\nWenn der Betrag nicht bis zum 18. März 2027 beglichen ist, können wir Ihr "
+                      "Konto sperren.\n", date=MAR_4)
+    assert notice.notice_type == "billing.suspension_warning"
+    assert notice.deadline == "2027-03-18"
+
+
+@pytest.mark.parametrize(("subject", "renewal"), [
+    ("Você assinou um produto no AWS Marketplace", "Fim: 03/03/2028 (renovação automática ativada)"),
+    ("Usted se ha suscrito a un producto de AWS Marketplace", "Fin: 03/03/2028 (renovación automática activada)"),
+    ("Vous vous êtes abonné à un produit AWS Marketplace", "Fin : 03/03/2028 (renouvellement automatique activé)"),
+    ("Ti sei abbonato a un prodotto di AWS Marketplace", "Fine: 03/03/2028 (rinnovo automatico attivo)"),
+    ("Sie haben ein Produkt im AWS Marketplace abonniert", "Ende: 03.03.2028 (automatische Verlängerung aktiv)"),
+    ("您已订阅 AWS Marketplace 产品", "自动续订：2028年3月3日"),
+], ids=["pt", "es", "fr", "it", "de", "zh"])
+def test_a_subscription_the_reader_is_told_they_made_has_no_renewal_deadline(subject: str, renewal: str) -> None:
+    notice = classify(MARKETPLACE, subject, f"Account 604411738205\nProduct: Quokka Vault\n{renewal}\n", date=MAR_4)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("subject", [
+    "Amazon Quokka 定價即將變更", "Amazon Quokka 的料金がまもなく変更されます", "Amazon Quokka 요금이 곧 변경됩니다",
+], ids=["zh-tw", "ja", "ko"])
+def test_a_localized_price_change_from_a_marketing_sender_is_a_price_change(subject: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", subject,
+                      "Account 604411738205\n\n2027年7月1日 / 2027년 7월 1일 — Amazon Quokka idle dens are charged "
+                      "per hour from that date.\n", date=MAR_4)
+    assert notice.notice_type == "policy.change_notice"
