@@ -607,8 +607,8 @@ _AVAILABLE_FROM = re.compile(r"(?:\bverfügbar (?:ab(?: dem)?|seit)|"
 # a negation right before "available" ("no longer", "deixarão de estar", "dejarán de estar", "ya no estarán", "ne seront
 # plus", "non saranno più", "nicht mehr")
 _STOPS_BEING = re.compile(r"\b(?:no longer|deixar\w* de(?: estar| ser)?|dejar\w* de(?: estar| ser)?|ya no|já não|"
-                        r"nicht mehr|ne (?:sera|seront|est|sont) plus|non (?:sar\w*|[eè]|sono) pi[uù]|"
-                        r"cesser\w* d.[eê]tre)\s*(?:\w+\s*)?\Z")
+                          r"nicht mehr|ne (?:sera|seront|est|sont) plus|non (?:sar\w*|[eè]|sono) pi[uù]|"
+                          r"cesser\w* d.[eê]tre)\s*(?:\w+\s*)?\Z")
 # a localized "from" right before a date, a time and a weekday between ("das 22h de sábado, D", "desde las 22:00 del D",
 # "du lundi D", "vom D", "dal D"): weight 1, as the English "from"
 _LEAD_FROM_FOREIGN = re.compile(r"(?:\bdas|\bdesde(?: las?| el)?|\bdu|\bdès|\bdal(?:le)?|\bvom|\bvon)\s+"
@@ -1213,7 +1213,7 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  r"abbiamo (?:rilevato|osservato|ricevuto|identificato|trovato|scoperto)|"
                                  r"hemos (?:encontrado|descubierto)|encontramos|descubrimos|descobrimos|"
                                  # (what AWS announced that day: "Em 15 de abril de 2027 anunciamos uma mudança")
-                                 r"anunciamos|anunci[aá]mos|hemos anunciado|nous avons annonc[ée]|"
+                                 r"anunci[aá]mos|hemos anunciado|nous avons annonc[ée]|"
                                  r"abbiamo annunciato|"
                                  r"haben wir\b|stellten wir\b)")
 # the date of a message, right before it ("mit dieser Nachricht vom D", "ce message du D", "nuestro mensaje del D",
