@@ -464,6 +464,15 @@ _MOVED_AFTER = re.compile(r"[^.。\n]{0,60}?(?:\bse ha (?:trasladado|reprogramad
                           r"\b(?:è|sono) stat[oaie] (?:spostat|rinviat|riprogrammat|posticipat)|"
                           r"\bwurden? (?:verschoben|verlegt)\b|(?:変更|延期)されました|"
                           r"已(?:改期|推迟|延期|更改)|(?:변경|연기)되었습니다)")
+# a date said to be the one first planned ("the update originally scheduled for D is postponed", "prévue initialement le
+# D", "prevista inicialmente para el D", "inizialmente previsto per il D", "ursprünglich für den D geplant",
+# "当初 D に予定", "原定于 D", "당초 D로 예정"): the date the mail replaces, whatever verb says so (English
+# "initially" only with its participle: "will initially be available from D" is a first date, not a replaced one)
+_ORIGINAL_CUES = ("originally", "initially", "initialement", "inicialmente", "inizialmente", "originariamente",
+                  "originalmente", "ursprünglich", "当初", "原定", "原先", "原本", "原计划", "原計劃", "당초", "원래")
+_ORIGINALLY = re.compile(r"(?:\boriginally|\binitially (?:scheduled|planned|announced|set|expected|due)|"
+                         r"\b(?:initialement|inicialmente|inizialmente|originariamente|originalmente|ursprünglich)|"
+                         r"当初|原定|原先|原本|原计划|原計劃|당초|원래)[^.;!?。\n]{0,30}\Z")
 # a date the mail says a thing will not happen on ("the replacement will not take place on D as announced", "n'aura pas
 # lieu le D", "no tendrá lugar el D", "não ocorrerá em D", "non avrà luogo il D", "findet nicht am D statt"): taken back
 _NOT_HAPPENING_CUES = ("not take place", "not happen", "not occur", "not go ahead", "won't", "won’t", "pas lieu",
@@ -1343,6 +1352,43 @@ _RELATIVE_FOREIGN = re.compile(
     r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
     r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|个工作天|個工作天|工作天|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
+# how long what the mail offers stays open, a period of days counted from the mail ("This invitation is valid for 15
+# days", "remains valid for 14 days", "stays open for 15 days", "will expire after 15 days", "You have 15 days to
+# accept"; fr "reste valable 15 jours", "vous avez 15 jours pour"; it "è valido per 15 giorni", "hai 15 giorni per"; de
+# "ist 15 Tage gültig", "Sie haben 15 Tage Zeit"; pt "é válido por 15 dias", "você tem 15 dias para"; es "es válida
+# durante 15 días", "tiene 15 días para"; ja "15 日間有効", "有効期間は 15 日"; zh "有效期为 15 天";
+# ko "15일 동안 유효", "유효 기간은 15일"): group 1 the number (digits, or written out in English or the other
+# languages); not what the reader can ask for again, a link or a code (:data:`_RESENDABLE_NOUN`)
+_VALID_LATIN = (r"(?:is|are|remains?|stays?|will (?:be|remain|stay))\s+(?:only\s+)?(?:valid|open|good)\s+for\s+"
+                r"(?:the next\s+)?{n}\s+(?:calendar\s+)?days?\b|"
+                r"(?:expires?|will expire|lapses?|will lapse)\s+after\s+{n}\s+(?:calendar\s+)?days?\b"
+                r"(?!\s+(?:after|from|of)\b)|"
+                r"you(?: will|.ll)? have\s+(?:only\s+)?{n}\s+(?:calendar\s+)?days?\s+to\b|"
+                r"(?:est|reste|restera|sera|demeure)\s+(?:valable|valide|ouverte?)\s+(?:pendant\s+|durant\s+)?{n}\s+"
+                r"jours\b|vous (?:avez|disposez de)\s+{n}\s+jours\s+pour\b|"
+                r"(?:è|e'|rimane|resta|rimarrà|resterà|sarà)\s+(?:valid[oa]|apert[oa])\s+(?:per\s+)?{n}\s+giorni\b|"
+                r"(?:hai|ha|avete|avrai|avrà)\s+(?:a disposizione\s+)?{n}\s+giorni\s+(?:di tempo\s+)?per\b|"
+                r"(?:ist|bleibt|sind|bleiben|wird)\s+(?:noch\s+)?{n}\s+tage(?:\s+lang)?\s+gültig\b|"
+                r"gültig\s+für\s+{n}\s+tage\b|(?:sie haben|haben sie|du hast)\s+{n}\s+tage\s+zeit\b|"
+                r"(?:é|fica|permanece|será|continua)\s+(?:válid[oa]|abert[oa])\s+(?:por|durante)\s+{n}\s+dias\b|"
+                r"(?:você tem|vocês têm|tem)\s+{n}\s+dias\s+para\b|"
+                r"(?:es|sigue siendo|será|permanece|seguirá siendo)\s+(?:válid[oa]|abiert[oa])\s+(?:durante|por)\s+"
+                r"{n}\s+d[ií]as\b|(?:tiene|tienes|tendrá|tendrás|dispone de|dispones de)\s+{n}\s+d[ií]as\s+para\b")
+_VALID_PERIOD = re.compile(
+    r"\b(?:" + _VALID_LATIN.format(n=r"(\d{1,3}|" + "|".join(sorted({**_NUMBERS, **_NUMBERS_FOREIGN}, key=len,
+                                                                     reverse=True)) + r")") + r")"
+    r"|(?<!\d)(\d{1,3})\s*日間(?:の間)?\s*有効|有効期(?:間|限)は\s*(\d{1,3})\s*日|有效期(?:限)?(?:为|為|是)?\s*(\d{1,3})\s*天"
+    r"|(?<!\d)(\d{1,3})\s*일\s*(?:동안|간)\s*유효|유효\s*기간은\s*(\d{1,3})\s*일")
+# literals one of which a text holds where _VALID_PERIOD can match (the scan runs only then)
+_VALID_CUES = ("valid", "open for", "good for", " after ", " have ", "valable", "valide", "ouvert", "giorni per",
+               "giorni di tempo", "gültig", "tage zeit", "válid", "abert", "abiert", "dias para", "días para",
+               "dias para", "有効", "有效", "유효")
+# what the reader can ask for again, named before its period: a link, a code ("The link is valid for 3 days", "Der Link
+# ist 3 Tage gültig", "El enlace es válido durante 3 días")
+_RESENDABLE_NOUN = re.compile(r"\b(?:link|code|url|token|enlace|lien|c[oó]digo|codice|collegamento|verknüpfung)s?\b|"
+                              r"リンク|コード|链接|鏈接|連結|连结|代码|代碼|验证码|驗證碼|링크|코드")
+
+
 # a period of hours of two days or more ("within 72 hours", "dentro de 72 horas", "72時間以内"): whole days, rounded up
 # (a reply window of 24 hours stays a response time, not a date: see _relative)
 # a reply window of a day or less is a response time, no deadline (:func:`_relative`)
@@ -2433,6 +2479,8 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
     if foreign and _MOVED_AFTER.match(text, end, right) is not None:
         score += _PAST  # "anunciado para el sábado 3 de abril de 2027 se ha trasladado": the date the mail replaces
+    if any(map(before.__contains__, _ORIGINAL_CUES)) and _ORIGINALLY.search(before) is not None:
+        score += _PAST  # "the update originally scheduled for D is postponed": the date first planned, replaced
     if any(map(before.__contains__, _NOT_HAPPENING_CUES)) and _NOT_HAPPENING.search(before) is not None:
         score += _PAST  # "n'aura pas lieu le 5 février comme annoncé": a date the mail takes back
     if text.startswith(" to ", end + (text[end:end + 1] == ",")) and _MOVED_TO.match(text, end) is not None \
@@ -3210,6 +3258,11 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_FOREIGN.finditer(lowered)
         if any(map(lowered.__contains__, _RELATIVE_AFTER_FOREIGN_CUES)):
             found += _RELATIVE_AFTER_FOREIGN.finditer(lowered)
+    if any(map(lowered.__contains__, _VALID_CUES)):
+        # (how long what the mail offers stays open; not a link or a code named before, which the reader can ask for
+        # again)
+        found += [m for m in islice(_VALID_PERIOD.finditer(lowered), MAX_DATES)
+                  if _RESENDABLE_NOUN.search(lowered, max(0, m.start() - 40), m.start()) is None]
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
         # (a reply asked within more than a day is a deadline, "within 36 hours" too; within a day, a response time:
         # samples/18)
@@ -3279,6 +3332,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         elif match.re is _RELATIVE_WEEKS:
             weeks = match.group(1) or match.group(2) or "two"  # (group 3: a fortnight)
             word, business = str(7 * (int(weeks) if weeks.isdigit() else _WEEK_NUMBERS[weeks])), False
+        elif match.re is _VALID_PERIOD:
+            word, business = next(group for group in match.groups() if group), False
         elif match.re is not _RELATIVE_FOREIGN:
             word, business = match.group(1), bool(match.group(2))
         else:

@@ -865,6 +865,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/14, 12/13, 15/15, 15/15 and 15/15 labelled deadlines, 30/30 ids): session 43's blind round 88, eight batches on
     # round 87's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(575, 583) for part in ("", "-heldout")]
+    # unseen583-590 (first runs 29/30, 30/30, 29/30, 29/30, 30/30, 30/30, 30/30 and 30/30 types, 14/14, 14/16, 14/14,
+    # 15/15, 14/14, 13/13, 13/13 and 13/13 labelled deadlines, 30/30 ids): session 44's blind round 89, eight batches on
+    # round 88's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(583, 591) for part in ("", "-heldout")]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1605,6 +1609,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen576-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen579-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen580-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen583-590: session 44's round 89, held-out ones at their first runs (an Organizations invitation whose
+    # expiry date gave no deadline, a declined payment read as a billing notice)
+    floors["fixtures-unseen584-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen586-heldout"] = (9 / 10, 1.0, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

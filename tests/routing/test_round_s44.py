@@ -1,0 +1,146 @@
+"""Session 44's rounds, in our own words (none of these sentences is in a fixture), about the fictitious Amazon Quokka.
+An invitation or an offer valid for a period of days ("is valid for 15 days", "stays open for", "will expire after",
+"you have 15 days to"; fr, it, de, pt, es, ja, zh, ko) is read as a period counted from the mail, as "expires in 15
+days" already was, while a link or a code valid for a period stays no deadline (the reader asks for another); an
+account invited into an organization (es "fue invitada a la organización", pt "foi convidada para a organização", it
+"invitato nell'organizzazione", de "in die Organisation … eingeladen") is an Organizations invitation whose period is
+asked. Round 89: a planned lifecycle event whose remaining resources AWS migrates automatically is a maintenance, as
+an automatic upgrade is; a date said to be the one first planned ("originally scheduled for D", "prévue initialement le
+D", "ursprünglich für den D", "当初 D", "原定于 D", "당초 D") is the date the mail replaces; a Japanese account that
+"will be suspended" if the bill is not paid ("アカウントが停止され、") is a suspension warning, one that was suspended
+stays suspended."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+HEALTH = "health@aws.com"
+NO_REPLY = "no-reply-aws@amazon.com"
+APR_7 = format_datetime(datetime.fromisoformat("2027-04-07T08:15:00+00:00"))
+INVITED = "The AWS account 518273645091 was invited to join the organization o-quokka77 of Quokka Ventures."
+LIFECYCLE_ARN = ("Event ARN: arn:aws:health:eu-north-1::event/QUOKKA/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/"
+                 "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_7A21C0FFEE")
+
+
+@pytest.mark.parametrize("period", [
+    "The invitation is valid for 15 days.",
+    "This invitation remains valid for fifteen days, after which Quokka Ventures has to send a new one.",
+    "The invitation stays open for 15 days.",
+    "The invitation will expire after 15 days.",
+    "You have 15 days to accept it from the AWS Organizations console.",
+], ids=["valid-for", "remains-written-out", "stays-open", "expire-after", "you-have"])
+def test_an_invitation_valid_for_a_period_is_asked_within_it(period: str) -> None:
+    notice = classify(NO_REPLY, "AWS Organizations invitation", f"Hello,\n\n{INVITED} {period}\n", date=APR_7)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.deadline == "2027-04-22"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Invitation à rejoindre une organisation AWS",
+     "Le compte AWS 518273645091 a été invité à rejoindre l'organisation o-quokka77. L'invitation reste valable "
+     "15 jours."),
+    ("Invito a unirsi a un'organizzazione AWS",
+     "L'account AWS 518273645091 è stato invitato nell'organizzazione o-quokka77. L'invito rimane valido per 15 "
+     "giorni."),
+    ("Einladung zu einer AWS-Organisation",
+     "Das AWS-Konto 518273645091 wurde in die Organisation o-quokka77 von Quokka Ventures eingeladen. Die Einladung "
+     "bleibt 15 Tage gültig."),
+    ("Convite para ingressar em uma organização da AWS",
+     "A conta da AWS 518273645091 foi convidada para a organização o-quokka77. Você tem 15 dias para aceitar."),
+    ("Invitación para unirse a una organización de AWS",
+     "La cuenta de AWS 518273645091 fue invitada a la organización o-quokka77. La invitación es válida por 15 días."),
+    ("AWS Organizations への招待",
+     "AWS アカウント 518273645091 が組織 o-quokka77 に招待されました。この招待は 15 日間有効です。"),
+    ("AWS Organizations 邀请",
+     "您的 AWS 账户 518273645091 已被邀请加入组织 o-quokka77。该邀请的有效期为 15 天。"),
+    ("AWS Organizations 초대",
+     "AWS 계정 518273645091이(가) 조직 o-quokka77에 초대되었습니다. 초대는 15일 동안 유효합니다."),
+], ids=["fr", "it", "de", "pt", "es", "ja", "zh", "ko"])
+def test_a_localized_invitation_valid_for_a_period_is_asked_within_it(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=APR_7)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.deadline == "2027-04-22"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Verify your e-mail address",
+     "Open the link below to verify the e-mail address of AWS account 518273645091. The link is valid for 3 days; "
+     "ask for another one at any time."),
+    ("Confirme su dirección de correo electrónico",
+     "Abra el enlace siguiente para confirmar la dirección de la cuenta de AWS 518273645091. El enlace es válido "
+     "durante 3 días."),
+    ("Bestätigen Sie Ihre E-Mail-Adresse",
+     "Öffnen Sie den folgenden Link, um die Adresse des AWS-Kontos 518273645091 zu bestätigen. Der Link ist 3 Tage "
+     "gültig."),
+], ids=["en", "es", "de"])
+def test_a_link_valid_for_a_period_is_no_deadline(subject: str, body: str) -> None:
+    assert classify(NO_REPLY, subject, body, date=APR_7).deadline is None
+
+
+@pytest.mark.parametrize("body", [
+    "Amazon Quokka is moving the stream relays of account 518273645091 to a new ingest fleet. You can move them "
+    "yourself before May 12, 2027; from that date AWS will automatically migrate the relays that remain.",
+    "Amazon Quokka traslada los relés de la cuenta 518273645091 a una nueva flota. Puede moverlos usted mismo antes "
+    "del 12 de mayo de 2027; a partir de esa fecha, AWS migrará automáticamente los relés restantes.",
+    "Amazon Quokka déplace les relais du compte 518273645091 vers une nouvelle flotte. Vous pouvez les déplacer "
+    "vous-même avant le 12 mai 2027 ; à partir de cette date, AWS migrera automatiquement les relais restants.",
+    "Amazon Quokka verlegt die Relays des Kontos 518273645091 in eine neue Flotte. Sie können sie bis zum "
+    "12. Mai 2027 selbst verlegen; danach werden die übrigen Relays automatisch migriert.",
+    "Amazon Quokka はアカウント 518273645091 のリレーを新しいフリートに移します。2027年5月12日 までにご自身で"
+    "移行できます。それ以降、残りのリレーは自動的に移行されます。",
+], ids=["en", "es", "fr", "de", "ja"])
+def test_a_lifecycle_event_that_migrates_what_remains_is_a_maintenance(body: str) -> None:
+    notice = classify(HEALTH, None, f"{LIFECYCLE_ARN}\n\n{body}\n", date=APR_7)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-05-12"
+
+
+def test_a_lifecycle_event_that_names_an_end_of_support_stays_one() -> None:
+    notice = classify(HEALTH, None, f"{LIFECYCLE_ARN}\n\nStandard support for Quokka relay engine 2 ends on May 12, "
+                                    "2027. After that date AWS will automatically migrate the relays that remain.\n",
+                      date=APR_7)
+    assert notice.notice_type == "health.end_of_support"
+
+
+@pytest.mark.parametrize("replaced", [
+    "The patching of your Quokka relays originally scheduled for April 20, 2027 is postponed.",
+    "Le correctif de vos relais Quokka prévu initialement le 20 avril 2027\nest reporté.",
+    "La actualización de sus relés Quokka prevista inicialmente para el 20 de abril de 2027 se retrasa.",
+    "L'aggiornamento dei relè Quokka inizialmente previsto per il 20 aprile 2027 slitta.",
+    "Das ursprünglich für den 20. April 2027 geplante Update Ihrer Quokka-Relays entfällt an diesem Tag.",
+    "A atualização dos relés Quokka prevista inicialmente para 20 de abril de 2027 fica para depois.",
+    "当初 2027年4月20日 に予定していた Quokka リレーの更新は行いません。",
+    "原定于 2027年4月20日 进行的 Quokka 中继更新不再进行。",
+    "당초 2027년 4월 20일로 예정되었던 Quokka 릴레이 업데이트는 진행하지 않습니다.",
+], ids=["en", "fr", "es", "it", "de", "pt", "ja", "zh", "ko"])
+def test_a_date_first_planned_is_the_one_the_mail_replaces(replaced: str) -> None:
+    notice = classify(HEALTH, "[Update] Amazon Quokka maintenance",
+                      f"Hello,\n\nAccount: 518273645091\n\n{replaced}\n\nThe update will now be applied automatically "
+                      "starting May 4, 2027, during each relay's maintenance window.\n", date=APR_7)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-05-04"
+
+
+def test_a_feature_initially_available_from_a_date_keeps_it() -> None:
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka relay engine 2 end of support",
+                      "Hello,\n\nAccount: 518273645091\n\nStandard support for Quokka relay engine 2 ends on "
+                      "May 4, 2027. Engine 3 will initially be available from April 20, 2027 in two Regions.\n",
+                      date=APR_7)
+    assert notice.deadline == "2027-05-04"
+
+
+@pytest.mark.parametrize(("body", "notice_type"), [
+    ("AWS アカウント 518273645091 の 2027年3月分のご請求のお支払いを確認できていません。2027年4月21日 までにお支払い"
+     "いただけない場合、アカウントが停止され、リソースにアクセスできなくなることがあります。",
+     "billing.suspension_warning"),
+    ("AWS アカウント 518273645091 のご請求が未払いのため、アカウントが停止されました。お支払い後に再開されます。",
+     "account.suspended"),
+], ids=["warning", "suspended"])
+def test_a_japanese_suspension_to_come_is_a_warning(body: str, notice_type: str) -> None:
+    notice = classify(NO_REPLY, "AWS アカウント 518273645091 の停止に関するお知らせ", body, date=APR_7)
+    assert notice.notice_type == notice_type
