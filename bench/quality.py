@@ -55,6 +55,7 @@ OPT_IN = frozenset({"fixtures-own10-heldout", "fixtures-own11-heldout", "fixture
                     "fixtures-own16-heldout", "fixtures-own17-heldout", "fixtures-own18-heldout",
                     "fixtures-own19-heldout", "fixtures-own20-heldout", "fixtures-own21-heldout",
                     "fixtures-own22-heldout", "fixtures-own23-heldout", "fixtures-own24-heldout",
+                    "fixtures-own25-heldout",
                     "fixtures-own8-heldout", "fixtures-own9-heldout", "fixtures-unseen10", "fixtures-unseen10-heldout",
                     "fixtures-unseen11", "fixtures-unseen11-heldout", "fixtures-unseen12", "fixtures-unseen12-heldout",
                     "fixtures-unseen13", "fixtures-unseen13-heldout", "fixtures-unseen14", "fixtures-unseen14-heldout",
@@ -161,6 +162,7 @@ FIXTURE_SETS = (("fixtures", "variants"), ("fixtures-heldout", "variants-heldout
                 ("fixtures-unseen21", "variants-unseen21"), ("fixtures-unseen21-heldout", "variants-unseen21-heldout"),
                 ("fixtures-unseen22", "variants-unseen22"), ("fixtures-unseen22-heldout", "variants-unseen22-heldout"),
                 ("fixtures-own24", "variants-own24"), ("fixtures-own24-heldout", "variants-own24-heldout"),
+                ("fixtures-own25", "variants-own25"), ("fixtures-own25-heldout", "variants-own25-heldout"),
                 *BLIND_SETS)
 
 
