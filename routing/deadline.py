@@ -1224,6 +1224,12 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  # (what AWS announced that day: "Em 15 de abril de 2027 anunciamos uma mudança")
                                  r"anunci[aá]mos|hemos anunciado|nous avons annonc[ée]|"
                                  r"abbiamo annunciato|"
+                                 # (what this message does that day: "Le 27 janvier 2027, nous vous rappelons que …")
+                                 r"nous vous (?:rappelons|informons|[ée]crivons|signalons)\b|"
+                                 r"(?:le|les|te|os) (?:recordamos|informamos|escribimos|comunicamos)\b|"
+                                 r"(?:lhe |vos )?(?:lembramos|informamos|comunicamos)\b|"
+                                 r"(?:ti|vi|la|le) (?:ricordiamo|informiamo|scriviamo|comunichiamo)\b|"
+                                 r"(?:erinnern|informieren|benachrichtigen) wir (?:sie|dich)\b|teilen wir ihnen mit\b|"
                                  r"haben wir\b|stellten wir\b)")
 # the date of a message, right before it ("mit dieser Nachricht vom D", "ce message du D", "nuestro mensaje del D",
 # "nossa mensagem de D", "il nostro messaggio del D"): when it was written, a fact
@@ -2526,13 +2532,17 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             column = _aligned_column_score(text, start, foreign)
         if column is not None and (score < QUALIFY or column == 0):
             return column, row_start
-    if score < QUALIFY and left >= 2 and text.startswith("\n\n", left - 2):
+    # a paragraph's first sentence, whose date the paragraph before may head as a column (not a date its own words make
+    # a fact: "Par ce message du D, nous vous informons …" under a title)
+    headed = left >= 2 and text.startswith("\n\n", left - 2) \
+        and not (foreign and not past and score < QUALIFY and _foreign_fact(text, before, end))
+    if score < QUALIFY and headed:
         column = _column_score(text, left, start, foreign)
         if column is not None:
             return column, left
     if score < QUALIFY and not past and (item := _list_item_score(text, start, end, foreign)) is not None:
         return item, text.rfind("\n", 0, start) + 1
-    if score == 0 and not led and left >= 2 and text.startswith("\n\n", left - 2):
+    if score == 0 and not led and headed:
         # a bare table row ("i-0… 2026-08-04 02:00 UTC 2026-08-11 02:00 UTC"): its header row, the
         # paragraph before it ("Scheduled start | Reschedule deadline"), says what its dates are
         header = text[max(text.rfind("\n\n", max(0, left - 300), left - 2), left - 300, 0):left]
@@ -2595,18 +2605,23 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             score += 3
         elif _CONTEXT_FOREIGN_ACT.search(context):
             score += 2
-        if not past and (_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
-                         or _PLUPERFECT_FOREIGN.search(before) or _MESSAGE_OF_FOREIGN.search(before)
-                         or _PAST_JA.match(text, end) or _PAST_ZH.search(before)
-                         or _PAST_AFTER_FOREIGN.match(text, end)
-                         or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before))):
-            # "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
-            # "已于 … 停用": what happened; "veröffentlicht am …", "통지 발송일 : …": when it was published or sent
-            score += _PAST
+        if not past and _foreign_fact(text, before, end):
+            score += _PAST  # what happened, or when the notice was published or sent
             past = True
     if _movable_limit(text, left, start, end, right):
         score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60))
+
+
+def _foreign_fact(text: str, before: str, end: int) -> bool:
+    """Whether the localized words around the date that ends at ``end`` (``before``: its sentence's words before it)
+    state it as a fact: "fue desactivado el …", "wurde am … deaktiviert", "… に削除されました", "… 에 제거되었습니다",
+    "已于 … 停用" (what happened); "veröffentlicht am …", "통지 발송일 : …", "Nachricht vom …" (when it was published or
+    sent)."""
+    return bool(_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
+                or _PLUPERFECT_FOREIGN.search(before) or _MESSAGE_OF_FOREIGN.search(before)
+                or _PAST_JA.match(text, end) or _PAST_ZH.search(before) or _PAST_AFTER_FOREIGN.match(text, end)
+                or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 
 def _around(lowered: str, candidate: _Candidate) -> tuple[int, int, int, int]:

@@ -869,6 +869,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 15/15, 14/14, 13/13, 13/13 and 13/13 labelled deadlines, 30/30 ids): session 44's blind round 89, eight batches on
     # round 88's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(583, 591) for part in ("", "-heldout")]
+    # unseen591-598 (first runs 30/30, 30/30, 30/30, 28/30, 30/30, 29/30, 30/30 and 29/30 types, 13/13, 14/14, 14/14,
+    # 13/13, 14/14, 12/13, 14/14 and 12/12 labelled deadlines, 30/30 ids): session 44's blind round 90, eight batches on
+    # round 89's rules (its registration commit); main folders tuned on, all met since but 594's German overdue payment
+    names += [f"fixtures-unseen{n}{part}" for n in range(591, 599) for part in ("", "-heldout")]
+    # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
+    # at its one run after the rules): session 44
+    names += ["fixtures-own25", "fixtures-own25-heldout"]
     sets, _ = bench.labelled_sets(names)
     assert sorted(s.name for s in sets) == sorted(names)
     floors = {name: (1.0, 1.0, 1.0) for name in names}
@@ -1613,6 +1620,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # expiry date gave no deadline, a declined payment read as a billing notice)
     floors["fixtures-unseen584-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen586-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen591-598: session 44's round 90 (left in a main folder: 594's German overdue payment that may cost the
+    # account, labelled a suspension warning, read as a failed payment as samples/49's past-due mail is labelled);
+    # held-out ones at their first runs (a Marketplace contract's renewal in a table given its date, a Japanese case
+    # AWS opened read as case correspondence, a Chinese Health notice of a new feature given a date)
+    floors["fixtures-unseen594"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen592-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen596-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen598-heldout"] = (1.0, 9 / 10, 1.0)
+    # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
+    floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
     # 74: a revision of the terms the reader accepts by using AWS that needs no action has none, as the labels of
     # 90-heldout, 360-heldout, 414 and 464 say)

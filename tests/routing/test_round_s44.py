@@ -8,7 +8,10 @@ asked. Round 89: a planned lifecycle event whose remaining resources AWS migrate
 an automatic upgrade is; a date said to be the one first planned ("originally scheduled for D", "prévue initialement le
 D", "ursprünglich für den D", "当初 D", "原定于 D", "당초 D") is the date the mail replaces; a Japanese account that
 "will be suspended" if the bill is not paid ("アカウントが停止され、") is a suspension warning, one that was suspended
-stays suspended."""
+stays suspended; the date of the message itself, under an English title, stays a fact. Round 90: the day a mail says
+it writes to the reader ("Le D, nous vous rappelons que …"; es, it, de, pt) is a fact; a payment that "could not be
+processed", or a charge the bank declined told across a line break, is a failed payment; an account "may be
+compromised" whose number is masked in the subject is suspicious activity."""
 
 from __future__ import annotations
 
@@ -144,3 +147,54 @@ def test_a_feature_initially_available_from_a_date_keeps_it() -> None:
 def test_a_japanese_suspension_to_come_is_a_warning(body: str, notice_type: str) -> None:
     notice = classify(NO_REPLY, "AWS アカウント 518273645091 の停止に関するお知らせ", body, date=APR_7)
     assert notice.notice_type == notice_type
+
+
+@pytest.mark.parametrize("sentence", [
+    "Par ce message du 7 avril 2027, nous vous informons que le support standard du moteur Quokka 2 prendra fin le "
+    "30 juin 2027.",
+    "Mit dieser Nachricht vom 7. April 2027 teilen wir Ihnen mit, dass der Standard-Support für die Quokka-Engine 2 am "
+    "30. Juni 2027 endet.",
+    "Con este mensaje del 7 de abril de 2027 le informamos de que el soporte estándar del motor Quokka 2 finaliza el "
+    "30 de junio de 2027.",
+], ids=["fr", "de", "es"])
+def test_the_date_of_the_message_under_an_english_title_stays_a_fact(sentence: str) -> None:
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka engine 2 end of standard support",
+                      f"Bonjour / Hallo / Hola,\n\n{sentence}\n\nAccount: 518273645091\n", date=APR_7)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-06-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Le 7 avril 2027, nous vous rappelons que le support standard du moteur Quokka 2 prend fin.",
+    "El 7 de abril de 2027 le recordamos que el soporte estándar del motor Quokka 2 finaliza.",
+    "Il 7 aprile 2027 ti ricordiamo che il supporto standard del motore Quokka 2 termina.",
+    "Am 7. April 2027 erinnern wir Sie daran, dass der Standard-Support für die Quokka-Engine 2 endet.",
+    "Em 7 de abril de 2027 lembramos que o suporte padrão do mecanismo Quokka 2 termina.",
+], ids=["fr", "es", "it", "de", "pt"])
+def test_the_day_the_mail_writes_to_the_reader_is_a_fact(sentence: str) -> None:
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka engine 2 end of standard support",
+                      f"Hello,\n\n{sentence}\n\nFrom July 28, 2027, engines still on version 2 move to "
+                      "extended support, billed per hour. Upgrade them before that date.\n\nAccount: 518273645091\n",
+                      date=APR_7)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-07-28"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS payment could not be processed - Account 5182-7364-5091",
+     "We could not finish your payment for AWS account 5182-7364-5091. Please add a valid payment method."),
+    ("AWS billing notice - Account 5182-7364-5091",
+     "We tried to charge the Quokka Bank card ending in 0042 for your AWS invoice dated April 2, 2027\n(invoice "
+     "number 5550001234, amount USD 88.10) and the bank declined it.\n\nAWS account: 5182-7364-5091"),
+], ids=["passive-subject", "wrapped-decline"])
+def test_a_payment_not_processed_or_declined_across_lines_is_a_failed_payment(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=APR_7)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+@pytest.mark.parametrize("masked", ["********5091", "XXXXXXXX5091", "••••-••••-5091"])
+def test_an_account_that_may_be_compromised_with_a_masked_number_is_suspicious_activity(masked: str) -> None:
+    notice = classify("aws-security@amazon.com", f"[Action Required] Your AWS account {masked} may be compromised",
+                      "Hello,\n\nWe saw sign-ins to your AWS account from a Quokka hosting range you do not use. "
+                      "Review them and rotate your credentials.\n", date=APR_7)
+    assert notice.notice_type == "security.suspicious_activity"
