@@ -1385,10 +1385,10 @@ _VALID_PERIOD = re.compile(
                                                                      reverse=True)) + r")") + r")"
     r"|(?<!\d)(\d{1,3})\s*日間(?:の間)?\s*有効|有効期(?:間|限)は\s*(\d{1,3})\s*日|有效期(?:限)?(?:为|為|是)?\s*(\d{1,3})\s*天"
     r"|(?<!\d)(\d{1,3})\s*일\s*(?:동안|간)\s*유효|유효\s*기간은\s*(\d{1,3})\s*일")
-# literals one of which a text holds where _VALID_PERIOD can match (the scan runs only then)
-_VALID_CUES = ("valid", "open for", "good for", " after ", " have ", "valable", "valide", "ouvert", "giorni per",
-               "giorni di tempo", "gültig", "tage zeit", "válid", "abert", "abiert", "dias para", "días para",
-               "dias para", "有効", "有效", "유효")
+# the unit of every _VALID_PERIOD match, or its word for valid (where the scan for it is tried: a few windows of a mail,
+# not every position of it)
+_VALID_UNIT = re.compile(r"\b(?:days?|jours|giorni|tage|dias|días)\b|有効|有效|유효")
+_VALID_REACH = (80, 25)  # (how far before and after its unit a _VALID_PERIOD match may reach)
 # what the reader can ask for again, named before its period: a link, a code ("The link is valid for 3 days", "Der Link
 # ist 3 Tage gültig", "El enlace es válido durante 3 días")
 _RESENDABLE_NOUN = re.compile(r"\b(?:link|code|url|token|enlace|lien|c[oó]digo|codice|collegamento|verknüpfung)s?\b|"
@@ -3258,6 +3258,20 @@ def _status_date(lowered: str, candidate: _Candidate) -> _Candidate:
     return replace(candidate, score=candidate.score + _PAST)
 
 
+def _valid_periods(lowered: str) -> list[re.Match[str]]:
+    """How long what the mail offers stays open (:data:`_VALID_PERIOD`), looked for around each unit of a period (the
+    first MAX_DATES); not a link or a code named before, which the reader can ask for again."""
+    out: list[re.Match[str]] = []
+    before, after = _VALID_REACH
+    reached = 0
+    for unit in islice(_VALID_UNIT.finditer(lowered), MAX_DATES):
+        for found in _VALID_PERIOD.finditer(lowered, max(reached, unit.start() - before), unit.end() + after):
+            if _RESENDABLE_NOUN.search(lowered, max(0, found.start() - 40), found.start()) is None:
+                out.append(found)
+            reached = max(reached, found.end())
+    return out
+
+
 def _relative(lowered: str, reference: date | None, foreign: bool = False) -> list[_Candidate]:
     """"within 5 days" and, in ``foreign`` text, the localized forms (:data:`_RELATIVE_FOREIGN`); "within 72 hours"
     as whole days (:data:`_RELATIVE_HOURS`, more than 24 hours: 36, 48, 72). Not "within 24 hours" or less: a reply
@@ -3273,11 +3287,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         found += _RELATIVE_FOREIGN.finditer(lowered)
         if any(map(lowered.__contains__, _RELATIVE_AFTER_FOREIGN_CUES)):
             found += _RELATIVE_AFTER_FOREIGN.finditer(lowered)
-    if any(map(lowered.__contains__, _VALID_CUES)):
-        # (how long what the mail offers stays open; not a link or a code named before, which the reader can ask for
-        # again)
-        found += [m for m in islice(_VALID_PERIOD.finditer(lowered), MAX_DATES)
-                  if _RESENDABLE_NOUN.search(lowered, max(0, m.start() - 40), m.start()) is None]
+    found += _valid_periods(lowered)
     if ("hour" in lowered or foreign) and _HOURS_CUE.search(lowered):
         # (a reply asked within more than a day is a deadline, "within 36 hours" too; within a day, a response time:
         # samples/18)
