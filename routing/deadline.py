@@ -1139,10 +1139,17 @@ _CONTEXT_FOREIGN_ACT = re.compile(
 # a localized past tense right before a date: the auxiliary, at most one word (the participle), the
 # "on" of the date ("fue desactivado el", "wurde am", "a été supprimé le", "è stato disattivato il");
 # not a past further back in the sentence ("ha sido suspendida y será cerrada el" stays a deadline)
-_PAST_FOREIGN = re.compile(r"(?:\bfue|\bfueron|\bfoi|\bforam|\bwurden?|\ba été|\bont été|\bè stat[oaie]|"
+# (an adverb may stand after the auxiliary: "Le compte a donc été suspendu le D", "ha ya sido", "è quindi stato", "foi
+# portanto suspensa em D")
+_PAST_ADVERBS = (r"(?:donc|d[ée]j[àa]|alors|ainsi|ya|entonces|por (?:lo )?tanto|quindi|gi[àa]|pertanto|dunque|portanto|"
+                 r"j[áa]|ent[ãa]o|assim)")
+_PAST_ADVERB = r"(?:" + _PAST_ADVERBS + r"\s+)?"
+_PAST_FOREIGN = re.compile(r"(?:\b(?:fue|fueron|foi|foram)(?:\s+" + _PAST_ADVERBS + r")?|\bwurden?|"
+                           r"\b(?:a|ont)\s+" + _PAST_ADVERB + r"été|\bè\s+" + _PAST_ADVERB + r"stat[oaie]|"
                            # (the state a past act left, "became": "quedó suspendida el D", "ficou suspensa em D")
                            r"\bqued(?:ó|aron)|\bfic(?:ou|aram)|"
-                           r"\bsono stat[ie]|\bha sido|\bhan sido|\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
+                           r"\bsono\s+" + _PAST_ADVERB + r"stat[ie]|\b(?:ha|han)\s+" + _PAST_ADVERB + r"sido|"
+                           r"\bcomenz[oó]|\bempez[oó]|\bcome[cç]ou|"
                            r"\ba commenc[eé]|\ba débuté|\bè iniziat[oa]|\bbegann|"
                            # an end in the simple past ("finalizó el", "a pris fin le", "endete am", "è terminato il")
                            r"\bfinaliz(?:ó|ou)|\btermin(?:ó|ou)|\ba pris fin|\bs'est termin[ée]e?|\bendete|"

@@ -873,6 +873,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 13/13, 14/14, 12/13, 14/14 and 12/12 labelled deadlines, 30/30 ids): session 44's blind round 90, eight batches on
     # round 89's rules (its registration commit); main folders tuned on, all met since but 594's German overdue payment
     names += [f"fixtures-unseen{n}{part}" for n in range(591, 599) for part in ("", "-heldout")]
+    # unseen599-606 (first runs 30/30 types, 13/13, 14/15, 13/13, 12/12, 16/16, 13/13, 15/15 and 15/15 labelled
+    # deadlines, 30/30 ids): session 44's blind round 91, eight batches on round 90's rules (its registration commit);
+    # main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(599, 607) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1628,6 +1632,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen592-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen596-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen598-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen599-606: session 44's round 91, held-out ones at their first runs (two maintenance windows that need no
+    # action given their dates, a Spanish abuse report's final notice given a date)
+    floors["fixtures-unseen601-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen602-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen605-heldout"] = (1.0, 9 / 10, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

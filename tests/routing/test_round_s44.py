@@ -11,7 +11,9 @@ D", "ursprünglich für den D", "当初 D", "原定于 D", "당초 D") is the da
 stays suspended; the date of the message itself, under an English title, stays a fact. Round 90: the day a mail says
 it writes to the reader ("Le D, nous vous rappelons que …"; es, it, de, pt) is a fact; a payment that "could not be
 processed", or a charge the bank declined told across a line break, is a failed payment; an account "may be
-compromised" whose number is masked in the subject is suspicious activity."""
+compromised" whose number is masked in the subject is suspicious activity. Round 91: a past with an adverb after its
+auxiliary ("a donc été suspendu le D", "è quindi stato sospeso il D", "foi portanto suspensa em D", "ha ya sido") is a
+fact."""
 
 from __future__ import annotations
 
@@ -198,3 +200,31 @@ def test_an_account_that_may_be_compromised_with_a_masked_number_is_suspicious_a
                       "Hello,\n\nWe saw sign-ins to your AWS account from a Quokka hosting range you do not use. "
                       "Review them and rotate your credentials.\n", date=APR_7)
     assert notice.notice_type == "security.suspicious_activity"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Votre compte AWS 518273645091 a été suspendu",
+     "Les factures de mars du compte AWS 518273645091 restent impayées. Le compte a donc été suspendu le 7 avril 2027. "
+     "Réglez le solde avant le 24 avril 2027 pour qu'il soit réactivé."),
+    ("Il tuo account AWS 518273645091 è stato sospeso",
+     "Le fatture di marzo dell'account AWS 518273645091 non sono state pagate. L'account è quindi stato sospeso il "
+     "7 aprile 2027. Salda l'importo entro il 24 aprile 2027 per riattivarlo."),
+    ("Sua conta da AWS 518273645091 foi suspensa",
+     "As faturas de março da conta da AWS 518273645091 não foram pagas. A conta foi portanto suspensa em 7 de abril "
+     "de 2027. Pague o saldo até 24 de abril de 2027 para reativá-la."),
+    ("Su cuenta de AWS 518273645091 ha sido suspendida",
+     "Las facturas de marzo de la cuenta de AWS 518273645091 siguen impagadas. La cuenta ha ya sido suspendida el 7 de "
+     "abril de 2027. Abone el saldo antes del 24 de abril de 2027 para reactivarla."),
+], ids=["fr", "it", "pt", "es"])
+def test_a_past_with_an_adverb_after_its_auxiliary_is_a_fact(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=APR_7)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-04-24"
+
+
+def test_a_maintenance_moved_with_an_adverb_keeps_its_new_date() -> None:
+    notice = classify(HEALTH, "[Mise à jour] Maintenance Amazon Quokka",
+                      "Bonjour,\n\nCompte : 518273645091\n\nLa maintenance de vos relais Quokka a donc été reportée au "
+                      "lundi 26 avril 2027 ; vous pouvez l'appliquer vous-même avant cette date.\n", date=APR_7)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-26"
