@@ -342,7 +342,8 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*"
                           r"janela (?:de manuten[çc][ãa]o|programada|agendada|planejada)|"
                           r"finestra (?:di manutenzione|programmata|pianificata)|"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯|時間)|"
-                          r"维护窗口|维护时段|維護時段|維護窗口|计划(?:的)?(?:窗口|时段)|维护时间|維護時間|メンテナンス日時|"
+                          r"维护窗口|维护时段|維護時段|維護窗口|(?:计划|計劃|排定|预定|預定)(?:的)?(?:窗口|时段|時段)|维护时间|維護時間|"
+                          r"メンテナンス日時|"
                           # (the label's colon, or the spaces of a field aligned without one: "Window (UTC)      D")
                           # (or the work's schedule as a field: "일정 : D", "作業日程：D", "维护日程：D")
                           r"유지 ?관리 (?:기간|창|시간)|(?:작업 |유지 관리 )?일정|(?:作業|メンテナンス|维护|維護)日程)"
@@ -1237,7 +1238,9 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  r"(?:lhe |vos )?(?:lembramos|informamos|comunicamos)\b|"
                                  r"(?:ti|vi|la|le) (?:ricordiamo|informiamo|scriviamo|comunichiamo)\b|"
                                  r"(?:erinnern|informieren|benachrichtigen) wir (?:sie|dich)\b|teilen wir ihnen mit\b|"
-                                 r"haben wir\b|stellten wir\b)")
+                                 r"haben wir\b|stellten wir\b|"
+                                 # (the day AWS announced a change, in Chinese: "我们于 D 宣布，自 D2 起 …")
+                                 r"(?:宣布|宣佈|公布|公佈))")
 # the date of a message, right before it ("mit dieser Nachricht vom D", "ce message du D", "nuestro mensaje del D",
 # "nossa mensagem de D", "il nostro messaggio del D"): when it was written, a fact
 _MESSAGE_OF_FOREIGN = re.compile(r"(?:\b(?:nachricht|e-mail|mitteilung|benachrichtigung|schreiben) vom|"
@@ -2313,6 +2316,10 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
     German and French phrases count too). A sentence that states the date as a fact (:data:`_PAST`, not taken back by
     a "will" of its clause) lowers it. ``led``: the phrase at ``start`` holds its own by-lead ("by the 5th of next
     month"), scored by its caller: it is no bare table row under the paragraph before."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text.startswith("received:", line_start):
+        return _PAST, line_start  # a quoted Received header ("Received: from [198.51.100.73] by mx…; 8 Apr 2027"): when
+        # the mail passed a server, a fact whatever the paragraph around says
     left, right = _sentence(text, start, end)
     before = text[max(left, start - 80):start]
     if "." in before[-18:] or "…" in before[-18:]:

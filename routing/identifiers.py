@@ -232,9 +232,9 @@ class _Gated:
         return _found_from_openings(self.pattern, self.openings, text, at, start, folded)
 
 
-# the full id, named so after a masked one ("full ID", "identifiant complet", "ID completa", "vollständige ID",
-# "完整 ID", "完全な ID", "전체 ID")
-_FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|"
+# the full id, named so after a masked one ("full ID", "Account ID in full", "identifiant complet", "ID completa",
+# "vollständige ID", "完整 ID", "完全な ID", "전체 ID")
+_FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|\b(?:AWS\s+)?(?:account\s+)?ID\s+in\s+full|"
             r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
             r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID")
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON

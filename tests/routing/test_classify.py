@@ -877,6 +877,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # deadlines, 30/30 ids): session 44's blind round 91, eight batches on round 90's rules (its registration commit);
     # main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(599, 607) for part in ("", "-heldout")]
+    # unseen607-614 (first runs 30/30 types but 610's and 611's 29/30, 13/13, 12/14, 15/15, 13/13, 14/14, 13/14, 13/13
+    # and 15/15 labelled deadlines, 30/30 ids but 607's, 608's and 611's 29/30): session 44's blind round 92, eight
+    # batches on round 91's rules (its registration commit); main folders tuned on, all met since but 607's account
+    names += [f"fixtures-unseen{n}{part}" for n in range(607, 615) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1637,6 +1641,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen601-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen602-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen605-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen607-614: session 44's round 92 (left in a main folder: 607's Chinese statement that names its payer
+    # account beside a linked one, labelled with the payer, read as the linked one as the labels of such mail split);
+    # held-out ones at their first runs (a Korean SaaS subscription given its renewal date, a file server update that
+    # needs no action given its date, a Traditional Chinese suspension warning read as an invoice, a cost anomaly of a
+    # member account read as the management account's)
+    floors["fixtures-unseen607"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen607-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen608-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen611-heldout"] = (9 / 10, 1.0, 9 / 10)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

@@ -13,7 +13,10 @@ it writes to the reader ("Le D, nous vous rappelons que …"; es, it, de, pt) is
 processed", or a charge the bank declined told across a line break, is a failed payment; an account "may be
 compromised" whose number is masked in the subject is suspicious activity. Round 91: a past with an adverb after its
 auxiliary ("a donc été suspendu le D", "è quindi stato sospeso il D", "foi portanto suspensa em D", "ha ya sido") is a
-fact."""
+fact. Round 92: "Account ID in full: N" names the account a masked one stands for; the day AWS announced a change in
+Chinese ("我们于 D 宣布") is a fact; a scheduled window in Chinese ("排定時段：D", "预定时段") starts on its date; a
+date in a quoted Received header is no deadline; a localized statement a colleague forwards keeps its type by its
+subject; a change to a service's charges named in the subject is a price change."""
 
 from __future__ import annotations
 
@@ -228,3 +231,63 @@ def test_a_maintenance_moved_with_an_adverb_keeps_its_new_date() -> None:
                       "lundi 26 avril 2027 ; vous pouvez l'appliquer vous-même avant cette date.\n", date=APR_7)
     assert notice.notice_type == "health.scheduled_maintenance"
     assert notice.deadline == "2027-04-26"
+
+
+def test_the_account_id_in_full_names_the_masked_account() -> None:
+    notice = classify("no-reply@costalerts.amazonaws.com", "Your AWS Savings Plan expires in 60 days",
+                      "Hello,\n\nSavings Plans purchased by account ****5091 are about to end. Account ID in full: "
+                      "518273645091.\n\nYour Savings Plan expires on 2027-06-06. Queue a replacement before then.\n",
+                      date=APR_7)
+    assert notice.aws_account_id == "518273645091"
+
+
+@pytest.mark.parametrize("body", [
+    "我们于 2027年4月7日 宣布，自 2027年8月1日 起，Amazon Quokka 的存储价格将每 GB 上调 0.005 美元。"
+    "请在此日期之前调整保留设置。",
+    "我們於 2027年4月7日 宣佈，自 2027年8月1日 起，Amazon Quokka 的儲存價格將每 GB 調高 0.005 美元。"
+    "請在此日期之前調整保留設定。",
+], ids=["zh-cn", "zh-tw"])
+def test_the_day_aws_announced_a_change_in_chinese_is_a_fact(body: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka 定价变更通知", body, date=APR_7)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-08-01"
+
+
+@pytest.mark.parametrize("label", ["排定時段", "预定时段", "計劃時段"])
+def test_a_scheduled_window_in_chinese_starts_on_its_date(label: str) -> None:
+    notice = classify(HEALTH, None,
+                      f"您好：\n\n您的 Amazon Quokka 主機需要進行維護，已排定重新開機。\n\nAWS 帳戶：5182 7364 5091\n"
+                      f"{label}：2027年4月29日（星期四）14:00 至 16:00 UTC\n\n您可以在時段開始之前自行重新開機。\n\n"
+                      "事件 ARN：arn:aws:health:ap-east-1::event/QUOKKA/AWS_QUOKKA_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED/"
+                      "AWS_QUOKKA_SYSTEM_REBOOT_MAINTENANCE_SCHEDULED_77\n", date=APR_7)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-29"
+
+
+def test_a_date_in_a_quoted_received_header_is_no_deadline() -> None:
+    notice = classify("ec2-abuse@amazon.com", None,
+                      "Hello,\n\nWe received a report that your Amazon Quokka host relayed unsolicited mail.\n\n"
+                      "AWS account: 518273645091\n\nPlease stop the activity and reply within 24 hours. If we do not "
+                      "hear from you, we may block the host's traffic.\n\nReport excerpt:\nReceived: from "
+                      "[198.51.100.9] by mx.quokka.example; 7 Apr 2027 02:14:09 +0000\n", date=APR_7)
+    assert notice.notice_type == "abuse.report"
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("subject", [
+    "Fwd: Amazon Web Services 帳單報表已可檢視 [帳戶：518273645091]",
+    "RV: Amazon Web Services - estado de cuenta disponible [Cuenta: 518273645091]",
+])
+def test_a_localized_statement_forwarded_by_a_colleague_is_a_statement(subject: str) -> None:
+    notice = classify("colleague@quokka.example", subject,
+                      "FYI\n\n---------- Forwarded ----------\nAmazon Web Services <invoicing@aws.com>\n\n"
+                      "Payer account 518273645091, March 2027.\n", date=APR_7)
+    assert notice.notice_type == "billing.statement"
+
+
+def test_a_change_to_a_services_charges_in_the_subject_is_a_price_change() -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", "Upcoming change to Amazon Quokka relay charges",
+                      "Hello,\n\nStarting August 1, 2027, AWS will charge $0.002 per relay move between accounts. "
+                      "Moves made before that date stay free. You do not need to do anything.\n", date=APR_7)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-08-01"
