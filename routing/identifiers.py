@@ -234,13 +234,15 @@ class _Gated:
 
 # the full id, named so after a masked one ("full ID", "Account ID in full", "identifiant complet", "ID completa",
 # "vollständige ID", "完整 ID", "完全な ID", "전체 ID")
+# (and the "is" that may say the id after it, 9 languages: "The full account ID is N", "O ID completo é N")
+_FULL_ID_IS = r"(?:\bis|\bes|é|\best|è|\blautet|\bist|是|为|為|は|는|은)"
 _FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|\b(?:AWS\s+)?(?:account\s+)?ID\s+in\s+full|"
             r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
             r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID")
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
 # key's opening quote, or the "is" of a full id ("The full account ID is 8462…"). A window not ending so is not searched
 # with it
-_FIRST_TIER_END = re.compile(r'(?:[:："]|\bis|\bes|é|\best|è|\blautet|\bist|是|为|為|は|는|은)\s*\Z')
+_FIRST_TIER_END = re.compile(r'(?:[:："]|' + _FULL_ID_IS + r')\s*\Z')
 # literals one of which every match of the second tier (the reader's account in the second person) holds
 _SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo", "vostro",
                           "お客様", "ご利用", "귀하", "고객님", "회원님", "您的")
@@ -255,7 +257,7 @@ _ACCOUNT_TIERS = (
                # (the full id after a masked one: "the account ending in ****1933 (ID completo: 4991…)", "full ID:")
                + _FULL_ID + r")" + _OPEN_ID + r"\s*[:：]\s*\Z"
                # (or the full id said to be it: "The full account ID is 8462…", "O ID completo é", "完整 ID 是")
-               r"|(?:" + _FULL_ID + r")\s*(?:is|es|é|est|è|lautet|ist|是|为|為|は|는|은)\s*[:：]?\s*\Z"
+               r"|(?:" + _FULL_ID + r")\s*" + _FULL_ID_IS + r"\s*[:：]?\s*\Z"
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
            end=_FIRST_TIER_END, then_header=True),
