@@ -2816,6 +2816,14 @@ _ITEM_LINES = 40
 # slash or a dot ("i-0abc…", "search-logs", "db_orders", "prod/api")
 _ITEM_NAME = re.compile(r"[^\W_]+(?:[-_/.][^\W_]+)+|\d")
 _LIST_INTRO_CJK = ("次の", "以下", "下記", "如下", "下列", "다음", "아래")
+# a salutation that ends in a colon ("Hola:", "Estimado cliente:", "Dear customer:", "您好：", "尊敬的客户："): it
+# opens the mail, it introduces no list (the sentence under it is no item: "Hola:\n\nSu cuenta … fue suspendida el D
+# porque …")
+_GREETING = re.compile(r"(?:hello|hi|dear\b.{0,60}|greetings\b.{0,40}|hola|estimad[oa]s?\b.{0,60}|"
+                       r"buen(?:os|as) d[ií]as|bonjour\b.{0,40}|madame,? monsieur|ch[eè]re?s?\b.{0,60}|ciao|salve|"
+                       r"buongiorno|gentil[ei]\b.{0,60}|egregi[oa]\b.{0,60}|hallo|guten tag\b.{0,40}|"
+                       r"sehr geehrte\b.{0,60}|liebe[rs]?\b.{0,60}|ol[áa]|prezad[oa]s?\b.{0,60}|car[oa]s?\b.{0,60}|"
+                       r"bom dia|您好|你好|尊敬的.{0,30}|親愛的.{0,30}|안녕하세요|.{0,30}님|.{0,30}様)\s*[:：]")
 
 
 def _list_item_score(text: str, start: int, end: int, foreign: bool) -> int | None:
@@ -2847,6 +2855,8 @@ def _list_item_score(text: str, start: int, end: int, foreign: bool) -> int | No
         top = above
         if not line:
             continue
+        if line.endswith((":", "：")) and _GREETING.fullmatch(line.strip()) is not None:
+            return None  # (a salutation: no list's intro)
         if line.endswith((":", "：")) or (foreign and line.endswith(("。", ".")) and any(
                 cue in line for cue in _LIST_INTRO_CJK)):
             paragraph = text.rfind("\n\n", max(0, above - 400), above) + 2 if above > 1 else 0

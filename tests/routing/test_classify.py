@@ -881,6 +881,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and 15/15 labelled deadlines, 30/30 ids but 607's, 608's and 611's 29/30): session 44's blind round 92, eight
     # batches on round 91's rules (its registration commit); main folders tuned on, all met since but 607's account
     names += [f"fixtures-unseen{n}{part}" for n in range(607, 615) for part in ("", "-heldout")]
+    # unseen615-622 (first runs 30/30 types but 615's 27/30 and 619's and 622's 29/30, 15/15, 12/13, 13/13, 13/13,
+    # 14/14, 15/16, 15/15 and 14/14 labelled deadlines, 30/30 ids but 621's 29/30): session 45's blind round 93, eight
+    # batches on session 44's final rules (its registration commit); main folders tuned on, all met since but 615's
+    # past-due mail and 616's approval link
+    names += [f"fixtures-unseen{n}{part}" for n in range(615, 623) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1650,6 +1655,19 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen607-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen608-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen611-heldout"] = (9 / 10, 1.0, 9 / 10)
+    # unseen615-622: session 45's round 93 (left in main folders: 615's past-due mail that threatens suspension,
+    # labelled a suspension warning, read as a failed payment by its "past due" subject, as 74 of the 75 labelled
+    # mails of that shape accept; 616's Italian ACM approval link valid "entro il D", labelled with no deadline, as
+    # the labels of such links split); held-out ones at their first runs (a Spanish closed account read as a sign-up
+    # code, an ElastiCache node replacement window read as another Health notice, a Directory Service patching that
+    # needs no action given its date, an Organizations invitation's expiry date not read, an Italian Savings Plans
+    # expiry given another account, an invoice paid by card in a table read as another billing mail)
+    floors["fixtures-unseen615"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen615-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen616"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen620-heldout"] = (1.0, 8 / 10, 1.0)
+    floors["fixtures-unseen621-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen622-heldout"] = (9 / 10, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
