@@ -433,6 +433,10 @@ _START_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+"
 _OFFER_CUES = ("offer", "free tier", "free plan", "trial", "credit", "oferta", "offre", "offerta", "angebot",
                "capa gratuita", "nível gratuito", "nivel gratuito", "offre gratuite", "livello gratuito",
                "piano gratuito", "kostenlos", "無料", "免费", "프리 티어", "무료",
+               # (a free plan and its credits, localized: "Su plan gratuito termina el D", "plano gratuito", "免費方案",
+               # "créditos", "crédits", "Guthaben", "クレジット", "크레딧")
+               "plan gratuito", "plano gratuito", "plan gratuit", "forfait gratuit", "免費", "crédit", "guthaben",
+               "クレジット", "크레딧",
                # (and the month of usage a usage alert counts in, whose end resets it: "The usage month ends on D",
                # "El mes de uso termina el D", "O mês de uso termina em D", "Le mois d'utilisation se termine le D",
                # "Il mese di utilizzo termina il D", "Der Nutzungsmonat endet am D")

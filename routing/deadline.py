@@ -2195,7 +2195,9 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|n't)\b[^.(]{0,60}\bbefore\s*\(\Z")
 _TERM_END_WORDS = ("laufzeitende", "vertragsende", "enddatum", "fecha de fin", "fecha de t", "data de t",
                    "data de encerramento", "data de fim", "fim d", "fin de", "fine d", "ende des", "abonnementende",
                    "date de fin", "data di fine", "終了日", "结束日", "結束日", "终止日", "終止日", "종료일",
-                   "合同结束", "合约结束", "契约结束", "订阅结束", "契約終了")
+                   "合同结束", "合约结束", "契约结束", "订阅结束", "契約終了",
+                   # (in Traditional Chinese and Korean too: "合約結束 D", "訂閱結束", "계약 종료 D", "구독 종료")
+                   "合約結束", "合同結束", "契約結束", "訂閱結束", "계약 종료", "구독 종료")
 _TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbeginn|\bstartdatum|\bbeginndatum|"
                                r"\bfecha de inicio\b|\bdata de in[íi]cio\b|\bdate de d[ée]but\b|\bdata di inizio\b|"
                                # (the contract's start named by what starts: "Inizio del contratto D", "Início do
@@ -2205,7 +2207,13 @@ _TERM_START_FIELD = re.compile(r"\bstart date\b|\bvertragsbeginn|\blaufzeitbegin
                                r"(?:契約|合同|合约|合約|订阅|訂閱|購読|サブスクリプション)(?:の)?開始日|开始日期|開始日期|开始日|"
                                # (the contract's start as a bare field: "合同开始： D", "契約開始: D"; read folded)
                                r"(?:合同|合约|契约|订阅)开始|契約開始|"
-                               r"(?:계약|구독) ?시작일|시작 날짜")
+                               r"(?:계약|구독) ?시작일|시작 날짜|"
+                               # (the day the reader subscribed, the term's first: "Subscription date D", "訂閱日期 D",
+                               # "订阅日期", "購読日", "구독일", "Fecha de suscripción", "Data da assinatura", "Date
+                               # d'abonnement", "Data di sottoscrizione", "Abonnementdatum")
+                               r"\bsubscription date\b|訂閱日期|订阅日期|購読日|サブスクリプション日|구독 ?(?:일|날짜)|"
+                               r"\bfecha de (?:la )?suscripci[oó]n\b|\bdata da assinatura\b|\bdate d.abonnement\b|"
+                               r"\bdata (?:di|della) (?:sottoscrizione|abbonamento)\b|\babonnementdatum\b")
 # (a term that does not renew: its end is when access ends, as "auto-renewal: off" says; 9 languages)
 _NO_RENEWAL = re.compile(r"auto[- ]?renew(?:al)?\s*[:：]?\s*(?:is )?(?:off|disabled|no)\b|"
                          r"\bwill not (?:be )?(?:auto-?)?renew|"

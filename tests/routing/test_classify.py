@@ -886,6 +886,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # batches on session 44's final rules (its registration commit); main folders tuned on, all met since but 615's
     # past-due mail and 616's approval link
     names += [f"fixtures-unseen{n}{part}" for n in range(615, 623) for part in ("", "-heldout")]
+    # unseen623-630 (first runs 30/30 types but 627's and 629's 29/30, 14/14, 15/15, 14/15, 14/14, 14/14, 13/13, 13/13
+    # and 13/13 labelled deadlines, 30/30 ids but 627's 29/30): session 45's blind round 94, eight batches on round 93's
+    # rules (its registration commit); main folders tuned on, all met since but 627's account
+    names += [f"fixtures-unseen{n}{part}" for n in range(623, 631) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1196,6 +1200,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen215-218: session 27's blind round, first runs on c481679 (the session's start); main folders tuned on since
     # (nothing left), held-out ones not: at their first runs
     floors["fixtures-unseen215-heldout"] = (8 / 10, 9 / 10, 1.0)
+    # (session 45 reads a Health event ARN in the notification's event-ARN header: 215's RDS Custom host degradation,
+    # labelled an instance retirement, carries AWS_RDS_HARDWARE_MAINTENANCE_SCHEDULED there, a maintenance by its code)
+    floors["fixtures-unseen215"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen219-222: session 27's second blind round, first runs on 5719736; main folders tuned on since (left: a
@@ -1668,6 +1675,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen620-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen621-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen622-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen623-630: session 45's round 94 (left in a main folder: 627's Chinese Savings Plan that "your management
+    # account" bought for a member account, labelled with the member, read as the management account the mail calls
+    # the reader's); held-out ones at their first runs (an ACM approval link given its date, a Korean end of an
+    # instance generation without a subject given another date, a Traditional Chinese Lambda runtime's end of support
+    # without a subject read as another Health notice)
+    floors["fixtures-unseen627"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen623-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen625-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen629-heldout"] = (9 / 10, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

@@ -1,7 +1,11 @@
 """Session 45's rounds, in our own words (none of these sentences is in a fixture), about the fictitious Amazon Quokka.
-Round 93: a salutation that ends in a colon ("Hola:", "Estimado cliente:", "Dear customer:", "Olá:", "您好：") opens the
-mail and introduces no list, so the sentence under it is no list item and its past date ("fue suspendida el D") stays
-a fact; a Support case may be called a "案件" in Chinese ("案件 1782… 有新的回覆")."""
+Round 93: a salutation that ends in a colon ("Hola:", "Estimado cliente:", "Dear customer:", "Olá:", "您好：")
+opens the mail and introduces no list, so the sentence under it is no list item and its past date ("fue
+suspendida el D") stays a fact; a Support case may be called a "案件" in Chinese ("案件 1782… 有新的回覆").
+Round 94: a subscription's term named by the day the reader subscribed ("訂閱日期 D0 … 合約結束 D1", "구독일 …
+계약 종료") is a stated period, its end a fact of the agreement; a free plan or its credits, localized ("Su plan
+gratuito termina el D", "免費方案"), is an offer whose end a usage alert names without asking anything; a Health
+event ARN in the notification's event-ARN header gives the event type code, as it does in the request id."""
 
 from __future__ import annotations
 
@@ -10,7 +14,8 @@ from email.utils import format_datetime
 
 import pytest
 
-from tests.routing.mailbuild import classify
+from routing.parse import parse_mail
+from tests.routing.mailbuild import CLASSIFIER, build, classify
 
 NO_REPLY = "no-reply-aws@amazon.com"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T16:40:00+00:00"))
@@ -58,3 +63,73 @@ def test_a_list_under_its_intro_keeps_its_first_date(body: str) -> None:
 def test_a_reply_on_a_case_called_anjian_is_case_correspondence(subject: str | None, body: str) -> None:
     notice = classify(NO_REPLY, subject, body, date=MAR_3)
     assert notice.notice_type == "support.case_correspondence"
+
+
+MAY_1 = format_datetime(datetime.fromisoformat("2027-05-01T03:00:00+00:00"))
+MARKETPLACE = "no-reply@marketplace.aws"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Marketplace 訂閱確認",
+     "您好：\n\n感謝您訂閱 Amazon Quokka Insights。\n\n訂閱日期 2027年4月30日\n\n合約結束 2028年4月29日\n\n"
+     "費用將顯示於您的帳單。"),
+    ("AWS Marketplace 订阅确认",
+     "您好：\n\n感谢您订阅 Amazon Quokka Insights。\n\n订阅日期：2027年4月30日\n合同结束：2028年4月29日\n\n"
+     "费用将显示在您的账单中。"),
+    ("AWS Marketplace 구독 확인",
+     "안녕하세요.\n\nAmazon Quokka Insights를 구독해 주셔서 감사합니다.\n\n구독일 2027년 4월 30일\n\n"
+     "계약 종료 2028년 4월 29일"),
+    ("AWS Marketplace のご購読の確認",
+     "Amazon Quokka Insights をご購読いただきありがとうございます。\n\n購読日: 2027年4月30日\n契約終了: 2028年4月29日"),
+], ids=["zh-tw", "zh-cn", "ko", "ja"])
+def test_a_subscription_term_named_by_its_subscription_date_ends_without_a_deadline(subject: str, body: str) -> None:
+    notice = classify(MARKETPLACE, subject, body, date=MAY_1)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline is None
+
+
+def test_a_subscription_term_that_will_not_renew_keeps_its_end() -> None:
+    # the guard: a term that does not renew ends the reader's access on its end date
+    notice = classify(MARKETPLACE, "AWS Marketplace 合約即將結束",
+                      "您好：\n\nAmazon Quokka Insights 的合約將不會自動續約。\n\n訂閱日期 2026年5月31日\n\n"
+                      "合約結束 2027年5月30日\n\n自動續約：已關閉", date=MAY_1)
+    assert notice.deadline == "2027-05-30"
+
+
+FREE_TIER = "freetier@costalerts.amazonaws.com"
+
+
+@pytest.mark.parametrize("body", [
+    "Su cuenta de AWS 730465182947 ha consumido el 85 % de los créditos del plan gratuito de Amazon Quokka.\n\n"
+    "Su plan gratuito termina el 30 de agosto de 2027 o cuando agote los créditos.",
+    "A sua conta da AWS 730465182947 consumiu 85 % dos créditos do plano gratuito do Amazon Quokka.\n\n"
+    "O seu plano gratuito termina em 30 de agosto de 2027.",
+    "Votre compte AWS 730465182947 a consommé 85 % des crédits de son plan gratuit Amazon Quokka.\n\n"
+    "Vos crédits expirent le 30 août 2027.",
+    "您的 AWS 帳戶 730465182947 已使用免費方案額度的 85%。\n\n您的免費方案將於 2027年8月30日 結束。",
+], ids=["es", "pt", "fr", "zh-tw"])
+def test_a_usage_alert_that_names_when_its_free_plan_ends_asks_nothing_by_then(body: str) -> None:
+    notice = classify(FREE_TIER, None, body, date=MAR_3)
+    assert notice.notice_type == "cost.free_tier_alert"
+    assert notice.deadline is None
+
+
+def test_a_usage_alert_that_asks_an_act_before_the_free_plan_ends_keeps_the_date() -> None:
+    notice = classify(FREE_TIER, None, "Su cuenta de AWS 730465182947 ha consumido el 85 % de los créditos del plan "
+                      "gratuito.\n\nActualice a un plan de pago antes del 30 de agosto de 2027 para conservar sus "
+                      "recursos.", date=MAR_3)
+    assert notice.deadline == "2027-08-30"
+
+
+@pytest.mark.parametrize(("code", "expected"), [
+    ("AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT", "health.scheduled_maintenance"),
+    ("AWS_QUOKKA_MAINTENANCE_SCHEDULED", "health.scheduled_maintenance"),
+], ids=["lifecycle-auto-upgrade", "maintenance"])
+def test_a_health_event_arn_in_the_event_arn_header_gives_the_event_type(code: str, expected: str) -> None:
+    raw = (f"X-NOTIFICATIONS-NOTIFICATION-EVENT-ARN: arn:aws:health:eu-west-3::event/QUOKKA/{code}/{code}_9f1e\r\n"
+           ).encode() + build("health@aws.com", "Amazon Quokka: cambio programado",
+                              "Hola:\n\nA partir del 20 de abril de 2027, Amazon Quokka actualizará automáticamente "
+                              "sus flotas a la versión 4.", date=MAR_3)
+    notice = CLASSIFIER.classify(parse_mail(raw))
+    assert notice.notice_type == expected
+    assert notice.deadline == "2027-04-20"
