@@ -267,6 +267,15 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   # "we ask that you")
                   r"\bnous vous demandons de\b|\b(?:le|les|te) pedimos que\b|\b(?:ti|le|vi) chiediamo di\b|"
                   r"\bpedimos-lhe que\b|\bwe ask (?:that )?you\b|"
+                  # (or a seller's, a service's ask of the group the reader belongs to: "the seller asks its subscribers
+                  # to move … before D", "pide a sus suscriptores que trasladen …", "pede aos seus assinantes que",
+                  # "demande à ses abonnés de", "chiede ai suoi abbonati di", "bittet alle Abonnenten")
+                  r"\basks? (?:all |its |their )?(?:subscribers|customers|users|buyers) to\b|"
+                  r"\bpide a (?:todos )?(?:sus |los )?(?:suscriptores|clientes|usuarios|compradores) que\b|"
+                  r"\bpede a(?:os)? (?:todos os )?(?:seus )?(?:assinantes|clientes|usu[aá]rios|compradores) que\b|"
+                  r"\bdemande [àa] (?:ses|tous ses|les) (?:abonn[ée]s|clients|utilisateurs|acheteurs) de\b|"
+                  r"\bchiede (?:a tutti )?ai (?:suoi )?(?:abbonati|clienti|utenti|acquirenti) di\b|"
+                  r"\bbittet (?:alle |seine |ihre |die )?(?:abonnenten|kunden|nutzer|käufer)\b|"
                   # (an ask as a heading before its imperative: "What we ask of you: move … no later than D")
                   r"\bwhat we ask (?:of )?you\b|\bwhat we need (?:from )?you\b|\bwhat you should do\b|"
                   # we advise you to ("nous vous conseillons de", "le aconsejamos", "aconselhamos", "vi consigliamo")
@@ -297,7 +306,8 @@ _ASK = re.compile(r"\bplease\b|\bmust\b|\bneed to\b|"
                   r"\b(?!(?:können|könnten|dürfen|möchten|wollen|haben|hatten|sind|waren|werden|wenn)\b)"
                   r"[a-zäöü]+(?:en|ern|eln) sie\b")
 _ASK_CUES = ("merci de", "agradecer", "rogamos", "solicitamos", "pedimos", "preghiamo", "grati", "reconnaissants",
-             "bitten",
+             "bitten", "asks ", "ask all ", "ask its ", "ask their ", "ask subscribers", "ask customers", "ask users",
+             "ask buyers", "pide a", "pede a", "demande", "chiede", "bittet",
              "appreciate", "kindly", "if we have", "if we receive", "if we get", "demandons", "pedimos", "chiediamo",
              "we ask", "we need", "you should",
              "お願い", "부탁", "敬请",
@@ -321,6 +331,8 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          # "Envie os documentos …", "Alleghi i documenti …")
                          r"(?:adjunte|env[ií]e|actualice|proporcione|cargue|suba|verifique|pague|confirme|realice|"
                          r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|reinicie|reprograme|"
+                         # (a move of the reader's workloads: "Traslade sus cargas …", "Mova", "Sposti")
+                         r"traslade|mueva|transfiera|mova|transfira|sposti|trasferisca|"
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
                          # (and the familiar imperative Italian mail also writes: "richiedi un aumento", "aggiorna i
@@ -347,6 +359,10 @@ _IMPERATIVE_LINE = re.compile(r"(?:\A|\n)" + _IMPERATIVE.pattern)
 # the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try
 # the pattern at every position)
 _IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n" + _IMPERATIVE.pattern)
+# (or a sentence, in the middle of its line: "The seller has deprecated X. Move your workloads … before D", where
+# :func:`_asks` reads it, at the start of the date's sentence; for :func:`may_ask` only: what follows a period of hours,
+# :func:`asks_by_then`, is a line's imperative, not the next sentence's)
+_IMPERATIVE_AFTER_SENTENCE = re.compile(r"[.!?] " + _IMPERATIVE.pattern)
 # a by-lead right before a date (a cheap scan of a whole text: :func:`may_act_by` reads each date's lead); the
 # reference of :func:`_by_near_date`, which searches its two branches apart, each only where it can match
 _BY_WORD_NEAR_DATE = (
@@ -466,9 +482,10 @@ def never_deadline_roles(notice_type: str | None) -> frozenset[str]:
 
 def may_ask(text: str) -> bool:
     """Whether lower-cased ``text`` holds a word that may ask the reader to act (a cheap test: every sentence
-    :func:`_asks` accepts holds one of these, or opens a line with an imperative, or a clause with one after a
-    condition: "Si vous souhaitez continuer à payer en USD, modifiez la devise …")."""
-    return any(map(text.__contains__, _ASK_CUES)) or _imperative_line(text) or (
+    :func:`_asks` accepts holds one of these, or opens a line or a sentence with an imperative, or a clause with one
+    after a condition: "Si vous souhaitez continuer à payer en USD, modifiez la devise …")."""
+    return any(map(text.__contains__, _ASK_CUES)) or _imperative_line(text) \
+        or _IMPERATIVE_AFTER_SENTENCE.search(text) is not None or (
         any(map(text.__contains__, _PURPOSE_CUES)) and _PURPOSE.search(text) is not None) or (
         any(map(text.__contains__, _CONDITION_CUES)) and _CONDITION_THEN_IMPERATIVE.search(text) is not None)
 

@@ -890,6 +890,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and 13/13 labelled deadlines, 30/30 ids but 627's 29/30): session 45's blind round 94, eight batches on round 93's
     # rules (its registration commit); main folders tuned on, all met since but 627's account
     names += [f"fixtures-unseen{n}{part}" for n in range(623, 631) for part in ("", "-heldout")]
+    # unseen631-638 (first runs 30/30 types but 632's and 636's 29/30 and 633's and 635's 28/30, 13/13, 14/14, 14/14,
+    # 15/15, 15/15, 14/14, 15/16 and 17/17 labelled deadlines, 30/30 ids but 636's 29/30): session 45's blind round
+    # 95, eight batches on round 94's rules (its registration commit); main folders tuned on, all met since but 633's
+    # Japanese invoice and 636's account
+    names += [f"fixtures-unseen{n}{part}" for n in range(631, 639) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1684,6 +1689,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen623-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen625-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen629-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen631-638: session 45's round 95 (left in main folders: 633's Japanese "請求書をご利用いただけます",
+    # labelled a statement, read as an invoice, as 46 of the 48 labelled mails with 請求書 in the subject accept; 636's
+    # German invoice that names
+    # its payer beside a linked account, labelled with the payer, read as the linked one as 94 of the 98 labelled bills
+    # of that shape accept); held-out ones at their first runs (a Traditional Chinese reply on a case read as general
+    # mail, a Spanish Athena engine upgrade and a MemoryDB patch window without a subject read as other Health notices,
+    # a Customer Agreement revision given its date)
+    floors["fixtures-unseen633"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen633-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen635-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen636"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen636-heldout"] = (1.0, 9 / 10, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

@@ -5,7 +5,11 @@ suspendida el D") stays a fact; a Support case may be called a "案件" in Chine
 Round 94: a subscription's term named by the day the reader subscribed ("訂閱日期 D0 … 合約結束 D1", "구독일 …
 계약 종료") is a stated period, its end a fact of the agreement; a free plan or its credits, localized ("Su plan
 gratuito termina el D", "免費方案"), is an offer whose end a usage alert names without asking anything; a Health
-event ARN in the notification's event-ARN header gives the event type code, as it does in the request id."""
+event ARN in the notification's event-ARN header gives the event type code, as it does in the request id. Round 95:
+an account "已停用" (deactivated, zh-TW and zh-CN, its id and date between) is suspended; a change to how a service is
+charged named in the subject ("計費方式變更通知", "課金方法の変更") is a price change; a seller's ask of its
+subscribers ("asks its subscribers to move … before D", "pide a sus suscriptores que …") and an imperative that opens a
+sentence in the middle of its line ("… retired. Move your workloads … before D") ask the reader to act by the date."""
 
 from __future__ import annotations
 
@@ -133,3 +137,66 @@ def test_a_health_event_arn_in_the_event_arn_header_gives_the_event_type(code: s
     notice = CLASSIFIER.classify(parse_mail(raw))
     assert notice.notice_type == expected
     assert notice.deadline == "2027-04-20"
+
+
+FEB_15 = format_datetime(datetime.fromisoformat("2027-02-15T11:00:00+00:00"))
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("您的 AWS 帳戶 730465182947 已停用",
+     "您好：\n\n由於 Amazon Quokka 的帳單仍未付款，您的 AWS 帳戶 730465182947 已於 2027年2月15日 停用。\n\n"
+     "請於 2027年3月3日 之前付清款項。"),
+    ("您的 AWS 账户已停用",
+     "您好：\n\n由于 Amazon Quokka 的账单仍未付款，您的 AWS 账户 730465182947 已停用。"
+     "请于 2027年3月3日 之前付清款项。"),
+], ids=["zh-tw", "zh-cn"])
+def test_an_account_deactivated_in_chinese_is_suspended(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_15)
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-03-03"
+
+
+def test_a_key_deactivated_in_an_account_is_no_suspended_account() -> None:
+    notice = classify(NO_REPLY, "访问密钥已停用",
+                      "您好：\n\n您的 AWS 账户 730465182947 中的访问密钥 AKIAQUOKKAEXAMPLE7Q 已停用。", date=FEB_15)
+    assert notice.notice_type != "account.suspended"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon Quokka 計費方式變更通知", "自 2027/07/01 起，每個 Amazon Quokka 管線將以每小時 USD 0.005 計費。"),
+    ("Amazon Quokka 计费方式调整", "自 2027年7月1日 起，每个 Amazon Quokka 管道将按每小时 0.005 美元计费。"),
+    ("Amazon Quokka の課金方法の変更",
+     "2027年7月1日から、Amazon Quokka のパイプラインごとに 1 時間あたり 0.005 USD が課金されます。"),
+    ("Amazon Quokka 과금 방식 변경 안내",
+     "2027년 7월 1일부터 Amazon Quokka 파이프라인마다 시간당 0.005 USD의 요금이 부과됩니다."),
+], ids=["zh-tw", "zh-cn", "ja", "ko"])
+def test_a_change_to_how_a_service_is_charged_named_in_the_subject_is_a_price_change(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=FEB_15)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline == "2027-07-01"
+
+
+@pytest.mark.parametrize("ask", [
+    "The seller asks its subscribers to move their workloads to Quokka Relay 2 before October 31, 2027.",
+    "Quokka Relay has been retired by its seller. Move your workloads to Quokka Relay 2 before October 31, 2027.",
+    "El vendedor pide a sus suscriptores que trasladen sus cargas de trabajo a Quokka Relay 2 antes del 31 de octubre "
+    "de 2027.",
+    "El vendedor retiró el producto. Traslade sus cargas de trabajo a Quokka Relay 2 antes del 31 de octubre de 2027.",
+    "O vendedor pede aos seus assinantes que migrem as cargas de trabalho para o Quokka Relay 2 até 31 de outubro de "
+    "2027.",
+    "Le vendeur demande à ses abonnés de migrer leurs charges de travail vers Quokka Relay 2 avant le 31 octobre 2027.",
+    "Il venditore chiede ai suoi abbonati di spostare i carichi di lavoro su Quokka Relay 2 entro il 31 ottobre 2027.",
+], ids=["en-asks-subscribers", "en-imperative-mid-line", "es-pide", "es-traslade", "pt", "fr", "it"])
+def test_a_sellers_ask_of_its_subscribers_is_an_ask_of_the_reader(ask: str) -> None:
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace: Quokka Relay (AMI) is deprecated",
+                      "Hello,\n\nYour AWS account 730465182947 subscribes to Quokka Relay (AMI). " + ask, date=FEB_15)
+    assert notice.notice_type == "marketplace.subscription"
+    assert notice.deadline == "2027-10-31"
+
+
+def test_a_sellers_ask_of_other_buyers_with_no_date_gives_none() -> None:
+    # the guard: an ask with no date, and a date that is only a fact, give no deadline
+    notice = classify("no-reply@marketplace.aws", "AWS Marketplace: Quokka Relay (AMI) is deprecated",
+                      "Hello,\n\nThe seller asks its subscribers to contact it with questions. Quokka Relay was "
+                      "published on March 3, 2019.", date=FEB_15)
+    assert notice.deadline is None
