@@ -895,6 +895,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 95, eight batches on round 94's rules (its registration commit); main folders tuned on, all met since but 633's
     # Japanese invoice and 636's account
     names += [f"fixtures-unseen{n}{part}" for n in range(631, 639) for part in ("", "-heldout")]
+    # unseen639-646 (first runs 30/30 types but 639's, 641's and 645's 29/30, 14/15, 15/15, 14/14, 15/15, 13/13, 14/14,
+    # 15/15 and 13/13 labelled deadlines, 30/30 ids but 640's 29/30): session 45's blind round 96, eight batches on the
+    # session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(639, 647) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1701,6 +1705,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen635-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen636"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen636-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen639-646: session 45's round 96, measured only, at its first runs (a CloudWatch charge announced from a
+    # marketing sender read as a newsletter, without its date; a closed account's id not read; an end of support read
+    # as a maintenance; a Chinese suspension warning without a subject read as a statement)
+    floors["fixtures-unseen639"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen640"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen641-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen645"] = (19 / 20, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
