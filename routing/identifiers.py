@@ -1323,9 +1323,13 @@ def _x_event_type_code(m: _Mail, ids: dict[str, Any]) -> Any:
     # (the request id's code, ":silvermine:CODE/…", or a Health event ARN there, "arn:aws:health:…:event/ECS/CODE/…";
     # or a Health event ARN as the notification's event ARN, where AWS User Notifications writes its own ARN
     # "arn:aws:notifications::…", which holds no code)
-    return m.hdr.get("x-sm-communication-type") or _first([_EVENT_TYPE_REQ], request) or next(
-        (_arn_event_code(arn.group()) for value in (request, m.hdr.get("x-notifications-notification-event-arn", ""))
-         if (arn := _HEALTH_ARN.search(value)) is not None), None)
+    code = m.hdr.get("x-sm-communication-type") or _first([_EVENT_TYPE_REQ], request)
+    if code:
+        return code
+    for value in (request, m.hdr.get("x-notifications-notification-event-arn", "")):
+        if (arn := _HEALTH_ARN.search(value)) is not None:
+            return _arn_event_code(arn.group())
+    return None
 
 
 def _x_abuse_report_id(m: _Mail, ids: dict[str, Any]) -> Any:
