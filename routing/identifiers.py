@@ -285,7 +285,9 @@ _ACCOUNT_TIERS = (
                r"\s*[(（]\s*\Z", _I), _SECOND_PERSON_NEEDLES),
     # (also after the Region the account is named in: "Your Amazon SES account in us-west-2 (5520…)", "account in
     # the US West (Oregon) Region (5520…)")
-    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number)?" + _NUMBER_SIGN + r"\s*[:#,(]?\s*\Z"
+    # (and named by its id: "the AWS account with ID 4762…", "the account with the number", "l'account con ID")
+    _Gated(re.compile(r"\baccount(?:\s+ID|\s+number|\s+with\s+(?:the\s+)?(?:ID|number)|\s+con\s+(?:l.)?ID)?"
+                      + _NUMBER_SIGN + _OPEN_ID + r"\s*[:#,(]?\s*\Z"
                       r"|\baccount\s+in\s+(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
                       r"\s+\([\w. ]{2,30}\)\s+[Rr]egion)\s*\(\s*\Z", _I)),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
@@ -295,6 +297,9 @@ _ACCOUNT_TIERS = (
                r"(?:\s+(?:de\s+|da\s+|do\s+|du\s+)?(?:Amazon\s+)?(?:AWS|SES|Web\s+Services)(?:\s+SES)?)?"
                # (the account concerned: "Compte concerné :", "Cuenta afectada:", "Conta afetada:")
                r"(?:\s+(?:concern[ée]|affect[ée]|afectada|afetada))?"
+               # (named by its id: "la cuenta de AWS con el ID 4762…", "a conta com o ID", "le compte AWS avec l'ID",
+               # "das Konto mit der ID")
+               r"(?:\s+(?:con\s+(?:el\s+)?|com\s+(?:o\s+)?|avec\s+(?:l.|le\s+)?|mit\s+der\s+)(?:ID|identifiant|identificador))?"
                r"|\bbetroffene[sn]?\s+(?:AWS-)?Konto|\baccount\s+interessato"
                r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?"
                # (a heading in lenticular brackets over the number: "【対象アカウント】", "【账户】")
@@ -312,7 +317,7 @@ _ACCOUNT_TIERS = (
     # also hyphenated: "conta-membro 6620…", "compte-membre", "cuenta-miembro", "account-membro")
     # (the company's name for "AWS": "l'account Amazon Web Services 4530…")
     _Gated(re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)"
-               r"(?:\s+(?:de\s+|da\s+|do\s+)?(?:AWS|Amazon Web Services))|"
+               r"(?:\s+(?:de\s+|da\s+|do\s+)?(?:AWS|Amazon Web Services))(?:\s+con\s+(?:l.)?ID)?|"
                r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
                r"\baccount[ -](?:collegato|membro)|"
                # the buyer's account of a Marketplace product (es, pt, fr, it)
@@ -373,7 +378,9 @@ _OTHER_BEFORE = re.compile(r"(?:(?:\b(?:another|other)|\binvit\w* .{0,60}\bby(?:
                            # account 5512…", "billed to your payer account")
                            r"|\b(?:invoice|bill|statement)s?\s+of\s+(?:your|the)\s+payer"
                            r"|\b(?:billed|charged|invoiced)\s+to\s+(?:your|the)\s+payer)\s+"
-                           r"(?:AWS\s+)?account|" + _OTHER_ROLE + r")(?:\s*ID)?\s*[:：#(（]?\s*\Z", _I)
+                           r"(?:AWS\s+)?account|" + _OTHER_ROLE + r")"
+                           # (its id named as such: "management account (ID 1111…)", "management account with ID 1111…")
+                           r"(?:\s*ID|\s+with\s+(?:the\s+)?ID)?" + _OPEN_ID + r"\s*[:：#(（]?\s*\Z", _I)
 # ... searched only where the window holds one of these literals (every match holds one): cheaper than the
 # pattern's search over the window
 _OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "payer", "manag", "master", "verwaltung", "haupt", "einladend",

@@ -1172,7 +1172,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # held-out ones not: at their first runs
     floors["fixtures-unseen195-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen196-heldout"] = (9 / 10, 6 / 10, 1.0)
-    floors["fixtures-unseen198-heldout"] = (8 / 10, 9 / 10, 9 / 10)
+    floors["fixtures-unseen198-heldout"] = (8 / 10, 9 / 10, 1.0)  # (its account read since session 46: not tuned on)
     # unseen199-202: session 25's third blind round, first runs on fa5717a; main folders tuned on since (left: a Korean
     # host degradation's stop date, an Italian reserved-node retirement, a French night-long window, a price change
     # that asks nothing, a certificate pin's date), held-out ones not: at their first runs
@@ -1705,13 +1705,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen635-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen636"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen636-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen639-646: session 45's round 96, measured only, at its first runs (a CloudWatch charge announced from a
-    # marketing sender read as a newsletter, without its date; a closed account's id not read; an end of support read
-    # as a maintenance; a Chinese suspension warning without a subject read as a statement)
-    floors["fixtures-unseen639"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen640"] = (1.0, 1.0, 19 / 20)
+    # unseen639-646: session 45's round 96, measured only; its held-out halves at their first runs (an end of support
+    # read as a maintenance). Its main folders' three misses (a CloudWatch charge announced from a marketing sender, a
+    # closed account's id, a Chinese suspension warning without a subject) are read since session 46's rules, written
+    # in our own words (tests/routing/test_round_s46.py)
     floors["fixtures-unseen641-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen645"] = (19 / 20, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
