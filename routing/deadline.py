@@ -1211,8 +1211,8 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       # invited on)
                       r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請)|"
                       # (or what the reader did on it, its place between and "了" after: "您於 D 在 AWS 帳戶 N 中註冊
-                      # （或更新聯絡人資訊）了網域", registered on)
-                      r"(?:在[^。\n]{0,40}?)?(?:注册|註冊|创建|建立|购买|購買|提交|申请|申請|转移|轉移|启用|啟用)"
+                      # （或更新聯絡人資訊）了網域", registered on; or whom for: "于 D 为以下域名申请了 SSL/TLS 证书")
+                      r"(?:(?:在|为|為)[^。\n]{0,40}?)?(?:注册|註冊|创建|建立|购买|購買|提交|申请|申請|转移|轉移|启用|啟用)"
                       r"[^。\n]{0,24}?了)")
 # what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
 # actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
@@ -2169,8 +2169,9 @@ def _without_elliptic_participles(text: str) -> str:
 # sending's, not the expiry's)
 _DATED_PAST_AND = re.compile(r"\b(?:was|were|has been|have been) (?:sent|issued|created|generated|submitted|opened|"
                              r"posted|published|received|delivered) on " + _ANNOUNCED_DATE + r",? and\b")
-# a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)")
-_DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,40}\)|"
+# a parenthesis that holds a date of its own ("(a1.xlarge, launched 2019-08-02)", "(it was purchased on May 1, 2024
+# for a 3-year term with a commitment of $4.20 per hour)")
+_DATED_ASIDE = re.compile(r"\([^()\n]{0,80}?\b(?:19|20)\d\d\b[^()\n]{0,120}\)|"
                           # (or one that counts the date from an earlier event: "expires on Feb 17, 2027 (14 days after
                           # it was sent)": the past is the sending's, not the date's)
                           r"\(\s*\d{1,3} (?:days?|weeks?|hours?|months?) (?:after|from|since)\b[^()\n]{0,60}\)")
@@ -2336,8 +2337,11 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             before = before[:leader.start()] + ": "  # "Payment due ...... 14 Jan 2027": "Payment due: 14 Jan 2027"
     lead, phrase_start = 0, max(left, start - 60)
     leads = _LEADS if not foreign else ((_LEAD_FOREIGN, 3), *_LEADS)
+    # (a lead that a line wrap splits or ends, "Wenn bis zum\n25. März 2027 keine Zahlung …": read as the one line the
+    # sentence is, a character for a character; the sentence holds no blank line)
+    lead_view = before.replace("\n", " ") if "\n" in before else before
     for pattern, weight in leads:
-        found = pattern.search(before)
+        found = pattern.search(lead_view)
         if found:
             lead, phrase_start = weight, max(left, start - 80) + found.start()
             break

@@ -530,6 +530,14 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|" + _COPY + ")", _I)
 # a member account's number, then the organization it belongs to, right before "(management account …" (en, es, pt, fr,
 # it, de: "member account 7629… of your organization (", "conta-membro 7629… da sua organização (")
+# the reader's role given as the reason the mail reaches them, right before that account's id ("because you are the
+# management account (4252…)", "as you are the payer account")
+_REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+(?:the\s+)?(?:management|payer)\s+account"
+                             r"(?:\s+ID)?\s*[(（:：]?\s*\Z", _I)
+# the account that owns what the mail is about, as a field ("Owner account: 2252…") or named linked or member account
+# right after its id ("2252… (linked account)")
+_OWNER_FIELD = re.compile(r"\b(?:owner|owning)\s+account(?:\s+ID)?\s*[:：]\s*\Z", _I)
+_OWNER_AFTER = re.compile(r"\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]", _I)
 _MEMBER_BEFORE = re.compile(r"(?:\bmember\s+account|\bcuenta[\s-]miembro|\bconta[\s-]membro|\bcompte[\s-]membre|"
                             r"\baccount[\s-]membro|\bMitgliedskonto)\s+\d{4}[- ]?\d{4}[- ]?\d{4}\s+"
                             r"(?:of|in|de|da|do|della|dell.|Ihrer)\s+[^()\n]{0,40}\(\s*[^()\n]{0,40}\Z", _I)
@@ -837,10 +845,18 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # (not one that only gets a copy: "Your management account (9483…) receives a copy of this message")
         # (not the management account named after a member account of the organization, in parentheses: "in member
         # account 7629… of your organization (management account 1463…)": the member's reservation, usage or resource)
+        # (nor the management account the reader is said to be as the reason the mail reaches them, where the mail names
+        # the owner of what it is about as another account: "Owner account: 2252… (linked account)" … "You get this
+        # e-mail because you are the management account (4252…) of the organization": the owner's commitment; without
+        # such an owner, "because you are the management account" names the account an organization's notice is about)
+        others = len(twelve) > 1 and any(
+            _OWNER_AFTER.match(text, end) is not None
+            or _OWNER_FIELD.search(text, max(0, start - 40), start) is not None for start, end, _ in twelve)
         for start, end, number in twelve:
             if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])) \
                     and not _COPY_AFTER.match(text, end) and not _PAYS_FOR_YOU.search(text, max(0, start - 90), start) \
-                    and not _MEMBER_BEFORE.search(text, max(0, start - 120), start):
+                    and not _MEMBER_BEFORE.search(text, max(0, start - 120), start) \
+                    and not (others and _REASON_YOU_ARE.search(text, max(0, start - 80), start)):
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []

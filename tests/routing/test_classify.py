@@ -899,6 +899,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 15/15 and 13/13 labelled deadlines, 30/30 ids but 640's 29/30): session 45's blind round 96, eight batches on the
     # session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(639, 647) for part in ("", "-heldout")]
+    # unseen647-654 (first runs 30/30 types but 652's 28/30 and 653's and 654's 29/30, 112 labelled deadlines of which 109
+    # found, 30/30 ids but 648's 29/30): session 46's blind round 97, eight batches on session 45's final rules (its
+    # registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(647, 655) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1288,7 +1292,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # longer supported" read as an end of support), held-out ones not: at their first runs
     floors["fixtures-unseen261"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen260-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen262-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen264-266: session 30's round 42 (left in 265: a maintenance that asks nothing, an invitation's expiry, an
     # approval asked within 72 hours, as the samples label them; 264's closed account's reopen date, read as none since
     # session 33), held-out ones not tuned on: at their first runs
@@ -1445,7 +1448,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen378"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen382"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen377-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen378-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen381-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen383-390: session 36's round 64, main folders tuned on (left: 384's Korean cost anomaly whose subject names
     # the management account, read over the table's linked one; 388's maintenance window beside a no-action sentence,
@@ -1469,7 +1471,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen401-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen402-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen403-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen404-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen406-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen407-414: session 37's round 67, main folders tuned on (left: 408's and 410's maintenance windows beside a
     # no-action sentence, and 414's customer agreement that takes effect with no action needed and its maintenance
@@ -1574,7 +1575,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen480-heldout"] = (1.0, 1.0, 8 / 10)
     floors["fixtures-unseen482-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen483-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen485-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen486-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen487-494: session 40's round 77, main folders tuned on (left: 491's and 493's ACM approval links valid for
     # 72 hours given their expiry, as 484's; 494's Application Migration Service window beside a no-action sentence, the
@@ -1604,7 +1604,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # sentence, left by round 80, read since by round 81's maintenance-no-action), held-out ones at their first runs
     floors["fixtures-unseen512"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen518"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen514-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen516-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen517-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen519-526: session 41's round 81, main folders tuned on (all met since), held-out ones at their first runs
@@ -1710,6 +1709,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # closed account's id, a Chinese suspension warning without a subject) are read since session 46's rules, written
     # in our own words (tests/routing/test_round_s46.py)
     floors["fixtures-unseen641-heldout"] = (9 / 10, 1.0, 1.0)
+    # (five held-out misses of earlier rounds are read since session 46's rules, not tuned on: 262-heldout's German end
+    # of support "bis zum" wrapped before its date, 378-heldout's, 485-heldout's and 514-heldout's Chinese suspended
+    # accounts, 404-heldout's case the reader opened; their floors above are gone)
+    # unseen647-654: session 46's round 97, first runs on 12c528c4 (session 45's final rules); main folders tuned on
+    # since (nothing left), held-out ones not: at their first runs (a policy change read as Support mail, its date lost)
+    floors["fixtures-unseen653-heldout"] = (9 / 10, 9 / 10, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
