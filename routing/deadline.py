@@ -1037,7 +1037,11 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # told you that the instance would be retired on D1")
      r"\b(?:contacted|notified|informed|emailed|wrote to|reached out to|told|advised) you\b|"
      # what was completed then ("The previous replacement round completed on Nov 30 2026"; not "be completed on")
-     r"(?<!be )(?<!been )\bcompleted on\b",
+     r"(?<!be )(?<!been )\bcompleted on\b|"
+     # what the reader did then ("You registered or updated the registrant contact … on April 21, 2027", "as you
+     # requested on D"), not an act a later "will" of its clause concerns (and not the acts an ask names, "tell us what
+     # you changed by D", "the steps you took")
+     r"\byou (?:registered|purchased|subscribed|signed up)\b(?![^.\n]*\bwill\b)|\bas you requested\b",
      -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search

@@ -899,10 +899,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 15/15 and 13/13 labelled deadlines, 30/30 ids but 640's 29/30): session 45's blind round 96, eight batches on the
     # session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(639, 647) for part in ("", "-heldout")]
-    # unseen647-654 (first runs 30/30 types but 652's 28/30 and 653's and 654's 29/30, 112 labelled deadlines of which 109
-    # found, 30/30 ids but 648's 29/30): session 46's blind round 97, eight batches on session 45's final rules (its
+    # unseen647-654 (first runs 30/30 types but 652's 28/30 and 653's and 654's 29/30, 112 labelled deadlines of which
+    # 109 found, 30/30 ids but 648's 29/30): session 46's blind round 97, eight batches on session 45's final rules (its
     # registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(647, 655) for part in ("", "-heldout")]
+    # unseen655-662 (first runs 30/30 types but 655's, 657's and 659's 29/30 and 660's and 662's 28/30, 113 labelled
+    # deadlines of which 111 found (657's 13/14, 659's 14/15), 30/30 ids but 661's 29/30): session 46's blind round 98,
+    # eight batches on round 97's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(655, 663) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1715,6 +1719,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen647-654: session 46's round 97, first runs on 12c528c4 (session 45's final rules); main folders tuned on
     # since (nothing left), held-out ones not: at their first runs (a policy change read as Support mail, its date lost)
     floors["fixtures-unseen653-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # unseen655-662: session 46's round 98, first runs on e5af1107 (round 97's rules); main folders tuned on since
+    # (nothing left), held-out ones not: at their first runs (an SNS subscription read as an SNS message, an instance
+    # retirement as an end of support, a date given where none is labelled, a root review as a policy change, another
+    # account, a closed account as a sign-up code)
+    floors["fixtures-unseen655-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen657-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen658-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen660-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen661-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen662-heldout"] = (9 / 10, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

@@ -209,3 +209,78 @@ def test_the_day_a_certificate_was_requested_for_a_domain_is_no_deadline(body: s
                       date=format_datetime(datetime.fromisoformat("2027-01-05T03:40:00+00:00")))
     assert notice.notice_type == "verification.acm_approval"
     assert notice.deadline is None
+
+
+# Round 98 (unseen655-662): its main folders' misses, in general form.
+
+APR_21 = format_datetime(datetime.fromisoformat("2027-04-21T20:45:17+00:00"))
+
+
+@pytest.mark.parametrize("first", [
+    "You registered or updated the registrant contact for the domain quokka-example.com through Amazon Route 53 (AWS "
+    "account 730465182947) on April 21, 2027.",
+    "You registered the domain quokka-example.com on April 21, 2027.",
+], ids=["registered-or-updated", "registered"])
+def test_the_day_the_reader_registered_is_a_fact_and_the_period_counts(first: str) -> None:
+    notice = classify("noreply@registrar.amazon.com", "Verify your email address for quokka-example.com",
+                      f"Dear domain owner,\n\n{first}\n\nPlease click the link below within 15 days to confirm:\n\n"
+                      "https://registrar.amazon.com/email-verification?token=0444FD\n\nIf you do not confirm the "
+                      "address within 15 days, the domain will be suspended.", date=APR_21)
+    assert notice.notice_type == "verification.route53_registrant"
+    assert notice.deadline == "2027-05-06"
+
+
+def test_what_the_reader_is_asked_to_say_they_changed_is_no_fact() -> None:
+    # the guard: an ask names acts of the reader's ("tell us what you changed"), not a past of the date
+    notice = classify("no-reply-aws@amazon.com", "Amazon SES account under review",
+                      "Hello,\n\nYour Amazon SES account for Amazon Quokka mail is under review. Please tell us what "
+                      "you changed to lower your complaint rate by May 20, 2027.", date=APR_21)
+    assert notice.deadline == "2027-05-20"
+
+
+MAY_3 = format_datetime(datetime.fromisoformat("2027-05-03T07:40:07+00:00"))
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("需要立即處理：您的 AWS 帳戶 730465182947 可能遭到暫停",
+     "您好：\n\n我們尚未收到您對 2027年3月 Amazon Quokka 帳單逾期付款通知的回覆。\n\n"
+     "若未能在 2027/05/18 (二) 之前 確認款項已付清，我們可能會暫停帳戶 730465182947 的服務。"),
+    (None, "您好：\n\n若未能在 2027/05/18 之前 付清 Amazon Quokka 款項，我們可能會暫停帳戶 730465182947 的服務。"),
+    (None, "您好：\n\n若未能在 2027/05/18 之前 付清 Amazon Quokka 款项，我们可能会暂停账户 730465182947 的服务。"),
+], ids=["zh-tw-subject", "zh-tw-no-subject", "zh-cn-no-subject"])
+def test_an_account_whose_services_may_be_suspended_is_warned(subject: str | None, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAY_3)
+    assert notice.notice_type == "billing.suspension_warning"
+    assert notice.deadline == "2027-05-18"
+    assert notice.aws_account_id == "730465182947"
+
+
+APR_5 = format_datetime(datetime.fromisoformat("2027-04-05T02:33:00+00:00"))
+
+
+@pytest.mark.parametrize(("sender", "subject", "body"), [
+    ("aws-security-notifications@amazon.com", "Su cuenta de AWS 730465182947 puede estar en riesgo",
+     "Hola:\n\nHemos observado actividad que podría indicar que el acceso a su cuenta de AWS 730465182947 no está bajo "
+     "su control. El 4 de abril de 2027 se lanzaron 38 instancias de Amazon Quokka.\n\nPara proteger la cuenta, "
+     "complete los pasos siguientes antes del 12 de abril de 2027:\n  - cambie la contraseña del usuario raíz;\n"
+     "  - elimine las claves de acceso que no reconozca."),
+    (NO_REPLY, None, "안녕하세요,\n\nAWS 계정 7304-6518-2947에서 비정상적인 활동이 감지되었습니다. "
+     "Amazon Quokka 인스턴스가 다수 시작되었습니다.\n\n2027년 4월 12일까지 다음 조치를 완료해 주십시오."),
+    (NO_REPLY, None, "お客様\n\nAWS アカウント 730465182947 で不審なアクティビティが検出されました。Amazon Quokka の"
+     "インスタンスが起動されました。2027年4月12日までに対応してください。"),
+    (NO_REPLY, None, "Hello,\n\nWe observed Amazon Quokka activity that suggests your AWS account 730465182947 is no "
+     "longer under your control. Please secure it before April 12, 2027."),
+], ids=["es-not-under-your-control", "ko-detected", "ja-detected", "en-not-under-your-control"])
+def test_activity_detected_or_an_account_out_of_the_readers_control_is_suspicious(sender: str, subject: str | None,
+                                                                                  body: str) -> None:
+    notice = classify(sender, subject, body, date=APR_5)
+    assert notice.notice_type == "security.suspicious_activity"
+    assert notice.deadline == "2027-04-12"
+    assert notice.aws_account_id == "730465182947"
+
+
+def test_an_account_that_may_not_be_in_your_control_after_a_password_change_stays_a_credential_notice() -> None:
+    # the guard: "may not be under your control" is a condition, not the finding
+    notice = classify(NO_REPLY, None, "Hello,\n\nYour root user password for Amazon Quokka was changed. If this was "
+                      "not you, your account may not be under your control.", date=APR_5)
+    assert notice.notice_type != "security.suspicious_activity"
