@@ -528,8 +528,6 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
                           r"|已?邀请(?:了)?您"
                           r"|" + _COPY + ")", _I)
-# a member account's number, then the organization it belongs to, right before "(management account …" (en, es, pt, fr,
-# it, de: "member account 7629… of your organization (", "conta-membro 7629… da sua organização (")
 # the reader's role given as the reason the mail reaches them, right before that account's id ("because you are the
 # management account (4252…)", "as you are the payer account")
 _REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+(?:the\s+)?(?:management|payer)\s+account"
@@ -538,6 +536,8 @@ _REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+(?:the\s+)?(
 # right after its id ("2252… (linked account)")
 _OWNER_FIELD = re.compile(r"\b(?:owner|owning)\s+account(?:\s+ID)?\s*[:：]\s*\Z", _I)
 _OWNER_AFTER = re.compile(r"\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]", _I)
+# a member account's number, then the organization it belongs to, right before "(management account …" (en, es, pt, fr,
+# it, de: "member account 7629… of your organization (", "conta-membro 7629… da sua organização (")
 _MEMBER_BEFORE = re.compile(r"(?:\bmember\s+account|\bcuenta[\s-]miembro|\bconta[\s-]membro|\bcompte[\s-]membre|"
                             r"\baccount[\s-]membro|\bMitgliedskonto)\s+\d{4}[- ]?\d{4}[- ]?\d{4}\s+"
                             r"(?:of|in|de|da|do|della|dell.|Ihrer)\s+[^()\n]{0,40}\(\s*[^()\n]{0,40}\Z", _I)
@@ -849,14 +849,16 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         # the owner of what it is about as another account: "Owner account: 2252… (linked account)" … "You get this
         # e-mail because you are the management account (4252…) of the organization": the owner's commitment; without
         # such an owner, "because you are the management account" names the account an organization's notice is about)
-        others = len(twelve) > 1 and any(
-            _OWNER_AFTER.match(text, end) is not None
-            or _OWNER_FIELD.search(text, max(0, start - 40), start) is not None for start, end, _ in twelve)
+        owner_named: bool | None = None  # (read once, where a reason is given)
         for start, end, number in twelve:
             if _OWN.search(text, start, fold_lower(text[max(0, start - _OWN.reach):start])) \
                     and not _COPY_AFTER.match(text, end) and not _PAYS_FOR_YOU.search(text, max(0, start - 90), start) \
-                    and not _MEMBER_BEFORE.search(text, max(0, start - 120), start) \
-                    and not (others and _REASON_YOU_ARE.search(text, max(0, start - 80), start)):
+                    and not _MEMBER_BEFORE.search(text, max(0, start - 120), start):
+                if _REASON_YOU_ARE.search(text, max(0, start - 80), start) is not None:
+                    if owner_named is None:
+                        owner_named = _names_an_owner(text, twelve)
+                    if owner_named:
+                        continue
                 return account_digits(number)
     # (start, number, the 60 characters before it as fold_lower gives them: the needle gates of the patterns)
     numbers: list[tuple[int, str, str]] = []
@@ -909,6 +911,14 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
                 return match.group(1)
     # (an SES verification link's Context was read first, above)
     return _after_leaders(text, numbers) or _under_column(text, numbers) or _encoded_arn(text) or _link_account(text)
+
+
+def _names_an_owner(text: str, twelve: list[tuple[int, int, str]]) -> bool:
+    """Whether ``text`` names the owner of what it is about as one of its accounts (``twelve``: the (start, end, number)
+    of its ids): an "Owner account:" field, or an id followed by "(linked account)" or "(member account)"."""
+    return len(twelve) > 1 and any(
+        _OWNER_AFTER.match(text, end) is not None or _OWNER_FIELD.search(text, max(0, start - 40), start) is not None
+        for start, end, _ in twelve)
 
 
 # the account an SES verification link names: its ``Context`` parameter, the account that asked SES to verify the
