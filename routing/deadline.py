@@ -1206,6 +1206,10 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       # (also the humble form: "… に検知いたしました")
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)|"
+                      # (a date that opens its sentence, a comma after it, whose verb is past:
+                      # "2027年2月15日、… のサポート終了日が確定しましたので", it was settled on D)
+                      r"、[^。\n]{0,80}?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)"
+                      r"(?=ので|ため|。|\s*$)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"

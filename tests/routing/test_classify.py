@@ -907,6 +907,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # deadlines of which 111 found (657's 13/14, 659's 14/15), 30/30 ids but 661's 29/30): session 46's blind round 98,
     # eight batches on round 97's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(655, 663) for part in ("", "-heldout")]
+    # unseen663-670 (first runs 30/30 types but 663's, 665's, 668's and 670's 29/30, 110 labelled deadlines of which 106
+    # found (663's 14/15, 668's 11/13, 670's 13/14), 30/30 ids but 664's, 666's and 670's 29/30): session 46's blind
+    # round 99, eight batches on round 98's rules (its registration commit); main folders tuned on, all met since
+    names += [f"fixtures-unseen{n}{part}" for n in range(663, 671) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1729,6 +1733,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen660-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen661-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen662-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen663-670: session 46's round 99, first runs on 2c76bb18 (round 98's rules); main folders tuned on since
+    # (nothing left), held-out ones not: at their first runs (a Savings Plans expiry read as general mail without its
+    # date, three other accounts or none, a forwarded reply on a case from a sender no family places, an end of
+    # support's date, a date given where none is labelled, a case AWS opened read as other Support mail without its
+    # date)
+    floors["fixtures-unseen663-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen664-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen666-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen668-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen669-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen670-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

@@ -284,3 +284,53 @@ def test_an_account_that_may_not_be_in_your_control_after_a_password_change_stay
     notice = classify(NO_REPLY, None, "Hello,\n\nYour root user password for Amazon Quokka was changed. If this was "
                       "not you, your account may not be under your control.", date=APR_5)
     assert notice.notice_type != "security.suspicious_activity"
+
+
+# Round 99 (unseen663-670): its main folders' misses, in general form.
+
+FEB_15 = format_datetime(datetime.fromisoformat("2027-02-15T01:00:05+00:00"))
+QUOKKA_EOS = "[要対応] Amazon Quokka 1.2.x のサポート終了 [AWS アカウント: 730465182947]"
+
+
+@pytest.mark.parametrize("first", [
+    "2027年2月15日、Amazon Quokka エンジンバージョン 1.2.x のサポート終了日が"
+    "確定しましたのでお知らせします。",
+    "2027年2月15日、Amazon Quokka のサポート終了日が決定しました。",
+], ids=["so-we-inform-you", "decided"])
+def test_a_date_that_opens_a_japanese_sentence_with_a_past_verb_is_a_fact(first: str) -> None:
+    notice = classify("health@aws.com", QUOKKA_EOS,
+                      f"お客様各位\n\n{first}\n\n2027年7月31日 (土) までに、"
+                      "対象クラスターを 1.4 以降にアップグレードしてください。", date=FEB_15)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-07-31"
+
+
+def test_a_date_that_opens_a_japanese_sentence_with_a_future_verb_stays_the_date() -> None:
+    # the guard: the support ends then
+    notice = classify("health@aws.com", QUOKKA_EOS,
+                      "お客様各位\n\n2027年7月31日、Amazon Quokka 1.2 のサポートを終了します。"
+                      "それまでにアップグレードしてください。", date=FEB_15)
+    assert notice.deadline == "2027-07-31"
+
+
+JAN_13 = format_datetime(datetime.fromisoformat("2027-01-13T18:21:50+00:00"))
+
+
+def test_a_family_whose_users_are_moved_to_newer_instances_ends_its_support() -> None:
+    notice = classify(NO_REPLY, "[AWS Account: 730465182947] Amazon Quokka Q3 instances are being retired",
+                      "Amazon Quokka Q3 instances were introduced in October 2017. We can no longer offer the "
+                      "elasticity you expect on this family, so we are helping customers move their workloads to newer "
+                      "accelerated instances by November 30, 2027.\n\nCurrent Q3 users in account 730465182947 will "
+                      "notice no change up to the retirement date of November 30, 2027. However, from April 1, 2027, "
+                      "it will no longer be possible to buy new Reserved Instances that cover Q3.", date=JAN_13)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-11-30"
+
+
+def test_an_instance_retired_for_its_hardware_stays_a_retirement() -> None:
+    # the guard: no family named, one instance retired; a newer instance is only where to relaunch
+    notice = classify(NO_REPLY, "[Retirement Notification] Amazon EC2 Instance scheduled for retirement",
+                      "Hello,\n\nInstance i-0a1b2c3d4e5f60718 of Amazon Quokka in account 730465182947 is scheduled "
+                      "for retirement on March 30, 2027 because of hardware degradation. You may migrate it to newer "
+                      "instances before then.", date=JAN_13)
+    assert notice.notice_type == "health.instance_retirement"
