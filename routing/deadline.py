@@ -374,7 +374,10 @@ _WINDOW_OF_DATE = re.compile(_WINDOW_NOUN + r"[ \t]+(?:of|on|du|del|de|da|do|del
 # a window's opening said with a verb ("the window starts on D", "la ventana empieza el sábado, D", "la fenêtre
 # commence le D", "a janela começa no D"): when the window opens, but no more than a deadline (weight 3 in all): an
 # act-by date the mail names beside it ("apply the patch yourself no later than D") keeps its place
-_WINDOW_OPENS = re.compile(_WINDOW_NOUN + r"[ \t]+(?:starts|begins|opens|will (?:start|begin|open)|"
+# (a relative pronoun between: "during a window that opens on Wednesday, March 10, 2027", "una ventana que empieza el
+# D")
+_WINDOW_OPENS = re.compile(_WINDOW_NOUN + r"(?:[ \t]+(?:that|which|que|qui|che|die|das))?"
+                           r"[ \t]+(?:starts|begins|opens|will (?:start|begin|open)|"
                            r"empieza|comienza|comenzar[aá]|"
                            r"empezar[aá]|se abre|commence(?:ra)?|d[ée]bute(?:ra)?|s.ouvre|beginnt|startet|öffnet|"
                            r"inizia|inizier[aà]|comincia|si apre|come[cç]a|come[cç]ar[aá]|inicia(?:r[aá])?|abre)"
@@ -1211,6 +1214,8 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"、[^。\n]{0,80}?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)"
                       r"(?=ので|ため|。|\s*$)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      # (as of it, "부로"/"자로": "2027년 1월 20일부로 계정이 정지되었습니다", suspended as of D)
+                      r"(?:부로|자로)\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
@@ -1460,12 +1465,21 @@ _CJK_HOURS = ("小时", "小時", "時間", "시간")  # (a period of hours, whi
 _LOOKED_BACK = ("过去", "過去", "最近", "지난", "최근")
 
 
+# a link the reader is asked to open, right before a period of hours ("please visit the link below within 72 hours",
+# "click this link within 48 hours"), as Chinese, Japanese and Korean name it after the period
+# (:func:`_resendable_period`)
+_OPEN_LINK_BEFORE = re.compile(r"\b(?:click|visit|open|follow|use)\s+(?:on\s+)?(?:the|this)\s+(?:approval\s+)?link"
+                               r"(?:\s+(?:below|above))?\s+(?:within\s+)?\Z")
+
+
 def _resendable_period(lowered: str, at: int, end: int) -> bool:
     """Whether the period (of days or hours) from ``at`` to ``end`` is how long a link or a code stays valid (in
     English as :func:`_resendable_expiry` reads it: "the link expires in 3 days"; in Chinese, Japanese, Korean with the
     word for valid after it: "此連結 3 天內有效", "该链接在 72 小时内有效")."""
     if _resendable_expiry(lowered, at, end):
         return True
+    if "hour" in lowered[at:end] and _OPEN_LINK_BEFORE.search(lowered, max(0, at - 60), at) is not None:
+        return True  # (a link to open within a period of hours: "please visit the link below within 72 hours")
     # (or a period of hours with the link named right after it, to open within it: "请在 72 小时内访问以下链接", "72
     # 時間以内に次のリンクを開いて", "72시간 이내에 아래 링크를 여십시오"; not days, which a registrant has to verify
     # an address in, "请在 15 天内点击以下链接": a deadline)

@@ -911,6 +911,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (663's 14/15, 668's 11/13, 670's 13/14), 30/30 ids but 664's, 666's and 670's 29/30): session 46's blind
     # round 99, eight batches on round 98's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(663, 671) for part in ("", "-heldout")]
+    # unseen671-678 (first runs 30/30 types but 672's 29/30 and 676's 28/30, 112 labelled deadlines of which 110 found
+    # (671's 14/15, 675's 12/13), 30/30 ids but 672's 29/30): session 46's blind round 100, eight batches on round 99's
+    # rules (its registration commit); main folders tuned on, all met since but 672's cost anomaly (below)
+    names += [f"fixtures-unseen{n}{part}" for n in range(671, 679) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1463,7 +1467,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen384"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen388"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen384-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen385-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen386-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen387-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen389-heldout"] = (9 / 10, 1.0, 1.0)
@@ -1521,7 +1524,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen432-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen433-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen436-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen437-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen438-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen439-446: session 38's round 71, main folders tuned on (left: 440's and 444's maintenance windows beside a
     # no-action sentence, the split convention; 442's Mac host retirement "on or after D. From then on … the host
@@ -1581,7 +1583,6 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen480"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen484"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen480-heldout"] = (1.0, 1.0, 8 / 10)
-    floors["fixtures-unseen482-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen483-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen486-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen487-494: session 40's round 77, main folders tuned on (left: 491's and 493's ACM approval links valid for
@@ -1719,7 +1720,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen641-heldout"] = (9 / 10, 1.0, 1.0)
     # (five held-out misses of earlier rounds are read since session 46's rules, not tuned on: 262-heldout's German end
     # of support "bis zum" wrapped before its date, 378-heldout's, 485-heldout's and 514-heldout's Chinese suspended
-    # accounts, 404-heldout's case the reader opened; their floors above are gone)
+    # accounts, 404-heldout's case the reader opened; their floors above are gone; and since round 100's rules, also not
+    # tuned on: 385-heldout's suspicious activity, 437-heldout's and 482-heldout's deadlines of Korean suspended
+    # accounts)
     # unseen647-654: session 46's round 97, first runs on 12c528c4 (session 45's final rules); main folders tuned on
     # since (nothing left), held-out ones not: at their first runs (a policy change read as Support mail, its date lost)
     floors["fixtures-unseen653-heldout"] = (9 / 10, 9 / 10, 1.0)
@@ -1744,6 +1747,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen668-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen669-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen670-heldout"] = (9 / 10, 9 / 10, 9 / 10)
+    # unseen671-678: session 46's round 100, first runs on 711de1ab (round 99's rules): every held-out mail right at its
+    # first run; main folders tuned on since but 672's Chinese cost anomaly, labelled with the management account whose
+    # monitor found it where the table names the linked account (sample 12 and most anomaly labels name the linked one)
+    floors["fixtures-unseen672"] = (1.0, 1.0, 19 / 20)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round

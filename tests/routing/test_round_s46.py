@@ -334,3 +334,76 @@ def test_an_instance_retired_for_its_hardware_stays_a_retirement() -> None:
                       "for retirement on March 30, 2027 because of hardware degradation. You may migrate it to newer "
                       "instances before then.", date=JAN_13)
     assert notice.notice_type == "health.instance_retirement"
+
+
+# Round 100 (unseen671-678): its main folders' misses, in general form.
+
+FEB_24 = format_datetime(datetime.fromisoformat("2027-02-24T22:15:07+00:00"))
+
+
+def test_a_window_that_opens_on_a_date_dates_the_maintenance_that_allows_an_act_before_it() -> None:
+    notice = classify("health@aws.com", "[Action may be required] Amazon Quokka scheduled maintenance",
+                      "Hello,\n\nThe patch will be applied during a window that opens on Wednesday, March 10, 2027 at "
+                      "08:00 UTC and closes on Wednesday, March 24, 2027 at 08:00 UTC.\n\nIf that window does not suit "
+                      "you, you can apply the update yourself at any time before the window opens.", date=FEB_24)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-03-10"
+
+
+def test_a_korean_account_suspended_as_of_a_date_is_reactivated_by_the_later_one() -> None:
+    notice = classify(NO_REPLY, "AWS 계정 730465182947이(가) 정지되었습니다",
+                      "안녕하세요.\n\nAWS 계정 730465182947의 Amazon Quokka 미납 요금이 결제되지 않아 "
+                      "2027년 1월 20일부로 계정이 정지되었습니다.\n\n"
+                      "2027년 2월 3일(수)까지 미납 금액을 결제하시면 계정이 다시 활성화됩니다.",
+                      date=format_datetime(datetime.fromisoformat("2027-01-20T06:05:00+09:00")))
+    assert notice.notice_type == "account.suspended"
+    assert notice.deadline == "2027-02-03"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Importante: possibile attività non autorizzata sull'account AWS 730465182947",
+     "Salve,\n\nil 28 marzo 2027 abbiamo rilevato attività insolite nel tuo account AWS 730465182947: sono state "
+     "avviate 46 istanze di Amazon Quokka.\n\nPer proteggere l'account, completa i passaggi seguenti entro il lunedì "
+     "5 aprile 2027:\n  1. Cambia la password dell'utente root.\n  2. Elimina le chiavi di accesso non riconosciute."),
+    ("AWS アカウントで通常と異なるアクティビティを検出しました",
+     "お客様\n\n2027年3月28日、AWS アカウント 730465182947 で普段と異なる操作を検出しました。\n\n"
+     "身に覚えがない場合は、ルートユーザーのパスワード変更を行ってください。"
+     "2027年4月5日までにご対応いただけない場合、アカウントへのアクセスを制限することがあります。"),
+], ids=["it-unauthorized", "ja-unlike-usual"])
+def test_unauthorized_or_unusual_activity_is_suspicious_though_the_steps_name_the_root_user(subject: str,
+                                                                                           body: str) -> None:
+    notice = classify(NO_REPLY, subject, body,
+                      date=format_datetime(datetime.fromisoformat("2027-03-29T06:48:17+00:00")))
+    assert notice.notice_type == "security.suspicious_activity"
+    assert notice.deadline == "2027-04-05"
+
+
+def test_a_case_aws_opened_in_the_name_of_the_account_is_opened_by_aws() -> None:
+    notice = classify(NO_REPLY, "AWS Support ha aperto il caso 178342095611",
+                      "Salve,\n\nabbiamo aperto il caso 178342095611 a nome dell'account 730465182947 per segnalarti "
+                      "una configurazione di Amazon Quokka.\n\nPuoi rispondere al caso dal Centro di supporto.")
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+MAY_11 = format_datetime(datetime.fromisoformat("2027-05-11T16:45:48+00:00"))
+
+
+@pytest.mark.parametrize("ask", [
+    "To approve it, please visit the link below within 72 hours; after that the link stops working.",
+    "To approve it, please click the link below within 72 hours.",
+    "Please click this link within 48 hours to approve the request.",
+], ids=["visit", "click-below", "click-this"])
+def test_a_link_to_open_within_hours_sets_no_deadline(ask: str) -> None:
+    notice = classify("no-reply@certificates.amazon.com", "Certificate approval for quokka.example",
+                      f"Greetings,\n\nA certificate was requested for quokka.example.\n\n{ask}\n\n"
+                      "https://ca-central-1.acm-certificates.amazon.com/approvals?code=3e8f", date=MAY_11)
+    assert notice.notice_type == "verification.acm_approval"
+    assert notice.deadline is None
+
+
+def test_a_request_to_answer_within_hours_keeps_its_deadline() -> None:
+    # the guard: no link to open; the reader's answer is asked
+    notice = classify(NO_REPLY, "Action required: Amazon Quokka capacity reservation",
+                      "Hello,\n\nPlease reply to this case within 72 hours of this message to keep your Amazon Quokka "
+                      "capacity reservation.", date=MAY_11)
+    assert notice.deadline == "2027-05-14"
