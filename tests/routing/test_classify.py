@@ -915,6 +915,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (671's 14/15, 675's 12/13), 30/30 ids but 672's 29/30): session 46's blind round 100, eight batches on round 99's
     # rules (its registration commit); main folders tuned on, all met since but 672's cost anomaly (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(671, 679) for part in ("", "-heldout")]
+    # unseen679-686 (first runs 30/30 types but 685's 28/30, 115 labelled deadlines of which 113 found (685's 15/16,
+    # 686's 12/13), 30/30 ids but 685's 29/30): session 46's blind round 101, eight batches on the session's final rules
+    # (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(679, 687) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1751,6 +1755,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # first run; main folders tuned on since but 672's Chinese cost anomaly, labelled with the management account whose
     # monitor found it where the table names the linked account (sample 12 and most anomaly labels name the linked one)
     floors["fixtures-unseen672"] = (1.0, 1.0, 19 / 20)
+    # unseen679-686: session 46's round 101, measured only, at its first runs (an abuse reminder's and an SES review's
+    # dates given where none is labelled, a Glue version's automatic upgrade date lost, an idle Elastic IP rate change
+    # without a subject read as general mail, an Italian exposed key read as a suspicious activity, a Spanish invoice's
+    # account; held-out: a date given where none is labelled, a date lost)
+    floors["fixtures-unseen679"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen680-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen682"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen685"] = (18 / 20, 19 / 20, 19 / 20)
+    floors["fixtures-unseen686-heldout"] = (1.0, 9 / 10, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
