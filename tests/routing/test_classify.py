@@ -1742,9 +1742,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen662-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen663-670: session 46's round 99, first runs on 2c76bb18 (round 98's rules); main folders tuned on since
     # (nothing left), held-out ones not: at their first runs (a Savings Plans expiry read as general mail without its
-    # date, three other accounts or none, a forwarded reply on a case from a sender no family places, an end of
-    # support's date, a date given where none is labelled, a case AWS opened read as other Support mail without its
-    # date)
+    # date, three other accounts or none, a reply on a case from a sender no family places, another date lost, a date
+    # given where none is labelled, a case AWS opened read as other Support mail without its date)
     floors["fixtures-unseen663-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen664-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen666-heldout"] = (1.0, 1.0, 9 / 10)
