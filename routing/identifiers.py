@@ -529,9 +529,8 @@ _OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[
                           r"|已?邀请(?:了)?您"
                           r"|" + _COPY + ")", _I)
 # the reader's role given as the reason the mail reaches them, right before that account's id ("because you are the
-# management account (4252…)", "as you are the payer account")
-_REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+(?:the\s+)?(?:management|payer)\s+account"
-                             r"(?:\s+ID)?\s*[(（:：]?\s*\Z", _I)
+# management account (4252…)"): the _OWN form "you are the management account (" with its reason
+_REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+the\s+management\s+account\s*[(（]?\s*\Z", _I)
 # the account that owns what the mail is about, as a field ("Owner account: 2252…") or named linked or member account
 # right after its id ("2252… (linked account)")
 _OWNER_FIELD = re.compile(r"\b(?:owner|owning)\s+account(?:\s+ID)?\s*[:：]\s*\Z", _I)
