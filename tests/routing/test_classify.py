@@ -919,6 +919,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 686's 12/13), 30/30 ids but 685's 29/30): session 46's blind round 101, eight batches on the session's final rules
     # (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(679, 687) for part in ("", "-heldout")]
+    # unseen687-694 (first runs 30/30 types but 688's, 691's, 692's and 694's 29/30 and 689's and 690's 28/30, 115
+    # labelled deadlines of which 111 found (689's 13/14, 690's 13/14 (one of each half), 692's 12/13), 30/30 ids but
+    # 689's and 690's 29/30): session 47's blind round 102, eight batches on session 46's final rules (its registration
+    # commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(687, 695) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1763,6 +1768,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen682"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen685"] = (18 / 20, 19 / 20, 19 / 20)
     floors["fixtures-unseen686-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen687-694: session 47's round 102, first runs on 5ceea43c (session 46's final rules), at their first runs
+    # (held-out: a welcome mail's account lost, a Spanish case the reader opened without a subject read as general
+    # mail, a Chinese charge change's date, a French suspension reminder read as a failed payment, an Organizations
+    # invitation given a date where none is labelled)
+    floors["fixtures-unseen688"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen689"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen689-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen690"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen690-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen691"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen692"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen692-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen693"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen693-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen694"] = (19 / 20, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
