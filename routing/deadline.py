@@ -470,13 +470,14 @@ _MOVED_AFTER = re.compile(r"[^.。\n]{0,60}?(?:\bse ha (?:trasladado|reprogramad
                           r"已(?:改期|推迟|延期|更改)|(?:변경|연기)되었습니다)")
 # a date said to be the one first planned ("the update originally scheduled for D is postponed", "prévue initialement le
 # D", "prevista inicialmente para el D", "inizialmente previsto per il D", "ursprünglich für den D geplant",
-# "当初 D に予定", "原定于 D", "당초 D로 예정"): the date the mail replaces, whatever verb says so (English
+# "当初 D に予定", "原定于 D", "原訂於 D", "당초 D로 예정"): the date the mail replaces, whatever verb says so (English
 # "initially" only with its participle: "will initially be available from D" is a first date, not a replaced one)
 _ORIGINAL_CUES = ("originally", "initially", "initialement", "inicialmente", "inizialmente", "originariamente",
-                  "originalmente", "ursprünglich", "当初", "原定", "原先", "原本", "原计划", "原計劃", "당초", "원래")
+                  "originalmente", "ursprünglich", "当初", "原定", "原订", "原先", "原本", "原计划", "原計劃", "당초",
+                  "원래")
 _ORIGINALLY = re.compile(r"(?:\boriginally|\binitially (?:scheduled|planned|announced|set|expected|due)|"
                          r"\b(?:initialement|inicialmente|inizialmente|originariamente|originalmente|ursprünglich)|"
-                         r"当初|原定|原先|原本|原计划|原計劃|당초|원래)[^.;!?。\n]{0,30}\Z")
+                         r"当初|原定|原订|原先|原本|原计划|原計劃|당초|원래)[^.;!?。\n]{0,30}\Z")
 # a date the mail says a thing will not happen on ("the replacement will not take place on D as announced", "n'aura pas
 # lieu le D", "no tendrá lugar el D", "não ocorrerá em D", "non avrà luogo il D", "findet nicht am D statt"): taken back
 _NOT_HAPPENING_CUES = ("not take place", "not happen", "not occur", "not go ahead", "won't", "won’t", "pas lieu",
@@ -980,6 +981,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # (what AWS moves for the reader, and what then fails: "we will move every distribution that still uses
      # TLSv1_2016 to TLSv1.2_2021. From then on, viewers … will fail to connect")
      r"\bwe will (?:move|switch|convert) (?:every|all|each|your|the remaining)\b|\bfail(?:s)? to connect\b|"
+     # (or moves from then, in its own name: "AWS Glue will begin moving jobs that still run on version 2.0 to 4.0")
+     r"\bwill (?:begin|start) (?:moving|migrating|converting|switching|transitioning)\b|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -1199,6 +1202,14 @@ _PLUPERFECT_FOREIGN = re.compile(
     r"(?:\bhatten wir(?:\s+\w+)?\s+(?:den|am|für den)|\bnous avions(?:\s+\w+)?\s+(?:le|au|pour le)|"
     r"\bhab[ií]amos(?:\s+\w+)?\s+(?:el|para el)|\bavevamo(?:\s+\w+)?\s+(?:il|per il)|"
     r"\b(?:t[ií]nhamos|hav[ií]amos)(?:\s+\w+)?\s+(?:o|em|para o|para))\s*" + _WEEKDAY_FOREIGN + r"\Z")
+# what was announced on a date, said right after it (ja, ko): "2027年1月7日にお知らせしたとおり",
+# "2027년 1월 7일에 안내해 드린 대로" (as then announced): when the mail's words were first said, no date of the
+# reader's whatever else the sentence names (the end of support it announced); the verb right after the date
+# ("D に終了することを発表しました" is the end's date, announced)
+_ANNOUNCED_ON_CJK = (r"に\s*(?:お知らせ|ご案内|お伝え|発表|告知|ご連絡|通知)(?:いた)?し(?:た|ました)"
+                     r"(?:とおり|通り|ように)|"
+                     r"에\s*(?:안내|통지|공지|발표)(?:해)?\s?(?:드린|한|하였던|했던)\s?(?:대로|바와 같이)")
+_ANNOUNCED_ON_CJK_AFTER = re.compile(CJK_DATE_TAIL + r"\s*+(?:" + _ANNOUNCED_ON_CJK + ")")
 # a Japanese or Korean past right after a date: に, a kanji/katakana verb (its object "…を" before it), される/する
 # in the polite past ("… に無効化されました", "… にアカウントを停止しました"); 에, a Hangul verb, 되다/하다 in the
 # polite past ("… 에 비활성화되었습니다")
@@ -1220,6 +1231,7 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
+                      + _ANNOUNCED_ON_CJK + "|"
                       # (zh: "於 2027年1月14日 發出", sent on; "于 D 检测到", detected on; "于 D 邀请您的账户",
                       # invited on)
                       r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請)|"
@@ -2656,6 +2668,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         if not past and _foreign_fact(text, before, end):
             score += _PAST  # what happened, or when the notice was published or sent
             past = True
+            if _ANNOUNCED_ON_CJK_AFTER.match(text, end) is not None:
+                # ("2027年1月7日にお知らせしたとおり": when it was announced, also on the mail's own day)
+                score = min(score, _PAST)
     if _movable_limit(text, left, start, end, right):
         score = min(score, QUALIFY - 1)  # "reschedule it to a date no later than D": how far it may be deferred
     return score, min(phrase_start, max(left, start - 60))

@@ -535,6 +535,10 @@ _REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+the\s+manage
 # right after its id ("2252… (linked account)")
 _OWNER_FIELD = re.compile(r"\b(?:owner|owning)\s+account(?:\s+ID)?\s*[:：]\s*\Z", _I)
 _OWNER_AFTER = re.compile(r"\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]", _I)
+# the owner's field, its role in parentheses before the colon ("Savings Plan owner (member account): 2740…"): the
+# account the commitment or resource belongs to, beside the management account the mail also names
+_OWNER_MEMBER_FIELD = re.compile(r"\bowner\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]\s*[:：]\s*\Z",
+                                 _I)
 # a member account's number, then the organization it belongs to, right before "(management account …" (en, es, pt, fr,
 # it, de: "member account 7629… of your organization (", "conta-membro 7629… da sua organização (")
 _MEMBER_BEFORE = re.compile(r"(?:\bmember\s+account|\bcuenta[\s-]miembro|\bconta[\s-]membro|\bcompte[\s-]membre|"
@@ -874,6 +878,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         if any(map(before.__contains__, _MANAGEMENT_NOUNS)) and _OWN_CREATED.search(
                 text, start, fold_lower(text[max(0, start - _OWN_CREATED.reach):start])):
             return account_digits(number)  # the management account of the organization the reader created
+        if "owner" in before and _OWNER_MEMBER_FIELD.search(before) is not None:
+            return account_digits(number)  # "Savings Plan owner (member account): N" beside "Management account: M"
         if _OTHER_AFTER.match(text, end) or _OTHER.search(text, start, before):
             skipped.append((start, number, before))
             continue
@@ -917,7 +923,7 @@ def _names_an_owner(text: str, twelve: list[tuple[int, int, str]]) -> bool:
     of its ids): an "Owner account:" field, or an id followed by "(linked account)" or "(member account)"."""
     return len(twelve) > 1 and any(
         _OWNER_AFTER.match(text, end) is not None or _OWNER_FIELD.search(text, max(0, start - 40), start) is not None
-        for start, end, _ in twelve)
+        or _OWNER_MEMBER_FIELD.search(text, max(0, start - 60), start) is not None for start, end, _ in twelve)
 
 
 # the account an SES verification link names: its ``Context`` parameter, the account that asked SES to verify the

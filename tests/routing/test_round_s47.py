@@ -1,0 +1,147 @@
+"""Session 47, in our own words (none of these sentences is in a fixture), about the fictitious Amazon Quokka.
+A service that "will begin moving" the reader's jobs to a newer version from a date dates its maintenance; a change to
+an hourly rate, or a new fee that takes effect from a date, is a price change without a subject too; a key found
+published, whose mail adds that the account could be used by third parties, is an exposed key in every language; a
+code to confirm an account's new address is an e-mail change code whatever its subject; an account id grouped by
+threes still names a suspended account; a case AWS opened "on behalf of account N" (or "El equipo de AWS ha abierto el
+caso N") is opened by AWS, also where it asks about the registrant's contact; a maintenance "originally scheduled"
+for a date in Traditional Chinese ("原訂於") has moved; a date "as announced" in Japanese or Korean is when it was said;
+the owner of a commitment named "(member account)" is the account."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+NO_REPLY = "no-reply-aws@amazon.com"
+HEALTH = "health@aws.com"
+MARKETING = "aws-marketing-email-replies@amazon.com"
+MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
+JAN_7 = format_datetime(datetime.fromisoformat("2027-01-07T02:30:00+00:00"))
+
+
+@pytest.mark.parametrize("verb", ["begin moving", "start migrating", "begin transitioning"])
+def test_a_service_that_will_begin_moving_jobs_to_a_newer_version_dates_its_maintenance(verb: str) -> None:
+    body = (f"Hello,\n\nStarting April 12, 2027, Amazon Quokka will {verb} pipelines that still run on engine 1.4 to "
+            "engine 2.0 in the EU-WEST-3 Region. Test your pipelines on engine 2.0 before then.\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "[Action Required] Amazon Quokka engine auto-upgrade [AWS Account: 305518842290]", body,
+                      date=MAR_3)
+    assert notice.deadline == "2027-04-12"
+
+
+@pytest.mark.parametrize(("sender", "body"), [
+    (NO_REPLY, "On November 2, 2026, we announced a change to the hourly rate for Quokka burrows that stay reserved "
+               "but idle. The new rate applies starting July 1, 2027.\n\nThe pricing page lists the new rate."),
+    (MARKETING, "On November 2, 2026, we announced a change to the hourly rate for Quokka burrows that stay reserved "
+                "but idle. The new rate applies starting July 1, 2027."),
+    (MARKETING, "We published a new hourly fee for Quokka burrows left attached to stopped gateways, which takes "
+                "effect starting July 1, 2027.\n\nThe pricing page lists the new fee."),
+], ids=["rate-change", "rate-change-marketing", "new-fee-marketing"])
+def test_a_change_to_an_hourly_rate_from_a_date_is_a_price_change_without_a_subject(sender: str, body: str) -> None:
+    assert classify(sender, None, body, date=MAR_3).notice_type == "policy.change_notice"
+
+
+@pytest.mark.parametrize(("sender", "body", "kind"), [
+    (NO_REPLY, "We noticed a change in the daily rate of bounces sent from your Quokka burrows.", "general.other"),
+    (MARKETING, "Read about the new hourly rate for Quokka burrows on our blog. Start saving today!",
+     "marketing.newsletter"),
+], ids=["bounce-rate", "newsletter"])
+def test_a_rate_that_is_no_price_or_no_date_stays_what_it_was(sender: str, body: str, kind: str) -> None:
+    assert classify(sender, None, body, date=MAR_3).notice_type == kind
+
+
+@pytest.mark.parametrize("body", [
+    "Gentile cliente,\n\nabbiamo trovato la tua chiave di accesso (****QKKA) pubblicata su GitHub il 1 marzo 2027.\n\n"
+    "Poiché la chiave è visibile a tutti, il tuo account potrebbe essere usato da terzi. Ruota la chiave.",
+    "Bonjour,\n\nnous avons trouvé votre clé d'accès (****QKKA) publiée sur GitHub le 1er mars 2027.\n\n"
+    "Votre compte pourrait être utilisé par des tiers. Veuillez faire pivoter la clé.",
+    "Hallo,\n\nwir haben Ihren Zugriffsschlüssel (****QKKA) veröffentlicht auf GitHub gefunden.\n\n"
+    "Ihr Konto könnte von Dritten verwendet werden. Bitte rotieren Sie den Schlüssel.",
+], ids=["it", "fr", "de"])
+def test_a_key_found_published_is_an_exposed_key_though_third_parties_could_use_the_account(body: str) -> None:
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "security.exposed_credentials"
+
+
+def test_a_key_that_may_have_leaked_beside_third_party_access_stays_a_suspicious_activity() -> None:
+    # the guard: a key that "may have leaked", the hint of a suspicious activity, not a key found published
+    body = ("您好：\n\n您的 AWS 账户 305518842290 可能已被第三方不当访问。\n\n我们检测到访问密钥在多个区域启动了实例，"
+            "这可能表示该访问密钥已经泄露。")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "security.suspicious_activity"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Quokka account e-mail address change verification",
+     "Hello,\n\nA request was made to change the root user email address of AWS account 3055 1884 2290 to this "
+     "address.\n\nVerification code: 771204\n\nThe code expires in 30 minutes."),
+    (None, "Hello,\n\nA request was made to change the email address of AWS account 305518842290 to this address.\n\n"
+           "Verification code: 771204"),
+], ids=["subject", "no-subject"])
+def test_a_code_to_confirm_an_accounts_new_address_is_an_email_change_code(subject: str | None, body: str) -> None:
+    notice = classify("account-update@amazon.com", subject, body, date=MAR_3)
+    assert notice.notice_type == "credentials.email_change_code"
+    assert notice.secret
+
+
+def test_how_to_change_an_accounts_address_is_no_code() -> None:
+    # the guard: no code or confirmation, only how to change the address
+    body = "Hello,\n\nYou can update the email address of your AWS account in the Quokka console at any time."
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type != "credentials.email_change_code"
+
+
+def test_an_account_id_grouped_by_threes_names_a_suspended_account() -> None:
+    body = ("Hello,\n\nYour AWS account 305 518 842 290 was suspended on March 2, 2027 because the Quokka invoice of "
+            "February 2, 2027 is still unpaid.\n\nTo restore access, pay the balance before April 1, 2027.")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline, notice.aws_account_id) == (
+        "account.suspended", "2027-04-01", "305518842290")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Support: case 187700112233 opened for account 305518842290",
+     "Hello,\n\nAWS opened case 187700112233 on behalf of account 305518842290.\n\nSubject: Quokka burrow limits\n\n"
+     "Please reply to this case within 5 days of this message with your use case."),
+    ("Amazon Web Services ha abierto un caso de soporte: 187700112233",
+     "Hola:\n\nEl equipo de AWS ha abierto el caso 187700112233 sobre su cuenta 3055-1884-2290.\n\n"
+     "Asunto: Verificación de la información de contacto del titular de la cuenta\n\n"
+     "Responda a este caso en un plazo de 7 días a partir de este mensaje."),
+], ids=["en", "es-registrant-contact"])
+def test_a_case_aws_opened_on_behalf_of_the_account_is_opened_by_aws(subject: str, body: str) -> None:
+    notice = classify(NO_REPLY, subject, body, date=MAR_3)
+    assert notice.notice_type == "support.case_opened_by_aws"
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_maintenance_originally_scheduled_in_traditional_chinese_has_moved() -> None:
+    body = ("您好，\n\n原訂於 2027年3月20日 進行的 Amazon Quokka 端點更新，已改為 2027年4月3日 02:00–06:00 (UTC)。\n\n"
+            "帳戶：305518842290\n\n您也可在 2027年4月3日前於主控台自行套用此更新。")
+    notice = classify(HEALTH, "[AWS Health] Amazon Quokka 維護時段變更", body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-03"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("[要対応] Amazon Quokka 1.x のサポート終了",
+     "お客様\n\n2027年1月7日にお知らせしたとおり、Amazon Quokka 1.x のサポートを終了します。\n\n"
+     "2027年3月15日までに Quokka 2.x へアップグレードしてください。"),
+    ("[조치 필요] Amazon Quokka 1.x 지원 종료",
+     "고객님께\n\n2027년 1월 7일에 안내해 드린 대로, Amazon Quokka 1.x의 지원이 종료됩니다.\n\n"
+     "2027년 3월 15일까지 Quokka 2.x로 업그레이드하십시오."),
+], ids=["ja", "ko"])
+def test_a_date_as_announced_on_the_mails_own_day_is_when_it_was_said(subject: str, body: str) -> None:
+    notice = classify(HEALTH, subject, body, date=JAN_7)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-03-15"
+
+
+def test_a_commitment_whose_owner_is_named_as_a_member_account_is_that_accounts() -> None:
+    body = ("Hello,\n\nA Quokka Savings Plan bought by a member account of your organization ends soon.\n\n"
+            "Management account: 305518842290\nSavings Plan owner (member account): 418820117364\n"
+            "Expires on: April 2, 2027\n\nQueue a replacement before it expires.")
+    notice = classify("no-reply@amazonaws.com", "Your Savings Plan expires soon", body, date=MAR_3)
+    assert notice.notice_type == "cost.commitment_expiry"
+    assert notice.aws_account_id == "418820117364"
