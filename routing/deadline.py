@@ -3673,8 +3673,23 @@ def _role_of(lowered: str, candidate: _Candidate) -> str:
 
 
 def _source(text: str, lowered: str, start: int, end: int) -> str:
-    piece = (text if len(text) == len(lowered) else lowered)[start:end]
-    return " ".join(piece.split())[:160]
+    """The phrase ``text[start:end]`` the deadline was read from, as the mail writes it (``lowered`` where the reading
+    changed its length), its blanks one space; from a word's start: a phrase cut 60 characters before its date
+    ("…ment: USD 4.20/hour Start date: …") drops the cut word's rest and the punctuation after it."""
+    source = text if len(text) == len(lowered) else lowered
+    if 0 < start < end and source[start - 1].isascii() and source[start - 1].isalnum():
+        cut = start
+        while cut < end and source[cut].isascii() and source[cut].isalnum():
+            cut += 1
+        while cut < end and source[cut] in _SOURCE_PUNCTUATION:
+            cut += 1
+        if cut < end:
+            start = cut
+    return " ".join(source[start:end].split())[:160]
+
+
+# what a deadline's phrase does not start with, after a cut word (_source)
+_SOURCE_PUNCTUATION = frozenset(" \t\n\r:;,.)]}-–—/")
 
 
 # a date written in Chinese numerals ("二〇二七年一月三十一日", "二零二七年十二月五日"): its year digit by

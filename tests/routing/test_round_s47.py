@@ -145,3 +145,18 @@ def test_a_commitment_whose_owner_is_named_as_a_member_account_is_that_accounts(
     notice = classify("no-reply@amazonaws.com", "Your Savings Plan expires soon", body, date=MAR_3)
     assert notice.notice_type == "cost.commitment_expiry"
     assert notice.aws_account_id == "418820117364"
+
+
+@pytest.mark.parametrize(("body", "source"), [
+    ("Hello,\n\nOur records show a request for the Quokka burrow 3.121.44.208. Before we can process the request, "
+     "please reply to this case within 5 days of this message.",
+     "we can process the request, please reply to this case within 5 days"),
+    ("Hello,\n\nA Quokka Savings Plan ends soon.\n\nCommitment: USD 4.20/hour\nStart date: March 4, 2026\n"
+     "Expires on: April 2, 2027\n",
+     "USD 4.20/hour Start date: March 4, 2026 Expires on: April 2, 2027"),
+], ids=["reply-within", "expires-field"])
+def test_a_deadlines_source_phrase_starts_at_a_word(body: str, source: str) -> None:
+    # the phrase is cut 60 characters before its date: from the next word on, not from the middle of one ("efore we
+    # can …", "itment: USD …")
+    notice = classify(NO_REPLY, "Amazon Quokka", body, date=MAR_3)
+    assert notice.deadline_source == source
