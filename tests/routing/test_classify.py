@@ -922,7 +922,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen687-694 (first runs 30/30 types but 688's, 691's, 692's and 694's 29/30 and 689's and 690's 28/30, 115
     # labelled deadlines of which 111 found (689's 13/14, 690's 13/14 (one of each half), 692's 12/13), 30/30 ids but
     # 689's and 690's 29/30): session 47's blind round 102, eight batches on session 46's final rules (its registration
-    # commit)
+    # commit); main folders tuned on, all met since but 693's SES review (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(687, 695) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
@@ -1205,7 +1205,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen199-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen200-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen201"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen201-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # (201-heldout's Korean exposed key read since session 47, a side effect, not tuned on)
+    floors["fixtures-unseen201-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen202"] = (1.0, 17 / 20, 1.0)
     floors["fixtures-unseen202-heldout"] = (8 / 10, 7 / 10, 1.0)
     # unseen203-206: session 26's blind round, first runs on 83e3fb8; main folders tuned on since (left: a service trial
@@ -1766,23 +1767,20 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen679"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen680-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen682"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen685"] = (18 / 20, 19 / 20, 19 / 20)
+    # (685's Glue upgrade date, idle Elastic IP rate change and Italian exposed key read since session 47: the Spanish
+    # invoice's account is left, a label split between the management account and the linked one)
+    floors["fixtures-unseen685"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen686-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen687-694: session 47's round 102, first runs on 5ceea43c (session 46's final rules), at their first runs
-    # (held-out: a welcome mail's account lost, a Spanish case the reader opened without a subject read as general
-    # mail, a Chinese charge change's date, a French suspension reminder read as a failed payment, an Organizations
-    # invitation given a date where none is labelled)
-    floors["fixtures-unseen688"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen689"] = (18 / 20, 19 / 20, 1.0)
+    # unseen687-694: session 47's round 102, first runs on 5ceea43c (session 46's final rules); main folders tuned on
+    # since, all met but 693's SES review given its end date (a label split: 632, 634, 672 and 682 give such a date);
+    # held-out ones at their first runs (a welcome mail's account lost, a Spanish case the reader opened without a
+    # subject read as general mail, a Chinese charge change's date, a French suspension reminder read as a failed
+    # payment, an Organizations invitation given a date where none is labelled)
     floors["fixtures-unseen689-heldout"] = (1.0, 1.0, 9 / 10)
-    floors["fixtures-unseen690"] = (1.0, 19 / 20, 19 / 20)
     floors["fixtures-unseen690-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen691"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen692"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen692-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen693"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen693-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen694"] = (19 / 20, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
@@ -1812,7 +1810,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen78"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen174"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen190"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen58-heldout"] = (9 / 10, 8 / 10, 1.0)
+    # (58-heldout's root e-mail change code read since session 47, a side effect, not tuned on)
+    floors["fixtures-unseen58-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen122-heldout"] = (9 / 10, 7 / 10, 1.0)
     floors["fixtures-unseen3-heldout"] = (1.0, 13 / 15, 1.0)
     # own8 (deadlines), own9 (root-user notices) and unseen6 (an examiner's batch, first run 39/40 types,
