@@ -160,3 +160,21 @@ def test_a_deadlines_source_phrase_starts_at_a_word(body: str, source: str) -> N
     # can …", "itment: USD …")
     notice = classify(NO_REPLY, "Amazon Quokka", body, date=MAR_3)
     assert notice.deadline_source == source
+
+
+def test_a_maintenance_whose_window_moved_is_a_maintenance_without_a_subject() -> None:
+    # (round 103) the window named alone ("New window: …") beside the maintenance and what it does (instances patched)
+    body = ("Greetings from Amazon Web Services,\n\nThis message updates our notice of March 1, 2027 about maintenance of "
+            "Amazon Quokka streaming hosts in the Europe (Paris) Region.\n\nThe window has moved. New window: Thursday "
+            "2027-03-25, 01:00 to 05:00 UTC (previously 2027-03-18).\n\nAffected burrows in account 3055 1884 2290:\n"
+            " - burrow-a\n\nQuokka drains sessions on each host before it is patched. You do not need to take any "
+            "action.")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline is None
+
+
+def test_a_window_of_the_console_is_no_maintenance() -> None:
+    # the guard: "window" without a maintenance
+    body = "Hello,\n\nOpen the Quokka console in a new window to review this month's usage of your account."
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type != "health.scheduled_maintenance"
