@@ -925,7 +925,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # commit); main folders tuned on, all met since but 693's SES review (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(687, 695) for part in ("", "-heldout")]
     # unseen695-702 (first runs 30/30 types but 700's 29/30, 115 labelled deadlines, all found, 30/30 ids but 701's
-    # 29/30): session 47's blind round 103, eight batches on round 102's rules (its registration commit)
+    # 29/30): session 47's blind round 103, eight batches on round 102's rules (its registration commit); main folders
+    # tuned on, all met since but 698's abuse report (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(695, 703) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
@@ -1784,11 +1785,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen692-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen693"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen693-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen695-702: session 47's round 103, first runs on 86d33706 (round 102's rules), at their first runs (an
-    # abuse report given the date its reply is asked by, a maintenance moved without a subject read as other Health
-    # mail; held-out: a Savings Plan's member account, an SES review given its end date)
+    # unseen695-702: session 47's round 103, first runs on 86d33706 (round 102's rules); main folders tuned on since
+    # but 698's abuse report given the date its reply is asked by (a label split: 252 of 1,236 abuse labels carry one);
+    # held-out ones at their first runs (a Savings Plan's member account, an SES review given its end date)
     floors["fixtures-unseen698"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen700"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen701-heldout"] = (1.0, 9 / 10, 9 / 10)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
