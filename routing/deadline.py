@@ -937,8 +937,9 @@ _CJK_LEAD = re.compile(r"(?:将于|将在|於|于|截至|截止|推迟至|推迟
 # 종료 D"), or "如果到 D" (if by then; not "收到", received): searched only where one of _CJK_END_CUES stands
 # right before the date
 _CJK_END_LEAD = re.compile(r"(?:(?<![收达得看想遇])到|直到|"
-                           r"(?:结束|結束|終了|终止|到期|종료|만료)(?:日期?|时间|時間|일)?\s*[:：]?)\s*\Z")
-_CJK_END_CUES = ("到", "结束", "結束", "終了", "终止", "종료", "만료")
+                           # (or an expiry's: "过期日期：D", "失效日期：D", an invitation's or an offer's)
+                           r"(?:结束|結束|終了|终止|到期|过期|失效|종료|만료)(?:日期?|时间|時間|일)?\s*[:：]?)\s*\Z")
+_CJK_END_CUES = ("到", "结束", "結束", "終了", "终止", "过期", "失效", "종료", "만료")
 
 # what the sentence of a date says: (pattern, weight); a negative weight marks a date that is no deadline
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
@@ -1788,6 +1789,10 @@ _AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data de
 _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
                         r"\bnothing (?:you need|for you|you have) to do\b|\bnothing (?:needs|has) to be done\b|"
                         r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
+                        # (nor to change anything: "You don't need to change anything", "need to make any changes";
+                        # not for a purpose it names, "You do not need to change anything to keep receiving them", which
+                        # leaves the mail's other asks theirs: "check that your rules still match the new sender")
+                        r"\b(?:do not|don.t) need to (?:change anything|make any changes?)\b(?! to\b| in order\b)|"
                         r"\bkeine (?:weitere[nr]? )?(?:aktion|maßnahme|handlung)\w* (?:ist )?erforderlich|"
                         r"\baucune action (?:n.est|de votre part n.est) (?:requise|nécessaire)|"
                         r"\bno (?:es|se requiere|hace falta) (?:necesari[oa] )?(?:realizar |tomar )?ninguna acci[óo]n|"

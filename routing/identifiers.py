@@ -301,7 +301,7 @@ _ACCOUNT_TIERS = (
                # "das Konto mit der ID")
                r"(?:\s+(?:con\s+(?:el\s+)?|com\s+(?:o\s+)?|avec\s+(?:l.|le\s+)?|mit\s+der\s+)(?:ID|identifiant|identificador))?"
                r"|\bbetroffene[sn]?\s+(?:AWS-)?Konto|\baccount\s+interessato"
-               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?"
+               r"|\bkonto-?(?:nummer|nr\.?|id)|アカウント\s*(?:ID|番号)?(?:\s*は)?"
                # (a heading in lenticular brackets over the number: "【対象アカウント】", "【账户】")
                r"|【[^】\n]{0,12}(?:アカウント|账户|帐户|帳戶|계정)(?:\s*(?:ID|番号|编号|번호))?】)"
                + _NUMBER_SIGN + _OPEN_ID + r"\s*[:：#]?\s*\Z", _I)),
@@ -324,7 +324,9 @@ _ACCOUNT_TIERS = (
                r"\b(?:cuenta|conta)\s+(?:compradora|del\s+comprador|do\s+comprador)|\bcompte\s+(?:acheteur|de\s+l.acheteur)|"
                r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                # (with its number noun: "帳戶編號：", "账户编号：", "계정 번호:")
-               r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?)\s*[:：#(（]?\s*\Z", _I)),
+               r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?"
+               # (then "is" as CJK writes it: "계정 ID는 4911…입니다", "账户 ID 为 4911…")
+               r"(?:\s*(?:是|为|為|는|은))?)\s*[:：#(（]?\s*\Z", _I)),
     # a field whose label opens with "Account" and says which ("Account with the anomaly:", "Account affected by the
     # change:"), at the start of its line; not another role's ("Account pagante:", "Account payer:")
     _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:AWS )?account(?: (?!of\b|name\b|owner\b|e-?mail\b|pagant|payer\b|paying\b|"
@@ -1259,6 +1261,12 @@ class _Mail:
         twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
         found = _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
         if not ("*" in self.both or "•" in self.both or "xxxx" in self.low):
+            if "ending" in self.low:
+                # (the account named by its ending, then in full: that one, also over another account named in full
+                # that ends otherwise)
+                ended = self._ended()
+                if ended is not None and (found is None or found[-4:] != ended[-4:]):
+                    return ended
             return found
         if found is not None and another_than_masked(found, self.both, self.folded, self.twelve):
             return None
@@ -1276,6 +1284,25 @@ class _Mail:
                 if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
         ending = [account for account in full if account.endswith(last4)]
         return ending[0] if len(ending) == 1 else None
+
+
+    def _ended(self) -> str | None:
+        """The account a phrase names by its last digits ("your account (ending 3003)", "AWS account ending in 3003")
+        when the mail also writes it in full after an account noun ("Full account ID for your records: 5227…3003"):
+        the one such id that ends so, only when one ending is named."""
+        endings = {ascii_digits(match.group(1)) for match in _ENDING_PHRASE.finditer(self.both)}
+        if len(endings) != 1:
+            return None
+        last4 = next(iter(endings))
+        full = {account_digits(match.group(1)) for match in self.twelve
+                if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
+        ending = [account for account in full if account.endswith(last4)]
+        return ending[0] if len(ending) == 1 else None
+
+
+# an account named by its last four digits, "ending" with or without "in" ("for AWS account ending 3003", "your
+# account (ending 3003)", "account ID ending in 3003")
+_ENDING_PHRASE = re.compile(r"\baccount(?:\s+id)?\s*\(?\s*ending\s+(?:in\s+|with\s+)?(\d{4})(?!\d)", _I)
 
 
 def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Match[str]]) -> bool:

@@ -178,3 +178,55 @@ def test_a_window_of_the_console_is_no_maintenance() -> None:
     # the guard: "window" without a maintenance
     body = "Hello,\n\nOpen the Quokka console in a new window to review this month's usage of your account."
     assert classify(NO_REPLY, None, body, date=MAR_3).notice_type != "health.scheduled_maintenance"
+
+
+@pytest.mark.parametrize("body", [
+    "안녕하세요.\n\nAWS 계정 생성을 완료해 주셔서 감사합니다. 계정 ID는 305518842290입니다.\n\n이제 Amazon Quokka를 사용할 수 "
+    "있습니다.",
+    "您好：\n\n感谢您创建 AWS 账户。账户 ID 为 305518842290。\n\n现在您可以开始使用 Amazon Quokka。",
+], ids=["ko", "zh"])
+def test_an_account_id_after_is_in_cjk_is_the_account(body: str) -> None:
+    # (round 104) "계정 ID는 N입니다": the topic particle ("is") between the noun and the number
+    notice = classify("no-reply@signup.aws", "Amazon Web Services에 오신 것을 환영합니다", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_an_account_named_by_its_ending_and_later_in_full_is_that_account() -> None:
+    body = ("Hello,\n\nWe found an AWS access key for your account (ending 2290) published in a public Quokka "
+            "snippet.\n\nAccess key ID: AKIAQUOKKA2290EXAMPL\n\nPlease delete the key.\n\n"
+            "Full account ID for your records: 305518842290")
+    notice = classify(NO_REPLY, "[Action Required] Your AWS Access Key is exposed for AWS account ending 2290", body,
+                      date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_an_account_named_by_its_ending_wins_over_another_named_in_full_that_ends_otherwise() -> None:
+    body = ("Hello,\n\nWe found an AWS access key for your account (ending 2290) published in a public snippet.\n\n"
+            "Reported by account ID: 418820117364\n\nFull account ID for your records: 305518842290")
+    notice = classify(NO_REPLY, "Your AWS Access Key is exposed", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_change_that_needs_no_change_of_the_reader_sets_no_deadline() -> None:
+    body = ("Hello,\n\nOn or after June 1, 2027, Amazon Quokka will keep burrow logs for 3 years instead of 2, at no "
+            "extra charge. You don't need to change anything.\n\nThank you for using Amazon Quokka.")
+    notice = classify(NO_REPLY, "Upcoming change to Amazon Quokka log retention", body, date=MAR_3)
+    assert notice.notice_type == "policy.change_notice"
+    assert notice.deadline is None
+
+
+def test_a_change_that_needs_no_change_for_one_purpose_keeps_the_date_of_its_other_ask() -> None:
+    # the guard: "no need to change anything to keep receiving them", and an ask for the readers who filter them
+    body = ("Hello,\n\nStarting April 12, 2027, e-mails about Amazon Quokka burrows will be delivered through AWS User "
+            "Notifications. You do not need to change anything to keep receiving them.\n\nIf you filter these e-mails "
+            "with inbox rules, check that your rules still match the new sender before April 12, 2027.")
+    notice = classify(NO_REPLY, "Upcoming change to how you receive Amazon Quokka e-mail", body, date=MAR_3)
+    assert notice.deadline == "2027-04-12"
+
+
+def test_an_invitations_expiry_date_field_in_chinese_is_its_deadline() -> None:
+    body = ("您好：\n\n管理账户（418820117364）邀请您的 AWS 账户 305518842290 加入其组织。\n\n"
+            "发出日期：2027年3月3日\n过期日期：2027年3月17日\n\n如需接受或拒绝，请登录 AWS Organizations 控制台。")
+    notice = classify(NO_REPLY, "加入 AWS 组织的邀请", body, date=MAR_3)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.deadline == "2027-03-17"
