@@ -1277,23 +1277,18 @@ class _Mail:
         noun precedes it ("the full ID of the affected account is 772276441940"): the one such id that ends with the
         masked digits, only when a single account is masked (a mail that masks two names neither)."""
         masked = _masked_accounts(self.both, self.folded)
-        if len(masked) != 1:
-            return None
-        last4 = next(iter(masked))
-        full = {account_digits(match.group(1)) for match in self.twelve
-                if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
-        ending = [account for account in full if account.endswith(last4)]
-        return ending[0] if len(ending) == 1 else None
-
+        return self._in_full(next(iter(masked))) if len(masked) == 1 else None
 
     def _ended(self) -> str | None:
-        """The account a phrase names by its last digits ("your account (ending 3003)", "AWS account ending in 3003")
-        when the mail also writes it in full after an account noun ("Full account ID for your records: 5227…3003"):
-        the one such id that ends so, only when one ending is named."""
-        endings = {ascii_digits(match.group(1)) for match in _ENDING_PHRASE.finditer(self.both)}
-        if len(endings) != 1:
-            return None
-        last4 = next(iter(endings))
+        """The account a phrase names by its last digits ("your account (ending 3003)", "AWS account ending in 3003";
+        not a bank's or a card's) when the mail also writes it in full after an account noun ("Full account ID for
+        your records: 5227…3003"), only when one ending is named."""
+        endings = {ascii_digits(match.group(1)) for match in _ENDING_PHRASE.finditer(self.both) if not any(
+            map(self.folded[max(0, match.start() - 16):match.start()].__contains__, _NOT_AWS_ACCOUNT))}
+        return self._in_full(next(iter(endings))) if len(endings) == 1 else None
+
+    def _in_full(self, last4: str) -> str | None:
+        """The one account id the text writes in full after an account noun that ends with ``last4``, or None."""
         full = {account_digits(match.group(1)) for match in self.twelve
                 if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
         ending = [account for account in full if account.endswith(last4)]

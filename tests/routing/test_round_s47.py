@@ -230,3 +230,10 @@ def test_an_invitations_expiry_date_field_in_chinese_is_its_deadline() -> None:
     notice = classify(NO_REPLY, "加入 AWS 组织的邀请", body, date=MAR_3)
     assert notice.notice_type == "verification.organizations_invite"
     assert notice.deadline == "2027-03-17"
+
+
+def test_a_bank_account_named_by_its_ending_names_no_aws_account() -> None:
+    # the guard: "bank account ending 0042" is the bank's, though an account id in full ends so too
+    body = ("Hello,\n\nWe charged your bank account ending 0042 for the Quokka invoice.\n\nAccount ID: 305518842290\n"
+            "Other account ID: 418820110042")
+    assert classify(NO_REPLY, "Payment received", body, date=MAR_3).aws_account_id == "305518842290"
