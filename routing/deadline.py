@@ -454,6 +454,27 @@ def _imposed_if(lowered: str, left: int, end: int, right: int) -> bool:
 _LAST_DAY_TO = re.compile(_LAST_DAY_TO_WORDS + r"\s*\Z")
 # (anywhere, then a date: worth_looking's test)
 _LAST_DAY_TO_DATE = re.compile(_LAST_DAY_TO_WORDS + r"\s*(?=\d|[a-z]{3})")
+# a date the mail marks as wrong right after it, or names as an earlier notice's in its field's label ("Earlier
+# notice : expires on 2027-06-15 (incorrect)", "Previous date: D", "D (incorrecta)"): the date a correction replaces
+_WRONG_AFTER = re.compile(r"[ \t]*[(（]\s*(?:incorrect|wrong|erroneous|superseded|outdated|no longer valid|"
+                          r"incorrect[oa]|err[oó]ne[oa]|errad[oa]|incorret[oa]|errat[oa]|sbagliat[oa]|falsch|"
+                          r"fehlerhaft|veraltet|誤り|誤|错误|錯誤|잘못됨|오류)\s*[)）]", re.I)
+_EARLIER_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:earlier|previous|old|original|former|incorrect) (?:notice|date|end date|"
+                            r"expiry|expiration)[ \t]*[:：][^\n]{0,30}\Z", re.I)
+_EARLIER_CUES = ("earlier", "previous", "old", "original", "former", "incorrect")
+
+
+def _marked_wrong(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is marked wrong right after it (:data:`_WRONG_AFTER`) or is an earlier
+    notice's field (:data:`_EARLIER_FIELD`)."""
+    after = text[end:end + 6]
+    if ("(" in after or "（" in after) and _WRONG_AFTER.match(text, end) is not None:
+        return True
+    # (searched in the text, not in a slice: "^" holds at the text's start only, not at a slice's)
+    return any(map(text[max(0, start - 60):start].__contains__, _EARLIER_CUES)) and _EARLIER_FIELD.search(
+        text, max(0, start - 60), start) is not None
+
+
 # the next sentence replaces the date of this one ("We have moved that date", "We have extended this deadline")
 _SUPERSEDED = re.compile(r"[\s.]*we(?: have|.ve)? (?:moved|changed|extended|postponed|pushed back|delayed|updated|"
                          r"rescheduled) (?:that|this) (?:date|deadline)\b")
@@ -2548,6 +2569,8 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         score = min(score, QUALIFY)  # (a window that opens: a deadline, no stronger than one: see _WINDOW_OPENS)
     if right < len(text) and _SUPERSEDED.match(text, right) is not None:
         score += _PAST  # "… by March 31, 2027. We have moved that date and now ask …": a date the mail replaces
+    elif _marked_wrong(text, start, end):
+        score += _PAST  # "Earlier notice : expires on 2027-06-15 (incorrect)": the date a correction replaces
     if foreign and _MOVED_AFTER.match(text, end, right) is not None:
         score += _PAST  # "anunciado para el sábado 3 de abril de 2027 se ha trasladado": the date the mail replaces
     if any(map(before.__contains__, _ORIGINAL_CUES)) and _ORIGINALLY.search(before) is not None:
@@ -3682,9 +3705,9 @@ def _source(text: str, lowered: str, start: int, end: int) -> str:
     changed its length), its blanks one space; from a word's start: a phrase cut 60 characters before its date
     ("…ment: USD 4.20/hour Start date: …") drops the cut word's rest and the punctuation after it."""
     source = text if len(text) == len(lowered) else lowered
-    if 0 < start < end and source[start - 1].isascii() and source[start - 1].isalnum():
+    if 0 < start < end and _spaced_letter(source[start - 1]):
         cut = start
-        while cut < end and source[cut].isascii() and source[cut].isalnum():
+        while cut < end and _spaced_letter(source[cut]):
             cut += 1
         while cut < end and source[cut] in _SOURCE_PUNCTUATION:
             cut += 1
@@ -3695,6 +3718,12 @@ def _source(text: str, lowered: str, start: int, end: int) -> str:
 
 # what a deadline's phrase does not start with, after a cut word (_source)
 _SOURCE_PUNCTUATION = frozenset(" \t\n\r:;,.)]}-–—/")
+
+
+def _spaced_letter(char: str) -> bool:
+    """Whether ``char`` is a letter or digit of a script that separates its words with spaces ("ç" of "confiança", a
+    Hangul syllable), not a kanji or kana, whose words run on: a cut there is no cut word (_source)."""
+    return char.isalnum() and (char < "\u3000" or "\uac00" <= char <= "\ud7a3")
 
 
 # a date written in Chinese numerals ("二〇二七年一月三十一日", "二零二七年十二月五日"): its year digit by

@@ -290,6 +290,12 @@ _ACCOUNT_TIERS = (
                       + _NUMBER_SIGN + _OPEN_ID + r"\s*[:#,(]?\s*\Z"
                       r"|\baccount\s+in\s+(?:[a-z]{2}(?:-gov)?-[a-z]+-\d|the\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}"
                       r"\s+\([\w. ]{2,30}\)\s+[Rr]egion)\s*\(\s*\Z", _I)),
+    # (and so in es, pt, fr, it, de, the Region after the account: "su cuenta de Amazon SES en la región UE
+    # (Fráncfort) (8016-2091-7102)", "su cuenta está en revisión en la región eu-central-1 (8016-…)", "votre compte …
+    # dans la région …")
+    _Gated(re.compile(r"\b(?:cuenta|conta|compte|account|Konto)\b[^()\n]{0,40}?"
+                      r"\b(?:regi[oó]n|regi[aã]o|r[eé]gion|regione|Region)\b[^()\n]{0,30}?(?:\([^()\n]{2,30}\)\s*)?\(\s*\Z",
+                      _I), ("regi", "rég")),
     # (the German genitive too: "des AWS-Kontos 6021 4478 9930")
     # (and the service named after the noun: "la cuenta de Amazon SES 6620…", "le compte AWS 6620…"; the
     # account-number field of a German invoice: "Kontonummer:", "Konto-Nr.:")

@@ -164,8 +164,9 @@ def test_a_deadlines_source_phrase_starts_at_a_word(body: str, source: str) -> N
 
 def test_a_maintenance_whose_window_moved_is_a_maintenance_without_a_subject() -> None:
     # (round 103) the window named alone ("New window: …") beside the maintenance and what it does (instances patched)
-    body = ("Greetings from Amazon Web Services,\n\nThis message updates our notice of March 1, 2027 about maintenance of "
-            "Amazon Quokka streaming hosts in the Europe (Paris) Region.\n\nThe window has moved. New window: Thursday "
+    body = ("Greetings from Amazon Web Services,\n\nThis message updates our notice of March 1, 2027 about "
+            "maintenance of Amazon Quokka streaming hosts in the Europe (Paris) Region.\n\nThe window has moved. New "
+            "window: Thursday "
             "2027-03-25, 01:00 to 05:00 UTC (previously 2027-03-18).\n\nAffected burrows in account 3055 1884 2290:\n"
             " - burrow-a\n\nQuokka drains sessions on each host before it is patched. You do not need to take any "
             "action.")
@@ -181,8 +182,8 @@ def test_a_window_of_the_console_is_no_maintenance() -> None:
 
 
 @pytest.mark.parametrize("body", [
-    "안녕하세요.\n\nAWS 계정 생성을 완료해 주셔서 감사합니다. 계정 ID는 305518842290입니다.\n\n이제 Amazon Quokka를 사용할 수 "
-    "있습니다.",
+    "안녕하세요.\n\nAWS 계정 생성을 완료해 주셔서 감사합니다. 계정 ID는 305518842290입니다.\n\n"
+    "이제 Amazon Quokka를 사용할 수 있습니다.",
     "您好：\n\n感谢您创建 AWS 账户。账户 ID 为 305518842290。\n\n现在您可以开始使用 Amazon Quokka。",
 ], ids=["ko", "zh"])
 def test_an_account_id_after_is_in_cjk_is_the_account(body: str) -> None:
@@ -237,3 +238,54 @@ def test_a_bank_account_named_by_its_ending_names_no_aws_account() -> None:
     body = ("Hello,\n\nWe charged your bank account ending 0042 for the Quokka invoice.\n\nAccount ID: 305518842290\n"
             "Other account ID: 418820110042")
     assert classify(NO_REPLY, "Payment received", body, date=MAR_3).aws_account_id == "305518842290"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("[Ação necessária] Atualize a autoridade certificadora dos clusters do Amazon Quokka [Conta da AWS: 305518842290]",
+     "Olá,\n\nA autoridade certificadora dos clusters do Amazon Quokka muda. Aplique o novo certificado até 23 de "
+     "agosto de 2027."),
+    ("[Ação necessária] Amazon Quokka [Conta da AWS: 305518842290]",
+     "Olá,\n\nO certificado da autoridade certificadora usado pelos clusters do Amazon Quokka será substituído. "
+     "Aplique o novo certificado até 23 de agosto de 2027."),
+], ids=["subject-imperative", "body-passive"])
+def test_a_planned_lifecycle_event_whose_ca_is_replaced_is_a_certificate_rotation(subject: str, body: str) -> None:
+    # (round 105) the certificate authority to update, in the imperative; or the certificate named first, replaced after
+    body += ("\n\nEvent ARN: arn:aws:health:sa-east-1::event/QUOKKA/AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT/"
+            "AWS_QUOKKA_PLANNED_LIFECYCLE_EVENT_5F0C1A2B3C4D5E6F7A8B")
+    notice = classify(HEALTH, subject, body, date=MAR_3)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert notice.deadline == "2027-08-23"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon SES: su cuenta está en revisión", "Hola:\n\nSu cuenta de Amazon SES en la región UE (Fráncfort) "
+     "(3055-1884-2290) se encuentra en revisión por su tasa de quejas."),
+    ("Amazon SES : votre compte est en cours d'examen", "Bonjour,\n\nVotre compte Amazon SES dans la région Europe "
+     "(Paris) (3055-1884-2290) est en cours d'examen."),
+], ids=["es", "fr"])
+def test_an_account_named_after_its_region_in_spanish_is_the_account(subject: str, body: str) -> None:
+    assert classify(NO_REPLY, subject, body, date=MAR_3).aws_account_id == "305518842290"
+
+
+@pytest.mark.parametrize("field", ["Earlier notice  : expires on 2027-06-15   (incorrect)",
+                                   "Previous date: 2027-06-15"])
+def test_a_date_a_correction_marks_wrong_is_no_deadline(field: str) -> None:
+    body = ("Hello,\n\nOur notice of March 1, 2027 gave the wrong end date for your Quokka Savings Plan.\n\n"
+            f"  {field}\n  Corrected       : expires on 2027-06-30\n\nQueue a new plan before the plan ends.")
+    notice = classify(NO_REPLY, "Correction: your Quokka Savings Plan expires on a different date", body, date=MAR_3)
+    assert notice.deadline == "2027-06-30"
+
+
+def test_a_date_followed_by_its_zone_in_parentheses_is_not_marked_wrong() -> None:
+    # the guard: "(UTC)" after a date is no mark of a wrong date
+    body = ("Hello,\n\nYour Quokka Savings Plan expires on 2027-06-15 (UTC). Queue a new plan before the plan ends.")
+    assert classify(NO_REPLY, "Your Quokka Savings Plan expires soon", body, date=MAR_3).deadline == "2027-06-15"
+
+
+def test_a_deadlines_source_phrase_starts_at_a_word_in_a_latin_script_with_accents() -> None:
+    # (cut 60 characters before the date, inside "confiança": from "dos" on, not from "ça")
+    body = ("Olá,\n\nAtualize o repositório de confiança dos seus clientes e aplique o novo certificado até 23 de "
+            "agosto de 2027.")
+    notice = classify(HEALTH, "[Ação necessária] Atualize a autoridade certificadora do Amazon Quokka", body,
+                      date=MAR_3)
+    assert notice.deadline_source == "dos seus clientes e aplique o novo certificado até 23 de agosto de 2027"
