@@ -289,3 +289,21 @@ def test_a_deadlines_source_phrase_starts_at_a_word_in_a_latin_script_with_accen
     notice = classify(HEALTH, "[Ação necessária] Atualize a autoridade certificadora do Amazon Quokka", body,
                       date=MAR_3)
     assert notice.deadline_source == "dos seus clientes e aplique o novo certificado até 23 de agosto de 2027"
+
+
+def test_a_german_maintenance_the_reader_may_start_by_a_date_has_that_deadline() -> None:
+    # (round 105) "Sie können das Update bis zum D selbst … anstoßen": the reader may apply it first, then AWS does
+    body = ("Guten Tag,\n\nAWS wird die Quokka-Broker im Konto 305518842290 mit Sicherheitskorrekturen "
+            "aktualisieren.\n\nSie können das Update bis zum 12.04.2027 selbst über die Quokka-Konsole anstoßen. "
+            "Danach aktualisiert AWS die übrigen Broker nacheinander.")
+    notice = classify(HEALTH, "Geplante Wartung für Amazon Quokka [AWS-Konto: 305518842290]", body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline == "2027-04-12"
+
+
+def test_a_german_maintenance_that_asks_nothing_has_no_deadline() -> None:
+    # the guard: what the reader can look at is no act
+    body = ("Guten Tag,\n\nAWS wartet am 12.04.2027 die Quokka-Broker im Konto 305518842290. Es ist keine Aktion "
+            "erforderlich. Sie können den Status in der Quokka-Konsole einsehen.")
+    notice = classify(HEALTH, "Geplante Wartung für Amazon Quokka [AWS-Konto: 305518842290]", body, date=MAR_3)
+    assert notice.deadline is None
