@@ -936,6 +936,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (714's 14/15, 717's 11/12), 30/30 ids but 712's 29/30): session 47's blind round 105, eight batches on round
     # 104's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(711, 719) for part in ("", "-heldout")]
+    # unseen719-726 (first runs 30/30 types but 723's, 724's and 726's 29/30, 720's 26/30, 109 labelled deadlines of
+    # which 108 found (726's 14/15), 30/30 ids but 720's and 724's 29/30): session 47's blind round 106, eight batches
+    # on round 105's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(719, 727) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1806,6 +1810,22 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen719-726: session 47's round 106, first runs on a933c935 (round 105's rules), at their first runs (an abuse
+    # reminder given a date, an end of support "starting Sep 1st" read as other Health mail, a French suspension warning
+    # read as a failed payment, a Marketplace renewal's account, a Portuguese reply on a case without a subject read as
+    # general mail, an exposed key's masked account; held-out: two dates given where none is labelled, a German closed
+    # account without a subject read as Support mail, an Italian case AWS opened read as a reply, a Korean suspended
+    # account without a subject read as a statement, an SES review given its end date)
+    floors["fixtures-unseen719"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen719-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen720"] = (18 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen720-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen722-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen723"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen724"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen724-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen725-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen726-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen718-heldout"] = (9 / 10, 1.0, 1.0)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
