@@ -327,7 +327,7 @@ _ACCOUNT_TIERS = (
                r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
                r"\baccount[ -](?:collegato|membro)|"
                # the buyer's account of a Marketplace product (es, pt, fr, it)
-               r"\b(?:cuenta|conta)\s+(?:compradora|del\s+comprador|do\s+comprador)|\bcompte\s+(?:acheteur|de\s+l.acheteur)|"
+               r"\b(?:cuenta|conta)(?:\s+(?:de\s+|da\s+)?AWS)?\s+(?:compradora|del\s+comprador|do\s+comprador)|\bcompte\s+(?:acheteur|de\s+l.acheteur)|"
                r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                # (with its number noun: "帳戶編號：", "账户编号：", "계정 번호:")
                r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?"
@@ -1319,7 +1319,8 @@ def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Matc
 # an account id written masked ("************6613", "****-****-6613", "xxxxxxxx6613"): a run of mask characters
 # before its last four digits, as an account field writes it (an account noun stands in the 40 characters before
 # it, so a card's "**** **** **** 4242" after "card" is none)
-_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])[*xX•]{4}(?:[- ]?[*xX•]{4}){1,2}[- ]?(\d{4})(?!\d)")
+# (one run of four too, its digits right after it: "su cuenta de AWS (****2377)", "[Cuenta de AWS ****2377]")
+_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])[*xX•]{4}(?:(?:[- ]?[*xX•]{4}){1,2}[- ]?|(?=\d))(\d{4})(?!\d)")
 _ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "conto", "アカウント", "계정", "账户",
                   "帐户", "帳戶", "账号", "帳號")
 _CARD_NOUNS = ("card", "karte", "tarjeta", "carte", "cartão", "cartao", "carta", "カード", "카드", "卡")

@@ -936,7 +936,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (714's 14/15, 717's 11/12), 30/30 ids but 712's 29/30): session 47's blind round 105, eight batches on round
     # 104's rules (its registration commit); main folders tuned on, all met since
     names += [f"fixtures-unseen{n}{part}" for n in range(711, 719) for part in ("", "-heldout")]
-    # unseen719-726 (first runs 30/30 types but 723's, 724's and 726's 29/30, 720's 26/30, 109 labelled deadlines of
+    # unseen719-726 (first runs 30/30 types but 723's, 724's and 726's 29/30, 720's 27/30, 109 labelled deadlines of
     # which 108 found (726's 14/15), 30/30 ids but 720's and 724's 29/30): session 47's blind round 106, eight batches
     # on round 105's rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(719, 727) for part in ("", "-heldout")]

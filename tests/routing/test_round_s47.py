@@ -307,3 +307,57 @@ def test_a_german_maintenance_that_asks_nothing_has_no_deadline() -> None:
             "erforderlich. Sie können den Status in der Quokka-Konsole einsehen.")
     notice = classify(HEALTH, "Geplante Wartung für Amazon Quokka [AWS-Konto: 305518842290]", body, date=MAR_3)
     assert notice.deadline is None
+
+
+def test_a_feature_that_will_no_longer_do_its_work_from_a_date_ends_its_support() -> None:
+    # (round 106) no "end of support" words: what the old feature stops doing, and a migration asked before then
+    body = ("Amazon Quokka Classic burrow filters will stop filtering traffic\n\nAccount 3055-1884-2290\n\n"
+            "Starting Sep 1st, 2027, burrow filters created with Amazon Quokka Classic will no longer evaluate "
+            "requests. Use the migration wizard to move the rules to Amazon Quokka before then.")
+    notice = classify(HEALTH, "[Action Required] Migrate Amazon Quokka Classic burrow filters", body, date=MAR_3)
+    assert notice.notice_type == "health.end_of_support"
+    assert notice.deadline == "2027-09-01"
+
+
+@pytest.mark.parametrize("subject", ["Avertissement : suspension prochaine de votre compte AWS",
+                                     "Aviso: suspensión inminente de su cuenta de AWS"])
+def test_an_unpaid_invoice_under_a_subject_that_names_the_suspension_to_come_is_a_warning(subject: str) -> None:
+    body = ("Bonjour,\n\nLa facture de décembre 2026 du compte AWS 305518842290 reste impayée.\n\n"
+            "À compter du jeudi 1er avril 2027, si le solde n'est pas réglé, le compte sera suspendu.")
+    notice = classify(NO_REPLY, subject, body, date=MAR_3)
+    assert notice.notice_type == "billing.suspension_warning"
+    assert notice.deadline == "2027-04-01"
+
+
+def test_an_unpaid_invoice_without_a_suspension_to_come_stays_a_failed_payment() -> None:
+    # the guard: the subject names no suspension
+    body = "Bonjour,\n\nLa facture de décembre 2026 du compte AWS 305518842290 reste impayée. Veuillez la régler."
+    assert classify(NO_REPLY, "Facture impayée", body, date=MAR_3).notice_type == "billing.payment_failed"
+
+
+def test_a_buyer_account_named_with_aws_between_is_the_account() -> None:
+    body = ("Olá,\n\nA sua assinatura do Quokka Connector no AWS Marketplace foi renovada.\n\n"
+            "Conta AWS compradora: 305518842290\nVendedor: Quokka Ltda.")
+    notice = classify("aws-marketplace-no-reply@amazon.com", "AWS Marketplace: assinatura renovada", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_reply_on_a_case_named_as_a_field_is_case_correspondence_without_a_subject() -> None:
+    body = ("Olá,\n\nHá uma nova mensagem no seu caso de suporte.\n\nID do caso: 17230044521\nConta: 305518842290\n\n"
+            "Para ver a resposta, acesse a Central de Suporte da AWS.")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_an_account_masked_by_four_stars_and_named_in_full_is_that_account() -> None:
+    body = ("Hola:\n\nHemos encontrado una clave de acceso de su cuenta de AWS (****2290) publicada en un repositorio "
+            "público de GitHub.\n\nID de cuenta completo: 305518842290\n\nHemos abierto el caso 179990212007.")
+    notice = classify(NO_REPLY, "Acción requerida: su clave de acceso de AWS está expuesta [Cuenta de AWS ****2290]",
+                      body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_card_masked_by_four_stars_names_no_account() -> None:
+    # the guard: the card's last digits, though an id named in full ends so
+    body = ("Hello,\n\nWe could not charge your card ****2290 for the Quokka invoice.\n\nAccount ID: 418820117364\n"
+            "Reference account: 305518842290")
+    assert classify(NO_REPLY, "Payment failed", body, date=MAR_3).aws_account_id == "418820117364"
