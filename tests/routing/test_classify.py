@@ -938,7 +938,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     names += [f"fixtures-unseen{n}{part}" for n in range(711, 719) for part in ("", "-heldout")]
     # unseen719-726 (first runs 30/30 types but 723's, 724's and 726's 29/30, 720's 27/30, 109 labelled deadlines of
     # which 108 found (726's 14/15), 30/30 ids but 720's and 724's 29/30): session 47's blind round 106, eight batches
-    # on round 105's rules (its registration commit)
+    # on round 105's rules (its registration commit); main folders tuned on, all met since but 719's abuse reminder
     names += [f"fixtures-unseen{n}{part}" for n in range(719, 727) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
@@ -1529,7 +1529,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen417-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen418-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen420-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen422-heldout"] = (1.0, 1.0, 9 / 10)
+    # (422-heldout's masked account read since session 47, a side effect, not tuned on: its floor removed)
     # unseen423-430: session 38's round 69, main folders tuned on (left: 428's maintenance window beside a no-action
     # sentence, the split convention; 430's Marketplace subscription confirmed today whose 12-month term does not
     # renew, its end labelled as no deadline where every earlier non-renewing term's end is one), held-out ones at
@@ -1631,7 +1631,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen504"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen507"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen510"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen504-heldout"] = (1.0, 1.0, 9 / 10)
+    # (504-heldout's masked account read since session 47, a side effect, not tuned on: its floor removed)
     floors["fixtures-unseen506-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen511-518: session 41's round 80, main folders tuned on (left: 512's Japanese Support case whose dated
     # auto-close is labelled with no deadline, where 24 labelled mails give such a dated auto-close its date; 518's
@@ -1810,23 +1810,19 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen719-726: session 47's round 106, first runs on a933c935 (round 105's rules), at their first runs (an abuse
-    # reminder given a date, an end of support "starting Sep 1st" read as other Health mail, a French suspension warning
-    # read as a failed payment, a Marketplace renewal's account, a Portuguese reply on a case without a subject read as
-    # general mail, an exposed key's masked account; held-out: two dates given where none is labelled, a German closed
-    # account without a subject read as Support mail, an Italian case AWS opened read as a reply, a Korean suspended
-    # account without a subject read as a statement, an SES review given its end date)
+    # unseen719-726: session 47's round 106, first runs on a933c935 (round 105's rules); main folders tuned on since
+    # but 719's abuse reminder given the date its reply is asked by (a label split, as 698's); held-out ones at their
+    # first runs (two dates given where none is labelled, a German closed account without a subject read as Support
+    # mail, an Italian case AWS opened read as a reply, a Korean suspended account without a subject read as a
+    # statement, an SES review given its end date)
     floors["fixtures-unseen719"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen719-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen720"] = (18 / 20, 1.0, 19 / 20)
     floors["fixtures-unseen720-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen722-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen723"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen724"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen724-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen725-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen726-heldout"] = (9 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen718-heldout"] = (9 / 10, 1.0, 1.0)
+    # (718-heldout's French suspension warning read since session 47's round 106, a side effect, not tuned on)
     # own25-heldout: a Marketplace private offer "valid for 30 days" keeps no deadline (no rule asks one of it)
     floors["fixtures-own25-heldout"] = (1.0, 9 / 10, 1.0)
     # (251-heldout's Service Terms update that says no action is required keeps no deadline since session 39's round
