@@ -940,6 +940,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # which 108 found (726's 14/15), 30/30 ids but 720's and 724's 29/30): session 47's blind round 106, eight batches
     # on round 105's rules (its registration commit); main folders tuned on, all met since but 719's abuse reminder
     names += [f"fixtures-unseen{n}{part}" for n in range(719, 727) for part in ("", "-heldout")]
+    # unseen727-734 (first runs 30/30 types but 727's, 729's, 730's and 732's 29/30 and 733's 28/30, 114 labelled
+    # deadlines of which 113 found (727's 15/16), 30/30 ids but 730's 29/30): session 47's blind round 107, eight
+    # batches on round 106's rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(727, 735) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1810,6 +1814,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen727-734: session 47's round 107, first runs on c7003b9f (round 106's rules), at their first runs
+    floors["fixtures-unseen727"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen727-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen728"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen729"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen730"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen731"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen732"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen733"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen733-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen719-726: session 47's round 106, first runs on a933c935 (round 105's rules); main folders tuned on since
     # but 719's abuse reminder given the date its reply is asked by (a label split, as 698's); held-out ones at their
     # first runs (two dates given where none is labelled, a German closed account without a subject read as Support
