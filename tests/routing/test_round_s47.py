@@ -361,3 +361,45 @@ def test_a_card_masked_by_four_stars_names_no_account() -> None:
     body = ("Hello,\n\nWe could not charge your card ****2290 for the Quokka invoice.\n\nAccount ID: 418820117364\n"
             "Reference account: 305518842290")
     assert classify(NO_REPLY, "Payment failed", body, date=MAR_3).aws_account_id == "418820117364"
+
+
+def test_an_old_version_upgraded_by_aws_after_a_date_without_a_subject_ends_its_support() -> None:
+    # (round 107) "Dopo tale data, AWS aggiornerà automaticamente i processi rimasti"
+    body = ("Gentile cliente,\n\nil tuo account AWS 305518842290 ha processi Amazon Quokka che usano ancora la "
+            "versione 2.0.\n\nTi consigliamo di aggiornare questi processi alla versione 4.0 entro il 15 giugno "
+            "2027. Dopo tale data, AWS aggiornerà automaticamente i processi rimasti.")
+    notice = classify("no-reply@user-notifications.email.aws.com", None, body, date=MAR_3)
+    assert notice.notice_type in ("health.end_of_support", "health.scheduled_maintenance")
+    assert notice.deadline == "2027-06-15"
+
+
+def test_an_italian_ses_account_aws_is_examining_is_a_sending_review() -> None:
+    body = ("Gentile cliente,\n\nstiamo esaminando l'invio di e-mail del tuo account AWS 305518842290 tramite Amazon "
+            "SES. Durante la revisione puoi continuare a inviare e-mail.")
+    notice = classify(NO_REPLY, "Amazon SES: revisione dell'account", body, date=MAR_3)
+    assert notice.notice_type == "ses.sending_review"
+
+
+@pytest.mark.parametrize("body", [
+    "Hola:\n\nHemos cerrado su cuenta de AWS 305518842290 a petición del usuario raíz.",
+    "Bonjour,\n\nNous avons fermé votre compte AWS 305518842290 à la demande de l'utilisateur root.",
+    "Hallo,\n\nWir haben Ihr AWS-Konto 305518842290 auf Wunsch des Root-Benutzers geschlossen.",
+], ids=["es", "fr", "de"])
+def test_an_account_aws_says_it_closed_is_closed_without_a_subject(body: str) -> None:
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "account.closed"
+
+
+def test_a_welcome_to_aws_in_traditional_chinese_without_a_subject_is_a_welcome() -> None:
+    body = "歡迎使用 Amazon Web Services！\n\n感謝您註冊。您的 AWS 帳戶（帳戶 ID：3055 1884 2290）已可使用。"
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert notice.notice_type == "onboarding.welcome"
+    assert notice.aws_account_id == "305518842290"
+
+
+@pytest.mark.parametrize("body", [
+    "歡迎使用 AWS Lambda！\n\n您可以開始建立函數。",
+    "안녕하세요,\n\nAWS 계정 305518842290에서 만든 Amazon Quokka 인스턴스를 사용할 준비가 되었습니다.",
+], ids=["zh-service", "ko-service"])
+def test_a_welcome_to_a_service_or_a_service_ready_is_no_account_welcome(body: str) -> None:
+    # the guard: a service, not the AWS account
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type != "onboarding.welcome"
