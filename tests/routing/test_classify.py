@@ -942,7 +942,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     names += [f"fixtures-unseen{n}{part}" for n in range(719, 727) for part in ("", "-heldout")]
     # unseen727-734 (first runs 30/30 types but 727's, 729's, 730's and 732's 29/30 and 733's 28/30, 114 labelled
     # deadlines of which 113 found (727's 15/16), 30/30 ids but 730's 29/30): session 47's blind round 107, eight
-    # batches on round 106's rules (its registration commit)
+    # batches on round 106's rules (its registration commit); main folders' types tuned on since, dates and an account
+    # left (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(727, 735) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
@@ -1814,15 +1815,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen727-734: session 47's round 107, first runs on c7003b9f (round 106's rules), at their first runs
+    # unseen727-734: session 47's round 107, first runs on c7003b9f (round 106's rules); main folders' types tuned on
+    # since; left: an ACM link's 72 hours, a maintenance that says "You do not have to do anything" and a Korean SES
+    # review given dates, a Marketplace renewal's next date, a Japanese invoice's paying account; held-out ones at
+    # their first runs (a charge's start date lost, a Chinese suspension warning read as a failed payment, an exposed
+    # key read as a suspicious activity)
     floors["fixtures-unseen727"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen727-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen728"] = (1.0, 18 / 20, 1.0)
-    floors["fixtures-unseen729"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen730"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen730"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen731"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen732"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen733"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen733-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen719-726: session 47's round 106, first runs on a933c935 (round 105's rules); main folders tuned on since
     # but 719's abuse reminder given the date its reply is asked by (a label split, as 698's); held-out ones at their
