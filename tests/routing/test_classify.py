@@ -945,6 +945,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # batches on round 106's rules (its registration commit); main folders' types tuned on since, dates and an account
     # left (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(727, 735) for part in ("", "-heldout")]
+    # unseen735-742 (first runs 30/30 types but 740's 29/30, 114 labelled deadlines of which 111 found (735's, 739's
+    # and 740's one each), 30/30 ids): session 47's blind round 108, eight batches on the session's final rules (its
+    # registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(735, 743) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1815,6 +1819,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen735-742: session 47's round 108, measured only, at its first runs (an OpenSearch update's start date lost,
+    # a CA rotation's date read from another date, an Organizations invitation read as other credential mail, its
+    # expiry lost)
+    floors["fixtures-unseen735"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen739"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen740"] = (19 / 20, 19 / 20, 1.0)
     # unseen727-734: session 47's round 107, first runs on c7003b9f (round 106's rules); main folders' types tuned on
     # since; left: an ACM link's 72 hours, a maintenance that says "You do not have to do anything" and a Korean SES
     # review given dates, a Marketplace renewal's next date, a Japanese invoice's paying account; held-out ones at
