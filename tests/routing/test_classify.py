@@ -949,6 +949,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # and 740's one each), 30/30 ids): session 47's blind round 108, eight batches on the session's final rules (its
     # registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(735, 743) for part in ("", "-heldout")]
+    # unseen743-750 (first runs 30/30 types but 744's, 745's, 746's, 748's and 750's 29/30 and 749's 27/30, 115
+    # labelled deadlines of which 113 found (743's and 746's one each), 30/30 ids but 743's 29/30): session 47's blind
+    # round 109, eight batches on the session's final rules (its registration commit), measured only, as round 108
+    names += [f"fixtures-unseen{n}{part}" for n in range(743, 751) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1819,6 +1823,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen743-750: session 47's round 109, measured only on the final rules, at its first runs (a maintenance moved
+    # earlier and a retirement moved, dated from their first dates; an invoice charged automatically read as other
+    # billing mail; an exposed secret key read as a suspicious activity; a Spanish closed account and a Korean welcome
+    # without a subject; a Chinese unpaid invoice's suspension warning read as the invoice; a reply forwarded without a
+    # subject left unknown (a forwarder no family places); held-out: a Savings Plan's account, a Spanish case opened, a
+    # Chinese root MFA deactivated read as a root review)
+    floors["fixtures-unseen743"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen743-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen744"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen745"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen746"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen746-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen748-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen749"] = (17 / 20, 1.0, 1.0)
+    floors["fixtures-unseen750"] = (19 / 20, 1.0, 1.0)
     # unseen735-742: session 47's round 108, measured only, at its first runs (an OpenSearch update's start date lost,
     # a CA rotation's date read from another date, an Organizations invitation read as other credential mail, its
     # expiry lost)
