@@ -592,12 +592,12 @@ _SHAPES = bytes.maketrans(bytes(range(128)), bytes(
     else ord("a") if re.fullmatch(r"\w", chr(code), re.ASCII) else ord(".") for code in range(128)))
 _TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
-# (the phrase in any case, its ending perhaps in parentheses: "Account ending in 5889:", "your account (ending in
-# 7074)")
+# (the phrase in any case, its ending perhaps in parentheses, "in" perhaps left out: "Account ending in 5889:", "your
+# account (ending in 7074)", "for AWS account ending 3003")
 _MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
-                     r"(?i:account (?:id )?\(?ending (?:in|with) ))(\d{4})(?!\d)")
+                     r"(?i:account (?:id )?\(?ending (?:(?:in|with) )?))(\d{4})(?!\d)")
 # where _MASKED may start
-_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending (?:in|with) )")
+_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending (?:(?:in|with) )?)")
 #: a literal in every phrase match of _MASKED, lower-cased (the gates of its scans)
 _MASKED_PHRASES = ("account ending ", "account id ending ", "account (ending ", "account id (ending ")
 
@@ -1267,12 +1267,6 @@ class _Mail:
         twelve = [(m.start() - shift, m.end() - shift, m.group(1)) for m in self.twelve if m.start() >= shift]
         found = _account_id(self.subject, self.text, self.hdr, twelve, self.folded)
         if not ("*" in self.both or "•" in self.both or "xxxx" in self.low):
-            if "ending" in self.low:
-                # (the account named by its ending, then in full: that one, also over another account named in full
-                # that ends otherwise)
-                ended = self._ended()
-                if ended is not None and (found is None or found[-4:] != ended[-4:]):
-                    return ended
             return found
         if found is not None and another_than_masked(found, self.both, self.folded, self.twelve):
             return None
@@ -1283,27 +1277,13 @@ class _Mail:
         noun precedes it ("the full ID of the affected account is 772276441940"): the one such id that ends with the
         masked digits, only when a single account is masked (a mail that masks two names neither)."""
         masked = _masked_accounts(self.both, self.folded)
-        return self._in_full(next(iter(masked))) if len(masked) == 1 else None
-
-    def _ended(self) -> str | None:
-        """The account a phrase names by its last digits ("your account (ending 3003)", "AWS account ending in 3003";
-        not a bank's or a card's) when the mail also writes it in full after an account noun ("Full account ID for
-        your records: 5227…3003"), only when one ending is named."""
-        endings = {ascii_digits(match.group(1)) for match in _ENDING_PHRASE.finditer(self.both) if not any(
-            map(self.folded[max(0, match.start() - 16):match.start()].__contains__, _NOT_AWS_ACCOUNT))}
-        return self._in_full(next(iter(endings))) if len(endings) == 1 else None
-
-    def _in_full(self, last4: str) -> str | None:
-        """The one account id the text writes in full after an account noun that ends with ``last4``, or None."""
+        if len(masked) != 1:
+            return None
+        last4 = next(iter(masked))
         full = {account_digits(match.group(1)) for match in self.twelve
                 if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
         ending = [account for account in full if account.endswith(last4)]
         return ending[0] if len(ending) == 1 else None
-
-
-# an account named by its last four digits, "ending" with or without "in" ("for AWS account ending 3003", "your
-# account (ending 3003)", "account ID ending in 3003")
-_ENDING_PHRASE = re.compile(r"\baccount(?:\s+id)?\s*\(?\s*ending\s+(?:in\s+|with\s+)?(\d{4})(?!\d)", _I)
 
 
 def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Match[str]]) -> bool:
