@@ -953,6 +953,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # labelled deadlines of which 113 found (743's and 746's one each), 30/30 ids but 743's 29/30): session 47's blind
     # round 109, eight batches on the session's final rules (its registration commit), measured only, as round 108
     names += [f"fixtures-unseen{n}{part}" for n in range(743, 751) for part in ("", "-heldout")]
+    # unseen751-758 (first runs 30/30 types but 751's, 752's, 753's and 758's 29/30, 113 labelled deadlines of which
+    # 108 found (751's, 752's, 758's two and 752h's one), 30/30 ids but 756's 29/30): session 48's blind round 110,
+    # eight batches on session 47's final rules (its registration commit); main folders tuned on since (below)
+    names += [f"fixtures-unseen{n}{part}" for n in range(751, 759) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1823,6 +1827,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen751-758: session 48's round 110, first runs on 5ceb32a3 (session 47's final rules); held-out ones at their
+    # first runs (an Italian SES domain verified read as general mail, an Organizations handshake's expiry a day late,
+    # an exposed key given a date where none is labelled)
+    floors["fixtures-unseen751"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen751-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen752"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen752-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen753"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen755-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen756"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen758"] = (19 / 20, 18 / 20, 1.0)
     # unseen743-750: session 47's round 109, measured only on the final rules, at its first runs (a maintenance moved
     # earlier and a retirement moved, dated from their first dates; an invoice charged automatically read as other
     # billing mail; an exposed secret key read as a suspicious activity; a Spanish closed account and a Korean welcome
