@@ -56,6 +56,8 @@ _SHARE = re.compile(r"\d\s*[%％]|[%％]\s*\d")
 #: fecha", "vor diesem Datum", "该日期之前"): a branch of BY_THEN
 BEFORE_THAT_DATE = re.compile(r"\bbefore (?:then|that date|this date|that day|this day|that time|this time|it ends|"
                               r"the end)\b|"
+                              # (or no later than it: "move your brokers to 5.19 no later than that day")
+                              r"\bno later than (?:then|that date|this date|that day|this day|that time)\b|"
                               # (also "ahead of that date", "prior to that date", "in advance of that date")
                               r"\b(?:ahead of|prior to|in advance of) "
                               r"(?:then|that date|this date|that day|that time)\b|"
@@ -107,8 +109,11 @@ _BY_THAT_DATE = (r"\bby (?:then|that date|this date|that day|that time)\b|"
 #: the date named before, by reference ("by then", "before that time", "bis dahin", "それまでに"): the by-forms of
 #: :data:`BY_THEN` without the due, effective or scheduled date it also reads, and the English before-forms
 THEN_ANAPHOR = re.compile(_BY_THAT_DATE + r"|\bbefore (?:then|that date|this date|that day|this day|that time|"
-                          r"this time)\b|\b(?:ahead of|prior to|in advance of) (?:then|that date|this date|that day|"
-                          r"that time)\b|"
+                          r"this time)\b|"
+                          # (or "no later than that day": "Please move these brokers to 5.19 or later no later than
+                          # that day")
+                          r"\bno later than (?:then|that date|this date|that day|this day|that time)\b|"
+                          r"\b(?:ahead of|prior to|in advance of) (?:then|that date|this date|that day|that time)\b|"
                           # (and the localized "before that date": "vor diesem Datum", "avant cette date", "antes de
                           # esa fecha", "antes dessa data", "prima di tale data", "その日までに", "在此日期之前",
                           # "이 날짜 전에")
@@ -127,7 +132,8 @@ BY_THEN_CUES = ("by then", "by that", "by this", "bis dahin", "bis zu diesem", "
                 "entro questa", "それまでに", "在此之前", "届时", "그때까지", "그 전에", "due date",
                 "payment deadline", "the scheduled", "fälligkeitsdatum", "échéance", "vencimiento", "vencimento",
                 "scadenza", "期日まで", "期限まで", "款期限", "款截止", "납부 기한", "before then", "before that",
-                "before this", "before it ends", "before the end", "of that da", "of this da", "of then", "of that ti",
+                "before this", "before it ends", "before the end", "no later than th", "of that da", "of this da",
+                "of then", "of that ti",
                 "to that da", "to this da", "to then", "to that ti", "vor diesem", "vor dem datum", "vor dem tag",
                 "avant cette", "avant ce jour", "avant la fin", "dessa data", "desta data", "s da data", "di tale",
                 "di questa", "di quella", "の日まで", "の日付まで", "该日期", "此日期", "个日期", "这一天",

@@ -464,11 +464,52 @@ _EARLIER_FIELD = re.compile(r"(?:^|\n)[ \t]*(?:earlier|previous|old|original|for
 _EARLIER_CUES = ("earlier", "previous", "old", "original", "former", "incorrect")
 
 
+# a line that opens the earlier notice the mail quotes below it ("-----Original notice (December 22, 2026)-----",
+# "--- Previous notification ---"): its dates are the replaced notice's where the mail above says it changes that
+# notice (:data:`_QUOTE_REPLACED`: "This notice changes the one we sent you on D0. The retirement … moves from D1 to a
+# later date"); a reminder that quotes it ("This is a reminder of the notice below") keeps them
+# (in the 9 languages: "----- 先前的通知 (2026年12月10日) -----", "--- Aviso anterior ---", "--- Vorherige
+# Mitteilung ---")
+_EARLIER_QUOTE = re.compile(r"(?:\A|\n)[ \t]*[-=_*]{3,}[ \t]*(?:(?:original|earlier|previous|prior|former) "
+                            r"(?:notice|notification|announcement)\b|"
+                            r"(?:aviso|notificaci[oó]n|comunicaci[oó]n) (?:anterior|original)|"
+                            r"(?:aviso|notifica[cç][aã]o|comunica[cç][aã]o) (?:anterior|original)|"
+                            r"(?:avis|message) (?:pr[eé]c[eé]dent|initial|original)|"
+                            r"notification (?:pr[eé]c[eé]dente|initiale|originale)|"
+                            r"(?:avviso|notifica|comunicazione) (?:precedente|originale)|"
+                            r"(?:vorherige|frühere|ursprüngliche) (?:benachrichtigung|mitteilung)|"
+                            r"(?:先前|之前|以前|原)(?:的)?通知|前回の(?:通知|お知らせ|ご案内)|以前の(?:通知|お知らせ)|"
+                            r"이전 (?:공지|알림|안내|통지))[^\n]{0,40}?[-=_*]{3,}[ \t]*(?=\n)")
+_QUOTE_REPLACED = re.compile(r"\b(?:chang(?:es|ed)|mov(?:es|ed)|postpon(?:es|ed)|reschedul(?:es|ed)|replac(?:es|ed)|"
+                             r"supersed(?:es|ed)|correct(?:s|ed)|updates|"
+                             r"new (?:date|retirement|deadline|window|schedule))\b|"
+                             # (es, pt, fr, it, de: "se ha pospuesto", "foi adiada", "a été reportée", "è stata
+                             # rinviata", "wurde verschoben", "ersetzt die Mitteilung")
+                             r"\b(?:pospuest|aplazad|actualiza|cambiad|reprogramad|adiad|alterad|atualiza|report[eé]|"
+                             r"modifi[eé]|remplace|rinviat|posticipat|aggiorna|modificat|verschoben|geändert|ersetzt|"
+                             r"aktualisiert)|"
+                             r"延後|延后|延期|推迟|推遲|变更|變更|更改|改为|改為|更新|変更|변경|연기|업데이트")
+
+
+@lru_cache(maxsize=4)
+def _earlier_quote_at(text: str) -> int:
+    """Where the earlier notice ``text`` quotes (:data:`_EARLIER_QUOTE`) starts, or ``len(text)``: one search per text,
+    not one per date."""
+    if "---" not in text and "===" not in text and "___" not in text and "***" not in text:
+        return len(text)
+    found = _EARLIER_QUOTE.search(text)
+    if found is None or _QUOTE_REPLACED.search(text, 0, found.start()) is None:
+        return len(text)
+    return found.start()
+
+
 def _marked_wrong(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` is marked wrong right after it (:data:`_WRONG_AFTER`) or is an earlier
-    notice's field (:data:`_EARLIER_FIELD`)."""
+    """Whether the date at ``text[start:end]`` is marked wrong right after it (:data:`_WRONG_AFTER`), is an earlier
+    notice's field (:data:`_EARLIER_FIELD`) or stands in the earlier notice the mail quotes (:data:`_EARLIER_QUOTE`)."""
     after = text[end:end + 6]
     if ("(" in after or "（" in after) and _WRONG_AFTER.match(text, end) is not None:
+        return True
+    if start > _earlier_quote_at(text):
         return True
     # (searched in the text, not in a slice: "^" holds at the text's start only, not at a slice's)
     return any(map(text[max(0, start - 60):start].__contains__, _EARLIER_CUES)) and _EARLIER_FIELD.search(
@@ -495,8 +536,16 @@ _MOVED_AFTER = re.compile(r"[^.。\n]{0,60}?(?:\bse ha (?:trasladado|reprogramad
 # "initially" only with its participle: "will initially be available from D" is a first date, not a replaced one)
 _ORIGINAL_CUES = ("originally", "initially", "initialement", "inicialmente", "inizialmente", "originariamente",
                   "originalmente", "ursprünglich", "当初", "原定", "原订", "原先", "原本", "原计划", "原計劃", "당초",
-                  "원래")
-_ORIGINALLY = re.compile(r"(?:\boriginally|\binitially (?:scheduled|planned|announced|set|expected|due)|"
+                  "원래", "通知中", "通知では", "お知らせでは", "공지에서", "알림에서", "안내에서", "notice,",
+                  "notice we")
+_ORIGINALLY = re.compile(r"(?:\b(?:in|per) (?:the|our) (?:earlier|previous|original|prior) (?:notice|notification)"
+                         r"(?:,| we sent)(?:[^.;!?\n]|\.(?=\S)){0,80}\Z|"
+                         # (what the earlier notice said: "先前通知中，… 外掛程式 1.x 的支援結束日期為 D",
+                         # "前回の通知では …", "이전 공지에서는 …"; a version's dot between)
+                         r"(?:先前|之前|以前|原)(?:的)?通知中(?:[^.;!?。\n]|\.(?=\S)){0,80}\Z|"
+                         r"(?:前回|以前)の(?:通知|お知らせ)では[^。\n]{0,80}\Z|"
+                         r"이전 (?:공지|알림|안내)에서(?:는)?(?:[^.\n]|\.(?=\S)){0,80}\Z|"
+                         r"\boriginally|\binitially (?:scheduled|planned|announced|set|expected|due)|"
                          r"\b(?:initialement|inicialmente|inizialmente|originariamente|originalmente|ursprünglich)|"
                          r"当初|原定|原订|原先|原本|原计划|原計劃|당초|원래)[^.;!?。\n]{0,30}\Z")
 # a date the mail says a thing will not happen on ("the replacement will not take place on D as announced", "n'aura pas
@@ -518,7 +567,9 @@ _MOVED_FROM = re.compile(r"\b(?:mov(?:es|ed|ing)|chang(?:es|ed|ing)|extend(?:s|e
                          r"deferr(?:ed|ing)|defers)\b[^.;\n]{0,120}?\bfrom\s+(?:[a-z]+day,?\s+)?\Z")
 _MOVED_TO = re.compile(r",?\s+to\s+(?:[a-z]+day,?\s+)?"
                        r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-                       r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}\b)")
+                       r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}\b"
+                       # (or to a date named later: "moves from January 14, 2027 to a later date")
+                       r"|(?:a|an|the) (?:later|new|different|earlier|revised) (?:date|day)\b)")
 # a plan, said in the present progressive ("we are retiring it on D"): what "will" happen on that date
 _PLANNED = re.compile(r" we are (?:\w+ing)\b")
 # an act asked before the change the mail announces takes effect ("please update them before the change takes effect",
@@ -966,6 +1017,8 @@ _CJK_END_CUES = ("到", "结束", "結束", "終了", "终止", "过期", "失�
 _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for p, w in (
     (r"end(?:s|ing)?(?:[- ]of)?(?:[- ]standard)?[- ]support|support (?:for .{0,60})?(?:will )?end|"
      r"no longer (?:be )?supported|end[- ]of[- ]life|end[- ]of[- ]service|deprecat|discontinu|"
+     # (a version that "leaves support" or goes "out of support" then)
+     r"\bleaves (?:standard )?support\b|\b(?:goes|falls) out of (?:standard )?support\b|"
      r"サポート(?:を)?終了|サポートが終了|"
      # (German: "das Ende der Standardunterstützung", "Ende des Supports")
      r"ende (?:der|des) (?:standard-?)?(?:unterstützung|supports?)\b|standardunterstützung|"
@@ -1003,8 +1056,13 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # (what AWS moves for the reader, and what then fails: "we will move every distribution that still uses
      # TLSv1_2016 to TLSv1.2_2021. From then on, viewers … will fail to connect")
      r"\bwe will (?:move|switch|convert) (?:every|all|each|your|the remaining)\b|\bfail(?:s)? to connect\b|"
+     # (AWS named: "Starting D, AWS will move the search collections of account N … to the new engine version")
+     r"\baws will (?:move|switch|convert|migrate) (?:every|all|each|your|the)\b|"
      # (or moves from then, in its own name: "AWS Glue will begin moving jobs that still run on version 2.0 to 4.0")
      r"\bwill (?:begin|start) (?:moving|migrating|converting|switching|transitioning)\b|"
+     # (or installs an update on what has not taken it: "Starting D, OpenSearch Service will install service software
+     # R2027… on domains that have not yet taken it")
+     r"\bwill (?:automatically )?(?:install|apply|deploy)\b[^.\n]{0,60}?\b(?:update|software|patch|version)|"
      r"メンテナンス|期限|終了|(?<!er)wartung|mantenimiento|maintenance", 2),
     # a removal on a date: "CloudFront will remove the TLSv1_2016 security policy on October 31, 2026"
     # (weight 2 as the words above, not added to theirs: see _context_score)
@@ -1296,6 +1354,13 @@ _MESSAGE_OF_FOREIGN = re.compile(r"(?:\b(?:nachricht|e-mail|mitteilung|benachric
 # a Chinese past right before a date: 已 with its "on" ("已于 2026年3月1日停用": was deactivated on)
 # or when it was sent ("此邀请发送于 2027年1月19日": this invitation was sent on)
 _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:于|於|在)\s*\Z")
+# ... or right after it: a verb with 了 ("於 2027年5月5日 更新了網域的註冊聯絡人資訊": updated on D; not
+# "之前完成了", not "除了"), or what was sent then ("我們於 2026年12月10日 寄給 AWS 帳戶 … 的通知": the notice sent
+# on D)
+_PAST_ZH_AFTER = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:(?!之前|以前|前|起|之后|之後|后|後|除)[\u4e00-\u9fff]{1,4}"
+                            # (not the Japanese 終了, 完了: "提供終了日時", an end)
+                            r"(?<![終终完])了|"
+                            r"(?:寄给|寄給|发给|發給|发送给|發送給)[^\n。]{0,40}?的(?:通知|邮件|郵件|讯息|訊息|信))")
 # (a number written out: one to fifteen, and the periods AWS counts in, twenty to ninety; longest first, so that
 # "fourteen" is not read as "four")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -2712,6 +2777,7 @@ def _foreign_fact(text: str, before: str, end: int) -> bool:
     return bool(_PAST_FOREIGN.search(before) or _PAST_ACTIVE_FOREIGN.search(before)
                 or _PLUPERFECT_FOREIGN.search(before) or _MESSAGE_OF_FOREIGN.search(before)
                 or _PAST_JA.match(text, end) or _PAST_ZH.search(before) or _PAST_AFTER_FOREIGN.match(text, end)
+                or _PAST_ZH_AFTER.match(text, end)
                 or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 
@@ -3652,7 +3718,7 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
             # the act-by date, unless a better-scored date comes before it (an impact the action cannot avoid:
             # "Following the end of standard support on D1, clusters are billed … Upgrade on or before D2")
             if not any(other.score > act.score and other.when < act.when and kept(other) for other in ranked):
-                return act
+                return _required_after(lowered, act, ranked) or act
             break
     expected = START in expected_roles(notice_type)
     for wanted in (c for c in ranked if expected and c.at >= 0 and starts_at(lowered, c.at, c.end) and kept(c)):
@@ -3661,6 +3727,30 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
             return wanted
         break
     return next((candidate for candidate in ranked if kept(candidate)), ranked[0])
+
+
+# what the mail only recommends before a date ("We recommend that you finish testing before D1", "我們建議您在 D1 前
+# 完成測試", "Wir empfehlen, … bis D1"), and what it requires ("you must update them before D2", "並務必於 D2 之前",
+# "必须在 D2 之前", "반드시 D2까지"): the required act's date is the deadline
+_RECOMMEND_CUES = ("recommend", "建議", "建议", "推荐", "推薦", "empfehl", "recomend", "recommand", "raccomand",
+                   "consigli", "권장", "권고")
+_REQUIRED = re.compile(r"\b(?:must|are required to|is required|need to)\b|務必|务必|必須|必须|必ず|반드시|"
+                       r"\bm[üu]ssen\b|\bdeben?\b|\bdevem?\b|\bdevez\b|\bdoivent\b|\bdovete\b|\bdevono\b")
+
+
+def _required_after(lowered: str, act: _Candidate, ranked: Sequence[_Candidate]) -> _Candidate | None:
+    """A later date of ``act``'s sentence that the mail requires an act by, where ``act``'s own is only recommended
+    (:data:`_RECOMMEND_CUES`, :data:`_REQUIRED`): "We recommend that you finish testing before D1, and you must update
+    the instances before D2" is due on D2."""
+    left, right = _sentence(lowered, act.at, act.end)
+    own = lowered[left:act.at]
+    if not any(map(own.__contains__, _RECOMMEND_CUES)) or _REQUIRED.search(own) is not None:
+        return None
+    for other in ranked:
+        if act.end < other.at < right and other.when > act.when \
+                and _REQUIRED.search(lowered, act.end, other.at) is not None and _role_of(lowered, other) == ACT_BY:
+            return other
+    return None
 
 
 def _asked_by_then(lowered: str, candidate: _Candidate) -> bool:

@@ -445,6 +445,12 @@ _OWN_MANAGEMENT = re.compile(
     r"|\bKonto des Monitor-?(?:Eigentümers|Besitzers)\s*[:：#(（]?\s*\Z"
     r"|(?:モニター所有者|监控器所有者|監控器擁有者|모니터 소유자)\s*(?:アカウント|账户|帳戶|계정)"
     r"\s*(?:ID)?\s*[:：#(（]?\s*\Z"
+    # (so is a budget's owner, its role perhaps in parentheses: "Budget owner account (management account): 5803…",
+    # "예산 소유 계정 (관리 계정) 5803…", "予算所有者アカウント", "预算所有者账户")
+    r"|\bbudget(?:'s)?[ -]owner(?:'s)?(?:\s+(?:AWS\s+)?account)?(?:\s*[(（][^)）\n]{0,30}[)）])?(?:\s+ID)?"
+    r"\s*[:：#(（]?\s*\Z"
+    r"|(?:예산 소유(?:자)?|予算(?:の)?所有者|预算所有者|預算擁有者|预算拥有者)\s*(?:계정|アカウント|账户|帳戶)"
+    r"(?:\s*[(（][^)）\n]{0,30}[)）])?\s*(?:ID)?\s*[:：#(（]?\s*\Z"
     # the management account whose e-mail address the mail asks to verify ("the e-mail address of its management account
     # (7744…) must be verified"): the mail goes to that address
     r"|\b(?:e-?mail )?address of (?:its|the|your) (?:organi[sz]ation.s )?management account\s*[:：#(（]?\s*\Z"
@@ -462,7 +468,8 @@ _OWN_MANAGEMENT = re.compile(
     r"\s*[:：#]?\s*\Z", _I)
 _OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management", "gestion", "gestão", "gestao", "gerenciamento", "administraci",
                                 "verwaltung", "管理", "관리", "recipient", "destinat", "empfänger", "受信者", "收件",
-                                "수신자", "monitor", "moniteur", "モニター", "监控器", "監控器", "모니터"), reach=80)
+                                "수신자", "monitor", "moniteur", "モニター", "监控器", "監控器", "모니터", "budget",
+                                "예산", "予算", "预算", "預算"), reach=80)
 # the management account of the organization the reader created, right before its id ("You created an organization
 # whose management account is 2293…", "Vous avez créé une organisation AWS dont le compte de gestion est …", "Sie haben
 # eine Organisation erstellt, deren Verwaltungskonto …", "お客様が作成した組織の管理アカウントは …",

@@ -1471,7 +1471,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen344"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen343-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen345-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen347-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen347-heldout"] = (9 / 10, 1.0, 1.0)  # (its Portuguese statement read since session 48)
     floors["fixtures-unseen348-heldout"] = (8 / 10, 1.0, 1.0)
     floors["fixtures-unseen349-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen350-heldout"] = (9 / 10, 9 / 10, 1.0)
@@ -1721,7 +1721,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen607"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen607-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen608-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen611-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen611-heldout"] = (1.0, 1.0, 9 / 10)  # (its suspension warning read since session 48)
     # unseen615-622: session 45's round 93 (left in main folders: 615's past-due mail that threatens suspension,
     # labelled a suspension warning, read as a failed payment by its "past due" subject, as 74 of the 75 labelled
     # mails of that shape accept; 616's Italian ACM approval link valid "entro il D", labelled with no deadline, as
@@ -1734,7 +1734,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen616"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen620-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen621-heldout"] = (1.0, 1.0, 9 / 10)
-    floors["fixtures-unseen622-heldout"] = (9 / 10, 1.0, 1.0)
+    # (622h's invoice paid by card is read since session 48: no floor)
     # unseen623-630: session 45's round 94 (left in a main folder: 627's Chinese Savings Plan that "your management
     # account" bought for a member account, labelled with the member, read as the management account the mail calls
     # the reader's); held-out ones at their first runs (an ACM approval link given its date, a Korean end of an
@@ -1822,43 +1822,29 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen703-710: session 47's round 104, first runs on 7d154036 (round 103's rules); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a runtime's retirement read from another date, an invoice
     # paid automatically read as other billing mail)
-    floors["fixtures-unseen710-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen710-heldout"] = (1.0, 9 / 10, 1.0)  # (its invoice read since session 48)
     # unseen711-718: session 47's round 105, first runs on 43f7cb2a (round 104's rules); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen751-758: session 48's round 110, first runs on 5ceb32a3 (session 47's final rules); held-out ones at their
-    # first runs (an Italian SES domain verified read as general mail, an Organizations handshake's expiry a day late,
-    # an exposed key given a date where none is labelled)
-    floors["fixtures-unseen751"] = (19 / 20, 19 / 20, 1.0)
+    # unseen751-758: session 48's round 110, first runs on 5ceb32a3 (session 47's final rules); main folders tuned on
+    # since (left: 752's Chinese root MFA requirement read as a policy change, a label split: most such labels accept
+    # both); held-out ones at their first runs (an Italian SES domain verified read as general mail, an Organizations
+    # handshake's expiry a day late, an exposed key given a date where none is labelled)
     floors["fixtures-unseen751-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen752"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen752"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen752-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen753"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen755-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen756"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen758"] = (19 / 20, 18 / 20, 1.0)
-    # unseen743-750: session 47's round 109, measured only on the final rules, at its first runs (a maintenance moved
-    # earlier and a retirement moved, dated from their first dates; an invoice charged automatically read as other
-    # billing mail; an exposed secret key read as a suspicious activity; a Spanish closed account and a Korean welcome
-    # without a subject; a Chinese unpaid invoice's suspension warning read as the invoice; a reply forwarded without a
-    # subject left unknown (a forwarder no family places); held-out: a Savings Plan's account, a Spanish case opened, a
-    # Chinese root MFA deactivated read as a root review)
+    # unseen743-750: session 47's round 109, measured only on the final rules; main folders tuned on in session 48
+    # (left: 743's maintenance moved earlier, dated from the date a self-applied update can be scheduled from);
+    # held-out ones at their first runs (a Savings Plan's account, a Spanish case opened, a Chinese root MFA deactivated
+    # read as a root review)
     floors["fixtures-unseen743"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen743-heldout"] = (1.0, 1.0, 9 / 10)
-    floors["fixtures-unseen744"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen745"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen746"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen746-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen748-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen749"] = (17 / 20, 1.0, 1.0)
-    floors["fixtures-unseen750"] = (19 / 20, 1.0, 1.0)
-    # unseen735-742: session 47's round 108, measured only, at its first runs (an OpenSearch update's start date lost,
-    # a CA rotation's date read from another date, an Organizations invitation read as other credential mail, its
-    # expiry lost)
-    floors["fixtures-unseen735"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen739"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen740"] = (19 / 20, 19 / 20, 1.0)
+    # unseen735-742: session 47's round 108, measured only; its main folders' three misses tuned on in session 48
+    # (nothing left)
     # unseen727-734: session 47's round 107, first runs on c7003b9f (round 106's rules); main folders' types tuned on
     # since; left: an ACM link's 72 hours, a maintenance that says "You do not have to do anything" and a Korean SES
     # review given dates, a Marketplace renewal's next date, a Japanese invoice's paying account; held-out ones at
