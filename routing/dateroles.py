@@ -8,9 +8,9 @@ support (:data:`EXTENDED_END`), a window's end (:data:`WINDOW_END`), a date the 
 (:data:`ACT_BY`), when what the mail announces starts (:data:`START`) or is complete (:data:`COMPLETION`), when an
 offer ends (:data:`OFFER_END`), or none of these (:data:`OTHER`). And the expectation of each notice type: which
 roles are no deadline for it beside another date (a maintenance wants its window's start, not its end; a certificate
-rotation not when AWS completes it), which it expects first (a rotation's start) and which are none even alone (a
-usage alert's offer end, unless the mail asks an act). ``routing/deadline.py`` scores every date and asks here only
-to choose among the dates that qualify: roles first, scores as tie-breakers.
+rotation not when AWS completes it), which it expects first (a rotation's or a maintenance's start) and which are none
+even alone (a usage alert's offer end, unless the mail asks an act). ``routing/deadline.py`` scores every date and
+asks here only to choose among the dates that qualify: roles first, scores as tie-breakers.
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ _USAGE_TYPES = ("cost.free_tier_alert", "cost.budget_alert")
 _TYPE_NOT_DEADLINE = {"health.scheduled_maintenance": frozenset({WINDOW_END}),
                       "health.certificate_rotation": frozenset({COMPLETION})}
 #: per notice type, the roles that are its deadline first (after an act-by date): a rotation's start, not a
-#: later expiry or completion, unless a better-scored date comes before it
-_TYPE_EXPECTED = {"health.certificate_rotation": frozenset({START})}
+#: later expiry or completion, unless a better-scored date comes before it; a maintenance's start (its window's), not
+#: the date from which the reader may apply the update first ("the maintenance window that starts on D1 … a
+#: self-applied update can be scheduled from D0")
+_TYPE_EXPECTED = {"health.certificate_rotation": frozenset({START}), "health.scheduled_maintenance": frozenset({START})}
 #: per notice type, the roles that are no deadline even when no date of another role is named, when the mail reports
 #: usage (:func:`reports_usage`) and asks the reader nothing (:func:`asks_by_then`): a usage alert that mentions
 #: when its free-tier offer ends names no deadline (the notice that the offer ends does)

@@ -1014,7 +1014,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen63-66's held-out thirds, not tuned on (READMEs): an MWAA upgrade "in 60 days" read as its later date; a
     # Taiwanese resolved issue read as health.other; an Italian suspension warning's account and a private offer's
     # instalment date missed; a Spanish price change's date missed
-    floors["fixtures-unseen63-heldout"] = (1.0, 9 / 10, 1.0)
+    # (63h's MWAA upgrade is dated from its window's start since session 48: no floor)
     floors["fixtures-unseen64-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen65-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen66-heldout"] = (1.0, 9 / 10, 1.0)
@@ -1836,10 +1836,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen752-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen755-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen743-750: session 47's round 109, measured only on the final rules; main folders tuned on in session 48
-    # (left: 743's maintenance moved earlier, dated from the date a self-applied update can be scheduled from);
-    # held-out ones at their first runs (a Savings Plan's account, a Spanish case opened, a Chinese root MFA deactivated
-    # read as a root review)
-    floors["fixtures-unseen743"] = (1.0, 19 / 20, 1.0)
+    # (nothing left); held-out ones at their first runs (a Savings Plan's account, a Spanish case opened, a Chinese
+    # root MFA deactivated read as a root review)
     floors["fixtures-unseen743-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen746-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen748-heldout"] = (9 / 10, 1.0, 1.0)

@@ -234,3 +234,12 @@ def test_chinese_credits_added_with_the_object_first_are_credits_applied() -> No
             "  积分金额：USD 500.00\n  到期日期：2027年12月31日\n"
             "  适用范围：大多数 AWS 服务（不含预留实例预付费用）\n\n积分会自动抵扣符合条件的使用费用。")
     assert classify(NO_REPLY, "您的 AWS 促销积分已添加到账户", body, date=MAR_3).notice_type == "billing.other"
+
+
+def test_a_maintenance_is_dated_from_its_windows_start_not_from_when_the_reader_may_apply_it_first() -> None:
+    body = ("Hello,\n\nAmazon Quokka has a required update for the burrows of account 305518842290.\n\nThe update is "
+            "applied automatically in the maintenance window that starts on April 12, 2027 at 14:00 UTC. You may "
+            "apply it yourself before that start; a self-applied update can be scheduled from March 29, 2027.\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 305518842290]", body, date=MAR_3)
+    assert notice.deadline == "2027-04-12"
