@@ -957,6 +957,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 108 found (751's, 752's, 758's two and 752h's one), 30/30 ids but 756's 29/30): session 48's blind round 110,
     # eight batches on session 47's final rules (its registration commit); main folders tuned on since (below)
     names += [f"fixtures-unseen{n}{part}" for n in range(751, 759) for part in ("", "-heldout")]
+    # unseen759-766 (first runs 30/30 types but 760's, 763's, 764h's and 766h's 29/30, 106 labelled deadlines all
+    # found, two given where none is labelled (759's, 765's), 30/30 ids): session 48's blind round 111, eight batches
+    # on round 110's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(759, 767) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1827,6 +1831,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen759-766: session 48's round 111, first runs on ae9b9ba0 (round 110's tuning); held-out ones at their
+    # first runs (a past-due balance that names the suspension date read as a failed payment, a Chinese case AWS
+    # opened read as one the reader opened)
+    floors["fixtures-unseen759"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen760"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen763"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen764-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen765"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen766-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen751-758: session 48's round 110, first runs on 5ceb32a3 (session 47's final rules); main folders tuned on
     # since (left: 752's Chinese root MFA requirement read as a policy change, a label split: most such labels accept
     # both); held-out ones at their first runs (an Italian SES domain verified read as general mail, an Organizations
