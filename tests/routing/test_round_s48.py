@@ -8,7 +8,9 @@ by anyone, or found in a public gist, is an exposed key; a Spanish account "se c
 itself without a subject, a Chinese suspension "即將" come and a Support reply forwarded without a subject keep their
 types; an account invited to join an organization is an invitation; a Portuguese "extrato da sua conta" is a
 statement and a Chinese free-tier alert that names the Billing console is no statement; a budget's owner account is
-the account; credits added "已将 … 添加到" are credits applied."""
+the account; credits added "已将 … 添加到" are credits applied. A maintenance is dated from its window's start; activity
+suspected of unauthorized access (ja, zh) is a suspicious activity; a Chinese fee charged from a date is a price
+change."""
 
 from __future__ import annotations
 
@@ -243,3 +245,27 @@ def test_a_maintenance_is_dated_from_its_windows_start_not_from_when_the_reader_
             "Amazon Web Services")
     notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 305518842290]", body, date=MAR_3)
     assert notice.deadline == "2027-04-12"
+
+
+@pytest.mark.parametrize("body", [
+    "お客様\n\nAWS アカウント 305518842290 で、不正アクセスの疑いがあるアクティビティを検出しました。\n\n"
+    "  ・見覚えのないインスタンスが起動されました\n  ・IAM ユーザー quokka-ci に新しいアクセスキーが作成されました\n\n"
+    "5日以内にルートユーザーのパスワードを変更し、サポートケースでご報告ください。",
+    "您好：\n\n我们在 AWS 账户 305518842290 中检测到疑似未经授权访问的活动。\n\n请在 5 天内更改根用户密码。",
+], ids=["ja", "zh"])
+def test_activity_suspected_of_unauthorized_access_is_a_suspicious_activity_without_a_subject(body: str) -> None:
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "security.suspicious_activity"
+
+
+def test_a_chinese_fee_charged_from_a_date_is_a_price_change() -> None:
+    body = ("您好：\n\n自 2027年7月1日 起，将对超过 30 天未使用的 Amazon Quokka 巢穴收取费用。\n\n"
+            "您可以在 AWS 成本和使用情况报告中查看相关用量。")
+    notice = classify(NO_REPLY, "即将推出：Amazon Quokka 巢穴的费用变更", body, date=MAR_3)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_chinese_charge_to_the_readers_card_is_no_price_change() -> None:
+    # the guard: what AWS will charge the reader's card, on a date, is billing mail
+    body = ("您好：\n\n我们将于 2027年3月5日 向您尾号 4417 的信用卡收取账单金额 USD 212.40 的费用。\n\n"
+            "账户：305518842290")
+    assert classify("invoicing@aws.com", "AWS 账单", body, date=MAR_3).notice_type.startswith("billing.")
