@@ -961,6 +961,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found, two given where none is labelled (759's, 765's), 30/30 ids): session 48's blind round 111, eight batches
     # on round 110's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(759, 767) for part in ("", "-heldout")]
+    # unseen767-774 (first runs 30/30 types but 768h's, 772's and 774's 29/30, 111 labelled deadlines of which 109
+    # found (769's, 774h's), two given where none is labelled (768's), 30/30 ids but 772's and 774's 29/30): session
+    # 48's blind round 112, eight batches on round 111's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(767, 775) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1831,6 +1835,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen767-774: session 48's round 112, first runs on cbc2d158 (round 111's tuning); held-out ones at their
+    # first runs (an invoice charged automatically read as other billing mail, a French suspended account's date read
+    # from its balance's)
+    floors["fixtures-unseen768"] = (1.0, 18 / 20, 1.0)
+    floors["fixtures-unseen768-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen769"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen772"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen774"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen774-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen759-766: session 48's round 111, first runs on ae9b9ba0 (round 110's tuning); main folders tuned on since
     # (left: 759's and 765's SES reviews given their review period's end, a label split); held-out ones at their
     # first runs (a past-due balance that names the suspension date read as a failed payment, a Chinese case AWS
