@@ -3722,8 +3722,13 @@ def _by_role(lowered: str, qualified: list[_Candidate], notice_type: str | None,
             break
     expected = START in expected_roles(notice_type)
     for wanted in (c for c in ranked if expected and c.at >= 0 and starts_at(lowered, c.at, c.end) and kept(c)):
-        # the first date of a role the type expects (a rotation's start), on the same terms as an act-by date
-        if not any(other.score > wanted.score and other.when < wanted.when and kept(other) for other in ranked):
+        # the first date of a role the type expects (a rotation's or a maintenance's start), on the same terms as an
+        # act-by date, and not over an earlier date with an act-by lead of the same score ("The window starts D2. You
+        # may apply the patch yourself no later than D1": D1; not "… can be scheduled from D1": D2)
+        if not any(other.when < wanted.when and kept(other)
+                   and (other.score > wanted.score
+                        or (other.score == wanted.score and other.at >= 0 and may_act_by(lowered, other.at, other.end)))
+                   for other in ranked):
             return wanted
         break
     return next((candidate for candidate in ranked if kept(candidate)), ranked[0])

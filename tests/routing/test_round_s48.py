@@ -2,15 +2,17 @@
 A date moved "to a later date" and the dates of an earlier notice a correction quotes (in English and Chinese) are
 replaced; a date only recommended gives way to the one the mail requires; an update AWS will install from a date, a
 version that "leaves support", what AWS will move from a date and an act asked "no later than that day" are dated; a
-Chinese date followed by a past verb
-("更新了") or by what was sent then is a fact; an invoice issued or ready for its month is an invoice; a key readable
-by anyone, or found in a public gist, is an exposed key; a Spanish account "se cerró", a Korean welcome to AWS
-itself without a subject, a Chinese suspension "即將" come and a Support reply forwarded without a subject keep their
-types; an account invited to join an organization is an invitation; a Portuguese "extrato da sua conta" is a
-statement and a Chinese free-tier alert that names the Billing console is no statement; a budget's owner account is
-the account; credits added "已将 … 添加到" are credits applied. A maintenance is dated from its window's start; activity
-suspected of unauthorized access (ja, zh) is a suspicious activity; a Chinese fee charged from a date is a price
-change."""
+Chinese date followed by a past verb ("更新了") or by what was sent then is a fact; an invoice issued or ready for
+its month is an invoice; a key readable by anyone, or found in a public gist, is an exposed key; a Spanish account
+"se cerró", a Korean welcome to AWS itself without a subject, a Chinese suspension "即將" come and a Support reply
+forwarded without a subject keep their types; an account invited to join an organization is an invitation; a
+Portuguese "extrato da sua conta" is a statement and a Chinese free-tier alert that names the Billing console is no
+statement; a budget's owner account is the account; credits added "已将 … 添加到" are credits applied. A maintenance
+is dated from its window's start; activity suspected of unauthorized access (ja, zh) is a suspicious activity; a
+Chinese fee charged from a date is a price change. A maintenance the reader can move to "another daily window" or
+leave ("Wenn Sie nichts tun") is dated; an act-by date before the window's start keeps its place; a Traditional
+Chinese account closed "已於 D … 關閉" is closed; a masked management account is not the reader's, unless named as
+theirs."""
 
 from __future__ import annotations
 
@@ -269,3 +271,51 @@ def test_a_chinese_charge_to_the_readers_card_is_no_price_change() -> None:
     body = ("您好：\n\n我们将于 2027年3月5日 向您尾号 4417 的信用卡收取账单金额 USD 212.40 的费用。\n\n"
             "账户：305518842290")
     assert classify("invoicing@aws.com", "AWS 账单", body, date=MAR_3).notice_type.startswith("billing.")
+
+
+def test_an_act_by_date_before_the_window_start_keeps_its_place() -> None:
+    # the guard of the maintenance's expected start: a date the reader may act by before it stays the deadline
+    body = ("Hello,\n\nA required patch is available for your Amazon Quokka burrows. The window starts Tuesday, "
+            "April 13, 2027 04:00 UTC. You may apply the patch yourself no later than Monday, April 12, 2027.\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka scheduled maintenance [AWS Account: 305518842290]", body, date=MAR_3)
+    assert notice.deadline == "2027-04-12"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Bis zum Beginn können Sie die Wartung auf ein anderes tägliches Wartungsfenster verlegen.",
+    "Wenn Sie nichts tun, findet die Wartung wie geplant statt.",
+], ids=["another-weekly-window", "if-you-do-nothing"])
+def test_a_german_maintenance_the_reader_can_move_or_leave_is_dated(sentence: str) -> None:
+    body = ("Hallo,\n\nfür Ihre Amazon Quokka-Baue im AWS-Konto 305518842290 ist eine Wartung im Zeitraum vom "
+            f"14.04.2027 06:00 UTC bis 14.04.2027 08:00 UTC geplant.\n\n{sentence}\n\nMit freundlichen Grüßen")
+    notice = classify(HEALTH, "Geplante Wartung für Amazon Quokka [AWS-Konto: 305518842290]", body, date=MAR_3)
+    assert notice.deadline == "2027-04-14"
+
+
+def test_a_traditional_chinese_account_closed_with_its_date_between_is_closed() -> None:
+    body = ("您好：\n\n您的 AWS 帳戶 305518842290 已於 2027年3月2日 依您的要求關閉。\n\n"
+            "關閉前產生但尚未開立帳單的費用，仍會在下一期帳單中收取。")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "account.closed"
+
+
+def test_a_masked_management_account_is_not_the_readers() -> None:
+    body = ("Hello,\n\nThe management account ********7364 (quokka-payer@example.com) has invited your AWS account\n"
+            "305518842290 to join its organization o-quokka1234.\n\nFull management account ID for your records: "
+            "418820117364")
+    notice = classify(NO_REPLY, "You have been invited to join an AWS organization", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_your_masked_management_account_is_the_readers() -> None:
+    # the guard: in the second person, a masked management account is the reader's
+    body = "Hello,\n\nYour management account ********7364 has a new statement.\n\nFull account ID: 418820117364"
+    assert classify(NO_REPLY, "Statement available", body, date=MAR_3).aws_account_id == "418820117364"
+
+
+def test_a_japanese_case_aws_created_without_its_number_after_aws_is_opened_by_aws() -> None:
+    body = ("お客様\n\nAWS アカウント 305518842290 について、AWS 側からサポートケースを作成しました。\n\n"
+            "ケース ID: 178200042290\n件名: Quokka 巣穴の設定について\n\n"
+            "サポートセンターでケースを確認し、返信してください。")
+    notice = classify(NO_REPLY, "AWS サポート: AWS がお客様のアカウントについてケースを作成しました", body, date=MAR_3)
+    assert notice.notice_type == "support.case_opened_by_aws"
