@@ -965,6 +965,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (769's, 774h's), two given where none is labelled (768's), 30/30 ids but 772's and 774's 29/30): session
     # 48's blind round 112, eight batches on round 111's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(767, 775) for part in ("", "-heldout")]
+    # unseen775-782 (first runs 30/30 types but 776's and 778's 29/30 and 780's 28/30, 109 labelled deadlines of which
+    # 108 found (775's), one given where none is labelled (782's), 30/30 ids but 779's 29/30; held-out folders 80/80,
+    # 40/40, 80/80): session 48's blind round 113, eight batches on round 112's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(775, 783) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1835,6 +1839,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen775-782: session 48's round 113, first runs on 73c14e25 (round 112's tuning)
+    floors["fixtures-unseen775"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen776"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen778"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen779"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen780"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen782"] = (1.0, 19 / 20, 1.0)
     # unseen767-774: session 48's round 112, first runs on cbc2d158 (round 111's tuning); main folders tuned on since
     # (left: 768's maintenance that says no action is needed but offers to move its window, and a price change that
     # needs no change, given their dates (label splits); 774's Korean reservation bought by the management account and
