@@ -2813,7 +2813,7 @@ def _aside(text: str, start: int, end: int, foreign: bool, closing: bool) -> boo
     """Whether the date at ``text[start:end]`` is one a mail names beside its deadline: the date of a cause
     (:func:`_caused`) or, in localized mail (``closing``: the text holds :data:`_NEW_ANY`), of a closure's
     first step."""
-    if _caused(text, start, end, foreign):
+    if _caused(text, start, end, foreign) or _in_bracketed_banner(text, start, end):
         return True
     if not closing:
         return False
@@ -2821,6 +2821,21 @@ def _aside(text: str, start: int, end: int, foreign: bool, closing: bool) -> boo
     context = text[left:start] + " " + text[end:right]
     return _NEW_ANY.search(context) is not None and any(map(context.__contains__, _NO_LONGER_FOREIGN)) \
         and not any(map(context.__contains__, _PATCHES_STOP))
+
+
+def _in_bracketed_banner(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` stands in a paragraph wholly in square brackets, a banner beside the
+    notice ("[From March 1, 2027 onward, AWS Health messages for this account are sent through AWS User Notifications.
+    …]", "[AWS Health may send reminders …]"), not a link's reference ("[1] https://…")."""
+    opening = text.rfind("\n\n", 0, start)
+    opening = 0 if opening < 0 else opening + 2
+    while opening < start and text[opening] in " \t\n":
+        opening += 1
+    if not text.startswith("[", opening) or (opening + 1 < len(text) and text[opening + 1].isdigit()):
+        return False
+    closing = text.find("\n\n", end)
+    paragraph = text[opening:len(text) if closing < 0 else closing].rstrip()
+    return paragraph.endswith("]") and paragraph.count("[") == 1 and paragraph.count("]") == 1
 
 
 def _caused(text: str, start: int, end: int, foreign: bool) -> bool:

@@ -60,8 +60,10 @@ _ACCOUNT_SUBJECT = (
     # (and the "AWS ID" label of an abuse report's subject, "… - AWS ID: 4417…", also in the word order of es, pt,
     # fr, it: "ID de AWS:", "ID AWS :", "Identifiant AWS :")
     # (and the Italian word order, "sospensione dell'account AWS 8451…")
-    # (not the account something comes from or is shared by: "Resource share from account 3044…")
-    re.compile(r"(?<!from )(?<!by )(?<!from AWS )(?<!by AWS )"
+    # (not the account something comes from or is shared by: "Resource share from account 3044…"; nor the one whose
+    # organization the reader is invited to: "invitation to join the organization of account 5919…")
+    re.compile(r"(?<!from )(?<!by )(?<!from AWS )(?<!by AWS )(?<!organization of )(?<!organisation of )"
+               r"(?<!organization of AWS )(?<!organisation of AWS )"
                r"\b(?:(?:AWS\s+)?account(?:\s+AWS)?(?:\s+ID)?|AWS[- ]ID|ID\s+(?:d[aeo]\s+)?AWS|"
                r"Identif(?:icador|iant)\s+(?:d[aeo]\s+)?AWS)\s*[:#：]?\s*" + _ACCT, _I),
     # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):

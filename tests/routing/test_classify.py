@@ -1671,7 +1671,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen516-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen517-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen519-526: session 41's round 81, main folders tuned on (all met since), held-out ones at their first runs
-    floors["fixtures-unseen520-heldout"] = (9 / 10, 1.0, 1.0)
+    # (520h's Traditional Chinese e-mail change code is read since session 48: no floor)
     floors["fixtures-unseen524-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen526-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen527-534: session 41's round 82, main folders tuned on (left: 530's German invoice whose table names the
@@ -1706,7 +1706,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen575-582: session 43's round 88, held-out ones at their first runs (a Chinese payment failure read as a
     # statement, an invoice paid by autopay read as a billing notice, a Japanese case AWS opened read as an SES review)
     floors["fixtures-unseen576-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen579-heldout"] = (9 / 10, 1.0, 1.0)
+    # (579h's invoice paid by autopay is read since session 48: no floor)
     floors["fixtures-unseen580-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen583-590: session 44's round 89, held-out ones at their first runs (an Organizations invitation whose
     # expiry date gave no deadline, a declined payment read as a billing notice)
@@ -1839,20 +1839,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen775-782: session 48's round 113, first runs on 73c14e25 (round 112's tuning)
-    floors["fixtures-unseen775"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen776"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen778"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen779"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen780"] = (18 / 20, 1.0, 1.0)
+    # unseen775-782: session 48's round 113, first runs on 73c14e25 (round 112's tuning); main folders tuned on since
+    # (left: 782's forwarded ACM approval whose link is valid 72 hours given a date, a label convention)
     floors["fixtures-unseen782"] = (1.0, 19 / 20, 1.0)
     # unseen767-774: session 48's round 112, first runs on cbc2d158 (round 111's tuning); main folders tuned on since
     # (left: 768's maintenance that says no action is needed but offers to move its window, and a price change that
     # needs no change, given their dates (label splits); 774's Korean reservation bought by the management account and
-    # used by a linked one, its account left unnamed); held-out ones at their first runs (an invoice charged
-    # automatically read as other billing mail, a French suspended account's date read from another date)
+    # used by a linked one, its account left unnamed); held-out ones at their first runs (a French suspended
+    # account's date read from another date; 768h's invoice charged automatically is read since session 48's round
+    # 113)
     floors["fixtures-unseen768"] = (1.0, 18 / 20, 1.0)
-    floors["fixtures-unseen768-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen774"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen774-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen759-766: session 48's round 111, first runs on ae9b9ba0 (round 110's tuning); main folders tuned on since

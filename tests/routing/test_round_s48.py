@@ -12,7 +12,10 @@ is dated from its window's start; activity suspected of unauthorized access (ja,
 Chinese fee charged from a date is a price change. A maintenance the reader can move to "another daily window" or
 leave ("Wenn Sie nichts tun") is dated; an act-by date before the window's start keeps its place; a Traditional
 Chinese account closed "已於 D … 關閉" is closed; a masked management account is not the reader's, unless named as
-theirs."""
+theirs. A date in a bracketed banner is beside the notice; a Traditional Chinese case received with its date is
+opened (not a reply on it); a Chinese account AWS suspended on a date is suspended; the account whose organization a
+subject names is not the reader's; an invoice named by its number is an invoice; a Traditional Chinese code to change
+the root address is an e-mail change code (not the change made)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,7 @@ NO_REPLY = "no-reply-aws@amazon.com"
 HEALTH = "health@aws.com"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 FEB_20 = format_datetime(datetime.fromisoformat("2027-02-20T09:00:00+00:00"))
+JAN_14 = format_datetime(datetime.fromisoformat("2027-01-14T18:00:00+00:00"))
 
 
 def test_a_date_moved_to_a_later_date_is_replaced_by_the_new_one() -> None:
@@ -319,3 +323,66 @@ def test_a_japanese_case_aws_created_without_its_number_after_aws_is_opened_by_a
             "サポートセンターでケースを確認し、返信してください。")
     notice = classify(NO_REPLY, "AWS サポート: AWS がお客様のアカウントについてケースを作成しました", body, date=MAR_3)
     assert notice.notice_type == "support.case_opened_by_aws"
+
+
+def test_a_date_in_a_bracketed_banner_is_beside_the_notice() -> None:
+    body = ("[From March 1, 2027 onward, AWS Health messages for this account are sent through AWS User "
+            "Notifications. You can switch now; the footer explains how.]\n\nHello,\n\n[AWS Health may send this "
+            "reminder again.]\n\nYou are getting this message because a Quokka burrow in your AWS account still runs "
+            "engine 3.1. Amazon Quokka will stop supporting engine 3.1 on June 30, 2027. The Quokka community stopped "
+            "issuing fixes for 3.1 on 4 November 2026.\n\nAfter support ends, Quokka no longer patches these burrows. "
+            "We ask you to move each burrow to engine 4 before the end-of-support date.\n\nAmazon Web Services")
+    assert classify(NO_REPLY, None, body, date=JAN_14).deadline == "2027-06-30"
+
+
+def test_a_traditional_chinese_case_received_with_its_date_is_opened() -> None:
+    body = ("您好：\n\n我們已收到您在 2027年3月3日 建立的支援案例。\n\n案例編號：178200042290\n帳戶：305518842290\n\n"
+            "支援工程師會依您的支援方案回覆。")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_opened"
+
+
+def test_a_new_reply_on_the_case_the_reader_created_stays_a_reply() -> None:
+    # the guard: "the case you created … has a new reply"
+    body = ("您好，\n\n您在 AWS 账户 305518842290 下创建的支持案例已有新的回复。\n\n案例编号：178200042290\n\n"
+            "如需查看回复，请登录支持中心。")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_a_chinese_account_aws_suspended_on_a_date_is_suspended() -> None:
+    body = ("您好：\n\n由于账单一直未付，我们已于 2027 年 3 月 2 日暂停了 AWS 账户 305518842290。\n\n"
+            "请在 2027 年 3 月 20 日之前付清欠款。")
+    notice = classify("aws-receivables-support@email.amazon.com", None, body, date=MAR_3)
+    assert notice.notice_type == "account.suspended"
+
+
+def test_the_account_whose_organization_the_subject_names_is_not_the_readers() -> None:
+    body = ("Hello,\n\nThe AWS account 418820117364 (the Quokka management account) has invited\nyour AWS account "
+            "305518842290 to join its organization.\n\nThe invitation expires on March 18, 2027.")
+    notice = classify(NO_REPLY, "AWS Organizations invitation to join the organization of account 418820117364", body,
+                      date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Amazon Web Services billing", "Dear customer,\n\nInvoice QKKAIE27-0412345 for AWS account 3055-1884-2290 has "
+     "been issued.\n\nAmount GBP 212.40"),
+    ("Your AWS invoice QKKAIE27-0412345 is available", "Dear customer,\n\nAmount GBP 212.40 for account "
+     "305518842290."),
+], ids=["issued", "available"])
+def test_an_invoice_named_by_its_number_is_an_invoice(subject: str, body: str) -> None:
+    assert classify("invoicing@aws.com", subject, body, date=MAR_3).notice_type == "billing.invoice"
+
+
+def test_a_traditional_chinese_code_to_change_the_root_address_is_an_email_change_code() -> None:
+    body = ("您好：\n\n我們收到變更 AWS 帳戶 ****2290 根使用者電子郵件地址的請求。請輸入以下驗證碼以完成變更：\n\n"
+            "    驗證碼：483 920\n\n帳戶 ID：305518842290")
+    notice = classify("no-reply@verify.signin.aws", None, body, date=MAR_3)
+    assert notice.notice_type == "credentials.email_change_code"
+
+
+def test_a_traditional_chinese_root_address_changed_is_no_code() -> None:
+    # the guard: the change made, no code
+    body = ("您好：\n\n您 AWS 帳戶根使用者的電子郵件地址已於 2027年3月2日 變更。"
+            "如果不是您本人的操作，請聯絡 AWS Support。")
+    notice = classify("no-reply@signin.aws", "您 AWS 帳戶的根使用者電子郵件地址已變更", body, date=MAR_3)
+    assert notice.notice_type != "credentials.email_change_code"
