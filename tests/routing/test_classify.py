@@ -969,6 +969,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 108 found (775's), one given where none is labelled (782's), 30/30 ids but 779's 29/30; held-out folders 80/80,
     # 40/40, 80/80): session 48's blind round 113, eight batches on round 112's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(775, 783) for part in ("", "-heldout")]
+    # unseen783-790 (first runs 30/30 types but 783h's and 785's 29/30, 111 labelled deadlines of which 109 found
+    # (783's, 788's), two given where none is labelled (787h's, 788h's), 30/30 ids but 786's 29/30): session 48's
+    # blind round 114, eight batches on the session's final rules (its registration commit), measured only: not tuned
+    # on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(783, 791) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1839,6 +1844,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen783-790: session 48's round 114, measured only on the final rules, at its first runs (a Portuguese
+    # retirement dated from another of its dates; a Support reply without a subject read as a certificate rotation; a
+    # Savings Plan's account left unnamed; a Korean suspended account's payment date read from another date; held-out:
+    # a price change without a subject read as general mail, a Korean maintenance and a forwarded price change that
+    # needs no action given dates)
+    floors["fixtures-unseen783"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen783-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen785"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen786"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen787-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen788"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen788-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen775-782: session 48's round 113, first runs on 73c14e25 (round 112's tuning); main folders tuned on since
     # (left: 782's forwarded ACM approval whose link is valid 72 hours given a date, a label convention)
     floors["fixtures-unseen782"] = (1.0, 19 / 20, 1.0)
