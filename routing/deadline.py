@@ -1306,7 +1306,10 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"(?=ので|ため|。|\s*$)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
                       # (as of it, "부로"/"자로": "2027년 1월 20일부로 계정이 정지되었습니다", suspended as of D)
+                      # (the account named between, its id and a particle too: "D부로 AWS 계정 6188 4492 7482이(가)
+                      # 정지되었습니다")
                       r"(?:부로|자로)\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      r"(?:부로|자로)\s[^.。\n]{0,40}?\s[\uac00-\ud7a3]{1,8}(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
@@ -1811,9 +1814,14 @@ _NEW_ANY = re.compile(r"criar (?:[\w-]+ ){0,3}?nov[oa]s?\b|crear (?:[\w-]+ ){0,3
                       # (one new resource as well: "créer un nouveau pipeline", "crear un nuevo proyecto")
                       r"cr[ée]er (?:des |de )?(?:[\w-]+ ){0,3}?nouve(?:aux|lles|au|lle)\b|"
                       r"creare (?:[\w-]+ ){0,3}?nuov[oiae]|"
-                      r"keine neuen?\b|새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建")
+                      r"keine neuen?\b|새 [^.,]{0,30}?(?:만들|생성)|새로운|创建新|新建|"
+                      # (or buy new ones: "deixará de ser possível comprar novas Instâncias Reservadas D2", "comprar
+                      # nuevas", "acheter de nouvelles", "acquistare nuove")
+                      r"comprar (?:[\w-]+ ){0,3}?(?:nov[oa]s?|nuev[oa]s?)\b|"
+                      r"acheter (?:de |des )?(?:[\w-]+ ){0,3}?nouve|acquistare (?:[\w-]+ ){0,3}?nuov[oiae]")
 # the literals one of which each _NEW_ANY match holds (the text is searched only where one stands)
-_NEW_ANY_CUES = ("criar ", "crear ", "créer ", "creer ", "creare ", "keine neue", "새", "创建新", "新建")
+_NEW_ANY_CUES = ("criar ", "crear ", "créer ", "creer ", "creare ", "keine neue", "새", "创建新", "新建", "comprar ",
+                 "acheter ", "acquistare ")
 _NO_LONGER = ("no longer", "cannot", "can not", "not be able", "can't", "won't be able", "stop accepting",
               "stops accepting", "not accept", "blocked", "will block")
 _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pourr", "non sar", "non potr",
@@ -1821,6 +1829,7 @@ _NO_LONGER_FOREIGN = (*_NO_LONGER, "mais poss", "ya no", "ne sera plus", "ne pou
                       "acceptera plus", "accepte plus", "aceitará mais", "non accetter", "不再", "더 이상", "받지 않",
                       "受け付けな", "受け付けません",
                       "não será possível", "não poder", "no se podr", "no podr", "no será posible", "impossible",
+                      "de ser possível", "de ser posible",
                       "できません", "できず", "无法", "不能", "수 없")
 # what makes such a first step the reader's impact after all: the security patches or updates stop that day
 # ("Lambda will stop applying security patches …, and you will not be able to create new functions")

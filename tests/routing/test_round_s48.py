@@ -14,8 +14,10 @@ leave ("Wenn Sie nichts tun") is dated; an act-by date before the window's start
 Chinese account closed "已於 D … 關閉" is closed; a masked management account is not the reader's, unless named as
 theirs. A date in a bracketed banner is beside the notice; a Traditional Chinese case received with its date is
 opened (not a reply on it); a Chinese account AWS suspended on a date is suspended; the account whose organization a
-subject names is not the reader's; an invoice named by its number is an invoice; a Traditional Chinese code to change
-the root address is an e-mail change code (not the change made)."""
+subject names is not the reader's; an invoice named by its number is an invoice; a Traditional Chinese code to
+change the root address is an e-mail change code (not the change made). The day new reservations can no longer be
+bought (pt "comprar novas") is a first step beside the retirement; a reply added to a Support case without a subject
+is the reply; a Korean account suspended "부로" with its id between states a fact."""
 
 from __future__ import annotations
 
@@ -386,3 +388,25 @@ def test_a_traditional_chinese_root_address_changed_is_no_code() -> None:
             "如果不是您本人的操作，請聯絡 AWS Support。")
     notice = classify("no-reply@signin.aws", "您 AWS 帳戶的根使用者電子郵件地址已變更", body, date=MAR_3)
     assert notice.notice_type != "credentials.email_change_code"
+
+
+def test_the_day_new_reservations_can_no_longer_be_bought_is_a_first_step_beside_the_retirement() -> None:
+    body = ("Olá,\n\nEstamos a ajudar os clientes a mover as cargas de trabalho das instâncias Quokka Q2 para Q3 até "
+            "30 de setembro de 2027.\n\nOs utilizadores atuais não notarão mudanças até à data de retirada, 30 de "
+            "setembro de 2027. Contudo, a partir de 1 de abril de 2027, deixará de ser possível comprar novas "
+            "Instâncias Reservadas Q2.")
+    notice = classify(NO_REPLY, "Amazon Quokka: fim de vida das instâncias Q2", body, date=MAR_3)
+    assert notice.deadline == "2027-09-30"
+
+
+def test_a_reply_added_to_a_support_case_without_a_subject_is_the_reply() -> None:
+    body = ("Hello,\n\nA reply has been added to your AWS Support case:\n\nCase ID: 178200042290\nSubject: Quokka "
+            "burrow certificate update\nCorrespondence: Please attach the new certificate and let us know.\n\n"
+            "AWS account: 305518842290")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_a_korean_account_suspended_as_of_a_date_with_its_id_between_states_a_fact() -> None:
+    body = ("안녕하세요.\n\n미납 요금 때문에 2027년 3월 3일부로 AWS 계정 3055 1884 2290이(가) 정지되었습니다.\n\n"
+            "2027년 3월 31일까지 미납 금액을 결제하시면 계정이 다시 활성화됩니다.")
+    assert classify("aws-billing@amazon.com", None, body, date=MAR_3).deadline == "2027-03-31"
