@@ -974,6 +974,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # blind round 114, eight batches on the session's final rules (its registration commit), measured only: not tuned
     # on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(783, 791) for part in ("", "-heldout")]
+    # unseen791-798 (first runs 30/30 types but 794's, 796h's, 797's and 798's 29/30, 113 labelled deadlines of which
+    # 112 found (797h's), one given where none is labelled (794's), 30/30 ids): session 48's blind round 115, eight
+    # batches on the session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(791, 799) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1844,6 +1848,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen791-798: session 48's round 115, measured only on the final rules, at its first runs (an EC2 retirement
+    # moved earlier read as other Health mail; a price change that names no account given its date; a Portuguese case
+    # reply read as a case opened; a Traditional Chinese root MFA deactivated without a subject read as other
+    # credential mail; held-out: a Valkey patch read as other Health mail, an MWAA upgrade's date a day late)
+    floors["fixtures-unseen794"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen796-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen797"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen797-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen798"] = (19 / 20, 1.0, 1.0)
     # unseen783-790: session 48's round 114, registered as measured only; its main folders tuned on after all (left:
     # 786's Savings Plan of the management account, a payer/linked label split); held-out ones at their first runs (a
     # price change without a subject read as general mail, a Korean maintenance and a forwarded price change that needs
