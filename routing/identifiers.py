@@ -1339,24 +1339,19 @@ def _masked_matches(text: str) -> list[re.Match[str]]:
     return list(_MASKED_ACCOUNT.finditer(text)) if positions is None else matches_at(_MASKED_ACCOUNT, text, positions)
 
 
-# the role of another account than the reader's, named right before a masked id ("The management account
-# ********7002 … has invited your AWS account 9533…"), unless in the second person ("your management account ****1234")
-_OTHER_ROLE_NOUNS = ("management account", "payer account", "paying account", "master account", "compte de gestion",
-                     "cuenta de administraci", "conta de gerenciamento", "conta de gestão", "account di gestione",
-                     "verwaltungskonto", "管理アカウント", "管理账户", "管理帐户", "管理帳戶", "관리 계정")
-_OWNER_IS_READER = ("your", "votre", "su cuenta", "sua conta", "ihr", "tuo", "お客様の", "您的", "귀하의")
-
-
 def _masked_accounts(both: str, folded: str) -> set[str]:
     """The last four digits of every account id ``both`` writes masked (:data:`_MASKED_ACCOUNT` after an account
-    noun and no card noun, nor another account's role: :data:`_OTHER_ROLE_NOUNS`); ``folded``: ``both`` as
-    :func:`fold_lower` gives it."""
+    noun and no card noun), but not another's, named so right before it as a full id would be (:data:`_OTHER`: "The
+    management account ********7002 … has invited your AWS account 9533…"), unless the reader's own (:data:`_OWN`:
+    "your management account ****1234"); ``folded``: ``both`` as :func:`fold_lower` gives it."""
     found: set[str] = set()
     for match in _masked_matches(both):
-        before = folded[max(0, match.start() - 40):match.start()]
-        if any(map(before.__contains__, _ACCOUNT_NOUNS)) and not any(map(before.__contains__, _CARD_NOUNS)) \
-                and not (any(map(before.__contains__, _OTHER_ROLE_NOUNS))
-                         and not any(map(before.__contains__, _OWNER_IS_READER))):
+        start = match.start()
+        before = folded[max(0, start - 40):start]
+        if any(map(before.__contains__, _ACCOUNT_NOUNS)) and not any(map(before.__contains__, _CARD_NOUNS)):
+            if _OTHER.search(both, start, fold_lower(both[max(0, start - _OTHER.reach):start])) \
+                    and not _OWN.search(both, start, fold_lower(both[max(0, start - _OWN.reach):start])):
+                continue
             found.add(ascii_digits(match.group(1)))
     return found
 
