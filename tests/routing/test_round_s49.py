@@ -1,0 +1,76 @@
+"""Session 49, in our own words (none of these sentences is in a fixture), about the fictitious Amazon Quokka and
+an EC2 instance. An instance retirement whose date changed, named by the instance's id, is a retirement (not a
+platform's or a runtime's end of life); a new reply added to a Support case (pt, es, it) is the reply, whatever the
+mail says of the day the case was opened; a Traditional Chinese MFA device deactivated with the account between the
+verb and the device is an MFA deactivation."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+from tests.routing.mailbuild import classify
+
+NO_REPLY = "no-reply-aws@amazon.com"
+HEALTH = "health@aws.com"
+MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
+
+
+def test_an_instance_retirement_whose_date_changed_is_a_retirement() -> None:
+    body = ("Hello,\n\nWe are updating our earlier notice about i-07d2c4a91be35f608 (m6i.large) in account "
+            "305518842290.\n\nOld retirement date: 2027-04-20\nNew retirement date: 2027-04-06\n\nStop and start the "
+            "instance before 2027-04-06 10:00 UTC to move it to healthy hardware.\n\nAmazon Web Services")
+    notice = classify(HEALTH, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-04-06")
+
+
+def test_an_instance_retirement_brought_forward_is_a_retirement_by_its_subject() -> None:
+    body = ("Hello,\n\nThe retirement has been brought forward because the host degraded again. Stop and start it "
+            "before April 6, 2027.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Retirement date updated for your EC2 instance i-07d2c4a91be35f608", body, date=MAR_3)
+    assert notice.notice_type == "health.instance_retirement"
+
+
+def test_a_platform_retirement_date_changed_is_no_instance_retirement() -> None:
+    # the guard: no instance id, a platform branch that retires
+    body = ("Hello,\n\nThe Quokka platform branch 'Quokka 3 on Amazon Linux 2' has a new retirement date: "
+            "June 30, 2027. Migrate your environments to a supported branch before then.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka platform branch: new retirement date", body, date=MAR_3)
+    assert notice.notice_type != "health.instance_retirement"
+
+
+def test_a_portuguese_reply_added_to_a_case_opened_earlier_is_the_reply() -> None:
+    body = ("Olá,\n\nFoi adicionada uma nova resposta ao caso 178200042290 (\"Quokka burrow lento\").\n\n"
+            "Conta: 305518842290\n\nO caso foi aberto a 1 de março de 2027.")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_a_spanish_reply_added_to_a_case_created_earlier_is_the_reply() -> None:
+    body = ("Hola:\n\nSe ha añadido una nueva correspondencia al caso 178200042290 sobre Amazon Quokka.\n\n"
+            "Su caso fue creado el 1 de marzo de 2027. Para responder, abra el caso en el Centro de soporte.")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_an_italian_message_added_to_a_case_opened_earlier_is_the_reply() -> None:
+    body = ("Ciao,\n\nUn nuovo messaggio è stato aggiunto al caso 178200042290 su Amazon Quokka.\n\n"
+            "Il tuo caso è stato aperto il 1 marzo 2027.")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_a_portuguese_case_opened_stays_opened() -> None:
+    # the guard: the case opened, no reply added
+    body = ("Olá,\n\nO seu caso 178200042290 foi criado a 3 de março de 2027. Responderemos em breve.\n\n"
+            "Conta: 305518842290")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_opened"
+
+
+def test_a_traditional_chinese_mfa_device_deactivated_with_the_account_between_is_a_deactivation() -> None:
+    body = ("您好：\n\n2027年3月3日 08:12 UTC，有人停用了 AWS 帳戶 3055 1884 2290 根使用者的"
+            "多重要素驗證 (MFA) 裝置。\n\n如果這不是您本人的操作，請立即重設根使用者密碼。")
+    assert classify("no-reply@signin.aws", None, body, date=MAR_3).notice_type == "credentials.mfa_deactivated"
+
+
+def test_a_traditional_chinese_key_deactivated_with_mfa_advice_is_no_mfa_deactivation() -> None:
+    # the guard: the verb's object ends at the comma; the MFA is only advised
+    body = ("您好：\n\n我們停用了 AWS 帳戶 3055 1884 2290 的存取金鑰，建議您為根使用者啟用 MFA。")
+    assert classify("no-reply@signin.aws", None, body, date=MAR_3).notice_type != "credentials.mfa_deactivated"
