@@ -978,6 +978,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 112 found (797h's), one given where none is labelled (794's), 30/30 ids): session 48's blind round 115, eight
     # batches on the session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(791, 799) for part in ("", "-heldout")]
+    # unseen799-806 (first runs 30/30 types but 799's, 803's, 804h's and 805h's 29/30, 114 labelled deadlines, all
+    # found, none given where none is labelled, 30/30 ids but 799's 29/30): session 49's blind round 116, eight batches
+    # on session 48's final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(799, 807) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1387,8 +1391,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen270"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen270-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen271-274: session 31's round 44, main folders tuned on (left in 271: a relative date counted from the Date's
-    # UTC day; in 273: an account written in full only inside a user name, a member account in a text table, a domain
-    # renewal blocked), held-out ones at their first runs
+    # UTC day; in 273: a domain renewal blocked; its account written masked and in full only inside a user name read
+    # since session 49), held-out ones at their first runs
     floors["fixtures-unseen271"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen273"] = (19 / 20, 1.0, 19 / 20)
     floors["fixtures-unseen273-heldout"] = (9 / 10, 9 / 10, 1.0)
@@ -1848,15 +1852,20 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen791-798: session 48's round 115, measured only on the final rules, at its first runs (an EC2 retirement
-    # moved earlier read as other Health mail; a price change that names no account given its date; a Portuguese case
-    # reply read as a case opened; a Traditional Chinese root MFA deactivated without a subject read as other
-    # credential mail; held-out: a Valkey patch read as other Health mail, an MWAA upgrade's date a day late)
-    floors["fixtures-unseen794"] = (19 / 20, 19 / 20, 1.0)
+    # unseen799-806: session 49's round 116, first runs on 7b625edb (session 48's final rules): an exposed key's
+    # account masked and written in full only inside a reference, a Traditional Chinese welcome from the marketing
+    # sender read as marketing, an account closed without a subject read as other billing mail; held-out: an Italian
+    # case AWS opened, relayed, read as a reply; a statement without a subject read as other billing mail
+    floors["fixtures-unseen799"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen803"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen804-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen805-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen791-798: session 48's round 115, measured only on the final rules; main folders tuned on in session 49
+    # (left: 794's price change that names no account given its date, a label split), held-out ones at their first
+    # runs (a Valkey patch read as other Health mail, an MWAA upgrade's date a day late)
+    floors["fixtures-unseen794"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen796-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen797"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen797-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen798"] = (19 / 20, 1.0, 1.0)
     # unseen783-790: session 48's round 114, registered as measured only; its main folders tuned on after all (left:
     # 786's Savings Plan of the management account, a payer/linked label split); held-out ones at their first runs (a
     # price change without a subject read as general mail, a Korean maintenance and a forwarded price change that needs
