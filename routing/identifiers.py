@@ -1292,7 +1292,15 @@ class _Mail:
         full = {account_digits(match.group(1)) for match in self.twelve
                 if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
         ending = [account for account in full if account.endswith(last4)]
+        if not ending and last4 in self.both:
+            # (or a run of twelve digits that ends with them, wherever it stands: the account in a reference after a
+            # dash, "Case reference: 180423771-271904685532", beside "Account ****-****-5532"; one such run only)
+            ending = list({run for run in _TWELVE_RUN.findall(self.both) if run.endswith(last4)})
         return ending[0] if len(ending) == 1 else None
+
+
+# twelve digits, no digit on either side (in a reference as well: _Mail._unmasked)
+_TWELVE_RUN = re.compile(r"(?<!\d)\d{12}(?!\d)")
 
 
 def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Match[str]]) -> bool:

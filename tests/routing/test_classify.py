@@ -1394,7 +1394,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # UTC day; in 273: a domain renewal blocked; its account written masked and in full only inside a user name read
     # since session 49), held-out ones at their first runs
     floors["fixtures-unseen271"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen273"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen273"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen273-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen274-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen275-278: session 31's round 45, main folders tuned on (left: a closed account's written reopen date, none
@@ -1622,7 +1622,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen461"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen458-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen459-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen460-heldout"] = (9 / 10, 1.0, 1.0)
+    # (460h's account closed without a subject read since session 49: no floor)
     floors["fixtures-unseen462-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen463-470: session 39's round 74, main folders tuned on (left: 464's and 469's maintenance windows beside a
     # no-action sentence, the split convention; 469's Savings Plan whose subject tags the management account and whose
@@ -1852,12 +1852,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen799-806: session 49's round 116, first runs on 7b625edb (session 48's final rules): an exposed key's
-    # account masked and written in full only inside a reference, a Traditional Chinese welcome from the marketing
-    # sender read as marketing, an account closed without a subject read as other billing mail; held-out: an Italian
-    # case AWS opened, relayed, read as a reply; a statement without a subject read as other billing mail
-    floors["fixtures-unseen799"] = (19 / 20, 1.0, 19 / 20)
-    floors["fixtures-unseen803"] = (19 / 20, 1.0, 1.0)
+    # unseen799-806: session 49's round 116, first runs on 7b625edb (session 48's final rules); main folders tuned on
+    # since (nothing left), held-out ones at their first runs (an Italian case AWS opened, relayed, read as a reply; a
+    # statement without a subject read as other billing mail)
     floors["fixtures-unseen804-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen805-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen791-798: session 48's round 115, measured only on the final rules; main folders tuned on in session 49

@@ -2,7 +2,9 @@
 an EC2 instance. An instance retirement whose date changed, named by the instance's id, is a retirement (not a
 platform's or a runtime's end of life); a new reply added to a Support case (pt, es, it) is the reply, whatever the
 mail says of the day the case was opened; a Traditional Chinese MFA device deactivated with the account between the
-verb and the device is an MFA deactivation."""
+verb and the device is an MFA deactivation. Round 116: an exposed key whose account is masked and written in full only
+inside a reference is that account; a Traditional Chinese welcome from the marketing sender without a subject is a
+welcome; an account "associated with this e-mail address" that was closed, without a subject, is closed."""
 
 from __future__ import annotations
 
@@ -18,15 +20,14 @@ MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 
 def test_an_instance_retirement_whose_date_changed_is_a_retirement() -> None:
     body = ("Hello,\n\nWe are updating our earlier notice about i-07d2c4a91be35f608 (m6i.large) in account "
-            "305518842290.\n\nOld retirement date: 2027-04-20\nNew retirement date: 2027-04-06\n\nStop and start the "
-            "instance before 2027-04-06 10:00 UTC to move it to healthy hardware.\n\nAmazon Web Services")
+            "305518842290.\n\nOld retirement date: 2027-04-20\nNew retirement date: 2027-04-06\n\nAfter 2027-04-06 "
+            "10:00 UTC the instance will be stopped.\n\nAmazon Web Services")
     notice = classify(HEALTH, None, body, date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-04-06")
 
 
 def test_an_instance_retirement_brought_forward_is_a_retirement_by_its_subject() -> None:
-    body = ("Hello,\n\nThe retirement has been brought forward because the host degraded again. Stop and start it "
-            "before April 6, 2027.\n\nAmazon Web Services")
+    body = "Hello,\n\nThe date has been brought forward. Please act before April 6, 2027.\n\nAmazon Web Services"
     notice = classify(HEALTH, "Retirement date updated for your EC2 instance i-07d2c4a91be35f608", body, date=MAR_3)
     assert notice.notice_type == "health.instance_retirement"
 
@@ -74,3 +75,48 @@ def test_a_traditional_chinese_key_deactivated_with_mfa_advice_is_no_mfa_deactiv
     # the guard: the verb's object ends at the comma; the MFA is only advised
     body = ("您好：\n\n我們停用了 AWS 帳戶 3055 1884 2290 的存取金鑰，建議您為根使用者啟用 MFA。")
     assert classify("no-reply@signin.aws", None, body, date=MAR_3).notice_type != "credentials.mfa_deactivated"
+
+
+def test_a_masked_account_written_in_full_inside_a_reference_is_that_account() -> None:
+    body = ("Hello,\n\nThe access key AKIA****************QK7Z of the IAM user quokka-ci in AWS account "
+            "****-****-2290 was found in a public code repository.\n\nRotate the key now.\n\n"
+            "Reference: 97310442-305518842290\n\nAWS Security")
+    notice = classify("aws-verification@amazon.com", "Your AWS access key is exposed", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_reference_that_ends_otherwise_names_no_account() -> None:
+    # the guard: the twelve digits end with other digits than the masked account's
+    body = ("Hello,\n\nThe access key AKIA****************QK7Z of the IAM user quokka-ci in AWS account "
+            "****-****-2290 was found in a public code repository.\n\nRotate the key now.\n\n"
+            "Reference: 97310442-305518847716\n\nAWS Security")
+    notice = classify("aws-verification@amazon.com", "Your AWS access key is exposed", body, date=MAR_3)
+    assert notice.aws_account_id is None
+
+
+def test_a_traditional_chinese_welcome_from_the_marketing_sender_is_a_welcome() -> None:
+    body = ("您好，\n\n歡迎使用 AWS！您的 AWS 帳戶 305518842290 已於 2027 年 3 月 2 日建立完成，"
+            "現在可以開始使用 Amazon Quokka。\n\nAmazon Web Services 團隊")
+    notice = classify("aws-marketing-email-replies@amazon.com", None, body, date=MAR_3)
+    assert notice.notice_type == "onboarding.welcome"
+
+
+def test_an_english_welcome_naming_its_account_from_the_marketing_sender_is_a_welcome() -> None:
+    body = ("Hello,\n\nYour new AWS account 3055-1884-2290 has been created. Start with Amazon Quokka in the "
+            "console.\n\nAmazon Web Services")
+    notice = classify("aws-marketing-email-replies@amazon.com", None, body, date=MAR_3)
+    assert notice.notice_type == "onboarding.welcome"
+
+
+def test_a_marketing_mail_about_quokka_stays_marketing() -> None:
+    # the guard: a service announced, no account created
+    body = ("Hello,\n\nAmazon Quokka is now available in two more Regions. Your applications are ready to use it."
+            "\n\nAmazon Web Services")
+    notice = classify("aws-marketing-email-replies@amazon.com", "New Regions for Amazon Quokka", body, date=MAR_3)
+    assert notice.notice_type == "marketing.newsletter"
+
+
+def test_an_account_associated_with_this_address_that_was_closed_is_closed() -> None:
+    body = ("Hello,\n\nThis confirms that AWS account 305518842290 linked to this e-mail address was closed on March "
+            "2, 2027. You can reopen it by contacting AWS Support within 90 days.\n\nAmazon Web Services")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "account.closed"
