@@ -982,6 +982,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found, none given where none is labelled, 30/30 ids but 799's 29/30): session 49's blind round 116, eight batches
     # on session 48's final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(799, 807) for part in ("", "-heldout")]
+    # unseen807-814 (first runs 30/30 types but 807's and 812h's 29/30, 109 labelled deadlines, all found, two given
+    # where none is labelled (808h's, 809's), 30/30 ids): session 49's blind round 117, eight batches on round 116's
+    # tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(807, 815) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1852,6 +1856,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen807-814: session 49's round 117, first runs on 749a83fe (round 116's tuning): a price change without a
+    # subject read as other billing mail, a Traditional Chinese ACM request given its request date; held-out: a Spanish
+    # case reply given a date, an Outposts window moved without a subject read as other Health mail
+    floors["fixtures-unseen807"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen809"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen808-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen812-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen799-806: session 49's round 116, first runs on 7b625edb (session 48's final rules); main folders tuned on
     # since (nothing left), held-out ones at their first runs (an Italian case AWS opened, relayed, read as a reply; a
     # statement without a subject read as other billing mail)
