@@ -1321,7 +1321,13 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       # (or what the reader did on it, its place between and "了" after: "您於 D 在 AWS 帳戶 N 中註冊
                       # （或更新聯絡人資訊）了網域", registered on; or whom for: "于 D 为以下域名申请了 SSL/TLS 证书")
                       r"(?:(?:在|为|為)[^。\n]{0,40}?)?(?:注册|註冊|创建|建立|购买|購買|提交|申请|申請|转移|轉移|启用|啟用)"
-                      r"[^。\n]{0,24}?了)")
+                      r"[^。\n]{0,24}?了|"
+                      # (or what it asked of a service then, the objects listed below: "帳戶 N 於 D 在亞太區域（東京）向
+                      # AWS Certificate Manager (ACM) 請求下列網域的 SSL/TLS 憑證", requested on D)
+                      r"(?:在[^。\n]{0,40}?)?向[^。\n]{0,60}?(?:请求|請求|申请|申請)了?(?:以下|下列)|"
+                      # (ja: a longer object before the past verb, a service between: "D に ACM に次のドメインの証明書を
+                      # リクエストしました"; within one clause)
+                      r"に[^。、\n]{0,40}?を[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました))")
 # what AWS found or received on a date, said right after it in es, pt, fr, it, de ("El 12 de febrero de 2027 detectamos
 # actividad", "Le 12 février 2027, nous avons détecté", "Il 12 febbraio 2027 abbiamo rilevato", "Am 12. Februar 2027
 # haben wir … festgestellt"): a fact

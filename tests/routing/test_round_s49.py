@@ -4,7 +4,9 @@ platform's or a runtime's end of life); a new reply added to a Support case (pt,
 mail says of the day the case was opened; a Traditional Chinese MFA device deactivated with the account between the
 verb and the device is an MFA deactivation. Round 116: an exposed key whose account is masked and written in full only
 inside a reference is that account; a Traditional Chinese welcome from the marketing sender without a subject is a
-welcome; an account "associated with this e-mail address" that was closed, without a subject, is closed."""
+welcome; an account "associated with this e-mail address" that was closed, without a subject, is closed. Round 117:
+what a resource "will carry" as a charge from a date is a price change; the day a certificate was requested (zh "於 D
+向 … 請求下列", ja "D に … をリクエストしました") is a fact, not a deadline."""
 
 from __future__ import annotations
 
@@ -120,3 +122,30 @@ def test_an_account_associated_with_this_address_that_was_closed_is_closed() -> 
     body = ("Hello,\n\nThis confirms that AWS account 305518842290 linked to this e-mail address was closed on March "
             "2, 2027. You can reopen it by contacting AWS Support within 90 days.\n\nAmazon Web Services")
     assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "account.closed"
+
+
+def test_a_charge_a_resource_will_carry_from_a_date_is_a_price_change() -> None:
+    body = ("We announced last month that Amazon Quokka burrows will carry an hourly charge for each provisioned "
+            "burrow, taking effect starting April 1, 2027.\n\nYou can review idle burrows in the console.")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-04-01")
+
+
+def test_the_day_a_certificate_was_requested_in_chinese_is_no_deadline() -> None:
+    body = ("您好：\n\nAWS 账户 3055-1884-2290 于 2027年3月3日 在亚太区域向 ACM 请求以下域名的证书：\n\n"
+            "域名：burrow.quokka.example\n\n要批准此请求，请打开以下链接。")
+    notice = classify("no-reply@certificates.amazon.com", "burrow.quokka.example 的证书请求", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.acm_approval", None)
+
+
+def test_the_day_a_certificate_was_requested_in_japanese_is_no_deadline() -> None:
+    body = ("AWS アカウント 3055-1884-2290 は 2027年3月3日 に ACM に次のドメインの証明書をリクエストしました。\n\n"
+            "ドメイン: burrow.quokka.example\n\n承認するには、以下のリンクを開いてください。")
+    notice = classify("no-reply@certificates.amazon.com", "burrow.quokka.example の証明書リクエスト", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_a_chinese_request_asked_before_a_date_keeps_its_deadline() -> None:
+    # the guard: a request the reader must make before the date
+    body = ("您好：\n\n请在 2027年3月20日 之前向 AWS Support 申请以下 Amazon Quokka 配额，否则您的洞穴将被停止。")
+    assert classify(NO_REPLY, "Amazon Quokka 配额", body, date=MAR_3).deadline == "2027-03-20"
