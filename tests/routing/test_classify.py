@@ -986,6 +986,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # where none is labelled (808h's, 809's), 30/30 ids): session 49's blind round 117, eight batches on round 116's
     # tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(807, 815) for part in ("", "-heldout")]
+    # unseen815-822 (first runs 30/30 types but 819's 28/30, 821's and 822h's 29/30, 115 labelled deadlines of which
+    # 114 found (822h's), three given where none is labelled (816h's, 818h's, 821h's), 30/30 ids): session 49's blind
+    # round 118, eight batches on round 117's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(815, 823) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1856,6 +1860,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen815-822: session 49's round 118, first runs on d775572c (round 117's tuning): two Chinese welcomes without
+    # a subject read as a root review and as general mail, a Korean account whose services may be paused read as a
+    # statement; held-out: a Marketplace subscription, a maintenance that needs nothing and a Korean ACM renewal given
+    # dates, a Portuguese suspension's date read from another of its dates, a Chinese invoice charged automatically
+    # left unknown (its sender unplaced)
+    floors["fixtures-unseen819"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen821"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen816-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen818-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen821-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen822-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen807-814: session 49's round 117, first runs on 749a83fe (round 116's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Spanish case reply given a date, an Outposts window moved
     # without a subject read as other Health mail)
