@@ -6,7 +6,9 @@ verb and the device is an MFA deactivation. Round 116: an exposed key whose acco
 inside a reference is that account; a Traditional Chinese welcome from the marketing sender without a subject is a
 welcome; an account "associated with this e-mail address" that was closed, without a subject, is closed. Round 117:
 what a resource "will carry" as a charge from a date is a price change; the day a certificate was requested (zh "於 D
-向 … 請求下列", ja "D に … をリクエストしました") is a fact, not a deadline."""
+向 … 請求下列", ja "D に … をリクエストしました") is a fact, not a deadline. Round 118: thanks for signing up to AWS
+itself, without a subject (zh, zh-Hant, en), is a welcome; a Korean account whose services "may be paused" is a
+suspension warning."""
 
 from __future__ import annotations
 
@@ -149,3 +151,37 @@ def test_a_chinese_request_asked_before_a_date_keeps_its_deadline() -> None:
     # the guard: a request the reader must make before the date
     body = ("您好：\n\n请在 2027年3月20日 之前向 AWS Support 申请以下 Amazon Quokka 配额，否则您的洞穴将被停止。")
     assert classify(NO_REPLY, "Amazon Quokka 配额", body, date=MAR_3).deadline == "2027-03-20"
+
+
+def test_thanks_for_signing_up_to_aws_itself_in_chinese_is_a_welcome() -> None:
+    body = ("您好：\n\n感谢您注册 AWS！您的账户已于 2027年3月3日 创建完成。\n\n"
+            "我们建议您为根用户启用多重身份验证 (MFA)，然后试用 Amazon Quokka。")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "onboarding.welcome"
+
+
+def test_thanks_for_signing_up_to_aws_itself_in_english_is_a_welcome() -> None:
+    body = ("Hello,\n\nThank you for signing up for Amazon Web Services. Your account 3055-1884-2290 can now use "
+            "Amazon Quokka and every other service.\n\nAmazon Web Services")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "onboarding.welcome"
+
+
+def test_thanks_for_signing_up_to_an_aws_event_is_no_welcome() -> None:
+    # the guard: an event of AWS, not AWS itself
+    body = ("Hello,\n\nThank you for signing up for AWS Quokka Day 2027! Your seat is confirmed.\n\n"
+            "Amazon Web Services")
+    assert classify(NO_REPLY, "Your Quokka Day registration", body, date=MAR_3).notice_type != "onboarding.welcome"
+
+
+def test_a_korean_account_whose_services_may_be_paused_is_a_suspension_warning() -> None:
+    body = ("안녕하세요.\n\nAWS 계정 3055 1884 2290의 2월 청구서 금액이 아직 남아 있습니다. "
+            "2027년 3월 20일까지 결제하지 않으면 계정의 서비스가 일시 중지될 수 있습니다.")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("billing.suspension_warning", "2027-03-20")
+
+
+def test_a_korean_burrow_that_may_be_paused_is_no_suspension_warning() -> None:
+    # the guard: the account's resources stop for a maintenance, not the account
+    body = ("안녕하세요.\n\n2027년 3월 20일 유지 관리 중에 AWS 계정 3055 1884 2290의 "
+            "Amazon Quokka 인스턴스가 중지될 수 있습니다.")
+    notice = classify(HEALTH, "Amazon Quokka 유지 관리", body, date=MAR_3)
+    assert notice.notice_type != "billing.suspension_warning"
