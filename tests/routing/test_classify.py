@@ -990,6 +990,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 114 found (822h's), three given where none is labelled (816h's, 818h's, 821h's), 30/30 ids): session 49's blind
     # round 118, eight batches on round 117's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(815, 823) for part in ("", "-heldout")]
+    # unseen823-830 (first runs 30/30 types but 825's, 829's and 830's 29/30, 117 labelled deadlines of which 116
+    # found (830's), 30/30 ids but 827h's 29/30): session 49's blind round 119, eight batches on round 118's tuning
+    # (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(823, 831) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1860,6 +1864,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen823-830: session 49's round 119, first runs on 304b8540 (round 118's tuning): a German maintenance read as
+    # an end of support, a suspicious activity without a subject read as a root review, a Traditional Chinese price
+    # change read as marketing; held-out: an abuse report's account not found
+    floors["fixtures-unseen825"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen829"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen830"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen827-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen815-822: session 49's round 118, first runs on d775572c (round 117's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Marketplace subscription, a maintenance that needs nothing
     # and a Korean ACM renewal given dates, a Portuguese suspension's date read from another of its dates, a Chinese
