@@ -1864,12 +1864,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen823-830: session 49's round 119, first runs on 304b8540 (round 118's tuning): a German maintenance read as
-    # an end of support, a suspicious activity without a subject read as a root review, a Traditional Chinese price
-    # change read as marketing; held-out: an abuse report's account not found
-    floors["fixtures-unseen825"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen829"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen830"] = (19 / 20, 19 / 20, 1.0)
+    # unseen823-830: session 49's round 119, first runs on 304b8540 (round 118's tuning); main folders tuned on since
+    # (nothing left), held-out ones at their first runs (an abuse report's account not found)
     floors["fixtures-unseen827-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen815-822: session 49's round 118, first runs on d775572c (round 117's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Marketplace subscription, a maintenance that needs nothing

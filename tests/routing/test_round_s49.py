@@ -8,7 +8,9 @@ welcome; an account "associated with this e-mail address" that was closed, witho
 what a resource "will carry" as a charge from a date is a price change; the day a certificate was requested (zh "於 D
 向 … 請求下列", ja "D に … をリクエストしました") is a fact, not a deadline. Round 118: thanks for signing up to AWS
 itself, without a subject (zh, zh-Hant, en), is a welcome; a Korean account whose services "may be paused" is a
-suspension warning."""
+suspension warning. Round 119: a Health notice whose event code says a service update is available is a maintenance;
+the use of the account by "someone other than you" going on is a suspicious activity; a Traditional Chinese price
+"異動" in the subject is a price change."""
 
 from __future__ import annotations
 
@@ -185,3 +187,24 @@ def test_a_korean_burrow_that_may_be_paused_is_no_suspension_warning() -> None:
             "Amazon Quokka 인스턴스가 중지될 수 있습니다.")
     notice = classify(HEALTH, "Amazon Quokka 유지 관리", body, date=MAR_3)
     assert notice.notice_type != "billing.suspension_warning"
+
+
+def test_a_service_update_available_by_its_event_code_is_a_maintenance() -> None:
+    body = ("Guten Tag,\n\nfür Ihre Amazon Quokka-Knoten ist ein Update verfügbar. Das Wartungsfenster beginnt am "
+            "20. März 2027 und endet am 27. März 2027.\n\nEvent type code: AWS_QUOKKA_UPDATE_AVAILABLE")
+    notice = classify(HEALTH, "Amazon Quokka [AWS-Konto: 305518842290]", body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+
+
+def test_someone_other_than_you_using_the_account_is_a_suspicious_activity() -> None:
+    body = ("Hello,\n\nWe noticed activity in your AWS account 305518842290 suggesting that someone other than you "
+            "may be using it: 40 Quokka burrows were created overnight.\n\nPlease secure the account by March 10, "
+            "2027.")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_a_traditional_chinese_price_change_named_yidong_is_a_price_change() -> None:
+    body = "您好：\n\n自 2027年6月1日起，Amazon Quokka 的洞穴將依小時計費。\n\nAmazon Web Services"
+    notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka 定價異動通知", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-01")
