@@ -994,6 +994,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (830's), 30/30 ids but 827h's 29/30): session 49's blind round 119, eight batches on round 118's tuning
     # (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(823, 831) for part in ("", "-heldout")]
+    # unseen831-838 (first runs 30/30 types but 835's, 837's and 838's 29/30, 114 labelled deadlines of which 112
+    # found (833h's, 834h's), two given where none is labelled (835's, 838's), 30/30 ids but 831h's and 832's 29/30):
+    # session 49's blind round 120, eight batches on round 119's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(831, 839) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1864,6 +1868,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen831-838: session 49's round 120, first runs on a186ed98 (round 119's tuning): a Traditional Chinese ACM
+    # link's 72 hours given a date, an instance type's end of life read as an instance's retirement, a key readable
+    # publicly read as other billing mail, a forwarded ACM approval left unknown, a payment attempt's date given, a
+    # reserved instance's linked account read as the payer (a label split); held-out: a Chinese cost anomaly's member
+    # account not found, an invitation's and an extended-support date missed
+    floors["fixtures-unseen832"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen835"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen837"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen838"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen831-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen833-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen834-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen823-830: session 49's round 119, first runs on 304b8540 (round 118's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (an abuse report's account not found)
     floors["fixtures-unseen827-heldout"] = (1.0, 1.0, 9 / 10)
