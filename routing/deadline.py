@@ -1127,7 +1127,10 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # what the reader did then ("You registered or updated the registrant contact … on April 21, 2027", "as you
      # requested on D"), not an act a later "will" of its clause concerns (and not the acts an ask names, "tell us what
      # you changed by D", "the steps you took")
-     r"\byou (?:registered|purchased|subscribed|signed up)\b(?![^.\n]*\bwill\b)|\bas you requested\b",
+     r"\byou (?:registered|purchased|subscribed|signed up)\b(?![^.\n]*\bwill\b)|\bas you requested\b|"
+     # an attempt made then ("Our attempt on January 3, 2027 to charge the Visa card … failed"; not "the next attempt on
+     # D", "another attempt on D", which are to come)
+     r"\b(?:our|the|an?|last|latest|previous|first|recent) (?:charge |payment |billing )?attempt on\b",
      -3),  # _PAST
 ))
 # per _CONTEXT pattern: literals one of which each match holds (a few `in` tests instead of a search
@@ -1142,7 +1145,7 @@ _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 # what AWS did on the date right before ("On April 20, 2027 we suspended the account"; not "the case we opened", whose
 # "we" follows no date)
 _DID = (r"we (?:have )?(?:suspended|closed|terminated|deactivated|disabled|removed|restricted|detected|received|"
-        r"applied|processed|charged|issued|opened|sent|notified|completed)\b")
+        r"applied|processed|charged|issued|opened|sent|notified|completed|tried|attempted)\b")
 _DID_AFTER = re.compile(r",? " + _DID)
 # the same clause before the date, which it ends ("We suspended your AWS account ending in 2265 on January 18, 2027"):
 # no "will", "may" or clause break between (not "we suspended the account and will close it on D")
@@ -1566,7 +1569,8 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
 
 # a link or a code valid for a period of days, in Chinese, Japanese, Korean ("此連結 3 天內有效", "链接在 3 天内有效",
 # "リンクは 3 日以内有効", "링크는 3일 이내 유효"): as :func:`_resendable_expiry`, the reader can ask for another
-_RESENDABLE_CJK = re.compile(r"(?:連結|连结|链接|鏈接|リンク|링크|url|代码|代碼|验证码|驗證碼|コード|코드)")
+# (or an address to visit: "請在 72 小時內前往下列網址核准")
+_RESENDABLE_CJK = re.compile(r"(?:連結|连结|链接|鏈接|網址|网址|リンク|링크|url|代码|代碼|验证码|驗證碼|コード|코드)")
 _VALID_CJK = ("有效", "有効", "유효")
 _CJK_HOURS = ("小时", "小時", "時間", "시간")  # (a period of hours, which a link stays valid for)
 # a period of days looked back on, in Chinese, Japanese, Korean ("过去 7 天内", "過去 7 日以内", "최근 7일 이내")

@@ -10,7 +10,10 @@ what a resource "will carry" as a charge from a date is a price change; the day 
 itself, without a subject (zh, zh-Hant, en), is a welcome; a Korean account whose services "may be paused" is a
 suspension warning. Round 119: a Health notice whose event code says a service update is available is a maintenance;
 the use of the account by "someone other than you" going on is a suspicious activity; a Traditional Chinese price
-"異動" in the subject is a price change."""
+"異動" in the subject is a price change. Round 120: a link address to visit within hours (zh-Hant "網址") is no
+deadline; an instance type that retires (its event code) is an end of support, not an instance's retirement; a key
+that "can be read publicly" is an exposed key; an ACM approval forwarded by a colleague is the approval; an attempt
+made on a date ("Our attempt on D", "On D we tried") is a fact."""
 
 from __future__ import annotations
 
@@ -208,3 +211,58 @@ def test_a_traditional_chinese_price_change_named_yidong_is_a_price_change() -> 
     body = "您好：\n\n自 2027年6月1日起，Amazon Quokka 的洞穴將依小時計費。\n\nAmazon Web Services"
     notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka 定價異動通知", body, date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-01")
+
+
+def test_a_traditional_chinese_address_to_visit_within_hours_is_no_deadline() -> None:
+    body = ("您好，\n\nAWS 帳戶 305518842290 已透過 ACM 為下列網域申請憑證：burrow.quokka.example\n\n"
+            "如果您同意核發此憑證，請在 72 小時內前往下列網址核准：\nhttps://x.example/approvals?code=1")
+    notice = classify("no-reply@certificates.amazon.com", "憑證請求：burrow.quokka.example", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_an_instance_type_that_retires_by_its_event_code_is_no_instance_retirement() -> None:
+    body = ("Hello,\n\nThe Quokka Q1 instance type retires on August 31, 2027. Move to Q3 before then.\n\n"
+            "Event type code: AWS_EC2_INSTANCE_TYPE_RETIREMENT_SCHEDULED")
+    notice = classify(HEALTH, "Amazon EC2 Q1 [AWS Account: 305518842290]", body, date=MAR_3)
+    assert notice.notice_type != "health.instance_retirement"
+
+
+def test_an_instance_retirement_by_its_event_code_stays_a_retirement() -> None:
+    # the guard: an instance, not its type
+    body = ("Hello,\n\nInstance i-07d2c4a91be35f608 will be retired on April 6, 2027.\n\n"
+            "Event type code: AWS_EC2_INSTANCE_RETIREMENT_SCHEDULED")
+    notice = classify(HEALTH, "Amazon EC2 [AWS Account: 305518842290]", body, date=MAR_3)
+    assert notice.notice_type == "health.instance_retirement"
+
+
+def test_a_key_that_can_be_read_publicly_is_an_exposed_key() -> None:
+    body = ("Dear AWS Customer,\n\nAn AWS Access Key of account (****-****-2290), together with its Secret Key, "
+            "can be read publicly on the internet at https://git.example.com/quokka/.env\n\nRotate the key.\n\n"
+            "Account reference: 305518842290")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+def test_an_acm_approval_forwarded_by_a_colleague_is_the_approval() -> None:
+    body = ("Can someone approve this?\n\n---------- Forwarded message ---------\nFrom: Amazon Certificate Manager "
+            "<no-reply@certificates.amazon.com>\nSubject: Certificate request for burrow.quokka.example\n\n"
+            "AWS account ID: 3055-1884-2290\n\nTo approve this request, open the link below:\n"
+            "https://eu-west-3.certificates.amazon.com/approvals?code=1f2e&context=9a8b")
+    notice = classify("colleague@quokka.example", "Fwd: Certificate request for burrow.quokka.example", body,
+                      date=MAR_3)
+    assert notice.notice_type == "verification.acm_approval"
+
+
+def test_an_attempt_made_on_the_day_of_the_mail_is_a_fact() -> None:
+    body = ("Dear customer,\n\nOur attempt on March 3, 2027 to charge the card ending in 4417 for your Amazon Quokka "
+            "invoice failed. We will try again.")
+    notice = classify(NO_REPLY, "Your AWS payment was declined", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("billing.payment_failed", None)
+
+
+def test_another_attempt_to_come_keeps_its_date() -> None:
+    # the guard: an attempt to come
+    body = ("Dear customer,\n\nYour payment for Amazon Quokka was declined. We will make another attempt on March 9, "
+            "2027; please update your card before then.")
+    notice = classify(NO_REPLY, "Your AWS payment was declined", body, date=MAR_3)
+    assert notice.deadline == "2027-03-09"
