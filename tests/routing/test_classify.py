@@ -998,6 +998,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (833h's, 834h's), two given where none is labelled (835's, 838's), 30/30 ids but 831h's and 832's 29/30):
     # session 49's blind round 120, eight batches on round 119's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(831, 839) for part in ("", "-heldout")]
+    # unseen839-846 (first runs 30/30 types but 840h's and 845h's 29/30, 111 labelled deadlines, all found, none given
+    # where none is labelled, 30/30 ids but 846's 29/30): session 49's blind round 121, eight batches on the session's
+    # final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(839, 847) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1868,6 +1872,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen839-846: session 49's round 121, measured only on the final rules, at its first runs (an Italian SES
+    # complaint review's account not found; held-out: a case AWS opened about a quota read as other Support mail, a
+    # Japanese welcome without a subject read as a sign-up verification)
+    floors["fixtures-unseen846"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen840-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen845-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen831-838: session 49's round 120, first runs on a186ed98 (round 119's tuning); main folders tuned on since
     # (left: 832's reserved instances of a linked account read as the payer's, a label split, as 774's and 786's),
     # held-out ones at their first runs (a Chinese cost anomaly's member account not found, an invitation's and an
