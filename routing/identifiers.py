@@ -1292,7 +1292,7 @@ class _Mail:
         full = {account_digits(match.group(1)) for match in self.twelve
                 if any(word in self.folded[max(0, match.start() - 40):match.start()] for word in _ACCOUNT_NOUNS)}
         ending = [account for account in full if account.endswith(last4)]
-        if not ending and last4 in self.both:
+        if not ending:
             # (or a run of twelve digits that ends with them, wherever it stands: the account in a reference after a
             # dash, "Case reference: 180423771-271904685532", beside "Account ****-****-5532"; one such run only)
             ending = list({run for run in _TWELVE_RUN.findall(self.both) if run.endswith(last4)})
