@@ -325,7 +325,9 @@ _ACCOUNT_TIERS = (
     # also hyphenated: "conta-membro 6620…", "compte-membre", "cuenta-miembro", "account-membro")
     # (the company's name for "AWS": "l'account Amazon Web Services 4530…")
     _Gated(re.compile(r"(?:\b(?:konto|cuenta|compte|conta|account)"
-               r"(?:\s+(?:de\s+|da\s+|do\s+)?(?:AWS|Amazon Web Services))(?:\s+con\s+(?:l.)?ID)?|"
+               # (or the service whose account it is, named after the noun as in es, pt, fr above: "l'account
+               # Amazon SES 9634…")
+               r"(?:\s+(?:de\s+|da\s+|do\s+)?(?:AWS|Amazon Web Services|(?:Amazon\s+)?SES))(?:\s+con\s+(?:l.)?ID)?|"
                r"\b(?:cuenta|conta)[ -](?:vinculada|miembro|membro)|\bcompte[ -](?:li[eé]|membre)|"
                r"\baccount[ -](?:collegato|membro)|"
                # the buyer's account of a Marketplace product (es, pt, fr, it)
