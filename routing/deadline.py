@@ -1025,6 +1025,8 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # (discontinued, as "discontinu" above: "será descontinuado a D", "verrà dismesso il D")
      r"descontinuad|dismess[oaie]\b", 3),
     (r"retir|no longer|stop(?:s|ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
+     # (an upgrade as a move to a version: "The automatic move of … workflows to matching engine version 2 starts")
+     r"\bautomatic (?:move|migration) of\b|"
      # (a fee that changes or what a unit "will cost" from then; a service shut down, de: "eingestellt", "schalten wir …
      # ab")
      r"\bfees?\b|\bwill cost\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"
@@ -1249,7 +1251,10 @@ _PAST_FOREIGN = re.compile(r"(?:\b(?:fue|fueron|foi|foram)(?:\s+" + _PAST_ADVERB
                            r"\bfinaliz(?:ó|ou)|\btermin(?:ó|ou)|\ba pris fin|\bs'est termin[ée]e?|\bendete|"
                            r"\bè (?:terminat|finit|cessat)[oa])"
                            # (a weekday between: "è stato chiuso il giovedì 22 aprile 2027")
-                           r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*" + _WEEKDAY_FOREIGN + r"\Z")
+                           r"(?:\s+\w+)?\s+(?:el|em|en|le|il|am|on)\s*" + _WEEKDAY_FOREIGN + r"\Z"
+                           # (a state that began then, "since" as fr and de say it: "est suspendu depuis le D",
+                           # "ist seit dem D gesperrt"; not es, pt "desde", it "dal", which also open a period to come)
+                           r"|(?:\bdepuis\s+(?:le\s+)?|\bseit\s+(?:dem\s+)?)" + _WEEKDAY_FOREIGN + r"\Z")
 # what AWS did to the account on a date, said in the active compound past before it ("hemos suspendido la cuenta el D",
 # "nous avons suspendu le compte le D", "abbiamo sospeso l'account il D", "suspendemos a conta em D", "se suspendió el
 # D"): a fact (the verbs of a completed act on the account only: "hemos programado la actualización el D" is a plan)
@@ -4232,6 +4237,8 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드",
             # (the upgrade named as a noun: "The automatic upgrade of the SPICE engine to version 4 starts …")
             "automatic upgrade", "automatic engine upgrade", "automatic version upgrade", "auto-upgrade",
+            # (or as a move to a version: "The automatic move of … workflows to matching engine version 2 starts")
+            "automatic move of", "automatic migration of",
             # (or moved to a version, or an update installed, automatically: "will be moved to these versions
             # automatically", "업데이트가 자동으로 설치됩니다", "自動的にインストール", "自动安装")
             "versions automatically", "version automatically", "installed automatically", "automatically installed",

@@ -1040,8 +1040,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # Japanese exposed-key mail lost the passed date it had been given in session 16)
     floors["fixtures-unseen49-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen51-heldout, unseen52-heldout: not tuned on (READMEs): an SES DKIM success in French, a CA rotation's date
-    # and a signing certificate's switch date missed
-    floors["fixtures-unseen51-heldout"] = (9 / 10, 9 / 10, 1.0)
+    # and a signing certificate's switch date missed (51h's German CA rotation dated since session 50)
+    floors["fixtures-unseen51-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen52-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen53-heldout, unseen54-heldout: not tuned on (READMEs): an Italian case AWS opened, read as correspondence,
     # without its date; a Spanish exposed-key mail gets a deadline its label does not have
@@ -1282,7 +1282,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen195-198: session 25's second blind round, first runs on a7688b0; main folders tuned on since (nothing left),
     # held-out ones not: at their first runs
     floors["fixtures-unseen195-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen196-heldout"] = (9 / 10, 6 / 10, 1.0)
+    floors["fixtures-unseen196-heldout"] = (1.0, 7 / 10, 1.0)  # (its French certificate chain read since session 50)
     floors["fixtures-unseen198-heldout"] = (8 / 10, 9 / 10, 1.0)  # (its account read since session 46: not tuned on)
     # unseen199-202: session 25's third blind round, first runs on fa5717a; main folders tuned on since (left: a Korean
     # host degradation's stop date, an Italian reserved-node retirement, a French night-long window, a price change
@@ -1525,7 +1525,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen343-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen345-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen347-heldout"] = (9 / 10, 1.0, 1.0)  # (its Portuguese statement read since session 48)
-    floors["fixtures-unseen348-heldout"] = (8 / 10, 1.0, 1.0)
+    # (348h's: its CloudHSM issuer certificate's replacement read since session 50; no floor)
     floors["fixtures-unseen349-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen350-heldout"] = (9 / 10, 9 / 10, 1.0)
     # unseen351-358: session 35's round 60, main folders tuned on (left: three maintenance windows dated by fields
@@ -1880,12 +1880,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen855-862: session 50's round 123, first runs on 15df49b6 (round 122's tuning) (an entity-resolution engine's
-    # upgrade without a subject read as other mail, without its date; a TLS intermediate certificate's rotation read as
-    # a maintenance; a French suspension's date read from another of its dates; held-out: a Traditional Chinese budget
-    # alert read as other mail)
-    floors["fixtures-unseen859"] = (18 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen860"] = (1.0, 19 / 20, 1.0)
+    # unseen855-862: session 50's round 123, first runs on 15df49b6 (round 122's tuning); main folders tuned on since
+    # (nothing left), held-out ones at their first runs (a Traditional Chinese budget alert read as other mail)
     floors["fixtures-unseen860-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen847-854: session 50's round 122, first runs on c242e565 (session 49's final rules); main folders tuned on
     # since (nothing left), held-out ones at their first runs (a forwarded alarm without its sender family left
