@@ -1010,6 +1010,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (859's, 860's), none given where none is labelled, 30/30 ids): session 50's blind round 123, eight batches on
     # round 122's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(855, 863) for part in ("", "-heldout")]
+    # unseen863-870 (first runs 30/30 types but 864's 29/30 and 865's 28/30, 111 of 112 labelled deadlines found
+    # (863's), one given where none is labelled (869's), 30/30 ids): session 50's blind round 124, eight batches on
+    # round 123's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(863, 871) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1880,6 +1884,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen863-870: session 50's round 124, first runs on c2a6c1e7 (round 123's tuning) (a Japanese end of standard
+    # support dated by another of its dates; a maintenance that needs nothing, without a subject, read as other mail; a
+    # German overdue payment before a suspension read as a failed payment; a Japanese statement read as an invoice; an
+    # ACM approval given a date where none is labelled; held-out: no miss)
+    floors["fixtures-unseen863"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen864"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen865"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen869"] = (1.0, 19 / 20, 1.0)
     # unseen855-862: session 50's round 123, first runs on 15df49b6 (round 122's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Traditional Chinese budget alert read as other mail)
     floors["fixtures-unseen860-heldout"] = (9 / 10, 1.0, 1.0)
