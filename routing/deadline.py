@@ -1600,10 +1600,12 @@ def _resendable_period(lowered: str, at: int, end: int) -> bool:
     # (or a period of hours with the link named right after it, to open within it: "请在 72 小时内访问以下链接", "72
     # 時間以内に次のリンクを開いて", "72시간 이내에 아래 링크를 여십시오"; not days, which a registrant has to verify
     # an address in, "请在 15 天内点击以下链接": a deadline)
+    # (or the page to visit named, its address after it: "请在 72 小时内访问 Amazon Certificate Approvals:\nhttps://…")
     return (lowered[end:end + 4].lstrip().startswith(_VALID_CJK)
             and _RESENDABLE_CJK.search(lowered, max(0, at - 16), at) is not None) \
         or (any(map(lowered[at:end].__contains__, _CJK_HOURS))
-            and _RESENDABLE_CJK.search(lowered, end, end + 12) is not None)
+            and (_RESENDABLE_CJK.search(lowered, end, end + 12) is not None
+                 or lowered.find("https://", end, end + 80) >= 0))
 
 
 # a Support case that closes when the reader does not answer within a period ("If we do not hear from you within 7 days,
@@ -2469,6 +2471,15 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
     return score, phrase_start
 
 
+# the vendors and communities whose software AWS runs, as the subject that opens a sentence (lower-cased; ja, zh, ko
+# write the vendor's name the same way): "IBM plans to end …", "IBM は D に … 終了する予定です", "The PostgreSQL
+# community ends support for …"
+_VENDORS = ("ibm", "oracle", "microsoft", "red hat", "canonical", "community", "upstream", "foundation")
+_VENDOR_CLAUSE_ENDS = (",", "、", "，", ";", "；", "amazon", "aws")
+_VENDOR_SUBJECT = re.compile(r"\s*(?:ibm|oracle|microsoft|red hat|canonical|upstream|the (?:[\w.-]+ ){1,3}(?:community|"
+                             r"foundation|project))\b")
+
+
 def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = False) -> tuple[int, int]:
     """Score of the date at ``text[start:end]`` and where its phrase starts (``foreign``: the text is not plain ASCII,
     German and French phrases count too). A sentence that states the date as a fact (:data:`_PAST`, not taken back by
@@ -2650,6 +2661,14 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
             score = QUALIFY
     if score < QUALIFY and _price_column_header(text, start, end, foreign):
         score = QUALIFY  # "Request type    Until D1    Effective D2" over rows of prices: the date the new prices apply
+    if any(map(text[left:start].__contains__, _VENDORS)) \
+            and (vendor := _VENDOR_SUBJECT.match(text, left, start)) is not None \
+            and not any(map(text[vendor.end():start].__contains__, _VENDOR_CLAUSE_ENDS)):
+        # what the software's own vendor or community does then, the sentence's subject ("IBM plans to end standard
+        # support for Db2 11.5 on D0. Accordingly, standard support … on Amazon RDS ends on D1"): the vendor's date, a
+        # reason for AWS's own, no deadline of the reader's (not AWS's date the sentence names in a clause of its own:
+        # "The upstream project stopped in D0, and 7.9 reaches the end of standard support on OpenSearch Service on D1")
+        score = min(score, QUALIFY - 1)
     if lead == 3 and _SWITCH_LABEL.search(before) and _asks_before_switch(text):
         # "교체 일시: D" … "교체 전에 … 확인하십시오": the switch the reader must prepare for; the ask names it, so it
         # outweighs the words around another date (an expiry field "有効期限: D" scores up to 7)

@@ -4,7 +4,11 @@ Amazon SES N") is that account. Round 122: a Support case AWS opened "on behalf 
 case AWS opened; the reader's own case stays the reader's. Round 123: an automatic move of resources to an engine
 version is a maintenance dated by its start; a service's "certificate update" in a Health subject, or certificates
 issued under "a new intermediate authority", is a certificate rotation; an account suspended "since" a date (fr "depuis
-le", de "seit dem") keeps the date to pay by, and a German account that "ist seit dem D gesperrt" is suspended."""
+le", de "seit dem") keeps the date to pay by, and a German account that "ist seit dem D gesperrt" is suspended. Round
+124: the date a software's vendor or community ends its own support, the subject of its sentence, is no deadline beside
+AWS's; AWS updating its hosts is a maintenance; a German "drohende Kontosperrung" is a suspension warning; a subject
+that says "billing statement" is a statement in any language; a Chinese page to visit within hours, its address after
+it, is no deadline."""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from tests.routing.mailbuild import classify
 
 NO_REPLY = "no-reply-aws@amazon.com"
 HEALTH = "health@aws.com"
+BILLING = "aws-billing@amazon.com"
+ACM = "no-reply@certificates.amazon.com"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 
 
@@ -102,3 +108,55 @@ def test_a_german_account_that_will_be_locked_is_a_suspension_warning() -> None:
             "die Quokka-Rechnung offen bleibt.\n\nAmazon Web Services")
     notice = classify(NO_REPLY, None, body, date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("billing.suspension_warning", "2027-04-02")
+
+
+def test_the_date_a_vendor_ends_its_own_support_is_no_deadline_beside_aws() -> None:
+    body = ("Hello,\n\nThe Quokka Foundation plans to end community support for Quokka 4 on April 30, 2027. "
+            "Accordingly, standard support for Quokka 4 on Amazon Quokka ends on August 31, 2027.\n\nUpgrade your "
+            "burrows before then to avoid Extended Support charges.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka 4 end of standard support", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-08-31")
+
+
+def test_a_japanese_vendor_date_is_no_deadline_beside_aws() -> None:
+    body = ("こんにちは\n\nIBM は 2027 年 4 月 30 日に Quokka 4 の標準サポートを終了する予定です。これに合わせて、"
+            "Amazon Quokka における Quokka 4 の標準サポートは 2027年8月31日 (火) に終了します。\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka 4 の標準サポート終了", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-08-31")
+
+
+def test_awss_date_in_a_clause_of_its_own_after_the_vendor_keeps_its_date() -> None:
+    # the guard: the sentence opens with the vendor, AWS's date is in a clause of its own
+    body = ("Hello,\n\nThe upstream project stopped publishing fixes for Quokka 4 in October 2026, and Quokka 4 "
+            "reaches the end of standard support on Amazon Quokka on June 30, 2027.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka 4 end of standard support", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+def test_aws_updating_its_hosts_without_a_subject_is_a_maintenance() -> None:
+    body = ("Dear Amazon Quokka customer,\n\nBetween Tuesday 16 March 2027 01:00 UTC and 05:00 UTC we will update "
+            "the burrow hosts that serve the tables listed below. No action is needed on your side.\n\n"
+            "Amazon Web Services")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "health.scheduled_maintenance"
+
+
+def test_a_german_threatened_account_lock_is_a_suspension_warning() -> None:
+    body = ("Sehr geehrte Kundin, sehr geehrter Kunde,\n\ndie Rechnung für Amazon Quokka vom 2. März 2027 ist "
+            "weiterhin offen. Bitte zahlen Sie bis zum 20. März 2027.\n\nAmazon Web Services")
+    notice = classify(BILLING, "Ihr AWS-Konto ist überfällig – drohende Kontosperrung", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("billing.suspension_warning", "2027-03-20")
+
+
+def test_a_billing_statement_subject_over_a_japanese_body_is_a_statement() -> None:
+    body = ("アマゾン ウェブ サービスをご利用いただきありがとうございます。\n\n請求期間 2027年2月1日～2027年2月28日 の"
+            "ご請求書を発行しました。\nアカウント ID: 305518842290\n\nアマゾン ウェブ サービス ジャパン合同会社")
+    notice = classify(BILLING, "ご請求書の発行 / AWS billing statement", body, date=MAR_3)
+    assert notice.notice_type == "billing.statement"
+
+
+def test_a_chinese_page_to_visit_within_hours_is_no_deadline() -> None:
+    body = ("您好，\n\n我们收到了为 quokka.example.cn 签发证书的请求。\n\n如需批准，请在 72 小时内访问 Amazon "
+            "Certificate Approvals:\nhttps://us-east-1.acm-certificates.amazon.com/approvals?code=0f1e2d3c\n")
+    notice = classify(ACM, "quokka.example.cn 的证书批准", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.acm_approval", None)
