@@ -1014,6 +1014,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (863's), one given where none is labelled (869's), 30/30 ids): session 50's blind round 124, eight batches on
     # round 123's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(863, 871) for part in ("", "-heldout")]
+    # unseen871-878 (first runs 30/30 types but 874's 28/30 and 878h's 29/30, 111 labelled deadlines, all found, one
+    # given where none is labelled (874's), 30/30 ids but 873's, 875's and 878h's 29/30): session 50's blind round
+    # 125, eight batches on round 124's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(871, 879) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1884,6 +1888,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen871-878: session 50's round 125, first runs on 25002a00 (round 124's tuning) (a linked account's invoice
+    # read for the payer's account (zh-Hant); a reply about a quota without a subject read as other mail; a price cut
+    # given a date; a Korean statement without a subject read as other billing mail; a Chinese cost anomaly's member
+    # account not found; held-out: a Spanish case the reader opened read as one AWS opened, its account not found)
+    floors["fixtures-unseen873"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen874"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen875"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen878-heldout"] = (9 / 10, 1.0, 9 / 10)
     # unseen863-870: session 50's round 124, first runs on c2a6c1e7 (round 123's tuning); main folders tuned on since
     # (nothing left); held-out ones had no miss
     # unseen855-862: session 50's round 123, first runs on 15df49b6 (round 122's tuning); main folders tuned on since
