@@ -335,6 +335,9 @@ _ACCOUNT_TIERS = (
                r"\baccount\s+(?:acquirente|dell.acquirente)|\b(?:verknüpften|verknüpftes) (?:AWS-)?Konto|"
                # (with its number noun: "帳戶編號：", "账户编号：", "계정 번호:")
                r"(?:账户|帐户|账号|帳戶|帳號|계정)(?:\s*(?:ID|編號|编号|號碼|号码|번호))?"
+               # (the payer's, its role in a parenthesis before the colon: "付款帳戶（管理帳戶）：7670…", the account an
+               # invoice bills; not another role's so written, "관리 계정(모니터 소유자)", a cost monitor's owner)
+               r"(?:(?<=付款账户|付款帐户|付款帳戶|付款賬戶|付費帳戶|付费账户)\s*[（(][^（()）\n]{1,12}[）)])?"
                # (then "is" as CJK writes it: "계정 ID는 4911…입니다", "账户 ID 为 4911…")
                r"(?:\s*(?:是|为|為|는|은))?)\s*[:：#(（]?\s*\Z", _I)),
     # a field whose label opens with "Account" and says which ("Account with the anomaly:", "Account affected by the
@@ -553,7 +556,14 @@ _REASON_YOU_ARE = re.compile(r"\b(?:because|since|as)\s+you\s+are\s+the\s+manage
 # the account that owns what the mail is about, as a field ("Owner account: 2252…") or named linked or member account
 # right after its id ("2252… (linked account)")
 _OWNER_FIELD = re.compile(r"\b(?:owner|owning)\s+account(?:\s+ID)?\s*[:：]\s*\Z", _I)
-_OWNER_AFTER = re.compile(r"\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]", _I)
+_OWNER_AFTER = re.compile(r"\s*[(（]\s*(?:(?:a\s+|the\s+)?(?:linked|member)\s+account"
+                          # (in the other languages: "（成员账户）", "（連結帳戶）", "（メンバーアカウント）",
+                          # "(멤버 계정)", "(cuenta miembro)", "(conta-membro)", "(compte membre)", "(account membro)",
+                          # "(Mitgliedskonto)")
+                          r"|(?:成员|成員|关联|關聯|连结|連結|链接|鏈接)(?:账户|帐户|帳戶|賬戶)|メンバー\s*アカウント"
+                          r"|リンク(?:された|済み)?\s*アカウント|(?:멤버|연결된|연결)\s*계정"
+                          r"|(?:cuenta|conta)[ -](?:miembro|membro|vinculada)|compte[ -](?:membre|li[ée])"
+                          r"|account[ -](?:membro|collegato)|Mitgliedskonto|verknüpftes\s+Konto)\s*[)）]", _I)
 # the owner's field, its role in parentheses before the colon ("Savings Plan owner (member account): 2740…"): the
 # account the commitment or resource belongs to, beside the management account the mail also names
 _OWNER_MEMBER_FIELD = re.compile(r"\bowner\s*[(（]\s*(?:a\s+|the\s+)?(?:linked|member)\s+account\s*[)）]\s*[:：]\s*\Z",
@@ -911,6 +921,12 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, number, before in numbers:
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
+    owned = {account_digits(number) for _, end, number in twelve if _OWNER_AFTER.match(text, end) is not None}
+    if len(owned) == 1 and len(twelve) > 1 and skipped:
+        # the one account named by its member or linked role, in parentheses after it, beside a management or payer
+        # account the mail names as another's ("289614297623（成员账户）" in a cost anomaly's table under "（管理账户
+        # 4037…）"): the account concerned
+        return owned.pop()
     # (a linked account beside a payer's: two numbers at least, else _linked_beside_payer finds none; and a payer
     # field's word in the window before one of them, else it finds no payer: every _PAYER_FIELD match holds one)
     # (the payer may be one read above as another's account, "Monitor: org-wide (management account 4979…)" over

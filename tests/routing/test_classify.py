@@ -1382,7 +1382,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen247-250: session 29's round 38, first runs on b72b096; main folders tuned on since (left: replies asked
     # within 24 hours, an SNS topic's account), held-out ones not: at their first runs
     floors["fixtures-unseen247"] = (1.0, 19 / 20, 19 / 20)
-    floors["fixtures-unseen247-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen247-heldout"] = (1.0, 9 / 10, 1.0)  # (its Korean statement read since session 50)
     floors["fixtures-unseen248"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen248-heldout"] = (9 / 10, 7 / 10, 1.0)
     floors["fixtures-unseen249"] = (1.0, 19 / 20, 1.0)
@@ -1888,13 +1888,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen871-878: session 50's round 125, first runs on 25002a00 (round 124's tuning) (a linked account's invoice
-    # read for the payer's account (zh-Hant); a reply about a quota without a subject read as other mail; a price cut
-    # given a date; a Korean statement without a subject read as other billing mail; a Chinese cost anomaly's member
-    # account not found; held-out: a Spanish case the reader opened read as one AWS opened, its account not found)
-    floors["fixtures-unseen873"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen874"] = (18 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen875"] = (1.0, 1.0, 19 / 20)
+    # unseen871-878: session 50's round 125, first runs on 25002a00 (round 124's tuning); main folders tuned on since
+    # (nothing left), held-out ones at their first runs (a Spanish case the reader opened read as one AWS opened, its
+    # account not found)
     floors["fixtures-unseen878-heldout"] = (9 / 10, 1.0, 9 / 10)
     # unseen863-870: session 50's round 124, first runs on c2a6c1e7 (round 123's tuning); main folders tuned on since
     # (nothing left); held-out ones had no miss
@@ -1957,7 +1953,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen783-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen786"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen787-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen788-heldout"] = (1.0, 9 / 10, 1.0)
+    # (788h's forwarded price cut, needing nothing by its date, read since session 50: no floor)
     # unseen775-782: session 48's round 113, first runs on 73c14e25 (round 112's tuning); main folders tuned on since
     # (left: 782's forwarded ACM approval whose link is valid 72 hours given a date, a label convention)
     floors["fixtures-unseen782"] = (1.0, 19 / 20, 1.0)

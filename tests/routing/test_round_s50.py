@@ -8,7 +8,10 @@ le", de "seit dem") keeps the date to pay by, and a German account that "ist sei
 124: the date a software's vendor or community ends its own support, the subject of its sentence, is no deadline beside
 AWS's; AWS updating its hosts is a maintenance; a German "drohende Kontosperrung" is a suspension warning; a subject
 that says "billing statement" is a statement in any language; a Chinese page to visit within hours, its address after
-it, is no deadline."""
+it, is no deadline. Round 125: a payer's field with its role in parentheses ("付款帳戶（管理帳戶）：N") is an
+invoice's account; the one account named "(member account)" beside a management account is the account concerned; the
+details the reader added to a case, acknowledged, are a case correspondence; a price cut needs nothing by its date; a
+Korean usage statement (사용 내역서) is a statement."""
 
 from __future__ import annotations
 
@@ -21,6 +24,8 @@ NO_REPLY = "no-reply-aws@amazon.com"
 HEALTH = "health@aws.com"
 BILLING = "aws-billing@amazon.com"
 ACM = "no-reply@certificates.amazon.com"
+INVOICING = "invoicing@aws.com"
+COST_ALERTS = "no-reply@costalerts.amazonaws.com"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 
 
@@ -160,3 +165,53 @@ def test_a_chinese_page_to_visit_within_hours_is_no_deadline() -> None:
             "Certificate Approvals:\nhttps://us-east-1.acm-certificates.amazon.com/approvals?code=0f1e2d3c\n")
     notice = classify(ACM, "quokka.example.cn 的证书批准", body, date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("verification.acm_approval", None)
+
+
+def test_a_payers_field_with_its_role_in_parentheses_is_the_invoices_account() -> None:
+    body = ("您好：\n\n您的 Amazon Quokka 發票已開立。\n\n付款帳戶（管理帳戶）：305518842290\n"
+            "連結帳戶：481126350917、736250019824\n金額：新台幣 2,204 元\n")
+    notice = classify(INVOICING, "Amazon Web Services 發票 TWINV27-0001", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_a_monitor_owners_field_is_not_the_anomalys_account() -> None:
+    # the guard: a management account's field with another role in parentheses
+    body = ("비용 모니터 \"조직-Quokka\"에서 이상이 감지되었습니다.\n\n관리 계정(모니터 소유자) 481126350917\n\n"
+            "멤버 계정 305518842290\n\nAWS 서비스 Amazon Quokka\n")
+    notice = classify(COST_ALERTS, "AWS Cost Anomaly Detection 알림", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_the_account_named_as_a_member_beside_the_management_account_is_the_anomalys() -> None:
+    body = ("您好，\n\n成本监控器“全部成员账户”（管理账户 481126350917）于 2027年3月2日检测到新的成本异常。\n\n"
+            "账户 服务 影响\n\n305518842290（成员账户） Amazon Quokka $940.22\n")
+    notice = classify(COST_ALERTS, "AWS 成本异常检测：检测到 1 个新的成本异常", body, date=MAR_3)
+    assert notice.aws_account_id == "305518842290"
+
+
+def test_the_details_added_to_a_case_acknowledged_without_a_subject_are_a_correspondence() -> None:
+    body = ("Hello,\n\nThank you for the details you added to case 180233419 about your Amazon Quokka burrow limit.\n\n"
+            "To view or reply: https://console.aws.amazon.com/support/home#/case/?displayId=180233419\n\nAmazon Web "
+            "Services")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type == "support.case_correspondence"
+
+
+def test_a_price_cut_needs_nothing_by_its_date() -> None:
+    body = ("Hello,\n\nStarting January 1, 2028, Amazon Quokka burrow hours will be billed at a lower rate.\n\n"
+            "Amazon Web Services")
+    notice = classify(NO_REPLY, "Upcoming price change for Amazon Quokka", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", None)
+
+
+def test_a_price_cut_beside_a_higher_price_keeps_its_date() -> None:
+    # the guard: another price goes up then
+    body = ("Hello,\n\nStarting January 1, 2028, Amazon Quokka burrow hours will be billed at a lower rate, and "
+            "burrow storage at a higher rate.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "Upcoming price change for Amazon Quokka", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2028-01-01")
+
+
+def test_a_korean_usage_statement_without_a_subject_is_a_statement() -> None:
+    body = ("안녕하세요,\n\nAWS 계정 305518842290 의 2027년 2월 사용 내역서가 준비되었습니다.\n\n총 금액: USD 57.31\n\n"
+            "Amazon Web Services")
+    assert classify(INVOICING, None, body, date=MAR_3).notice_type == "billing.statement"
