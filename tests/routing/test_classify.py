@@ -1018,6 +1018,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # given where none is labelled (874's), 30/30 ids but 873's, 875's and 878h's 29/30): session 50's blind round
     # 125, eight batches on round 124's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(871, 879) for part in ("", "-heldout")]
+    # unseen879-886 (first runs 30/30 types but 880's 29/30 and 883's 28/30, 108 of 112 labelled deadlines found
+    # (880's, 883's two, 884h's), none given where none is labelled, 30/30 ids): session 50's blind round 126, eight
+    # batches on round 125's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(879, 887) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1888,6 +1892,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen879-886: session 50's round 126, first runs on 374bb670 (round 125's tuning) (a SEPA debit declined read as
+    # other billing mail; a Korean suspension's date read from another of its dates; a runtime's automatic upgrade and
+    # a bundle family's retirement, from the general sender, read as other mail without their dates; held-out: an
+    # Italian suspicious activity's date to act by missed)
+    floors["fixtures-unseen880"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen883"] = (18 / 20, 18 / 20, 1.0)
+    floors["fixtures-unseen884-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen871-878: session 50's round 125, first runs on 25002a00 (round 124's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Spanish case the reader opened read as one AWS opened, its
     # account not found)
