@@ -1313,6 +1313,11 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"、[^。\n]{0,80}?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)"
                       r"(?=ので|ため|。|\s*$)|"
                       r"에\s*(?:[\uac00-\ud7a3]{1,4}\s){0,2}[\uac00-\ud7a3]{1,8}?(?:되었습니다|했습니다|됐습니다)|"
+                      # (the account named between, its id and a particle too, an act done to it: "D에 AWS 계정
+                      # 4508…을(를) 일시 중지했습니다"; not any verb, "D에 종료될 예정이라고 안내했습니다" is a date to
+                      # come)
+                      r"에\s[^.。\n]{0,40}?\s(?:일시\s?)?(?:중지|정지|해지|폐쇄|비활성화|삭제|차단|탐지|감지)"
+                      r"(?:되었습니다|했습니다|됐습니다)|"
                       # (as of it, "부로"/"자로": "2027년 1월 20일부로 계정이 정지되었습니다", suspended as of D)
                       # (the account named between, its id and a particle too: "D부로 AWS 계정 6188 4492 7482이(가)
                       # 정지되었습니다")
@@ -4256,8 +4261,10 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
             "自动升级", "自動升級", "자동으로 업그레이드", "자동 업그레이드",
             # (the upgrade named as a noun: "The automatic upgrade of the SPICE engine to version 4 starts …")
             "automatic upgrade", "automatic engine upgrade", "automatic version upgrade", "auto-upgrade",
-            # (or as a move to a version: "The automatic move of … workflows to matching engine version 2 starts")
-            "automatic move of", "automatic migration of",
+            # (or as a move to a version: "The automatic move of … workflows to matching engine version 2 starts";
+            # "will start moving environments … to runtime version 2", "will be moved automatically")
+            "automatic move of", "automatic migration of", "start moving", "begin moving", "moved automatically",
+            "migrated automatically",
             # (or moved to a version, or an update installed, automatically: "will be moved to these versions
             # automatically", "업데이트가 자동으로 설치됩니다", "自動的にインストール", "自动安装")
             "versions automatically", "version automatically", "installed automatically", "automatically installed",

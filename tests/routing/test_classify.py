@@ -1764,7 +1764,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen583-590: session 44's round 89, held-out ones at their first runs (an Organizations invitation whose
     # expiry date gave no deadline, a declined payment read as a billing notice)
     floors["fixtures-unseen584-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen586-heldout"] = (9 / 10, 1.0, 1.0)
+    # (586h's declined payment read since session 50: no floor)
     # unseen591-598: session 44's round 90 (left in a main folder: 594's German overdue payment that may cost the
     # account, labelled a suspension warning, read as a failed payment as samples/49's past-due mail is labelled);
     # held-out ones at their first runs (a Marketplace contract's renewal in a table given its date, a Japanese case
@@ -1892,12 +1892,8 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen879-886: session 50's round 126, first runs on 374bb670 (round 125's tuning) (a SEPA debit declined read as
-    # other billing mail; a Korean suspension's date read from another of its dates; a runtime's automatic upgrade and
-    # a bundle family's retirement, from the general sender, read as other mail without their dates; held-out: an
-    # Italian suspicious activity's date to act by missed)
-    floors["fixtures-unseen880"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen883"] = (18 / 20, 18 / 20, 1.0)
+    # unseen879-886: session 50's round 126, first runs on 374bb670 (round 125's tuning); main folders tuned on since
+    # (nothing left), held-out ones at their first runs (an Italian suspicious activity's date to act by missed)
     floors["fixtures-unseen884-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen871-878: session 50's round 125, first runs on 25002a00 (round 124's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Spanish case the reader opened read as one AWS opened, its

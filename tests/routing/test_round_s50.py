@@ -11,7 +11,10 @@ that says "billing statement" is a statement in any language; a Chinese page to 
 it, is no deadline. Round 125: a payer's field with its role in parentheses ("付款帳戶（管理帳戶）：N") is an
 invoice's account; the one account named "(member account)" beside a management account is the account concerned; the
 details the reader added to a case, acknowledged, are a case correspondence; a price cut needs nothing by its date; a
-Korean usage statement (사용 내역서) is a statement."""
+Korean usage statement (사용 내역서) is a statement. Round 126: a payment "not collected" in the subject is a
+failed payment; AWS that "will start moving" resources to a version is a maintenance dated by its start; an older
+family AWS can "no longer keep" the capacity of is an end of support; the day a Korean account was suspended, the
+account named between date and verb, is a fact beside the date to pay by."""
 
 from __future__ import annotations
 
@@ -215,3 +218,51 @@ def test_a_korean_usage_statement_without_a_subject_is_a_statement() -> None:
     body = ("안녕하세요,\n\nAWS 계정 305518842290 의 2027년 2월 사용 내역서가 준비되었습니다.\n\n총 금액: USD 57.31\n\n"
             "Amazon Web Services")
     assert classify(INVOICING, None, body, date=MAR_3).notice_type == "billing.statement"
+
+
+def test_a_payment_not_collected_in_the_subject_is_a_failed_payment() -> None:
+    body = ("Dear customer,\n\nWe could not take the Amazon Quokka charges of February 2027.\n\n"
+            "Account ID: 305518842290\n\nAmazon Web Services")
+    notice = classify(INVOICING, "Action needed: AWS payment not collected for account 305518842290", body, date=MAR_3)
+    assert notice.notice_type == "billing.payment_failed"
+
+
+def test_aws_moving_resources_to_a_version_is_a_maintenance_dated_by_its_start() -> None:
+    body = ("Hello,\n\nAmazon Quokka will start moving burrow planners in the EU-NORTH-1 Region to planner version 3 "
+            "in 30 days, on April 2, 2027. Planners that pass our checks will be moved automatically.\n\n"
+            "Amazon Web Services")
+    notice = classify(NO_REPLY, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-04-02")
+
+
+def test_aws_moving_resources_to_no_version_is_no_maintenance() -> None:
+    # the guard: a move to a storage tier names no version
+    body = ("Hello,\n\nAmazon Quokka will start moving your burrows to the cold tier on April 2, 2027.\n\n"
+            "Amazon Web Services")
+    assert classify(NO_REPLY, None, body, date=MAR_3).notice_type != "health.scheduled_maintenance"
+
+
+def test_an_older_family_aws_can_no_longer_keep_up_is_an_end_of_support() -> None:
+    body = ("Since 2017 the Quokka Classic burrows have served many customers. We are no longer able to keep the "
+            "capacity of this older burrow family at the level you expect, so we are helping customers move to Quokka "
+            "Next burrows by June 30, 2027.\n\nTo move, migrate each burrow to a Quokka Next burrow from the "
+            "console.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "Amazon Quokka Classic burrows: plan your move", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+def test_the_day_a_korean_account_was_suspended_is_a_fact_beside_the_date_to_pay_by() -> None:
+    # (suspended on the day the mail was sent: not a past date, a fact by its verb)
+    body = ("고객님께,\n\n2027년 1월 및 2월 청구 기간의 미결제 금액(총 USD 906.33)으로 인해 2027년 3월 3일에 AWS 계정 "
+            "305518842290을(를) 일시 중지했습니다.\n\n2027년 3월 16일(화)까지 미결제 금액을 납부하시면 계정이 다시 "
+            "활성화됩니다.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "AWS 계정 305518842290이(가) 일시 중지되었습니다", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("account.suspended", "2027-03-16")
+
+
+def test_a_korean_end_of_support_to_come_keeps_its_date() -> None:
+    # the guard: "종료될 예정입니다" is to come
+    body = ("안녕하세요,\n\nAmazon Quokka 3 지원은 2027년 6월 30일에 종료될 예정입니다. 그 전에 Quokka 4로 "
+            "업그레이드하십시오.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka 3 지원 종료", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
