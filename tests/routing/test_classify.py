@@ -1022,6 +1022,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (880's, 883's two, 884h's), none given where none is labelled, 30/30 ids): session 50's blind round 126, eight
     # batches on round 125's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(879, 887) for part in ("", "-heldout")]
+    # unseen887-894 (first runs 30/30 types but 888h's 29/30 and 893's 28/30, 106 of 109 labelled deadlines found
+    # (887's, 888's, 892's), none given where none is labelled, 30/30 ids): session 50's blind round 127, eight batches
+    # on the session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(887, 895) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1892,6 +1896,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen887-894: session 50's round 127, measured only on the final rules, at its first runs (a Savings Plan's
+    # expiry in a table, a minimum charge's start and a moved window's new date missed; an Italian maintenance that
+    # restarts an instance read as a retirement; a French CA in a trust store read as other Health mail; held-out: a
+    # forwarded Marketplace mail without its sender family left unknown)
+    floors["fixtures-unseen887"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen888"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen892"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen893"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen888-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen879-886: session 50's round 126, first runs on 374bb670 (round 125's tuning); main folders tuned on since
     # (nothing left), held-out ones at their first runs (an Italian suspicious activity's date to act by missed)
     floors["fixtures-unseen884-heldout"] = (1.0, 9 / 10, 1.0)
