@@ -2479,7 +2479,7 @@ def _score(text: str, start: int, end: int, foreign: bool = False, led: bool = F
 # the vendors and communities whose software AWS runs, as the subject that opens a sentence (lower-cased; ja, zh, ko
 # write the vendor's name the same way): "IBM plans to end …", "IBM は D に … 終了する予定です", "The PostgreSQL
 # community ends support for …"
-_VENDORS = ("ibm", "oracle", "microsoft", "red hat", "canonical", "community", "upstream", "foundation")
+_VENDORS = ("ibm", "oracle", "microsoft", "red hat", "canonical", "community", "upstream", "foundation", "project")
 _VENDOR_CLAUSE_ENDS = (",", "、", "，", ";", "；", "amazon", "aws")
 _VENDOR_SUBJECT = re.compile(r"\s*(?:ibm|oracle|microsoft|red hat|canonical|upstream|the (?:[\w.-]+ ){1,3}(?:community|"
                              r"foundation|project))\b")
