@@ -1026,6 +1026,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (887's, 888's, 892's), none given where none is labelled, 30/30 ids): session 50's blind round 127, eight batches
     # on the session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(887, 895) for part in ("", "-heldout")]
+    # unseen895-902 (first runs 30/30 types but 896's and 898's 29/30 and 902's 28/30, 108 of 108 labelled deadlines
+    # found, two given where none is labelled (897h's, 901h's), 30/30 ids): session 51's blind round 128, eight batches
+    # on session 50's final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(895, 903) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1896,6 +1900,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen895-902: session 51's round 128, first runs on c265072b (session 50's final rules), all at their first runs
+    # (a SiteWise Edge CA rotation read as a maintenance, a Traditional Chinese terms update without a subject read as a
+    # newsletter, a Traditional Chinese failed payment read as an invoice, a forwarded German invoice left unknown;
+    # held-out: two maintenances that need nothing given a date)
+    floors["fixtures-unseen896"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen898"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen902"] = (18 / 20, 1.0, 1.0)
+    floors["fixtures-unseen897-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen901-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen887-894: session 50's round 127, measured only on the final rules, at its first runs (a Savings Plan's
     # expiry in a table, a minimum charge's start and a moved window's new date missed; an Italian maintenance that
     # restarts an instance read as a retirement; a French CA in a trust store read as other Health mail; held-out: a
