@@ -22,6 +22,7 @@ from routing.authenticate import AwsDomains, domain_of
 from routing.deadline import Deadline, best_deadline, evidenced, no_deadlines, unwrap, worth_looking
 from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
+from routing.forwarded import forwarded_sender
 from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts, with_text_table_accounts
 from routing.notices import GATED_KEYS, MailView, NoticeRule, NoticeRules, default_notice_rules
 from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
@@ -136,8 +137,21 @@ def mail_view(parsed: ParsedMail, extracted: Extracted | None = None) -> MailVie
     sender, name = _original_sender(parsed)
     if extracted is None:
         extracted = _extract(parsed)
-    return MailView.of(sender, name, parsed.subject, view_body(parsed), parsed.headers,
-                       family=sender_family(parsed.from_address) or "", event_type=_event_type(extracted))
+    body = view_body(parsed)
+    return MailView.of(sender, name, parsed.subject, body, parsed.headers,
+                       family=_family(parsed.from_address, body), event_type=_event_type(extracted))
+
+
+def _family(sender: str, body: str) -> str:
+    """The AWS sender family of ``sender``; for mail from outside AWS that forwards an AWS mail ("WG: Ihre Rechnung …",
+    "Von: Amazon Web Services <invoicing@aws.com>"), the family of the sender its forwarded block names
+    (:func:`routing.forwarded.forwarded_sender`): evidence for the type of the words it forwards, never for their
+    authenticity; "" for mail no AWS family sent."""
+    family = sender_family(sender)
+    if family is None:
+        original = forwarded_sender(body)
+        family = sender_family(original) if original is not None else None
+    return family or ""
 
 
 def utc_day(parsed: ParsedMail) -> date | None:

@@ -1929,6 +1929,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
                         # (with its verb: "您无需执行任何操作", "不需要进行任何操作"; Traditional read folded)
                         r"无需(?:执行|进行|做|采取)任何|不需要(?:执行|进行|做|采取)?任何(?:操作|行动|措施)|"
+                        # (written 无须/毋须: "您無須採取任何行動")
+                        r"[无毋]须(?:执行|进行|做|采取)?任何|"
                         r"조치(?:가|를|는)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
                         r"필수 조치(?:는|가) 아닙니다|"
                         # (nothing for the reader to do, in Korean: "계속 이메일을 받기 위해 별도로 하실 일은 없습니다")
@@ -1944,7 +1946,7 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
-                   "無需", "无需", "不需要", "조치", "하실 ")
+                   "無需", "无需", "无须", "毋须", "不需要", "조치", "하실 ")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"
                           # (or what is available from that day on, the mail's: "새 중간 인증서는 2027년 1월 18일
                           # 월요일부터 공개되어 있습니다", "1月18日（月）から公開されています")
@@ -3371,11 +3373,28 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         # (an agreement's start named as a field beside its end: a fact, :func:`_term_start_of_period`)
         candidates = [replace(c, score=QUALIFY - 1) if c.score >= QUALIFY and c.at >= 0
                       and _term_start_of_period(lowered, c.at) else c for c in candidates]
+    if notice_type in _AGREEMENT_TYPES and candidates and not any(c.score >= QUALIFY for c in candidates) \
+            and _BY_TERM_END.search(lowered) is not None:
+        # a term written as a range ("Sep 1st, 2024 - Sep 1st, 2027") in a mail that asks to act "before the end
+        # date": the range's last day is that end date (the one such range: several leave it unnamed)
+        ends = {match.end() for _, match in dated}  # (the range's first date may have passed: any date written)
+        closing = [c for c in candidates if c.at >= 0 and not c.aside
+                   and any(e in ends and _RANGE_DASH.fullmatch(lowered, e, c.at) is not None
+                           for e in range(max(0, c.at - 9), c.at))]
+        if len(closing) == 1:
+            candidates = [replace(c, score=QUALIFY, referred=True) if c is closing[0] else c for c in candidates]
     if notice_type == MAINTENANCE:
         # a maintenance dated as a range in its prose ("the brokers are restarted from Sunday 10 to Monday 11 January
         # 2027", "du 10 au 11 janvier 2027"): the window opens on its first date, a window start as a field's
         candidates = [replace(c, score=QUALIFY) if 0 < c.score < QUALIFY and not c.aside
                       and _opens_range(lowered, c.at, c.end, foreign) else c for c in candidates]
+        if len(candidates) > 1 and any(map(lowered.__contains__, _CANCELLED)):
+            # a window said cancelled beside another date ("El mantenimiento del 10 de marzo de 2027 fue cancelado y
+            # reprogramado. Nueva ventana: D"): the other's date is the window's, the cancelled one a fact
+            cancelled = [c.at >= 0 and _said_cancelled(lowered, c) for c in candidates]
+            if not all(cancelled):
+                candidates = [replace(c, score=min(c.score, QUALIFY - 1)) if gone else c
+                              for c, gone in zip(candidates, cancelled, strict=True)]
         if not any(c.score >= QUALIFY for c in candidates) and any(cue in lowered for cue in _BEFORE_WINDOW):
             # a maintenance whose mail asks an act before it ("Prima della manutenzione verificate …", "Before the
             # first replacement, make sure …"), dated without a lead ("tunnel 1 martedì 16 febbraio 2027"): its first
@@ -3416,6 +3435,31 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
     return (_pick(candidates + anchored, lowered, notice_type)
             or _pick(_relative(lowered, since or reference, foreign) if relative is None else relative)
             or _pick(_candidates(lowered, passed, foreign, asked=True), lowered, notice_type))
+
+
+# a window said cancelled, done (not one that "will be" cancelled if the reader acts; en, es, pt, fr, it, de, ja, zh,
+# ko)
+_SAID_CANCELLED = re.compile(r"\b(?:has been|was|is|were|have been) cancell?ed\b|\(cancell?ed\)|"
+                             r"\b(?:fue|fueron|ha sido|foi|foram) cancelad[oa]s?\b|"
+                             r"\b(?:a|ont) [ée]t[ée] annul[ée]e?s?\b|"
+                             r"\b(?:[èe]|sono) stat[oaie] (?:annullat|cancellat)[oaie]\b|"
+                             r"\b(?:wurde|wurden) (?:abgesagt|storniert|annulliert)\b|"
+                             r"キャンセルされました|已(?:被)?取消|취소되었습니다")
+
+
+def _said_cancelled(lowered: str, candidate: _Candidate) -> bool:
+    """Whether the sentence of ``candidate``'s date says its window was cancelled (:data:`_SAID_CANCELLED`), not after a
+    condition of the reader's ("If you restart it before D, the window is cancelled")."""
+    left, right = _sentence(lowered, candidate.at, candidate.end)
+    sentence = lowered[left:right]
+    if not any(map(sentence.__contains__, _CANCELLED)):
+        return False
+    found = _SAID_CANCELLED.search(sentence)
+    return found is not None and not after_condition(lowered, left, left + found.start())
+
+
+# what joins a range's two dates ("D1 - D2", "D1 – D2", "D1 to D2", "du D1 au D2"; en, es, pt, fr, it, de, ja, zh, ko)
+_RANGE_DASH = re.compile(r"\s*(?:[-–—~〜～]|to|through|until|au|al|a|até|bis|から|至|到|부터)\s*")
 
 
 def _far_then(lowered: str) -> int | None:
