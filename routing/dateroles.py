@@ -341,6 +341,8 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          r"migre|elimine|desactive|renueve|registre|a[ñn]ada|agregue|cambie|reinicie|reprograme|"
                          # (a move of the reader's workloads: "Traslade sus cargas …", "Mova", "Sposti")
                          r"traslade|mueva|transfiera|mova|transfira|sposti|trasferisca|"
+                         # (a link to follow: "Clique no link abaixo até D", "Haga clic en el enlace", "Clicchi")
+                         r"clique|haga clic|pulse|acesse|acceda|clicchi|"
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
                          # (and the familiar imperative Italian mail also writes: "richiedi un aumento", "aggiorna i

@@ -222,6 +222,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"\bexpires?(?: on)?|\bexpiring(?: on)?|\bwill expire(?: on)?|\bend(?:s|ing)?(?: on)?|\bwill end(?: on)?|"
          r"\bretired? on|\bretires(?: on)?|\bretiring (?:it |them )?on|\bretire (?:it |them )on|\bretirement date:?|"
          r"\bscheduled for|\bon or after|\bafter|"
+         # (as "after": "Once 2027-03-09 00:00 UTC has passed, the instance … will be terminated")
+         r"\bonce|"
          # (when a new rate starts to cost, as a field or in prose: "New rate applies from: D", "the new price takes
          # effect on D")
          r"\b(?:new )?(?:rates?|prices?|pricing|charges?|fees?) (?:applies|apply|takes? effect|(?:is |are )?effective)"

@@ -8,7 +8,9 @@ trust store to rotate, or a certificate authority that "will be replaced", is a 
 of the Customer Agreement whose title stands in brackets (《…》) is a policy change, and one that needs nothing
 ("無須採取任何行動") has no deadline; a Chinese payment "未成功", or a charge AWS could not take, is a failed
 payment; a mail from outside AWS that forwards an AWS mail is read with the family of the sender its forwarded block
-names (for its type only: it stays unauthenticated)."""
+names (for its type only: it stays unauthenticated). Round 129: a link to follow by a date ("Clique no link abaixo
+até D", "Haga clic … antes del D") is a date to act by; a mail "writing to tell you about a change" is a policy
+change; "Once D has passed" leads a date as "after D" does."""
 
 from __future__ import annotations
 
@@ -22,6 +24,8 @@ HEALTH = "health@aws.com"
 COST_ALERTS = "no-reply@costalerts.amazonaws.com"
 MARKETING = "aws-marketing-email-replies@amazon.com"
 INVOICING = "invoicing@aws.com"
+REGISTRAR = "noreply@registrar.amazon.com"
+NO_REPLY = "no-reply-aws@amazon.com"
 COLLEAGUE = "kim.berger@quokka-burrows.example"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 
@@ -185,3 +189,36 @@ def test_the_forwarded_sender_is_the_first_from_line_after_the_blocks_marker() -
     assert forwarded_sender("---------- Forwarded message ---------\n" + "x\n" * 400 + "From: health@aws.com\n") is None
     assert forwarded_sender("________________________________\n差出人: AWS <no-reply@costalerts.amazonaws.com>\n") \
         == "no-reply@costalerts.amazonaws.com"
+
+
+def test_a_portuguese_link_to_follow_by_a_date_is_the_date_to_act_by() -> None:
+    body = ("Olá,\n\nAtualizamos o domínio quokka-toca.com.br na conta da AWS 305518842290 em 03/03/2027. "
+            "Precisamos confirmar o e-mail do registrante.\n\nClique no link abaixo até 19/03/2027 (sexta-feira). "
+            "Caso contrário, o domínio será suspenso.\n\nhttps://route53domains.example/verify?t=q\n\nAmazon Route 53")
+    notice = classify(REGISTRAR, "Verifique o e-mail do registrante de quokka-toca.com.br", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.route53_registrant", "2027-03-19")
+
+
+def test_a_spanish_link_to_follow_by_a_date_is_the_date_to_act_by() -> None:
+    body = ("Hola:\n\nActualizamos el dominio quokka-madriguera.es de la cuenta 305518842290 el 03/03/2027.\n\n"
+            "Haga clic en el enlace antes del 19/03/2027 para confirmar el correo del titular.\n\n"
+            "https://route53domains.example/verify?t=q\n\nAmazon Route 53")
+    notice = classify(REGISTRAR, "Confirme el correo del titular de quokka-madriguera.es", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.route53_registrant", "2027-03-19")
+
+
+def test_a_mail_writing_to_tell_you_about_a_price_change_is_a_policy_change_dated_by_its_start() -> None:
+    body = ("Dear AWS customer,\n\nWe are writing to tell you about a change to Amazon Quokka pricing.\n\n"
+            "Starting June 1, 2027, Quokka will charge $0.002 per burrow-hour for idle burrows, which are free "
+            "today.\n\nAmazon Web Services")
+    notice = classify(MARKETING, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-06-01")
+
+
+def test_once_a_date_has_passed_leads_the_date_as_after_does() -> None:
+    body = ("Dear Amazon EC2 Customer,\n\nThe host of your Quokka instance i-0abc1234def567890 in account "
+            "305518842290 has degraded. Once 2027-03-21 00:00 UTC has passed, the instance will be terminated.\n\n"
+            "Amazon Web Services")
+    notice = classify(NO_REPLY, "[Retirement Notification] Amazon EC2 Instance scheduled for retirement", body,
+                      date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-03-21")
