@@ -2,7 +2,8 @@
 
 Owns turning a :class:`ParsedMail` into a :class:`ClassifiedNotice` from all the evidence: the
 ordered rules of :mod:`routing.notices` see the sender family of the From address
-(:mod:`routing.families`), the AWS Health event type code (event ARN, "Event type code" line,
+(:mod:`routing.families`; for mail from outside AWS that forwards an AWS mail, the family of the sender its
+forwarded block names, :mod:`routing.forwarded`), the AWS Health event type code (event ARN, "Event type code" line,
 Health headers), the subject and the body; when no rule is certain, the sender family's fallback
 type of the taxonomy (``health.other``, ``billing.other``, …); ``unknown`` only for a sender that
 cannot be placed. Then the taxonomy defaults, the identifiers and the deadline with the phrase it
