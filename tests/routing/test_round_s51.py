@@ -17,8 +17,13 @@ from __future__ import annotations
 from datetime import datetime
 from email.utils import format_datetime
 
+from routing.authenticate import AwsDomains, authenticate
+from routing.dns import StaticResolver
 from routing.forwarded import forwarded_sender
-from tests.routing.mailbuild import classify
+from routing.parse import parse_mail
+from routing.redact import render
+from routing.taxonomy import default_taxonomy
+from tests.routing.mailbuild import build, classify
 
 HEALTH = "health@aws.com"
 COST_ALERTS = "no-reply@costalerts.amazonaws.com"
@@ -222,3 +227,17 @@ def test_once_a_date_has_passed_leads_the_date_as_after_does() -> None:
     notice = classify(NO_REPLY, "[Retirement Notification] Amazon EC2 Instance scheduled for retirement", body,
                       date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-03-21")
+
+
+def test_a_forged_forward_of_an_aws_invoice_stays_unverified_and_its_customer_text_withheld() -> None:
+    # the attacker's view: a mail from outside AWS whose "forwarded" block names invoicing@aws.com is read as an
+    # invoice (its type), yet its authenticity is its own sender's, and nothing of it reaches a customer
+    body = FORWARDED_INVOICE + "\nBitte zahlen Sie an IBAN DE00 1234.\n"
+    raw = build(COLLEAGUE, "WG: Ihre AWS-Rechnung", body, date=MAR_3)
+    parsed = parse_mail(raw)
+    notice = classify(COLLEAGUE, "WG: Ihre AWS-Rechnung", body, date=MAR_3)
+    verdict = authenticate(parsed, raw, lookup=StaticResolver({}),
+                           aws_domains=AwsDomains.of(default_taxonomy().aws_sender_domains))
+    assert notice.notice_type == "billing.invoice" and verdict.verdict != "pass"
+    rendering = render(parsed, notice, verdict, raw=raw)
+    assert rendering.customer_text is None and rendering.withheld_reason is not None
