@@ -1907,6 +1907,7 @@ _AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data de
 # "您無需採取任何行動"), in the 9 languages
 _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
                         r"\bnothing (?:you need|for you|you have) to do\b|\bnothing (?:needs|has) to be done\b|"
+                        r"\b(?:needs|requires) nothing (?:from|of) you\b|"
                         r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
                         # (nor to change anything: "You don't need to change anything", "need to make any changes";
                         # not for a purpose it names, "You do not need to change anything to keep receiving them", which
@@ -2308,6 +2309,11 @@ _TO_REPORT = re.compile(r"\b(?:actions?|steps?|measures?) (?:that )?you (?:took|
 _ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2} [a-z]+ (?:19|20)\d\d|"
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
+                           # (a bare participle too, what it qualifies dated on its own: "replacing the single rate
+                           # published on April 30, 2027"; not a clause's verb, "were published on D1 and take effect
+                           # on D2", whose "and" :func:`_scored` reads)
+                           + r"|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:published|posted) on "
+                           + _ANNOUNCED_DATE
                            + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
 # a participle that shares the modal "be" of the clause before it ("the instance will be stopped and the host released",
 # "the instance may be stopped at any time and the host released"): a future, not a fact of the date
@@ -2612,9 +2618,11 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # what a parenthesis says of its own date is not what this date is ("i-0a4c… (launched 2019-08-02) — retires
         # May 31, 2027")
         context = _DATED_ASIDE.sub(" ", context)
-    if "announced" in context and _ANNOUNCED_ON.search(context) is not None:
+    if ("announced" in context or "published" in context or "posted" in context) \
+            and _ANNOUNCED_ON.search(context) is not None:
         # an announcement dated on its own ("as announced on November 19, 2026", "On November 17, 2026, we announced
-        # …"): its past is the announcement's, not this date's ("the charge applies from April 1, 2027")
+        # …"; or published, posted: "the single rate published on April 30, 2027"): its past is the announcement's,
+        # not this date's ("the charge applies from April 1, 2027")
         context = _ANNOUNCED_ON.sub(" ", context)
     # "… will be stopped and the host released": the participle is the future's, not a fact of the date
     context = _without_elliptic_participles(context)

@@ -615,7 +615,9 @@ _TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # a masked account id: ********9012, XXXX-XXXX-9012, "account ending in 9012"
 # (the phrase in any case, its ending perhaps in parentheses, "in" perhaps left out: "Account ending in 5889:", "your
 # account (ending in 7074)", "for AWS account ending 3003")
-_MASKED = re.compile(r"(?:(?<![\w*])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
+# (not the tail of a longer masked run, a card's or an IBAN's, nor an IBAN's run after its country and check digits:
+# "Konto DE89 **** **** **** 3000" is no AWS account's)
+_MASKED = re.compile(r"(?:(?<![\w*])(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
                      r"(?i:account (?:id )?\(?ending (?:(?:in|with) )?))(\d{4})(?!\d)")
 # where _MASKED may start
 _MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending (?:(?:in|with) )?)")
@@ -1335,7 +1337,10 @@ def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Matc
 # before its last four digits, as an account field writes it (an account noun stands in the 40 characters before
 # it, so a card's "**** **** **** 4242" after "card" is none)
 # (one run of four too, its digits right after it: "su cuenta de AWS (****2377)", "[Cuenta de AWS ****2377]")
-_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])[*xX•]{4}(?:(?:[- ]?[*xX•]{4}){1,2}[- ]?|(?=\d))(\d{4})(?!\d)")
+# (nor an IBAN's run, its country and check digits before it: "Konto DE89 **** **** **** 3000", Konto being an account
+# noun too)
+_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])[*xX•]{4}"
+                             r"(?:(?:[- ]?[*xX•]{4}){1,2}[- ]?|(?=\d))(\d{4})(?!\d)")
 _ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "conto", "アカウント", "계정", "账户",
                   "帐户", "帳戶", "账号", "帳號")
 _CARD_NOUNS = ("card", "karte", "tarjeta", "carte", "cartão", "cartao", "carta", "カード", "카드", "卡")

@@ -10,7 +10,10 @@ of the Customer Agreement whose title stands in brackets (《…》) is a policy
 payment; a mail from outside AWS that forwards an AWS mail is read with the family of the sender its forwarded block
 names (for its type only: it stays unauthenticated). Round 129: a link to follow by a date ("Clique no link abaixo
 até D", "Haga clic … antes del D") is a date to act by; a mail "writing to tell you about a change" is a policy
-change; "Once D has passed" leads a date as "after D" does."""
+change; "Once D has passed" leads a date as "after D" does. Round 130 (measured only at first, tuned on after): a
+maintenance that "needs nothing from you" has no deadline; a masked IBAN ("Konto DE44 **** **** **** 7781") is no
+masked AWS account; a date "published on" before is no fact of the date a price starts; a request to close an account
+is no Support case."""
 
 from __future__ import annotations
 
@@ -241,3 +244,50 @@ def test_a_forged_forward_of_an_aws_invoice_stays_unverified_and_its_customer_te
     assert notice.notice_type == "billing.invoice" and verdict.verdict != "pass"
     rendering = render(parsed, notice, verdict, raw=raw)
     assert rendering.customer_text is None and rendering.withheld_reason is not None
+
+
+def test_a_maintenance_that_needs_nothing_from_the_reader_has_no_deadline() -> None:
+    body = ("Hello,\n\nAmazon Quokka will patch the burrow b-77 of your AWS account 305518842290 during its "
+            "maintenance window on Sunday, March 21, 2027. The patch is applied by AWS and needs nothing from you. "
+            "Single burrows may restart once.\n\nAmazon Web Services")
+    notice = classify(HEALTH, None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+def test_a_masked_iban_does_not_hide_the_account_the_invoice_names() -> None:
+    body = ("Sehr geehrte Kundin, sehr geehrter Kunde,\n\nfür das AWS-Konto 3055-1884-2290 steht eine neue Rechnung "
+            "bereit.\n\nRechnungsnummer: QUOKKA27-0099\n\nDer Betrag wird per SEPA-Lastschrift von dem hinterlegten "
+            "Konto DE44 **** **** **** 7781 eingezogen.\n\nAmazon Web Services EMEA SARL")
+    notice = classify(INVOICING, "Ihre Rechnung von Amazon Web Services ist verfügbar", body, date=MAR_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("billing.invoice", "305518842290")
+
+
+def test_an_account_written_masked_still_tells_another_named_account_apart() -> None:
+    # the guard: the reader's account masked, another one named in full
+    body = ("Hello,\n\nYour AWS account ****-****-7781 received a request from account 305518842290 to share Quokka "
+            "burrows.\n\nAmazon Web Services")
+    assert classify(NO_REPLY, "Quokka sharing request", body, date=MAR_3).aws_account_id is None
+
+
+def test_a_date_published_before_is_no_fact_of_the_date_a_price_starts() -> None:
+    body = ("Hello,\n\nThis message tells you about a pricing change. Starting Sep 1st, 2027, Quokka burrow hours will "
+            "be billed per tier, replacing the single rate published on April 30, 2027 on our pricing page.\n\n"
+            "Amazon Web Services")
+    notice = classify(MARKETING, "Upcoming change to Amazon Quokka pricing", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-09-01")
+
+
+def test_a_request_to_close_an_account_quoted_below_its_closure_is_no_support_case() -> None:
+    body = ("Hello,\n\nAs requested, your AWS account 305518842290 was closed on March 3, 2027.\n\n"
+            "----- Earlier message -----\nSubject: We received your request to close an AWS account\n"
+            "We received a request to close account 305518842290.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "Your AWS account 305518842290 has been closed", body, date=MAR_3)
+    assert notice.notice_type == "account.closed"
+
+
+def test_a_support_case_received_stays_a_case() -> None:
+    # the guard: the reader's own case received
+    body = ("Hello,\n\nWe received your support case 17740012345 about Amazon Quokka burrow limits. An engineer will "
+            "reply soon.\n\nAmazon Web Services Support")
+    assert classify("no-reply-aws@amazon.com", "Case 17740012345 received", body, date=MAR_3).notice_type \
+        == "support.case_opened"
