@@ -1039,6 +1039,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # round 130, eight batches on round 129's tuning (its registration commit, meant as the session's final rules;
     # its main folders were tuned on after all)
     names += [f"fixtures-unseen{n}{part}" for n in range(911, 919) for part in ("", "-heldout")]
+    # unseen919-926 (first runs 30/30 types but 919's, 919h's, 921's, 921h's, 925's and 926's 29/30, 110 of 110 labelled
+    # deadlines found, two given where none is labelled (921's, 922's), 30/30 ids but 920's 29/30): session 51's blind
+    # round 131, eight batches on the session's final rules (its registration commit), measured only: not tuned on,
+    # main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(919, 927) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1911,6 +1916,20 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen919-926: session 51's round 131, measured only on the final rules, at its first runs (a Chinese end of
+    # support of an instance family read as a retirement, a French key to rotate read as exposed credentials where the
+    # labels say suspicious activity, a Korean suspension warning read as a failed payment, a Korean case opened read
+    # as a correspondence; an exposed key's account written masked not found; an ACM approval's and a Korean
+    # Marketplace subscription's dates given where none is labelled; held-out: a Spanish Redshift certificate read as
+    # other Health mail, an exposed key read as a root review)
+    floors["fixtures-unseen919"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen920"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen921"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen922"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen925"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen926"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen919-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen921-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen911-918: session 51's round 130, measured at first on the rules of round 129's tuning, its main folders
     # tuned on since but the label splits (a Korean abuse report's date to answer by, two SES reviews' dates: 252 of
     # 1,236 abuse labels and 213 of 568 SES review labels carry one); held-out ones at their first runs (a Portuguese
