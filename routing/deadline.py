@@ -3388,8 +3388,10 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
         # a term written as a range ("Sep 1st, 2024 - Sep 1st, 2027") in a mail that asks to act "before the end
         # date": the range's last day is that end date (the one such range: several leave it unnamed)
         ends = {match.end() for _, match in dated}  # (the range's first date may have passed: any date written)
+        # (joined as :func:`_opens_range` joins a window's two dates, the first one right before: a dash or a word
+        # between, no time of day, whose rows "2024-04-22T11:36:09Z 2027-04-22" are a table's columns)
         closing = [c for c in candidates if c.at >= 0 and not c.aside
-                   and any(e in ends and _RANGE_DASH.fullmatch(lowered, e, c.at) is not None
+                   and any(e in ends and _RANGE_CONNECTOR.fullmatch(lowered, e, c.at) is not None
                            for e in range(max(0, c.at - 9), c.at))]
         if len(closing) == 1:
             candidates = [replace(c, score=QUALIFY, referred=True) if c is closing[0] else c for c in candidates]
@@ -3466,10 +3468,6 @@ def _said_cancelled(lowered: str, candidate: _Candidate) -> bool:
         return False
     found = _SAID_CANCELLED.search(sentence)
     return found is not None and not after_condition(lowered, left, left + found.start())
-
-
-# what joins a range's two dates ("D1 - D2", "D1 – D2", "D1 to D2", "du D1 au D2"; en, es, pt, fr, it, de, ja, zh, ko)
-_RANGE_DASH = re.compile(r"\s*(?:[-–—~〜～]|to|through|until|au|al|a|até|bis|から|至|到|부터)\s*")
 
 
 def _far_then(lowered: str) -> int | None:
