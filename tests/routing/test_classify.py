@@ -1044,6 +1044,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # round 131, eight batches on the session's final rules (its registration commit), measured only: not tuned on,
     # main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(919, 927) for part in ("", "-heldout")]
+    # unseen927-934 (first runs 30/30 types but 929's and 930's 29/30, 110 of 111 labelled deadlines found (932's a day
+    # late), one given where none is labelled (934h's), 30/30 ids): session 52's blind round 132, eight batches on
+    # session 51's final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(927, 935) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1916,6 +1920,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen927-934: session 52's round 132, at its first runs on session 51's final rules (an English suspension
+    # warning read as a failed payment, a case the reader opened read as one AWS opened; a Portuguese act-by date read a
+    # day late; held-out: a Japanese exposed key given a date where none is labelled)
+    floors["fixtures-unseen929"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen930"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen932"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen934-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen919-926: session 51's round 131, measured only on the final rules, at its first runs (a Chinese end of
     # support of an instance family read as a retirement, a French key to rotate read as exposed credentials where the
     # labels say suspicious activity, a Korean suspension warning read as a failed payment, a Korean case opened read
