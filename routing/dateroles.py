@@ -344,6 +344,9 @@ _IMPERATIVE = re.compile(r"\s*(?:(?:update|upgrade|migrate|rotate|deactivate|del
                          # (a link to follow: "Clique no link abaixo até D", "Haga clic en el enlace", "Clicchi")
                          r"clique|haga clic|pulse|acesse|acceda|clicchi|"
                          r"anexe|atualize|forne[çc]a|carregue|exclua|desative|renove|adicione|altere|"
+                         # (steps to complete, follow, answer: "conclua as etapas abaixo até D", "siga estas etapas",
+                         # "responda ao caso"; es, it: "siga", "responda", "segua", "risponda")
+                         r"conclua|siga|responda|proteja|redefina|remova|aplique|habilite|segua|risponda|applichi|"
                          r"alleghi|aggiorni|carichi|verifichi|completi|paghi|controlli|effettui|migri|elimini|"
                          # (and the familiar imperative Italian mail also writes: "richiedi un aumento", "aggiorna i
                          # client", not one that is also a noun, "modifica", "verifica")

@@ -617,12 +617,17 @@ _TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # account (ending in 7074)", "for AWS account ending 3003")
 # (not the tail of a longer masked run, a card's or an IBAN's, nor an IBAN's run after its country and check digits:
 # "Konto DE89 **** **** **** 3000" is no AWS account's)
+# (the ending perhaps masked too, "(ending ...7741)", "ending in ****7741"; or a short masked run right after the
+# account noun, "for AWS Account ***7741", "Account: …7741": the noun names whose digits they are)
 _MASKED = re.compile(r"(?:(?<![\w*])(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
-                     r"(?i:account (?:id )?\(?ending (?:(?:in|with) )?))(\d{4})(?!\d)")
+                     r"(?i:account (?:id )?(?:\(?ending (?:(?:in|with) )?(?:\.{2,3}|…|[*xX•]{2,8})?|"
+                     r"[:#]? ?(?:\.{3}|…|[*•]{3,8}|[xX]{3,8}))))(\d{4})(?!\d)")
 # where _MASKED may start
-_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending (?:(?:in|with) )?)")
-#: a literal in every phrase match of _MASKED, lower-cased (the gates of its scans)
+_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?(?:\(?ending |[:#]? ?(?:\.{3}|…|[*xX•]{3})))")
+#: a literal in every phrase match of _MASKED's "ending" form, lower-cased (the gates of its scans)
 _MASKED_PHRASES = ("account ending ", "account id ending ", "account (ending ", "account id (ending ")
+#: the short masked run after the account noun, in a lower-cased text (the gate of _MASKED's other phrase form)
+_MASKED_SHORT = re.compile(r"account (?:id )?[:#]? ?(?:\.{3}|…|[*x•]{3})")
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
@@ -1445,8 +1450,21 @@ def _x_aws_account_id_last4(m: _Mail, ids: dict[str, Any]) -> Any:
     # every _MASKED match holds one of _MASKED_PHRASES (in any case) or four of * x X • in a row ("xxxx" once * and •
     # read as x)
     maskable = _names_masked_phrase(m.low) or "xxxx" in m.low.replace("*", "x").replace("\u2022", "x")
-    masked = _first_match(_MASKED, _MASKED_AT, m.both) if maskable else None
+    masked = _first_aws_masked(m.both) if maskable else None
     return ascii_digits(masked.group(1)) if masked else _ending_local(m.low)
+
+
+def _first_aws_masked(both: str) -> re.Match[str] | None:
+    """The first :data:`_MASKED` match of ``both`` (scanned like :func:`_first_match`) but a phrase that names a bank's
+    or a card's account ("your bank account ending in 0042", "checking account ***0042") or another's AWS account
+    ("the management account ***7002", :func:`_anothers_account`): no digits of the reader's account."""
+    pos = 0
+    while (candidate := _MASKED_AT.search(both, pos)) is not None:
+        match = _MASKED.match(both, candidate.start())
+        if match is not None and not _anothers_account(both, match):
+            return match
+        pos = candidate.start() + 1
+    return None
 
 
 def _x_certificate_arn(m: _Mail, ids: dict[str, Any]) -> Any:
@@ -1560,8 +1578,10 @@ def extract_identifiers(
 
 
 def _names_masked_phrase(lowered: str) -> bool:
-    """Whether the lower-cased ``lowered`` holds one of :data:`_MASKED_PHRASES` (the gate of _MASKED's phrase form)."""
-    return "ending " in lowered and any(map(lowered.__contains__, _MASKED_PHRASES))
+    """Whether the lower-cased ``lowered`` holds one of :data:`_MASKED_PHRASES` or :data:`_MASKED_SHORT` (the gates of
+    _MASKED's phrase forms)."""
+    return ("ending " in lowered and any(map(lowered.__contains__, _MASKED_PHRASES))) or (
+        "account" in lowered and _MASKED_SHORT.search(lowered) is not None)
 
 
 def _ending_in(both: str, lowered: str) -> str | None:
@@ -1570,14 +1590,26 @@ def _ending_in(both: str, lowered: str) -> str | None:
     ``lowered``: ``both`` lower-cased (the gate)."""
     if _names_masked_phrase(lowered):
         for found in _MASKED.finditer(both):
-            if found.group()[:7].lower() == "account" and not any(
-                    word in both[max(0, found.start() - 16):found.start()].lower() for word in _NOT_AWS_ACCOUNT):
+            if found.group()[:7].lower() == "account" and not _anothers_account(both, found):
                 return ascii_digits(found.group(1))
     return _ending_local(lowered)
 
 
 #: whose account a phrase "… account ending in 0042" may name other than the AWS account's
 _NOT_AWS_ACCOUNT = ("bank", "checking", "savings", "card", "debit", "paypal")
+#: whose AWS account a phrase "… account ***7002" may name other than the reader's: the organization's or the
+#: seller's ("The management account ********7002 has invited your AWS account 9533…")
+_ANOTHERS_ROLE = ("management", "payer", "master", "seller", "delegat", "administrator")
+
+
+def _anothers_account(both: str, found: re.Match[str]) -> bool:
+    """Whether the phrase form of :data:`_MASKED` at ``found`` (it opens with "account") names a bank's or a card's
+    account (:data:`_NOT_AWS_ACCOUNT`), or another's AWS account by its role (:data:`_ANOTHERS_ROLE`), in the 16
+    characters before it: no digits of the reader's account."""
+    if found.group()[:7].lower() != "account":
+        return False
+    before = both[max(0, found.start() - 16):found.start()].lower()
+    return any(word in before for word in _NOT_AWS_ACCOUNT) or any(word in before for word in _ANOTHERS_ROLE)
 
 # the account named by its last four digits in the other languages, its noun first ("アカウント末尾 6322", "계정 끝자리
 # 6322", "账户尾号 6322", "la cuenta de AWS que termina en 6322", "a conta da AWS terminada em 6322", "le compte AWS

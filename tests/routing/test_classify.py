@@ -1437,7 +1437,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen259-262: session 30's round 41, first runs on eccdf9e; main folders tuned on since (left: IAM actions "no
     # longer supported" read as an end of support), held-out ones not: at their first runs
     floors["fixtures-unseen261"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen260-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen260-heldout"] = (1.0, 9 / 10, 1.0)  # (its case "opened for you" read since session 52)
     # unseen264-266: session 30's round 42 (left in 265: a maintenance that asks nothing, an invitation's expiry, an
     # approval asked within 72 hours, as the samples label them; 264's closed account's reopen date, read as none since
     # session 33), held-out ones not tuned on: at their first runs
@@ -1649,7 +1649,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen424-heldout"] = (1.0, 8 / 10, 1.0)
     floors["fixtures-unseen425-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen426-heldout"] = (1.0, 8 / 10, 1.0)
-    floors["fixtures-unseen430-heldout"] = (9 / 10, 1.0, 1.0)
+    # (430h's type read since session 52: no floor)
     # unseen431-438: session 38's round 70, main folders tuned on (left: 437's Japanese Trusted Advisor check names
     # changed from a date, labelled without a deadline; 438's Customer Agreement that takes effect with no action
     # needed, the split convention), held-out ones at their first runs
@@ -1696,7 +1696,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # whose contract takes effect on the mail's own day, given that day), held-out ones at their first runs (466's type
     # miss read since by round 74's localized irregular activity)
     floors["fixtures-unseen464"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen469"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen469"] = (1.0, 1.0, 19 / 20)  # (its Marketplace confirmation undated since session 52)
     floors["fixtures-unseen466-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen471-478: session 39's round 75, main folders tuned on (left: 471's App Mesh end of support "à compter du"
     # given a later date, and its Chinese Marketplace confirmation given its contract's date; 473's Traditional Chinese
@@ -1812,7 +1812,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # needs no action given its date, a Traditional Chinese suspension warning read as an invoice, a cost anomaly of a
     # member account read as the management account's)
     floors["fixtures-unseen607"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen607-heldout"] = (1.0, 9 / 10, 1.0)
+    # (607h's SaaS subscription undated since session 52: no floor)
     floors["fixtures-unseen608-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen611-heldout"] = (1.0, 1.0, 9 / 10)  # (its suspension warning read since session 48)
     # unseen615-622: session 45's round 93 (left in main folders: 615's past-due mail that threatens suspension,
@@ -1920,25 +1920,16 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen927-934: session 52's round 132, at its first runs on session 51's final rules (an English suspension
-    # warning read as a failed payment, a case the reader opened read as one AWS opened; a Portuguese act-by date read a
-    # day late; held-out: a Japanese exposed key given a date where none is labelled)
-    floors["fixtures-unseen929"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen930"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen932"] = (1.0, 19 / 20, 1.0)
+    # unseen927-934: session 52's round 132, first runs on session 51's final rules; main folders tuned on since
+    # (nothing left), held-out ones at their first runs (a Japanese exposed key given a date where none is labelled)
     floors["fixtures-unseen934-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen919-926: session 51's round 131, measured only on the final rules, at its first runs (a Chinese end of
-    # support of an instance family read as a retirement, a French key to rotate read as exposed credentials where the
-    # labels say suspicious activity, a Korean suspension warning read as a failed payment, a Korean case opened read
-    # as a correspondence; an exposed key's account written masked not found; an ACM approval's and a Korean
-    # Marketplace subscription's dates given where none is labelled; held-out: a Spanish Redshift certificate read as
-    # other Health mail, an exposed key read as a root review)
-    floors["fixtures-unseen919"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen920"] = (1.0, 1.0, 19 / 20)
+    # unseen919-926: session 51's round 131, measured only on the final rules; main folders tuned on in session 52 but
+    # the label splits (a French key to rotate, its mail naming "la clé exposée", read as exposed credentials where the
+    # labels say suspicious activity: 459 of 464 labelled mails that name the quarantine policy are exposed keys; an ACM
+    # approval's link that "stops working 72 hours after" given as a date: 6 labelled approvals date their link's
+    # expiry, 15 others the rules date do not); held-out ones at their first runs (a Spanish Redshift certificate read
+    # as other Health mail, an exposed key read as a root review)
     floors["fixtures-unseen921"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen922"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen925"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen926"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen919-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen921-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen911-918: session 51's round 130, measured at first on the rules of round 129's tuning, its main folders
