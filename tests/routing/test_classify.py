@@ -1048,6 +1048,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # late), one given where none is labelled (934h's), 30/30 ids): session 52's blind round 132, eight batches on
     # session 51's final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(927, 935) for part in ("", "-heldout")]
+    # unseen935-942 (first runs 30/30 types but 936's and 942h's 29/30 and 942's 28/30, 112 of 114 labelled deadlines
+    # found (938's, 940h's), one given where none is labelled (942's), 30/30 ids but 937h's and 939h's 29/30): session
+    # 52's blind round 133, eight batches on round 132's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(935, 943) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1920,6 +1924,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen935-942: session 52's round 133, at its first runs on round 132's tuning (a German suspension warning read
+    # as a failed payment, a no-subject invoice in a table read as other billing mail; an EC2 retirement moved earlier
+    # without its date; a moved Redshift maintenance given a date where none is labelled; held-out: two member accounts
+    # read as their management ones, an EKS standard support's end read from another date, a Spanish registrant
+    # verification read as a suspension warning)
+    floors["fixtures-unseen936"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen938"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen942"] = (18 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen937-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen939-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen940-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen942-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen927-934: session 52's round 132, first runs on session 51's final rules; main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Japanese exposed key given a date where none is labelled)
     floors["fixtures-unseen934-heldout"] = (1.0, 9 / 10, 1.0)
