@@ -2314,7 +2314,11 @@ _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?
                            # on D2", whose "and" :func:`_scored` reads)
                            + r"|(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )\b(?:published|posted) on "
                            + _ANNOUNCED_DATE
-                           + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b")
+                           + r"|\bon " + _ANNOUNCED_DATE + r",? (?:we|aws) announced\b"
+                           # (the date it replaces, announced: "will be stopped on D1, instead of D2 as first
+                           # announced"; D1's sentence is read without it, D2's keeps the announcement)
+                           + r"|\binstead of (?:the )?" + _ANNOUNCED_DATE
+                           + r",? (?:as|which we|that we) (?:first |originally |previously |earlier )?announced\b")
 # a participle that shares the modal "be" of the clause before it ("the instance will be stopped and the host released",
 # "the instance may be stopped at any time and the host released"): a future, not a fact of the date
 # (:data:`_CONTEXT`'s past reads "released" alone)

@@ -7,7 +7,10 @@ noun in the subject ("계정 정지 예정") is a suspension warning, not the fa
 "(ending ...7741)") finds its full number elsewhere in the mail, and a bank's masked account is no AWS account's.
 Round 132: an account "at risk of suspension" is a suspension warning; "We have opened case N for you." in the first
 person, the sentence ending there, is the reader's own case; a Portuguese "conclua as etapas abaixo até D" is a date
-to act by."""
+to act by. Round 133: a German subject that says the account numbered in it "wird gesperrt", or an English one that
+says it "will be suspended", is a suspension warning; an invoice named by its billing period is an invoice; "as first
+announced" after a second date is no fact of the first ("will be stopped … on April 6, 2027, instead of April 20, 2027
+as first announced"); a German maintenance that says "Sie müssen nichts unternehmen" needs nothing."""
 
 from __future__ import annotations
 
@@ -141,3 +144,77 @@ def test_a_management_accounts_masked_digits_are_not_the_readers() -> None:
             "organization.\n\nFull management account ID for your records: 396697557002")
     found = extract_identifiers("You have been invited to join an AWS organization", text)
     assert found.aws_account_id == "305518842290"
+
+
+# round 133
+
+BILLING = "aws-billing@amazon.com"
+
+
+def test_a_german_subject_that_says_the_account_numbered_in_it_will_be_blocked_is_a_suspension_warning() -> None:
+    body = ("Guten Tag,\n\nfür Ihr AWS-Konto 305518842290 ist die Quokka-Rechnung vom 2. Februar 2027 weiterhin "
+            "unbezahlt.\n\nBitte begleichen Sie den Betrag bis zum 20.03.2027.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "Ihr AWS-Konto 305518842290 wird gesperrt, wenn die Zahlung ausbleibt", body,
+                      date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("billing.suspension_warning", "2027-03-20")
+
+
+def test_an_english_subject_that_says_the_account_will_be_suspended_is_a_suspension_warning() -> None:
+    body = ("Hello,\n\nThe Quokka charges of your AWS account 305518842290 are unpaid. Please pay them by March 20, "
+            "2027.\n\nAmazon Web Services")
+    notice = classify(NO_REPLY, "Your AWS account 305518842290 will be suspended unless you pay", body, date=MAR_3)
+    assert notice.notice_type == "billing.suspension_warning"
+
+
+def test_an_invoice_named_by_its_billing_period_is_an_invoice_without_a_subject() -> None:
+    body = ("Hello,\n\nYour invoice for the billing period February 1 - February 28, 2027 is available in the "
+            "Billing and Cost Management console.\n\nAWS account 305518842290\nAmount USD 12.40 (Amazon Quokka)\n\n"
+            "Amazon Web Services")
+    notice = classify(BILLING, None, body, date=MAR_3)
+    assert notice.notice_type == "billing.invoice"
+
+
+def test_a_retirement_moved_earlier_keeps_its_new_date_beside_the_one_first_announced() -> None:
+    body = ("Dear Amazon Quokka customer,\n\nThe retirement of instance i-0a1b2c3d4e5f60718 (account 305518842290) "
+            "moves earlier. The instance will be stopped after 14:00 UTC on Tuesday, April 6, 2027, instead of "
+            "April 20, 2027 as first announced.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka instance scheduled for retirement - updated", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-04-06")
+
+
+def test_a_date_announced_in_the_past_is_still_no_deadline() -> None:
+    # the guard: the date an announcement was made, named as such
+    body = ("Dear Amazon Quokka customer,\n\nOn February 10, 2027 we announced changes to Amazon Quokka instance "
+            "pricing in account 305518842290. You can read them on the pricing page.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka pricing", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_a_german_maintenance_that_needs_nothing_has_no_deadline() -> None:
+    body = ("Hallo,\n\ndie Wartung Ihres Amazon Quokka Clusters im AWS-Konto 305518842290 wurde verschoben.\n\n"
+            "Neues Wartungsfenster: Sonntag, 14.03.2027, 02:00–04:00 UTC\n\nSie müssen nichts unternehmen; "
+            "die Wartung läuft automatisch.\n\nAmazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka: geplante Wartung verschoben", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+def test_a_german_maintenance_that_needs_nothing_unless_a_condition_holds_keeps_its_date() -> None:
+    # the guard: nothing to do, then a condition and what to do in the imperative
+    body = ("Hallo,\n\nfür Ihren Amazon Quokka Endpunkt im AWS-Konto 305518842290 ist eine Wartung geplant. Der "
+            "Endpunkt wird während des Fensters neu gestartet.\n\n"
+            "Wartungsfenster: Dienstag, 16.03.2027, 01:00 UTC\n\nSie müssen nichts weiter unternehmen; falls Ihre "
+            "Anwendung keine Wiederholungsversuche unterstützt, planen Sie die Fenster entsprechend.\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka: geplante Wartung", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-16")
+
+
+def test_a_german_maintenance_that_needs_nothing_unless_the_reader_wants_otherwise_keeps_its_date() -> None:
+    # the guards: nothing to do "es sei denn" (unless), or an offer to move the window
+    for offer in ("Sie müssen nichts unternehmen, es sei denn, Sie möchten einen anderen Termin.",
+                  "Sie müssen nichts unternehmen. Sie können das Fenster in der Konsole verschieben."):
+        body = ("Hallo,\n\nfür Ihren Amazon Quokka Endpunkt im AWS-Konto 305518842290 ist eine Wartung geplant. Der "
+                f"Endpunkt wird während des Fensters neu gestartet.\n\nWartungsfenster: Dienstag, 16.03.2027, 01:00 UTC"
+                f"\n\n{offer}\n\nAmazon Web Services")
+        notice = classify(HEALTH, "Amazon Quokka: geplante Wartung", body, date=MAR_3)
+        assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-16")
