@@ -1052,6 +1052,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (938's, 940h's), one given where none is labelled (942's), 30/30 ids but 937h's and 939h's 29/30): session
     # 52's blind round 133, eight batches on round 132's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(935, 943) for part in ("", "-heldout")]
+    # unseen943-950 (first runs 30/30 types but 944h's, 947's and 949h's 29/30, 110 of 111 labelled deadlines found
+    # (947's), none given where none is labelled, 30/30 ids but 944h's, 947h's and 950's 29/30): session 52's blind
+    # round 134, eight batches on round 133's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(943, 951) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1925,6 +1929,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen943-950: session 52's round 134, at its first runs on round 133's tuning (a Glue upgrade that starts on a
+    # date read as an end of support, without its date; a German invoice's linked account read where the label names
+    # another; held-out: a French suspension warning read as a failed payment, an account beside a payer's, a payer's
+    # and a linked account's invoice without its account, Bedrock keys used by others read as exposed)
+    floors["fixtures-unseen947"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen950"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen944-heldout"] = (9 / 10, 1.0, 9 / 10)
+    floors["fixtures-unseen947-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen949-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen935-942: session 52's round 133, first runs on round 132's tuning; main folders tuned on since (nothing
     # left), held-out ones at their first runs (two member accounts read as their management ones, an EKS standard
     # support's end read from another date, a Spanish registrant verification read as a suspension warning)
