@@ -1029,6 +1029,9 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
     (r"retir|no longer|stop(?:s|ped)?\b|terminat|expir|upgrad(?:e|ing)|maintenance|charge|billed|pric|suspend|disabled|"
      # (an upgrade as a move to a version: "The automatic move of … workflows to matching engine version 2 starts")
      r"\bautomatic (?:move|migration) of\b|"
+     # (or said with its verb and the version: "AWS Glue will move the Data Quality rulesets … to engine version 3")
+     r"\bwill (?:move|migrate|switch)\b[^.\n]{0,80}?\bto (?:the )?(?:new |latest |next )?"
+     r"(?:engine |runtime |platform )?versions? \d|"
      # (a fee that changes or what a unit "will cost" from then; a service shut down, de: "eingestellt", "schalten wir …
      # ab")
      r"\bfees?\b|\bwill cost\b|eingestellt|stillgeleg|\babschalt|\babgeschaltet\b|\bschalten wir\b|"

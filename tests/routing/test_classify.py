@@ -1929,12 +1929,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen943-950: session 52's round 134, at its first runs on round 133's tuning (a Glue upgrade that starts on a
-    # date read as an end of support, without its date; a German invoice's linked account read where the label names
-    # another; held-out: a French suspension warning read as a failed payment, an account beside a payer's, a payer's
-    # and a linked account's invoice without its account, Bedrock keys used by others read as exposed)
-    floors["fixtures-unseen947"] = (19 / 20, 19 / 20, 1.0)
-    floors["fixtures-unseen950"] = (1.0, 1.0, 19 / 20)
+    # unseen943-950: session 52's round 134, first runs on round 133's tuning; main folders tuned on since but a label
+    # split (a Glue engine upgrade whose Health event is a PLANNED_LIFECYCLE_EVENT, read as an end of support where the
+    # label says maintenance: 1,799 labelled mails of that code are ends of support and accept no other type);
+    # held-out ones at their first runs (a French suspension warning read as a failed payment, an account beside a
+    # payer's, a payer's and a linked account's invoice without its account, Bedrock keys used by others read as
+    # exposed)
+    floors["fixtures-unseen947"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen944-heldout"] = (9 / 10, 1.0, 9 / 10)
     floors["fixtures-unseen947-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen949-heldout"] = (9 / 10, 1.0, 1.0)

@@ -10,7 +10,9 @@ person, the sentence ending there, is the reader's own case; a Portuguese "concl
 to act by. Round 133: a German subject that says the account numbered in it "wird gesperrt", or an English one that
 says it "will be suspended", is a suspension warning; an invoice named by its billing period is an invoice; "as first
 announced" after a second date is no fact of the first ("will be stopped … on April 6, 2027, instead of April 20, 2027
-as first announced"); a German maintenance that says "Sie müssen nichts unternehmen" needs nothing."""
+as first announced"); a German maintenance that says "Sie müssen nichts unternehmen" needs nothing. Round 134: the
+invoice "for the management account N" is that account's, whatever linked account it includes; a move "to engine
+version 3" on a date is dated."""
 
 from __future__ import annotations
 
@@ -218,3 +220,31 @@ def test_a_german_maintenance_that_needs_nothing_unless_the_reader_wants_otherwi
                 f"\n\n{offer}\n\nAmazon Web Services")
         notice = classify(HEALTH, "Amazon Quokka: geplante Wartung", body, date=MAR_3)
         assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-16")
+
+
+# round 134
+
+INVOICING = "invoicing@aws.com"
+
+
+def test_the_invoice_for_the_management_account_is_that_accounts_beside_a_linked_one() -> None:
+    for text in ("Hello,\n\nThe invoice for the management account 305518842290 is now available.\n\n"
+                 "Invoice date: March 2, 2027\nIncluded linked account: 396697557002 (Amazon Quokka)\n",
+                 "Guten Tag,\n\ndie Rechnung für das Verwaltungskonto 305518842290 ist jetzt verfügbar.\n\n"
+                 "Rechnungsdatum: 02.03.2027\nEnthaltenes verknüpftes Konto: 396697557002 (Amazon Quokka)\n"):
+        assert extract_identifiers("Your AWS invoice is available", text).aws_account_id == "305518842290"
+
+
+def test_a_linked_accounts_invoice_stays_the_linked_accounts() -> None:
+    # the guard: the invoice is the linked account's, the management account only pays it
+    text = ("Hello,\n\nThe invoice for your AWS account 396697557002 (Amazon Quokka) is now available. It is paid by "
+            "the management account 305518842290 of your organization.\n")
+    assert extract_identifiers("Your AWS invoice is available", text).aws_account_id == "396697557002"
+
+
+def test_a_move_to_an_engine_version_on_a_date_is_dated() -> None:
+    body = ("Hello,\n\nStarting 2027-04-08, Amazon Quokka will move the rulesets in your account (305518842290) in "
+            "us-west-2 to engine version 3. You can pin a ruleset to the current engine before the upgrade date.\n\n"
+            "Amazon Web Services")
+    notice = classify(HEALTH, "Amazon Quokka engine upgrade", body, date=MAR_3)
+    assert notice.deadline == "2027-04-08"
