@@ -1056,6 +1056,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (947's), none given where none is labelled, 30/30 ids but 944h's, 947h's and 950's 29/30): session 52's blind
     # round 134, eight batches on round 133's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(943, 951) for part in ("", "-heldout")]
+    # unseen951-958 (first runs 30/30 types but 955h's and 957's 29/30, 111 of 111 labelled deadlines found, two given
+    # where none is labelled (956h's, 957h's), 30/30 ids but 958's 29/30): session 52's blind round 135, eight batches
+    # on the session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(951, 959) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1929,6 +1933,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen951-958: session 52's round 135, measured only on the final rules, at its first runs (a statement without a
+    # subject read as other billing mail; a Korean cost anomaly's member account read as another; held-out: a key on a
+    # paste site read as suspicious activity, a weekly maintenance window and an ACM approval link dated where none is
+    # labelled)
+    floors["fixtures-unseen957"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen958"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen955-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen956-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen957-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen943-950: session 52's round 134, first runs on round 133's tuning; main folders tuned on since but a label
     # split (a Glue engine upgrade whose Health event is a PLANNED_LIFECYCLE_EVENT, read as an end of support where the
     # label says maintenance: 1,799 labelled mails of that code are ends of support and accept no other type);
