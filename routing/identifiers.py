@@ -418,6 +418,11 @@ _SELLER_WORDS = ("seller", "vendor", "verkäufer", "vendedor", "vendeur", "vendi
 # up to this many 12-digit numbers, the words that gate a loop over them are read in each number's window rather than
 # in the whole text (a scan of the text per word costs about what the windows of this many numbers do)
 _FEW_NUMBERS = 8
+# the management account's noun, right before its id (es, pt, fr, it, de as en: the pattern of _OWN_MANAGEMENT's
+# monitor and invoice forms)
+_MANAGEMENT_ACCOUNT_AT_END = (r"(?:management account|compte de gestion|cuenta de administraci[oó]n|"
+                              r"conta de (?:gerenciamento|gest[aã]o)|account di gestione|Verwaltungskonto)"
+                              r"(?:\s+ID)?\s*[:：#(（]?\s*\Z")
 # the reader's own organization's management account, right before its id
 _OWN_MANAGEMENT = re.compile(
     r"(?:\byour organi[sz]ation|\bvotre organisation|\bsu organizaci[oó]n|\bsua organiza[cç][aã]o|\bIhre Organisation|"
@@ -440,8 +445,7 @@ _OWN_MANAGEMENT = re.compile(
     # for the management account 4410…", "par le moniteur … pour le compte de gestion"): its alerts go to it
     r"|\bmonit(?:or|eur)\s+\S{1,60}\s+(?:in|na|no|en|dans|im|nel(?:l')?|for|para|pour|für|per)\s*"
     r"(?:the\s+|la\s+|le\s+|a\s+|o\s+|el\s+|das\s+|il\s+)?(?:AWS\s+)?"
-    r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
-    r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z"
+    + _MANAGEMENT_ACCOUNT_AT_END +
     # (or the monitor's owner named as an account: "sent by the monitor owner account 5137…", "le compte propriétaire
     # du moniteur", "la cuenta propietaria del monitor", "das Konto des Monitor-Eigentümers",
     # "モニター所有者アカウント")
@@ -479,8 +483,7 @@ _OWN_MANAGEMENT = re.compile(
     # account, whatever linked account it includes (invoices take the payer, 67 of the 78 labelled that name both)
     r"|\b(?:invoice|rechnung|facture|factura|fatura|fattura)\s+(?:for|für|pour|para|per|de|da|do|del|della)\s+"
     r"(?:the\s+|das\s+|le\s+|la\s+|a\s+|o\s+|el\s+|l')?(?:AWS\s+)?"
-    r"(?:management account|compte de gestion|cuenta de administraci[oó]n|conta de (?:gerenciamento|gest[aã]o)|"
-    r"account di gestione|Verwaltungskonto)(?:\s+ID)?\s*[:：#(（]?\s*\Z", _I)
+    + _MANAGEMENT_ACCOUNT_AT_END, _I)
 _OWN = _Gated(_OWN_MANAGEMENT, ("organi", "management", "gestion", "gestão", "gestao", "gerenciamento", "administraci",
                                 "verwaltung", "管理", "관리", "recipient", "destinat", "empfänger", "受信者", "收件",
                                 "수신자", "monitor", "moniteur", "モニター", "监控器", "監控器", "모니터", "budget",
@@ -627,15 +630,21 @@ _TWELVE_AT_SHAPES = re.compile(rb"00(?<![0a*-]00)[0 -]{9,12}0")
 # "Konto DE89 **** **** **** 3000" is no AWS account's)
 # (the ending perhaps masked too, "(ending ...7741)", "ending in ****7741"; or a short masked run right after the
 # account noun, "for AWS Account ***7741", "Account: …7741": the noun names whose digits they are)
-_MASKED = re.compile(r"(?:(?<![\w*])(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
+#: not the tail of a longer masked run, nor a run after an IBAN's country and check digits (a look-behind of
+#: :data:`_MASKED` and :data:`_MASKED_ACCOUNT`)
+_NOT_A_LONGER_RUN = r"(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])"
+#: where the short masked run after the account noun starts ("account ***", "Account: …"): the start of that form of
+#: :data:`_MASKED`, case-insensitive
+_SHORT_MASK_START = r"account (?:id )?[:#]? ?(?:\.{3}|…|[*xX•]{3})"
+_MASKED = re.compile(r"(?:(?<![\w*])" + _NOT_A_LONGER_RUN + r"(?:[*xX•]{4}[- ]?){2}|(?<![\w*])[*xX•]{8}|"
                      r"(?i:account (?:id )?(?:\(?ending (?:(?:in|with) )?(?:\.{2,3}|…|[*xX•]{2,8})?|"
                      r"[:#]? ?(?:\.{3}|…|[*•]{3,8}|[xX]{3,8}))))(\d{4})(?!\d)")
 # where _MASKED may start
-_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?(?:\(?ending |[:#]? ?(?:\.{3}|…|[*xX•]{3})))")
+_MASKED_AT = re.compile(r"[*xX•]{4}[- ]?[*xX•]{4}|(?i:account (?:id )?\(?ending |" + _SHORT_MASK_START + ")")
 #: a literal in every phrase match of _MASKED's "ending" form, lower-cased (the gates of its scans)
 _MASKED_PHRASES = ("account ending ", "account id ending ", "account (ending ", "account id (ending ")
 #: the short masked run after the account noun, in a lower-cased text (the gate of _MASKED's other phrase form)
-_MASKED_SHORT = re.compile(r"account (?:id )?[:#]? ?(?:\.{3}|…|[*x•]{3})")
+_MASKED_SHORT = re.compile(_SHORT_MASK_START)
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
@@ -1353,7 +1362,7 @@ def another_than_masked(found: str, both: str, folded: str, twelve: list[re.Matc
 # (one run of four too, its digits right after it: "su cuenta de AWS (****2377)", "[Cuenta de AWS ****2377]")
 # (nor an IBAN's run, its country and check digits before it: "Konto DE89 **** **** **** 3000", Konto being an account
 # noun too)
-_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])(?<![*xX•][- ])(?<![A-Z]{2}\d\d[ -])[*xX•]{4}"
+_MASKED_ACCOUNT = re.compile(r"(?<![\w*•])" + _NOT_A_LONGER_RUN + r"[*xX•]{4}"
                              r"(?:(?:[- ]?[*xX•]{4}){1,2}[- ]?|(?=\d))(\d{4})(?!\d)")
 _ACCOUNT_NOUNS = ("account", "aws id", "konto", "cuenta", "compte", "conta", "conto", "アカウント", "계정", "账户",
                   "帐户", "帳戶", "账号", "帳號")
@@ -1607,7 +1616,7 @@ def _anothers_account(both: str, found: re.Match[str]) -> bool:
     if found.group()[:7].lower() != "account":
         return False
     before = both[max(0, found.start() - 16):found.start()].lower()
-    return any(word in before for word in _NOT_AWS_ACCOUNT) or any(word in before for word in _ANOTHERS_ROLE)
+    return any(word in before for word in _NOT_AWS_ACCOUNT + _ANOTHERS_ROLE)
 
 
 # the account named by its last four digits in the other languages, its noun first ("アカウント末尾 6322", "계정 끝자리
