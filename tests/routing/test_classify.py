@@ -1060,6 +1060,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # where none is labelled (956h's, 957h's), 30/30 ids but 958's 29/30): session 52's blind round 135, eight batches
     # on the session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(951, 959) for part in ("", "-heldout")]
+    # unseen959-966 (first runs 30/30 types but 965's 29/30, 114 of 116 labelled deadlines found (965's, 966h's), one
+    # given where none is labelled (960's), 30/30 ids): session 53's blind round 136, eight batches on session 52's
+    # final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(959, 967) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1933,6 +1937,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen959-966: session 53's round 136, at its first runs on session 52's final rules (a Marketplace renewal dated
+    # where none is labelled; a Support case AWS opened read as an e-mail change code, its reply-by date lost; held-out:
+    # a NAT gateway's charge without a subject, its start undated)
+    floors["fixtures-unseen960"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen965"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen966-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen951-958: session 52's round 135, measured only on the final rules, at its first runs (a statement without a
     # subject read as other billing mail; a Korean cost anomaly's member account read as another; held-out: a key on a
     # paste site read as suspicious activity, a weekly maintenance window and an ACM approval link dated where none is
