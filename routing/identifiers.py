@@ -516,6 +516,23 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
                            # (a few words may qualify the field: "Linked account covered by this budget:")
                            # (or in prose: "for the charges of linked account 6027…" beside "payer account 5173…")
                            r"(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
+# a linked (member) account whose usage or charges another account's bill, budget or monitor includes ("(includes
+# usage of linked account 7080…)", "包含关联账户 1905… 的用量", "연결된 계정 7080…의 사용량 포함", 9 languages): a
+# part of what the mail is about, never the account it is about (read only where the text holds one of _INCLUDED_WORDS)
+_LINKED_NOUN = (r"(?:linked|member)\s+(?:AWS\s+)?account(?:\s+ID)?|verknüpften\s+(?:AWS-)?Kontos|Mitgliedskontos"
+                r"|compte\s+(?:li[ée]|membre)|cuenta\s+(?:vinculada|miembro)|conta\s+(?:vinculada|membro)"
+                r"|account\s+(?:collegato|membro)|リンク(?:された)?アカウント|メンバーアカウント|(?:关联|成员)(?:账户|帐户)"
+                r"|(?:連結|關聯|成員)帳戶|(?:연결된|멤버) 계정")
+_INCLUDED_BEFORE = re.compile(
+    r"(?:\binclud(?:es?|ing)|\binclu(?:t|ant|ye|yendo|i|indo)|\by compris|\beinschlie(?:ß|ss)lich|\benth[äa]lt"
+    r"|\bcompren(?:de|dendo)|包含|涵盖|涵蓋|包括)"
+    r"(?:\s+(?:the|l'|la|le|el|o|a|il|der|die|des|de|du|da|do|dell'|della|dello|of|from|for|von|usage|charges|costs?"
+    r"|use|uso|utilisation|utilizzo|Nutzung|Kosten|frais|cargos|cobranças|costi|del|dal)){0,5}\s*(?:the\s+)?"
+    r"(?:" + _LINKED_NOUN + r")\s*[:：]?\s*\Z", _I)
+_INCLUDED_AFTER = re.compile(r"\s*(?:의|の)\s*(?:사용량|비용|요금|使用量|利用料金?|料金|コスト)"
+                             r"[^\n.。]{0,12}(?:포함|含)")
+_INCLUDED_WORDS = ("includ", "inclu", "y compris", "einschlie", "enthält", "enthalt", "compren", "包含", "涵盖", "涵蓋",
+                   "包括", "포함", "含")
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
@@ -922,6 +939,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
     skipped: list[tuple[int, str, str]] = []  # (another's, a management or payer one: "(management account N)")
     sellers = bool(twelve) and (few or any(map(low.__contains__, _SELLER_WORDS)))  # (read in the loop over twelve only)
     last_end = -1  # where the number before ends
+    # (the linked accounts another account's bill or monitor includes, _INCLUDED_BEFORE: beside another number only)
+    including = len(twelve) > 1 and any(map(low.__contains__, _INCLUDED_WORDS))
+    included = False
     for start, end, number in twelve:
         on_seller_row = False
         if sellers:  # (the first number of the seller's row only: "Seller account 1188… offered it to buyer 6633…")
@@ -934,12 +954,20 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             return account_digits(number)  # the management account of the organization the reader created
         if "owner" in before and _OWNER_MEMBER_FIELD.search(before) is not None:
             return account_digits(number)  # "Savings Plan owner (member account): N" beside "Management account: M"
+        if including and (_INCLUDED_BEFORE.search(text, max(0, start - 80), start) is not None
+                          or _INCLUDED_AFTER.match(text, end) is not None):
+            included = True
+            continue
         if _OTHER_AFTER.match(text, end) or _OTHER.search(text, start, before):
             skipped.append((start, number, before))
             continue
         if on_seller_row:
             continue
         numbers.append((start, number, before))
+    if included and not numbers and len({number for _, number, _ in skipped}) == 1 \
+            and any(map(skipped[0][2].__contains__, _PAYER_NEEDLES)):
+        # only a management or payer account beside the linked ones its bill or monitor includes: the mail is its
+        return account_digits(skipped[0][1])
     if any(_ROLE_AFTER.match(text, end) for _, end, _ in twelve):
         # an account named by its role in parentheses: the reader's, named in the second person, wins over it
         roles = {start for start, end, _ in twelve if _ROLE_AFTER.match(text, end)}

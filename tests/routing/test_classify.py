@@ -1499,7 +1499,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # to do), held-out ones at their first runs
     # (284's maintenance that says there is nothing to do read since by session 40's round 77: it cannot be moved)
     floors["fixtures-unseen285-heldout"] = (1.0, 1.0, 9 / 10)
-    floors["fixtures-unseen286-heldout"] = (9 / 10, 8 / 10, 1.0)
+    floors["fixtures-unseen286-heldout"] = (1.0, 9 / 10, 1.0)  # (its case AWS opened read since session 53)
     # unseen287-290: session 31's round 48, main folders tuned on (left: maintenances that ask nothing, a start field
     # and its "before then" two list items apart, a date in a sentence cut short), held-out ones at their first runs
     floors["fixtures-unseen287-heldout"] = (1.0, 9 / 10, 1.0)
@@ -1937,18 +1937,15 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen959-966: session 53's round 136, at its first runs on session 52's final rules (a Marketplace renewal dated
-    # where none is labelled; a Support case AWS opened read as an e-mail change code, its reply-by date lost; held-out:
-    # a NAT gateway's charge without a subject, its start undated)
+    # unseen959-966: session 53's round 136, first runs on session 52's final rules; main folders tuned on since but a
+    # label split (a Marketplace renewal's "Próxima renovación" field dated where none is labelled: 16 of the 24
+    # labelled mails with a renewal-date field carry it), held-out ones at their first runs (a NAT gateway's charge
+    # without a subject, its start undated)
     floors["fixtures-unseen960"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen965"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen966-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen951-958: session 52's round 135, measured only on the final rules, at its first runs (a statement without a
-    # subject read as other billing mail; a Korean cost anomaly's member account read as another; held-out: a key on a
-    # paste site read as suspicious activity, a weekly maintenance window and an ACM approval link dated where none is
-    # labelled)
-    floors["fixtures-unseen957"] = (19 / 20, 1.0, 1.0)
-    floors["fixtures-unseen958"] = (1.0, 1.0, 19 / 20)
+    # unseen951-958: session 52's round 135, measured only on the final rules; main folders tuned on in session 53
+    # (nothing left), held-out ones at their first runs (a key on a paste site read as suspicious activity, a weekly
+    # maintenance window and an ACM approval link dated where none is labelled)
     floors["fixtures-unseen955-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen956-heldout"] = (1.0, 9 / 10, 1.0)
     floors["fixtures-unseen957-heldout"] = (1.0, 9 / 10, 1.0)
@@ -2060,7 +2057,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # since (nothing left), held-out ones at their first runs (an Italian case AWS opened, relayed, read as a reply; a
     # statement without a subject read as other billing mail)
     floors["fixtures-unseen804-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen805-heldout"] = (9 / 10, 1.0, 1.0)
+    # (805h's statement without a subject read since session 53)
     # unseen791-798: session 48's round 115, measured only on the final rules; main folders tuned on in session 49
     # (left: 794's price change that names no account given its date, a label split), held-out ones at their first
     # runs (a Valkey patch read as other Health mail, an MWAA upgrade's date a day late)
