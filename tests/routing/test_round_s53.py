@@ -12,6 +12,7 @@ from email.utils import format_datetime
 from routing.identifiers import extract_identifiers
 from tests.routing.mailbuild import classify
 
+HEALTH = "health@aws.com"
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 
 
@@ -77,3 +78,23 @@ def test_a_code_to_confirm_the_change_of_an_email_address_stays_an_email_change_
             "Enter this code to confirm the change:\n\n    602 417\n\nThe code expires in 10 minutes.")
     notice = classify("no-reply@signin.aws", "Amazon Quokka sign-in", body, date=MAR_3)
     assert notice.notice_type == "credentials.email_change_code"
+
+
+# round 137
+
+def test_a_maintenance_whose_action_field_says_none_needs_nothing() -> None:
+    body = ("Hello,\n\nAmazon Quokka will patch the hosts behind your collection in eu-west-1.\n\n"
+            "Window: Tue, 23 Mar 2027 02:00 UTC - 04:00 UTC\nAction: none. The patch is applied for you and you do not "
+            "need to reschedule anything.\n\nAccount ID: 305518842290")
+    notice = classify(HEALTH, "[AWS Health Event] Amazon Quokka scheduled maintenance", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline, notice.action_required) == (
+        "health.scheduled_maintenance", None, False)
+
+
+def test_a_maintenance_whose_action_field_names_one_keeps_its_date() -> None:
+    # the guard: the field names an action to take before the window
+    body = ("Hello,\n\nAmazon Quokka will patch the hosts behind your collection in eu-west-1.\n\n"
+            "Window: Tue, 23 Mar 2027 02:00 UTC - 04:00 UTC\nAction: restart your collection before the window to "
+            "choose the time yourself.\n\nAccount ID: 305518842290")
+    notice = classify(HEALTH, "[AWS Health Event] Amazon Quokka scheduled maintenance", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-23")
