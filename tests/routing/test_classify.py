@@ -1068,6 +1068,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # is labelled (970's), 30/30 ids but 970h's 29/30): session 53's blind round 137, eight batches on round 135's and
     # 136's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(967, 975) for part in ("", "-heldout")]
+    # unseen975-982 (first runs 30/30 types but 975's, 979's, 978h's and 980h's 29/30, 107 of 110 labelled deadlines
+    # found (978h's, 980's, 982's), one given where none is labelled (976's), 30/30 ids but 978h's and 980's 29/30):
+    # session 53's blind round 138, eight batches on round 137's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(975, 983) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1941,6 +1945,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen975-982: session 53's round 138, at its first runs on round 137's tuning (a Spanish case AWS opened read as
+    # other Support mail; a maintenance dated where none is labelled; an SES DKIM set-up read as a verified identity; a
+    # German invoice's account; a Japanese end of support read from another date; a Mac host's retirement undated;
+    # held-out: an Italian case the reader opened read as AWS's, with another account; a registrant's verification read
+    # from another date; an Italian suspension warning read as a failed payment)
+    floors["fixtures-unseen975"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen976"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen979"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen980"] = (1.0, 19 / 20, 19 / 20)
+    floors["fixtures-unseen982"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen978-heldout"] = (9 / 10, 9 / 10, 9 / 10)
+    floors["fixtures-unseen980-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen967-974: session 53's round 137, first runs on round 135's and 136's tuning; main folders tuned on since
     # (nothing left), held-out ones at their first runs (a Marketplace contract renewed without its account, a reply on
     # a case without a subject read as other Support mail)
