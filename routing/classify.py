@@ -24,7 +24,14 @@ from routing.deadline import Deadline, best_deadline, evidenced, no_deadlines, u
 from routing.evidence import Evidence, default_evidence
 from routing.families import sender_family
 from routing.forwarded import forwarded_sender
-from routing.identifiers import Extracted, compact, extract_identifiers, with_table_accounts, with_text_table_accounts
+from routing.identifiers import (
+    Extracted,
+    compact,
+    extract_identifiers,
+    invoice_payer,
+    with_table_accounts,
+    with_text_table_accounts,
+)
 from routing.notices import GATED_KEYS, MailView, NoticeRule, NoticeRules, default_notice_rules
 from routing.taxonomy import NoticeType, Taxonomy, default_taxonomy
 from routing.types import Notice, ParsedMail, Recipient
@@ -280,6 +287,9 @@ class NoticeClassifier:
             identifiers["billing_period"] = f"{mail_date.year:04d}-{mail_date.month:02d}"
 
         account_id = extracted.aws_account_id
+        if notice_type.id == "billing.invoice" and account_id is not None \
+                and (payer := invoice_payer(parsed.subject, parsed.text[:MAX_BODY])) is not None:
+            account_id = payer  # (an invoice is the payer's, whatever linked account's usage it includes)
         implicit = rule.implicit_account if rule else True
         if account_id is None and implicit and self.aws_domains.is_aws(domain_of(view.sender)):
             account_id = _recipient_account(recipient, identifiers)

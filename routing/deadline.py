@@ -1333,6 +1333,9 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
                       + _ANNOUNCED_ON_CJK + "|"
+                      # (the announcement's own date, its noun right after it and closing its aside or clause:
+                      # "（2027年1月15日発表）", "（2027年1月15日发布）", "(2027년 1월 15일 발표)")
+                      r"(?:発表|公表|告知|发布|發布|公布|公告|발표|공지)(?=[ \t]*[)）。、，,\n]|\s*\Z)|"
                       # (zh: "於 2027年1月14日 發出", sent on; "于 D 检测到", detected on; "于 D 邀请您的账户",
                       # invited on)
                       r"(?:發出|发出|寄出|送出|检测到|檢測到|侦测到|偵測到|邀请|邀請)|"
@@ -2651,6 +2654,10 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         # the date too (what only new customers lose is read in its own sentence)
         following = text[right:after]
         will = following.find(" will ")
+        if will < 0:
+            # (or in the present, which says what happens at that time: "After that time the host is released and the
+            # instance is stopped")
+            will = min((at for at in (following.find(" is "), following.find(" are ")) if at >= 0), default=-1)
         if will >= 0 and _PAST_CONTEXT.search(following, will) is not None:
             # (what happens then, told in the future: a participle of its passive is no fact of the date, "After that
             # time the instance will be stopped and the host released")

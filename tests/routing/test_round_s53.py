@@ -98,3 +98,88 @@ def test_a_maintenance_whose_action_field_names_one_keeps_its_date() -> None:
             "choose the time yourself.\n\nAccount ID: 305518842290")
     notice = classify(HEALTH, "[AWS Health Event] Amazon Quokka scheduled maintenance", body, date=MAR_3)
     assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-23")
+
+
+# round 138
+
+def test_a_spanish_case_aws_support_opened_is_a_case_aws_opened() -> None:
+    body = ("Hola:\n\nEl 3 de marzo de 2027 abrimos el caso 1735582019 en la cuenta 305518842290 porque un recurso "
+            "público de Amazon Quokka contiene datos sensibles.\n\nResponda en el Centro de soporte antes del 24 de "
+            "marzo de 2027.\n\nAtentamente,\nAWS Support")
+    notice = classify("no-reply-aws@amazon.com", "AWS Support ha abierto el caso 1735582019", body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("support.case_opened_by_aws", "2027-03-24")
+
+
+def test_a_spanish_case_opened_at_the_readers_request_stays_the_readers() -> None:
+    # the guard: the reader asked; AWS only opened it for them
+    body = ("Hola:\n\nHemos recibido su solicitud y hemos abierto el caso 1735582019 sobre el límite de Amazon "
+            "Quokka.\n\nAtentamente,\nAWS Support")
+    notice = classify("no-reply-aws@amazon.com", "Caso de soporte abierto: límite de Amazon Quokka", body, date=MAR_3)
+    assert notice.notice_type == "support.case_opened"
+
+
+def test_a_retirement_whose_next_sentence_says_in_the_present_what_happens_then_is_dated() -> None:
+    body = ("Dear Amazon EC2 customer,\n\nThe hardware behind your Quokka host h-0a7c31e2b9d4f5061 (account "
+            "305518842290) is degraded. The host is scheduled for retirement.\n\nRetirement: after 2027-04-08 09:00 "
+            "UTC.\nAfter that time the host is released and its instance is stopped. To keep it, allocate a new host "
+            "and move the instance before then.\n\nDetected on: 2027-03-02.")
+    notice = classify(HEALTH, "[Retirement Notification] Amazon Quokka host scheduled for retirement", body,
+                      date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.instance_retirement", "2027-04-08")
+
+
+MAINTENANCE = ("Amazon Quokka - routine maintenance notification\nAccount: 305518842290\nRegion: eu-west-3\n\n"
+               "What is happening\n  Quokka will apply a routine patch to the collection below.\n"
+               "  Window start : 2027-03-20 01:00 UTC\n  Window end   : 2027-03-20 03:00 UTC\n"
+               "  Collection   : qk-0c4d92e71a6b\n\nWhat you need to do\n  {}\n")
+MAINTENANCE_SUBJECT = "[AWS Health Event] Amazon Quokka scheduled maintenance [AWS Account: 305518842290]"
+
+
+def test_a_maintenance_whose_heading_says_there_is_nothing_to_do_is_undated() -> None:
+    body = MAINTENANCE.format("Nothing. The standby takes over during the patch; clients may see a short pause.")
+    notice = classify(HEALTH, MAINTENANCE_SUBJECT, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+def test_a_maintenance_whose_heading_names_an_act_keeps_its_date() -> None:
+    # the guard: under the same heading, an act before the window
+    body = MAINTENANCE.format("Restart the collection yourself before the window starts if you want to choose the "
+                              "time.")
+    notice = classify(HEALTH, MAINTENANCE_SUBJECT, body, date=MAR_3)
+    assert notice.deadline == "2027-03-20"
+
+
+def test_a_japanese_announcement_date_in_an_aside_is_no_deadline() -> None:
+    body = ("お客様各位\n\nAmazon Quokka バージョン 1 のサポート終了についてお知らせいたします"
+            "（2027年3月3日発表）。\n\nお客様の AWS アカウント (305518842290) の AP-NORTHEAST-1 リージョンには、"
+            "バージョン 1 を使用するジョブが 2 件あります。\n\n2027年6月30日 (水) までに、これらのジョブを"
+            "バージョン 2 へ移行してください。この日付以降、バージョン 1 のジョブは実行できなくなります。\n\n"
+            "アマゾン ウェブ サービス")
+    notice = classify(HEALTH, "[要対応] Amazon Quokka バージョン 1 のサポート終了 [AWS アカウント: 305518842290]", body,
+                      date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("health.end_of_support", "2027-06-30")
+
+
+INVOICE_FIELDS = ("Ihre AWS-Rechnung für den Abrechnungszeitraum 1. – 28. Februar 2027 ist verfügbar.\n\n"
+                  "Zahlerkonto 3055-1884-2290\n\nVerknüpftes Konto 3966-9755-7002\n\nGesamtbetrag 41,20 EUR "
+                  "(Amazon Quokka)\n")
+
+
+def test_an_invoice_with_a_payer_and_a_linked_field_is_the_payers() -> None:
+    notice = classify("invoicing@aws.com", "Ihre Rechnung von Amazon Web Services ist verfügbar",
+                      "Guten Tag,\n\n" + INVOICE_FIELDS, date=MAR_3)
+    assert (notice.notice_type, notice.aws_account_id) == ("billing.invoice", "305518842290")
+
+
+def test_an_invoice_whose_subject_names_the_linked_account_stays_the_linked_accounts() -> None:
+    # the guard: the subject says whose invoice it is
+    notice = classify("invoicing@aws.com", "Amazon Web Services Invoice Available [Account: 396697557002]",
+                      "Guten Tag,\n\n" + INVOICE_FIELDS, date=MAR_3)
+    assert notice.aws_account_id == "396697557002"
+
+
+def test_a_reservation_with_a_payer_and_a_linked_field_stays_the_linked_accounts() -> None:
+    # the guard: only an invoice is the payer's; a reservation's mail is about the linked account that runs it
+    text = ("Hello,\n\nYour Amazon Quokka reservation expires on April 1, 2027.\n\nPayer account: 305518842290\n"
+            "Linked account: 396697557002\n")
+    assert extract_identifiers("Amazon Quokka reservation expiring", text).aws_account_id == "396697557002"
