@@ -1072,6 +1072,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (978h's, 980's, 982's), one given where none is labelled (976's), 30/30 ids but 978h's and 980's 29/30):
     # session 53's blind round 138, eight batches on round 137's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(975, 983) for part in ("", "-heldout")]
+    # unseen983-990 (first runs 30/30 types but 984h's and 990h's 29/30, 108 of 108 labelled deadlines found, none
+    # given where none is labelled, 30/30 ids but 984's and 989's 29/30): session 53's blind round 139, eight batches on
+    # the session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(983, 991) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1945,6 +1949,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen983-990: session 53's round 139, measured only on the final rules, at its first runs (a German cost
+    # anomaly's member account read as another; a Portuguese invoice of a payer and two linked accounts read with
+    # another; held-out: a forwarded declined payment read as an unverified payment method, a case AWS opened read as a
+    # reply)
+    floors["fixtures-unseen984"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen989"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen984-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen990-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen975-982: session 53's round 138, first runs on round 137's tuning; main folders tuned on since but a label
     # split (979's SES DKIM set-up completed, read as a verified identity where its label says unknown: 8 of the 9
     # labelled mails so worded are verified identities), held-out ones at their first runs (an Italian case the reader
