@@ -566,7 +566,9 @@ _MANAGEMENT_NOUNS = ("management", "gestion", "administraci", "gerenciamento", "
 _COPY = (r"(?:also\s+)?(?:receives?|gets?|will\s+receive)\s+a\s+copy|(?:tambi[eé]n\s+)?recibe\s+una\s+copia"
          r"|(?:tamb[eé]m\s+)?recebe\s+uma\s+c[oó]pia|re[cç]oit\s+(?:aussi\s+|[eé]galement\s+)?une\s+copie"
          r"|riceve\s+(?:anche\s+)?una\s+copia|erh[aä]lt\s+(?:auch\s+)?eine\s+Kopie")
-_OTHER_AFTER = re.compile(r"\)?\s*(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*(?:has\s+|have\s+)?"
+# (possessive blank runs: a run is read once, not split between them, so that a long run of blanks after a number costs
+# its length, not its square; what follows each run is no blank, so the matches are the same)
+_OTHER_AFTER = re.compile(r"\)?\s*+(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}[)）])?,?\s*+(?:has\s+|have\s+)?"
                           r"(?:invited|is inviting|would like you to join|sent (?:you )?an invitation"
                           # (or asked the reader's account to join: "The owner of AWS account 8783… has asked your AWS
                           # account 3100… to become a member", "has requested that your account join"; es, pt, fr, it)
@@ -613,7 +615,7 @@ _PAYS_FOR_YOU = re.compile(
     r"|\bfactur[ée]e?s?\s+(?:[àa]|sur)\s+votre\s+compte de gestion"
     r"|\bfatturat[oaie]\s+(?:al|sul)\s+(?:tuo|vostro|suo)\s+account di gestione)(?:\s+ID)?\s*[:：#(（]?\s*\Z", _I)
 # an account that only receives a copy of the mail, right after its id ("(9483…) receives a copy of this message")
-_COPY_AFTER = re.compile(r"\)?\s*,?\s*(?:" + _COPY + ")", _I)
+_COPY_AFTER = re.compile(r"\)?\s*+,?\s*+(?:" + _COPY + ")", _I)  # (possessive runs, as _OTHER_AFTER's)
 # another account's role in parentheses right after its id ("3371 0948 8152 (Verwaltungskonto der Organisation …",
 # "(the management account of …)"): another's only where the mail names the reader's account in the second person
 # (a mail to the management account itself says "for account 4770… (management account of the organization …)")
