@@ -371,10 +371,11 @@ _CONDITION_THEN_IMPERATIVE = re.compile(r"\b(?:if you|si vous|si desea|si usted|
 # (after a newline, the blanks before the word on its own line only, no other newline: a line's imperative is found from
 # the last newline before it, as the leading \s* found it from the first; a search from each newline of a long run of
 # blank lines no longer reads the rest of the run, a cost of the run's square)
-_IMPERATIVE_LINE = re.compile(r"(?:\A\s*|\n[^\S\n]*+)" + _IMPERATIVE.pattern[3:])
+_IMPERATIVE_WORDS = _IMPERATIVE.pattern.removeprefix(r"\s*")  # (the words, without the blanks before them)
+_IMPERATIVE_LINE = re.compile(r"(?:\A\s*|\n[^\S\n]*+)" + _IMPERATIVE_WORDS)
 # the same after a newline: led by a literal, which re finds by its fast prefix scan (where "\A|\n" has it try
 # the pattern at every position)
-_IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*+" + _IMPERATIVE.pattern[3:])
+_IMPERATIVE_AFTER_NEWLINE = re.compile(r"\n[^\S\n]*+" + _IMPERATIVE_WORDS)
 # (or a sentence, in the middle of its line: "The seller has deprecated X. Move your workloads … before D", where
 # :func:`_asks` reads it, at the start of the date's sentence; for :func:`may_ask` only: what follows a period of hours,
 # :func:`asks_by_then`, is a line's imperative, not the next sentence's)

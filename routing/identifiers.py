@@ -531,8 +531,8 @@ _INCLUDED_BEFORE = re.compile(
     r"(?:" + _LINKED_NOUN + r")\s*[:：]?\s*\Z", _I)
 _INCLUDED_AFTER = re.compile(r"\s*(?:의|の)\s*(?:사용량|비용|요금|使用量|利用料金?|料金|コスト)"
                              r"[^\n.。]{0,12}(?:포함|含)")
-_INCLUDED_WORDS = ("includ", "inclu", "y compris", "einschlie", "enthält", "enthalt", "compren", "包含", "涵盖", "涵蓋",
-                   "包括", "포함", "含")
+_INCLUDED_WORDS = ("inclu", "y compris", "einschlie", "enthält", "enthalt", "compren", "涵盖", "涵蓋", "包括", "포함",
+                   "含")
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
