@@ -1319,7 +1319,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen179-182: session 23's fourth blind round: the held-out folders at their first runs (2b07837), the main ones
     # after the round tuned on them (READMEs: what stays missed)
     floors["fixtures-unseen179-heldout"] = (8 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen180"] = (1.0, 19 / 20, 1.0)  # (one of its two dates read since session 53)
+    # (180's dates all read since session 53)
     floors["fixtures-unseen181"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen181-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen182-heldout"] = (1.0, 9 / 10, 1.0)
@@ -1511,7 +1511,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # to do), held-out ones at their first runs
     # (284's maintenance that says there is nothing to do read since by session 40's round 77: it cannot be moved)
     floors["fixtures-unseen285-heldout"] = (1.0, 1.0, 9 / 10)
-    floors["fixtures-unseen286-heldout"] = (1.0, 9 / 10, 1.0)  # (its case AWS opened read since session 53)
+    # (286h's case AWS opened, with its date, read since session 53)
     # unseen287-290: session 31's round 48, main folders tuned on (left: maintenances that ask nothing, a start field
     # and its "before then" two list items apart, a date in a sentence cut short), held-out ones at their first runs
     floors["fixtures-unseen287-heldout"] = (1.0, 9 / 10, 1.0)
