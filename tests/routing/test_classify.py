@@ -1076,6 +1076,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # given where none is labelled, 30/30 ids but 984's and 989's 29/30): session 53's blind round 139, eight batches on
     # the session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(983, 991) for part in ("", "-heldout")]
+    # unseen991-998 (first runs 30/30 types but 995's, 992h's and 998h's 29/30, 106 of 107 labelled deadlines found
+    # (995's), one given where none is labelled (996's), 30/30 ids but 992's 29/30 and 993's 28/30): session 54's blind
+    # round 140, eight batches on session 53's final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(991, 999) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1949,6 +1953,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen991-998: session 54's round 140, first runs on session 53's final rules (held-out ones: a Korean case AWS
+    # opened read as a reply, a case AWS opened about a root review read as other Support mail)
+    floors["fixtures-unseen992"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen993"] = (1.0, 1.0, 18 / 20)
+    floors["fixtures-unseen995"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen996"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen992-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen998-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen983-990: session 53's round 139, measured only on the final rules, at its first runs (a German cost
     # anomaly's member account read as another; a Portuguese invoice of a payer and two linked accounts read with
     # another; held-out: a forwarded declined payment read as an unverified payment method, a case AWS opened read as a
