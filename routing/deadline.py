@@ -1391,6 +1391,10 @@ _PAST_ZH_AFTER = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:(?!之前|以前|前|起
                             # (not the Japanese 終了, 完了: "提供終了日時", an end)
                             r"(?<![終终完])了|"
                             r"(?:寄给|寄給|发给|發給|发送给|發送給)[^\n。]{0,40}?的(?:通知|邮件|郵件|讯息|訊息|信))")
+# ... or when what the mail is about was made, its verb closing the clause ("此要求於 2027年2月12日 建立。", this
+# request was created on D), where the 40 characters up to it ask nothing of the reader (_ZH_ASKS: "請於 D 建立，")
+_MADE_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:建立|创建|創建|产生|產生|生成)(?=[ \t]*+(?:[。．.，,；;\n]|\Z))")
+_ZH_ASKS = re.compile(r"請|请|需|須|须|務必|务必|應|应|必須|必须|要求您|煩請|烦请")
 # (a number written out: one to fifteen, and the periods AWS counts in, twenty to ninety; longest first, so that
 # "fourteen" is not read as "four")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -2852,6 +2856,7 @@ def _foreign_fact(text: str, before: str, end: int) -> bool:
                 or _PLUPERFECT_FOREIGN.search(before) or _MESSAGE_OF_FOREIGN.search(before)
                 or _PAST_JA.match(text, end) or _PAST_ZH.search(before) or _PAST_AFTER_FOREIGN.match(text, end)
                 or _PAST_ZH_AFTER.match(text, end)
+                or (_MADE_ON_ZH.match(text, end) is not None and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
                 or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 

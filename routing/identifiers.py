@@ -263,8 +263,9 @@ _ACCOUNT_TIERS = (
                # the account key of a JSON event (an EventBridge finding forwarded by SNS)
                r'|"(?:account|accountId|awsAccountId|aws_account_id|AccountId)"\s*:\s*"\Z', _I),
            end=_FIRST_TIER_END, then_header=True),
+    # (its number too: "Your account number is 9171-…")
     _Gated(re.compile(r"\b(?:your|owner of)\s+(?:AWS\s+|Amazon Web Services\s+)?(?:payer\s+)?account"
-               r"(?:\s+ID)?(?:\s+is)?" + _OPEN_ID + r"\s*:?\s*\Z"
+               r"(?:\s+(?:ID|number))?(?:\s+is)?" + _OPEN_ID + r"\s*:?\s*\Z"
                # the second person in the other languages AWS writes in ("Ihr AWS-Konto", "su cuenta de AWS", "votre
                # compte AWS", "a sua conta da AWS", "il tuo account AWS", "お客様の AWS アカウント", "귀하의 AWS 계정",
                # "회원님의 AWS 계정", "您的 AWS 账户"): the reader's, though another account (the inviting one) is
@@ -516,6 +517,14 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
                            # (a few words may qualify the field: "Linked account covered by this budget:")
                            # (or in prose: "for the charges of linked account 6027…" beside "payer account 5173…")
                            r"(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
+# the linked accounts of a bill named in the plural ("Linked accounts: 9245…, 1416…", "Contas vinculadas incluídas:
+# 8353… e 2867…", "Verknüpfte Konten", "Comptes liés", 7 languages): for :func:`invoice_payer` only (a statement's
+# "Linked accounts included" beside its payer labels the payer: the plural is no field of the account concerned)
+_LINKED_PLURAL = re.compile(r"(?:\b(?:linked|member|associated)\s+accounts|\b(?:verknüpfte|zugeordnete)\s+konten|"
+                            r"\bmitgliedskonten|\bcuentas\s+(?:vinculadas|miembros?|asociadas)|"
+                            r"\bcomptes\s+(?:li[ée]e?s|membres|associ[ée]e?s)|\bcontas\s+(?:vinculadas|membros?|associadas)|"
+                            r"\baccount\s+(?:collegati|membri|associati))"
+                            r"(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
 # a linked (member) account whose usage or charges another account's bill, budget or monitor includes ("(includes
 # usage of linked account 7080…)", "包含关联账户 1905… 的用量", "연결된 계정 7080…의 사용량 포함", 9 languages): a
 # part of what the mail is about, never the account it is about (read only where the text holds one of _INCLUDED_WORDS)
@@ -860,9 +869,10 @@ def _twelve(text: str) -> list[re.Match[str]]:
 
 def invoice_payer(subject: str, text: str) -> str | None:
     """The account of a payer-account field (:data:`_PAYER_FIELD`) in a mail that also has a linked-account field
-    (:data:`_LINKED_FIELD`) and names no account in its subject, or None: an invoice is issued to the account that pays
-    it, the linked accounts' usage inside it (24 of the 25 labelled invoices with both fields take the payer; the one
-    other names its linked account in the subject). For :func:`routing.classify`, once the mail's type is known."""
+    (:data:`_LINKED_FIELD` or :data:`_LINKED_PLURAL`) and names no account in its subject, or None: an invoice is
+    issued to the account that pays it, the linked accounts' usage inside it (24 of the 25 labelled invoices with both
+    singular fields take the payer; the one other names its linked account in the subject). For
+    :func:`routing.classify`, once the mail's type is known."""
     if _ACCOUNT_FORM.search(subject) is not None:
         return None
     payer: str | None = None
@@ -871,7 +881,8 @@ def invoice_payer(subject: str, text: str) -> str | None:
         start = match.start()
         if payer is None and _PAYER_FIELD.search(text, max(0, start - 60), start) is not None:
             payer = account_digits(match.group(1))
-        elif _LINKED_FIELD.search(text, max(0, start - 60), start) is not None:
+        elif _LINKED_FIELD.search(text, max(0, start - 60), start) is not None \
+                or _LINKED_PLURAL.search(text, max(0, start - 60), start) is not None:
             linked = True
     return payer if linked else None
 
@@ -995,6 +1006,8 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             if start not in roles and _SECOND_PERSON.search(text, start, before):
                 return account_digits(number)
     owned = {account_digits(number) for _, end, number in twelve if _OWNER_AFTER.match(text, end) is not None}
+    if owned and skipped and (bill := _bill_of(text, twelve)) is not None:
+        return bill  # (the management account's bill, "관리 계정 1394…의 … 명세서", over the linked row it lists)
     if len(owned) == 1 and len(twelve) > 1 and skipped:
         # the one account named by its member or linked role, in parentheses after it, beside a management or payer
         # account the mail names as another's ("289614297623（成员账户）" in a cost anomaly's table under "（管理账户
@@ -1023,7 +1036,15 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             if match:
                 return match.group(1)
     # (an SES verification link's Context was read first, above)
-    return _after_leaders(text, numbers) or _under_column(text, numbers) or _encoded_arn(text) or _link_account(text)
+    leaders = _after_leaders(text, numbers)
+    if leaders is not None:
+        return leaders
+    column = _under_column(text, numbers)
+    if column is not None:
+        # (the first row of a column of several accounts beside a payer-account field: the list of what the payer's
+        # bill covers, "Zahlerkonto (Management-Konto): 4130…" over "Konto  Betrag" and one row per account)
+        return _payer_beside_rows(text, numbers + skipped, column) or account_digits(column[1])
+    return _bill_of(text, twelve) or _encoded_arn(text) or _link_account(text)
 
 
 def _names_an_owner(text: str, twelve: list[tuple[int, int, str]]) -> bool:
@@ -1121,11 +1142,55 @@ def _column_of_several(text: str, numbers: list[tuple[int, str, str]], index: in
 _HEADER_CELL = re.compile(r"\S+(?: \S+)*")
 
 
-def _under_column(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
-    """The first number that stands under an account label in a plain-text table aligned with spaces ("Konto
-    Region …" over "4471-9203-6618   eu-central-1 …"): the header line (the line above, blank lines between) holds a
-    cell that starts at the number's column and names an account (the tiers of _ACCOUNT_BEFORE but the ARN's, read on
-    the cell with a colon). A header without two spaces between its cells is no table's."""
+def _payer_beside_rows(text: str, numbers: list[tuple[int, str, str]], row: tuple[int, str]) -> str | None:
+    """The number of a payer-account field (:data:`_PAYER_FIELD`) when the number at ``row`` (start, number) heads a
+    column of several: the next line (or the one after a blank line) holds another number at the same column. Else
+    None."""
+    start, number = row
+    line_start = text.rfind("\n", 0, start) + 1
+    column = start - line_start
+    below = {other_start for other_start, _, _ in numbers if other_start > start}
+    line_end = text.find("\n", start)
+    several = False
+    for _ in range(2):  # (the next line, or the one after a blank line)
+        if line_end < 0:
+            break
+        if line_end + 1 + column in below:
+            several = True
+            break
+        line_end = text.find("\n", line_end + 1)
+    if not several:
+        return None
+    for other_start, other, _ in numbers:
+        if account_digits(other) != account_digits(number) \
+                and _PAYER_FIELD.search(text, max(0, other_start - 60), other_start) is not None:
+            return account_digits(other)
+    return None
+
+
+# a bill of the management or payer account, named before the bill in the languages that put the owner first
+# ("管理帳戶 2599… 的 2027年2月 帳單", "付款账户 8374… 的 2027年2月 发票",
+# "관리 계정 1394…의 2027년 2월 AWS 사용 명세서", "管理アカウント 2599… の 2027年2月 の請求書"): that account's bill
+_BILL_OWNER_BEFORE = re.compile(r"(?:管理|付款|支払い?)(?:账户|帐户|帳戶|アカウント)\s*(?:ID)?\s*[:：]?\s*\Z"
+                                r"|(?:관리|지급인|결제자) 계정\s*(?:ID)?\s*[:：]?\s*\Z")
+_BILL_AFTER = re.compile(r"[ \t]*(?:的|の|의)[^\n。.]{0,30}?(?:账单|帳單|賬單|发票|發票|請求書|명세서|청구서|인보이스)")
+
+
+def _bill_of(text: str, twelve: list[tuple[int, int, str]]) -> str | None:
+    """The account whose bill the mail names it as, with its management or payer role before the number and the bill
+    after it (:data:`_BILL_OWNER_BEFORE`, :data:`_BILL_AFTER`), or None."""
+    for start, end, number in twelve:
+        if _BILL_AFTER.match(text, end) is not None \
+                and _BILL_OWNER_BEFORE.search(text, max(0, start - 20), start) is not None:
+            return account_digits(number)
+    return None
+
+
+def _under_column(text: str, numbers: list[tuple[int, str, str]]) -> tuple[int, str] | None:
+    """The first number (its start, and as written) that stands under an account label in a plain-text table aligned
+    with spaces ("Konto    Region …" over "4471-9203-6618   eu-central-1 …"): the header line (the line above, blank
+    lines between) holds a cell that starts at the number's column and names an account (the tiers of _ACCOUNT_BEFORE
+    but the ARN's, read on the cell with a colon). A header without two spaces between its cells is no table's."""
     for start, number, _ in numbers:
         line_start = text.rfind("\n", 0, start) + 1
         column = start - line_start
@@ -1148,7 +1213,7 @@ def _under_column(text: str, numbers: list[tuple[int, str, str]]) -> str | None:
             continue  # (a payer's or management account's column)
         for tier in _ACCOUNT_TIERS:
             if tier.in_text is None and tier.pattern.search(name):
-                return account_digits(number)
+                return start, number
     return None
 
 

@@ -1953,20 +1953,19 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen991-998: session 54's round 140, first runs on session 53's final rules (held-out ones: a Korean case AWS
-    # opened read as a reply, a case AWS opened about a root review read as other Support mail)
-    floors["fixtures-unseen992"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen993"] = (1.0, 1.0, 18 / 20)
-    floors["fixtures-unseen995"] = (19 / 20, 19 / 20, 1.0)
+    # unseen991-998: session 54's round 140, first runs on session 53's final rules; main folders tuned on since but a
+    # label split (996's ACM approval link that stops working after a date, given that date where none is labelled, as
+    # in earlier sessions' notes), held-out ones at their first runs (a Korean case AWS opened read as a reply, a case
+    # AWS opened about a root review read as other Support mail)
     floors["fixtures-unseen996"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen992-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen998-heldout"] = (9 / 10, 1.0, 1.0)
-    # unseen983-990: session 53's round 139, measured only on the final rules, at its first runs (a German cost
-    # anomaly's member account read as another; a Portuguese invoice of a payer and two linked accounts read with
-    # another; held-out: a forwarded declined payment read as an unverified payment method, a case AWS opened read as a
-    # reply)
+    # unseen983-990: session 53's round 139, measured only on the final rules; main folders tuned on in session 54 but
+    # a label split (984's German cost anomaly found by the management account's monitor, read as that account's where
+    # the label says its member account: 3 of the 4 other labelled mails so written label the management account);
+    # held-out ones at their first runs (a forwarded declined payment read as an unverified payment method, a case AWS
+    # opened read as a reply)
     floors["fixtures-unseen984"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen989"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen984-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen990-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen975-982: session 53's round 138, first runs on round 137's tuning; main folders tuned on since but a label
