@@ -1962,9 +1962,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen998-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen983-990: session 53's round 139, measured only on the final rules; main folders tuned on in session 54 but
     # a label split (984's German cost anomaly found by the management account's monitor, read as that account's where
-    # the label says its member account: 3 of the 4 other labelled mails so written label the management account);
-    # held-out ones at their first runs (a forwarded declined payment read as an unverified payment method, a case AWS
-    # opened read as a reply)
+    # the label says its member account: the 3 other labelled mails so written, unseen5, 186 and 219, label the
+    # management account); held-out ones at their first runs (a forwarded declined payment read as an unverified
+    # payment method, a case AWS opened read as a reply)
     floors["fixtures-unseen984"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen984-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen990-heldout"] = (9 / 10, 1.0, 1.0)
