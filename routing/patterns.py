@@ -226,6 +226,21 @@ class Pattern:
         return self.regex.search(value)
 
 
+#: characters no rule's regex means to hold literally (a YAML escape slip): C0 controls but tab, line feed and carriage
+#: return (which mean themselves), DEL, NEL and the Unicode line separators
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+
+
+def escape_slip(regex: str) -> str | None:
+    """What is wrong with ``regex`` when it holds a control character (:data:`_CONTROL`), with the fix; else None.
+    YAML's double quotes read "\\b" as a backspace: the word boundary becomes a character no mail holds."""
+    control = _CONTROL.search(regex)
+    if control is None:
+        return None
+    return (f"holds the control character U+{ord(control.group()):04X}; a YAML double-quoted string turns \\b or "
+            "\\x.. into one: write the regex inside single quotes")
+
+
 def compile_patterns(value: Any, where: str, error: type[Exception]) -> tuple[Pattern, ...]:
     """The patterns of a rule file's value (one regex or a list; a number is its digits), compiled; a problem raises
     ``error`` with ``where`` (the file and line) and the fix."""
@@ -236,6 +251,9 @@ def compile_patterns(value: Any, where: str, error: type[Exception]) -> tuple[Pa
     for item in items:
         if not isinstance(item, (str, int)) or isinstance(item, bool) or str(item) == "":
             raise error(f"{where}: {item!r} is not a pattern; write a quoted regex string")
+        slip = escape_slip(str(item))
+        if slip is not None:
+            raise error(f"{where}: regex {item!r} {slip}")
         try:
             out.append(Pattern.compile(str(item)))
         except re.error as exc:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from routing.patterns import Pattern
+from routing.patterns import Pattern, escape_slip
 from routing.rules.model import (
     BOOL_KEYS,
     BUILTIN_VARIABLES,
@@ -134,6 +134,10 @@ class Checker:
         line = line_of(mapping, key)
         if not isinstance(text, str):
             self.add(line, f"{what} must be a regular expression in quotes")
+            return None
+        slip = escape_slip(text)
+        if slip is not None:
+            self.add(line, f"{what} {text!r} {slip}")
             return None
         try:
             return Pattern.compile(text)
