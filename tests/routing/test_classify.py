@@ -1080,6 +1080,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (995's), one given where none is labelled (996's), 30/30 ids but 992's 29/30 and 993's 28/30): session 54's blind
     # round 140, eight batches on session 53's final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(991, 999) for part in ("", "-heldout")]
+    # unseen999-1006 (first runs 30/30 types but 1004h's 29/30, 107 of 109 labelled deadlines found (1004h's two),
+    # none given where none is labelled, 30/30 ids): session 54's blind round 141, eight batches on round 139's and
+    # 140's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(999, 1007) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1953,6 +1957,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen999-1006: session 54's round 141, first runs on round 139's and 140's tuning; main folders missed nothing;
+    # held-out ones at their first runs (a German end of support read from another date, a Chinese change of
+    # cross-region transfer prices without a subject read as a newsletter)
+    floors["fixtures-unseen1004-heldout"] = (9 / 10, 8 / 10, 1.0)
     # unseen991-998: session 54's round 140, first runs on session 53's final rules; main folders tuned on since but a
     # label split (996's ACM approval link that stops working after a date, given that date where none is labelled, as
     # in earlier sessions' notes), held-out ones at their first runs (a Korean case AWS opened read as a reply, a case
