@@ -1084,6 +1084,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # none given where none is labelled, 30/30 ids): session 54's blind round 141, eight batches on round 139's and
     # 140's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(999, 1007) for part in ("", "-heldout")]
+    # unseen1007-1014 (first runs 30/30 types but 1013's 29/30, 108 of 112 labelled deadlines found (1007's, 1012's,
+    # 1013's, 1011h's), one given where none is labelled (1012's), 30/30 ids but 1012's 29/30): session 54's blind
+    # round 142, eight batches on round 139's and 140's tuning with the escape fix (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1007, 1015) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1957,6 +1961,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1007-1014: session 54's round 142, first runs on round 139's and 140's tuning (held-out ones: an idle
+    # Elastic IP's charge without its start)
+    floors["fixtures-unseen1007"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen1012"] = (1.0, 18 / 20, 19 / 20)
+    floors["fixtures-unseen1013"] = (19 / 20, 19 / 20, 1.0)
+    floors["fixtures-unseen1011-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen999-1006: session 54's round 141, first runs on round 139's and 140's tuning; main folders missed nothing;
     # held-out ones at their first runs (a German end of support read from another date, a Chinese change of
     # cross-region transfer prices without a subject read as a newsletter)
