@@ -446,7 +446,8 @@ _CLOSE_CUE = re.compile("clos|end|schließt|cierra|termina|ferme|fin|chiude|fech
 # "D までに完了", "D 前完成", "D까지 완료")
 _COMPLETION_CUES = ("complet", "finish", "abgeschlossen", "conclu", "achev", "完了", "完成", "완료")
 _COMPLETION_LEAD = re.compile(r"(?:complet|finish|abgeschlossen|conclu|achev)\w*[^.;:!?\n]{0,50}\Z")
-_COMPLETION_AFTER = re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）]\s*)?(?:までに|まで|前|까지)?\s*(?:に)?\s*"
+# (every run of blanks possessive: three runs apart only by what may be absent would split a long run every way)
+_COMPLETION_AFTER = re.compile(r"\s*+(?:[(（][^()（）\n]{1,6}[)）]\s*+)?(?:までに|まで|前|까지)?\s*+(?:に)?\s*+"
                                r"(?:完了|完成|완료)")
 # when what the mail announces starts: a start lead right before the date ("starts on", "begins on", "beginnt am",
 # "comienza el", "commence le", "inizia il", "começa em", "start time:") or a start right after it in Japanese,

@@ -1394,6 +1394,12 @@ _PAST_ZH_AFTER = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:(?!之前|以前|前|起
 # ... or when what the mail is about was made, its verb closing the clause ("此要求於 2027年2月12日 建立。", this
 # request was created on D), where the 40 characters up to it ask nothing of the reader (_ZH_ASKS: "請於 D 建立，")
 _MADE_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:建立|创建|創建|产生|產生|生成)(?=[ \t]*+(?:[。．.，,；;\n]|\Z))")
+# ... or the object the reader registered or bought on D, named in a relative clause ("您於 2027 年 3 月 11 日透過
+# AWS 帳戶 N 註冊（或更新聯絡人資料）的網域", the domain you registered on D), where the words up to it ask nothing
+# (_ZH_ASKS), the reader named as who did it right before the date (_YOU_ON_ZH: "您於", "您于", "你於", "您在")
+_YOU_ON_ZH = re.compile(r"(?:您|你)(?:於|于|在)\s*\Z")
+_REGISTERED_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?!之前|以前|前|起|之后|之後|后|後)[^。\n]{0,40}?"
+                               r"(?:注册|註冊|创建|建立|购买|購買|更新|申请|申請|转移|轉移)[^。\n]{0,20}?的")
 _ZH_ASKS = re.compile(r"請|请|需|須|须|務必|务必|應|应|必須|必须|要求您|煩請|烦请")
 # (a number written out: one to fifteen, and the periods AWS counts in, twenty to ninety; longest first, so that
 # "fourteen" is not read as "four")
@@ -1822,7 +1828,9 @@ _NEW_ONLY = re.compile(r"\bnew (?:[\w-]+ ){0,2}?(?:customers?|accounts?|sign-?up
                        r"acquistare (?:nuove )?(?:istanze riservate|prenotazioni)|"
                        r"(?:neue )?reservierte instanzen (?:zu )?kaufen|"
                        r"リザーブドインスタンス.{0,10}購入|购买预留实例|예약 인스턴스.{0,10}구매|"
-                       r"新規|新しい|新客户|신규|"
+                       # (not the new generation or the new resources the reader moves to, a migration's target:
+                       # "2027年8月31日までに新しい世代の Inf2 インスタンスへ移行")
+                       r"新規|新しい(?!世代)(?![^。\n]{0,40}?(?:へ|に)の?(?:移行|アップグレード|移動))|新客户|신규|"
                        # who has not used it yet ("accounts that have not used the service will no longer be able
                        # to create …"): new to it
                        r"\b(?:accounts?|customers?|users?) (?:that|who|which) (?:have|has) (?:not|never) (?:yet )?"
@@ -2857,6 +2865,8 @@ def _foreign_fact(text: str, before: str, end: int) -> bool:
                 or _PAST_JA.match(text, end) or _PAST_ZH.search(before) or _PAST_AFTER_FOREIGN.match(text, end)
                 or _PAST_ZH_AFTER.match(text, end)
                 or (_MADE_ON_ZH.match(text, end) is not None and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
+                or (_REGISTERED_ON_ZH.match(text, end) is not None and _YOU_ON_ZH.search(before) is not None
+                    and _ZH_ASKS.search(before) is None)
                 or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 
@@ -4427,10 +4437,17 @@ _CREDENTIAL_TYPES = frozenset({"credentials.password_reset", "credentials.email_
                                "credentials.signup_verification", "credentials.mfa_deactivated"})
 
 
+#: types whose only date is how long their link stays valid ("3일 이내에 확인하지 않으면 다시 구독해야 합니다",
+#: confirm within 3 days or subscribe again): no deadline, as the references treat links valid for N hours (698 of
+#: 698 labelled SNS subscription confirmations carry none)
+_LINK_ONLY_TYPES = frozenset({"verification.sns_subscription"})
+
+
 def no_deadlines(notice_type: str | None) -> bool:
     """Whether ``notice_type``'s mail never has a deadline of its own evidence (marketing: see :func:`evidenced`;
-    root-credential mail: :data:`_CREDENTIAL_TYPES`)."""
-    return notice_type is not None and (notice_type.startswith("marketing.") or notice_type in _CREDENTIAL_TYPES)
+    root-credential mail: :data:`_CREDENTIAL_TYPES`; a link's validity: :data:`_LINK_ONLY_TYPES`)."""
+    return notice_type is not None and (notice_type.startswith("marketing.") or notice_type in _CREDENTIAL_TYPES
+                                        or notice_type in _LINK_ONLY_TYPES)
 
 
 def worth_looking(lowered: str, notice_type: str | None) -> bool:

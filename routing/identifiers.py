@@ -51,11 +51,16 @@ _MONTH_WORD = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
                r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 # account ids, strongest evidence first
+# an account's number named so after its noun in a subject ("アカウント番号", "账户号码", "계정 번호", "Account number",
+# "Kontonummer", "número de cuenta" is another word order, not read here)
+_SUBJECT_NUMBER = r"(?:\s*+(?:番号|号码|號碼|编号|編號|번호|number|nummer|no\.))?"
 _ACCOUNT_SUBJECT = (
     # the localized tag too, where "AWS" follows the noun: [Compte AWS : …], [Conta AWS: …], [Cuenta de AWS: …],
     # [Account AWS: …], [AWS 계정: …]
+    # (or its number: "[アカウント番号: 9423…]", "[Account number: …]", "[계정 번호: …]", "[账户号码: …]")
     re.compile(r"\[\s*(?:AWS[\s-]*)?(?:Account(?:\s+ID)?|ID|アカウント(?:\s*ID)?|Konto|Cuenta|Compte|Conta|계정|账户|帐户|账号|帳戶|賬戶|帳號)"
-               r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*ID)?\s*[:：]?\s*" + _ACCT + r"\s*\]", _I),
+               r"(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?(?:\s*+ID)?" + _SUBJECT_NUMBER + r"\s*+[:：]?\s*+" + _ACCT + r"\s*\]",
+               _I),
     re.compile(r"\[\s*" + _ACCT + r"\s*\]"),
     # (and the "AWS ID" label of an abuse report's subject, "… - AWS ID: 4417…", also in the word order of es, pt,
     # fr, it: "ID de AWS:", "ID AWS :", "Identifiant AWS :")
@@ -69,7 +74,7 @@ _ACCOUNT_SUBJECT = (
     # (last) the localized noun, no brackets ("AWS アカウント 2066… のお支払い", "compte AWS 8451…", "AWS-Konto 9022…"):
     # tried only on a subject that is not plain ASCII or holds one of _SUBJECT_NOUNS (every ASCII match does)
     re.compile(r"(?:アカウント(?:\s*ID)?|\bKontos?|\b(?:cuenta|compte|conta)(?:\s+(?:de\s+|da\s+|do\s+)?AWS)?|계정|账户|帐户|账号|帳戶|賬戶|帳號)"
-               r"\s*[:：#]?\s*" + _ACCT, _I),
+               + _SUBJECT_NUMBER + r"\s*+[:：#]?\s*+" + _ACCT, _I),
 )
 _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
 # an account id's form alone: every match of an _ACCOUNT_SUBJECT pattern holds one (its _ACCT, which reads only digits,
@@ -676,14 +681,15 @@ _MASKED_SHORT = re.compile(_SHORT_MASK_START)
 
 # applied to lower-cased text, so that the literal prefix makes the scan fast
 _CASE = (
-    re.compile(r"(?<![a-z])case(?:\s+(?:id|number|no\.?))?\s*[:#]?\s*(\d{15}|\d{10})(?!\d)"),
+    # (its runs of blanks possessive: a "case" followed by a long run would otherwise be split every possible way)
+    re.compile(r"(?<![a-z])case(?:\s++(?:id|number|no\.?))?\s*+[:#]?\s*+(\d{15}|\d{10})(?!\d)"),
     re.compile(r"displayid=(\d{15}|\d{10})(?!\d)"),
 )
 _CASE_STARTS = ("case", "displayid=")  # the literal every match of each _CASE pattern begins with
 _RESOURCE_PREFIXES = ("dxcon-", "dxvif-", "dxlag-", "vol-", "snap-", "eni-", "vpc-", "subnet-", "sg-", "ami-",
                       "igw-", "nat-", "eipalloc-", "tgw-", "vpce-", "rtb-", "fs-", "cluster-")
 _HEALTH_ARN = re.compile(r"arn:aws:health:[a-z0-9-]*:\d{0,12}:event/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+/[A-Za-z0-9_-]+")
-_EVENT_TYPE = re.compile(r"event type code\s*[:：]?\s*([A-Z][A-Z0-9_]{5,})", _I)
+_EVENT_TYPE = re.compile(r"event type code\s*+[:：]?\s*+([A-Z][A-Z0-9_]{5,})", _I)
 _EVENT_TYPE_REQ = re.compile(r":silvermine:([A-Z][A-Z0-9_]{5,})/")
 # the same field in AWS's localized templates ("事件類型代碼：AWS_ES_…", "Ereignistypcode: AWS_…", "Code du type
 # d'événement : AWS_…"): only a code that opens with AWS_, as every Health event type code does
@@ -694,13 +700,15 @@ _EVENT_TYPE_LOCAL = re.compile(r"(?:ereignistyp-?code|code (?:du |de )?type d.[�
 _EVENT_TYPE_LOCAL_CUES = ("ereignistyp", "type d", "tipo de evento", "tipo evento", "tipo di evento", "イベント",
                           "事件类型", "事件類型", "이벤트 유형")
 
+# (every run of blanks possessive, and a line's leading blanks without its line break: "^\s*" at each line start of a
+# long run of blank lines would read the rest of the run from each of them)
 _ABUSE = (
-    re.compile(r"abuse report\s*\[\s*(\d{6,})\s*\]", _I),
-    re.compile(r"case number for this report is\s*[:：]?\s*(\d{6,})", _I),
-    re.compile(r"abuse (?:report|case)(?:\s+(?:id|number))?\s*[:#]\s*(\d{6,})", _I),
+    re.compile(r"abuse report\s*+\[\s*+(\d{6,})\s*+\]", _I),
+    re.compile(r"case number for this report is\s*+[:：]?\s*+(\d{6,})", _I),
+    re.compile(r"abuse (?:report|case)(?:\s++(?:id|number))?\s*+[:#]\s*+(\d{6,})", _I),
 )
 _ABUSE_WORD = re.compile(r"\babuse\b")
-_ABUSE_CASE_NUMBER = re.compile(r"^\s*case number\s*:\s*(\d{6,})", _I | re.MULTILINE)
+_ABUSE_CASE_NUMBER = re.compile(r"^[^\S\n]*+case number\s*+:\s*+(\d{6,})", _I | re.MULTILINE)
 _INVOICE = (
     re.compile(r"\[\s*invoice\s+(?:id|number)\s*:\s*([A-Z0-9][A-Z0-9-]{4,})\s*\]", _I),
     re.compile(r"\binvoice\s+(?:id|number|no\.?)\s*[:#]\s*([A-Z0-9][A-Z0-9-]{4,})", _I),
@@ -760,14 +768,15 @@ _TRACKING_URL = re.compile(r"https?://[^\s<>\"]*awstrack\.me[^\s<>\"]*", _I)
 _CERT_ARN = re.compile(r"arn:aws:acm:[a-z0-9-]+:\d{12}:certificate/[0-9a-f-]{36}")
 _CERT_ID = re.compile(r"certificate identifier\s*:\s*([0-9a-f-]{36})", _I)
 _SNS_ARN = re.compile(r"arn:aws:sns:([a-z0-9-]+):(\d{12}):([A-Za-z0-9_-]+(?:\.fifo)?)")
-_BUDGET = (re.compile(r"^\s*budget name\s*:\s*(\S[^\n]{0,99}?)\s*$", _I | re.MULTILINE),)
+_BUDGET = (re.compile(r"^[^\S\n]*+budget name\s*+:\s*+(\S[^\n]{0,99}?)[^\S\n]*$", _I | re.MULTILINE),)
 _BUDGET_SUBJECT = re.compile(r"AWS Budgets?:\s*(.+?)\s+has\s+(?:exceeded|reached)", _I)
 _ANOMALY = (re.compile(r"anomal(?:y|ies)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", _I),
             re.compile(r"anomaly id\s*:\s*([0-9A-Za-z-]{8,})", _I))
 _RESERVATION = re.compile(r"(?:reservation|savings plan|reserved instances?) id\s*:\s*([0-9A-Za-z-]{8,})", _I)
 _DOMAIN = (
-    re.compile(r"^\s*domain(?: name)?\s*:\s*([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\s*$", _I | re.MULTILINE),
-    re.compile(r"following domain\s*:?\s*\n?\s*([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\b", _I),
+    re.compile(r"^[^\S\n]*+domain(?: name)?\s*+:\s*+([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})[^\S\n]*$",
+               _I | re.MULTILINE),
+    re.compile(r"following domain\s*+:?\s*+([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\b", _I),
 )
 _DOMAIN_SUBJECT = re.compile(r"(?:certificate (?:request|approval) for|e-?mail address for|transfer of|"
                              r"registration of|renewal of)\s+([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\s*$", _I)

@@ -128,3 +128,68 @@ def test_a_chinese_date_by_which_the_reader_creates_something_stays_a_deadline()
     body = ("您好：\n\n您的 Amazon Quokka 叢集將於 2027年3月20日 停用。請於 2027年3月15日 建立，以免服務中斷。\n")
     notice = classify("health@aws.com", "Amazon Quokka 叢集停用通知", body, date=MAR_3)
     assert notice.deadline is not None
+
+
+# round 142: an account's number in the subject
+
+def test_a_japanese_subject_with_the_account_number_names_the_account() -> None:
+    text = "お客様\n\n請求書を発行しました。\n\n支払いアカウント 305518842290\n\nリンクされたアカウント 396697557002\n"
+    found = extract_identifiers("Amazon Quokka 請求書のお知らせ [アカウント番号: 305518842290]", text)
+    assert found.aws_account_id == "305518842290"
+
+
+def test_an_english_subject_with_the_account_number_names_the_account() -> None:
+    found = extract_identifiers("Your Amazon Quokka invoice [Account number: 305518842290]",
+                                "Hello,\n\nLinked account 396697557002\n")
+    assert found.aws_account_id == "305518842290"
+
+
+def test_a_subject_with_another_number_names_no_account() -> None:
+    # the guard: an invoice number in brackets is no account
+    found = extract_identifiers("Your Amazon Quokka invoice [Invoice number: 305518842290]",
+                                "Hello,\n\nLinked account 396697557002\n")
+    assert found.aws_account_id == "396697557002"
+
+
+# round 142: the day the reader registered what the mail is about
+
+def test_a_chinese_domain_registered_on_a_day_gives_way_to_its_verification_deadline() -> None:
+    body = ("親愛的客戶：\n\n您於 2027 年 3 月 3 日透過 AWS 帳戶 305518842290 註冊的網域 quokka.example.tw "
+            "需要驗證。\n\n請在 2027年4月2日之前 點選以下連結完成驗證。\n")
+    notice = classify("noreply@registrar.amazon.com", "請驗證 quokka.example.tw 網域的電子郵件地址", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-04-02"
+
+
+def test_a_chinese_day_by_which_the_reader_is_asked_to_register_stays_a_deadline() -> None:
+    # the guard: "請您於 D 前完成註冊的…" asks for it by D
+    body = "您好：\n\n請您於 2027年4月2日 前完成註冊的網域驗證，以免網域被暫停。\n"
+    notice = classify("noreply@registrar.amazon.com", "請驗證 quokka.example.tw 網域", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-04-02"
+
+
+# round 142: a migration's target is no new-only clause
+
+def test_a_japanese_move_to_the_new_generation_by_a_date_is_the_deadline() -> None:
+    body = ("Amazon Quokka Q1 は今後容量を確保できなくなるため、2027年8月31日（火）までに新しい世代の Q2 へ"
+            "ワークロードを移行していただくようお願いしております。\n")
+    notice = classify("health@aws.com", "Amazon Quokka Q1 の提供終了について", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-08-31"
+
+
+def test_a_japanese_day_after_which_new_accounts_cannot_start_is_no_shutdown() -> None:
+    # the guard: new accounts lose it first; the running ones on the later date
+    body = ("2027年6月1日以降、新しいアカウントでは Amazon Quokka を利用できなくなります。"
+            "既存のお客様は 2027年12月31日までにデータを移行してください。\n")
+    notice = classify("health@aws.com", "Amazon Quokka の提供終了について", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-12-31"
+
+
+# round 142: a subscription link valid for some days
+
+def test_a_korean_sns_subscription_valid_for_three_days_has_no_deadline() -> None:
+    body = ("다음 주제에 대한 구독을 요청하셨습니다:\narn:aws:sns:ap-northeast-2:305518842290:quokka-alerts\n\n"
+            "이 구독을 확인하려면 링크를 클릭하십시오(3일 이내에 확인하지 않으면 다시 구독해야 합니다):\n"
+            "https://sns.ap-northeast-2.amazonaws.com/confirmation.html?TopicArn=arn:aws:sns:ap-northeast-2:"
+            "305518842290:quokka-alerts&Token=abc\n")
+    notice = classify("no-reply@sns.amazonaws.com", None, body, date=MAR_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.sns_subscription", None)
