@@ -479,7 +479,7 @@ _OFFER_CUES = ("offer", "free tier", "free plan", "trial", "credit", "oferta", "
 _OFFER_END_LEAD = re.compile(r"\b(?:expir\w*|ends?|ending|will end|vence|vencerá|caduca|caducará|termina|terminará|"
                              r"finaliza|finalizará|expira|expirará|prend fin|se termine|scade|scadrà|läuft|endet)\b"
                              r"(?:\s+(?:on|el|le|il|em|am))?\s*\Z")
-_OFFER_END_AFTER = re.compile(r"\s*(?:に|에|将)?\s*(?:終了|期限切れ|到期|结束|종료|만료)")
+_OFFER_END_AFTER = re.compile(r"\s*+(?:に|에|将)?\s*+(?:終了|期限切れ|到期|结束|종료|만료)")  # (possessive runs)
 
 
 def not_deadline_roles(notice_type: str | None) -> frozenset[str]:

@@ -32,11 +32,13 @@ PAIRS = [
                                         r"([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,})\b", _I)),
     (dateroles._COMPLETION_AFTER, re.compile(r"\s*(?:[(（][^()（）\n]{1,6}[)）]\s*)?(?:までに|まで|前|까지)?"
                                              r"\s*(?:に)?\s*(?:完了|完成|완료)")),
+    (dateroles._OFFER_END_AFTER, re.compile(r"\s*(?:に|에|将)?\s*(?:終了|期限切れ|到期|结束|종료|만료)")),
 ]
 PIECES = ["case", "case id", "case number", " number", "abuse report", "abuse case", "[", "]", ":", "#", "：",
           "case number for this report is", "budget name", "domain", "domain name", "following domain",
           "event type code", "AWS_EC2_X", "1234567890", "123456789012345", "123456", "quokka.example", "quokka",
-          "までに", "前", "까지", "に", "完了", "完成", "완료", "(火)", "（水）", "\n"]
+          "までに", "前", "까지", "に", "完了", "完成", "완료", "(火)", "（水）", "\n",
+          "에", "将", "終了", "만료", "到期"]
 LINE_READ = {5, 6, 7}
 BLANKS = [" ", "\t", "\n", "\r\n", "\u00a0", "\u3000", " \t\n", "\u2028"]
 
