@@ -1088,6 +1088,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 1013's, 1011h's), one given where none is labelled (1012's), 30/30 ids but 1012's 29/30): session 54's blind
     # round 142, eight batches on round 139's and 140's tuning with the escape fix (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1007, 1015) for part in ("", "-heldout")]
+    # unseen1015-1022 (first runs 30/30 types but 1015's 29/30 and 1021's 28/30, 111 of 111 labelled deadlines found,
+    # none given where none is labelled, 30/30 ids but 1019's 29/30): session 54's blind round 143, eight batches on
+    # the session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(1015, 1023) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1961,6 +1965,12 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1015-1022: session 54's round 143, measured only on the final rules, at its first runs (a Spanish and a
+    # Japanese suspension warning read as failed payments, an Italian abuse report without its account, a Chinese
+    # price change without a subject read as a newsletter)
+    floors["fixtures-unseen1015"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen1019"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1021"] = (18 / 20, 1.0, 1.0)
     # unseen1007-1014: session 54's round 142, first runs on round 139's and 140's tuning; main folders tuned on since
     # but 1013's Neptune patch whose Health event is a PLANNED_LIFECYCLE_EVENT, read as an end of support where the
     # label says maintenance (the label split of 947), without its window's start; held-out ones at their first runs
