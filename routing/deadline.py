@@ -1395,8 +1395,8 @@ _PAST_ZH_AFTER = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:(?!之前|以前|前|起
 # request was created on D), where the 40 characters up to it ask nothing of the reader (_ZH_ASKS: "請於 D 建立，")
 _MADE_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:建立|创建|創建|产生|產生|生成)(?=[ \t]*+(?:[。．.，,；;\n]|\Z))")
 # ... or the object the reader registered or bought on D, named in a relative clause ("您於 2027 年 3 月 11 日透過
-# AWS 帳戶 N 註冊（或更新聯絡人資料）的網域", the domain you registered on D), where the words up to it ask nothing
-# (_ZH_ASKS), the reader named as who did it right before the date (_YOU_ON_ZH: "您於", "您于", "你於", "您在")
+# AWS 帳戶 N 註冊（或更新聯絡人資料）的網域", the domain you registered on D), where the 40 characters up to it ask
+# nothing (_ZH_ASKS), the reader named as who did it right before the date (_YOU_ON_ZH: "您於", "您于", "你於", "您在")
 _YOU_ON_ZH = re.compile(r"(?:您|你)(?:於|于|在)\s*\Z")
 _REGISTERED_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?!之前|以前|前|起|之后|之後|后|後)[^。\n]{0,40}?"
                                r"(?:注册|註冊|创建|建立|购买|購買|更新|申请|申請|转移|轉移)[^。\n]{0,20}?的")
@@ -2866,7 +2866,7 @@ def _foreign_fact(text: str, before: str, end: int) -> bool:
                 or _PAST_ZH_AFTER.match(text, end)
                 or (_MADE_ON_ZH.match(text, end) is not None and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
                 or (_REGISTERED_ON_ZH.match(text, end) is not None and _YOU_ON_ZH.search(before) is not None
-                    and _ZH_ASKS.search(before) is None)
+                    and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
                 or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 

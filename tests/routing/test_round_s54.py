@@ -3,7 +3,10 @@
 payer is the payer's; a column of several accounts under a payer field lists what the payer's bill covers; a bill that
 CJK names as a management account's ("管理帳戶 N 的 … 帳單") is that account's; "Your account number is N" names the
 reader's account; a French or Italian access key said to have been published is an exposed key; a Chinese date whose
-verb says that what the mail is about was made then ("此要求於 D 建立。") is no deadline."""
+verb says that what the mail is about was made then ("此要求於 D 建立。") is no deadline. Round 142: an account's number
+in the subject ("[アカウント番号: N]"); the day the reader registered a domain ("您於 D … 註冊…的網域") is no
+deadline; a Japanese move to the new generation is no new-only clause; an SNS subscription's link validity is no
+deadline."""
 
 from __future__ import annotations
 
