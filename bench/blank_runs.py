@@ -23,6 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from rootmail.runtime import classifier_stages  # noqa: E402
+from rootmail.settings import Settings  # noqa: E402
 from routing import dateroles, deadline, identifiers, secrets  # noqa: E402
 from routing.classify import NoticeClassifier  # noqa: E402
 from routing.parse import parse_mail  # noqa: E402
@@ -78,7 +80,7 @@ def main() -> None:
                         help="growth at four times the run reported as super-linear")
     parser.add_argument("--offset", type=int, default=0)
     args = parser.parse_args()
-    classifier = NoticeClassifier()
+    classifier = classifier_stages(Settings()).classifier  # the worker's classifier (rootmail.wiring's one factory)
     cues = _cues()
     began = time.perf_counter()
     tried = flagged = 0
