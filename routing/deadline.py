@@ -1313,6 +1313,9 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,10}を)?"
                       # (also the humble form: "… に検知いたしました")
                       r"[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)|"
+                      # (or found somewhere that day, the place between: "2027年4月6日 に公開 GitLab
+                      # スナップショット上で見つかりました")
+                      r"に[^。\n]{0,40}?(?:で|にて)\s*+(?:見つかりました|発見されました|検出されました|確認されました)|"
                       # (a date that opens its sentence, a comma after it, whose verb is past:
                       # "2027年2月15日、… のサポート終了日が確定しましたので", it was settled on D)
                       r"、[^。\n]{0,80}?[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]{1,8}(?:されました|しました|いたしました)"
@@ -1940,6 +1943,15 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"\bno requiere(?:n)? ninguna acci[óo]n|\bn[ãa]o (?:requer|exige)(?:m)? nenhuma a[çc][ãa]o|"
                         r"\bne (?:nécessite|requiert|demande) aucune action|\bnon richied(?:e|ono) alcuna azion|"
                         r"\berfordert keine (?:aktion|maßnahme|handlung)|"
+                        # (no action for the reader to take, said to them: "vous n'avez aucune action à
+                        # entreprendre", "no tiene que realizar ninguna acción", "non deve intraprendere alcuna azione",
+                        # "Sie müssen keine Maßnahmen ergreifen")
+                        r"\bvous n.avez aucune action à (?:entreprendre|effectuer|mener|réaliser)\b|"
+                        r"\bno (?:tiene|necesita|tienes|necesitas) que (?:realizar|tomar|hacer) ninguna acci[óo]n\b|"
+                        r"\bn[ãa]o (?:precisa|tem que|tem de) (?:realizar|tomar|fazer) nenhuma a[çc][ãa]o\b|"
+                        r"\bnon (?:deve|devi|dovete) (?:intraprendere|compiere|fare) alcuna azione\b|"
+                        r"\bsie m[üu]ssen keine (?:ma[ßs]nahmen|aktionen|schritte) "
+                        r"(?:ergreifen|durchf[üu]hren|unternehmen)\b|"
                         r"\brequires? no (?:action|changes? on your part)|"
                         r"\bnenhuma a[çc][ãa]o (?:é )?(?:necess[áa]ria|requerida)|"
                         # (the verb first: "Não é necessária nenhuma ação da sua parte")
@@ -1948,6 +1960,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         r"realizar nenhuma a[çc][ãa]o|tomar nenhuma)|\bnon (?:è|e) (?:necessari[oa]|richiest[oa]) "
                         r"(?:alcun[oa] |intraprendere alcuna )?azion|\bnessuna azione (?:è )?(?:necessaria|richiesta)|"
                         r"対応(?:は|の)?(?:不要|必要はありません)|操作(?:は)?不要|無需採取|无需采取|無需任何|无需任何|"
+                        # (no change on the reader's side: "お客様側での設定変更は必要ありません")
+                        r"(?:お客様|ご利用者)(?:側|の側)?(?:で|での|による)?(?:設定)?(?:の)?変更は(?:必要ありません|不要です)|"
                         # (with its verb: "您无需执行任何操作", "不需要进行任何操作"; Traditional read folded)
                         r"无需(?:执行|进行|做|采取)任何|不需要(?:执行|进行|做|采取)?任何(?:操作|行动|措施)|"
                         # (written 无须/毋须: "您無須採取任何行動")
@@ -1967,7 +1981,7 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
 _NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
-                   "無需", "无需", "无须", "毋须", "不需要", "조치", "하실 ")
+                   "無需", "无需", "无须", "毋须", "不需要", "조치", "하실 ", "変更は")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"
                           # (or what is available from that day on, the mail's: "새 중간 인증서는 2027년 1월 18일
                           # 월요일부터 공개되어 있습니다", "1月18日（月）から公開されています")

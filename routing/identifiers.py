@@ -245,7 +245,11 @@ class _Gated:
 _FULL_ID_IS = r"(?:\bis|\bes|é|\best|è|\blautet|\bist|是|为|為|は|는|은)"
 _FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|\b(?:AWS\s+)?(?:account\s+)?ID\s+in\s+full|"
             r"\bID\s+(?:(?:dell.|del |de la |da |du )?(?:account|cuenta|conta|compte)\s+)?complet[oa]?|"
-            r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID")
+            r"\bidentifiant\s+(?:de\s+compte\s+)?complet|\bvollständige\s+(?:Konto-?)?ID|完整\s*ID|完全な\s*ID|전체\s*ID|"
+            # (the full account, named so: "(account completo: 7195…)", "(full account: …)", "(cuenta completa: …)")
+            r"\b(?:full|complete)\s+(?:AWS\s+)?account\b|\baccount\s+complet[oa]\b|\bcuenta\s+completa\b|"
+            r"\bconta\s+completa\b|\bcompte\s+complet\b|\bvollständiges\s+Konto\b|完整(?:的)?\s*(?:账户|帐户|帳戶|账号|帳號)|"
+            r"完全な\s*アカウント|전체\s*계정")
 # how every match of the first (the costliest) pattern ends: a colon, then only whitespace, or a JSON
 # key's opening quote, or the "is" of a full id ("The full account ID is 8462…"). A window not ending so is not searched
 # with it
