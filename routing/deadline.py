@@ -1606,6 +1606,9 @@ _VALID_CJK = ("有效", "有効", "유효")
 _CJK_HOURS = ("小时", "小時", "時間", "시간")  # (a period of hours, which a link stays valid for)
 # a period of days looked back on, in Chinese, Japanese, Korean ("过去 7 天内", "過去 7 日以内", "최근 7일 이내")
 _LOOKED_BACK = ("过去", "過去", "最近", "지난", "최근")
+# (or a window that ends on a date, named before it: "在截至 2027年4月3日 的 7 天内，投诉率为 0.48%",
+# "4月3日までの 7 日以内", "4월 3일까지의 7일 이내")
+_WINDOW_ENDING = re.compile(r"(?:截至|截止)[^。\n，,；;]{0,30}?的\s*+\Z|までの\s*+\Z|까지의\s*+\Z")
 
 
 # a link the reader is asked to open, right before a period of hours ("please visit the link below within 72 hours",
@@ -1717,6 +1720,9 @@ _CHANGE = re.compile(r"\bwill (?:only |no longer |now |automatically )?(?:accept
                      r"(?:present|serve|use)\s+(?:(?:tls|ssl|server)\s+)?certificates|"
                      r"be (?:lowered|reduced|raised|increased|decreased|disabled|enabled|limited)\b|"
                      r"be (?:handled|served|routed|rejected|refused|required|enforced|blocked))\b")
+# the same change said in the present, what the endpoints do from then ("Starting D, the endpoints present the new
+# certificates")
+_CHANGE_PRESENT = re.compile(r"\b(?:present|serve)s?\s+(?:the\s+)?new\s+(?:(?:tls|ssl|server)\s+)?certificates\b")
 # charges in localized mail ("se empezarán a cobrar los cargos de Extended Support", "cobranças")
 _CHARGE_FOREIGN = re.compile(r"cobr|cargo|factur|frais|kosten|geb[üu]hr|addebit|costi|料金|费用|收费|요금")
 # the date columns a table's header row names (its cells joined, so no word boundaries): group 1 a
@@ -2807,8 +2813,9 @@ def _scored(text: str, start: int, end: int, foreign: bool = False, led: bool = 
         if score < QUALIFY and not past and "\n" not in title and len(title) <= 80 and "." not in title \
                 and any(map(title.__contains__, _WINDOW_CUES)) and _opens_range(text, start, end, foreign):
             score = QUALIFY  # a row's window under an "Event Window" header ("… 02:00 – 2026-07-14 04:00"): its start
-    if lead == 2 and score == QUALIFY - 1 and "will " in context and (
-            _CHANGE.search(context) is not None or _asks_before_change(text, end)):
+    if lead == 2 and score == QUALIFY - 1 and (("will " in context and (
+            _CHANGE.search(context) is not None or _asks_before_change(text, end)))
+            or ("certificates" in context and _CHANGE_PRESENT.search(context) is not None)):
         # "Effective August 17, 2026, endpoints will only accept TLS 1.2": what changes that day (or what the mail asks
         # to do before the change takes effect, the change of that date: "Starting Monday, March 15, 2027, Access
         # Grants will check …" … "please adjust it before the change takes effect")
@@ -3696,6 +3703,8 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue  # (how long a link or a code stays valid: "此連結 3 天內有效", "the link expires in 3 days")
         if any(map(lowered[max(0, match.start() - 6):match.start() + 4].__contains__, _LOOKED_BACK)):
             continue  # (a period looked back on, a rate's: "截至 D，過去 7 天內的投訴率", "최근 7일 이내")
+        if _WINDOW_ENDING.search(lowered, max(0, match.start() - 40), match.start()) is not None:
+            continue  # (a window ending on a date, looked back on: "在截至 D 的 7 天内，投诉率为 0.48%")
         if " will " in lowered[max(0, match.start() - 80):match.start()] \
                 and _AWS_RESPONDS.search(lowered, max(0, match.start() - 80), match.start()) is not None:
             continue  # (how soon AWS answers: "Your account manager will reach out within one business day")

@@ -162,3 +162,37 @@ def test_a_japanese_key_to_delete_by_a_day_keeps_that_deadline() -> None:
             "ました。\n\n2027年3月10日までに公開 Quokka リポジトリでキーを削除してください。\n\nAmazon Web Services")
     notice = classify("no-reply-aws@amazon.com", "[要対応] アクセスキーが公開されています", body, date=MAR_3)
     assert str(notice.deadline) == "2027-03-10"
+
+
+# round 145 (its main folders): a Korean case's new correspondence, a certificate rotation said in the present, a
+# Chinese window that ends on a date
+
+def test_a_korean_new_correspondence_on_a_case_is_a_case_correspondence() -> None:
+    body = "케이스 178034561209931에 새 서신이 추가되었습니다.\nhttps://console.aws.amazon.com/support/home#/case/?displayId=178034561209931\n"
+    notice = classify("no-reply-aws@amazon.com", "[케이스 178034561209931] 새 서신이 추가되었습니다", body, date=MAR_3)
+    assert notice.notice_type == "support.case_correspondence"
+
+
+def test_an_english_rotation_said_in_the_present_from_a_date_is_its_deadline() -> None:
+    body = ("Hello,\n\nAmazon Quokka will rotate the TLS server certificates of its endpoints in the Europe (Ireland) "
+            "Region.\n\nStarting 2027-05-12, 00:00 UTC, the endpoints present the new certificates. Clients that pin "
+            "the old intermediate certificate will fail the TLS handshake.\n\nAmazon Web Services")
+    notice = classify("health@aws.com", "[AWS Health] Amazon Quokka certificate rotation", body, date=MAR_3)
+    assert notice.notice_type == "health.certificate_rotation"
+    assert str(notice.deadline) == "2027-05-12"
+
+
+def test_a_chinese_rate_over_a_window_that_ends_on_a_date_is_no_deadline() -> None:
+    body = ("您好，\n\n您的 AWS 账户 305518842290 通过 Amazon SES 发送的 Quokka 邮件投诉率较高。\n"
+            "在截至 2027年3月1日 的 7 天内，投诉率为 0.41%。\n\n因此，您的账户已进入审查状态。\n")
+    notice = classify("no-reply-aws@amazon.com", "Amazon SES 账户审查通知", body, date=MAR_3)
+    assert notice.notice_type == "ses.sending_review"
+    assert notice.deadline is None
+
+
+def test_a_chinese_period_to_reply_in_stays_a_deadline() -> None:
+    # the guard: "请在 7 天内" asks the reader to act within the period
+    body = ("您好，\n\n您的 AWS 账户 305518842290 通过 Amazon SES 发送的 Quokka 邮件投诉率较高。\n"
+            "因此，您的账户已进入审查状态。请在 7 天内回复并说明您的改进措施。\n")
+    notice = classify("no-reply-aws@amazon.com", "Amazon SES 账户审查通知", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-03-10"
