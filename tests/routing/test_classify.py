@@ -1096,6 +1096,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (1024h's), two given where none is labelled (1024's, 1030's), 30/30 ids): session 55's blind round 144,
     # eight batches on session 54's final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1023, 1031) for part in ("", "-heldout")]
+    # unseen1031-1038 (first runs 30/30 types but 1033's and 1037h's 29/30, 108 of 109 labelled deadlines found
+    # (1034's), one given where none is labelled (1038's), 30/30 ids): session 55's blind round 145, eight batches on
+    # round 143's and 144's tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1031, 1039) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1969,6 +1973,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1031-1038: session 55's round 145, first runs on round 143's and 144's tuning; main folders tuned on since
+    # (nothing left); held-out ones at their first runs (an exposed access key read as suspicious activity)
+    floors["fixtures-unseen1037-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen1023-1030: session 55's round 144, first runs on session 54's final rules; main folders tuned on since
     # (nothing left); held-out ones at their first runs (a Local Zone's public IPv4 charge without its start, a BYOIP
     # certificate to renew read as a certificate rotation)
