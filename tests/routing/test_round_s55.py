@@ -138,6 +138,14 @@ def test_an_italian_price_said_instead_of_the_old_one_without_a_subject_is_a_pol
     assert notice.notice_type == "policy.change_notice"
 
 
+def test_a_french_newsletters_offer_of_a_lower_price_stays_a_newsletter() -> None:
+    # the guard: what a seat "will cost" instead of its usual price is an offer, not a price AWS bills from a date
+    body = ("Bonjour,\n\nRejoignez-nous au Quokka Summit Paris. Jusqu'au 1er juin 2027, l'inscription à l'atelier "
+            "coûtera 99 € au lieu de 199 €.\n\nAmazon Web Services")
+    notice = classify(MARKETING, "", body, date=MAR_3)
+    assert notice.notice_type == "marketing.newsletter"
+
+
 def test_a_french_change_we_inform_the_reader_of_without_action_is_a_policy_change_without_a_deadline() -> None:
     body = ("Bonjour,\n\nNous vous informons d'une modification des modèles d'Amazon Quokka.\n\nÀ compter du 1er "
             "avril 2027, le modèle « Quokka standard » sera remplacé par sa version 2027.2.\n\nVous n'avez aucune "
