@@ -1100,6 +1100,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (1034's), one given where none is labelled (1038's), 30/30 ids): session 55's blind round 145, eight batches on
     # round 143's and 144's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1031, 1039) for part in ("", "-heldout")]
+    # unseen1039-1046 (first runs 30/30 types but 1039h's 28/30 and 1044's 28/30, 113 of 114 labelled deadlines found
+    # (1039h's), one given where none is labelled (1046h's), 30/30 ids but 1042's and 1045h's 29/30): session 55's
+    # blind round 146, eight batches on the session's final rules (its registration commit), measured only: not tuned
+    # on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(1039, 1047) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1973,6 +1978,17 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1039-1046: session 55's round 146, measured only on the session's final rules, at its first runs (a French
+    # suspension warning read as an invoice, without its date; a German and a Chinese Neptune end of standard support
+    # read as maintenance; a Korean Organizations mail and a Traditional Chinese Savings Plans expiry read with another
+    # account; an unrecognised IAM user read as an abuse report; a Spanish free-tier mail without a subject given a date
+    # where none is labelled)
+    floors["fixtures-unseen1039-heldout"] = (8 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen1042"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1044"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen1044-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1045-heldout"] = (1.0, 1.0, 9 / 10)
+    floors["fixtures-unseen1046-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen1031-1038: session 55's round 145, first runs on round 143's and 144's tuning; main folders tuned on since
     # (nothing left); held-out ones at their first runs (an exposed access key read as suspicious activity)
     floors["fixtures-unseen1037-heldout"] = (9 / 10, 1.0, 1.0)
