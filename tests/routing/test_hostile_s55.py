@@ -26,8 +26,8 @@ NEW_LITERALS = ("suspenderemos (?:la|su|tu|a|sua)", "(?:まで|以前)に[^。\\
                 "stay|remain) (?:the same|unchanged)", "vous n.avez aucune action",
                 "(?:お客様|ご利用者)")
 #: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
-#: bound and without a possessive ``+`` after it
-_UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?![+?])")
+#: bound (lazily too) and without a possessive ``+`` after it
+_UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
 
 
 def _new_patterns() -> list[str]:
