@@ -5,7 +5,11 @@ warning even where the balance is past due; a price change without a subject fro
 Japanese and Korean, and an English one said as a rate that goes down from a date or a way of pricing simplified, is
 a policy change, not a newsletter; a price that stays the same or goes down starts no cost; a change of the sender
 address of a kind of AWS mail is a policy change, and "お客様側での設定変更は必要ありません" asks nothing by its date;
-the full account named after a masked one ("account completo: N") is the account."""
+the full account named after a masked one ("account completo: N") is the account. Round 144: a French price change
+named by an adjective ("Modification tarifaire"), a price billed in place of the old one (not what a thing "will
+cost": a newsletter's offer), a French change AWS informs the reader of, no action to take; a Japanese key found
+somewhere on a day. Round 145: a Korean case's new correspondence ("새 서신"), a certificate rotation said in the
+present from a date, a Chinese window that ends on a date (no period to act in)."""
 
 from __future__ import annotations
 
