@@ -16,6 +16,8 @@ from __future__ import annotations
 from datetime import datetime
 from email.utils import format_datetime
 
+import pytest
+
 from routing.identifiers import extract_identifiers
 from tests.routing.mailbuild import classify
 
@@ -148,6 +150,18 @@ def test_a_french_newsletters_offer_of_a_lower_price_stays_a_newsletter() -> Non
             "coûtera 99 € au lieu de 199 €.\n\nAmazon Web Services")
     notice = classify(MARKETING, "", body, date=MAR_3)
     assert notice.notice_type == "marketing.newsletter"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Register for Quokka Summit", "Hello,\n\nStarting April 1, 2027, the registration fee for Quokka Summit goes up "
+                                   "to $2,099. Register now.\n"),
+    ("", "您好：\n\n自 2027 年 4 月 1 日起，Quokka 高峰會的報名費用將由 99 美元調整為 199 美元。立即報名！\n"),
+    ("Quokka Summit", "Bonjour,\n\nÀ compter du 1er avril 2027, l'inscription sera facturée 199 € au lieu de 99 €.\n"),
+    ("Price change for Quokka Summit tickets", "Hello,\n\nTickets cost more from April 1, 2027.\n"),
+])
+def test_a_marketing_mail_about_an_events_price_stays_a_newsletter(subject: str, body: str) -> None:
+    # the guard: a summit's registration fee or tickets are a newsletter's offer, not a change to what AWS bills
+    assert classify(MARKETING, subject, body, date=MAR_3).notice_type == "marketing.newsletter"
 
 
 def test_a_french_change_we_inform_the_reader_of_without_action_is_a_policy_change_without_a_deadline() -> None:
