@@ -597,6 +597,15 @@ _OTHER_AFTER = re.compile(r"\)?\s*+(?:\([^()\n]{0,60}\)|[(（][^()（）]{0,120}
                           # "ha invitado", "a invité", "convidou", "ha invitato", "已邀请您的")
                           r"|hat\s+(?:Ihr|Sie)\b|lädt\s+(?:Ihr|Sie)\b|ha invitado|invitó|a invité|convidou|ha invitato"
                           r"|已?邀请(?:了)?您"
+                          # the inviting account as the subject of a sentence whose active verb comes last (ko, ja) or
+                          # first (zh): "계정 8240…(조직 o-…의 관리 계정)이 AWS 계정 2941…을(를) 조직에 초대했습니다",
+                          # "アカウント 8240…（…の管理アカウント）が … を組織に招待しました", "账户 8240…（…）已邀请账户
+                          # 2941… 加入组织"; not the invited one, the object ("을(를)", "を") or the passive
+                          # ("초대되었습니다", "招待されました", "已被邀请")
+                          r"|(?:[이가은는]|에서|が|は)[ \t,、]*+[^\n.。!?！？]{0,80}?"
+                          r"(?:초대했|초대하였|초대합니다|초대를 보냈|招待しました|招待しています|招待を送信)"
+                          r"|(?:から|로부터)[^\n.。!?！？]{0,40}?(?:招待|초대)"
+                          r"|(?:已经?)?邀请(?!您)|向[^\n。]{0,60}?发送了?[^\n。]{0,20}?邀请"
                           r"|" + _COPY + ")", _I)
 # the reader's role given as the reason the mail reaches them, right before that account's id ("because you are the
 # management account (4252…)"): the _OWN form "you are the management account (" with its reason

@@ -1,0 +1,79 @@
+"""Session 56, in our own words (none of these sentences is in a fixture), about fictitious accounts and the fictitious
+Amazon Quokka. Round 146's main misses (measured only in session 55): the inviting account of an Organizations
+invitation named as the subject of a Korean, Japanese or Chinese sentence (its active verb last, or first in Chinese),
+its role in parentheses after it, is not the reader's; the invited one, the object, is. A Trust & Safety mail whose
+subject says the reader's account may be compromised, or whose body says a third party may have gained access, is
+suspicious activity, not an abuse report."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from routing.identifiers import extract_identifiers
+from tests.routing.mailbuild import classify
+
+MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
+ORGS = "no-reply-aws@amazon.com"
+TRUST = "trustandsafety@support.aws.com"
+
+
+# the inviting account as a sentence's subject, its verb last (ko, ja) or first (zh)
+
+@pytest.mark.parametrize("sentence", [
+    "AWS 계정 517203948861(조직 o-7kq2m1x9zz의 관리 계정)이 AWS 계정 640118273955을(를) 조직에 초대했습니다.",
+    "AWS アカウント 517203948861（組織 o-7kq2m1x9zz の管理アカウント）が、AWS アカウント 640118273955 を組織に"
+    "招待しました。",
+    "AWS 账户 517203948861（组织 o-7kq2m1x9zz 的管理账户）已邀请 AWS 账户 640118273955 加入该组织。",
+    "AWS アカウント 517203948861 から、AWS アカウント 640118273955 への組織の招待が届きました。",
+])
+def test_the_inviting_account_as_a_sentences_subject_is_not_the_readers(sentence: str) -> None:
+    found = extract_identifiers("", f"{sentence}\n\n招待 ID: h-0a1b2c3d4e5f6a7b\n", {}, None)
+    assert found.aws_account_id == "640118273955"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the guards: the reader's account invited (the passive), named first, is the reader's
+    "귀하의 AWS 계정 640118273955이(가) 조직 o-7kq2m1x9zz에 초대되었습니다. 관리 계정: 517203948861",
+    "お客様の AWS アカウント 640118273955 は、組織 o-7kq2m1x9zz に招待されました。管理アカウント: 517203948861",
+    "您的 AWS 账户 640118273955 已被邀请加入组织 o-7kq2m1x9zz。管理账户：517203948861",
+])
+def test_the_invited_account_said_in_the_passive_stays_the_readers(sentence: str) -> None:
+    found = extract_identifiers("", sentence + "\n", {}, None)
+    assert found.aws_account_id == "640118273955"
+
+
+def test_a_korean_invitation_with_its_inviter_first_reads_the_invited_account() -> None:
+    body = ("안녕하세요,\n\nAWS 계정 517203948861(조직 o-7kq2m1x9zz의 관리 계정)이 AWS 계정 640118273955을(를) 조직에 "
+            "초대했습니다.\n\n이 초대는 2027년 3월 17일까지 유효합니다.\n\nAWS Organizations")
+    notice = classify(ORGS, "AWS Organizations 초대", body, date=MAR_3)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert notice.aws_account_id == "640118273955"
+
+
+# the reader's account may be compromised: suspicious activity, though Trust & Safety sends it
+
+def test_a_subject_saying_the_readers_account_may_be_compromised_is_suspicious_activity() -> None:
+    body = ("Hello,\n\nOn March 1, 2027 a new IAM user created in your account launched 30 Quokka clusters in two "
+            "Regions.\n\nWithin 5 days, rotate the root password, remove the users you did not create and reply to the "
+            "support case for account 640118273955.\n\nAWS Trust & Safety")
+    notice = classify(TRUST, "Your AWS account ********3955 may be compromised", body, date=MAR_3)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_a_third_party_that_may_have_gained_access_is_suspicious_activity() -> None:
+    body = ("Hello,\n\nWe observed Quokka activity in your AWS account 640118273955 that suggests a third party may "
+            "have gained access.\n\nPlease review your IAM users and reply within 5 days.\n\nAWS Trust & Safety")
+    notice = classify(TRUST, "Action required on your AWS account", body, date=MAR_3)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_an_abuse_report_that_says_the_reporters_host_may_be_compromised_stays_abuse() -> None:
+    # the guard: the hint that the reader's instance may be compromised, in an abuse report's subject and body
+    body = ("Hello,\n\nWe received a report that your Quokka instance 203.0.113.9 sent unsolicited traffic, in "
+            "breach of the AWS Acceptable Use Policy. If you were not aware of this activity, your instance may be "
+            "compromised.\n\nAWS Trust & Safety")
+    notice = classify(TRUST, "Your EC2 Abuse Report [640118273955]", body, date=MAR_3)
+    assert notice.notice_type == "abuse.report"
