@@ -346,6 +346,10 @@ _LEAD_WINDOW = re.compile(r"(?:\A|\n)[ \t]*"
                           r"メンテナンス(?:ウィンドウ|期間|時間帯|時間)|"
                           r"维护窗口|维护时段|維護時段|維護窗口|(?:计划|計劃|排定|预定|預定)(?:的)?(?:窗口|时段|時段)|维护时间|維護時間|"
                           r"メンテナンス日時|"
+                          # (the time it is scheduled for, as a field: "排定時間：D (六) 02:00 UTC", "计划时间：",
+                          # "実施予定日時：", "작업 예정 일시:")
+                          r"(?:排定|计划|計劃|预定|預定)(?:的)?(?:时间|時間)|(?:実施|作業|メンテナンス)?予定日時|"
+                          r"(?:작업 )?예정 (?:일시|시간)|"
                           # (the label's colon, or the spaces of a field aligned without one: "Window (UTC)      D")
                           # (or the work's schedule as a field: "일정 : D", "作業日程：D", "维护日程：D")
                           r"유지 ?관리 (?:기간|창|시간)|(?:작업 |유지 관리 )?일정|(?:作業|メンテナンス|维护|維護)日程)"
@@ -605,7 +609,8 @@ def _aside_before(text: str, left: int, start: int, end: int, anaphor: int) -> b
 
 
 _WINDOW_CUES = ("window", "fenster", "ventana", "fenêtre", "fenetre", "janela", "finestra", "メンテナンス", "维护",
-                "維護", "窗口", "时段", "유지", "일정", "日程")
+                "維護", "窗口", "时段", "유지", "일정", "日程", "排定", "计划", "計劃", "预定", "預定", "予定日時",
+                "예정")
 # a hard wrap of a plain-text paragraph: a line break after a line of at least 60 characters that ends inside a
 # sentence (a letter, a digit or a comma before it), before a line that goes on with a word and holds no field label (no
 # colon in its first 40 characters) and opens no list item
@@ -1333,6 +1338,9 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       r"(?:부로|자로)\s[^.。\n]{0,40}?\s[\uac00-\ud7a3]{1,8}(?:되었습니다|했습니다|됐습니다)|"
                       # (what took place on it: "D에 있었습니다", "D にありました", "D に行われました")
                       r"에\s*있었(?:습니다|으며|고)|に\s*(?:ありました|行われました)|"
+                      # (a request received or taken that day, its verb written with kana between: "このリクエストは
+                      # D に受け付けました", "D に承りました", "D に受け取りました")
+                      r"に\s*(?:受け付け|受付|受け取り|承り|届き)(?:いたし|し)?ました|"
                       r"に[^。\n]{0,16}?(?:お送り|送信|送付|お知らせ|ご連絡|通知)(?:いた)?し(?:ています|ております|ました)|"
                       r"에[^.\n]{0,24}?(?:보내|발송|전송|안내|통지)(?:해)?\s?(?:드렸습니다|드렸으며|했습니다|하였습니다|되었습니다)|"
                       + _ANNOUNCED_ON_CJK + "|"
@@ -1593,9 +1601,13 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
     """Whether the period of hours from ``at`` to ``end`` is how long a link or a code stays valid ("This approval link
     expires in 72 hours", "The link is valid for 72 hours"): the reader can ask for another, no deadline (3 of the 4
     labelled ACM mails that say so read none); not a request or an invitation that expires ("the request expires in 72
-    hours"), nor a period counted from this very mail ("valid for 72 hours after this message was sent": an ask)."""
-    return lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at) \
-        and _RESENDABLE.search(lowered, max(0, at - 40), at) is not None and not _OF_THIS_MESSAGE.match(lowered, end)
+    hours"), nor a link that expires a period after this very mail ("expires 72 hours after this message": an ask).
+    A link that stays valid for a period is one to ask for again, counted from this mail or not ("The link stays valid
+    for 72 hours from the time this message was sent": 4 of the 5 labelled mails that say so read no deadline)."""
+    if not lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at) \
+            or _RESENDABLE.search(lowered, max(0, at - 40), at) is None:
+        return False
+    return lowered.endswith("valid ", max(0, at - 8), at) or not _OF_THIS_MESSAGE.match(lowered, end)
 
 
 # a link or a code valid for a period of days, in Chinese, Japanese, Korean ("此連結 3 天內有效", "链接在 3 天内有效",
@@ -2344,7 +2356,9 @@ _TO_REPORT = re.compile(r"\b(?:actions?|steps?|measures?) (?:that )?you (?:took|
                         r"\bhow (?:it|they|this|that|these|the [\w-]+) (?:was|were|got)\b")
 # an announcement with its own date, in either order ("as announced [1] on November 19, 2026", "On November 17, 2026,
 # we announced"): :func:`_score` reads the sentence without it
-_ANNOUNCED_DATE = (r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2} [a-z]+ (?:19|20)\d\d|"
+# (its weekday perhaps before it: "was sent on Monday, February 8, 2027 and expires on …")
+_ANNOUNCED_DATE = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"
+                   r"(?:[a-z]+\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d\d|\d{1,2} [a-z]+ (?:19|20)\d\d|"
                    r"(?:19|20)\d\d-\d\d-\d\d)")
 _ANNOUNCED_ON = re.compile(r"(?:\bas )?(?:\bwe |\baws )?\bannounced(?: \[\d+\])?(?: on| in)? " + _ANNOUNCED_DATE
                            # (a bare participle too, what it qualifies dated on its own: "replacing the single rate

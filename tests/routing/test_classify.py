@@ -1105,6 +1105,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # blind round 146, eight batches on the session's final rules (its registration commit), measured only: not tuned
     # on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(1039, 1047) for part in ("", "-heldout")]
+    # unseen1047-1054 (first runs 30/30 types but 1049h's, 1051h's, 1053h's and 1054's 29/30, 116 of 118 labelled
+    # deadlines found (1048's, 1053's), three given where none is labelled (1049's and 1053's ACM approvals, 1052's
+    # Marketplace purchase), 30/30 ids but 1051's 29/30): session 56's blind round 147, eight batches on session 55's
+    # final rules (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1047, 1055) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1420,6 +1425,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (session 45 reads a Health event ARN in the notification's event-ARN header: 215's RDS Custom host degradation,
     # labelled an instance retirement, carries AWS_RDS_HARDWARE_MAINTENANCE_SCHEDULED there, a maintenance by its code)
     floors["fixtures-unseen215"] = (19 / 20, 1.0, 1.0)
+    # (session 56 reads an ACM link that "stays valid for 72 hours from the time this message was sent" as one to ask
+    # for again, no deadline, as 4 of the 5 labelled mails that say so do: 217's, labelled with the date, is the fifth)
+    floors["fixtures-unseen217"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen217-heldout"] = (9 / 10, 9 / 10, 9 / 10)
     floors["fixtures-unseen218-heldout"] = (1.0, 8 / 10, 1.0)
     # unseen219-222: session 27's second blind round, first runs on 5719736; main folders tuned on since (left: a
@@ -1978,14 +1986,23 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen1039-1046: session 55's round 146, measured only on the session's final rules, at its first runs (a French
-    # suspension warning read as an invoice, without its date; a German and a Chinese Neptune end of standard support
-    # read as maintenance; a Korean Organizations mail and a Traditional Chinese Savings Plans expiry read with another
-    # account; an unrecognised IAM user read as an abuse report; a Spanish free-tier mail without a subject given a date
-    # where none is labelled)
+    # unseen1047-1054: session 56's round 147, first runs on session 55's final rules; main folders tuned on since but
+    # 1051's cost anomaly, whose monitor's management account is read where the label names the member account its
+    # table lists (a label split: 186 and 458 are labelled with the monitor's account), and 1052's Marketplace
+    # purchase given its agreement's end ("automatic renewal: on"); held-out ones at their first runs (a Portuguese
+    # certificate expiry read as an end of support, an exposed key read as suspicious activity, a Chinese account
+    # closure without a subject read as a statement)
+    floors["fixtures-unseen1049-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1051"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1051-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1052"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen1053-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen1039-1046: session 55's round 146, measured only on the session's final rules, at its first runs; its main
+    # folders tuned on in session 56 (a Korean Organizations mail's inviter, an unrecognised IAM user read as an abuse
+    # report); held-out ones at their first runs (a French suspension warning read as an invoice, without its date; a
+    # German and a Chinese Neptune end of standard support read as maintenance; a Traditional Chinese Savings Plans
+    # expiry read with another account; a Spanish free-tier mail without a subject given a date where none is labelled)
     floors["fixtures-unseen1039-heldout"] = (8 / 10, 9 / 10, 1.0)
-    floors["fixtures-unseen1042"] = (1.0, 1.0, 19 / 20)
-    floors["fixtures-unseen1044"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen1044-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen1045-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen1046-heldout"] = (1.0, 9 / 10, 1.0)

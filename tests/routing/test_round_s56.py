@@ -77,3 +77,50 @@ def test_an_abuse_report_that_says_the_reporters_host_may_be_compromised_stays_a
             "compromised.\n\nAWS Trust & Safety")
     notice = classify(TRUST, "Your EC2 Abuse Report [640118273955]", body, date=MAR_3)
     assert notice.notice_type == "abuse.report"
+
+
+# round 147's main misses
+
+def test_a_traditional_chinese_registrant_verification_is_no_suspension_warning() -> None:
+    # "註冊人" (the registrant, a person), and the domain's contact: the registrar's verification, though it says the
+    # domain will be suspended if the address is not confirmed
+    body = ("您好，\n\n您透過 Amazon Route 53 註冊了網域 quokka-garden.example。我們需要確認註冊人的電子郵件地址。\n\n"
+            "請在 2027/03/18 前點選確認連結，否則此網域將被暫停。\n\nAmazon Route 53")
+    notice = classify("noreply@registrar.amazon.com", "請確認網域 quokka-garden.example 的聯絡人電子郵件地址", body,
+                      date=MAR_3)
+    assert notice.notice_type == "verification.route53_registrant"
+
+
+def test_a_chinese_maintenance_scheduled_time_field_is_its_date_beside_the_limit_to_change_it() -> None:
+    body = ("您好：\n\nAmazon Quokka 將對您的叢集套用必要的軟體更新。\n\n排定時間：2027/03/20 (六) 02:00 UTC\n\n"
+            "如需變更時間，請在 2027/03/18 之前透過主控台調整每週維護時段。\n\nAmazon Web Services")
+    notice = classify("health@aws.com", "[排定的維護] Amazon Quokka 軟體更新", body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert str(notice.deadline) == "2027-03-20"
+
+
+def test_a_link_valid_for_hours_counted_from_the_mail_is_no_deadline() -> None:
+    body = ("Hello,\n\nWe have a request to issue an SSL/TLS certificate for quokka.example.org.\n\n"
+            "To approve it, open the approvals page: https://us-east-1.certificates.amazon.com/approvals?code=1234\n\n"
+            "The link stays valid for 72 hours from the time this message was sent.\n\nAmazon Web Services")
+    notice = classify("no-reply@certificates.amazon.com", "Certificate approval for quokka.example.org", body,
+                      date=MAR_3)
+    assert notice.notice_type == "verification.acm_approval"
+    assert notice.deadline is None
+
+
+def test_a_japanese_request_received_on_a_day_is_no_deadline() -> None:
+    body = ("ドメイン quokka.example.jp の証明書リクエストを承認するため、以下をご確認ください。\n\n"
+            "このリクエストは 2027年3月4日 に受け付けました。承認する場合は次のリンクを開いてください。\n"
+            "https://ap-northeast-1.certificates.amazon.com/approvals?code=5678\n\nAmazon Web Services")
+    notice = classify("no-reply@certificates.amazon.com", "証明書の承認: quokka.example.jp", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_an_invitation_sent_on_a_weekday_and_date_expires_on_its_own() -> None:
+    body = ("Hello,\n\nThe AWS account 517203948861 has invited your AWS account 640118273955 to join its "
+            "organization.\n\nThe invitation was sent on Wednesday, March 3, 2027 and expires on Thursday, March 18, "
+            "2027.\n\nAWS Organizations")
+    notice = classify(ORGS, "AWS Organizations invitation", body, date=MAR_3)
+    assert notice.notice_type == "verification.organizations_invite"
+    assert str(notice.deadline) == "2027-03-18"
