@@ -1,0 +1,93 @@
+"""Session 56's new patterns on hostile input. Every gap they leave between two literals is bounded (no ``.*``,
+``[^…]*`` or ``[^…]+`` that may run over a whole body), and mails made of their cues among long runs of blanks, or
+repeated many times, still read as the mails they imitate. Nothing here is timed (test_hostile_complexity's rule);
+bench/blank_runs.py and bench/classify.py measure speed."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from routing import deadline, identifiers
+from routing.identifiers import extract_identifiers
+from routing.notices import default_notice_rules
+from tests.routing.mailbuild import classify
+
+MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
+#: a literal of each pattern session 56 added to the rules
+NEW_LITERALS = ("suggests? (?:that )?(?:someone", "(?:联系人|聯絡人|聯繫人|者|人)",
+                "(?:域名|網域|网域)[^\\n。]{0,60}?的",
+                "\\byour (?:AWS )?account (?:[\\d*•xX]{4}[- ]?[\\d*•xX]{4}[- ]?[\\d*•xX]{4} )?(?:may|might)")
+#: the alternatives session 56 added to the Python patterns, each in the pattern named beside it
+NEW_FRAGMENTS = (
+    (identifiers._OTHER_AFTER, "(?:[이가은는]|에서|が|は)[ \\t,、]*+[^\\n.。!?！？]{0,80}?"),
+    (identifiers._OTHER_AFTER, "(?:から|로부터)[^\\n.。!?！？]{0,40}?(?:招待|초대)"),
+    (identifiers._OTHER_AFTER, "(?:已经?)?邀请(?!您)|向[^\\n。]{0,60}?发送了?[^\\n。]{0,20}?邀请"),
+    (deadline._LEAD_WINDOW, "(?:排定|计划|計劃|预定|預定)(?:的)?(?:时间|時間)|(?:実施|作業|メンテナンス)?予定日時|"),
+    (deadline._PAST_JA, "に\\s*(?:受け付け|受付|受け取り|承り|届き)(?:いたし|し)?ました"),
+    (re.compile(deadline._ANNOUNCED_DATE), "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"),
+)
+#: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
+#: bound (lazily too) and without a possessive ``+`` after it
+_UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
+
+
+def _new_patterns() -> list[str]:
+    rules = default_notice_rules()
+    found: list[str] = []
+    for rule in [*rules.rules, *rules.modifiers]:
+        for condition in [*rule.match, *getattr(rule, "unless", ())]:
+            for _key, patterns in condition.fields:
+                for pattern in patterns:
+                    source = pattern.regex.pattern
+                    if any(literal in source for literal in NEW_LITERALS):
+                        found.append(source)
+    return found
+
+
+def test_the_new_patterns_are_found() -> None:
+    sources = _new_patterns()
+    for literal in NEW_LITERALS:
+        assert any(literal in source for source in sources), literal
+    for pattern, fragment in NEW_FRAGMENTS:
+        assert fragment in pattern.pattern, fragment
+
+
+def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
+    for source in [*_new_patterns(), *(fragment for _, fragment in NEW_FRAGMENTS)]:
+        assert _UNBOUNDED.search(source) is None, source
+
+
+BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_an_inviter_named_as_a_korean_subject_still_reads_after_long_runs_of_blanks(blank: str) -> None:
+    run = blank * 20_000
+    body = (f"안녕하세요,{run}AWS 계정 517203948861(조직 o-7kq2m1x9zz의 관리 계정)이 AWS 계정 "
+            f"640118273955을(를) 조직에 초대했습니다.{run}초대 ID: h-0a1b2c3d4e5f6a7b{run}AWS Organizations")
+    assert extract_identifiers("", body, {}, None).aws_account_id == "640118273955"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_registrant_verification_still_reads_after_long_runs_of_blanks(blank: str) -> None:
+    run = blank * 20_000
+    body = (f"您好，{run}您透過 Amazon Route 53 註冊了網域 quokka-garden.example。{run}"
+            f"我們需要確認註冊人的電子郵件地址。{run}Amazon Route 53")
+    notice = classify("noreply@registrar.amazon.com", "請確認網域的聯絡人電子郵件地址", body, date=MAR_3)
+    assert notice.notice_type == "verification.route53_registrant"
+
+
+def test_a_body_of_repeated_subject_particles_without_the_inviting_verb_keeps_the_first_account() -> None:
+    # ids each followed by a subject particle and filler, never the active verb: none is read as the inviter
+    body = "".join(f"AWS 계정 5172039488{n:02d}이 조직 o-7kq2m1x9zz의 구성원입니다 " for n in range(40)) * 50
+    assert extract_identifiers("", body, {}, None).aws_account_id == "517203948800"
+
+
+def test_a_body_of_repeated_domain_contact_cues_without_a_verification_is_no_registrant_mail() -> None:
+    body = "網域 quokka-garden.example 的" * 5_000
+    notice = classify("noreply@registrar.amazon.com", "網域", body, date=MAR_3)
+    assert notice.notice_type != "verification.route53_registrant"
