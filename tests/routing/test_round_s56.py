@@ -124,3 +124,21 @@ def test_an_invitation_sent_on_a_weekday_and_date_expires_on_its_own() -> None:
     notice = classify(ORGS, "AWS Organizations invitation", body, date=MAR_3)
     assert notice.notice_type == "verification.organizations_invite"
     assert str(notice.deadline) == "2027-03-18"
+
+
+# an end of standard support whose mail also names the maintenance window of the upgrade after it (round 146's held-out
+# theme: its own mails not read, these are ours)
+
+@pytest.mark.parametrize("body", [
+    "お客様\n\nAmazon Quokka エンジンバージョン 1.2 の標準サポートは 2027年3月31日 に終了します。この日以降、"
+    "1.2 のままのクラスターは次回のメンテナンスウィンドウで 1.4 に自動的にアップグレードされます。\n\n"
+    "Amazon Web Services",
+    "您好：\n\nAmazon Quokka 引擎版本 1.2 的标准支持将于 2027 年 3 月 31 日结束。之后，集群将在维护时段内自动升级。\n\n"
+    "Amazon Web Services",
+    "Hallo,\n\nder Standard-Support für die Amazon Quokka Engine-Version 1.2 läuft am 31. März 2027 aus. Danach werden "
+    "Cluster im nächsten Wartungsfenster automatisch aktualisiert.\n\nAmazon Web Services",
+])
+def test_an_end_of_standard_support_beside_a_maintenance_window_is_an_end_of_support(body: str) -> None:
+    notice = classify("health@aws.com", "", body, date=MAR_3)
+    assert notice.notice_type == "health.end_of_support"
+    assert str(notice.deadline) == "2027-03-31"
