@@ -20,7 +20,9 @@ MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 #: a literal of each pattern session 56 added to the rules
 NEW_LITERALS = ("suggests? (?:that )?(?:someone", "(?:联系人|聯絡人|聯繫人|者|人)",
                 "(?:域名|網域|网域)[^\\n。]{0,60}?的",
-                "\\byour (?:AWS )?account (?:[\\d*•xX]{4}[- ]?[\\d*•xX]{4}[- ]?[\\d*•xX]{4} )?(?:may|might)")
+                "\\byour (?:AWS )?account (?:[\\d*•xX]{4}[- ]?[\\d*•xX]{4}[- ]?[\\d*•xX]{4} )?(?:may|might)",
+                "サポート(?:は|が)[^。\\n]{0,40}?", "支[持援](?:将|將)(?:于|於)[^。\\n]{0,30}?",
+                "\\bStandard-?[Ss]upport\\b[^.\\n]{0,60}?")
 #: the alternatives session 56 added to the Python patterns, each in the pattern named beside it
 NEW_FRAGMENTS = (
     (identifiers._OTHER_AFTER, "(?:[이가은는]|에서|が|は)[ \\t,、]*+[^\\n.。!?！？]{0,80}?"),
