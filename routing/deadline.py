@@ -1378,6 +1378,12 @@ _PAST_AFTER_FOREIGN = re.compile(r",?\s*"
                                  # (what AWS announced that day: "Em 15 de abril de 2027 anunciamos uma mudança")
                                  r"anunci[aá]mos|hemos anunciado|nous avons annonc[ée]|"
                                  r"abbiamo annunciato|"
+                                 # (what AWS did to the account that day: "El 30 de marzo de 2027
+                                 # suspendimos la cuenta", "nous avons suspendu", "abbiamo sospeso"; the Spanish
+                                 # preterite only, whose present "suspendemos" may tell what is to come)
+                                 r"suspendimos|hemos (?:suspendido|cerrado|bloqueado|desactivado)|"
+                                 r"nous avons (?:suspendu|ferm[ée]|bloqu[ée]|d[ée]sactiv[ée])|"
+                                 r"abbiamo (?:sospeso|chiuso|bloccato|disattivato)|"
                                  # (what this message does that day: "Le 27 janvier 2027, nous vous rappelons que …")
                                  r"nous vous (?:rappelons|informons|[ée]crivons|signalons)\b|"
                                  r"(?:le|les|te|os) (?:recordamos|informamos|escribimos|comunicamos)\b|"
@@ -3719,7 +3725,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
             continue  # (a period looked back on, a rate's: "截至 D，過去 7 天內的投訴率", "최근 7일 이내")
         if _WINDOW_ENDING.search(lowered, max(0, match.start() - 40), match.start()) is not None:
             continue  # (a window ending on a date, looked back on: "在截至 D 的 7 天内，投诉率为 0.48%")
-        if " will " in lowered[max(0, match.start() - 80):match.start()] \
+        if any(map(lowered[max(0, match.start() - 80):match.start()].__contains__, _AWS_RESPONDS_CUES)) \
                 and _AWS_RESPONDS.search(lowered, max(0, match.start() - 80), match.start()) is not None:
             continue  # (how soon AWS answers: "Your account manager will reach out within one business day")
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
@@ -3809,7 +3815,17 @@ _ARRIVALS = re.compile(r"(?<![^\W\d_])(?:appear|aparec|aparezc|appara[iî]|appar
 # deadline (the subject named: "you should respond within 5 days" is the reader's)
 _AWS_RESPONDS = re.compile(r"\b(?:we|aws|amazon web services|(?:team|engineers?|manager|contact|representatives?|"
                            r"specialists?|support|tam)) will (?:reach out|respond|reply|contact you|"
-                           r"get back to you|follow up|get in touch)(?: (?:to|with) you)?\s*\Z")
+                           r"get back to you|follow up|get in touch)(?: (?:to|with) you)?\s*\Z"
+                           # (or when AWS expects its own work to be done: "we expect it to complete within two business
+                           # days", "esperamos que se complete en", "esperamos que termine em", "nous prévoyons qu'elle
+                           # se termine sous", "prevediamo che si completi entro")
+                           r"|\bwe (?:expect|estimate|anticipate) (?:it|this|the [\w-]+(?: [\w-]+)?) to "
+                           r"(?:complete|finish|be (?:completed|finished|done|ready))\s*\Z"
+                           r"|\besperamos que (?:se )?(?:complete|termine|finalice|conclua|seja conclu[ií]d[oa])\s*\Z"
+                           r"|\bnous pr[ée]voyons qu.(?:il|elle) (?:se termine|soit termin[ée]e?)\s*\Z"
+                           r"|\bprevediamo che (?:si )?(?:completi|termini|concluda)\s*\Z")
+#: the literals one of which every :data:`_AWS_RESPONDS` match holds
+_AWS_RESPONDS_CUES = (" will ", "expect", "estimate", "anticipate", "esperamos", "prévoyons", "prevoyons", "prevediamo")
 
 # what the reader must do in such a clause ("pay the amount that appears on your invoice within 10 days"): a deadline
 _ACT_IN_CLAUSE = re.compile(r"\bpa(?:y|g|ie|yer)|zahl|respon|répond|rispond|antwort|\breply|\bcontact|"
@@ -4400,7 +4416,17 @@ _RESTART = ("reboot", "restart", "replac", "reinici", "riavvi", "sostitu", "red�
 
 
 # a maintenance whose mail asks the reader to act before its window starts (9 languages): its start is the deadline
-_BEFORE_WINDOW = ("before the window", "before the maintenance window", "before the start of the maintenance",
+_BEFORE_WINDOW = (# (before the date the mail gave, named again: "altere a janela … antes da data indicada",
+                  # "before the date above", "avant la date indiquée", "上記の日付より前に", "上述日期之前",
+                  # "위 날짜 전에")
+                  "before the date above", "before the date indicated", "before the indicated date",
+                  "before the date shown", "before the scheduled date", "antes da data indicada",
+                  "antes da data programada", "antes de la fecha indicada", "antes de la fecha programada",
+                  "avant la date indiquée", "avant la date prévue", "prima della data indicata",
+                  "prima della data prevista", "vor dem angegebenen datum", "vor dem geplanten termin",
+                  "上記の日付より前", "上記の日付まで", "予定日より前", "上述日期之前", "上述日期前", "上述日期以前",
+                  "預定日期之前", "计划日期之前", "위 날짜 전", "위 날짜 이전", "예정일 전",
+                  "before the window", "before the maintenance window", "before the start of the maintenance",
                   "before the start of the window", "avant le début de la fenêtre", "antes del inicio de la ventana",
                   "antes de que comience la ventana", "antes do início da janela", "prima dell'inizio della finestra",
                   "vor beginn des wartungsfensters", "vor dem wartungsfenster", "ウィンドウの開始前",

@@ -1110,6 +1110,11 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # Marketplace purchase), 30/30 ids but 1051's 29/30): session 56's blind round 147, eight batches on session 55's
     # final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1047, 1055) for part in ("", "-heldout")]
+    # unseen1055-1062 (first runs 30/30 types but 1056's, 1059h's, 1061's, 1061h's and 1062's 29/30, 106 of 109
+    # labelled deadlines found (1056's, 1060's, 1061's), two given where none is labelled (1062's), 30/30 ids but
+    # 1058's 29/30): session 56's blind round 148, eight batches on round 146's and 147's tuning (its registration
+    # commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1055, 1063) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1986,12 +1991,20 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen1047-1054: session 56's round 147, first runs on session 55's final rules; main folders tuned on since but
-    # 1051's cost anomaly, whose monitor's management account is read where the label names the member account its
-    # table lists (a label split: 186 and 458 are labelled with the monitor's account), and 1052's Marketplace
-    # purchase given its agreement's end ("automatic renewal: on"); held-out ones at their first runs (a Portuguese
-    # certificate expiry read as an end of support, an exposed key read as suspicious activity, a Chinese account
-    # closure without a subject read as a statement)
+    # unseen1055-1062: session 56's round 148, first runs on round 146's and 147's tuning; main folders tuned on since
+    # but 1058's cost anomaly, its monitor owner's management account read where the label names the member account
+    # (the label split of 1051: 7 of the 10 labelled anomalies that name both are labelled with the monitor's account);
+    # held-out ones at their first runs (a suspension warning read as a failed payment, a German exposed key read as
+    # general mail)
+    floors["fixtures-unseen1058"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1059-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1061-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen1047-1054: session 56's round 147, first runs on session 55's final rules; main folders tuned on since
+    # but 1051's cost anomaly, whose monitor's management account is read where the label names the member account
+    # its table lists (a label split: 186, 458 and five more are labelled with the monitor's account), and 1052's
+    # Marketplace purchase given its agreement's end ("automatic renewal: on"); held-out ones at their first runs (a
+    # Portuguese certificate expiry read as an end of support, an exposed key read as suspicious activity, a Chinese
+    # account closure without a subject read as a statement)
     floors["fixtures-unseen1049-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen1051"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen1051-heldout"] = (9 / 10, 1.0, 1.0)

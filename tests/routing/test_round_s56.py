@@ -142,3 +142,59 @@ def test_an_end_of_standard_support_beside_a_maintenance_window_is_an_end_of_sup
     notice = classify("health@aws.com", "", body, date=MAR_3)
     assert notice.notice_type == "health.end_of_support"
     assert str(notice.deadline) == "2027-03-31"
+
+
+# round 148's main misses
+
+def test_a_spanish_suspension_done_on_the_mails_day_is_no_deadline_the_condition_to_reactivate_is() -> None:
+    body = ("Estimado cliente:\n\nEl 3 de marzo de 2027 suspendimos la cuenta de AWS 640118273955 porque el saldo de "
+            "Amazon Quokka sigue sin pagarse.\n\nSi abona el saldo antes del 2 de abril de 2027, reactivaremos la "
+            "cuenta.\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "Su cuenta de AWS ha sido suspendida", body, date=MAR_3)
+    assert notice.notice_type == "account.suspended"
+    assert str(notice.deadline) == "2027-04-02"
+
+
+def test_a_subject_saying_aws_opened_a_numbered_case_on_your_behalf_is_a_case_opened_by_aws() -> None:
+    body = ("Hello,\n\nWe opened support case 178340192238741 for AWS account 640118273955 because a Quokka endpoint "
+            "you own answers with an expired certificate.\n\nPlease reply to this case within 7 days of this message."
+            "\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "Amazon Web Services has opened case 178340192238741 on your behalf",
+                      body, date=MAR_3)
+    assert notice.notice_type == "support.case_opened_by_aws"
+
+
+def test_a_maintenance_that_asks_to_move_its_window_before_the_date_indicated_two_sentences_on_has_that_date() -> None:
+    body = ("Olá,\n\nO cluster Amazon Quokka da sua conta receberá uma atualização durante a janela de manutenção "
+            "semanal, a partir de sábado, 20 de março de 2027, às 03:00 UTC. Durante a atualização, o cluster pode "
+            "ficar indisponível por alguns minutos.\n\nSe esse horário não for adequado, altere a janela de manutenção "
+            "antes da data indicada.\n\nAtenciosamente,\nAmazon Web Services")
+    notice = classify("health@aws.com", "Manutenção programada do Amazon Quokka", body, date=MAR_3)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert str(notice.deadline) == "2027-03-20"
+
+
+def test_an_announced_charge_that_will_apply_from_a_date_without_a_subject_is_a_policy_change() -> None:
+    body = ("On January 20, 2027, we announced [1] that a charge for retaining Amazon Quokka snapshots beyond five "
+            "years will apply starting June 1, 2027.\n\nTo see how much you retain today, open the Quokka console.\n\n"
+            "[1] https://aws.amazon.com/about-aws/whats-new/")
+    notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
+    assert notice.notice_type == "policy.change_notice"
+    assert str(notice.deadline) == "2027-06-01"
+
+
+def test_when_aws_expects_its_own_work_to_complete_is_no_deadline() -> None:
+    body = ("Hello,\n\nWe've updated your AWS Support case 31549704701.\n\nThe import of your Quokka archive started "
+            "on March 2, 2027; we expect it to complete within two business days. There is nothing you need to do at "
+            "this time.\n\nTo see the full case or reply, go to the Support Center.\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "RE: [Case ID 31549704701] Quokka import", body, date=MAR_3)
+    assert notice.notice_type == "support.case_correspondence"
+    assert notice.deadline is None
+
+
+def test_a_traditional_chinese_thanks_for_contacting_support_with_a_case_created_is_a_case_opened() -> None:
+    body = ("您好：\n\n感謝您聯絡 AWS Support。我們已為您建立支援案例，詳細資訊如下：\n\n案例 ID：90092542504\n"
+            "主旨：Amazon Quokka 叢集無法連線\nAWS 帳戶：640118273955\n\n若要新增資訊，請前往支援中心：\n"
+            "https://console.aws.amazon.com/support/home#/case/?displayId=90092542504\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
+    assert notice.notice_type == "support.case_opened"
