@@ -22,7 +22,11 @@ NEW_LITERALS = ("suggests? (?:that )?(?:someone", "(?:联系人|聯絡人|聯繫
                 "(?:域名|網域|网域)[^\\n。]{0,60}?的",
                 "\\byour (?:AWS )?account (?:[\\d*•xX]{4}[- ]?[\\d*•xX]{4}[- ]?[\\d*•xX]{4} )?(?:may|might)",
                 "サポート(?:は|が)[^。\\n]{0,40}?", "支[持援](?:将|將)(?:于|於)[^。\\n]{0,30}?",
-                "\\bStandard-?[Ss]upport\\b[^.\\n]{0,60}?")
+                "\\bStandard-?[Ss]upport\\b[^.\\n]{0,60}?",
+                "(?:charge|fee) for\\b[^.]{0,120}?\\b(?:will apply", "we will (?:begin to |start to )?(?:charge|bill)",
+                "(?: Support)? (?:has )?opened (?:a )?(?:support )?case (?:\\d{10,17} )?",
+                "opened (?:a )?(?:support )?case \\d{10,17} for", "您(?:聯絡|聯繫|联络)",
+                "\\[case (?:id:? |#)?\\d{10,17}\\]")
 #: the alternatives session 56 added to the Python patterns, each in the pattern named beside it
 NEW_FRAGMENTS = (
     (identifiers._OTHER_AFTER, "(?:[이가은는]|에서|が|は)[ \\t,、]*+[^\\n.。!?！？]{0,80}?"),
@@ -31,6 +35,8 @@ NEW_FRAGMENTS = (
     (deadline._LEAD_WINDOW, "(?:排定|计划|計劃|预定|預定)(?:的)?(?:时间|時間)|(?:実施|作業|メンテナンス)?予定日時|"),
     (deadline._PAST_JA, "に\\s*(?:受け付け|受付|受け取り|承り|届き)(?:いたし|し)?ました"),
     (re.compile(deadline._ANNOUNCED_DATE), "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"),
+    (deadline._PAST_AFTER_FOREIGN, "suspendimos|hemos (?:suspendido|cerrado|bloqueado|desactivado)|"),
+    (deadline._AWS_RESPONDS, "|\\bwe (?:expect|estimate|anticipate) (?:it|this|the [\\w-]+(?: [\\w-]+)?) to "),
 )
 #: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
 #: bound (lazily too) and without a possessive ``+`` after it
@@ -93,3 +99,18 @@ def test_a_body_of_repeated_domain_contact_cues_without_a_verification_is_no_reg
     body = "網域 quokka-garden.example 的" * 5_000
     notice = classify("noreply@registrar.amazon.com", "網域", body, date=MAR_3)
     assert notice.notice_type != "verification.route53_registrant"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_an_announced_charge_still_reads_after_long_runs_of_blanks(blank: str) -> None:
+    run = blank * 20_000
+    body = (f"Hello,{run}We announced [1] that a charge for retaining Amazon Quokka snapshots beyond five years will "
+            f"apply starting June 1, 2027.{run}Amazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_body_of_repeated_charge_subjects_without_their_verb_is_no_policy_change() -> None:
+    body = "A charge for retaining Quokka snapshots beyond five years, " * 5_000
+    notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
+    assert notice.notice_type != "policy.change_notice"
