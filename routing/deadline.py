@@ -2524,7 +2524,10 @@ _PERIOD_END_FIELD = re.compile(r"\bend date\b|\bcontract end\b|\bagreement end\b
 
 
 #: the types whose mail states an agreement's period (a Marketplace subscription, a reservation's or a plan's term)
-_AGREEMENT_TYPES = frozenset({"marketplace.subscription", "cost.commitment_expiry"})
+COMMITMENT_EXPIRY = "cost.commitment_expiry"
+_AGREEMENT_TYPES = frozenset({"marketplace.subscription", COMMITMENT_EXPIRY})
+# a term's end date as a field at the start of its line ("End date: D", "End date        D")
+_END_DATE_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:plan|term|commitment|reservation) )?end date[ \t]*[:：]?[ \t]*\Z")
 
 
 def _term_start_of_period(text: str, start: int) -> bool:
@@ -3465,6 +3468,12 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
                            for e in range(max(0, c.at - 9), c.at))]
         if len(closing) == 1:
             candidates = [replace(c, score=QUALIFY, referred=True) if c is closing[0] else c for c in candidates]
+    if notice_type == COMMITMENT_EXPIRY and candidates and not any(c.score >= QUALIFY for c in candidates):
+        # a commitment's end named as a field ("End date: 20 May 2027" under "Start date: May 20, 2026"): when it
+        # expires and its usage is billed at on-demand rates (the 13 labelled expiries with such a field carry it)
+        candidates = [replace(c, score=QUALIFY) if c.at >= 0 and not c.aside
+                      and _END_DATE_FIELD.search(lowered, max(0, c.at - 40), c.at) is not None else c
+                      for c in candidates]
     if notice_type == MAINTENANCE:
         # a maintenance dated as a range in its prose ("the brokers are restarted from Sunday 10 to Monday 11 January
         # 2027", "du 10 au 11 janvier 2027"): the window opens on its first date, a window start as a field's

@@ -26,7 +26,7 @@ NEW_LITERALS = ("suggests? (?:that )?(?:someone", "(?:联系人|聯絡人|聯繫
                 "(?:charge|fee) for\\b[^.]{0,120}?\\b(?:will apply", "we will (?:begin to |start to )?(?:charge|bill)",
                 "(?: Support)? (?:has )?opened (?:a )?(?:support )?case (?:\\d{10,17} )?",
                 "opened (?:a )?(?:support )?case \\d{10,17} for", "您(?:聯絡|聯繫|联络)",
-                "\\[case (?:id:? |#)?\\d{10,17}\\]")
+                "\\[case (?:id:? |#)?\\d{10,17}\\]", "支[持援][^。；;\\n]{0,30}结束")
 #: the alternatives session 56 added to the Python patterns, each in the pattern named beside it
 NEW_FRAGMENTS = (
     (identifiers._OTHER_AFTER, "(?:[이가은는]|에서|が|は)[ \\t,、]*+[^\\n.。!?！？]{0,80}?"),
@@ -37,6 +37,7 @@ NEW_FRAGMENTS = (
     (re.compile(deadline._ANNOUNCED_DATE), "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"),
     (deadline._PAST_AFTER_FOREIGN, "suspendimos|hemos (?:suspendido|cerrado|bloqueado|desactivado)|"),
     (deadline._AWS_RESPONDS, "|\\bwe (?:expect|estimate|anticipate) (?:it|this|the [\\w-]+(?: [\\w-]+)?) to "),
+    (deadline._END_DATE_FIELD, "(?:(?:plan|term|commitment|reservation) )?end date[ \\t]*[:：]?[ \\t]*\\Z"),
 )
 #: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
 #: bound (lazily too) and without a possessive ``+`` after it

@@ -198,3 +198,30 @@ def test_a_traditional_chinese_thanks_for_contacting_support_with_a_case_created
             "https://console.aws.amazon.com/support/home#/case/?displayId=90092542504\n\nAmazon Web Services")
     notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
     assert notice.notice_type == "support.case_opened"
+
+
+# round 149's main misses
+
+def test_a_commitments_end_date_field_is_its_deadline() -> None:
+    body = ("Hello,\n\nA Quokka Savings Plan in your AWS account 640118273955 is about to expire.\n\n"
+            "Start date: April 2, 2026\nEnd date: 2 April 2027\n\nAfter the end date, the usage it covered is billed "
+            "at On-Demand rates. To keep your savings, queue a replacement before the plan ends.\n\nAWS Savings Plans")
+    notice = classify("no-reply-aws@amazon.com", "Your AWS Savings Plans are expiring soon", body, date=MAR_3)
+    assert notice.notice_type == "cost.commitment_expiry"
+    assert str(notice.deadline) == "2027-04-02"
+
+
+def test_a_marketplace_agreements_end_date_field_stays_no_deadline() -> None:
+    # the guard: a purchase's agreement period, its end a field, asks nothing (the 11 labelled so carry none)
+    body = ("Thank you for your AWS Marketplace purchase.\n\nYour AWS account 640118273955 is now subscribed to Quokka "
+            "Planner.\n\nStart date: March 3, 2027\nEnd date: March 2, 2028\n\nAWS Marketplace")
+    notice = classify("no-reply@marketplace.aws", "Your AWS Marketplace subscription: Quokka Planner", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_a_traditional_chinese_closure_whose_reopen_period_names_aws_support_is_a_closure() -> None:
+    body = ("您好：\n\n您的 AWS 帳戶 6401-1827-3955 已於 2027 年 3 月 3 日關閉。\n\n關閉後 90 天內，您仍可聯絡 AWS "
+            "支援重新開啟帳戶；期間結束後帳戶將永久關閉。\n\n感謝您使用 Amazon Web Services。")
+    notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
+    assert notice.notice_type == "account.closed"
+    assert notice.deadline is None
