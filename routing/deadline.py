@@ -919,6 +919,10 @@ _CREATED = re.compile(r"(?:\bcreated(?: on| at)?\s*:?|\b(?:found|detected|discov
                       r"\bfecha de (?:lanzamiento|publicaci[óo]n)|\bdate de (?:lancement|sortie|publication)|"
                       r"\bdata di (?:rilascio|lancio|pubblicazione)|ver[öo]ffentlichungsdatum|erscheinungsdatum|"
                       r"リリース日|릴리스 날짜|출시일|"
+                      # (the publication date of the notice itself, qualified: "Date de publication de ce premier
+                      # avis :", "Publication date of this notice:", "Fecha de publicación de este aviso:")
+                      r"\b(?:date de publication|fecha de publicaci[óo]n|data de publica[çc][ãa]o|"
+                      r"data di pubblicazione|publication date) (?:de|of|del|da|di) [^:：\n]{1,40}?|"
                       # (or closed: the date an account was closed, confirmed, "We confirm the closure of your account
                       # on", "Nous confirmons la fermeture de votre compte AWS le", "foi encerrada a", "è stato chiuso
                       # il")
@@ -1331,6 +1335,9 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       # come)
                       r"에\s[^.。\n]{0,40}?\s(?:일시\s?)?(?:중지|정지|해지|폐쇄|비활성화|삭제|차단|탐지|감지)"
                       r"(?:되었습니다|했습니다|됐습니다)|"
+                      # (or a notice posted, published or announced that day, the place between: "이 안내는 D에 AWS
+                      # Health Dashboard에 게시되었습니다")
+                      r"에\s[^.。\n]{0,40}?(?:게시|게재|공개|발표|발행)(?:되었습니다|했습니다|됐습니다|되었으며)|"
                       # (as of it, "부로"/"자로": "2027년 1월 20일부로 계정이 정지되었습니다", suspended as of D)
                       # (the account named between, its id and a particle too: "D부로 AWS 계정 6188 4492 7482이(가)
                       # 정지되었습니다")
@@ -1610,10 +1617,16 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
     hours"), nor a link that expires a period after this very mail ("expires 72 hours after this message": an ask).
     A link that stays valid for a period is one to ask for again, counted from this mail or not ("The link stays valid
     for 72 hours from the time this message was sent": 4 of the 5 labelled mails that say so read no deadline)."""
-    if not lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at) \
+    # (or that works, stays usable or active for a period: "The link works for 72 hours after this message was sent")
+    lasts = lowered.endswith(_LINK_LASTS, max(0, at - 12), at)
+    if not (lasts or lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at)) \
             or _RESENDABLE.search(lowered, max(0, at - 40), at) is None:
         return False
-    return lowered.endswith("valid ", max(0, at - 8), at) or not _OF_THIS_MESSAGE.match(lowered, end)
+    return lasts or lowered.endswith("valid ", max(0, at - 8), at) or not _OF_THIS_MESSAGE.match(lowered, end)
+
+
+#: what a link does for the period that follows (:func:`_resendable_expiry`)
+_LINK_LASTS = ("works for ", "usable for ", "active for ", "good for ", "valid for ")
 
 
 # a link or a code valid for a period of days, in Chinese, Japanese, Korean ("此連結 3 天內有效", "链接在 3 天内有效",
@@ -1665,6 +1678,21 @@ _CASE_CLOSES = re.compile(r"\b(?:hear (?:back )?from you|receive (?:a |your )?(?
 _CASE_CLOSES_IN = re.compile(r"\bcase (?:will|is going to) (?:be )?(?:automatically )?(?:close|closed|resolved)"
                              r"(?: automatically)?(?: (?:if|when|unless) we (?:do not|don.t|have not|haven.t) "
                              r"(?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response|answer)))?\s+\Z")
+# a Support case that closes itself if the reader does not reply by a date, the date its condition's
+# ("若您在 D 之前没有回复，本案例将自动解决", "D (金) までにご返信がない場合、本ケースは解決済みとして自動的に
+# クローズされます", "D까지 회신이 없으면 케이스가 자동으로 종료됩니다", "If you do not reply by D, this case will be
+# resolved automatically"): no ask, no impact, as the periods of _CASE_CLOSES (of the 82 labelled case replies that
+# say the case closes itself, one held-out mail labels such a date)
+_SELF_CLOSING_CASE = re.compile(
+    r"(?:若|如果)您?在[^。\n]{1,40}?(?:之前|以前|前)(?:没有|未|尚未|仍未)(?:回复|答复)[^。\n]{0,20}?案例[^。\n]{0,6}?"
+    r"自动(?:解决|关闭|结案)|"
+    r"までに(?:ご)?(?:返信|回答|連絡)(?:が|を)?(?:ない|いただけない|いただけなかった)場合[^。\n]{0,30}?(?:ケース|案件)"
+    r"[^。\n]{0,20}?自動的に(?:解決|クローズ|終了)|"
+    r"까지 (?:회신|답변|응답)(?:이|을)? (?:없|주시지 않)으면[^.\n]{0,30}?(?:케이스|사례)[^.\n]{0,10}?"
+    r"자동으로 (?:해결|종료)|"
+    r"\bif (?:you do not|you don.t|we do not hear from you|we don.t hear from you)(?: reply| respond)?[^.\n]{0,20}?"
+    r"\b(?:by|before)\b[^.\n]{1,40}?,? (?:this|the|your) case will (?:be )?(?:automatically )?(?:closed?|resolved)")
+_SELF_CLOSING_CUES = ("自动", "自動的に", "자동으로", "automatically")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
@@ -3419,6 +3447,16 @@ def _candidates(lowered: str, dated: list[tuple[date, re.Match[str]]], foreign: 
     return out
 
 
+def _self_closing(lowered: str, candidate: _Candidate) -> bool:
+    """Whether the date of ``candidate`` is the one a Support case closes itself by if the reader does not reply
+    (:data:`_SELF_CLOSING_CASE`, in the date's sentence, the date inside the match)."""
+    left, right = _sentence(lowered, candidate.at, candidate.end)
+    for match in _SELF_CLOSING_CASE.finditer(lowered, max(left, candidate.at - 60), right):
+        if match.start() - 60 <= candidate.at < match.end():
+            return True
+    return False
+
+
 def _ascii_localized(lowered: str) -> bool:
     """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
     "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
@@ -3468,6 +3506,11 @@ def _find(lowered: str, reference: date | None, foreign: bool, notice_type: str 
                            for e in range(max(0, c.at - 9), c.at))]
         if len(closing) == 1:
             candidates = [replace(c, score=QUALIFY, referred=True) if c is closing[0] else c for c in candidates]
+    if notice_type is not None and notice_type.startswith("support.") and candidates \
+            and any(map(lowered.__contains__, _SELF_CLOSING_CUES)):
+        # (the date a case closes itself by, if the reader does not reply: no deadline, _SELF_CLOSING_CASE)
+        candidates = [replace(c, score=min(c.score, QUALIFY - 1)) if c.at >= 0 and _self_closing(lowered, c) else c
+                      for c in candidates]
     if notice_type == COMMITMENT_EXPIRY and candidates and not any(c.score >= QUALIFY for c in candidates):
         # a commitment's end named as a field ("End date: 20 May 2027" under "Start date: May 20, 2026"): when it
         # expires and its usage is billed at on-demand rates (the 13 labelled expiries with such a field carry it)

@@ -1119,6 +1119,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (1067's, 1067h's, 1069h's), one given where none is labelled (1070's), 30/30 ids but 1064h's 29/30): session 56's
     # blind round 149, eight batches on round 146's, 147's and 148's tuning (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1063, 1071) for part in ("", "-heldout")]
+    # unseen1071-1078 (first runs 30/30 types but 1077h's 29/30, 113 of 114 labelled deadlines found (1078's), four
+    # given where none is labelled (1071's, 1072's, 1074's, 1078's), 30/30 ids but 1078h's 29/30): session 56's blind
+    # round 150, eight batches on the session's rules at 4a5bbf16 (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1071, 1079) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -1995,6 +1999,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1071-1078: session 56's round 150, first runs on 4a5bbf16's rules; main folders tuned on since but 1071's
+    # Organizations invitation that "stays open for 15 days", given that day where none is labelled (a label split: 5
+    # of the 6 labelled invitations valid for N days carry it); held-out ones at their first runs (a German Managed
+    # Blockchain end of support read as maintenance, an Italian suspension notice without its account)
+    floors["fixtures-unseen1071"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen1077-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1078-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen1063-1070: session 56's round 149, first runs on round 146's, 147's and 148's tuning; main folders tuned on
     # since (nothing left: a Savings Plan's end date as a field, a Traditional Chinese closure read as an end of
     # support); held-out ones at their first runs (a Marketplace subscription's payer read for its member, a German

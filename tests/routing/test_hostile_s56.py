@@ -37,6 +37,10 @@ NEW_FRAGMENTS = (
     (re.compile(deadline._ANNOUNCED_DATE), "(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?"),
     (deadline._PAST_AFTER_FOREIGN, "suspendimos|hemos (?:suspendido|cerrado|bloqueado|desactivado)|"),
     (deadline._AWS_RESPONDS, "|\\bwe (?:expect|estimate|anticipate) (?:it|this|the [\\w-]+(?: [\\w-]+)?) to "),
+    (deadline._SELF_CLOSING_CASE, "(?:若|如果)您?在[^。\\n]{1,40}?(?:之前|以前|前)"),
+    (deadline._SELF_CLOSING_CASE, "까지 (?:회신|답변|응답)(?:이|을)? (?:없|주시지 않)으면[^.\\n]{0,30}?"),
+    (deadline._PAST_JA, "에\\s[^.。\\n]{0,40}?(?:게시|게재|공개|발표|발행)"),
+    (deadline._CREATED, "publication date) (?:de|of|del|da|di) [^:：\\n]{1,40}?|"),
     (deadline._END_DATE_FIELD, "(?:(?:plan|term|commitment|reservation) )?end date[ \\t]*[:：]?[ \\t]*\\Z"),
 )
 #: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a

@@ -225,3 +225,54 @@ def test_a_traditional_chinese_closure_whose_reopen_period_names_aws_support_is_
     notice = classify("no-reply-aws@amazon.com", "", body, date=MAR_3)
     assert notice.notice_type == "account.closed"
     assert notice.deadline is None
+
+
+# round 150's main misses (round 150 was measured on the session's final rules first; round 151 then measured these)
+
+def test_a_link_that_works_for_hours_after_the_mail_is_no_deadline() -> None:
+    body = ("Hello,\n\nWe received a request to issue a certificate for quokka.example.org. To approve it, open the "
+            "link below. The link works for 72 hours after this message was sent.\n\n"
+            "https://eu-central-1.certificates.amazon.com/approvals?code=1234\n\nAmazon Web Services")
+    notice = classify("no-reply@certificates.amazon.com", "Certificate approval for quokka.example.org", body,
+                      date=MAR_3)
+    assert notice.deadline is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "若您在 2027年3月10日 之前没有回复，本案例将自动解决，您之后仍可随时重新打开。",
+    "2027年3月10日 (水) までにご返信がない場合、本ケースは解決済みとして自動的にクローズされます。",
+    "2027년 3월 10일까지 회신이 없으면 케이스가 자동으로 종료됩니다.",
+    "If you do not reply by March 10, 2027, this case will be resolved automatically.",
+])
+def test_the_date_a_case_closes_itself_by_is_no_deadline(sentence: str) -> None:
+    body = (f"Hello,\n\nWe raised your Amazon Quokka quota in account 640118273955.\n\n{sentence}\n\n"
+            "To see or reply to this case, go to the Support Center.\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "RE: [CASE 19027745310] Quokka quota", body, date=MAR_3)
+    assert notice.notice_type == "support.case_correspondence"
+    assert notice.deadline is None
+
+
+def test_a_case_reply_that_asks_for_an_answer_by_a_date_keeps_it() -> None:
+    # the guard: an ask, not a closing
+    body = ("Hello,\n\nTo continue, please send us the Quokka logs by March 10, 2027.\n\n"
+            "To see or reply to this case, go to the Support Center.\n\nAmazon Web Services")
+    notice = classify("no-reply-aws@amazon.com", "RE: [CASE 19027745310] Quokka logs", body, date=MAR_3)
+    assert str(notice.deadline) == "2027-03-10"
+
+
+def test_a_korean_notice_posted_on_a_day_to_the_dashboard_is_no_deadline() -> None:
+    body = ("안녕하세요.\n\nAmazon Quokka 의 기본 형식이 2027년 3월 1일부터 바뀌었음을 알려드립니다. "
+            "고객님께서 조치하실 사항은 없습니다.\n\n이 안내는 2027년 3월 3일에 AWS Health Dashboard에 "
+            "게시되었습니다.\n\nAmazon Web Services")
+    notice = classify("health@aws.com", "[알림] Amazon Quokka 기본 형식 변경", body, date=MAR_3)
+    assert notice.deadline is None
+
+
+def test_a_french_notices_own_publication_date_field_is_no_deadline() -> None:
+    body = ("Bonjour,\n\nLe certificat TLS des points de terminaison Amazon Quokka sera remplacé. À compter du\n"
+            "15 avril 2027, les clients qui n'approuvent que l'ancienne autorité ne pourront plus se connecter.\n\n"
+            "Date de publication de ce premier avis : 3 mars 2027\n\nAction requise : mettez à jour le magasin de "
+            "confiance avant cette date.\n\nAmazon Web Services")
+    notice = classify("health@aws.com", "[Action requise] Amazon Quokka : renouvellement du certificat TLS", body,
+                      date=MAR_3)
+    assert str(notice.deadline) == "2027-04-15"
