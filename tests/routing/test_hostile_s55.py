@@ -5,14 +5,13 @@ rule); bench/blank_runs.py and bench/classify.py measure speed."""
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from email.utils import format_datetime
 
 import pytest
 
-from routing.notices import default_notice_rules
 from tests.routing.mailbuild import classify
+from tests.routing.rulepatterns import UNBOUNDED, patterns_holding
 
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 #: a literal of each pattern session 55 added to the rules
@@ -25,22 +24,10 @@ NEW_LITERALS = ("suspenderemos (?:la|su|tu|a|sua)", "(?:まで|以前)に[^。\\
                 "nous vous informons d.une", "(?:送信元|差出人|發件", "ajustement)s? tarifaires?",
                 "stay|remain) (?:the same|unchanged)", "vous n.avez aucune action",
                 "(?:お客様|ご利用者)")
-#: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
-#: bound (lazily too) and without a possessive ``+`` after it
-_UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
 
 
 def _new_patterns() -> list[str]:
-    rules = default_notice_rules()
-    found: list[str] = []
-    for rule in [*rules.rules, *rules.modifiers]:
-        for condition in [*rule.match, *getattr(rule, "unless", ())]:
-            for _key, patterns in condition.fields:
-                for pattern in patterns:
-                    source = pattern.regex.pattern
-                    if any(literal in source for literal in NEW_LITERALS):
-                        found.append(source)
-    return found
+    return patterns_holding(NEW_LITERALS)
 
 
 def test_the_new_patterns_are_found() -> None:
@@ -51,7 +38,7 @@ def test_the_new_patterns_are_found() -> None:
 
 def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
     for source in _new_patterns():
-        assert _UNBOUNDED.search(source) is None, source
+        assert UNBOUNDED.search(source) is None, source
 
 
 BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]

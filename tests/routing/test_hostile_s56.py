@@ -13,8 +13,8 @@ import pytest
 
 from routing import deadline, identifiers
 from routing.identifiers import extract_identifiers
-from routing.notices import default_notice_rules
 from tests.routing.mailbuild import classify
+from tests.routing.rulepatterns import UNBOUNDED, patterns_holding
 
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 #: a literal of each pattern session 56 added to the rules
@@ -43,22 +43,10 @@ NEW_FRAGMENTS = (
     (deadline._CREATED, "publication date) (?:de|of|del|da|di) [^:：\\n]{1,40}?|"),
     (deadline._END_DATE_FIELD, "(?:(?:plan|term|commitment|reservation) )?end date[ \\t]*[:：]?[ \\t]*\\Z"),
 )
-#: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
-#: bound (lazily too) and without a possessive ``+`` after it
-_UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
 
 
 def _new_patterns() -> list[str]:
-    rules = default_notice_rules()
-    found: list[str] = []
-    for rule in [*rules.rules, *rules.modifiers]:
-        for condition in [*rule.match, *getattr(rule, "unless", ())]:
-            for _key, patterns in condition.fields:
-                for pattern in patterns:
-                    source = pattern.regex.pattern
-                    if any(literal in source for literal in NEW_LITERALS):
-                        found.append(source)
-    return found
+    return patterns_holding(NEW_LITERALS)
 
 
 def test_the_new_patterns_are_found() -> None:
@@ -71,7 +59,7 @@ def test_the_new_patterns_are_found() -> None:
 
 def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
     for source in [*_new_patterns(), *(fragment for _, fragment in NEW_FRAGMENTS)]:
-        assert _UNBOUNDED.search(source) is None, source
+        assert UNBOUNDED.search(source) is None, source
 
 
 BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]

@@ -1,0 +1,29 @@
+"""Test helper: the shipped rules' patterns that hold given literals, and the form of an unbounded gap, for the tests
+that check a session's new patterns on hostile input (not collected by pytest: no ``test_`` prefix)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from routing.notices import default_notice_rules
+
+#: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
+#: bound (lazily too) and without a possessive ``+`` after it
+UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
+
+
+def patterns_holding(literals: Iterable[str]) -> list[str]:
+    """The source of every pattern of the shipped rules and modifiers (match and unless blocks) that holds one of
+    ``literals``."""
+    wanted = tuple(literals)
+    rules = default_notice_rules()
+    found: list[str] = []
+    for rule in [*rules.rules, *rules.modifiers]:
+        for condition in [*rule.match, *getattr(rule, "unless", ())]:
+            for _key, patterns in condition.fields:
+                for pattern in patterns:
+                    source = pattern.regex.pattern
+                    if any(literal in source for literal in wanted):
+                        found.append(source)
+    return found
