@@ -1,5 +1,6 @@
-"""Test helper: the shipped rules' patterns that hold given literals, and the form of an unbounded gap, for the tests
-that check a session's new patterns on hostile input (not collected by pytest: no ``test_`` prefix)."""
+"""Test helper: the shipped rules' patterns that hold given literals, the form of an unbounded gap and the blanks of
+hostile runs, for the tests that check a session's new patterns on hostile input (not collected by pytest: no
+``test_`` prefix)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from routing.notices import default_notice_rules
 #: an unbounded gap a match could stretch over a whole body: any character or a negated class, repeated without a
 #: bound (lazily too) and without a possessive ``+`` after it
 UNBOUNDED = re.compile(r"(?<!\\)(?:\.|\[\^[^\]]*\])[*+](?!\+)")
+#: the blanks a hostile mail repeats between its cues (space, line break, tab, no-break and ideographic spaces, a mix)
+BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]
 
 
 def patterns_holding(literals: Iterable[str]) -> list[str]:

@@ -11,7 +11,7 @@ from email.utils import format_datetime
 import pytest
 
 from tests.routing.mailbuild import classify
-from tests.routing.rulepatterns import UNBOUNDED, patterns_holding
+from tests.routing.rulepatterns import BLANKS, UNBOUNDED, patterns_holding
 
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 #: a literal of each pattern session 55 added to the rules
@@ -39,9 +39,6 @@ def test_the_new_patterns_are_found() -> None:
 def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
     for source in _new_patterns():
         assert UNBOUNDED.search(source) is None, source
-
-
-BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]
 
 
 @pytest.mark.parametrize("blank", BLANKS)

@@ -14,7 +14,7 @@ import pytest
 from routing import deadline, identifiers
 from routing.identifiers import extract_identifiers
 from tests.routing.mailbuild import classify
-from tests.routing.rulepatterns import UNBOUNDED, patterns_holding
+from tests.routing.rulepatterns import BLANKS, UNBOUNDED, patterns_holding
 
 MAR_3 = format_datetime(datetime.fromisoformat("2027-03-03T09:00:00+00:00"))
 #: a literal of each pattern session 56 added to the rules
@@ -60,9 +60,6 @@ def test_the_new_patterns_are_found() -> None:
 def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
     for source in [*_new_patterns(), *(fragment for _, fragment in NEW_FRAGMENTS)]:
         assert UNBOUNDED.search(source) is None, source
-
-
-BLANKS = [" ", "\n", "\t", "\u00a0", "\u3000", " \t\n"]
 
 
 @pytest.mark.parametrize("blank", BLANKS)
