@@ -1619,14 +1619,15 @@ def _resendable_expiry(lowered: str, at: int, end: int) -> bool:
     for 72 hours from the time this message was sent": 4 of the 5 labelled mails that say so read no deadline)."""
     # (or that works, stays usable or active for a period: "The link works for 72 hours after this message was sent")
     lasts = lowered.endswith(_LINK_LASTS, max(0, at - 12), at)
-    if not (lasts or lowered.endswith(("expires ", "expire ", "valid "), max(0, at - 8), at)) \
+    if not (lasts or lowered.endswith(("expires ", "expire "), max(0, at - 8), at)) \
             or _RESENDABLE.search(lowered, max(0, at - 40), at) is None:
         return False
-    return lasts or lowered.endswith("valid ", max(0, at - 8), at) or not _OF_THIS_MESSAGE.match(lowered, end)
+    return lasts or not _OF_THIS_MESSAGE.match(lowered, end)
 
 
-#: what a link does for the period that follows (:func:`_resendable_expiry`)
-_LINK_LASTS = ("works for ", "usable for ", "active for ", "good for ", "valid for ")
+#: what a link does for the period that follows, right before it (:func:`_resendable_expiry`; "valid " alone where
+#: the period's own match holds its "for")
+_LINK_LASTS = ("works for ", "usable for ", "active for ", "good for ", "valid for ", "valid ")
 
 
 # a link or a code valid for a period of days, in Chinese, Japanese, Korean ("此連結 3 天內有效", "链接在 3 天内有效",
@@ -4614,7 +4615,7 @@ _RELATIVE_CUES = ("within ", "in the next ", "innerhalb ", "binnen ", "dentro de
 #: their mail is asked :func:`_before_expiry` by :func:`worth_looking` (its cue scans cost ~1 % of the classify stage
 #: when asked of every mail)
 _OFFER_TYPES = frozenset({"marketplace.subscription", "verification.organizations_invite", "verification.other",
-                          "cost.commitment_expiry", "cost.other"})
+                          COMMITMENT_EXPIRY, "cost.other"})
 #: the types whose mail may give payment terms counted from the invoice date (:data:`_INVOICE_TERMS`)
 _BILL_TYPES = frozenset({"billing.invoice", "billing.statement", "billing.other"})
 
