@@ -1144,6 +1144,14 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      # requested on D"), not an act a later "will" of its clause concerns (and not the acts an ask names, "tell us what
      # you changed by D", "the steps you took")
      r"\byou (?:registered|purchased|subscribed|signed up)\b(?![^.\n]*\bwill\b)|\bas you requested\b|"
+     # (the reader's registration or transfer of a domain in the other languages: "Ha registrado o transferido el
+     # dominio … o ha cambiado la dirección … el 2 de mayo de 2027", "Você registrou ou transferiu", "Vous avez
+     # enregistré ou transféré", "Hai registrato o trasferito", "Sie haben die Domain … registriert"; no future after)
+     r"(?:\b(?:usted )?ha (?:registrado|transferido)|\b(?:voc[êe] )?(?:registrou|transferiu)|"
+     r"\bvous avez (?:enregistr[ée]|transf[ée]r[ée])|\b(?:hai|ha|avete) (?:registrato|trasferito)|"
+     r"\bSie haben (?:die |Ihre )?Domain\b[^.\n]{0,60}?\b(?:registriert|übertragen))\b"
+     # (a dot inside a name, "quokka.example", ends no sentence)
+     r"(?!(?:[^.\n]|\.(?=\w))*?(?:r[aá]n?|ront|r[aà]nno|werden?|wird)\b)|"
      # an attempt made then ("Our attempt on January 3, 2027 to charge the Visa card … failed"; not "the next attempt on
      # D", "another attempt on D", which are to come)
      r"\b(?:our|the|an?|last|latest|previous|first|recent) (?:charge |payment |billing )?attempt on\b",
@@ -1535,14 +1543,17 @@ _NUMBERS_FOREIGN = {"drei": 3, "fünf": 5, "sieben": 7, "zehn": 10, "vierzehn": 
 _RELATIVE_FOREIGN = re.compile(
     r"(?:\b(?:en un plazo de|dentro de(?: los pr[oó]ximos)?|en los pr[oó]ximos|no prazo de|em at[eé]|nos pr[oó]ximos|"
     r"dans un d[eé]lai de|sous|"
-    r"dans les(?: prochains)?|entro|nei prossimi|innerhalb von|innerhalb der nächsten|in den nächsten|binnen|"
+    r"dans les(?: prochains)?|entro(?: i prossimi)?|nei prossimi|innerhalb von|innerhalb der nächsten|"
+    r"in den nächsten|binnen|"
     # (in N days, as English "in 45 days": "tra 45 giorni", "fra", "dans 45 jours", "in 45 Tagen", "en 45 días",
     # "em 45 dias")
     r"tra|fra|dans|in|en|em|daqui a)"
     r"\s+(?:(?:los|las|les|os|as|i|gli|le|die)\s+)?(?:[^\W\d_]{2,12}\s+\()?(\d{1,3}|" + "|".join(_NUMBERS_FOREIGN)
-    + r")\)?\s+"
-    r"(d[ií]as|dias|jours|giorni|kalendertagen|tagen|"
-    r"werktagen|arbeitstagen)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
+    # (French may put "prochains" after the number: "dans les 15 prochains jours"; German the plural without its
+    # dative: "innerhalb der nächsten 15 Tage")
+    + r")\)?\s+(?:prochains\s+)?"
+    r"(d[ií]as|dias|jours|giorni|kalendertagen?|tagen?|"
+    r"werktagen?|arbeitstagen?)(\s+(?:h[aá]biles|[uú]teis|ouvr[ée]s|ouvrables|lavorativi))?\b)|"
     r"(?:(?<![\d月年])(\d{1,3})\s*(日|天|일|営業日|个工作日|個工作日|工作日|个工作天|個工作天|工作天|영업일)\s*(?:以内|以內|内|內|이내|後|后|후))")
 # how long what the mail offers stays open, a period of days counted from the mail ("This invitation is valid for 15
 # days", "remains valid for 14 days", "stays open for 15 days", "will expire after 15 days", "You have 15 days to

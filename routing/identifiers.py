@@ -83,7 +83,7 @@ _SUBJECT_NOUNS = ("kont", "cuenta", "compte", "conta")
 _ACCOUNT_FORM = re.compile(r"(?=\d)" + _ACCT)
 # what may stand right before a 12-digit number in the body, strongest first (searched backwards
 # from each 12-digit number: cost proportional to the numbers, not to the text)
-_OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?"  # "account (ID: …)", "アカウント（ID：…）"
+_OPEN_ID = r"(?:\s*[(（]\s*(?:ID\s*)?)?(?:\s*[「『\"“])?"  # "account (ID: …)", "アカウント（ID：…）", "アカウント「…」"
 # a number sign between the noun and the number ("cuenta de AWS N.º 2210…", "compte n° 6620…", "account no. 6620…",
 # "conta nº 6620…", "Konto Nr. 6620…", "numéro", "número")
 _NUMBER_SIGN = r"(?:\s*(?:n\.?\s*[º°]|n\.o|no\.|nr\.|n[úu]m(?:ero)?\.?|num[ée]ro|nummer)\.?)?"
@@ -526,6 +526,17 @@ _LINKED_FIELD = re.compile(r"(?:\b(?:linked|member|associated)\s+account(?:\s+id
                            # (a few words may qualify the field: "Linked account covered by this budget:")
                            # (or in prose: "for the charges of linked account 6027…" beside "payer account 5173…")
                            r"(?:(?:\s+[^\n:：]{1,40})?\s*[:：])?\s*\Z", _I)
+# the account that owns what the mail is about as a field beside the payer's, in the other languages ("Conta
+# proprietária: 3956…" over "Conta pagadora: 1834…", "Cuenta propietaria:", "Compte propriétaire :", "Account
+# proprietario:", "Eigentümerkonto:", "所有者アカウント:", "所有者账户：", "소유자 계정:"; English "Owner account:" is a
+# first-tier field): read as a linked account is, the colon right after it (not "Conta proprietária do monitor:", a
+# cost monitor's owner)
+_OWNER_FIELD_L10N = re.compile(r"(?:\bcuenta\s+(?:propietaria|del\s+propietario)"
+                               r"|\bconta\s+(?:propriet[áa]ria|do\s+propriet[áa]rio)"
+                               r"|\bcompte\s+(?:du\s+)?propri[ée]taire|\baccount\s+(?:del\s+)?proprietario"
+                               r"|\b(?:Eigentümer|Besitzer|Inhaber)-?konto|(?:所有者|オーナー)\s*アカウント"
+                               r"|(?:所有者|拥有者|擁有者|所有人)(?:账户|帐户|帳戶|賬戶)|소유자\s*계정)"
+                               r"(?:\s*ID)?\s*[:：]\s*\Z", _I)
 # the linked accounts of a bill named in the plural ("Linked accounts: 9245…, 1416…", "Contas vinculadas incluídas:
 # 8353… e 2867…", "Verknüpfte Konten", "Comptes liés", 7 languages): for :func:`invoice_payer` only (a statement's
 # "Linked accounts included" beside its payer labels the payer: the plural is no field of the account concerned)
@@ -1138,7 +1149,8 @@ def _linked_beside_payer(text: str, numbers: list[tuple[int, str, str]],
     linked = payer = None
     for index, (start, number, _) in enumerate(numbers):
         window = max(0, start - 60)
-        field = _LINKED_FIELD.search(text, window, start) or _ACCOUNT_LINE.search(text, window, start)
+        field = _LINKED_FIELD.search(text, window, start) or _ACCOUNT_LINE.search(text, window, start) \
+            or _OWNER_FIELD_L10N.search(text, window, start)
         if linked is None and field is not None and not _column_of_several(text, numbers, index, field.start()):
             linked = number
         elif payer is None and _PAYER_FIELD.search(text, window, start):
