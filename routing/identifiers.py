@@ -255,8 +255,8 @@ _FULL_ID = (r"\b(?:full|complete)\s+(?:AWS\s+)?(?:account\s+)?ID|\b(?:AWS\s+)?(?
 # with it
 _FIRST_TIER_END = re.compile(r'(?:[:："]|' + _FULL_ID_IS + r')\s*\Z')
 # literals one of which every match of the second tier (the reader's account in the second person) holds
-_SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo", "vostro",
-                          "お客様", "ご利用", "귀하", "고객님", "회원님", "您的")
+_SECOND_PERSON_NEEDLES = ("your", "owner", "sua", "seu", "suya", "vôtre", "suo", "ihr", "cuenta", "votre", "tuo",
+                          "vostro", "お客様", "ご利用", "귀하", "고객님", "회원님", "您的")
 _ACCOUNT_TIERS = (
     # (a "Linked account:" or "Member account:" field is weaker: the payer's own account named in prose wins)
     # (the "AWS ID" label also in the word order of es, pt, fr, it: "ID de AWS:", "ID da AWS:", "ID AWS :",
@@ -292,6 +292,11 @@ _ACCOUNT_TIERS = (
                r"|\b(?:ID|identifiant|identificador)\s+(?:da\s+sua\s+conta|de\s+su\s+cuenta|de\s+votre\s+compte|"
                r"del\s+(?:tuo|suo)\s+account)(?:\s+(?:da\s+|de\s+)?AWS)?(?:\s+(?:é|es|est|è))?\s*[:：]?\s*\Z"
                r"|\bIhr(?:e)?\s+(?:AWS-)?Konto-?ID(?:\s+(?:lautet|ist))?\s*[:：]?\s*\Z"
+               # (the possessive before the ID: "Su ID de cuenta de AWS es 8133…", "O seu ID de conta da AWS é",
+               # "Votre ID de compte AWS est")
+               r"|\b(?:su|tu)\s+ID\s+de\s+cuenta(?:\s+de\s+AWS)?(?:\s+es)?\s*[:：]?\s*\Z"
+               r"|\bseu\s+ID\s+de\s+conta(?:\s+(?:da\s+)?AWS)?(?:\s+é)?\s*[:：]?\s*\Z"
+               r"|\bvotre\s+(?:ID|identifiant)\s+de\s+compte(?:\s+AWS)?(?:\s+est)?\s*[:：]?\s*\Z"
                # "accounts on this plan, such as yours (6601 2298 4473)"
                r"|\b(?:such as yours|like yours|como a sua|como la suya|comme le vôtre|come il suo|wie Ihres)"
                r"\s*[(（]\s*\Z", _I), _SECOND_PERSON_NEEDLES),

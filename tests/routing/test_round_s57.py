@@ -124,3 +124,52 @@ def test_a_registration_whose_sentence_names_what_will_happen_keeps_its_date() -
     notice = classify(REGISTRAR, "Verify the email address of the registrant contact for quokka.example", body,
                       date=MAY_4)
     assert str(notice.deadline) == "2027-05-19"
+
+
+# round 152's main misses
+
+@pytest.mark.parametrize("sentence", [
+    "Su ID de cuenta de AWS es 730215948806.",
+    "O seu ID de conta da AWS é 730215948806.",
+    "Votre ID de compte AWS est 730215948806.",
+])
+def test_the_readers_account_id_said_with_its_possessive_first_is_the_account(sentence: str) -> None:
+    body = f"El dominio quokka.example está verificado para Amazon SES. {sentence}\n"
+    assert extract_identifiers("", body, {}, None).aws_account_id == "730215948806"
+
+
+def test_a_marketing_senders_minimum_tls_version_for_every_endpoint_is_a_policy_change() -> None:
+    body = ("Olá,\n\nAnunciamos que os endpoints do Amazon Quokka passarão a exigir TLS 1.2 ou superior. A partir de 2 "
+            "de agosto de 2027, as conexões que usam TLS 1.0 ou TLS 1.1 serão recusadas.\n\nAtualize os seus clientes.")
+    notice = classify("aws-marketing-email-replies@amazon.com", "Aviso: Amazon Quokka e a versão mínima do TLS", body,
+                      date=JAN_20)
+    assert notice.notice_type == "policy.change_notice"
+    assert str(notice.deadline) == "2027-08-02"
+
+
+def test_a_marketing_mail_that_only_names_tls_stays_a_newsletter() -> None:
+    body = "Join the Quokka Days webinar: TLS 1.3 session resumption, faster handshakes and the new console."
+    notice = classify("aws-marketing-email-replies@amazon.com", "Quokka Days: what's new", body, date=JAN_20)
+    assert notice.notice_type == "marketing.newsletter"
+
+
+def test_nodes_scheduled_to_receive_a_required_service_update_are_a_maintenance() -> None:
+    body = ("Hello,\n\nSome Amazon Quokka nodes in your account 730215948806 are scheduled to receive a required "
+            "security service update between 2027-02-10 01:00 UTC and 2027-02-10 04:00 UTC.\n\nYou can apply it "
+            "yourself any time before 2027-02-10 01:00 UTC.")
+    notice = classify(AWS, None, body, date=JAN_20)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert str(notice.deadline) == "2027-02-10"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Caso di supporto 173900441122 aperto da AWS", "abbiamo aperto il caso di supporto 173900441122 per il tuo "
+     "account AWS 730215948806. Rispondi entro il 3 febbraio 2027."),
+    ("Caso de soporte 173900441122", "Hemos abierto el caso de soporte 173900441122 para su cuenta de AWS "
+     "730215948806. Responda antes del 3 de febrero de 2027."),
+    ("Dossier 173900441122", "Nous avons ouvert le dossier de support 173900441122 pour votre compte AWS "
+     "730215948806. Répondez avant le 3 février 2027."),
+])
+def test_a_case_aws_opened_for_the_readers_account_is_a_case_opened_by_aws(subject: str, body: str) -> None:
+    notice = classify("no-reply-aws@amazon.com", subject, f"Bonjour,\n\n{body}\n", date=JAN_20)
+    assert notice.notice_type == "support.case_opened_by_aws"
