@@ -1991,6 +1991,11 @@ _AS_OF = re.compile(r"(?:\bas (?:of|at)|\ben date du|\ba fecha de|\balla data de
 # what tells the reader there is nothing to do ("We will charge your card on or after D; no action is required",
 # "您無需採取任何行動"), in the 9 languages
 _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|needed|necessary)|"
+                        # (or no step, no change on the reader's side: "No step is needed on your side", "no changes are
+                        # required on your part")
+                        r"\bno (?:further )?steps? (?:is |are |will be )?(?:required|needed|necessary)|"
+                        r"\bno (?:further )?changes? (?:is |are |will be )?(?:required|needed|necessary) "
+                        r"(?:on|from) your (?:side|part|end)\b|"
                         r"\bnothing (?:you need|for you|you have) to do\b|\bnothing (?:needs|has) to be done\b|"
                         r"\b(?:needs|requires) nothing (?:from|of) you\b|"
                         r"\bno need to (?:do|take)|\b(?:do not|don.t) need to (?:do|take) (?:anything|any action)|"
@@ -2043,7 +2048,8 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
 # a condition right after a no-action ("no action is required if you accept the new price", "non è richiesta alcuna
 # azione se accetta la nuova tariffa"): only some readers are spared
 _TRAILING_CONDITION = re.compile(r"[^.;:\n]{0,30}?\s(?:if|unless|se|si|wenn|falls|caso|solange)\s")
-_NO_ACTION_CUES = ("action", "need to", "nothing", "aktion", "maßnahme", "handlung", "acci", "açã", "aça", "azion",
+_NO_ACTION_CUES = ("action", "need to", "nothing", "no step", "no change", "no further", "aktion", "maßnahme",
+                   "handlung", "acci", "açã", "aça", "azion",
                    "fazer nada", "hacer nada", "rien à faire", "rien a faire", "fare nulla", "nichts", "対応", "操作",
                    "無需", "无需", "无须", "毋须", "不需要", "조치", "하실 ", "変更は")
 _AS_OF_AFTER = re.compile(r"\s*(?:現在|기준|时点)"

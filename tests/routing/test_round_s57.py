@@ -247,3 +247,33 @@ def test_a_chinese_node_type_retired_is_an_end_of_support(sentence: str) -> None
 def test_an_accounts_ability_to_send_suspended_is_an_ses_review_not_a_suspended_account(sentence: str) -> None:
     notice = classify(AWS, None, f"Hello,\n\n{sentence}\n\nAmazon Web Services", date=JAN_20)
     assert notice.notice_type == "ses.sending_review"
+
+
+# round 153's main misses
+
+def test_a_subject_saying_a_support_case_was_opened_on_your_behalf_is_a_case_opened_by_aws() -> None:
+    body = ("Hello,\n\nAWS Support has opened case 173900441122 for account 730215948806 about the Quokka volume "
+            "qv-0a1b2c3d in us-west-2.\n\nPlease reply to the case by February 9, 2027.")
+    notice = classify(AWS, "AWS Support case opened on your behalf: 173900441122", body, date=JAN_20)
+    assert notice.notice_type == "support.case_opened_by_aws"
+    assert str(notice.deadline) == "2027-02-09"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No step is needed on your side; Quokka applies the patch itself inside the window.",
+    "No changes are required on your part: Quokka applies the patch itself inside the window.",
+])
+def test_a_maintenance_that_needs_no_step_from_the_reader_has_no_deadline(sentence: str) -> None:
+    body = ("Hello,\n\nNodes of your Amazon Quokka clusters in account 730215948806 will receive service software "
+            f"maintenance between 2027-02-16 22:00 UTC and 2027-02-17 02:00 UTC.\n\n{sentence}")
+    notice = classify("health@aws.com", None, body, date=JAN_20)
+    assert notice.notice_type == "health.scheduled_maintenance"
+    assert notice.deadline is None
+
+
+def test_a_maintenance_that_offers_a_step_before_its_window_keeps_its_date() -> None:
+    # (the guard: "no step is needed" qualified by what the reader may do first)
+    body = ("Hello,\n\nNodes of your Amazon Quokka clusters in account 730215948806 will receive service software "
+            "maintenance between 2027-02-16 22:00 UTC and 2027-02-17 02:00 UTC.\n\nNo step is needed, unless you "
+            "prefer to apply the patch yourself before 2027-02-16 22:00 UTC.")
+    assert str(classify("health@aws.com", None, body, date=JAN_20).deadline) == "2027-02-16"
