@@ -1132,6 +1132,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # labelled deadlines found (1091's), 30/30 ids but 1089's 29/30): session 57's blind round 152, eight batches on
     # session 56's final rules (its registration commit)
     names += [f"fixtures-unseen{n}{part}" for n in range(1087, 1095) for part in ("", "-heldout")]
+    # unseen1095-1102 (first runs 30/30 types but 1100's 29/30, 107 of 107 labelled deadlines found, one given where
+    # none is labelled (1101's), 30/30 ids): session 57's blind round 153, eight batches on round 151's and 152's
+    # tuning (its registration commit)
+    names += [f"fixtures-unseen{n}{part}" for n in range(1095, 1103) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
