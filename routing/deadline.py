@@ -1151,7 +1151,7 @@ _CONTEXT: tuple[tuple[re.Pattern[str], int], ...] = tuple((re.compile(p), w) for
      r"\bvous avez (?:enregistr[ée]|transf[ée]r[ée])|\b(?:hai|ha|avete) (?:registrato|trasferito)|"
      r"\bSie haben (?:die |Ihre )?Domain\b[^.\n]{0,60}?\b(?:registriert|übertragen))\b"
      # (a dot inside a name, "quokka.example", ends no sentence)
-     r"(?!(?:[^.\n]|\.(?=\w))*?(?:r[aá]n?|ront|r[aà]nno|werden?|wird)\b)|"
+     r"(?!(?:[^.\n]|\.(?=\w)){0,200}?(?:r[aá]n?|ront|r[aà]nno|werden?|wird)\b)|"
      # an attempt made then ("Our attempt on January 3, 2027 to charge the Visa card … failed"; not "the next attempt on
      # D", "another attempt on D", which are to come)
      r"\b(?:our|the|an?|last|latest|previous|first|recent) (?:charge |payment |billing )?attempt on\b",
@@ -3802,7 +3802,9 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
                                   or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 110), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
-        score, phrase_start = _score(lowered, match.start(), match.end())
+        # (led: the period holds its own lead, "within", "dentro de": no bare table row that the paragraph before heads,
+        # whatever that paragraph says, "You registered the domain quokka.example. \n\nClick the link within 15 days")
+        score, phrase_start = _score(lowered, match.start(), match.end(), led=True)
         score += 3  # "within 5 days" is itself a deadline phrase
         if (match.re in (_RELATIVE, _RELATIVE_HOURS) and _OF_THIS_MESSAGE.match(lowered, match.end())) \
                 or match.re is _RELATIVE_AFTER_FOREIGN:
