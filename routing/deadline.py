@@ -1422,6 +1422,10 @@ _PAST_ZH = re.compile(r"(?:已|(?:发送|發送|发出|發出|寄出|送出))(?:
 _PAST_ZH_AFTER = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:(?!之前|以前|前|起|之后|之後|后|後|除)[\u4e00-\u9fff]{1,4}"
                             # (not the Japanese 終了, 完了: "提供終了日時", an end)
                             r"(?<![終终完])了|"
+                            # (or a means or a place between, the verb with 了 closing the clause: "于 2027年5月15日
+                            # 通过 AWS Certificate Manager (ACM) 为以下域名申请了 SSL/TLS 证书", requested on D)
+                            r"(?:通过|通過|透过|透過|经由|經由|使用|在)[^。，,；;\n]{1,60}?"
+                            r"(?:申请|申請|请求|請求|提交|创建|創建|建立|购买|購買|注册|註冊|发出|發出|更新|变更|變更|更改)了|"
                             r"(?:寄给|寄給|发给|發給|发送给|發送給)[^\n。]{0,40}?的(?:通知|邮件|郵件|讯息|訊息|信))")
 # ... or when what the mail is about was made, its verb closing the clause ("此要求於 2027年2月12日 建立。", this
 # request was created on D), where the 40 characters up to it ask nothing of the reader (_ZH_ASKS: "請於 D 建立，")

@@ -20,6 +20,7 @@ JAN_20 = format_datetime(datetime.fromisoformat("2027-01-20T09:00:00+00:00"))
 MAY_4 = format_datetime(datetime.fromisoformat("2027-05-04T15:00:00+00:00"))
 AWS = "no-reply-aws@amazon.com"
 REGISTRAR = "noreply@registrar.amazon.com"
+ACM = "no-reply@certificates.amazon.com"
 
 
 # an account that was suspended, named in a relative clause of a follow-up without a subject
@@ -277,3 +278,47 @@ def test_a_maintenance_that_offers_a_step_before_its_window_keeps_its_date() -> 
             "maintenance between 2027-02-16 22:00 UTC and 2027-02-17 02:00 UTC.\n\nNo step is needed, unless you "
             "prefer to apply the patch yourself before 2027-02-16 22:00 UTC.")
     assert str(classify("health@aws.com", None, body, date=JAN_20).deadline) == "2027-02-16"
+
+
+def test_an_english_period_that_opens_a_paragraph_keeps_its_date_whatever_the_paragraph_before_says() -> None:
+    body = "You registered the domain quokka.example. \n\nClick the link within the next 15 days.\n"
+    notice = classify(REGISTRAR, "Verify the email address of the registrant contact for quokka.example", body,
+                      date=JAN_20)
+    assert str(notice.deadline) == "2027-02-04"
+
+
+# round 154's main misses
+
+@pytest.mark.parametrize("sentence", [
+    "AWS 账户 730215948806 于 2027年1月20日 通过 AWS Certificate Manager (ACM) 为以下域名申请了 SSL/TLS 证书：",
+    "AWS 账户 7302-1594-8806 的用户于 2027年1月20日 在 AWS Certificate Manager (ACM) 中为以下域请求了证书：",
+])
+def test_a_chinese_certificate_requested_on_the_mails_day_is_no_deadline(sentence: str) -> None:
+    body = (f"您好：\n\n{sentence}\n\n  域名：www.quokka.example\n\n如果您是该域名的所有者，请在 72 小时内打开以下"
+            "链接批准此申请：\nhttps://acm.example/approvals?code=1\n")
+    notice = classify(ACM, "证书申请：www.quokka.example", body, date=JAN_20)
+    assert notice.notice_type == "verification.acm_approval"
+    assert notice.deadline is None
+
+
+def test_a_chinese_date_to_act_by_with_a_means_between_keeps_its_date() -> None:
+    # (the guard: no verb with 了 closes the clause)
+    body = "您好：\n\n请于 2027年2月3日 通过 AWS 控制台为以下域名完成证书验证，否则证书申请将失败。\n"
+    notice = classify(ACM, "证书申请：www.quokka.example", body, date=JAN_20)
+    assert str(notice.deadline) in ("2027-02-03", "2027-02-02")
+
+
+def test_unusual_activity_of_a_named_service_in_your_account_is_suspicious_activity() -> None:
+    body = ("Hello,\n\nWe observed many Amazon Quokka calls from account 730215948806 in Regions it had not used "
+            "before. This pattern often means the key is in the hands of a third party. Please rotate the key by "
+            "2027-01-25.")
+    notice = classify(AWS, "[Action Required] Unusual Amazon Quokka activity in your AWS account 730215948806", body,
+                      date=JAN_20)
+    assert notice.notice_type == "security.suspicious_activity"
+    assert str(notice.deadline) == "2027-01-25"
+
+
+def test_a_subject_that_asks_about_a_services_activity_is_no_suspicious_activity() -> None:
+    notice = classify(AWS, "Have you seen the new Amazon Quokka activity in your AWS account?", "Try the new feed.",
+                      date=JAN_20)
+    assert notice.notice_type != "security.suspicious_activity"
