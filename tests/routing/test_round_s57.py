@@ -322,3 +322,9 @@ def test_a_subject_that_asks_about_a_services_activity_is_no_suspicious_activity
     notice = classify(AWS, "Have you seen the new Amazon Quokka activity in your AWS account?", "Try the new feed.",
                       date=JAN_20)
     assert notice.notice_type != "security.suspicious_activity"
+
+
+def test_a_case_the_reader_opened_said_formally_in_italian_is_no_case_opened_by_aws() -> None:
+    body = "Gentile cliente, Lei ha aperto il caso 173900441122 per il suo account AWS 730215948806."
+    notice = classify(AWS, "Caso di supporto 173900441122", body, date=JAN_20)
+    assert notice.notice_type != "support.case_opened_by_aws"
