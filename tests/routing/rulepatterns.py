@@ -5,7 +5,7 @@ hostile runs, for the tests that check a session's new patterns on hostile input
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from routing.notices import default_notice_rules
 
@@ -30,3 +30,21 @@ def patterns_holding(literals: Iterable[str]) -> list[str]:
                     if any(literal in source for literal in wanted):
                         found.append(source)
     return found
+
+
+def new_pattern_sources(literals: Sequence[str],
+                        fragments: Sequence[tuple[re.Pattern[str], str]] = ()) -> list[str]:
+    """The sources a session added: the shipped patterns that hold one of ``literals``, then each fragment of
+    ``fragments`` (a Python pattern and the alternative added to it), after asserting that every literal is in one of
+    those patterns and every fragment in its pattern (a hostile test whose cue no longer ships fails here)."""
+    sources = patterns_holding(literals)
+    for literal in literals:
+        assert any(literal in source for source in sources), literal
+    for pattern, fragment in fragments:
+        assert fragment in pattern.pattern, fragment
+    return [*sources, *(fragment for _, fragment in fragments)]
+
+
+def unbounded_gaps(sources: Iterable[str]) -> list[str]:
+    """The sources of ``sources`` that leave an unbounded gap (:data:`UNBOUNDED`)."""
+    return [source for source in sources if UNBOUNDED.search(source) is not None]
