@@ -61,7 +61,8 @@ PLACED += [
      "Hallo, wir haben eine Beschwerde erhalten: Von Ihrer Instanz i-0abc1234def567890 im Konto 301928475630 "
      "ausgehend wurde ein Portscan gegen fremde Hosts festgestellt. Bitte beheben Sie das.\n", "abuse.report"),
     (GENERAL, None,
-     "The access key AKIAIOSFODNN7EXAMPL3 of account 301928475631 was seen on a public website. Delete it and "
+     # (wording no rule reads: "was seen on a public website" is a rule's since session 57)
+     "The access key AKIAIOSFODNN7EXAMPL3 of account 301928475631 turned up on a public website. Delete it and "
      "create a new one.\n", "security.exposed_credentials"),
     (GENERAL, None,
      "Wir haben ungewöhnliche Ausgaben im Konto 301928475634 festgestellt: Die Kosten für Amazon SageMaker liegen "
