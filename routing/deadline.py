@@ -317,7 +317,11 @@ _PERIOD_RANGE_END = re.compile(r"(?:\A|\n)[ \t]*(?:review|grace|notice|probation
                                r"\bthrough\b|~)[ \t]*\Z")
 # a labelled start line ("Start: …", "Beginn:", "Inicio:", "Début :", "Início:", "Inizio:", "開始:", "开始：", "시작:"):
 # when a window (a maintenance) starts; weight 3, searched only where one of _START_CUES stands before the date
-_LEAD_START = re.compile(r"(?:\A|\n)[ \t]*(?:scheduled )?(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
+# (the start word may follow the maintenance's own name: "Maintenance start:", "維護開始時間：",
+# "メンテナンス開始日時：", "유지 관리 시작:", read folded to Simplified)
+_LEAD_START = re.compile(r"(?:\A|\n)[ \t]*"
+                         r"(?:scheduled |maintenance |window |维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                         r"(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
                          r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
                          # (then a weekday, as in _LEAD_WINDOW: "Início:  sábado, 22/05/2027"; not an English one: a
                          # Health event's "Start time: Tue, D" is when the event began)

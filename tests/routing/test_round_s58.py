@@ -1,0 +1,79 @@
+"""Session 58, in our own words (none of these sentences is in a fixture), about fictitious accounts and the fictitious
+Amazon Quokka. Round 155's main misses (measured only in session 57): a maintenance whose start is a field named after
+the maintenance in Chinese, Japanese or Korean ("維護開始時間：D"); a reply on a support case whose subject carries the
+"[AWS ID N]" tag, in a language other than English; a change to how a service evaluates or enforces something,
+announced to every customer."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import format_datetime
+
+import pytest
+
+from tests.routing.mailbuild import classify
+
+FEB_3 = format_datetime(datetime.fromisoformat("2027-02-03T08:00:00+00:00"))
+AWS = "no-reply-aws@amazon.com"
+HEALTH = "health@aws.com"
+
+
+# a maintenance's start as a field named after the maintenance, in zh (Traditional and Simplified), ja and ko
+
+@pytest.mark.parametrize(("field", "duration", "restart"), [
+    ("維護開始時間：2027/03/09 (週二) 04:00 UTC", "預計時長：3 小時", "維護期間，叢集節點將會重新開機。"),
+    ("维护开始时间：2027-03-09 04:00 UTC", "预计时长：3 小时", "维护期间，集群节点将重新启动。"),
+    ("メンテナンス開始日時：2027/03/09 04:00 UTC", "所要時間：3 時間",
+     "メンテナンス中にクラスターのノードは再起動されます。"),
+    ("유지 관리 시작: 2027-03-09 04:00 UTC", "예상 소요 시간: 3시간", "유지 관리 중에 클러스터 노드가 재부팅됩니다."),
+])
+def test_a_maintenance_start_field_named_after_the_maintenance_is_its_deadline(field: str, duration: str,
+                                                                               restart: str) -> None:
+    body = f"Amazon Quokka 730215948806\n\n{field}\n{duration}\n\n{restart}\n\nAmazon Web Services"
+    notice = classify(HEALTH, "Amazon Quokka maintenance", body, date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-03-09")
+
+
+# a reply on a support case whose subject carries the "[AWS ID N]" tag, in the other languages
+
+@pytest.mark.parametrize("subject", [
+    "Nuova risposta al caso di supporto 28140073315 [AWS ID 730215948806]",
+    "Nueva respuesta en su caso de soporte 28140073315 [AWS ID 730215948806]",
+    "Nova resposta no caso de suporte 28140073315 [AWS ID 730215948806]",
+    "Nouvelle réponse à votre cas de support 28140073315 [AWS ID 730215948806]",
+    "Neue Antwort auf Ihren Support-Fall 28140073315 [AWS ID 730215948806]",
+    "サポートケース 28140073315 に新しい返信があります [AWS ID 730215948806]",
+])
+def test_a_case_reply_with_the_account_tag_is_the_cases_correspondence(subject: str) -> None:
+    body = ("Quokka quota increase in eu-south-1.\n\n"
+            "https://console.aws.amazon.com/support/home#/case/?displayId=28140073315\n\nAmazon Web Services")
+    assert classify(AWS, subject, body, date=FEB_3).notice_type == "support.case_correspondence"
+
+
+@pytest.mark.parametrize("body", [
+    "Abbiamo ricevuto una segnalazione di abuso relativa alle istanze Quokka del suo account.",
+    "Hemos recibido informes de phishing alojado en sus recursos de Amazon Quokka.",
+    "お客様の Amazon Quokka リソースの悪用に関する報告を受け取りました。",
+])
+def test_a_case_subject_whose_body_names_abuse_stays_an_abuse_report(body: str) -> None:
+    subject = "Caso di supporto 28140073315 [AWS ID 730215948806]"
+    assert classify("abuse@amazonaws.com", subject, body, date=FEB_3).notice_type == "abuse.report"
+
+
+# a change to how a service evaluates, enforces or reports something, announced to every customer
+
+@pytest.mark.parametrize("sentence", [
+    "We are writing to let you know about an update to how Amazon Quokka evaluates retention rules.",
+    "This message describes a change to how AWS Quokka Guard enforces its resource quotas.",
+    "We are writing about a change in how Amazon Quokka reports idle clusters in your billing console.",
+])
+def test_a_change_to_how_a_service_evaluates_something_is_a_policy_change(sentence: str) -> None:
+    body = (f"Hello,\n\n{sentence}\n\nStarting June 1, 2027, the new behaviour applies to every account. You do not "
+            "need to take any action.\n\nThank you for using Amazon Web Services.")
+    assert classify(AWS, "Update to Amazon Quokka", body, date=FEB_3).notice_type == "policy.change_notice"
+
+
+def test_a_change_to_how_the_reader_evaluates_something_is_no_policy_change() -> None:
+    body = ("Hello,\n\nOur new guide explains how teams evaluate Amazon Quokka retention rules before they adopt them. "
+            "Register for the webinar to learn more.\n\nThank you for using Amazon Web Services.")
+    assert classify(AWS, "Learn Amazon Quokka", body, date=FEB_3).notice_type != "policy.change_notice"
