@@ -77,3 +77,42 @@ def test_a_change_to_how_the_reader_evaluates_something_is_no_policy_change() ->
     body = ("Hello,\n\nOur new guide explains how teams evaluate Amazon Quokka retention rules before they adopt them. "
             "Register for the webinar to learn more.\n\nThank you for using Amazon Web Services.")
     assert classify(AWS, "Learn Amazon Quokka", body, date=FEB_3).notice_type != "policy.change_notice"
+
+
+# held-out themes in our own words: a case AWS opened, said in Japanese, without a subject
+
+@pytest.mark.parametrize("body", [
+    "AWS サポートは、お客様の AWS アカウント 730215948806 に関するサポートケース 28140073315 を作成しました。"
+    "Amazon Quokka のリソースについて確認が必要です。サポートセンターでケースを確認してください。",
+    "お客様のアカウント 730215948806 について、AWS がケース 28140073315 をオープンしました。"
+    "サポートセンターからご返信ください。",
+    "AWS は、お客様に代わってアカウント 730215948806 のサポートケースを作成いたしました。",
+])
+def test_a_japanese_case_aws_opened_without_a_subject_is_opened_by_aws(body: str) -> None:
+    assert classify(AWS, None, body, date=FEB_3).notice_type == "support.case_opened_by_aws"
+
+
+def test_a_japanese_case_opened_at_the_readers_request_is_not_opened_by_aws() -> None:
+    body = "AWS サポートは、お客様のご依頼によりケース 28140073315 を作成しました。担当者からの返信をお待ちください。"
+    assert classify(AWS, None, body, date=FEB_3).notice_type != "support.case_opened_by_aws"
+
+
+# a new reply on a case, whatever thanks for contacting Support the mail opens with
+
+@pytest.mark.parametrize("body", [
+    "Thank you for contacting AWS Support. There is a new reply on case 28140073315 about Amazon Quokka.",
+    "AWS サポートにお問い合わせいただきありがとうございます。ケース 28140073315 に新しい返信があります。",
+    "感谢您联系 AWS Support。案例 28140073315 有新的回复。",
+    "Gracias por ponerse en contacto con AWS Support. Hay una nueva respuesta en su caso 28140073315.",
+    "Vielen Dank, dass Sie sich an den AWS Support gewandt haben. Es gibt eine neue Antwort zu Ihrem Fall 28140073315.",
+])
+def test_a_new_reply_on_a_case_is_its_correspondence_whatever_thanks_open_it(body: str) -> None:
+    assert classify(AWS, None, body, date=FEB_3).notice_type == "support.case_correspondence"
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for contacting AWS Support. We have received your case 28140073315 and will reply soon.",
+    "AWS サポートにお問い合わせいただきありがとうございます。ケース 28140073315 を受け付けました。",
+])
+def test_a_case_received_with_thanks_stays_a_case_opened(body: str) -> None:
+    assert classify(AWS, None, body, date=FEB_3).notice_type == "support.case_opened"
