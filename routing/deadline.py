@@ -1347,6 +1347,10 @@ _PAST_JA = re.compile(CJK_DATE_TAIL + r"\s*+(?:に\s*(?:(?:この|その|当該�
                       # come)
                       r"에\s[^.。\n]{0,40}?\s(?:일시\s?)?(?:중지|정지|해지|폐쇄|비활성화|삭제|차단|탐지|감지)"
                       r"(?:되었습니다|했습니다|됐습니다)|"
+                      # (an invitation sent that day, the invited account and the organization between: "D에 귀하의 AWS
+                      # 계정 N을(를) 조직 o-…에 초대했습니다", "D に お客様の AWS アカウント N を組織に招待しました")
+                      r"에\s[^.。\n]{0,80}?\s초대(?:했습니다|하였습니다|되었습니다)|"
+                      r"に[^。\n]{0,80}?招待(?:いたしました|しました|されました)|"
                       # (or a notice posted, published or announced that day, the place between: "이 안내는 D에 AWS
                       # Health Dashboard에 게시되었습니다")
                       r"에\s[^.。\n]{0,40}?(?:게시|게재|공개|발표|발행)(?:되었습니다|했습니다|됐습니다|되었으며)|"

@@ -1144,6 +1144,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found (1114's), 30/30 ids but 1114's 29/30): session 57's blind round 155, eight batches on the session's final
     # rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(1111, 1119) for part in ("", "-heldout")]
+    # unseen1119-1124 (first runs 30/30 types but 1119's and 1123's 29/30, 82 of 84 labelled deadlines found (1120's,
+    # 1122's), 30/30 ids but 1120's and 1121h's 29/30): session 58's blind round 156, six batches on that session's
+    # round-155 tuning (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1119, 1125) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2020,13 +2024,18 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
-    # unseen1111-1118: session 57's round 155, measured only on the session's final rules, at its first runs (a
-    # Traditional Chinese EC2 Mac host maintenance without its date, an English tag-policy change read as general mail,
-    # an SNS-delivered replication event given an account where none is labelled, an Italian case reply read as an
-    # abuse report, a Japanese case opened by AWS without a subject read as correspondence)
+    # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
+    # German cost anomaly given the management account where the member account is labelled (the label split of
+    # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
+    # the labelled one)
+    floors["fixtures-unseen1120"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1121-heldout"] = (1.0, 1.0, 9 / 10)
+    # unseen1111-1118: session 57's round 155, measured only on that session's final rules at its first runs; its
+    # main folders tuned on in session 58 but 1114's SNS-delivered replication event, given an account where none is
+    # labelled (the topic owner's); held-out ones at their first runs (a Japanese case opened by AWS without a subject
+    # read as correspondence)
     floors["fixtures-unseen1112-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen1114"] = (19 / 20, 19 / 20, 19 / 20)
-    floors["fixtures-unseen1117"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen1114"] = (1.0, 1.0, 19 / 20)
     # unseen1103-1110: session 57's round 154, first runs on rounds 151-153's tuning; main folders tuned on since but
     # 1105's Organizations invitation that names only the inviting management account (labelled with it: another
     # account's id is never taken for the reader's) and 1105's SES review "look at the account again on or after D"

@@ -116,3 +116,68 @@ def test_a_new_reply_on_a_case_is_its_correspondence_whatever_thanks_open_it(bod
 ])
 def test_a_case_received_with_thanks_stays_a_case_opened(body: str) -> None:
     assert classify(AWS, None, body, date=FEB_3).notice_type == "support.case_opened"
+
+
+# round 156's main misses (measured only at its first run, then tuned on)
+
+@pytest.mark.parametrize("sentence", [
+    "Il pagamento per l'account AWS 7302-1594-8806 non è andato a buon fine.",
+    "L'addebito della fattura Quokka del mese scorso non è ancora riuscito.",
+    "El cobro de la factura de Amazon Quokka no se ha completado correctamente.",
+    "O pagamento da fatura do Amazon Quokka não foi concluído com sucesso.",
+    "Le prélèvement de la facture Amazon Quokka n'a pas abouti.",
+    "Die Abbuchung für die Amazon-Quokka-Rechnung war nicht erfolgreich.",
+    "La carta registrata è stata rifiutata dalla banca emittente.",
+])
+def test_a_payment_that_did_not_succeed_is_a_failed_payment(sentence: str) -> None:
+    body = f"{sentence}\n\nhttps://console.aws.amazon.com/billing/home#/paymentmethods\n\nAmazon Web Services"
+    assert classify(AWS, None, body, date=FEB_3).notice_type == "billing.payment_failed"
+
+
+def test_a_payment_that_may_not_succeed_is_no_failed_payment() -> None:
+    body = ("Se il pagamento della fattura Quokka non andrà a buon fine, le invieremo un promemoria.\n\n"
+            "Amazon Web Services")
+    assert classify(AWS, None, body, date=FEB_3).notice_type != "billing.payment_failed"
+
+
+REGISTRAR = "noreply@registrar.amazon.com"
+
+
+@pytest.mark.parametrize("body", [
+    "Die E-Mail-Adresse des Registranten für quokka-beispiel.de wurde noch nicht bestätigt. Bitte bestätigen Sie sie "
+    "bis zum 17.02.2027.",
+    "Bestätigen Sie Ihre E-Mail-Adresse für die Domain quokka-beispiel.de bis zum 17.02.2027.",
+    "Vérifiez votre adresse e-mail pour le domaine quokka-exemple.fr avant le 17 février 2027.",
+])
+def test_the_registrar_asking_to_confirm_an_address_in_de_or_fr_is_a_registrant_verification(body: str) -> None:
+    assert classify(REGISTRAR, None, body, date=FEB_3).notice_type == "verification.route53_registrant"
+
+
+def test_the_registrar_confirming_a_renewal_in_german_is_no_verification() -> None:
+    body = ("Wir bestätigen die automatische Verlängerung Ihrer Domain quokka-beispiel.de am 17.02.2027. "
+            "Der Betrag wird Ihrem AWS-Konto belastet.")
+    assert classify(REGISTRAR, None, body, date=FEB_3).notice_type != "verification.route53_registrant"
+
+
+@pytest.mark.parametrize("body", [
+    "관리 계정 184400291736이(가) 2027년 2월 3일에 귀하의 AWS 계정 730215948806을(를) 조직 o-quokka12345에 "
+    "초대했습니다.\n\n이 초대는 2027년 2월 17일(수)까지 유효합니다.",
+    "管理アカウント 184400291736 が 2027年2月3日 にお客様の AWS アカウント 730215948806 を組織に招待しました。"
+    "\n\nこの招待は 2027年2月17日 まで有効です。",
+])
+def test_the_day_an_invitation_was_sent_is_no_deadline_its_end_is(body: str) -> None:
+    notice = classify(AWS, "AWS Organizations", body, date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("verification.organizations_invite", "2027-02-17")
+
+
+@pytest.mark.parametrize(("body", "deadline"), [
+    ("The Quokka file system will receive a software update in its weekly maintenance window on Tuesday, March 9, "
+     "2027. I/O may pause for a few minutes.\n\nYou can change the weekly maintenance window before March 9, 2027 if "
+     "this time does not suit you.", "2027-03-09"),
+    ("Il file system Quokka riceverà un aggiornamento nella finestra di manutenzione di martedì 9 marzo 2027.\n\n"
+     "Se la finestra non è adatta, puoi modificare l'orario di manutenzione settimanale entro il 7 marzo 2027 dalla "
+     "console.", "2027-03-07"),
+])
+def test_a_maintenance_whose_time_the_reader_can_change_by_a_date_has_a_deadline(body: str, deadline: str) -> None:
+    notice = classify(HEALTH, "Amazon Quokka maintenance", body, date=FEB_3)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", deadline)
