@@ -59,7 +59,14 @@ from routing.dateroles import (
 )
 from routing.hanzi import fold_traditional
 from routing.nthweekday import WEEKDAY_NAMES, NthWeekdays
-from routing.patterns import literal_branches, literal_needles, matches_at, matches_from_starts, without_superstrings
+from routing.patterns import (
+    literal_branches,
+    literal_needles,
+    literal_positions,
+    matches_at,
+    matches_from_starts,
+    without_superstrings,
+)
 from routing.stages import referred_stage
 
 MONTHS = {
@@ -1589,6 +1596,9 @@ _VALID_PERIOD = re.compile(
 # the unit of every _VALID_PERIOD match, or its word for valid (where the scan for it is tried: a few windows of a mail,
 # not every position of it)
 _VALID_UNIT = re.compile(r"\b(?:days?|jours|giorni|tage|dias|días)\b|有効|有效|유효")
+# the literals every _VALID_UNIT match begins with: it is tried only where str.find sees one (re would try its
+# \b-led alternation at every position of the mail; :func:`_valid_units`)
+_VALID_UNIT_STARTS = ("day", "jours", "giorni", "tage", "dias", "días", "有効", "有效", "유효")
 _VALID_REACH = (80, 25)  # (how far before and after its unit a _VALID_PERIOD match may reach)
 # what the reader can ask for again, named before its period: a link, a code ("The link is valid for 3 days", "Der Link
 # ist 3 Tage gültig", "El enlace es válido durante 3 días")
@@ -3690,11 +3700,29 @@ def _valid_periods(lowered: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     before, after = _VALID_REACH
     reached = 0
-    for unit in islice(_VALID_UNIT.finditer(lowered), MAX_DATES):
+    for unit in _valid_units(lowered):
         for found in _VALID_PERIOD.finditer(lowered, max(reached, unit.start() - before), unit.end() + after):
             if _RESENDABLE_NOUN.search(lowered, max(0, found.start() - 40), found.start()) is None:
                 out.append(found)
             reached = max(reached, found.end())
+    return out
+
+
+def _valid_units(lowered: str) -> list[re.Match[str]]:
+    """``list(islice(_VALID_UNIT.finditer(lowered), MAX_DATES))``: _VALID_UNIT tried only where one of
+    :data:`_VALID_UNIT_STARTS` begins (a position where none does starts no match; re reads ``\b`` on the whole
+    string, not from ``pos``), left to right and not overlapping, as ``finditer`` finds them: the same matches."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(literal_positions(_VALID_UNIT_STARTS, lowered)):
+        if at < end:
+            continue
+        match = _VALID_UNIT.match(lowered, at)
+        if match is not None:
+            out.append(match)
+            if len(out) == MAX_DATES:
+                break
+            end = match.end()
     return out
 
 
@@ -4207,6 +4235,11 @@ _ORDINAL_DAY = re.compile(r"\b(?P<ord>" + _ORDINAL + r")(?=(?:\s+day)?\s+of\s+" 
 # _ORDINAL_DAY at every position of the text ("th " of "with " and "month " let 57 of the samples' 100 texts in; these,
 # 5)
 _ORDINAL_CUES = without_superstrings(tuple(_ORDINAL_DAYS))
+# fewer literals, one of which each of _ORDINAL_CUES holds ("enth": seventh, tenth, eleventh and the "-teenth" words;
+# "ieth": twentieth, thirtieth): where none occurs, no cue does either, and where one does without a cue,
+# ordinal_days finds no ordinal word and leaves the text as it is, so the same text; 11 str.find passes over the mail
+# instead of 21 (a word such as "parenthesis" lets a text in for nothing, as rare as it is)
+_ORDINAL_SCAN = ("first", "second", "third", "fourth", "fifth", "sixth", "eighth", "ninth", "twelfth", "enth", "ieth")
 
 
 def ordinal_days(lowered: str) -> str:
@@ -4285,7 +4318,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
     if any(map(lowered.__contains__, _MONTH_END_CUES)):
         lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
-    if any(map(lowered.__contains__, _ORDINAL_CUES)):
+    if any(map(lowered.__contains__, _ORDINAL_SCAN)):
         lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
     lowered = _NTH_WEEKDAYS.rewrite(lowered, reference)  # ("el primer lunes de marzo de 2027": "1 de marzo de 2027")
     if " = " in lowered or "\t= " in lowered:
