@@ -2309,8 +2309,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side). The first line (the
     subject, which ends with no period) is a sentence of its own."""
     left = max(0, start - 200)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, left, start) if _ends_sentence(text, m)]
-    left = cuts[-1] if cuts else left
+    # the last sentence end before the date: the ends re finds, tested from the last one back (the same one as
+    # testing them all and taking the last that ends a sentence; most dates need one test, not one per period)
+    ends = list(_SENTENCE_END.finditer(text, left, start))
+    left = next((m.end() for m in reversed(ends) if _ends_sentence(text, m)), left)
     stop = min(len(text), end + 200)
     title_end = text.find("\n", 0, stop)
     if 0 <= title_end < start:
@@ -4647,7 +4649,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     if notice_type in _BILL_TYPES and any(map(lowered.__contains__, _DUE_ANAPHOR_CUES)) \
             and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
         return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)
-    if any(map(lowered.__contains__, _RELATIVE_CUES)) and may_ask(lowered[:200_000]):
+    periods = any(map(lowered.__contains__, _RELATIVE_CUES))
+    if periods and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
@@ -4656,6 +4659,10 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     if "if " in lowered and ("we " in lowered or "ses " in lowered or "aws " in lowered) \
             and _IMPOSED.search(lowered[:200_000]) is not None:
         return True  # (what AWS will do if things still stand so on a date: best_deadline's act_by)
+    if periods:
+        # (may_ask said no above: the weekday's test below and may_hold_act_by, which asks may_ask first, would both
+        # say no after a second scan of its cues, the whole cost of a text that asks nothing)
+        return False
     if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):
         return True  # (an act asked by a weekday, no date written: "please send it by Friday")
     return may_hold_act_by(lowered[:200_000])

@@ -1,0 +1,126 @@
+"""The deadline reader's faster scans give what the plain ones give (speed work: no result may change).
+
+Each shortcut of :mod:`routing.deadline` against the code it replaces: the unit scan of the validity periods, the
+ordinal words' pre-check, the sentence's left bound and :func:`routing.deadline.worth_looking`'s single reading of
+:func:`routing.dateroles.may_ask`."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from routing import deadline
+from routing.dateroles import acts_by_then, may_ask, may_hold_act_by
+
+_WORDS = ("day", "days", "today", "dayday", "jours", "giorni", "tage", "dias", "días", "有効", "有效", "유효",
+          "valid for", "valid", "3", "30", "for", "link", "the", ".", ". ", "\n", "\n\n", "  ", "sept.", "2027.",
+          "5.", "mon.", "...", "please", "reply", "within", "by friday", "by", "before", "friday", "if we", "last day",
+          "ninth", "of", "april", "twenty-first", "parenthesis", "seventh", "x")
+_texts = st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=4)), max_size=40).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_texts)
+def test_valid_unit_scan_finds_what_finditer_finds(text: str) -> None:
+    lowered = text.lower()
+    plain = [m.span() for m in islice(deadline._VALID_UNIT.finditer(lowered), deadline.MAX_DATES)]
+    assert [m.span() for m in deadline._valid_units(lowered)] == plain
+
+
+def test_valid_unit_scan_stops_at_max_dates() -> None:
+    lowered = "valid for 3 days " * (deadline.MAX_DATES + 50)
+    units = deadline._valid_units(lowered)
+    assert len(units) == deadline.MAX_DATES
+    assert [m.span() for m in units] == [m.span() for m in islice(deadline._VALID_UNIT.finditer(lowered),
+                                                                   deadline.MAX_DATES)]
+
+
+def test_valid_unit_starts_open_every_alternative() -> None:
+    """Every branch of _VALID_UNIT begins with one of the literals the scan looks for."""
+    for word in ("day", "days", "jours", "giorni", "tage", "dias", "días", "有効", "有效", "유효"):
+        match = deadline._VALID_UNIT.search(f" {word} ")
+        assert match is not None and any(f" {word} ".startswith(start, match.start())
+                                         for start in deadline._VALID_UNIT_STARTS), word
+
+
+def test_ordinal_scan_covers_every_ordinal_word() -> None:
+    """Each ordinal word (and so each cue) holds one of the shorter literals: no text the cues let in is kept out."""
+    for word in (*deadline._ORDINAL_DAYS, *deadline._ORDINAL_CUES):
+        assert any(literal in word for literal in deadline._ORDINAL_SCAN), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts)
+def test_ordinal_days_changes_only_texts_the_cues_let_in(text: str) -> None:
+    lowered = text.lower()
+    if not any(map(lowered.__contains__, deadline._ORDINAL_CUES)):
+        assert deadline.ordinal_days(lowered) == lowered
+
+
+def _sentence_plain(text: str, start: int, end: int) -> tuple[int, int]:
+    """:func:`routing.deadline._sentence` as it was: every sentence end tested, the last kept."""
+    left = max(0, start - 200)
+    cuts = [m.end() for m in deadline._SENTENCE_END.finditer(text, left, start) if deadline._ends_sentence(text, m)]
+    left = cuts[-1] if cuts else left
+    stop = min(len(text), end + 200)
+    title_end = text.find("\n", 0, stop)
+    if 0 <= title_end < start:
+        left = max(left, title_end + 1)
+    elif title_end >= end:
+        stop = title_end
+    after = deadline._SENTENCE_END.search(text, end, stop)
+    while after is not None and not deadline._ends_sentence(text, after):
+        after = deadline._SENTENCE_END.search(text, after.end(), stop)
+    return left, after.start() + 1 if after else stop
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=_texts, data=st.data())
+def test_sentence_bounds_are_the_plain_ones(text: str, data: st.DataObject) -> None:
+    lowered = text.lower()
+    start = data.draw(st.integers(0, len(lowered)))
+    end = data.draw(st.integers(start, len(lowered)))
+    assert deadline._sentence(lowered, start, end) == _sentence_plain(lowered, start, end)
+
+
+def test_sentence_bounds_of_dotted_and_abbreviated_text() -> None:
+    text = "subject\nPayment due ...... 14 jan 2027. Endet am fr. 26.03.2027. Sept. 1, 2027 is the day.\n\nNext."
+    for start in range(len(text)):
+        for end in (start, min(len(text), start + 5)):
+            assert deadline._sentence(text, start, end) == _sentence_plain(text, start, end)
+
+
+def _worth_looking_plain(lowered: str, notice_type: str | None) -> bool:
+    """The tail of :func:`routing.deadline.worth_looking` as it was (may_ask asked by each test)."""
+    if any(map(lowered.__contains__, deadline._RELATIVE_CUES)) and may_ask(lowered):
+        return True
+    if acts_by_then(lowered):
+        return True
+    if "last d" in lowered and deadline._LAST_DAY_TO_DATE.search(lowered) is not None:
+        return True
+    if "if " in lowered and ("we " in lowered or "ses " in lowered or "aws " in lowered) \
+            and deadline._IMPOSED.search(lowered) is not None:
+        return True
+    if deadline._weekday_asks(lowered) and may_ask(lowered):
+        return True
+    return may_hold_act_by(lowered)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts)
+def test_worth_looking_reads_may_ask_once_with_the_same_answer(text: str) -> None:
+    lowered = text.lower()
+    assert deadline.worth_looking(lowered, None) == _worth_looking_plain(lowered, None)
+    # (the shortcut's premise: nothing may_ask rejects may hold an act-by date)
+    assert may_ask(lowered) or not may_hold_act_by(lowered)
+
+
+def test_worth_looking_examples() -> None:
+    for text in ("please send the documents by friday.", "please upload them within 10 days.",
+                 "we will close the case if we do not hear from you by 5 may 2027.",
+                 "the last day to launch new instances is jun 30, 2027.", "thank you for using aws.",
+                 "please update your client by then.", "reply within 3 days", "within 3 days"):
+        assert deadline.worth_looking(text, None) == _worth_looking_plain(text, None), text
+
