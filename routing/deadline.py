@@ -57,6 +57,7 @@ from routing.dateroles import (
     role_of,
     starts_at,
 )
+from routing.deadline_branches import Branches, needled_branches, search_any
 from routing.hanzi import fold_traditional
 from routing.nthweekday import WEEKDAY_NAMES, NthWeekdays
 from routing.patterns import (
@@ -1171,6 +1172,12 @@ _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CON
 # or None: whether it matches, found by a few `in` tests before a shorter regex (the act pattern's 61 branches cost
 # ~40 µs a sentence, searched whole; "action", "update", "must" answer most sentences)
 _CONTEXT_BRANCHES = tuple(literal_branches(pattern) for pattern, _ in _CONTEXT)
+# per _CONTEXT pattern: what is searched after its literal branches (the rest, or the whole pattern when it has none),
+# branch by branch, each only where one of its literals occurs (:mod:`routing.deadline_branches`: the same answer; the
+# rest of the fact and the act patterns, re trying their branches at every position, cost ~20 µs a sentence each)
+_CONTEXT_REST: tuple[Branches, ...] = tuple(
+    needled_branches(pattern) if branches is None else () if branches[1] is None else needled_branches(branches[1])
+    for (pattern, _), branches in zip(_CONTEXT, _CONTEXT_BRANCHES, strict=True))
 _ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 # what AWS did on the date right before ("On April 20, 2027 we suspended the account"; not "the case we opened", whose
@@ -2400,7 +2407,8 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
     past = acted = False
-    for (pattern, weight), needles, branches in zip(_CONTEXT, _CONTEXT_NEEDLES, _CONTEXT_BRANCHES, strict=True):
+    for (_, weight), needles, branches, rest in zip(_CONTEXT, _CONTEXT_NEEDLES, _CONTEXT_BRANCHES, _CONTEXT_REST,
+                                                     strict=True):
         if weight == _ACT and acted:
             continue  # a removal and a maintenance in one sentence count once
         if needles is not None:
@@ -2409,9 +2417,7 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
                     break
             else:
                 continue
-        if (pattern.search(context) is not None) if branches is None else (
-                any(map(context.__contains__, branches[0]))
-                or (branches[1] is not None and branches[1].search(context) is not None)):
+        if (branches is not None and any(map(context.__contains__, branches[0]))) or search_any(rest, context):
             score += weight
             past = past or weight == _PAST
             acted = acted or weight == _ACT
