@@ -980,6 +980,9 @@ _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung", "émis", "emis ", "e
 # (its first digit first, then the look-behind over that digit and the character before it: the same matches, and re
 # skips to the digits instead of trying the look-behind at every position)
 _NUMERIC_DMY = re.compile(r"\d(?<![\d.-]\d)\d?([-.])\d{1,2}\1\d{4}(?![\d.-])")
+# the first separator of a _NUMERIC_DMY match, one or two digits after its start: re's scan skips to a dash or a dot
+# (_NUMERIC_DMY, led by a digit and a look-behind, is tried at every digit of the mail; :func:`_has_numeric_dmy`)
+_NUMERIC_DMY_SEPARATOR = re.compile(r"[-.](?=\d\d?[-.]\d{4})")
 # (a weekday may stand after the dots: "Außerbetriebnahme .......... Montag, D")
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*[:：]?[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
@@ -3497,11 +3500,23 @@ def _self_closing(lowered: str, candidate: _Candidate) -> bool:
     return False
 
 
+def _has_numeric_dmy(lowered: str) -> bool:
+    """``_NUMERIC_DMY.search(lowered) is not None``, tried only one and two characters before each separator that
+    :data:`_NUMERIC_DMY_SEPARATOR` finds: every match has its first separator there (its day is one digit or two), and
+    the separator's look-ahead holds wherever the match does; the same answer."""
+    for separator in _NUMERIC_DMY_SEPARATOR.finditer(lowered):
+        at = separator.start()
+        if (at >= 2 and _NUMERIC_DMY.match(lowered, at - 2) is not None) \
+                or (at >= 1 and _NUMERIC_DMY.match(lowered, at - 1) is not None):
+            return True
+    return False
+
+
 def _ascii_localized(lowered: str) -> bool:
     """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
     "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
     2026", "15.03.2026"). Asked only when the English reading found no deadline."""
-    if ("-" in lowered or "." in lowered) and _NUMERIC_DMY.search(lowered) is not None:
+    if ("-" in lowered or "." in lowered) and _has_numeric_dmy(lowered):
         # a day-first date with dashes or dots ("Payment Due Date : 02-02-2027", "Payment due date: 01.02.2027"), which
         # English mail does not write
         return True

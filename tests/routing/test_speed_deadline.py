@@ -2,8 +2,8 @@
 
 Each shortcut of :mod:`routing.deadline` against the code it replaces: the unit scan of the validity periods, the
 ordinal words' pre-check, the sentence's left bound, :func:`routing.deadline.worth_looking`'s single reading of
-:func:`routing.dateroles.may_ask` and the context patterns searched branch by branch
-(:mod:`routing.deadline_branches`)."""
+:func:`routing.dateroles.may_ask`, the context patterns searched branch by branch (:mod:`routing.deadline_branches`)
+and the day-first numeric date's pre-check."""
 
 from __future__ import annotations
 
@@ -197,3 +197,15 @@ def test_search_any_is_linear_in_blank_runs() -> None:
     assert branches is not None and branches[1] is not None
     assert len(rest) <= len(top_level_branches(branches[1].pattern))
 
+
+# ---------------------------------------------------------------- the day-first numeric date's pre-check
+
+_NUMERIC_WORDS = ("15.03.2026", "02-02-2027", "1.2.2027", "1-2-2027", "15.03-2026", "115.03.2026", "5.03.20261",
+                  "v1.15.03.2026", "-15-03-2026", ".", "-", "2026", "15", "3", "03", " ", "x", "1.30", "10.6.18")
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.one_of(st.sampled_from(_NUMERIC_WORDS), st.text("0123456789.- x", max_size=6)),
+                     max_size=20).map("".join))
+def test_numeric_dmy_pre_check_answers_as_the_search(text: str) -> None:
+    assert deadline._has_numeric_dmy(text) == (deadline._NUMERIC_DMY.search(text) is not None)
