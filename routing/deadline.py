@@ -57,9 +57,17 @@ from routing.dateroles import (
     role_of,
     starts_at,
 )
+from routing.deadline_branches import Branches, needled_branches, search_any
 from routing.hanzi import fold_traditional
 from routing.nthweekday import WEEKDAY_NAMES, NthWeekdays
-from routing.patterns import literal_branches, literal_needles, matches_at, matches_from_starts, without_superstrings
+from routing.patterns import (
+    literal_branches,
+    literal_needles,
+    literal_positions,
+    matches_at,
+    matches_from_starts,
+    without_superstrings,
+)
 from routing.stages import referred_stage
 
 MONTHS = {
@@ -976,6 +984,9 @@ _FACT_CUES = ("emiss", "emisi", "émission", "ausstellung", "émis", "emis ", "e
 # (its first digit first, then the look-behind over that digit and the character before it: the same matches, and re
 # skips to the digits instead of trying the look-behind at every position)
 _NUMERIC_DMY = re.compile(r"\d(?<![\d.-]\d)\d?([-.])\d{1,2}\1\d{4}(?![\d.-])")
+# the first separator of a _NUMERIC_DMY match, one or two digits after its start: re's scan skips to a dash or a dot
+# (_NUMERIC_DMY, led by a digit and a look-behind, is tried at every digit of the mail; :func:`_has_numeric_dmy`)
+_NUMERIC_DMY_SEPARATOR = re.compile(r"[-.](?=\d\d?[-.]\d{4})")
 # (a weekday may stand after the dots: "Außerbetriebnahme .......... Montag, D")
 _LEADER = re.compile(r"[ \t]*(?:\.{3,}|…+)[ \t]*[:：]?[ \t]*(?:[^\W\d_]{2,12}\.?,?[ \t]*)?\Z")
 # connectors of localized text written in plain ASCII (rare in English mail)
@@ -1168,6 +1179,12 @@ _CONTEXT_NEEDLES = tuple(literal_needles(pattern.pattern) for pattern, _ in _CON
 # or None: whether it matches, found by a few `in` tests before a shorter regex (the act pattern's 61 branches cost
 # ~40 µs a sentence, searched whole; "action", "update", "must" answer most sentences)
 _CONTEXT_BRANCHES = tuple(literal_branches(pattern) for pattern, _ in _CONTEXT)
+# per _CONTEXT pattern: what is searched after its literal branches (the rest, or the whole pattern when it has none),
+# branch by branch, each only where one of its literals occurs (:mod:`routing.deadline_branches`: the same answer; the
+# rest of the fact and the act patterns, re trying their branches at every position, cost ~20 µs a sentence each)
+_CONTEXT_REST: tuple[Branches, ...] = tuple(
+    needled_branches(pattern) if branches is None else () if branches[1] is None else needled_branches(branches[1])
+    for (pattern, _), branches in zip(_CONTEXT, _CONTEXT_BRANCHES, strict=True))
 _ACT = 2  # the weight of what asks for an act (retire, stop, maintenance, ...) or a removal
 _PAST = -3  # the weight of a date that is a fact (reached, released, expired)
 # what AWS did on the date right before ("On April 20, 2027 we suspended the account"; not "the case we opened", whose
@@ -1597,6 +1614,9 @@ _VALID_PERIOD = re.compile(
 # the unit of every _VALID_PERIOD match, or its word for valid (where the scan for it is tried: a few windows of a mail,
 # not every position of it)
 _VALID_UNIT = re.compile(r"\b(?:days?|jours|giorni|tage|dias|días)\b|有効|有效|유효")
+# the literals every _VALID_UNIT match begins with: it is tried only where str.find sees one (re would try its
+# \b-led alternation at every position of the mail; :func:`_valid_units`)
+_VALID_UNIT_STARTS = ("day", "jours", "giorni", "tage", "dias", "días", "有効", "有效", "유효")
 _VALID_REACH = (80, 25)  # (how far before and after its unit a _VALID_PERIOD match may reach)
 # what the reader can ask for again, named before its period: a link, a code ("The link is valid for 3 days", "Der Link
 # ist 3 Tage gültig", "El enlace es válido durante 3 días")
@@ -2307,8 +2327,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence around ``text[start:end]`` (at most 200 characters either side). The first line (the
     subject, which ends with no period) is a sentence of its own."""
     left = max(0, start - 200)
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, left, start) if _ends_sentence(text, m)]
-    left = cuts[-1] if cuts else left
+    # the last sentence end before the date: the ends re finds, tested from the last one back (the same one as
+    # testing them all and taking the last that ends a sentence; most dates need one test, not one per period)
+    ends = list(_SENTENCE_END.finditer(text, left, start))
+    left = next((m.end() for m in reversed(ends) if _ends_sentence(text, m)), left)
     stop = min(len(text), end + 200)
     title_end = text.find("\n", 0, stop)
     if 0 <= title_end < start:
@@ -2396,7 +2418,8 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
     """``score`` plus the weights of the :data:`_CONTEXT` patterns ``context`` matches, and whether
     one of them marks a date that is a fact (:data:`_PAST`)."""
     past = acted = False
-    for (pattern, weight), needles, branches in zip(_CONTEXT, _CONTEXT_NEEDLES, _CONTEXT_BRANCHES, strict=True):
+    for (_, weight), needles, branches, rest in zip(_CONTEXT, _CONTEXT_NEEDLES, _CONTEXT_BRANCHES, _CONTEXT_REST,
+                                                     strict=True):
         if weight == _ACT and acted:
             continue  # a removal and a maintenance in one sentence count once
         if needles is not None:
@@ -2405,9 +2428,7 @@ def _context_score(context: str, score: int) -> tuple[int, bool]:
                     break
             else:
                 continue
-        if (pattern.search(context) is not None) if branches is None else (
-                any(map(context.__contains__, branches[0]))
-                or (branches[1] is not None and branches[1].search(context) is not None)):
+        if (branches is not None and any(map(context.__contains__, branches[0]))) or search_any(rest, context):
             score += weight
             past = past or weight == _PAST
             acted = acted or weight == _ACT
@@ -3487,11 +3508,23 @@ def _self_closing(lowered: str, candidate: _Candidate) -> bool:
     return False
 
 
+def _has_numeric_dmy(lowered: str) -> bool:
+    """``_NUMERIC_DMY.search(lowered) is not None``, tried only one and two characters before each separator that
+    :data:`_NUMERIC_DMY_SEPARATOR` finds: every match has its first separator there (its day is one digit or two), and
+    the separator's look-ahead holds wherever the match does; the same answer."""
+    for separator in _NUMERIC_DMY_SEPARATOR.finditer(lowered):
+        at = separator.start()
+        if (at >= 2 and _NUMERIC_DMY.match(lowered, at - 2) is not None) \
+                or (at >= 1 and _NUMERIC_DMY.match(lowered, at - 1) is not None):
+            return True
+    return False
+
+
 def _ascii_localized(lowered: str) -> bool:
     """Whether plain-ASCII text is localized after all: a localized deadline phrase ("bis zum",
     "avant le", "entro il") or, where a localized connector occurs, a localized date ("12 maggio
     2026", "15.03.2026"). Asked only when the English reading found no deadline."""
-    if ("-" in lowered or "." in lowered) and _NUMERIC_DMY.search(lowered) is not None:
+    if ("-" in lowered or "." in lowered) and _has_numeric_dmy(lowered):
         # a day-first date with dashes or dots ("Payment Due Date : 02-02-2027", "Payment due date: 01.02.2027"), which
         # English mail does not write
         return True
@@ -3698,11 +3731,29 @@ def _valid_periods(lowered: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     before, after = _VALID_REACH
     reached = 0
-    for unit in islice(_VALID_UNIT.finditer(lowered), MAX_DATES):
+    for unit in _valid_units(lowered):
         for found in _VALID_PERIOD.finditer(lowered, max(reached, unit.start() - before), unit.end() + after):
             if _RESENDABLE_NOUN.search(lowered, max(0, found.start() - 40), found.start()) is None:
                 out.append(found)
             reached = max(reached, found.end())
+    return out
+
+
+def _valid_units(lowered: str) -> list[re.Match[str]]:
+    """``list(islice(_VALID_UNIT.finditer(lowered), MAX_DATES))``: _VALID_UNIT tried only where one of
+    :data:`_VALID_UNIT_STARTS` begins (a position where none does starts no match; re reads ``\b`` on the whole
+    string, not from ``pos``), left to right and not overlapping, as ``finditer`` finds them: the same matches."""
+    out: list[re.Match[str]] = []
+    end = 0
+    for at in sorted(literal_positions(_VALID_UNIT_STARTS, lowered)):
+        if at < end:
+            continue
+        match = _VALID_UNIT.match(lowered, at)
+        if match is not None:
+            out.append(match)
+            if len(out) == MAX_DATES:
+                break
+            end = match.end()
     return out
 
 
@@ -4215,6 +4266,11 @@ _ORDINAL_DAY = re.compile(r"\b(?P<ord>" + _ORDINAL + r")(?=(?:\s+day)?\s+of\s+" 
 # _ORDINAL_DAY at every position of the text ("th " of "with " and "month " let 57 of the samples' 100 texts in; these,
 # 5)
 _ORDINAL_CUES = without_superstrings(tuple(_ORDINAL_DAYS))
+# fewer literals, one of which each of _ORDINAL_CUES holds ("enth": seventh, tenth, eleventh and the "-teenth" words;
+# "ieth": twentieth, thirtieth): where none occurs, no cue does either, and where one does without a cue,
+# ordinal_days finds no ordinal word and leaves the text as it is, so the same text; 11 str.find passes over the mail
+# instead of 21 (a word such as "parenthesis" lets a text in for nothing, as rare as it is)
+_ORDINAL_SCAN = ("first", "second", "third", "fourth", "fifth", "sixth", "eighth", "ninth", "twelfth", "enth", "ieth")
 
 
 def ordinal_days(lowered: str) -> str:
@@ -4293,7 +4349,7 @@ def best_deadline(text: str, reference: date | None = None, notice_type: str | N
         lowered = unwrap(lowered)  # (a phrase a plain-text mail's hard wrap split, "wenn wir bis\nzum D", read whole)
     if any(map(lowered.__contains__, _MONTH_END_CUES)):
         lowered = month_ends(lowered)  # ("before the end of March 2027": March 31)
-    if any(map(lowered.__contains__, _ORDINAL_CUES)):
+    if any(map(lowered.__contains__, _ORDINAL_SCAN)):
         lowered = ordinal_days(lowered)  # ("the ninth of April, 2027": the 9th)
     lowered = _NTH_WEEKDAYS.rewrite(lowered, reference)  # ("el primer lunes de marzo de 2027": "1 de marzo de 2027")
     if " = " in lowered or "\t= " in lowered:
@@ -4622,7 +4678,8 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     if notice_type in _BILL_TYPES and any(map(lowered.__contains__, _DUE_ANAPHOR_CUES)) \
             and _DUE_ANAPHOR.search(lowered[:200_000]) is not None:
         return True  # (a bill that asks to pay before "the due date", its field's: best_deadline's act_by)
-    if any(map(lowered.__contains__, _RELATIVE_CUES)) and may_ask(lowered[:200_000]):
+    periods = any(map(lowered.__contains__, _RELATIVE_CUES))
+    if periods and may_ask(lowered[:200_000]):
         return True  # (a period the mail may ask the reader to act in: "please upload them within 10 days")
     if acts_by_then(lowered[:200_000]):
         return True  # (an act asked "by that date", the date named before it)
@@ -4631,6 +4688,10 @@ def worth_looking(lowered: str, notice_type: str | None) -> bool:
     if "if " in lowered and ("we " in lowered or "ses " in lowered or "aws " in lowered) \
             and _IMPOSED.search(lowered[:200_000]) is not None:
         return True  # (what AWS will do if things still stand so on a date: best_deadline's act_by)
+    if periods:
+        # (may_ask said no above: the weekday's test below and may_hold_act_by, which asks may_ask first, would both
+        # say no after a second scan of its cues, the whole cost of a text that asks nothing)
+        return False
     if _weekday_asks(lowered[:200_000]) and may_ask(lowered[:200_000]):
         return True  # (an act asked by a weekday, no date written: "please send it by Friday")
     return may_hold_act_by(lowered[:200_000])
