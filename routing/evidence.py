@@ -39,7 +39,7 @@ from importlib import resources
 from typing import Any
 
 from routing.hanzi import with_folded_patterns
-from routing.notices import MailView
+from routing.notices import MailView, search_any
 from routing.patterns import Pattern, compile_patterns, fold_lower
 from routing.taxonomy import Taxonomy, default_taxonomy
 from routing.yamllines import line_of, load_with_lines, suggest
@@ -71,7 +71,10 @@ class Cue:
     def found(self, subject: tuple[str, str], text: tuple[str, str]) -> bool:
         """Whether a pattern occurs; ``subject`` and ``text`` are (value, lower-cased value)."""
         value, lowered = subject if self.subject_only else text
-        return any(pattern.search(value, lowered) for pattern in self.patterns)
+        # (``any(pattern.search(value, lowered) for pattern in self.patterns)`` as the notice rules test a field, the
+        # same literal pre-checks and searches in the same order: one call per cue instead of a generator and three
+        # calls per pattern, :func:`routing.notices.search_any`)
+        return search_any(self.patterns, value, lowered)
 
 
 @dataclass(frozen=True, slots=True)

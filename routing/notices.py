@@ -107,25 +107,25 @@ class Condition:
         # complexity 16: the hot loop of classification; the field dispatch is inline for speed
         for name, patterns in self.fields:
             if name == "body":
-                ok = _search_any(patterns, mail.body, mail.body_lower)
+                ok = search_any(patterns, mail.body, mail.body_lower)
             elif name == "subject":
-                ok = _search_any(patterns, mail.subject, mail.subject_lower)
+                ok = search_any(patterns, mail.subject, mail.subject_lower)
             elif name == "text":
-                ok = (_search_any(patterns, mail.subject, mail.subject_lower)
-                      or _search_any(patterns, mail.body, mail.body_lower))
+                ok = (search_any(patterns, mail.subject, mail.subject_lower)
+                      or search_any(patterns, mail.body, mail.body_lower))
             else:
                 value = notice_type if name == "type" else str(getattr(mail, name))
-                ok = _search_any(patterns, value, fold_lower(value))
+                ok = search_any(patterns, value, fold_lower(value))
             if not ok:
                 return False
         for header, patterns in self.headers:
             hvalues = mail.header_values(header)
-            if not any(_search_any(patterns, v, fold_lower(v)) for v in hvalues):
+            if not any(search_any(patterns, v, fold_lower(v)) for v in hvalues):
                 return False
         return True
 
 
-def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool:
+def search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool:
     """``any(p.search(value, lowered) for p in patterns)`` with the literal pre-check inline (the
     classifier's hot loop: one function call per field instead of three per pattern), and a pattern
     that begins with a literal tried only where that literal occurs (:func:`first_at_starts`)."""
@@ -148,7 +148,7 @@ def _search_any(patterns: tuple[Pattern, ...], value: str, lowered: str) -> bool
 
 def _accepts_type(condition: Condition, notice_type: str) -> bool:
     """Whether the ``type`` field of ``condition`` (if it has one) matches ``notice_type``."""
-    return all(_search_any(patterns, notice_type, notice_type.lower())
+    return all(search_any(patterns, notice_type, notice_type.lower())
                for name, patterns in condition.fields if name == "type")
 
 
@@ -280,7 +280,7 @@ class NoticeRules:
                     blocks.append((None, condition))
                     continue
                 short, index, needles = block
-                if not all(_search_any(patterns, family, family_lower) for key, _, patterns in short
+                if not all(search_any(patterns, family, family_lower) for key, _, patterns in short
                            if key == "family"):
                     continue  # (the family fails the block's short field: it cannot hold)
                 rest = tuple(item for item in short if item[0] != "family")
@@ -318,7 +318,7 @@ class NoticeRules:
                     if block is not None:
                         short, index, needles = block
                         for key_, at, patterns in short:
-                            if not _search_any(patterns, getattr(mail, key_), lowered[at]):
+                            if not search_any(patterns, getattr(mail, key_), lowered[at]):
                                 break
                         else:
                             if needles:
