@@ -20,10 +20,15 @@ NEW_LITERALS = (
     "caso di supporto|cas de support", "uso accettabile", "(?:作成|オープン|開設|起票)(?:いた)?しました",
     "に代わって", "a new (?:reply|response)", "新しい(?:返信|回答)", "una nueva respuesta",
     "(?:evaluates|enforces|validates", "(?:Ihrem|Ihren|Ihr|dem|den) (?:Support-?)?Fall",
+    "(?:andat[oa] a buon fine|riuscit[oa])", "n.a pas abouti", "(?:war|ist) nicht erfolgreich",
+    "rifiutat[oa] dalla banca emittente", "E-?Mail-Adresse(?:[^.\\n]|\\.(?=\\S)){0,80}?bestätig",
+    "(?:window|time|slot|schedule|finestra|orario",
 )
 #: the alternatives session 58 added to the Python patterns, each in the pattern named beside it
 NEW_FRAGMENTS = (
     (deadline._LEAD_START, "(?:scheduled |maintenance |window |维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"),
+    (deadline._PAST_JA, "에\\s[^.。\\n]{0,80}?\\s초대(?:했습니다|하였습니다|되었습니다)|"),
+    (deadline._PAST_JA, "に[^。\\n]{0,80}?招待(?:いたしました|しました|されました)|"),
 )
 
 
@@ -33,6 +38,14 @@ def test_the_new_patterns_are_found() -> None:
 
 def test_no_new_pattern_leaves_an_unbounded_gap() -> None:
     assert unbounded_gaps(new_pattern_sources(NEW_LITERALS, NEW_FRAGMENTS)) == []
+
+
+def test_fifty_invitations_sent_keep_the_validity_end_as_the_deadline() -> None:
+    # (each sent day a fact: the validity's end after them all stays the deadline; a mail of far more dates is read
+    # only as far as the deadline reader's own bounds on dates)
+    sent = "관리 계정 184400291736이(가) 2027년 2월 3일에 귀하의 AWS 계정을 조직에 초대했습니다. " * 50
+    body = sent + "\n\n이 초대는 2027년 2월 17일까지 유효합니다."
+    assert classify(AWS, "AWS Organizations", body, date=FEB_3).deadline == "2027-02-17"
 
 
 def test_a_case_opened_at_the_readers_request_repeated_stays_the_readers() -> None:
