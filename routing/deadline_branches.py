@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from routing.patterns import literal_needles
+from routing.patterns import literal_needles, top_level_branches
 
 #: branches with the literals one of which each match holds (None: searched always)
 Branches = tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...]
@@ -21,35 +21,6 @@ Branches = tuple[tuple[tuple[str, ...] | None, re.Pattern[str]], ...]
 # what a branch cannot read alone as in the whole: a reference to a group (of another branch), a conditional, flags
 # set inline (which the first branch alone would carry)
 _UNSPLITTABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|\(\?[aiLmsux-]+[:)]")
-
-
-def top_level_branches(source: str) -> list[str]:
-    """``source`` cut at the bars of its top-level alternation: not inside a group or a character class, nor
-    escaped ("a|b(c|d)|[|]|\\|" -> ["a", "b(c|d)", "[|]", "\\|"])."""
-    branches: list[str] = []
-    depth = start = at = 0
-    in_class = False
-    while at < len(source):
-        char = source[at]
-        if char == "\\":
-            at += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            at += 1 if source.startswith("^", at + 1) else 0
-            at += 1 if source.startswith("]", at + 1) else 0  # (a "]" first in a class is a literal)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            branches.append(source[start:at])
-            start = at + 1
-        at += 1
-    branches.append(source[start:])
-    return branches
 
 
 def needled_branches(pattern: re.Pattern[str]) -> Branches:

@@ -323,7 +323,7 @@ def matches_at(pattern: re.Pattern[str], text: str, positions: Iterable[int]) ->
     return out
 
 
-def _top_level_branches(source: str) -> list[str]:
+def top_level_branches(source: str) -> list[str]:
     """``source`` cut at the ``|`` of its top-level alternation ("a|b(c|d)|[|]" -> ["a", "b(c|d)", "[|]"]): not inside a
     group, a character class or after a backslash."""
     branches: list[str] = []
@@ -366,7 +366,7 @@ def literal_branches(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], re.Patt
         return None
     literals: list[str] = []
     rest: list[str] = []
-    for branch in _top_level_branches(source):
+    for branch in top_level_branches(source):
         try:
             tokens = list(_sre_parser.parse(branch, pattern.flags))
         except Exception:

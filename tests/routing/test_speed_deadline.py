@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from routing import deadline
 from routing.dateroles import acts_by_then, may_ask, may_hold_act_by
-from routing.deadline_branches import needled_branches, search_any, top_level_branches
+from routing.deadline_branches import needled_branches, search_any
+from routing.patterns import top_level_branches
 
 _WORDS = ("day", "days", "today", "dayday", "jours", "giorni", "tage", "dias", "días", "有効", "有效", "유효",
           "valid for", "valid", "3", "30", "for", "link", "the", ".", ". ", "\n", "\n\n", "  ", "sept.", "2027.",

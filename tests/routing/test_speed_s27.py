@@ -107,10 +107,10 @@ def test_speed_context_branches_are_the_patterns_search(pieces: list[str]) -> No
 
 
 def test_speed_top_level_branches() -> None:
-    assert patterns._top_level_branches(r"a|b(c|d)|[|]|\||[]|]x|[^]|]") == ["a", "b(c|d)", "[|]", r"\|", "[]|]x",
+    assert patterns.top_level_branches(r"a|b(c|d)|[|]|\||[]|]x|[^]|]") == ["a", "b(c|d)", "[|]", r"\|", "[]|]x",
                                                                             "[^]|]"]
-    assert patterns._top_level_branches("abc") == ["abc"]
-    assert patterns._top_level_branches("|a|") == ["", "a", ""]
+    assert patterns.top_level_branches("abc") == ["abc"]
+    assert patterns.top_level_branches("|a|") == ["", "a", ""]
 
 
 def test_speed_literal_branches_cases() -> None:
