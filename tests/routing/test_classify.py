@@ -1148,6 +1148,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # 1122's), 30/30 ids but 1120's and 1121h's 29/30): session 58's blind round 156, six batches on that session's
     # round-155 tuning (its registration commit); main folders tuned on since
     names += [f"fixtures-unseen{n}{part}" for n in range(1119, 1125) for part in ("", "-heldout")]
+    # unseen1125-1132 (first runs 30/30 types but 1128's and 1128h's 29/30, 110 of 110 labelled deadlines found, two
+    # given where none is labelled (1127's, 1130h's), 30/30 ids): session 58's blind round 157, eight batches on the
+    # session's final rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(1125, 1133) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2024,6 +2028,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (nothing left), held-out ones at their first runs (a moved maintenance given a date where none is labelled, a
     # French suspension warning read as a failed payment)
     floors["fixtures-unseen714-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1125-1132: session 58's round 157, measured only on the session's final rules, at its first runs (an ACM
+    # approval given a date where none is labelled, a Traditional Chinese account suspended without a subject read as a
+    # failed payment, a Support case opened read as other Support mail, a Marketplace contract that renews by itself
+    # given a date where none is labelled)
+    floors["fixtures-unseen1127"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen1128"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen1128-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1130-heldout"] = (1.0, 9 / 10, 1.0)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
