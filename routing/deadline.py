@@ -323,12 +323,15 @@ _LEAD_UNTIL = re.compile(r"(?:\b(?:keeps?|remains?|stays?) (?:working|active|ava
 _PERIOD_RANGE_END = re.compile(r"(?:\A|\n)[ \t]*(?:review|grace|notice|probation(?:ary)?|evaluation|cure|remediation)"
                                r"[ \t]+period\b[^\n\d]{0,40}\d[^\n]{0,30}?[ \t]*(?:->|→|–|—|\bto\b|\buntil\b|"
                                r"\bthrough\b|~)[ \t]*\Z")
+# the maintenance's own name before a start or end field's word ("维护开始：", "維護開始：", "メンテナンス開始:",
+# "점검 시작:", "유지 관리 종료:"), read folded to Simplified or as written
+_MAINTENANCE_NAME = r"(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)"
 # a labelled start line ("Start: …", "Beginn:", "Inicio:", "Début :", "Início:", "Inizio:", "開始:", "开始：", "시작:"):
 # when a window (a maintenance) starts; weight 3, searched only where one of _START_CUES stands before the date
 # (the start word may follow the maintenance's own name: "Maintenance start:", "維護開始時間：",
 # "メンテナンス開始日時：", "유지 관리 시작:", read folded to Simplified)
 _LEAD_START = re.compile(r"(?:\A|\n)[ \t]*"
-                         r"(?:scheduled |maintenance |window |维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                         r"(?:scheduled |maintenance |window |" + _MAINTENANCE_NAME + r")?"
                          r"(?:start|beginn|inicio|début|início|inizio|開始|开始|시작)"
                          r"(?:[ \t]*(?:time|date|日時|時刻|时间|시간|일시))?(?:[ \t]*\([^)\n]{1,20}\))?"
                          # (then a weekday, as in _LEAD_WINDOW: "Início:  sábado, 22/05/2027"; not an English one: a
@@ -684,7 +687,7 @@ _OF_WINDOW = (r"(?:[ \t]+(?:of (?:the )?|de (?:la |l['’])?|del |da |do |della 
 _START_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:maintenance |window |scheduled |event )?start(?: time| date)?|"
                           r"beginn|inicio|in[íi]cio|d[ée]but|inizio|"
                           # (the maintenance's own: "维护开始：", "維護開始：", "メンテナンス開始:", "점검 시작:")
-                          r"(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                          + _MAINTENANCE_NAME + r"?"
                           r"(?:開始(?:日時|時刻|時間)?|开始(?:时间|日期)?|"
                           r"시작(?: ?시간| ?일시)?))" + _OF_WINDOW
                           + r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：][ \t]*|[ \t]+)"
@@ -696,7 +699,7 @@ _START_FIELD_CUES = ("start", "beginn", "inicio", "início", "début", "debut", 
 # (an HTML table's rows may reach us a blank line apart)
 _END_FIELD_AFTER = re.compile(r"[^\n]{0,60}\n(?:[ \t]*\n)?[ \t]*"
                               r"(?:(?:maintenance |window |scheduled |event )?end(?: time| date)?|"
-                              r"ende|fin|fine|fim|(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"
+                              r"ende|fin|fine|fim|" + _MAINTENANCE_NAME + r"?"
                               r"(?:終了(?:日時|時刻|時間)?|结束(?:时间|日期)?|종료(?: ?시간| ?일시)?))" + _OF_WINDOW
                               + r"(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:：]|[ \t]+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun|"
                               r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t,]|"

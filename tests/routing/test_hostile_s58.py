@@ -26,7 +26,7 @@ NEW_LITERALS = (
 )
 #: the alternatives session 58 added to the Python patterns, each in the pattern named beside it
 NEW_FRAGMENTS = (
-    (deadline._LEAD_START, "(?:scheduled |maintenance |window |维护|維護|メンテナンス|유지 ?관리 ?|점검 ?)?"),
+    (deadline._LEAD_START, "(?:scheduled |maintenance |window |(?:维护|維護|メンテナンス|유지 ?관리 ?|점검 ?))?"),
     (deadline._PAST_JA, "에\\s[^.。\\n]{0,80}?\\s초대(?:했습니다|하였습니다|되었습니다)|"),
     (deadline._PAST_JA, "に[^。\\n]{0,80}?招待(?:いたしました|しました|されました)|"),
 )
