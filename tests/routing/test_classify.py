@@ -1152,6 +1152,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # given where none is labelled (1127's, 1130h's), 30/30 ids): session 58's blind round 157, eight batches on the
     # session's final rules (its registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(1125, 1133) for part in ("", "-heldout")]
+    # unseen1133-1140 (first runs 30/30 types but 1133's, 1136's, 1138h's and 1140's 29/30, 113 of 114 labelled
+    # deadlines found (1135's), 30/30 ids): session 59's blind round 158, eight batches on session 58's final rules
+    # (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1133, 1141) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2032,10 +2036,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # approval given a date where none is labelled, a Traditional Chinese account suspended without a subject read as a
     # failed payment, a Support case opened read as other Support mail, a Marketplace contract that renews by itself
     # given a date where none is labelled)
+    # (1128's suspended account tuned on in session 59, read since; the ACM approval's "link expires 72 hours after it
+    # was sent" is a label split, 2 of 4 such labels carry a date)
     floors["fixtures-unseen1127"] = (1.0, 19 / 20, 1.0)
-    floors["fixtures-unseen1128"] = (19 / 20, 1.0, 1.0)
     floors["fixtures-unseen1128-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen1130-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1133-1140: session 59's round 158, first runs on session 58's final rules; main folders tuned on since
+    # (nothing left); held-out ones at their first runs (a Korean Support case AWS opened read as other security mail)
+    floors["fixtures-unseen1138-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
@@ -2045,8 +2053,7 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen1111-1118: session 57's round 155, measured only on that session's final rules at its first runs; its
     # main folders tuned on in session 58 but 1114's SNS-delivered replication event, given an account where none is
     # labelled (the topic owner's); held-out ones at their first runs (a Japanese case opened by AWS without a subject
-    # read as correspondence)
-    floors["fixtures-unseen1112-heldout"] = (9 / 10, 1.0, 1.0)
+    # read as correspondence, read since session 59's held-out themes in our own words)
     floors["fixtures-unseen1114"] = (1.0, 1.0, 19 / 20)
     # unseen1103-1110: session 57's round 154, first runs on rounds 151-153's tuning; main folders tuned on since but
     # 1105's Organizations invitation that names only the inviting management account (labelled with it: another
