@@ -15,6 +15,7 @@ from tests.routing.rulepatterns import BLANKS, new_pattern_sources, unbounded_ga
 FEB_3 = format_datetime(datetime.fromisoformat("2027-02-03T08:00:00+00:00"))
 AWS = "no-reply-aws@amazon.com"
 BILLING = "aws-billing@amazon.com"
+MARKETING = "aws-marketing-email-replies@amazon.com"
 #: a literal of each pattern session 59 added to the rules
 NEW_LITERALS = (
     "(?:暂停|暫停|停權|停权)了?(?:您的|此", "(?:was|has been) (?:successfully )?(?:opened|created)(?: with",
@@ -22,6 +23,9 @@ NEW_LITERALS = (
     "ausführen|vornehmen", "contact (?:details|information)|(?:security )?settings) and credentials",
     "(?:complete|finish) (?:this|the) (?:account |security )?review", "(?<!有关)(?<!有關)您",
     "(?:关于|關於|针对|針對|有关|有關)您", "(?:생성|개설|오픈)(?:했|하였)습니다",
+    "submitted as (?:a )?(?:new )?(?:support )?case", "for your (?:[\\w-]+ ){0,3}?(?:request",
+    "(?:created|opened|submitted) (?:a |the )?(?:new )?(?:support )?case", "new case (?:created|opened)",
+    "(?:section|sections|part)(?: \\d{1,3}", "account (?:\\d(?:[- ]?\\d){11} |ending",
 )
 
 
@@ -61,3 +65,15 @@ def test_a_japanese_conditional_use_stop_after_a_long_run_of_conditions_is_read_
     # (many conditions, none with the account's use stopped: no suspension warning; the gap after 場合 is bounded)
     body = "お支払いが確認できない場合、" * 5_000 + "\n\n" + "。" * 100 + "アカウントは利用停止となります。"
     assert classify(BILLING, None, body, date=FEB_3).notice_type != "billing.suspension_warning"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_revision_and_a_section_of_the_terms_apart_by_a_long_blank_run_are_no_policy_change(blank: str) -> None:
+    body = "Join the Quokka Summit for an update to" + blank * 20_000 + "section 3 of the AWS Service Terms."
+    assert classify(MARKETING, "Quokka Summit", body, date=FEB_3).notice_type == "marketing.newsletter"
+
+
+def test_many_cases_cited_in_a_reply_stay_its_correspondence() -> None:
+    # (each "you opened case N" followed by when: cited, not opened now, however often)
+    body = "You opened case 28140073315 last week. " * 2_000 + "Here is our answer."
+    assert classify(AWS, "RE: [Case 28140073315] Amazon Quokka", body, date=FEB_3).notice_type != "support.case_opened"

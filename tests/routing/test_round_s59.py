@@ -164,3 +164,63 @@ def test_a_chinese_case_received_stays_a_case_opened() -> None:
 ])
 def test_a_korean_case_aws_opened_in_other_verbs_is_opened_by_aws(body: str) -> None:
     assert classify(AWS, None, body, date=JAN_22).notice_type == "support.case_opened_by_aws"
+
+
+# a case the reader opened, said in other ways (a held-out theme, in our own words)
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("AWS Support: case 28140073315 opened - Amazon Quokka quota increase",
+     "Case ID: 28140073315\nSubject: Increase Amazon Quokka tokens per minute\nSeverity: Normal\n\nWe will respond "
+     "within 24 hours."),
+    ("New case created: Amazon Quokka quota increase [Case 28140073315]",
+     "Case ID 28140073315, Service: Amazon Quokka, Category: Quota increase. An AWS Support engineer will respond."),
+    (None, "Hello, you created support case 28140073315 about a quota increase for Amazon Quokka. An engineer will "
+           "review your request."),
+    ("Quota increase request for Amazon Quokka",
+     "Hello, your request to increase the Amazon Quokka quota was submitted as support case 28140073315."),
+    ("Case 28140073315 opened: Amazon Quokka", "Hello, we opened case 28140073315 for your request. Severity: Normal."),
+])
+def test_a_case_the_reader_opened_said_in_other_ways_is_a_case_opened(subject: str | None, body: str) -> None:
+    assert classify(AWS, subject, body, date=FEB_10).notice_type == "support.case_opened"
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("RE: [Case 28140073315] Amazon Quokka", "Hello, you opened case 28140073315 last week. Here is our answer: the "
+                                             "quota was raised."),
+    (None, "Hello, you opened case 28140073315 on March 2. Here is our answer: the quota was raised."),
+    ("Case 28140073315 opened for your account", "Hello, AWS opened this case about unusual activity."),
+])
+def test_a_case_cited_in_a_reply_or_opened_for_the_account_is_no_case_the_reader_opened(subject: str | None,
+                                                                                      body: str) -> None:
+    assert classify(AWS, subject, body, date=FEB_10).notice_type != "support.case_opened"
+
+
+# round 159's main misses, in our own words
+
+MAR_22 = format_datetime(datetime.fromisoformat("2027-03-22T14:48:00+00:00"))
+MARKETING = "aws-marketing-email-replies@amazon.com"
+
+
+@pytest.mark.parametrize("account", ["730 215 948 806", "730-215-948-806", "7302 1594 8806", "730215948806"])
+def test_an_account_closed_named_in_any_grouping_without_a_subject_is_closed(account: str) -> None:
+    body = (f"Hello,\n\nThis confirms that AWS account {account} was closed on March 22, 2027 at your request.\n\n"
+            "For the next 90 days you can sign in as the root user and reopen it.")
+    notice = classify(AWS, None, body, date=MAR_22)
+    assert (notice.notice_type, notice.aws_account_id) == ("account.closed", "730215948806")
+
+
+@pytest.mark.parametrize(("subject", "body"), [
+    ("Upcoming update to the Amazon Quokka section of the AWS Service Terms",
+     "The revised text takes effect on May 3, 2027. No action is required from you."),
+    ("AWS Service Terms", "We are writing about a revision to Section 71 (Amazon Quokka and Quokka Studio)\nof the AWS "
+                          "Service Terms. It takes effect starting May 3, 2027."),
+    ("AWS Service Terms", "We made changes to Section 12.4 of the AWS Service Terms, effective May 3, 2027."),
+])
+def test_a_revision_to_a_section_of_the_service_terms_is_a_policy_change(subject: str, body: str) -> None:
+    assert classify(MARKETING, subject, body, date=MAR_22).notice_type == "policy.change_notice"
+
+
+def test_a_newsletter_that_cites_a_section_of_the_terms_stays_a_newsletter() -> None:
+    body = ("Join us at the Quokka Summit to hear what is new in Amazon Quokka. Read section 3 of the AWS Service "
+            "Terms before you register.")
+    assert classify(MARKETING, "Quokka Summit: register now", body, date=MAR_22).notice_type == "marketing.newsletter"
