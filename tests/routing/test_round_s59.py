@@ -224,3 +224,15 @@ def test_a_newsletter_that_cites_a_section_of_the_terms_stays_a_newsletter() -> 
     body = ("Join us at the Quokka Summit to hear what is new in Amazon Quokka. Read section 3 of the AWS Service "
             "Terms before you register.")
     assert classify(MARKETING, "Quokka Summit: register now", body, date=MAR_22).notice_type == "marketing.newsletter"
+
+
+# guards found in review
+
+@pytest.mark.parametrize(("sender", "body", "not_type"), [
+    (AWS, "AWS サポートからのお知らせ: お客様がケース 28140073315 を作成しました。", "support.case_opened_by_aws"),
+    (BILLING, "我们已暂停您的账户发送电子邮件的功能。", "account.suspended"),
+    (HEALTH, "Amazon Quokka のメンテナンスを 2027年2月5日 までに適用しない場合、サービスは一時停止となります。",
+     "billing.suspension_warning"),
+])
+def test_the_new_cues_do_not_reach_past_their_subject(sender: str, body: str, not_type: str) -> None:
+    assert classify(sender, None, body, date=JAN_22).notice_type != not_type
