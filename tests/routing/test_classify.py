@@ -1160,6 +1160,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # found, 30/30 ids but 1144h's 29/30): session 59's blind round 159, eight batches on round 158's tuning (its
     # registration commit); main folders tuned on since
     names += [f"fixtures-unseen{n}{part}" for n in range(1141, 1149) for part in ("", "-heldout")]
+    # unseen1149-1156 (first runs 30/30 types but 1149's, 1151h's and 1156h's 29/30, 110 of 110 labelled deadlines
+    # found, two given where none is labelled (1150's, 1153's), 30/30 ids): session 59's blind round 160, eight batches
+    # on round 159's tuning (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1149, 1157) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2053,6 +2057,13 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # account is labelled, the split of sessions 54-56; a Spanish end of an instance type's life read as a retirement)
     floors["fixtures-unseen1144-heldout"] = (1.0, 1.0, 9 / 10)
     floors["fixtures-unseen1145-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen1149-1156: session 59's round 160, first runs on round 159's tuning; main folders tuned on since but 1153's
+    # MemoryDB update that needs no action yet may be applied earlier "if you prefer" (labelled none; unseen44 labels
+    # such an offer with its date, 997 accepts both); held-out ones at their first runs (a Korean welcome without a
+    # subject read as a sign-up verification, a Spanish account suspended without a subject read as a failed payment)
+    floors["fixtures-unseen1153"] = (1.0, 19 / 20, 1.0)
+    floors["fixtures-unseen1151-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1156-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than

@@ -26,6 +26,9 @@ NEW_LITERALS = (
     "submitted as (?:a )?(?:new )?(?:support )?case", "for your (?:[\\w-]+ ){0,3}?(?:request",
     "(?:created|opened|submitted) (?:a |the )?(?:new )?(?:support )?case", "new case (?:created|opened)",
     "(?:section|sections|part)(?: \\d{1,3}", "account (?:\\d(?:[- ]?\\d){11} |ending",
+    "(?:se encuentra|est[aá]) (?:actualmente )?suspendida", "(?!nicht\\b|nie\\b)", "el acceso a (?:su|tu|la) cuenta",
+    "(?:realice|tome|haga|lleve a cabo) ninguna", "(?:생성|개설)(?:이|가)? 완료", "(?<=[\\s*：:，,。！!]))已",
+    "docs\\.aws\\.amazon\\.com", "アカウント(?:の作成が完了しました",
 )
 
 
@@ -77,3 +80,15 @@ def test_many_cases_cited_in_a_reply_stay_its_correspondence() -> None:
     # (each "you opened case N" followed by when: cited, not opened now, however often)
     body = "You opened case 28140073315 last week. " * 2_000 + "Here is our answer."
     assert classify(AWS, "RE: [Case 28140073315] Amazon Quokka", body, date=FEB_3).notice_type != "support.case_opened"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_german_account_and_its_suspension_apart_by_a_long_blank_run_are_no_suspension(blank: str) -> None:
+    body = "Ihr AWS-Konto 730215948806 wurde" + blank * 20_000 + "gesperrt."
+    assert classify(BILLING, "AWS", body, date=FEB_3).notice_type != "account.suspended"
+
+
+def test_a_signup_mail_with_a_code_after_many_welcomes_stays_a_verification() -> None:
+    # (the code's guard reads the whole mail: a code after 2,000 welcome sentences still withholds it)
+    body = "AWS 계정이 준비되었습니다. " * 2_000 + "인증 코드: 482913"
+    assert classify("no-reply@signup.aws", None, body, date=FEB_3).notice_type == "credentials.signup_verification"

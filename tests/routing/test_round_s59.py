@@ -236,3 +236,66 @@ def test_a_newsletter_that_cites_a_section_of_the_terms_stays_a_newsletter() -> 
 ])
 def test_the_new_cues_do_not_reach_past_their_subject(sender: str, body: str, not_type: str) -> None:
     assert classify(sender, None, body, date=JAN_22).notice_type != not_type
+
+
+# round 160's main misses and two held-out themes, in our own words
+
+APR_8 = format_datetime(datetime.fromisoformat("2027-04-08T02:30:00+00:00"))
+SIGNUP = "no-reply@signup.aws"
+
+
+@pytest.mark.parametrize("body", [
+    "** 最终通知 **\n\n账户 730215948806 存在逾期未付款项。为此我们已采取以下措施：\n\n"
+    "*** 已暂停该账户，仅保留账单页面访问 ***\n\n请于 2027年4月30日 之前付清全部欠款。",
+    "Su cuenta de AWS 730215948806 se encuentra suspendida debido a un saldo vencido. Realice el pago antes del 30 de "
+    "abril de 2027.",
+    "Hemos suspendido el acceso a su cuenta de AWS 730215948806 porque no recibimos el pago. Pague antes del 30 de "
+    "abril de 2027.",
+    "Das AWS-Konto 730215948806 wurde am 8. April 2027 wegen Zahlungsverzug gesperrt. Zahlen Sie bis zum 30. April "
+    "2027.",
+    "A sua conta da AWS 730215948806 está suspensa por falta de pagamento. Pague até 30 de abril de 2027.",
+])
+def test_an_account_suspended_in_other_words_without_a_subject_is_suspended(body: str) -> None:
+    notice = classify(BILLING, None, body, date=APR_8)
+    assert (notice.notice_type, notice.deadline) == ("account.suspended", "2027-04-30")
+
+
+@pytest.mark.parametrize("body", [
+    "如果您在 2027年4月30日 之前未付款，我们将暂停该账户。",
+    "Ihr AWS-Konto 730215948806 wurde nicht gesperrt. Zahlen Sie bis zum 30. April 2027, sonst wird es gesperrt.",
+])
+def test_a_suspension_to_come_or_denied_is_no_suspended_account_by_the_new_cues(body: str) -> None:
+    assert classify(BILLING, "AWS", body, date=APR_8).notice_type != "account.suspended"
+
+
+@pytest.mark.parametrize("sentence", [
+    "No es necesario que realice ninguna acción; AWS aplicará el mantenimiento automáticamente.",
+    "Não é necessário que você realize nenhuma ação; a AWS aplicará a manutenção automaticamente.",
+    "Il n'est pas nécessaire que vous effectuiez une action ; AWS appliquera la maintenance automatiquement.",
+    "Non è necessario che tu esegua alcuna azione: AWS applicherà la manutenzione automaticamente.",
+])
+def test_a_maintenance_that_needs_no_action_said_with_a_clause_has_no_deadline(sentence: str) -> None:
+    body = (f"Amazon Quokka 730215948806\n\nVentana de mantenimiento / Janela / Fenêtre / Finestra: 2027-05-06 "
+            f"03:00 UTC - 05:00 UTC.\n\n{sentence}")
+    notice = classify(HEALTH, "[AWS Health] Amazon Quokka maintenance", body, date=APR_8)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", None)
+
+
+@pytest.mark.parametrize("body", [
+    "안녕하세요,\n\nAWS 계정 730215948806 생성이 완료되었습니다. 이제 콘솔에 로그인하여 서비스를 사용할 수 있습니다.",
+    "환영합니다. 귀하의 AWS 계정이 준비되었습니다. 계정 ID: 730215948806. 시작하려면 "
+    "https://aws.amazon.com/ko/getting-started/ 를 방문하세요.",
+    "AWS에 오신 것을 환영합니다. 계정 ID 730215948806이 활성화되었습니다. 시작 안내서: "
+    "https://docs.aws.amazon.com/ko_kr/getting-started/",
+    "AWS アカウントが有効になりました。コンソールにサインインしてください。",
+])
+def test_a_welcome_without_a_subject_from_the_signup_sender_is_a_welcome(body: str) -> None:
+    assert classify(SIGNUP, None, body, date=APR_8).notice_type == "onboarding.welcome"
+
+
+@pytest.mark.parametrize("body", [
+    "AWS 계정 생성이 완료되었습니다. 인증 코드: 482913",
+    "AWS 계정이 준비되었습니다. 계속하려면 https://signin.aws.amazon.com/verify?token=abc123 을 여십시오.",
+])
+def test_a_welcome_that_carries_a_code_or_another_link_stays_a_signup_verification(body: str) -> None:
+    assert classify(SIGNUP, None, body, date=APR_8).notice_type == "credentials.signup_verification"
