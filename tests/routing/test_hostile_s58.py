@@ -17,7 +17,7 @@ FEB_3 = format_datetime(datetime.fromisoformat("2027-02-03T08:00:00+00:00"))
 AWS = "no-reply-aws@amazon.com"
 #: a literal of each pattern session 58 added to the rules
 NEW_LITERALS = (
-    "caso di supporto|cas de support", "uso accettabile", "(?:作成|オープン|開設|起票)(?:いた)?しました",
+    "caso di supporto|cas de support", "uso accettabile", "(?:作成|オープン|開設|起票|開始)(?:いた)?しました",
     "に代わって", "a new (?:reply|response)", "新しい(?:返信|回答)", "una nueva respuesta",
     "(?:evaluates|enforces|validates", "(?:Ihrem|Ihren|Ihr|dem|den) (?:Support-?)?Fall",
     "(?:andat[oa] a buon fine|riuscit[oa])", "n.a pas abouti", "(?:war|ist) nicht erfolgreich",
