@@ -26,7 +26,8 @@ NEW_LITERALS = (
     "submitted as (?:a )?(?:new )?(?:support )?case", "for your (?:[\\w-]+ ){0,3}?(?:request",
     "(?:created|opened|submitted) (?:a |the )?(?:new )?(?:support )?case", "new case (?:created|opened)",
     "(?:section|sections|part)(?: \\d{1,3}", "account (?:\\d(?:[- ]?\\d){11} |ending",
-    "(?:se encuentra|est[aá]) (?:actualmente )?suspendida", "(?!nicht\\b|nie\\b)", "el acceso a (?:su|tu|la) cuenta",
+    "(?:se encuentra|est[aá]) (?:actualmente )?suspendida", "(?!nicht\\b|nie\\b|wird\\b|werden\\b)",
+    "el acceso a (?:su|tu|la) cuenta",
     "(?:realice|tome|haga|lleve a cabo) ninguna", "(?:생성|개설)(?:이|가)? 완료", "(?<=[\\s*：:，,。！!]))已",
     "docs\\.aws\\.amazon\\.com", "アカウント(?:の作成が完了しました",
 )

@@ -299,3 +299,9 @@ def test_a_welcome_without_a_subject_from_the_signup_sender_is_a_welcome(body: s
 ])
 def test_a_welcome_that_carries_a_code_or_another_link_stays_a_signup_verification(body: str) -> None:
     assert classify(SIGNUP, None, body, date=APR_8).notice_type == "credentials.signup_verification"
+
+
+def test_a_german_account_overdue_that_will_be_locked_is_no_suspended_account() -> None:
+    # (found by session 50's guard in the full run: "ist überfällig und wird am D gesperrt werden" is to come)
+    body = "Ihr AWS-Konto 730215948806 ist überfällig und wird am 30. April 2027 gesperrt, wenn keine Zahlung eingeht."
+    assert classify(BILLING, None, body, date=APR_8).notice_type != "account.suspended"
