@@ -765,6 +765,8 @@ _LEAD_FOREIGN = re.compile(r"(?:\bendet am|\bbis (?:einschlie(?:ß|ss)lich\s+|in
                            r"\bterminerà (?:il|l['’])|\bscade (?:il|l['’])|\bvence(?:rá)? (?:el|em)|"
                            r"\bexpira(?:rá)? (?:el|em)|"
                            r"\bsera (?:arrêtée|résiliée|suspendu)e? le|\bà compter du|\bd.ici le|"
+                           # (and in Italian, the date perhaps named "in data": "l'account sarà sospeso in data D")
+                           r"\b(?:sar[àa]|verr[àa]) (?:sospes|chius|disattivat|bloccat)[oa] (?:il|l['’]|in data)|"
                            r"\bbis sp(?:ä|ae)testens|\bsp(?:ä|ae)testens|"
                            # an auto-renewal: "sera renouvelé automatiquement le", "se renovará automáticamente el"
                            r"\brenouvel\w*(?: automatiquement)? le|\brenovar[aá](?: automaticamente)? (?:el|em)|"
@@ -1740,6 +1742,22 @@ _SELF_CLOSING_CASE = re.compile(
     r"\bif (?:you do not|you don.t|we do not hear from you|we don.t hear from you)(?: reply| respond)?[^.\n]{0,20}?"
     r"\b(?:by|before)\b[^.\n]{1,40}?,? (?:this|the|your) case will (?:be )?(?:automatically )?(?:closed?|resolved)")
 _SELF_CLOSING_CUES = ("自动", "自動的に", "자동으로", "automatically")
+# a reply (or a detail) asked within a period, the case closing itself if none comes, said after it ("reply to this
+# case within 5 days; if we do not hear from you, the case will be closed automatically", "请在 5 天内回复此案例；
+# 若未收到回复，案例将自动结案", "5 日以内にご返信ください。ご返信がない場合、本ケースは自動的に
+# クローズされます", "5일 이내에 회신해 주십시오. 회신이 없으면 케이스가 자동으로 종료됩니다"): the period only
+# says when the case closes, no ask with an impact (of the labelled case replies whose case closes itself so, none
+# carries the period's date; Chinese in both scripts)
+_CASE_CLOSES_THEN_CUES = ("automatically", "自动", "自動", "자동으로")
+_CASE_CLOSES_THEN = re.compile(
+    r"\b(?:if (?:we do not|we don.t) (?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response))|otherwise)"
+    r"[^.;\n]{0,20}?,?\s*(?:the|this|your) case will (?:be )?(?:automatically )?(?:closed?|resolved)\b|"
+    # (a hard wrap perhaps inside, where Chinese breaks a line anywhere: "若未收到\n回覆，案例將自動結案")
+    r"(?:若|如果|如)\n?(?:未|没有|沒有)\n?(?:收到)?\n?(?:您的)?\n?(?:回复|答复|回覆|答覆)[^。]{0,10}?(?:本|此|该|該)?案\n?例"
+    r"[^。]{0,6}?(?:将|会|將|會)?\n?(?:自动(?:结案|关闭|解决)|自動(?:結案|關閉|解決))|"
+    r"(?:ご)?(?:返信|回答|連絡)(?:が|を)?(?:ない|いただけない)場合[^。\n]{0,20}?(?:ケース|案件)[^。\n]{0,20}?自動的に"
+    r"(?:解決|クローズ|終了)|"
+    r"(?:회신|답변|응답)(?:이|을)? (?:없|주시지 않)으면[^.\n]{0,20}?(?:케이스|사례)[^.\n]{0,10}?자동으로 (?:해결|종료)")
 # literals one of which each _OF_THIS_MESSAGE match holds (not "this message" alone: AWS's footer "This message was
 # produced and distributed by …" would have every mail read its periods twice)
 _THIS_MAIL = ("of this ", "from this ", "after this ", "receiving this ", "time this ", "which this ", "after it ",
@@ -3867,6 +3885,9 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
                                   or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 110), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
+        if any(map(lowered.__contains__, _CASE_CLOSES_THEN_CUES)) \
+                and _CASE_CLOSES_THEN.search(lowered, match.end(), match.end() + 160) is not None:
+            continue  # (a reply or a detail asked within it, the case closing itself if none comes: _CASE_CLOSES_THEN)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
         # (led: the period holds its own lead, "within", "dentro de": no bare table row that the paragraph before heads,
         # whatever that paragraph says, "You registered the domain quokka.example. \n\nClick the link within 15 days")

@@ -423,6 +423,8 @@ _OTHER = _Gated(_OTHER_BEFORE, ("other", "invit", "cop", "payer", "manag", "mast
 _COLUMN_RULES = ("|", "│", "║", "┃", "┆", "┊", "╎")
 _RULES_AS_SPACES = str.maketrans(dict.fromkeys(_COLUMN_RULES, " "))
 _LEADERS = re.compile(r"\.{3,}|…+")
+# the characters of a line that only draws a table's rule ("|---|---|", "+====+", "───", the bars read as spaces)
+_RULE_LINE = " \t-=+:_─━═┼╪╬"
 # a row or line whose label names the seller of a Marketplace offer ("Seller  Contoso, AWS account 3057 9912 4480",
 # "Vendedor: …", "Verkäufer …", "販売者 …"): an account id on it is the seller's, never the reader's, wherever the
 # row's label stands before it (read only where the text holds one of _SELLER_WORDS, folded)
@@ -1240,8 +1242,10 @@ def _under_column(text: str, numbers: list[tuple[int, str, str]]) -> tuple[int, 
                 break
             header_start = text.rfind("\n", 0, above) + 1
             header = text[header_start:above]
-            if header.strip():
+            if header.strip(_RULE_LINE):
                 break
+            # (a line of rules only, the one a Markdown table draws under its header, "|---|---|": no header, the
+            # header is above it)
             above = header_start - 1
         if "  " not in header or len(header) <= column or header[column].isspace() or (
                 column > 0 and not header[column - 1].isspace()):

@@ -1166,9 +1166,14 @@ def test_quality_floors_on_own_wording_variants() -> None:
     names += [f"fixtures-unseen{n}{part}" for n in range(1149, 1157) for part in ("", "-heldout")]
     # unseen1157-1164 (first runs 30/30 types but 1158h's, 1159h's, 1163's and 1164's 29/30, 113 of 114 labelled
     # deadlines found (1158h's), one given where none is labelled (1163h's), 30/30 ids but 1163's 29/30): session 59's
-    # blind round 161, eight batches on the session's final rules (its registration commit), measured only: not tuned
-    # on, main folders included
+    # blind round 161, eight batches on that session's final rules (its registration commit), measured only there;
+    # main folders tuned on in session 60
     names += [f"fixtures-unseen{n}{part}" for n in range(1157, 1165) for part in ("", "-heldout")]
+    # unseen1165-1172 (first runs 30/30 types but 1165's 28/30, 1167's 29/30, 1168's 27/30 and 1170's 29/30, 113 of
+    # 113 labelled deadlines found, one given where none is labelled (1170's), 30/30 ids but 1168's and 1172's 29/30):
+    # session 60's blind round 162, eight batches on session 59's final rules (its registration commit); main folders
+    # tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1165, 1173) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2069,16 +2074,21 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen1153"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen1151-heldout"] = (9 / 10, 1.0, 1.0)
     floors["fixtures-unseen1156-heldout"] = (9 / 10, 1.0, 1.0)
-    # unseen1157-1164: session 59's round 161, measured only on the session's final rules, at its first runs (an Italian
-    # suspension to come read as other billing mail, without its date; a German Amazon MQ end of support read as a
-    # maintenance; a Spanish statement of linked accounts read as other billing mail; a Savings Plan's expiry given the
-    # payer where its owner, a member account, is labelled; an Italian second abuse notice given a date where none is
-    # labelled; a Traditional Chinese case AWS opened read as correspondence)
+    # unseen1157-1164: session 59's round 161, measured only on that session's final rules; its main folders tuned on
+    # in session 60 but 1163's Savings Plan expiry given the payer where its owner, a member account, is labelled;
+    # held-out ones at their first runs (an Italian suspension to come read as other billing mail, without its date; a
+    # German Amazon MQ end of support read as a maintenance; an Italian second abuse notice given a date where none is
+    # labelled)
     floors["fixtures-unseen1158-heldout"] = (9 / 10, 9 / 10, 1.0)
     floors["fixtures-unseen1159-heldout"] = (9 / 10, 1.0, 1.0)
-    floors["fixtures-unseen1163"] = (19 / 20, 1.0, 19 / 20)
+    floors["fixtures-unseen1163"] = (1.0, 1.0, 19 / 20)
     floors["fixtures-unseen1163-heldout"] = (1.0, 9 / 10, 1.0)
-    floors["fixtures-unseen1164"] = (19 / 20, 1.0, 1.0)
+    # unseen1165-1172: session 60's round 162, first runs on session 59's final rules; main folders tuned on since but
+    # 1172's German cost anomaly given the management account whose monitor found it where the member account is
+    # labelled (the label split of sessions 54-56: unseen5 and unseen7, written alike, label the management account);
+    # held-out ones at their first runs (a Chinese cost anomaly whose member account is labelled given none)
+    floors["fixtures-unseen1172"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1168-heldout"] = (1.0, 1.0, 9 / 10)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
