@@ -1465,7 +1465,10 @@ _MADE_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?:建立|创建|創建|产生
 # nothing (_ZH_ASKS), the reader named as who did it right before the date (_YOU_ON_ZH: "您於", "您于", "你於", "您在")
 _YOU_ON_ZH = re.compile(r"(?:您|你)(?:於|于|在)\s*\Z")
 _REGISTERED_ON_ZH = re.compile(CJK_DATE_TAIL + r"[ \t]*+(?!之前|以前|前|起|之后|之後|后|後)[^。\n]{0,40}?"
-                               r"(?:注册|註冊|创建|建立|购买|購買|更新|申请|申請|转移|轉移)[^。\n]{0,20}?的")
+                               r"(?:注册|註冊|创建|建立|购买|購買|更新|申请|申請|转移|轉移)(?:[^。\n]{0,20}?的|"
+                               # (or the domain or account named right after the verb, an aside perhaps between:
+                               # "您於 D 透過 Amazon Route 53 註冊（或更新聯絡資訊）網域 X", registered on D)
+                               r"(?:[（(][^）)\n]{0,20}[）)])?[ \t]*(?:網域|网域|域名|帳戶|账户|帐户|帳號|账号))")
 _ZH_ASKS = re.compile(r"請|请|需|須|须|務必|务必|應|应|必須|必须|要求您|煩請|烦请")
 # (a number written out: one to fifteen, and the periods AWS counts in, twenty to ninety; longest first, so that
 # "fourteen" is not read as "four")
@@ -2085,9 +2088,10 @@ _NO_ACTION = re.compile(r"\bno (?:further )?action (?:is |will be )?(?:required|
                         # (no change on the reader's side: "お客様側での設定変更は必要ありません")
                         r"(?:お客様|ご利用者)(?:側|の側)?(?:で|での|による)?(?:設定)?(?:の)?変更は(?:必要ありません|不要です)|"
                         # (with its verb: "您无需执行任何操作", "不需要进行任何操作"; Traditional read folded)
-                        r"无需(?:执行|进行|做|采取)任何|不需要(?:执行|进行|做|采取)?任何(?:操作|行动|措施)|"
+                        # (the reader named between, or the act as 动作: "也不需要您採取任何動作")
+                        r"无需您?(?:执行|进行|做|采取)任何|不需要您?(?:执行|进行|做|采取)?任何(?:操作|行动|措施|动作)|"
                         # (written 无须/毋须: "您無須採取任何行動")
-                        r"[无毋]须(?:执行|进行|做|采取)?任何|"
+                        r"[无毋]须您?(?:执行|进行|做|采取)?任何|"
                         r"조치(?:가|를|는)? (?:필요하지 않|취하실 필요가 없|하실 필요가 없)|"
                         r"필수 조치(?:는|가) 아닙니다|"
                         # (nothing for the reader to do, in Korean: "계속 이메일을 받기 위해 별도로 하실 일은 없습니다")
@@ -3009,8 +3013,9 @@ def _foreign_fact(text: str, before: str, end: int) -> bool:
                 or _PAST_JA.match(text, end) or _PAST_ZH.search(before) or _PAST_AFTER_FOREIGN.match(text, end)
                 or _PAST_ZH_AFTER.match(text, end)
                 or (_MADE_ON_ZH.match(text, end) is not None and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
+                # (the ask read in the date's own sentence: not the subject line above, "請驗證網域的註冊人…")
                 or (_REGISTERED_ON_ZH.match(text, end) is not None and _YOU_ON_ZH.search(before) is not None
-                    and _ZH_ASKS.search(text, max(0, end - 40), end) is None)
+                    and _ZH_ASKS.search(before, max(0, len(before) - 40)) is None)
                 or (any(map(before.__contains__, _FACT_CUES)) and _FACT_LABEL_FOREIGN.search(before)))
 
 

@@ -9,7 +9,7 @@ from email.utils import format_datetime
 
 import pytest
 
-from routing.deadline import _CASE_CLOSES_THEN, _LEAD_FOREIGN
+from routing.deadline import _CASE_CLOSES_THEN, _LEAD_FOREIGN, _NO_ACTION, _REGISTERED_ON_ZH
 from tests.routing.mailbuild import classify
 from tests.routing.rulepatterns import BLANKS, new_pattern_sources, unbounded_gaps
 
@@ -30,11 +30,14 @@ NEW_LITERALS = (
     "(?:operating system|OS|software|engine) (?:patches|updates)",
     "scheduled (?:OS |operating system |security |software )?patch", "writing (?:to (?:let you know",
     "(?<!简化)(?<!便于)", "[^。\\n]{0,24}?(?:利用)?停止", "(?:事前(?:通知|予告",
+    "(?:(?!구독)[^\\n]){0,50}?", "\\bin (?:a |an )?public(?:ly (?:readable", "(?<!\\bif )(?<!\\bwhether )",
 )
 #: the alternatives session 60 added to the deadline reader's patterns
 FRAGMENTS = (
     (_LEAD_FOREIGN, "\\b(?:sar[àa]|verr[àa]) (?:sospes|chius|disattivat|bloccat)[oa] (?:il|l['’]|in data)"),
     (_CASE_CLOSES_THEN, _CASE_CLOSES_THEN.pattern),
+    (_NO_ACTION, "不需要您?(?:执行|进行|做|采取)?任何(?:操作|行动|措施|动作)"),
+    (_REGISTERED_ON_ZH, "(?:[（(][^）)\\n]{0,20}[）)])?[ \\t]*(?:網域|网域|域名|帳戶|账户|帐户|帳號|账号)"),
 )
 
 
@@ -117,3 +120,33 @@ def test_many_self_closing_case_sentences_leave_no_deadline() -> None:
 def test_a_marketing_mail_whose_change_words_are_apart_stays_a_newsletter(blank: str) -> None:
     body = "We're writing to let you know about" + blank * 20_000 + "a change to Amazon Quokka events."
     assert classify(MARKETING, "Quokka Summit", body, date=MAR_2).notice_type == "marketing.newsletter"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_korean_account_and_its_closure_apart_by_a_long_blank_run_are_no_closed_account(blank: str) -> None:
+    body = "AWS 계정 604418827391" + blank * 20_000 + "해지되었습니다."
+    assert classify(AWS, None, body, date=MAR_2).notice_type != "account.closed"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_an_access_key_and_a_public_place_apart_by_a_long_blank_run_are_no_exposed_key(blank: str) -> None:
+    body = "We saw unusual calls made with an access key" + blank * 20_000 + "in a public place."
+    notice = classify("aws-security@amazon.com", "Your AWS account 604418827391 may be compromised", body,
+                      date=MAR_2)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+def test_many_checks_whether_a_key_is_public_stay_suspicious_activity() -> None:
+    body = "We saw unusual calls in account 604418827391. " + "Check whether your key is public. " * 2_000
+    notice = classify("aws-security@amazon.com", "Your AWS account 604418827391 may be compromised", body,
+                      date=MAR_2)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_the_readers_registration_and_its_domain_apart_by_a_long_blank_run_are_read_in_bounded_time(blank: str) -> None:
+    # (the date and the domain named after the verb are read in one bounded clause: far apart, the registration's day
+    # is still never the deadline)
+    body = ("您於 2027 年 3 月 2 日透過 Amazon Route 53 註冊" + blank * 20_000 + "網域 quokka-tea.example。\n\n"
+            "請在收到此郵件後 15 天內驗證您的電子郵件地址。")
+    assert classify("noreply@registrar.amazon.com", "請驗證網域", body, date=MAR_2).deadline != "2027-03-02"

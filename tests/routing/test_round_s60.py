@@ -242,3 +242,71 @@ def test_an_account_under_its_column_past_a_rule_line_is_the_account(body: str) 
     notice = classify("anomalydetection@costalerts.amazonaws.com", "Cost anomaly", body, date=MAR_02)
     assert (notice.notice_type, notice.aws_account_id) == ("cost.anomaly", "604418827391")
 
+
+
+# round 163's main misses and their kin, in our own words
+
+# a Korean account closed, its id and the closure's date between the account and its verb
+
+def test_a_korean_account_closed_with_its_id_and_date_between_is_closed() -> None:
+    body = "안녕하세요,\n\n요청하신 대로 AWS 계정 604418827391이(가) 2027년 3월 1일에 해지되었습니다."
+    assert classify(AWS, None, body, date=MAR_02).notice_type == "account.closed"
+
+
+def test_a_korean_subscription_cancelled_in_an_account_is_no_account_closed() -> None:
+    body = "안녕하세요,\n\nAWS 계정 604418827391의 Amazon Quokka 구독이 2027년 3월 1일에 해지되었습니다."
+    assert classify("aws-marketplace@amazon.com", None, body, date=MAR_02).notice_type != "account.closed"
+
+
+# no action asked of the reader, the reader named between ("不需要您採取任何動作"): no deadline
+
+@pytest.mark.parametrize("body", [
+    "您好：\n\n自 2027年3月2日起，AWS 已在您的帳戶 604418827391 中為所有新的 Amazon Quokka 資料表預設啟用加密。"
+    "此變更不會影響現有資料表，也不需要您採取任何動作。",
+    "您好：\n\n自 2027年3月2日起，AWS 已在您的账户 604418827391 中为所有新的 Amazon Quokka 表默认启用加密。"
+    "您无需采取任何操作。",
+])
+def test_a_change_made_that_asks_nothing_has_no_deadline(body: str) -> None:
+    assert classify(HEALTH, None, body, date=MAR_02).deadline is None
+
+
+# an access key found in a public place, said after its owner and secret, or said public now: exposed, whatever the
+# subject calls the account
+
+@pytest.mark.parametrize("body", [
+    "Dear AWS Customer,\n\nWe found the access key of account ****-****-7391, together with its secret key, in a "
+    "publicly readable location: a paste site.\n\nPlease delete the key.",
+    "Dear AWS Customer,\n\nAn access key of account 604418827391 was copied to a forum post. Because the key is now "
+    "public, anyone may use it. Please delete the key.",
+])
+def test_an_access_key_found_public_is_exposed_whatever_the_subject(body: str) -> None:
+    notice = classify("aws-security@amazon.com", "Your AWS account 604418827391 may be compromised", body,
+                      date=MAR_02)
+    assert notice.notice_type == "security.exposed_credentials"
+
+
+def test_a_key_whose_publicity_is_only_to_be_checked_stays_suspicious_activity() -> None:
+    body = ("Dear AWS Customer,\n\nWe saw unusual RunInstances calls in account 604418827391. Check whether your key "
+            "is public, then rotate it.")
+    notice = classify("aws-security@amazon.com", "Your AWS account 604418827391 may be compromised", body,
+                      date=MAR_02)
+    assert notice.notice_type == "security.suspicious_activity"
+
+
+# the day the reader registered a domain, said in Chinese without 了 or 的: a fact, not the deadline
+
+@pytest.mark.parametrize("body", [
+    "您好：\n\n您於 2027 年 3 月 2 日透過 Amazon Route 53 註冊（或更新聯絡資訊）網域 quokka-tea.example。\n\n"
+    "請在收到此郵件後 15 天內驗證您的電子郵件地址，否則該網域將被暫停。",
+    "您好：\n\n您于 2027 年 3 月 2 日通过 Amazon Route 53 注册域名 quokka-tea.example。\n\n"
+    "请在收到此邮件后 15 天内验证您的电子邮件地址，否则该域名将被暂停。",
+])
+def test_the_day_the_reader_registered_a_domain_is_no_deadline(body: str) -> None:
+    assert classify("noreply@registrar.amazon.com", "請驗證網域的註冊人電子郵件地址", body,
+                    date=MAR_02).deadline == "2027-03-17"
+
+
+def test_a_registration_asked_by_a_day_keeps_that_day() -> None:
+    body = "您好：\n\n请您于 2027 年 3 月 20 日之前注册域名 quokka-tea.example。"
+    assert classify(AWS, None, body, date=MAR_02).deadline == "2027-03-20"
+
