@@ -30,7 +30,8 @@ NEW_LITERALS = (
     "(?:operating system|OS|software|engine) (?:patches|updates)",
     "scheduled (?:OS |operating system |security |software )?patch", "writing (?:to (?:let you know",
     "(?<!简化)(?<!便于)", "[^。\\n]{0,24}?(?:利用)?停止", "(?:事前(?:通知|予告",
-    "(?:(?!구독)[^\\n]){0,50}?", "\\bin (?:a |an )?public(?:ly (?:readable", "(?<!\\bif )(?<!\\bwhether )",
+    "(?:이\\(가\\)|은\\(는\\)|이|가|은|는) [^.\\n]{0,30}?",
+    "\\bin (?:a |an )?public(?:ly (?:readable", "(?<!\\bif )(?<!\\bwhether )",
 )
 #: the alternatives session 60 added to the deadline reader's patterns
 FRAGMENTS = (

@@ -285,9 +285,12 @@ def test_an_access_key_found_public_is_exposed_whatever_the_subject(body: str) -
     assert notice.notice_type == "security.exposed_credentials"
 
 
-def test_a_key_whose_publicity_is_only_to_be_checked_stays_suspicious_activity() -> None:
-    body = ("Dear AWS Customer,\n\nWe saw unusual RunInstances calls in account 604418827391. Check whether your key "
-            "is public, then rotate it.")
+@pytest.mark.parametrize("advice", [
+    "Check whether your key is public, then rotate it.",
+    "Never store your access key in a public repository.",
+])
+def test_a_key_whose_publicity_is_only_to_be_checked_stays_suspicious_activity(advice: str) -> None:
+    body = f"Dear AWS Customer,\n\nWe saw unusual RunInstances calls in account 604418827391. {advice}"
     notice = classify("aws-security@amazon.com", "Your AWS account 604418827391 may be compromised", body,
                       date=MAR_02)
     assert notice.notice_type == "security.suspicious_activity"
