@@ -1178,6 +1178,10 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # (1178's), four given where none is labelled (1176's two, 1179h's, 1180's), 30/30 ids): session 60's blind round
     # 163, eight batches on round 162's tuning (its registration commit); main folders tuned on since
     names += [f"fixtures-unseen{n}{part}" for n in range(1173, 1181) for part in ("", "-heldout")]
+    # unseen1181-1188 (first runs 30/30 types but 1181h's 29/30, 118 of 118 labelled deadlines found, none given where
+    # none is labelled, 30/30 ids): session 60's blind round 164, eight batches on the session's final rules (its
+    # registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(1181, 1189) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2102,6 +2106,9 @@ def test_quality_floors_on_own_wording_variants() -> None:
     floors["fixtures-unseen1176"] = (1.0, 19 / 20, 1.0)
     floors["fixtures-unseen1180"] = (19 / 20, 19 / 20, 1.0)
     floors["fixtures-unseen1179-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1181-1188: session 60's round 164, measured only on the session's final rules, at its first runs (an
+    # exposed access key read as suspicious activity)
+    floors["fixtures-unseen1181-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
