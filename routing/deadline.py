@@ -1744,14 +1744,15 @@ _SELF_CLOSING_CASE = re.compile(
     r"자동으로 (?:해결|종료)|"
     r"\bif (?:you do not|you don.t|we do not hear from you|we don.t hear from you)(?: reply| respond)?[^.\n]{0,20}?"
     r"\b(?:by|before)\b[^.\n]{1,40}?,? (?:this|the|your) case will (?:be )?(?:automatically )?(?:closed?|resolved)")
-_SELF_CLOSING_CUES = ("自动", "自動的に", "자동으로", "automatically")
+# (one of which each _SELF_CLOSING_CASE and _CASE_CLOSES_THEN match holds; 自動 for Japanese 自動的に and the
+# Traditional Chinese 自動結案 alike)
+_SELF_CLOSING_CUES = ("automatically", "自动", "自動", "자동으로")
 # a reply (or a detail) asked within a period, the case closing itself if none comes, said after it ("reply to this
 # case within 5 days; if we do not hear from you, the case will be closed automatically", "请在 5 天内回复此案例；
 # 若未收到回复，案例将自动结案", "5 日以内にご返信ください。ご返信がない場合、本ケースは自動的に
 # クローズされます", "5일 이내에 회신해 주십시오. 회신이 없으면 케이스가 자동으로 종료됩니다"): the period only
 # says when the case closes, no ask with an impact (of the labelled case replies whose case closes itself so, none
 # carries the period's date; Chinese in both scripts)
-_CASE_CLOSES_THEN_CUES = ("automatically", "自动", "自動", "자동으로")
 _CASE_CLOSES_THEN = re.compile(
     r"\b(?:if (?:we do not|we don.t) (?:hear (?:back )?from you|receive (?:a |your )?(?:reply|response))|otherwise)"
     r"[^.;\n]{0,20}?,?\s*(?:the|this|your) case will (?:be )?(?:automatically )?(?:closed?|resolved)\b|"
@@ -3890,7 +3891,7 @@ def _relative(lowered: str, reference: date | None, foreign: bool = False) -> li
         if "case" in lowered and (_CASE_CLOSES.search(lowered, max(0, match.start() - 40), match.end() + 80)
                                   or _CASE_CLOSES_IN.search(lowered, max(0, match.start() - 110), match.start())):
             continue  # (a Support case that closes itself when the reader says nothing: no ask, no impact)
-        if any(map(lowered.__contains__, _CASE_CLOSES_THEN_CUES)) \
+        if any(map(lowered.__contains__, _SELF_CLOSING_CUES)) \
                 and _CASE_CLOSES_THEN.search(lowered, match.end(), match.end() + 160) is not None:
             continue  # (a reply or a detail asked within it, the case closing itself if none comes: _CASE_CLOSES_THEN)
         days = int(word) if word.isdigit() else _NUMBERS.get(word) or _NUMBERS_FOREIGN[word]
