@@ -2632,7 +2632,9 @@ _PERIOD_END_FIELD = re.compile(r"\bend date\b|\bcontract end\b|\bagreement end\b
 COMMITMENT_EXPIRY = "cost.commitment_expiry"
 _AGREEMENT_TYPES = frozenset({"marketplace.subscription", COMMITMENT_EXPIRY})
 # a term's end date as a field at the start of its line ("End date: D", "End date        D")
-_END_DATE_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:plan|term|commitment|reservation) )?end date[ \t]*[:：]?[ \t]*\Z")
+# (a weekday may stand between: "End date: Wednesday, June 2, 2027 23:59 UTC")
+_END_DATE_FIELD = re.compile(r"(?:\A|\n)[ \t]*(?:(?:plan|term|commitment|reservation) )?end date[ \t]*[:：]?[ \t]*"
+                             r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]*)?\Z")
 
 
 def _term_start_of_period(text: str, start: int) -> bool:

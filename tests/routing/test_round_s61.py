@@ -44,3 +44,46 @@ def test_something_of_the_account_cancelled_is_no_closed_account(body: str) -> N
 ])
 def test_the_account_itself_closed_stays_a_closed_account(body: str) -> None:
     assert classify(AWS, None, body, date=MAR_02).notice_type == "account.closed"
+
+
+# round 165's main misses: a statement said by what it does, sum up a billing period's charges, without a subject
+
+@pytest.mark.parametrize("body", [
+    "Hello,\n\nThis message summarizes the charges on your AWS account 604418827391 for the billing period "
+    "February 1 - February 28, 2027.\n\n  Amazon Quokka    $12.40\n  Total            $12.40\n\nNo action is needed.",
+    "Greetings,\n\nBelow is a summary of your AWS charges for the billing cycle that ended on February 28, 2027.",
+])
+def test_a_summary_of_a_billing_periods_charges_is_a_statement(body: str) -> None:
+    assert classify(BILLING, None, body, date=MAR_02).notice_type == "billing.statement"
+
+
+def test_a_summary_of_charges_that_are_past_due_is_no_statement() -> None:
+    body = ("Hello,\n\nThis is a summary of the charges on your account 604418827391 for the billing period February "
+            "2027. The balance is past due: pay it by March 20, 2027 to avoid the suspension of your account.")
+    assert classify(BILLING, None, body, date=MAR_02).notice_type != "billing.statement"
+
+
+# a commitment's end date as a field, a weekday before the date
+
+@pytest.mark.parametrize("end", ["Saturday, May 1, 2027 23:59 UTC", "Sat, 1 May 2027", "Saturday 2027-05-01"])
+def test_a_commitments_end_date_field_with_its_weekday_is_the_deadline(end: str) -> None:
+    body = (f"Hello,\n\nOne of the Savings Plans of AWS account 604418827391 ends soon.\n\nStart date: Tuesday, May 2, "
+            f"2024\nEnd date: {end}\n\nAfter the end date, the usage it covered is billed at On-Demand rates.")
+    notice = classify(BILLING, "Your AWS Savings Plan is expiring soon", body, date=MAR_02)
+    assert (notice.notice_type, notice.deadline) == ("cost.commitment_expiry", "2027-05-01")
+
+
+# a patch said mandatory (a held-out theme of round 165, in our own words): a maintenance, its window the deadline
+# where the reader's resource is restarted in it
+
+@pytest.mark.parametrize("body", [
+    "Hello,\n\nAmazon Quokka requires a mandatory engine patch for cluster quokka-graph in US East (Ohio); the "
+    "cluster is restarted once.\nPatch window: 2027-04-06 02:00 UTC to 2027-04-06 04:00 UTC.",
+    "Hola:\n\nAmazon Quokka aplicará un parche obligatorio al clúster quokka-graph, que se reiniciará una vez. "
+    "Ventana: 6 de abril de 2027, 02:00-04:00 UTC.",
+    "Hallo,\n\nfür den Cluster quokka-graph steht ein verpflichtender Sicherheitspatch an; der Cluster wird dabei "
+    "neu gestartet.\nWartungsfenster: 06.04.2027, 02:00-04:00 UTC.",
+])
+def test_a_mandatory_patch_is_a_maintenance(body: str) -> None:
+    notice = classify(HEALTH, None, body, date=MAR_02)
+    assert (notice.notice_type, notice.deadline) == ("health.scheduled_maintenance", "2027-04-06")
