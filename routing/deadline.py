@@ -238,6 +238,8 @@ _LEADS: tuple[tuple[re.Pattern[str], int], ...] = tuple(
          r"(?: from| on| as of)?:?|"
          # (or the charge named before: "a new hourly charge for idle attachments; it will apply from March 1, 2027")
          r"\b(?:it|this|which) will (?:apply|take effect|be charged|be billed)(?: from| on| as of| starting)?|"
+         # (or what becomes billable: "Vended logs delivered by Amazon Quokka become billable on July 1, 2027")
+         r"\bbecomes? (?:billable|chargeable)(?: on| from| as of| starting)?|"
          # (when a switch starts, as a field or in prose: "Certificate switch begins: Tuesday, D", "the cutover starts
          # on D")
          r"\b(?:switch|cutover|changeover|rotation|migration|transition) (?:begins|starts|will (?:begin|start))"
@@ -4468,7 +4470,7 @@ _OTHERWISE = re.compile(r"\botherwise\b|\bin (?:all )?other cases\b|\bandernfall
 
 # what costs from a date ("the hourly fee will be charged per vCPU", "each analysis will be billed at"): the date is
 # when cost starts, a deadline also where the mail says no action is needed (to keep things running)
-_CHARGES_FROM = re.compile(r"\bwill be (?:charged|billed|invoiced)\b|"
+_CHARGES_FROM = re.compile(r"\bwill be (?:charged|billed|invoiced)\b|\bbecomes? (?:billable|chargeable)\b|"
                            # (a cost shown apart from a date: "the data transferred will be shown as a separate line
                            # item at the inter-Region data transfer rate")
                            r"\bwill be (?:shown|listed|itemi[sz]ed) as (?:a )?separate line items?\b|"

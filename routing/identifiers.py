@@ -366,6 +366,11 @@ _ACCOUNT_TIERS = (
     _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:ID (?:de la |da |du ))?(?:cuenta de AWS|conta da AWS|compte AWS)"
                       r"(?: (?!de\b|da\b|pagador|payeur|de gesti|de gerenc)[\w-]+){1,2}[ \t]*[:：][ \t]*\Z", _I),
            ("cuenta de", "conta da", "compte aws")),
+    # (the subscriber's account as a field, AWS Marketplace's: "Conta AWS do assinante: 5260…", "Compte AWS de
+    # l'abonné :", "Account AWS dell'abbonato:", "AWS-Konto des Abonnenten:", "Cuenta de AWS del suscriptor:")
+    _Gated(re.compile(r"(?:\A|\n)[ \t]*(?:cuenta|conta|compte|account|AWS-Konto)(?: (?:de |da )?AWS)? "
+                      r"(?:del suscriptor|do assinante|de l['’]abonn[ée]|dell['’]abbonato|des Abonnenten)"
+                      r"[ \t]*[:：][ \t]*\Z", _I), ("suscriptor", "assinante", "abonn", "abbonato")),
     # last: the account field of a resource ARN (arn:aws:kafka:eu-west-1:773319204456:cluster/…), as a
     # Health mail's resource table gives it when the text names the account nowhere else; not an SNS
     # topic's (a subscription confirmation names the topic owner's account, often another one) nor an
@@ -561,14 +566,18 @@ _LINKED_NOUN = (r"(?:linked|member)\s+(?:AWS\s+)?account(?:\s+ID)?|verknüpften\
                 r"|(?:連結|關聯|成員)帳戶|(?:연결된|멤버) 계정")
 _INCLUDED_BEFORE = re.compile(
     r"(?:\binclud(?:es?|ing)|\binclu(?:t|ant|ye|yendo|i|indo)|\by compris|\beinschlie(?:ß|ss)lich|\benth[äa]lt"
-    r"|\bcompren(?:de|dendo)|包含|涵盖|涵蓋|包括)"
+    r"|\bcompren(?:de|dendo)|包含|涵盖|涵蓋|包括"
+    # (or covers, as a commitment its payer bought covers a linked account's usage: "They cover usage in linked
+    # account 2681…", "copre anche l'account collegato 5309…", "cubre también la cuenta vinculada", "couvre aussi")
+    r"|\bcover(?:s|ing)?|\bcopr(?:e|ono|endo)|\bcubr(?:e|en|iendo)|\bcobr(?:e|em|indo)|\bcouvr(?:e|ent|ant))"
     r"(?:\s+(?:the|l'|la|le|el|o|a|il|der|die|des|de|du|da|do|dell'|della|dello|of|from|for|von|usage|charges|costs?"
-    r"|use|uso|utilisation|utilizzo|Nutzung|Kosten|frais|cargos|cobranças|costi|del|dal)){0,5}\s*(?:the\s+)?"
+    r"|use|uso|utilisation|utilizzo|Nutzung|Kosten|frais|cargos|cobranças|costi|del|dal"
+    r"|also|anche|también|aussi|également|também|in|en|dans|nell'|no|na)){0,5}\s*(?:the\s+)?"
     r"(?:" + _LINKED_NOUN + r")\s*[:：]?\s*\Z", _I)
 _INCLUDED_AFTER = re.compile(r"\s*(?:의|の)\s*(?:사용량|비용|요금|使用量|利用料金?|料金|コスト)"
                              r"[^\n.。]{0,12}(?:포함|含)")
 _INCLUDED_WORDS = ("inclu", "y compris", "einschlie", "enthält", "enthalt", "compren", "涵盖", "涵蓋", "包括", "포함",
-                   "含")
+                   "含", "cover", "copr", "cubr", "cobr", "couvr")
 # the account a mail is about, named so at the start of a line ("AWS Account 5177…", "AWS account ID: 5177…"): beside a
 # payer-account field, it is the account concerned, as a linked account is
 _ACCOUNT_LINE = re.compile(r"(?:\A|\n)[ \t]*(?:AWS\s+)?account(?:\s+ID)?\s*[:：#]?\s*\Z", _I)
@@ -935,6 +944,29 @@ _ANOMALY_ACCOUNT = re.compile(r"(?i:\b(?:account with the anomaly|conta com a an
                               r"Konto mit der Anomalie))[ \t]*[:：#]?[ \t]*\Z")
 
 
+# the account a cost monitor belongs to, named only so ("Le moniteur « X » du compte 2569… a détecté une anomalie",
+# "The monitor X of account 2569…"): not said to be the management, payer or owner account, nor the reader's
+_MONITOR_WORDS = ("monit", "モニター", "监控", "監控", "모니터")
+_ROLE_WORDS = (*_PAYER_NEEDLES, "owner", "propri", "eigent", "inhaber", "所有", "소유", "your", "votre", "vous", "su ",
+               "sua ", "seu ", "tu ", "ihr", "tuo", "vostr", "您", "お客様", "귀하", "고객님")
+
+
+def _linked_beside_a_monitors_account(text: str, twelve: list[tuple[int, int, str]]) -> str | None:
+    """In a cost anomaly, the number of its one linked or member account field (:data:`_LINKED_FIELD`) where the only
+    other account named is a monitor's, without a role (:data:`_MONITOR_WORDS`, none of :data:`_ROLE_WORDS`): the
+    account the anomaly is in (a monitor's account named as the management, payer or owner one is left to the rules
+    below, whose labels split)."""
+    fields = {number for start, _, number in twelve if _LINKED_FIELD.search(text, max(0, start - 60), start)}
+    others = [(start, number) for start, _, number in twelve if number not in fields]
+    if len(fields) != 1 or not others or len({number for _, number in others}) != 1:
+        return None
+    for start, _ in others:
+        before = fold_lower(text[max(0, start - 60):start])
+        if not any(map(before.__contains__, _MONITOR_WORDS)) or any(map(before.__contains__, _ROLE_WORDS)):
+            return None
+    return account_digits(fields.pop())
+
+
 def _account_id(subject: str, text: str, headers: dict[str, str],
                 twelve: list[tuple[int, int, str]] | None = None, low: str | None = None) -> str | None:
     """``twelve``: the (start, end, group 1) of the _TWELVE matches of ``text``, when already found; ``low``: a
@@ -982,6 +1014,9 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
         for start, _, number in twelve:
             if _ANOMALY_ACCOUNT.search(text, max(0, start - 60), start) is not None:
                 return account_digits(number)
+        linked = _linked_beside_a_monitors_account(text, twelve)
+        if linked is not None:
+            return linked
     few = len(twelve) <= _FEW_NUMBERS
     if twelve and (few or _OWN.needles is None or any(map(low.__contains__, _OWN.needles))):
         # the reader's own organization's management account ("your organization (management account
@@ -1039,6 +1074,11 @@ def _account_id(subject: str, text: str, headers: dict[str, str],
             and any(map(skipped[0][2].__contains__, _PAYER_NEEDLES)):
         # only a management or payer account beside the linked ones its bill or monitor includes: the mail is its
         return account_digits(skipped[0][1])
+    if included and not skipped and len({number for _, number, _ in numbers}) == 1 \
+            and any(map(numbers[0][2].__contains__, _PAYER_NEEDLES)):
+        # (the same, the payer named in the prose as the commitment's: "il Savings Plan … dell'account pagante 8680…
+        # … copre anche l'account collegato 5309…")
+        return account_digits(numbers[0][1])
     if any(_ROLE_AFTER.match(text, end) for _, end, _ in twelve):
         # an account named by its role in parentheses: the reader's, named in the second person, wins over it
         roles = {start for start, end, _ in twelve if _ROLE_AFTER.match(text, end)}

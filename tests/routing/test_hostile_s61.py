@@ -9,7 +9,8 @@ from email.utils import format_datetime
 
 import pytest
 
-from routing.deadline import _END_DATE_FIELD
+from routing.deadline import _CHARGES_FROM, _END_DATE_FIELD, _LEADS
+from routing.identifiers import _INCLUDED_BEFORE
 from tests.routing.mailbuild import classify
 from tests.routing.rulepatterns import BLANKS, new_pattern_sources, unbounded_gaps
 
@@ -22,9 +23,21 @@ NEW_LITERALS = (
     "\\)?\\s?の(?!解約|閉鎖))", "\\)?\\s?(?:中|下|里|裡|内|內)?的)", "\\)?\\s?의)",
     "(?:usage )?(?:charges|costs)\\b[^.\\n]{0,60}?\\bbilling (?:period|cycle)", "\\bmandatory (?:[\\w-]+ ){0,2}?patch",
     "\\bverpflichtende[nrs]? (?:[\\w-]+ )?(?:Patch",
+    "suspension prochaine|prochaine suspension", "(?:[\\w.-]+ ){0,4}class(?:es)?\\b",
+    "\\bvai retirar (?:os |as |o |a )?",
+    "\\britiro (?:della |delle |dei |del |dell.)", "\\bretirada (?:de la |de las", "\\bretrait (?:de la |des |du )",
+    "(?:introduces|will introduce|is introducing)", "(?:can|may) (?:now )?be (?:viewed|seen",
+    "\\bdue for (?:a |an |the )?(?:required |mandatory )?", "(?:適用|更新)されていない場合",
+    "\\bcertificates?\\b[^.]{0,120}\\b(?:is|are) being (?:replaced|rotated|renewed)",
+    "(?:someone|somebody|a third party)(?: other than you| else)\\b[^.\\n]{0,20}?",
+    "(?:may|might|could) have been (?:accessed|used) by", "\\)?\\s?에서 평소와 다른 활동",
 )
-#: the alternatives session 61 added to the deadline reader's patterns
-FRAGMENTS = ((_END_DATE_FIELD, "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?[ \\t]*)?\\Z"),)
+#: the alternatives session 61 added to the deadline reader's and the account reader's patterns
+FRAGMENTS = ((_END_DATE_FIELD, "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?[ \\t]*)?\\Z"),
+             (_INCLUDED_BEFORE, "|\\bcover(?:s|ing)?|\\bcopr(?:e|ono|endo)|\\bcubr(?:e|en|iendo)"),
+             (_CHARGES_FROM, "\\bbecomes? (?:billable|chargeable)\\b"),
+             (next(lead for lead, _ in _LEADS if "becomes? (?:billable" in lead.pattern),
+              "\\bbecomes? (?:billable|chargeable)(?: on| from| as of| starting)?|"))
 
 
 def test_the_new_patterns_are_found() -> None:
@@ -72,3 +85,42 @@ def test_an_end_date_field_and_its_weekday_far_from_the_date_are_no_deadline() -
     notice = classify(BILLING, "Your AWS Savings Plan is expiring soon", body, date=MAR_2)
     assert notice.notice_type == "cost.commitment_expiry"
     assert notice.deadline_source is None or "End date" not in notice.deadline_source
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_certificate_and_its_replacement_apart_by_a_long_blank_run_are_no_rotation(blank: str) -> None:
+    body = "The certificate of your Quokka portal" + blank * 20_000 + "is being replaced by a new login page."
+    assert classify(HEALTH, None, body, date=MAR_2).notice_type != "health.certificate_rotation"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_somebody_else_and_the_credentials_apart_by_a_long_blank_run_are_no_suspicious_activity(blank: str) -> None:
+    body = "If somebody other than you" + blank * 20_000 + "holds the password, change it."
+    assert classify("aws-verification@amazon.com", None, body, date=MAR_2).notice_type \
+        != "security.suspicious_activity"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_statement_and_its_viewing_apart_by_a_long_blank_run_are_no_statement(blank: str) -> None:
+    body = "Your billing statement for March" + blank * 20_000 + "can now be viewed, the invoice says."
+    assert classify(BILLING, None, body, date=MAR_2).notice_type != "billing.statement"
+
+
+def test_many_linked_accounts_a_commitment_covers_are_read_in_bounded_time() -> None:
+    body = ("Il Savings Plan dell'account pagante 604418827391 scade il 30 aprile 2027. "
+            + "Copre anche l'account collegato 771204556310. " * 2_000)
+    notice = classify(BILLING, "Il tuo Savings Plan sta per scadere", body, date=MAR_2)
+    assert notice.notice_type == "cost.commitment_expiry"
+
+
+def test_many_monitors_and_linked_accounts_stay_a_cost_anomaly() -> None:
+    body = "Le moniteur « q » du compte 604418827391 a détecté une anomalie.\nCompte lié : 771204556310\n" * 2_000
+    notice = classify("anomalydetection@costalerts.amazonaws.com", None, body, date=MAR_2)
+    assert notice.notice_type == "cost.anomaly"
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_what_becomes_billable_and_a_date_apart_by_a_long_blank_run_are_read_in_bounded_time(blank: str) -> None:
+    body = "Vended logs become billable on" + blank * 20_000 + "July 1, 2027."
+    notice = classify(AWS, "Upcoming pricing change for Amazon Quokka vended logs", body, date=MAR_2)
+    assert notice.deadline_source is None or "billable" not in notice.deadline_source
