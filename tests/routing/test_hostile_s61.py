@@ -31,6 +31,8 @@ NEW_LITERALS = (
     "\\bcertificates?\\b[^.]{0,120}\\b(?:is|are) being (?:replaced|rotated|renewed)",
     "(?:someone|somebody|a third party)(?: other than you| else)\\b[^.\\n]{0,20}?",
     "(?:may|might|could) have been (?:accessed|used) by", "\\)?\\s?에서 평소와 다른 활동",
+    "pela (?:sua )?assinatura)", "because (?:you|your (?:AWS )?accounts?) (?:have |has )?(?:used|uses?)",
+    "\\b(?:revis(?:es|ing|ed)|updat(?:es|ing|ed)|amend(?:s|ing|ed)) (?:to )?(?:the |our |its )?",
 )
 #: the alternatives session 61 added to the deadline reader's and the account reader's patterns
 FRAGMENTS = ((_END_DATE_FIELD, "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?[ \\t]*)?\\Z"),
@@ -124,3 +126,10 @@ def test_what_becomes_billable_and_a_date_apart_by_a_long_blank_run_are_read_in_
     body = "Vended logs become billable on" + blank * 20_000 + "July 1, 2027."
     notice = classify(AWS, "Upcoming pricing change for Amazon Quokka vended logs", body, date=MAR_2)
     assert notice.deadline_source is None or "billable" not in notice.deadline_source
+
+
+@pytest.mark.parametrize("blank", BLANKS)
+def test_a_revision_and_its_terms_apart_by_a_long_blank_run_stay_a_newsletter(blank: str) -> None:
+    body = "We are revising the agenda of the Quokka Summit" + blank * 20_000 + "terms and conditions apply."
+    notice = classify("aws-marketing-email-replies@amazon.com", "Quokka Summit", body, date=MAR_2)
+    assert notice.notice_type == "marketing.newsletter"

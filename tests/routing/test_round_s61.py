@@ -224,3 +224,39 @@ def test_what_becomes_billable_from_a_date_has_that_deadline() -> None:
     body = "Hello,\n\nVended logs delivered by Amazon Quokka become billable on July 1, 2027, at USD 0.25 per GB."
     notice = classify(AWS, "Upcoming pricing change for Amazon Quokka vended logs", body, date=MAR_02)
     assert (notice.notice_type, notice.deadline) == ("policy.change_notice", "2027-07-01")
+
+
+# round 169's main misses and a held-out theme, in our own words
+
+@pytest.mark.parametrize("thanks", ["Obrigado pela sua assinatura no AWS Marketplace.",
+                                    "Obrigada pela assinatura do produto abaixo."])
+def test_a_portuguese_subscription_just_confirmed_has_no_renewal_deadline(thanks: str) -> None:
+    body = (f"Olá,\n\n{thanks} A conta 604418827391 assinou o Quokka Backup (BYOL).\n\nData de início 02/03/2027\n"
+            "Renovação automática a partir de 02/03/2028")
+    notice = classify("no-reply@marketplace.aws", "Confirmação de assinatura do AWS Marketplace", body, date=MAR_02)
+    assert (notice.notice_type, notice.deadline) == ("marketplace.subscription", None)
+
+
+def test_a_marketing_senders_mail_to_the_users_of_a_service_is_a_policy_change() -> None:
+    body = ("Hello,\n\nYou receive this message because you used Amazon Quokka in the last 12 months.\n\nStarting "
+            "April 1, 2027 requests in South America are billed at the lower North America rate. Nothing is required "
+            "from you.")
+    notice = classify("aws-marketing-email-replies@amazon.com", "Update to Amazon Quokka price classes", body,
+                      date=MAR_02)
+    assert notice.notice_type == "policy.change_notice"
+
+
+@pytest.mark.parametrize("body", [
+    "Hello,\n\nWe are revising the terms of the Amazon Quokka nondisclosure agreement (NDA). The revised terms apply "
+    "to every account that accepted it. No action is required.",
+    "Hello,\n\nAWS is updating the Amazon Quokka Service Terms. You do not need to do anything.",
+])
+def test_a_marketing_senders_revision_of_terms_is_a_policy_change(body: str) -> None:
+    notice = classify("aws-marketing-email-replies@amazon.com", "Amazon Quokka terms", body, date=MAR_02)
+    assert notice.notice_type == "policy.change_notice"
+
+
+def test_a_marketing_mail_that_asks_to_update_preferences_stays_a_newsletter() -> None:
+    body = "Hello,\n\nJoin us at the Quokka Summit! Register now and update your agreement preferences in the portal."
+    notice = classify("aws-marketing-email-replies@amazon.com", "Quokka Summit", body, date=MAR_02)
+    assert notice.notice_type == "marketing.newsletter"
