@@ -1182,6 +1182,31 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # none is labelled, 30/30 ids): session 60's blind round 164, eight batches on the session's final rules (its
     # registration commit), measured only: not tuned on, main folders included
     names += [f"fixtures-unseen{n}{part}" for n in range(1181, 1189) for part in ("", "-heldout")]
+    # unseen1189-1196 (first runs 30/30 types but 1193's 29/30, 114 of 116 labelled deadlines found (1193h's, 1195's),
+    # none given where none is labelled, 30/30 ids but 1192's 29/30): session 61's blind round 165, eight batches on
+    # session 60's final rules (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1189, 1197) for part in ("", "-heldout")]
+    # unseen1197-1204 (first runs 30/30 types but 1198's, 1199's, 1203's 29/30 and 1199h's 28/30, 117 of 119 labelled
+    # deadlines found (1197h's given another date, 1198's), none given where none is labelled, 30/30 ids but 1197's and
+    # 1198's 29/30): session 61's blind round 166, eight batches on the session's account-closed fix (its registration
+    # commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1197, 1205) for part in ("", "-heldout")]
+    # unseen1205-1212 (first runs 30/30 types but 1209's 28/30, 112 of 113 labelled deadlines found (1209's), none given
+    # where none is labelled, 30/30 ids but 1211's 29/30): session 61's blind round 167, eight batches on round 165's
+    # tuning (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1205, 1213) for part in ("", "-heldout")]
+    # unseen1213-1220 (first runs 30/30 types but 1216h's 29/30, 112 of 114 labelled deadlines found (1213h's, 1214h's),
+    # none given where none is labelled, 30/30 ids): session 61's blind round 168, eight batches on round 165's tuning
+    # (its registration commit); its main folders missed nothing
+    names += [f"fixtures-unseen{n}{part}" for n in range(1213, 1221) for part in ("", "-heldout")]
+    # unseen1221-1228 (first runs 30/30 types but 1224h's, 1225h's and 1228's 29/30, 111 of 112 labelled deadlines found
+    # (1228h's given another date), two given where none is labelled (1225h's, 1227's), 30/30 ids): session 61's blind
+    # round 169, eight batches on rounds 166-167's tuning (its registration commit); main folders tuned on since
+    names += [f"fixtures-unseen{n}{part}" for n in range(1221, 1229) for part in ("", "-heldout")]
+    # unseen1229-1236 (first runs 30/30 types but 1234's and 1236h's 29/30, 113 of 113 labelled deadlines found, none
+    # given where none is labelled, 30/30 ids): session 61's blind round 170, eight batches on the session's final
+    # rules (its registration commit), measured only: not tuned on, main folders included
+    names += [f"fixtures-unseen{n}{part}" for n in range(1229, 1237) for part in ("", "-heldout")]
     # own25 (validity periods of days in our own wordings; first run 5/20 and 2/10 deadlines, its held-out third 8/10
     # at its one run after the rules): session 44
     names += ["fixtures-own25", "fixtures-own25-heldout"]
@@ -2109,6 +2134,27 @@ def test_quality_floors_on_own_wording_variants() -> None:
     # unseen1181-1188: session 60's round 164, measured only on the session's final rules, at its first runs (an
     # exposed access key read as suspicious activity)
     floors["fixtures-unseen1181-heldout"] = (9 / 10, 1.0, 1.0)
+    # unseen1189-1228: session 61's rounds 165-169, main folders tuned on but 1192's German cost anomaly given the
+    # management account whose monitor found it ("im Verwaltungskonto N") where its "Mitgliedskonto" is labelled (the
+    # split: unseen5, unseen219 and unseen186, written alike in English, label the management account); held-out ones
+    # at their first runs or better (a Neptune patch window, a DocumentDB rotation given an earlier date, two no-subject
+    # mails of an AppFabric pricing change and a FinSpace class retirement, a charge start, a German maintenance
+    # window, a Korean suspicious activity without a subject, an AppSync free tier in German and a MemoryDB window given
+    # where none is labelled, an Italian suspension given another date)
+    floors["fixtures-unseen1192"] = (1.0, 1.0, 19 / 20)
+    floors["fixtures-unseen1193-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen1197-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen1199-heldout"] = (8 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1213-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen1214-heldout"] = (1.0, 9 / 10, 1.0)
+    floors["fixtures-unseen1216-heldout"] = (9 / 10, 1.0, 1.0)
+    floors["fixtures-unseen1225-heldout"] = (9 / 10, 9 / 10, 1.0)
+    floors["fixtures-unseen1228-heldout"] = (1.0, 9 / 10, 1.0)
+    # unseen1229-1236: session 61's round 170, measured only on the session's final rules, at its first runs (a Japanese
+    # account suspension without a subject read as other billing mail, a masked unusual-launch mail read as other
+    # Support mail)
+    floors["fixtures-unseen1234"] = (19 / 20, 1.0, 1.0)
+    floors["fixtures-unseen1236-heldout"] = (9 / 10, 1.0, 1.0)
     # unseen1119-1124: session 58's round 156, first runs on round 155's tuning; main folders tuned on since but 1120's
     # German cost anomaly given the management account where the member account is labelled (the label split of
     # sessions 54-56); held-out ones at their first runs (a Chinese Marketplace subscription given another account than
