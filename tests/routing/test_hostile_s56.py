@@ -41,7 +41,7 @@ NEW_FRAGMENTS = (
     (deadline._SELF_CLOSING_CASE, "까지 (?:회신|답변|응답)(?:이|을)? (?:없|주시지 않)으면[^.\\n]{0,30}?"),
     (deadline._PAST_JA, "에\\s[^.。\\n]{0,40}?(?:게시|게재|공개|발표|발행)"),
     (deadline._CREATED, "publication date) (?:de|of|del|da|di) [^:：\\n]{1,40}?|"),
-    (deadline._END_DATE_FIELD, "(?:(?:plan|term|commitment|reservation) )?end date[ \\t]*[:：]?[ \\t]*\\Z"),
+    (deadline._END_DATE_FIELD, "(?:(?:plan|term|commitment|reservation) )?end date[ \\t]*[:：]?[ \\t]*"),
 )
 
 
